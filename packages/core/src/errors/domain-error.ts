@@ -1,0 +1,60 @@
+/**
+ * The one error vocabulary of Mimamori. Domain code throws (or returns) a `DomainError` with a
+ * string-literal `code`; the server maps each code to an HTTP status in exactly one table
+ * (`packages/server/src/http/error-status.ts`) and renders the message in the request's language.
+ *
+ * `params` fill the message template (`{field}` etc.) and may be shown to the user; they must never
+ * carry patient data that the user could not already see.
+ *
+ * @example
+ * throw new DomainError('validation', { field: 'birthDate' }, '生年月日が正しくありません');
+ */
+export type ErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'csrf'
+  | 'rate_limited'
+  | 'locked'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'gone'
+  | 'precondition_failed'
+  | 'slot_unavailable'
+  | 'cutoff_passed'
+  | 'invalid_state'
+  | 'internal';
+
+export type ErrorParams = Readonly<Record<string, string | number | boolean | null>>;
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+  /** Optional message key (in the server's message catalogue); defaults to the code. */
+  readonly key: string;
+  /** Per-field details for form validation (field path → message key or text). */
+  readonly details: ReadonlyArray<{ readonly path: string; readonly message: string }>;
+
+  constructor(
+    code: ErrorCode,
+    options: {
+      readonly key?: string;
+      readonly params?: ErrorParams;
+      readonly message?: string;
+      readonly details?: ReadonlyArray<{ readonly path: string; readonly message: string }>;
+    } = {},
+  ) {
+    super(options.message ?? options.key ?? code);
+    this.name = 'DomainError';
+    this.code = code;
+    this.key = options.key ?? code;
+    this.params = options.params ?? {};
+    this.details = options.details ?? [];
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}
