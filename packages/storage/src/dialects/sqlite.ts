@@ -1,0 +1,40 @@
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Database as Schema } from '../schema.ts';
+
+export interface SqliteHandle {
+  readonly db: Kysely<Schema>;
+  readonly raw: Database.Database;
+}
+
+/**
+ * Opens SQLite with the settings clinical data needs: WAL, synchronous=FULL (NORMAL can lose a
+ * committed transaction on power loss), foreign keys on, and a busy timeout. Refuses to return a
+ * connection on which any of them did not take.
+ */
+export function openSqlite(path: string): SqliteHandle {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const raw = new Database(path);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  assertSqliteSettings(raw, path === ':memory:');
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+  return { db, raw };
+}
+
+export function assertSqliteSettings(raw: Database.Database, inMemory: boolean): void {
+  const journal = String(raw.pragma('journal_mode', { simple: true }));
+  const sync = Number(raw.pragma('synchronous', { simple: true }));
+  const fk = Number(raw.pragma('foreign_keys', { simple: true }));
+  const busy = Number(raw.pragma('busy_timeout', { simple: true }));
+  // An in-memory database cannot use WAL ("memory" journal); everything else must hold.
+  if ((!inMemory && journal !== 'wal') || sync !== 2 || fk !== 1 || !(busy > 0)) {
+    throw new Error(
+      `SQLite self-check failed: journal_mode=${journal} synchronous=${sync} foreign_keys=${fk} busy_timeout=${busy}`,
+    );
+  }
+}

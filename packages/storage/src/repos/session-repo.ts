@@ -1,0 +1,32 @@
+import type { Selectable } from 'kysely';
+import type { SessionTable } from '../schema.ts';
+import type { Db } from './db.ts';
+
+export type SessionRow = Selectable<SessionTable>;
+
+export async function insertSession(db: Db, s: SessionRow): Promise<void> {
+  await db.insertInto('sessions').values(s).execute();
+}
+
+export async function getSession(db: Db, id: string): Promise<SessionRow | undefined> {
+  return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function touchSession(db: Db, id: string, now: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).where('ended_at', 'is', null).execute();
+}
+
+export async function endSession(db: Db, id: string, now: string, reason: string): Promise<void> {
+  await db.updateTable('sessions').set({ ended_at: now, end_reason: reason }).where('id', '=', id).where('ended_at', 'is', null).execute();
+}
+
+/** Ends every open session of a staff member (logout, disable, reset). Returns how many ended. */
+export async function endStaffSessions(db: Db, staffId: string, now: string, reason: string): Promise<number> {
+  const r = await db
+    .updateTable('sessions')
+    .set({ ended_at: now, end_reason: reason })
+    .where('staff_id', '=', staffId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

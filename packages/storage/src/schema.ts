@@ -1,0 +1,140 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types: they mirror the columns (snake_case). Domain types live in core; repositories map
+ * between the two. Portable across SQLite and PostgreSQL: ids are text, instants are ISO-8601 UTC
+ * text (`2026-11-29T01:02:03.456Z`, which sorts lexicographically), booleans are 0/1 integers,
+ * JSON is text.
+ */
+export interface ClinicTable {
+  id: string;
+  name: string;
+  time_zone: string;
+  settings_json: string;
+  created_at: string;
+}
+
+export interface StaffTable {
+  id: string;
+  clinic_id: string;
+  login_id: string;
+  display_name: string;
+  email: string | null;
+  role: string;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_enrolled: number;
+  totp_last_step: number | null;
+  status: string;
+  failed_count: number;
+  first_failed_at: string | null;
+  locked_until: string | null;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  id: string;
+  kind: string;
+  staff_id: string;
+  clinic_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ended_at: string | null;
+  end_reason: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface CredentialLinkTable {
+  id: string;
+  purpose: string;
+  clinic_id: string | null;
+  staff_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface CounterTable {
+  clinic_id: string;
+  name: string;
+  value: number;
+}
+
+export interface PatientTable {
+  id: string;
+  clinic_id: string;
+  patient_number: string;
+  name_kanji: string;
+  name_kana: string;
+  name_kana_norm: string;
+  birth_date: string;
+  sex: string;
+  phone: string | null;
+  phone_norm: string | null;
+  email: string | null;
+  postal_code: string | null;
+  address: string | null;
+  notes: string | null;
+  guardians_json: string;
+  is_demo: number;
+  version: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface PatientVersionTable {
+  id: Generated<number>;
+  clinic_id: string;
+  patient_id: string;
+  version: number;
+  data_json: string;
+  changed_at: string;
+  changed_by: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  chain: string;
+  seq: number;
+  at: string;
+  clinic_id: string | null;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  resource: string;
+  resource_id: string | null;
+  patient_id: string | null;
+  outcome: string;
+  request_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  chain: string;
+  seq: number;
+  hash: string;
+}
+
+export interface Database {
+  clinics: ClinicTable;
+  staff: StaffTable;
+  sessions: SessionTable;
+  credential_links: CredentialLinkTable;
+  counters: CounterTable;
+  patients: PatientTable;
+  patient_versions: PatientVersionTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}
