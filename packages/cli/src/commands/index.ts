@@ -4,4 +4,5 @@ import type { Command } from '../command.ts';
  * Every `mimamori` command. Add one line per command module; keep the list sorted by name.
  */
 export const commands: ReadonlyArray<() => Promise<Command>> = [
+  () => import('./stats.ts').then((m) => m.statsCommand),
 ];

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { main } from '../main.ts';
+
+const fixtures = new URL('../../../core/src/stats/fixtures/', import.meta.url).pathname;
+
+async function run(args: string[], cwd = fixtures): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, env: {}, cwd });
+  return { code, out, err };
+}
+
+function rel(a: number, b: number): number {
+  return Math.abs(a - b) / Math.max(1, Math.abs(b));
+}
+
+function tmpCsv(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mm-stats-'));
+  writeFileSync(join(dir, 'd.csv'), text);
+  return dir;
+}
+
+test('stats paired prints one JSON object that agrees with R (sleepstudy day 0 vs 9, wide CSV)', async () => {
+  const rows = readFileSync(join(fixtures, 'sleepstudy.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  const wide = new Map<string, { d0?: string; d9?: string }>();
+  for (const [id, day, y] of rows) {
+    const w = wide.get(id) ?? {};
+    if (day === '0') w.d0 = y;
+    if (day === '9') w.d9 = y;
+    wide.set(id, w);
+  }
+  const csv = ['id,day0,day9,note', ...[...wide].map(([id, w]) => `${id},${w.d0},${w.d9},x`), '999,NA,300,missing', '998,,,empty'].join('\n');
+  const dir = tmpCsv(csv);
+  const r = await run(['stats', 'paired', '--csv', 'd.csv', '--before', 'day0', '--after', 'day9'], dir);
+  assert.equal(r.code, 0, r.err);
+  const got = JSON.parse(r.out);
+  const R = JSON.parse(readFileSync(join(fixtures, 'paired_sleepstudy.json'), 'utf8')).sleepstudy_day0_vs_day9;
+  assert.equal(got.n, 18);
+  assert.ok(rel(got.meanChange, R.mean_change) < 1e-10);
+  assert.ok(rel(got.p, R.t_test.p_two_sided) < 1e-10);
+  assert.ok(rel(got.ci95[0], R.t_test.ci95_mean_change[0]) < 1e-10);
+  assert.deepEqual(got.wilcoxon.V, 170);
+  assert.equal(got.wilcoxon.method, 'exact');
+  assert.ok(rel(got.hedgesGz, R.effect_sizes.hedges_gz) < 1e-10);
+  assert.deepEqual(Object.keys(got), ['n', 'meanChange', 'sdChange', 'ci95', 't', 'df', 'p', 'wilcoxon', 'dz', 'hedgesGz', 'srm']);
+});
+
+test('stats proportion prints Wilson and Clopper–Pearson intervals', async () => {
+  const r = await run(['stats', 'proportion', '--successes', '7', '--n', '20']);
+  assert.equal(r.code, 0, r.err);
+  const got = JSON.parse(r.out);
+  assert.equal(got.estimate, 0.35);
+  const R = JSON.parse(readFileSync(join(fixtures, 'closed-form.json'), 'utf8')).proportions.find((p: { successes: number; n: number }) => p.successes === 7 && p.n === 20);
+  assert.ok(rel(got.wilson[1], R.wilson[1]) < 1e-12 && rel(got.clopperPearson[0], R.clopperPearson[0]) < 1e-12);
+  const bad = await run(['stats', 'proportion', '--successes', '21', '--n', '20']);
+  assert.equal(bad.code, 2);
+});
+
+test('stats rci classifies changes by the Jacobson–Truax threshold (lower is better by default)', async () => {
+  // before SD: values 10, 20, 30, 40 → SD = 12.909944…; reliability 0.8 → threshold = 1.96·√2·SD·√0.2
+  const dir = tmpCsv('pre,post\n10,2\n20,19\n30,45\n40,41\n,5\n');
+  const r = await run(['stats', 'rci', '--csv', 'd.csv', '--before', 'pre', '--after', 'post', '--reliability', '0.8'], dir);
+  assert.equal(r.code, 0, r.err);
+  const got = JSON.parse(r.out);
+  const sd = Math.sqrt(((15 ** 2 + 5 ** 2) * 2) / 3);
+  assert.ok(rel(got.sd, sd) < 1e-12);
+  assert.ok(rel(got.threshold, 1.96 * Math.sqrt(2) * sd * Math.sqrt(0.2)) < 1e-12);
+  // threshold ≈ 16.0: −8 unchanged, −1 unchanged, +15 unchanged, +1 unchanged
+  assert.deepEqual([got.improved, got.unchanged, got.deteriorated], [0, 4, 0]);
+  const r2 = await run(['stats', 'rci', '--csv', 'd.csv', '--before', 'pre', '--after', 'post', '--reliability', '0.8', '--sd', '5'], dir);
+  const g2 = JSON.parse(r2.out);
+  // threshold = 1.96·√2·5·√0.2 ≈ 6.2: −8 improved, +15 deteriorated
+  assert.deepEqual([g2.improved, g2.unchanged, g2.deteriorated], [1, 2, 1]);
+  const r3 = await run(['stats', 'rci', '--csv', 'd.csv', '--before', 'pre', '--after', 'post', '--reliability', '0.8', '--sd', '5', '--higher-is-better'], dir);
+  const g3 = JSON.parse(r3.out);
+  assert.deepEqual([g3.improved, g3.unchanged, g3.deteriorated], [1, 2, 1]);
+  assert.equal(g3.threshold, g2.threshold);
+});
+
+test('stats reports unknown columns and non-numeric values with a non-zero exit', async () => {
+  const dir = tmpCsv('pre,post\n10,2\n20,abc\n30,45\n');
+  const unknown = await run(['stats', 'paired', '--csv', 'd.csv', '--before', 'pre', '--after', 'nope'], dir);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.err, /unknown column "nope"/);
+  const nonNumeric = await run(['stats', 'paired', '--csv', 'd.csv', '--before', 'pre', '--after', 'post'], dir);
+  assert.notEqual(nonNumeric.code, 0);
+  assert.match(nonNumeric.err, /non-numeric value "abc"/);
+  assert.equal(nonNumeric.out, '');
+});
+
+test('every stats analysis has --help', async () => {
+  const top = await run(['stats', '--help']);
+  assert.equal(top.code, 0);
+  for (const name of ['paired', 'proportion', 'rci']) {
+    const r = await run(['stats', name, '--help']);
+    assert.equal(r.code, 0);
+    assert.match(r.out, new RegExp(`mimamori stats ${name}`));
+  }
+});
