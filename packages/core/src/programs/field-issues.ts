@@ -1,0 +1,164 @@
+import { DomainError, type ErrorParams } from '../errors/domain-error.ts';
+
+/**
+ * One problem with one field of an input. `message` is a key of the programs message catalogue
+ * (`packages/core/src/programs/messages.ts`); `params` fill its template. The shape is a superset of
+ * `DomainError['details'][number]`, so a list of issues can be handed to a `DomainError` as is.
+ */
+export type FieldIssue = {
+  readonly path: string;
+  readonly message: string;
+  readonly params?: ErrorParams;
+};
+
+/** A mutable collector used while validating one input; validators freeze what they return. */
+export type Issues = {
+  readonly list: FieldIssue[];
+  add(path: string, message: string, params?: ErrorParams): void;
+};
+
+/**
+ * Starts an empty issue list.
+ *
+ * @example
+ * const issues = createIssues();
+ * issues.add('onsetDate', 'programs.field.required');
+ * throwIfIssues(issues, 'safety.adverse_event_invalid'); // throws DomainError('validation')
+ */
+export function createIssues(): Issues {
+  const list: FieldIssue[] = [];
+  return {
+    list,
+    add(path, message, params) {
+      list.push(params === undefined ? { path, message } : { path, message, params });
+    },
+  };
+}
+
+/**
+ * Throws one `DomainError('validation')` carrying every collected issue, so a form can show all
+ * problems at once instead of the first.
+ *
+ * @example
+ * throwIfIssues(issues, 'labs.result_invalid');
+ */
+export function throwIfIssues(issues: Issues, key: string): void {
+  if (issues.list.length === 0) return;
+  const first = issues.list[0]!;
+  throw new DomainError('validation', {
+    key,
+    params: { field: first.path, count: issues.list.length },
+    message: `${key}: ${issues.list.map((i) => `${i.path} (${i.message})`).join(', ')}`,
+    details: issues.list.slice(),
+  });
+}
+
+/**
+ * Throws a single-field `DomainError` with a code other than `validation` (typically
+ * `invalid_state`), keeping the same `details` shape as validation errors.
+ *
+ * @example
+ * fieldError('invalid_state', 'enrolment.dosing_not_allowed', 'status', { status: 'withdrawn' });
+ */
+export function fieldError(
+  code: DomainError['code'],
+  key: string,
+  path: string,
+  params: ErrorParams = {},
+): DomainError {
+  return new DomainError(code, {
+    key,
+    params: { field: path, ...params },
+    message: `${key}: ${path}`,
+    details: [{ path, message: key, params } as FieldIssue],
+  });
+}
+
+// ---- small field checks; each returns the value when valid, otherwise records an issue --------
+
+export function isPresent(v: unknown): boolean {
+  return v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '');
+}
+
+export function checkText(
+  issues: Issues,
+  path: string,
+  v: unknown,
+  opts: { readonly required?: boolean; readonly max?: number } = {},
+): string | undefined {
+  const { required = true, max = 200 } = opts;
+  if (!isPresent(v)) {
+    if (required) issues.add(path, 'programs.field.required');
+    return undefined;
+  }
+  if (typeof v !== 'string') {
+    issues.add(path, 'programs.field.not_text');
+    return undefined;
+  }
+  const t = v.trim();
+  if (t.length > max) {
+    issues.add(path, 'programs.field.too_long', { max });
+    return undefined;
+  }
+  return t;
+}
+
+export function checkNumber(
+  issues: Issues,
+  path: string,
+  v: unknown,
+  opts: {
+    readonly required?: boolean;
+    readonly min?: number;
+    readonly max?: number;
+    readonly integer?: boolean;
+    readonly unit?: string;
+  } = {},
+): number | undefined {
+  const { required = true, min, max, integer = false, unit = '' } = opts;
+  if (!isPresent(v)) {
+    if (required) issues.add(path, 'programs.field.required');
+    return undefined;
+  }
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    issues.add(path, 'programs.field.not_number');
+    return undefined;
+  }
+  if (integer && !Number.isInteger(v)) {
+    issues.add(path, 'programs.field.not_integer');
+    return undefined;
+  }
+  if ((min !== undefined && v < min) || (max !== undefined && v > max)) {
+    issues.add(path, 'programs.field.out_of_range', { min: min ?? null, max: max ?? null, unit, value: v });
+    return undefined;
+  }
+  return v;
+}
+
+export function checkOneOf<T extends string>(
+  issues: Issues,
+  path: string,
+  v: unknown,
+  allowed: ReadonlyArray<T>,
+  opts: { readonly required?: boolean } = {},
+): T | undefined {
+  const { required = true } = opts;
+  if (!isPresent(v)) {
+    if (required) issues.add(path, 'programs.field.required');
+    return undefined;
+  }
+  if (typeof v !== 'string' || !(allowed as ReadonlyArray<string>).includes(v)) {
+    issues.add(path, 'programs.field.not_allowed', { allowed: allowed.join(', ') });
+    return undefined;
+  }
+  return v as T;
+}
+
+/** Deep-freezes plain data so validated values can be shared safely. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const k of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[k]);
+  }
+  return value;
+}

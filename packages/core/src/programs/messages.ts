@@ -1,0 +1,107 @@
+import type { ErrorParams } from '../errors/domain-error.ts';
+import type { Lang } from './localized-text.ts';
+
+/**
+ * Japanese and English texts for every message key used by `programs`, `treatment`, `safety`,
+ * `medication` and `labs` (the `key` of their `DomainError`s and the `message` of each detail).
+ * Templates take `{name}` placeholders filled from the error's or the detail's `params`.
+ * The server merges this catalogue into its own; `messages.test.ts` checks that every key used in
+ * these folders is here in both languages.
+ */
+export const PROGRAM_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = Object.freeze({
+  // ---- generic field checks
+  'programs.field.required': { ja: '入力してください。', en: 'This field is required.' },
+  'programs.field.not_text': { ja: '文字で入力してください。', en: 'Enter text.' },
+  'programs.field.too_long': { ja: '{max}文字以内で入力してください。', en: 'Use at most {max} characters.' },
+  'programs.field.not_number': { ja: '数値で入力してください。', en: 'Enter a number.' },
+  'programs.field.not_integer': { ja: '整数で入力してください。', en: 'Enter a whole number.' },
+  'programs.field.out_of_range': {
+    ja: '{min}〜{max}{unit}の範囲で入力してください（入力値: {value}）。',
+    en: 'Enter a value between {min} and {max} {unit} (entered: {value}).',
+  },
+  'programs.field.not_allowed': { ja: '次のいずれかを選んでください: {allowed}', en: 'Choose one of: {allowed}' },
+  'programs.field.not_list': { ja: '一覧の形式ではありません。', en: 'Expected a list.' },
+  'programs.field.invalid_id': {
+    ja: 'IDは半角英小文字・数字・ハイフン・下線で入力してください。',
+    en: 'Use lower-case letters, digits, hyphens and underscores for ids.',
+  },
+  'programs.field.invalid_date': { ja: '日付は YYYY-MM-DD 形式の実在する日付で入力してください。', en: 'Enter a real date as YYYY-MM-DD.' },
+  'programs.field.invalid_instant': {
+    ja: '日時はタイムゾーン付きの ISO 形式で入力してください（例: 2026-04-01T10:00:00+09:00）。',
+    en: 'Enter the time in ISO format with its offset (e.g. 2026-04-01T10:00:00+09:00).',
+  },
+  'programs.field.invalid_zone': { ja: 'タイムゾーン「{zone}」は使えません。', en: 'Unknown time zone "{zone}".' },
+  'programs.field.end_before_start': { ja: '終了は開始より後にしてください。', en: 'The end must not be before the start.' },
+
+  // ---- program definition
+  'programs.definition_invalid': { ja: 'プログラム定義に誤りがあります（{count}件）。', en: 'The program definition has {count} problem(s).' },
+  'programs.icd10_invalid': { ja: 'ICD-10コード「{value}」の形式が正しくありません（例: F32、F41.1）。', en: 'ICD-10 code "{value}" is not valid (e.g. F32, F41.1).' },
+  'programs.age_range_inverted': { ja: '上限年齢は下限年齢以上にしてください。', en: 'The maximum age must not be below the minimum age.' },
+  'programs.threshold_needs_bound': { ja: '下限または上限の少なくとも一方を入力してください。', en: 'Give a minimum, a maximum, or both.' },
+  'programs.threshold_inverted': { ja: '上限は下限以上にしてください。', en: 'The maximum must not be below the minimum.' },
+  'programs.duplicate_id': { ja: 'ID「{id}」が重複しています。', en: 'Id "{id}" is used twice.' },
+  'programs.hash_invalid': {
+    ja: '文書のハッシュは SHA-256 の16進64桁で入力してください。',
+    en: 'The document hash must be a SHA-256 digest (64 hex digits).',
+  },
+  'programs.duplicate_document_version': {
+    ja: '文書「{id}」第{version}版が同じ言語で重複しています。',
+    en: 'Document "{id}" version {version} appears twice in the same language.',
+  },
+  'programs.consent_document_missing': {
+    ja: '{role} 用の同意文書（{language}）がありません。',
+    en: 'A consent document for {role} in {language} is missing.',
+  },
+  'programs.session_windows_overlap': {
+    ja: '許容幅の合計が投与間隔（{intervalDays}日）以上のため、隣り合う回の許容範囲が重なります。',
+    en: 'The windows add up to the interval ({intervalDays} days) or more, so neighbouring sessions overlap.',
+  },
+  'programs.session_kind_mismatch': { ja: '治療の種類（{treatment}）とセッションの種類が一致しません。', en: 'The session kind does not match the treatment ({treatment}).' },
+  'programs.visit_measures_nothing': { ja: '評価項目（尺度またはバイオマーカー）を1つ以上指定してください。', en: 'A visit must measure at least one scale or biomarker.' },
+  'programs.pre_treatment_baseline_at_screening': {
+    ja: '治療前ベースラインはスクリーニング時点には置けません。',
+    en: 'The pre-treatment baseline cannot be the screening visit.',
+  },
+  'programs.pre_treatment_baseline_after_dosing': {
+    ja: '治療前ベースラインの許容範囲が初回投与日より後まで及んでいます。',
+    en: 'The pre-treatment baseline window extends past the first dose.',
+  },
+  'programs.blood_draw_needs_clinic': { ja: '採血のある評価は来院で行う必要があります。', en: 'A visit with a blood draw must be in the clinic.' },
+  'programs.two_baselines_required': {
+    ja: 'ベースラインが足りません（{missing}）。平均への回帰を判断するため、スクリーニング時と治療前の2回が必要です。',
+    en: 'A baseline is missing ({missing}). Two baselines, at screening and before treatment, are needed to judge regression to the mean.',
+  },
+  'programs.registry_id_invalid': {
+    ja: '登録番号は jRCT（例: jRCTs031180032）または UMIN-CTR（例: UMIN000012345）の形式で入力してください。',
+    en: 'Enter a jRCT (e.g. jRCTs031180032) or UMIN-CTR (e.g. UMIN000012345) id.',
+  },
+});
+
+/**
+ * Fills a message template in one language. Unknown keys come back as the key itself so a missing
+ * translation is visible rather than silent.
+ *
+ * @example
+ * formatMessage('programs.field.too_long', { max: 200 }, 'en'); // 'Use at most 200 characters.'
+ */
+export function formatMessage(key: string, params: ErrorParams | undefined, lang: Lang): string {
+  const template = PROGRAM_MESSAGES[key]?.[lang];
+  if (template === undefined) return key;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => {
+    const v = params?.[name];
+    return v === undefined || v === null ? (name === 'unit' ? '' : m) : String(v);
+  });
+}
+
+/**
+ * Renders the `details` of a `DomainError` from these folders as `{ path, text }` for a form.
+ *
+ * @example
+ * renderDetails(error.details, 'ja'); // [{ path: 'onsetDate', text: '入力してください。' }]
+ */
+export function renderDetails(
+  details: ReadonlyArray<{ readonly path: string; readonly message: string; readonly params?: ErrorParams }>,
+  lang: Lang,
+): ReadonlyArray<{ readonly path: string; readonly text: string }> {
+  return details.map((d) => ({ path: d.path, text: formatMessage(d.message, d.params, lang) }));
+}
