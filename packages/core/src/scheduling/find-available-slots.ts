@@ -1,0 +1,152 @@
+import { addDays, assertLocalDate, datesBetween, type LocalDate } from '../time/local-date.ts';
+import type { LocalTime } from '../time/local-time.ts';
+import { formatInstant } from '../time/format-instant.ts';
+import { instantToZoned } from '../time/instant-to-zoned.ts';
+import { parseInstant } from '../time/parse-instant.ts';
+import { assertTimeZone } from '../time/time-zone.ts';
+import type { BookingPolicy } from './booking-policy.ts';
+import { serviceBookingError } from './booking-rejection.ts';
+import type { ClosedReason } from './clinic-calendar.ts';
+import { intervalsContain } from './interval-set.ts';
+import { allocate, analyseDay, gridStarts, prepareQuery, type SlotAssignment, type SlotEngineInput } from './slot-engine.ts';
+import type { BookingChannel } from './service.ts';
+import type { ExistingBooking } from './booking.ts';
+import type { ClinicCalendar } from './clinic-calendar.ts';
+import type { Resource } from './resource.ts';
+import type { Service } from './service.ts';
+
+/** A free start time for a service, with the resources it would use. */
+export interface AvailableSlot {
+  readonly date: LocalDate;
+  /** Start and end on the clinic's wall clock. */
+  readonly startTime: LocalTime;
+  readonly endTime: LocalTime;
+  /** ISO 8601 with the clinic's offset, e.g. `2026-12-02T09:00:00+09:00`. */
+  readonly start: string;
+  readonly end: string;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly assignments: ReadonlyArray<SlotAssignment>;
+}
+
+/** A date in the range on which the clinic is closed all day, with why — for calendar views. */
+export interface ClosedDate {
+  readonly date: LocalDate;
+  readonly reason: ClosedReason;
+  readonly holidayName?: string;
+  readonly closureReason?: string;
+}
+
+/** Options of {@link findAvailableSlots}. */
+export interface FindAvailableSlotsOptions {
+  readonly calendar: ClinicCalendar;
+  readonly service: Service;
+  readonly resources: ReadonlyArray<Resource>;
+  /** Bookings overlapping the range (others are harmless). Holds count until `holdExpiresAt`. */
+  readonly bookings: ReadonlyArray<ExistingBooking>;
+  /** All services, for the buffers of existing bookings. */
+  readonly services?: ReadonlyArray<Service>;
+  readonly policy: BookingPolicy;
+  readonly channel: BookingChannel;
+  /** ISO instant with offset, or epoch milliseconds. */
+  readonly now: string | number;
+  /** First and last clinic date to search, both included. */
+  readonly from: LocalDate;
+  readonly to: LocalDate;
+  readonly patientTags?: ReadonlyArray<string>;
+  /** Only these staff/resources for their roles (e.g. the patient's doctor). */
+  readonly resourceIds?: ReadonlyArray<string>;
+  /** Ignore this booking (when proposing new times for it). */
+  readonly excludeBookingId?: string;
+}
+
+/** Result of {@link findAvailableSlots}. */
+export interface AvailabilityResult {
+  readonly slots: ReadonlyArray<AvailableSlot>;
+  readonly closedDates: ReadonlyArray<ClosedDate>;
+  /** The last date bookable through this channel (today + horizon). */
+  readonly lastBookableDate: LocalDate;
+}
+
+/**
+ * The free start times of a service from `from` to `to`, honouring opening hours, holidays,
+ * closures, overrides, staff schedules and leave, resource capacity, existing bookings and unexpired
+ * holds, buffers, minimum notice and booking horizon. The service must fit entirely inside one
+ * session. Start times step by the service's (or policy's) step from each session's start.
+ *
+ * Throws a DomainError when the channel may not book the service at all (`booking.staff_only`,
+ * `booking.not_eligible`) or the inputs are malformed.
+ *
+ * @example
+ * const { slots } = findAvailableSlots({
+ *   calendar: seedClinicCalendar, service: saishin, resources: seedClinicResources, bookings: [],
+ *   policy: seedBookingPolicy, channel: 'patient', now: '2026-11-30T10:00:00+09:00',
+ *   from: '2026-12-02', to: '2026-12-02',
+ * });
+ * slots[0].start; // '2026-12-02T09:00:00+09:00'
+ */
+export function findAvailableSlots(options: FindAvailableSlotsOptions): AvailabilityResult {
+  const { calendar, service, policy, channel } = options;
+  assertTimeZone(calendar.zone, 'calendar.zone');
+  assertLocalDate(options.from, 'from');
+  assertLocalDate(options.to, 'to');
+  const denied = serviceBookingError(service, channel, options.patientTags);
+  if (denied) throw denied;
+  const now = typeof options.now === 'number' ? options.now : parseInstant(options.now, 'now');
+  const limits = policy.limits[channel];
+  const today = instantToZoned(now, calendar.zone).date;
+  const lastBookableDate = addDays(today, limits.horizonDays);
+  const earliest = Math.max(now, now + limits.minNoticeMinutes * 60_000);
+  const from = options.from > today ? options.from : today;
+  const to = options.to < lastBookableDate ? options.to : lastBookableDate;
+
+  const input: SlotEngineInput = {
+    calendar,
+    service,
+    resources: options.resources,
+    bookings: options.bookings,
+    now,
+    ...(options.services ? { services: options.services } : {}),
+    ...(options.excludeBookingId ? { excludeBookingId: options.excludeBookingId } : {}),
+    ...(options.resourceIds ? { resourceIds: options.resourceIds } : {}),
+  };
+  const q = prepareQuery(input);
+  const step = service.slotStepMinutes ?? policy.slotStepMinutes;
+  const slots: AvailableSlot[] = [];
+  const closedDates: ClosedDate[] = [];
+  for (const date of datesBetween(options.from, options.to)) {
+    if (date < from || date > to) continue;
+    const a = analyseDay(q, date);
+    if (!a.day.open) {
+      closedDates.push({
+        date,
+        reason: a.day.closedReason ?? 'weekly',
+        ...(a.day.holiday ? { holidayName: a.day.holiday.name } : {}),
+        ...(a.day.closure ? { closureReason: a.day.closure.reason } : {}),
+      });
+      continue;
+    }
+    for (const t of gridStarts(a, q.durationMs, step)) {
+      if (t < earliest || !intervalsContain(a.starts, t)) continue;
+      const assignments = allocate(q, a.free, t);
+      if (!assignments) continue;
+      slots.push(toSlot(t, t + q.durationMs, calendar.zone, assignments));
+    }
+  }
+  return { slots, closedDates, lastBookableDate };
+}
+
+export function toSlot(startMs: number, endMs: number, zone: string, assignments: ReadonlyArray<SlotAssignment>): AvailableSlot {
+  const s = instantToZoned(startMs, zone);
+  const e = instantToZoned(endMs, zone);
+  return {
+    date: s.date,
+    startTime: s.time,
+    endTime: e.date === s.date ? e.time : '24:00',
+    start: formatInstant(startMs, zone),
+    end: formatInstant(endMs, zone),
+    startMs,
+    endMs,
+    assignments,
+  };
+}
