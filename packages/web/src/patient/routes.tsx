@@ -1,0 +1,25 @@
+/** @jsxImportSource preact */
+import type { ComponentChildren } from 'preact';
+import type { Messages } from './i18n.ts';
+import { HomePage } from './pages/home-page.tsx';
+import { InvalidLinkPage } from './pages/invalid-link-page.tsx';
+
+export interface RouteContext {
+  readonly params: Readonly<Record<string, string>>;
+  readonly m: Messages;
+}
+
+export interface PatientRoute {
+  readonly path: string;
+  readonly render: (ctx: RouteContext) => ComponentChildren;
+}
+
+/**
+ * The patient pages. Later features add theirs here (WEB問診 "/intake/:token", questionnaires
+ * "/q/:token", "my appointments" "/a/:token"); a page whose token the server rejects shows
+ * `InvalidLinkPage`.
+ */
+export const ROUTES: readonly PatientRoute[] = [
+  { path: '/', render: ({ m }) => <HomePage m={m} /> },
+  { path: '/link-invalid', render: ({ m }) => <InvalidLinkPage m={m} /> },
+];

@@ -1,0 +1,74 @@
+import { useEffect, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { setUnauthorizedHandler } from '../../shared/api/client.ts';
+import { Loading } from '../components/page.tsx';
+import { AuditPage } from '../features/audit/audit-page.tsx';
+import { InvitePage } from '../features/auth/invite-page.tsx';
+import { LoginPage } from '../features/auth/login-page.tsx';
+import { SetupPage } from '../features/auth/setup-page.tsx';
+import { DashboardPage } from '../features/dashboard/dashboard-page.tsx';
+import { PatientDetailPage } from '../features/patients/patient-detail-page.tsx';
+import { PatientEditPage } from '../features/patients/patient-edit-page.tsx';
+import { PatientHistoryPage } from '../features/patients/patient-history-page.tsx';
+import { PatientListPage } from '../features/patients/patient-list-page.tsx';
+import { PatientNewPage } from '../features/patients/patient-new-page.tsx';
+import { ComingSoonPage } from '../features/placeholder/coming-soon-page.tsx';
+import { NotFoundPage } from '../features/placeholder/not-found-page.tsx';
+import { StaffAdminPage } from '../features/staff/staff-admin-page.tsx';
+import { AppLayout } from './app-layout.tsx';
+import { useSession } from './session.tsx';
+
+/** Staff pages need a session; without one the user goes to login and comes back afterwards. */
+function RequireSession({ children }: { readonly children: ReactNode }): ReactNode {
+  const { session, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <Loading />;
+  if (!session) {
+    const next = location.pathname + location.search;
+    return <Navigate to={`/login${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} replace />;
+  }
+  return children;
+}
+
+export function App(): ReactNode {
+  const navigate = useNavigate();
+  const { forget } = useSession();
+
+  // A 401 from any API call means the session ended (idle, absolute, disabled, logged out elsewhere).
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      forget();
+      navigate('/login?expired=1', { replace: true });
+    });
+    return () => setUnauthorizedHandler(null);
+  }, [forget, navigate]);
+
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/setup" element={<SetupPage />} />
+      <Route path="/invite" element={<InvitePage />} />
+      <Route
+        element={
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<DashboardPage />} />
+        <Route path="patients" element={<PatientListPage />} />
+        <Route path="patients/new" element={<PatientNewPage />} />
+        <Route path="patients/:id" element={<PatientDetailPage />} />
+        <Route path="patients/:id/edit" element={<PatientEditPage />} />
+        <Route path="patients/:id/history" element={<PatientHistoryPage />} />
+        <Route path="staff" element={<StaffAdminPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="appointments" element={<ComingSoonPage title="nav.appointments" />} />
+        <Route path="intake" element={<ComingSoonPage title="nav.intake" />} />
+        <Route path="scales" element={<ComingSoonPage title="nav.scales" />} />
+        <Route path="programs" element={<ComingSoonPage title="nav.programs" />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

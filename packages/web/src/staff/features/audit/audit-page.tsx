@@ -1,0 +1,192 @@
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, query } from '../../../shared/api/client.ts';
+import type { AuditPage as AuditPageData, AuditVerifyResult, Staff } from '../../../shared/api/types.ts';
+import { formatDateTime } from '../../../shared/format/dates.ts';
+import { useSession } from '../../app/session.tsx';
+import { Alert, ErrorMessage } from '../../components/alert.tsx';
+import { SelectField, TextField } from '../../components/field.tsx';
+import { Loading, Page } from '../../components/page.tsx';
+import { currentLanguage } from '../../i18n/index.ts';
+
+interface Filters {
+  readonly patientId: string;
+  readonly userId: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+const NO_FILTERS: Filters = { patientId: '', userId: '', from: '', to: '' };
+
+function VerifyChain(): ReactNode {
+  const { t } = useTranslation();
+  const verify = useMutation({ mutationFn: () => api<AuditVerifyResult>('/api/audit/verify') });
+  return (
+    <div className="verify">
+      <button type="button" className="btn" disabled={verify.isPending} onClick={() => verify.mutate()}>
+        {verify.isPending ? t('common.working') : t('audit.verify')}
+      </button>
+      {verify.data ? (
+        verify.data.ok ? (
+          <Alert tone="success">{t('audit.verifyOk', { count: verify.data.rows })}</Alert>
+        ) : (
+          <Alert tone="error" title={t('audit.verifyBadTitle')}>
+            {t('audit.verifyBad', { id: verify.data.firstBadRowId ?? '?', count: verify.data.rows })}
+          </Alert>
+        )
+      ) : null}
+      <ErrorMessage error={verify.error} />
+    </div>
+  );
+}
+
+export function AuditPage(): ReactNode {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const lang = currentLanguage();
+  const [draft, setDraft] = useState<Filters>(NO_FILTERS);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const staff = useQuery({
+    queryKey: ['staff'],
+    queryFn: () => api<{ items: Staff[] }>('/api/staff'),
+    select: (r) => r.items,
+    enabled: can('staff:admin'),
+  });
+  const log = useInfiniteQuery({
+    queryKey: ['audit', filters],
+    initialPageParam: '',
+    queryFn: ({ pageParam, signal }) =>
+      api<AuditPageData>(`/api/audit${query({ ...filters, limit: 100, before: pageParam })}`, { signal }),
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+  });
+  const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
+  const csvHref = `/api/audit/export.csv${query({ ...filters })}`;
+
+  const onApply = (e: FormEvent): void => {
+    e.preventDefault();
+    setFilters(draft);
+  };
+
+  return (
+    <Page title={t('audit.title')} actions={<VerifyChain />}>
+      <form className="filters card" onSubmit={onApply} aria-label={t('audit.filters')}>
+        <TextField
+          label={t('audit.patientId')}
+          autoComplete="off"
+          spellCheck={false}
+          value={draft.patientId}
+          onChange={(e) => setDraft({ ...draft, patientId: e.target.value.trim() })}
+        />
+        {staff.data ? (
+          <SelectField
+            label={t('audit.user')}
+            value={draft.userId}
+            onChange={(e) => setDraft({ ...draft, userId: e.target.value })}
+            options={[{ value: '', label: t('audit.anyUser') }, ...staff.data.map((s) => ({ value: s.id, label: `${s.displayName} (${s.loginId})` }))]}
+          />
+        ) : (
+          <TextField
+            label={t('audit.userId')}
+            autoComplete="off"
+            value={draft.userId}
+            onChange={(e) => setDraft({ ...draft, userId: e.target.value.trim() })}
+          />
+        )}
+        <TextField label={t('audit.from')} type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+        <TextField label={t('audit.to')} type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+        <div className="filters__actions">
+          <button type="submit" className="btn btn--primary">
+            {t('audit.apply')}
+          </button>
+          <button
+            type="button"
+            className="btn btn--quiet"
+            onClick={() => {
+              setDraft(NO_FILTERS);
+              setFilters(NO_FILTERS);
+            }}
+          >
+            {t('audit.clear')}
+          </button>
+          <a className="btn" href={csvHref} download>
+            {t('audit.export')}
+          </a>
+        </div>
+      </form>
+      <ErrorMessage error={log.error} />
+      {log.isPending ? <Loading /> : null}
+      {log.data && rows.length === 0 ? <p className="empty">{t('audit.none')}</p> : null}
+      {rows.length > 0 ? (
+        <div className="table-scroll">
+          <table className="table table--cards table--dense">
+            <caption className="visually-hidden">{t('audit.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.at')}</th>
+                <th scope="col">{t('audit.user')}</th>
+                <th scope="col">{t('audit.action')}</th>
+                <th scope="col">{t('audit.resource')}</th>
+                <th scope="col">{t('audit.patient')}</th>
+                <th scope="col">{t('audit.outcome')}</th>
+                <th scope="col">{t('audit.client')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td data-label={t('audit.at')} className="nowrap">
+                    {formatDateTime(r.at, lang)}
+                  </td>
+                  <td data-label={t('audit.user')}>
+                    {r.userName ?? '—'}
+                    {r.role ? <span className="muted small"> · {t(`roles.${r.role}`, { defaultValue: r.role })}</span> : null}
+                  </td>
+                  <td data-label={t('audit.action')}>
+                    <code>{r.action}</code>
+                  </td>
+                  <td data-label={t('audit.resource')}>
+                    {r.resource}
+                    {r.resourceId ? <code className="small muted"> {r.resourceId}</code> : null}
+                  </td>
+                  <td data-label={t('audit.patient')}>
+                    {r.patientId ? (
+                      <button
+                        type="button"
+                        className="link-button"
+                        title={t('audit.filterPatient')}
+                        onClick={() => {
+                          const next = { ...filters, patientId: r.patientId ?? '' };
+                          setDraft(next);
+                          setFilters(next);
+                        }}
+                      >
+                        <code>{r.patientId}</code>
+                      </button>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td data-label={t('audit.outcome')}>
+                    <span className={`status status--${r.outcome === 'success' || r.outcome === 'ok' ? 'active' : 'disabled'}`}>{r.outcome}</span>
+                  </td>
+                  <td data-label={t('audit.client')} className="small">
+                    {r.ip ?? '—'}
+                    {r.requestId ? <span className="muted"> · {r.requestId}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {log.hasNextPage ? (
+        <p>
+          <button type="button" className="btn" disabled={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
+            {log.isFetchingNextPage ? t('common.loading') : t('audit.more')}
+          </button>
+        </p>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { visibleNav } from '../../app/nav.ts';
+import { useSession } from '../../app/session.tsx';
+import { Page } from '../../components/page.tsx';
+
+/**
+ * Home. The alerts section lists what needs a clinician (a positive suicide item, a worsening
+ * score); it stays empty until the scales feature supplies alerts.
+ */
+export function DashboardPage(): ReactNode {
+  const { t } = useTranslation();
+  const { session, can } = useSession();
+  if (!session) return null;
+  const shortcuts = visibleNav(session.permissions).filter((i) => i.to !== '/' && !i.comingSoon);
+  return (
+    <Page title={t('dashboard.title')}>
+      <p className="lead">{t('dashboard.welcome', { name: session.user.displayName, clinic: session.user.clinicName })}</p>
+      <div className="cards">
+        <section className="card card--wide" aria-labelledby="alerts-title">
+          <h2 id="alerts-title">{t('dashboard.alerts')}</h2>
+          <p className="empty">{t('dashboard.noAlerts')}</p>
+        </section>
+        <section className="card" aria-labelledby="shortcuts-title">
+          <h2 id="shortcuts-title">{t('dashboard.shortcuts')}</h2>
+          <ul className="shortcut-list">
+            {can('patients:write') ? (
+              <li>
+                <Link to="/patients/new">{t('patients.new')}</Link>
+              </li>
+            ) : null}
+            {shortcuts.map((i) => (
+              <li key={i.to}>
+                <Link to={i.to}>{t(i.label)}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </Page>
+  );
+}

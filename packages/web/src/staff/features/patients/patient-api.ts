@@ -1,0 +1,47 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, query } from '../../../shared/api/client.ts';
+import type { Patient, PatientHistoryEntry, PatientSummary } from '../../../shared/api/types.ts';
+
+export const PAGE_SIZE = 50;
+
+export function usePatientSearch(q: string, offset: number) {
+  return useQuery({
+    queryKey: ['patients', 'search', q, offset],
+    queryFn: ({ signal }) =>
+      api<{ items: PatientSummary[]; total: number }>(`/api/patients${query({ q, limit: PAGE_SIZE, offset })}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePatient(id: string) {
+  return useQuery({
+    queryKey: ['patients', 'one', id],
+    queryFn: ({ signal }) => api<{ patient: Patient }>(`/api/patients/${encodeURIComponent(id)}`, { signal }),
+    select: (r) => r.patient,
+  });
+}
+
+export function usePatientHistory(id: string) {
+  return useQuery({
+    queryKey: ['patients', 'history', id],
+    queryFn: ({ signal }) =>
+      api<{ items: PatientHistoryEntry[] }>(`/api/patients/${encodeURIComponent(id)}/history`, { signal }),
+    select: (r) => r.items,
+  });
+}
+
+/** Likely duplicates for the name kana + birth date being typed; asks only when both are filled. */
+export function useDuplicates(nameKana: string, birthDate: string, phone: string) {
+  const ready = nameKana.trim().length >= 2 && /^\d{4}-\d{2}-\d{2}$/.test(birthDate);
+  return useQuery({
+    queryKey: ['patients', 'duplicates', nameKana.trim(), birthDate, phone.trim()],
+    queryFn: ({ signal }) =>
+      api<{ items: PatientSummary[] }>(
+        `/api/patients/duplicates${query({ nameKana: nameKana.trim(), birthDate, phone: phone.trim() })}`,
+        { signal },
+      ),
+    enabled: ready,
+    select: (r) => r.items,
+    staleTime: 5_000,
+  });
+}

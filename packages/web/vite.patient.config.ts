@@ -1,0 +1,24 @@
+import { defineConfig } from 'vite';
+import { indexHtml } from './build/index-html.ts';
+
+// The patient pages: Preact, served by the server at `/p/`. Kept small on purpose: patients open
+// these links on phones, often inside LINE's in-app browser, on slow connections.
+export default defineConfig({
+  root: import.meta.dirname,
+  base: '/p/',
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  plugins: [indexHtml('patient.html')],
+  build: {
+    outDir: 'dist/patient',
+    emptyOutDir: true,
+    rolldownOptions: {
+      input: 'patient.html',
+      // "use client" directives in React libraries mean nothing in a client-only bundle.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
+    assetsInlineLimit: 0,
+  },
+  server: { proxy: { '/api': 'http://localhost:3000' } },
+});
