@@ -75,6 +75,48 @@ export const PROGRAM_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, str
     ja: '登録番号は jRCT（例: jRCTs031180032）または UMIN-CTR（例: UMIN000012345）の形式で入力してください。',
     en: 'Enter a jRCT (e.g. jRCTs031180032) or UMIN-CTR (e.g. UMIN000012345) id.',
   },
+
+  // ---- eligibility
+  'programs.eligibility_input_invalid': { ja: 'スクリーニング情報に誤りがあります（{count}件）。', en: 'The screening data has {count} problem(s).' },
+  'programs.birth_after_screening': { ja: '生年月日がスクリーニング日より後になっています。', en: 'The birth date is after the screening date.' },
+
+  // ---- enrolment
+  'enrolment.input_invalid': { ja: '登録状態の変更内容に誤りがあります。', en: 'The status change has invalid fields.' },
+  'enrolment.reason_required': { ja: '「{to}」にするには理由を入力してください。', en: 'Give a reason for moving to "{to}".' },
+  'enrolment.consent_before_eligibility': {
+    ja: '適格性の確認前に同意を記録することはできません（現在: {from}）。',
+    en: 'Consent cannot be recorded before eligibility is confirmed (current status: {from}).',
+  },
+  'enrolment.transition_not_allowed': { ja: '「{from}」から「{to}」には変更できません。', en: 'Cannot move from "{from}" to "{to}".' },
+  'enrolment.eligibility_not_shown': {
+    ja: 'このプログラム（同じ版）の適格性評価で「適格」となっていません（結果: {outcome}）。',
+    en: 'No eligibility evaluation of this program version says "eligible" (outcome: {outcome}).',
+  },
+  'enrolment.consent_incomplete': { ja: '必要な同意（代諾・アセントを含む）がそろっていません。', en: 'The required consent (including guardian consent and assent) is not complete.' },
+  'enrolment.time_goes_back': { ja: '前回の変更（{previous}）より前の日時は記録できません。', en: 'The time is before the previous change ({previous}).' },
+  'enrolment.dosing_not_allowed': {
+    ja: '登録状態が「{status}」の患者には治療を記録できません。',
+    en: 'A treatment cannot be recorded for a patient whose status is "{status}".',
+  },
+
+  // ---- consent
+  'consent.record_invalid': { ja: '同意記録に誤りがあります（{count}件）。', en: 'The consent record has {count} problem(s).' },
+  'consent.input_invalid': { ja: '同意の確認に必要な情報に誤りがあります。', en: 'The consent check has invalid input.' },
+  'consent.signer_role_mismatch': {
+    ja: '署名者（{kind}）がこの文書の種類（{role}）に合いません。',
+    en: 'The signer ({kind}) does not fit this document ({role}).',
+  },
+  'consent.document_unknown': { ja: '文書「{id}」第{version}版はこのプログラムにありません。', en: 'Document "{id}" version {version} is not part of this program.' },
+  'consent.document_role_mismatch': { ja: 'この文書は {role} 用です。', en: 'This document is for {role}.' },
+  'consent.document_hash_mismatch': {
+    ja: '署名された文書の内容が登録された版と一致しません。',
+    en: 'The signed text does not match the registered document version.',
+  },
+  'consent.document_not_yet_effective': { ja: 'この版は {effectiveFrom} から有効です。', en: 'This version is in force from {effectiveFrom}.' },
+  'consent.identity_not_confirmed': { ja: 'スタッフによる本人確認を記録してください。', en: 'Record the staff identity check.' },
+  'consent.withdrawal_invalid': { ja: '同意撤回の内容に誤りがあります。', en: 'The withdrawal has invalid fields.' },
+  'consent.not_given': { ja: '同意がない状態（{status}）では撤回できません。', en: 'There is no consent to withdraw (status: {status}).' },
+  'consent.withdrawal_before_consent': { ja: '撤回日が同意日（{since}）より前です。', en: 'The withdrawal is before the consent date ({since}).' },
 });
 
 /**
