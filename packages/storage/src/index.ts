@@ -9,3 +9,8 @@ export * from './repos/staff-repo.ts';
 export * from './repos/session-repo.ts';
 export * from './repos/credential-link-repo.ts';
 export * from './repos/patient-repo.ts';
+export * from './security/passwords.ts';
+export * from './security/totp.ts';
+export * from './security/tokens.ts';
+export * from './admin/add-staff-user.ts';
+export * from './admin/seed-demo.ts';

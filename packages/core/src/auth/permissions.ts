@@ -1,0 +1,37 @@
+/** Staff roles. */
+export const roles = ['admin', 'doctor', 'nurse', 'reception', 'researcher'] as const;
+export type Role = (typeof roles)[number];
+
+/**
+ * The permission matrix: which roles hold each permission. The server enforces it on every route
+ * (each route declares one permission, `authenticated` or `public`); `docs/permissions.md` is
+ * generated from it and a test keeps the two equal.
+ */
+export const permissionMatrix = {
+  'patients:read': ['admin', 'doctor', 'nurse', 'reception'],
+  'patients:write': ['admin', 'doctor', 'nurse', 'reception'],
+  'staff:admin': ['admin'],
+  'audit:read': ['admin'],
+} as const satisfies Record<string, ReadonlyArray<Role>>;
+
+export type Permission = keyof typeof permissionMatrix;
+
+export const permissionDescriptions: Readonly<Record<Permission, { readonly ja: string; readonly en: string }>> = {
+  'patients:read': { ja: '患者登録情報（氏名・連絡先など）の閲覧・検索', en: 'View and search the patient register (names, contacts)' },
+  'patients:write': { ja: '患者の登録・編集', en: 'Register and edit patients' },
+  'staff:admin': { ja: 'スタッフアカウントの招待・無効化・リセット', en: 'Invite, disable and reset staff accounts' },
+  'audit:read': { ja: '監査ログの閲覧・エクスポート・検証', en: 'View, export and verify the audit log' },
+};
+
+export function isRole(s: string): s is Role {
+  return (roles as ReadonlyArray<string>).includes(s);
+}
+
+/** @example hasPermission('reception', 'patients:read') // true */
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return (permissionMatrix[permission] as ReadonlyArray<Role>).includes(role);
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(permissionMatrix) as Permission[]).filter((p) => hasPermission(role, p));
+}

@@ -1,0 +1,122 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { randomBytes } from 'node:crypto';
+import { installAuth } from './auth/auth-plugin.ts';
+import type { AppDeps } from './context.ts';
+import { installErrorHandler, sendError } from './http/error-handler.ts';
+import { registerAuditRoutes } from './routes/audit-routes.ts';
+import { registerAuthRoutes } from './routes/auth-routes.ts';
+import { registerHealthRoutes } from './routes/health-routes.ts';
+import { registerPatientRoutes } from './routes/patient-routes.ts';
+import { registerStaffRoutes } from './routes/staff-routes.ts';
+import { registerWebApp } from './web-app.ts';
+import './auth/route-access.ts';
+
+export interface RouteInfo {
+  readonly method: string;
+  readonly url: string;
+  readonly access: string | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteInfo[];
+  }
+}
+
+/**
+ * Builds the Mimamori HTTP app (no port is bound here: `main.ts` listens, tests use `inject`).
+ */
+export async function createApp(deps: AppDeps, options: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: deps.config.bodyLimitBytes,
+    genReqId: () => randomBytes(8).toString('hex'),
+    requestIdHeader: false,
+    trustProxy: false,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // Every /api route must say who may call it; a route without `config.access` fails start-up.
+  const table: RouteInfo[] = [];
+  app.decorate('routeTable', table);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const access = (route.config as { access?: string } | undefined)?.access;
+    if (!access) throw new Error(`route ${methods.join(',')} ${route.url} declares no access rule`);
+    for (const m of methods) if (m !== 'HEAD') table.push({ method: m, url: route.url, access });
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: 600,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_req, context) => {
+      const err = new Error('rate limited') as Error & { statusCode: number; code: string };
+      err.statusCode = 429;
+      err.code = 'FST_ERR_RATE_LIMIT';
+      void context;
+      return err;
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Mimamori API', version: deps.config.version, description: 'Staff and patient API of Mimamori (見守り).' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: '__Host-mm_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  installErrorHandler(app);
+  installAuth(app, deps);
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  // A state change sent as GET (or any unknown method on a known path) is refused plainly.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.method === 'TRACE' || req.method === 'CONNECT') return sendError(reply, req, 'method_not_allowed');
+  });
+
+  registerHealthRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerStaffRoutes(app, deps);
+  registerPatientRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  await registerWebApp(app, deps);
+  return app;
+}

@@ -1,0 +1,98 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasPermission, isRole } from '@mimamori/core';
+import { endSession, getSession, getStaff, touchSession } from '@mimamori/storage';
+import { auditAlone } from '../audit/audit.ts';
+import type { AppDeps } from '../context.ts';
+import { sendError } from '../http/error-handler.ts';
+import { SESSION_COOKIE } from './session-cookie.ts';
+import type { StaffAuth } from './staff-auth.ts';
+import { safeEqual, tokenId } from '@mimamori/storage';
+import './route-access.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    staff: StaffAuth | null;
+  }
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const TOUCH_EVERY_MS = 15_000;
+
+/** Loads the staff session (idle and absolute limits), enforces route access and CSRF. */
+export function installAuth(app: FastifyInstance, deps: AppDeps): void {
+  app.decorateRequest('staff', null);
+
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const id = tokenId(token);
+    const s = await getSession(deps.db.db, id);
+    if (!s || s.kind !== 'staff' || s.ended_at) return;
+    const now = deps.clock();
+    const idleLimit = new Date(s.last_seen_at).getTime() + deps.config.idleMinutes * 60_000;
+    const absLimit = new Date(s.expires_at).getTime();
+    if (now.getTime() >= idleLimit || now.getTime() >= absLimit) {
+      const reason = now.getTime() >= absLimit ? 'absolute_timeout' : 'idle_timeout';
+      await endSession(deps.db.db, id, now.toISOString(), reason);
+      await auditAlone(deps, req, { action: `session.${reason}`, resource: 'session', actorId: s.staff_id, clinicId: s.clinic_id, actorRole: null });
+      return;
+    }
+    const staff = await getStaff(deps.db.db, s.staff_id);
+    if (!staff || staff.status !== 'active' || !isRole(staff.role)) return;
+    // The session-status endpoint must not count as activity, or the idle warning would never expire.
+    const passive = req.url.startsWith('/api/auth/session') && req.headers['x-passive'] === '1';
+    let lastSeen = s.last_seen_at;
+    if (!passive && now.getTime() - new Date(s.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+      lastSeen = now.toISOString();
+      await touchSession(deps.db.db, id, lastSeen);
+    }
+    req.staff = {
+      sessionId: id,
+      staffId: staff.id,
+      clinicId: staff.clinic_id,
+      role: staff.role,
+      loginId: staff.login_id,
+      displayName: staff.display_name,
+      csrfToken: s.csrf_token,
+      createdAt: s.created_at,
+      lastSeenAt: lastSeen,
+      expiresAt: s.expires_at,
+    };
+  });
+
+  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+    const access = req.routeOptions.config.access;
+    if (!req.routeOptions.url?.startsWith('/api/')) return;
+    if (access === undefined) return sendError(reply, req, 'forbidden');
+    // Cross-site requests are refused outright: a browser always sends Origin on state-changing fetches.
+    if (STATE_CHANGING.has(req.method)) {
+      const origin = req.headers.origin;
+      if (origin && !sameOrigin(origin, req)) {
+        await auditAlone(deps, req, { action: 'csrf.rejected', resource: 'request', outcome: 'denied', detail: 'origin' });
+        return sendError(reply, req, 'csrf');
+      }
+    }
+    if (access === 'public') return;
+    if (!req.staff) return sendError(reply, req, 'unauthenticated');
+    if (STATE_CHANGING.has(req.method) && !req.routeOptions.config.csrfExempt) {
+      const sent = req.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !safeEqual(sent, req.staff.csrfToken)) {
+        await auditAlone(deps, req, { action: 'csrf.rejected', resource: 'request', outcome: 'denied', detail: 'token' });
+        return sendError(reply, req, 'csrf');
+      }
+    }
+    if (access !== 'authenticated' && !hasPermission(req.staff.role, access)) {
+      await auditAlone(deps, req, { action: 'access.denied', resource: 'route', resourceId: `${req.method} ${req.routeOptions.url}`, outcome: 'denied' });
+      return sendError(reply, req, 'forbidden');
+    }
+  });
+}
+
+function sameOrigin(origin: string, req: FastifyRequest): boolean {
+  try {
+    const o = new URL(origin);
+    return o.host === req.headers.host;
+  } catch {
+    return false;
+  }
+}

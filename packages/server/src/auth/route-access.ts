@@ -1,0 +1,15 @@
+import type { Permission } from '@mimamori/core';
+
+/**
+ * What a route requires. Every `/api` route must declare one (the app refuses to start otherwise):
+ * `public` (no session), `authenticated` (any signed-in staff) or a permission from the matrix.
+ */
+export type RouteAccess = 'public' | 'authenticated' | Permission;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+    /** State-changing public routes that may be called without a CSRF token (login, setup…). */
+    csrfExempt?: boolean;
+  }
+}

@@ -1,0 +1,42 @@
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  /** Public base URL used in links (setup, invitations, patient links). */
+  readonly publicUrl: string;
+  readonly databaseUrl?: string;
+  readonly sqlitePath: string;
+  readonly version: string;
+  /** Staff session limits (minutes); capped at 30 idle / 720 absolute. */
+  readonly idleMinutes: number;
+  readonly absoluteMinutes: number;
+  readonly bodyLimitBytes: number;
+  /** Serve the built web app from this folder when it exists. */
+  readonly webDist?: string;
+  readonly logLevel: string;
+}
+
+const IDLE_CAP = 30;
+const ABSOLUTE_CAP = 12 * 60;
+
+function num(v: string | undefined, d: number): number {
+  const n = v === undefined || v === '' ? NaN : Number(v);
+  return Number.isFinite(n) ? n : d;
+}
+
+/** Reads configuration from the environment. Administrators may shorten session limits, never lengthen them. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, overrides: Partial<ServerConfig> = {}): ServerConfig {
+  const port = num(env.PORT, 3000);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    databaseUrl: env.DATABASE_URL || undefined,
+    sqlitePath: env.MIMAMORI_DB ?? 'data/mimamori.db',
+    version: '0.1.0',
+    idleMinutes: Math.min(num(env.SESSION_IDLE_MINUTES, IDLE_CAP), IDLE_CAP),
+    absoluteMinutes: Math.min(num(env.SESSION_ABSOLUTE_MINUTES, ABSOLUTE_CAP), ABSOLUTE_CAP),
+    bodyLimitBytes: 1024 * 1024,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    ...overrides,
+  };
+}

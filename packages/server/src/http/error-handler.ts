@@ -1,0 +1,96 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDomainError, type ErrorCode } from '@mimamori/core';
+import { langOf, type Lang } from '../i18n/lang.ts';
+import { hasMessage, translate } from '../i18n/messages.ts';
+import { errorStatus } from './error-status.ts';
+
+export interface ErrorBody {
+  readonly error: {
+    readonly code: ErrorCode | 'method_not_allowed' | 'route_not_found';
+    readonly message: string;
+    readonly details?: ReadonlyArray<{ readonly path: string; readonly message: string }>;
+    readonly [extra: string]: unknown;
+  };
+}
+
+interface ZodIssueLike {
+  readonly keyword: string;
+  readonly instancePath: string;
+  readonly message: string;
+  readonly params: Record<string, unknown>;
+}
+
+/** One field-level message per zod issue, in the request's language. */
+function detailOf(issue: ZodIssueLike, lang: Lang): Array<{ path: string; message: string }> {
+  const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const p = issue.params;
+  switch (issue.keyword) {
+    case 'invalid_type':
+      return [{ path, message: translate(/received undefined/.test(issue.message) ? 'required' : 'invalid_type', lang) }];
+    case 'too_big':
+      return [{ path, message: translate(p.origin === 'string' ? 'too_long' : 'too_big', lang, { max: p.maximum }) }];
+    case 'too_small':
+      if (p.origin === 'string' && Number(p.minimum) === 1) return [{ path, message: translate('required', lang) }];
+      return [{ path, message: translate(p.origin === 'string' ? 'too_short' : 'too_small', lang, { min: p.minimum }) }];
+    case 'unrecognized_keys':
+      return ((p.keys as string[] | undefined) ?? []).map((k) => ({ path: path ? `${path}.${k}` : k, message: translate('unknown_field', lang) }));
+    case 'invalid_value':
+      return [{ path, message: translate('invalid_value', lang) }];
+    case 'invalid_format':
+      return [{ path, message: translate(p.format === 'email' ? 'invalid_email' : p.format === 'date' ? 'invalid_date' : 'invalid_type', lang) }];
+    default:
+      return [{ path, message: hasMessage(issue.message) ? translate(issue.message, lang, p) : translate('invalid_type', lang) }];
+  }
+}
+
+export function sendError(reply: FastifyReply, req: FastifyRequest, code: ErrorBody['error']['code'], opts: {
+  key?: string; params?: Record<string, unknown>; details?: ErrorBody['error']['details']; status?: number; extra?: Record<string, unknown>;
+} = {}): FastifyReply {
+  const lang = langOf(req.headers['accept-language']);
+  const status = opts.status ?? (code === 'method_not_allowed' ? 405 : code === 'route_not_found' ? 404 : errorStatus[code]);
+  const body: ErrorBody = {
+    error: {
+      code,
+      message: translate(opts.key ?? code, lang, { ...opts.params, requestId: req.id }),
+      ...(opts.details && opts.details.length ? { details: opts.details } : {}),
+      ...opts.extra,
+    },
+  };
+  return reply.code(status).header('cache-control', 'no-store').send(body);
+}
+
+/**
+ * The single translation from thrown errors to HTTP. Domain errors keep their code; schema and
+ * parser errors become 4xx; anything else is a generic 500 with the request id and no internals.
+ */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const lang = langOf(req.headers['accept-language']);
+    if (isDomainError(err)) {
+      const details = err.details.map((d) => ({ path: d.path, message: hasMessage(d.message) ? translate(d.message, lang, err.params) : d.message }));
+      const extra = (err as unknown as { extra?: Record<string, unknown> }).extra;
+      return sendError(reply, req, err.code, { key: err.key, params: err.params, details, extra });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = (err.validation as unknown as ZodIssueLike[]).flatMap((i) => detailOf(i, lang));
+      return sendError(reply, req, 'validation', { details });
+    }
+    const code = err.code;
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, req, 'payload_too_large');
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return sendError(reply, req, 'unsupported_media_type');
+    if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
+      return sendError(reply, req, 'validation', { key: 'malformed_json' });
+    }
+    if (code === 'FST_ERR_RATE_LIMIT' || err.statusCode === 429) {
+      return sendError(reply, req, 'rate_limited', { params: { retryAfter: reply.getHeader('retry-after') ?? 60 } });
+    }
+    if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
+      return sendError(reply, req, 'validation', { status: err.statusCode, key: err.statusCode === 404 ? 'not_found' : 'validation' });
+    }
+    // Log the error class and the route only: messages may quote input, which may be patient data.
+    req.log.error({ errName: err.name, errCode: err.code, route: req.routeOptions.url, stack: err.stack?.split('\n').slice(0, 6).join(' | ') }, 'unhandled error');
+    return sendError(reply, req, 'internal');
+  });
+
+}

@@ -1,0 +1,78 @@
+import type { Lang } from './lang.ts';
+
+type Catalogue = Readonly<Record<string, { readonly ja: string; readonly en: string }>>;
+
+/** Error and field messages of the foundation. Feature catalogues are added with `registerMessages`. */
+const base: Catalogue = {
+  validation: { ja: '入力内容を確認してください。', en: 'Please check what you entered.' },
+  not_found: { ja: '見つかりません。', en: 'Not found.' },
+  conflict: { ja: '他の操作と競合しました。画面を更新してやり直してください。', en: 'This conflicts with another change. Reload and try again.' },
+  unauthenticated: { ja: 'ログインが必要です。', en: 'Please sign in.' },
+  forbidden: { ja: 'この操作を行う権限がありません。', en: 'You do not have permission to do this.' },
+  csrf: { ja: '不正なリクエストです。画面を更新してやり直してください。', en: 'The request could not be verified. Reload the page and try again.' },
+  rate_limited: { ja: 'リクエストが多すぎます。{retryAfter}秒後にもう一度お試しください。', en: 'Too many requests. Try again in {retryAfter} seconds.' },
+  locked: { ja: 'しばらくしてからもう一度お試しください。', en: 'Please try again later.' },
+  payload_too_large: { ja: '送信データが大きすぎます。', en: 'The request is too large.' },
+  unsupported_media_type: { ja: 'JSON形式で送信してください。', en: 'Send the request as JSON.' },
+  gone: { ja: 'このリンクは使用済みか、有効期限が切れています。', en: 'This link has been used or has expired.' },
+  precondition_failed: { ja: '前提条件を満たしていません。', en: 'A precondition was not met.' },
+  slot_unavailable: { ja: 'この枠は予約できません。', en: 'This slot cannot be booked.' },
+  cutoff_passed: { ja: 'オンラインでの変更期限を過ぎています。お電話でご連絡ください。', en: 'The online change deadline has passed. Please call the clinic.' },
+  invalid_state: { ja: '現在の状態ではこの操作はできません。', en: 'This is not possible in the current state.' },
+  internal: { ja: 'サーバーで問題が発生しました。時間をおいて再度お試しください。（問い合わせ番号: {requestId}）', en: 'Something went wrong on the server. Please try again later. (Reference: {requestId})' },
+  method_not_allowed: { ja: 'この操作は許可されていません。', en: 'Method not allowed.' },
+  route_not_found: { ja: 'ページまたはAPIが見つかりません。', en: 'No such page or API.' },
+  malformed_json: { ja: '送信データ（JSON）の形式が正しくありません。', en: 'The request body is not valid JSON.' },
+  login_failed: {
+    ja: 'ログインできませんでした。ログインID・パスワード・確認コードを確認してください。繰り返し失敗すると、しばらくログインできなくなります。',
+    en: 'Sign-in failed. Check your login ID, password and code. After repeated failures, sign-in is paused for a while.',
+  },
+  enrol_failed: { ja: '確認コードが正しくありません。認証アプリの6桁のコードを入力してください。', en: 'The code is not correct. Enter the 6-digit code from your authenticator app.' },
+  session_expired: { ja: '一定時間操作がなかったため、ログアウトしました。', en: 'You were signed out after a period of inactivity.' },
+  setup_done: { ja: '初期設定は完了しています。', en: 'Setup has already been completed.' },
+  password_too_short: { ja: 'パスワードは8文字以上にしてください。', en: 'Use at least 8 characters for the password.' },
+  password_too_long: { ja: 'パスワードは128文字以内にしてください。', en: 'Use at most 128 characters for the password.' },
+  password_common: { ja: 'よく使われるパスワードのため使用できません。', en: 'This password is too common. Choose another one.' },
+  login_id_taken: { ja: 'このログインIDはすでに使われています。', en: 'This login ID is already in use.' },
+  cannot_disable_self: { ja: '自分自身のアカウントは無効化できません。', en: 'You cannot disable your own account.' },
+  cannot_change_own_role: { ja: '自分自身の権限は変更できません。', en: 'You cannot change your own role.' },
+  patient_version_stale: { ja: '他の人がこの患者情報を更新しました。画面を更新して確認してください。', en: 'Someone else updated this patient. Reload and check the changes.' },
+  possible_duplicate: { ja: '同じ患者が登録されている可能性があります。確認してください。', en: 'This patient may already be registered. Please check.' },
+  // Field-level
+  required: { ja: '必須項目です。', en: 'This field is required.' },
+  invalid_type: { ja: '形式が正しくありません。', en: 'Invalid format.' },
+  too_long: { ja: '{max}文字以内で入力してください。', en: 'Use at most {max} characters.' },
+  too_short: { ja: '{min}文字以上で入力してください。', en: 'Use at least {min} characters.' },
+  unknown_field: { ja: '不明な項目です。', en: 'Unknown field.' },
+  invalid_value: { ja: '選択肢から選んでください。', en: 'Choose one of the options.' },
+  invalid_date: { ja: '正しい日付を YYYY-MM-DD 形式で入力してください。', en: 'Enter a real date as YYYY-MM-DD.' },
+  date_in_future: { ja: '未来の日付は入力できません。', en: 'The date cannot be in the future.' },
+  date_too_old: { ja: '日付が古すぎます。', en: 'The date is too far in the past.' },
+  invalid_kana: { ja: 'フリガナはカタカナまたはひらがなで入力してください。', en: 'Enter the reading in katakana or hiragana.' },
+  invalid_phone: { ja: '電話番号の形式が正しくありません（例: 03-1234-5678）。', en: 'Enter a valid Japanese phone number (e.g. 03-1234-5678).' },
+  invalid_email: { ja: 'メールアドレスの形式が正しくありません。', en: 'Enter a valid email address.' },
+  invalid_postal_code: { ja: '郵便番号は7桁で入力してください（例: 123-4567）。', en: 'Enter a 7-digit postal code (e.g. 123-4567).' },
+  control_characters: { ja: '使用できない制御文字が含まれています。', en: 'Contains control characters that are not allowed.' },
+  too_small: { ja: '{min}以上の値を入力してください。', en: 'Enter a value of at least {min}.' },
+  too_big: { ja: '{max}以下の値を入力してください。', en: 'Enter a value of at most {max}.' },
+  guardian_required: { ja: '18歳未満の患者には保護者を1人以上登録してください。', en: 'Register at least one guardian for a patient under 18.' },
+  invalid_login_id: { ja: 'ログインIDは半角英数字と . _ - で3〜64文字にしてください。', en: 'Login IDs use 3–64 letters, digits, ".", "_" or "-".' },
+};
+
+const extra: Array<Catalogue> = [];
+
+/** Adds a feature's message catalogue (keys must not clash with the base catalogue). */
+export function registerMessages(c: Catalogue): void {
+  extra.push(c);
+}
+
+/** The message for `key` in `lang`, with `{param}` placeholders filled. Falls back to the key itself. */
+export function translate(key: string, lang: Lang, params: Readonly<Record<string, unknown>> = {}): string {
+  const entry = base[key] ?? extra.find((c) => c[key])?.[key];
+  const template = entry ? entry[lang] : key;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (params[name] === undefined ? m : String(params[name])));
+}
+
+export function hasMessage(key: string): boolean {
+  return Boolean(base[key] ?? extra.find((c) => c[key]));
+}

@@ -1,0 +1,62 @@
+// The only file that binds a port. `npm start` runs it; `npm run demo` runs it with --demo.
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { countStaff, createDb, currentTotp, seedDemo } from '@mimamori/storage';
+import { createApp } from './app.ts';
+import { systemClock } from './clock.ts';
+import { loadConfig } from './config.ts';
+import { instantToZonedDate } from './core-imports.ts';
+import { issueCredentialLink } from './services/staff-service.ts';
+
+const demo = process.argv.includes('--demo');
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const config = loadConfig(process.env, {
+  webDist: `${root}packages/web/dist`,
+  ...(demo && !process.env.DATABASE_URL ? { sqlitePath: process.env.MIMAMORI_DB ?? 'data/demo.db' } : {}),
+});
+
+if (demo && !config.databaseUrl) {
+  // The demo always starts from a fresh database so its printed logins are the valid ones.
+  for (const ext of ['', '-wal', '-shm']) rmSync(config.sqlitePath + ext, { force: true });
+}
+
+const db = await createDb({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+const deps = { db, clock: systemClock, config };
+const app = await createApp(deps, {
+  logger: {
+    level: config.logLevel,
+    // Method, route pattern and status only: URLs and bodies may carry patient data.
+    serializers: {
+      req: (req: { method: string; routeOptions?: { url?: string }; id: string }) => ({ method: req.method, route: req.routeOptions?.url, id: req.id }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  },
+});
+
+const lines: string[] = [];
+if (demo && (await countStaff(db.db)) === 0) {
+  const now = systemClock();
+  const creds = await db.db.transaction().execute((tx) => seedDemo(tx, { now, today: instantToZonedDate(now.getTime(), 'Asia/Tokyo'), dialect: db.dialect }));
+  lines.push('', '=== Mimamori DEMO clinic (fictitious data; do not enter real patients) ===', 'login id            password          TOTP secret                        current code');
+  for (const c of creds) lines.push(`${c.loginId.padEnd(19)} ${c.password.padEnd(17)} ${c.totpSecret.padEnd(34)} ${currentTotp(c.totpSecret, now)}`);
+  lines.push('Add a TOTP secret to an authenticator app, or run `npx mimamori totp <secret>` for the current code.');
+} else if ((await countStaff(db.db)) === 0) {
+  const link = await db.db.transaction().execute((tx) => issueCredentialLink(deps, tx, { purpose: 'setup', clinicId: null, staffId: null, createdBy: null }));
+  lines.push('', '=== Mimamori first-run setup ===', 'No staff account exists yet. Open this one-time link to create the first administrator', `(valid until ${link.expiresAt}):`, '', `  ${link.url}`, '');
+}
+
+await app.listen({ port: config.port, host: config.host });
+process.stdout.write(
+  [
+    `Mimamori ${config.version} on ${config.publicUrl}  (database: ${db.dialect} ${db.location})`,
+    `API docs: ${config.publicUrl}/api/docs   health: ${config.publicUrl}/api/health`,
+    ...lines,
+    '',
+  ].join('\n'),
+);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app.close().then(() => db.close()).then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,207 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DomainError } from '@mimamori/core';
+import {
+  countStaff, endSession, endStaffSessions, findStaffByLogin, getCredentialLink, getSession, getStaff, insertClinic,
+  insertStaff, listClinics, updateStaff, useCredentialLink,
+} from '@mimamori/storage';
+import { audit, auditAlone } from '../audit/audit.ts';
+import { burnPasswordCheck, checkNewPassword, hashPassword, verifyPassword } from '@mimamori/storage';
+import { PRE_AUTH_COOKIE, SESSION_COOKIE, cookieOptions } from '../auth/session-cookie.ts';
+import { checkTotp, newTotpSecret, totpEnrolment } from '@mimamori/storage';
+import { newId, tokenId } from '@mimamori/storage';
+import type { AppDeps } from '../context.ts';
+import { sessionBody, startPreAuthSession, startStaffSession } from '../services/session-service.ts';
+import { enrolmentResponse, loginIdSchema, passwordSchema, sessionResponse, text, tokenSchema, totpCodeSchema } from './schemas.ts';
+
+const MAX_FAILURES = 5;
+const FAILURE_WINDOW_MS = 15 * 60_000;
+const LOCK_MS = 15 * 60_000;
+/** Per-IP limit on the credential endpoints (login, setup, enrolment, invitations). */
+export const authRateLimit = { max: 20, timeWindow: 60_000 };
+
+function loginFailed(): DomainError {
+  return new DomainError('unauthenticated', { key: 'login_failed' });
+}
+
+export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = deps.db.db;
+
+  r.get('/api/setup/status', {
+    config: { access: 'public' },
+    schema: { tags: ['auth'], response: { 200: z.object({ needsSetup: z.boolean() }) } },
+  }, async () => ({ needsSetup: (await countStaff(db)) === 0 }));
+
+  r.post('/api/setup', {
+    config: { access: 'public', csrfExempt: true, rateLimit: authRateLimit },
+    schema: {
+      tags: ['auth'],
+      body: z.strictObject({ token: tokenSchema, loginId: loginIdSchema, displayName: text(100, { min: 1 }), password: passwordSchema, clinicName: text(100, { min: 1 }).optional() }),
+      response: { 200: enrolmentResponse },
+    },
+  }, async (req, reply) => {
+    const { token, loginId, displayName, password, clinicName } = req.body;
+    checkNewPassword(password);
+    const now = deps.clock();
+    const link = await getCredentialLink(db, tokenId(token));
+    if (!link || link.purpose !== 'setup' || link.used_at || link.expires_at <= now.toISOString()) throw new DomainError('gone');
+    const hash = await hashPassword(password);
+    const secret = newTotpSecret();
+    await db.transaction().execute(async (tx) => {
+      if ((await countStaff(tx)) > 0) throw new DomainError('gone', { key: 'setup_done' });
+      if (!(await useCredentialLink(tx, link.id, now.toISOString()))) throw new DomainError('gone');
+      let clinicId = (await listClinics(tx))[0]?.id;
+      if (!clinicId) {
+        clinicId = newId();
+        await insertClinic(tx, { id: clinicId, name: clinicName ?? 'クリニック', timeZone: 'Asia/Tokyo', now: now.toISOString() });
+      }
+      const staffId = newId();
+      await insertStaff(tx, { id: staffId, clinicId, loginId, displayName, email: null, role: 'admin', status: 'active', now: now.toISOString() });
+      await updateStaff(tx, staffId, { password_hash: hash, totp_secret: secret, updated_at: now.toISOString() });
+      await audit(deps, tx, req, { action: 'setup.admin_created', resource: 'staff', resourceId: staffId, actorId: staffId, actorRole: 'admin', clinicId });
+      await startPreAuthSession(deps, tx, reply, staffId, clinicId, { ip: req.ip });
+    });
+    return { enrolment: await totpEnrolment(secret, loginId) };
+  });
+
+  r.post('/api/auth/totp/enrol', {
+    config: { access: 'public', csrfExempt: true, rateLimit: authRateLimit },
+    schema: { tags: ['auth'], body: z.strictObject({ code: totpCodeSchema }), response: { 200: sessionResponse } },
+  }, async (req, reply) => {
+    const token = req.cookies[PRE_AUTH_COOKIE];
+    const now = deps.clock();
+    const pre = token ? await getSession(db, tokenId(token)) : undefined;
+    if (!pre || pre.kind !== 'pre' || pre.ended_at || pre.expires_at <= now.toISOString()) throw new DomainError('unauthenticated', { key: 'enrol_failed' });
+    const staff = await getStaff(db, pre.staff_id);
+    if (!staff?.totp_secret || staff.totp_enrolled) throw new DomainError('unauthenticated', { key: 'enrol_failed' });
+    const step = checkTotp(staff.totp_secret, req.body.code, now);
+    if (step === null) {
+      await auditAlone(deps, req, { action: 'totp.enrol_failed', resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id, outcome: 'failure' });
+      throw new DomainError('validation', { key: 'enrol_failed', details: [{ path: 'code', message: 'enrol_failed' }] });
+    }
+    const auth = await db.transaction().execute(async (tx) => {
+      await updateStaff(tx, staff.id, { totp_enrolled: 1, totp_last_step: step, last_login_at: now.toISOString(), failed_count: 0, updated_at: now.toISOString() });
+      await endSession(tx, pre.id, now.toISOString(), 'enrolled');
+      const a = await startStaffSession(deps, tx, reply, staff.id, { ip: req.ip, userAgent: req.headers['user-agent'] });
+      await audit(deps, tx, req, { action: 'totp.enrolled', resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
+      await audit(deps, tx, req, { action: 'login.success', resource: 'session', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
+      return a;
+    });
+    return sessionBody(deps, auth);
+  });
+
+  r.post('/api/auth/login', {
+    config: { access: 'public', csrfExempt: true, rateLimit: authRateLimit },
+    schema: {
+      tags: ['auth'],
+      body: z.strictObject({ loginId: z.string().max(100), password: passwordSchema, code: z.string().max(10) }),
+      response: { 200: sessionResponse },
+    },
+  }, async (req, reply) => {
+    const { loginId, password, code } = req.body;
+    const now = deps.clock();
+    const staff = await findStaffByLogin(db, loginId);
+    const usable = staff && staff.status === 'active' && staff.password_hash && staff.totp_secret && staff.totp_enrolled === 1;
+    const locked = staff?.locked_until && staff.locked_until > now.toISOString();
+    if (!staff || !usable || locked) {
+      await burnPasswordCheck(password);
+      await auditAlone(deps, req, {
+        action: locked ? 'login.locked' : 'login.failure', resource: 'session', outcome: 'failure',
+        actorId: staff?.id ?? null, actorRole: staff?.role ?? null, clinicId: staff?.clinic_id ?? null,
+        detail: !staff ? 'unknown_login_id' : locked ? 'locked' : 'account_not_usable',
+      });
+      throw loginFailed();
+    }
+    const passwordOk = await verifyPassword(staff.password_hash!, password);
+    const step = checkTotp(staff.totp_secret!, code, now);
+    const replay = step !== null && staff.totp_last_step !== null && step <= Number(staff.totp_last_step);
+    if (!passwordOk || step === null || replay) {
+      const windowStart = staff.first_failed_at && now.getTime() - new Date(staff.first_failed_at).getTime() < FAILURE_WINDOW_MS ? staff.first_failed_at : now.toISOString();
+      const count = windowStart === staff.first_failed_at ? staff.failed_count + 1 : 1;
+      const lockNow = count >= MAX_FAILURES;
+      await db.transaction().execute(async (tx) => {
+        await updateStaff(tx, staff.id, {
+          failed_count: lockNow ? 0 : count,
+          first_failed_at: lockNow ? null : windowStart,
+          locked_until: lockNow ? new Date(now.getTime() + LOCK_MS).toISOString() : staff.locked_until,
+        });
+        await audit(deps, tx, req, {
+          action: 'login.failure', resource: 'session', outcome: 'failure', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id,
+          detail: !passwordOk ? 'password' : replay ? 'totp_replay' : 'totp',
+        });
+        if (lockNow) await audit(deps, tx, req, { action: 'login.lockout', resource: 'staff', resourceId: staff.id, outcome: 'denied', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
+      });
+      throw loginFailed();
+    }
+    const auth = await db.transaction().execute(async (tx) => {
+      await updateStaff(tx, staff.id, { failed_count: 0, first_failed_at: null, locked_until: null, totp_last_step: step, last_login_at: now.toISOString() });
+      const a = await startStaffSession(deps, tx, reply, staff.id, { ip: req.ip, userAgent: req.headers['user-agent'] });
+      await audit(deps, tx, req, { action: 'login.success', resource: 'session', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
+      return a;
+    });
+    return sessionBody(deps, auth);
+  });
+
+  r.get('/api/auth/session', {
+    config: { access: 'authenticated' },
+    schema: { tags: ['auth'], response: { 200: sessionResponse } },
+  }, async (req) => sessionBody(deps, req.staff!));
+
+  r.post('/api/auth/logout', {
+    config: { access: 'authenticated' },
+    schema: { tags: ['auth'] },
+  }, async (req, reply) => {
+    const a = req.staff!;
+    const now = deps.clock().toISOString();
+    await db.transaction().execute(async (tx) => {
+      // Logout ends every session of this user, on every device.
+      await endStaffSessions(tx, a.staffId, now, 'logout');
+      await audit(deps, tx, req, { action: 'logout', resource: 'session' });
+    });
+    reply.clearCookie(SESSION_COOKIE, cookieOptions);
+    reply.header('clear-site-data', '"cache", "storage"');
+    return reply.code(204).send();
+  });
+
+  r.get('/api/invitations/:token', {
+    config: { access: 'public', rateLimit: authRateLimit },
+    schema: {
+      tags: ['auth'],
+      params: z.strictObject({ token: tokenSchema }),
+      response: { 200: z.object({ loginId: z.string(), displayName: z.string(), purpose: z.string() }) },
+    },
+  }, async (req) => {
+    const link = await getCredentialLink(db, tokenId(req.params.token));
+    const now = deps.clock().toISOString();
+    if (!link || link.used_at || link.expires_at <= now || !link.staff_id || (link.purpose !== 'invite' && link.purpose !== 'reset')) throw new DomainError('gone');
+    const staff = await getStaff(db, link.staff_id);
+    if (!staff || staff.status === 'disabled') throw new DomainError('gone');
+    return { loginId: staff.login_id, displayName: staff.display_name, purpose: link.purpose };
+  });
+
+  r.post('/api/invitations/accept', {
+    config: { access: 'public', csrfExempt: true, rateLimit: authRateLimit },
+    schema: { tags: ['auth'], body: z.strictObject({ token: tokenSchema, password: passwordSchema }), response: { 200: enrolmentResponse } },
+  }, async (req, reply) => {
+    checkNewPassword(req.body.password);
+    const now = deps.clock();
+    const link = await getCredentialLink(db, tokenId(req.body.token));
+    if (!link || link.used_at || link.expires_at <= now.toISOString() || !link.staff_id) throw new DomainError('gone');
+    const staff = await getStaff(db, link.staff_id);
+    if (!staff || staff.status === 'disabled') throw new DomainError('gone');
+    const hash = await hashPassword(req.body.password);
+    const secret = newTotpSecret();
+    await db.transaction().execute(async (tx) => {
+      if (!(await useCredentialLink(tx, link.id, now.toISOString()))) throw new DomainError('gone');
+      await updateStaff(tx, staff.id, {
+        password_hash: hash, totp_secret: secret, totp_enrolled: 0, totp_last_step: null, status: 'active',
+        failed_count: 0, first_failed_at: null, locked_until: null, updated_at: now.toISOString(),
+      });
+      await audit(deps, tx, req, { action: `${link.purpose}.accepted`, resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
+      await startPreAuthSession(deps, tx, reply, staff.id, staff.clinic_id, { ip: req.ip });
+    });
+    return { enrolment: await totpEnrolment(secret, staff.login_id) };
+  });
+}

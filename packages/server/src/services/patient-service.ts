@@ -1,0 +1,165 @@
+import type { FastifyRequest } from 'fastify';
+import {
+  DomainError, checkPatientInput, formatPatientNumber, normalizeKana, instantToZonedDate,
+  type Guardian, type Patient, type PatientInput, type Sex,
+} from '../core-imports.ts';
+import {
+  findDuplicatePatients, getClinic, getPatient, insertPatient, insertPatientVersion, listPatientVersions, nextCounter,
+  searchPatients, updatePatientIfVersion, type Db, type PatientRow,
+} from '@mimamori/storage';
+import { audit } from '../audit/audit.ts';
+import { newId } from '@mimamori/storage';
+import type { AppDeps } from '../context.ts';
+
+export function toPatient(r: PatientRow): Patient {
+  return {
+    id: r.id, clinicId: r.clinic_id, patientNumber: r.patient_number, nameKanji: r.name_kanji, nameKana: r.name_kana,
+    birthDate: r.birth_date, sex: r.sex as Sex, phone: r.phone, email: r.email, postalCode: r.postal_code, address: r.address,
+    notes: r.notes, guardians: JSON.parse(r.guardians_json) as Guardian[], isDemo: r.is_demo === 1, version: r.version,
+    createdAt: r.created_at, updatedAt: r.updated_at,
+  };
+}
+
+export function summaryOf(p: Patient) {
+  return { id: p.id, patientNumber: p.patientNumber, nameKanji: p.nameKanji, nameKana: p.nameKana, birthDate: p.birthDate, sex: p.sex, phone: p.phone, isDemo: p.isDemo };
+}
+
+function editable(p: Patient) {
+  return { nameKanji: p.nameKanji, nameKana: p.nameKana, birthDate: p.birthDate, sex: p.sex, phone: p.phone, email: p.email, postalCode: p.postalCode, address: p.address, notes: p.notes, guardians: p.guardians };
+}
+
+async function clinicToday(deps: AppDeps, db: Db, clinicId: string): Promise<string> {
+  const clinic = await getClinic(db, clinicId);
+  return instantToZonedDate(deps.clock().getTime(), clinic?.timeZone ?? 'Asia/Tokyo');
+}
+
+/** Parses the one search box: a birth date, a number (診察券番号 or phone digits), or a name in kana/kanji. */
+export function parseSearch(q: string): { kana?: string; name?: string; patientNumber?: string; phoneDigits?: string; birthDate?: string } {
+  const s = q.normalize('NFKC').trim();
+  if (!s) return {};
+  const date = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?$/.exec(s);
+  if (date && (s.length !== 8 || /^(19|20)\d{6}$/.test(s))) {
+    const iso = `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
+    if (!/^\d{8}$/.test(s) || Number(date[2]) <= 12) return { birthDate: iso, ...(s.length === 8 ? { phoneDigits: s } : {}) };
+  }
+  const digits = s.replace(/[\s\-‐－ー()]/g, '');
+  if (/^\+?\d+$/.test(digits)) {
+    const d = digits.replace(/^\+?81/, '0');
+    return {
+      ...(d.length <= 6 ? { patientNumber: formatPatientNumber(Number(d)) } : {}),
+      ...(d.length >= 3 ? { phoneDigits: d } : {}),
+    };
+  }
+  return { kana: normalizeKana(s), name: s };
+}
+
+export async function createPatient(deps: AppDeps, req: FastifyRequest, input: PatientInput & { acknowledgeDuplicates?: boolean }, opts: { isDemo?: boolean } = {}): Promise<Patient> {
+  const a = req.staff!;
+  const db = deps.db.db;
+  const today = await clinicToday(deps, db, a.clinicId);
+  const n = checkPatientInput(input, { today });
+  return db.transaction().execute(async (tx) => {
+    if (!input.acknowledgeDuplicates) {
+      const dups = await findDuplicatePatients(tx, { clinicId: a.clinicId, kana: n.nameKanaNorm, birthDate: n.birthDate, phoneDigits: n.phoneNorm ?? undefined });
+      if (dups.length) {
+        const e = new DomainError('conflict', { key: 'possible_duplicate' });
+        (e as unknown as { extra: unknown }).extra = { duplicates: dups.map((d) => summaryOf(toPatient(d))) };
+        throw e;
+      }
+    }
+    const now = deps.clock().toISOString();
+    const number = await nextCounter(tx, a.clinicId, 'patient_number');
+    const row: PatientRow = {
+      id: newId(), clinic_id: a.clinicId, patient_number: formatPatientNumber(number), name_kanji: n.nameKanji, name_kana: n.nameKana,
+      name_kana_norm: n.nameKanaNorm, birth_date: n.birthDate, sex: n.sex, phone: n.phone, phone_norm: n.phoneNorm, email: n.email,
+      postal_code: n.postalCode, address: n.address, notes: n.notes, guardians_json: JSON.stringify(n.guardians), is_demo: opts.isDemo ? 1 : 0,
+      version: 1, created_at: now, created_by: a.staffId, updated_at: now, updated_by: a.staffId,
+    };
+    await insertPatient(tx, row);
+    const p = toPatient(row);
+    await insertPatientVersion(tx, { clinicId: a.clinicId, patientId: p.id, version: 1, data: editable(p), changedAt: now, changedBy: a.staffId });
+    await audit(deps, tx, req, { action: 'patient.create', resource: 'patient', resourceId: p.id, patientId: p.id });
+    return p;
+  });
+}
+
+export async function updatePatient(deps: AppDeps, req: FastifyRequest, id: string, patch: Partial<PatientInput> & { version: number }): Promise<Patient> {
+  const a = req.staff!;
+  const db = deps.db.db;
+  return db.transaction().execute(async (tx) => {
+    const row = await getPatient(tx, a.clinicId, id);
+    if (!row) throw new DomainError('not_found');
+    const current = toPatient(row);
+    if (current.version !== patch.version) throw new DomainError('conflict', { key: 'patient_version_stale' });
+    const today = await clinicToday(deps, tx, a.clinicId);
+    const { version: _v, ...fields } = patch;
+    const merged = { ...editable(current), ...fields } as PatientInput;
+    const n = checkPatientInput(merged, { today });
+    const now = deps.clock().toISOString();
+    const next: Partial<PatientRow> = {
+      name_kanji: n.nameKanji, name_kana: n.nameKana, name_kana_norm: n.nameKanaNorm, birth_date: n.birthDate, sex: n.sex,
+      phone: n.phone, phone_norm: n.phoneNorm, email: n.email, postal_code: n.postalCode, address: n.address, notes: n.notes,
+      guardians_json: JSON.stringify(n.guardians), version: current.version + 1, updated_at: now, updated_by: a.staffId,
+    };
+    if (!(await updatePatientIfVersion(tx, a.clinicId, id, current.version, next))) throw new DomainError('conflict', { key: 'patient_version_stale' });
+    const updated = toPatient({ ...row, ...next } as PatientRow);
+    await insertPatientVersion(tx, { clinicId: a.clinicId, patientId: id, version: updated.version, data: editable(updated), changedAt: now, changedBy: a.staffId });
+    const changed = Object.keys(fields).filter((k) => JSON.stringify((editable(current) as Record<string, unknown>)[k]) !== JSON.stringify((editable(updated) as Record<string, unknown>)[k]));
+    // Field names only: the values are patient data and stay in the versioned history.
+    await audit(deps, tx, req, { action: 'patient.update', resource: 'patient', resourceId: id, patientId: id, detail: changed.join(',') || 'no_change' });
+    return updated;
+  });
+}
+
+export async function readPatient(deps: AppDeps, req: FastifyRequest, id: string): Promise<Patient> {
+  const a = req.staff!;
+  return deps.db.db.transaction().execute(async (tx) => {
+    const row = await getPatient(tx, a.clinicId, id);
+    if (!row) {
+      await audit(deps, tx, req, { action: 'patient.read', resource: 'patient', resourceId: id, outcome: 'denied', detail: 'not_found' });
+      throw new DomainError('not_found');
+    }
+    await audit(deps, tx, req, { action: 'patient.read', resource: 'patient', resourceId: id, patientId: id });
+    return toPatient(row);
+  });
+}
+
+export async function patientHistory(deps: AppDeps, req: FastifyRequest, id: string) {
+  const a = req.staff!;
+  return deps.db.db.transaction().execute(async (tx) => {
+    const row = await getPatient(tx, a.clinicId, id);
+    if (!row) throw new DomainError('not_found');
+    const versions = await listPatientVersions(tx, a.clinicId, id);
+    await audit(deps, tx, req, { action: 'patient.history.read', resource: 'patient', resourceId: id, patientId: id });
+    let prev: Record<string, unknown> | null = null;
+    return versions.map((v) => {
+      const data = JSON.parse(v.data_json) as Record<string, unknown>;
+      const changes = Object.keys(data)
+        .filter((k) => prev === null || JSON.stringify(prev[k]) !== JSON.stringify(data[k]))
+        .map((k) => ({ field: k, before: prev === null ? null : (prev[k] ?? null), after: data[k] ?? null }));
+      prev = data;
+      return { version: v.version, changedAt: v.changed_at, changedBy: { id: v.changed_by ?? '', displayName: v.display_name ?? '' }, changes };
+    });
+  });
+}
+
+export async function searchPatientList(deps: AppDeps, req: FastifyRequest, q: { q?: string; limit: number; offset: number }) {
+  const a = req.staff!;
+  return deps.db.db.transaction().execute(async (tx) => {
+    const { rows, total } = await searchPatients(tx, { clinicId: a.clinicId, ...parseSearch(q.q ?? ''), limit: q.limit, offset: q.offset });
+    // The search terms themselves may be names: only the fact of a search and its size are logged.
+    await audit(deps, tx, req, { action: 'patient.search', resource: 'patient', detail: `results=${rows.length}` });
+    return { items: rows.map((r) => summaryOf(toPatient(r))), total };
+  });
+}
+
+export async function duplicateCandidates(deps: AppDeps, req: FastifyRequest, q: { nameKana?: string; birthDate?: string; phone?: string }) {
+  const a = req.staff!;
+  const kana = q.nameKana ? normalizeKana(q.nameKana) : undefined;
+  const phoneDigits = q.phone ? q.phone.normalize('NFKC').replace(/\D/g, '').replace(/^81/, '0') : undefined;
+  return deps.db.db.transaction().execute(async (tx) => {
+    const rows = await findDuplicatePatients(tx, { clinicId: a.clinicId, kana: kana || undefined, birthDate: q.birthDate, phoneDigits });
+    await audit(deps, tx, req, { action: 'patient.duplicate_check', resource: 'patient', detail: `results=${rows.length}` });
+    return { items: rows.map((r) => summaryOf(toPatient(r))) };
+  });
+}

@@ -1,0 +1,72 @@
+import type { FastifyReply } from 'fastify';
+import { permissionsOf, isRole, DomainError } from '@mimamori/core';
+import { getClinic, getStaff, insertSession, type Db } from '@mimamori/storage';
+import type { AppDeps } from '../context.ts';
+import { SESSION_COOKIE, PRE_AUTH_COOKIE, cookieOptions } from '../auth/session-cookie.ts';
+import type { StaffAuth } from '../auth/staff-auth.ts';
+import { newToken, tokenId } from '@mimamori/storage';
+
+export interface SessionBody {
+  readonly user: { id: string; loginId: string; displayName: string; role: string; clinicId: string; clinicName: string };
+  readonly permissions: string[];
+  readonly csrfToken: string;
+  readonly idleExpiresAt: string;
+  readonly absoluteExpiresAt: string;
+}
+
+const PRE_AUTH_MINUTES = 10;
+
+/** Creates a fresh staff session (new token at every login) and sets its cookie. */
+export async function startStaffSession(deps: AppDeps, db: Db, reply: FastifyReply, staffId: string, meta: { ip: string; userAgent?: string }): Promise<StaffAuth> {
+  const staff = await getStaff(db, staffId);
+  if (!staff || !isRole(staff.role)) throw new DomainError('unauthenticated');
+  const token = newToken();
+  const now = deps.clock();
+  const row = {
+    id: tokenId(token),
+    kind: 'staff',
+    staff_id: staff.id,
+    clinic_id: staff.clinic_id,
+    csrf_token: newToken(),
+    created_at: now.toISOString(),
+    last_seen_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + deps.config.absoluteMinutes * 60_000).toISOString(),
+    ended_at: null,
+    end_reason: null,
+    ip: meta.ip,
+    user_agent: meta.userAgent?.slice(0, 300) ?? null,
+  };
+  await insertSession(db, row);
+  reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: deps.config.absoluteMinutes * 60 });
+  reply.clearCookie(PRE_AUTH_COOKIE, cookieOptions);
+  return {
+    sessionId: row.id, staffId: staff.id, clinicId: staff.clinic_id, role: staff.role, loginId: staff.login_id,
+    displayName: staff.display_name, csrfToken: row.csrf_token, createdAt: row.created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at,
+  };
+}
+
+/** A short session that only allows TOTP enrolment (after setup or accepting an invitation). */
+export async function startPreAuthSession(deps: AppDeps, db: Db, reply: FastifyReply, staffId: string, clinicId: string, meta: { ip: string }): Promise<void> {
+  const token = newToken();
+  const now = deps.clock();
+  await insertSession(db, {
+    id: tokenId(token), kind: 'pre', staff_id: staffId, clinic_id: clinicId, csrf_token: newToken(),
+    created_at: now.toISOString(), last_seen_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + PRE_AUTH_MINUTES * 60_000).toISOString(),
+    ended_at: null, end_reason: null, ip: meta.ip, user_agent: null,
+  });
+  reply.setCookie(PRE_AUTH_COOKIE, token, { ...cookieOptions, maxAge: PRE_AUTH_MINUTES * 60 });
+}
+
+export async function sessionBody(deps: AppDeps, auth: StaffAuth): Promise<SessionBody> {
+  const clinic = await getClinic(deps.db.db, auth.clinicId);
+  const idle = new Date(new Date(auth.lastSeenAt).getTime() + deps.config.idleMinutes * 60_000);
+  const abs = new Date(auth.expiresAt);
+  return {
+    user: { id: auth.staffId, loginId: auth.loginId, displayName: auth.displayName, role: auth.role, clinicId: auth.clinicId, clinicName: clinic?.name ?? '' },
+    permissions: permissionsOf(auth.role),
+    csrfToken: auth.csrfToken,
+    idleExpiresAt: (idle < abs ? idle : abs).toISOString(),
+    absoluteExpiresAt: abs.toISOString(),
+  };
+}

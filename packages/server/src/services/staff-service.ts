@@ -1,0 +1,110 @@
+import type { FastifyRequest } from 'fastify';
+import { DomainError, type Role } from '@mimamori/core';
+import {
+  endStaffSessions, findStaffByLogin, getClinicStaff, insertCredentialLink, insertStaff, listStaff, updateStaff, voidStaffLinks,
+  type Db, type StaffRow,
+} from '@mimamori/storage';
+import { audit } from '../audit/audit.ts';
+import { newId, newToken, tokenId } from '@mimamori/storage';
+import type { AppDeps } from '../context.ts';
+
+const LINK_HOURS = 24;
+
+export function staffView(s: StaffRow) {
+  const status = s.status === 'disabled' ? 'disabled' : s.totp_enrolled === 1 && s.password_hash ? 'active' : 'invited';
+  return {
+    id: s.id, loginId: s.login_id, displayName: s.display_name, role: s.role, email: s.email, status,
+    totpEnrolled: s.totp_enrolled === 1, lastLoginAt: s.last_login_at, createdAt: s.created_at,
+  };
+}
+
+/** A one-time link (invitation or reset) valid for 24 h; only its hash is stored. */
+export async function issueCredentialLink(deps: AppDeps, db: Db, o: { purpose: 'invite' | 'reset' | 'setup'; clinicId: string | null; staffId: string | null; createdBy: string | null }) {
+  const token = newToken();
+  const now = deps.clock();
+  const expiresAt = new Date(now.getTime() + LINK_HOURS * 3600_000).toISOString();
+  await insertCredentialLink(db, { id: tokenId(token), purpose: o.purpose, clinic_id: o.clinicId, staff_id: o.staffId, created_by: o.createdBy, created_at: now.toISOString(), expires_at: expiresAt, used_at: null });
+  const path = o.purpose === 'setup' ? 'setup' : 'invite';
+  return { url: `${deps.config.publicUrl}/${path}?token=${token}`, token, expiresAt };
+}
+
+export async function inviteStaff(deps: AppDeps, req: FastifyRequest, input: { loginId: string; displayName: string; role: Role; email?: string | null }) {
+  const a = req.staff!;
+  return deps.db.db.transaction().execute(async (tx) => {
+    if (await findStaffByLogin(tx, input.loginId)) throw new DomainError('conflict', { key: 'login_id_taken', details: [{ path: 'loginId', message: 'login_id_taken' }] });
+    const id = newId();
+    const now = deps.clock().toISOString();
+    await insertStaff(tx, { id, clinicId: a.clinicId, loginId: input.loginId, displayName: input.displayName, email: input.email ?? null, role: input.role, status: 'active', now });
+    const link = await issueCredentialLink(deps, tx, { purpose: 'invite', clinicId: a.clinicId, staffId: id, createdBy: a.staffId });
+    await audit(deps, tx, req, { action: 'staff.invite', resource: 'staff', resourceId: id, detail: `role=${input.role}` });
+    const row = (await getClinicStaff(tx, a.clinicId, id))!;
+    return { staff: staffView(row), link: { url: link.url, expiresAt: link.expiresAt } };
+  });
+}
+
+async function loadTarget(tx: Db, req: FastifyRequest, id: string): Promise<StaffRow> {
+  const s = await getClinicStaff(tx, req.staff!.clinicId, id);
+  if (!s) throw new DomainError('not_found');
+  return s;
+}
+
+export async function setStaffDisabled(deps: AppDeps, req: FastifyRequest, id: string, disabled: boolean) {
+  const a = req.staff!;
+  if (disabled && id === a.staffId) throw new DomainError('invalid_state', { key: 'cannot_disable_self' });
+  return deps.db.db.transaction().execute(async (tx) => {
+    await loadTarget(tx, req, id);
+    const now = deps.clock().toISOString();
+    await updateStaff(tx, id, { status: disabled ? 'disabled' : 'active', updated_at: now, failed_count: 0, locked_until: null });
+    if (disabled) {
+      // Disabling ends every session and voids any open invitation or reset link at once.
+      await endStaffSessions(tx, id, now, 'disabled');
+      await voidStaffLinks(tx, id, now);
+    }
+    await audit(deps, tx, req, { action: disabled ? 'staff.disable' : 'staff.enable', resource: 'staff', resourceId: id });
+    return { staff: staffView((await getClinicStaff(tx, a.clinicId, id))!) };
+  });
+}
+
+/** Clears password and TOTP, ends sessions, and issues a one-time link to set both again. */
+export async function resetStaff(deps: AppDeps, req: FastifyRequest, id: string) {
+  const a = req.staff!;
+  return deps.db.db.transaction().execute(async (tx) => {
+    const target = await loadTarget(tx, req, id);
+    if (target.status === 'disabled') throw new DomainError('invalid_state');
+    const now = deps.clock().toISOString();
+    await updateStaff(tx, id, { password_hash: null, totp_secret: null, totp_enrolled: 0, totp_last_step: null, failed_count: 0, locked_until: null, updated_at: now });
+    await endStaffSessions(tx, id, now, 'reset');
+    await voidStaffLinks(tx, id, now);
+    const link = await issueCredentialLink(deps, tx, { purpose: 'reset', clinicId: a.clinicId, staffId: id, createdBy: a.staffId });
+    await audit(deps, tx, req, { action: 'staff.reset', resource: 'staff', resourceId: id });
+    return { link: { url: link.url, expiresAt: link.expiresAt } };
+  });
+}
+
+export async function editStaff(deps: AppDeps, req: FastifyRequest, id: string, patch: { displayName?: string; role?: Role; email?: string | null }) {
+  const a = req.staff!;
+  if (patch.role !== undefined && id === a.staffId) throw new DomainError('forbidden', { key: 'cannot_change_own_role' });
+  return deps.db.db.transaction().execute(async (tx) => {
+    const target = await loadTarget(tx, req, id);
+    const now = deps.clock().toISOString();
+    await updateStaff(tx, id, {
+      ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+      ...(patch.role !== undefined ? { role: patch.role } : {}),
+      ...(patch.email !== undefined ? { email: patch.email } : {}),
+      updated_at: now,
+    });
+    if (patch.role !== undefined && patch.role !== target.role) {
+      // A role change takes effect now: the person signs in again under the new role.
+      await endStaffSessions(tx, id, now, 'role_changed');
+      await audit(deps, tx, req, { action: 'staff.role_change', resource: 'staff', resourceId: id, detail: `${target.role}->${patch.role}` });
+    } else {
+      await audit(deps, tx, req, { action: 'staff.update', resource: 'staff', resourceId: id });
+    }
+    return { staff: staffView((await getClinicStaff(tx, a.clinicId, id))!) };
+  });
+}
+
+export async function staffList(deps: AppDeps, req: FastifyRequest) {
+  const rows = await listStaff(deps.db.db, req.staff!.clinicId);
+  return { items: rows.map(staffView) };
+}
