@@ -1,0 +1,111 @@
+import { DEFAULT_CONSENT_POLICY_VERSION } from './default-intake-definition.ts';
+import type { IntakeAnswers } from './intake-definition.ts';
+
+/**
+ * A complete, valid adult intake for the seeded form (version 1), for tests, demos and seed data.
+ * Fictional person.
+ *
+ * @example
+ * validateIntakeAnswers(DEFAULT_INTAKE_DEFINITION, exampleAdultIntakeAnswers(), { today: '2026-11-29', audience: 'adult' }).ok // → true
+ */
+export function exampleAdultIntakeAnswers(): IntakeAnswers {
+  return {
+    definitionId: 'default',
+    definitionVersion: 1,
+    audience: 'adult',
+    values: {
+      patient_name: '見守 花子',
+      patient_name_kana: 'ミマモリ ハナコ',
+      birth_date: '1990-06-15',
+      sex: { choice: 'female' },
+      patient_phone: '+819012345678',
+      chief_complaint: '気分の落ち込みと不眠',
+      symptoms: { choices: ['low_mood', 'insomnia', 'fatigue'] },
+      onset_when: '2026年春頃',
+      onset_course: { choice: 'worsening' },
+      onset_trigger: '職場の異動',
+      past_psychiatric: false,
+      past_admission: false,
+      past_medical: true,
+      past_medical_details: '気管支喘息（小児期）',
+      previous_treatment: false,
+      taking_medicines: true,
+      medicines: [
+        { generic_name: 'セルトラリン', dose: '25mg', frequency: { choice: 'evening' } },
+        { generic_name: 'ロラゼパム', dose: '0.5mg', frequency: { choice: 'prn' }, prn_when: '不安時' },
+      ],
+      has_allergy: false,
+      family_psychiatric: false,
+      sleep_problems: { choices: ['onset', 'maintenance'] },
+      sleep_hours: 5,
+      appetite: { choice: 'decreased' },
+      weight_change: { choice: 'lost' },
+      weight_change_kg: 3,
+      occupation: { choice: 'on_leave' },
+      occupation_details: '事務職',
+      alcohol: { choice: 'occasional' },
+      tobacco: { choice: 'never' },
+      other_substances: false,
+      hopes: { choices: ['diagnosis', 'medication'] },
+      scale_phq9: { scaleId: 'phq9', responses: [2, 2, 3, 2, 1, 1, 2, 1, 0] },
+      scale_gad7: { scaleId: 'gad7', responses: [1, 1, 2, 1, 0, 1, 1] },
+      consent_sensitive_info: { agreed: true, policyVersion: DEFAULT_CONSENT_POLICY_VERSION },
+    },
+  };
+}
+
+/**
+ * A complete, valid guardian-for-a-child intake (a 14-year-old on 2026-11-29) for the seeded form.
+ *
+ * @example
+ * exampleChildIntakeAnswers().values.guardian_relation // → { choice: 'mother' }
+ */
+export function exampleChildIntakeAnswers(): IntakeAnswers {
+  return {
+    definitionId: 'default',
+    definitionVersion: 1,
+    audience: 'child',
+    values: {
+      patient_name: '見守 太郎',
+      patient_name_kana: 'ミマモリ タロウ',
+      birth_date: '2012-05-01',
+      sex: { choice: 'male' },
+      guardian_name: '見守 花子',
+      guardian_name_kana: 'ミマモリ ハナコ',
+      guardian_relation: { choice: 'mother' },
+      guardian_phone: '+819012345678',
+      school_grade: { choice: 'junior_high_3' },
+      school_name: '見守市立第一中学校',
+      school_attendance: { choice: 'separate_room' },
+      chief_complaint: '朝起きられず、学校に行けない日が続いている',
+      symptoms: { choices: ['low_mood', 'school_work_refusal'] },
+      onset_when: '中学2年の秋頃',
+      onset_course: { choice: 'fluctuating' },
+      past_psychiatric: false,
+      past_admission: false,
+      past_medical: false,
+      previous_treatment: true,
+      previous_treatment_details: 'スクールカウンセラーに月1回相談',
+      taking_medicines: false,
+      has_allergy: true,
+      allergies: [{ allergen: 'そば', reaction: '蕁麻疹' }],
+      family_psychiatric: false,
+      pregnancy_issues: false,
+      birth_weeks: 39,
+      birth_weight: 3100,
+      birth_issues: false,
+      walk_months: 13,
+      words_months: 14,
+      checkup_concerns: false,
+      sleep_problems: { choices: ['reversed'] },
+      appetite: { choice: 'usual' },
+      weight_change: { choice: 'same' },
+      alcohol: { choice: 'never' },
+      tobacco: { choice: 'never' },
+      other_substances: false,
+      hopes: { choices: ['advice', 'counselling'] },
+      scale_child_phq9_teens: { scaleId: 'phq9_teens', responses: [1, 1, 2, 2, 1, 1, 1, 1, 0] },
+      consent_sensitive_info: { agreed: true, policyVersion: DEFAULT_CONSENT_POLICY_VERSION },
+    },
+  };
+}
