@@ -116,6 +116,9 @@ export const PROGRAM_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, str
   'consent.identity_not_confirmed': { ja: 'スタッフによる本人確認を記録してください。', en: 'Record the staff identity check.' },
   'consent.withdrawal_invalid': { ja: '同意撤回の内容に誤りがあります。', en: 'The withdrawal has invalid fields.' },
   'consent.not_given': { ja: '同意がない状態（{status}）では撤回できません。', en: 'There is no consent to withdraw (status: {status}).' },
+  // ---- schedule
+  'schedule.input_invalid': { ja: 'スケジュール作成の入力に誤りがあります。', en: 'The schedule request has invalid fields.' },
+
   'consent.withdrawal_before_consent': { ja: '撤回日が同意日（{since}）より前です。', en: 'The withdrawal is before the consent date ({since}).' },
 });
 
