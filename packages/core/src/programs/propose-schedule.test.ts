@@ -8,7 +8,8 @@ import { proposeSchedule } from './propose-schedule.ts';
 import { scheduleStatus, windowStatus } from './assessment-status.ts';
 
 // The clinic: closed on Tuesdays, Sundays and national holidays (祝日).
-const isOpenDay = (d: string): boolean => ![2, 7].includes(isoWeekday(d)) && holidayJp.holidays[d] === undefined;
+const holidays: Readonly<Record<string, unknown>> = holidayJp.holidays;
+const isOpenDay = (d: string): boolean => ![2, 7].includes(isoWeekday(d)) && holidays[d] === undefined;
 
 const dates = (p: ReturnType<typeof proposeSchedule>, kind: 'session' | 'assessment') =>
   p.items.filter((i) => i.kind === kind).map((i) => i.date);
