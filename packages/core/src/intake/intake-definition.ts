@@ -63,6 +63,8 @@ export interface IntakeSummaryRule {
   readonly no?: LocalizedText;
   /** Date questions: show as age on the summary date plus the date. */
   readonly asAge?: boolean;
+  /** Show in brackets after the previous field or joined answer (頓用（不安時）, 体重減少（3kg）). */
+  readonly parenthesize?: boolean;
 }
 
 export interface IntakeOption {
