@@ -3,12 +3,15 @@ import { UsageError } from '../command.ts';
 /** Parsed `--name value` options and `--flag` switches of a stats subcommand. */
 export interface StatsArgs {
   readonly values: ReadonlyMap<string, string>;
+  /** Every value of options that may be repeated (e.g. `--levels`), in order. */
+  readonly all: ReadonlyMap<string, ReadonlyArray<string>>;
   readonly flags: ReadonlySet<string>;
 }
 
 /** Parses options; `flagNames` take no value. Unknown options and stray words are usage errors. */
 export function parseStatsArgs(args: ReadonlyArray<string>, spec: { readonly options: ReadonlyArray<string>; readonly flags: ReadonlyArray<string> }): StatsArgs {
   const values = new Map<string, string>();
+  const all = new Map<string, string[]>();
   const flags = new Set<string>();
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -23,8 +26,9 @@ export function parseStatsArgs(args: ReadonlyArray<string>, spec: { readonly opt
     const v = eq >= 0 ? a.slice(eq + 1) : args[++i];
     if (v === undefined) throw new UsageError(`--${name} needs a value`);
     values.set(name, v);
+    all.set(name, [...(all.get(name) ?? []), v]);
   }
-  return { values, flags };
+  return { values, all, flags };
 }
 
 export function required(a: StatsArgs, name: string): string {

@@ -92,10 +92,56 @@ test('stats reports unknown columns and non-numeric values with a non-zero exit'
   assert.equal(nonNumeric.out, '');
 });
 
+test('stats lmm fits the sleepstudy random-slope model as lme4/lmerTest (tight fit)', async () => {
+  const r = await run(['stats', 'lmm', '--csv', 'sleepstudy.csv', '--formula', 'Reaction ~ Days + (Days | Subject)']);
+  assert.equal(r.code, 0, r.err);
+  const got = JSON.parse(r.out);
+  const R = JSON.parse(readFileSync(join(fixtures, 'lmm_sleepstudy.json'), 'utf8')).random_intercept_slope.tight;
+  assert.ok(rel(got.fixed.Days.estimate, R.fixed_effects.Days.estimate) < 1e-5);
+  assert.ok(rel(got.fixed.Days.se, R.fixed_effects.Days.se) < 1e-5);
+  assert.ok(rel(got.fixed.Days.df, R.fixed_effects.Days.df_satterthwaite) < 1e-5);
+  assert.ok(rel(got.random.Subject.sd.Days, R.variance_components.Subject.sd.Days) < 1e-4);
+  assert.ok(rel(got.remlCriterion, R.REML_criterion) < 1e-8);
+  assert.deepEqual(got.ngroups, { Subject: 18 });
+  assert.equal(got.nobs, 180);
+  assert.equal(got.converged, true);
+  for (const k of ['fixed', 'random', 'sigma', 'remlCriterion', 'logLik', 'aic', 'bic', 'nobs', 'ngroups', 'converged']) assert.ok(k in got, k);
+});
+
+test('stats lmm honours --levels and --ml (BtheB, reference arm TAU)', async () => {
+  const r = await run(['stats', 'lmm', '--csv', 'btheb-long.csv', '--formula', 'bdi ~ bdi.pre + time + treatment + drug + length + (1 | subject)', '--levels', 'treatment=TAU', '--ml']);
+  assert.equal(r.code, 0, r.err);
+  const got = JSON.parse(r.out);
+  const R = JSON.parse(readFileSync(join(fixtures, 'lmm-btheb.json'), 'utf8')).models.intercept_ml;
+  assert.deepEqual(Object.keys(got.fixed), Object.keys(R.fixed));
+  assert.ok(rel(got.fixed.treatmentBtheB.estimate, R.fixed.treatmentBtheB.estimate) < 1e-5);
+  assert.ok(rel(got.logLik, R.logLik) < 1e-8);
+  assert.equal(got.remlCriterion, null);
+});
+
+test('stats lmm explains a formula it cannot parse, or a model it cannot fit', async () => {
+  const bad = await run(['stats', 'lmm', '--csv', 'sleepstudy.csv', '--formula', 'Reaction ~ Days + (Days | Subject']);
+  assert.notEqual(bad.code, 0);
+  assert.match(bad.err, /cannot parse formula/);
+  const noRandom = await run(['stats', 'lmm', '--csv', 'sleepstudy.csv', '--formula', 'Reaction ~ Days']);
+  assert.notEqual(noRandom.code, 0);
+  assert.match(noRandom.err, /no random-effects term/);
+  const dup = await run(['stats', 'lmm', '--csv', 'sleepstudy.csv', '--formula', 'Reaction ~ Days + Days2 + (1 | Subject)']);
+  assert.match(dup.err, /unknown column "Days2"/);
+  const dir = tmpCsv('id,t,y\na,0,1\na,1,2\nb,0,3\nb,1,oops\n');
+  const nonNum = await run(['stats', 'lmm', '--csv', 'd.csv', '--formula', 'y ~ t + (1 | id)'], dir);
+  assert.notEqual(nonNum.code, 0);
+  assert.match(nonNum.err, /non-numeric value "oops"/);
+  const collinear = tmpCsv('id,t,t2,y\na,0,0,1\na,1,2,2.5\nb,0,0,3\nb,1,2,3.7\nc,0,0,2\nc,1,2,2.2\n');
+  const rank = await run(['stats', 'lmm', '--csv', 'd.csv', '--formula', 'y ~ t + t2 + (1 | id)'], collinear);
+  assert.notEqual(rank.code, 0);
+  assert.match(rank.err, /rank deficient/);
+});
+
 test('every stats analysis has --help', async () => {
   const top = await run(['stats', '--help']);
   assert.equal(top.code, 0);
-  for (const name of ['paired', 'proportion', 'rci']) {
+  for (const name of ['lmm', 'paired', 'proportion', 'rci']) {
     const r = await run(['stats', name, '--help']);
     assert.equal(r.code, 0);
     assert.match(r.out, new RegExp(`mimamori stats ${name}`));

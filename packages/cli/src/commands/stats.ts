@@ -1,5 +1,6 @@
 import { isDomainError } from '@mimamori/core';
 import { UsageError, type CliIo, type Command } from '../command.ts';
+import { lmmSubcommand } from './stats-lmm.ts';
 import { pairedSubcommand, proportionSubcommand, rciSubcommand } from './stats-simple.ts';
 
 /** One `mimamori stats <name>` subcommand. */
@@ -10,7 +11,7 @@ export interface StatsSubcommand {
   readonly run: (args: ReadonlyArray<string>, io: CliIo) => Promise<number> | number;
 }
 
-const subcommands: ReadonlyArray<StatsSubcommand> = [pairedSubcommand, proportionSubcommand, rciSubcommand];
+const subcommands: ReadonlyArray<StatsSubcommand> = [lmmSubcommand, pairedSubcommand, proportionSubcommand, rciSubcommand];
 
 function help(): string {
   return [

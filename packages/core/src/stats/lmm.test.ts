@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { fitLmm } from './lmm.ts';
+import { csvColumns } from './fixtures/csv-columns.ts';
+import { expectClose } from './fixtures/expect-close.ts';
+
+const read = (f: string) => readFileSync(new URL(`./fixtures/${f}`, import.meta.url), 'utf8');
+const sleep = csvColumns(read('sleepstudy.csv'));
+const sleepR = JSON.parse(read('lmm_sleepstudy.json'));
+const btheb = csvColumns(read('btheb-long.csv'));
+const bthebR = JSON.parse(read('lmm-btheb.json'));
+
+const FIXED = 1e-5;
+const VC = 1e-4;
+
+for (const [key, formula] of [['random_intercept_slope', 'Reaction ~ Days + (Days | Subject)'], ['random_intercept', 'Reaction ~ Days + (1 | Subject)']] as const) {
+  for (const reml of [true, false]) {
+    test(`sleepstudy ${formula} (${reml ? 'REML' : 'ML'}) agrees with lme4/lmerTest (tight fit)`, () => {
+      const ref = reml ? sleepR[key].tight : sleepR[key].ML_fit.tight;
+      const fit = fitLmm({ formula, data: sleep, reml });
+      assert.equal(fit.converged, true);
+      assert.deepEqual(fit.coefficientNames, Object.keys(ref.fixed_effects));
+      for (const [name, fe] of Object.entries<any>(ref.fixed_effects)) {
+        expectClose(fit.fixed[name].estimate, fe.estimate, FIXED, `${name} estimate`);
+        expectClose(fit.fixed[name].se, fe.se, FIXED, `${name} se`);
+        expectClose(fit.fixed[name].t, fe.t, FIXED, `${name} t`);
+        if (fe.df_satterthwaite !== undefined) {
+          expectClose(fit.fixed[name].df, fe.df_satterthwaite, FIXED, `${name} df`);
+          expectClose(fit.fixed[name].p, fe.p_satterthwaite, 1e-4, `${name} p`);
+        }
+      }
+      const vc = ref.variance_components.Subject;
+      for (const t of vc.terms) expectClose(fit.random.Subject.sd[t], vc.sd[t], VC, `sd ${t}`);
+      if (vc.correlation) expectClose(fit.random.Subject.corr![0][1], vc.correlation.rows[0][1], VC, 'corr');
+      else assert.equal(fit.random.Subject.corr, null);
+      expectClose(fit.sigma, ref.sigma, VC, 'sigma');
+      if (reml) expectClose(fit.remlCriterion!, ref.REML_criterion, 1e-8, 'REML criterion');
+      else expectClose(fit.deviance!, ref.deviance_ML, 1e-8, 'ML deviance');
+      expectClose(fit.logLik, ref.logLik, 1e-8, 'logLik');
+      expectClose(fit.aic, ref.AIC, 1e-8, 'AIC');
+      expectClose(fit.bic, ref.BIC, 1e-8, 'BIC');
+      assert.equal(fit.nobs, 180);
+      assert.deepEqual(fit.ngroups, { Subject: 18 });
+    });
+  }
+}
+
+for (const [key, ref] of Object.entries<any>(bthebR.models)) {
+  test(`BtheB ${ref.formula} (${ref.REML ? 'REML' : 'ML'}) agrees with lme4/lmerTest, R's coefficient names`, () => {
+    const fit = fitLmm({ formula: ref.formula, data: btheb, reml: ref.REML, levels: { treatment: ['TAU'] } });
+    assert.equal(fit.converged, true);
+    assert.deepEqual(fit.coefficientNames, Object.keys(ref.fixed));
+    for (const [name, fe] of Object.entries<any>(ref.fixed)) {
+      for (const k of ['estimate', 'se', 't', 'df'] as const) expectClose(fit.fixed[name][k], fe[k], FIXED, `${key} ${name} ${k}`);
+      expectClose(fit.fixed[name].p, fe.p, 1e-6, `${key} ${name} p`);
+    }
+    for (const [t, v] of Object.entries<any>(ref.random.subject.sd)) expectClose(fit.random.subject.sd[t], v, VC, `${key} sd ${t}`);
+    if (ref.random.subject.corr) expectClose(fit.random.subject.corr![0][1], ref.random.subject.corr[0][1], VC, `${key} corr`);
+    expectClose(fit.sigma, ref.sigma, VC, `${key} sigma`);
+    expectClose(fit.logLik, ref.logLik, 1e-8, `${key} logLik`);
+    expectClose(fit.aic, ref.aic, 1e-8, `${key} AIC`);
+    expectClose(fit.bic, ref.bic, 1e-8, `${key} BIC`);
+    assert.equal(fit.nobs, ref.nobs);
+    assert.deepEqual(fit.ngroups, ref.ngroups);
+  });
+}
+
+test('an LMM without a random term, or with an unknown column, is refused with the reason', () => {
+  assert.throws(() => fitLmm({ formula: 'Reaction ~ Days', data: sleep }), /no random-effects term/);
+  assert.throws(() => fitLmm({ formula: 'Reaction ~ Dayz + (1 | Subject)', data: sleep }), /unknown column "Dayz"/);
+  assert.throws(() => fitLmm({ formula: 'Reaction ~ Days + (1 | Subject', data: sleep }), /cannot parse formula/);
+});
