@@ -112,10 +112,12 @@ export function checkNumber(
     readonly min?: number;
     readonly max?: number;
     readonly integer?: boolean;
+    /** Strictly greater than zero (an amount of something given or measured). */
+    readonly positive?: boolean;
     readonly unit?: string;
   } = {},
 ): number | undefined {
-  const { required = true, min, max, integer = false, unit = '' } = opts;
+  const { required = true, min, max, integer = false, positive = false, unit = '' } = opts;
   if (!isPresent(v)) {
     if (required) issues.add(path, 'programs.field.required');
     return undefined;
@@ -128,8 +130,14 @@ export function checkNumber(
     issues.add(path, 'programs.field.not_integer');
     return undefined;
   }
+  if (positive && v <= 0) {
+    issues.add(path, 'programs.field.not_positive');
+    return undefined;
+  }
   if ((min !== undefined && v < min) || (max !== undefined && v > max)) {
-    issues.add(path, 'programs.field.out_of_range', { min: min ?? null, max: max ?? null, unit, value: v });
+    if (min !== undefined && max !== undefined) issues.add(path, 'programs.field.out_of_range', { min, max, unit, value: v });
+    else if (min !== undefined) issues.add(path, 'programs.field.too_small', { min, unit, value: v });
+    else issues.add(path, 'programs.field.too_large', { max: max!, unit, value: v });
     return undefined;
   }
   return v;

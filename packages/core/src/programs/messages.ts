@@ -14,11 +14,14 @@ export const PROGRAM_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, str
   'programs.field.not_text': { ja: '文字で入力してください。', en: 'Enter text.' },
   'programs.field.too_long': { ja: '{max}文字以内で入力してください。', en: 'Use at most {max} characters.' },
   'programs.field.not_number': { ja: '数値で入力してください。', en: 'Enter a number.' },
+  'programs.field.not_positive': { ja: '0より大きい値を入力してください。', en: 'Enter a value greater than zero.' },
   'programs.field.not_integer': { ja: '整数で入力してください。', en: 'Enter a whole number.' },
   'programs.field.out_of_range': {
     ja: '{min}〜{max}{unit}の範囲で入力してください（入力値: {value}）。',
     en: 'Enter a value between {min} and {max} {unit} (entered: {value}).',
   },
+  'programs.field.too_small': { ja: '{min}{unit}以上で入力してください（入力値: {value}）。', en: 'Enter at least {min} {unit} (entered: {value}).' },
+  'programs.field.too_large': { ja: '{max}{unit}以下で入力してください（入力値: {value}）。', en: 'Enter at most {max} {unit} (entered: {value}).' },
   'programs.field.not_allowed': { ja: '次のいずれかを選んでください: {allowed}', en: 'Choose one of: {allowed}' },
   'programs.field.not_list': { ja: '一覧の形式ではありません。', en: 'Expected a list.' },
   'programs.field.invalid_id': {
@@ -116,6 +119,55 @@ export const PROGRAM_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, str
   'consent.identity_not_confirmed': { ja: 'スタッフによる本人確認を記録してください。', en: 'Record the staff identity check.' },
   'consent.withdrawal_invalid': { ja: '同意撤回の内容に誤りがあります。', en: 'The withdrawal has invalid fields.' },
   'consent.not_given': { ja: '同意がない状態（{status}）では撤回できません。', en: 'There is no consent to withdraw (status: {status}).' },
+  // ---- treatment records
+  'treatment.infusion_invalid': { ja: '点滴記録に誤りがあります（{count}件）。', en: 'The infusion record has {count} problem(s).' },
+  'treatment.tms_invalid': { ja: 'TMS記録に誤りがあります（{count}件）。', en: 'The TMS record has {count} problem(s).' },
+  'treatment.dose_or_volume_required': { ja: '投与量または容量を入力してください。', en: 'Enter the dose or the volume.' },
+  'treatment.duration_implausible': { ja: '所要時間が{hours}時間を超えています。日時を確認してください。', en: 'The session lasts more than {hours} hours; check the times.' },
+  'treatment.product_expired': {
+    ja: '製剤の有効期限（{expiryDate}）が投与日（{infusionDate}）より前です。',
+    en: 'The product expired ({expiryDate}) before the infusion date ({infusionDate}).',
+  },
+  'treatment.vitals_before_after_start': { ja: '投与前バイタルの測定時刻が投与開始より後です。', en: 'The pre-infusion vitals were taken after the start.' },
+  'treatment.vitals_after_before_end': { ja: '投与後バイタルの測定時刻が投与終了より前です。', en: 'The post-infusion vitals were taken before the end.' },
+  'treatment.diastolic_not_below_systolic': { ja: '拡張期血圧は収縮期血圧より低い値にしてください。', en: 'The diastolic pressure must be below the systolic.' },
+  'treatment.tms_frequency_mismatch': {
+    ja: 'プロトコル {protocol} の周波数は {expected} Hz です。',
+    en: 'Protocol {protocol} runs at {expected} Hz.',
+  },
+
+  // ---- adverse events
+  'safety.adverse_event_invalid': { ja: '有害事象の記録に誤りがあります（{count}件）。', en: 'The adverse event has {count} problem(s).' },
+  'safety.meddra_code_invalid': { ja: 'MedDRAコードは8桁の数字です。', en: 'A MedDRA code has 8 digits.' },
+  'safety.end_before_onset': { ja: '終了日が発現日（{onsetDate}）より前です。', en: 'The end date is before the onset ({onsetDate}).' },
+  'safety.onset_after_report': { ja: '発現日が報告日より後になっています。', en: 'The onset is after the report date.' },
+  'safety.end_date_required_for_outcome': { ja: '転帰が「{outcome}」の場合は終了日を入力してください。', en: 'Enter the end date for outcome "{outcome}".' },
+  'safety.end_date_with_ongoing_outcome': {
+    ja: '転帰が「{outcome}」（継続中）の場合、終了日は入力しません。',
+    en: 'An event with outcome "{outcome}" is ongoing and has no end date.',
+  },
+  'safety.grade5_needs_fatal_outcome': { ja: 'グレード5（死亡）の転帰は「死亡」です。', en: 'Grade 5 (death) needs the outcome "fatal".' },
+  'safety.fatal_needs_grade5': { ja: '転帰が死亡の場合、グレードは5です。', en: 'A fatal outcome is grade 5.' },
+  'safety.fatal_needs_death_criterion': { ja: '死亡例は重篤性基準「死亡」を選んでください。', en: 'A fatal event needs the seriousness criterion "death".' },
+  'safety.death_criterion_needs_fatal_outcome': { ja: '重篤性基準「死亡」の転帰は「死亡」です。', en: 'The "death" criterion needs the outcome "fatal".' },
+  'safety.sae_alert': {
+    ja: '重篤な有害事象: {term}（グレード{grade}、{criteria}）。担当医の確認が必要です。',
+    en: 'Serious adverse event: {term} (grade {grade}, {criteria}). A doctor must review it.',
+  },
+  'safety.susar_alert': {
+    ja: '予測できない重篤な副作用の疑い: {term}（グレード{grade}、{criteria}）。担当医の確認と迅速な報告の検討が必要です。',
+    en: 'Suspected unexpected serious adverse reaction: {term} (grade {grade}, {criteria}). A doctor must review it and consider expedited reporting.',
+  },
+  'safety.alert_already_reviewed': { ja: 'このアラートは確認済みです（{by}）。', en: 'This alert was already reviewed ({by}).' },
+  'safety.review_invalid': { ja: '確認の記録に誤りがあります。', en: 'The review has invalid fields.' },
+
+  // ---- concomitant medication
+  'medication.invalid': { ja: '併用薬の記録に誤りがあります（{count}件）。', en: 'The medication record has {count} problem(s).' },
+  'medication.stop_before_start': { ja: '中止日が開始日より前です。', en: 'The stop date is before the start date.' },
+  'medication.change_outside_course': { ja: '変更日が服用期間（開始〜中止）の外です。', en: 'The change date is outside the course (start to stop).' },
+  'medication.change_changes_nothing': { ja: '変更内容（用量・単位・頻度）を入力してください。', en: 'Enter what changed (dose, unit or frequency).' },
+  'medication.change_duplicate_date': { ja: '{date} の変更が重複しています。', en: 'There are two changes on {date}.' },
+
   // ---- schedule
   'schedule.input_invalid': { ja: 'スケジュール作成の入力に誤りがあります。', en: 'The schedule request has invalid fields.' },
 
@@ -132,10 +184,12 @@ export const PROGRAM_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, str
 export function formatMessage(key: string, params: ErrorParams | undefined, lang: Lang): string {
   const template = PROGRAM_MESSAGES[key]?.[lang];
   if (template === undefined) return key;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => {
-    const v = params?.[name];
-    return v === undefined || v === null ? (name === 'unit' ? '' : m) : String(v);
-  });
+  return template
+    .replace(/\{(\w+)\}/g, (m, name: string) => {
+      const v = params?.[name];
+      return v === undefined || v === null ? (name === 'unit' ? '' : m) : String(v);
+    })
+    .replace(/ {2,}/g, ' '); // an empty {unit} leaves a double space
 }
 
 /**

@@ -1,0 +1,2 @@
+export * from './concomitant-medication.ts';
+export * from './flag-confounders.ts';

@@ -1,0 +1,2 @@
+export * from './adverse-event.ts';
+export * from './sae-alert.ts';
