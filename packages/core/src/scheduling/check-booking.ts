@@ -7,7 +7,7 @@ import type { BookingPolicy } from './booking-policy.ts';
 import { bookingRejection, serviceBookingError } from './booking-rejection.ts';
 import type { ExistingBooking } from './booking.ts';
 import type { ClinicCalendar } from './clinic-calendar.ts';
-import { toSlot, type AvailableSlot } from './find-available-slots.ts';
+import { toSlot, type AvailableSlot } from './available-slot.ts';
 import { intervalsContain } from './interval-set.ts';
 import type { Resource } from './resource.ts';
 import { allocate, analyseDay, prepareQuery } from './slot-engine.ts';

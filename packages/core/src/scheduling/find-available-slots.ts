@@ -1,6 +1,4 @@
 import { addDays, assertLocalDate, datesBetween, type LocalDate } from '../time/local-date.ts';
-import type { LocalTime } from '../time/local-time.ts';
-import { formatInstant } from '../time/format-instant.ts';
 import { instantToZoned } from '../time/instant-to-zoned.ts';
 import { parseInstant } from '../time/parse-instant.ts';
 import { assertTimeZone } from '../time/time-zone.ts';
@@ -8,26 +6,13 @@ import type { BookingPolicy } from './booking-policy.ts';
 import { serviceBookingError } from './booking-rejection.ts';
 import type { ClosedReason } from './clinic-calendar.ts';
 import { intervalsContain } from './interval-set.ts';
-import { allocate, analyseDay, gridStarts, prepareQuery, type SlotAssignment, type SlotEngineInput } from './slot-engine.ts';
+import { allocate, analyseDay, gridStarts, prepareQuery, type SlotEngineInput } from './slot-engine.ts';
+import { toSlot, type AvailableSlot } from './available-slot.ts';
 import type { BookingChannel } from './service.ts';
 import type { ExistingBooking } from './booking.ts';
 import type { ClinicCalendar } from './clinic-calendar.ts';
 import type { Resource } from './resource.ts';
 import type { Service } from './service.ts';
-
-/** A free start time for a service, with the resources it would use. */
-export interface AvailableSlot {
-  readonly date: LocalDate;
-  /** Start and end on the clinic's wall clock. */
-  readonly startTime: LocalTime;
-  readonly endTime: LocalTime;
-  /** ISO 8601 with the clinic's offset, e.g. `2026-12-02T09:00:00+09:00`. */
-  readonly start: string;
-  readonly end: string;
-  readonly startMs: number;
-  readonly endMs: number;
-  readonly assignments: ReadonlyArray<SlotAssignment>;
-}
 
 /** A date in the range on which the clinic is closed all day, with why — for calendar views. */
 export interface ClosedDate {
@@ -134,19 +119,4 @@ export function findAvailableSlots(options: FindAvailableSlotsOptions): Availabi
     }
   }
   return { slots, closedDates, lastBookableDate };
-}
-
-export function toSlot(startMs: number, endMs: number, zone: string, assignments: ReadonlyArray<SlotAssignment>): AvailableSlot {
-  const s = instantToZoned(startMs, zone);
-  const e = instantToZoned(endMs, zone);
-  return {
-    date: s.date,
-    startTime: s.time,
-    endTime: e.date === s.date ? e.time : '24:00',
-    start: formatInstant(startMs, zone),
-    end: formatInstant(endMs, zone),
-    startMs,
-    endMs,
-    assignments,
-  };
 }

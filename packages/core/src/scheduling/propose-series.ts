@@ -1,7 +1,8 @@
 import { addDays, assertLocalDate, WEEKDAYS, weekdayOf, type LocalDate, type Weekday } from '../time/local-date.ts';
 import { timeToMinutes, type LocalTime } from '../time/local-time.ts';
 import { clinicDay, type ClinicCalendar, type ClosedReason } from './clinic-calendar.ts';
-import { findAvailableSlots, type AvailableSlot, type FindAvailableSlotsOptions } from './find-available-slots.ts';
+import type { AvailableSlot } from './available-slot.ts';
+import { findAvailableSlots, type FindAvailableSlotsOptions } from './find-available-slots.ts';
 
 /**
  * How a series repeats.

@@ -1,0 +1,18 @@
+// Public surface of scheduling: the clinic calendar, services, availability, the write-time
+// booking check, change/cancel cutoffs, recurring series and calendar files.
+export * from './appointment-ics.ts';
+export type { AvailableSlot } from './available-slot.ts';
+export * from './booking-policy.ts';
+export * from './booking-rejection.ts';
+export * from './booking.ts';
+export * from './check-booking.ts';
+export * from './check-online-change.ts';
+export * from './clinic-calendar.ts';
+export * from './find-available-slots.ts';
+export * from './interval-set.ts';
+export * from './japanese-holidays.ts';
+export * from './propose-series.ts';
+export * from './resource.ts';
+export * from './seed-clinic.ts';
+export * from './service.ts';
+export type { SlotAssignment } from './slot-engine.ts';
