@@ -2,7 +2,7 @@ import { commands } from './commands/index.ts';
 import { UsageError, type CliIo, type Command } from './command.ts';
 
 async function loadAll(): Promise<Command[]> {
-  return Promise.all(commands.map((load) => load()));
+  return Promise.all(Object.values(commands).map((load) => load()));
 }
 
 function topHelp(all: ReadonlyArray<Command>): string {
@@ -20,21 +20,21 @@ function topHelp(all: ReadonlyArray<Command>): string {
 
 /** Runs the CLI; returns the exit code. Never calls process.exit, so tests can call it in-process. */
 export async function main(argv: ReadonlyArray<string>, io: CliIo): Promise<number> {
-  const all = await loadAll();
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(topHelp(all));
+    io.stdout(topHelp(await loadAll()));
     return name === undefined ? 2 : 0;
   }
   if (name === '--version') {
     io.stdout('0.1.0\n');
     return 0;
   }
-  const cmd = all.find((c) => c.name === name);
-  if (!cmd) {
-    io.stderr(`mimamori: unknown command "${name}"\n\n${topHelp(all)}`);
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
+    io.stderr(`mimamori: unknown command "${name}"\n\n${topHelp(await loadAll())}`);
     return 2;
   }
+  const cmd = await load();
   try {
     return await cmd.run(rest, io);
   } catch (e) {

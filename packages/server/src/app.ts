@@ -40,6 +40,10 @@ export async function createApp(deps: AppDeps, options: { logger?: boolean | obj
     requestIdHeader: false,
     trustProxy: false,
     routerOptions: { maxParamLength: 200 },
+    // Router-level errors (over-long or malformed URLs) get the same error body, without echoing the URL.
+    frameworkErrors: (err, req, reply) => {
+      void sendError(reply, req, 'validation', { status: err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400 });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

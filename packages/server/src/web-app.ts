@@ -26,6 +26,9 @@ export async function registerWebApp(app: FastifyInstance, deps: AppDeps): Promi
   }
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '/';
+    if (path.startsWith('/api/') && app.routeTable.some((r) => r.method !== req.method && patternOf(r.url).test(path))) {
+      return sendError(reply, req, 'method_not_allowed');
+    }
     if (req.method !== 'GET' || path.startsWith('/api/') || /\.[a-z0-9]{1,5}$/i.test(path)) return sendError(reply, req, 'route_not_found');
     const isPatient = path === '/p' || path.startsWith('/p/');
     const dir = isPatient ? patientDir : staffDir;
@@ -33,4 +36,15 @@ export async function registerWebApp(app: FastifyInstance, deps: AppDeps): Promi
     if (dir && existsSync(join(dir, file))) return reply.header('cache-control', 'no-store').sendFile(file, dir);
     return reply.type('text/plain; charset=utf-8').send('Mimamori: the web app is not built. Run `npm run build` (npm start does it for you).');
   });
+}
+
+const patterns = new Map<string, RegExp>();
+/** `/api/patients/:id` → /^\/api\/patients\/[^/]+$/ (for telling 405 from 404). */
+function patternOf(url: string): RegExp {
+  let re = patterns.get(url);
+  if (!re) {
+    re = new RegExp(`^${url.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}$`);
+    patterns.set(url, re);
+  }
+  return re;
 }

@@ -1,10 +1,16 @@
 import type { Command } from '../command.ts';
 
 /**
- * Every `mimamori` command. Add one line per command module; keep the list sorted by name.
+ * Every `mimamori` command by name, loaded only when run (so `mimamori stats …` does not load the
+ * database drivers). Add one line per command module; keep the list sorted by name.
  */
-export const commands: ReadonlyArray<() => Promise<Command>> = [
-  () => import('./scales.ts').then((m) => m.scalesCommand),
-  () => import('./score.ts').then((m) => m.scoreCommand),
-  () => import('./stats.ts').then((m) => m.statsCommand),
-];
+export const commands: Readonly<Record<string, () => Promise<Command>>> = {
+  audit: () => import('./audit.ts').then((m) => m.auditCommand),
+  db: () => import('./db.ts').then((m) => m.dbCommand),
+  scales: () => import('./scales.ts').then((m) => m.scalesCommand),
+  score: () => import('./score.ts').then((m) => m.scoreCommand),
+  seed: () => import('./seed.ts').then((m) => m.seedCommand),
+  stats: () => import('./stats.ts').then((m) => m.statsCommand),
+  totp: () => import('./totp.ts').then((m) => m.totpCommand),
+  user: () => import('./user.ts').then((m) => m.userCommand),
+};

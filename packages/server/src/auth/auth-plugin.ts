@@ -60,7 +60,8 @@ export function installAuth(app: FastifyInstance, deps: AppDeps): void {
     };
   });
 
-  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+  // Access is checked before the body is parsed or validated: no session → 401, whatever was sent.
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const access = req.routeOptions.config.access;
     if (!req.routeOptions.url?.startsWith('/api/')) return;
     if (access === undefined) return sendError(reply, req, 'forbidden');

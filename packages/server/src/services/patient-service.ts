@@ -7,7 +7,7 @@ import {
   findDuplicatePatients, getClinic, getPatient, insertPatient, insertPatientVersion, listPatientVersions, nextCounter,
   searchPatients, updatePatientIfVersion, type Db, type PatientRow,
 } from '@mimamori/storage';
-import { audit } from '../audit/audit.ts';
+import { audit, auditAlone } from '../audit/audit.ts';
 import { newId } from '@mimamori/storage';
 import type { AppDeps } from '../context.ts';
 
@@ -37,10 +37,10 @@ async function clinicToday(deps: AppDeps, db: Db, clinicId: string): Promise<str
 export function parseSearch(q: string): { kana?: string; name?: string; patientNumber?: string; phoneDigits?: string; birthDate?: string } {
   const s = q.normalize('NFKC').trim();
   if (!s) return {};
-  const date = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?$/.exec(s);
-  if (date && (s.length !== 8 || /^(19|20)\d{6}$/.test(s))) {
+  const date = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s) ?? /^((?:19|20)\d{2})(\d{2})(\d{2})$/.exec(s);
+  if (date && Number(date[2]) >= 1 && Number(date[2]) <= 12 && Number(date[3]) >= 1 && Number(date[3]) <= 31) {
     const iso = `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
-    if (!/^\d{8}$/.test(s) || Number(date[2]) <= 12) return { birthDate: iso, ...(s.length === 8 ? { phoneDigits: s } : {}) };
+    return { birthDate: iso, ...(/^\d{8}$/.test(s) ? { phoneDigits: s } : {}) };
   }
   const digits = s.replace(/[\s\-‐－ー()]/g, '');
   if (/^\+?\d+$/.test(digits)) {
@@ -113,15 +113,17 @@ export async function updatePatient(deps: AppDeps, req: FastifyRequest, id: stri
 
 export async function readPatient(deps: AppDeps, req: FastifyRequest, id: string): Promise<Patient> {
   const a = req.staff!;
-  return deps.db.db.transaction().execute(async (tx) => {
-    const row = await getPatient(tx, a.clinicId, id);
-    if (!row) {
-      await audit(deps, tx, req, { action: 'patient.read', resource: 'patient', resourceId: id, outcome: 'denied', detail: 'not_found' });
-      throw new DomainError('not_found');
-    }
-    await audit(deps, tx, req, { action: 'patient.read', resource: 'patient', resourceId: id, patientId: id });
-    return toPatient(row);
+  const row = await deps.db.db.transaction().execute(async (tx) => {
+    const found = await getPatient(tx, a.clinicId, id);
+    if (found) await audit(deps, tx, req, { action: 'patient.read', resource: 'patient', resourceId: id, patientId: id });
+    return found;
   });
+  if (!row) {
+    // Outside any transaction that could roll back: a probe for another clinic's id is kept on record.
+    await auditAlone(deps, req, { action: 'patient.read', resource: 'patient', resourceId: id, outcome: 'denied', detail: 'not_found' });
+    throw new DomainError('not_found');
+  }
+  return toPatient(row);
 }
 
 export async function patientHistory(deps: AppDeps, req: FastifyRequest, id: string) {

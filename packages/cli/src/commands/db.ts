@@ -1,0 +1,116 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate, verifyAudit } from '@mimamori/storage';
+import { UsageError, type CliIo, type Command } from '../command.ts';
+import { openDb, parseOptions } from '../open-db.ts';
+
+const help = `Usage: mimamori db <migrate|backup FILE|restore FILE> [--db PATH]
+
+  migrate        apply pending migrations (the server also does this at start)
+  backup FILE    consistent online backup: SQLite backup API, or pg_dump (custom format)
+                 for PostgreSQL (DATABASE_URL). Safe while the server runs.
+  restore FILE   replace the database with a backup. Stop the server first. Checks the
+                 backup (integrity, audit chain) before and after.
+
+The database is DATABASE_URL (PostgreSQL) or the SQLite file --db PATH, MIMAMORI_DB or
+data/mimamori.db.
+`;
+
+function pgTool(name: 'pg_dump' | 'pg_restore'): string {
+  const base = '/usr/lib/postgresql';
+  if (existsSync(base)) {
+    const v = readdirSync(base).sort((a, b) => Number(b) - Number(a)).find((d) => existsSync(join(base, d, 'bin', name)));
+    if (v) return join(base, v, 'bin', name);
+  }
+  return name;
+}
+
+function abs(io: CliIo, p: string): string {
+  return isAbsolute(p) ? p : join(io.cwd, p);
+}
+
+export const dbCommand: Command = {
+  name: 'db',
+  summary: 'migrate, back up or restore the database',
+  run: async (args, io) => {
+    if (args.includes('--help') || args.includes('-h')) {
+      io.stdout(help);
+      return 0;
+    }
+    let parsed;
+    try {
+      parsed = parseOptions(args, { values: ['db'] });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    const [sub, file] = parsed.positional;
+    const dbPath = parsed.values.db;
+    const pgUrl = io.env.DATABASE_URL;
+    if (sub === 'migrate') {
+      const h = await openDb(io, { dbPath, migrate: false });
+      try {
+        const r = await migrate(h.db, h.dialect);
+        io.stdout(`${h.dialect}: applied ${r.applied.length} migration(s)${r.applied.length ? `: ${r.applied.join(', ')}` : ''}; ${r.alreadyApplied} already applied\n`);
+      } finally {
+        await h.close();
+      }
+      return 0;
+    }
+    if (sub === 'backup') {
+      if (!file) throw new UsageError('backup needs a FILE');
+      const target = abs(io, file);
+      if (existsSync(target)) throw new Error(`${file} exists; choose a new file name (backups are never overwritten)`);
+      if (pgUrl) {
+        const r = spawnSync(pgTool('pg_dump'), ['--format=custom', '--no-owner', '--file', target, pgUrl], { encoding: 'utf8' });
+        if (r.status !== 0) throw new Error(`pg_dump failed: ${(r.stderr || r.error?.message || '').trim()}`);
+      } else {
+        const h = await openDb(io, { dbPath });
+        try {
+          await h.sqliteRaw!.backup(target);
+        } finally {
+          await h.close();
+        }
+        const check = new Database(target, { readonly: true });
+        const ok = check.pragma('integrity_check', { simple: true });
+        check.close();
+        if (ok !== 'ok') throw new Error(`the backup failed its integrity check: ${String(ok)}`);
+      }
+      io.stdout(`backup written to ${file} (${statSync(target).size} bytes)\n`);
+      return 0;
+    }
+    if (sub === 'restore') {
+      if (!file) throw new UsageError('restore needs a FILE');
+      const source = abs(io, file);
+      if (!existsSync(source)) throw new Error(`no such backup file: ${file}`);
+      if (pgUrl) {
+        const r = spawnSync(pgTool('pg_restore'), ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--exit-on-error', '-d', pgUrl, source], { encoding: 'utf8' });
+        if (r.status !== 0) throw new Error(`pg_restore failed: ${(r.stderr || r.error?.message || '').trim()}`);
+      } else {
+        let src: Database.Database;
+        try {
+          src = new Database(source, { readonly: true, fileMustExist: true });
+          const ok = src.pragma('integrity_check', { simple: true });
+          if (ok !== 'ok') throw new Error(String(ok));
+          src.prepare('SELECT count(*) FROM schema_migrations').get();
+        } catch (e) {
+          throw new Error(`${file} is not a Mimamori SQLite backup (${(e as Error).message})`);
+        }
+        const path = abs(io, dbPath ?? io.env.MIMAMORI_DB ?? 'data/mimamori.db');
+        // The backup API writes pages into the live file under SQLite's own locking.
+        await src.backup(path);
+        src.close();
+      }
+      const h = await openDb(io, { dbPath });
+      try {
+        const v = await verifyAudit(h.db);
+        io.stdout(`restored from ${file}; audit chain ${v.ok ? 'verified' : `BROKEN at row ${v.firstBad?.id}`} (${v.rows} rows)\n`);
+        return v.ok ? 0 : 1;
+      } finally {
+        await h.close();
+      }
+    }
+    throw new UsageError(sub ? `unknown db command "${sub}"` : 'which db command? (migrate, backup, restore)');
+  },
+};

@@ -1,0 +1,47 @@
+import { addStaffUser, currentTotp, resetStaffUser } from '@mimamori/storage';
+import { UsageError, type Command } from '../command.ts';
+import { openDb, parseOptions } from '../open-db.ts';
+
+const help = `Usage:
+  mimamori user add --login ID --name NAME --role ROLE [--db PATH]
+  mimamori user reset --login ID [--db PATH]
+
+add    creates an active staff account (roles: admin, doctor, nurse, reception, researcher)
+       with a random password and TOTP secret, printed once.
+reset  sets a new random password and TOTP secret for an account and ends its sessions.
+`;
+
+export const userCommand: Command = {
+  name: 'user',
+  summary: 'add a staff account or reset its password and TOTP',
+  run: async (args, io) => {
+    if (args.includes('--help') || args.includes('-h')) {
+      io.stdout(help);
+      return 0;
+    }
+    let p;
+    try {
+      p = parseOptions(args, { values: ['login', 'name', 'role', 'db'] });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    const sub = p.positional[0];
+    if (sub !== 'add' && sub !== 'reset') throw new UsageError(sub ? `unknown user command "${sub}"` : 'which user command? (add, reset)');
+    const login = p.values.login;
+    if (!login) throw new UsageError('--login is required');
+    if (sub === 'add' && (!p.values.name || !p.values.role)) throw new UsageError('--name and --role are required');
+    const h = await openDb(io, { dbPath: p.values.db });
+    try {
+      const now = new Date();
+      const c = await h.db.transaction().execute((tx) =>
+        sub === 'add'
+          ? addStaffUser(tx, { loginId: login, displayName: p.values.name!, role: p.values.role!, now, dialect: h.dialect })
+          : resetStaffUser(tx, { loginId: login, now, dialect: h.dialect }),
+      );
+      io.stdout(`${sub === 'add' ? 'created' : 'reset'} ${c.loginId} (${c.role})\npassword:    ${c.password}\nTOTP secret: ${c.totpSecret}  (current code ${currentTotp(c.totpSecret, now)})\nShow these once to the person, then clear the screen.\n`);
+      return 0;
+    } finally {
+      await h.close();
+    }
+  },
+};

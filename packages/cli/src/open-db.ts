@@ -1,0 +1,35 @@
+import { isAbsolute, join } from 'node:path';
+import { createDb, type DbHandle } from '@mimamori/storage';
+import type { CliIo } from './command.ts';
+
+/** Opens the database the server would use: DATABASE_URL, else --db PATH, MIMAMORI_DB or data/mimamori.db. */
+export async function openDb(io: CliIo, o: { dbPath?: string; migrate?: boolean } = {}): Promise<DbHandle> {
+  const path = o.dbPath ?? io.env.MIMAMORI_DB ?? 'data/mimamori.db';
+  return createDb({
+    databaseUrl: io.env.DATABASE_URL || undefined,
+    sqlitePath: isAbsolute(path) ? path : join(io.cwd, path),
+    migrate: o.migrate ?? true,
+  });
+}
+
+/** Takes `--name value` / `--name=value` options and boolean flags; returns them and the positionals. */
+export function parseOptions(args: ReadonlyArray<string>, spec: { values?: ReadonlyArray<string>; flags?: ReadonlyArray<string> }) {
+  const values: Record<string, string> = {};
+  const flags = new Set<string>();
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (!a.startsWith('--')) {
+      positional.push(a);
+      continue;
+    }
+    const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    if (spec.flags?.includes(name)) flags.add(name);
+    else if (spec.values?.includes(name)) {
+      const v = inline ?? args[++i];
+      if (v === undefined) throw new Error(`--${name} needs a value`);
+      values[name] = v;
+    } else throw new Error(`unknown option --${name}`);
+  }
+  return { values, flags, positional };
+}

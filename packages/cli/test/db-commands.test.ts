@@ -1,0 +1,118 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { appendAudit, insertClinic, seedDemo, verifyAudit } from '@mimamori/storage';
+import { createTestDb, testDialects, type TestDb } from '../../storage/test/test-db.ts';
+import { main } from '../src/main.ts';
+
+function cli(env: Record<string, string | undefined>, cwd: string) {
+  return async (...argv: string[]) => {
+    let out = '';
+    let err = '';
+    const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), env, cwd });
+    return { code, out, err };
+  };
+}
+
+for (const dialect of testDialects()) {
+  describe(`mimamori db / audit / user (${dialect})`, () => {
+    let t: TestDb;
+    let dir: string;
+    let run: ReturnType<typeof cli>;
+    before(async () => {
+      t = await createTestDb(dialect);
+      dir = mkdtempSync(join(tmpdir(), 'mm-cli-'));
+      const env = dialect === 'postgres' ? { DATABASE_URL: t.url } : { MIMAMORI_DB: t.location };
+      run = cli(env, dir);
+      await t.db.transaction().execute((tx) => seedDemo(tx, { now: new Date('2026-11-29T00:00:00Z'), today: '2026-11-29', dialect }));
+    });
+    after(async () => {
+      await t.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    const snapshot = async () => ({
+      patients: await t.db.selectFrom('patients').selectAll().orderBy('id').execute(),
+      versions: await t.db.selectFrom('patient_versions').select(['patient_id', 'version', 'data_json']).orderBy('patient_id').orderBy('version').execute(),
+      staff: await t.db.selectFrom('staff').select(['id', 'login_id', 'password_hash', 'totp_secret']).orderBy('id').execute(),
+      audit: await t.db.selectFrom('audit_log').select(['chain', 'seq', 'hash']).orderBy('chain').orderBy('seq').execute(),
+    });
+
+    test('db migrate is idempotent', async () => {
+      const r = await run('db', 'migrate');
+      assert.equal(r.code, 0, r.err);
+      assert.match(r.out, /applied 0 migration/);
+    });
+
+    test('backup → damage → restore brings back every row, and the audit chain verifies', async () => {
+      const before = await snapshot();
+      assert.equal(before.patients.length, 12);
+      const r = await run('db', 'backup', 'b1.backup');
+      assert.equal(r.code, 0, r.err);
+      assert.equal((await run('db', 'backup', 'b1.backup')).code, 1, 'a backup is never overwritten');
+      // Damage after the backup: lose patients, add rows that were not in it.
+      await t.db.deleteFrom('patient_versions').execute();
+      await t.db.deleteFrom('patients').execute();
+      await t.db.insertInto('clinics').values({ id: 'later', name: 'x', time_zone: 'Asia/Tokyo', settings_json: '{}', created_at: 'x' }).execute();
+      const restored = await run('db', 'restore', 'b1.backup');
+      assert.equal(restored.code, 0, restored.err + restored.out);
+      assert.match(restored.out, /audit chain verified/);
+      assert.deepEqual(await snapshot(), before);
+      assert.equal((await t.db.selectFrom('clinics').selectAll().where('id', '=', 'later').execute()).length, 0);
+    });
+
+    test('restore refuses a file that is not a backup, and changes nothing', async () => {
+      writeFileSync(join(dir, 'junk.backup'), 'not a database at all');
+      const before = await snapshot();
+      const r = await run('db', 'restore', 'junk.backup');
+      assert.notEqual(r.code, 0);
+      assert.ok(r.err.length > 0);
+      assert.deepEqual(await snapshot(), before);
+    });
+
+    test('audit verify passes on an intact log and names the first tampered row', async () => {
+      await insertClinic(t.db, { id: 'tamper', name: 'T', timeZone: 'Asia/Tokyo', now: '2026-01-01T00:00:00Z' });
+      for (let i = 0; i < 5; i++) {
+        await appendAudit(t.db, { at: `2026-01-01T00:00:0${i}.000Z`, clinicId: 'tamper', actorId: 'a', actorRole: 'doctor', action: 'patient.read', resource: 'patient', patientId: `p${i}`, outcome: 'success' }, dialect);
+      }
+      const ok = await run('audit', 'verify');
+      assert.equal(ok.code, 0, ok.out + ok.err);
+      assert.match(ok.out, /audit log OK/);
+      const target = await t.db.selectFrom('audit_log').select('id').where('chain', '=', 'tamper').where('seq', '=', 3).executeTakeFirstOrThrow();
+      if (dialect === 'sqlite') await sql`DROP TRIGGER audit_log_no_update`.execute(t.db);
+      else await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(t.db);
+      await sql`UPDATE audit_log SET action = 'patient.list' WHERE id = ${target.id}`.execute(t.db);
+      const bad = await run('audit', 'verify');
+      assert.equal(bad.code, 1);
+      assert.match(bad.out, new RegExp(`first bad row id ${target.id} \\(chain tamper, seq 3\\)`));
+      assert.equal((await verifyAudit(t.db)).ok, false);
+    });
+
+    test('user add prints one-time credentials; user reset replaces them; bad usage exits 2 with a message', async () => {
+      const add = await run('user', 'add', '--login', 'dr.sato', '--name', '佐藤 医師', '--role', 'doctor');
+      assert.equal(add.code, 0, add.err);
+      assert.match(add.out, /password:\s+\S{16}/);
+      assert.match(add.out, /TOTP secret: [A-Z2-7]+/);
+      const row = await t.db.selectFrom('staff').select(['password_hash', 'role']).where('login_id', '=', 'dr.sato').executeTakeFirstOrThrow();
+      assert.match(row.password_hash!, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+      const dup = await run('user', 'add', '--login', 'dr.sato', '--name', 'x', '--role', 'doctor');
+      assert.equal(dup.code, 1);
+      assert.match(dup.err, /already in use/);
+      const badRole = await run('user', 'add', '--login', 'x.y', '--name', 'x', '--role', 'janitor');
+      assert.equal(badRole.code, 1);
+      assert.match(badRole.err, /unknown role/);
+      const reset = await run('user', 'reset', '--login', 'dr.sato');
+      assert.equal(reset.code, 0, reset.err);
+      const after = await t.db.selectFrom('staff').select('password_hash').where('login_id', '=', 'dr.sato').executeTakeFirstOrThrow();
+      assert.notEqual(after.password_hash, row.password_hash);
+      const usage = await run('user', 'add', '--login');
+      assert.equal(usage.code, 2);
+      assert.match(usage.err, /needs a value/);
+      assert.equal((await run('user', '--help')).code, 0);
+      assert.equal((await run('nonsense')).code, 2);
+    });
+  });
+}
