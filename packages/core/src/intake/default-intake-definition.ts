@@ -684,7 +684,8 @@ export function createDefaultIntakeDefinition(options: DefaultIntakeOptions = {}
       ...familyAndDevelopmentSections(),
       lifeSection(),
       hopesSection(),
-      scalesSection(options),
+      // A clinic may configure no scales at all; an empty section would be invalid.
+      ...[scalesSection(options)].filter((s) => s.groups.length > 0),
       consentSection(options.consentPolicyVersion ?? DEFAULT_CONSENT_POLICY_VERSION),
     ],
   };

@@ -131,13 +131,15 @@ export function validateIntakeAnswers(
       const c = checked.get(q.id) ?? EMPTY_CHECK;
       for (const p of c.problems) errors.push(err(q.id + p.subpath, q.id, vg.group.id, p.key, p.params));
       if (q.type === 'repeat') {
-        const rows = Array.isArray(c.value) ? (c.value as ReadonlyArray<IntakeRow>) : [];
+        // Rows are checked only when the list itself was acceptable (not too long, right shape).
+        const rows = c.rowChecks ? (c.value as ReadonlyArray<IntakeRow>) : [];
         const kept: IntakeRow[] = [];
         rows.forEach((row, i) => {
           const shown = new Set(visibleRowFields(q, row, ctx).map((f) => f.id));
           const keptRow: Record<string, IntakeFieldValue> = {};
           for (const f of q.fields) {
-            const path = `${q.id}[${i}].${f.id}`;
+            // Name the row by its index in what the patient sent (empty rows were skipped).
+            const path = `${q.id}[${c.rowIndexes?.[i] ?? i}].${f.id}`;
             if (!shown.has(f.id)) {
               if (mode !== 'submit' && row[f.id] !== undefined) keptRow[f.id] = row[f.id];
               continue;
@@ -179,6 +181,8 @@ interface Checked {
   readonly problems: ReadonlyArray<ValueProblem>;
   /** Per-row field checks of a repeated group, indexed like the stored rows. */
   readonly rowChecks?: ReadonlyArray<ReadonlyMap<string, CheckedValue>>;
+  /** Index of each kept row in the list as sent. */
+  readonly rowIndexes?: ReadonlyArray<number>;
 }
 
 const EMPTY_CHECK: Checked = { value: undefined, problems: [] };
@@ -225,7 +229,8 @@ function checkRepeat(q: RepeatQuestion, v: unknown, today: string): Checked {
   if (v.length > maxRows) return { value: v as IntakeValue, problems: one('rows_too_many', { max: maxRows }) };
   const rows: IntakeRow[] = [];
   const rowChecks: Map<string, CheckedValue>[] = [];
-  for (const row of v as ReadonlyArray<Readonly<Record<string, unknown>>>) {
+  const rowIndexes: number[] = [];
+  for (const [index, row] of (v as ReadonlyArray<Readonly<Record<string, unknown>>>).entries()) {
     const out: Record<string, IntakeFieldValue> = {};
     const checks = new Map<string, CheckedValue>();
     for (const f of q.fields) {
@@ -238,6 +243,7 @@ function checkRepeat(q: RepeatQuestion, v: unknown, today: string): Checked {
     if (Object.keys(out).length === 0) continue;
     rows.push(out);
     rowChecks.push(checks);
+    rowIndexes.push(index);
   }
-  return rows.length === 0 ? EMPTY_CHECK : { value: rows, problems: [], rowChecks };
+  return rows.length === 0 ? EMPTY_CHECK : { value: rows, problems: [], rowChecks, rowIndexes };
 }
