@@ -114,7 +114,7 @@ export interface PatientHistoryEntry {
 }
 
 export interface AuditRow {
-  readonly id: string;
+  readonly id: string | number;
   readonly at: string;
   readonly userId: string | null;
   readonly userName: string | null;
@@ -130,13 +130,13 @@ export interface AuditRow {
 
 export interface AuditPage {
   readonly items: readonly AuditRow[];
-  readonly nextBefore: string | null;
+  readonly nextBefore: string | number | null;
 }
 
 export interface AuditVerifyResult {
   readonly ok: boolean;
   readonly rows: number;
-  readonly firstBadRowId: string | null;
+  readonly firstBadRowId: string | number | null;
 }
 
 export interface FieldIssue {

@@ -15,18 +15,24 @@ export function formatDate(value: string | null | undefined, lang: Language): st
   }).format(d);
 }
 
-/** An instant for display, in the clinic's zone. */
-export function formatDateTime(value: string | null | undefined, lang: Language): string {
+/** An instant for display, in the clinic's zone, as `YYYY-MM-DD HH:mm:ss` (unambiguous in both languages). */
+export function formatDateTime(value: string | null | undefined, _lang?: Language): string {
   if (!value) return '';
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return value;
-  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeZone: CLINIC_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).format(d);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: CLINIC_ZONE,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(d)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }

@@ -85,6 +85,8 @@ export const en: Dict<typeof ja> = {
   setup: {
     title: 'First-run setup',
     intro: 'Create the first administrator account. The next step enrols an authenticator app (TOTP).',
+    clinicName: 'Clinic name',
+    clinicNameHint: 'Shown at the top of every page.',
     loginIdHint: 'Letters and digits; used to sign in.',
     next: 'Next: authenticator app',
     done: 'Setup is already complete.',
@@ -217,7 +219,10 @@ export const en: Dict<typeof ja> = {
   audit: {
     title: 'Audit log',
     filters: 'Filters',
-    patientId: 'Patient ID',
+    patientHint: 'Patient number, furigana or patient ID',
+    patientNone: 'No patient matches.',
+    patientMany: 'Several patients match; use the patient number.',
+    patientId: 'Patient',
     user: 'Staff member',
     userId: 'Staff ID',
     anyUser: 'All staff',

@@ -83,6 +83,8 @@ export const ja = {
   setup: {
     title: '初期設定',
     intro: '最初の管理者アカウントを作成します。次の画面で認証アプリ（TOTP）を登録します。',
+    clinicName: 'クリニック名',
+    clinicNameHint: '画面の上部に表示されます。',
     loginIdHint: '半角英数字。ログインに使います。',
     next: '次へ：認証アプリの登録',
     done: '初期設定は完了しています。',
@@ -215,7 +217,10 @@ export const ja = {
   audit: {
     title: '監査ログ',
     filters: '絞り込み',
-    patientId: '患者ID',
+    patientHint: '診察券番号・フリガナ・患者ID',
+    patientNone: '該当する患者がいません。',
+    patientMany: '複数の患者が該当します。診察券番号で指定してください。',
+    patientId: '患者',
     user: 'スタッフ',
     userId: 'スタッフID',
     anyUser: 'すべてのスタッフ',

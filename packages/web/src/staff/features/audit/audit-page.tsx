@@ -2,7 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../../../shared/api/client.ts';
-import type { AuditPage as AuditPageData, AuditVerifyResult, Staff } from '../../../shared/api/types.ts';
+import type { AuditPage as AuditPageData, AuditVerifyResult, PatientSummary, Staff } from '../../../shared/api/types.ts';
 import { formatDateTime } from '../../../shared/format/dates.ts';
 import { useSession } from '../../app/session.tsx';
 import { Alert, ErrorMessage } from '../../components/alert.tsx';
@@ -18,6 +18,17 @@ interface Filters {
 }
 
 const NO_FILTERS: Filters = { patientId: '', userId: '', from: '', to: '' };
+const ID_PATTERN = /^[a-f0-9]{32}$/;
+
+/** Long ids shortened for the eye; the full id is in the tooltip and for screen readers. */
+function ShortId({ id }: { readonly id: string }): ReactNode {
+  if (id.length <= 12) return <code>{id}</code>;
+  return (
+    <code title={id} aria-label={id}>
+      {id.slice(0, 8)}…
+    </code>
+  );
+}
 
 function VerifyChain(): ReactNode {
   const { t } = useTranslation();
@@ -32,7 +43,7 @@ function VerifyChain(): ReactNode {
           <Alert tone="success">{t('audit.verifyOk', { count: verify.data.rows })}</Alert>
         ) : (
           <Alert tone="error" title={t('audit.verifyBadTitle')}>
-            {t('audit.verifyBad', { id: verify.data.firstBadRowId ?? '?', count: verify.data.rows })}
+            {t('audit.verifyBad', { id: String(verify.data.firstBadRowId ?? '?'), count: verify.data.rows })}
           </Alert>
         )
       ) : null}
@@ -47,6 +58,7 @@ export function AuditPage(): ReactNode {
   const lang = currentLanguage();
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [patientLabel, setPatientLabel] = useState<string | null>(null);
   const staff = useQuery({
     queryKey: ['staff'],
     queryFn: () => api<{ items: Staff[] }>('/api/staff'),
@@ -55,7 +67,7 @@ export function AuditPage(): ReactNode {
   });
   const log = useInfiniteQuery({
     queryKey: ['audit', filters],
-    initialPageParam: '',
+    initialPageParam: '' as string | number,
     queryFn: ({ pageParam, signal }) =>
       api<AuditPageData>(`/api/audit${query({ ...filters, limit: 100, before: pageParam })}`, { signal }),
     getNextPageParam: (last) => last.nextBefore ?? undefined,
@@ -63,19 +75,41 @@ export function AuditPage(): ReactNode {
   const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
   const csvHref = `/api/audit/export.csv${query({ ...filters })}`;
 
-  const onApply = (e: FormEvent): void => {
+  const [patientError, setPatientError] = useState<string | undefined>(undefined);
+  const onApply = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
+    setPatientError(undefined);
+    // Staff know patients by number or name, not by internal id: resolve to one patient first.
+    if (draft.patientId && !ID_PATTERN.test(draft.patientId)) {
+      try {
+        const r = await api<{ items: PatientSummary[] }>(`/api/patients${query({ q: draft.patientId, limit: 2 })}`);
+        if (r.items.length !== 1 || !r.items[0]) {
+          setPatientError(r.items.length === 0 ? t('audit.patientNone') : t('audit.patientMany'));
+          return;
+        }
+        const p = r.items[0];
+        setPatientLabel(`${p.patientNumber} ${p.nameKanji}`);
+        setFilters({ ...draft, patientId: p.id });
+        return;
+      } catch (err) {
+        setPatientError(err instanceof Error ? err.message : String(err));
+        return;
+      }
+    }
+    setPatientLabel(null);
     setFilters(draft);
   };
 
   return (
     <Page title={t('audit.title')} actions={<VerifyChain />}>
-      <form className="filters card" onSubmit={onApply} aria-label={t('audit.filters')}>
+      <form className="filters card" onSubmit={(e) => void onApply(e)} aria-label={t('audit.filters')}>
         <TextField
           label={t('audit.patientId')}
+          hint={patientLabel ?? t('audit.patientHint')}
           autoComplete="off"
           spellCheck={false}
           value={draft.patientId}
+          error={patientError}
           onChange={(e) => setDraft({ ...draft, patientId: e.target.value.trim() })}
         />
         {staff.data ? (
@@ -105,6 +139,8 @@ export function AuditPage(): ReactNode {
             onClick={() => {
               setDraft(NO_FILTERS);
               setFilters(NO_FILTERS);
+              setPatientLabel(null);
+              setPatientError(undefined);
             }}
           >
             {t('audit.clear')}
@@ -139,15 +175,25 @@ export function AuditPage(): ReactNode {
                     {formatDateTime(r.at, lang)}
                   </td>
                   <td data-label={t('audit.user')}>
-                    {r.userName ?? '—'}
-                    {r.role ? <span className="muted small"> · {t(`roles.${r.role}`, { defaultValue: r.role })}</span> : null}
+                    {r.userName ?? ''}
+                    {r.role ? (
+                      <span className="muted small">
+                        {r.userName ? ' · ' : ''}
+                        {t(`roles.${r.role}`, { defaultValue: r.role })}
+                      </span>
+                    ) : null}
                   </td>
                   <td data-label={t('audit.action')}>
                     <code>{r.action}</code>
                   </td>
                   <td data-label={t('audit.resource')}>
                     {r.resource}
-                    {r.resourceId ? <code className="small muted"> {r.resourceId}</code> : null}
+                    {r.resourceId && r.resourceId !== r.patientId ? (
+                      <>
+                        {' '}
+                        <ShortId id={r.resourceId} />
+                      </>
+                    ) : null}
                   </td>
                   <td data-label={t('audit.patient')}>
                     {r.patientId ? (
@@ -161,7 +207,7 @@ export function AuditPage(): ReactNode {
                           setFilters(next);
                         }}
                       >
-                        <code>{r.patientId}</code>
+                        <ShortId id={r.patientId} />
                       </button>
                     ) : (
                       '—'
@@ -172,7 +218,12 @@ export function AuditPage(): ReactNode {
                   </td>
                   <td data-label={t('audit.client')} className="small">
                     {r.ip ?? '—'}
-                    {r.requestId ? <span className="muted"> · {r.requestId}</span> : null}
+                    {r.requestId ? (
+                      <span className="muted">
+                        {' · '}
+                        <ShortId id={r.requestId} />
+                      </span>
+                    ) : null}
                   </td>
                 </tr>
               ))}

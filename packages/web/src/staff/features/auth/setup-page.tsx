@@ -23,6 +23,7 @@ export function SetupPage(): ReactNode {
   });
   const [loginId, setLoginId] = useState('');
   const [displayName, setDisplayName] = useState('');
+  const [clinicName, setClinicName] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [tried, setTried] = useState(false);
@@ -67,7 +68,7 @@ export function SetupPage(): ReactNode {
     try {
       const r = await api<{ enrolment: Enrolment }>('/api/setup', {
         method: 'POST',
-        body: { token, loginId, displayName, password },
+        body: { token, loginId, displayName, password, ...(clinicName.trim() ? { clinicName: clinicName.trim() } : {}) },
       });
       setEnrolment(r.enrolment);
     } catch (err) {
@@ -82,6 +83,14 @@ export function SetupPage(): ReactNode {
       <p>{t('setup.intro')}</p>
       <ErrorMessage error={error} />
       <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
+        <TextField
+          label={t('setup.clinicName')}
+          hint={t('setup.clinicNameHint')}
+          autoComplete="organization"
+          value={clinicName}
+          error={errs.clinicName}
+          onChange={(e) => setClinicName(e.target.value)}
+        />
         <TextField
           label={t('auth.loginId')}
           hint={t('setup.loginIdHint')}

@@ -11,6 +11,9 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { useDuplicates } from './patient-api.ts';
 import { EMPTY_GUARDIAN, type GuardianValues, type PatientFormValues } from './patient-form-values.ts';
 
+/** The server accepts at most five guardians. */
+const MAX_GUARDIANS = 5;
+
 export interface PatientFormProps {
   readonly initial: PatientFormValues;
   /** New patients get the live duplicate check. */
@@ -243,13 +246,15 @@ export function PatientForm(props: PatientFormProps): ReactNode {
               </button>
             </div>
           ))}
-          <button
-            type="button"
-            className="btn"
-            onClick={() => setV((old) => ({ ...old, guardians: [...old.guardians, { ...EMPTY_GUARDIAN }] }))}
-          >
-            {t('patients.addGuardian')}
-          </button>
+          {v.guardians.length < MAX_GUARDIANS ? (
+            <button
+              type="button"
+              className="btn"
+              onClick={() => setV((old) => ({ ...old, guardians: [...old.guardians, { ...EMPTY_GUARDIAN }] }))}
+            >
+              {t('patients.addGuardian')}
+            </button>
+          ) : null}
         </fieldset>
       ) : (
         <p>
@@ -263,8 +268,7 @@ export function PatientForm(props: PatientFormProps): ReactNode {
         </p>
       )}
 
-      <fieldset>
-        <legend>{t('patients.notes')}</legend>
+      <div className="card form-card">
         <TextAreaField
           label={t('patients.notes')}
           hint={t('patients.notesHint')}
@@ -273,7 +277,7 @@ export function PatientForm(props: PatientFormProps): ReactNode {
           error={errs.notes}
           onChange={(e) => set('notes', e.target.value)}
         />
-      </fieldset>
+      </div>
 
       <div className="form__actions">
         <button type="submit" className="btn btn--primary" disabled={busy || (conflict !== null && !acknowledge)}>
