@@ -138,10 +138,25 @@ test('stats lmm explains a formula it cannot parse, or a model it cannot fit', a
   assert.match(rank.err, /rank deficient/);
 });
 
+test('stats mmrm prints fixed effects, covariance and visit-wise contrasts as nlme::gls + REML Satterthwaite', async () => {
+  const R = JSON.parse(readFileSync(join(fixtures, 'mmrm-btheb.json'), 'utf8'));
+  const r = await run(['stats', 'mmrm', '--csv', 'btheb-long.csv', '--formula', R.formula, '--subject', 'subject', '--visit', 'time', '--covariance', 'cs', '--contrast', 'treatment', '--levels', 'treatment=TAU']);
+  assert.equal(r.code, 0, r.err);
+  const got = JSON.parse(r.out);
+  const ref = R.fits.cs;
+  assert.ok(rel(got.fixed.treatmentBtheB.estimate, ref.fixed.treatmentBtheB.estimate) < 1e-5);
+  assert.ok(rel(got.contrasts['8'].df, ref.contrasts['8'].df) < 1e-5);
+  assert.ok(rel(got.contrasts['8'].ci95[1], ref.contrasts['8'].ci95[1]) < 1e-5);
+  assert.equal(got.covariance.length, 4);
+  assert.equal(got.nobs, ref.nobs);
+  const bad = await run(['stats', 'mmrm', '--csv', 'btheb-long.csv', '--formula', R.formula, '--subject', 'subject', '--visit', 'time', '--covariance', 'toeplitz']);
+  assert.equal(bad.code, 2);
+});
+
 test('every stats analysis has --help', async () => {
   const top = await run(['stats', '--help']);
   assert.equal(top.code, 0);
-  for (const name of ['lmm', 'paired', 'proportion', 'rci']) {
+  for (const name of ['lmm', 'mmrm', 'paired', 'proportion', 'rci']) {
     const r = await run(['stats', name, '--help']);
     assert.equal(r.code, 0);
     assert.match(r.out, new RegExp(`mimamori stats ${name}`));

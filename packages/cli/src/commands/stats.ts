@@ -1,6 +1,7 @@
 import { isDomainError } from '@mimamori/core';
 import { UsageError, type CliIo, type Command } from '../command.ts';
 import { lmmSubcommand } from './stats-lmm.ts';
+import { mmrmSubcommand } from './stats-mmrm.ts';
 import { pairedSubcommand, proportionSubcommand, rciSubcommand } from './stats-simple.ts';
 
 /** One `mimamori stats <name>` subcommand. */
@@ -11,7 +12,7 @@ export interface StatsSubcommand {
   readonly run: (args: ReadonlyArray<string>, io: CliIo) => Promise<number> | number;
 }
 
-const subcommands: ReadonlyArray<StatsSubcommand> = [lmmSubcommand, pairedSubcommand, proportionSubcommand, rciSubcommand];
+const subcommands: ReadonlyArray<StatsSubcommand> = [lmmSubcommand, mmrmSubcommand, pairedSubcommand, proportionSubcommand, rciSubcommand];
 
 function help(): string {
   return [

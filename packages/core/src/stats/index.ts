@@ -25,3 +25,4 @@ export * from './satterthwaite.ts';
 export * from './linear-algebra.ts';
 export * from './numeric-derivatives.ts';
 export * from './optimize.ts';
+export * from './mmrm.ts';

@@ -20,6 +20,10 @@ export interface ModelFrame {
   readonly rows: ReadonlyArray<number>;
   /** Levels of every categorical variable used, in coding order (reference first). */
   readonly levels: Readonly<Record<string, ReadonlyArray<string>>>;
+  /** Columns used as numeric covariates. */
+  readonly numericColumns: ReadonlyArray<string>;
+  /** The design row for given covariate values (e.g. a reference grid for contrasts). */
+  readonly designRow: (values: Readonly<Record<string, number | string>>) => Float64Array;
 }
 
 const collator = new Intl.Collator('en');
@@ -74,9 +78,11 @@ export function numericValue(x: number | string | null): number {
   return typeof x === 'number' ? x : Number(x);
 }
 
+type Getter = (column: string) => number | string | null;
+
 interface CodedVariable {
   readonly names: ReadonlyArray<string>;
-  readonly values: (row: number) => ReadonlyArray<number>;
+  readonly values: (get: Getter) => ReadonlyArray<number>;
 }
 
 /**
@@ -132,17 +138,15 @@ export function buildModelFrame(input: {
   if (f.intercept) termKeys.add('');
   const coded = (v: FormulaVariable, contrast: boolean): CodedVariable => {
     if (!categorical.get(v.label)) {
-      const c = data[v.column];
-      return { names: [v.label], values: (r) => [numericValue(c[r])] };
+      return { names: [v.label], values: (get) => [numericValue(get(v.column))] };
     }
     const lv = levels[v.column];
     const cols = contrast ? lv.slice(1) : lv;
-    const c = data[v.column];
-    return { names: cols.map((l) => `${v.label}${l}`), values: (r) => cols.map((l) => (String(c[r]) === l ? 1 : 0)) };
+    return { names: cols.map((l) => `${v.label}${l}`), values: (get) => cols.map((l) => (String(get(v.column)) === l ? 1 : 0)) };
   };
 
   const names: string[] = [];
-  const builders: Array<(r: number) => ReadonlyArray<number>> = [];
+  const builders: Array<(get: Getter) => ReadonlyArray<number>> = [];
   if (f.intercept) { names.push('(Intercept)'); builders.push(() => [1]); }
   for (const t of f.terms) {
     const parts = t.variables.map((v) => {
@@ -157,10 +161,10 @@ export function buildModelFrame(input: {
       combNames = next;
     }
     names.push(...combNames);
-    builders.push((r) => {
+    builders.push((get) => {
       let acc: number[] = [1];
       for (const part of parts) {
-        const vals = part.values(r);
+        const vals = part.values(get);
         const next: number[] = [];
         for (const pv of vals) for (const a of acc) next.push(a * pv);
         acc = next;
@@ -172,7 +176,19 @@ export function buildModelFrame(input: {
   const X = new Float64Array(rows.length * p);
   rows.forEach((r, k) => {
     let j = 0;
-    for (const b of builders) for (const v of b(r)) X[k * p + j++] = v;
+    const get: Getter = (c) => data[c][r];
+    for (const b of builders) for (const v of b(get)) X[k * p + j++] = v;
   });
-  return { y: yv, X, n: rows.length, p, columnNames: names, rows, levels };
+  const designRow = (values: Readonly<Record<string, number | string>>) => {
+    const out = new Float64Array(p);
+    let j = 0;
+    const get: Getter = (c) => {
+      if (!(c in values)) throw statsError(`no value given for "${c}"`);
+      return values[c];
+    };
+    for (const b of builders) for (const v of b(get)) out[j++] = v;
+    return out;
+  };
+  const numericColumns = [...new Set([...vars.values()].filter((v) => !categorical.get(v.label)).map((v) => v.column))];
+  return { y: yv, X, n: rows.length, p, columnNames: names, rows, levels, numericColumns, designRow };
 }
