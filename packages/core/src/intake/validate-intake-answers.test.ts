@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { DEFAULT_INTAKE_DEFINITION as D, createDefaultIntakeDefinition } from './default-intake-definition.ts';
 import { exampleAdultIntakeAnswers, exampleChildIntakeAnswers } from './example-intake-answers.ts';
 import type { IntakeAnswers, IntakeDefinition } from './intake-definition.ts';
-import { validateIntakeAnswers, type IntakeAnswersInput } from './validate-intake-answers.ts';
+import { intakeValidationError, validateIntakeAnswers, type IntakeAnswersInput } from './validate-intake-answers.ts';
 
 const today = '2026-11-29';
 const adult = (values: Readonly<Record<string, unknown>>, base: IntakeAnswers = exampleAdultIntakeAnswers()): IntakeAnswersInput => ({
@@ -203,4 +203,15 @@ test('answers for another version or audience, and unknown questions', () => {
   assert.equal(extra.values.injected, undefined);
   const typed = validateIntakeAnswers(D, adult({ past_medical: 'yes', chief_complaint: 42 }), { today, audience: 'adult' });
   assert.deepEqual(paths(typed), ['chief_complaint:type', 'past_medical:type']);
+});
+
+test('a failed validation becomes one domain error with details in the respondent\'s language', () => {
+  const r = validateIntakeAnswers(D, adult({ birth_date: '2026-02-30' }), { today, audience: 'adult' });
+  const e = intakeValidationError(r, 'ja');
+  assert.equal(e.code, 'validation');
+  assert.equal(e.key, 'intake_invalid');
+  assert.deepEqual(e.details, [{ path: 'birth_date', message: '存在しない日付です。' }]);
+  assert.throws(() => validateIntakeAnswers(D, adult({}), { today, audience: 'adult', mode: 'group' }), /groupId/);
+  const huge = validateIntakeAnswers(D, adult({ scale_phq9: { scaleId: 'phq9', responses: Array(1000).fill(0) } }), { today, audience: 'adult' });
+  assert.deepEqual(paths(huge), ['scale_phq9:scale_mismatch']);
 });

@@ -1,3 +1,4 @@
+import { DomainError } from '../errors/domain-error.ts';
 import { checkIntakeValue, type CheckedValue, type ValueProblem } from './check-intake-value.ts';
 import { isAnswered } from './evaluate-intake-condition.ts';
 import type {
@@ -8,11 +9,11 @@ import type {
   IntakeRow,
   IntakeValue,
   IntakeValues,
+  LocalizedText,
   RepeatQuestion,
 } from './intake-definition.ts';
 import { intakeMessage, type IntakeMessageKey, type IntakeMessageParams } from './intake-messages.ts';
 import { intakeConditionContext, intakeVisibility, visibleRowFields } from './intake-visibility.ts';
-import type { LocalizedText } from './intake-definition.ts';
 
 /**
  * - `submit`: every visible question; required ones must be answered; answers to hidden questions
@@ -68,6 +69,8 @@ export interface IntakeValidationResult {
 }
 
 const MAX_ROWS_HARD = 100;
+/** No validated scale in use has more items; a longer list is not a scale answer. */
+const MAX_SCALE_ITEMS = 100;
 
 function err(path: string, questionId: string, groupId: string, key: IntakeMessageKey, params: IntakeMessageParams = {}): IntakeFieldError {
   return { path, questionId, groupId, key, params, message: intakeMessage(key, params) };
@@ -93,6 +96,9 @@ export function validateIntakeAnswers(
   options: ValidateIntakeAnswersOptions,
 ): IntakeValidationResult {
   const mode = options.mode ?? 'submit';
+  if (mode === 'group' && options.groupId === undefined) {
+    throw new DomainError('validation', { key: 'intake_group_missing', message: 'mode "group" needs a groupId' });
+  }
   const raw = isRecord(answers.values) ? answers.values : {};
   if (answers.definitionId !== definition.id || answers.definitionVersion !== definition.version) {
     return { ok: false, errors: [err('', '', '', 'version_mismatch')], values: raw as IntakeValues, dropped: [] };
@@ -198,6 +204,7 @@ function checkQuestion(q: IntakeQuestion, v: unknown, today: string): Checked {
         !isRecord(v) ||
         v.scaleId !== q.scaleId ||
         !Array.isArray(v.responses) ||
+        v.responses.length > MAX_SCALE_ITEMS ||
         !v.responses.every((r) => r === null || (typeof r === 'number' && Number.isInteger(r) && r >= 0))
       ) {
         return { value: v as IntakeValue, problems: one('scale_mismatch') };
@@ -246,4 +253,20 @@ function checkRepeat(q: RepeatQuestion, v: unknown, today: string): Checked {
     rowIndexes.push(index);
   }
   return rows.length === 0 ? EMPTY_CHECK : { value: rows, problems: [], rowChecks, rowIndexes };
+}
+
+/**
+ * The validation result as the one domain error the server maps to HTTP (code `validation`, key
+ * `intake_invalid`), with per-field details in the respondent's language.
+ *
+ * @example
+ * const r = validateIntakeAnswers(def, body, { today, audience: 'adult' });
+ * if (!r.ok) throw intakeValidationError(r, 'ja');
+ */
+export function intakeValidationError(result: IntakeValidationResult, lang: 'ja' | 'en'): DomainError {
+  return new DomainError('validation', {
+    key: 'intake_invalid',
+    params: { count: result.errors.length },
+    details: result.errors.map((e) => ({ path: e.path, message: e.message[lang] })),
+  });
 }
