@@ -96,6 +96,47 @@ export function localDate(instant: string, zone: string): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
+const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+function zoneOffsetMs(ms: number, zone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(ms));
+  const get = (t: string): number => Number(parts.find((p) => p.type === t)!.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * Reads a wall-clock time without offset (`2026-04-08 09:30` or `2026-04-08T09:30:00`) as local time
+ * in an IANA zone and returns the instant in UTC (`…Z`). Returns `undefined` for a malformed value
+ * or a wall time that does not exist (skipped by a DST change); an ambiguous time (repeated by a
+ * DST change) resolves to the earlier instant. Lab exports write collection times this way.
+ *
+ * @example
+ * zonedTimeToInstant('2026-04-08 09:30', 'Asia/Tokyo'); // '2026-04-08T00:30:00.000Z'
+ */
+export function zonedTimeToInstant(local: string, zone: string): string | undefined {
+  const m = LOCAL_RE.exec(local);
+  if (!m || !isIsoDate(`${m[1]}-${m[2]}-${m[3]}`)) return undefined;
+  const [h, mi, se] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+  if (h > 23 || mi > 59 || se > 59) return undefined;
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), h, mi, se);
+  // Try the offsets in force a day either side; keep candidates that map back to the same wall time.
+  const candidates = [zoneOffsetMs(wall - DAY_MS, zone), zoneOffsetMs(wall, zone), zoneOffsetMs(wall + DAY_MS, zone)]
+    .map((off) => wall - off)
+    .filter((ms) => ms + zoneOffsetMs(ms, zone) === wall)
+    .sort((a, b) => a - b);
+  return candidates.length === 0 ? undefined : new Date(candidates[0]!).toISOString();
+}
+
 /**
  * Age in completed years on a date. Follows the Japanese rule (年齢計算ニ関スル法律): a person
  * born on 29 February turns a year older on 1 March in common years.

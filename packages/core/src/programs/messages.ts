@@ -168,6 +168,46 @@ export const PROGRAM_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, str
   'medication.change_changes_nothing': { ja: '変更内容（用量・単位・頻度）を入力してください。', en: 'Enter what changed (dose, unit or frequency).' },
   'medication.change_duplicate_date': { ja: '{date} の変更が重複しています。', en: 'There are two changes on {date}.' },
 
+  // ---- labs
+  'labs.result_invalid': { ja: '検査値の記録に誤りがあります（{count}件）。', en: 'The lab result has {count} problem(s).' },
+  'labs.unknown_analyte': { ja: '項目「{analyte}」は登録されていません。', en: 'Unknown analyte "{analyte}".' },
+  'labs.unknown_unit': {
+    ja: '{analyte} の単位に「{unit}」は使えません。使える単位: {allowed}',
+    en: '{analyte} is not reported in "{unit}". Accepted units: {allowed}.',
+  },
+  'labs.value_negative': { ja: '濃度に負の値はありません。', en: 'A concentration cannot be negative.' },
+  'labs.value_implausible': {
+    ja: '{analyte} の値が起こり得る範囲（{max} {unit}以下）を超えています。単位を確認してください。',
+    en: 'The {analyte} value is above anything possible ({max} {unit}); check the unit.',
+  },
+  'labs.sample_type_not_allowed': {
+    ja: '{analyte} は検体「{sampleType}」では測定しません（可: {allowed}）。',
+    en: '{analyte} is not measured in {sampleType} (allowed: {allowed}).',
+  },
+  'labs.fasting_invalid': { ja: '空腹かどうかは「はい/いいえ」で入力してください。', en: 'Enter yes or no for fasting.' },
+  'labs.collected_at_invalid': {
+    ja: '採取日時は「2026-04-08 09:30」またはタイムゾーン付きISO形式で入力してください。',
+    en: 'Write the collection time as "2026-04-08 09:30" or ISO with offset.',
+  },
+  'labs.unknown_patient': { ja: 'この患者IDは登録されていません。', en: 'No patient has this id.' },
+  'labs.duplicate_row': {
+    ja: '{firstRow}行目と同じ検体（患者・項目・採取日時）です。',
+    en: 'Same sample (patient, analyte, collection time) as row {firstRow}.',
+  },
+  'labs.duplicate_existing': { ja: 'この検体（患者・項目・採取日時）は既に登録されています。', en: 'This sample (patient, analyte, collection time) is already stored.' },
+  'labs.csv_rejected': {
+    ja: 'CSVを取り込めませんでした（{count}件の問題）。何も保存されていません。',
+    en: 'The CSV was not imported ({count} problem(s)). Nothing was saved.',
+  },
+  'labs.csv_empty': { ja: 'CSVにデータ行がありません。', en: 'The CSV has no data rows.' },
+  'labs.csv_unknown_column': { ja: '列「{column}」は使えません。', en: 'Unknown column "{column}".' },
+  'labs.csv_missing_column': { ja: '必須の列「{column}」がありません。', en: 'Required column "{column}" is missing.' },
+  'labs.csv_duplicate_column': { ja: '列「{column}」が重複しています。', en: 'Column "{column}" appears twice.' },
+  'labs.csv_too_many_rows': { ja: '1回に取り込めるのは{max}行までです。', en: 'Import at most {max} rows at a time.' },
+  'labs.csv_field_count': { ja: '列の数が見出し（{expected}列）と異なります（{found}列）。', en: 'The row has {found} fields; the header has {expected}.' },
+  'labs.csv_unclosed_quote': { ja: '引用符（"）が閉じられていません。', en: 'A quoted field is not closed.' },
+  'labs.csv_stray_quote': { ja: '引用符（"）の位置が正しくありません。', en: 'A quote (") is out of place.' },
+
   // ---- schedule
   'schedule.input_invalid': { ja: 'スケジュール作成の入力に誤りがあります。', en: 'The schedule request has invalid fields.' },
 
