@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError, fieldErrors } from '../../../shared/api/api-error.ts';
@@ -81,6 +81,11 @@ export function PatientForm(props: PatientFormProps): ReactNode {
   };
 
   const showGuardians = minor || v.guardians.length > 0;
+
+  // A minor needs a guardian: open one empty guardian row as soon as the birth date says so.
+  useEffect(() => {
+    if (minor) setV((old) => (old.guardians.length === 0 ? { ...old, guardians: [{ ...EMPTY_GUARDIAN }] } : old));
+  }, [minor]);
 
   return (
     <form className="form form--wide" onSubmit={(e) => void onSubmit(e)} noValidate>

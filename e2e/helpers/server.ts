@@ -1,0 +1,67 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const root = new URL('../../', import.meta.url).pathname;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Builds the web app once if there is no build yet (CI runs the tests on a fresh clone). */
+export function ensureWebBuild(): void {
+  if (existsSync(join(root, 'packages/web/dist/staff/staff.html')) && existsSync(join(root, 'packages/web/dist/patient/patient.html'))) return;
+  const r = spawnSync('npm', ['run', 'build', '-w', '@mimamori/web'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('web build failed');
+}
+
+export interface RunningServer {
+  readonly baseUrl: string;
+  readonly output: () => string;
+  readonly stop: () => Promise<void>;
+}
+
+/** Starts the real server on a fresh SQLite database and a free port; waits until it has printed its banner. */
+export async function startServer(options: { readonly args?: readonly string[] } = {}): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'mimamori-e2e-'));
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', ...(options.args ?? [])], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://localhost:${port}`, MIMAMORI_DB: join(dir, 'e2e.db'), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const started = Date.now();
+  while (!/API docs:/.test(out)) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
+    if (Date.now() - started > 60_000) throw new Error(`server did not start:\n${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  // The banner is written in one piece after listen(); give the rest a moment to arrive.
+  await new Promise((r) => setTimeout(r, 200));
+  return {
+    baseUrl: `http://localhost:${port}`,
+    output: () => out,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
