@@ -149,6 +149,7 @@ class LmmProblem {
     const T = new Float64Array(q * q); // ZᵢᵀZᵢ Λ
     const LtZtX = new Float64Array(q * p);
     const w = new Float64Array(q);
+    const L = new Float64Array(q * q);
     for (let g = 0; g < m; g++) {
       const zz = g * q * q;
       // T = ZtZ Λ ; A = Λᵀ T + I
@@ -163,9 +164,20 @@ class LmmProblem {
         A[i * q + j] = s + (i === j ? 1 : 0);
         A[j * q + i] = A[i * q + j];
       }
-      const L = cholesky(A, q);
-      if (!L) return null;
-      ldL2 += logDetFromCholesky(L, q);
+      // In-place Cholesky of the small q × q block (no allocation: this runs once per group).
+      for (let j = 0; j < q; j++) {
+        let dj = A[j * q + j];
+        for (let k = 0; k < j; k++) dj -= L[j * q + k] * L[j * q + k];
+        if (!(dj > 0)) return null;
+        const ljj = Math.sqrt(dj);
+        L[j * q + j] = ljj;
+        ldL2 += 2 * Math.log(ljj);
+        for (let i = j + 1; i < q; i++) {
+          let t = A[i * q + j];
+          for (let k = 0; k < j; k++) t -= L[i * q + k] * L[j * q + k];
+          L[i * q + j] = t / ljj;
+        }
+      }
       // w = L⁻¹ Λᵀ Zᵀy ; R = L⁻¹ Λᵀ ZᵀX
       for (let i = 0; i < q; i++) {
         let s = 0;
@@ -276,7 +288,7 @@ export function fitLmm(input: {
   const theta0: number[] = [];
   for (let j = 0; j < q; j++) for (let i = j; i < q; i++) { lower.push(i === j ? 0 : -Infinity); theta0.push(i === j ? 1 : 0); }
   const dev = (th: ReadonlyArray<number>) => prob.deviance(th, reml);
-  const nm = nelderMead(dev, theta0, { lower, ftol: 1e-12, maxEvaluations: 5000, step: 0.5 });
+  const nm = nelderMead(dev, theta0, { lower, ftol: 1e-7, maxEvaluations: 5000, step: 0.5 });
   const polished = newtonPolish(dev, nm.x, { lower });
   const theta = polished.x;
   const state = prob.evaluate(theta);
