@@ -24,7 +24,7 @@ test('changed answers, added and removed medicines, newly shown and hidden quest
       has_allergy: true,
       allergies: [{ allergen: 'ペニシリン', reaction: '発疹' }],
       weight_change: { choice: 'same' },
-      scale_phq9: { scaleId: 'phq9', responses: [0, 0, 0, 0, 0, 0, 0, 0, 0] },
+      scale_phq9: { scaleId: 'phq9', answers: { q1: 0, q2: 0, q3: 0, q4: 0, q5: 0, q6: 0, q7: 0, q8: 0, q9: 0 } },
     },
   };
   const changes = diffIntakes({ definition: D, answers: a, submittedOn: '2026-06-01' }, { definition: D, answers: later, submittedOn: '2026-11-29' }, { lang: 'ja' });

@@ -38,7 +38,7 @@ export function isAnswered(v: unknown): boolean {
     if ('choice' in v) return typeof v.choice === 'string' && v.choice !== '';
     if ('choices' in v) return Array.isArray(v.choices) && v.choices.length > 0;
     if ('agreed' in v) return v.agreed === true;
-    if ('responses' in v) return Array.isArray(v.responses) && v.responses.some((r) => r !== null && r !== undefined);
+    if ('scaleId' in v) return isRecord(v.answers) && Object.values(v.answers).some((r) => r !== null && r !== undefined);
   }
   return false;
 }

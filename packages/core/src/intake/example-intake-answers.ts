@@ -47,8 +47,8 @@ export function exampleAdultIntakeAnswers(): IntakeAnswers {
       tobacco: { choice: 'never' },
       other_substances: false,
       hopes: { choices: ['diagnosis', 'medication'] },
-      scale_phq9: { scaleId: 'phq9', responses: [2, 2, 3, 2, 1, 1, 2, 1, 0] },
-      scale_gad7: { scaleId: 'gad7', responses: [1, 1, 2, 1, 0, 1, 1] },
+      scale_phq9: { scaleId: 'phq9', answers: { q1: 2, q2: 2, q3: 3, q4: 2, q5: 1, q6: 1, q7: 2, q8: 1, q9: 0 } },
+      scale_gad7: { scaleId: 'gad7', answers: { q1: 1, q2: 1, q3: 2, q4: 1, q5: 0, q6: 1, q7: 1 } },
       consent_sensitive_info: { agreed: true, policyVersion: DEFAULT_CONSENT_POLICY_VERSION },
     },
   };
@@ -104,7 +104,7 @@ export function exampleChildIntakeAnswers(): IntakeAnswers {
       tobacco: { choice: 'never' },
       other_substances: false,
       hopes: { choices: ['advice', 'counselling'] },
-      scale_child_phq9_teens: { scaleId: 'phq9_teens', responses: [1, 1, 2, 2, 1, 1, 1, 1, 0] },
+      scale_child_phq9_teens: { scaleId: 'phq9_teens', answers: { q1: 1, q2: 1, q3: 2, q4: 2, q5: 1, q6: 1, q7: 1, q8: 1, q9: 0 } },
       consent_sensitive_info: { agreed: true, policyVersion: DEFAULT_CONSENT_POLICY_VERSION },
     },
   };

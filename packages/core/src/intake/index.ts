@@ -13,3 +13,4 @@ export * from './render-intake-answers.ts';
 export * from './summarize-intake.ts';
 export * from './diff-intakes.ts';
 export * from './intake-progress.ts';
+export * from './intake-scale-answers.ts';

@@ -238,8 +238,11 @@ export interface MultiChoiceAnswer {
 
 export interface ScaleAnswer {
   readonly scaleId: string;
-  /** Item responses in item order, null for an unanswered item; scored by the scales module. */
-  readonly responses: ReadonlyArray<number | null>;
+  /**
+   * Item id → option value (null: skipped), the scales module's `ScaleAnswers` shape, so the caller
+   * scores it with `scoreScale(definition, answer.answers)`.
+   */
+  readonly answers: Readonly<Record<string, number | null>>;
 }
 
 export interface ConsentAnswer {

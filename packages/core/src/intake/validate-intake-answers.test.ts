@@ -172,7 +172,7 @@ test('scales by age: phq9_teens for 12–17, none below 12, configurable', () =>
   assert.deepEqual(paths(missing), ['scale_child_phq9_teens:required']);
   const young = validateIntakeAnswers(D, without({ ...child, values: { ...child.values, birth_date: '2018-05-01' } }, 'scale_child_phq9_teens'), { today, audience: 'child' });
   assert.ok(young.ok, paths(young).join());
-  const wrong = validateIntakeAnswers(D, adult({ scale_phq9: { scaleId: 'gad7', responses: [0] } }), { today, audience: 'adult' });
+  const wrong = validateIntakeAnswers(D, adult({ scale_phq9: { scaleId: 'gad7', answers: { q1: 0 } } }), { today, audience: 'adult' });
   assert.deepEqual(paths(wrong), ['scale_phq9:scale_mismatch']);
 
   const custom = createDefaultIntakeDefinition({ childScales: [{ scaleId: 'scared', minAge: 8, maxAge: 17 }] });
@@ -212,6 +212,6 @@ test('a failed validation becomes one domain error with details in the responden
   assert.equal(e.key, 'intake_invalid');
   assert.deepEqual(e.details, [{ path: 'birth_date', message: '存在しない日付です。' }]);
   assert.throws(() => validateIntakeAnswers(D, adult({}), { today, audience: 'adult', mode: 'group' }), /groupId/);
-  const huge = validateIntakeAnswers(D, adult({ scale_phq9: { scaleId: 'phq9', responses: Array(1000).fill(0) } }), { today, audience: 'adult' });
+  const huge = validateIntakeAnswers(D, adult({ scale_phq9: { scaleId: 'phq9', answers: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`q${i}`, 0])) } }), { today, audience: 'adult' });
   assert.deepEqual(paths(huge), ['scale_phq9:scale_mismatch']);
 });

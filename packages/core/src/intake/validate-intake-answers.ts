@@ -71,6 +71,7 @@ export interface IntakeValidationResult {
 const MAX_ROWS_HARD = 100;
 /** No validated scale in use has more items; a longer list is not a scale answer. */
 const MAX_SCALE_ITEMS = 100;
+const ITEM_ID = /^[A-Za-z0-9_]{1,64}$/;
 
 function err(path: string, questionId: string, groupId: string, key: IntakeMessageKey, params: IntakeMessageParams = {}): IntakeFieldError {
   return { path, questionId, groupId, key, params, message: intakeMessage(key, params) };
@@ -200,16 +201,19 @@ function checkQuestion(q: IntakeQuestion, v: unknown, today: string): Checked {
       return checkRepeat(q, v, today);
     case 'scale': {
       if (v === undefined || v === null) return EMPTY_CHECK;
+      // Only the shape is checked here; item ids and option ranges are the scales module's to check
+      // when it scores (scoreScale throws a validation error for unknown items or values).
+      const items = isRecord(v) && isRecord(v.answers) ? Object.entries(v.answers) : null;
       if (
         !isRecord(v) ||
         v.scaleId !== q.scaleId ||
-        !Array.isArray(v.responses) ||
-        v.responses.length > MAX_SCALE_ITEMS ||
-        !v.responses.every((r) => r === null || (typeof r === 'number' && Number.isInteger(r) && r >= 0))
+        items === null ||
+        items.length > MAX_SCALE_ITEMS ||
+        !items.every(([k, r]) => ITEM_ID.test(k) && (r === null || (typeof r === 'number' && Number.isFinite(r))))
       ) {
         return { value: v as IntakeValue, problems: one('scale_mismatch') };
       }
-      const value = { scaleId: q.scaleId, responses: v.responses as ReadonlyArray<number | null> };
+      const value = { scaleId: q.scaleId, answers: Object.fromEntries(items) as Readonly<Record<string, number | null>> };
       return isAnswered(value) ? { value, problems: [] } : EMPTY_CHECK;
     }
     case 'consent': {
