@@ -1,0 +1,19 @@
+// Public surface of monitor programs: definitions, eligibility, enrolment, consent, schedule,
+// dashboard, plus the ja/en message catalogue for every error these folders raise.
+export * from './localized-text.ts';
+export * from './field-issues.ts';
+export * from './civil-date.ts';
+export * from './sha256.ts';
+export * from './icd10.ts';
+export * from './price.ts';
+export * from './registry-id.ts';
+export * from './program-definition.ts';
+export * from './example-programs.ts';
+export * from './eligibility.ts';
+export * from './enrolment.ts';
+export * from './consent-record.ts';
+export * from './consent-state.ts';
+export * from './propose-schedule.ts';
+export * from './assessment-status.ts';
+export * from './program-dashboard.ts';
+export * from './messages.ts';
