@@ -9,3 +9,4 @@ export * from './reliable-change.ts';
 export * from './assess-change.ts';
 export * from './validate-scale-definition.ts';
 export * from './builtin/index.ts';
+export * from './apply-text-pack.ts';
