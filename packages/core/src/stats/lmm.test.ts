@@ -71,3 +71,14 @@ test('an LMM without a random term, or with an unknown column, is refused with t
   assert.throws(() => fitLmm({ formula: 'Reaction ~ Dayz + (1 | Subject)', data: sleep }), /unknown column "Dayz"/);
   assert.throws(() => fitLmm({ formula: 'Reaction ~ Days + (1 | Subject', data: sleep }), /cannot parse formula/);
 });
+
+test('a singular fit (between-group variance 0) is reported as singular, with the variance held at 0', () => {
+  const data = { g: ['a', 'a', 'b', 'b', 'c', 'c'], y: [0, 2, 1, 1, 2, 0] };
+  const fit = fitLmm({ formula: 'y ~ 1 + (1 | g)', data });
+  assert.equal(fit.convergence.singular, true);
+  assert.equal(fit.random.g.sd['(Intercept)'], 0);
+  expectClose(fit.fixed['(Intercept)'].estimate, 1, 1e-12, 'intercept');
+  // With the group variance at 0 the model is ordinary least squares: SE = s/√n, df = n − 1.
+  expectClose(fit.fixed['(Intercept)'].se, Math.sqrt(0.8 / 6), 1e-8, 'se');
+  expectClose(fit.fixed['(Intercept)'].df, 5, 1e-6, 'df');
+});

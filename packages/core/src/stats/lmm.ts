@@ -297,15 +297,29 @@ export function fitLmm(input: {
   const sigma2 = state.pwrss / (reml ? n - p : n);
   const sigma = Math.sqrt(sigma2);
 
-  // Satterthwaite (lmerTest): Jacobian of cov(β) and Hessian of the deviance in (θ, σ).
-  const varpar = [...theta, sigma];
+  // Satterthwaite (lmerTest): Jacobian of cov(β) and Hessian of the deviance in (θ, σ). A variance
+  // at its bound of 0 (singular fit) is held there: the derivatives are taken over the others.
+  const free = theta.map((v, i) => !(lower[i] === 0 && v <= 1e-8));
+  const expand = (vp: ReadonlyArray<number>) => {
+    const th = [...theta];
+    let j = 0;
+    for (let i = 0; i < th.length; i++) if (free[i]) th[i] = vp[j++];
+    return { th, sg: vp[vp.length - 1] };
+  };
+  const varpar = [...theta.filter((_, i) => free[i]), sigma];
   const covBeta = (vp: ReadonlyArray<number>) => {
-    const s = prob.evaluate(vp.slice(0, -1));
-    const sg = vp[vp.length - 1];
+    const { th, sg } = expand(vp);
+    const s = prob.evaluate(th);
     return s ? Array.from(s.MInv, (v) => v * sg * sg) : new Array<number>(p * p).fill(NaN);
   };
   const vcovFlat = Array.from(state.MInv, (v) => v * sigma2);
-  const sat = satterthwaite({ varpar, covBeta, deviance: (vp) => prob.devianceAt(vp, reml), p });
+  let sat: ReturnType<typeof satterthwaite> | null = null;
+  let satMessage = '';
+  try {
+    sat = satterthwaite({ varpar, covBeta, deviance: (vp) => { const { th, sg } = expand(vp); return prob.devianceAt([...th, sg], reml); }, p });
+  } catch (e) {
+    satMessage = `; Satterthwaite df unavailable: ${e instanceof Error ? e.message : String(e)}`;
+  }
 
   const fixed: Record<string, FixedEffect> = {};
   frame.columnNames.forEach((name, a) => {
@@ -314,7 +328,7 @@ export function fitLmm(input: {
     const t = est / se;
     const L = new Array<number>(p).fill(0);
     L[a] = 1;
-    const df = sat.df(L);
+    const df = sat ? sat.df(L) : NaN;
     fixed[name] = { estimate: est, se, t, df, p: twoSidedTP(t, df) };
   });
   const Lam = prob.lambda(theta);
@@ -345,6 +359,6 @@ export function fitLmm(input: {
     converged: polished.converged && Number.isFinite(devOpt),
     reml,
     theta,
-    convergence: { evaluations: nm.evaluations + polished.evaluations, gradientMax: polished.gradientNorm, singular, message: polished.message },
+    convergence: { evaluations: nm.evaluations + polished.evaluations, gradientMax: polished.gradientNorm, singular, message: polished.message + satMessage },
   };
 }
