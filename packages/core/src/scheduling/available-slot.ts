@@ -1,4 +1,4 @@
-import { formatInstant } from '../time/format-instant.ts';
+import { formatInstant, formatOffset } from '../time/format-instant.ts';
 import { instantToZoned } from '../time/instant-to-zoned.ts';
 import type { LocalDate } from '../time/local-date.ts';
 import type { LocalTime } from '../time/local-time.ts';
@@ -33,8 +33,8 @@ export function toSlot(startMs: number, endMs: number, zone: string, assignments
     date: s.date,
     startTime: s.time,
     endTime: e.date === s.date ? e.time : '24:00',
-    start: formatInstant(startMs, zone),
-    end: formatInstant(endMs, zone),
+    start: startMs % 60_000 === 0 ? `${s.date}T${s.time}:00${formatOffset(s.offsetMinutes)}` : formatInstant(startMs, zone),
+    end: endMs % 60_000 === 0 ? `${e.date}T${e.time}:00${formatOffset(e.offsetMinutes)}` : formatInstant(endMs, zone),
     startMs,
     endMs,
     assignments,

@@ -10,14 +10,14 @@ export type BookingStatus = 'confirmed' | 'hold' | 'cancelled';
 export interface ExistingBooking {
   readonly id: string;
   readonly serviceId?: string;
-  /** ISO 8601 instant with offset. */
-  readonly start: string;
-  /** ISO 8601 instant with offset. */
-  readonly end: string;
+  /** ISO 8601 instant with offset, or epoch milliseconds (cheaper for long lists). */
+  readonly start: string | number;
+  /** ISO 8601 instant with offset, or epoch milliseconds. */
+  readonly end: string | number;
   readonly resourceIds: ReadonlyArray<string>;
   readonly status: BookingStatus;
   /** For holds: the instant they lapse. A hold without it blocks like a confirmed booking. */
-  readonly holdExpiresAt?: string;
+  readonly holdExpiresAt?: string | number;
   /** Buffers of this booking; when absent, those of its service. */
   readonly bufferBeforeMinutes?: number;
   readonly bufferAfterMinutes?: number;

@@ -13,6 +13,8 @@ import type { Resource } from './resource.ts';
 import { allocate, analyseDay, prepareQuery } from './slot-engine.ts';
 import type { BookingChannel, Service } from './service.ts';
 
+const DAY = 86_400_000;
+
 /** Options of {@link checkBooking}: the proposed booking and the same inputs as availability. */
 export interface CheckBookingOptions {
   readonly calendar: ClinicCalendar;
@@ -80,7 +82,7 @@ export function checkBooking(options: CheckBookingOptions): BookingCheck {
     ...(options.services ? { services: options.services } : {}),
     ...(options.excludeBookingId ? { excludeBookingId: options.excludeBookingId } : {}),
     ...(options.resourceIds ? { resourceIds: options.resourceIds } : {}),
-  });
+  }, [start - 2 * DAY, start + 2 * DAY]);
   const a = analyseDay(q, zoned.date);
   const day = a.day;
   if (!day.open) {

@@ -1,6 +1,7 @@
 import { addDays, assertLocalDate, datesBetween, type LocalDate } from '../time/local-date.ts';
 import { instantToZoned } from '../time/instant-to-zoned.ts';
 import { parseInstant } from '../time/parse-instant.ts';
+import { zonedToInstant } from '../time/zoned-to-instant.ts';
 import { assertTimeZone } from '../time/time-zone.ts';
 import type { BookingPolicy } from './booking-policy.ts';
 import { serviceBookingError } from './booking-rejection.ts';
@@ -95,7 +96,7 @@ export function findAvailableSlots(options: FindAvailableSlotsOptions): Availabi
     ...(options.excludeBookingId ? { excludeBookingId: options.excludeBookingId } : {}),
     ...(options.resourceIds ? { resourceIds: options.resourceIds } : {}),
   };
-  const q = prepareQuery(input);
+  const q = prepareQuery(input, [zonedToInstant({ date: addDays(from, -1), time: '00:00', zone: calendar.zone }), zonedToInstant({ date: addDays(to, 2), time: '00:00', zone: calendar.zone })]);
   const step = service.slotStepMinutes ?? policy.slotStepMinutes;
   const slots: AvailableSlot[] = [];
   const closedDates: ClosedDate[] = [];

@@ -59,17 +59,22 @@ export interface DayAnalysis {
   readonly starts: ReadonlyArray<Interval>;
 }
 
+const ms = (v: string | number, field: string): number => (typeof v === 'number' ? v : parseInstant(v, field));
+
 function bookingBlocks(b: ExistingBooking, services: ReadonlyArray<Service> | undefined, now: number): Interval | undefined {
   if (b.status === 'cancelled') return undefined;
-  if (b.status === 'hold' && b.holdExpiresAt !== undefined && parseInstant(b.holdExpiresAt, 'holdExpiresAt') <= now) return undefined;
+  if (b.status === 'hold' && b.holdExpiresAt !== undefined && ms(b.holdExpiresAt, 'holdExpiresAt') <= now) return undefined;
   const svc = b.serviceId !== undefined ? services?.find((s) => s.id === b.serviceId) : undefined;
   const before = (b.bufferBeforeMinutes ?? svc?.bufferBeforeMinutes ?? 0) * MIN;
   const after = (b.bufferAfterMinutes ?? svc?.bufferAfterMinutes ?? 0) * MIN;
-  return [parseInstant(b.start, 'start') - before, parseInstant(b.end, 'end') + after];
+  return [ms(b.start, 'start') - before, ms(b.end, 'end') + after];
 }
 
-/** Validates the service and precomputes busy intervals per resource (load ≥ capacity). */
-export function prepareQuery(input: SlotEngineInput): PreparedQuery {
+/**
+ * Precomputes busy intervals per resource (load ≥ capacity). Bookings wholly outside `window`
+ * (epoch ms) are skipped, so a write-time check over a long list stays cheap.
+ */
+export function prepareQuery(input: SlotEngineInput, window?: Interval): PreparedQuery {
   const { service, resources } = input;
   const restrict = new Set(input.resourceIds ?? []);
   const requirements = service.requires.map((req) => {
@@ -82,7 +87,7 @@ export function prepareQuery(input: SlotEngineInput): PreparedQuery {
   for (const b of input.bookings) {
     if (b.id === input.excludeBookingId) continue;
     const iv = bookingBlocks(b, input.services, input.now);
-    if (!iv) continue;
+    if (!iv || (window && (iv[1] <= window[0] || iv[0] >= window[1]))) continue;
     for (const id of b.resourceIds) {
       if (!used.has(id)) continue;
       let l = loads.get(id);

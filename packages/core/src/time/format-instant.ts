@@ -11,8 +11,18 @@ import type { TimeZone } from './time-zone.ts';
 export function formatInstant(ms: number, zone: TimeZone): string {
   const z = instantToZoned(ms, zone);
   const sec = Math.floor((((ms % 60_000) + 60_000) % 60_000) / 1000);
-  const off = Math.abs(z.offsetMinutes);
-  const sign = z.offsetMinutes < 0 ? '-' : '+';
-  const offText = `${sign}${String(Math.floor(off / 60)).padStart(2, '0')}:${String(off % 60).padStart(2, '0')}`;
-  return `${z.date}T${z.time}:${String(sec).padStart(2, '0')}${offText}`;
+  return `${z.date}T${z.time}:${String(sec).padStart(2, '0')}${formatOffset(z.offsetMinutes)}`;
+}
+
+/**
+ * An ISO 8601 offset from minutes east of UTC.
+ *
+ * @example
+ * formatOffset(540);  // '+09:00'
+ * formatOffset(-420); // '-07:00'
+ */
+export function formatOffset(offsetMinutes: number): string {
+  const off = Math.abs(offsetMinutes);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  return `${sign}${String(Math.floor(off / 60)).padStart(2, '0')}:${String(off % 60).padStart(2, '0')}`;
 }

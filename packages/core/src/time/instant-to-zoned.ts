@@ -22,7 +22,26 @@ export interface ZonedDateTime {
  */
 export function instantToZoned(ms: number, zone: TimeZone): ZonedDateTime {
   const offsetMinutes = zoneOffsetMinutes(ms, zone);
-  const iso = new Date(ms + offsetMinutes * 60_000).toISOString();
-  const minuteOfDay = Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16));
-  return { date: iso.slice(0, 10), time: iso.slice(11, 16), minuteOfDay, offsetMinutes };
+  const localMinutes = Math.floor((ms + offsetMinutes * 60_000) / 60_000);
+  const days = Math.floor(localMinutes / 1440);
+  const minuteOfDay = localMinutes - days * 1440;
+  return { date: dateOfDay(days), time: TIMES[minuteOfDay], minuteOfDay, offsetMinutes };
+}
+
+// Availability formats thousands of slots: the 1440 times are built once, and dates come from a
+// small cache of day numbers instead of a Date round trip each time.
+const TIMES: ReadonlyArray<string> = Array.from(
+  { length: 1440 },
+  (_, m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`,
+);
+const dateCache = new Map<number, string>();
+
+function dateOfDay(days: number): string {
+  let d = dateCache.get(days);
+  if (d === undefined) {
+    if (dateCache.size > 20_000) dateCache.clear();
+    d = new Date(days * 86_400_000).toISOString().slice(0, 10);
+    dateCache.set(days, d);
+  }
+  return d;
 }

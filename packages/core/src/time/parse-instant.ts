@@ -13,19 +13,27 @@ const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{
  * parseInstant('2026-12-01T09:00');          // throws
  */
 export function parseInstant(value: unknown, field = 'instant'): number {
-  const m = typeof value === 'string' ? INSTANT_RE.exec(value) : null;
-  const fail = (): never => {
+  const ms = typeof value === 'string' ? parseOrNaN(value) : NaN;
+  if (Number.isNaN(ms)) {
     throw new DomainError('validation', { key: 'instant_invalid', params: { field }, details: [{ path: field, message: 'instant_invalid' }] });
-  };
-  if (!m) return fail();
-  const [, y, mo, d, h, mi, s = '0', frac = '0', off] = m as unknown as string[];
-  if (Number(mo) < 1 || Number(mo) > 12 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return fail();
-  const base = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Math.floor(Number(`0.${frac}`) * 1000));
-  if (new Date(base).getUTCDate() !== Number(d)) return fail();
+  }
+  return ms;
+}
+
+function parseOrNaN(value: string): number {
+  const m = INSTANT_RE.exec(value);
+  if (!m) return NaN;
+  const y = +m[1], mo = +m[2], d = +m[3], h = +m[4], mi = +m[5];
+  const s = m[6] === undefined ? 0 : +m[6];
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return NaN;
+  const frac = m[7] === undefined ? 0 : Math.floor(+`0.${m[7]}` * 1000);
+  const base = Date.UTC(y, mo - 1, d, h, mi, s, frac);
+  // Date.UTC rolls 2026-02-30 over to March; a real date keeps its day.
+  if (new Date(base).getUTCDate() !== d) return NaN;
+  const off = m[8];
   if (off === 'Z') return base;
-  const sign = off[0] === '-' ? -1 : 1;
-  const offH = Number(off.slice(1, 3));
-  const offM = Number(off.slice(4, 6));
-  if (offH > 18 || offM > 59) return fail();
-  return base - sign * (offH * 60 + offM) * 60_000;
+  const offH = +off.slice(1, 3);
+  const offM = +off.slice(4, 6);
+  if (offH > 18 || offM > 59) return NaN;
+  return base - (off[0] === '-' ? -1 : 1) * (offH * 60 + offM) * 60_000;
 }

@@ -58,6 +58,8 @@ test('Tokyo wall clock to UTC and back, whatever TZ the process runs in', () => 
   const late = zonedToInstant({ date: '2026-12-02', time: '00:30', zone: 'Asia/Tokyo' });
   assert.equal(new Date(late).toISOString(), '2026-12-01T15:30:00.000Z');
   assert.deepEqual(instantToZoned(late, 'Asia/Tokyo'), { date: '2026-12-02', time: '00:30', minuteOfDay: 30, offsetMinutes: 540 });
+  assert.deepEqual(instantToZoned(Date.UTC(1969, 11, 31, 20, 0), 'Asia/Tokyo'), { date: '1970-01-01', time: '05:00', minuteOfDay: 300, offsetMinutes: 540 });
+  assert.equal(instantToZoned(Date.parse('2026-12-31T23:59:30Z'), 'UTC').time, '23:59');
   assert.equal(zonedToInstant({ date: '2026-12-01', time: '24:00', zone: 'Asia/Tokyo' }), zonedToInstant({ date: '2026-12-02', time: '00:00', zone: 'Asia/Tokyo' }));
 });
 

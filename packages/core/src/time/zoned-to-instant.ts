@@ -28,6 +28,8 @@ export function zonedToInstant({ date, time, zone }: ZonedToInstantOptions): num
   // Offsets a day either side bracket at most one transition (true of every real zone).
   const before = zoneOffsetMinutes(local - 86_400_000, zone) * 60_000;
   const after = zoneOffsetMinutes(local + 86_400_000, zone) * 60_000;
+  // No transition nearby (every day in Tokyo): the one offset is the answer.
+  if (before === after) return local - before;
   const candidates = [local - before, local - after].filter((c) => zoneOffsetMinutes(c, zone) * 60_000 === local - c);
   if (candidates.length === 0) return local - before; // in a gap: shift forward
   return Math.min(...candidates);
