@@ -17,3 +17,4 @@ export * from './propose-schedule.ts';
 export * from './assessment-status.ts';
 export * from './program-dashboard.ts';
 export * from './messages.ts';
+export * from './patient-timeline.ts';
