@@ -110,7 +110,27 @@ async function startThrowawayPostgres() {
 
 function readFileSafe(p) { try { return readFileSync(p, 'utf8').slice(-2000); } catch { return ''; } }
 
+function runTypecheck() {
+  // Every package type-checks under its own tsconfig (strict); each counts as one test.
+  const projects = [
+    'packages/core/tsconfig.json', 'packages/core/tsconfig.test.json', 'packages/storage/tsconfig.json', 'packages/server/tsconfig.json',
+    'packages/cli/tsconfig.json', 'packages/reports/tsconfig.json', 'packages/web/tsconfig.json',
+  ].filter((p) => existsSync(join(root, p)));
+  console.log(`\n=== typecheck: ${projects.length} project(s)`);
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  for (const p of projects) {
+    const r = spawnSync(process.execPath, [tsc, '-p', p, '--noEmit'], { cwd: root, encoding: 'utf8' });
+    if (r.status === 0) { totals.pass++; console.log(`✔ tsc -p ${p}`); }
+    else { totals.fail++; console.log(`✖ tsc -p ${p}\n${(r.stdout + r.stderr).split('\n').slice(0, 30).join('\n')}`); }
+  }
+}
+
 const started = Date.now();
+if (!args.has('--no-typecheck') && only.length === 0) runTypecheck();
+if (args.has('--typecheck-only')) {
+  console.log(`${totals.pass} passed, ${totals.fail} failed, 0 skipped`);
+  process.exit(totals.fail ? 1 : 0);
+}
 for (const tz of ['Asia/Tokyo', 'UTC', 'America/Los_Angeles']) {
   await runNodeTests(`core (TZ=${tz})`, coreFiles, { TZ: tz });
 }

@@ -42,7 +42,7 @@ for (const dialect of testDialects()) {
         { loginId: s.loginId, password: s.password, code: code === '000000' ? '111111' : '000000' },
         { loginId: s.loginId, password: s.password, code: '' },
       ];
-      const bodies = [];
+      const bodies: string[] = [];
       for (const payload of attempts) {
         const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload, remoteAddress: `10.0.0.${bodies.length + 1}` });
         assert.equal(r.statusCode, 401);

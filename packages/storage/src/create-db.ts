@@ -1,3 +1,4 @@
+import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DialectName } from './dialect.ts';
 import { openPostgres, checkPostgresSettings } from './dialects/postgres.ts';
@@ -12,7 +13,7 @@ export interface DbHandle {
   readonly location: string;
   readonly close: () => Promise<void>;
   /** Online backup to a file (SQLite: VACUUM INTO; PostgreSQL: not here — the CLI runs pg_dump). */
-  readonly sqliteRaw?: import('better-sqlite3').Database;
+  readonly sqliteRaw?: SqliteDatabase;
 }
 
 export interface CreateDbOptions {

@@ -13,7 +13,6 @@ export interface MigrationResult {
  * have transactional DDL), and records it in `schema_migrations`. Forward-only.
  */
 export async function migrate(
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   db: Kysely<any>,
   dialect: DialectName,
   migrations: ReadonlyArray<Migration> = allMigrations,

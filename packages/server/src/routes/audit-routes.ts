@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { listAudit, verifyAudit } from '@mimamori/storage';
 import { audit } from '../audit/audit.ts';
 import type { AppDeps } from '../context.ts';
-import { csvLine } from '../http/csv.ts';
+import { csvLine } from '@mimamori/reports';
 import { dateSchema, idSchema } from './schemas.ts';
 
 const filters = z.strictObject({

@@ -6,7 +6,6 @@ function autoId(dialect: DialectName): 'serial' | 'integer' {
   return dialect === 'postgres' ? 'serial' : 'integer';
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await db.schema
     .createTable('clinics')

@@ -8,6 +8,5 @@ import type { DialectName } from '../dialect.ts';
 export interface Migration {
   readonly id: string;
   // The schema changes as migrations run, so migrations see an untyped database.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly up: (db: Kysely<any>, dialect: DialectName) => Promise<void>;
 }

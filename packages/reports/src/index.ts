@@ -1,0 +1,1 @@
+export * from './csv-line.ts';
