@@ -94,3 +94,40 @@ test('non-numeric answers, unknown scales and missing --answers are usage errors
   assert.equal(none.code, 2);
   assert.match(none.err, /--answers is required/);
 });
+
+test('score accepts option codes (yes/no) and reports triage bands with total null', async () => {
+  const r = await run(['score', 'cssrs_screener', '--answers', 'yes,yes,no,yes,no,no,']);
+  assert.equal(r.code, 0);
+  assert.deepEqual(JSON.parse(r.out), {
+    scale: 'cssrs_screener',
+    version: '1.0.0',
+    valid: true,
+    total: null,
+    band: 'high',
+    missing: 0,
+    subscales: {},
+    flags: ['suicide_risk_high', 'suicidality'],
+  });
+  const skipped = await run(['score', 'cssrs_screener', '--answers', 'yes,no,yes,,,no,']);
+  assert.equal(skipped.code, 2);
+  assert.match(skipped.err, /item q3 is only asked when item q2 is at least 1/);
+});
+
+test('score prints subscale totals and honours --band-set', async () => {
+  const sdq = JSON.parse((await run(['score', 'sdq', '--answers', '2,1,1,2,1,1,0,1,2,1,0,1,1,2,1,1,2,1,1,2,2,1,1,1,2'])).out);
+  assert.deepEqual(sdq.subscales, { emotional: 5, conduct: 6, hyperactivity: 3, peer: 5, prosocial: 10 });
+  assert.deepEqual([sdq.total, sdq.band], [19, 'abnormal']);
+  const epds = '1,1,0,1,2,2,2,2,2,3';
+  assert.equal(JSON.parse((await run(['score', 'epds', '--answers', epds])).out).band, 'probable_depression');
+  assert.equal(JSON.parse((await run(['score', 'epds', '--answers', epds, '--band-set', 'cox1987_uk'])).out).band, 'below_threshold');
+  const bad = await run(['score', 'epds', '--answers', epds, '--band-set', 'us']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /EPDS has no band set "us"/);
+});
+
+test('score K6 and HAM-D17 from the CLI', async () => {
+  const k6 = JSON.parse((await run(['score', 'k6', '--answers', '4,4,4,1,0,0'])).out);
+  assert.deepEqual([k6.total, k6.band], [13, 'serious']);
+  const hamd = JSON.parse((await run(['score', 'hamd17', '--answers', '2,1,3,1,1,1,2,1,1,2,1,1,1,0,1,1,0'])).out);
+  assert.deepEqual([hamd.total, hamd.band, hamd.flags], [20, 'moderate', ['suicidality', 'suicidality_urgent']]);
+});
