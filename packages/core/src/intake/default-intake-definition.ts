@@ -4,11 +4,11 @@ import type {
   IntakeGroup,
   IntakeOption,
   IntakeQuestion,
-  LocalizedText,
+  IntakeText,
 } from './intake-definition.ts';
 
-const t = (ja: string, en: string): LocalizedText => ({ ja, en });
-const opt = (value: string, ja: string, en: string, clinical?: LocalizedText): IntakeOption =>
+const t = (ja: string, en: string): IntakeText => ({ ja, en });
+const opt = (value: string, ja: string, en: string, clinical?: IntakeText): IntakeOption =>
   clinical ? { value, label: t(ja, en), clinical } : { value, label: t(ja, en) };
 const yes = (question: string): IntakeCondition => ({ op: 'equals', question, value: true });
 const NONE = t('なし', 'none');
@@ -21,7 +21,7 @@ export interface ChildScaleRule {
   readonly minAge: number;
   readonly maxAge: number;
   /** Screen title; defaults to the scale id. */
-  readonly title?: LocalizedText;
+  readonly title?: IntakeText;
 }
 
 export interface DefaultIntakeOptions {
@@ -30,7 +30,7 @@ export interface DefaultIntakeOptions {
   /** Version of the 要配慮個人情報 handling policy the consent refers to. */
   readonly consentPolicyVersion?: string;
   /** Scales for adults (the patient fills the form); default phq9 and gad7. */
-  readonly adultScales?: ReadonlyArray<{ readonly scaleId: string; readonly title: LocalizedText }>;
+  readonly adultScales?: ReadonlyArray<{ readonly scaleId: string; readonly title: IntakeText }>;
   /** Scales for children by age (a guardian fills the form); default PHQ-9 for teens at 12–17, none below. */
   readonly childScales?: ReadonlyArray<ChildScaleRule>;
 }
@@ -47,7 +47,7 @@ export const DEFAULT_CHILD_SCALES: ReadonlyArray<ChildScaleRule> = [
 ];
 
 /** Generic names offered while typing a medicine (any text is still accepted). */
-export const GENERIC_MEDICINE_SUGGESTIONS: ReadonlyArray<LocalizedText> = [
+export const GENERIC_MEDICINE_SUGGESTIONS: ReadonlyArray<IntakeText> = [
   t('セルトラリン', 'sertraline'),
   t('エスシタロプラム', 'escitalopram'),
   t('パロキセチン', 'paroxetine'),
@@ -86,7 +86,7 @@ export const GENERIC_MEDICINE_SUGGESTIONS: ReadonlyArray<LocalizedText> = [
   t('リスデキサンフェタミン', 'lisdexamfetamine'),
 ];
 
-const yesNo = (id: string, label: LocalizedText, summary: { label: LocalizedText; no?: LocalizedText }, required = true): IntakeQuestion => ({
+const yesNo = (id: string, label: IntakeText, summary: { label: IntakeText; no?: IntakeText }, required = true): IntakeQuestion => ({
   id,
   type: 'yesNo',
   label,
@@ -94,7 +94,7 @@ const yesNo = (id: string, label: LocalizedText, summary: { label: LocalizedText
   summary: { label: summary.label, no: summary.no ?? NONE, yes: SILENT_YES },
 });
 
-const details = (id: string, after: string, label: LocalizedText, maxLength = 1000): IntakeQuestion => ({
+const details = (id: string, after: string, label: IntakeText, maxLength = 1000): IntakeQuestion => ({
   id,
   type: 'longText',
   label,

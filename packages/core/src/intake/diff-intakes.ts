@@ -1,4 +1,4 @@
-import { isAnswered } from './evaluate-intake-condition.ts';
+import { isIntakeAnswered } from './evaluate-intake-condition.ts';
 import { formatIntakeRow, formatIntakeValue } from './format-intake-value.ts';
 import type { IntakeAnswers, IntakeDefinition, IntakeLang, IntakeQuestion, IntakeRow } from './intake-definition.ts';
 import { intakeConditionContext, intakeVisibility } from './intake-visibility.ts';
@@ -45,7 +45,7 @@ function entries(s: IntakeSnapshot, lang: IntakeLang): Map<string, Entry> {
     for (const q of vg.questions) {
       const v = values[q.id];
       // Scale responses are compared through their scores by the scales module, not here.
-      if (q.type === 'scale' || !isAnswered(v)) continue;
+      if (q.type === 'scale' || !isIntakeAnswered(v)) continue;
       if (q.type === 'repeat' && Array.isArray(v)) {
         const rows = (v as ReadonlyArray<IntakeRow>).map((r) => formatIntakeRow(q, r, { lang, style: 'display', ctx })).filter((r) => r !== '');
         out.set(q.id, { q, text: rows.join(lang === 'ja' ? '、' : '; '), rows });

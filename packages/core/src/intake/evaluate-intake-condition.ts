@@ -28,7 +28,7 @@ function choicesOf(v: unknown): ReadonlyArray<unknown> {
 }
 
 /** Whether an answer counts as given: not empty text, not an empty selection, not an empty list. */
-export function isAnswered(v: unknown): boolean {
+export function isIntakeAnswered(v: unknown): boolean {
   if (v === undefined || v === null) return false;
   if (typeof v === 'string') return v.trim() !== '';
   if (typeof v === 'number') return Number.isFinite(v);
@@ -70,7 +70,7 @@ export function evaluateIntakeCondition(c: IntakeCondition, ctx: IntakeCondition
       const v = c.sibling !== undefined ? ctx.sibling?.(c.sibling) : ctx.question(c.question);
       switch (c.op) {
         case 'answered':
-          return isAnswered(v);
+          return isIntakeAnswered(v);
         case 'equals':
           return scalarOf(v) === c.value;
         case 'in':

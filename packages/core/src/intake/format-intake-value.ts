@@ -1,8 +1,8 @@
 import { formatPhoneDisplay } from '../text/normalize-phone.ts';
 import { normalizeKana } from '../text/normalize-kana.ts';
-import { ageOn } from '../text/validate-date-string.ts';
+import { ageOn } from '../patients/patient.ts';
 import type { IntakeConditionContext } from './evaluate-intake-condition.ts';
-import type { IntakeLang, IntakeQuestion, IntakeRow, LocalizedText } from './intake-definition.ts';
+import type { IntakeLang, IntakeQuestion, IntakeRow, IntakeText } from './intake-definition.ts';
 import { visibleRowFields } from './intake-visibility.ts';
 
 export interface FormatIntakeValueOptions {
@@ -21,9 +21,9 @@ export interface FormatIntakeValueOptions {
 const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The list separator of each language. */
-export const listSeparator = (lang: IntakeLang): string => (lang === 'ja' ? '、' : ', ');
+export const intakeListSeparator = (lang: IntakeLang): string => (lang === 'ja' ? '、' : ', ');
 
-function withUnit(n: number, unit: LocalizedText | undefined, lang: IntakeLang): string {
+function withUnit(n: number, unit: IntakeText | undefined, lang: IntakeLang): string {
   if (!unit) return String(n);
   const u = unit[lang];
   return lang === 'ja' || u.startsWith('/') ? `${n}${u}` : `${n} ${u}`;
@@ -100,7 +100,7 @@ export function formatIntakeValue(q: IntakeQuestion, value: unknown, options: Fo
         if (!o) return String(c);
         return style === 'clinical' ? (o.clinical ?? o.label)[lang] : o.label[lang];
       });
-      return parts.filter((p) => p !== '').join(listSeparator(lang));
+      return parts.filter((p) => p !== '').join(intakeListSeparator(lang));
     }
     case 'repeat': {
       if (!Array.isArray(value)) return '';

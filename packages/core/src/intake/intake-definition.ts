@@ -15,7 +15,7 @@ export type IntakeAudience = 'adult' | 'child';
 
 export const INTAKE_AUDIENCES: ReadonlyArray<IntakeAudience> = ['adult', 'child'];
 
-export interface LocalizedText {
+export interface IntakeText {
   readonly ja: string;
   readonly en: string;
 }
@@ -53,14 +53,14 @@ export type IntakeCondition =
 /** How a question appears in the clinical summary. */
 export interface IntakeSummaryRule {
   /** Short clinical label (主訴, 既往歴 …); defaults to the question label. */
-  readonly label?: LocalizedText;
+  readonly label?: IntakeText;
   /** Leave the question out of the summary (names, phone numbers: the chart has them). */
   readonly omit?: boolean;
   /** Append to the previous summary line after 、/ `, ` instead of starting a new line. */
   readonly joinPrevious?: boolean;
   /** Yes/no wording; `no` is e.g. なし / none. An empty `yes` lets the following details speak. */
-  readonly yes?: LocalizedText;
-  readonly no?: LocalizedText;
+  readonly yes?: IntakeText;
+  readonly no?: IntakeText;
   /** Date questions: show as age on the summary date plus the date. */
   readonly asAge?: boolean;
   /** Show in brackets after the previous field or joined answer (頓用（不安時）, 体重減少（3kg）). */
@@ -70,15 +70,15 @@ export interface IntakeSummaryRule {
 export interface IntakeOption {
   /** Stable value stored in answers; `other` is reserved for the free-text "other" option. */
   readonly value: string;
-  readonly label: LocalizedText;
+  readonly label: IntakeText;
   /** Clinical wording for the summary (徐々に増悪); defaults to the label. */
-  readonly clinical?: LocalizedText;
+  readonly clinical?: IntakeText;
 }
 
 interface QuestionBase {
   readonly id: string;
-  readonly label: LocalizedText;
-  readonly help?: LocalizedText;
+  readonly label: IntakeText;
+  readonly help?: IntakeText;
   readonly required?: boolean;
   readonly showIf?: IntakeCondition;
   /** Limit to some audiences; all when absent. */
@@ -91,7 +91,7 @@ export interface TextQuestion extends QuestionBase {
   /** Code points; default 200. */
   readonly maxLength?: number;
   /** Offered as suggestions (e.g. generic drug names); any text is still accepted. */
-  readonly suggestions?: ReadonlyArray<LocalizedText>;
+  readonly suggestions?: ReadonlyArray<IntakeText>;
 }
 
 export interface LongTextQuestion extends QuestionBase {
@@ -100,7 +100,7 @@ export interface LongTextQuestion extends QuestionBase {
 }
 
 export interface OtherOption {
-  readonly label: LocalizedText;
+  readonly label: IntakeText;
   /** Code points; default 200. */
   readonly maxLength?: number;
 }
@@ -134,7 +134,7 @@ export interface DateQuestion extends QuestionBase {
 
 export interface NumberQuestion extends QuestionBase {
   readonly type: 'number';
-  readonly unit?: LocalizedText;
+  readonly unit?: IntakeText;
   readonly min?: number;
   readonly max?: number;
   readonly integer?: boolean;
@@ -173,7 +173,7 @@ export interface RepeatQuestion extends QuestionBase {
   /** Rows required when the question is required and visible; default 1. */
   readonly minRows?: number;
   readonly maxRows: number;
-  readonly addLabel?: LocalizedText;
+  readonly addLabel?: IntakeText;
 }
 
 /** A validated scale given inside the intake; the scales module renders and scores it. */
@@ -188,7 +188,7 @@ export interface ConsentQuestion extends QuestionBase {
   readonly type: 'consent';
   readonly policyVersion: string;
   /** What the patient agrees to, shown beside the checkbox. */
-  readonly statement: LocalizedText;
+  readonly statement: IntakeText;
 }
 
 export type IntakeQuestion = IntakeFieldQuestion | RepeatQuestion | ScaleQuestion | ConsentQuestion;
@@ -197,8 +197,8 @@ export type IntakeQuestionType = IntakeQuestion['type'];
 
 export interface IntakeGroup {
   readonly id: string;
-  readonly title: LocalizedText;
-  readonly description?: LocalizedText;
+  readonly title: IntakeText;
+  readonly description?: IntakeText;
   readonly showIf?: IntakeCondition;
   readonly audiences?: ReadonlyArray<IntakeAudience>;
   readonly questions: ReadonlyArray<IntakeQuestion>;
@@ -206,7 +206,7 @@ export interface IntakeGroup {
 
 export interface IntakeSection {
   readonly id: string;
-  readonly title: LocalizedText;
+  readonly title: IntakeText;
   readonly audiences?: ReadonlyArray<IntakeAudience>;
   readonly groups: ReadonlyArray<IntakeGroup>;
 }
@@ -216,7 +216,7 @@ export interface IntakeDefinition {
   readonly id: string;
   /** Positive integer; a published version never changes. */
   readonly version: number;
-  readonly title: LocalizedText;
+  readonly title: IntakeText;
   readonly audiences: ReadonlyArray<IntakeAudience>;
   /** The date question holding the patient's birth date; drives `age` conditions. */
   readonly birthDateQuestion?: string;

@@ -1,4 +1,4 @@
-import type { LocalizedText } from './intake-definition.ts';
+import type { IntakeText } from './intake-definition.ts';
 
 /** Keys of the validation messages shown to the patient (and of definition errors shown to admins). */
 export type IntakeMessageKey =
@@ -32,7 +32,7 @@ export type IntakeMessageKey =
 
 export type IntakeMessageParams = Readonly<Record<string, string | number>>;
 
-const MESSAGES: Readonly<Record<IntakeMessageKey, LocalizedText>> = {
+const MESSAGES: Readonly<Record<IntakeMessageKey, IntakeText>> = {
   required: { ja: '入力してください。', en: 'Please answer this question.' },
   type: { ja: '回答の形式が正しくありません。', en: 'This answer is not in the expected form.' },
   too_long: { ja: '{max}文字以内で入力してください（現在{length}文字）。', en: 'Please use at most {max} characters (now {length}).' },
@@ -68,7 +68,7 @@ const MESSAGES: Readonly<Record<IntakeMessageKey, LocalizedText>> = {
  * @example
  * intakeMessage('too_long', { max: 1000, length: 1200 }).ja // → '1000文字以内で入力してください（現在1200文字）。'
  */
-export function intakeMessage(key: IntakeMessageKey, params: IntakeMessageParams = {}): LocalizedText {
+export function intakeMessage(key: IntakeMessageKey, params: IntakeMessageParams = {}): IntakeText {
   const fill = (t: string): string => t.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
   const m = MESSAGES[key];
   return { ja: fill(m.ja), en: fill(m.en) };

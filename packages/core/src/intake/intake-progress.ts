@@ -1,5 +1,5 @@
-import { isAnswered } from './evaluate-intake-condition.ts';
-import type { IntakeAnswers, IntakeDefinition, LocalizedText } from './intake-definition.ts';
+import { isIntakeAnswered } from './evaluate-intake-condition.ts';
+import type { IntakeAnswers, IntakeDefinition, IntakeText } from './intake-definition.ts';
 import { intakeVisibility } from './intake-visibility.ts';
 import { assertSameIntakeVersion } from './select-intake-definition.ts';
 import { validateIntakeAnswers } from './validate-intake-answers.ts';
@@ -7,7 +7,7 @@ import { validateIntakeAnswers } from './validate-intake-answers.ts';
 export interface IntakeGroupProgress {
   readonly groupId: string;
   readonly sectionId: string;
-  readonly title: LocalizedText;
+  readonly title: IntakeText;
   readonly answered: number;
   readonly questions: number;
   /** Valid (required answers present, formats right) and either confirmed or with an answer. */
@@ -48,7 +48,7 @@ export function intakeProgress(definition: IntakeDefinition, answers: IntakeAnsw
   const vis = intakeVisibility(definition, check.values, { audience: answers.audience, today: options.today, ageYears: options.ageYears });
   const confirmed = new Set(answers.confirmedGroups ?? []);
   const groups: IntakeGroupProgress[] = vis.groups.map((vg) => {
-    const answered = vg.questions.filter((q) => isAnswered(answers.values[q.id])).length;
+    const answered = vg.questions.filter((q) => isIntakeAnswered(answers.values[q.id])).length;
     const errorCount = check.errors.filter((e) => e.groupId === vg.group.id).length;
     return {
       groupId: vg.group.id,

@@ -1,5 +1,5 @@
 import type { IntakeAnswers, IntakeDefinition, ScaleAnswer } from './intake-definition.ts';
-import { isAnswered } from './evaluate-intake-condition.ts';
+import { isIntakeAnswered } from './evaluate-intake-condition.ts';
 import { intakeVisibility } from './intake-visibility.ts';
 
 export interface IntakeScaleEntry {
@@ -29,7 +29,7 @@ export function intakeScaleAnswers(
     for (const q of vg.questions) {
       if (q.type !== 'scale') continue;
       const v = answers.values[q.id];
-      const given = isAnswered(v) && (v as ScaleAnswer).scaleId === q.scaleId ? (v as ScaleAnswer).answers : null;
+      const given = isIntakeAnswered(v) && (v as ScaleAnswer).scaleId === q.scaleId ? (v as ScaleAnswer).answers : null;
       out.push({ questionId: q.id, groupId: vg.group.id, scaleId: q.scaleId, answers: given });
     }
   }

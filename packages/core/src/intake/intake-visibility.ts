@@ -1,4 +1,5 @@
-import { ageOn, validateDateString } from '../text/validate-date-string.ts';
+import { ageOn } from '../patients/patient.ts';
+import { validateDateString } from '../text/validate-date-string.ts';
 import { evaluateIntakeCondition, type IntakeConditionContext } from './evaluate-intake-condition.ts';
 import type {
   IntakeAudience,

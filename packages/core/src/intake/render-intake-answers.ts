@@ -1,6 +1,6 @@
 import type { IntakeAnswers, IntakeLang, IntakeQuestion, IntakeRow } from './intake-definition.ts';
 import type { IntakeDefinition } from './intake-definition.ts';
-import { isAnswered } from './evaluate-intake-condition.ts';
+import { isIntakeAnswered } from './evaluate-intake-condition.ts';
 import { formatIntakeValue } from './format-intake-value.ts';
 import { intakeConditionContext, intakeVisibility, visibleRowFields } from './intake-visibility.ts';
 import { selectIntakeDefinition } from './select-intake-definition.ts';
@@ -64,7 +64,7 @@ export function renderIntakeAnswers(
     const items: RenderedIntakeItem[] = [];
     for (const q of vg.questions) {
       const v = answers.values[q.id];
-      if (!isAnswered(v)) continue;
+      if (!isIntakeAnswered(v)) continue;
       const text = formatIntakeValue(q, v, { lang, style: 'display', today: options.today, ctx });
       if (q.type === 'repeat' && Array.isArray(v)) {
         const rows = (v as ReadonlyArray<IntakeRow>).map((row) =>

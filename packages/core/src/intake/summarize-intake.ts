@@ -1,6 +1,6 @@
-import { isAnswered } from './evaluate-intake-condition.ts';
-import { formatIntakeValue, listSeparator } from './format-intake-value.ts';
-import type { IntakeAnswers, IntakeDefinition, IntakeLang, LocalizedText } from './intake-definition.ts';
+import { isIntakeAnswered } from './evaluate-intake-condition.ts';
+import { formatIntakeValue, intakeListSeparator } from './format-intake-value.ts';
+import type { IntakeAnswers, IntakeDefinition, IntakeLang, IntakeText } from './intake-definition.ts';
 import { intakeConditionContext, intakeVisibility } from './intake-visibility.ts';
 import { assertSameIntakeVersion } from './select-intake-definition.ts';
 
@@ -8,12 +8,12 @@ import { assertSameIntakeVersion } from './select-intake-definition.ts';
 export interface IntakeScaleScore {
   readonly scaleId: string;
   /** Short name; defaults to a known name (PHQ-9 …) or the id. */
-  readonly label?: LocalizedText | string;
+  readonly label?: IntakeText | string;
   /** Null when the scale could not be scored (too many missing items). */
   readonly total: number | null;
-  readonly band?: LocalizedText | string;
+  readonly band?: IntakeText | string;
   /** Safety flags, e.g. a positive PHQ-9 item 9; shown first in the summary. */
-  readonly flags?: ReadonlyArray<LocalizedText | string>;
+  readonly flags?: ReadonlyArray<IntakeText | string>;
 }
 
 export interface SummarizeIntakeOptions {
@@ -47,7 +47,7 @@ export interface IntakeSummary {
   readonly alerts: ReadonlyArray<string>;
 }
 
-const KNOWN_SCALE_NAMES: Readonly<Record<string, LocalizedText>> = {
+const KNOWN_SCALE_NAMES: Readonly<Record<string, IntakeText>> = {
   phq9: { ja: 'PHQ-9', en: 'PHQ-9' },
   gad7: { ja: 'GAD-7', en: 'GAD-7' },
   phq9_teens: { ja: 'PHQ-9（思春期版）', en: 'PHQ-9 (teens)' },
@@ -56,7 +56,7 @@ const KNOWN_SCALE_NAMES: Readonly<Record<string, LocalizedText>> = {
   k10: { ja: 'K10', en: 'K10' },
 };
 
-const pick = (t: LocalizedText | string, lang: IntakeLang): string => (typeof t === 'string' ? t : t[lang]);
+const pick = (t: IntakeText | string, lang: IntakeLang): string => (typeof t === 'string' ? t : t[lang]);
 
 /** One line of free text; paragraphs become " / " so the summary stays one block per section. */
 const oneLine = (s: string): string => s.replace(/\s*\n+\s*/g, ' / ');
@@ -94,7 +94,7 @@ export function summarizeIntake(definition: IntakeDefinition, answers: IntakeAns
     }
     for (const q of vg.questions) {
       const v = answers.values[q.id];
-      if (!isAnswered(v)) continue;
+      if (!isIntakeAnswered(v)) continue;
       if (q.type === 'scale') {
         answeredScales.push(q.scaleId);
         continue;
@@ -122,7 +122,7 @@ export function summarizeIntake(definition: IntakeDefinition, answers: IntakeAns
         questionIds: l.questionIds,
         label: l.label,
         // A "yes" whose wording is left to the details that follow, but with no details given.
-        text: l.parts.length > 0 ? l.parts.join(listSeparator(lang)) : lang === 'ja' ? 'あり' : 'yes',
+        text: l.parts.length > 0 ? l.parts.join(intakeListSeparator(lang)) : lang === 'ja' ? 'あり' : 'yes',
       })),
     }))
     .filter((s) => s.lines.length > 0);

@@ -1,6 +1,6 @@
 import { DomainError } from '../errors/domain-error.ts';
 import { checkIntakeValue, type CheckedValue, type ValueProblem } from './check-intake-value.ts';
-import { isAnswered } from './evaluate-intake-condition.ts';
+import { isIntakeAnswered } from './evaluate-intake-condition.ts';
 import type {
   IntakeAudience,
   IntakeDefinition,
@@ -9,7 +9,7 @@ import type {
   IntakeRow,
   IntakeValue,
   IntakeValues,
-  LocalizedText,
+  IntakeText,
   RepeatQuestion,
 } from './intake-definition.ts';
 import { intakeMessage, type IntakeMessageKey, type IntakeMessageParams } from './intake-messages.ts';
@@ -53,7 +53,7 @@ export interface IntakeFieldError {
   readonly groupId: string;
   readonly key: IntakeMessageKey;
   readonly params: IntakeMessageParams;
-  readonly message: LocalizedText;
+  readonly message: IntakeText;
 }
 
 export interface IntakeValidationResult {
@@ -214,7 +214,7 @@ function checkQuestion(q: IntakeQuestion, v: unknown, today: string): Checked {
         return { value: v as IntakeValue, problems: one('scale_mismatch') };
       }
       const value = { scaleId: q.scaleId, answers: Object.fromEntries(items) as Readonly<Record<string, number | null>> };
-      return isAnswered(value) ? { value, problems: [] } : EMPTY_CHECK;
+      return isIntakeAnswered(value) ? { value, problems: [] } : EMPTY_CHECK;
     }
     case 'consent': {
       if (v === undefined || v === null) return EMPTY_CHECK;

@@ -1,4 +1,4 @@
-import { INTAKE_AUDIENCES, type IntakeDefinition, type LocalizedText } from './intake-definition.ts';
+import { INTAKE_AUDIENCES, type IntakeDefinition, type IntakeText } from './intake-definition.ts';
 
 export type IntakeDefinitionErrorKey =
   | 'not_object'
@@ -25,7 +25,7 @@ export interface IntakeDefinitionError {
   /** Where, named for the person editing: `sections[1](history).groups[0](past).questions[2](details).showIf`. */
   readonly path: string;
   readonly key: IntakeDefinitionErrorKey;
-  readonly message: LocalizedText;
+  readonly message: IntakeText;
 }
 
 export type IntakeDefinitionValidation =
@@ -55,7 +55,7 @@ class Checker {
   readonly errors: IntakeDefinitionError[] = [];
   audiences: ReadonlyArray<string> = INTAKE_AUDIENCES;
 
-  fail(path: string, key: IntakeDefinitionErrorKey, detail: LocalizedText): void {
+  fail(path: string, key: IntakeDefinitionErrorKey, detail: IntakeText): void {
     this.errors.push({ path, key, message: detail });
   }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ageOn, isRealDate, normalizeDateString, validateDateString } from './validate-date-string.ts';
+import { isRealDate, normalizeDateString, validateDateString } from './validate-date-string.ts';
 import { normalizePostalCode } from './normalize-postal-code.ts';
 
 test('impossible calendar dates are rejected', () => {
@@ -32,13 +32,6 @@ test('future and implausible birth dates are rejected relative to the given toda
   assert.deepEqual(validateDateString('1930-06-01', { today, birthDate: true }), { ok: true, value: '1930-06-01' });
   // Future dates are fine when not forbidden (a planned visit).
   assert.deepEqual(validateDateString('2027-01-01', { today }), { ok: true, value: '2027-01-01' });
-});
-
-test('age counts completed years', () => {
-  assert.equal(ageOn('2012-05-01', '2026-04-30'), 13);
-  assert.equal(ageOn('2012-05-01', '2026-05-01'), 14);
-  assert.equal(ageOn('2008-02-29', '2026-02-28'), 17);
-  assert.equal(ageOn('2008-02-29', '2026-03-01'), 18);
 });
 
 test('postal codes accept 〒, full width and hyphen variants', () => {

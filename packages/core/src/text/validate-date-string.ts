@@ -75,19 +75,3 @@ export function validateDateString(input: string, options: ValidateDateStringOpt
   }
   return { ok: true, value };
 }
-
-/**
- * Age in completed years on `on` for someone born on `birthDate` (both `YYYY-MM-DD`), counted by
- * calendar date (someone born on 29 February is a year older from 1 March in common years).
- *
- * @example
- * ageOn('2012-05-01', '2026-04-30') // → 13
- * ageOn('2012-05-01', '2026-05-01') // → 14
- */
-export function ageOn(birthDate: string, on: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = on.split('-').map(Number);
-  let age = y - by;
-  if (m < bm || (m === bm && d < bd)) age -= 1;
-  return age;
-}
