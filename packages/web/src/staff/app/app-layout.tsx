@@ -13,8 +13,16 @@ export function AppLayout(): ReactNode {
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
 
-  // Close the phone menu after navigating.
+  // Close the phone menu after navigating, and on Escape.
   useEffect(() => setMenuOpen(false), [location.pathname]);
+  useEffect(() => {
+    if (!menuOpen) return undefined;
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') setMenuOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
 
   if (!session) return null;
   const items = visibleNav(session.permissions);
@@ -70,10 +78,14 @@ export function AppLayout(): ReactNode {
               </li>
             ))}
           </ul>
+          {/* On phones the header has no room for the user and logout; they live in the menu. */}
           <div className="sidenav__user">
             <span>
               {session.user.displayName} · {t(`roles.${session.user.role}`)}
             </span>
+            <button type="button" className="btn" onClick={() => void onLogout()}>
+              {t('auth.logout')}
+            </button>
           </div>
         </nav>
         <main id="main" className="main" tabIndex={-1}>

@@ -111,7 +111,7 @@ export const en: Dict<typeof ja> = {
   },
   dashboard: {
     title: 'Home',
-    welcome: '{{name}}, {{clinic}}',
+    welcome: 'Welcome, {{name}}.',
     alerts: 'Alerts to act on',
     noAlerts: 'No alerts need attention.',
     shortcuts: 'Shortcuts',
@@ -243,6 +243,7 @@ export const en: Dict<typeof ja> = {
     patient: 'Patient',
     outcome: 'Outcome',
     client: 'Client',
+    outcomes: { success: 'success', failure: 'failure', denied: 'denied' },
     filterPatient: 'Filter by this patient',
   },
 };

@@ -109,7 +109,7 @@ export const ja = {
   },
   dashboard: {
     title: 'ホーム',
-    welcome: '{{name}} さん、{{clinic}}',
+    welcome: 'ようこそ、{{name}} さん。',
     alerts: '要対応のアラート',
     noAlerts: '対応が必要なアラートはありません。',
     shortcuts: 'よく使う画面',
@@ -241,6 +241,7 @@ export const ja = {
     patient: '患者',
     outcome: '結果',
     client: '接続元',
+    outcomes: { success: '成功', failure: '失敗', denied: '拒否' },
     filterPatient: 'この患者で絞り込む',
   },
 };

@@ -214,7 +214,9 @@ export function AuditPage(): ReactNode {
                     )}
                   </td>
                   <td data-label={t('audit.outcome')}>
-                    <span className={`status status--${r.outcome === 'success' || r.outcome === 'ok' ? 'active' : 'disabled'}`}>{r.outcome}</span>
+                    <span className={`status status--${r.outcome === 'success' ? 'active' : 'disabled'}`}>
+                      {t(`audit.outcomes.${r.outcome}`, { defaultValue: r.outcome })}
+                    </span>
                   </td>
                   <td data-label={t('audit.client')} className="small">
                     {r.ip ?? '—'}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError, fieldErrors } from '../../../shared/api/api-error.ts';
@@ -49,6 +49,19 @@ export function PatientForm(props: PatientFormProps): ReactNode {
   const [busy, setBusy] = useState(false);
   const [acknowledge, setAcknowledge] = useState(false);
   const [tried, setTried] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  // After a failed submit, take keyboard and screen-reader users to the first field to fix,
+  // or to the message when no single field is at fault.
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (attempt === 0) return;
+    const form = formRef.current;
+    const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('.alert');
+    if (target) {
+      if (!target.matches('input, select, textarea')) target.tabIndex = -1;
+      target.focus();
+    }
+  }, [attempt]);
 
   const dupQuery = useDuplicates(props.mode === 'new' ? v.nameKana : '', v.birthDate, v.phone);
   const conflict = error instanceof ApiError && error.status === 409 && error.duplicates.length > 0 ? error.duplicates : null;
@@ -67,6 +80,7 @@ export function PatientForm(props: PatientFormProps): ReactNode {
     setTried(true);
     if (!v.nameKanji.trim() || !v.nameKana.trim() || !v.birthDate || !v.sex) {
       setError(null);
+      setAttempt((n) => n + 1);
       return;
     }
     setBusy(true);
@@ -75,6 +89,7 @@ export function PatientForm(props: PatientFormProps): ReactNode {
       await props.onSubmit(v, acknowledge);
     } catch (err) {
       setError(err);
+      setAttempt((n) => n + 1);
     } finally {
       setBusy(false);
     }
@@ -88,7 +103,7 @@ export function PatientForm(props: PatientFormProps): ReactNode {
   }, [minor]);
 
   return (
-    <form className="form form--wide" onSubmit={(e) => void onSubmit(e)} noValidate>
+    <form ref={formRef} className="form form--wide" onSubmit={(e) => void onSubmit(e)} noValidate>
       {error && !conflict ? (
         <Alert tone="error">{error instanceof Error ? error.message : String(error)}</Alert>
       ) : tried && Object.keys(errs).length === 0 && (!v.nameKanji || !v.nameKana || !v.birthDate || !v.sex) ? (
