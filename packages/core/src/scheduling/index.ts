@@ -16,3 +16,4 @@ export * from './resource.ts';
 export * from './seed-clinic.ts';
 export * from './service.ts';
 export type { SlotAssignment } from './slot-engine.ts';
+export * from './validate-scheduling-config.ts';
