@@ -182,3 +182,11 @@ test('a clinic in a zone with daylight saving keeps its wall-clock hours', () =>
   assert.equal(first('2026-03-06'), '2026-03-06T09:00:00-08:00');
   assert.equal(first('2026-03-09'), '2026-03-09T09:00:00-07:00');
 });
+
+test('an over-long range is refused instead of walking years of calendar', () => {
+  assert.throws(
+    () => run({ service: service('saishin'), from: '2026-12-01', to: '2028-12-01' }),
+    (e) => isDomainError(e) && e.code === 'validation' && e.key === 'range_too_long',
+  );
+  assert.throws(() => run({ service: service('saishin'), from: '2026-12-01', to: '2026-12-32' }), (e) => isDomainError(e) && e.key === 'date_invalid');
+});

@@ -1,4 +1,5 @@
-import { addDays, assertLocalDate, datesBetween, type LocalDate } from '../time/local-date.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { addDays, assertLocalDate, datesBetween, daysBetween, type LocalDate } from '../time/local-date.ts';
 import { instantToZoned } from '../time/instant-to-zoned.ts';
 import { parseInstant } from '../time/parse-instant.ts';
 import { zonedToInstant } from '../time/zoned-to-instant.ts';
@@ -14,6 +15,9 @@ import type { ExistingBooking } from './booking.ts';
 import type { ClinicCalendar } from './clinic-calendar.ts';
 import type { Resource } from './resource.ts';
 import type { Service } from './service.ts';
+
+/** The longest range one availability query may cover, in days. */
+export const MAX_RANGE_DAYS = 400;
 
 /** A date in the range on which the clinic is closed all day, with why — for calendar views. */
 export interface ClosedDate {
@@ -61,7 +65,8 @@ export interface AvailabilityResult {
  * session. Start times step by the service's (or policy's) step from each session's start.
  *
  * Throws a DomainError when the channel may not book the service at all (`booking.staff_only`,
- * `booking.not_eligible`) or the inputs are malformed.
+ * `booking.not_eligible`), the inputs are malformed, or the range is longer than
+ * {@link MAX_RANGE_DAYS} (`range_too_long`).
  *
  * @example
  * const { slots } = findAvailableSlots({
@@ -76,6 +81,10 @@ export function findAvailableSlots(options: FindAvailableSlotsOptions): Availabi
   assertTimeZone(calendar.zone, 'calendar.zone');
   assertLocalDate(options.from, 'from');
   assertLocalDate(options.to, 'to');
+  // One request may not make the server walk years of calendar.
+  if (daysBetween(options.from, options.to) > MAX_RANGE_DAYS) {
+    throw new DomainError('validation', { key: 'range_too_long', params: { maxDays: MAX_RANGE_DAYS }, details: [{ path: 'to', message: 'range_too_long' }] });
+  }
   const denied = serviceBookingError(service, channel, options.patientTags);
   if (denied) throw denied;
   const now = typeof options.now === 'number' ? options.now : parseInstant(options.now, 'now');
