@@ -7,7 +7,12 @@ export interface ScaleToQuestionnaireOptions {
   readonly lang?: Lang;
 }
 
-/** The answer code of an option: its `code` when it has one (yes/no), else its value. */
+/**
+ * The answer code of an option: its `code` when it has one (yes/no), else its value.
+ *
+ * @example
+ * optionCode({ value: 1, code: 'yes' }); // 'yes'
+ */
 export function optionCode(option: { readonly value: number; readonly code?: string }): string {
   return option.code ?? String(option.value);
 }

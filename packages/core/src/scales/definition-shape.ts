@@ -30,6 +30,12 @@ const typeNames: Record<string, { en: string; ja: string }> = {
   object: { en: 'an object', ja: 'オブジェクト' },
 };
 
+/**
+ * The JSON type of a value, for messages.
+ *
+ * @example
+ * describe([]); // 'array'
+ */
 export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
@@ -50,14 +56,32 @@ function typeIssue(path: string, expected: string, value: unknown): ScaleIssue {
   };
 }
 
+/**
+ * A required field.
+ *
+ * @example
+ * const fields = { id: req({ t: 'string' }) };
+ */
 export function req(shape: Shape): Field {
   return { shape };
 }
+/**
+ * An optional field.
+ *
+ * @example
+ * const fields = { note: opt({ t: 'string' }) };
+ */
 export function opt(shape: Shape): Field {
   return { shape, optional: true };
 }
 
-/** Checks `value` against `shape`, appending issues; never throws. */
+/**
+ * Checks `value` against `shape`, appending issues; never throws.
+ *
+ * @example
+ * const issues: ScaleIssue[] = [];
+ * checkShape({ id: 1 }, { t: 'object', fields: { id: req({ t: 'string' }) } }, '', issues); // issues[0].path === 'id'
+ */
 export function checkShape(value: unknown, shape: Shape, path: string, issues: ScaleIssue[]): void {
   switch (shape.t) {
     case 'string':

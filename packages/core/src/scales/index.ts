@@ -10,3 +10,4 @@ export * from './assess-change.ts';
 export * from './validate-scale-definition.ts';
 export * from './builtin/index.ts';
 export * from './apply-text-pack.ts';
+export * from './assess-series.ts';

@@ -229,7 +229,12 @@ export interface ScaleDefinition {
   readonly notes?: ReadonlyArray<LocalizedText>;
 }
 
-/** A text in the requested language, falling back to the other one. */
+/**
+ * A text in the requested language, falling back to the other one.
+ *
+ * @example
+ * localize({ ja: '軽度', en: 'Mild' }, 'ja'); // '軽度'
+ */
 export function localize(text: LocalizedText | undefined, lang: Lang): string | undefined {
   if (!text) return undefined;
   return lang === 'ja' ? (text.ja ?? text.en) : (text.en ?? text.ja);

@@ -1,16 +1,32 @@
 import type { LocalizedText, MissingRule, ResponseOption, ScaleItem, SafetyRule } from '../scale-definition.ts';
 import { src } from './sources.ts';
 
-/** Options 0..n−1 without labels (metadata-only scales). */
+/**
+ * Options with the given values and no labels (metadata-only scales).
+ *
+ * @example
+ * valueOptions([0, 1, 2]); // [{ value: 0 }, { value: 1 }, { value: 2 }]
+ */
 export function valueOptions(values: ReadonlyArray<number>): ReadonlyArray<ResponseOption> {
   return values.map((value) => ({ value }));
 }
 
+/**
+ * Integers from `from` to `to`, inclusive.
+ *
+ * @example
+ * range(0, 3); // [0, 1, 2, 3]
+ */
 export function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-/** Items q1..qn sharing one option list, with optional texts in item order. */
+/**
+ * Items q1..qn sharing one option list, with optional texts in item order.
+ *
+ * @example
+ * items(7, phqFrequencyOptions, texts); // q1 … q7
+ */
 export function items(
   count: number,
   options: ReadonlyArray<ResponseOption>,
@@ -53,9 +69,21 @@ export const urgentAction: LocalizedText = {
   ja: '緊急: 直ちに医師が評価し、本日中に安全確保の措置をとってください。',
 };
 
+/**
+ * The `suicidality` alert rule on one item.
+ *
+ * @example
+ * suicidalityRule('q9', 1, [src.R11]);
+ */
 export function suicidalityRule(item: string, atLeast: number, sources: SafetyRule['sources']): SafetyRule {
   return { id: 'suicidality', severity: 'alert', anyOf: [{ item, atLeast }], action: suicidalityAction, sources };
 }
+/**
+ * The `suicidality_urgent` rule on one item.
+ *
+ * @example
+ * urgentRule('q3', 3, [src.R32]);
+ */
 export function urgentRule(item: string, atLeast: number, sources: SafetyRule['sources']): SafetyRule {
   return { id: 'suicidality_urgent', severity: 'urgent', anyOf: [{ item, atLeast }], action: urgentAction, sources };
 }

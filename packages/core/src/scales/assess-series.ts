@@ -1,0 +1,51 @@
+import { assessChange, type ChangeAssessment } from './assess-change.ts';
+import { findBand } from './find-band.ts';
+import type { ScaleDefinition } from './scale-definition.ts';
+
+export interface SeriesPoint {
+  /** When the scale was completed (ISO date-time); only used to order and label points. */
+  readonly at: string;
+  /** The stored total, or null for an administration that could not be scored. */
+  readonly total: number | null;
+}
+
+export interface AssessedPoint {
+  readonly at: string;
+  readonly total: number | null;
+  readonly band: string | null;
+  readonly isBaseline: boolean;
+  /** Change against the baseline; null for the baseline itself and for unscored points. */
+  readonly change: ChangeAssessment | null;
+}
+
+export interface AssessSeriesOptions {
+  readonly definition: ScaleDefinition;
+  readonly points: ReadonlyArray<SeriesPoint>;
+  /** The clinic's own baseline SD for reliable change. */
+  readonly clinicSd?: number;
+  readonly bandSet?: string;
+}
+
+/**
+ * A patient's scores on one scale over time, each with its band and its change from the baseline
+ * (the first scorable point): response, remission and Jacobson–Truax reliable change — what the
+ * timeline chart marks. Points are ordered by `at` (ISO strings with the same offset sort
+ * correctly; pass UTC or one zone).
+ *
+ * @example
+ * assessSeries({ definition: phq9, points: [{ at: '2026-04-01T00:00:00Z', total: 18 }, { at: '2026-04-15T00:00:00Z', total: 8 }] })[1].change?.response; // true
+ */
+export function assessSeries(options: AssessSeriesOptions): ReadonlyArray<AssessedPoint> {
+  const { definition, clinicSd, bandSet } = options;
+  const sorted = [...options.points].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const baseline = sorted.find((p) => p.total !== null);
+  return sorted.map((p) => {
+    const band = p.total === null ? null : (findBand(definition, p.total, bandSet)?.id ?? null);
+    const isBaseline = p === baseline;
+    const change =
+      baseline && baseline.total !== null && p.total !== null && !isBaseline
+        ? assessChange({ definition, baseline: baseline.total, current: p.total, ...(clinicSd !== undefined ? { clinicSd } : {}) })
+        : null;
+    return { at: p.at, total: p.total, band, isBaseline, change };
+  });
+}
