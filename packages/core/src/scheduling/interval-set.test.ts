@@ -27,3 +27,31 @@ test('contain is half-open', () => {
   assert.ok(intervalsContain(l, 29));
   assert.ok(!intervalsContain(l, 15));
 });
+
+test('interval operations agree with a point-by-point model (property)', async () => {
+  const fc = await import('fast-check');
+  const iv = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 })).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
+  const list = fc.array(iv, { maxLength: 6 });
+  const points = (l: ReadonlyArray<readonly [number, number]>) => {
+    const s = new Set<number>();
+    for (const [a, b] of l) for (let x = a; x < b; x++) s.add(x);
+    return s;
+  };
+  const asSet = (l: ReadonlyArray<readonly [number, number]>) => [...points(l)].sort((x, y) => x - y);
+  fc.assert(
+    fc.property(list, list, fc.integer({ min: 1, max: 3 }), (a, b, k) => {
+      const na = normalizeIntervals(a);
+      const nb = normalizeIntervals(b);
+      const pa = points(a);
+      const pb = points(b);
+      assert.deepEqual(asSet(na), [...pa].sort((x, y) => x - y));
+      assert.deepEqual(asSet(intersectIntervals(na, nb)), [...pa].filter((x) => pb.has(x)).sort((x, y) => x - y));
+      assert.deepEqual(asSet(subtractIntervals(na, nb)), [...pa].filter((x) => !pb.has(x)).sort((x, y) => x - y));
+      const depth = (x: number) => a.filter(([s, e]) => s <= x && x < e).length;
+      const expected = Array.from({ length: 41 }, (_, x) => x).filter((x) => depth(x) >= k);
+      assert.deepEqual(asSet(coveredAtLeast(a, k)), expected);
+      for (let x = 0; x <= 40; x++) assert.equal(intervalsContain(na, x), pa.has(x));
+    }),
+    { numRuns: 300, seed: 4 },
+  );
+});
