@@ -1,4 +1,4 @@
-import type { DataColumns, LevelOverrides } from '@mimamori/core/stats/index';
+import type { DataColumns, LevelOverrides } from '@mimamori/core/stats/model-frame';
 import { UsageError } from '../command.ts';
 import { isMissingCell, type CsvTable } from './stats-csv.ts';
 

@@ -1,4 +1,4 @@
-import { fitLmm } from '@mimamori/core/stats/index';
+import { fitLmm } from '@mimamori/core/stats/lmm';
 import { parseStatsArgs, required, toJson } from './stats-args.ts';
 import { readCsv } from './stats-csv.ts';
 import { csvToColumns, parseLevels } from './stats-frame.ts';

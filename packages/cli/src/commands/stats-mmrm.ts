@@ -1,4 +1,4 @@
-import { fitMmrm, type CovarianceStructure } from '@mimamori/core/stats/index';
+import { fitMmrm, type CovarianceStructure } from '@mimamori/core/stats/mmrm';
 import { UsageError } from '../command.ts';
 import { parseStatsArgs, required, toJson } from './stats-args.ts';
 import { readCsv } from './stats-csv.ts';

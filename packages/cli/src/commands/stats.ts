@@ -1,8 +1,5 @@
-import { isDomainError } from '@mimamori/core';
+import { isDomainError } from '@mimamori/core/errors/domain-error';
 import { UsageError, type CliIo, type Command } from '../command.ts';
-import { lmmSubcommand } from './stats-lmm.ts';
-import { mmrmSubcommand } from './stats-mmrm.ts';
-import { pairedSubcommand, proportionSubcommand, rciSubcommand } from './stats-simple.ts';
 
 /** One `mimamori stats <name>` subcommand. */
 export interface StatsSubcommand {
@@ -12,7 +9,15 @@ export interface StatsSubcommand {
   readonly run: (args: ReadonlyArray<string>, io: CliIo) => Promise<number> | number;
 }
 
-const subcommands: ReadonlyArray<StatsSubcommand> = [lmmSubcommand, mmrmSubcommand, pairedSubcommand, proportionSubcommand, rciSubcommand];
+// Subcommand modules (and the statistics code behind them) load only when used: every `mimamori`
+// invocation loads this file, so it stays light.
+const subcommands: ReadonlyArray<{ readonly name: string; readonly summary: string; readonly load: () => Promise<StatsSubcommand> }> = [
+  { name: 'lmm', summary: 'linear mixed model (REML/ML, one grouping factor) with Satterthwaite df', load: () => import('./stats-lmm.ts').then((m) => m.lmmSubcommand) },
+  { name: 'mmrm', summary: 'mixed model for repeated measures (GLS, REML; us/cs/ar1) with visit-wise contrasts', load: () => import('./stats-mmrm.ts').then((m) => m.mmrmSubcommand) },
+  { name: 'paired', summary: 'paired change: t-test with CI, Wilcoxon signed-rank, d_z, Hedges g_z, SRM', load: () => import('./stats-simple.ts').then((m) => m.pairedSubcommand) },
+  { name: 'proportion', summary: 'a proportion with Wilson and Clopper–Pearson 95% intervals', load: () => import('./stats-simple.ts').then((m) => m.proportionSubcommand) },
+  { name: 'rci', summary: 'Jacobson–Truax reliable change: counts improved / unchanged / deteriorated', load: () => import('./stats-simple.ts').then((m) => m.rciSubcommand) },
+];
 
 function help(): string {
   return [
@@ -36,8 +41,9 @@ export const statsCommand: Command = {
       io.stdout(help());
       return name === undefined ? 2 : 0;
     }
-    const sub = subcommands.find((s) => s.name === name);
-    if (!sub) throw new UsageError(`unknown analysis "${name}" (one of: ${subcommands.map((s) => s.name).join(', ')})`);
+    const entry = subcommands.find((s) => s.name === name);
+    if (!entry) throw new UsageError(`unknown analysis "${name}" (one of: ${subcommands.map((s) => s.name).join(', ')})`);
+    const sub = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout(sub.help);
       return 0;
