@@ -9,6 +9,7 @@ import { ROUTES } from './routes.tsx';
 export function App() {
   const [lang, setLang] = useState<Lang>(loadLang);
   const [path, setPath] = useState(() => localPath(window.location.pathname));
+  const [clinicName, setClinicName] = useState<string | null>(null);
   const m = MESSAGES[lang];
 
   useEffect(() => {
@@ -27,7 +28,7 @@ export function App() {
   for (const r of ROUTES) {
     const hit = matchPath(r.path, path);
     if (hit) {
-      page = r.render({ params: hit.params, m });
+      page = r.render({ params: hit.params, m, lang, setClinicName });
       break;
     }
   }
@@ -40,7 +41,7 @@ export function App() {
     <div class="page">
       <header class="header">
         <div class="header__brand">
-          <span class="header__clinic">{m.clinic}</span>
+          <span class="header__clinic">{clinicName ?? m.clinic}</span>
           <span class="header__service">{m.service}</span>
         </div>
         <div class="lang" role="group" aria-label={m.language}>
@@ -56,7 +57,11 @@ export function App() {
         {page ?? <NotFoundPage m={m} />}
       </main>
       <footer class="footer">
-        <p class="crisis">{m.crisis}</p>
+        <p class="crisis">
+          {m.crisisBefore}
+          <a href="tel:119">119</a>
+          {m.crisisAfter}
+        </p>
         <p class="muted">{m.privacy}</p>
       </footer>
     </div>

@@ -13,7 +13,8 @@ const ja = {
   invalidHelp: 'お手数ですが、クリニックへお問い合わせいただくか、新しいリンクをお待ちください。',
   notFoundTitle: 'ページが見つかりません',
   notFoundBody: 'アドレスが正しいかご確認ください。',
-  crisis: 'つらい気持ちが強いとき、いのちの危険を感じるときは、すぐに 119 へ電話してください。',
+  crisisBefore: 'つらい気持ちが強いとき、いのちの危険を感じるときは、すぐに ',
+  crisisAfter: ' へ電話してください。',
   privacy: 'ご入力いただいた情報は、診療のためにのみ利用します。',
   loading: '読み込み中…',
 };
@@ -30,7 +31,8 @@ const en: typeof ja = {
   invalidHelp: 'Please contact the clinic, or wait for a new link.',
   notFoundTitle: 'Page not found',
   notFoundBody: 'Please check the address.',
-  crisis: 'If you feel in danger or have thoughts of ending your life, call 119 now.',
+  crisisBefore: 'If you feel in danger or have thoughts of ending your life, call ',
+  crisisAfter: ' now.',
   privacy: 'What you enter is used only for your care.',
   loading: 'Loading…',
 };

@@ -7,6 +7,9 @@ import { InvalidLinkPage } from './pages/invalid-link-page.tsx';
 export interface RouteContext {
   readonly params: Readonly<Record<string, string>>;
   readonly m: Messages;
+  readonly lang: 'ja' | 'en';
+  /** Pages that load a token learn the clinic's name from the server; the header then shows it. */
+  readonly setClinicName: (name: string) => void;
 }
 
 export interface PatientRoute {
