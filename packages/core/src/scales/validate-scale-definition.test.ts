@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isDomainError } from '../errors/domain-error.ts';
 import { builtinScales } from './builtin/index.ts';
+import { cssrsScreener } from './builtin/cssrs-screener.ts';
 import { phq9 } from './builtin/phq9.ts';
+import { qidsSr16 } from './builtin/qids-sr16.ts';
+import { sdq } from './builtin/sdq.ts';
+import { scoreScale } from './score-scale.ts';
 import { parseScaleDefinition, validateScaleDefinition } from './validate-scale-definition.ts';
 
 /** A mutable deep copy of PHQ-9 to tamper with. */
@@ -153,3 +157,43 @@ function catchErr(f: () => unknown): unknown {
   }
   return undefined;
 }
+
+test('triage definitions: unknown bands, prorating and numeric bounds are rejected', () => {
+  const c = JSON.parse(JSON.stringify(cssrsScreener));
+  c.scoring.rules[0].band = 'extreme';
+  hasIssue(c, 'scoring.rules[0].band', 'bad_reference');
+  const p = JSON.parse(JSON.stringify(cssrsScreener));
+  p.scoring.missing = { kind: 'prorate', maxMissing: 1, basis: 'project-convention' };
+  hasIssue(p, 'scoring.missing.kind', 'not_allowed');
+  const b = JSON.parse(JSON.stringify(cssrsScreener));
+  b.bandSets[0].bands[0].min = 0;
+  hasIssue(b, 'bandSets[0].bands[0]', 'not_allowed');
+  const r = JSON.parse(JSON.stringify(cssrsScreener));
+  r.remission = { atMost: 0, sources: [] };
+  hasIssue(r, 'scoring.method', 'not_allowed');
+});
+
+test('subscale and group references are checked (SDQ, QIDS)', () => {
+  const s = JSON.parse(JSON.stringify(sdq));
+  s.scoring.total.subscales[0] = 'anxiety';
+  hasIssue(s, 'scoring.total.subscales[0]', 'bad_reference');
+  const i = JSON.parse(JSON.stringify(sdq));
+  i.scoring.subscales[1].items.push('q26');
+  hasIssue(i, 'scoring.subscales[1].items[5]', 'bad_reference');
+  const q = JSON.parse(JSON.stringify(qidsSr16));
+  q.scoring.maxGroups[1].items.push('q4');
+  hasIssue(q, 'scoring.maxGroups', 'duplicate_id');
+  const w = phq9Copy();
+  w.scoring.weights = { q1: 1.5 };
+  hasIssue(w, 'scoring.weights.q1', 'not_integer');
+});
+
+test('a definition with weights and a matching range is accepted and scored with the weights', () => {
+  const d = phq9Copy();
+  d.id = 'phq9_weighted';
+  d.scoring.weights = { q9: 2 };
+  d.scoring.range = { min: 0, max: 30 };
+  d.bandSets[0].bands[4].max = 30;
+  const def = parseScaleDefinition(d);
+  assert.equal(scoreScale(def, { q1: 1, q2: 0, q3: 0, q4: 0, q5: 0, q6: 0, q7: 0, q8: 0, q9: 3 }).total, 7);
+});
