@@ -129,6 +129,50 @@ class LmmProblem {
     this.yty = yty;
   }
 
+  /**
+   * A method-of-moments starting θ: per-group least-squares random effects bᵢ (on the OLS
+   * residuals), Σ_b ≈ cov(bᵢ) − σ̂²·mean((ZᵢᵀZᵢ)⁻¹), θ = chol(Σ_b / σ̂²). Null when it is unusable.
+   */
+  momentStart(): number[] | null {
+    const { q, m } = this;
+    const sumBB = new Float64Array(q * q);
+    const sumB = new Float64Array(q);
+    const sumInv = new Float64Array(q * q);
+    let used = 0;
+    let fitted = 0;
+    for (let g = 0; g < m; g++) {
+      const L = cholesky(this.ZtZ.subarray(g * q * q, (g + 1) * q * q), q);
+      if (!L) continue;
+      const b = choleskySolve(L, q, this.Zty.subarray(g * q, (g + 1) * q));
+      const inv = choleskyInverse(L, q);
+      used++;
+      for (let i = 0; i < q; i++) {
+        fitted += b[i] * this.Zty[g * q + i];
+        sumB[i] += b[i];
+        for (let j = 0; j < q; j++) { sumBB[i * q + j] += b[i] * b[j]; sumInv[i * q + j] += inv[i * q + j]; }
+      }
+    }
+    const dfWithin = this.n - used * q - this.p;
+    if (used < 2 || dfWithin <= 0) return null;
+    const s2 = (this.yty - fitted) / dfWithin;
+    if (!(s2 > 0)) return null;
+    const S = new Float64Array(q * q);
+    for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) {
+      S[i * q + j] = (sumBB[i * q + j] - (sumB[i] * sumB[j]) / used) / (used - 1) - (s2 * sumInv[i * q + j]) / used;
+      S[i * q + j] /= s2;
+    }
+    let L = cholesky(S, q);
+    if (!L) {
+      const D = new Float64Array(q * q);
+      for (let i = 0; i < q; i++) D[i * q + i] = Math.max(S[i * q + i], 0.01);
+      L = cholesky(D, q);
+      if (!L) return null;
+    }
+    const theta: number[] = [];
+    for (let j = 0; j < q; j++) for (let i = j; i < q; i++) theta.push(L[i * q + j]);
+    return theta;
+  }
+
   /** Λ (q × q lower triangular, row-major) from θ filled column by column, as lme4. */
   lambda(theta: ReadonlyArray<number>): Float64Array {
     const q = this.q;
@@ -288,8 +332,20 @@ export function fitLmm(input: {
   const theta0: number[] = [];
   for (let j = 0; j < q; j++) for (let i = j; i < q; i++) { lower.push(i === j ? 0 : -Infinity); theta0.push(i === j ? 1 : 0); }
   const dev = (th: ReadonlyArray<number>) => prob.deviance(th, reml);
-  const nm = nelderMead(dev, theta0, { lower, ftol: 1e-7, maxEvaluations: 5000, step: 0.5 });
-  const polished = newtonPolish(dev, nm.x, { lower });
+  // Newton from a moment-based start converges in a few steps; the simplex from lme4's start
+  // (identity θ) is the fallback when that start is unusable or Newton does not converge.
+  const start = prob.momentStart();
+  let nmEvaluations = 0;
+  let polished = start ? newtonPolish(dev, start, { lower }) : null;
+  const atBound = (x: ReadonlyArray<number>) => x.some((v, i) => lower[i] === 0 && v <= 1e-8);
+  // A start at or driven to a boundary can stall at a saddle (the deviance is even in a zero
+  // diagonal θ), so boundary results are confirmed from lme4's start too.
+  if (!polished || !polished.converged || !Number.isFinite(polished.value) || atBound(polished.x)) {
+    const nm = nelderMead(dev, theta0, { lower, ftol: 1e-7, maxEvaluations: 5000, step: 0.5 });
+    nmEvaluations = nm.evaluations + (polished?.evaluations ?? 0);
+    const second = newtonPolish(dev, nm.x, { lower });
+    if (!polished || !(polished.converged && polished.value <= second.value)) polished = second;
+  }
   const theta = polished.x;
   const state = prob.evaluate(theta);
   if (!state) throw statsError('the model cannot be fitted: the variance-parameter optimum is degenerate');
@@ -359,6 +415,6 @@ export function fitLmm(input: {
     converged: polished.converged && Number.isFinite(devOpt),
     reml,
     theta,
-    convergence: { evaluations: nm.evaluations + polished.evaluations, gradientMax: polished.gradientNorm, singular, message: polished.message + satMessage },
+    convergence: { evaluations: nmEvaluations + polished.evaluations, gradientMax: polished.gradientNorm, singular, message: polished.message + satMessage },
   };
 }

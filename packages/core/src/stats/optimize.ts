@@ -146,6 +146,9 @@ export function newtonPolish(f: Objective, x0: ReadonlyArray<number>, options: {
     let t = 1;
     let improved = false;
     const slope = idx.reduce((s, i, a) => s + q.g[i] * d![a], 0);
+    // The quadratic model predicts a decrease of −slope/2; once that is at the rounding level of f
+    // (sums over thousands of groups), further steps only chase noise in the numerical gradient.
+    const tiny = -slope / 2 < 1e-13 * Math.max(1, Math.abs(fx));
     for (let ls = 0; ls < 40; ls++) {
       const xn = [...x];
       idx.forEach((i, a) => { xn[i] += t * d![a]; });
@@ -159,12 +162,13 @@ export function newtonPolish(f: Objective, x0: ReadonlyArray<number>, options: {
         fx = fn;
         improved = true;
         if (moved < 1e-11 || dropped < 1e-15 * Math.max(1, Math.abs(fx))) { it++; message = 'step below tolerance'; }
+        else if (tiny) { it++; message = 'predicted decrease below tolerance'; }
         break;
       }
       t /= 2;
     }
-    if (!improved) { message = 'no further decrease'; break; }
-    if (message === 'step below tolerance') break;
+    if (!improved) { message = tiny ? 'predicted decrease below tolerance' : 'no further decrease'; break; }
+    if (message === 'step below tolerance' || message === 'predicted decrease below tolerance') break;
   }
   void n;
   return { x, value: fx, evaluations: evals, iterations: it, gradientNorm: gnorm, converged: message !== 'iteration limit reached' && message !== 'Hessian could not be regularised', message };
