@@ -56,3 +56,12 @@ test('QuestionnaireResponse and Observation carry the answers, score, band and d
   assert.equal(obs.extension?.[0].valueString, 'phq9|1.0.0');
   assert.equal(obs.effectiveDateTime, '2026-04-01T09:30:00+09:00');
 });
+
+test('a categorical result (C-SSRS triage) exports its band as the Observation value', () => {
+  const answers = answersFromList(cssrsScreener, [1, 1, 0, 1, 0, 0, null]);
+  const obs = scoreToObservation({ definition: cssrsScreener, result: scoreScale(cssrsScreener, answers), effective: '2026-04-01T09:30:00+09:00' });
+  assert.equal(obs.valueInteger, undefined);
+  assert.equal(obs.dataAbsentReason, undefined);
+  assert.equal(obs.valueCodeableConcept?.coding?.[0].code, 'high');
+  assert.equal(obs.code.coding?.[0].system, 'urn:mimamori:scale-total');
+});

@@ -19,10 +19,11 @@ const survey = {
 };
 
 /**
- * A score as a FHIR R4 Observation: LOINC total code where known (else the scale's own code), the
- * total as `valueInteger` (or a `dataAbsentReason` when the missing-item rule says it cannot be
- * scored), the band as `interpretation`, subscales as components, and the definition id and
- * version in an extension so the score can be recomputed.
+ * A score as a FHIR R4 Observation: LOINC total code where known (else the scale's own code); the
+ * total as `valueInteger`, the band as `valueCodeableConcept` for categorical scales, or a
+ * `dataAbsentReason` when the missing-item rule says it cannot be scored; the band as
+ * `interpretation`, subscales as components, and the definition id and version in an extension
+ * so the score can be recomputed.
  *
  * @example
  * scoreToObservation({ definition: phq9, result, effective: '2026-04-01T09:30:00+09:00' }).code.coding[0].code; // '44261-6'
@@ -56,7 +57,15 @@ export function scoreToObservation(options: ScoreToObservationOptions): Observat
     ...(derivedFrom ? { derivedFrom: [derivedFrom] } : {}),
     ...(result.total !== null
       ? { valueInteger: result.total }
-      : {
+      : result.valid && band && result.bandSet
+        ? {
+            // Categorical scales (C-SSRS triage) have no total: the band is the value.
+            valueCodeableConcept: {
+              coding: [{ system: bandSystem(definition, result.bandSet), code: band.id, display: band.label.en }],
+              text: band.label.ja,
+            },
+          }
+        : {
           dataAbsentReason: {
             coding: [{ system: 'http://terminology.hl7.org/CodeSystem/data-absent-reason', code: 'error' }],
             text: result.reason?.message.en ?? 'not scorable',
