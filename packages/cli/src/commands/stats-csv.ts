@@ -11,6 +11,11 @@ export interface CsvTable {
 
 /** RFC 4180-style parser (quoted fields, doubled quotes, CRLF); small and dependency-free. */
 export function parseCsv(text: string): string[][] {
+  if (!text.includes('"')) {
+    // Fast path for the common unquoted file.
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return body.split(/\r?\n|\r/).filter((l) => l !== '').map((l) => l.split(','));
+  }
   const out: string[][] = [];
   let row: string[] = [];
   let field = '';

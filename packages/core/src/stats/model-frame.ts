@@ -108,7 +108,8 @@ export function buildModelFrame(input: {
   const nAll = yCol.length;
   for (const c of used) if (data[c].length !== nAll) throw statsError('all columns must have the same length');
   const rows: number[] = [];
-  for (let i = 0; i < nAll; i++) if ([...used].every((c) => !isMissing(data[c][i]))) rows.push(i);
+  const usedCols = [...used].map((c) => data[c]);
+  for (let i = 0; i < nAll; i++) if (usedCols.every((c) => !isMissing(c[i]))) rows.push(i);
   if (rows.length === 0) throw statsError('no complete rows: every row misses a value of a variable in the formula');
 
   const yv = new Float64Array(rows.length);
