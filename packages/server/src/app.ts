@@ -15,6 +15,13 @@ import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerPatientRoutes } from './routes/patient-routes.ts';
 import { registerStaffRoutes } from './routes/staff-routes.ts';
 import { registerWebApp } from './web-app.ts';
+import { registerAlertRoutes } from './routes/alert-routes.ts';
+import { registerOutboxRoutes } from './routes/outbox-routes.ts';
+import { registerPatientLinkRoutes } from './routes/patient-link-routes.ts';
+import { registerIntakeFeature } from './features/intake.ts';
+import { registerProgramsFeature } from './features/programs.ts';
+import { registerScalesFeature } from './features/scales.ts';
+import { registerSchedulingFeature } from './features/scheduling.ts';
 import './auth/route-access.ts';
 
 export interface RouteInfo {
@@ -121,6 +128,13 @@ export async function createApp(deps: AppDeps, options: { logger?: boolean | obj
   registerStaffRoutes(app, deps);
   registerPatientRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerPatientLinkRoutes(app, deps);
+  registerAlertRoutes(app, deps);
+  registerOutboxRoutes(app, deps, { smtpConfigured: Boolean(deps.smtp) });
+  registerScalesFeature(app, deps);
+  registerSchedulingFeature(app, deps);
+  registerIntakeFeature(app, deps);
+  registerProgramsFeature(app, deps);
   await registerWebApp(app, deps);
   return app;
 }

@@ -1,10 +1,13 @@
 import type { DbHandle } from '@mimamori/storage';
 import type { Clock } from './clock.ts';
 import type { ServerConfig } from './config.ts';
+import type { SmtpConfig } from './mail/smtp-config.ts';
 
 /** Everything the app needs from outside, passed in (no singletons). */
 export interface AppDeps {
   readonly db: DbHandle;
   readonly clock: Clock;
   readonly config: ServerConfig;
+  /** Set when SMTP is configured; otherwise mail waits in the outbox, visible to staff. */
+  readonly smtp?: SmtpConfig;
 }

@@ -7,6 +7,8 @@ import { systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { instantToZonedDate } from './core-imports.ts';
 import { issueCredentialLink } from './services/staff-service.ts';
+import { createMailWorker } from './mail/mail-worker.ts';
+import { smtpConfigFrom } from './mail/smtp-config.ts';
 
 const demo = process.argv.includes('--demo');
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -21,7 +23,8 @@ if (demo && !config.databaseUrl) {
 }
 
 const db = await createDb({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
-const deps = { db, clock: systemClock, config };
+const smtp = smtpConfigFrom(process.env);
+const deps = { db, clock: systemClock, config, smtp };
 const app = await createApp(deps, {
   logger: {
     level: config.logLevel,
@@ -46,6 +49,9 @@ if (demo && (await countStaff(db.db)) === 0) {
 }
 
 await app.listen({ port: config.port, host: config.host });
+const mailWorker = smtp ? createMailWorker(deps, smtp) : undefined;
+mailWorker?.start();
+if (!smtp) lines.push('SMTP is not configured (SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASS, SMTP_FROM): mail waits in the outbox, visible to staff.');
 process.stdout.write(
   [
     `Mimamori ${config.version} on ${config.publicUrl}  (database: ${db.dialect} ${db.location})`,
@@ -57,6 +63,6 @@ process.stdout.write(
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void app.close().then(() => db.close()).then(() => process.exit(0));
+    void (mailWorker?.stop() ?? Promise.resolve()).then(() => app.close()).then(() => db.close()).then(() => process.exit(0));
   });
 }

@@ -39,6 +39,11 @@ for (const dialect of testDialects()) {
       for (const role of roles) {
         for (const r of t.app.routeTable.filter((x) => x.access !== 'public')) {
           const s = await signedIn(t, role);
+          if (r.access === 'patient') {
+            const res = await as(t, s, { method: r.method as 'GET', url: concrete(r.url), payload: r.method === 'GET' ? undefined : {} });
+            assert.equal(res.statusCode, 401, `a staff session opens no patient-link route: ${r.method} ${r.url}`);
+            continue;
+          }
           const res = await as(t, s, { method: r.method as 'GET', url: concrete(r.url), payload: r.method === 'GET' ? undefined : {} });
           const allowed = r.access === 'authenticated' || hasPermission(role, r.access as Permission);
           if (allowed) assert.notEqual(res.statusCode, 403, `${role} ${r.method} ${r.url} should be allowed`);

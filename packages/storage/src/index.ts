@@ -14,3 +14,6 @@ export * from './security/totp.ts';
 export * from './security/tokens.ts';
 export * from './admin/add-staff-user.ts';
 export * from './admin/seed-demo.ts';
+export * from './repos/outbox-repo.ts';
+export * from './repos/patient-link-repo.ts';
+export * from './repos/alert-repo.ts';

@@ -1,4 +1,8 @@
 import type { Generated } from 'kysely';
+import type { IntakeTables } from './schema/intake-tables.ts';
+import type { ProgramsTables } from './schema/programs-tables.ts';
+import type { ScalesTables } from './schema/scales-tables.ts';
+import type { SchedulingTables } from './schema/scheduling-tables.ts';
 
 /**
  * Table types: they mirror the columns (snake_case). Domain types live in core; repositories map
@@ -127,7 +131,75 @@ export interface AuditHeadTable {
   hash: string;
 }
 
-export interface Database {
+export interface OutboxTable {
+  id: string;
+  clinic_id: string;
+  /** Who the message is about (for the staff view and the audit); null for staff mail. */
+  patient_id: string | null;
+  kind: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  /** JSON array of { filename, contentType, content } (content as text). */
+  attachments_json: string;
+  /** Unique per logical message, so a retried request never queues it twice. */
+  dedupe_key: string | null;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  lease_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+  message_id: string | null;
+}
+
+export interface PatientLinkTable {
+  id: string;
+  clinic_id: string;
+  patient_id: string;
+  purpose: string;
+  resource_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  /** Links that open a session may be used more than once until they expire (a patient returns). */
+  max_uses: number;
+  uses: number;
+  revoked_at: string | null;
+}
+
+export interface PatientSessionTable {
+  id: string;
+  clinic_id: string;
+  patient_id: string;
+  purpose: string;
+  resource_id: string | null;
+  link_id: string | null;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ended_at: string | null;
+}
+
+export interface AlertTable {
+  id: string;
+  clinic_id: string;
+  patient_id: string;
+  kind: string;
+  severity: string;
+  source_type: string;
+  source_id: string;
+  /** Message key + params (JSON) — no free text, so the dashboard can render it in either language. */
+  summary_json: string;
+  created_at: string;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  ack_note: string | null;
+}
+
+export interface FoundationTables {
   clinics: ClinicTable;
   staff: StaffTable;
   sessions: SessionTable;
@@ -137,4 +209,12 @@ export interface Database {
   patient_versions: PatientVersionTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  outbox: OutboxTable;
+  patient_links: PatientLinkTable;
+  patient_sessions: PatientSessionTable;
+  alerts: AlertTable;
 }
+
+/** Every table: the foundation's and each feature's. */
+export interface Database extends FoundationTables, ScalesTables, SchedulingTables, IntakeTables, ProgramsTables {}
+

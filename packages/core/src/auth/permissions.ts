@@ -12,6 +12,10 @@ export const permissionMatrix = {
   'patients:write': ['admin', 'doctor', 'nurse', 'reception'],
   'staff:admin': ['admin'],
   'audit:read': ['admin'],
+  'alerts:read': ['doctor', 'nurse', 'researcher'],
+  'alerts:acknowledge': ['doctor'],
+  'outbox:read': ['admin', 'doctor', 'nurse', 'reception'],
+  'outbox:retry': ['admin', 'reception'],
 } as const satisfies Record<string, ReadonlyArray<Role>>;
 
 export type Permission = keyof typeof permissionMatrix;
@@ -21,6 +25,10 @@ export const permissionDescriptions: Readonly<Record<Permission, { readonly ja: 
   'patients:write': { ja: '患者の登録・編集', en: 'Register and edit patients' },
   'staff:admin': { ja: 'スタッフアカウントの招待・無効化・リセット', en: 'Invite, disable and reset staff accounts' },
   'audit:read': { ja: '監査ログの閲覧・エクスポート・検証', en: 'View, export and verify the audit log' },
+  'alerts:read': { ja: '安全性アラート（自殺念慮・重篤な有害事象）の閲覧', en: 'See safety alerts (suicidal ideation, serious adverse events)' },
+  'alerts:acknowledge': { ja: '安全性アラートの確認（対応記録）', en: 'Acknowledge safety alerts with a note' },
+  'outbox:read': { ja: '送信メール（送信待ち・送信済み・失敗）の閲覧', en: 'See outgoing mail (waiting, sent, failed)' },
+  'outbox:retry': { ja: '送信に失敗したメールの再送', en: 'Retry mail that failed to send' },
 };
 
 export function isRole(s: string): s is Role {

@@ -1,17 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasPermission, isRole } from '@mimamori/core';
-import { endSession, getSession, getStaff, touchSession } from '@mimamori/storage';
+import { endPatientSession, endSession, getPatientSession, getSession, getStaff, touchPatientSession, touchSession } from '@mimamori/storage';
 import { auditAlone } from '../audit/audit.ts';
 import type { AppDeps } from '../context.ts';
 import { sendError } from '../http/error-handler.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
 import type { StaffAuth } from './staff-auth.ts';
+import { PATIENT_ABSOLUTE_MINUTES, PATIENT_COOKIE, PATIENT_IDLE_MINUTES, type PatientAuth } from './patient-auth.ts';
 import { safeEqual, tokenId } from '@mimamori/storage';
 import './route-access.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     staff: StaffAuth | null;
+    patient: PatientAuth | null;
   }
 }
 
@@ -21,6 +23,33 @@ const TOUCH_EVERY_MS = 15_000;
 /** Loads the staff session (idle and absolute limits), enforces route access and CSRF. */
 export function installAuth(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('staff', null);
+  app.decorateRequest('patient', null);
+
+  // Patient-link sessions: 15 min idle, 2 h in all, one patient and one purpose.
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[PATIENT_COOKIE];
+    if (!token || !req.url.startsWith('/api/p/')) return;
+    const id = tokenId(token);
+    const s = await getPatientSession(deps.db.db, id);
+    if (!s || s.ended_at) return;
+    const now = deps.clock();
+    const idleLimit = new Date(s.last_seen_at).getTime() + PATIENT_IDLE_MINUTES * 60_000;
+    const absLimit = Math.min(new Date(s.expires_at).getTime(), new Date(s.created_at).getTime() + PATIENT_ABSOLUTE_MINUTES * 60_000);
+    if (now.getTime() >= idleLimit || now.getTime() >= absLimit) {
+      await endPatientSession(deps.db.db, id, now.toISOString());
+      return;
+    }
+    let lastSeen = s.last_seen_at;
+    if (now.getTime() - new Date(s.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+      lastSeen = now.toISOString();
+      await touchPatientSession(deps.db.db, id, lastSeen);
+    }
+    req.patient = {
+      sessionId: id, clinicId: s.clinic_id, patientId: s.patient_id, purpose: s.purpose, resourceId: s.resource_id, csrfToken: s.csrf_token,
+      expiresAt: new Date(absLimit).toISOString(),
+      idleExpiresAt: new Date(Math.min(new Date(lastSeen).getTime() + PATIENT_IDLE_MINUTES * 60_000, absLimit)).toISOString(),
+    };
+  });
 
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
@@ -74,6 +103,14 @@ export function installAuth(app: FastifyInstance, deps: AppDeps): void {
       }
     }
     if (access === 'public') return;
+    if (access === 'patient') {
+      if (!req.patient) return sendError(reply, req, 'unauthenticated', { key: 'patient_link_needed' });
+      if (STATE_CHANGING.has(req.method) && !req.routeOptions.config.csrfExempt) {
+        const sent = req.headers['x-csrf-token'];
+        if (typeof sent !== 'string' || !safeEqual(sent, req.patient.csrfToken)) return sendError(reply, req, 'csrf');
+      }
+      return;
+    }
     if (!req.staff) return sendError(reply, req, 'unauthenticated');
     if (STATE_CHANGING.has(req.method) && !req.routeOptions.config.csrfExempt) {
       const sent = req.headers['x-csrf-token'];

@@ -2,9 +2,10 @@ import type { Permission } from '@mimamori/core';
 
 /**
  * What a route requires. Every `/api` route must declare one (the app refuses to start otherwise):
- * `public` (no session), `authenticated` (any signed-in staff) or a permission from the matrix.
+ * `public` (no session), `authenticated` (any signed-in staff), a permission from the matrix, or
+ * `patient` (a patient-link session; the handler checks its purpose and resource).
  */
-export type RouteAccess = 'public' | 'authenticated' | Permission;
+export type RouteAccess = 'public' | 'authenticated' | 'patient' | Permission;
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -56,6 +56,9 @@ const base: Catalogue = {
   too_small: { ja: '{min}以上の値を入力してください。', en: 'Enter a value of at least {min}.' },
   too_big: { ja: '{max}以下の値を入力してください。', en: 'Enter a value of at most {max}.' },
   guardian_required: { ja: '18歳未満の患者には保護者を1人以上登録してください。', en: 'Register at least one guardian for a patient under 18.' },
+  patient_link_needed: { ja: 'このページを開くには、クリニックから届いたリンクをもう一度開いてください。', en: 'Open the link the clinic sent you again to continue.' },
+  patient_link_invalid: { ja: 'このリンクは無効か、有効期限が切れています。お手数ですがクリニックにご連絡ください。', en: 'This link is not valid or has expired. Please contact the clinic.' },
+  alert_already_acknowledged: { ja: 'このアラートはすでに確認済みです。', en: 'This alert has already been acknowledged.' },
   invalid_login_id: { ja: 'ログインIDは半角英数字と . _ - で3〜64文字にしてください。', en: 'Login IDs use 3–64 letters, digits, ".", "_" or "-".' },
 };
 

@@ -1,5 +1,21 @@
 import type { Migration } from './migration.ts';
 import { migration0001 } from './0001-foundation.ts';
+import { migration0002 } from './0002-shared-services.ts';
+import { intakeMigrations } from './intake/index.ts';
+import { programsMigrations } from './programs/index.ts';
+import { scalesMigrations } from './scales/index.ts';
+import { schedulingMigrations } from './scheduling/index.ts';
 
-/** Every migration, in order. Append only. */
-export const migrations: ReadonlyArray<Migration> = [migration0001];
+/**
+ * Every migration, applied in this order. The foundation first; each feature keeps its own list
+ * (a feature's tables may reference the foundation's, and programs may reference scales and
+ * scheduling, so that order is kept). Append only: a shipped migration is never edited.
+ */
+export const migrations: ReadonlyArray<Migration> = [
+  migration0001,
+  migration0002,
+  ...scalesMigrations,
+  ...schedulingMigrations,
+  ...intakeMigrations,
+  ...programsMigrations,
+];

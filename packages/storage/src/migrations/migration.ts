@@ -7,6 +7,6 @@ import type { DialectName } from '../dialect.ts';
  */
 export interface Migration {
   readonly id: string;
-  // The schema changes as migrations run, so migrations see an untyped database.
+  // The schema changes as migrations run, so a migration sees an untyped database.
   readonly up: (db: Kysely<any>, dialect: DialectName) => Promise<void>;
 }
