@@ -75,6 +75,8 @@ export const en: Dict<typeof ja> = {
   session: {
     idleWarning: 'No activity: you will be signed out in {{time}}.',
     absoluteWarning: 'The 12-hour sign-in limit is reached in {{time}}; you will then be signed out. Save your work.',
+    idleWarningSr: 'No activity: you will be signed out in about two minutes. Press Continue to stay signed in.',
+    absoluteWarningSr: 'The sign-in time limit ends in about two minutes. Save your work.',
     continue: 'Continue',
   },
   password: {

@@ -73,6 +73,8 @@ export const ja = {
   session: {
     idleWarning: '操作がないため、あと {{time}} でログアウトします。',
     absoluteWarning: 'ログインの有効時間（12時間）が終わるため、あと {{time}} でログアウトします。作業内容を保存してください。',
+    idleWarningSr: '操作がないため、まもなく（約2分後に）ログアウトします。続ける場合は「続ける」を押してください。',
+    absoluteWarningSr: 'ログインの有効時間が終わるため、まもなく（約2分後に）ログアウトします。作業内容を保存してください。',
     continue: '続ける',
   },
   password: {

@@ -46,7 +46,9 @@ export function IdleWarning(): ReactNode {
 
   return (
     <div className="idle-warning" role="alert">
-      <p>{absolute ? t('session.absoluteWarning', { time: mmss }) : t('session.idleWarning', { time: mmss })}</p>
+      {/* The countdown changes every second; screen readers get one static sentence instead. */}
+      <p aria-hidden="true">{absolute ? t('session.absoluteWarning', { time: mmss }) : t('session.idleWarning', { time: mmss })}</p>
+      <p className="visually-hidden">{absolute ? t('session.absoluteWarningSr') : t('session.idleWarningSr')}</p>
       {absolute ? null : (
         <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void onContinue()}>
           {t('session.continue')}
