@@ -11,3 +11,4 @@ export * from './validate-scale-definition.ts';
 export * from './builtin/index.ts';
 export * from './apply-text-pack.ts';
 export * from './assess-series.ts';
+export * from './check-definition-import.ts';

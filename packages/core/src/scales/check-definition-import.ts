@@ -1,0 +1,102 @@
+import type { ScaleDefinition } from './scale-definition.ts';
+import type { ScaleIssue } from './scale-error.ts';
+
+export type ImportDecision =
+  /** No definition with this id yet. */
+  | 'new-scale'
+  /** A newer version of a known scale. */
+  | 'new-version'
+  /** The same id and version with the same content: nothing to store. */
+  | 'unchanged'
+  /** The same id and version with the same scoring; only wording differs (a licensed text pack). */
+  | 'text-update';
+
+export type ImportCheck =
+  | { readonly ok: true; readonly decision: ImportDecision }
+  | { readonly ok: false; readonly issues: ReadonlyArray<ScaleIssue> };
+
+export interface CheckDefinitionImportOptions {
+  /** A definition that already passed `validateScaleDefinition`. */
+  readonly candidate: ScaleDefinition;
+  /** Every stored definition (all ids and versions), built-ins included. */
+  readonly existing: ReadonlyArray<ScaleDefinition>;
+}
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (typeof v === 'object' && v !== null) {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** Everything that affects scores, bands, flags or change, i.e. the definition without wording. */
+function scoringFingerprint(d: ScaleDefinition): string {
+  const { instructions: _i, textSource: _t, licence, items, ...rest } = d;
+  const { textIncluded: _x, ...licenceRest } = licence;
+  return canonical({
+    ...rest,
+    licence: licenceRest,
+    items: items.map(({ text: _text, options, ...item }) => ({ ...item, options: options.map(({ label: _l, ...o }) => o) })),
+  });
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
+  return 0;
+}
+
+/**
+ * Whether a validated definition may be stored next to the existing ones. Stored scores name a
+ * definition id and version, so a version's scoring must never change: re-importing the same
+ * version with other bands, options or rules is refused (edit → new version), and a version older
+ * than the newest stored one is refused. Wording-only changes (a licensed text pack) keep the
+ * version.
+ *
+ * @example
+ * checkDefinitionImport({ candidate: edited, existing: [...builtinScales, ...stored] });
+ * // { ok: false, issues: [{ path: 'version', code: 'version_conflict', … }] }
+ */
+export function checkDefinitionImport(options: CheckDefinitionImportOptions): ImportCheck {
+  const { candidate, existing } = options;
+  const sameId = existing.filter((d) => d.id === candidate.id);
+  if (sameId.length === 0) return { ok: true, decision: 'new-scale' };
+  const same = sameId.find((d) => d.version === candidate.version);
+  if (same) {
+    if (canonical(same) === canonical(candidate)) return { ok: true, decision: 'unchanged' };
+    if (scoringFingerprint(same) === scoringFingerprint(candidate)) return { ok: true, decision: 'text-update' };
+    return {
+      ok: false,
+      issues: [
+        {
+          path: 'version',
+          code: 'version_conflict',
+          en: `${candidate.id} ${candidate.version} already exists with different scoring, bands or rules; give the changed definition a new version`,
+          ja: `${candidate.id} ${candidate.version} は採点・区分・ルールが異なる内容で既に存在します。変更した定義には新しい版を付けてください`,
+        },
+      ],
+    };
+  }
+  const newest = sameId.map((d) => d.version).sort(compareVersions).at(-1) as string;
+  if (compareVersions(candidate.version, newest) < 0) {
+    return {
+      ok: false,
+      issues: [
+        {
+          path: 'version',
+          code: 'version_not_newer',
+          en: `${candidate.id} is already at version ${newest}; an import must have a newer version than ${candidate.version}`,
+          ja: `${candidate.id} は既に版 ${newest} があります。取り込む定義は ${candidate.version} より新しい版にしてください`,
+        },
+      ],
+    };
+  }
+  return { ok: true, decision: 'new-version' };
+}
