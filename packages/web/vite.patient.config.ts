@@ -9,6 +9,8 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   plugins: [indexHtml('patient.html')],
   build: {
+    // Patients open these pages in LINE's in-app browser on older phones too (iOS 14 WebViews).
+    target: ['es2020', 'safari14', 'chrome87'],
     outDir: 'dist/patient',
     emptyOutDir: true,
     rolldownOptions: {

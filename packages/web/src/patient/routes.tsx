@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { Messages } from './i18n.ts';
 import { HomePage } from './pages/home-page.tsx';
 import { InvalidLinkPage } from './pages/invalid-link-page.tsx';
+import { LinkPage } from './pages/link-page.tsx';
 
 export interface RouteContext {
   readonly params: Readonly<Record<string, string>>;
@@ -25,4 +26,5 @@ export interface PatientRoute {
 export const ROUTES: readonly PatientRoute[] = [
   { path: '/', render: ({ m }) => <HomePage m={m} /> },
   { path: '/link-invalid', render: ({ m }) => <InvalidLinkPage m={m} /> },
+  { path: '/l/:token', render: ({ params, m, lang, setClinicName }) => <LinkPage token={params.token ?? ''} m={m} lang={lang} setClinicName={setClinicName} /> },
 ];

@@ -8,11 +8,7 @@ import { useSession } from '../../app/session.tsx';
 import { Alert } from '../../components/alert.tsx';
 import { TextField } from '../../components/field.tsx';
 import { AuthFrame } from './auth-frame.tsx';
-
-/** Only same-app paths are followed after login (no open redirect). */
-export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
+import { safeNext } from './safe-next.ts';
 
 export function LoginPage(): ReactNode {
   const { t } = useTranslation();

@@ -6,16 +6,7 @@ import type { Enrolment, Session } from '../../../shared/api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { Alert } from '../../components/alert.tsx';
 import { TextField } from '../../components/field.tsx';
-
-/** The QR code as an image: a data: URL, so the SVG never goes through innerHTML. */
-export function svgDataUrl(svg: string): string {
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-}
-
-/** "JBSWY3DPEHPK3PXP" → "JBSW Y3DP EHPK 3PXP", easier to type into an app by hand. */
-export function groupSecret(secret: string): string {
-  return secret.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
-}
+import { groupSecret, svgDataUrl } from './totp-display.ts';
 
 /** Step 2 of setup and invitation: scan the QR (or type the key), then prove it with a code. */
 export function TotpEnrolment({ enrolment }: { readonly enrolment: Enrolment }): ReactNode {

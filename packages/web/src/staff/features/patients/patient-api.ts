@@ -30,9 +30,13 @@ export function usePatientHistory(id: string) {
   });
 }
 
-/** Likely duplicates for the name kana + birth date being typed; asks only when both are filled. */
+/**
+ * Likely duplicates for what is being typed: asks once name kana + birth date are filled, or a
+ * phone number is complete (10+ digits).
+ */
 export function useDuplicates(nameKana: string, birthDate: string, phone: string) {
-  const ready = nameKana.trim().length >= 2 && /^\d{4}-\d{2}-\d{2}$/.test(birthDate);
+  const ready =
+    (nameKana.trim().length >= 2 && /^\d{4}-\d{2}-\d{2}$/.test(birthDate)) || phone.replace(/\D/g, '').length >= 10;
   return useQuery({
     queryKey: ['patients', 'duplicates', nameKana.trim(), birthDate, phone.trim()],
     queryFn: ({ signal }) =>

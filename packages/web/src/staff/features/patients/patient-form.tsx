@@ -7,6 +7,7 @@ import { isMinor, todayIn } from '../../../shared/format/age.ts';
 import { formatDate } from '../../../shared/format/dates.ts';
 import { Alert } from '../../components/alert.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/field.tsx';
+import { useDebounced } from '../../components/use-debounced.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useDuplicates } from './patient-api.ts';
 import { EMPTY_GUARDIAN, type GuardianValues, type PatientFormValues } from './patient-form-values.ts';
@@ -63,7 +64,9 @@ export function PatientForm(props: PatientFormProps): ReactNode {
     }
   }, [attempt]);
 
-  const dupQuery = useDuplicates(props.mode === 'new' ? v.nameKana : '', v.birthDate, v.phone);
+  const dupKana = useDebounced(props.mode === 'new' ? v.nameKana : '');
+  const dupPhone = useDebounced(props.mode === 'new' ? v.phone : '');
+  const dupQuery = useDuplicates(dupKana, v.birthDate, dupPhone);
   const conflict = error instanceof ApiError && error.status === 409 && error.duplicates.length > 0 ? error.duplicates : null;
   const duplicates = conflict ?? (props.mode === 'new' ? (dupQuery.data ?? []) : []);
   const minor = isMinor(v.birthDate, todayIn(new Date()));
