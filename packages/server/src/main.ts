@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { countStaff, createDb, currentTotp, seedDemo } from '@mimamori/storage';
 import { createApp } from './app.ts';
+import { loggerOptions } from './http/logger-options.ts';
 import { systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { instantToZonedDate } from './core-imports.ts';
@@ -25,16 +26,7 @@ if (demo && !config.databaseUrl) {
 const db = await createDb({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
 const smtp = smtpConfigFrom(process.env);
 const deps = { db, clock: systemClock, config, smtp };
-const app = await createApp(deps, {
-  logger: {
-    level: config.logLevel,
-    // Method, route pattern and status only: URLs and bodies may carry patient data.
-    serializers: {
-      req: (req: { method: string; routeOptions?: { url?: string }; id: string }) => ({ method: req.method, route: req.routeOptions?.url, id: req.id }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-  },
-});
+const app = await createApp(deps, { logger: loggerOptions(config.logLevel) });
 
 const lines: string[] = [];
 if (demo && (await countStaff(db.db)) === 0) {

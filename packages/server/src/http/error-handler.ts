@@ -89,7 +89,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       return sendError(reply, req, 'validation', { status: err.statusCode, key: err.statusCode === 404 ? 'not_found' : 'validation' });
     }
     // Log the error class and the route only: messages may quote input, which may be patient data.
-    req.log.error({ errName: err.name, errCode: err.code, route: req.routeOptions.url, stack: err.stack?.split('\n').slice(0, 6).join(' | ') }, 'unhandled error');
+    req.log.error({ errName: err.name, errCode: err.code, route: req.routeOptions.url, frames: err.stack?.split('\n').slice(1, 7).map((l) => l.trim()).join(' | ') }, 'unhandled error');
     return sendError(reply, req, 'internal');
   });
 
