@@ -27,16 +27,7 @@ export type AnalyteId = 'il6' | 'tnf_alpha' | 'crp' | 'il10' | 'tgf_beta' | 'bdn
 
 export type SampleType = 'serum' | 'plasma' | 'saliva';
 
-export const ANALYTE_IDS: ReadonlyArray<AnalyteId> = [
-  'il6',
-  'tnf_alpha',
-  'crp',
-  'il10',
-  'tgf_beta',
-  'bdnf',
-  'ngf',
-  'cortisol',
-];
+export const ANALYTE_IDS: ReadonlyArray<AnalyteId> = ['il6', 'tnf_alpha', 'crp', 'il10', 'tgf_beta', 'bdnf', 'ngf', 'cortisol'];
 
 export const SAMPLE_TYPES: ReadonlyArray<SampleType> = ['serum', 'plasma', 'saliva'];
 

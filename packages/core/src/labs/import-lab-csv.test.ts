@@ -30,13 +30,19 @@ test('a good file imports every row, with labels, local times and units normalis
   const r = importLabCsv(csv, { zone });
   assert.ok(r.ok, JSON.stringify(r));
   assert.equal(r.rowCount, 4);
-  assert.deepEqual(r.results.map((x) => [x.row, x.analyte, x.comparator ?? '', x.collectedAt]), [
-    [2, 'il6', '', '2026-04-08T09:10:00+09:00'],
-    [3, 'tnf_alpha', '<', '2026-04-08T00:10:00.000Z'],
-    [4, 'crp', '', '2026-04-08T01:00:00.000Z'],
-    [5, 'cortisol', '', '2026-04-07T23:00:00.000Z'],
-  ]);
-  assert.deepEqual(r.results.slice(0, 3).map((x) => x.canonicalValue), [3.2, 1.5, 0.08]);
+  assert.deepEqual(
+    r.results.map((x) => [x.row, x.analyte, x.comparator ?? '', x.collectedAt]),
+    [
+      [2, 'il6', '', '2026-04-08T09:10:00+09:00'],
+      [3, 'tnf_alpha', '<', '2026-04-08T00:10:00.000Z'],
+      [4, 'crp', '', '2026-04-08T01:00:00.000Z'],
+      [5, 'cortisol', '', '2026-04-07T23:00:00.000Z'],
+    ],
+  );
+  assert.deepEqual(
+    r.results.slice(0, 3).map((x) => x.canonicalValue),
+    [3.2, 1.5, 0.08],
+  );
   assert.ok(Math.abs(r.results[3]!.canonicalValue - 11.997) < 0.001);
   assert.equal(r.results[1]!.sampleType, 'serum');
   assert.equal(r.results[1]!.fasting, true);
@@ -90,15 +96,24 @@ test('duplicate rows (same patient, analyte and collection time) are refused, in
 });
 
 test('file-level problems: missing or unknown columns, empty file, unknown patients, ragged rows', () => {
-  const noUnit = importLabCsv('patient_id,analyte,value,sample_type,collected_at,fasting,assay,colour\np-1,IL-6,1,serum,2026-04-08 09:00,yes,K,red', { zone });
+  const noUnit = importLabCsv(
+    'patient_id,analyte,value,sample_type,collected_at,fasting,assay,colour\np-1,IL-6,1,serum,2026-04-08 09:00,yes,K,red',
+    { zone },
+  );
   assert.ok(!noUnit.ok);
-  assert.deepEqual(noUnit.errors.map((e) => [e.message, e.params?.column]), [
-    ['labs.csv_unknown_column', 'colour'],
-    ['labs.csv_missing_column', 'unit'],
-  ]);
+  assert.deepEqual(
+    noUnit.errors.map((e) => [e.message, e.params?.column]),
+    [
+      ['labs.csv_unknown_column', 'colour'],
+      ['labs.csv_missing_column', 'unit'],
+    ],
+  );
   const empty = importLabCsv(HEADER + '\n', { zone });
   assert.ok(!empty.ok);
-  assert.deepEqual(empty.errors.map((e) => e.message), ['labs.csv_empty']);
+  assert.deepEqual(
+    empty.errors.map((e) => e.message),
+    ['labs.csv_empty'],
+  );
   const who = importLabCsv(`${HEADER}\np-404,IL-6,1,pg/mL,serum,2026-04-08 09:00,yes,K,\np-1,IL-6,1,pg/mL,serum`, {
     zone,
     patientExists: (id) => id === 'p-1',

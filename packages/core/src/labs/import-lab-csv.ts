@@ -97,7 +97,12 @@ const ANALYTE_ALIASES: Readonly<Record<string, AnalyteId>> = {
  * analyteFromLabel('hs-CRP'); // 'crp'
  */
 export function analyteFromLabel(label: string): AnalyteId | undefined {
-  return ANALYTE_ALIASES[label.normalize('NFKC').toLowerCase().replace(/[\s\-_.]/g, '')];
+  return ANALYTE_ALIASES[
+    label
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s\-_.]/g, '')
+  ];
 }
 
 const TRUE = ['yes', 'y', 'true', '1', 'はい', '有', 'あり', '空腹'];
@@ -130,9 +135,13 @@ export function importLabCsv(text: string, opts: ImportLabCsvOptions): LabCsvRep
   const names = header.fields.map((h) => h.normalize('NFKC').trim().toLowerCase());
   const fileErrors: LabCsvError[] = [];
   names.forEach((n) => {
-    if (!(LAB_CSV_COLUMNS as ReadonlyArray<string>).includes(n)) fileErrors.push({ row: header.line, message: 'labs.csv_unknown_column', params: { column: n } });
+    if (!(LAB_CSV_COLUMNS as ReadonlyArray<string>).includes(n)) {
+      fileErrors.push({ row: header.line, message: 'labs.csv_unknown_column', params: { column: n } });
+    }
   });
-  for (const c of REQUIRED) if (!names.includes(c)) fileErrors.push({ row: header.line, column: c, message: 'labs.csv_missing_column', params: { column: c } });
+  for (const c of REQUIRED) {
+    if (!names.includes(c)) fileErrors.push({ row: header.line, column: c, message: 'labs.csv_missing_column', params: { column: c } });
+  }
   names.forEach((n, i) => {
     if (names.indexOf(n) !== i) fileErrors.push({ row: header.line, message: 'labs.csv_duplicate_column', params: { column: n } });
   });
@@ -144,7 +153,8 @@ export function importLabCsv(text: string, opts: ImportLabCsvOptions): LabCsvRep
   const errors: LabCsvError[] = [];
   const results: Array<LabResult & { row: number }> = [];
   const seen = new Map<string, number>();
-  const key = (r: Pick<LabResult, 'patientId' | 'analyte' | 'collectedAt'>): string => `${r.patientId}\u0000${r.analyte}\u0000${instantMs(r.collectedAt)}`;
+  const key = (r: Pick<LabResult, 'patientId' | 'analyte' | 'collectedAt'>): string =>
+    `${r.patientId}\u0000${r.analyte}\u0000${instantMs(r.collectedAt)}`;
   const existing = new Set((opts.existing ?? []).map(key));
 
   for (const rec of rows) {
@@ -155,8 +165,7 @@ export function importLabCsv(text: string, opts: ImportLabCsvOptions): LabCsvRep
       return v === '' ? undefined : v;
     };
     const issues = createIssues();
-    if (rec.fields.length !== names.length)
-      issues.add('', 'labs.csv_field_count', { expected: names.length, found: rec.fields.length });
+    if (rec.fields.length !== names.length) issues.add('', 'labs.csv_field_count', { expected: names.length, found: rec.fields.length });
 
     const analyteRaw = cell('analyte');
     const v = parseValue(cell('value') ?? '');
@@ -199,7 +208,12 @@ export function importLabCsv(text: string, opts: ImportLabCsvOptions): LabCsvRep
     for (const i of issues.list) {
       if (reported.has(i.path)) continue;
       reported.add(i.path);
-      errors.push({ row, ...(COLUMN_OF[i.path] ? { column: COLUMN_OF[i.path] } : {}), message: i.message, ...(i.params ? { params: i.params } : {}) });
+      errors.push({
+        row,
+        ...(COLUMN_OF[i.path] ? { column: COLUMN_OF[i.path] } : {}),
+        message: i.message,
+        ...(i.params ? { params: i.params } : {}),
+      });
     }
     if (issues.list.length === 0 && result) results.push({ ...result, row });
   }

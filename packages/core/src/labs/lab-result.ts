@@ -53,8 +53,9 @@ export function checkLabResult(issues: Issues, input: LabResultInput, path: (fie
   else if (typeof input.unit !== 'string') issues.add(path('unit'), 'programs.field.not_text');
   else if (analyte) {
     unit = resolveUnit(analyte, input.unit);
-    if (unit === undefined)
+    if (unit === undefined) {
       issues.add(path('unit'), 'labs.unknown_unit', { unit: input.unit, analyte, allowed: Object.keys(def!.units).join(', ') });
+    }
   }
 
   let value: number | undefined;
@@ -67,13 +68,15 @@ export function checkLabResult(issues: Issues, input: LabResultInput, path: (fie
   let canonicalValue: number | undefined;
   if (def && unit !== undefined && value !== undefined) {
     canonicalValue = tidy(value * def.units[unit]!);
-    if (canonicalValue > def.plausibleMax)
+    if (canonicalValue > def.plausibleMax) {
       issues.add(path('value'), 'labs.value_implausible', { max: def.plausibleMax, unit: def.canonicalUnit, analyte: analyte! });
+    }
   }
 
   const sampleType = checkOneOf(issues, path('sampleType'), input.sampleType, SAMPLE_TYPES);
-  if (def && sampleType && !def.sampleTypes.includes(sampleType))
+  if (def && sampleType && !def.sampleTypes.includes(sampleType)) {
     issues.add(path('sampleType'), 'labs.sample_type_not_allowed', { sampleType, analyte: analyte!, allowed: def.sampleTypes.join(', ') });
+  }
   const collectedAt = checkInstant(issues, path('collectedAt'), input.collectedAt);
   let fasting: boolean | undefined;
   if (typeof input.fasting === 'boolean') fasting = input.fasting;

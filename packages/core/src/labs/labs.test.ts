@@ -49,7 +49,10 @@ test('units are matched however they are typed and converted to the canonical un
 
 test('a lab value in an unknown unit is refused, listing the accepted units', () => {
   const d = details(() => validateLabResult({ ...il6, unit: 'mg/dL' }));
-  assert.deepEqual(d.map((x) => [x.path, x.message]), [['unit', 'labs.unknown_unit']]);
+  assert.deepEqual(
+    d.map((x) => [x.path, x.message]),
+    [['unit', 'labs.unknown_unit']],
+  );
   assert.equal(
     formatMessage(d[0]!.message, d[0]!.params as never, 'en'),
     'il6 is not reported in "mg/dL". Accepted units: pg/mL, ng/L, ng/mL.',
@@ -57,10 +60,19 @@ test('a lab value in an unknown unit is refused, listing the accepted units', ()
 });
 
 test('a value outside any possible range is refused (negative, or implausibly large after conversion)', () => {
-  assert.deepEqual(details(() => validateLabResult({ ...il6, value: -1 })).map((x) => [x.path, x.message]), [['value', 'labs.value_negative']]);
+  assert.deepEqual(
+    details(() => validateLabResult({ ...il6, value: -1 })).map((x) => [x.path, x.message]),
+    [['value', 'labs.value_negative']],
+  );
   // 5 000 ng/mL = 5 000 000 pg/mL: a unit mix-up, above any IL-6 ever reported.
-  assert.deepEqual(details(() => validateLabResult({ ...il6, value: 5000, unit: 'ng/mL' })).map((x) => [x.path, x.message]), [['value', 'labs.value_implausible']]);
-  assert.deepEqual(details(() => validateLabResult({ ...il6, analyte: 'crp', unit: 'mg/dL', value: 250 })).map((x) => x.path), ['value']);
+  assert.deepEqual(
+    details(() => validateLabResult({ ...il6, value: 5000, unit: 'ng/mL' })).map((x) => [x.path, x.message]),
+    [['value', 'labs.value_implausible']],
+  );
+  assert.deepEqual(
+    details(() => validateLabResult({ ...il6, analyte: 'crp', unit: 'mg/dL', value: 250 })).map((x) => x.path),
+    ['value'],
+  );
 });
 
 test('unknown analyte, wrong sample type, missing fasting and a time without offset are named', () => {
@@ -69,7 +81,16 @@ test('unknown analyte, wrong sample type, missing fasting and a time without off
     [['analyte', 'labs.unknown_analyte']],
   );
   assert.deepEqual(
-    details(() => validateLabResult({ ...il6, analyte: 'crp', unit: 'mg/dL', sampleType: 'saliva', fasting: undefined, collectedAt: '2026-04-08T09:10:00' })).map((x) => x.path),
+    details(() =>
+      validateLabResult({
+        ...il6,
+        analyte: 'crp',
+        unit: 'mg/dL',
+        sampleType: 'saliva',
+        fasting: undefined,
+        collectedAt: '2026-04-08T09:10:00',
+      }),
+    ).map((x) => x.path),
     ['sampleType', 'collectedAt', 'fasting'],
   );
 });

@@ -2,10 +2,23 @@ import { checkDate } from '../programs/civil-date.ts';
 import { checkNumber, checkOneOf, checkText, createIssues, deepFreeze, throwIfIssues } from '../programs/field-issues.ts';
 
 export type MedicationUnit = 'mg' | 'μg' | 'g' | 'mL' | 'tablet' | 'capsule' | 'packet' | 'drop' | 'puff' | 'patch' | 'unit';
-export const MEDICATION_UNITS: ReadonlyArray<MedicationUnit> = ['mg', 'μg', 'g', 'mL', 'tablet', 'capsule', 'packet', 'drop', 'puff', 'patch', 'unit'];
+export const MEDICATION_UNITS: ReadonlyArray<MedicationUnit> = [
+  'mg',
+  'μg',
+  'g',
+  'mL',
+  'tablet',
+  'capsule',
+  'packet',
+  'drop',
+  'puff',
+  'patch',
+  'unit',
+];
 
 /** How often, in the terms of Japanese prescriptions (1日1回 …); `prn` = 頓用. */
-export type MedicationFrequency = 'once_daily' | 'twice_daily' | 'three_times_daily' | 'four_times_daily' | 'at_bedtime' | 'weekly' | 'prn' | 'other';
+export type MedicationFrequency =
+  'once_daily' | 'twice_daily' | 'three_times_daily' | 'four_times_daily' | 'at_bedtime' | 'weekly' | 'prn' | 'other';
 export const MEDICATION_FREQUENCIES: ReadonlyArray<MedicationFrequency> = [
   'once_daily',
   'twice_daily',
@@ -85,7 +98,7 @@ export function validateConcomitantMedication(input: ConcomitantMedicationInput)
     if (date && stopDate && date > stopDate) issues.add(`${p}.date`, 'medication.change_outside_course');
     if (date && seen.has(date)) issues.add(`${p}.date`, 'medication.change_duplicate_date', { date });
     if (date) seen.add(date);
-    if (date)
+    if (date) {
       changes.push({
         date,
         ...(cDose !== undefined ? { dose: cDose } : {}),
@@ -93,6 +106,7 @@ export function validateConcomitantMedication(input: ConcomitantMedicationInput)
         ...(cFreq !== undefined ? { frequency: cFreq } : {}),
         ...(note !== undefined ? { note } : {}),
       });
+    }
   });
   throwIfIssues(issues, 'medication.invalid');
   changes.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

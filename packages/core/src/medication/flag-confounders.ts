@@ -38,9 +38,12 @@ export function flagConfounders(meds: ReadonlyArray<ConcomitantMedication>, wind
       const newUnit = c.unit ?? unit;
       const newFreq = c.frequency ?? frequency;
       if (inside(c.date)) {
-        if (newDose !== dose || newUnit !== unit)
+        if (newDose !== dose || newUnit !== unit) {
           flags.push({ ...base, event: 'dose_changed', date: c.date, detail: { from: `${dose} ${unit}`, to: `${newDose} ${newUnit}` } });
-        if (newFreq !== frequency) flags.push({ ...base, event: 'frequency_changed', date: c.date, detail: { from: frequency, to: newFreq } });
+        }
+        if (newFreq !== frequency) {
+          flags.push({ ...base, event: 'frequency_changed', date: c.date, detail: { from: frequency, to: newFreq } });
+        }
       }
       dose = newDose;
       unit = newUnit;

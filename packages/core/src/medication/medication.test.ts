@@ -31,23 +31,63 @@ function paths(fn: () => unknown): string[] {
 test('a medication validates with its changes sorted; names are NFKC-normalised', () => {
   const m = validateConcomitantMedication({ ...sertraline, genericName: 'ｾﾙﾄﾗﾘﾝ塩酸塩' });
   assert.equal(m.genericName, 'セルトラリン塩酸塩');
-  assert.deepEqual(m.changes.map((c) => c.date), ['2026-01-10', '2026-04-20']);
+  assert.deepEqual(
+    m.changes.map((c) => c.date),
+    ['2026-01-10', '2026-04-20'],
+  );
 });
 
 test('bad medication input names the field', () => {
-  assert.deepEqual(paths(() => validateConcomitantMedication({ ...sertraline, genericName: ' ', dose: -5, unit: 'mgs' })), ['genericName', 'dose', 'unit']);
-  assert.deepEqual(paths(() => validateConcomitantMedication({ ...sertraline, stopDate: '2025-09-01', changes: [] })), ['stopDate']);
-  assert.deepEqual(paths(() => validateConcomitantMedication({ ...sertraline, changes: [{ date: '2025-09-01', dose: 25 }] })), ['changes[0].date']);
-  assert.deepEqual(paths(() => validateConcomitantMedication({ ...sertraline, changes: [{ date: '2026-01-01' }] })), ['changes[0]']);
+  assert.deepEqual(
+    paths(() => validateConcomitantMedication({ ...sertraline, genericName: ' ', dose: -5, unit: 'mgs' })),
+    ['genericName', 'dose', 'unit'],
+  );
+  assert.deepEqual(
+    paths(() => validateConcomitantMedication({ ...sertraline, stopDate: '2025-09-01', changes: [] })),
+    ['stopDate'],
+  );
+  assert.deepEqual(
+    paths(() => validateConcomitantMedication({ ...sertraline, changes: [{ date: '2025-09-01', dose: 25 }] })),
+    ['changes[0].date'],
+  );
+  assert.deepEqual(
+    paths(() => validateConcomitantMedication({ ...sertraline, changes: [{ date: '2026-01-01' }] })),
+    ['changes[0]'],
+  );
 });
 
 test('starts, stops and dose changes inside the program window are flagged as possible confounders', () => {
   const meds = [
     validateConcomitantMedication(sertraline),
-    validateConcomitantMedication({ id: 'm-2', patientId: 'p-1', genericName: 'ブロチゾラム', dose: 0.25, unit: 'mg', frequency: 'at_bedtime', startDate: '2026-05-02', stopDate: '2026-10-01' }),
+    validateConcomitantMedication({
+      id: 'm-2',
+      patientId: 'p-1',
+      genericName: 'ブロチゾラム',
+      dose: 0.25,
+      unit: 'mg',
+      frequency: 'at_bedtime',
+      startDate: '2026-05-02',
+      stopDate: '2026-10-01',
+    }),
     // Started long before, unknown start, never changed: not a confounder.
-    validateConcomitantMedication({ id: 'm-3', patientId: 'p-1', genericName: 'レボチロキシンナトリウム', dose: 50, unit: 'μg', frequency: 'once_daily' }),
-    validateConcomitantMedication({ id: 'm-4', patientId: 'p-1', genericName: 'ロラゼパム', dose: 0.5, unit: 'mg', frequency: 'prn', startDate: '2026-01-01', changes: [{ date: '2026-06-01', frequency: 'twice_daily' }] }),
+    validateConcomitantMedication({
+      id: 'm-3',
+      patientId: 'p-1',
+      genericName: 'レボチロキシンナトリウム',
+      dose: 50,
+      unit: 'μg',
+      frequency: 'once_daily',
+    }),
+    validateConcomitantMedication({
+      id: 'm-4',
+      patientId: 'p-1',
+      genericName: 'ロラゼパム',
+      dose: 0.5,
+      unit: 'mg',
+      frequency: 'prn',
+      startDate: '2026-01-01',
+      changes: [{ date: '2026-06-01', frequency: 'twice_daily' }],
+    }),
   ];
   const flags = flagConfounders(meds, { start: '2026-03-25', end: '2026-09-23' });
   assert.deepEqual(

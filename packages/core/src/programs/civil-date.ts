@@ -160,12 +160,7 @@ export function isoWeekday(date: string): number {
 }
 
 /** Records an issue unless `v` is a valid `YYYY-MM-DD` date; returns the date when valid. */
-export function checkDate(
-  issues: Issues,
-  path: string,
-  v: unknown,
-  opts: { readonly required?: boolean } = {},
-): string | undefined {
+export function checkDate(issues: Issues, path: string, v: unknown, opts: { readonly required?: boolean } = {}): string | undefined {
   if (!isPresent(v)) {
     if (opts.required ?? true) issues.add(path, 'programs.field.required');
     return undefined;
@@ -178,12 +173,7 @@ export function checkDate(
 }
 
 /** Records an issue unless `v` is an ISO instant with an offset; returns it when valid. */
-export function checkInstant(
-  issues: Issues,
-  path: string,
-  v: unknown,
-  opts: { readonly required?: boolean } = {},
-): string | undefined {
+export function checkInstant(issues: Issues, path: string, v: unknown, opts: { readonly required?: boolean } = {}): string | undefined {
   if (!isPresent(v)) {
     if (opts.required ?? true) issues.add(path, 'programs.field.required');
     return undefined;

@@ -20,7 +20,8 @@ export type Signature =
   | { readonly method: 'typed'; readonly typedName: string }
   | { readonly method: 'drawn'; readonly imageRef: string; readonly imageHash: string };
 
-export type IdentityMethod = 'my_number_card' | 'health_insurance_card' | 'driving_licence' | 'passport' | 'residence_card' | 'known_to_staff' | 'other';
+export type IdentityMethod =
+  'my_number_card' | 'health_insurance_card' | 'driving_licence' | 'passport' | 'residence_card' | 'known_to_staff' | 'other';
 export const IDENTITY_METHODS: ReadonlyArray<IdentityMethod> = [
   'my_number_card',
   'health_insurance_card',
@@ -67,7 +68,9 @@ function checkSigner(issues: Issues, role: ConsentRole | undefined, v: unknown):
   const kind = checkOneOf(issues, 'signer.kind', s.kind, ['self', 'guardian'] as const);
   const name = checkText(issues, 'signer.name', s.name, { max: 100 });
   // The guardian signs the guardian form; the patient (adult or child) signs their own.
-  if (role && kind && (role === 'guardian') !== (kind === 'guardian')) issues.add('signer.kind', 'consent.signer_role_mismatch', { role, kind });
+  if (role && kind && (role === 'guardian') !== (kind === 'guardian')) {
+    issues.add('signer.kind', 'consent.signer_role_mismatch', { role, kind });
+  }
   if (kind === 'guardian') {
     const relation = checkOneOf(issues, 'signer.relation', s.relation, GUARDIAN_RELATIONS);
     const relationOther = checkText(issues, 'signer.relationOther', s.relationOther, { required: relation === 'other', max: 100 });
@@ -117,6 +120,12 @@ export function validateConsentRecord(
   const signer = checkSigner(issues, role, input.signer);
   const signature = checkSignature(issues, input.signature);
   const signedAt = checkInstant(issues, 'signedAt', input.signedAt);
+  // A typed signature is the signer writing their own name: it must be the signer's name (spacing
+  // and full/half-width aside), or the record does not show who agreed.
+  const fold = (x: string): string => x.normalize('NFKC').replace(/\s+/g, '');
+  if (signer && signature?.method === 'typed' && fold(signature.typedName) !== fold(signer.name)) {
+    issues.add('signature.typedName', 'consent.typed_name_mismatch');
+  }
 
   const d = (input.document ?? {}) as Record<string, unknown>;
   if (input.document === undefined) issues.add('document', 'programs.field.required');
@@ -131,8 +140,9 @@ export function validateConsentRecord(
     else {
       if (registered.role !== role) issues.add('role', 'consent.document_role_mismatch', { role: registered.role });
       if (contentHash && registered.contentHash !== contentHash) issues.add('document.contentHash', 'consent.document_hash_mismatch');
-      if (signedAt && localDate(signedAt, opts.zone) < registered.effectiveFrom)
+      if (signedAt && localDate(signedAt, opts.zone) < registered.effectiveFrom) {
         issues.add('document.version', 'consent.document_not_yet_effective', { effectiveFrom: registered.effectiveFrom });
+      }
     }
   }
 

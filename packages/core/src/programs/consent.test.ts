@@ -49,27 +49,53 @@ test('an adult consent record stores the exact document version and hash', () =>
 
 test('a record for another text, without identity check, or with the wrong signer is refused', () => {
   assert.deepEqual(
-    errorPaths(() => validateConsentRecord(record({ document: { ...doc('participant'), contentHash: sha256Hex('edited text') } }), { program: EXOSOME_PROGRAM, zone })),
+    errorPaths(() =>
+      validateConsentRecord(record({ document: { ...doc('participant'), contentHash: sha256Hex('edited text') } }), {
+        program: EXOSOME_PROGRAM,
+        zone,
+      }),
+    ),
     ['document.contentHash'],
   );
-  assert.deepEqual(errorPaths(() => validateConsentRecord(record({ identity: undefined }), { program: EXOSOME_PROGRAM, zone })), ['identity']);
+  assert.deepEqual(
+    errorPaths(() => validateConsentRecord(record({ identity: undefined }), { program: EXOSOME_PROGRAM, zone })),
+    ['identity'],
+  );
   assert.deepEqual(
     errorPaths(() => validateConsentRecord(record({ role: 'guardian', document: doc('guardian') }), { program: EXOSOME_PROGRAM, zone })),
     ['signer.kind'],
   );
   assert.deepEqual(
-    errorPaths(() => validateConsentRecord(record({ signature: { method: 'drawn', imageRef: 'sig-1' } }), { program: EXOSOME_PROGRAM, zone })),
+    errorPaths(() =>
+      validateConsentRecord(record({ signature: { method: 'drawn', imageRef: 'sig-1' } }), { program: EXOSOME_PROGRAM, zone }),
+    ),
     ['signature.imageHash'],
   );
   assert.deepEqual(
     errorPaths(() =>
-      validateConsentRecord(record({ role: 'guardian', document: doc('guardian'), signer: { kind: 'guardian', name: '山田 花子', relation: 'other' } }), {
-        program: EXOSOME_PROGRAM,
-        zone,
-      }),
+      validateConsentRecord(
+        record({
+          role: 'guardian',
+          document: doc('guardian'),
+          signer: { kind: 'guardian', name: '山田 花子', relation: 'other' },
+          signature: { method: 'typed', typedName: '山田 花子' },
+        }),
+        {
+          program: EXOSOME_PROGRAM,
+          zone,
+        },
+      ),
     ),
     ['signer.relationOther'],
   );
+  assert.deepEqual(
+    errorPaths(() =>
+      validateConsentRecord(record({ signature: { method: 'typed', typedName: '山田 花子' } }), { program: EXOSOME_PROGRAM, zone }),
+    ),
+    ['signature.typedName'],
+  );
+  // Spacing and full-width characters do not matter.
+  validateConsentRecord(record({ signature: { method: 'typed', typedName: '山田　太郎' } }), { program: EXOSOME_PROGRAM, zone });
   // A document signed before it came into force.
   assert.deepEqual(
     errorPaths(() => validateConsentRecord(record({ signedAt: '2025-12-31T10:00:00+09:00' }), { program: EXOSOME_PROGRAM, zone })),
@@ -88,17 +114,33 @@ function minorRecords(): ConsentRecord[] {
     }),
     { program: EXOSOME_PROGRAM, zone },
   );
-  const assent = validateConsentRecord(record({ id: 'c-a', role: 'assent', document: doc('assent'), signer: { kind: 'self', name: '山田 一郎' }, scopes: [] }), {
-    program: EXOSOME_PROGRAM,
-    zone,
-  });
+  const assent = validateConsentRecord(
+    record({
+      id: 'c-a',
+      role: 'assent',
+      document: doc('assent'),
+      signer: { kind: 'self', name: '山田 一郎' },
+      signature: { method: 'typed', typedName: '山田 一郎' },
+      scopes: [],
+    }),
+    {
+      program: EXOSOME_PROGRAM,
+      zone,
+    },
+  );
   return [guardian, assent];
 }
 
 test('under 16 on the consent date (clinic zone) needs guardian consent and child assent, as two records', () => {
   const [guardian, assent] = minorRecords();
   // Born 2010-04-02: still 15 on 2026-04-01 in Tokyo.
-  const both = evaluateConsent({ program: EXOSOME_PROGRAM, birthDate: '2010-04-02', records: [guardian!, assent!], zone, on: '2026-04-01' });
+  const both = evaluateConsent({
+    program: EXOSOME_PROGRAM,
+    birthDate: '2010-04-02',
+    records: [guardian!, assent!],
+    zone,
+    on: '2026-04-01',
+  });
   assert.deepEqual([both.ageAtConsent, both.minor, both.complete], [15, true, true]);
   assert.deepEqual(both.requiredRoles, ['guardian', 'assent']);
   const onlyGuardian = evaluateConsent({ program: EXOSOME_PROGRAM, birthDate: '2010-04-02', records: [guardian!], zone, on: '2026-04-01' });
@@ -117,7 +159,14 @@ test('the consent date is the local date in the clinic zone, not UTC', () => {
   const ev = evaluateConsent({ program: EXOSOME_PROGRAM, birthDate: '2010-04-02', records: [r], zone, on: '2026-04-01' });
   assert.deepEqual([ev.consentDate, ev.ageAtConsent, ev.complete], ['2026-04-02', 16, true]);
   // The age rule is configurable.
-  const ev18 = evaluateConsent({ program: EXOSOME_PROGRAM, birthDate: '2010-04-02', records: [r], zone, on: '2026-04-01', minorAgeThreshold: 18 });
+  const ev18 = evaluateConsent({
+    program: EXOSOME_PROGRAM,
+    birthDate: '2010-04-02',
+    records: [r],
+    zone,
+    on: '2026-04-01',
+    minorAgeThreshold: 18,
+  });
   assert.equal(ev18.complete, false);
 });
 
@@ -145,12 +194,22 @@ test('withdrawal honours the patient choice about data already collected', () =>
   assert.equal(mayExport(keep, 'program_analysis', { collectedOn: '2026-04-20' }), true);
   assert.equal(mayExport(keep, 'program_analysis', { collectedOn: '2026-05-02' }), false);
   assert.equal(mayExport(keep, 'publication', { collectedOn: '2026-04-20' }), false);
-  const del = withdrawConsent(givenState(), { at: '2026-05-01T11:00:00+09:00', zone, dataChoice: 'delete_from_future_exports', recordedBy: 'ns-ito' });
+  const del = withdrawConsent(givenState(), {
+    at: '2026-05-01T11:00:00+09:00',
+    zone,
+    dataChoice: 'delete_from_future_exports',
+    recordedBy: 'ns-ito',
+  });
   assert.equal(mayExport(del, 'program_analysis', { collectedOn: '2026-04-20' }), false);
   assert.equal(mayExport(del, 'secondary_research'), false);
-  assert.throws(() => withdrawConsent(del, { at: '2026-05-02T11:00:00+09:00', zone, dataChoice: 'keep', recordedBy: 'x' }), (e: unknown) => e instanceof DomainError && e.code === 'invalid_state');
+  assert.throws(
+    () => withdrawConsent(del, { at: '2026-05-02T11:00:00+09:00', zone, dataChoice: 'keep', recordedBy: 'x' }),
+    (e: unknown) => e instanceof DomainError && e.code === 'invalid_state',
+  );
   assert.deepEqual(
-    errorPaths(() => withdrawConsent(givenState(), { at: '2026-05-01T11:00:00+09:00', zone, dataChoice: 'forget' as never, recordedBy: 'ns-ito' })),
+    errorPaths(() =>
+      withdrawConsent(givenState(), { at: '2026-05-01T11:00:00+09:00', zone, dataChoice: 'forget' as never, recordedBy: 'ns-ito' }),
+    ),
     ['dataChoice'],
   );
 });

@@ -49,7 +49,15 @@ test('without data a criterion needs the doctor: missing → incomplete, atteste
   assert.deepEqual(
     r.criteria.filter((c) => c.status === 'missing_data').map((c) => c.id),
     // GAD-7 is reported as missing, though PHQ-9 alone satisfies the any-of severity group.
-    ['diagnosis', 'severity:gad7', 'exclusion:bipolar', 'exclusion:psychosis', 'exclusion:pregnancy', 'exclusion:active_suicidal_intent', 'exclusion:product_allergy'],
+    [
+      'diagnosis',
+      'severity:gad7',
+      'exclusion:bipolar',
+      'exclusion:psychosis',
+      'exclusion:pregnancy',
+      'exclusion:active_suicidal_intent',
+      'exclusion:product_allergy',
+    ],
   );
   const at = '2026-04-01T10:00:00+09:00';
   const attestations = r.criteria
@@ -78,7 +86,6 @@ test('severity below every threshold is ineligible; all_of needs each', () => {
 test('bad input is refused with the field named', () => {
   assert.throws(
     () => evaluateEligibility(EXOSOME_PROGRAM, { ...adult, birthDate: '2026-13-01', diagnoses: ['depression'] }),
-    (e: unknown) =>
-      e instanceof DomainError && e.code === 'validation' && e.details.map((d) => d.path).join() === 'birthDate,diagnoses[0]',
+    (e: unknown) => e instanceof DomainError && e.code === 'validation' && e.details.map((d) => d.path).join() === 'birthDate,diagnoses[0]',
   );
 });

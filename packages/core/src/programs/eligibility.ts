@@ -68,8 +68,9 @@ function validate(data: EligibilityData): void {
   (data.diagnoses ?? []).forEach((c, i) => {
     if (typeof c !== 'string' || !isIcd10Code(c)) issues.add(`diagnoses[${i}]`, 'programs.icd10_invalid', { value: String(c) });
   });
-  for (const [scale, v] of Object.entries(data.scores ?? {}))
+  for (const [scale, v] of Object.entries(data.scores ?? {})) {
     if (typeof v !== 'number' || !Number.isFinite(v)) issues.add(`scores.${scale}`, 'programs.field.not_number');
+  }
   (data.attestations ?? []).forEach((a, i) => {
     checkText(issues, `attestations[${i}].criterionId`, a.criterionId, { max: 100 });
     checkText(issues, `attestations[${i}].by`, a.by, { max: 100 });
@@ -109,7 +110,12 @@ export function evaluateEligibility(program: ProgramDefinition, data: Eligibilit
     const params = { codes: e.diagnosisCodes.join(', ') };
     if (data.diagnoses) {
       const match = data.diagnoses.find((d) => e.diagnosisCodes.some((c) => icd10Matches(d, c)));
-      results.push({ id: 'diagnosis', kind: 'diagnosis', status: match ? 'met' : 'not_met', params: { ...params, matched: match ?? null } });
+      results.push({
+        id: 'diagnosis',
+        kind: 'diagnosis',
+        status: match ? 'met' : 'not_met',
+        params: { ...params, matched: match ?? null },
+      });
     } else results.push(attested(data, 'diagnosis', 'diagnosis', params));
   }
 

@@ -17,7 +17,10 @@ function rejects(fn: () => unknown, code: string, key: string, path: string): vo
     assert.ok(e instanceof DomainError);
     assert.equal(e.code, code);
     assert.equal(e.key, key);
-    assert.deepEqual(e.details.map((d) => d.path), [path]);
+    assert.deepEqual(
+      e.details.map((d) => d.path),
+      [path],
+    );
     return true;
   });
 }
@@ -49,7 +52,12 @@ test('consent before eligibility is refused', () => {
 });
 
 test('eligible needs a passing evaluation of the same program version; consented needs complete consent', () => {
-  rejects(() => transition(screening(), { to: 'eligible', at: t(10), by }), 'invalid_state', 'enrolment.eligibility_not_shown', 'eligibility');
+  rejects(
+    () => transition(screening(), { to: 'eligible', at: t(10), by }),
+    'invalid_state',
+    'enrolment.eligibility_not_shown',
+    'eligibility',
+  );
   rejects(
     () => transition(screening(), { to: 'eligible', at: t(10), by, eligibility: { ...eligible, outcome: 'incomplete' } }),
     'invalid_state',
@@ -63,12 +71,22 @@ test('eligible needs a passing evaluation of the same program version; consented
     'eligibility',
   );
   const e = transition(screening(), { to: 'eligible', at: t(10), by, eligibility: eligible }).enrolment;
-  rejects(() => transition(e, { to: 'consented', at: t(11), by, consent: { complete: false } }), 'invalid_state', 'enrolment.consent_incomplete', 'consent');
+  rejects(
+    () => transition(e, { to: 'consented', at: t(11), by, consent: { complete: false } }),
+    'invalid_state',
+    'enrolment.consent_incomplete',
+    'consent',
+  );
 });
 
 test('ending the journey needs a reason; the reason is kept on the record', () => {
   rejects(() => transition(screening(), { to: 'ineligible', at: t(10), by }), 'validation', 'enrolment.reason_required', 'reason');
-  rejects(() => transition(screening(), { to: 'withdrawn', at: t(10), by, reason: '   ' }), 'validation', 'enrolment.reason_required', 'reason');
+  rejects(
+    () => transition(screening(), { to: 'withdrawn', at: t(10), by, reason: '   ' }),
+    'validation',
+    'enrolment.reason_required',
+    'reason',
+  );
   const r = transition(screening(), { to: 'withdrawn', at: t(10), by, reason: '本人の希望' });
   assert.equal(r.record.reason, '本人の希望');
 });
@@ -77,8 +95,18 @@ test('no jumps, no way out of a final state, and no step back in time', () => {
   rejects(() => transition(screening(), { to: 'active', at: t(10), by }), 'invalid_state', 'enrolment.transition_not_allowed', 'to');
   const w = transition(screening(), { to: 'withdrawn', at: t(10), by, reason: 'moved away' }).enrolment;
   rejects(() => transition(w, { to: 'screening', at: t(11), by }), 'invalid_state', 'enrolment.transition_not_allowed', 'to');
-  rejects(() => transition(screening(), { to: 'eligible', at: t(8), by, eligibility: eligible }), 'invalid_state', 'enrolment.time_goes_back', 'at');
-  rejects(() => transition(screening(), { to: 'eligible', at: '2026-04-01 10:00', by, eligibility: eligible }), 'validation', 'enrolment.input_invalid', 'at');
+  rejects(
+    () => transition(screening(), { to: 'eligible', at: t(8), by, eligibility: eligible }),
+    'invalid_state',
+    'enrolment.time_goes_back',
+    'at',
+  );
+  rejects(
+    () => transition(screening(), { to: 'eligible', at: '2026-04-01 10:00', by, eligibility: eligible }),
+    'validation',
+    'enrolment.input_invalid',
+    'at',
+  );
 });
 
 test('dosing a withdrawn (or not yet enrolled) patient is refused', () => {

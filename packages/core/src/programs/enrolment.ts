@@ -12,15 +12,7 @@ import type { ProgramDefinition } from './program-definition.ts';
  *   ineligible → screening (re-screening, e.g. after a new diagnosis)
  */
 export type EnrolmentStatus =
-  | 'screening'
-  | 'eligible'
-  | 'ineligible'
-  | 'consented'
-  | 'enrolled'
-  | 'active'
-  | 'completed'
-  | 'withdrawn'
-  | 'lost_to_follow_up';
+  'screening' | 'eligible' | 'ineligible' | 'consented' | 'enrolled' | 'active' | 'completed' | 'withdrawn' | 'lost_to_follow_up';
 
 export const ENROLMENT_STATUSES: ReadonlyArray<EnrolmentStatus> = [
   'screening',
@@ -137,25 +129,32 @@ export function transition(enrolment: Enrolment, opts: TransitionOptions): Trans
   checkInstant(issues, 'at', opts.at);
   checkText(issues, 'by', opts.by, { max: 100 });
   const reason = checkText(issues, 'reason', opts.reason, { required: REASON_REQUIRED.includes(opts.to), max: 1000 });
-  if (REASON_REQUIRED.includes(opts.to) && reason === undefined && !issues.list.some((i) => i.path === 'reason'))
+  if (REASON_REQUIRED.includes(opts.to) && reason === undefined && !issues.list.some((i) => i.path === 'reason')) {
     issues.add('reason', 'enrolment.reason_required', { to: opts.to });
-  throwIfIssues(issues, REASON_REQUIRED.includes(opts.to) && reason === undefined ? 'enrolment.reason_required' : 'enrolment.input_invalid');
+  }
+  throwIfIssues(
+    issues,
+    REASON_REQUIRED.includes(opts.to) && reason === undefined ? 'enrolment.reason_required' : 'enrolment.input_invalid',
+  );
 
   const from = enrolment.status;
-  if (opts.to === 'consented' && (from === 'screening' || from === 'ineligible'))
+  if (opts.to === 'consented' && (from === 'screening' || from === 'ineligible')) {
     throw fieldError('invalid_state', 'enrolment.consent_before_eligibility', 'to', { from, to: opts.to });
-  if (!ALLOWED_TRANSITIONS[from].includes(opts.to))
+  }
+  if (!ALLOWED_TRANSITIONS[from].includes(opts.to)) {
     throw fieldError('invalid_state', 'enrolment.transition_not_allowed', 'to', { from, to: opts.to });
+  }
   if (opts.to === 'eligible') {
     const ev = opts.eligibility;
-    if (!ev || ev.outcome !== 'eligible' || ev.programId !== enrolment.programId || ev.programVersion !== enrolment.programVersion)
+    if (!ev || ev.outcome !== 'eligible' || ev.programId !== enrolment.programId || ev.programVersion !== enrolment.programVersion) {
       throw fieldError('invalid_state', 'enrolment.eligibility_not_shown', 'eligibility', { outcome: ev?.outcome ?? null });
+    }
   }
-  if (opts.to === 'consented' && !opts.consent?.complete)
-    throw fieldError('invalid_state', 'enrolment.consent_incomplete', 'consent');
+  if (opts.to === 'consented' && !opts.consent?.complete) throw fieldError('invalid_state', 'enrolment.consent_incomplete', 'consent');
   const last = enrolment.history[enrolment.history.length - 1];
-  if (last && instantMs(opts.at) < instantMs(last.at))
+  if (last && instantMs(opts.at) < instantMs(last.at)) {
     throw fieldError('invalid_state', 'enrolment.time_goes_back', 'at', { previous: last.at });
+  }
 
   const record: EnrolmentTransition = {
     from,
@@ -179,8 +178,7 @@ export function transition(enrolment: Enrolment, opts: TransitionOptions): Trans
  * assertMayDose('withdrawn'); // throws DomainError 'enrolment.dosing_not_allowed'
  */
 export function assertMayDose(status: EnrolmentStatus): void {
-  if (!DOSING_STATUSES.includes(status))
-    throw fieldError('invalid_state', 'enrolment.dosing_not_allowed', 'enrolmentStatus', { status });
+  if (!DOSING_STATUSES.includes(status)) throw fieldError('invalid_state', 'enrolment.dosing_not_allowed', 'enrolmentStatus', { status });
 }
 
 /**

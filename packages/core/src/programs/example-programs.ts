@@ -122,7 +122,11 @@ export const TMS_PROGRAM_INPUT: ProgramDefinitionInput = {
     severityRule: 'all_of',
     exclusions: [
       { id: 'bipolar', label: { ja: '双極性障害', en: 'Bipolar disorder' }, icd10: ['F31'] },
-      { id: 'epilepsy', label: { ja: 'てんかん・けいれん発作の既往', en: 'Epilepsy or history of seizures' }, icd10: ['G40', 'G41', 'R56'] },
+      {
+        id: 'epilepsy',
+        label: { ja: 'てんかん・けいれん発作の既往', en: 'Epilepsy or history of seizures' },
+        icd10: ['G40', 'G41', 'R56'],
+      },
       {
         id: 'metal_or_device',
         label: { ja: '頭部の金属・ペースメーカー等の植込み機器', en: 'Metal in the head or an implanted device (e.g. pacemaker)' },
@@ -142,7 +146,14 @@ export const TMS_PROGRAM_INPUT: ProgramDefinitionInput = {
     firstSessionAfterEnrolmentDays: 3,
   },
   assessments: [
-    { id: 'screening', label: { ja: 'スクリーニング', en: 'Screening' }, anchor: 'screening', scales: ['phq9', 'gad7'], inClinic: true, baseline: 'screening' },
+    {
+      id: 'screening',
+      label: { ja: 'スクリーニング', en: 'Screening' },
+      anchor: 'screening',
+      scales: ['phq9', 'gad7'],
+      inClinic: true,
+      baseline: 'screening',
+    },
     {
       id: 'baseline',
       label: { ja: 'ベースライン（治療前）', en: 'Baseline (pre-treatment)' },

@@ -60,12 +60,7 @@ export function throwIfIssues(issues: Issues, key: string): void {
  * @example
  * fieldError('invalid_state', 'enrolment.dosing_not_allowed', 'status', { status: 'withdrawn' });
  */
-export function fieldError(
-  code: DomainError['code'],
-  key: string,
-  path: string,
-  params: ErrorParams = {},
-): DomainError {
+export function fieldError(code: DomainError['code'], key: string, path: string, params: ErrorParams = {}): DomainError {
   return new DomainError(code, {
     key,
     params: { field: path, ...params },

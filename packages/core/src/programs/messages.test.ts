@@ -18,7 +18,9 @@ function sources(dir: string): string[] {
 test('every message key used in the monitor-program folders has Japanese and English text', () => {
   const used = new Set<string>();
   for (const f of FOLDERS.flatMap((d) => sources(join(src, d)))) {
-    for (const m of readFileSync(f, 'utf8').matchAll(/'((?:programs|enrolment|consent|schedule|treatment|safety|medication|labs)\.[a-z0-9_.]+)'/g))
+    for (const m of readFileSync(f, 'utf8').matchAll(
+      /'((?:programs|enrolment|consent|schedule|treatment|safety|medication|labs)\.[a-z0-9_.]+)'/g,
+    ))
       used.add(m[1]!);
   }
   assert.ok(used.size > 20, `found only ${used.size} keys`);

@@ -55,7 +55,7 @@ const ORDER: Readonly<Record<TimelineKind, number>> = { enrolment: 0, session: 1
 export function buildPatientTimeline(input: PatientTimelineInput): ReadonlyArray<TimelineEntry> {
   const { zone } = input;
   const out: TimelineEntry[] = [];
-  for (const h of input.enrolment?.history ?? [])
+  for (const h of input.enrolment?.history ?? []) {
     out.push({
       date: localDate(h.at, zone),
       at: h.at,
@@ -64,9 +64,18 @@ export function buildPatientTimeline(input: PatientTimelineInput): ReadonlyArray
       event: h.to,
       values: { from: h.from, reason: h.reason ?? null },
     });
-  for (const s of input.scores ?? [])
-    out.push({ date: localDate(s.completedAt, zone), at: s.completedAt, kind: 'score', refId: s.id, event: s.scaleId, values: { total: s.total } });
-  for (const s of input.sessions ?? [])
+  }
+  for (const s of input.scores ?? []) {
+    out.push({
+      date: localDate(s.completedAt, zone),
+      at: s.completedAt,
+      kind: 'score',
+      refId: s.id,
+      event: s.scaleId,
+      values: { total: s.total },
+    });
+  }
+  for (const s of input.sessions ?? []) {
     out.push({
       date: localDate(s.startedAt, zone),
       at: s.startedAt,
@@ -78,6 +87,7 @@ export function buildPatientTimeline(input: PatientTimelineInput): ReadonlyArray
           ? { sessionNumber: s.sessionNumber, product: s.product, lot: s.lot, volumeMl: s.volumeMl ?? null }
           : { sessionNumber: s.sessionNumber, protocol: s.protocol, pulses: s.pulses, intensityPercentMt: s.intensityPercentMt },
     });
+  }
   for (const ae of input.adverseEvents ?? []) {
     const values = { term: ae.term, grade: ae.grade, serious: isSerious(ae), outcome: ae.outcome };
     out.push({ date: ae.onsetDate, kind: 'adverse_event', refId: ae.id, event: 'onset', values });
@@ -85,8 +95,16 @@ export function buildPatientTimeline(input: PatientTimelineInput): ReadonlyArray
   }
   for (const m of input.medications ?? []) {
     const base = { genericName: m.genericName };
-    if (m.startDate) out.push({ date: m.startDate, kind: 'medication', refId: m.id, event: 'started', values: { ...base, dose: m.dose, unit: m.unit, frequency: m.frequency } });
-    for (const c of m.changes)
+    if (m.startDate) {
+      out.push({
+        date: m.startDate,
+        kind: 'medication',
+        refId: m.id,
+        event: 'started',
+        values: { ...base, dose: m.dose, unit: m.unit, frequency: m.frequency },
+      });
+    }
+    for (const c of m.changes) {
       out.push({
         date: c.date,
         kind: 'medication',
@@ -94,6 +112,7 @@ export function buildPatientTimeline(input: PatientTimelineInput): ReadonlyArray
         event: 'changed',
         values: { ...base, dose: c.dose ?? null, unit: c.unit ?? null, frequency: c.frequency ?? null },
       });
+    }
     if (m.stopDate) out.push({ date: m.stopDate, kind: 'medication', refId: m.id, event: 'stopped', values: base });
   }
   (input.labs ?? []).forEach((l, i) =>
@@ -107,7 +126,5 @@ export function buildPatientTimeline(input: PatientTimelineInput): ReadonlyArray
     }),
   );
   const ms = (e: TimelineEntry): number => (e.at === undefined ? Number.POSITIVE_INFINITY : Date.parse(e.at));
-  return Object.freeze(
-    out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : ms(a) - ms(b) || ORDER[a.kind] - ORDER[b.kind])),
-  );
+  return Object.freeze(out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : ms(a) - ms(b) || ORDER[a.kind] - ORDER[b.kind])));
 }

@@ -36,8 +36,7 @@ export function priceBreakdown(price: ProgramPrice): PriceBreakdown {
   const numerator = price.amountExclTaxYen * price.taxRatePercent;
   const whole = Math.floor(numerator / 100);
   const rest = numerator - whole * 100;
-  const taxYen =
-    price.rounding === 'floor' ? whole : price.rounding === 'ceil' ? whole + (rest > 0 ? 1 : 0) : whole + (rest >= 50 ? 1 : 0);
+  const taxYen = price.rounding === 'floor' ? whole : price.rounding === 'ceil' ? whole + (rest > 0 ? 1 : 0) : whole + (rest >= 50 ? 1 : 0);
   return Object.freeze({
     exclTaxYen: price.amountExclTaxYen,
     taxYen,

@@ -29,7 +29,10 @@ test('the funnel counts current and reached stages, and where withdrawals left f
     patient('f', ['eligible', 'withdrawn']),
   ]);
   assert.equal(f.total, 6);
-  assert.deepEqual([f.current.screening, f.current.ineligible, f.current.active, f.current.withdrawn, f.current.completed], [1, 1, 1, 2, 1]);
+  assert.deepEqual(
+    [f.current.screening, f.current.ineligible, f.current.active, f.current.withdrawn, f.current.completed],
+    [1, 1, 1, 2, 1],
+  );
   assert.deepEqual([f.reached.screening, f.reached.eligible, f.reached.consented, f.reached.enrolled, f.reached.active], [6, 4, 3, 3, 3]);
   assert.deepEqual(f.leftFrom.withdrawn, { active: 1, eligible: 1 });
 });
@@ -46,9 +49,17 @@ test('assessment progress by window and session adherence', () => {
     now,
     zone: 'Asia/Tokyo',
   });
-  const s2 = scheduleStatus({ items: p.items, completions: { 'session-1': '2026-04-08', 'visit-baseline': '2026-04-07' }, now, zone: 'Asia/Tokyo' });
+  const s2 = scheduleStatus({
+    items: p.items,
+    completions: { 'session-1': '2026-04-08', 'visit-baseline': '2026-04-07' },
+    now,
+    zone: 'Asia/Tokyo',
+  });
   const progress = assessmentProgress([...s1, ...s2], EXOSOME_PROGRAM);
-  assert.deepEqual(progress.map((r) => r.visitId), ['screening', 'baseline', 'week2', 'week4', 'week8', 'week12', 'week24']);
+  assert.deepEqual(
+    progress.map((r) => r.visitId),
+    ['screening', 'baseline', 'week2', 'week4', 'week8', 'week12', 'week24'],
+  );
   const week2 = progress.find((r) => r.visitId === 'week2')!;
   assert.deepEqual([week2.on_track, week2.missed, week2.total], [1, 1, 2]);
   const week4 = progress.find((r) => r.visitId === 'week4')!;

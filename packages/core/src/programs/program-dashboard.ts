@@ -34,7 +34,10 @@ const zeroes = (): Record<EnrolmentStatus, number> =>
 export function enrolmentFunnel(enrolments: ReadonlyArray<Pick<Enrolment, 'status' | 'history'>>): EnrolmentFunnel {
   const current = zeroes();
   const reached = zeroes();
-  const leftFrom: Record<'withdrawn' | 'lost_to_follow_up', Partial<Record<EnrolmentStatus, number>>> = { withdrawn: {}, lost_to_follow_up: {} };
+  const leftFrom: Record<'withdrawn' | 'lost_to_follow_up', Partial<Record<EnrolmentStatus, number>>> = {
+    withdrawn: {},
+    lost_to_follow_up: {},
+  };
   for (const e of enrolments) {
     current[e.status]++;
     for (const s of new Set(e.history.map((h) => h.to))) reached[s]++;

@@ -20,7 +20,12 @@ const paths = (e: DomainError): string[] => e.details.map((d) => d.path);
 test('the seeded exosome program has 5 infusions 14 days apart ±2 and two baselines', () => {
   assert.equal(EXOSOME_PROGRAM.title.ja, 'エクソソーム点滴モニタープログラム（うつ・不安）');
   assert.deepEqual(
-    [EXOSOME_PROGRAM.sessions.count, EXOSOME_PROGRAM.sessions.intervalDays, EXOSOME_PROGRAM.sessions.windowBeforeDays, EXOSOME_PROGRAM.sessions.windowAfterDays],
+    [
+      EXOSOME_PROGRAM.sessions.count,
+      EXOSOME_PROGRAM.sessions.intervalDays,
+      EXOSOME_PROGRAM.sessions.windowBeforeDays,
+      EXOSOME_PROGRAM.sessions.windowAfterDays,
+    ],
     [5, 14, 2, 2],
   );
   assert.deepEqual(
@@ -38,7 +43,9 @@ test('a program accepting minors needs guardian and assent documents in both lan
     ...EXOSOME_PROGRAM_INPUT,
     consentDocuments: EXOSOME_PROGRAM_INPUT.consentDocuments!.filter((d) => d.role === 'participant'),
   });
-  const missing = e.details.filter((d) => d.message === 'programs.consent_document_missing').map((d) => (d as { params?: Record<string, unknown> }).params);
+  const missing = e.details
+    .filter((d) => d.message === 'programs.consent_document_missing')
+    .map((d) => (d as { params?: Record<string, unknown> }).params);
   assert.deepEqual(missing, [
     { role: 'guardian', language: 'ja' },
     { role: 'guardian', language: 'en' },

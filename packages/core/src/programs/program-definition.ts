@@ -223,14 +223,22 @@ function checkConsentDocuments(
     const key = `${id}|${version}|${language}`;
     if (seen.has(key)) issues.add(`${p}.version`, 'programs.duplicate_document_version', { id: id ?? '', version: version ?? '' });
     seen.add(key);
-    if (id && version && role && language && title && effectiveFrom && contentHash)
+    if (id && version && role && language && title && effectiveFrom && contentHash) {
       docs.push({ id, version, role, language, title, contentHash, effectiveFrom });
+    }
   });
   const roles: ConsentRole[] = needsMinorDocuments ? ['participant', 'guardian', 'assent'] : ['participant'];
-  for (const role of roles)
-    for (const language of LANGS)
-      if ((v ?? []).length > 0 && !docs.some((d) => d.role === role && d.language === language) && issues.list.every((x) => !x.path.startsWith('consentDocuments[')))
+  for (const role of roles) {
+    for (const language of LANGS) {
+      if (
+        (v ?? []).length > 0 &&
+        !docs.some((d) => d.role === role && d.language === language) &&
+        issues.list.every((x) => !x.path.startsWith('consentDocuments['))
+      ) {
         issues.add('consentDocuments', 'programs.consent_document_missing', { role, language });
+      }
+    }
+  }
   if ((v ?? []).length === 0) issues.add('consentDocuments', 'programs.field.required');
   return docs;
 }
@@ -261,10 +269,20 @@ function checkSessions(issues: Issues, v: Partial<SessionSchedule> | undefined):
     after !== undefined &&
     before + after >= intervalDays &&
     (count ?? 1) > 1
-  )
+  ) {
     issues.add(`${p}.windowAfterDays`, 'programs.session_windows_overlap', { intervalDays });
-  if (spacing === undefined || kind === undefined || count === undefined || intervalDays === undefined || before === undefined || after === undefined || first === undefined)
+  }
+  if (
+    spacing === undefined ||
+    kind === undefined ||
+    count === undefined ||
+    intervalDays === undefined ||
+    before === undefined ||
+    after === undefined ||
+    first === undefined
+  ) {
     return undefined;
+  }
   return { kind, spacing, count, intervalDays, windowBeforeDays: before, windowAfterDays: after, firstSessionAfterEnrolmentDays: first };
 }
 
@@ -299,17 +317,19 @@ function checkAssessments(issues: Issues, v: ReadonlyArray<Partial<AssessmentVis
       if (!isAnalyteId(b)) issues.add(`${p}.biomarkers[${j}]`, 'labs.unknown_analyte', { analyte: String(b) });
       else biomarkers.push(b);
     });
-    if (scales.length === 0 && biomarkers.length === 0 && a?.scales?.length === undefined && a?.biomarkers?.length === undefined)
+    if (scales.length === 0 && biomarkers.length === 0 && a?.scales?.length === undefined && a?.biomarkers?.length === undefined) {
       issues.add(`${p}.scales`, 'programs.visit_measures_nothing');
+    }
     const baseline =
       a?.baseline === undefined ? undefined : checkOneOf(issues, `${p}.baseline`, a.baseline, ['screening', 'pre_treatment'] as const);
     if (anchor === 'screening' && baseline === 'pre_treatment') issues.add(`${p}.baseline`, 'programs.pre_treatment_baseline_at_screening');
     // A pre-treatment baseline measured after the first dose would not be a baseline.
-    if (baseline === 'pre_treatment' && dayOffset !== undefined && after !== undefined && dayOffset + after > 0)
+    if (baseline === 'pre_treatment' && dayOffset !== undefined && after !== undefined && dayOffset + after > 0) {
       issues.add(`${p}.windowAfterDays`, 'programs.pre_treatment_baseline_after_dosing');
+    }
     const inClinic = a?.inClinic ?? biomarkers.length > 0;
     if (biomarkers.length > 0 && !inClinic) issues.add(`${p}.inClinic`, 'programs.blood_draw_needs_clinic');
-    if (id && label && anchor && dayOffset !== undefined && before !== undefined && after !== undefined)
+    if (id && label && anchor && dayOffset !== undefined && before !== undefined && after !== undefined) {
       out.push({
         id,
         label,
@@ -322,10 +342,12 @@ function checkAssessments(issues: Issues, v: ReadonlyArray<Partial<AssessmentVis
         inClinic,
         ...(baseline ? { baseline } : {}),
       });
+    }
   });
   if (!out.some((a) => a.baseline === 'screening')) issues.add('assessments', 'programs.two_baselines_required', { missing: 'screening' });
-  if (!out.some((a) => a.baseline === 'pre_treatment'))
+  if (!out.some((a) => a.baseline === 'pre_treatment')) {
     issues.add('assessments', 'programs.two_baselines_required', { missing: 'pre_treatment' });
+  }
   return out;
 }
 

@@ -100,7 +100,12 @@ test('window status: upcoming, due, overdue, missed, on track and out of window'
 test('schedule status uses the clinic date of now, not the server date', () => {
   const p = proposeSchedule({ program: EXOSOME_PROGRAM, enrolmentDate: '2026-04-01', isOpenDay });
   // 2026-04-24T15:30Z is already 25 April in Tokyo: week 2 (22 April ±3) is overdue but open until the 25th.
-  const st = scheduleStatus({ items: p.items, completions: { 'visit-baseline': '2026-04-08', 'session-1': '2026-04-08' }, now: '2026-04-24T15:30:00Z', zone: 'Asia/Tokyo' });
+  const st = scheduleStatus({
+    items: p.items,
+    completions: { 'visit-baseline': '2026-04-08', 'session-1': '2026-04-08' },
+    now: '2026-04-24T15:30:00Z',
+    zone: 'Asia/Tokyo',
+  });
   const by = Object.fromEntries(st.map((s) => [s.itemId, s.status]));
   assert.equal(by['visit-baseline'], 'on_track');
   assert.equal(by['visit-week2'], 'overdue');

@@ -175,8 +175,15 @@ export function proposeSchedule(opts: ProposeScheduleOptions): ScheduleProposal 
     const id = `visit-${v.id}`;
     const base = { id, kind: 'assessment' as const, visitId: v.id, inClinic: v.inClinic, scales: v.scales, biomarkers: v.biomarkers };
     if (v.anchor === 'screening') {
-      if (opts.screeningDate !== undefined)
-        items.push({ ...base, targetDate: opts.screeningDate, date: opts.screeningDate, windowStart: opts.screeningDate, windowEnd: opts.screeningDate });
+      if (opts.screeningDate !== undefined) {
+        items.push({
+          ...base,
+          targetDate: opts.screeningDate,
+          date: opts.screeningDate,
+          windowStart: opts.screeningDate,
+          windowEnd: opts.screeningDate,
+        });
+      }
       continue;
     }
     const target = addDays(day0, v.dayOffset);
@@ -204,9 +211,11 @@ export function proposeSchedule(opts: ProposeScheduleOptions): ScheduleProposal 
     items.push({ ...base, targetDate: target, date, windowStart, windowEnd });
   }
 
-  for (const i of items)
-    if (i.kind === 'session' || i.visitId === undefined || program.assessments.find((v) => v.id === i.visitId)?.anchor !== 'screening')
-      if (i.date < enrolmentDate) conflicts.push({ itemId: i.id, date: i.date, kind: 'before_enrolment' });
+  // The screening visit precedes enrolment by design; anything else before it cannot be booked.
+  const screeningVisits = new Set(program.assessments.filter((v) => v.anchor === 'screening').map((v) => `visit-${v.id}`));
+  for (const i of items) {
+    if (!screeningVisits.has(i.id) && i.date < enrolmentDate) conflicts.push({ itemId: i.id, date: i.date, kind: 'before_enrolment' });
+  }
 
   items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind === b.kind ? 0 : a.kind === 'session' ? -1 : 1));
   return deepFreeze({ enrolmentDate, day0, items, shifts, conflicts });

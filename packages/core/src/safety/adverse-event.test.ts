@@ -47,32 +47,56 @@ test('an adverse event without an onset date is refused, naming the field', () =
 });
 
 test('dates must be coherent: end ≥ onset, onset not after the report, outcome matches the end date', () => {
-  assert.deepEqual(details(() => validateAdverseEvent({ ...headache, outcome: 'recovered', endDate: '2026-04-07' }, { zone })), [
-    { path: 'endDate', message: 'safety.end_before_onset' },
-  ]);
-  assert.deepEqual(details(() => validateAdverseEvent({ ...headache, onsetDate: '2026-04-09' }, { zone })), [
-    { path: 'onsetDate', message: 'safety.onset_after_report' },
-  ]);
-  assert.deepEqual(details(() => validateAdverseEvent({ ...headache, outcome: 'recovered' }, { zone })), [
-    { path: 'endDate', message: 'safety.end_date_required_for_outcome' },
-  ]);
-  assert.deepEqual(details(() => validateAdverseEvent({ ...headache, endDate: '2026-04-09' }, { zone })), [
-    { path: 'endDate', message: 'safety.end_date_with_ongoing_outcome' },
-  ]);
+  assert.deepEqual(
+    details(() => validateAdverseEvent({ ...headache, outcome: 'recovered', endDate: '2026-04-07' }, { zone })),
+    [{ path: 'endDate', message: 'safety.end_before_onset' }],
+  );
+  assert.deepEqual(
+    details(() => validateAdverseEvent({ ...headache, onsetDate: '2026-04-09' }, { zone })),
+    [{ path: 'onsetDate', message: 'safety.onset_after_report' }],
+  );
+  assert.deepEqual(
+    details(() => validateAdverseEvent({ ...headache, outcome: 'recovered' }, { zone })),
+    [{ path: 'endDate', message: 'safety.end_date_required_for_outcome' }],
+  );
+  assert.deepEqual(
+    details(() => validateAdverseEvent({ ...headache, endDate: '2026-04-09' }, { zone })),
+    [{ path: 'endDate', message: 'safety.end_date_with_ongoing_outcome' }],
+  );
   const closed = validateAdverseEvent({ ...headache, outcome: 'recovered', endDate: '2026-04-08' }, { zone });
   assert.equal(isOpenAdverseEvent(closed), false);
 });
 
 test('grade must be 1–5 and grade 5, a fatal outcome and the death criterion go together', () => {
-  assert.deepEqual(details(() => validateAdverseEvent({ ...headache, grade: 6 }, { zone })), [{ path: 'grade', message: 'programs.field.out_of_range' }]);
-  assert.deepEqual(details(() => validateAdverseEvent({ ...headache, grade: 5 }, { zone })).map((d) => d.path), ['outcome', 'seriousness']);
-  assert.deepEqual(details(() => validateAdverseEvent({ ...headache, seriousness: ['death'] }, { zone })).map((d) => d.path), ['outcome']);
-  assert.deepEqual(details(() => validateAdverseEvent({ ...headache, seriousness: ['hospitalised'] }, { zone })).map((d) => d.path), ['seriousness[0]']);
+  assert.deepEqual(
+    details(() => validateAdverseEvent({ ...headache, grade: 6 }, { zone })),
+    [{ path: 'grade', message: 'programs.field.out_of_range' }],
+  );
+  assert.deepEqual(
+    details(() => validateAdverseEvent({ ...headache, grade: 5 }, { zone })).map((d) => d.path),
+    ['outcome', 'seriousness'],
+  );
+  assert.deepEqual(
+    details(() => validateAdverseEvent({ ...headache, seriousness: ['death'] }, { zone })).map((d) => d.path),
+    ['outcome'],
+  );
+  assert.deepEqual(
+    details(() => validateAdverseEvent({ ...headache, seriousness: ['hospitalised'] }, { zone })).map((d) => d.path),
+    ['seriousness[0]'],
+  );
 });
 
 test('a serious adverse event raises an urgent alert that stays until reviewed', () => {
   const sae = validateAdverseEvent(
-    { ...headache, id: 'ae-2', term: 'アナフィラキシー', grade: 4, seriousness: ['life_threatening', 'hospitalisation'], expectedness: 'unexpected', actionTaken: 'infusion_interrupted' },
+    {
+      ...headache,
+      id: 'ae-2',
+      term: 'アナフィラキシー',
+      grade: 4,
+      seriousness: ['life_threatening', 'hospitalisation'],
+      expectedness: 'unexpected',
+      actionTaken: 'infusion_interrupted',
+    },
     { zone },
   );
   assert.equal(isSerious(sae), true);
@@ -87,8 +111,14 @@ test('a serious adverse event raises an urgent alert that stays until reviewed',
   assert.match(formatMessage(alert.messageKey, alert.params, 'en'), /grade 4/);
   const reviewed = reviewSaeAlert(alert, { by: 'dr-sato', at: '2026-04-08T16:00:00+09:00' });
   assert.equal(reviewed.review?.by, 'dr-sato');
-  assert.throws(() => reviewSaeAlert(reviewed, { by: 'dr-kato', at: '2026-04-08T17:00:00+09:00' }), (e: unknown) => e instanceof DomainError && e.code === 'conflict');
+  assert.throws(
+    () => reviewSaeAlert(reviewed, { by: 'dr-kato', at: '2026-04-08T17:00:00+09:00' }),
+    (e: unknown) => e instanceof DomainError && e.code === 'conflict',
+  );
   // Expected or unrelated serious events are SAEs but not SUSARs.
   assert.equal(isSusar({ ...sae, relatedness: 'unlikely' }), false);
-  assert.equal(saeAlertFor({ ...sae, expectedness: 'expected' }, { raisedAt: '2026-04-08T15:05:00+09:00' })?.messageKey, 'safety.sae_alert');
+  assert.equal(
+    saeAlertFor({ ...sae, expectedness: 'expected' }, { raisedAt: '2026-04-08T15:05:00+09:00' })?.messageKey,
+    'safety.sae_alert',
+  );
 });

@@ -3,12 +3,7 @@ import { checkNumber, checkOneOf, checkText, createIssues, deepFreeze, throwIfIs
 
 /** ICH E2A seriousness criteria (any one makes the event serious). */
 export type SeriousnessCriterion =
-  | 'death'
-  | 'life_threatening'
-  | 'hospitalisation'
-  | 'disability'
-  | 'congenital_anomaly'
-  | 'other_important_medical_event';
+  'death' | 'life_threatening' | 'hospitalisation' | 'disability' | 'congenital_anomaly' | 'other_important_medical_event';
 export const SERIOUSNESS_CRITERIA: ReadonlyArray<SeriousnessCriterion> = [
   'death',
   'life_threatening',
@@ -36,7 +31,14 @@ export const ACTIONS_TAKEN: ReadonlyArray<ActionTaken> = [
 ];
 
 export type AeOutcome = 'recovered' | 'recovering' | 'not_recovered' | 'recovered_with_sequelae' | 'fatal' | 'unknown';
-export const AE_OUTCOMES: ReadonlyArray<AeOutcome> = ['recovered', 'recovering', 'not_recovered', 'recovered_with_sequelae', 'fatal', 'unknown'];
+export const AE_OUTCOMES: ReadonlyArray<AeOutcome> = [
+  'recovered',
+  'recovering',
+  'not_recovered',
+  'recovered_with_sequelae',
+  'fatal',
+  'unknown',
+];
 
 /** Outcomes that close the event: it needs an end date. */
 const CLOSED_OUTCOMES: ReadonlyArray<AeOutcome> = ['recovered', 'recovered_with_sequelae', 'fatal'];
@@ -105,12 +107,17 @@ export function validateAdverseEvent(input: AdverseEventInput, opts: { readonly 
 
   if (onsetDate && endDate && endDate < onsetDate) issues.add('endDate', 'safety.end_before_onset', { onsetDate });
   if (onsetDate && reportedAt && onsetDate > localDate(reportedAt, opts.zone)) issues.add('onsetDate', 'safety.onset_after_report');
-  if (outcome && CLOSED_OUTCOMES.includes(outcome) && input.endDate === undefined) issues.add('endDate', 'safety.end_date_required_for_outcome', { outcome });
-  if (outcome && (outcome === 'recovering' || outcome === 'not_recovered') && endDate !== undefined)
+  if (outcome && CLOSED_OUTCOMES.includes(outcome) && input.endDate === undefined) {
+    issues.add('endDate', 'safety.end_date_required_for_outcome', { outcome });
+  }
+  if (outcome && (outcome === 'recovering' || outcome === 'not_recovered') && endDate !== undefined) {
     issues.add('endDate', 'safety.end_date_with_ongoing_outcome', { outcome });
+  }
   if (grade === 5 && outcome && outcome !== 'fatal') issues.add('outcome', 'safety.grade5_needs_fatal_outcome');
   if (outcome === 'fatal' && grade !== undefined && grade !== 5) issues.add('grade', 'safety.fatal_needs_grade5');
-  if ((grade === 5 || outcome === 'fatal') && !seriousness.includes('death')) issues.add('seriousness', 'safety.fatal_needs_death_criterion');
+  if ((grade === 5 || outcome === 'fatal') && !seriousness.includes('death')) {
+    issues.add('seriousness', 'safety.fatal_needs_death_criterion');
+  }
   if (seriousness.includes('death') && outcome && outcome !== 'fatal') issues.add('outcome', 'safety.death_criterion_needs_fatal_outcome');
 
   throwIfIssues(issues, 'safety.adverse_event_invalid');

@@ -7,7 +7,14 @@ import { checkVitals } from './vitals.ts';
 import { normaliseLot } from './normalise-lot.ts';
 
 export type InfusionRoute = 'intravenous' | 'intramuscular' | 'subcutaneous' | 'intranasal' | 'inhalation' | 'other';
-export const INFUSION_ROUTES: ReadonlyArray<InfusionRoute> = ['intravenous', 'intramuscular', 'subcutaneous', 'intranasal', 'inhalation', 'other'];
+export const INFUSION_ROUTES: ReadonlyArray<InfusionRoute> = [
+  'intravenous',
+  'intramuscular',
+  'subcutaneous',
+  'intranasal',
+  'inhalation',
+  'other',
+];
 
 /** Dose units for cell-free products: exosome preparations are often dosed by particle count. */
 export type DoseUnit = 'particles' | 'mg' | 'μg' | 'units';
@@ -81,12 +88,17 @@ export function validateInfusionRecord(input: InfusionRecordInput, opts: Validat
   if (input.dose !== undefined && input.dose !== null) {
     const d = input.dose as Record<string, unknown>;
     const unit = checkOneOf(issues, 'dose.unit', d.unit, DOSE_UNITS);
-    const value = checkNumber(issues, 'dose.value', d.value, { positive: true, ...(unit ? { max: DOSE_MAX[unit] } : {}), unit: unit ?? '' });
+    const value = checkNumber(issues, 'dose.value', d.value, {
+      positive: true,
+      ...(unit ? { max: DOSE_MAX[unit] } : {}),
+      unit: unit ?? '',
+    });
     if (unit && value !== undefined) dose = { value, unit };
   }
   const volumeMl = checkNumber(issues, 'volumeMl', input.volumeMl, { required: false, positive: true, max: 2000, unit: 'mL' });
-  if ((input.dose === undefined || input.dose === null) && (input.volumeMl === undefined || input.volumeMl === null))
+  if ((input.dose === undefined || input.dose === null) && (input.volumeMl === undefined || input.volumeMl === null)) {
     issues.add('dose', 'treatment.dose_or_volume_required');
+  }
 
   if (startedAt && endedAt) {
     const minutes = (instantMs(endedAt) - instantMs(startedAt)) / 60_000;
@@ -94,15 +106,18 @@ export function validateInfusionRecord(input: InfusionRecordInput, opts: Validat
     else if (minutes > MAX_INFUSION_HOURS * 60) issues.add('endedAt', 'treatment.duration_implausible', { hours: MAX_INFUSION_HOURS });
   }
   // Using a product after its expiry date is a safety issue, not a typo: refuse it outright.
-  if (startedAt && expiryDate && localDate(startedAt, opts.zone) > expiryDate)
+  if (startedAt && expiryDate && localDate(startedAt, opts.zone) > expiryDate) {
     issues.add('expiryDate', 'treatment.product_expired', { expiryDate, infusionDate: localDate(startedAt, opts.zone) });
+  }
 
   const vitalsBefore = checkVitals(issues, 'vitalsBefore', input.vitalsBefore as Partial<Vitals> | undefined);
   const vitalsAfter = checkVitals(issues, 'vitalsAfter', input.vitalsAfter as Partial<Vitals> | undefined);
-  if (startedAt && vitalsBefore?.measuredAt && instantMs(vitalsBefore.measuredAt) > instantMs(startedAt))
+  if (startedAt && vitalsBefore?.measuredAt && instantMs(vitalsBefore.measuredAt) > instantMs(startedAt)) {
     issues.add('vitalsBefore.measuredAt', 'treatment.vitals_before_after_start');
-  if (endedAt && vitalsAfter?.measuredAt && instantMs(vitalsAfter.measuredAt) < instantMs(endedAt))
+  }
+  if (endedAt && vitalsAfter?.measuredAt && instantMs(vitalsAfter.measuredAt) < instantMs(endedAt)) {
     issues.add('vitalsAfter.measuredAt', 'treatment.vitals_after_before_end');
+  }
 
   throwIfIssues(issues, 'treatment.infusion_invalid');
   return deepFreeze({

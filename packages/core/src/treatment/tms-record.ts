@@ -82,8 +82,9 @@ export function validateTmsRecord(input: TmsRecordInput, opts: ValidateTreatment
   const operatorId = checkText(issues, 'operatorId', input.operatorId, { max: 100 });
   const notes = checkText(issues, 'notes', input.notes, { required: false, max: 4000 });
   const expectedHz = protocol ? PROTOCOL_HZ[protocol] : undefined;
-  if (expectedHz !== undefined && frequencyHz !== undefined && frequencyHz !== expectedHz)
+  if (expectedHz !== undefined && frequencyHz !== undefined && frequencyHz !== expectedHz) {
     issues.add('frequencyHz', 'treatment.tms_frequency_mismatch', { protocol: protocol!, expected: expectedHz });
+  }
   if (startedAt && endedAt) {
     const minutes = (instantMs(endedAt) - instantMs(startedAt)) / 60_000;
     if (minutes < 0) issues.add('endedAt', 'programs.field.end_before_start');

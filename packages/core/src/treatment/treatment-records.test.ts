@@ -42,21 +42,32 @@ test('a complete infusion record validates; the lot gets a search key', () => {
   assert.equal(r.lotKey, 'EXO-2026-041');
   assert.equal(r.volumeMl, 100);
   const other = validateInfusionRecord({ ...infusion, id: 'inf-2', enrolmentId: 'enr-2', lot: 'EXO-2026-042' }, opts);
-  assert.deepEqual(recordsWithLot([r, other], 'Exo-2026-041').map((x) => x.enrolmentId), ['enr-1']);
+  assert.deepEqual(
+    recordsWithLot([r, other], 'Exo-2026-041').map((x) => x.enrolmentId),
+    ['enr-1'],
+  );
 });
 
 test('dosing a withdrawn patient is refused before anything else', () => {
   assert.throws(
     () => validateInfusionRecord(infusion, { ...opts, enrolmentStatus: 'withdrawn' }),
-    (e: unknown) => e instanceof DomainError && e.code === 'invalid_state' && e.key === 'enrolment.dosing_not_allowed' && e.details[0]?.path === 'enrolmentStatus',
+    (e: unknown) =>
+      e instanceof DomainError &&
+      e.code === 'invalid_state' &&
+      e.key === 'enrolment.dosing_not_allowed' &&
+      e.details[0]?.path === 'enrolmentStatus',
   );
-  assert.throws(() => validateTmsRecord({}, { ...opts, enrolmentStatus: 'completed' }), (e: unknown) => e instanceof DomainError && e.code === 'invalid_state');
+  assert.throws(
+    () => validateTmsRecord({}, { ...opts, enrolmentStatus: 'completed' }),
+    (e: unknown) => e instanceof DomainError && e.code === 'invalid_state',
+  );
 });
 
 test('an expired product is refused, judged on the infusion date in the clinic zone', () => {
-  assert.deepEqual(details(() => validateInfusionRecord({ ...infusion, expiryDate: '2026-04-07' }, opts)), [
-    { path: 'expiryDate', message: 'treatment.product_expired' },
-  ]);
+  assert.deepEqual(
+    details(() => validateInfusionRecord({ ...infusion, expiryDate: '2026-04-07' }, opts)),
+    [{ path: 'expiryDate', message: 'treatment.product_expired' }],
+  );
   // 2026-04-07T23:30 in UTC is already the 8th in Tokyo: the product expired on the 7th.
   assert.deepEqual(
     details(() =>
@@ -98,10 +109,14 @@ test('missing dose and volume, end before start, implausible vitals: every field
     { path: 'vitalsBefore.temperatureC', message: 'programs.field.out_of_range' },
     { path: 'vitalsAfter.diastolicMmHg', message: 'treatment.diastolic_not_below_systolic' },
   ]);
-  assert.deepEqual(details(() => validateInfusionRecord({ ...infusion, dose: { value: 0, unit: 'particles' } }, opts)), [
-    { path: 'dose.value', message: 'programs.field.not_positive' },
-  ]);
-  assert.equal(validateInfusionRecord({ ...infusion, volumeMl: undefined, dose: { value: 2e10, unit: 'particles' } }, opts).dose?.value, 2e10);
+  assert.deepEqual(
+    details(() => validateInfusionRecord({ ...infusion, dose: { value: 0, unit: 'particles' } }, opts)),
+    [{ path: 'dose.value', message: 'programs.field.not_positive' }],
+  );
+  assert.equal(
+    validateInfusionRecord({ ...infusion, volumeMl: undefined, dose: { value: 2e10, unit: 'particles' } }, opts).dose?.value,
+    2e10,
+  );
 });
 
 test('the error text names the limits in both languages', () => {
@@ -133,13 +148,20 @@ const tms: TmsRecordInput = {
 test('a TMS record validates; protocol and frequency must agree; intensity within 10–150 % MT', () => {
   assert.equal(validateTmsRecord(tms, opts).pulses, 3000);
   assert.equal(validateTmsRecord({ ...tms, protocol: 'itbs', frequencyHz: 50, pulses: 600 }, opts).protocol, 'itbs');
-  assert.deepEqual(details(() => validateTmsRecord({ ...tms, frequencyHz: 1 }, opts)), [{ path: 'frequencyHz', message: 'treatment.tms_frequency_mismatch' }]);
-  assert.deepEqual(details(() => validateTmsRecord({ ...tms, intensityPercentMt: 1200 }, opts)), [
-    { path: 'intensityPercentMt', message: 'programs.field.out_of_range' },
-  ]);
-  assert.deepEqual(details(() => validateTmsRecord({ ...tms, target: 'other', pulses: 30.5, operatorId: undefined }, opts)), [
-    { path: 'targetOther', message: 'programs.field.required' },
-    { path: 'pulses', message: 'programs.field.not_integer' },
-    { path: 'operatorId', message: 'programs.field.required' },
-  ]);
+  assert.deepEqual(
+    details(() => validateTmsRecord({ ...tms, frequencyHz: 1 }, opts)),
+    [{ path: 'frequencyHz', message: 'treatment.tms_frequency_mismatch' }],
+  );
+  assert.deepEqual(
+    details(() => validateTmsRecord({ ...tms, intensityPercentMt: 1200 }, opts)),
+    [{ path: 'intensityPercentMt', message: 'programs.field.out_of_range' }],
+  );
+  assert.deepEqual(
+    details(() => validateTmsRecord({ ...tms, target: 'other', pulses: 30.5, operatorId: undefined }, opts)),
+    [
+      { path: 'targetOther', message: 'programs.field.required' },
+      { path: 'pulses', message: 'programs.field.not_integer' },
+      { path: 'operatorId', message: 'programs.field.required' },
+    ],
+  );
 });

@@ -42,8 +42,9 @@ export function checkVitals(issues: Issues, path: string, v: Partial<Vitals> | u
   const spo2 = n('spo2Percent', '%');
   const rr = n('respiratoryRatePerMin', '/min', false);
   const measuredAt = checkInstant(issues, `${path}.measuredAt`, v.measuredAt, { required: false });
-  if (systolic !== undefined && diastolic !== undefined && diastolic >= systolic)
+  if (systolic !== undefined && diastolic !== undefined && diastolic >= systolic) {
     issues.add(`${path}.diastolicMmHg`, 'treatment.diastolic_not_below_systolic');
+  }
   if (systolic === undefined || diastolic === undefined || hr === undefined || temp === undefined || spo2 === undefined) return undefined;
   return {
     systolicMmHg: systolic,
