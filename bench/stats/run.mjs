@@ -125,6 +125,14 @@ const lines = [
   '',
   mmAgree ? `Agreement with nlme::gls: fixed effects ${mmAgree.fixed.toExponential(1)}, SEs ${mmAgree.se.toExponential(1)} (max relative difference); REML logLik mimamori − gls = ${mmAgree.logLik.toExponential(2)} (positive: mimamori's optimum is higher).` : '',
   '',
+  `Notes: both sides run alternately in the same period, so machine load affects both (load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores at the end of this run). \`npx\` itself`,
+  '(npm resolving the bin) costs noticeable time — the second row runs the same launcher without it.',
+  '"Fit only" for mimamori is `fitLmm` / `fitMmrm` in one process (`bench/stats/fit-only.ts`,',
+  'Satterthwaite df included); for R it is `lme4::lmer` (then `lmerTest::as_lmerModLmerTest` for the',
+  'df) and `nlme::gls`, timed inside R. lme4\'s default optimiser can stop short on this much data (it',
+  'warns about the gradient), so accuracy is judged against the same lme4 fit at tight tolerances',
+  '(`Rscript bench/stats/lmm.R data.csv tight`).',
+  '',
 ].filter((l, i, a) => !(l === '' && a[i - 1] === ''));
 const section = lines.join('\n');
 console.log(section);
