@@ -63,6 +63,10 @@ export const PROGRAM_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, str
     ja: '文書「{id}」第{version}版が同じ言語で重複しています。',
     en: 'Document "{id}" version {version} appears twice in the same language.',
   },
+  'programs.document_version_changed': {
+    ja: '公開済みの文書「{id}」第{version}版の本文は変更できません。新しい版として登録してください。',
+    en: 'Published document "{id}" version {version} cannot change; add a new version instead.',
+  },
   'programs.consent_document_missing': {
     ja: '{role} 用の同意文書（{language}）がありません。',
     en: 'A consent document for {role} in {language} is missing.',

@@ -110,3 +110,26 @@ test('the current consent document is the newest in force on the date', () => {
   assert.equal(currentConsentDocument(p, { role: 'participant', language: 'ja', on: '2026-05-31' })?.version, '1');
   assert.equal(currentConsentDocument(p, { role: 'participant', language: 'ja', on: '2026-06-01' })?.version, '2');
 });
+
+test('a revision bumps the version and may not rewrite a published consent document', async () => {
+  const { reviseProgram } = await import('./revise-program.ts');
+  const { sha256Hex } = await import('./sha256.ts');
+  const v2 = reviseProgram(EXOSOME_PROGRAM, { ...EXOSOME_PROGRAM_INPUT, version: 99, price: { amountExclTaxYen: 280_000 } });
+  assert.deepEqual([v2.id, v2.version, v2.price.amountExclTaxYen], [EXOSOME_PROGRAM.id, 2, 280_000]);
+  const edited = EXOSOME_PROGRAM_INPUT.consentDocuments!.map((d, i) => (i === 0 ? { ...d, contentHash: sha256Hex('quietly edited') } : d));
+  // The edited input is a valid program on its own; only as a revision of v1 is it refused.
+  defineProgram({ ...EXOSOME_PROGRAM_INPUT, consentDocuments: edited });
+  try {
+    reviseProgram(EXOSOME_PROGRAM, { ...EXOSOME_PROGRAM_INPUT, consentDocuments: edited });
+    assert.fail('expected an error');
+  } catch (err) {
+    assert.ok(err instanceof DomainError);
+    assert.deepEqual(
+      err.details.map((d) => [d.path, d.message]),
+      [['consentDocuments[0].contentHash', 'programs.document_version_changed']],
+    );
+  }
+  // Publishing the edited text as document version 2 is fine.
+  const v2docs = [...EXOSOME_PROGRAM_INPUT.consentDocuments!, { ...edited[0]!, version: '2', effectiveFrom: '2026-07-01' }];
+  assert.equal(reviseProgram(EXOSOME_PROGRAM, { ...EXOSOME_PROGRAM_INPUT, consentDocuments: v2docs }).consentDocuments.length, 7);
+});
