@@ -17,3 +17,7 @@ export * from './admin/seed-demo.ts';
 export * from './repos/outbox-repo.ts';
 export * from './repos/patient-link-repo.ts';
 export * from './repos/alert-repo.ts';
+export * from './repos/scales/index.ts';
+export * from './repos/intake/intake-definition-repo.ts';
+export * from './repos/intake/intake-repo.ts';
+export * from './repos/scheduling/index.ts';
