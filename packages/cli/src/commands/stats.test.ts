@@ -127,14 +127,15 @@ test('stats lmm explains a formula it cannot parse, or a model it cannot fit', a
   assert.notEqual(noRandom.code, 0);
   assert.match(noRandom.err, /no random-effects term/);
   const dup = await run(['stats', 'lmm', '--csv', 'sleepstudy.csv', '--formula', 'Reaction ~ Days + Days2 + (1 | Subject)']);
+  assert.equal(dup.code, 2);
   assert.match(dup.err, /unknown column "Days2"/);
   const dir = tmpCsv('id,t,y\na,0,1\na,1,2\nb,0,3\nb,1,oops\n');
   const nonNum = await run(['stats', 'lmm', '--csv', 'd.csv', '--formula', 'y ~ t + (1 | id)'], dir);
-  assert.notEqual(nonNum.code, 0);
+  assert.equal(nonNum.code, 2);
   assert.match(nonNum.err, /non-numeric value "oops"/);
   const collinear = tmpCsv('id,t,t2,y\na,0,0,1\na,1,2,2.5\nb,0,0,3\nb,1,2,3.7\nc,0,0,2\nc,1,2,2.2\n');
   const rank = await run(['stats', 'lmm', '--csv', 'd.csv', '--formula', 'y ~ t + t2 + (1 | id)'], collinear);
-  assert.notEqual(rank.code, 0);
+  assert.equal(rank.code, 1);
   assert.match(rank.err, /rank deficient/);
 });
 

@@ -53,6 +53,9 @@ export const statsCommand: Command = {
     } catch (e) {
       // Domain errors from core (bad data, a model that cannot be fitted) are runtime failures.
       if (isDomainError(e)) {
+        // A problem with a named column (unknown, non-numeric) is a usage error like the CSV
+        // checks of the simple analyses; anything else is a model that cannot be fitted.
+        if ('column' in e.params) throw new UsageError(`${name}: ${e.message}`);
         io.stderr(`mimamori stats ${name}: ${e.message}\n`);
         return 1;
       }

@@ -36,3 +36,18 @@ test('MMRM refuses a duplicate visit or an unknown column, with the reason', () 
   const dup = { ...data, subject: data.subject.map(() => 1) };
   assert.throws(() => fitMmrm({ formula: 'bdi ~ bdi.pre', data: dup, subject: 'subject', visit: 'time' }), /more than one row/);
 });
+
+test('MMRM contrasts for a three-level factor: each level minus the reference, keyed by visit then level', () => {
+  // Three arms made from BtheB: split the BtheB arm by drug use.
+  const arm = data.treatment.map((t, i) => (t === 'TAU' ? 'TAU' : data.drug[i] === 'Yes' ? 'BtheB+drug' : 'BtheB'));
+  const fit = fitMmrm({ formula: 'bdi ~ bdi.pre + arm * factor(time)', data: { ...data, arm }, subject: 'subject', visit: 'time', covariance: 'cs', contrast: 'arm', levels: { arm: ['TAU'] } });
+  assert.deepEqual(fit.contrastLevels, ['TAU', 'BtheB', 'BtheB+drug']);
+  const at2 = fit.contrasts!['2'] as Record<string, { estimate: number; se: number }>;
+  const at8 = fit.contrasts!['8'] as Record<string, { estimate: number; se: number }>;
+  assert.deepEqual(Object.keys(at2), ['BtheB', 'BtheB+drug']);
+  // With arm × visit interactions, the contrast at the first visit is the arm coefficient, and at
+  // a later visit the arm coefficient plus its interaction with that visit.
+  expectClose(at2['BtheB+drug'].estimate, fit.fixed['armBtheB+drug'].estimate, 1e-12, 'first visit');
+  expectClose(at2['BtheB+drug'].se, fit.fixed['armBtheB+drug'].se, 1e-12, 'first visit se');
+  expectClose(at8.BtheB.estimate, fit.fixed.armBtheB.estimate + fit.fixed['armBtheB:factor(time)8'].estimate, 1e-12, 'last visit');
+});

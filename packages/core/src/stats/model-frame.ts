@@ -47,7 +47,7 @@ export function levelsOf(column: string, values: ReadonlyArray<number | string |
   const sorted = sortedLevels(values);
   const given = overrides[column];
   if (!given) return sorted;
-  for (const g of given) if (!sorted.includes(g)) throw statsError(`level "${g}" given for "${column}" does not occur in the data (levels: ${sorted.join(', ')})`);
+  for (const g of given) if (!sorted.includes(g)) throw statsError(`level "${g}" given for "${column}" does not occur in the data (levels: ${sorted.join(', ')})`, { column });
   return [...given, ...sorted.filter((l) => !given.includes(l))];
 }
 
