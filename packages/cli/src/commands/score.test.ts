@@ -131,3 +131,11 @@ test('score K6 and HAM-D17 from the CLI', async () => {
   const hamd = JSON.parse((await run(['score', 'hamd17', '--answers', '2,1,3,1,1,1,2,1,1,2,1,1,1,0,1,1,0'])).out);
   assert.deepEqual([hamd.total, hamd.band, hamd.flags], [20, 'moderate', ['suicidality', 'suicidality_urgent']]);
 });
+
+test('score --informant picks the informant’s band set', async () => {
+  const list = '2,1,1,2,1,1,0,1,2,1,0,1,1,2,1,1,2,1,1,2,2,1,1,1,2';
+  assert.equal(JSON.parse((await run(['score', 'sdq', '--answers', list, '--informant', 'self'])).out).band, 'borderline');
+  const bad = await run(['score', 'sdq', '--answers', list, '--informant', 'nurse']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--informant must be self, parent, teacher or clinician/);
+});

@@ -4,19 +4,21 @@ import {
   builtinScales,
   getBuiltinScale,
   scoreScale,
+  type Informant,
   type ScaleDefinition,
   type ScoreResult,
 } from '@mimamori/core/scales/index';
 import { UsageError, type Command } from '../command.ts';
 
-const help = `Usage: mimamori score <scale-id> --answers <comma list> [--band-set <id>]
+const help = `Usage: mimamori score <scale-id> --answers <comma list> [--band-set <id>] [--informant <who>]
 
 Scores one administration of a built-in scale and prints one JSON object:
   {"scale":"phq9","version":"1.0.0","valid":true,"total":14,"band":"moderate","missing":0,"subscales":{},"flags":["suicidality"]}
 
   --answers   one entry per item in order: the option value (or its code, e.g. yes/no);
               an empty entry is a missing item, e.g. 1,2,,3
-  --band-set  use another band set of the scale (e.g. uk for EPDS)
+  --band-set  use another band set of the scale (e.g. cox1987_uk for EPDS)
+  --informant self, parent, teacher or clinician: picks the band set normed for that informant
 
 When the scale's missing-item rule says it cannot be scored, prints "valid":false, "total":null and
 a "reason". Out-of-range answers or the wrong number of answers exit with status 2.
@@ -63,6 +65,7 @@ export const scoreCommand: Command = {
     let scaleId: string | undefined;
     let answers: string | undefined;
     let bandSet: string | undefined;
+    let informant: Informant | undefined;
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
       if (a === '--help' || a === '-h') {
@@ -77,6 +80,13 @@ export const scoreCommand: Command = {
       };
       if (a === '--answers' || a.startsWith('--answers=')) answers = value('--answers');
       else if (a === '--band-set' || a.startsWith('--band-set=')) bandSet = value('--band-set');
+      else if (a === '--informant' || a.startsWith('--informant=')) {
+        const v = value('--informant');
+        if (v !== 'self' && v !== 'parent' && v !== 'teacher' && v !== 'clinician') {
+          throw new UsageError(`--informant must be self, parent, teacher or clinician (got ${v})`);
+        }
+        informant = v;
+      }
       else if (a.startsWith('-')) throw new UsageError(`unknown option "${a}"`);
       else if (scaleId === undefined) scaleId = a;
       else throw new UsageError(`unexpected argument "${a}"`);
@@ -89,7 +99,10 @@ export const scoreCommand: Command = {
     if (answers === undefined) throw new UsageError('--answers is required, e.g. --answers 0,1,2,…');
     const list = answers.split(',').map((raw, i) => parseEntry(definition, i, raw));
     try {
-      const result = scoreScale(definition, answersFromList(definition, list), bandSet ? { bandSet } : {});
+      const result = scoreScale(definition, answersFromList(definition, list), {
+        ...(bandSet ? { bandSet } : {}),
+        ...(informant ? { informant } : {}),
+      });
       io.stdout(`${JSON.stringify(scoreOutput(result))}\n`);
       return 0;
     } catch (e) {

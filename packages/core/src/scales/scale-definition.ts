@@ -160,6 +160,8 @@ export interface BandSet {
   readonly bands: ReadonlyArray<Band>;
   readonly sources: ReadonlyArray<Source>;
   readonly note?: LocalizedText;
+  /** Informants this set is normed for (SDQ parent vs self-report); used when scoring by informant. */
+  readonly informants?: ReadonlyArray<Informant>;
 }
 
 export interface ResponseRule {

@@ -2,7 +2,7 @@ import { assertAnswers } from './check-answers.ts';
 import { evaluateSafety, type SafetyFlag } from './evaluate-safety.ts';
 import { findBand } from './find-band.ts';
 import { answerOf, conditionHolds, isItemEnabled, itemScore, type ScaleAnswers } from './item-score.ts';
-import type { LocalizedText, MissingRule, ScaleDefinition, SumScoring } from './scale-definition.ts';
+import type { Informant, LocalizedText, MissingRule, ScaleDefinition, SumScoring } from './scale-definition.ts';
 
 export interface SubscaleScore {
   readonly score: number | null;
@@ -35,8 +35,13 @@ export interface ScoreResult {
 }
 
 export interface ScoreScaleOptions {
-  /** Band set to use instead of the definition's default (e.g. `uk` for EPDS). */
+  /** Band set to use instead of the definition's default (e.g. `cox1987_uk` for EPDS). */
   readonly bandSet?: string;
+  /**
+   * Who filled the form in. Picks the first band set normed for that informant (SDQ self-report)
+   * unless `bandSet` is given; falls back to the default set.
+   */
+  readonly informant?: Informant;
 }
 
 interface UnitsScore {
@@ -168,7 +173,9 @@ export function scoreScale(
 ): ScoreResult {
   assertAnswers(definition, answers);
   const flags = evaluateSafety(definition, answers);
-  const bandSetId = options.bandSet ?? definition.defaultBandSet ?? null;
+  const informant = options.informant;
+  const byInformant = informant ? definition.bandSets.find((s) => s.informants?.includes(informant))?.id : undefined;
+  const bandSetId = options.bandSet ?? byInformant ?? definition.defaultBandSet ?? null;
   const base = { scaleId: definition.id, version: definition.version, flags, bandSet: bandSetId };
   const scoring = definition.scoring;
 
@@ -210,8 +217,10 @@ export function scoreScale(
   }
 
   const subscales: Record<string, SubscaleScore> = {};
+  const subUnits = new Map<string, UnitsScore>();
   for (const sub of scoring.subscales) {
     const r = scoreUnits(definition, scoring, sub.items, sub.missing ?? scoring.missing, answers);
+    subUnits.set(sub.id, r);
     subscales[sub.id] = {
       score: r.score,
       valid: r.score !== null,
@@ -226,10 +235,7 @@ export function scoreScale(
   if (spec && 'subscales' in spec) {
     const parts = spec.subscales.map((id) => ({ id, s: subscales[id] }));
     const bad = parts.filter((p) => !p.s?.valid).map((p) => p.id);
-    const missingItems = spec.subscales.flatMap((id) => {
-      const sub = scoring.subscales.find((s) => s.id === id);
-      return sub ? scoreUnits(definition, scoring, sub.items, sub.missing ?? scoring.missing, answers).missingItems : [];
-    });
+    const missingItems = spec.subscales.flatMap((id) => subUnits.get(id)?.missingItems ?? []);
     total = {
       score: bad.length > 0 ? null : parts.reduce((a, p) => a + (p.s?.score ?? 0), 0),
       missingUnits: missingItems,

@@ -152,6 +152,7 @@ export const scaleDefinitionShape: Shape = {
           bands: req({ t: 'array', of: band, minItems: 1 }),
           sources: req(sources),
           note: opt(localized),
+          informants: opt({ t: 'array', minItems: 1, of: { t: 'enum', values: ['self', 'parent', 'teacher', 'clinician'] } }),
         },
       },
     }),

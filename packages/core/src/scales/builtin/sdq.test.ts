@@ -36,3 +36,11 @@ test('SDQ: missing prosocial items do not affect total difficulties', () => {
   assert.deepEqual([r.valid, r.total, r.subscales.prosocial.valid], [true, 19, false]);
   assert.equal(scoreList(sdq, filled(25, 0)).total, 10); // reversed items 7, 11, 14, 21, 25 score 2 each
 });
+
+test('SDQ bands follow the informant: self-report uses the self-report bands', () => {
+  assert.equal(scoreList(sdq, answers, { informant: 'self' }).band, 'borderline');
+  assert.equal(scoreList(sdq, answers, { informant: 'self' }).bandSet, 'self_uk');
+  assert.equal(scoreList(sdq, answers, { informant: 'parent' }).band, 'abnormal');
+  assert.equal(scoreList(sdq, answers, { informant: 'teacher' }).bandSet, 'parent_uk');
+  assert.equal(scoreList(sdq, answers, { informant: 'self', bandSet: 'parent_uk' }).band, 'abnormal');
+});

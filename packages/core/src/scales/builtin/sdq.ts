@@ -57,9 +57,10 @@ export const sdq: ScaleDefinition = {
         { id: 'abnormal', label: { en: 'Abnormal', ja: '異常' }, min: 17, max: 40 },
       ],
       sources: [{ citation: 'Original SDQ parent-report banding (sdqinfo.org)', uncertain: true }],
+      informants: ['parent'],
       note: {
-        en: 'Japanese norms differ (Matsuishi 2008; Moriwaki & Kamio 2014): prefer a Japanese band set when the clinic has one.',
-        ja: '日本の基準値は異なります（Matsuishi 2008、Moriwaki & Kamio 2014）。日本の区分があればそちらを使ってください。',
+        en: 'Japanese norms differ (Matsuishi 2008; Moriwaki & Kamio 2014): prefer a Japanese band set when the clinic has one. Teacher-report bands are not included; teacher forms use this set.',
+        ja: '日本の基準値は異なります（Matsuishi 2008、Moriwaki & Kamio 2014）。日本の区分があればそちらを使ってください。教師評定の区分は未収録のため、この区分を使います。',
       },
     },
     {
@@ -71,6 +72,7 @@ export const sdq: ScaleDefinition = {
         { id: 'abnormal', label: { en: 'Abnormal', ja: '異常' }, min: 20, max: 40 },
       ],
       sources: [{ citation: 'Original SDQ self-report banding (sdqinfo.org)', uncertain: true }],
+      informants: ['self'],
     },
   ],
   defaultBandSet: 'parent_uk',
