@@ -15,6 +15,8 @@ export const mmrmSubcommand: StatsSubcommand = {
     'Long data, one row per subject and visit; missing visits are handled by the likelihood (no',
     'imputation). Covariance over visits: us (unstructured, default), cs (compound symmetry) or',
     'ar1 (over the visit order). REML; Satterthwaite df from the REML likelihood.',
+    'Visits are ordered by value (numbers numerically); give text visits their order with',
+    '--levels visit=baseline,week2,week4.',
     '--contrast COL: each non-reference level minus the reference level at each visit, with other',
     'numeric covariates at their mean and other factors averaged over their levels.',
     '',
