@@ -2,6 +2,10 @@ import { useEffect, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { setUnauthorizedHandler } from '../../shared/api/client.ts';
 import { Loading } from '../components/page.tsx';
+import { AppointmentDetailPage } from '../features/appointments/appointment-detail-page.tsx';
+import { AppointmentsPage } from '../features/appointments/appointments-page.tsx';
+import { BookingPage } from '../features/appointments/booking-page.tsx';
+import { SeriesPage } from '../features/appointments/series-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
 import { InvitePage } from '../features/auth/invite-page.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
@@ -63,7 +67,10 @@ export function App(): ReactNode {
         <Route path="patients/:id/history" element={<PatientHistoryPage />} />
         <Route path="staff" element={<StaffAdminPage />} />
         <Route path="audit" element={<AuditPage />} />
-        <Route path="appointments" element={<ComingSoonPage title="nav.appointments" />} />
+        <Route path="appointments" element={<AppointmentsPage />} />
+        <Route path="appointments/new" element={<BookingPage />} />
+        <Route path="appointments/series" element={<SeriesPage />} />
+        <Route path="appointments/:id" element={<AppointmentDetailPage />} />
         <Route path="intake" element={<ComingSoonPage title="nav.intake" />} />
         <Route path="scales" element={<ComingSoonPage title="nav.scales" />} />
         <Route path="programs" element={<ComingSoonPage title="nav.programs" />} />

@@ -18,7 +18,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'nav.home' },
   { to: '/patients', label: 'nav.patients', permission: 'patients:read' },
-  { to: '/appointments', label: 'nav.appointments', permission: 'patients:read', comingSoon: true },
+  { to: '/appointments', label: 'nav.appointments', permission: 'appointments:read' },
   { to: '/intake', label: 'nav.intake', permission: 'patients:read', comingSoon: true },
   { to: '/scales', label: 'nav.scales', permission: 'patients:read', comingSoon: true },
   { to: '/programs', label: 'nav.programs', comingSoon: true },

@@ -1,5 +1,6 @@
 import type { Dict } from './dict.ts';
 import type { ja } from './ja.ts';
+import { appointmentsEn } from '../features/appointments/appointments-en.ts';
 
 export const en: Dict<typeof ja> = {
   app: {
@@ -248,4 +249,5 @@ export const en: Dict<typeof ja> = {
     outcomes: { success: 'success', failure: 'failure', denied: 'denied' },
     filterPatient: 'Filter by this patient',
   },
+  appt: appointmentsEn,
 };

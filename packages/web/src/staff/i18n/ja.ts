@@ -1,3 +1,4 @@
+import { appointmentsJa } from '../features/appointments/appointments-ja.ts';
 // Japanese: the default language. `en.ts` must have the same keys (the type checks it).
 export const ja = {
   app: {
@@ -246,4 +247,5 @@ export const ja = {
     outcomes: { success: '成功', failure: '失敗', denied: '拒否' },
     filterPatient: 'この患者で絞り込む',
   },
+  appt: appointmentsJa,
 };

@@ -1,0 +1,102 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { todayIn } from '../../../shared/format/age.ts';
+import { ErrorMessage } from '../../components/alert.tsx';
+import { Loading } from '../../components/page.tsx';
+import { currentLanguage } from '../../i18n/index.ts';
+import { useAvailability, type Slot } from './appointments-api.ts';
+import { addDays, datesFrom, formatDay } from './calendar-dates.ts';
+
+/**
+ * Free start times of a service, a week at a time, grouped by day. Closed days say why (holiday,
+ * closure) instead of just being empty.
+ */
+export function SlotPicker(props: {
+  readonly serviceId: string;
+  readonly resourceId?: string;
+  readonly patientId?: string;
+  readonly excludeAppointmentId?: string;
+  readonly value: Slot | null;
+  readonly onChange: (slot: Slot) => void;
+}): ReactNode {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const today = todayIn(new Date());
+  const [from, setFrom] = useState(today);
+  const to = addDays(from, 6);
+  const avail = useAvailability({
+    serviceId: props.serviceId,
+    from,
+    to,
+    resourceId: props.resourceId || undefined,
+    patientId: props.patientId,
+    excludeAppointmentId: props.excludeAppointmentId,
+  });
+  const slots = avail.data?.slots ?? [];
+  return (
+    <div className="slot-picker">
+      <div className="appt-datenav">
+        <button
+          type="button"
+          className="btn"
+          disabled={from <= today}
+          onClick={() => setFrom(addDays(from, -7) < today ? today : addDays(from, -7))}
+        >
+          <span aria-hidden="true">‹ </span>
+          {t('appt.prev')}
+        </button>
+        <span className="slot-picker__range" aria-live="polite">
+          {t('appt.weekOf', { from: formatDay(from, lang), to: formatDay(to, lang) })}
+        </span>
+        <button type="button" className="btn" onClick={() => setFrom(addDays(from, 7))}>
+          {t('appt.next')}
+          <span aria-hidden="true"> ›</span>
+        </button>
+      </div>
+      <ErrorMessage error={avail.error} />
+      {avail.isPending ? <Loading /> : null}
+      {avail.data ? (
+        <>
+          {slots.length === 0 ? <p className="empty">{t('appt.noSlots')}</p> : null}
+          {datesFrom(from, to).map((d) => {
+            const closed = avail.data.closedDates.find((c) => c.date === d);
+            const mine = slots.filter((s) => s.date === d);
+            if (!closed && mine.length === 0) return null;
+            return (
+              <fieldset key={d} className="slot-day">
+                <legend>{formatDay(d, lang)}</legend>
+                {closed ? (
+                  <p className="small muted">
+                    {t('appt.closed')}
+                    {`（${closed.holidayName ?? closed.closureReason ?? t(`appt.closedReasons.${closed.reason}`)}）`}
+                  </p>
+                ) : (
+                  <div className="slot-grid">
+                    {mine.map((s) => {
+                      const on = props.value?.start === s.start && props.value?.resourceIds.join() === s.resourceIds.join();
+                      return (
+                        <button
+                          key={`${s.start}-${s.resourceIds.join()}`}
+                          type="button"
+                          className="slot"
+                          aria-pressed={on}
+                          aria-label={t('appt.pickSlot', { date: formatDay(d, lang), time: s.startTime })}
+                          onClick={() => props.onChange(s)}
+                        >
+                          {s.startTime}
+                        </button>
+                      );
+                    })}
+                  </div>
+                )}
+              </fieldset>
+            );
+          })}
+          {avail.data.lastBookableDate && avail.data.lastBookableDate < to ? (
+            <p className="small muted">{t('appt.lastBookable', { date: formatDay(avail.data.lastBookableDate, lang) })}</p>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
