@@ -6,11 +6,11 @@ import type { ScaleIssue } from './scale-error.ts';
  * bands, ranges) live in `validate-scale-definition.ts`.
  */
 export type Shape =
-  | { readonly t: 'string'; readonly pattern?: RegExp; readonly hint?: string }
+  | { readonly t: 'string'; readonly pattern?: RegExp; readonly hint?: string; readonly maxLength?: number }
   | { readonly t: 'number'; readonly integer?: boolean; readonly min?: number; readonly max?: number }
   | { readonly t: 'boolean' }
   | { readonly t: 'enum'; readonly values: ReadonlyArray<string> }
-  | { readonly t: 'array'; readonly of: Shape; readonly minItems?: number }
+  | { readonly t: 'array'; readonly of: Shape; readonly minItems?: number; readonly maxItems?: number }
   | { readonly t: 'object'; readonly fields: Readonly<Record<string, Field>> }
   | { readonly t: 'record'; readonly of: Shape }
   | { readonly t: 'nullable'; readonly of: Shape }
@@ -21,6 +21,10 @@ export interface Field {
   readonly shape: Shape;
   readonly optional?: boolean;
 }
+
+// Imports come from outside: bound their size so a hostile file cannot make validation expensive.
+const defaultMaxLength = 4000;
+const defaultMaxItems = 500;
 
 const typeNames: Record<string, { en: string; ja: string }> = {
   string: { en: 'a string', ja: '文字列' },
@@ -89,6 +93,9 @@ export function checkShape(value: unknown, shape: Shape, path: string, issues: S
         issues.push(typeIssue(path, 'string', value));
       } else if (value.trim() === '') {
         issues.push({ path, code: 'empty', en: 'must not be empty', ja: '空にできません' });
+      } else if (value.length > (shape.maxLength ?? defaultMaxLength)) {
+        const max = shape.maxLength ?? defaultMaxLength;
+        issues.push({ path, code: 'too_long', en: `must be at most ${max} characters (got ${value.length})`, ja: `${max} 文字以内にしてください（${value.length} 文字）` });
       } else if (shape.pattern && !shape.pattern.test(value)) {
         issues.push({
           path,
@@ -134,6 +141,11 @@ export function checkShape(value: unknown, shape: Shape, path: string, issues: S
           en: `needs at least ${shape.minItems} entries (got ${value.length})`,
           ja: `${shape.minItems} 個以上必要です（${value.length} 個）`,
         });
+      }
+      if (value.length > (shape.maxItems ?? defaultMaxItems)) {
+        const max = shape.maxItems ?? defaultMaxItems;
+        issues.push({ path, code: 'too_many', en: `must have at most ${max} entries (got ${value.length})`, ja: `${max} 個以内にしてください（${value.length} 個）` });
+        return;
       }
       value.forEach((v, i) => checkShape(v, shape.of, `${path}[${i}]`, issues));
       return;

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { isDomainError } from '../errors/domain-error.ts';
 import { builtinScales } from './builtin/index.ts';
 import { cssrsScreener } from './builtin/cssrs-screener.ts';
+import { madrs } from './builtin/madrs.ts';
 import { phq9 } from './builtin/phq9.ts';
 import { qidsSr16 } from './builtin/qids-sr16.ts';
 import { sdq } from './builtin/sdq.ts';
@@ -196,4 +197,21 @@ test('a definition with weights and a matching range is accepted and scored with
   d.bandSets[0].bands[4].max = 30;
   const def = parseScaleDefinition(d);
   assert.equal(scoreScale(def, { q1: 1, q2: 0, q3: 0, q4: 0, q5: 0, q6: 0, q7: 0, q8: 0, q9: 3 }).total, 7);
+});
+
+test('a metadata-only definition may not smuggle wording in option labels or instructions', () => {
+  const d = JSON.parse(JSON.stringify(madrs));
+  d.items[0].options[6].label = { en: 'Continuous, unvarying…' };
+  d.instructions = { en: 'Rate on the basis of…' };
+  hasIssue(d, 'items[0].options[6].label', 'text_not_licensed');
+  hasIssue(d, 'instructions', 'text_not_licensed');
+});
+
+test('oversized imports are refused before any deeper check', () => {
+  const d = phq9Copy();
+  d.items[0].options = Array.from({ length: 51 }, (_, v) => ({ value: v }));
+  hasIssue(d, 'items[0].options', 'too_many');
+  const t = phq9Copy();
+  t.items[0].text.en = 'x'.repeat(4001);
+  hasIssue(t, 'items[0].text.en', 'too_long');
 });

@@ -47,7 +47,7 @@ const item: Shape = {
   fields: {
     id: req(id),
     text: opt(localized),
-    options: req({ t: 'array', of: option, minItems: 2 }),
+    options: req({ t: 'array', of: option, minItems: 2, maxItems: 50 }),
     scored: opt({ t: 'boolean' }),
     optional: opt({ t: 'boolean' }),
     enableWhen: opt(condition),
@@ -248,6 +248,17 @@ function checkText(d: ScaleDefinition, push: Push): void {
   checkLocalizedBoth(d.name, 'name', push);
   const withText = d.items.map((it, i) => ({ it, i })).filter(({ it }) => it.text && (it.text.ja || it.text.en));
   if (d.textSource.kind === 'none' || !d.licence.textIncluded) {
+    if (d.instructions) {
+      push('instructions', 'text_not_licensed', 'instructions are not allowed in a metadata-only definition', 'メタデータのみの定義には教示文を含められません');
+    }
+    d.items.forEach((it, i) =>
+      it.options.forEach((o, k) => {
+        // Generic coded answers (yes/no) may keep their labels; instrument anchors may not.
+        if (o.label && o.code === undefined) {
+          push(`items[${i}].options[${k}].label`, 'text_not_licensed', 'option labels are not allowed in a metadata-only definition', 'メタデータのみの定義には選択肢の文言を含められません');
+        }
+      }),
+    );
     for (const { i } of withText) {
       push(
         `items[${i}].text`,
