@@ -175,10 +175,12 @@ export function buildModelFrame(input: {
   }
   const p = names.length;
   const X = new Float64Array(rows.length * p);
+  let cur = 0;
+  const getRow: Getter = (c) => data[c][cur];
   rows.forEach((r, k) => {
     let j = 0;
-    const get: Getter = (c) => data[c][r];
-    for (const b of builders) for (const v of b(get)) X[k * p + j++] = v;
+    cur = r;
+    for (const b of builders) for (const v of b(getRow)) X[k * p + j++] = v;
   });
   const designRow = (values: Readonly<Record<string, number | string>>) => {
     const out = new Float64Array(p);
