@@ -92,7 +92,9 @@ export function installAuth(app: FastifyInstance, deps: AppDeps): void {
   // Access is checked before the body is parsed or validated: no session → 401, whatever was sent.
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const access = req.routeOptions.config.access;
-    if (!req.routeOptions.url?.startsWith('/api/')) return;
+    const url = req.routeOptions.url;
+    // The browsable API docs describe the open-source API only; they hold no data.
+    if (!url?.startsWith('/api/') || url.startsWith('/api/docs')) return;
     if (access === undefined) return sendError(reply, req, 'forbidden');
     // Cross-site requests are refused outright: a browser always sends Origin on state-changing fetches.
     if (STATE_CHANGING.has(req.method)) {
