@@ -60,9 +60,41 @@ diffs <- lapply(list(c(15, 30, 5, 30), c(40, 120, 52, 118)), function(v) {
        corrected = list(ci95 = arr(as.numeric(rc$conf.int)), chiSquare = unname(rc$statistic), p = rc$p.value))
 })
 
+# fisher.test's estimate and interval solve equations with uniroot (tolerance ~1e-4); the same
+# equations (stats:::fisher.test's own code) solved to 1e-15 give a reference for the exact solution.
+fisher_precise <- function(x) {
+  m <- sum(x[, 1L]); n <- sum(x[, 2L]); k <- sum(x[1L, ]); x <- x[1L, 1L]
+  lo <- max(0L, k - n); hi <- min(k, m); support <- lo:hi
+  logdc <- dhyper(support, m, n, k, log = TRUE)
+  dnhyper <- function(ncp) { d <- logdc + log(ncp) * support; d <- exp(d - max(d)); d / sum(d) }
+  mnhyper <- function(ncp) { if (ncp == 0) return(lo); if (ncp == Inf) return(hi); sum(support * dnhyper(ncp)) }
+  pnhyper <- function(q, ncp, upper.tail = FALSE) {
+    if (ncp == 1) return(if (upper.tail) phyper(x - 1, m, n, k, lower.tail = FALSE) else phyper(x, m, n, k))
+    if (ncp == 0) return(as.numeric(if (upper.tail) q <= lo else q >= lo))
+    if (ncp == Inf) return(as.numeric(if (upper.tail) q <= hi else q >= hi))
+    sum(dnhyper(ncp)[if (upper.tail) support >= q else support <= q])
+  }
+  tol <- 1e-15
+  mle <- if (x == lo) 0 else if (x == hi) Inf else {
+    mu <- mnhyper(1)
+    if (mu > x) uniroot(function(t) mnhyper(t) - x, c(0, 1), tol = tol)$root
+    else if (mu < x) 1 / uniroot(function(t) mnhyper(1 / t) - x, c(.Machine$double.eps, 1), tol = tol)$root else 1
+  }
+  alpha <- 0.025
+  ncp.U <- if (x == hi) Inf else { p <- pnhyper(x, 1)
+    if (p < alpha) uniroot(function(t) pnhyper(x, t) - alpha, c(0, 1), tol = tol)$root
+    else if (p > alpha) 1 / uniroot(function(t) pnhyper(x, 1 / t) - alpha, c(.Machine$double.eps, 1), tol = tol)$root else 1 }
+  ncp.L <- if (x == lo) 0 else { p <- pnhyper(x, 1, upper.tail = TRUE)
+    if (p > alpha) uniroot(function(t) pnhyper(x, t, upper.tail = TRUE) - alpha, c(0, 1), tol = tol)$root
+    else if (p < alpha) 1 / uniroot(function(t) pnhyper(x, 1 / t, upper.tail = TRUE) - alpha, c(.Machine$double.eps, 1), tol = tol)$root else 1 }
+  list(oddsRatio = mle, ci95 = arr(c(ncp.L, ncp.U)))
+}
+
 fishers <- lapply(list(matrix(c(3, 1, 1, 3), 2, byrow = TRUE), matrix(c(10, 2, 3, 15), 2, byrow = TRUE),
                        matrix(c(0, 12, 7, 9), 2, byrow = TRUE), matrix(c(120, 80, 95, 105), 2, byrow = TRUE)), function(m) {
-  list(table = lapply(1:2, function(i) arr(m[i, ])), p = fisher.test(m)$p.value)
+  ft <- fisher.test(m)
+  list(table = lapply(1:2, function(i) arr(m[i, ])), p = ft$p.value,
+       oddsRatio = unname(ft$estimate), ci95 = arr(as.numeric(ft$conf.int)), precise = fisher_precise(m))
 })
 
 chis <- lapply(list(list(m = matrix(c(10, 20, 30, 40), 2, byrow = TRUE), correct = TRUE),

@@ -105,7 +105,17 @@ test('difference of proportions agrees with prop.test (with and without Yates)',
 });
 
 test("Fisher's exact and chi-square tests agree with R", () => {
-  for (const c of R.fisher) expectClose(fisherExact(c.table).p, c.p, TOL, `fisher ${JSON.stringify(c.table)}`);
+  for (const c of R.fisher) {
+    const r = fisherExact(c.table);
+    const label = `fisher ${JSON.stringify(c.table)}`;
+    expectClose(r.p, c.p, TOL, label);
+    // Against fisher.test's own equations solved to full precision …
+    expectClose(r.oddsRatio, c.precise.oddsRatio, 1e-8, `${label} conditional MLE`);
+    expectAllClose(r.ci95, c.precise.ci95, 1e-8, `${label} CI`);
+    // … and within uniroot's tolerance of what fisher.test prints.
+    assert.ok(Math.abs(r.oddsRatio - c.oddsRatio) <= 1e-4 * Math.max(1, c.oddsRatio), `${label} MLE vs fisher.test`);
+    r.ci95.forEach((v, i) => assert.ok(Math.abs(v - c.ci95[i]) <= 1e-2 * Math.max(1, c.ci95[i]), `${label} CI vs fisher.test`));
+  }
   for (const c of R.chiSquare) {
     const r = chiSquareTest({ table: c.table, correct: c.correct });
     expectClose(r.statistic, c.statistic, TOL, 'chi-square');
