@@ -1,6 +1,6 @@
 import { DomainError } from '../errors/domain-error.ts';
 import type { ErrorParams } from '../errors/domain-error.ts';
-import { instantMs, isIsoInstant, zonedTimeToInstant } from '../programs/civil-date.ts';
+import { instantMs, isIsoInstant, zonedTimeToInstant } from '../programs/dates.ts';
 import { createIssues, deepFreeze } from '../programs/field-issues.ts';
 import type { AnalyteId } from './analytes.ts';
 import type { LabResult, LabResultInput } from './lab-result.ts';

@@ -1,4 +1,4 @@
-import { checkInstant } from '../programs/civil-date.ts';
+import { checkInstant } from '../programs/dates.ts';
 import type { Issues } from '../programs/field-issues.ts';
 import { checkOneOf, checkText, createIssues, deepFreeze, isPresent, throwIfIssues } from '../programs/field-issues.ts';
 import type { AnalyteId, SampleType } from './analytes.ts';

@@ -1,4 +1,4 @@
-import { checkDate } from '../programs/civil-date.ts';
+import { checkDate } from '../programs/dates.ts';
 import { checkNumber, checkOneOf, checkText, createIssues, deepFreeze, throwIfIssues } from '../programs/field-issues.ts';
 
 export type MedicationUnit = 'mg' | 'μg' | 'g' | 'mL' | 'tablet' | 'capsule' | 'packet' | 'drop' | 'puff' | 'patch' | 'unit';

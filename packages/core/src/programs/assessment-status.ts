@@ -1,4 +1,4 @@
-import { localDate } from './civil-date.ts';
+import { localDate } from './dates.ts';
 import type { ScheduledItem } from './propose-schedule.ts';
 
 /**

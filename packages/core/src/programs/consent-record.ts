@@ -1,4 +1,5 @@
-import { ageOn, checkInstant, checkDate, localDate } from './civil-date.ts';
+import { ageOn } from '../patients/patient.ts';
+import { checkInstant, checkDate, localDate } from './dates.ts';
 import type { Issues } from './field-issues.ts';
 import { checkOneOf, checkText, createIssues, deepFreeze, throwIfIssues } from './field-issues.ts';
 import type { Lang } from './localized-text.ts';

@@ -1,4 +1,4 @@
-import { checkInstant, localDate } from './civil-date.ts';
+import { checkInstant, localDate } from './dates.ts';
 import { checkOneOf, checkText, createIssues, deepFreeze, fieldError, throwIfIssues } from './field-issues.ts';
 import type { ConsentEvaluation, ConsentRecord, ConsentScope } from './consent-record.ts';
 

@@ -1,5 +1,6 @@
 import type { ErrorParams } from '../errors/domain-error.ts';
-import { ageOn, checkDate, checkInstant } from './civil-date.ts';
+import { ageOn } from '../patients/patient.ts';
+import { checkDate, checkInstant } from './dates.ts';
 import { checkText, createIssues, deepFreeze, throwIfIssues } from './field-issues.ts';
 import { icd10Matches, isIcd10Code } from './icd10.ts';
 import type { ProgramDefinition } from './program-definition.ts';

@@ -1,4 +1,4 @@
-import { checkInstant, instantMs } from './civil-date.ts';
+import { checkInstant, instantMs } from './dates.ts';
 import { checkText, createIssues, deepFreeze, fieldError, throwIfIssues } from './field-issues.ts';
 import type { EligibilityResult } from './eligibility.ts';
 import type { ProgramDefinition } from './program-definition.ts';

@@ -4,7 +4,9 @@ import { createHash } from 'node:crypto';
 import { sha256Hex } from './sha256.ts';
 import { priceBreakdown } from './price.ts';
 import { registryKind, registryUrl } from './registry-id.ts';
-import { addDays, ageOn, daysBetween, isIsoDate, isIsoInstant, localDate } from './civil-date.ts';
+import { addDays, daysBetween, isLocalDate as isIsoDate } from '../time/index.ts';
+import { ageOn } from '../patients/patient.ts';
+import { isIsoInstant, localDate, zonedTimeToInstant } from './dates.ts';
 import { icd10Matches, isIcd10Code } from './icd10.ts';
 
 test('sha256Hex matches the FIPS 180-4 vectors and UTF-8 input', () => {
@@ -60,6 +62,17 @@ test('civil dates: calendar arithmetic, zones and age', () => {
   assert.equal(ageOn('2010-04-02', '2026-04-02'), 16);
   assert.equal(ageOn('2008-02-29', '2026-02-28'), 17);
   assert.equal(ageOn('2008-02-29', '2026-03-01'), 18);
+});
+
+test('wall-clock lab times are read in the clinic zone; a time skipped by DST is refused', () => {
+  assert.equal(zonedTimeToInstant('2026-04-08 09:30', 'Asia/Tokyo'), '2026-04-08T00:30:00.000Z');
+  assert.equal(zonedTimeToInstant('2026-04-08T09:30:15', 'Asia/Tokyo'), '2026-04-08T00:30:15.000Z');
+  assert.equal(zonedTimeToInstant('2026-03-08 02:30', 'America/Los_Angeles'), undefined);
+  // 01:30 happens twice on 1 November 2026 in Los Angeles: the earlier (PDT) instant is taken.
+  assert.equal(zonedTimeToInstant('2026-11-01 01:30', 'America/Los_Angeles'), '2026-11-01T08:30:00.000Z');
+  for (const bad of ['2026-02-30 09:00', '2026-04-08 24:00', '2026-04-08', '2026-04-08 9:30'])
+    assert.equal(zonedTimeToInstant(bad, 'Asia/Tokyo'), undefined, bad);
+  assert.throws(() => localDate('2026-03-01T15:00:00Z', 'Asia/Tokio'), /programs\.field\.invalid_zone|validation/);
 });
 
 test('ICD-10 prefix matching', () => {

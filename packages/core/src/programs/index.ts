@@ -2,7 +2,7 @@
 // dashboard, plus the ja/en message catalogue for every error these folders raise.
 export * from './localized-text.ts';
 export * from './field-issues.ts';
-export * from './civil-date.ts';
+export * from './dates.ts';
 export * from './sha256.ts';
 export * from './icd10.ts';
 export * from './price.ts';

@@ -4,7 +4,7 @@ import type { AdverseEvent } from '../safety/adverse-event.ts';
 import { isSerious } from '../safety/adverse-event.ts';
 import type { InfusionRecord } from '../treatment/infusion-record.ts';
 import type { TmsRecord } from '../treatment/tms-record.ts';
-import { localDate } from './civil-date.ts';
+import { localDate } from './dates.ts';
 import type { Enrolment } from './enrolment.ts';
 
 /** A scale result as the timeline needs it (the scales module owns the full type). */

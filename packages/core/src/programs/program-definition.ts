@@ -2,7 +2,7 @@ import type { AnalyteId } from '../labs/analytes.ts';
 import { isAnalyteId } from '../labs/analytes.ts';
 import type { Issues } from './field-issues.ts';
 import { checkNumber, checkOneOf, checkText, createIssues, deepFreeze, throwIfIssues } from './field-issues.ts';
-import { checkDate } from './civil-date.ts';
+import { checkDate } from './dates.ts';
 import type { Lang, LocalizedText } from './localized-text.ts';
 import { LANGS } from './localized-text.ts';
 import type { ProgramPrice } from './price.ts';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addDays, daysBetween } from './civil-date.ts';
+import { addDays, daysBetween } from '../time/index.ts';
 import { EXOSOME_PROGRAM, TMS_PROGRAM } from './example-programs.ts';
 import { proposeSchedule } from './propose-schedule.ts';
 

@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import holidayJp from '@holiday-jp/holiday_jp';
 import { DomainError } from '../errors/domain-error.ts';
-import { isoWeekday } from './civil-date.ts';
+import { WEEKDAYS, weekdayOf } from '../time/index.ts';
+
+const isoWeekday = (d: string): number => WEEKDAYS.indexOf(weekdayOf(d)) + 1;
 import { EXOSOME_PROGRAM, TMS_PROGRAM } from './example-programs.ts';
 import { proposeSchedule } from './propose-schedule.ts';
 import { scheduleStatus, windowStatus } from './assessment-status.ts';

@@ -1,5 +1,6 @@
 import type { AnalyteId } from '../labs/analytes.ts';
-import { addDays, checkDate, daysBetween } from './civil-date.ts';
+import { addDays, daysBetween } from '../time/index.ts';
+import { checkDate } from './dates.ts';
 import { createIssues, deepFreeze, throwIfIssues } from './field-issues.ts';
 import type { ProgramDefinition } from './program-definition.ts';
 

@@ -1,4 +1,4 @@
-import { checkDate, checkInstant, localDate } from '../programs/civil-date.ts';
+import { checkDate, checkInstant, localDate } from '../programs/dates.ts';
 import { checkNumber, checkOneOf, checkText, createIssues, deepFreeze, throwIfIssues } from '../programs/field-issues.ts';
 
 /** ICH E2A seriousness criteria (any one makes the event serious). */

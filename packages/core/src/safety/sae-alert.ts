@@ -1,4 +1,4 @@
-import { checkInstant } from '../programs/civil-date.ts';
+import { checkInstant } from '../programs/dates.ts';
 import { checkText, createIssues, deepFreeze, fieldError, throwIfIssues } from '../programs/field-issues.ts';
 import type { AdverseEvent, CtcaeGrade, SeriousnessCriterion } from './adverse-event.ts';
 import { isSerious, isSusar } from './adverse-event.ts';

@@ -1,4 +1,4 @@
-import { checkDate, checkInstant, instantMs, localDate } from '../programs/civil-date.ts';
+import { checkDate, checkInstant, instantMs, localDate } from '../programs/dates.ts';
 import { checkNumber, checkOneOf, checkText, createIssues, deepFreeze, throwIfIssues } from '../programs/field-issues.ts';
 import type { EnrolmentStatus } from '../programs/enrolment.ts';
 import { assertMayDose } from '../programs/enrolment.ts';

@@ -1,4 +1,4 @@
-import { checkInstant, instantMs } from '../programs/civil-date.ts';
+import { checkInstant, instantMs } from '../programs/dates.ts';
 import { checkNumber, checkOneOf, checkText, createIssues, deepFreeze, throwIfIssues } from '../programs/field-issues.ts';
 import { assertMayDose } from '../programs/enrolment.ts';
 import type { ValidateTreatmentOptions } from './infusion-record.ts';

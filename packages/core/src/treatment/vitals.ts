@@ -1,6 +1,6 @@
 import type { Issues } from '../programs/field-issues.ts';
 import { checkNumber } from '../programs/field-issues.ts';
-import { checkInstant } from '../programs/civil-date.ts';
+import { checkInstant } from '../programs/dates.ts';
 
 /** Vital signs taken before or after a treatment session. */
 export type Vitals = {
