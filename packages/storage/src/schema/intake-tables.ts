@@ -1,6 +1,53 @@
 /**
- * Tables of the intake feature. Add table interfaces here and list them in `IntakeTables`; the
- * migrations that create them live in `migrations/intake/`.
+ * Tables of the intake feature (WEB問診). Form definitions are stored per clinic and version and never
+ * change once published; each intake instance names the version it is answered against.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface IntakeTables {}
+
+export interface IntakeDefinitionTable {
+  id: string;
+  clinic_id: string;
+  /** The form's stable id across versions (`default`). */
+  form_id: string;
+  version: number;
+  /** The whole `IntakeDefinition` as JSON. */
+  definition_json: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface IntakeTable {
+  id: string;
+  clinic_id: string;
+  patient_id: string;
+  /** Set when the intake was sent because a first visit was booked. */
+  appointment_id: string | null;
+  form_id: string;
+  definition_version: number;
+  audience: string;
+  /** `sent` → `started` (first autosave) → `submitted`; `cancelled` when replaced. */
+  status: string;
+  /** `IntakeValues` as JSON: everything the respondent typed, even invalid (draft). */
+  values_json: string;
+  confirmed_groups_json: string;
+  /** Screen to resume on (from `intakeProgress`). */
+  current_group_id: string | null;
+  progress_completed: number;
+  progress_total: number;
+  /** Scale scores at submission (`IntakeScaleScore[]` plus flags) as JSON. */
+  scores_json: string | null;
+  consent_policy_version: string | null;
+  consent_at: string | null;
+  /** Optimistic concurrency for autosave from two devices. */
+  revision: number;
+  expires_at: string;
+  sent_at: string;
+  started_at: string | null;
+  updated_at: string;
+  submitted_at: string | null;
+  created_by: string | null;
+}
+
+export interface IntakeTables {
+  intake_definitions: IntakeDefinitionTable;
+  intakes: IntakeTable;
+}
