@@ -16,6 +16,10 @@ export const permissionMatrix = {
   'alerts:acknowledge': ['doctor'],
   'outbox:read': ['admin', 'doctor', 'nurse', 'reception'],
   'outbox:retry': ['admin', 'reception'],
+  'intake:send': ['admin', 'doctor', 'nurse', 'reception'],
+  'intake:status': ['admin', 'doctor', 'nurse', 'reception'],
+  'intake:read': ['doctor', 'nurse'],
+  'intake:admin': ['admin'],
 } as const satisfies Record<string, ReadonlyArray<Role>>;
 
 export type Permission = keyof typeof permissionMatrix;
@@ -29,6 +33,10 @@ export const permissionDescriptions: Readonly<Record<Permission, { readonly ja: 
   'alerts:acknowledge': { ja: '安全性アラートの確認（対応記録）', en: 'Acknowledge safety alerts with a note' },
   'outbox:read': { ja: '送信メール（送信待ち・送信済み・失敗）の閲覧', en: 'See outgoing mail (waiting, sent, failed)' },
   'outbox:retry': { ja: '送信に失敗したメールの再送', en: 'Retry mail that failed to send' },
+  'intake:send': { ja: 'WEB問診の送信（リンク・QRコード・メール）', en: 'Send the pre-visit intake (link, QR code, email)' },
+  'intake:status': { ja: 'WEB問診の状況（送信済み・入力中・回答済み）の閲覧', en: 'See intake status (sent, started, submitted)' },
+  'intake:read': { ja: 'WEB問診の回答・要約・尺度得点の閲覧', en: 'Read intake answers, the clinical summary and scale scores' },
+  'intake:admin': { ja: 'WEB問診の問診票の編集・新しい版の公開', en: 'Edit the intake form and publish new versions' },
 };
 
 export function isRole(s: string): s is Role {

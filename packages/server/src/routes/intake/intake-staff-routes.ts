@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../context.ts';
+import { currentIntakeDefinition, listIntakeVersions, publishIntakeDefinition } from '../../services/intake/intake-definitions.ts';
+import { cancelIntake, intakeStatuses, listIntakesOfPatient, readIntakeForStaff, sendIntakeFromStaff } from '../../services/intake/staff-intake.ts';
+import { idSchema } from '../schemas.ts';
+
+const statusSchema = z.object({
+  id: z.string(), patientId: z.string(), appointmentId: z.string().nullable(), status: z.string(), sentAt: z.string(), startedAt: z.string().nullable(),
+  submittedAt: z.string().nullable(), progress: z.object({ completed: z.number(), total: z.number() }),
+});
+const idList = z.string().max(33 * 200).optional().transform((s) => (s ? s.split(',').filter(Boolean) : []))
+  .pipe(z.array(idSchema).max(200));
+
+export function registerIntakeStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/intake/definition', {
+    config: { access: 'intake:admin' },
+    schema: { tags: ['intake'], response: { 200: z.object({ definition: z.unknown(), versions: z.array(z.object({ version: z.number(), createdAt: z.string(), createdBy: z.string().nullable() })) }) } },
+  }, async (req) => {
+    const clinicId = req.staff!.clinicId;
+    return { definition: await currentIntakeDefinition(deps, deps.db.db, clinicId), versions: await listIntakeVersions(deps, clinicId) };
+  });
+
+  // The body is the whole edited definition; the core validator checks it (zod only bounds the size).
+  r.post('/api/intake/definition', {
+    config: { access: 'intake:admin' },
+    schema: { tags: ['intake'], body: z.strictObject({ definition: z.record(z.string(), z.unknown()) }), response: { 201: z.object({ version: z.number() }) } },
+  }, async (req, reply) => {
+    const def = await publishIntakeDefinition(deps, req, req.body.definition);
+    return reply.code(201).send({ version: def.version });
+  });
+
+  r.post('/api/patients/:id/intakes', {
+    config: { access: 'intake:send' },
+    schema: {
+      tags: ['intake'],
+      params: z.strictObject({ id: idSchema }),
+      body: z.strictObject({
+        audience: z.enum(['adult', 'child']).optional(),
+        appointmentId: idSchema.nullish(),
+        expiresAt: z.iso.datetime().optional(),
+        email: z.boolean().optional(),
+      }),
+      response: {
+        201: z.object({
+          intakeId: z.string(), reused: z.boolean(), status: z.string(), mailQueued: z.boolean(), qr: z.string(),
+          link: z.object({ url: z.string(), expiresAt: z.string() }),
+        }),
+      },
+    },
+  }, async (req, reply) => {
+    const s = await sendIntakeFromStaff(deps, req, req.params.id, req.body);
+    return reply.code(201).send({ intakeId: s.intakeId, reused: s.reused, status: s.status, mailQueued: s.mailQueued, qr: s.qr, link: { url: s.link.url, expiresAt: s.link.expiresAt } });
+  });
+
+  r.get('/api/patients/:id/intakes', {
+    config: { access: 'intake:status' },
+    schema: { tags: ['intake'], params: z.strictObject({ id: idSchema }), response: { 200: z.object({ items: z.array(statusSchema) }) } },
+  }, async (req) => ({ items: await listIntakesOfPatient(deps, req, req.params.id) }));
+
+  r.get('/api/intake/status', {
+    config: { access: 'intake:status' },
+    schema: {
+      tags: ['intake'],
+      querystring: z.strictObject({ patientIds: idList, appointmentIds: idList }),
+      response: { 200: z.object({ patients: z.array(statusSchema), appointments: z.array(statusSchema) }) },
+    },
+  }, async (req) => intakeStatuses(deps, req, { patientIds: req.query.patientIds, appointmentIds: req.query.appointmentIds }));
+
+  r.get('/api/intakes/:id', {
+    config: { access: 'intake:read' },
+    schema: { tags: ['intake'], params: z.strictObject({ id: idSchema }) },
+  }, async (req) => readIntakeForStaff(deps, req, req.params.id));
+
+  r.post('/api/intakes/:id/cancel', {
+    config: { access: 'intake:send' },
+    schema: { tags: ['intake'], params: z.strictObject({ id: idSchema }) },
+  }, async (req, reply) => {
+    await cancelIntake(deps, req, req.params.id);
+    return reply.code(204).send();
+  });
+}

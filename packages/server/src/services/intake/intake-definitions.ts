@@ -1,0 +1,94 @@
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '@mimamori/core';
+import { DEFAULT_ADULT_SCALES, DEFAULT_CHILD_SCALES, createDefaultIntakeDefinition } from '@mimamori/core/intake/default-intake-definition';
+import type { IntakeDefinition } from '@mimamori/core/intake/intake-definition';
+import { checkNewIntakeVersion } from '@mimamori/core/intake/validate-intake-definition';
+import { getBuiltinScale } from '@mimamori/core/scales/builtin/index';
+import {
+  getLatestIntakeDefinition, insertIntakeDefinition, listIntakeDefinitionVersions, newId, type Db, type IntakeDefinitionRow,
+} from '@mimamori/storage';
+import { audit } from '../../audit/audit.ts';
+import { langOf } from '../../i18n/lang.ts';
+import type { AppDeps } from '../../context.ts';
+
+/** The clinic's one intake form (several forms per clinic can come later: the id is stored). */
+export const INTAKE_FORM_ID = 'default';
+
+/** A scale the patient page can show: built in with its item wording (the licence allows it). */
+export function scaleHasText(scaleId: string): boolean {
+  const s = getBuiltinScale(scaleId);
+  return Boolean(s && s.licence.textIncluded && s.items.every((i) => i.text?.ja && i.text?.en));
+}
+
+/**
+ * The seeded form: the core's default with every age-based scale whose wording we may show. A child
+ * scale without shipped wording (PHQ-9 for teens needs the clinic's own licensed text) is left out
+ * until an administrator adds it back in the editor after importing the text.
+ */
+export function seededIntakeDefinition(): IntakeDefinition {
+  return createDefaultIntakeDefinition({
+    version: 1,
+    adultScales: DEFAULT_ADULT_SCALES.filter((s) => scaleHasText(s.scaleId)),
+    childScales: DEFAULT_CHILD_SCALES.filter((s) => scaleHasText(s.scaleId)),
+  });
+}
+
+const parse = (r: IntakeDefinitionRow): IntakeDefinition => JSON.parse(r.definition_json) as IntakeDefinition;
+
+/** The clinic's current (latest) form; the default is seeded as version 1 the first time. */
+export async function currentIntakeDefinition(deps: AppDeps, db: Db, clinicId: string): Promise<IntakeDefinition> {
+  const row = await getLatestIntakeDefinition(db, clinicId, INTAKE_FORM_ID);
+  if (row) return parse(row);
+  const def = seededIntakeDefinition();
+  try {
+    await insertIntakeDefinition(db, {
+      id: newId(), clinic_id: clinicId, form_id: def.id, version: def.version, definition_json: JSON.stringify(def), created_at: deps.clock().toISOString(), created_by: null,
+    });
+  } catch (e) {
+    // Another request seeded it at the same moment (unique version key): read theirs.
+    const again = await getLatestIntakeDefinition(deps.db.db, clinicId, INTAKE_FORM_ID);
+    if (again) return parse(again);
+    throw e;
+  }
+  return def;
+}
+
+/** Every published version, oldest first: answers are always read with their own version. */
+export async function intakeDefinitionVersions(deps: AppDeps, db: Db, clinicId: string): Promise<IntakeDefinition[]> {
+  await currentIntakeDefinition(deps, db, clinicId);
+  return (await listIntakeDefinitionVersions(db, clinicId, INTAKE_FORM_ID)).map(parse);
+}
+
+/** Staff list of versions (without the bodies). */
+export async function listIntakeVersions(deps: AppDeps, clinicId: string) {
+  await currentIntakeDefinition(deps, deps.db.db, clinicId);
+  const rows = await listIntakeDefinitionVersions(deps.db.db, clinicId, INTAKE_FORM_ID);
+  return rows.map((r) => ({ version: r.version, createdAt: r.created_at, createdBy: r.created_by }));
+}
+
+/**
+ * Publishes an edited form as a new version, after the core's checks (valid, same form id, higher
+ * version). Past intakes keep the version they were answered against.
+ */
+export async function publishIntakeDefinition(deps: AppDeps, req: FastifyRequest, edited: unknown): Promise<IntakeDefinition> {
+  const a = req.staff!;
+  return deps.db.db.transaction().execute(async (tx) => {
+    const current = await currentIntakeDefinition(deps, tx, a.clinicId);
+    const errors = checkNewIntakeVersion(current, edited);
+    if (errors.length > 0) {
+      const lang = langOf(req.headers['accept-language']);
+      throw new DomainError('validation', {
+        key: 'intake_definition_invalid',
+        params: { count: errors.length },
+        details: errors.map((e) => ({ path: e.path, message: e.message[lang] })),
+      });
+    }
+    const def = edited as IntakeDefinition;
+    const id = newId();
+    await insertIntakeDefinition(tx, {
+      id, clinic_id: a.clinicId, form_id: def.id, version: def.version, definition_json: JSON.stringify(def), created_at: deps.clock().toISOString(), created_by: a.staffId,
+    });
+    await audit(deps, tx, req, { action: 'intake_definition.publish', resource: 'intake_definition', resourceId: id, detail: `version ${def.version}` });
+    return def;
+  });
+}

@@ -1,0 +1,196 @@
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '@mimamori/core';
+import type { IntakeAnswers, IntakeDefinition, IntakeValues, ScaleAnswer } from '@mimamori/core/intake/intake-definition';
+import { intakeProgress } from '@mimamori/core/intake/intake-progress';
+import { intakeScaleAnswers } from '@mimamori/core/intake/intake-scale-answers';
+import { intakeVisibility } from '@mimamori/core/intake/intake-visibility';
+import { intakeValidationError, validateIntakeAnswers } from '@mimamori/core/intake/validate-intake-answers';
+import { getBuiltinScale } from '@mimamori/core/scales/builtin/index';
+import { getClinic, getIntake, getIntakeDefinitionVersion, updateIntakeIfRevision, type Db, type IntakeRow } from '@mimamori/storage';
+import { audit } from '../../audit/audit.ts';
+import { instantToZonedDate } from '../../core-imports.ts';
+import type { AppDeps } from '../../context.ts';
+import { langOf } from '../../i18n/lang.ts';
+import { requirePatientScope } from '../patient-link-service.ts';
+import { INTAKE_LINK_PURPOSE } from './send-intake.ts';
+import { raiseIntakeScaleAlerts, scoreIntakeScales, type StoredIntakeScore } from './score-intake-scales.ts';
+
+/** What the patient page needs to draw a scale: item wording and options (never the scoring). */
+export interface PatientScaleView {
+  readonly scaleId: string;
+  readonly instructions: { ja: string; en: string } | null;
+  readonly copyright: string | null;
+  readonly items: ReadonlyArray<{ id: string; text: { ja: string; en: string }; options: ReadonlyArray<{ value: number; label: { ja: string; en: string } }> }>;
+}
+
+function scaleView(scaleId: string): PatientScaleView | null {
+  const s = getBuiltinScale(scaleId);
+  if (!s || !s.licence.textIncluded) return null;
+  const t = (x: { ja?: string; en?: string } | undefined) => ({ ja: x?.ja ?? x?.en ?? '', en: x?.en ?? x?.ja ?? '' });
+  return {
+    scaleId,
+    instructions: s.instructions ? t(s.instructions) : null,
+    copyright: s.licence.copyright ?? null,
+    items: s.items.map((i) => ({ id: i.id, text: t(i.text), options: i.options.map((o) => ({ value: o.value, label: t(o.label) })) })),
+  };
+}
+
+async function context(deps: AppDeps, db: Db, req: FastifyRequest, intakeId: string) {
+  const p = requirePatientScope(req, INTAKE_LINK_PURPOSE, intakeId);
+  const intake = await getIntake(db, p.clinicId, intakeId);
+  // The session is scoped to one patient and one intake: anything else is refused the same way.
+  if (!intake || intake.patient_id !== p.patientId || intake.status === 'cancelled') throw new DomainError('forbidden');
+  const defRow = await getIntakeDefinitionVersion(db, p.clinicId, intake.form_id, intake.definition_version);
+  if (!defRow) throw new DomainError('not_found', { key: 'intake_not_found' });
+  const clinic = await getClinic(db, p.clinicId);
+  const today = instantToZonedDate(deps.clock().getTime(), clinic?.timeZone ?? 'Asia/Tokyo');
+  return { p, intake, definition: JSON.parse(defRow.definition_json) as IntakeDefinition, today };
+}
+
+function answersOf(intake: IntakeRow, values?: IntakeValues, confirmed?: ReadonlyArray<string>): IntakeAnswers {
+  return {
+    definitionId: intake.form_id,
+    definitionVersion: intake.definition_version,
+    audience: intake.audience as IntakeAnswers['audience'],
+    values: values ?? (JSON.parse(intake.values_json) as IntakeValues),
+    confirmedGroups: confirmed ?? (JSON.parse(intake.confirmed_groups_json) as string[]),
+  };
+}
+
+function progressView(definition: IntakeDefinition, answers: IntakeAnswers, today: string) {
+  const pr = intakeProgress(definition, answers, { today });
+  return { currentGroupId: pr.currentGroupId, completed: pr.completed, total: pr.total, groups: pr.groups.map((g) => ({ groupId: g.groupId, complete: g.complete })) };
+}
+
+function hasFlags(scores: ReadonlyArray<StoredIntakeScore> | null): boolean {
+  return Boolean(scores?.some((s) => s.flags.length > 0));
+}
+
+/** The intake for the patient page: the form version it is answered on, the answers so far, and where to resume. */
+export async function loadPatientIntake(deps: AppDeps, req: FastifyRequest, intakeId: string) {
+  const { intake, definition, today } = await context(deps, deps.db.db, req, intakeId);
+  const answers = answersOf(intake);
+  const scales: Record<string, PatientScaleView> = {};
+  for (const sec of definition.sections) for (const g of sec.groups) for (const q of g.questions) {
+    if (q.type === 'scale') {
+      const v = scaleView(q.scaleId);
+      if (v) scales[q.scaleId] = v;
+    }
+  }
+  const scores = intake.scores_json ? (JSON.parse(intake.scores_json) as StoredIntakeScore[]) : null;
+  return {
+    intake: { id: intake.id, status: intake.status, audience: intake.audience, expiresAt: intake.expires_at, submittedAt: intake.submitted_at },
+    today,
+    definition,
+    values: answers.values,
+    confirmedGroups: answers.confirmedGroups ?? [],
+    progress: progressView(definition, answers, today),
+    scales,
+    crisis: hasFlags(scores),
+  };
+}
+
+/**
+ * Autosave. `values` holds the answers of the screen being saved (a merge: other screens' answers,
+ * perhaps typed on another device, are kept; `null` removes an answer). Draft validation keeps
+ * everything typed, valid or not. With `confirmGroup` (the respondent tapped "next"), that screen is
+ * validated and, when it passes, marked confirmed; its errors come back to show beside the fields.
+ */
+export async function savePatientIntake(deps: AppDeps, req: FastifyRequest, intakeId: string, body: { values: Record<string, unknown>; confirmGroup?: string }) {
+  const lang = langOf(req.headers['accept-language']);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const result = await deps.db.db.transaction().execute(async (tx) => {
+      const { p, intake, definition, today } = await context(deps, tx, req, intakeId);
+      if (intake.status === 'submitted') throw new DomainError('invalid_state', { key: 'intake_already_submitted' });
+      if (intake.expires_at <= deps.clock().toISOString()) throw new DomainError('gone', { key: 'patient_link_invalid' });
+      const merged: Record<string, unknown> = { ...(JSON.parse(intake.values_json) as Record<string, unknown>) };
+      for (const [k, v] of Object.entries(body.values)) {
+        if (v === null) delete merged[k];
+        else merged[k] = v;
+      }
+      const confirmed = new Set(JSON.parse(intake.confirmed_groups_json) as string[]);
+      const base = { definitionId: intake.form_id, definitionVersion: intake.definition_version, audience: intake.audience as IntakeAnswers['audience'] };
+      const draft = validateIntakeAnswers(definition, { ...base, values: merged }, { today, audience: base.audience, mode: 'draft' });
+      let groupErrors: typeof draft.errors = [];
+      let crisis = false;
+      if (body.confirmGroup !== undefined) {
+        const g = validateIntakeAnswers(definition, { ...base, values: draft.values }, { today, audience: base.audience, mode: 'group', groupId: body.confirmGroup });
+        groupErrors = g.errors;
+        if (g.ok) {
+          confirmed.add(body.confirmGroup);
+          // A scale's safety items alert the clinic as soon as its screen is done.
+          for (const e of intakeScaleAnswers(definition, { ...base, values: draft.values }, { today })) {
+            if (e.groupId !== body.confirmGroup || !e.answers) continue;
+            const flags = await raiseIntakeScaleAlerts(deps, tx, { clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, scaleId: e.scaleId, answers: e.answers });
+            if (flags.length) crisis = true;
+          }
+        } else confirmed.delete(body.confirmGroup);
+      }
+      const answers = answersOf(intake, draft.values, [...confirmed]);
+      const progress = progressView(definition, answers, today);
+      const now = deps.clock().toISOString();
+      const ok = await updateIntakeIfRevision(tx, {
+        clinicId: p.clinicId, id: intake.id, revision: intake.revision,
+        changes: {
+          values_json: JSON.stringify(draft.values), confirmed_groups_json: JSON.stringify([...confirmed]), status: 'started',
+          started_at: intake.started_at ?? now, updated_at: now, current_group_id: progress.currentGroupId,
+          progress_completed: progress.completed, progress_total: progress.total,
+        },
+      });
+      if (!ok) return null;
+      if (intake.status === 'sent') {
+        await audit(deps, tx, req, { action: 'intake.start', resource: 'intake', resourceId: intake.id, patientId: p.patientId, clinicId: p.clinicId, actorId: null, actorRole: 'patient' });
+      }
+      return {
+        saved: true, values: draft.values, confirmedGroups: [...confirmed], progress, crisis,
+        errors: groupErrors.map((e) => ({ path: e.path, questionId: e.questionId, groupId: e.groupId, key: e.key, message: e.message[lang] })),
+        draftErrors: draft.errors.map((e) => ({ path: e.path, questionId: e.questionId, groupId: e.groupId, key: e.key, message: e.message[lang] })),
+      };
+    });
+    if (result) return result;
+  }
+  throw new DomainError('conflict', { key: 'intake_saved_elsewhere' });
+}
+
+/**
+ * Submits the intake. Idempotent: a second submit (double tap, retry after a lost answer) returns
+ * the first result. Validates every shown question, scores the scales (raising safety alerts),
+ * records the consent with its policy version, and stores only the shown answers.
+ */
+export async function submitPatientIntake(deps: AppDeps, req: FastifyRequest, intakeId: string) {
+  const lang = langOf(req.headers['accept-language']);
+  return deps.db.db.transaction().execute(async (tx) => {
+    const { p, intake, definition, today } = await context(deps, tx, req, intakeId);
+    if (intake.status === 'submitted') {
+      const scores = intake.scores_json ? (JSON.parse(intake.scores_json) as StoredIntakeScore[]) : null;
+      return { status: 'submitted' as const, submittedAt: intake.submitted_at!, crisis: hasFlags(scores) };
+    }
+    if (intake.expires_at <= deps.clock().toISOString()) throw new DomainError('gone', { key: 'patient_link_invalid' });
+    const answers = answersOf(intake);
+    const check = validateIntakeAnswers(definition, answers, { today, audience: answers.audience, mode: 'submit' });
+    if (!check.ok) throw intakeValidationError(check, lang);
+    const final: IntakeAnswers = { ...answers, values: check.values };
+    const scores = await scoreIntakeScales(deps, tx, req, { clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, entries: intakeScaleAnswers(definition, final, { today }) });
+    const vis = intakeVisibility(definition, final.values, { audience: final.audience, today });
+    const consentQ = vis.groups.flatMap((g) => g.questions).find((q) => q.type === 'consent');
+    const consent = consentQ ? (final.values[consentQ.id] as { agreed: boolean; policyVersion: string } | undefined) : undefined;
+    const now = deps.clock().toISOString();
+    const ok = await updateIntakeIfRevision(tx, {
+      clinicId: p.clinicId, id: intake.id, revision: intake.revision,
+      changes: {
+        values_json: JSON.stringify(final.values), status: 'submitted', submitted_at: now, updated_at: now, started_at: intake.started_at ?? now,
+        scores_json: JSON.stringify(scores), current_group_id: null,
+        consent_policy_version: consent?.agreed ? consent.policyVersion : null, consent_at: consent?.agreed ? now : null,
+        progress_completed: intake.progress_total, progress_total: intake.progress_total,
+      },
+    });
+    if (!ok) throw new DomainError('conflict', { key: 'intake_saved_elsewhere' });
+    await audit(deps, tx, req, {
+      action: 'intake.submit', resource: 'intake', resourceId: intake.id, patientId: p.patientId, clinicId: p.clinicId, actorId: null, actorRole: 'patient',
+      detail: consent?.agreed ? `consent ${consent.policyVersion}` : null,
+    });
+    return { status: 'submitted' as const, submittedAt: now, crisis: scores.some((s) => s.flags.length > 0) };
+  });
+}
+
+export type { ScaleAnswer };

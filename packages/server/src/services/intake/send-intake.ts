@@ -1,0 +1,127 @@
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '@mimamori/core';
+import type { IntakeAudience } from '@mimamori/core/intake/intake-definition';
+import { ageOn } from '@mimamori/core/patients/patient';
+import { enqueueMail, getClinic, getPatient, insertIntake, listPatientIntakes, newId, type Db, type IntakeRow } from '@mimamori/storage';
+import { audit } from '../../audit/audit.ts';
+import { instantToZonedDate } from '../../core-imports.ts';
+import type { AppDeps } from '../../context.ts';
+import { issuePatientLink, type IssuedPatientLink } from '../patient-link-service.ts';
+import { currentIntakeDefinition } from './intake-definitions.ts';
+
+/** Patient-link purpose of intake links; the session's resource id is the intake id. */
+export const INTAKE_LINK_PURPOSE = 'intake';
+/** A link may be reopened (resume on another device) this many times until it expires. */
+export const INTAKE_LINK_MAX_USES = 50;
+const DEFAULT_VALID_DAYS = 14;
+
+export interface SendIntakeOptions {
+  readonly clinicId: string;
+  readonly patientId: string;
+  /** The booked first visit this intake is for (the day list shows its status). */
+  readonly appointmentId?: string | null;
+  /** Who fills it in; by default `child` (a guardian) under 18 and `adult` otherwise. */
+  readonly audience?: IntakeAudience;
+  /** When the link stops working; e.g. the end of the visit day. Default: 14 days. */
+  readonly expiresAt?: string;
+  /** Queue the email with the link (default true; skipped quietly when there is no address). */
+  readonly email?: boolean;
+}
+
+export interface SentIntake {
+  readonly intakeId: string;
+  /** True when an unfinished intake of this patient was reused (its answers are kept). */
+  readonly reused: boolean;
+  readonly link: IssuedPatientLink;
+  /** False when no email was queued (no address, or `email: false`). */
+  readonly mailQueued: boolean;
+  readonly status: string;
+}
+
+function mailText(o: { clinicName: string; url: string; expiresAt: string; zone: string; lang: 'ja' | 'en' }): { subject: string; text: string } {
+  const until = instantToZonedDate(Date.parse(o.expiresAt), o.zone);
+  // The subject says nothing clinical: it may show on a lock screen or a shared family inbox.
+  return {
+    subject: `${o.clinicName}からのご案内`,
+    text: [
+      `${o.clinicName}です。`,
+      'ご来院の前に、下記のリンクからご質問への回答をお願いいたします（10〜20分ほど）。',
+      '途中で中断しても、同じリンクから続きを入力できます。',
+      '',
+      o.url,
+      '',
+      `リンクの有効期限: ${until}`,
+      'お心当たりのない場合は、このメールを破棄してください。',
+      '',
+      '---',
+      `From ${o.clinicName}: before your visit, please answer a few questions at the link above (10–20 minutes).`,
+      `You can stop and continue later from the same link. The link works until ${until}.`,
+    ].join('\n'),
+  };
+}
+
+/**
+ * Sends the WEB問診 to a patient: creates the intake (or reuses the patient's unfinished one, so
+ * nothing already typed is lost), issues a reusable patient link (purpose `intake`, resource = the
+ * intake) and queues an email with a discreet subject, all in the caller's transaction `tx`, with
+ * an audit row. Staff call it from the patient page; the reservations feature calls it when a first
+ * visit is booked (pass `appointmentId` and `expiresAt` = the end of the visit day).
+ */
+export async function sendIntake(deps: AppDeps, tx: Db, req: FastifyRequest, o: SendIntakeOptions): Promise<SentIntake> {
+  const patient = await getPatient(tx, o.clinicId, o.patientId);
+  if (!patient) throw new DomainError('not_found', { key: 'intake_not_found' });
+  const clinic = await getClinic(tx, o.clinicId);
+  const zone = clinic?.timeZone ?? 'Asia/Tokyo';
+  const now = deps.clock();
+  const nowIso = now.toISOString();
+  const today = instantToZonedDate(now.getTime(), zone);
+  const expiresAt = o.expiresAt ?? new Date(now.getTime() + DEFAULT_VALID_DAYS * 86_400_000).toISOString();
+  if (!(expiresAt > nowIso)) throw new DomainError('validation', { key: 'intake_closed' });
+  const audience: IntakeAudience = o.audience ?? (ageOn(patient.birth_date, today) < 18 ? 'child' : 'adult');
+
+  const open = (await listPatientIntakes(tx, o.clinicId, o.patientId)).find(
+    (i) => (i.status === 'sent' || i.status === 'started') && i.audience === audience && i.expires_at > nowIso,
+  );
+  let intake: IntakeRow;
+  if (open) {
+    intake = open;
+    await tx
+      .updateTable('intakes')
+      .set({ expires_at: expiresAt > open.expires_at ? expiresAt : open.expires_at, appointment_id: o.appointmentId ?? open.appointment_id, updated_at: nowIso })
+      .where('clinic_id', '=', o.clinicId)
+      .where('id', '=', open.id)
+      .execute();
+  } else {
+    const def = await currentIntakeDefinition(deps, tx, o.clinicId);
+    intake = {
+      id: newId(), clinic_id: o.clinicId, patient_id: o.patientId, appointment_id: o.appointmentId ?? null, form_id: def.id, definition_version: def.version,
+      audience, status: 'sent', values_json: '{}', confirmed_groups_json: '[]', current_group_id: null, progress_completed: 0, progress_total: 0,
+      scores_json: null, consent_policy_version: null, consent_at: null, revision: 0, expires_at: expiresAt, sent_at: nowIso, started_at: null,
+      updated_at: nowIso, submitted_at: null, created_by: req.staff?.staffId ?? null,
+    };
+    await insertIntake(tx, intake);
+  }
+  const link = await issuePatientLink(deps, tx, {
+    clinicId: o.clinicId, patientId: o.patientId, purpose: INTAKE_LINK_PURPOSE, resourceId: intake.id, expiresAt: open && open.expires_at > expiresAt ? open.expires_at : expiresAt,
+    maxUses: INTAKE_LINK_MAX_USES, createdBy: req.staff?.staffId ?? null,
+  });
+
+  let mailQueued = false;
+  if (o.email !== false) {
+    const guardians = JSON.parse(patient.guardians_json) as ReadonlyArray<{ email?: string | null }>;
+    const to = audience === 'child' ? (guardians.find((g) => g.email)?.email ?? patient.email) : (patient.email ?? guardians.find((g) => g.email)?.email);
+    if (to) {
+      const m = mailText({ clinicName: clinic?.name ?? '', url: link.url, expiresAt: link.expiresAt, zone, lang: 'ja' });
+      mailQueued = await enqueueMail(tx, {
+        id: newId(), clinicId: o.clinicId, patientId: o.patientId, kind: 'intake_link', to, subject: m.subject, text: m.text,
+        // One mail per issued link: re-sending issues a new link, so a retried request never mails twice.
+        dedupeKey: `intake:${intake.id}:${link.token.slice(0, 16)}`, notBefore: nowIso, now: nowIso,
+      });
+    }
+  }
+  await audit(deps, tx, req, {
+    action: open ? 'intake.resend' : 'intake.send', resource: 'intake', resourceId: intake.id, patientId: o.patientId, clinicId: o.clinicId,
+    detail: mailQueued ? 'mail queued' : 'no mail',
+  });
+  return { intakeId: intake.id, reused: Boolean(open), link, mailQueued, status: intake.status };
+}

@@ -1,0 +1,133 @@
+import type { FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import { DomainError } from '@mimamori/core';
+import { diffIntakes } from '@mimamori/core/intake/diff-intakes';
+import type { IntakeAnswers, IntakeDefinition, IntakeValues } from '@mimamori/core/intake/intake-definition';
+import { renderIntakeAnswers } from '@mimamori/core/intake/render-intake-answers';
+import { selectIntakeDefinition } from '@mimamori/core/intake/select-intake-definition';
+import { summarizeIntake, type IntakeScaleScore } from '@mimamori/core/intake/summarize-intake';
+import { getClinic, getIntake, getPatient, listIntakeStatuses, listPatientIntakes, revokePatientLinks, type IntakeRow } from '@mimamori/storage';
+import { audit, auditAlone } from '../../audit/audit.ts';
+import { instantToZonedDate } from '../../core-imports.ts';
+import type { AppDeps } from '../../context.ts';
+import { langOf } from '../../i18n/lang.ts';
+import { intakeDefinitionVersions } from './intake-definitions.ts';
+import type { StoredIntakeScore } from './score-intake-scales.ts';
+import { INTAKE_LINK_PURPOSE, sendIntake, type SendIntakeOptions } from './send-intake.ts';
+
+/** Status only — what reception and the day list may see. */
+export function intakeStatusOf(r: Pick<IntakeRow, 'id' | 'patient_id' | 'appointment_id' | 'status' | 'sent_at' | 'started_at' | 'submitted_at' | 'progress_completed' | 'progress_total'>) {
+  return {
+    id: r.id, patientId: r.patient_id, appointmentId: r.appointment_id, status: r.status, sentAt: r.sent_at, startedAt: r.started_at, submittedAt: r.submitted_at,
+    progress: { completed: r.progress_completed, total: r.progress_total },
+  };
+}
+
+async function qrSvgDataUrl(url: string): Promise<string> {
+  const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+}
+
+/** Staff send (or re-send) the intake from the patient page; returns the link to copy and a QR code. */
+export async function sendIntakeFromStaff(deps: AppDeps, req: FastifyRequest, patientId: string, body: Omit<SendIntakeOptions, 'clinicId' | 'patientId'>) {
+  const a = req.staff!;
+  const sent = await deps.db.db.transaction().execute((tx) => sendIntake(deps, tx, req, { ...body, clinicId: a.clinicId, patientId }));
+  return { ...sent, qr: await qrSvgDataUrl(sent.link.url) };
+}
+
+export async function listIntakesOfPatient(deps: AppDeps, req: FastifyRequest, patientId: string) {
+  const a = req.staff!;
+  if (!(await getPatient(deps.db.db, a.clinicId, patientId))) throw new DomainError('not_found');
+  const rows = await listPatientIntakes(deps.db.db, a.clinicId, patientId);
+  await auditAlone(deps, req, { action: 'intake.list', resource: 'intake', patientId });
+  return rows.map(intakeStatusOf);
+}
+
+/** Latest non-cancelled intake status per patient / appointment, for the day list. */
+export async function intakeStatuses(deps: AppDeps, req: FastifyRequest, q: { patientIds: string[]; appointmentIds: string[] }) {
+  const a = req.staff!;
+  const rows = await listIntakeStatuses(deps.db.db, { clinicId: a.clinicId, patientIds: q.patientIds, appointmentIds: q.appointmentIds });
+  const byPatient = new Map<string, ReturnType<typeof intakeStatusOf>>();
+  const byAppointment = new Map<string, ReturnType<typeof intakeStatusOf>>();
+  for (const r of rows) {
+    if (!byPatient.has(r.patient_id)) byPatient.set(r.patient_id, intakeStatusOf(r));
+    if (r.appointment_id && !byAppointment.has(r.appointment_id)) byAppointment.set(r.appointment_id, intakeStatusOf(r));
+  }
+  return {
+    patients: q.patientIds.flatMap((id) => (byPatient.has(id) ? [byPatient.get(id)!] : [])),
+    appointments: q.appointmentIds.flatMap((id) => (byAppointment.has(id) ? [byAppointment.get(id)!] : [])),
+  };
+}
+
+const answersOf = (r: IntakeRow): IntakeAnswers => ({
+  definitionId: r.form_id, definitionVersion: r.definition_version, audience: r.audience as IntakeAnswers['audience'],
+  values: JSON.parse(r.values_json) as IntakeValues, confirmedGroups: JSON.parse(r.confirmed_groups_json) as string[],
+});
+
+function summaryScores(scores: ReadonlyArray<StoredIntakeScore>): IntakeScaleScore[] {
+  return scores.map((s) => ({
+    scaleId: s.scaleId, label: s.shortName, total: s.total, band: s.band ?? undefined,
+    flags: s.flags.map((f) => ({ ja: `${s.shortName} ${f.item} = ${f.score}（${f.action.ja}）`, en: `${s.shortName} ${f.item} = ${f.score} (${f.action.en})` })),
+  }));
+}
+
+/**
+ * The doctor's page: the clinical summary in Japanese and English, every answer, the scores with
+ * bands and flags, and what changed since the patient's previous submitted intake. All text is
+ * plain; the web app renders it as text.
+ */
+export async function readIntakeForStaff(deps: AppDeps, req: FastifyRequest, intakeId: string) {
+  const a = req.staff!;
+  const db = deps.db.db;
+  const row = await getIntake(db, a.clinicId, intakeId);
+  if (!row) throw new DomainError('not_found', { key: 'intake_not_found' });
+  const clinic = await getClinic(db, a.clinicId);
+  const zone = clinic?.timeZone ?? 'Asia/Tokyo';
+  const lang = langOf(req.headers['accept-language']);
+  const versions: IntakeDefinition[] = await intakeDefinitionVersions(deps, db, a.clinicId);
+  const answers = answersOf(row);
+  const definition = selectIntakeDefinition(versions, answers);
+  const on = instantToZonedDate(Date.parse(row.submitted_at ?? row.updated_at), zone);
+  const scores = row.scores_json ? (JSON.parse(row.scores_json) as StoredIntakeScore[]) : [];
+  const sScores = summaryScores(scores);
+  const summary = {
+    ja: summarizeIntake(definition, answers, { lang: 'ja', today: on, scores: sScores }),
+    en: summarizeIntake(definition, answers, { lang: 'en', today: on, scores: sScores }),
+  };
+  const rendered = renderIntakeAnswers(versions, answers, { lang, today: on });
+  const earlier = (await listPatientIntakes(db, a.clinicId, row.patient_id)).find((r) => r.id !== row.id && r.status === 'submitted' && (r.submitted_at ?? '') < (row.submitted_at ?? '\uffff'));
+  let changes: { since: string; items: ReturnType<typeof diffIntakes> } | null = null;
+  if (earlier && row.status === 'submitted') {
+    const ea = answersOf(earlier);
+    changes = {
+      since: earlier.submitted_at!,
+      items: diffIntakes(
+        { definition: selectIntakeDefinition(versions, ea), answers: ea, submittedOn: instantToZonedDate(Date.parse(earlier.submitted_at!), zone) },
+        { definition, answers, submittedOn: on },
+        { lang },
+      ),
+    };
+  }
+  await auditAlone(deps, req, { action: 'intake.read', resource: 'intake', resourceId: row.id, patientId: row.patient_id });
+  return {
+    intake: { ...intakeStatusOf(row), audience: row.audience, definitionVersion: row.definition_version, consentPolicyVersion: row.consent_policy_version, consentAt: row.consent_at, expiresAt: row.expires_at },
+    summary: { ja: { text: summary.ja.text, alerts: summary.ja.alerts, sections: summary.ja.sections }, en: { text: summary.en.text, alerts: summary.en.alerts, sections: summary.en.sections } },
+    answers: rendered.sections,
+    scores,
+    changes,
+  };
+}
+
+/** Cancels an unsubmitted intake (e.g. sent to the wrong person); its link stops working. */
+export async function cancelIntake(deps: AppDeps, req: FastifyRequest, intakeId: string) {
+  const a = req.staff!;
+  await deps.db.db.transaction().execute(async (tx) => {
+    const row = await getIntake(tx, a.clinicId, intakeId);
+    if (!row) throw new DomainError('not_found', { key: 'intake_not_found' });
+    if (row.status === 'submitted') throw new DomainError('invalid_state', { key: 'intake_already_submitted' });
+    const now = deps.clock().toISOString();
+    await tx.updateTable('intakes').set({ status: 'cancelled', updated_at: now }).where('clinic_id', '=', a.clinicId).where('id', '=', intakeId).execute();
+    await revokePatientLinks(tx, { clinicId: a.clinicId, patientId: row.patient_id, purpose: INTAKE_LINK_PURPOSE, resourceId: intakeId, now });
+    await audit(deps, tx, req, { action: 'intake.cancel', resource: 'intake', resourceId: intakeId, patientId: row.patient_id });
+  });
+}
