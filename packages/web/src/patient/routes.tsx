@@ -4,6 +4,9 @@ import type { Messages } from './i18n.ts';
 import { HomePage } from './pages/home-page.tsx';
 import { InvalidLinkPage } from './pages/invalid-link-page.tsx';
 import { LinkPage } from './pages/link-page.tsx';
+import { BookPage } from './appointments/book-page.tsx';
+import { CancelPage } from './appointments/cancel-page.tsx';
+import { MyAppointmentsPage } from './appointments/my-appointments-page.tsx';
 
 export interface RouteContext {
   readonly params: Readonly<Record<string, string>>;
@@ -26,5 +29,32 @@ export interface PatientRoute {
 export const ROUTES: readonly PatientRoute[] = [
   { path: '/', render: ({ m }) => <HomePage m={m} /> },
   { path: '/link-invalid', render: ({ m }) => <InvalidLinkPage m={m} /> },
-  { path: '/l/:token', render: ({ params, m, lang, setClinicName }) => <LinkPage token={params.token ?? ''} m={m} lang={lang} setClinicName={setClinicName} /> },
+  {
+    path: '/l/:token',
+    render: ({ params, m, lang, setClinicName }) => <LinkPage token={params.token ?? ''} m={m} lang={lang} setClinicName={setClinicName} />,
+  },
+  {
+    path: '/appointments',
+    render: ({ m, lang, setClinicName }) => <MyAppointmentsPage lang={lang} loading={m.loading} setClinicName={setClinicName} />,
+  },
+  {
+    path: '/signin',
+    render: ({ m, lang, setClinicName }) => <MyAppointmentsPage lang={lang} loading={m.loading} setClinicName={setClinicName} />,
+  },
+  {
+    path: '/appointments/book',
+    render: ({ m, lang, setClinicName }) => <BookPage lang={lang} loading={m.loading} setClinicName={setClinicName} />,
+  },
+  {
+    path: '/appointments/:id/change',
+    render: ({ params, m, lang, setClinicName }) => (
+      <BookPage lang={lang} loading={m.loading} setClinicName={setClinicName} changeId={params.id ?? ''} />
+    ),
+  },
+  {
+    path: '/appointments/:id/cancel',
+    render: ({ params, m, lang, setClinicName }) => (
+      <CancelPage lang={lang} loading={m.loading} setClinicName={setClinicName} id={params.id ?? ''} />
+    ),
+  },
 ];

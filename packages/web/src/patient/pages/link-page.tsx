@@ -4,6 +4,7 @@ import { api, setCsrfToken } from '../../shared/api/client.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
 import type { Messages } from '../i18n.ts';
 import { navigate } from '../router.ts';
+import '../appointments/appointments.css';
 
 /** Where a link of each purpose leads after "continue". Features add their purpose here. */
 export const LINK_DESTINATIONS: Readonly<Record<string, (resourceId: string | null) => string>> = {
@@ -11,7 +12,12 @@ export const LINK_DESTINATIONS: Readonly<Record<string, (resourceId: string | nu
 };
 
 const TEXT = {
-  ja: { title: 'ご案内', body: '「続ける」を押すと、ページが開きます。', go: '続ける', failed: 'うまくいきませんでした。もう一度お試しください。' },
+  ja: {
+    title: 'ご案内',
+    body: '「続ける」を押すと、ページが開きます。',
+    go: '続ける',
+    failed: 'うまくいきませんでした。もう一度お試しください。',
+  },
   en: { title: 'Welcome', body: 'Press "Continue" to open the page.', go: 'Continue', failed: 'Something went wrong. Please try again.' },
 } as const;
 
@@ -79,11 +85,11 @@ export function LinkPage(props: {
       <h1>{t.title}</h1>
       <p>{t.body}</p>
       {error ? (
-        <p class="error" role="alert">
+        <p class="appt-error" role="alert">
           {error}
         </p>
       ) : null}
-      <button type="button" class="button button--primary" disabled={busy} onClick={() => void go()}>
+      <button type="button" class="appt-btn appt-btn--primary" disabled={busy} onClick={() => void go()}>
         {t.go}
       </button>
     </section>
