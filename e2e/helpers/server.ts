@@ -20,7 +20,8 @@ async function freePort(): Promise<number> {
 
 /** Builds the web app once if there is no build yet (CI runs the tests on a fresh clone). */
 export function ensureWebBuild(): void {
-  if (existsSync(join(root, 'packages/web/dist/staff/staff.html')) && existsSync(join(root, 'packages/web/dist/patient/patient.html'))) return;
+  const built = ['staff/staff.html', 'patient/patient.html'].every((f) => existsSync(join(root, 'packages/web/dist', f)));
+  if (built) return;
   const r = spawnSync('npm', ['run', 'build', '-w', '@mimamori/web'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('web build failed');
 }
@@ -37,7 +38,14 @@ export async function startServer(options: { readonly args?: readonly string[] }
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', ...(options.args ?? [])], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://localhost:${port}`, MIMAMORI_DB: join(dir, 'e2e.db'), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: `http://localhost:${port}`,
+      MIMAMORI_DB: join(dir, 'e2e.db'),
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -12,11 +12,17 @@ test('issue paths from the server become one key form', () => {
 test('field errors are keyed for the form, first message wins', () => {
   const e = toApiError(
     400,
-    { error: { code: 'validation', message: '入力を確認してください', details: [
-      { path: 'birthDate', message: '日付が正しくありません' },
-      { path: 'birthDate', message: 'second' },
-      { path: 'guardians.0.relation', message: '続柄を入力してください' },
-    ] } },
+    {
+      error: {
+        code: 'validation',
+        message: '入力を確認してください',
+        details: [
+          { path: 'birthDate', message: '日付が正しくありません' },
+          { path: 'birthDate', message: 'second' },
+          { path: 'guardians.0.relation', message: '続柄を入力してください' },
+        ],
+      },
+    },
     null,
     'x',
   );
@@ -26,7 +32,16 @@ test('field errors are keyed for the form, first message wins', () => {
 });
 
 test('a conflict carries the duplicates and a 429 its wait', () => {
-  const dup = { id: 'p1', patientNumber: '1001', nameKanji: '山田 花子', nameKana: 'ヤマダ ハナコ', birthDate: '1990-01-01', sex: 'female', phone: null, isDemo: true };
+  const dup = {
+    id: 'p1',
+    patientNumber: '1001',
+    nameKanji: '山田 花子',
+    nameKana: 'ヤマダ ハナコ',
+    birthDate: '1990-01-01',
+    sex: 'female',
+    phone: null,
+    isDemo: true,
+  };
   const e = toApiError(409, { error: { code: 'conflict', message: '重複の可能性', duplicates: [dup] } }, null, 'x');
   assert.equal(e.duplicates.length, 1);
   assert.equal(toApiError(429, null, '30', 'Too Many Requests').retryAfterSeconds, 30);

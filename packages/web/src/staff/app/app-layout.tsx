@@ -31,7 +31,7 @@ export function AppLayout(): ReactNode {
     try {
       await logout();
     } finally {
-      navigate('/login', { replace: true });
+      void navigate('/login', { replace: true });
     }
   };
 

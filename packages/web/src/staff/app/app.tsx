@@ -17,7 +17,7 @@ import { PatientHistoryPage } from '../features/patients/patient-history-page.ts
 import { PatientListPage } from '../features/patients/patient-list-page.tsx';
 import { PatientNewPage } from '../features/patients/patient-new-page.tsx';
 import { ComingSoonPage } from '../features/placeholder/coming-soon-page.tsx';
-import { NotFoundPage } from '../features/placeholder/not-found-page.tsx';
+import { ForbiddenPage, NotFoundPage } from '../features/placeholder/not-found-page.tsx';
 import { StaffAdminPage } from '../features/staff/staff-admin-page.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { useSession } from './session.tsx';
@@ -34,6 +34,12 @@ function RequireSession({ children }: { readonly children: ReactNode }): ReactNo
   return children;
 }
 
+/** A page the role may not open says so, without asking the server for data it would refuse. */
+function Allow({ permission, children }: { readonly permission: string; readonly children: ReactNode }): ReactNode {
+  const { can } = useSession();
+  return can(permission) ? children : <ForbiddenPage />;
+}
+
 export function App(): ReactNode {
   const navigate = useNavigate();
   const { forget } = useSession();
@@ -42,7 +48,7 @@ export function App(): ReactNode {
   useEffect(() => {
     setUnauthorizedHandler(() => {
       forget();
-      navigate('/login?expired=1', { replace: true });
+      void navigate('/login?expired=1', { replace: true });
     });
     return () => setUnauthorizedHandler(null);
   }, [forget, navigate]);
@@ -60,13 +66,62 @@ export function App(): ReactNode {
         }
       >
         <Route index element={<DashboardPage />} />
-        <Route path="patients" element={<PatientListPage />} />
-        <Route path="patients/new" element={<PatientNewPage />} />
-        <Route path="patients/:id" element={<PatientDetailPage />} />
-        <Route path="patients/:id/edit" element={<PatientEditPage />} />
-        <Route path="patients/:id/history" element={<PatientHistoryPage />} />
-        <Route path="staff" element={<StaffAdminPage />} />
-        <Route path="audit" element={<AuditPage />} />
+        <Route
+          path="patients"
+          element={
+            <Allow permission="patients:read">
+              <PatientListPage />
+            </Allow>
+          }
+        />
+        <Route
+          path="patients/new"
+          element={
+            <Allow permission="patients:write">
+              <PatientNewPage />
+            </Allow>
+          }
+        />
+        <Route
+          path="patients/:id"
+          element={
+            <Allow permission="patients:read">
+              <PatientDetailPage />
+            </Allow>
+          }
+        />
+        <Route
+          path="patients/:id/edit"
+          element={
+            <Allow permission="patients:write">
+              <PatientEditPage />
+            </Allow>
+          }
+        />
+        <Route
+          path="patients/:id/history"
+          element={
+            <Allow permission="patients:read">
+              <PatientHistoryPage />
+            </Allow>
+          }
+        />
+        <Route
+          path="staff"
+          element={
+            <Allow permission="staff:admin">
+              <StaffAdminPage />
+            </Allow>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <Allow permission="audit:read">
+              <AuditPage />
+            </Allow>
+          }
+        />
         <Route path="appointments" element={<AppointmentsPage />} />
         <Route path="appointments/new" element={<BookingPage />} />
         <Route path="appointments/series" element={<SeriesPage />} />

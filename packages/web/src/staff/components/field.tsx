@@ -13,7 +13,12 @@ function Frame(props: FieldFrame & { readonly id: string; readonly children: Rea
     <div className={`field${props.error ? ' field--error' : ''}${props.className ? ` ${props.className}` : ''}`}>
       <label htmlFor={props.id}>
         {props.label}
-        {props.required ? <span className="field__req" aria-hidden="true"> *</span> : null}
+        {props.required ? (
+          <span className="field__req" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
       {props.children}
       {props.hint ? (

@@ -30,6 +30,8 @@ export const ja = {
     choose: '選択してください',
     soon: '準備中',
     comingSoon: 'この機能は準備中です。',
+    forbidden: 'この画面を表示する権限がありません',
+    forbiddenBody: '必要な場合は管理者に役割の変更を依頼してください。',
     notFound: 'ページが見つかりません',
     newTab: '（新しいタブで開きます）',
     pages: 'ページ送り',

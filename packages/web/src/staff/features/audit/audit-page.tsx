@@ -68,8 +68,7 @@ export function AuditPage(): ReactNode {
   const log = useInfiniteQuery({
     queryKey: ['audit', filters],
     initialPageParam: '' as string | number,
-    queryFn: ({ pageParam, signal }) =>
-      api<AuditPageData>(`/api/audit${query({ ...filters, limit: 100, before: pageParam })}`, { signal }),
+    queryFn: ({ pageParam, signal }) => api<AuditPageData>(`/api/audit${query({ ...filters, limit: 100, before: pageParam })}`, { signal }),
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
   const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
@@ -117,7 +116,10 @@ export function AuditPage(): ReactNode {
             label={t('audit.user')}
             value={draft.userId}
             onChange={(e) => setDraft({ ...draft, userId: e.target.value })}
-            options={[{ value: '', label: t('audit.anyUser') }, ...staff.data.map((s) => ({ value: s.id, label: `${s.displayName} (${s.loginId})` }))]}
+            options={[
+              { value: '', label: t('audit.anyUser') },
+              ...staff.data.map((s) => ({ value: s.id, label: `${s.displayName} (${s.loginId})` })),
+            ]}
           />
         ) : (
           <TextField

@@ -25,7 +25,7 @@ export function IdleWarning(): ReactNode {
   useEffect(() => {
     if (phase === 'expired') {
       forget();
-      navigate('/login?expired=1', { replace: true });
+      void navigate('/login?expired=1', { replace: true });
     }
   }, [phase, forget, navigate]);
 
@@ -38,7 +38,7 @@ export function IdleWarning(): ReactNode {
     setBusy(true);
     try {
       const s = await refresh();
-      if (!s) navigate('/login?expired=1', { replace: true });
+      if (!s) void navigate('/login?expired=1', { replace: true });
     } finally {
       setBusy(false);
     }

@@ -31,7 +31,7 @@ export function LoginPage(): ReactNode {
     try {
       const s = await api<Session>('/api/auth/login', { method: 'POST', body: { loginId, password, code } });
       signedIn(s);
-      navigate(next, { replace: true });
+      void navigate(next, { replace: true });
     } catch (err) {
       setCode('');
       if (err instanceof ApiError && err.status === 429 && err.retryAfterSeconds) {

@@ -24,7 +24,7 @@ export function TotpEnrolment({ enrolment }: { readonly enrolment: Enrolment }):
     try {
       const s = await api<Session>('/api/auth/totp/enrol', { method: 'POST', body: { code } });
       signedIn(s);
-      navigate('/', { replace: true });
+      void navigate('/', { replace: true });
     } catch (err) {
       setCode('');
       setError(err instanceof Error ? err.message : String(err));

@@ -24,8 +24,7 @@ export function usePatient(id: string) {
 export function usePatientHistory(id: string) {
   return useQuery({
     queryKey: ['patients', 'history', id],
-    queryFn: ({ signal }) =>
-      api<{ items: PatientHistoryEntry[] }>(`/api/patients/${encodeURIComponent(id)}/history`, { signal }),
+    queryFn: ({ signal }) => api<{ items: PatientHistoryEntry[] }>(`/api/patients/${encodeURIComponent(id)}/history`, { signal }),
     select: (r) => r.items,
   });
 }
@@ -35,15 +34,13 @@ export function usePatientHistory(id: string) {
  * phone number is complete (10+ digits).
  */
 export function useDuplicates(nameKana: string, birthDate: string, phone: string) {
-  const ready =
-    (nameKana.trim().length >= 2 && /^\d{4}-\d{2}-\d{2}$/.test(birthDate)) || phone.replace(/\D/g, '').length >= 10;
+  const ready = (nameKana.trim().length >= 2 && /^\d{4}-\d{2}-\d{2}$/.test(birthDate)) || phone.replace(/\D/g, '').length >= 10;
   return useQuery({
     queryKey: ['patients', 'duplicates', nameKana.trim(), birthDate, phone.trim()],
     queryFn: ({ signal }) =>
-      api<{ items: PatientSummary[] }>(
-        `/api/patients/duplicates${query({ nameKana: nameKana.trim(), birthDate, phone: phone.trim() })}`,
-        { signal },
-      ),
+      api<{ items: PatientSummary[] }>(`/api/patients/duplicates${query({ nameKana: nameKana.trim(), birthDate, phone: phone.trim() })}`, {
+        signal,
+      }),
     enabled: ready,
     select: (r) => r.items,
     staleTime: 5_000,

@@ -42,7 +42,7 @@ export function PatientEditPage(): ReactNode {
         onSubmit={async (values) => {
           const changes = changedFields(initial, values);
           if (Object.keys(changes).length === 0) {
-            navigate(detail);
+            void navigate(detail);
             return;
           }
           try {
@@ -52,7 +52,7 @@ export function PatientEditPage(): ReactNode {
             });
             qc.setQueryData(['patients', 'one', p.id], { patient: r.patient });
             await qc.invalidateQueries({ queryKey: ['patients'] });
-            navigate(detail);
+            void navigate(detail);
           } catch (e) {
             if (e instanceof ApiError && e.status === 409) {
               throw new ApiError({ status: 409, code: e.code, message: t('patients.stale') });

@@ -26,7 +26,15 @@ test('the request leaves out empty optional fields and trims names', () => {
 });
 
 test('an edit sends only what changed, and a cleared field as null', () => {
-  const before = { ...EMPTY_PATIENT, nameKanji: '佐藤 一郎', nameKana: 'サトウ イチロウ', birthDate: '1980-01-01', sex: 'male' as const, phone: '03-1234-5678', notes: 'メモ' };
+  const before = {
+    ...EMPTY_PATIENT,
+    nameKanji: '佐藤 一郎',
+    nameKana: 'サトウ イチロウ',
+    birthDate: '1980-01-01',
+    sex: 'male' as const,
+    phone: '03-1234-5678',
+    notes: 'メモ',
+  };
   const after = { ...before, phone: '', nameKana: 'サトウ イチロー' };
   assert.deepEqual(changedFields(before, after), { nameKana: 'サトウ イチロー', phone: null });
   assert.deepEqual(changedFields(before, before), {});

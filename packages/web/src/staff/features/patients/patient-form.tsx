@@ -163,12 +163,7 @@ export function PatientForm(props: PatientFormProps): ReactNode {
           <DuplicateList items={duplicates} />
           {conflict || duplicates.length > 0 ? (
             <div className="check">
-              <input
-                id="ack-duplicates"
-                type="checkbox"
-                checked={acknowledge}
-                onChange={(e) => setAcknowledge(e.target.checked)}
-              />
+              <input id="ack-duplicates" type="checkbox" checked={acknowledge} onChange={(e) => setAcknowledge(e.target.checked)} />
               <label htmlFor="ack-duplicates">{t('patients.dupAck')}</label>
             </div>
           ) : null}
@@ -281,11 +276,7 @@ export function PatientForm(props: PatientFormProps): ReactNode {
         </fieldset>
       ) : (
         <p>
-          <button
-            type="button"
-            className="btn btn--quiet"
-            onClick={() => setV((old) => ({ ...old, guardians: [{ ...EMPTY_GUARDIAN }] }))}
-          >
+          <button type="button" className="btn btn--quiet" onClick={() => setV((old) => ({ ...old, guardians: [{ ...EMPTY_GUARDIAN }] }))}>
             {t('patients.addGuardian')}
           </button>
         </p>

@@ -21,7 +21,13 @@ function show(value: unknown): string {
       .map((g) => {
         if (!g || typeof g !== 'object') return String(g);
         const r = g as Record<string, unknown>;
-        return [r.name, r.nameKana ? `（${String(r.nameKana)}）` : '', r.relation ? ` ${String(r.relation)}` : '', r.phone ? ` ${String(r.phone)}` : '', r.email ? ` ${String(r.email)}` : '']
+        return [
+          r.name,
+          r.nameKana ? `（${String(r.nameKana)}）` : '',
+          r.relation ? ` ${String(r.relation)}` : '',
+          r.phone ? ` ${String(r.phone)}` : '',
+          r.email ? ` ${String(r.email)}` : '',
+        ]
           .filter(Boolean)
           .join('');
       })
@@ -76,19 +82,17 @@ export function PatientHistoryPage(): ReactNode {
                   </tr>
                 </thead>
                 <tbody>
-                  {h.changes.filter((c) => !(isEmpty(c.before) && isEmpty(c.after))).map((c) => (
-                    <tr key={c.field}>
-                      <th scope="row" data-label={t('patients.field')}>
-                        {fieldLabel(c.field)}
-                      </th>
-                      <td data-label={t('patients.before')}>
-                        {isEmpty(c.before) ? '—' : <del>{value(c.field, c.before)}</del>}
-                      </td>
-                      <td data-label={t('patients.after')}>
-                        {isEmpty(c.after) ? '—' : <ins>{value(c.field, c.after)}</ins>}
-                      </td>
-                    </tr>
-                  ))}
+                  {h.changes
+                    .filter((c) => !(isEmpty(c.before) && isEmpty(c.after)))
+                    .map((c) => (
+                      <tr key={c.field}>
+                        <th scope="row" data-label={t('patients.field')}>
+                          {fieldLabel(c.field)}
+                        </th>
+                        <td data-label={t('patients.before')}>{isEmpty(c.before) ? '—' : <del>{value(c.field, c.before)}</del>}</td>
+                        <td data-label={t('patients.after')}>{isEmpty(c.after) ? '—' : <ins>{value(c.field, c.after)}</ins>}</td>
+                      </tr>
+                    ))}
                 </tbody>
               </table>
             )}

@@ -115,15 +115,8 @@ export function PatientListPage(): ReactNode {
           <button type="button" className="btn" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
             {t('common.previous')}
           </button>
-          <span>
-            {t('common.range', { from: offset + 1, to: Math.min(offset + PAGE_SIZE, total), total })}
-          </span>
-          <button
-            type="button"
-            className="btn"
-            disabled={offset + PAGE_SIZE >= total}
-            onClick={() => setOffset(offset + PAGE_SIZE)}
-          >
+          <span>{t('common.range', { from: offset + 1, to: Math.min(offset + PAGE_SIZE, total), total })}</span>
+          <button type="button" className="btn" disabled={offset + PAGE_SIZE >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
             {t('common.next')}
           </button>
         </nav>

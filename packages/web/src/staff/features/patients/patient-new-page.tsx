@@ -25,7 +25,7 @@ export function PatientNewPage(): ReactNode {
             body: { ...toPatientInput(values), ...(acknowledgeDuplicates ? { acknowledgeDuplicates: true } : {}) },
           });
           await qc.invalidateQueries({ queryKey: ['patients'] });
-          navigate(`/patients/${encodeURIComponent(r.patient.id)}`, { state: { created: true } });
+          void navigate(`/patients/${encodeURIComponent(r.patient.id)}`, { state: { created: true } });
         }}
       />
     </Page>

@@ -13,3 +13,15 @@ export function NotFoundPage(): ReactNode {
     </Page>
   );
 }
+
+export function ForbiddenPage(): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('common.forbidden')}>
+      <p>{t('common.forbiddenBody')}</p>
+      <p>
+        <Link to="/">{t('nav.home')}</Link>
+      </p>
+    </Page>
+  );
+}

@@ -14,11 +14,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 const STAFF_KEY = ['staff'] as const;
 
 /** The one-time link to hand over in person; shown once, with a copy button. */
-function LinkHandover(props: {
-  readonly title: string;
-  readonly link: OneTimeLink;
-  readonly onClose: () => void;
-}): ReactNode {
+function LinkHandover(props: { readonly title: string; readonly link: OneTimeLink; readonly onClose: () => void }): ReactNode {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const [copied, setCopied] = useState(false);
@@ -189,7 +185,11 @@ function StaffRow(props: {
         ) : (
           <div className="row-actions">
             {s.status === 'disabled' ? (
-              <button type="button" className="btn btn--small" onClick={() => confirmThen(t('staff.confirmEnable', { name: s.displayName }), 'enable')}>
+              <button
+                type="button"
+                className="btn btn--small"
+                onClick={() => confirmThen(t('staff.confirmEnable', { name: s.displayName }), 'enable')}
+              >
                 {t('staff.enable')}
               </button>
             ) : (
@@ -201,7 +201,11 @@ function StaffRow(props: {
                 {t('staff.disable')}
               </button>
             )}
-            <button type="button" className="btn btn--small" onClick={() => confirmThen(t('staff.confirmReset', { name: s.displayName }), 'reset')}>
+            <button
+              type="button"
+              className="btn btn--small"
+              onClick={() => confirmThen(t('staff.confirmReset', { name: s.displayName }), 'reset')}
+            >
               {t('staff.reset')}
             </button>
           </div>
