@@ -113,6 +113,15 @@ cors <- list(x = arr(cx), y = arr(cy),
                  p = pc$p.value, ci95 = arr(as.numeric(pc$conf.int))),
   spearman = list(estimate = unname(sc$estimate), p = sc$p.value))
 
+# Spearman without ties: R's default p (AS 89: exact for n <= 9, Edgeworth series above).
+spear <- lapply(list(list(x = c(1.2, 3.4, 2.2, 5.1, 4.4, 6.3, 0.5), y = c(2.1, 2.9, 1.5, 4.8, 6.6, 5.2, 0.4)),
+                     list(x = c(3, 1, 4, 1.5, 5, 9, 2.6, 5.3, 5.8, 9.7, 7.9, 3.2, 8.4, 6.2, 6.4, 4.3, 3.8, 2.7, 9.5, 0.2),
+                          y = c(6.7, 1.8, 9.8, 1.4, 2.9, 9.0, 4.5, 8.3, 5.36, 3.7, 4.7, 1.3, 0.9, 9.6, 6.9, 3.99, 2.7, 0.5, 8.8, 7.1)),
+                     list(x = 1:8, y = c(8, 7, 6, 5, 4, 3, 2, 1))), function(cs) {
+  r <- cor.test(cs$x, cs$y, method = "spearman")
+  list(x = arr(cs$x), y = arr(cs$y), estimate = unname(r$estimate), S = unname(r$statistic), p = r$p.value)
+})
+
 pv <- c(0.01, 0.04, 0.03, 0.005, 0.2, 0.04, 0.8, 0.0001)
 padj <- list(p = arr(pv), holm = arr(p.adjust(pv, "holm")), BH = arr(p.adjust(pv, "BH")))
 
@@ -131,4 +140,4 @@ write_json17(list(
   source = "R 4.2.2 (stats), HSAUR3 1.0-13 BtheB data; scripts/r/stats-closed-form.R",
   descriptives = descr, paired = paired, twoSample = twos, proportions = props,
   differenceOfProportions = diffs, fisher = fishers, chiSquare = chis, correlation = cors,
-  pAdjust = padj, poisson = pois), "packages/core/src/stats/fixtures/closed-form.json")
+  pAdjust = padj, poisson = pois, spearmanExact = spear), "packages/core/src/stats/fixtures/closed-form.json")

@@ -131,7 +131,14 @@ test('Pearson and Spearman correlations agree with cor.test', () => {
   expectAllClose(p.ci95, c.pearson.ci95, TOL, 'pearson ci');
   const s = spearmanCorrelation({ x: c.x, y: c.y });
   expectClose(s.estimate, c.spearman.estimate, TOL, 'spearman rho');
-  expectClose(s.p, c.spearman.p, 1e-9, 'spearman p');
+  expectClose(s.p, c.spearman.p, 1e-9, 'spearman p (ties: t approximation)');
+  assert.equal(s.method, 't-approximation');
+  for (const e of R.spearmanExact) {
+    const r = spearmanCorrelation({ x: e.x, y: e.y });
+    assert.equal(r.method, 'exact');
+    expectClose(r.estimate, e.estimate, TOL, `spearman rho n=${e.x.length}`);
+    expectClose(r.p, e.p, TOL, `spearman exact p n=${e.x.length}`);
+  }
 });
 
 test('Holm and Benjamini–Hochberg adjustments agree with p.adjust', () => {

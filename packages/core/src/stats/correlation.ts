@@ -1,6 +1,7 @@
 import { mean, sum } from './descriptives.ts';
 import { qnorm, twoSidedTP } from './distributions.ts';
 import { midRanks } from './ranks.ts';
+import { spearmanTail } from './spearman-distribution.ts';
 import { statsError } from './stats-error.ts';
 
 export interface CorrelationResult {
@@ -47,14 +48,24 @@ export function pearsonCorrelation(input: { readonly x: ReadonlyArray<number>; r
 }
 
 /**
- * Spearman rank correlation (Pearson correlation of mid-ranks). The p-value is R's asymptotic one
- * (`cor.test(method = "spearman", exact = FALSE)`: t on n − 2 df); the interval is Fisher-z with
- * SE 1/√(n − 3), which R does not report.
+ * Spearman rank correlation (Pearson correlation of mid-ranks) with R's `cor.test(method =
+ * "spearman")` p-value: without ties and n < 1290 the AS 89 null distribution of S (exact for
+ * n ≤ 9, Edgeworth series above); with ties (or `exact: false`) the t approximation on n − 2 df.
+ * The interval is Fisher-z with SE 1/√(n − 3), which R does not report.
  * @example spearmanCorrelation({ x: [1, 2, 3, 4], y: [1, 3, 2, 4] }).estimate // 0.8
  */
-export function spearmanCorrelation(input: { readonly x: ReadonlyArray<number>; readonly y: ReadonlyArray<number> }): CorrelationResult {
+export function spearmanCorrelation(input: { readonly x: ReadonlyArray<number>; readonly y: ReadonlyArray<number>; readonly exact?: boolean }): CorrelationResult & { readonly method: 'exact' | 't-approximation' } {
   check(input.x, input.y);
-  const r = pearsonR(midRanks(input.x).ranks, midRanks(input.y).ranks);
+  const rx = midRanks(input.x);
+  const ry = midRanks(input.y);
+  const r = pearsonR(rx.ranks, ry.ranks);
   if (!Number.isFinite(r)) throw statsError('a variable is constant; the correlation is undefined');
-  return withInference(r, input.x.length);
+  const n = input.x.length;
+  const ties = rx.ties.some((t) => t > 1) || ry.ties.some((t) => t > 1);
+  const base = withInference(r, n);
+  if (!(input.exact ?? n < 1290) || ties) return { ...base, method: 't-approximation' };
+  const q = ((n * n * n - n) * (1 - r)) / 6;
+  // As R: P(S ≥ round(q)) in the upper tail, P(S < round(q) + 2) in the lower one.
+  const one = q > (n * n * n - n) / 6 ? spearmanTail(Math.round(q), n, false) : spearmanTail(Math.round(q) + 2, n, true);
+  return { ...base, p: Math.min(2 * one, 1), method: 'exact' };
 }

@@ -26,3 +26,4 @@ export * from './linear-algebra.ts';
 export * from './numeric-derivatives.ts';
 export * from './optimize.ts';
 export * from './mmrm.ts';
+export * from './spearman-distribution.ts';
