@@ -117,6 +117,7 @@ for (const dialect of testDialects()) {
       assert.equal(screen.json().crisis, true, 'a positive item 9 shows crisis contacts at once');
       const alerts = await t.db.db.selectFrom('alerts').selectAll().where('patient_id', '=', patientId).execute();
       assert.equal(alerts.length, 1, 'the clinic is alerted as soon as the screen is done');
+      assert.equal(alerts[0]!.source_type, 'scale_response', 'through the scales feature, like any questionnaire');
 
       const sub = await pt(laptop, 'POST', `/api/p/intakes/${intakeId}/submit`, {});
       assert.equal(sub.statusCode, 200, sub.body);
@@ -126,6 +127,9 @@ for (const dialect of testDialects()) {
       assert.equal(twice.json().submittedAt, sub.json().submittedAt, 'a second submit returns the first');
       assert.equal((await pt(phone, 'PUT', `/api/p/intakes/${intakeId}/answers`, { values: { hopes_other: 'x' } })).statusCode, 409);
 
+      const responses = await t.db.db.selectFrom('scale_responses').selectAll().where('patient_id', '=', patientId).execute();
+      assert.deepEqual(responses.map((r) => `${r.scale_id}:${r.source}`).sort(), ['gad7:intake', 'phq9:intake'], 'each scale is stored once');
+      assert.equal((await t.db.db.selectFrom('alerts').selectAll().where('patient_id', '=', patientId).execute()).length, 1, 'submitting does not alert twice');
       const row = await t.db.db.selectFrom('intakes').selectAll().where('id', '=', intakeId).executeTakeFirstOrThrow();
       assert.equal(row.consent_policy_version, '2026-04');
       assert.ok(row.consent_at);

@@ -5,7 +5,8 @@ import { intakeProgress } from '@mimamori/core/intake/intake-progress';
 import { intakeScaleAnswers } from '@mimamori/core/intake/intake-scale-answers';
 import { intakeVisibility } from '@mimamori/core/intake/intake-visibility';
 import { intakeValidationError, validateIntakeAnswers } from '@mimamori/core/intake/validate-intake-answers';
-import { getBuiltinScale } from '@mimamori/core/scales/builtin/index';
+import type { ScaleDefinition } from '@mimamori/core/scales/scale-definition';
+import { latestClinicScales } from '../scales/resolve-scale-definition.ts';
 import { getClinic, getIntake, getIntakeDefinitionVersion, updateIntakeIfRevision, type Db, type IntakeRow } from '@mimamori/storage';
 import { audit } from '../../audit/audit.ts';
 import { instantToZonedDate } from '../../core-imports.ts';
@@ -13,7 +14,7 @@ import type { AppDeps } from '../../context.ts';
 import { langOf } from '../../i18n/lang.ts';
 import { requirePatientScope } from '../patient-link-service.ts';
 import { INTAKE_LINK_PURPOSE } from './send-intake.ts';
-import { raiseIntakeScaleAlerts, scoreIntakeScales, type StoredIntakeScore } from './score-intake-scales.ts';
+import { recordFlaggedIntakeScale, scoreIntakeScales, type StoredIntakeScore } from './score-intake-scales.ts';
 
 /** What the patient page needs to draw a scale: item wording and options (never the scoring). */
 export interface PatientScaleView {
@@ -23,9 +24,9 @@ export interface PatientScaleView {
   readonly items: ReadonlyArray<{ id: string; text: { ja: string; en: string }; options: ReadonlyArray<{ value: number; label: { ja: string; en: string } }> }>;
 }
 
-function scaleView(scaleId: string): PatientScaleView | null {
-  const s = getBuiltinScale(scaleId);
-  if (!s || !s.licence.textIncluded) return null;
+function scaleView(s: ScaleDefinition | undefined): PatientScaleView | null {
+  if (!s || !s.licence.textIncluded || !s.items.every((i) => i.text?.ja || i.text?.en)) return null;
+  const scaleId = s.id;
   const t = (x: { ja?: string; en?: string } | undefined) => ({ ja: x?.ja ?? x?.en ?? '', en: x?.en ?? x?.ja ?? '' });
   return {
     scaleId,
@@ -71,9 +72,10 @@ export async function loadPatientIntake(deps: AppDeps, req: FastifyRequest, inta
   const { intake, definition, today } = await context(deps, deps.db.db, req, intakeId);
   const answers = answersOf(intake);
   const scales: Record<string, PatientScaleView> = {};
+  const clinicScales = await latestClinicScales(deps.db.db, intake.clinic_id);
   for (const sec of definition.sections) for (const g of sec.groups) for (const q of g.questions) {
     if (q.type === 'scale') {
-      const v = scaleView(q.scaleId);
+      const v = scaleView(clinicScales.find((s) => s.id === q.scaleId));
       if (v) scales[q.scaleId] = v;
     }
   }
@@ -121,7 +123,7 @@ export async function savePatientIntake(deps: AppDeps, req: FastifyRequest, inta
           // A scale's safety items alert the clinic as soon as its screen is done.
           for (const e of intakeScaleAnswers(definition, { ...base, values: draft.values }, { today })) {
             if (e.groupId !== body.confirmGroup || !e.answers) continue;
-            const flags = await raiseIntakeScaleAlerts(deps, tx, { clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, scaleId: e.scaleId, answers: e.answers });
+            const flags = await recordFlaggedIntakeScale(deps, tx, req, { clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, audience: base.audience, scaleId: e.scaleId, answers: e.answers });
             if (flags.length) crisis = true;
           }
         } else confirmed.delete(body.confirmGroup);
@@ -170,7 +172,7 @@ export async function submitPatientIntake(deps: AppDeps, req: FastifyRequest, in
     const check = validateIntakeAnswers(definition, answers, { today, audience: answers.audience, mode: 'submit' });
     if (!check.ok) throw intakeValidationError(check, lang);
     const final: IntakeAnswers = { ...answers, values: check.values };
-    const scores = await scoreIntakeScales(deps, tx, req, { clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, entries: intakeScaleAnswers(definition, final, { today }) });
+    const scores = await scoreIntakeScales(deps, tx, req, { clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, audience: answers.audience, entries: intakeScaleAnswers(definition, final, { today }) });
     const vis = intakeVisibility(definition, final.values, { audience: final.audience, today });
     const consentQ = vis.groups.flatMap((g) => g.questions).find((q) => q.type === 'consent');
     const consent = consentQ ? (final.values[consentQ.id] as { agreed: boolean; policyVersion: string } | undefined) : undefined;

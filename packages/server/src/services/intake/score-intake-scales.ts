@@ -1,17 +1,20 @@
 import type { FastifyRequest } from 'fastify';
+import type { IntakeAudience, IntakeText } from '@mimamori/core/intake/intake-definition';
 import type { IntakeScaleEntry } from '@mimamori/core/intake/intake-scale-answers';
-import type { IntakeText } from '@mimamori/core/intake/intake-definition';
-import { getBuiltinScale } from '@mimamori/core/scales/builtin/index';
 import { evaluateSafety } from '@mimamori/core/scales/evaluate-safety';
-import { scoreScale } from '@mimamori/core/scales/score-scale';
 import { findBand } from '@mimamori/core/scales/find-band';
-import { newId, raiseAlert, type Db } from '@mimamori/storage';
+import type { Informant, ScaleDefinition } from '@mimamori/core/scales/scale-definition';
+import type { Db } from '@mimamori/storage';
 import type { AppDeps } from '../../context.ts';
+import { recordScaleResponse } from '../scales/record-scale-response.ts';
+import { resolveScaleDefinition } from '../scales/resolve-scale-definition.ts';
 
 /** A scored scale as stored on the intake and shown to staff. */
 export interface StoredIntakeScore {
   readonly scaleId: string;
   readonly shortName: string;
+  /** The scales feature's stored response (timeline, FHIR export). */
+  readonly responseId: string;
   readonly total: number | null;
   readonly maxTotal: number | null;
   readonly band: IntakeText | null;
@@ -21,64 +24,69 @@ export interface StoredIntakeScore {
 
 const text = (t: { ja?: string; en?: string } | undefined, fallback: string): IntakeText => ({ ja: t?.ja ?? t?.en ?? fallback, en: t?.en ?? t?.ja ?? fallback });
 
+function informantFor(def: ScaleDefinition, audience: IntakeAudience): Informant {
+  if (audience === 'child' && def.informants.includes('parent')) return 'parent';
+  return def.informants.includes('self') ? 'self' : (def.informants[0] ?? 'self');
+}
+
+interface ScaleInput {
+  readonly clinicId: string;
+  readonly patientId: string;
+  readonly intakeId: string;
+  readonly audience: IntakeAudience;
+}
+
+/** One key per intake and scale: recording again (screen left twice, submit) returns the first response. */
+const keyOf = (intakeId: string, scaleId: string): string => `intake:${intakeId}:${scaleId}`;
+
 /**
- * Raises the safety alerts of one scale's answers (e.g. PHQ-9 item 9 ≥ 1) in the caller's
- * transaction, as soon as the patient leaves the scale's screen — not only at submission — so the
- * clinic learns the same day and the page can show crisis contacts at once. Idempotent per intake
- * and scale. Returns the flags.
+ * When the patient leaves a scale's screen with a safety answer (PHQ-9 item 9 ≥ 1), the response is
+ * recorded at once through the scales feature, which raises the alert in this transaction — the
+ * clinic learns the same day even if the intake is never submitted, and the page shows the crisis
+ * contacts. A flagged answer is kept as first given (a later edit cannot erase it). Returns the flags.
  */
-export async function raiseIntakeScaleAlerts(
+export async function recordFlaggedIntakeScale(
   deps: AppDeps,
   tx: Db,
-  o: { clinicId: string; patientId: string; intakeId: string; scaleId: string; answers: Readonly<Record<string, number | null>> },
-): Promise<ReadonlyArray<{ id: string; severity: string }>> {
-  const def = getBuiltinScale(o.scaleId);
-  if (!def) return [];
+  req: FastifyRequest,
+  o: ScaleInput & { scaleId: string; answers: Readonly<Record<string, number | null>> },
+): Promise<ReadonlyArray<{ id: string }>> {
+  const def = await resolveScaleDefinition(tx, { clinicId: o.clinicId, scaleId: o.scaleId, version: null });
   const flags = evaluateSafety(def, o.answers);
-  for (const f of flags) {
-    await raiseAlert(tx, {
-      id: newId(), clinicId: o.clinicId, patientId: o.patientId, kind: f.id, severity: f.severity === 'urgent' ? 'critical' : 'high',
-      sourceType: 'intake_scale', sourceId: `${o.intakeId}:${o.scaleId}`,
-      summary: { key: 'alert_scale_item', params: { scale: def.shortName, item: f.item, score: f.score } },
-      now: deps.clock().toISOString(),
-    });
-  }
+  if (flags.length === 0) return [];
+  await recordScaleResponse(deps, tx, req, {
+    clinicId: o.clinicId, patientId: o.patientId, scaleId: o.scaleId, scaleVersion: def.version, answers: o.answers, informant: informantFor(def, o.audience),
+    source: 'intake', idempotencyKey: keyOf(o.intakeId, o.scaleId), actorRole: 'patient',
+  });
   return flags;
 }
 
 /**
- * Scores the intake's scales at submission and raises their safety alerts.
- *
- * The scales feature's `recordScaleResponse` (`services/scales/record-scale-response.ts`) is the
- * one place that stores scale responses for the timeline; until it is wired in here, scores are
- * computed with the core scorer and kept on the intake.
+ * Scores and stores the intake's scales at submission through the scales feature's
+ * `recordScaleResponse` (same scoring, same storage, same safety alerts as any questionnaire).
  */
-export async function scoreIntakeScales(
-  deps: AppDeps,
-  tx: Db,
-  req: FastifyRequest,
-  o: { clinicId: string; patientId: string; intakeId: string; entries: ReadonlyArray<IntakeScaleEntry> },
-): Promise<StoredIntakeScore[]> {
-  void req;
+export async function scoreIntakeScales(deps: AppDeps, tx: Db, req: FastifyRequest, o: ScaleInput & { entries: ReadonlyArray<IntakeScaleEntry> }): Promise<StoredIntakeScore[]> {
   const out: StoredIntakeScore[] = [];
   for (const e of o.entries) {
-    const def = getBuiltinScale(e.scaleId);
-    if (!def || !e.answers) continue;
-    const r = scoreScale(def, e.answers);
-    await raiseIntakeScaleAlerts(deps, tx, { clinicId: o.clinicId, patientId: o.patientId, intakeId: o.intakeId, scaleId: e.scaleId, answers: e.answers });
-    const band = r.total !== null ? findBand(def, r.total) : null;
+    if (!e.answers) continue;
+    const def0 = await resolveScaleDefinition(tx, { clinicId: o.clinicId, scaleId: e.scaleId, version: null });
+    const r = await recordScaleResponse(deps, tx, req, {
+      clinicId: o.clinicId, patientId: o.patientId, scaleId: e.scaleId, scaleVersion: def0.version, answers: e.answers, informant: informantFor(def0, o.audience),
+      source: 'intake', idempotencyKey: keyOf(o.intakeId, e.scaleId), actorRole: 'patient',
+    });
+    const def = r.definition;
+    const total = r.score.valid ? r.score.total : null;
+    const band = total !== null ? findBand(def, total) : null;
     const maxTotal = def.items.filter((i) => i.scored !== false).reduce((s, i) => s + Math.max(...i.options.map((x) => x.value)), 0);
     out.push({
       scaleId: e.scaleId,
       shortName: def.shortName,
-      total: r.valid ? r.total : null,
+      responseId: r.responseId,
+      total,
       maxTotal,
       band: band ? text(band.label, band.id) : null,
-      bandId: band?.id ?? null,
-      flags: r.flags.map((f) => ({
-        id: f.id, severity: f.severity, item: f.item, score: f.score,
-        action: text(def.safety?.find((s) => s.id === f.id)?.action, f.id),
-      })),
+      bandId: band?.id ?? r.score.band ?? null,
+      flags: r.flags.map((f) => ({ id: f.id, severity: f.severity, item: f.item, score: f.score, action: text(def.safety.find((s) => s.id === f.id)?.action, f.id) })),
     });
   }
   return out;
