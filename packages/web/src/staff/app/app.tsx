@@ -7,6 +7,7 @@ import { AppointmentsPage } from '../features/appointments/appointments-page.tsx
 import { BookingPage } from '../features/appointments/booking-page.tsx';
 import { SeriesPage } from '../features/appointments/series-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
+import { CalendarAdminPage } from '../features/calendar-admin/calendar-admin-page.tsx';
 import { InvitePage } from '../features/auth/invite-page.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { SetupPage } from '../features/auth/setup-page.tsx';
@@ -122,10 +123,46 @@ export function App(): ReactNode {
             </Allow>
           }
         />
-        <Route path="appointments" element={<AppointmentsPage />} />
-        <Route path="appointments/new" element={<BookingPage />} />
-        <Route path="appointments/series" element={<SeriesPage />} />
-        <Route path="appointments/:id" element={<AppointmentDetailPage />} />
+        <Route
+          path="appointments"
+          element={
+            <Allow permission="appointments:read">
+              <AppointmentsPage />
+            </Allow>
+          }
+        />
+        <Route
+          path="appointments/new"
+          element={
+            <Allow permission="appointments:write">
+              <BookingPage />
+            </Allow>
+          }
+        />
+        <Route
+          path="appointments/series"
+          element={
+            <Allow permission="appointments:write">
+              <SeriesPage />
+            </Allow>
+          }
+        />
+        <Route
+          path="appointments/:id"
+          element={
+            <Allow permission="appointments:read">
+              <AppointmentDetailPage />
+            </Allow>
+          }
+        />
+        <Route
+          path="calendar-admin"
+          element={
+            <Allow permission="scheduling:admin">
+              <CalendarAdminPage />
+            </Allow>
+          }
+        />
         <Route path="intake" element={<ComingSoonPage title="nav.intake" />} />
         <Route path="scales" element={<ComingSoonPage title="nav.scales" />} />
         <Route path="programs" element={<ComingSoonPage title="nav.programs" />} />

@@ -1,6 +1,7 @@
 import type { Dict } from './dict.ts';
 import type { ja } from './ja.ts';
 import { appointmentsEn } from '../features/appointments/appointments-en.ts';
+import { calendarAdminEn } from '../features/calendar-admin/calendar-admin-en.ts';
 
 export const en: Dict<typeof ja> = {
   app: {
@@ -252,4 +253,5 @@ export const en: Dict<typeof ja> = {
     filterPatient: 'Filter by this patient',
   },
   appt: appointmentsEn,
+  calAdmin: calendarAdminEn,
 };

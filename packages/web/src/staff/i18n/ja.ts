@@ -1,4 +1,5 @@
 import { appointmentsJa } from '../features/appointments/appointments-ja.ts';
+import { calendarAdminJa } from '../features/calendar-admin/calendar-admin-ja.ts';
 // Japanese: the default language. `en.ts` must have the same keys (the type checks it).
 export const ja = {
   app: {
@@ -250,4 +251,5 @@ export const ja = {
     filterPatient: 'この患者で絞り込む',
   },
   appt: appointmentsJa,
+  calAdmin: calendarAdminJa,
 };
