@@ -171,7 +171,7 @@ export function newtonPolish(f: Objective, x0: ReadonlyArray<number>, options: {
     if (message === 'step below tolerance' || message === 'predicted decrease below tolerance') break;
   }
   void n;
-  return { x, value: fx, evaluations: evals, iterations: it, gradientNorm: gnorm, converged: message !== 'iteration limit reached' && message !== 'Hessian could not be regularised', message };
+  return { x, value: fx, evaluations: evals, iterations: it, gradientNorm: gnorm, converged: message === 'gradient below tolerance' || message === 'step below tolerance' || message === 'predicted decrease below tolerance' || (message === 'no further decrease' && gnorm < 1e-6 * Math.max(1, Math.abs(fx))), message };
 }
 
 /**
