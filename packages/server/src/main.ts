@@ -10,6 +10,7 @@ import { instantToZonedDate } from './core-imports.ts';
 import { issueCredentialLink } from './services/staff-service.ts';
 import { createMailWorker } from './mail/mail-worker.ts';
 import { smtpConfigFrom } from './mail/smtp-config.ts';
+import { startQuestionnaireJob } from './services/scales/deliver-questionnaires.ts';
 
 const demo = process.argv.includes('--demo');
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -43,6 +44,7 @@ if (demo && (await countStaff(db.db)) === 0) {
 await app.listen({ port: config.port, host: config.host });
 const mailWorker = smtp ? createMailWorker(deps, smtp) : undefined;
 mailWorker?.start();
+const questionnaireJob = startQuestionnaireJob(deps, { log: (m) => app.log.error(m) });
 if (!smtp) lines.push('SMTP is not configured (SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASS, SMTP_FROM): mail waits in the outbox, visible to staff.');
 process.stdout.write(
   [
@@ -55,6 +57,7 @@ process.stdout.write(
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    questionnaireJob.stop();
     void (mailWorker?.stop() ?? Promise.resolve()).then(() => app.close()).then(() => db.close()).then(() => process.exit(0));
   });
 }

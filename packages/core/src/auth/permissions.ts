@@ -20,6 +20,12 @@ export const permissionMatrix = {
   'intake:status': ['admin', 'doctor', 'nurse', 'reception'],
   'intake:read': ['doctor', 'nurse'],
   'intake:admin': ['admin'],
+  'scales:deliver': ['admin', 'doctor', 'nurse', 'reception'],
+  'scales:read': ['doctor', 'nurse'],
+  'scales:assign': ['doctor'],
+  'scales:rate': ['doctor'],
+  'scales:admin': ['admin'],
+  'crisis:edit': ['admin', 'doctor'],
 } as const satisfies Record<string, ReadonlyArray<Role>>;
 
 export type Permission = keyof typeof permissionMatrix;
@@ -37,6 +43,12 @@ export const permissionDescriptions: Readonly<Record<Permission, { readonly ja: 
   'intake:status': { ja: 'WEB問診の状況（送信済み・入力中・回答済み）の閲覧', en: 'See intake status (sent, started, submitted)' },
   'intake:read': { ja: 'WEB問診の回答・要約・尺度得点の閲覧', en: 'Read intake answers, the clinical summary and scale scores' },
   'intake:admin': { ja: 'WEB問診の問診票の編集・新しい版の公開', en: 'Edit the intake form and publish new versions' },
+  'scales:deliver': { ja: '質問票のリンク・QRコードの表示と再送（回答・得点は見えません）', en: 'Show and resend questionnaire links and QR codes (no answers or scores)' },
+  'scales:read': { ja: '尺度の回答・得点・経過グラフの閲覧', en: 'See scale answers, scores and the timeline' },
+  'scales:assign': { ja: '尺度の割り当て（単回・定期）と中止', en: 'Assign scales (once or recurring) and stop them' },
+  'scales:rate': { ja: '医師評価尺度（HAM-D など）の入力', en: 'Enter clinician-rated scales (HAM-D, …)' },
+  'scales:admin': { ja: '尺度定義の取り込み（ライセンス済み項目文・独自尺度）', en: 'Import scale definitions (licensed text, custom scales)' },
+  'crisis:edit': { ja: '相談窓口（危機対応連絡先）一覧の編集', en: 'Edit the list of crisis contacts' },
 };
 
 export function isRole(s: string): s is Role {

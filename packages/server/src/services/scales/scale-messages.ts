@@ -13,5 +13,10 @@ export const scaleMessages = {
   scale_not_clinician: { ja: 'この尺度は医師が入力する尺度ではありません。', en: 'This scale is not clinician-rated.' },
   scale_self_report_only: { ja: 'この尺度は患者本人などが回答する尺度です。', en: 'This scale is filled in by the patient or an informant.' },
   scale_patient_not_found: { ja: '患者が見つかりません。', en: 'Patient not found.' },
+  scale_no_text: { ja: '{scale} は項目文が登録されていないため、患者さんに送れません（ライセンスのある項目文を取り込んでください）。', en: '{scale} has no item text, so it cannot be sent to patients (import licensed text first).' },
+  scale_window_too_long: { ja: '回答期間は繰り返し間隔以下にしてください。', en: 'The answer window must not be longer than the interval.' },
+  scale_window_past: { ja: '回答期間がすべて過去になっています。開始日を確認してください。', en: 'Every window is in the past. Check the start date.' },
+  scale_instance_not_open: { ja: 'この質問票の回答期間はまだ始まっていません。', en: 'This questionnaire is not open yet.' },
+  scale_already_submitted: { ja: 'この質問票はすでに送信されています。', en: 'This questionnaire has already been submitted.' },
   alert_scale_safety: { ja: '{scale} 項目 {item} = {score}（安全性の基準に該当）', en: '{scale} item {item} = {score} (safety threshold met)' },
 } as const;

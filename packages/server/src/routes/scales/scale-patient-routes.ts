@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../context.ts';
+import { crisisContactsOf } from '../../services/scales/crisis-contacts.ts';
+import { patientQuestionnaire, savePatientDraft, submitPatientQuestionnaire } from '../../services/scales/patient-questionnaire.ts';
+import { idSchema } from '../schemas.ts';
+import { answersSchema } from './scale-schemas.ts';
+
+/** The patient's questionnaire (a `questionnaire` patient session opens exactly one instance). */
+export function registerScalePatientRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/p/questionnaires/:id', {
+    config: { access: 'patient' },
+    schema: { tags: ['patient'], params: z.strictObject({ id: idSchema }) },
+  }, async (req) => patientQuestionnaire(deps, req, req.params.id));
+
+  r.put('/api/p/questionnaires/:id/draft', {
+    config: { access: 'patient' },
+    schema: { tags: ['patient'], params: z.strictObject({ id: idSchema }), body: z.strictObject({ answers: answersSchema }) },
+  }, async (req) => savePatientDraft(deps, req, req.params.id, req.body.answers as Record<string, number | null>));
+
+  r.post('/api/p/questionnaires/:id/submit', {
+    config: { access: 'patient' },
+    schema: { tags: ['patient'], params: z.strictObject({ id: idSchema }), body: z.strictObject({ answers: answersSchema }) },
+  }, async (req) => submitPatientQuestionnaire(deps, req, req.params.id, req.body.answers as Record<string, number | null>));
+
+  r.get('/api/p/crisis-contacts', {
+    config: { access: 'patient' },
+    schema: { tags: ['patient'] },
+  }, async (req) => crisisContactsOf(deps.db.db, req.patient!.clinicId));
+}

@@ -1,0 +1,132 @@
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '@mimamori/core';
+import type { Informant } from '@mimamori/core/scales/index';
+import { addDays } from '@mimamori/core/time/local-date';
+import { zonedToInstant } from '@mimamori/core/time/zoned-to-instant';
+import {
+  cancelScaleAssignment, getClinic, getPatient, getScaleAssignment, insertScaleAssignment, insertScaleInstance, newId, type Db, type ScaleInstanceRow,
+} from '@mimamori/storage';
+import { audit } from '../../audit/audit.ts';
+import type { AppDeps } from '../../context.ts';
+import { resolveScaleDefinition } from './resolve-scale-definition.ts';
+import { issueQuestionnaireLink, mailQuestionnaireLink, qrSvgDataUrl } from './scale-link.ts';
+
+export interface AssignScaleInput {
+  readonly scaleId: string;
+  readonly informant: Exclude<Informant, 'clinician'>;
+  /** `once`, or `recurring` every `intervalDays` for `occurrences` administrations. */
+  readonly kind: 'once' | 'recurring';
+  /** Clinic date the first window opens. */
+  readonly startDate: string;
+  readonly intervalDays?: number;
+  readonly occurrences?: number;
+  /** Days each window stays open (1 = only that day). */
+  readonly windowDays: number;
+  /** Send links here (default: the patient's email). */
+  readonly email?: string | null;
+  readonly note?: string | null;
+}
+
+export const MAX_OCCURRENCES = 60;
+
+/** The administrations an assignment makes: window opening and closing instants. */
+export function assignmentWindows(o: { startDate: string; kind: 'once' | 'recurring'; intervalDays?: number; occurrences?: number; windowDays: number; zone: string }) {
+  const n = o.kind === 'once' ? 1 : (o.occurrences ?? 1);
+  const step = o.kind === 'once' ? 0 : (o.intervalDays ?? 0);
+  return Array.from({ length: n }, (_, k) => {
+    const date = addDays(o.startDate, k * step);
+    return {
+      seq: k + 1,
+      opensAt: new Date(zonedToInstant({ date, time: '00:00', zone: o.zone })).toISOString(),
+      closesAt: new Date(zonedToInstant({ date: addDays(date, o.windowDays), time: '00:00', zone: o.zone })).toISOString(),
+    };
+  });
+}
+
+/**
+ * A doctor assigns a scale: stores the assignment and one instance per administration; the
+ * instances whose window is already open get their link now (mailed when there is an address),
+ * later ones are delivered by the delivery job. Returns the first open instance's link and QR
+ * code for staff to show or copy into LINE.
+ */
+export async function assignScale(deps: AppDeps, req: FastifyRequest, patientId: string, input: AssignScaleInput) {
+  const a = req.staff!;
+  const db = deps.db.db;
+  const definition = await resolveScaleDefinition(db, { clinicId: a.clinicId, scaleId: input.scaleId });
+  if (!definition.informants.includes(input.informant)) {
+    throw new DomainError('validation', { key: 'scale_informant_invalid', params: { scale: definition.shortName, informant: input.informant }, details: [{ path: 'informant', message: 'scale_informant_invalid' }] });
+  }
+  if (definition.textSource.kind === 'none' || definition.items.some((i) => !i.text)) {
+    throw new DomainError('validation', { key: 'scale_no_text', params: { scale: definition.shortName }, details: [{ path: 'scaleId', message: 'scale_no_text' }] });
+  }
+  if (input.kind === 'recurring' && (!input.intervalDays || !input.occurrences)) {
+    throw new DomainError('validation', { details: [{ path: input.intervalDays ? 'occurrences' : 'intervalDays', message: 'required' }] });
+  }
+  if (input.kind === 'recurring' && input.windowDays > input.intervalDays!) {
+    throw new DomainError('validation', { key: 'scale_window_too_long', details: [{ path: 'windowDays', message: 'scale_window_too_long' }] });
+  }
+  const out = await db.transaction().execute(async (tx) => {
+    const patient = await getPatient(tx, a.clinicId, patientId);
+    if (!patient) throw new DomainError('not_found');
+    const clinic = await getClinic(tx, a.clinicId);
+    const zone = clinic?.timeZone ?? 'Asia/Tokyo';
+    const now = deps.clock().toISOString();
+    const windows = assignmentWindows({ ...input, zone });
+    if (windows[windows.length - 1]!.closesAt <= now) {
+      throw new DomainError('validation', { key: 'scale_window_past', details: [{ path: 'startDate', message: 'scale_window_past' }] });
+    }
+    const assignmentId = newId();
+    await insertScaleAssignment(tx, {
+      id: assignmentId, clinic_id: a.clinicId, patient_id: patientId, scale_id: definition.id, informant: input.informant, kind: input.kind,
+      start_date: input.startDate, interval_days: input.kind === 'recurring' ? input.intervalDays! : null, occurrences: windows.length,
+      window_days: input.windowDays, email: input.email ?? null, note: input.note ?? null, created_by: a.staffId, created_at: now, cancelled_at: null, cancelled_by: null,
+    });
+    const instances: ScaleInstanceRow[] = [];
+    for (const w of windows) {
+      const row: ScaleInstanceRow = {
+        id: newId(), clinic_id: a.clinicId, patient_id: patientId, assignment_id: assignmentId, scale_id: definition.id, informant: input.informant,
+        seq: w.seq, opens_at: w.opensAt, closes_at: w.closesAt, status: 'open', draft_json: '{}', draft_updated_at: null, response_id: null,
+        link_sent_at: null, created_at: now,
+      };
+      await insertScaleInstance(tx, row);
+      instances.push(row);
+    }
+    const first = instances.find((i) => i.opens_at <= now && i.closes_at > now);
+    let link: { url: string; expiresAt: string; instanceId: string; mailed: boolean } | null = null;
+    if (first) {
+      const issued = await issueQuestionnaireLink(deps, tx, first, a.staffId);
+      const to = input.email ?? patient.email;
+      const mailed = to ? await mailQuestionnaireLink(deps, tx, { inst: first, to, kind: 'invite', link: issued }) : false;
+      link = { url: issued.url, expiresAt: issued.expiresAt, instanceId: first.id, mailed };
+    }
+    await audit(deps, tx, req, { action: 'scale_assignment.create', resource: 'scale_assignment', resourceId: assignmentId, patientId, detail: `scale=${definition.id} n=${windows.length}` });
+    return { assignmentId, instances: instances.map((i) => ({ id: i.id, seq: i.seq, opensAt: i.opens_at, closesAt: i.closes_at })), link };
+  });
+  return { ...out, link: out.link ? { ...out.link, qr: await qrSvgDataUrl(out.link.url) } : null };
+}
+
+export async function cancelAssignment(deps: AppDeps, req: FastifyRequest, id: string) {
+  const a = req.staff!;
+  await deps.db.db.transaction().execute(async (tx) => {
+    const row = await getScaleAssignment(tx, a.clinicId, id);
+    if (!row) throw new DomainError('not_found');
+    if (!(await cancelScaleAssignment(tx, { clinicId: a.clinicId, id, staffId: a.staffId, now: deps.clock().toISOString() }))) throw new DomainError('invalid_state');
+    await audit(deps, tx, req, { action: 'scale_assignment.cancel', resource: 'scale_assignment', resourceId: id, patientId: row.patient_id });
+  });
+}
+
+/** Staff ask for the link of an open instance again (e.g. to show the QR code): a new link, the old one stops working. */
+export async function reissueInstanceLink(deps: AppDeps, req: FastifyRequest, instanceId: string) {
+  const a = req.staff!;
+  const link = await deps.db.db.transaction().execute(async (tx: Db) => {
+    const inst = await tx.selectFrom('scale_instances').selectAll().where('clinic_id', '=', a.clinicId).where('id', '=', instanceId).executeTakeFirst();
+    if (!inst) throw new DomainError('not_found');
+    const now = deps.clock().toISOString();
+    if (inst.status !== 'open' || inst.closes_at <= now) throw new DomainError('invalid_state', { key: 'scale_instance_closed' });
+    if (inst.opens_at > now) throw new DomainError('invalid_state', { key: 'scale_instance_not_open' });
+    const issued = await issueQuestionnaireLink(deps, tx, inst, a.staffId);
+    await audit(deps, tx, req, { action: 'scale_instance.link', resource: 'scale_instance', resourceId: inst.id, patientId: inst.patient_id });
+    return issued;
+  });
+  return { url: link.url, expiresAt: link.expiresAt, qr: await qrSvgDataUrl(link.url) };
+}

@@ -1,0 +1,21 @@
+import { listCrisisContacts, newId, replaceCrisisContacts, type Db } from '@mimamori/storage';
+import { defaultCrisisContacts, type CrisisContact } from './default-crisis-contacts.ts';
+
+/** The clinic's crisis contacts; the national defaults until the clinic saves its own list. */
+export async function crisisContactsOf(db: Db, clinicId: string): Promise<{ contacts: CrisisContact[]; isDefault: boolean }> {
+  const rows = await listCrisisContacts(db, clinicId);
+  if (rows.length === 0) return { contacts: [...defaultCrisisContacts], isDefault: true };
+  return {
+    isDefault: false,
+    contacts: rows.map((r) => ({
+      nameJa: r.name_ja, nameEn: r.name_en, phone: r.phone, url: r.url, hoursJa: r.hours_ja, hoursEn: r.hours_en, source: r.source, uncertain: r.uncertain === 1,
+    })),
+  };
+}
+
+export async function saveCrisisContacts(db: Db, o: { clinicId: string; contacts: ReadonlyArray<CrisisContact>; staffId: string; now: string }): Promise<void> {
+  await replaceCrisisContacts(db, o.clinicId, o.contacts.map((c, i) => ({
+    id: newId(), clinic_id: o.clinicId, position: i, name_ja: c.nameJa, name_en: c.nameEn, phone: c.phone, url: c.url, hours_ja: c.hoursJa, hours_en: c.hoursEn,
+    source: c.source, uncertain: c.uncertain ? 1 : 0, updated_at: o.now, updated_by: o.staffId,
+  })));
+}

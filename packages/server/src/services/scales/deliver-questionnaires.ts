@@ -1,0 +1,67 @@
+import { getPatient, listDueScaleInstances, type Db } from '@mimamori/storage';
+import type { AppDeps } from '../../context.ts';
+import { issueQuestionnaireLink, mailQuestionnaireLink, REMINDER_LEAD_MS } from './scale-link.ts';
+
+async function alreadyQueued(db: Db, key: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('outbox').select('id').where('dedupe_key', '=', key).executeTakeFirst());
+}
+
+/**
+ * One pass of the questionnaire job: mails the link of every instance whose window has opened and
+ * that has not been delivered, and a reminder (with a fresh link) for every open instance whose
+ * window closes within `REMINDER_LEAD_MS`. Dedupe keys make each mail once per instance, so passes
+ * may overlap or repeat. Returns how many mails were queued.
+ */
+export async function deliverDueQuestionnaires(deps: AppDeps, o: { limit?: number } = {}): Promise<{ invites: number; reminders: number }> {
+  const db = deps.db.db;
+  const now = deps.clock();
+  const nowIso = now.toISOString();
+  let invites = 0;
+  let reminders = 0;
+  const due = await listDueScaleInstances(db, { now: nowIso, limit: o.limit ?? 200 });
+  for (const row of due) {
+    const { email, created_by: _createdBy, ...inst } = row;
+    const patient = await getPatient(db, inst.clinic_id, inst.patient_id);
+    const to = email ?? patient?.email ?? null;
+    if (!to) continue;
+    const closesMs = Date.parse(inst.closes_at);
+    const wantInvite = !inst.link_sent_at && !(await alreadyQueued(db, `questionnaire-invite:${inst.id}`));
+    const inReminderWindow = closesMs - now.getTime() <= REMINDER_LEAD_MS && closesMs - Date.parse(inst.opens_at) > REMINDER_LEAD_MS;
+    const wantReminder = !wantInvite && inReminderWindow && !(await alreadyQueued(db, `questionnaire-reminder:${inst.id}`));
+    if (!wantInvite && !wantReminder) continue;
+    await db.transaction().execute(async (tx) => {
+      // Re-check inside the transaction: another pass may have delivered it meanwhile.
+      const fresh = await tx.selectFrom('scale_instances').selectAll().where('id', '=', inst.id).where('status', '=', 'open').executeTakeFirst();
+      if (!fresh) return;
+      const link = await issueQuestionnaireLink(deps, tx, fresh, null);
+      const kind = wantInvite ? 'invite' : 'reminder';
+      const queued = await mailQuestionnaireLink(deps, tx, { inst: fresh, to, kind, link });
+      if (!queued) throw new RollbackSilently();
+      if (kind === 'invite') invites++;
+      else reminders++;
+    }).catch((e: unknown) => {
+      if (!(e instanceof RollbackSilently)) throw e;
+    });
+  }
+  return { invites, reminders };
+}
+
+class RollbackSilently extends Error {}
+
+/** Runs `deliverDueQuestionnaires` every `intervalMs` (started by main.ts next to the mail worker). */
+export function startQuestionnaireJob(deps: AppDeps, o: { intervalMs?: number; log?: (msg: string) => void } = {}): { stop: () => void } {
+  let running = false;
+  const tick = () => {
+    if (running) return;
+    running = true;
+    deliverDueQuestionnaires(deps)
+      .catch((e: unknown) => o.log?.(`questionnaire job failed: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => {
+        running = false;
+      });
+  };
+  const timer = setInterval(tick, o.intervalMs ?? 60_000);
+  timer.unref();
+  tick();
+  return { stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,98 @@
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '@mimamori/core';
+import { answerIssues, evaluateSafety, type ScaleAnswers, type ScaleDefinition } from '@mimamori/core/scales/index';
+import { getScaleInstance, getScaleScoreOfResponse, saveScaleDraft, type ScaleInstanceRow } from '@mimamori/storage';
+import type { AppDeps } from '../../context.ts';
+import { langOf } from '../../i18n/lang.ts';
+import { requirePatientScope } from '../patient-link-service.ts';
+import { crisisContactsOf } from './crisis-contacts.ts';
+import { recordScaleResponse } from './record-scale-response.ts';
+import { resolveScaleDefinition } from './resolve-scale-definition.ts';
+import { QUESTIONNAIRE_PURPOSE } from './scale-link.ts';
+import { scaleIssuesError } from './scale-errors.ts';
+
+/** What the patient's form needs: wording in both languages, options, no scoring rules. */
+export function formOf(d: ScaleDefinition) {
+  return {
+    scaleId: d.id, version: d.version, name: d.name, shortName: d.shortName, instructions: d.instructions ?? null, recallPeriod: d.recallPeriod ?? null,
+    copyright: d.licence.copyright ?? null, attribution: d.licence.attribution,
+    items: d.items.map((i) => ({
+      id: i.id, text: i.text ?? null, optional: i.optional ?? false, enableWhen: i.enableWhen ?? null,
+      options: i.options.map((o) => ({ value: o.value, label: o.label ?? null })),
+    })),
+  };
+}
+
+async function scopedInstance(deps: AppDeps, req: FastifyRequest, id: string): Promise<ScaleInstanceRow> {
+  const p = requirePatientScope(req, QUESTIONNAIRE_PURPOSE, id);
+  const inst = await getScaleInstance(deps.db.db, p.clinicId, id);
+  if (!inst || inst.patient_id !== p.patientId) throw new DomainError('forbidden');
+  return inst;
+}
+
+function isClosed(inst: ScaleInstanceRow, now: string): boolean {
+  return inst.status === 'cancelled' || (inst.status === 'open' && inst.closes_at <= now);
+}
+
+export async function patientQuestionnaire(deps: AppDeps, req: FastifyRequest, id: string) {
+  const inst = await scopedInstance(deps, req, id);
+  const now = deps.clock().toISOString();
+  if (isClosed(inst, now)) throw new DomainError('gone', { key: 'scale_instance_closed' });
+  const definition = await resolveScaleDefinition(deps.db.db, { clinicId: inst.clinic_id, scaleId: inst.scale_id });
+  let safety = false;
+  if (inst.status === 'submitted' && inst.response_id) {
+    const score = await getScaleScoreOfResponse(deps.db.db, inst.clinic_id, inst.response_id);
+    safety = Boolean(score && (JSON.parse(score.flags_json) as unknown[]).length > 0);
+  }
+  return {
+    id: inst.id, status: inst.status as 'open' | 'submitted', closesAt: inst.closes_at, informant: inst.informant,
+    draft: JSON.parse(inst.draft_json) as Record<string, number>, draftUpdatedAt: inst.draft_updated_at,
+    form: formOf(definition), safety,
+    crisisContacts: safety ? (await crisisContactsOf(deps.db.db, inst.clinic_id)).contacts : [],
+  };
+}
+
+function checkPartial(req: FastifyRequest, d: ScaleDefinition, answers: Record<string, number | null>): ScaleAnswers {
+  const issues = answerIssues(d, answers);
+  if (issues.length > 0) throw scaleIssuesError('scale_answers_invalid', issues, langOf(req.headers['accept-language']));
+  return answers;
+}
+
+/** Saves the answers so far (resume on another device). Nothing is scored or alerted from a draft. */
+export async function savePatientDraft(deps: AppDeps, req: FastifyRequest, id: string, answers: Record<string, number | null>) {
+  const inst = await scopedInstance(deps, req, id);
+  const now = deps.clock().toISOString();
+  if (isClosed(inst, now)) throw new DomainError('gone', { key: 'scale_instance_closed' });
+  if (inst.status !== 'open') throw new DomainError('conflict', { key: 'scale_already_submitted' });
+  const d = await resolveScaleDefinition(deps.db.db, { clinicId: inst.clinic_id, scaleId: inst.scale_id });
+  checkPartial(req, d, answers);
+  const clean = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== null));
+  if (!(await saveScaleDraft(deps.db.db, { clinicId: inst.clinic_id, id, draftJson: JSON.stringify(clean), now }))) {
+    throw new DomainError('conflict', { key: 'scale_already_submitted' });
+  }
+  return { savedAt: now };
+}
+
+/**
+ * Submits the answers of the patient's questionnaire. A retried submit returns the first result;
+ * when a safety threshold is met the response carries the clinic's crisis contacts at once.
+ */
+export async function submitPatientQuestionnaire(deps: AppDeps, req: FastifyRequest, id: string, answers: Record<string, number | null>) {
+  const inst = await scopedInstance(deps, req, id);
+  const r = await deps.db.db.transaction().execute((tx) =>
+    recordScaleResponse(deps, tx, req, {
+      clinicId: inst.clinic_id, patientId: inst.patient_id, scaleId: inst.scale_id, answers, informant: inst.informant as 'self' | 'parent' | 'teacher',
+      source: 'patient_link', instanceId: inst.id, actorRole: 'patient',
+    }),
+  );
+  const safety = r.flags.length > 0;
+  return {
+    status: 'submitted' as const, duplicate: r.duplicate, safety,
+    crisisContacts: safety ? (await crisisContactsOf(deps.db.db, inst.clinic_id)).contacts : [],
+  };
+}
+
+/** Draft answers that already meet a safety rule, so the page can show help before submitting. */
+export function draftSafety(d: ScaleDefinition, answers: ScaleAnswers): boolean {
+  return evaluateSafety(d, answers).length > 0;
+}

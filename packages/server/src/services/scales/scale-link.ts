@@ -1,0 +1,71 @@
+import QRCode from 'qrcode';
+import { enqueueMail, getClinic, markScaleLinkSent, newId, type Db, type ScaleInstanceRow } from '@mimamori/storage';
+import type { AppDeps } from '../../context.ts';
+import { issuePatientLink, type IssuedPatientLink } from '../patient-link-service.ts';
+
+export const QUESTIONNAIRE_PURPOSE = 'questionnaire';
+/** A questionnaire link may be reopened (resume on another device) this many times. */
+export const QUESTIONNAIRE_LINK_USES = 20;
+/** The reminder goes out this long before the window closes. */
+export const REMINDER_LEAD_MS = 24 * 3600_000;
+
+/** An SVG QR code as a data: URL for an <img> (rendered here, so the browser needs no library). */
+export async function qrSvgDataUrl(url: string): Promise<string> {
+  const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+}
+
+/** A link that opens exactly this questionnaire of this patient until its window closes. */
+export function issueQuestionnaireLink(deps: AppDeps, tx: Db, inst: ScaleInstanceRow, createdBy: string | null): Promise<IssuedPatientLink> {
+  return issuePatientLink(deps, tx, {
+    clinicId: inst.clinic_id, patientId: inst.patient_id, purpose: QUESTIONNAIRE_PURPOSE, resourceId: inst.id, expiresAt: inst.closes_at,
+    maxUses: QUESTIONNAIRE_LINK_USES, createdBy,
+  });
+}
+
+function formatClose(iso: string, zone: string): { ja: string; en: string } {
+  const d = new Date(iso);
+  // The window closes at midnight; name the last day on which it is open.
+  const last = new Date(d.getTime() - 60_000);
+  return {
+    ja: new Intl.DateTimeFormat('ja-JP', { timeZone: zone, month: 'long', day: 'numeric', weekday: 'short' }).format(last),
+    en: new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'long' }).format(last),
+  };
+}
+
+/**
+ * Queues the invitation or reminder mail for an instance (discreet subject: the clinic's name only).
+ * The dedupe key makes it once per instance and kind. Returns false when it was already queued.
+ */
+export async function mailQuestionnaireLink(deps: AppDeps, tx: Db, o: { inst: ScaleInstanceRow; to: string; kind: 'invite' | 'reminder'; link: IssuedPatientLink }): Promise<boolean> {
+  const clinic = await getClinic(tx, o.inst.clinic_id);
+  const name = clinic?.name ?? '';
+  const until = formatClose(o.inst.closes_at, clinic?.timeZone ?? 'Asia/Tokyo');
+  const lead = o.kind === 'invite'
+    ? { ja: 'ご回答のお願いがあります。', en: 'We would be grateful if you could answer a few questions.' }
+    : { ja: 'ご回答の期限が近づいています（まだの方のみご回答ください）。', en: 'The time to answer is nearly over (only if you have not answered yet).' };
+  const text = [
+    `${name}`,
+    '',
+    lead.ja,
+    `下のリンクを開いて「続ける」を押してください。回答期限: ${until.ja}`,
+    o.link.url,
+    o.kind === 'reminder' ? '以前お送りしたリンクは使えなくなりました。このリンクをお使いください。' : '',
+    '途中で保存され、別の端末から続けることもできます。',
+    '',
+    lead.en,
+    `Open the link above and press "Continue". Please answer by ${until.en}.`,
+    o.kind === 'reminder' ? 'Earlier links no longer work; please use this one.' : '',
+    'Your answers are saved as you go; you can continue on another device.',
+    '',
+    'このメールに心当たりがない場合は破棄してください。 / If this email is not for you, please delete it.',
+  ].filter((l, i, a) => l !== '' || a[i - 1] !== '').join('\n');
+  const now = deps.clock().toISOString();
+  const queued = await enqueueMail(tx, {
+    id: newId(), clinicId: o.inst.clinic_id, patientId: o.inst.patient_id, kind: `questionnaire_${o.kind}`, to: o.to,
+    subject: o.kind === 'invite' ? `${name}からのお知らせ / A message from ${name}` : `${name}からのお知らせ（再送） / A reminder from ${name}`,
+    text, dedupeKey: `questionnaire-${o.kind}:${o.inst.id}`, notBefore: now, now,
+  });
+  if (queued && o.kind === 'invite') await markScaleLinkSent(tx, { clinicId: o.inst.clinic_id, id: o.inst.id, now });
+  return queued;
+}

@@ -1,0 +1,190 @@
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '@mimamori/core';
+import { scaleToQuestionnaire, scoreToObservation, toQuestionnaireResponse, scaleFromQuestionnaire } from '@mimamori/core/fhir/index';
+import {
+  applyTextPack, assessSeries, checkDefinitionImport, scoreScale, validateScaleDefinition, type Lang, type ScaleAnswers, type ScaleDefinition, type ValidationResult,
+} from '@mimamori/core/scales/index';
+import {
+  getClinic, getPatient, getScaleResponse, insertScaleDefinition, listPatientScaleResults, listScaleAssignments, listScaleInstances, newId,
+  replaceScaleDefinitionText,
+} from '@mimamori/storage';
+import { audit, auditAlone } from '../../audit/audit.ts';
+import type { AppDeps } from '../../context.ts';
+import { langOf } from '../../i18n/lang.ts';
+import { clinicScaleDefinitions, latestClinicScales, resolveScaleDefinition } from './resolve-scale-definition.ts';
+import { recordScaleResponse } from './record-scale-response.ts';
+import { scaleIssuesError } from './scale-errors.ts';
+
+/** The list staff choose from: no scoring internals, just what identifies and describes a scale. */
+export async function scaleCatalogue(deps: AppDeps, clinicId: string) {
+  return (await latestClinicScales(deps.db.db, clinicId)).map((d) => ({
+    id: d.id, version: d.version, name: d.name, shortName: d.shortName, informants: d.informants, items: d.items.length,
+    licenceClass: d.licence.class, textIncluded: d.licence.textIncluded && d.items.every((i) => Boolean(i.text)), textSource: d.textSource.kind,
+  }));
+}
+
+/** Assignments and their instances — windows and status only, what reception may see. */
+export async function deliveryView(deps: AppDeps, req: FastifyRequest, patientId: string) {
+  const a = req.staff!;
+  const db = deps.db.db;
+  if (!(await getPatient(db, a.clinicId, patientId))) throw new DomainError('not_found');
+  const [assignments, instances, defs] = await Promise.all([
+    listScaleAssignments(db, { clinicId: a.clinicId, patientId }), listScaleInstances(db, { clinicId: a.clinicId, patientId }), latestClinicScales(db, a.clinicId),
+  ]);
+  await auditAlone(deps, req, { action: 'scale_assignment.list', resource: 'scale_assignment', patientId });
+  const now = deps.clock().toISOString();
+  return {
+    assignments: assignments.map((x) => ({
+      id: x.id, scaleId: x.scale_id, shortName: defs.find((d) => d.id === x.scale_id)?.shortName ?? x.scale_id, informant: x.informant, kind: x.kind,
+      startDate: x.start_date, intervalDays: x.interval_days, occurrences: x.occurrences, windowDays: x.window_days, createdAt: x.created_at, cancelledAt: x.cancelled_at,
+      instances: instances.filter((i) => i.assignment_id === x.id).map((i) => ({
+        id: i.id, seq: i.seq, opensAt: i.opens_at, closesAt: i.closes_at, linkSentAt: i.link_sent_at,
+        status: i.status === 'open' ? (i.closes_at <= now ? 'expired' : i.opens_at > now ? 'scheduled' : i.draft_updated_at ? 'started' : 'open') : i.status,
+      })),
+    })),
+  };
+}
+
+/** A doctor enters a clinician-rated scale (HAM-D17, MADRS) for a patient. */
+export async function enterClinicianRating(deps: AppDeps, req: FastifyRequest, patientId: string, body: { scaleId: string; answers: Record<string, number | null>; idempotencyKey?: string }) {
+  const a = req.staff!;
+  const d = await resolveScaleDefinition(deps.db.db, { clinicId: a.clinicId, scaleId: body.scaleId });
+  if (!d.informants.includes('clinician')) throw new DomainError('validation', { key: 'scale_not_clinician', details: [{ path: 'scaleId', message: 'scale_not_clinician' }] });
+  const r = await deps.db.db.transaction().execute((tx) =>
+    recordScaleResponse(deps, tx, req, {
+      clinicId: a.clinicId, patientId, scaleId: d.id, answers: body.answers, informant: 'clinician', source: 'staff', enteredBy: a.staffId,
+      idempotencyKey: body.idempotencyKey ? `staff:${body.idempotencyKey}` : null,
+    }),
+  );
+  return { responseId: r.responseId, duplicate: r.duplicate, total: r.score.total, band: r.score.band, valid: r.score.valid, flags: r.flags.map((f) => f.id), alertRaised: r.alertRaised };
+}
+
+/**
+ * The patient's timeline: for every scale answered, the points of each informant with band,
+ * response, remission and reliable change against that informant's own baseline, plus the
+ * item-level answers.
+ */
+export async function patientTimeline(deps: AppDeps, req: FastifyRequest, patientId: string) {
+  const a = req.staff!;
+  const db = deps.db.db;
+  if (!(await getPatient(db, a.clinicId, patientId))) throw new DomainError('not_found');
+  const rows = await listPatientScaleResults(db, { clinicId: a.clinicId, patientId });
+  const all = await clinicScaleDefinitions(db, a.clinicId);
+  const latest = await latestClinicScales(db, a.clinicId);
+  const scaleIds = [...new Set(rows.map((r) => r.scale_id))];
+  const scales = scaleIds.map((scaleId) => {
+    const def = latest.find((d) => d.id === scaleId) ?? all.find((d) => d.id === scaleId)!;
+    const mine = rows.filter((r) => r.scale_id === scaleId);
+    const informants = [...new Set(mine.map((r) => r.informant))];
+    const series = informants.map((informant) => {
+      const pts = mine.filter((r) => r.informant === informant);
+      const assessed = assessSeries({ definition: def, points: pts.map((p) => ({ at: p.submitted_at, total: p.valid ? p.total : null })) });
+      return {
+        informant,
+        points: pts.map((p, i) => {
+          const x = assessed[i]!;
+          return {
+            responseId: p.response_id, at: p.submitted_at, total: p.total, valid: p.valid === 1, band: p.band, version: p.scale_version, source: p.source,
+            isBaseline: x.isBaseline, flags: (JSON.parse(p.flags_json) as Array<{ id: string }>).map((f) => f.id),
+            response: x.change?.response ?? null, remission: x.change?.remission ?? null,
+            reliableChange: x.change?.reliableChange ? { category: x.change.reliableChange.category, rci: x.change.reliableChange.rci, threshold: x.change.reliableChange.threshold } : null,
+            answers: JSON.parse(p.answers_json) as Record<string, number>,
+            reason: p.reason_json ? (JSON.parse(p.reason_json) as { message: { ja?: string; en?: string } }).message : null,
+          };
+        }),
+      };
+    });
+    const bandSet = def.bandSets.find((b) => b.id === def.defaultBandSet) ?? def.bandSets[0];
+    const range = def.scoring.method === 'sum' ? def.scoring.range : null;
+    return {
+      scaleId, shortName: def.shortName, name: def.name, direction: def.direction, range,
+      bands: bandSet ? bandSet.bands.map((b) => ({ id: b.id, label: b.label, min: b.min ?? null, max: b.max ?? null })) : [],
+      remission: def.remission ? { atMost: def.remission.atMost ?? null, atLeast: def.remission.atLeast ?? null } : null,
+      responseReduction: def.response?.minReduction ?? null,
+      items: def.items.map((i) => ({ id: i.id, text: i.text ?? null })),
+      series,
+    };
+  });
+  await auditAlone(deps, req, { action: 'scale_result.list', resource: 'scale_response', patientId, detail: `results=${rows.length}` });
+  return { scales };
+}
+
+async function responseWithDefinition(deps: AppDeps, req: FastifyRequest, responseId: string) {
+  const a = req.staff!;
+  const row = await getScaleResponse(deps.db.db, a.clinicId, responseId);
+  if (!row) throw new DomainError('not_found');
+  const definition = await resolveScaleDefinition(deps.db.db, { clinicId: a.clinicId, scaleId: row.scale_id, version: row.scale_version });
+  const clinic = await getClinic(deps.db.db, a.clinicId);
+  const zone = clinic?.timeZone ?? 'Asia/Tokyo';
+  const authored = new Date(row.submitted_at).toISOString();
+  void zone;
+  return { row, definition, authored };
+}
+
+/** FHIR R4 exports (core mapping). */
+export async function fhirQuestionnaire(deps: AppDeps, req: FastifyRequest, scaleId: string) {
+  const d = await resolveScaleDefinition(deps.db.db, { clinicId: req.staff!.clinicId, scaleId });
+  return scaleToQuestionnaire(d, { lang: langOf(req.headers['accept-language']) });
+}
+
+export async function fhirQuestionnaireResponse(deps: AppDeps, req: FastifyRequest, responseId: string) {
+  const { row, definition, authored } = await responseWithDefinition(deps, req, responseId);
+  await auditAlone(deps, req, { action: 'scale_response.export', resource: 'scale_response', resourceId: row.id, patientId: row.patient_id, detail: 'fhir=QuestionnaireResponse' });
+  return toQuestionnaireResponse({ definition, answers: JSON.parse(row.answers_json) as ScaleAnswers, authored, subject: { reference: `Patient/${row.patient_id}` }, id: row.id });
+}
+
+export async function fhirObservation(deps: AppDeps, req: FastifyRequest, responseId: string) {
+  const { row, definition, authored } = await responseWithDefinition(deps, req, responseId);
+  const result = scoreScale(definition, JSON.parse(row.answers_json) as ScaleAnswers);
+  await auditAlone(deps, req, { action: 'scale_response.export', resource: 'scale_response', resourceId: row.id, patientId: row.patient_id, detail: 'fhir=Observation' });
+  return scoreToObservation({ definition, result, effective: authored, subject: { reference: `Patient/${row.patient_id}` }, derivedFrom: { reference: `QuestionnaireResponse/${row.id}` }, id: `${row.id}-score` });
+}
+
+export type ImportFormat = 'definition' | 'fhir' | 'text-pack';
+
+/**
+ * Imports a clinic's scale: its own definition (JSON), a FHIR R4 Questionnaire, or a licensed
+ * text pack for a metadata-only scale. Validated by the core; every problem is reported and nothing
+ * is stored unless all is well. A version's scoring can never change (edit → new version).
+ */
+export async function importScale(deps: AppDeps, req: FastifyRequest, body: { format: ImportFormat; scaleId?: string; content: unknown }) {
+  const a = req.staff!;
+  const lang: Lang = langOf(req.headers['accept-language']);
+  let content = body.content;
+  if (typeof content === 'string') {
+    try {
+      content = JSON.parse(content) as unknown;
+    } catch {
+      throw new DomainError('validation', { key: 'scale_import_malformed', details: [{ path: 'content', message: 'scale_import_malformed' }] });
+    }
+  }
+  if (typeof content !== 'object' || content === null || Array.isArray(content)) {
+    throw new DomainError('validation', { key: 'scale_import_malformed', details: [{ path: 'content', message: 'scale_import_malformed' }] });
+  }
+  const db = deps.db.db;
+  const existing = await clinicScaleDefinitions(db, a.clinicId);
+  let result: ValidationResult;
+  if (body.format === 'definition') result = validateScaleDefinition(content);
+  else if (body.format === 'fhir') result = scaleFromQuestionnaire(content);
+  else {
+    if (!body.scaleId) throw new DomainError('validation', { details: [{ path: 'scaleId', message: 'required' }] });
+    const base: ScaleDefinition = await resolveScaleDefinition(db, { clinicId: a.clinicId, scaleId: body.scaleId });
+    result = applyTextPack(base, content);
+  }
+  if (!result.ok) throw scaleIssuesError('scale_definition_invalid', result.issues, lang);
+  const candidate = result.definition;
+  const check = checkDefinitionImport({ candidate, existing });
+  if (!check.ok) throw scaleIssuesError('scale_definition_conflict', check.issues, lang);
+  const now = deps.clock().toISOString();
+  await db.transaction().execute(async (tx) => {
+    if (check.decision === 'unchanged') return;
+    const json = JSON.stringify(candidate);
+    const stored = check.decision === 'text-update'
+      && (await replaceScaleDefinitionText(tx, { clinicId: a.clinicId, scaleId: candidate.id, version: candidate.version, definitionJson: json, importedBy: a.staffId, now }));
+    if (!stored) {
+      await insertScaleDefinition(tx, { id: newId(), clinic_id: a.clinicId, scale_id: candidate.id, version: candidate.version, definition_json: json, imported_by: a.staffId, imported_at: now });
+    }
+    await audit(deps, tx, req, { action: 'scale_definition.import', resource: 'scale_definition', resourceId: `${candidate.id}@${candidate.version}`, detail: `decision=${check.decision}` });
+  });
+  return { scaleId: candidate.id, version: candidate.version, decision: check.decision };
+}
