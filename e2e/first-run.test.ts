@@ -1,7 +1,7 @@
 // The first-run story in a real Chromium against the real server on a fresh database:
 // setup link → first administrator → TOTP enrolment → register a patient → find them by kana →
-// log out. Along the way: no serious accessibility violation, no CSP violation, and no request to
-// any origin but our own.
+// invite a colleague, verify the audit chain → log out. Along the way: no serious accessibility
+// violation, no CSP violation, and no request to any origin but our own.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -112,7 +112,28 @@ test('first-run setup, TOTP enrolment, register a patient, find them by kana, lo
   assert.equal(await page.getByRole('link', { name: /鈴木 花子/ }).count(), 1);
   await expectAccessible(page, 'patient list');
 
-  // 5. Log out: the session is gone, patient pages lead to login.
+  // 5. Administration: invite a nurse (one-time link shown once), and the audit chain verifies.
+  await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'スタッフ管理' }).click();
+  await page.getByLabel(/^ログインID/).fill('nurse.sato');
+  await page.getByLabel(/^氏名/).fill('佐藤 看護師');
+  await page.getByRole('button', { name: '招待リンクを作成' }).click();
+  assert.match(await page.getByLabel('設定用リンク').inputValue(), /\/invite\?token=[A-Za-z0-9_-]{20,}$/);
+  await page.getByRole('cell', { name: '佐藤 看護師 nurse.sato' }).waitFor();
+  await expectAccessible(page, 'staff admin');
+  await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '監査ログ' }).click();
+  await page.getByRole('cell', { name: 'patient.create' }).first().waitFor();
+  await page.getByRole('button', { name: 'ハッシュチェーンを検証' }).click();
+  await page.getByText(/改ざんは見つかりませんでした/).waitFor();
+  await expectAccessible(page, 'audit log');
+
+  // Nothing about patients (or the session) is kept in browser storage.
+  const stored = await page.evaluate(() => Object.keys(localStorage).concat(Object.keys(sessionStorage)));
+  assert.ok(
+    stored.every((k) => k === 'mimamori.lang'),
+    `browser storage holds only the language: ${stored.join(', ')}`,
+  );
+
+  // 6. Log out: the session is gone, patient pages lead to login.
   await page.getByRole('button', { name: 'ログアウト' }).click();
   await page.getByRole('heading', { name: 'ログイン' }).waitFor();
   await expectAccessible(page, 'login');
