@@ -258,3 +258,32 @@ export function useSaveConfig() {
     },
   });
 }
+
+export type IntakeStatus = 'sent' | 'started' | 'submitted';
+
+/** WEB問診 status of today's appointments (docs/api/intake.md), keyed by appointment and by patient. */
+export function useIntakeStatus(appointmentIds: readonly string[], patientIds: readonly string[], enabled: boolean) {
+  const a = [...appointmentIds].sort().slice(0, 200).join(',');
+  const p = [...new Set(patientIds)].sort().slice(0, 200).join(',');
+  return useQuery({
+    queryKey: ['intake', 'status', a, p],
+    queryFn: ({ signal }) =>
+      api<{
+        patients: {
+          patientId: string;
+          appointmentId: string | null;
+          status: IntakeStatus;
+          progress?: { completed: number; total: number };
+        }[];
+        appointments: {
+          patientId: string;
+          appointmentId: string | null;
+          status: IntakeStatus;
+          progress?: { completed: number; total: number };
+        }[];
+      }>(`/api/intake/status${query({ appointmentIds: a, patientIds: p })}`, { signal }),
+    enabled: enabled && (a.length > 0 || p.length > 0),
+    retry: false,
+    staleTime: 30_000,
+  });
+}

@@ -38,6 +38,7 @@ export const appointmentsEn: Dict<typeof appointmentsJa> = {
   checkIn: 'Check in',
   checkedIn: 'Checked in {{time}}',
   detail: 'Details',
+  intakeStatuses: { sent: 'sent', started: 'in progress', submitted: 'submitted' },
   intake: 'Intake',
   statuses: {
     held: 'Held',

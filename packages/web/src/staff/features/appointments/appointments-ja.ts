@@ -29,6 +29,7 @@ export const appointmentsJa = {
   checkIn: '受付',
   checkedIn: '受付済 {{time}}',
   detail: '詳細',
+  intakeStatuses: { sent: '送信済', started: '入力中', submitted: '回答済' },
   intake: '問診',
   statuses: {
     held: '仮押さえ',

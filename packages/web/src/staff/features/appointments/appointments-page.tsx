@@ -9,6 +9,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { AppointmentCard, ResourceSelect, serviceName, shortTime, StatusTag } from './appointment-bits.tsx';
 import {
   checkInAppointment,
+  useIntakeStatus,
   useAppointments,
   useCalendarDays,
   useInvalidateAppointments,
@@ -144,6 +145,15 @@ function TodayList({ resourceId }: { readonly resourceId: string }): ReactNode {
     }
   };
 
+  const all = list.data?.appointments ?? [];
+  const intake = useIntakeStatus(
+    all.map((a) => a.id),
+    all.map((a) => a.patientId),
+    can('intake:status'),
+  );
+  const intakeOf = (a: Appointment) =>
+    intake.data?.appointments.find((x) => x.appointmentId === a.id) ?? intake.data?.patients.find((x) => x.patientId === a.patientId);
+
   if (list.isPending) return <Loading />;
   if (list.error) return <ErrorMessage error={list.error} />;
   const items = list.data.appointments;
@@ -193,6 +203,7 @@ function TodayList({ resourceId }: { readonly resourceId: string }): ReactNode {
                     <span className="appt-tag appt-tag--ok">{t('appt.checkedIn', { time: shortTime(a.checkedInAt) })}</span>
                   ) : null}
                   {a.doubleBooked ? <span className="appt-tag appt-tag--warn">{t('appt.doubleBooked')}</span> : null}
+                  <IntakeTag status={intakeOf(a)} />
                 </td>
                 <td data-label={t('common.actions')} className="row-actions">
                   {can('appointments:write') && a.status === 'confirmed' && !a.checkedInAt ? (
@@ -302,5 +313,21 @@ function WeekView({ date, resourceId }: { readonly date: string; readonly resour
         })}
       </div>
     </section>
+  );
+}
+
+function IntakeTag({
+  status,
+}: {
+  readonly status: { status: string; progress?: { completed: number; total: number } } | undefined;
+}): ReactNode {
+  const { t } = useTranslation();
+  if (!status) return null;
+  const progress = status.status === 'started' && status.progress ? ` ${status.progress.completed}/${status.progress.total}` : '';
+  return (
+    <span className={`appt-tag${status.status === 'submitted' ? ' appt-tag--ok' : ''}`}>
+      {t('appt.intake')}: {t(`appt.intakeStatuses.${status.status}`, { defaultValue: status.status })}
+      {progress}
+    </span>
   );
 }
