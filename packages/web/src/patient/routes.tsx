@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { Messages } from './i18n.ts';
 import { HomePage } from './pages/home-page.tsx';
 import { InvalidLinkPage } from './pages/invalid-link-page.tsx';
+import { IntakePage } from './intake/intake-page.tsx';
 import { LinkPage } from './pages/link-page.tsx';
 import { BookPage } from './appointments/book-page.tsx';
 import { CancelPage } from './appointments/cancel-page.tsx';
@@ -29,6 +30,7 @@ export interface PatientRoute {
 export const ROUTES: readonly PatientRoute[] = [
   { path: '/', render: ({ m }) => <HomePage m={m} /> },
   { path: '/link-invalid', render: ({ m }) => <InvalidLinkPage m={m} /> },
+  { path: '/intake/:id', render: ({ params, lang, setClinicName }) => <IntakePage intakeId={params.id!} lang={lang} setClinicName={setClinicName} /> },
   {
     path: '/l/:token',
     render: ({ params, m, lang, setClinicName }) => <LinkPage token={params.token ?? ''} m={m} lang={lang} setClinicName={setClinicName} />,

@@ -9,6 +9,7 @@ import '../appointments/appointments.css';
 /** Where a link of each purpose leads after "continue". Features add their purpose here. */
 export const LINK_DESTINATIONS: Readonly<Record<string, (resourceId: string | null) => string>> = {
   appointments: () => '/appointments',
+  intake: (id) => (id ? `/intake/${encodeURIComponent(id)}` : '/'),
 };
 
 const TEXT = {

@@ -1,0 +1,60 @@
+// The patient intake API as the page sees it (types only from the server's shapes).
+import type { IntakeDefinition, IntakeValues } from '@mimamori/core/intake/intake-definition';
+import { api } from '../../shared/api/client.ts';
+
+export interface ScaleView {
+  readonly scaleId: string;
+  readonly instructions: { ja: string; en: string } | null;
+  readonly copyright: string | null;
+  readonly items: ReadonlyArray<{ id: string; text: { ja: string; en: string }; options: ReadonlyArray<{ value: number; label: { ja: string; en: string } }> }>;
+}
+
+export interface IntakeProgressView {
+  readonly currentGroupId: string | null;
+  readonly completed: number;
+  readonly total: number;
+  readonly groups: ReadonlyArray<{ groupId: string; complete: boolean }>;
+}
+
+export interface LoadedIntake {
+  readonly intake: { id: string; status: string; audience: 'adult' | 'child'; expiresAt: string; submittedAt: string | null };
+  readonly today: string;
+  readonly definition: IntakeDefinition;
+  readonly values: IntakeValues;
+  readonly confirmedGroups: ReadonlyArray<string>;
+  readonly progress: IntakeProgressView;
+  readonly scales: Readonly<Record<string, ScaleView>>;
+  readonly crisis: boolean;
+}
+
+export interface FieldError {
+  readonly path: string;
+  readonly questionId: string;
+  readonly groupId: string;
+  readonly key: string;
+  readonly message: string;
+}
+
+export interface SaveResult {
+  readonly values: IntakeValues;
+  readonly confirmedGroups: ReadonlyArray<string>;
+  readonly progress: IntakeProgressView;
+  readonly errors: ReadonlyArray<FieldError>;
+  readonly crisis: boolean;
+}
+
+export interface CrisisContact {
+  readonly nameJa: string;
+  readonly nameEn: string;
+  readonly phone: string | null;
+  readonly url: string | null;
+  readonly hoursJa: string | null;
+  readonly hoursEn: string | null;
+}
+
+export const loadIntake = (id: string): Promise<LoadedIntake> => api(`/api/p/intakes/${encodeURIComponent(id)}`);
+export const saveIntake = (id: string, values: Record<string, unknown>, confirmGroup?: string): Promise<SaveResult> =>
+  api(`/api/p/intakes/${encodeURIComponent(id)}/answers`, { method: 'PUT', body: confirmGroup ? { values, confirmGroup } : { values } });
+export const submitIntake = (id: string): Promise<{ status: string; submittedAt: string; crisis: boolean }> =>
+  api(`/api/p/intakes/${encodeURIComponent(id)}/submit`, { method: 'POST', body: {} });
+export const loadCrisisContacts = (): Promise<{ contacts: ReadonlyArray<CrisisContact> }> => api('/api/p/crisis-contacts');
