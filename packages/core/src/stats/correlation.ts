@@ -66,6 +66,6 @@ export function spearmanCorrelation(input: { readonly x: ReadonlyArray<number>; 
   if (!(input.exact ?? n < 1290) || ties) return { ...base, method: 't-approximation' };
   const q = ((n * n * n - n) * (1 - r)) / 6;
   // As R: P(S ≥ round(q)) in the upper tail, P(S < round(q) + 2) in the lower one.
-  const one = q > (n * n * n - n) / 6 ? spearmanTail(Math.round(q), n, false) : spearmanTail(Math.round(q) + 2, n, true);
+  const one = q > (n * n * n - n) / 6 ? spearmanTail({ s: Math.round(q), n, lowerTail: false }) : spearmanTail({ s: Math.round(q) + 2, n, lowerTail: true });
   return { ...base, p: Math.min(2 * one, 1), method: 'exact' };
 }

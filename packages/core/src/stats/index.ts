@@ -1,4 +1,5 @@
-// Public surface of the statistics module.
+// Public surface of the statistics module. The numerical kernels (linear-algebra.ts, optimize.ts,
+// numeric-derivatives.ts) stay internal.
 export * from './chi-square-test.ts';
 export * from './correlation.ts';
 export * from './descriptives.ts';
@@ -22,8 +23,5 @@ export * from './formula.ts';
 export * from './model-frame.ts';
 export * from './lmm.ts';
 export * from './satterthwaite.ts';
-export * from './linear-algebra.ts';
-export * from './numeric-derivatives.ts';
-export * from './optimize.ts';
 export * from './mmrm.ts';
 export * from './spearman-distribution.ts';

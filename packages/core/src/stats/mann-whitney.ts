@@ -34,7 +34,7 @@ export function mannWhitney(input: {
   const hasTies = ties.some((t) => t > 1);
   const exact = (input.exact ?? (nx < 50 && ny < 50)) && !hasTies;
   if (exact) {
-    const p = W > (nx * ny) / 2 ? pwilcox(W - 1, nx, ny, false) : pwilcox(W, nx, ny);
+    const p = W > (nx * ny) / 2 ? pwilcox({ q: W - 1, m: nx, n: ny, lowerTail: false }) : pwilcox({ q: W, m: nx, n: ny });
     return { W, p: Math.min(2 * p, 1), method: 'exact', z: null };
   }
   const correct = input.correct ?? true;

@@ -30,9 +30,11 @@ function choose(n: number, k: number): number {
 
 /**
  * P(W ≤ q) (or P(W > q) when `lowerTail` is false) under H0, as R's `pwilcox`.
- * @example pwilcox(0, 2, 2) // 1/6
+ * @example pwilcox({ q: 0, m: 2, n: 2 }) // 1/6
  */
-export function pwilcox(q: number, m: number, n: number, lowerTail = true): number {
+export function pwilcox(input: { readonly q: number; readonly m: number; readonly n: number; readonly lowerTail?: boolean }): number {
+  const { q, m, n } = input;
+  const lowerTail = input.lowerTail ?? true;
   let x = Math.round(q + 1e-7);
   if (x < 0) return lowerTail ? 0 : 1;
   if (x >= m * n) return lowerTail ? 1 : 0;

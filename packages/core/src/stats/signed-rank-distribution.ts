@@ -16,9 +16,11 @@ function signedRankCounts(n: number): Float64Array {
 
 /**
  * P(V ≤ q) (or P(V > q) when `lowerTail` is false) under H0, summed over the shorter tail as R does.
- * @example psignrank(0, 3) // 0.125
+ * @example psignrank({ q: 0, n: 3 }) // 0.125
  */
-export function psignrank(q: number, n: number, lowerTail = true): number {
+export function psignrank(input: { readonly q: number; readonly n: number; readonly lowerTail?: boolean }): number {
+  const { q, n } = input;
+  const lowerTail = input.lowerTail ?? true;
   let x = Math.round(q + 1e-7);
   if (x < 0) return lowerTail ? 0 : 1;
   if (x >= (n * (n + 1)) / 2) return lowerTail ? 1 : 0;

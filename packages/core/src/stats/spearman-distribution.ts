@@ -5,9 +5,10 @@ import { pnorm } from './distributions.ts';
  * by algorithm AS 89 (Best & Roberts, Applied Statistics 24:377, 1975), as R's `cor.test` uses it:
  * exact enumeration of the n! permutations for n ≤ 9, otherwise the Edgeworth series with the
  * paper's coefficients. Returns P(S ≥ s), or P(S < s) when `lowerTail`.
- * @example spearmanTail(0, 5, false) // 1
+ * @example spearmanTail({ s: 0, n: 5, lowerTail: false }) // 1
  */
-export function spearmanTail(s: number, n: number, lowerTail: boolean): number {
+export function spearmanTail(input: { readonly s: number; readonly n: number; readonly lowerTail: boolean }): number {
+  const { s, n, lowerTail } = input;
   if (n <= 1) return lowerTail ? 0 : 1;
   if (s <= 0) return lowerTail ? 0 : 1;
   const max = (n * (n * n - 1)) / 3;

@@ -40,7 +40,7 @@ export function wilcoxonSignedRank(
   const hasTies = ties.some((t) => t > 1);
   const exact = (options.exact ?? n < 50) && !hasTies && nZero === 0;
   if (exact) {
-    const p = V > (n * (n + 1)) / 4 ? psignrank(V - 1, n, false) : psignrank(V, n);
+    const p = V > (n * (n + 1)) / 4 ? psignrank({ q: V - 1, n, lowerTail: false }) : psignrank({ q: V, n });
     return { V, p: Math.min(2 * p, 1), method: 'exact', n, nZero, z: null };
   }
   const correct = options.correct ?? true;
