@@ -1,6 +1,7 @@
 /**
  * The probability distributions the statistics module needs, as thin wrappers over the @stdlib
- * single-function packages. Tail probabilities are computed directly (never `1 - cdf`) where it
+ * single-function packages. They keep R's positional signatures (`qbeta(p, a, b)`), which every
+ * reader of the R references knows, rather than options objects. Tail probabilities are computed directly (never `1 - cdf`) where it
  * matters for small p-values, as R does.
  */
 import betainc from '@stdlib/math-base-special-betainc';

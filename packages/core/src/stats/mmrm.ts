@@ -103,7 +103,7 @@ export function fitMmrm(input: {
   }
   const frame = buildModelFrame({ formula: f, data: input.data, levels: input.levels, extraColumns: [input.subject, input.visit] });
   const { n, p, X, y } = frame;
-  const visits = levelsOf(input.visit, frame.rows.map((r) => input.data[input.visit][r]), input.levels);
+  const visits = levelsOf({ column: input.visit, values: frame.rows.map((r) => input.data[input.visit][r]), overrides: input.levels });
   const T = visits.length;
   if (T < 2) throw statsError('an MMRM needs at least 2 visits');
   if (type === 'us' && T > 12) throw statsError(`an unstructured covariance over ${T} visits has too many parameters; use cs or ar1`);

@@ -42,10 +42,14 @@ export function sortedLevels(values: ReadonlyArray<number | string | null>): str
   return [...new Set(present.map(String))].sort(collator.compare);
 }
 
-/** Level order for a column: overrides first (in the given order), then the rest sorted. */
-export function levelsOf(column: string, values: ReadonlyArray<number | string | null>, overrides: LevelOverrides = {}): string[] {
+/**
+ * Level order for a column: overrides first (in the given order), then the rest sorted.
+ * @example levelsOf({ column: 'arm', values: ['b', 'a', 'c'], overrides: { arm: ['c'] } }) // ['c', 'a', 'b']
+ */
+export function levelsOf(input: { readonly column: string; readonly values: ReadonlyArray<number | string | null>; readonly overrides?: LevelOverrides }): string[] {
+  const { column, values } = input;
   const sorted = sortedLevels(values);
-  const given = overrides[column];
+  const given = (input.overrides ?? {})[column];
   if (!given) return sorted;
   for (const g of given) if (!sorted.includes(g)) throw statsError(`level "${g}" given for "${column}" does not occur in the data (levels: ${sorted.join(', ')})`, { column });
   return [...given, ...sorted.filter((l) => !given.includes(l))];
@@ -126,7 +130,7 @@ export function buildModelFrame(input: {
     categorical.set(v.label, cat);
     if (cat) {
       const usedVals = rows.map((r) => data[v.column][r]);
-      const lv = levelsOf(v.column, usedVals, input.levels);
+      const lv = levelsOf({ column: v.column, values: usedVals, overrides: input.levels });
       levels[v.column] = lv;
     } else {
       rows.forEach((r) => {
