@@ -19,6 +19,9 @@ import { PatientListPage } from '../features/patients/patient-list-page.tsx';
 import { PatientNewPage } from '../features/patients/patient-new-page.tsx';
 import { ComingSoonPage } from '../features/placeholder/coming-soon-page.tsx';
 import { ForbiddenPage, NotFoundPage } from '../features/placeholder/not-found-page.tsx';
+import { PatientScalesPage } from '../features/scales/patient-scales-page.tsx';
+import { ScalesAdminPage } from '../features/scales/scales-admin-page.tsx';
+import { ScalesHomePage } from '../features/scales/scales-home-page.tsx';
 import { StaffAdminPage } from '../features/staff/staff-admin-page.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { useSession } from './session.tsx';
@@ -164,7 +167,23 @@ export function App(): ReactNode {
           }
         />
         <Route path="intake" element={<ComingSoonPage title="nav.intake" />} />
-        <Route path="scales" element={<ComingSoonPage title="nav.scales" />} />
+        <Route
+          path="scales"
+          element={
+            <Allow permission="scales:deliver">
+              <ScalesHomePage />
+            </Allow>
+          }
+        />
+        <Route
+          path="scales/patients/:id"
+          element={
+            <Allow permission="scales:deliver">
+              <PatientScalesPage />
+            </Allow>
+          }
+        />
+        <Route path="scales/admin" element={<ScalesAdminPage />} />
         <Route path="programs" element={<ComingSoonPage title="nav.programs" />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

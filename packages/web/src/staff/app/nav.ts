@@ -20,7 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/patients', label: 'nav.patients', permission: 'patients:read' },
   { to: '/appointments', label: 'nav.appointments', permission: 'appointments:read' },
   { to: '/intake', label: 'nav.intake', permission: 'patients:read', comingSoon: true },
-  { to: '/scales', label: 'nav.scales', permission: 'patients:read', comingSoon: true },
+  { to: '/scales', label: 'nav.scales', permission: 'scales:deliver' },
   { to: '/programs', label: 'nav.programs', comingSoon: true },
   { to: '/staff', label: 'nav.staff', permission: 'staff:admin' },
   { to: '/audit', label: 'nav.audit', permission: 'audit:read' },

@@ -2,6 +2,7 @@ import type { Dict } from './dict.ts';
 import type { ja } from './ja.ts';
 import { appointmentsEn } from '../features/appointments/appointments-en.ts';
 import { calendarAdminEn } from '../features/calendar-admin/calendar-admin-en.ts';
+import { scalesEn } from '../features/scales/scales-en.ts';
 
 export const en: Dict<typeof ja> = {
   app: {
@@ -254,4 +255,5 @@ export const en: Dict<typeof ja> = {
   },
   appt: appointmentsEn,
   calAdmin: calendarAdminEn,
+  scl: scalesEn,
 };

@@ -1,5 +1,6 @@
 import { appointmentsJa } from '../features/appointments/appointments-ja.ts';
 import { calendarAdminJa } from '../features/calendar-admin/calendar-admin-ja.ts';
+import { scalesJa } from '../features/scales/scales-ja.ts';
 // Japanese: the default language. `en.ts` must have the same keys (the type checks it).
 export const ja = {
   app: {
@@ -252,4 +253,5 @@ export const ja = {
   },
   appt: appointmentsJa,
   calAdmin: calendarAdminJa,
+  scl: scalesJa,
 };

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { visibleNav } from '../../app/nav.ts';
 import { useSession } from '../../app/session.tsx';
 import { Page } from '../../components/page.tsx';
+import { AlertPanel } from '../scales/alert-panel.tsx';
 
 /**
  * Home. The alerts section lists what needs a clinician (a positive suicide item, a worsening
@@ -20,7 +21,7 @@ export function DashboardPage(): ReactNode {
       <div className="cards">
         <section className="card card--wide" aria-labelledby="alerts-title">
           <h2 id="alerts-title">{t('dashboard.alerts')}</h2>
-          <p className="empty">{t('dashboard.noAlerts')}</p>
+          <AlertPanel />
         </section>
         <section className="card" aria-labelledby="shortcuts-title">
           <h2 id="shortcuts-title">{t('dashboard.shortcuts')}</h2>

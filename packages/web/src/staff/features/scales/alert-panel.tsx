@@ -1,0 +1,83 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../../shared/api/client.ts';
+import { formatDateTime } from '../../../shared/format/dates.ts';
+import { useSession } from '../../app/session.tsx';
+import { Alert, ErrorMessage } from '../../components/alert.tsx';
+import { useOpenAlerts, type AlertItem } from './scales-api.ts';
+import './scales.css';
+
+function AcknowledgeForm({ alert }: { readonly alert: AlertItem }): ReactNode {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [note, setNote] = useState('');
+  const m = useMutation({
+    mutationFn: () => api(`/api/alerts/${alert.id}/acknowledge`, { method: 'POST', body: { note: note.trim() } }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['alerts'] }),
+  });
+  const id = `ack-${alert.id}`;
+  return (
+    <form
+      className="alert-ack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (note.trim()) m.mutate();
+      }}
+    >
+      <label htmlFor={id}>{t('scl.ackNote')}</label>
+      <textarea id={id} rows={2} value={note} required onChange={(e) => setNote(e.target.value)} />
+      <ErrorMessage error={m.error} />
+      <button type="submit" className="btn btn--primary btn--small" disabled={!note.trim() || m.isPending}>
+        {t('scl.acknowledge')}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * Open safety alerts on the dashboard: every clinician sees them until a doctor acknowledges one
+ * with a note; the overdue ones are marked.
+ */
+export function AlertPanel(): ReactNode {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const q = useOpenAlerts(can('alerts:read'));
+  if (!can('alerts:read')) return <p className="empty">{t('dashboard.noAlerts')}</p>;
+  if (q.isPending) return <p className="loading">{t('common.loading')}</p>;
+  if (q.isError) return <ErrorMessage error={q.error} />;
+  const items = q.data.items;
+  if (items.length === 0) return <p className="empty">{t('dashboard.noAlerts')}</p>;
+  return (
+    <ul className="alert-list">
+      {items.map((a) => {
+        const p = a.summary.params ?? {};
+        return (
+          <li key={a.id} className={`alert-item${a.overdue ? ' alert-item--overdue' : ''}${a.severity === 'critical' ? ' alert-item--critical' : ''}`}>
+            <p className="alert-item__head">
+              <strong>{t(`scl.alertKinds.${a.kind}`, { defaultValue: a.kind })}</strong>
+              {a.overdue ? <span className="overdue-tag">{t('scl.alertsOverdue', { min: q.data.overdueMinutes })}</span> : null}
+            </p>
+            <p>
+              <span className="mono">{a.patient.patientNumber}</span> {a.patient.nameKanji}
+              {a.summary.key === 'alert_scale_safety' ? ` — ${String(p.scale)} ${t('scl.item')} ${String(p.item)} = ${String(p.score)}` : ''}
+            </p>
+            <p className="small muted">{formatDateTime(a.createdAt)}</p>
+            {can('scales:read') ? (
+              <p className="small">
+                <Link to={`/scales/patients/${encodeURIComponent(a.patient.id)}`}>{t('scl.openPatientScales')}</Link>
+              </p>
+            ) : null}
+            {can('alerts:acknowledge') ? <AcknowledgeForm alert={a} /> : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function AckDone(): ReactNode {
+  const { t } = useTranslation();
+  return <Alert tone="success">{t('scl.ackDone')}</Alert>;
+}
