@@ -26,6 +26,17 @@ export const permissionMatrix = {
   'scales:rate': ['doctor'],
   'scales:admin': ['admin'],
   'crisis:edit': ['admin', 'doctor'],
+  'programs:read': ['admin', 'doctor', 'nurse', 'researcher'],
+  'programs:admin': ['admin', 'doctor'],
+  'programs:enrol': ['doctor'],
+  'programs:consent': ['doctor', 'nurse'],
+  'programs:record': ['doctor', 'nurse'],
+  'programs:clinical_read': ['doctor', 'nurse'],
+  'programs:dashboard': ['doctor', 'nurse', 'researcher'],
+  'programs:export': ['doctor', 'researcher'],
+  'appointments:read': ['admin', 'doctor', 'nurse', 'reception'],
+  'appointments:write': ['admin', 'doctor', 'nurse', 'reception'],
+  'scheduling:admin': ['admin'],
 } as const satisfies Record<string, ReadonlyArray<Role>>;
 
 export type Permission = keyof typeof permissionMatrix;
@@ -49,6 +60,17 @@ export const permissionDescriptions: Readonly<Record<Permission, { readonly ja: 
   'scales:rate': { ja: '医師評価尺度（HAM-D など）の入力', en: 'Enter clinician-rated scales (HAM-D, …)' },
   'scales:admin': { ja: '尺度定義の取り込み（ライセンス済み項目文・独自尺度）', en: 'Import scale definitions (licensed text, custom scales)' },
   'crisis:edit': { ja: '相談窓口（危機対応連絡先）一覧の編集', en: 'Edit the list of crisis contacts' },
+  'programs:read': { ja: 'モニタープログラムの定義（適格基準・スケジュール・同意文書）の閲覧', en: 'See monitor program definitions (criteria, schedule, consent documents)' },
+  'programs:admin': { ja: 'モニタープログラムの作成・改訂（新しい版）', en: 'Create and revise monitor programs (new versions)' },
+  'programs:enrol': { ja: 'プログラムのスクリーニング・適格性判定・登録・状態変更・中止', en: 'Screen, judge eligibility, enrol, change status and withdraw program patients' },
+  'programs:consent': { ja: '電子同意の取得（本人確認・署名）', en: 'Take e-consent (identity check and signature)' },
+  'programs:record': { ja: '投与・TMS・有害事象・併用薬・検査値の記録', en: 'Record infusions, TMS sessions, adverse events, concomitant medicines and labs' },
+  'programs:clinical_read': { ja: 'プログラム参加者の記録と経過タイムラインの閲覧', en: 'See program participants’ records and the patient timeline' },
+  'programs:dashboard': { ja: 'プログラムのダッシュボード（登録状況・評価の進捗・有害事象）の閲覧', en: 'See the program dashboard (enrolment, assessment progress, adverse events)' },
+  'programs:export': { ja: '同意に基づくプログラムデータの出力', en: 'Export program data as consent allows' },
+  'appointments:read': { ja: '予約・空き枠・診療カレンダーの閲覧', en: 'View appointments, free slots and the clinic calendar' },
+  'appointments:write': { ja: '予約の登録・変更・キャンセル・受付、患者への予約リンク送信', en: 'Book, change, cancel and check in appointments; send patients their appointments link' },
+  'scheduling:admin': { ja: '診療時間・休診日・予約種別・設備・予約ルールの設定', en: 'Set opening hours, closures, services, resources and booking rules' },
 };
 
 export function isRole(s: string): s is Role {

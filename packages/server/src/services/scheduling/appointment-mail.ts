@@ -1,0 +1,165 @@
+import { appointmentIcs, checkOnlineChange } from '@mimamori/core/scheduling/index';
+import { instantToZoned } from '@mimamori/core/time/instant-to-zoned';
+import { addDays } from '@mimamori/core/time/local-date';
+import { zonedToInstant } from '@mimamori/core/time/zoned-to-instant';
+import {
+  enqueueMail, getPatientBriefs, listClinics, listConfirmedStartingBetween, newId, type AppointmentRow, type Db,
+} from '@mimamori/storage';
+import type { AppDeps } from '../../context.ts';
+import { loadClinicScheduling, type ClinicScheduling } from './scheduling-context.ts';
+
+export type AppointmentMailKind = 'confirmation' | 'change' | 'cancellation' | 'reminder';
+
+const WEEKDAY_JA = ['日', '月', '火', '水', '木', '金', '土'];
+
+/** `2026年12月2日（水）9:00〜9:15` on the clinic's wall clock. */
+export function formatAppointmentTime(startMs: number, endMs: number, zone: string): string {
+  const s = instantToZoned(startMs, zone);
+  const e = instantToZoned(endMs, zone);
+  const [y, m, d] = s.date.split('-').map(Number) as [number, number, number];
+  const wd = WEEKDAY_JA[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
+  const hm = (t: string) => t.replace(/^0/, '');
+  return `${y}年${m}月${d}日（${wd}）${hm(s.time)}〜${hm(e.time)}`;
+}
+
+/** `2026-12-01 18:00` (clinic time) — for deadlines inside messages in either language. */
+export function formatDeadline(ms: number, zone: string): string {
+  const z = instantToZoned(ms, zone);
+  return `${z.date} ${z.time}`;
+}
+
+const SUBJECTS: Readonly<Record<AppointmentMailKind, string>> = {
+  confirmation: 'ご予約の確認',
+  change: 'ご予約の変更',
+  cancellation: 'ご予約のキャンセル',
+  reminder: '明日のご予約',
+};
+
+const LEADS: Readonly<Record<AppointmentMailKind, string>> = {
+  confirmation: '以下の日時でご予約を承りました。',
+  change: 'ご予約の日時を以下に変更しました。',
+  cancellation: '以下のご予約をキャンセルしました。',
+  reminder: '明日のご予約のお知らせです。',
+};
+
+/**
+ * Queues the mail about one appointment in the caller's transaction (nothing when the patient has
+ * no email). Subjects and the calendar entry never name the service: a phone's lock screen shows
+ * only "ご予約（クリニック名）". The dedupe key makes each (appointment, version, kind) go out once.
+ */
+export async function queueAppointmentMail(
+  deps: AppDeps,
+  db: Db,
+  o: { cfg: ClinicScheduling; row: AppointmentRow; kind: AppointmentMailKind; dedupeKey?: string },
+): Promise<boolean> {
+  const { cfg, row, kind } = o;
+  const [patient] = await getPatientBriefs(db, cfg.clinicId, [row.patient_id]);
+  if (!patient?.email) return false;
+  const now = deps.clock();
+  const when = formatAppointmentTime(row.start_ms, row.end_ms, cfg.zone);
+  const deadline = checkOnlineChange({ rule: cfg.policy.changeCutoff, appointmentStart: row.start_ms, now: now.getTime(), zone: cfg.zone, clinicPhone: cfg.clinicPhone });
+  const lines = [
+    `${patient.name_kanji} 様`,
+    '',
+    LEADS[kind],
+    '',
+    `日時: ${when}`,
+    ...(cfg.clinicAddress ? [`場所: ${cfg.clinicName}（${cfg.clinicAddress}）`] : [`場所: ${cfg.clinicName}`]),
+    '',
+    ...(kind === 'cancellation'
+      ? [`ご不明な点はお電話（${cfg.clinicPhone}）でお問い合わせください。`]
+      : [
+          `変更・キャンセルは ${formatDeadline(deadline.deadlineMs, cfg.zone)} までオンラインで、それ以降はお電話（${cfg.clinicPhone}）でお願いします。`,
+          'カレンダー用のファイル（.ics）を添付しています。',
+        ]),
+    '',
+    cfg.clinicName,
+    '',
+    '---',
+    `Your appointment: ${instantToZoned(row.start_ms, cfg.zone).date} ${instantToZoned(row.start_ms, cfg.zone).time} (clinic time). Phone: ${cfg.clinicPhone}`,
+  ];
+  const ics = appointmentIcs({
+    uid: row.id,
+    start: row.start_ms,
+    end: row.end_ms,
+    now: now.getTime(),
+    clinicName: cfg.clinicName,
+    ...(cfg.clinicAddress ? { location: cfg.clinicAddress } : {}),
+    description: `変更・キャンセル: ${cfg.clinicPhone}`,
+    sequence: row.version,
+    status: kind === 'cancellation' ? 'cancelled' : 'confirmed',
+  });
+  return enqueueMail(db, {
+    id: newId(),
+    clinicId: cfg.clinicId,
+    patientId: row.patient_id,
+    kind: `appointment_${kind}`,
+    to: patient.email,
+    subject: `${SUBJECTS[kind]}（${cfg.clinicName}）`,
+    text: lines.join('\n'),
+    attachments: [{ filename: 'appointment.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: ics }],
+    dedupeKey: o.dedupeKey ?? `appt:${row.id}:v${row.version}:${kind}`,
+    notBefore: now.toISOString(),
+    now: now.toISOString(),
+  });
+}
+
+/**
+ * Queues the day-before reminders: every confirmed appointment on tomorrow's clinic date, once per
+ * appointment and start time (the dedupe key), so running it every few minutes — or on two
+ * servers — never queues one twice. A moved appointment gets a reminder for its new time.
+ * Returns how many were queued.
+ */
+export async function queueDayBeforeReminders(deps: AppDeps): Promise<number> {
+  const db = deps.db.db;
+  const now = deps.clock().getTime();
+  let queued = 0;
+  for (const clinic of await listClinics(db)) {
+    const hasConfig = await db.selectFrom('scheduling_settings').select('clinic_id').where('clinic_id', '=', clinic.id).executeTakeFirst();
+    if (!hasConfig) continue;
+    const tomorrow = addDays(instantToZoned(now, clinic.timeZone).date, 1);
+    const fromMs = zonedToInstant({ date: tomorrow, time: '00:00', zone: clinic.timeZone });
+    const toMs = zonedToInstant({ date: addDays(tomorrow, 1), time: '00:00', zone: clinic.timeZone });
+    const rows = (await listConfirmedStartingBetween(db, { fromMs, toMs })).filter((r) => r.clinic_id === clinic.id);
+    if (rows.length === 0) continue;
+    const cfg = await loadClinicScheduling(deps, db, clinic.id);
+    for (const row of rows) {
+      let ok = false;
+      try {
+        ok = await db.transaction().execute((tx) => queueAppointmentMail(deps, tx, { cfg, row, kind: 'reminder', dedupeKey: `appt-reminder:${row.id}:${row.start_at}` }));
+      } catch (err) {
+        // Another server queued the same reminder a moment earlier: the unique dedupe key refused ours.
+        if (!/unique|duplicate/i.test(String((err as Error).message))) throw err;
+      }
+      if (ok) queued++;
+    }
+  }
+  return queued;
+}
+
+export interface ReminderJob {
+  readonly start: () => void;
+  readonly stop: () => Promise<void>;
+}
+
+/** Runs {@link queueDayBeforeReminders} now and then every `intervalMs` (default 10 minutes). */
+export function createReminderJob(deps: AppDeps, o: { intervalMs?: number; onError?: (err: unknown) => void } = {}): ReminderJob {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    running = queueDayBeforeReminders(deps).catch((err: unknown) => o.onError?.(err));
+  };
+  return {
+    start: () => {
+      if (timer) return;
+      tick();
+      timer = setInterval(tick, o.intervalMs ?? 600_000);
+      timer.unref();
+    },
+    stop: async () => {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await running;
+    },
+  };
+}

@@ -1,0 +1,462 @@
+import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '@mimamori/core';
+import {
+  bookingRejection, checkBooking, checkOnlineChange, type ExistingBooking, type Service, type SlotAssignment,
+} from '@mimamori/core/scheduling/index';
+import { instantToZoned } from '@mimamori/core/time/instant-to-zoned';
+import { parseInstant } from '@mimamori/core/time/parse-instant';
+import {
+  confirmUnits, countUnits, deactivateUnits, findAppointmentByIdempotencyKey, getAppointment, getPatient, getStaffBriefs, insertAppointment,
+  insertUnits, listActiveUnits, listBlockingAppointments, lockResources, newId, releaseExpiredUnits, updateAppointmentIfVersion,
+  type AppointmentRow, type AppointmentUnitRow, type Db,
+} from '@mimamori/storage';
+import { audit, auditAlone } from '../../audit/audit.ts';
+import type { AppDeps } from '../../context.ts';
+import { formatDeadline, queueAppointmentMail } from './appointment-mail.ts';
+import { appointmentViews, type AppointmentView } from './appointment-view.ts';
+import { isUniqueViolation, loadClinicScheduling, writeTx, type ClinicScheduling, type SchedulingActor } from './scheduling-context.ts';
+
+const DAY = 86_400_000;
+
+/** Where a patient's program tags come from (e.g. `program:tms`); the programs feature sets it. */
+export type PatientTagSource = (db: Db, clinicId: string, patientId: string) => Promise<ReadonlyArray<string>>;
+let tagSource: PatientTagSource = async () => [];
+/** Lets another feature say which program tags a patient carries (for `eligibilityTag` services). */
+export function setPatientTagSource(source: PatientTagSource): void {
+  tagSource = source;
+}
+
+async function patientTags(db: Db, actor: SchedulingActor, service: Service, patientId: string): Promise<ReadonlyArray<string>> {
+  const tags = await tagSource(db, actor.clinicId, patientId);
+  // Staff decide program membership at the desk: their booking of a program service counts as it.
+  if (actor.channel === 'staff' && service.eligibilityTag) return [...tags, service.eligibilityTag];
+  return tags;
+}
+
+export function findService(cfg: ClinicScheduling, serviceId: string): Service {
+  const s = cfg.services.find((x) => x.id === serviceId);
+  if (!s) throw new DomainError('not_found', { key: 'booking.service_unknown', params: { serviceId } });
+  return s;
+}
+
+function toExisting(r: AppointmentRow): ExistingBooking {
+  return {
+    id: r.id,
+    serviceId: r.service_id,
+    start: r.start_ms,
+    end: r.end_ms,
+    resourceIds: (JSON.parse(r.assignments_json) as SlotAssignment[]).map((a) => a.resourceId),
+    status: r.status === 'held' ? 'hold' : 'confirmed',
+    ...(r.status === 'held' && r.hold_expires_at ? { holdExpiresAt: r.hold_expires_at } : {}),
+    bufferBeforeMinutes: r.buffer_before_minutes,
+    bufferAfterMinutes: r.buffer_after_minutes,
+  };
+}
+
+interface Placement {
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly assignments: ReadonlyArray<SlotAssignment>;
+  readonly doubleBooked: boolean;
+  readonly units: ReadonlyArray<Omit<AppointmentUnitRow, 'appointment_id' | 'id'>>;
+  readonly service: Service;
+}
+
+/**
+ * The write-time check, inside the booking transaction: locks the candidate resources (PostgreSQL),
+ * frees lapsed holds, re-runs core's `checkBooking` against what is committed now, and picks a free
+ * unit of each assigned resource. The units' constraint is the last word if anything slips past.
+ */
+async function place(
+  deps: AppDeps,
+  tx: Db,
+  o: {
+    cfg: ClinicScheduling; actor: SchedulingActor; serviceId: string; patientId: string; start: string; resourceIds?: ReadonlyArray<string>;
+    allowDouble: boolean; hold: boolean; excludeId?: string; nowMs: number;
+  },
+): Promise<Placement> {
+  const { cfg, actor } = o;
+  const service = findService(cfg, o.serviceId);
+  for (const id of o.resourceIds ?? []) {
+    if (!cfg.resources.some((r) => r.id === id)) throw new DomainError('validation', { key: 'booking.resource_unknown', details: [{ path: 'resourceIds', message: 'booking.resource_unknown' }] });
+  }
+  const startMs = parseInstant(o.start, 'start');
+  const roles = new Set(service.requires.map((r) => r.role));
+  const candidates = cfg.resources.filter((r) => r.active !== false && r.roles.some((x) => roles.has(x))).map((r) => r.id);
+  await lockResources(tx, deps.db.dialect, cfg.clinicId, candidates);
+  await releaseExpiredUnits(tx, { clinicId: cfg.clinicId, resourceIds: candidates, nowMs: o.nowMs });
+  const nowIso = new Date(o.nowMs).toISOString();
+  const existing = await listBlockingAppointments(tx, { clinicId: cfg.clinicId, fromMs: startMs - 2 * DAY, toMs: startMs + 2 * DAY, nowIso });
+  const check = checkBooking({
+    calendar: cfg.calendar,
+    service,
+    resources: cfg.resources,
+    bookings: existing.map(toExisting),
+    services: cfg.services,
+    policy: cfg.policy,
+    channel: actor.channel,
+    now: o.nowMs,
+    start: o.start,
+    patientTags: await patientTags(tx, actor, service, o.patientId),
+    ...(o.resourceIds && o.resourceIds.length ? { resourceIds: o.resourceIds } : {}),
+    ...(o.excludeId ? { excludeBookingId: o.excludeId } : {}),
+    allowDoubleBooking: o.allowDouble && actor.channel === 'staff',
+  });
+  if (!check.ok) throw check.error;
+  const before = (service.bufferBeforeMinutes ?? 0) * 60_000;
+  const after = (service.bufferAfterMinutes ?? 0) * 60_000;
+  const from = check.slot.startMs - before;
+  const to = check.slot.endMs + after;
+  const holdExpires = o.hold ? o.nowMs + cfg.policy.holdMinutes * 60_000 : null;
+  const units: Array<Omit<AppointmentUnitRow, 'appointment_id' | 'id'>> = [];
+  for (const a of check.slot.assignments) {
+    const capacity = cfg.resources.find((r) => r.id === a.resourceId)?.capacity ?? 1;
+    const taken = await listActiveUnits(tx, { clinicId: cfg.clinicId, resourceIds: [a.resourceId], fromMs: from, toMs: to, nowMs: o.nowMs });
+    const used = new Set(taken.filter((u) => u.appointment_id !== o.excludeId).map((u) => u.unit_no));
+    let n = 0;
+    while (n < capacity && used.has(n)) n++;
+    if (n >= capacity) {
+      // A deliberate double booking goes over capacity: it takes no unit of a full resource.
+      if (check.doubleBooked) continue;
+      throw bookingRejection('booking.over_capacity', { role: a.role });
+    }
+    units.push({ clinic_id: cfg.clinicId, resource_id: a.resourceId, unit_no: n, unit_key: `${cfg.clinicId}:${a.resourceId}:${n}`, start_ms: from, end_ms: to, active: 1, expires_ms: holdExpires });
+  }
+  return { startMs: check.slot.startMs, endMs: check.slot.endMs, assignments: check.slot.assignments, doubleBooked: check.doubleBooked, units, service };
+}
+
+function unitRows(appointmentId: string, p: Placement): AppointmentUnitRow[] {
+  return p.units.map((u) => ({ ...u, id: newId(), appointment_id: appointmentId }));
+}
+
+async function approvingDoctor(db: Db, clinicId: string, staffId: string): Promise<void> {
+  const [s] = await getStaffBriefs(db, clinicId, [staffId]);
+  if (!s || s.role !== 'doctor' || s.status !== 'active') {
+    throw new DomainError('validation', { key: 'booking.override_doctor', details: [{ path: 'doubleBook.approvedBy', message: 'booking.override_doctor' }] });
+  }
+}
+
+/** Scopes an Idempotency-Key to who sent it, so two users' keys never meet. */
+export function scopedKey(actor: SchedulingActor, key: string): string {
+  return `${actor.staffId ?? `p:${actor.patientId}`}:${key}`;
+}
+
+export function requestHash(op: string, body: unknown): string {
+  return createHash('sha256').update(JSON.stringify([op, body])).digest('hex');
+}
+
+export interface BookInput {
+  readonly patientId: string;
+  readonly serviceId: string;
+  readonly start: string;
+  readonly resourceIds?: ReadonlyArray<string>;
+  readonly hold?: boolean;
+  readonly note?: string | null;
+  readonly doubleBook?: { readonly reason: string; readonly approvedBy: string };
+  readonly seriesId?: string | null;
+}
+
+/** Inserts one booking inside `tx` (shared by single bookings and series). */
+export async function insertBooking(
+  deps: AppDeps,
+  tx: Db,
+  req: FastifyRequest,
+  o: { cfg: ClinicScheduling; actor: SchedulingActor; input: BookInput; idempotencyKey: string | null; hash: string | null; nowMs: number; mail: boolean },
+): Promise<AppointmentRow> {
+  const { cfg, actor, input } = o;
+  const patient = await getPatient(tx, cfg.clinicId, input.patientId);
+  if (!patient) throw new DomainError('not_found');
+  if (input.doubleBook) {
+    if (actor.channel !== 'staff') throw new DomainError('forbidden');
+    if (!input.doubleBook.reason.trim()) throw new DomainError('validation', { key: 'booking.override_reason', details: [{ path: 'doubleBook.reason', message: 'booking.override_reason' }] });
+    await approvingDoctor(tx, cfg.clinicId, input.doubleBook.approvedBy);
+  }
+  const hold = input.hold === true;
+  const p = await place(deps, tx, {
+    cfg, actor, serviceId: input.serviceId, patientId: input.patientId, start: input.start, allowDouble: Boolean(input.doubleBook), hold, nowMs: o.nowMs,
+    ...(input.resourceIds ? { resourceIds: input.resourceIds } : {}),
+  });
+  const nowIso = new Date(o.nowMs).toISOString();
+  const row: AppointmentRow = {
+    id: newId(),
+    clinic_id: cfg.clinicId,
+    patient_id: input.patientId,
+    service_id: p.service.id,
+    start_at: new Date(p.startMs).toISOString(),
+    end_at: new Date(p.endMs).toISOString(),
+    start_ms: p.startMs,
+    end_ms: p.endMs,
+    status: hold ? 'held' : 'confirmed',
+    hold_expires_at: hold ? new Date(o.nowMs + cfg.policy.holdMinutes * 60_000).toISOString() : null,
+    channel: actor.channel,
+    series_id: input.seriesId ?? null,
+    assignments_json: JSON.stringify(p.assignments),
+    buffer_before_minutes: p.service.bufferBeforeMinutes ?? 0,
+    buffer_after_minutes: p.service.bufferAfterMinutes ?? 0,
+    double_booked: p.doubleBooked ? 1 : 0,
+    override_reason: p.doubleBooked ? (input.doubleBook?.reason ?? null) : null,
+    override_approved_by: p.doubleBooked ? (input.doubleBook?.approvedBy ?? null) : null,
+    idempotency_key: o.idempotencyKey,
+    request_hash: o.hash,
+    note: input.note ?? null,
+    checked_in_at: null,
+    cancelled_at: null,
+    cancel_reason: null,
+    created_by: actor.staffId,
+    created_at: nowIso,
+    updated_at: nowIso,
+    version: 1,
+  };
+  await insertAppointment(tx, row);
+  await insertUnits(tx, unitRows(row.id, p));
+  await audit(deps, tx, req, {
+    action: hold ? 'appointment.hold' : 'appointment.book',
+    resource: 'appointment',
+    resourceId: row.id,
+    patientId: row.patient_id,
+    clinicId: cfg.clinicId,
+    ...(actor.channel === 'patient' ? { actorId: null, actorRole: 'patient' } : {}),
+    detail: `service=${row.service_id}${p.doubleBooked ? `;double_booked=1;approved_by=${row.override_approved_by}` : ''}${row.series_id ? `;series=${row.series_id}` : ''}`,
+  });
+  if (o.mail && !hold) await queueAppointmentMail(deps, tx, { cfg, row, kind: 'confirmation' });
+  return row;
+}
+
+async function replay(deps: AppDeps, actor: SchedulingActor, key: string, hash: string): Promise<AppointmentRow | undefined> {
+  const existing = await findAppointmentByIdempotencyKey(deps.db.db, actor.clinicId, key);
+  if (!existing) return undefined;
+  if (existing.request_hash !== hash) throw new DomainError('conflict', { key: 'booking.idempotency_mismatch' });
+  return existing;
+}
+
+async function viewOne(deps: AppDeps, db: Db, actor: SchedulingActor, row: AppointmentRow, cfg?: ClinicScheduling): Promise<AppointmentView> {
+  const c = cfg ?? (await loadClinicScheduling(deps, db, actor.clinicId));
+  const [v] = await appointmentViews(db, c, [row], { forPatient: actor.channel === 'patient', nowMs: deps.clock().getTime() });
+  return v!;
+}
+
+/**
+ * Books (or holds) one appointment. With an idempotency key, the same key and body return the
+ * booking made the first time (`created: false`); a different body is a 409.
+ */
+export async function bookAppointment(
+  deps: AppDeps,
+  req: FastifyRequest,
+  actor: SchedulingActor,
+  input: BookInput,
+  idempotencyKey?: string,
+): Promise<{ appointment: AppointmentView; created: boolean }> {
+  if (actor.patientId && input.patientId !== actor.patientId) throw new DomainError('forbidden');
+  const key = idempotencyKey ? scopedKey(actor, idempotencyKey) : null;
+  const hash = key ? requestHash('book', input) : null;
+  if (key && hash) {
+    const prior = await replay(deps, actor, key, hash);
+    if (prior) return { appointment: await viewOne(deps, deps.db.db, actor, prior), created: false };
+  }
+  const nowMs = deps.clock().getTime();
+  try {
+    const { row, cfg } = await writeTx(deps, async (tx) => {
+      const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
+      return { row: await insertBooking(deps, tx, req, { cfg, actor, input, idempotencyKey: key, hash, nowMs, mail: true }), cfg };
+    });
+    return { appointment: await viewOne(deps, deps.db.db, actor, row, cfg), created: true };
+  } catch (err) {
+    if (key && hash && isUniqueViolation(err)) {
+      const prior = await replay(deps, actor, key, hash);
+      if (prior) return { appointment: await viewOne(deps, deps.db.db, actor, prior), created: false };
+    }
+    throw err;
+  }
+}
+
+/** The appointment, if this actor may see it; patients get "not found" for anyone else's. */
+async function ownAppointment(deps: AppDeps, db: Db, req: FastifyRequest, actor: SchedulingActor, id: string): Promise<AppointmentRow> {
+  const row = await getAppointment(db, actor.clinicId, id);
+  if (!row || (actor.patientId !== null && row.patient_id !== actor.patientId)) {
+    if (row) {
+      await auditAlone(deps, req, { action: 'appointment.access', resource: 'appointment', resourceId: id, outcome: 'denied', clinicId: actor.clinicId, actorId: null, actorRole: 'patient' });
+    }
+    throw new DomainError('not_found');
+  }
+  return row;
+}
+
+function patientAudit(actor: SchedulingActor) {
+  return actor.channel === 'patient' ? { actorId: null, actorRole: 'patient' } : {};
+}
+
+/** Patients may change or cancel online only before the clinic's cutoff; the error says whom to call. */
+function assertOnlineChange(cfg: ClinicScheduling, actor: SchedulingActor, row: AppointmentRow, nowMs: number): void {
+  if (actor.channel !== 'patient') return;
+  const d = checkOnlineChange({ rule: cfg.policy.changeCutoff, appointmentStart: row.start_ms, now: nowMs, zone: cfg.zone, clinicPhone: cfg.clinicPhone });
+  if (d.allowed) return;
+  const deadline = formatDeadline(d.deadlineMs, cfg.zone);
+  const err = new DomainError('cutoff_passed', { key: d.error.key, params: { deadline, phone: cfg.clinicPhone } });
+  (err as unknown as { extra: Record<string, unknown> }).extra = { phone: cfg.clinicPhone, deadline: d.deadline };
+  throw err;
+}
+
+function notActive(): DomainError {
+  return new DomainError('invalid_state', { key: 'booking.not_active' });
+}
+
+function stale(): DomainError {
+  return new DomainError('conflict');
+}
+
+/** Confirms a hold: a compare-and-swap on (held, not expired, version). */
+export async function confirmHold(deps: AppDeps, req: FastifyRequest, actor: SchedulingActor, id: string, version: number): Promise<AppointmentView> {
+  const nowMs = deps.clock().getTime();
+  const nowIso = new Date(nowMs).toISOString();
+  const { row, cfg } = await writeTx(deps, async (tx) => {
+    const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
+    const row = await ownAppointment(deps, tx, req, actor, id);
+    if (row.status !== 'held') throw new DomainError('invalid_state', { key: 'booking.not_held' });
+    const ids = (JSON.parse(row.assignments_json) as SlotAssignment[]).map((a) => a.resourceId);
+    await lockResources(tx, deps.db.dialect, actor.clinicId, ids);
+    if (!row.hold_expires_at || row.hold_expires_at <= nowIso) throw new DomainError('invalid_state', { key: 'booking.hold_expired' });
+    const total = await countUnits(tx, actor.clinicId, id);
+    const kept = await confirmUnits(tx, actor.clinicId, id);
+    if (kept !== total) throw new DomainError('invalid_state', { key: 'booking.hold_expired' });
+    const ok = await updateAppointmentIfVersion(tx, {
+      clinicId: actor.clinicId, id, expectedVersion: version, requireStatus: ['held'], patch: { status: 'confirmed', hold_expires_at: null, updated_at: nowIso },
+    });
+    if (!ok) throw stale();
+    const updated = { ...row, status: 'confirmed', hold_expires_at: null, updated_at: nowIso, version: version + 1 };
+    await audit(deps, tx, req, { action: 'appointment.confirm', resource: 'appointment', resourceId: id, patientId: row.patient_id, clinicId: actor.clinicId, ...patientAudit(actor) });
+    await queueAppointmentMail(deps, tx, { cfg, row: updated, kind: 'confirmation' });
+    return { row: updated, cfg };
+  });
+  return viewOne(deps, deps.db.db, actor, row, cfg);
+}
+
+/** Moves an appointment to another time (and/or resources); same id, version + 1, a change mail. */
+export async function changeAppointment(
+  deps: AppDeps,
+  req: FastifyRequest,
+  actor: SchedulingActor,
+  id: string,
+  body: { start: string; version: number; resourceIds?: ReadonlyArray<string>; doubleBook?: { reason: string; approvedBy: string } },
+): Promise<AppointmentView> {
+  const nowMs = deps.clock().getTime();
+  const nowIso = new Date(nowMs).toISOString();
+  parseInstant(body.start, 'start');
+  const { row, cfg } = await writeTx(deps, async (tx) => {
+    const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
+    const row = await ownAppointment(deps, tx, req, actor, id);
+    if (row.status !== 'confirmed' && !(row.status === 'held' && row.hold_expires_at && row.hold_expires_at > nowIso)) throw notActive();
+    if (row.version !== body.version) throw stale();
+    assertOnlineChange(cfg, actor, row, nowMs);
+    if (body.doubleBook) {
+      if (actor.channel !== 'staff') throw new DomainError('forbidden');
+      await approvingDoctor(tx, cfg.clinicId, body.doubleBook.approvedBy);
+    }
+    const p = await place(deps, tx, {
+      cfg, actor, serviceId: row.service_id, patientId: row.patient_id, start: body.start, allowDouble: Boolean(body.doubleBook), hold: row.status === 'held', excludeId: row.id, nowMs,
+      ...(body.resourceIds ? { resourceIds: body.resourceIds } : {}),
+    });
+    await deactivateUnits(tx, actor.clinicId, row.id);
+    await insertUnits(tx, unitRows(row.id, p));
+    const patch = {
+      start_at: new Date(p.startMs).toISOString(), end_at: new Date(p.endMs).toISOString(), start_ms: p.startMs, end_ms: p.endMs,
+      assignments_json: JSON.stringify(p.assignments), double_booked: p.doubleBooked ? 1 : 0,
+      override_reason: p.doubleBooked ? (body.doubleBook?.reason ?? null) : null, override_approved_by: p.doubleBooked ? (body.doubleBook?.approvedBy ?? null) : null,
+      updated_at: nowIso, checked_in_at: null,
+    };
+    const ok = await updateAppointmentIfVersion(tx, { clinicId: actor.clinicId, id, expectedVersion: body.version, patch, requireStatus: ['confirmed', 'held'] });
+    if (!ok) throw stale();
+    const updated: AppointmentRow = { ...row, ...patch, version: body.version + 1 };
+    await audit(deps, tx, req, {
+      action: 'appointment.change', resource: 'appointment', resourceId: id, patientId: row.patient_id, clinicId: actor.clinicId, ...patientAudit(actor),
+      detail: `from=${row.start_at};to=${patch.start_at}${p.doubleBooked ? ';double_booked=1' : ''}`,
+    });
+    if (row.status === 'confirmed') await queueAppointmentMail(deps, tx, { cfg, row: updated, kind: 'change' });
+    return { row: updated, cfg };
+  });
+  return viewOne(deps, deps.db.db, actor, row, cfg);
+}
+
+/** Cancels (or records a late cancellation); the slot is free again at once. */
+export async function cancelAppointment(
+  deps: AppDeps,
+  req: FastifyRequest,
+  actor: SchedulingActor,
+  id: string,
+  body: { version: number; reason?: string | null; late?: boolean },
+): Promise<AppointmentView> {
+  const nowMs = deps.clock().getTime();
+  const nowIso = new Date(nowMs).toISOString();
+  const { row, cfg } = await writeTx(deps, async (tx) => {
+    const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
+    const row = await ownAppointment(deps, tx, req, actor, id);
+    if (row.status !== 'confirmed' && row.status !== 'held') throw notActive();
+    if (row.version !== body.version) throw stale();
+    assertOnlineChange(cfg, actor, row, nowMs);
+    const status = body.late === true && actor.channel === 'staff' ? 'late_cancel' : 'cancelled';
+    const patch = { status, cancelled_at: nowIso, cancel_reason: body.reason ?? null, updated_at: nowIso, hold_expires_at: null };
+    const ok = await updateAppointmentIfVersion(tx, { clinicId: actor.clinicId, id, expectedVersion: body.version, patch, requireStatus: ['confirmed', 'held'] });
+    if (!ok) throw stale();
+    await deactivateUnits(tx, actor.clinicId, id);
+    const updated: AppointmentRow = { ...row, ...patch, version: body.version + 1 };
+    await audit(deps, tx, req, { action: `appointment.${status}`, resource: 'appointment', resourceId: id, patientId: row.patient_id, clinicId: actor.clinicId, ...patientAudit(actor) });
+    if (row.status === 'confirmed') await queueAppointmentMail(deps, tx, { cfg, row: updated, kind: 'cancellation' });
+    return { row: updated, cfg };
+  });
+  return viewOne(deps, deps.db.db, actor, row, cfg);
+}
+
+/** Records a no-show, a completed visit or a late cancellation (staff). */
+export async function markAppointment(
+  deps: AppDeps,
+  req: FastifyRequest,
+  actor: SchedulingActor,
+  id: string,
+  body: { status: 'no_show' | 'completed' | 'late_cancel'; version: number },
+): Promise<AppointmentView> {
+  const nowMs = deps.clock().getTime();
+  const nowIso = new Date(nowMs).toISOString();
+  const { row, cfg } = await writeTx(deps, async (tx) => {
+    const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
+    const row = await ownAppointment(deps, tx, req, actor, id);
+    if (row.status !== 'confirmed') throw notActive();
+    if (body.status !== 'late_cancel' && nowMs < row.start_ms) throw new DomainError('invalid_state', { key: 'booking.not_yet_started' });
+    const patch = body.status === 'late_cancel' ? { status: body.status, cancelled_at: nowIso, updated_at: nowIso } : { status: body.status, updated_at: nowIso };
+    const ok = await updateAppointmentIfVersion(tx, { clinicId: actor.clinicId, id, expectedVersion: body.version, patch, requireStatus: ['confirmed'] });
+    if (!ok) throw stale();
+    if (body.status === 'late_cancel') await deactivateUnits(tx, actor.clinicId, id);
+    await audit(deps, tx, req, { action: `appointment.${body.status}`, resource: 'appointment', resourceId: id, patientId: row.patient_id, clinicId: actor.clinicId });
+    return { row: { ...row, ...patch, version: body.version + 1 }, cfg };
+  });
+  return viewOne(deps, deps.db.db, actor, row, cfg);
+}
+
+/** Check-in at the desk, on the appointment's clinic date only. */
+export async function checkInAppointment(deps: AppDeps, req: FastifyRequest, actor: SchedulingActor, id: string, version: number): Promise<AppointmentView> {
+  const nowMs = deps.clock().getTime();
+  const nowIso = new Date(nowMs).toISOString();
+  const { row, cfg } = await writeTx(deps, async (tx) => {
+    const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
+    const row = await ownAppointment(deps, tx, req, actor, id);
+    if (row.status !== 'confirmed') throw notActive();
+    if (instantToZoned(row.start_ms, cfg.zone).date !== instantToZoned(nowMs, cfg.zone).date) throw new DomainError('invalid_state', { key: 'booking.not_today' });
+    const patch = { checked_in_at: nowIso, updated_at: nowIso };
+    const ok = await updateAppointmentIfVersion(tx, { clinicId: actor.clinicId, id, expectedVersion: version, patch, requireStatus: ['confirmed'] });
+    if (!ok) throw stale();
+    await audit(deps, tx, req, { action: 'appointment.check_in', resource: 'appointment', resourceId: id, patientId: row.patient_id, clinicId: actor.clinicId });
+    return { row: { ...row, ...patch, version: version + 1 }, cfg };
+  });
+  return viewOne(deps, deps.db.db, actor, row, cfg);
+}
+
+/** One appointment (audited read). */
+export async function readAppointment(deps: AppDeps, req: FastifyRequest, actor: SchedulingActor, id: string): Promise<AppointmentView> {
+  const row = await ownAppointment(deps, deps.db.db, req, actor, id);
+  await auditAlone(deps, req, { action: 'appointment.read', resource: 'appointment', resourceId: id, patientId: row.patient_id, clinicId: actor.clinicId, ...patientAudit(actor) });
+  return viewOne(deps, deps.db.db, actor, row);
+}
+
+/** The program tags a patient carries, from the registered source. */
+export function patientTagsOf(db: Db, clinicId: string, patientId: string): Promise<ReadonlyArray<string>> {
+  return tagSource(db, clinicId, patientId);
+}

@@ -1,0 +1,82 @@
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '@mimamori/core';
+import { bookingRejection } from '@mimamori/core/scheduling/index';
+import { getClinic, getSchedulingConfig, seedSchedulingConfig, type Db, type SchedulingConfig } from '@mimamori/storage';
+import type { AppDeps } from '../../context.ts';
+
+/** Who is acting: a staff member, or a patient in an `appointments` session. */
+export interface SchedulingActor {
+  readonly clinicId: string;
+  readonly channel: 'staff' | 'patient';
+  readonly staffId: string | null;
+  readonly role: string;
+  /** Set for patients: the only patient they may see. */
+  readonly patientId: string | null;
+}
+
+export function staffActor(req: FastifyRequest): SchedulingActor {
+  const s = req.staff;
+  if (!s) throw new DomainError('unauthenticated');
+  return { clinicId: s.clinicId, channel: 'staff', staffId: s.staffId, role: s.role, patientId: null };
+}
+
+export function patientActor(req: FastifyRequest): SchedulingActor {
+  const p = req.patient;
+  if (!p || p.purpose !== 'appointments') throw new DomainError('forbidden');
+  return { clinicId: p.clinicId, channel: 'patient', staffId: null, role: 'patient', patientId: p.patientId };
+}
+
+export interface ClinicScheduling extends SchedulingConfig {
+  readonly clinicName: string;
+  readonly zone: string;
+}
+
+/**
+ * The clinic's scheduling configuration; a clinic that has none gets the seed configuration the
+ * first time (so a new clinic can book at once, and the admin edits from there).
+ */
+export async function loadClinicScheduling(deps: AppDeps, db: Db, clinicId: string): Promise<ClinicScheduling> {
+  const clinic = await getClinic(db, clinicId);
+  if (!clinic) throw new DomainError('not_found');
+  let config = await getSchedulingConfig(db, clinicId, clinic.timeZone);
+  if (!config) {
+    await seedSchedulingConfig(db, { clinicId, now: deps.clock().toISOString() });
+    config = await getSchedulingConfig(db, clinicId, clinic.timeZone);
+  }
+  if (!config) throw new DomainError('internal');
+  return { ...config, clinicName: clinic.name, zone: clinic.timeZone };
+}
+
+/** True for the database's refusal of two overlapping active units (both engines). */
+export function isUnitOverlap(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | null;
+  return Boolean(e && (e.code === '23P01' || /appointment_units_no_overlap/.test(e.message ?? '')));
+}
+
+/** True for a unique-key violation (both engines). */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | null;
+  return Boolean(e && (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e.message ?? '')));
+}
+
+/** PostgreSQL serialization/deadlock failures worth one more try. */
+function isRetryable(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code;
+  return code === '40001' || code === '40P01';
+}
+
+/**
+ * Runs a write in one transaction; the database's "unit already taken" becomes the same 409 as
+ * the check's `booking.over_capacity`, so the caller cannot tell which layer stopped it.
+ */
+export async function writeTx<T>(deps: AppDeps, fn: (tx: Db) => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await deps.db.db.transaction().execute(fn);
+    } catch (err) {
+      if (isUnitOverlap(err)) throw bookingRejection('booking.over_capacity', { role: '' });
+      if (isRetryable(err) && attempt < 3) continue;
+      throw err;
+    }
+  }
+}

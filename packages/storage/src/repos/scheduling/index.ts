@@ -1,0 +1,2 @@
+export * from './scheduling-config-repo.ts';
+export * from './appointment-repo.ts';

@@ -1,0 +1,147 @@
+import { sql } from 'kysely';
+import type { BookingPolicy, ClinicCalendar, Resource, Service } from '@mimamori/core/scheduling/index';
+import { seedBookingPolicy, seedClinicCalendar, seedClinicResources, seedClinicServices } from '@mimamori/core/scheduling/index';
+import type { DialectName } from '../../dialect.ts';
+import type { Db } from '../db.ts';
+
+/** A clinic's whole scheduling configuration, as core types. */
+export interface SchedulingConfig {
+  readonly clinicId: string;
+  readonly calendar: ClinicCalendar;
+  readonly policy: BookingPolicy;
+  readonly clinicPhone: string;
+  readonly clinicAddress: string | null;
+  /** Active and inactive services, in admin order. */
+  readonly services: ReadonlyArray<Service>;
+  readonly resources: ReadonlyArray<Resource>;
+  readonly version: number;
+}
+
+type CalendarBody = Omit<ClinicCalendar, 'zone'>;
+
+function calendarBody(c: ClinicCalendar | CalendarBody): CalendarBody {
+  return { weeklyHours: c.weeklyHours, closedOnNationalHolidays: c.closedOnNationalHolidays, closures: c.closures, overrides: c.overrides };
+}
+
+/** Reads the configuration; undefined when the clinic has none yet. `zone` is the clinic's. */
+export async function getSchedulingConfig(db: Db, clinicId: string, zone: string): Promise<SchedulingConfig | undefined> {
+  const s = await db.selectFrom('scheduling_settings').selectAll().where('clinic_id', '=', clinicId).executeTakeFirst();
+  if (!s) return undefined;
+  const [services, resources] = await Promise.all([
+    db.selectFrom('scheduling_services').select(['data_json', 'active']).where('clinic_id', '=', clinicId).orderBy('sort_order').orderBy('id').execute(),
+    db.selectFrom('scheduling_resources').select(['data_json', 'active']).where('clinic_id', '=', clinicId).orderBy('sort_order').orderBy('id').execute(),
+  ]);
+  return {
+    clinicId,
+    calendar: { zone, ...(JSON.parse(s.calendar_json) as CalendarBody) },
+    policy: JSON.parse(s.policy_json) as BookingPolicy,
+    clinicPhone: s.clinic_phone,
+    clinicAddress: s.clinic_address,
+    services: services.map((r) => ({ ...(JSON.parse(r.data_json) as Service), active: r.active === 1 })),
+    resources: resources.map((r) => ({ ...(JSON.parse(r.data_json) as Resource), active: r.active === 1 })),
+    version: s.version,
+  };
+}
+
+export interface SeedSchedulingOptions {
+  readonly clinicId: string;
+  readonly now: string;
+  readonly clinicPhone?: string;
+  readonly clinicAddress?: string | null;
+  readonly calendar?: ClinicCalendar | CalendarBody;
+  readonly policy?: BookingPolicy;
+  readonly services?: ReadonlyArray<Service>;
+  readonly resources?: ReadonlyArray<Resource>;
+}
+
+/**
+ * Gives a clinic the seed configuration (or the one passed) when it has none. Idempotent: a clinic
+ * that already has a configuration is left alone; returns whether it inserted.
+ */
+export async function seedSchedulingConfig(db: Db, o: SeedSchedulingOptions): Promise<boolean> {
+  const inserted = await db
+    .insertInto('scheduling_settings')
+    .values({
+      clinic_id: o.clinicId,
+      calendar_json: JSON.stringify(calendarBody(o.calendar ?? seedClinicCalendar)),
+      policy_json: JSON.stringify(o.policy ?? seedBookingPolicy),
+      clinic_phone: o.clinicPhone ?? '03-0000-0000',
+      clinic_address: o.clinicAddress ?? null,
+      version: 1,
+      updated_at: o.now,
+      updated_by: null,
+    })
+    .onConflict((oc) => oc.column('clinic_id').doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) return false;
+  const services = o.services ?? seedClinicServices;
+  const resources = o.resources ?? seedClinicResources;
+  for (const [i, s] of services.entries()) await putService(db, { clinicId: o.clinicId, service: s, sortOrder: i, now: o.now });
+  for (const [i, r] of resources.entries()) await putResource(db, { clinicId: o.clinicId, resource: r, sortOrder: i, now: o.now });
+  return true;
+}
+
+/**
+ * Compare-and-swap on the configuration's version; the caller then writes its change in the same
+ * transaction. False when someone else changed the configuration first.
+ */
+export async function bumpSchedulingVersion(db: Db, o: { clinicId: string; expectedVersion: number; now: string; by: string | null }): Promise<boolean> {
+  const r = await db
+    .updateTable('scheduling_settings')
+    .set({ version: o.expectedVersion + 1, updated_at: o.now, updated_by: o.by })
+    .where('clinic_id', '=', o.clinicId)
+    .where('version', '=', o.expectedVersion)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function saveCalendar(db: Db, clinicId: string, calendar: CalendarBody): Promise<void> {
+  await db.updateTable('scheduling_settings').set({ calendar_json: JSON.stringify(calendarBody(calendar)) }).where('clinic_id', '=', clinicId).execute();
+}
+
+export async function savePolicy(db: Db, clinicId: string, o: { policy: BookingPolicy; clinicPhone: string; clinicAddress: string | null }): Promise<void> {
+  await db
+    .updateTable('scheduling_settings')
+    .set({ policy_json: JSON.stringify(o.policy), clinic_phone: o.clinicPhone, clinic_address: o.clinicAddress })
+    .where('clinic_id', '=', clinicId)
+    .execute();
+}
+
+/** Creates or replaces a service (kept in place in the admin order when it exists). */
+export async function putService(db: Db, o: { clinicId: string; service: Service; now: string; sortOrder?: number }): Promise<void> {
+  const { active, ...data } = o.service;
+  const values = { data_json: JSON.stringify(data), active: active === false ? 0 : 1, updated_at: o.now };
+  const order = o.sortOrder ?? (await nextSort(db, 'scheduling_services', o.clinicId));
+  await db
+    .insertInto('scheduling_services')
+    .values({ clinic_id: o.clinicId, id: o.service.id, sort_order: order, ...values })
+    .onConflict((oc) => oc.columns(['clinic_id', 'id']).doUpdateSet(values))
+    .execute();
+}
+
+/** Creates or replaces a resource. */
+export async function putResource(db: Db, o: { clinicId: string; resource: Resource; now: string; sortOrder?: number }): Promise<void> {
+  const { active, ...data } = o.resource;
+  const values = { name: o.resource.name, capacity: o.resource.capacity ?? 1, data_json: JSON.stringify(data), active: active === false ? 0 : 1, updated_at: o.now };
+  const order = o.sortOrder ?? (await nextSort(db, 'scheduling_resources', o.clinicId));
+  await db
+    .insertInto('scheduling_resources')
+    .values({ clinic_id: o.clinicId, id: o.resource.id, sort_order: order, ...values })
+    .onConflict((oc) => oc.columns(['clinic_id', 'id']).doUpdateSet(values))
+    .execute();
+}
+
+async function nextSort(db: Db, table: 'scheduling_services' | 'scheduling_resources', clinicId: string): Promise<number> {
+  const r = await db.selectFrom(table).select((eb) => eb.fn.max('sort_order').as('m')).where('clinic_id', '=', clinicId).executeTakeFirst();
+  return Number(r?.m ?? -1) + 1;
+}
+
+/**
+ * Locks resource rows (PostgreSQL `FOR UPDATE`, in id order so that two bookings never wait on
+ * each other in opposite orders). SQLite needs nothing: it runs one writer at a time.
+ */
+export async function lockResources(db: Db, dialect: DialectName, clinicId: string, resourceIds: ReadonlyArray<string>): Promise<void> {
+  if (dialect !== 'postgres' || resourceIds.length === 0) return;
+  const ids = [...new Set(resourceIds)].sort();
+  await sql`SELECT id FROM scheduling_resources WHERE clinic_id = ${clinicId} AND id IN (${sql.join(ids)}) ORDER BY id FOR UPDATE`.execute(db);
+}
