@@ -23,7 +23,10 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A fresh context (own cookies), under the app's real CSP. */
 export async function newContext(browser: Browser, lang: 'ja' | 'en' = 'ja'): Promise<BrowserContext> {
-  return browser.newContext({ locale: lang === 'en' ? 'en-US' : 'ja-JP', viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ locale: lang === 'en' ? 'en-US' : 'ja-JP', viewport: { width: 1280, height: 800 } });
+  // The whole suite shares a small CI machine with the server under test: be patient, not flaky.
+  context.setDefaultTimeout(60_000);
+  return context;
 }
 
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
