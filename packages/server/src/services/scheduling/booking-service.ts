@@ -270,16 +270,25 @@ export async function bookAppointment(
   }
 }
 
-/** The appointment, if this actor may see it; patients get "not found" for anyone else's. */
-async function ownAppointment(deps: AppDeps, db: Db, req: FastifyRequest, actor: SchedulingActor, id: string): Promise<AppointmentRow> {
+/**
+ * The appointment, if this actor may see it; patients get "not found" for anyone else's. Inside a
+ * write transaction the denial is not audited here (SQLite has one connection, and the write rolls
+ * back): call {@link assertOwnAppointment} before the transaction for that.
+ */
+async function ownAppointment(deps: AppDeps, db: Db, req: FastifyRequest, actor: SchedulingActor, id: string, auditDenial = false): Promise<AppointmentRow> {
   const row = await getAppointment(db, actor.clinicId, id);
   if (!row || (actor.patientId !== null && row.patient_id !== actor.patientId)) {
-    if (row) {
+    if (row && auditDenial) {
       await auditAlone(deps, req, { action: 'appointment.access', resource: 'appointment', resourceId: id, outcome: 'denied', clinicId: actor.clinicId, actorId: null, actorRole: 'patient' });
     }
     throw new DomainError('not_found');
   }
   return row;
+}
+
+/** Before a patient's write: someone else's appointment is "not found", and the attempt is audited. */
+async function assertOwnAppointment(deps: AppDeps, req: FastifyRequest, actor: SchedulingActor, id: string): Promise<void> {
+  if (actor.patientId !== null) await ownAppointment(deps, deps.db.db, req, actor, id, true);
 }
 
 function patientAudit(actor: SchedulingActor) {
@@ -309,6 +318,7 @@ function stale(): DomainError {
 export async function confirmHold(deps: AppDeps, req: FastifyRequest, actor: SchedulingActor, id: string, version: number): Promise<AppointmentView> {
   const nowMs = deps.clock().getTime();
   const nowIso = new Date(nowMs).toISOString();
+  await assertOwnAppointment(deps, req, actor, id);
   const { row, cfg } = await writeTx(deps, async (tx) => {
     const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
     const row = await ownAppointment(deps, tx, req, actor, id);
@@ -342,6 +352,7 @@ export async function changeAppointment(
   const nowMs = deps.clock().getTime();
   const nowIso = new Date(nowMs).toISOString();
   parseInstant(body.start, 'start');
+  await assertOwnAppointment(deps, req, actor, id);
   const { row, cfg } = await writeTx(deps, async (tx) => {
     const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
     const row = await ownAppointment(deps, tx, req, actor, id);
@@ -387,6 +398,7 @@ export async function cancelAppointment(
 ): Promise<AppointmentView> {
   const nowMs = deps.clock().getTime();
   const nowIso = new Date(nowMs).toISOString();
+  await assertOwnAppointment(deps, req, actor, id);
   const { row, cfg } = await writeTx(deps, async (tx) => {
     const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
     const row = await ownAppointment(deps, tx, req, actor, id);
@@ -416,6 +428,7 @@ export async function markAppointment(
 ): Promise<AppointmentView> {
   const nowMs = deps.clock().getTime();
   const nowIso = new Date(nowMs).toISOString();
+  await assertOwnAppointment(deps, req, actor, id);
   const { row, cfg } = await writeTx(deps, async (tx) => {
     const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
     const row = await ownAppointment(deps, tx, req, actor, id);
@@ -435,6 +448,7 @@ export async function markAppointment(
 export async function checkInAppointment(deps: AppDeps, req: FastifyRequest, actor: SchedulingActor, id: string, version: number): Promise<AppointmentView> {
   const nowMs = deps.clock().getTime();
   const nowIso = new Date(nowMs).toISOString();
+  await assertOwnAppointment(deps, req, actor, id);
   const { row, cfg } = await writeTx(deps, async (tx) => {
     const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
     const row = await ownAppointment(deps, tx, req, actor, id);
@@ -451,7 +465,7 @@ export async function checkInAppointment(deps: AppDeps, req: FastifyRequest, act
 
 /** One appointment (audited read). */
 export async function readAppointment(deps: AppDeps, req: FastifyRequest, actor: SchedulingActor, id: string): Promise<AppointmentView> {
-  const row = await ownAppointment(deps, deps.db.db, req, actor, id);
+  const row = await ownAppointment(deps, deps.db.db, req, actor, id, true);
   await auditAlone(deps, req, { action: 'appointment.read', resource: 'appointment', resourceId: id, patientId: row.patient_id, clinicId: actor.clinicId, ...patientAudit(actor) });
   return viewOne(deps, deps.db.db, actor, row);
 }
