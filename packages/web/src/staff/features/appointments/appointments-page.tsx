@@ -205,25 +205,27 @@ function TodayList({ resourceId }: { readonly resourceId: string }): ReactNode {
                   {a.doubleBooked ? <span className="appt-tag appt-tag--warn">{t('appt.doubleBooked')}</span> : null}
                   <IntakeTag status={intakeOf(a)} />
                 </td>
-                <td data-label={t('common.actions')} className="row-actions">
-                  {can('appointments:write') && a.status === 'confirmed' && !a.checkedInAt ? (
-                    <button
-                      type="button"
-                      className="btn btn--primary btn--small"
-                      disabled={busy === a.id}
-                      aria-label={`${t('appt.checkIn')}: ${a.patient?.nameKanji ?? ''} ${a.startTime}`}
-                      onClick={() => void checkIn(a)}
+                <td data-label={t('common.actions')}>
+                  <div className="row-actions">
+                    {can('appointments:write') && a.status === 'confirmed' && !a.checkedInAt ? (
+                      <button
+                        type="button"
+                        className="btn btn--primary btn--small"
+                        disabled={busy === a.id}
+                        aria-label={`${t('appt.checkIn')}: ${a.patient?.nameKanji ?? ''} ${a.startTime}`}
+                        onClick={() => void checkIn(a)}
+                      >
+                        {t('appt.checkIn')}
+                      </button>
+                    ) : null}
+                    <Link
+                      className="btn btn--small"
+                      to={`/appointments/${encodeURIComponent(a.id)}`}
+                      aria-label={`${t('appt.detail')}: ${a.patient?.nameKanji ?? ''} ${a.startTime}`}
                     >
-                      {t('appt.checkIn')}
-                    </button>
-                  ) : null}
-                  <Link
-                    className="btn btn--small"
-                    to={`/appointments/${encodeURIComponent(a.id)}`}
-                    aria-label={`${t('appt.detail')}: ${a.patient?.nameKanji ?? ''} ${a.startTime}`}
-                  >
-                    {t('appt.detail')}
-                  </Link>
+                      {t('appt.detail')}
+                    </Link>
+                  </div>
                 </td>
               </tr>
             ))}
