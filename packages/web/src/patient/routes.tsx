@@ -8,6 +8,7 @@ import { LinkPage } from './pages/link-page.tsx';
 import { BookPage } from './appointments/book-page.tsx';
 import { CancelPage } from './appointments/cancel-page.tsx';
 import { MyAppointmentsPage } from './appointments/my-appointments-page.tsx';
+import { QuestionnairePage } from './questionnaire/questionnaire-page.tsx';
 
 export interface RouteContext {
   readonly params: Readonly<Record<string, string>>;
@@ -30,6 +31,7 @@ export interface PatientRoute {
 export const ROUTES: readonly PatientRoute[] = [
   { path: '/', render: ({ m }) => <HomePage m={m} /> },
   { path: '/link-invalid', render: ({ m }) => <InvalidLinkPage m={m} /> },
+  { path: '/q/:id', render: ({ params, lang, setClinicName }) => <QuestionnairePage id={params.id!} lang={lang} setClinicName={setClinicName} /> },
   { path: '/intake/:id', render: ({ params, lang, setClinicName }) => <IntakePage intakeId={params.id!} lang={lang} setClinicName={setClinicName} /> },
   {
     path: '/l/:token',

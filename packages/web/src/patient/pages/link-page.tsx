@@ -10,6 +10,7 @@ import '../appointments/appointments.css';
 export const LINK_DESTINATIONS: Readonly<Record<string, (resourceId: string | null) => string>> = {
   appointments: () => '/appointments',
   intake: (id) => (id ? `/intake/${encodeURIComponent(id)}` : '/'),
+  questionnaire: (id) => (id ? `/q/${encodeURIComponent(id)}` : '/'),
 };
 
 const TEXT = {

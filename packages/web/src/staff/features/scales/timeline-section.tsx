@@ -31,7 +31,8 @@ function AnswersTable({ scale }: { readonly scale: TimelineScale }): ReactNode {
     .sort((a, b) => (a.p.at < b.p.at ? -1 : a.p.at > b.p.at ? 1 : a.informant.localeCompare(b.informant)));
   const bandLabel = (id: string | null) => loc(scale.bands.find((b) => b.id === id)?.label, lang) || (id ?? '');
   return (
-    <div className="table-scroll">
+    // Focusable so keyboard users can scroll a wide table.
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={`${scale.shortName} ${t('scl.answersTable')}`}>
       <table className="table table--dense answers-table">
         <caption className="visually-hidden">{t('scl.answersTable')}</caption>
         <thead>
