@@ -21,3 +21,4 @@ export * from './repos/scales/index.ts';
 export * from './repos/intake/intake-definition-repo.ts';
 export * from './repos/intake/intake-repo.ts';
 export * from './repos/scheduling/index.ts';
+export * from './repos/programs/index.ts';

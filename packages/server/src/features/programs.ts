@@ -1,11 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../context.ts';
+import { registerMessages } from '../i18n/messages.ts';
+import { registerProgramRoutes } from '../routes/programs/program-routes.ts';
+import { coreProgramMessages, programServerMessages } from '../services/programs/program-messages.ts';
 
 /**
  * Routes of the programs feature: register them here (route files in `routes/programs/`, services in
  * `services/programs/`). Called once by createApp.
  */
 export function registerProgramsFeature(app: FastifyInstance, deps: AppDeps): void {
-  void app;
-  void deps;
+  registerMessages(coreProgramMessages());
+  registerMessages(programServerMessages);
+  registerProgramRoutes(app, deps);
 }

@@ -1,4 +1,5 @@
 import type { Migration } from '../migration.ts';
+import { programs0001 } from './programs-0001-tables.ts';
 
 /** Migrations of the programs feature, ids 'programs-NNNN-…'. Append only. */
-export const programsMigrations: ReadonlyArray<Migration> = [];
+export const programsMigrations: ReadonlyArray<Migration> = [programs0001];

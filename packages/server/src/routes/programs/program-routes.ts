@@ -1,0 +1,162 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ENROLMENT_STATUSES, WITHDRAWAL_DATA_CHOICES } from '@mimamori/core/programs/index';
+import { auditAlone } from '../../audit/audit.ts';
+import type { AppDeps } from '../../context.ts';
+import { langOf } from '../../i18n/lang.ts';
+import { dateSchema, idSchema, text } from '../schemas.ts';
+import { enrolPatient, moveEnrolment, screenEligibility, signConsent, startProgramScreening, withdrawEnrolment } from '../../services/programs/enrolment-service.ts';
+import { localiseProgramError } from '../../services/programs/program-messages.ts';
+import { programActor } from '../../services/programs/program-context.ts';
+import { createProgram, examplePrograms, listPrograms, readProgram, reviseProgramDefinition } from '../../services/programs/program-definition-service.ts';
+import { consentCopy, exportProgramData, listProgramEnrolments, patientTimeline, programDashboard, readEnrolment } from '../../services/programs/program-views-service.ts';
+import { importLabs, patientsWithLot, recordAdverseEvent, recordLabResult, recordSession, saveMedication } from '../../services/programs/records-service.ts';
+import { renderConsentPdf } from '../../services/programs/consent-pdf.ts';
+
+/** Runs a service call and renders core field messages (with their params) in the request's language. */
+async function run<T>(req: FastifyRequest, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw localiseProgramError(err, langOf(req.headers['accept-language']));
+  }
+}
+
+/**
+ * An object whose fields are named (unknown fields are refused) but whose values the core checks,
+ * so every problem comes back at once with the field named, in the user's language.
+ */
+function fields(names: ReadonlyArray<string>) {
+  return z.strictObject(Object.fromEntries(names.map((n) => [n, z.unknown().optional()])) as Record<string, z.ZodOptional<z.ZodUnknown>>);
+}
+
+const programIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: 'invalid_type' });
+const programBody = fields(['id', 'version', 'title', 'treatment', 'eligibility', 'minorAgeThreshold', 'consentDocuments', 'sessions', 'assessments', 'price', 'ethicsApprovalId', 'registryId']);
+const enrolmentParams = z.strictObject({ id: idSchema });
+
+const INFUSION_FIELDS = ['sessionNumber', 'product', 'manufacturer', 'lot', 'expiryDate', 'dose', 'volumeMl', 'route', 'startedAt', 'endedAt', 'vitalsBefore', 'vitalsAfter', 'notes'];
+const TMS_FIELDS = ['target', 'targetOther', 'protocol', 'protocolOther', 'frequencyHz', 'pulses', 'intensityPercentMt', 'motorThresholdPercentMso', 'coil'];
+const AE_FIELDS = ['term', 'meddraCode', 'onsetDate', 'endDate', 'grade', 'seriousness', 'relatedness', 'expectedness', 'actionTaken', 'outcome', 'sessionNumber', 'description'];
+const MED_FIELDS = ['genericName', 'dose', 'unit', 'frequency', 'route', 'indication', 'startDate', 'stopDate', 'changes'];
+const LAB_FIELDS = ['analyte', 'value', 'comparator', 'unit', 'sampleType', 'collectedAt', 'fasting', 'assay', 'assayLot', 'enrolmentId', 'visitId', 'notes'];
+
+/** Monitor programs: definitions, screening, e-consent, enrolment, records, dashboard, timeline. */
+export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['programs'];
+
+  // ---- definitions
+  r.get('/api/programs', { config: { access: 'programs:read' }, schema: { tags } }, async (req) => ({ items: await listPrograms(deps, programActor(req)) }));
+  r.get('/api/programs/examples', { config: { access: 'programs:admin' }, schema: { tags } }, async () => ({ items: examplePrograms() }));
+  r.post('/api/programs', { config: { access: 'programs:admin' }, schema: { tags, body: programBody } }, async (req, reply) => {
+    const program = await run(req, () => createProgram(deps, req, programActor(req), req.body as never));
+    return reply.code(201).send({ program });
+  });
+  r.get('/api/programs/:programId', {
+    config: { access: 'programs:read' },
+    schema: { tags, params: z.strictObject({ programId: programIdSchema }), querystring: z.strictObject({ version: z.coerce.number().int().min(1).optional() }) },
+  }, async (req) => run(req, () => readProgram(deps, req, programActor(req), req.params.programId, req.query.version)));
+  r.put('/api/programs/:programId', { config: { access: 'programs:admin' }, schema: { tags, params: z.strictObject({ programId: programIdSchema }), body: programBody } }, async (req) => ({
+    program: await run(req, () => reviseProgramDefinition(deps, req, programActor(req), req.params.programId, req.body as never)),
+  }));
+
+  // ---- enrolment
+  r.get('/api/programs/:programId/enrolments', { config: { access: 'programs:clinical_read' }, schema: { tags, params: z.strictObject({ programId: programIdSchema }) } }, async (req) => ({
+    items: await run(req, () => listProgramEnrolments(deps, req, programActor(req), req.params.programId)),
+  }));
+  r.post('/api/programs/:programId/enrolments', {
+    config: { access: 'programs:enrol' },
+    schema: { tags, params: z.strictObject({ programId: programIdSchema }), body: z.strictObject({ patientId: idSchema }) },
+  }, async (req, reply) => {
+    const row = await run(req, () => startProgramScreening(deps, req, programActor(req), req.params.programId, req.body.patientId));
+    return reply.code(201).send({ enrolment: { id: row.id, status: row.status, programId: row.program_id, programVersion: row.program_version } });
+  });
+  r.get('/api/program-enrolments/:id', { config: { access: 'programs:clinical_read' }, schema: { tags, params: enrolmentParams } }, async (req) =>
+    run(req, () => readEnrolment(deps, req, programActor(req), req.params.id)));
+  r.post('/api/program-enrolments/:id/eligibility', {
+    config: { access: 'programs:enrol' },
+    schema: {
+      tags, params: enrolmentParams,
+      body: z.strictObject({
+        diagnoses: z.array(text(20, { min: 1 })).max(30).optional(),
+        exclusions: z.record(z.string().max(100), z.boolean()).optional(),
+        attestations: z.array(z.strictObject({ criterionId: text(120, { min: 1 }), met: z.boolean(), note: text(1000, { multiline: true }).optional() })).max(50).optional(),
+      }),
+    },
+  }, async (req) => run(req, () => screenEligibility(deps, req, programActor(req), req.params.id, req.body)));
+  r.post('/api/program-enrolments/:id/consents', {
+    config: { access: 'programs:consent' },
+    bodyLimit: 600_000,
+    schema: {
+      tags, params: enrolmentParams,
+      body: z.strictObject({
+        role: z.enum(['participant', 'guardian', 'assent']),
+        language: z.enum(['ja', 'en']),
+        signer: z.strictObject({ kind: z.enum(['self', 'guardian']), name: text(100), relation: z.string().max(40).optional(), relationOther: text(100).optional() }),
+        signature: z.discriminatedUnion('method', [
+          z.strictObject({ method: z.literal('typed'), typedName: text(100) }),
+          z.strictObject({ method: z.literal('drawn'), pngDataUrl: z.string().max(550_000) }),
+        ]),
+        questions: z.array(z.strictObject({ question: text(2000, { multiline: true }), answer: text(4000, { multiline: true }) })).max(50).default([]),
+        identityMethod: z.string().max(40),
+        scopes: z.array(z.string().max(40)).max(5).default([]),
+      }),
+    },
+  }, async (req, reply) => reply.code(201).send(await run(req, () => signConsent(deps, req, programActor(req), req.params.id, req.body))));
+  r.get('/api/program-enrolments/:id/consents/:consentId/pdf', {
+    config: { access: 'programs:consent' },
+    schema: { tags, params: z.strictObject({ id: idSchema, consentId: idSchema }) },
+  }, async (req, reply) => {
+    const lang = langOf(req.headers['accept-language']);
+    const copy = await run(req, () => consentCopy(deps, programActor(req), req.params.id, req.params.consentId));
+    const pdf = await renderConsentPdf(copy, lang);
+    await auditAlone(deps, req, { action: 'program_consent.copy', resource: 'program_consent', resourceId: req.params.consentId, patientId: copy.row.patient_id });
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="consent-${req.params.consentId.slice(0, 8)}.pdf"`)
+      .header('cache-control', 'no-store')
+      .send(pdf);
+  });
+  r.post('/api/program-enrolments/:id/enrol', {
+    config: { access: 'programs:enrol' },
+    schema: { tags, params: enrolmentParams, body: z.strictObject({ enrolmentDate: dateSchema.optional() }) },
+  }, async (req) => run(req, () => enrolPatient(deps, req, programActor(req), req.params.id, req.body)));
+  r.post('/api/program-enrolments/:id/transition', {
+    config: { access: 'programs:enrol' },
+    schema: { tags, params: enrolmentParams, body: z.strictObject({ to: z.enum(ENROLMENT_STATUSES as [string, ...string[]]), reason: text(1000, { multiline: true }).optional() }) },
+  }, async (req) => run(req, () => moveEnrolment(deps, req, programActor(req), req.params.id, req.body as never)));
+  r.post('/api/program-enrolments/:id/withdraw', {
+    config: { access: 'programs:enrol' },
+    schema: { tags, params: enrolmentParams, body: z.strictObject({ reason: text(1000, { multiline: true }).optional(), dataChoice: z.enum(WITHDRAWAL_DATA_CHOICES as [string, ...string[]]) }) },
+  }, async (req) => run(req, () => withdrawEnrolment(deps, req, programActor(req), req.params.id, req.body as never)));
+
+  // ---- records
+  r.post('/api/program-enrolments/:id/sessions', { config: { access: 'programs:record' }, schema: { tags, params: enrolmentParams, body: fields([...INFUSION_FIELDS, ...TMS_FIELDS]) } }, async (req, reply) =>
+    reply.code(201).send({ session: await run(req, () => recordSession(deps, req, programActor(req), req.params.id, req.body as Record<string, unknown>)) }));
+  r.post('/api/program-enrolments/:id/adverse-events', { config: { access: 'programs:record' }, schema: { tags, params: enrolmentParams, body: fields(AE_FIELDS) } }, async (req, reply) =>
+    reply.code(201).send(await run(req, () => recordAdverseEvent(deps, req, programActor(req), req.params.id, req.body as Record<string, unknown>))));
+  r.post('/api/patients/:id/program-medications', { config: { access: 'programs:record' }, schema: { tags, params: enrolmentParams, body: fields(MED_FIELDS) } }, async (req, reply) =>
+    reply.code(201).send({ medication: await run(req, () => saveMedication(deps, req, programActor(req), req.params.id, req.body as Record<string, unknown>)) }));
+  r.put('/api/patients/:id/program-medications/:medicationId', {
+    config: { access: 'programs:record' },
+    schema: { tags, params: z.strictObject({ id: idSchema, medicationId: idSchema }), body: fields(MED_FIELDS) },
+  }, async (req) => ({ medication: await run(req, () => saveMedication(deps, req, programActor(req), req.params.id, req.body as Record<string, unknown>, req.params.medicationId)) }));
+  r.post('/api/patients/:id/program-labs', { config: { access: 'programs:record' }, schema: { tags, params: enrolmentParams, body: fields(LAB_FIELDS) } }, async (req, reply) =>
+    reply.code(201).send(await run(req, () => recordLabResult(deps, req, programActor(req), req.params.id, req.body as Record<string, unknown>))));
+  r.post('/api/program-labs/import', { config: { access: 'programs:record' }, bodyLimit: 2_000_000, schema: { tags, body: z.strictObject({ csv: z.string().max(1_900_000) }) } }, async (req, reply) =>
+    reply.code(201).send(await run(req, () => importLabs(deps, req, programActor(req), req.body.csv))));
+  r.get('/api/program-lots', { config: { access: 'programs:clinical_read' }, schema: { tags, querystring: z.strictObject({ lot: text(100, { min: 1 }) }) } }, async (req) => ({
+    items: await run(req, () => patientsWithLot(deps, req, programActor(req), req.query.lot)),
+  }));
+
+  // ---- views
+  r.get('/api/programs/:programId/dashboard', { config: { access: 'programs:dashboard' }, schema: { tags, params: z.strictObject({ programId: programIdSchema }) } }, async (req) =>
+    run(req, () => programDashboard(deps, req, programActor(req), req.params.programId)));
+  r.get('/api/patients/:id/program-timeline', { config: { access: 'programs:clinical_read' }, schema: { tags, params: enrolmentParams } }, async (req) =>
+    run(req, () => patientTimeline(deps, req, programActor(req), req.params.id)));
+  r.get('/api/programs/:programId/export', {
+    config: { access: 'programs:export' },
+    schema: { tags, params: z.strictObject({ programId: programIdSchema }), querystring: z.strictObject({ purpose: z.enum(['program_analysis', 'secondary_research', 'publication']).default('program_analysis') }) },
+  }, async (req) => run(req, () => exportProgramData(deps, req, programActor(req), req.params.programId, req.query.purpose)));
+}

@@ -1,0 +1,237 @@
+import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '@mimamori/core';
+import {
+  consentStateFrom,
+  currentConsentDocument,
+  evaluateConsent,
+  evaluateEligibility,
+  fieldError,
+  localDate,
+  proposeSchedule,
+  startScreening,
+  transition,
+  validateConsentRecord,
+  withdrawConsent,
+  type ConsentRecord,
+  type ConsentState,
+  type EnrolmentStatus,
+  type WithdrawalDataChoice,
+} from '@mimamori/core/programs/index';
+import { addDays, daysBetween } from '@mimamori/core/time/index';
+import {
+  getPatient,
+  insertConsent,
+  insertEnrolment,
+  latestScaleTotals,
+  listConsents,
+  listEnrolments,
+  newId,
+  type ProgramEnrolmentRow,
+} from '@mimamori/storage';
+import { audit } from '../../audit/audit.ts';
+import type { AppDeps } from '../../context.ts';
+import { clinicZone, loadEnrolment, loadProgram, nowIso, openDayFn, recordEvent, saveTransition, writeTx, type ProgramActor } from './program-context.ts';
+
+const CLOSED: ReadonlyArray<EnrolmentStatus> = ['completed', 'withdrawn', 'lost_to_follow_up', 'ineligible'];
+
+/** Starts screening a patient for the latest version of a program. */
+export async function startProgramScreening(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, programId: string, patientId: string): Promise<ProgramEnrolmentRow> {
+  return writeTx(deps, async (tx) => {
+    const program = await loadProgram(tx, actor.clinicId, programId);
+    if (!(await getPatient(tx, actor.clinicId, patientId))) throw new DomainError('not_found');
+    const open = (await listEnrolments(tx, { clinicId: actor.clinicId, programId, patientId })).filter((e) => !CLOSED.includes(e.status as EnrolmentStatus));
+    if (open.length) throw new DomainError('conflict', { key: 'programs.enrolment_open_exists' });
+    const now = nowIso(deps);
+    const enrolment = startScreening({ id: newId(), patientId, program, at: now, by: actor.staffId });
+    const row: ProgramEnrolmentRow = {
+      id: enrolment.id, clinic_id: actor.clinicId, patient_id: patientId, program_id: program.id, program_version: program.version,
+      status: enrolment.status, history_json: JSON.stringify(enrolment.history), eligibility_json: null,
+      consent_state_json: JSON.stringify({ status: 'not_given' } satisfies ConsentState), enrolment_date: null, schedule_json: null,
+      created_at: now, updated_at: now, row_version: 1,
+    };
+    await insertEnrolment(tx, row);
+    await recordEvent(tx, actor.clinicId, row.id, enrolment.history[0]!);
+    await audit(deps, tx, req, { action: 'program_enrolment.screening', resource: 'program_enrolment', resourceId: row.id, patientId, detail: `program=${program.id};v=${program.version}` });
+    return row;
+  });
+}
+
+export interface EligibilityInput {
+  readonly diagnoses?: ReadonlyArray<string>;
+  readonly exclusions?: Readonly<Record<string, boolean>>;
+  readonly attestations?: ReadonlyArray<{ readonly criterionId: string; readonly met: boolean; readonly note?: string }>;
+}
+
+/**
+ * The doctor's screening: eligibility from the data that exists (age from the register, the latest
+ * scores of the program's severity scales from the scales feature) and the doctor's attestations
+ * for the rest. An eligible or ineligible outcome moves the enrolment on; an incomplete one stays.
+ */
+export async function screenEligibility(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, input: EligibilityInput) {
+  return writeTx(deps, async (tx) => {
+    const { row, enrolment } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
+    const program = await loadProgram(tx, actor.clinicId, row.program_id, row.program_version);
+    const patient = await getPatient(tx, actor.clinicId, row.patient_id);
+    if (!patient) throw new DomainError('not_found');
+    const zone = await clinicZone(tx, actor.clinicId);
+    const now = nowIso(deps);
+    const totals = await latestScaleTotals(tx, actor.clinicId, row.patient_id, program.eligibility.severity.map((s) => s.scaleId));
+    const scores = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, v.total]));
+    const result = evaluateEligibility(program, {
+      screeningDate: localDate(now, zone),
+      birthDate: patient.birth_date,
+      ...(input.diagnoses ? { diagnoses: input.diagnoses } : {}),
+      scores,
+      ...(input.exclusions ? { exclusions: input.exclusions } : {}),
+      attestations: (input.attestations ?? []).map((a) => ({ ...a, by: actor.staffId, at: now })),
+    });
+    let current = row;
+    const patch = { eligibility_json: JSON.stringify(result) };
+    if (enrolment.status === 'screening' && result.outcome !== 'incomplete') {
+      const to = result.outcome === 'eligible' ? 'eligible' : 'ineligible';
+      const failed = result.criteria.filter((c) => c.status === 'not_met').map((c) => c.id);
+      const t = transition(enrolment, {
+        to, at: now, by: actor.staffId, eligibility: result,
+        ...(to === 'ineligible' ? { reason: `criteria_not_met:${failed.join(',')}` } : {}),
+      });
+      await saveTransition(deps, tx, req, { row, result: t, patch });
+      current = { ...row, status: t.enrolment.status };
+    } else {
+      await tx.updateTable('program_enrolments').set(patch).where('clinic_id', '=', actor.clinicId).where('id', '=', row.id).execute();
+      await audit(deps, tx, req, { action: 'program_enrolment.eligibility', resource: 'program_enrolment', resourceId: row.id, patientId: row.patient_id, detail: `outcome=${result.outcome}` });
+    }
+    return { eligibility: result, status: current.status, scoreSources: totals };
+  });
+}
+
+export interface ConsentInput {
+  readonly role: string;
+  readonly language: 'ja' | 'en';
+  readonly signer: { readonly kind: string; readonly name: string; readonly relation?: string; readonly relationOther?: string };
+  readonly signature: { readonly method: 'typed'; readonly typedName: string } | { readonly method: 'drawn'; readonly pngDataUrl: string };
+  readonly questions: ReadonlyArray<{ readonly question: string; readonly answer: string }>;
+  readonly identityMethod: string;
+  readonly scopes: ReadonlyArray<string>;
+}
+
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function pngBytes(dataUrl: string): Buffer {
+  const m = /^data:image\/png;base64,([A-Za-z0-9+/]+={0,2})$/.exec(dataUrl);
+  const bytes = m ? Buffer.from(m[1]!, 'base64') : Buffer.alloc(0);
+  if (bytes.length < 60 || !bytes.subarray(0, 8).equals(PNG_MAGIC)) {
+    throw new DomainError('validation', { key: 'programs.signature_image_invalid', details: [{ path: 'signature.pngDataUrl', message: 'programs.signature_image_invalid' }] });
+  }
+  return bytes;
+}
+
+/**
+ * One signature: the patient's consent, a guardian's consent or a child's assent, each its own
+ * record, on the document version in force today in the chosen language (its hash is stored with
+ * the record), with the staff member who checked the signer's identity. When the records the
+ * patient's age requires are all there, the enrolment moves to `consented`.
+ */
+export async function signConsent(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, input: ConsentInput) {
+  return writeTx(deps, async (tx) => {
+    const { row, enrolment } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
+    if (enrolment.status === 'screening' || enrolment.status === 'ineligible') {
+      throw fieldError('invalid_state', 'enrolment.consent_before_eligibility', 'to', { from: enrolment.status, to: 'consented' });
+    }
+    if (enrolment.status !== 'eligible') throw fieldError('invalid_state', 'enrolment.transition_not_allowed', 'to', { from: enrolment.status, to: 'consented' });
+    const program = await loadProgram(tx, actor.clinicId, row.program_id, row.program_version);
+    const patient = await getPatient(tx, actor.clinicId, row.patient_id);
+    if (!patient) throw new DomainError('not_found');
+    const zone = await clinicZone(tx, actor.clinicId);
+    const now = nowIso(deps);
+    const today = localDate(now, zone);
+    const role = input.role as ConsentRecord['role'];
+    const doc = currentConsentDocument(program, { role, language: input.language, on: today });
+    if (!doc) throw new DomainError('validation', { key: 'programs.no_document', params: { role: input.role, language: input.language }, details: [{ path: 'role', message: 'programs.no_document' }] });
+    const id = newId();
+    let png: string | null = null;
+    let signature: unknown;
+    if (input.signature.method === 'drawn') {
+      const bytes = pngBytes(input.signature.pngDataUrl);
+      png = input.signature.pngDataUrl;
+      signature = { method: 'drawn', imageRef: `program_consents/${id}`, imageHash: createHash('sha256').update(bytes).digest('hex') };
+    } else signature = input.signature;
+    const record = validateConsentRecord(
+      {
+        id, enrolmentId, role, signer: input.signer, signature, signedAt: now,
+        document: { id: doc.id, version: doc.version, language: doc.language, contentHash: doc.contentHash },
+        questions: input.questions, identity: { confirmedBy: actor.staffId, method: input.identityMethod, at: now }, scopes: input.scopes,
+      },
+      { program, zone },
+    );
+    await insertConsent(tx, {
+      id, clinic_id: actor.clinicId, enrolment_id: enrolmentId, patient_id: row.patient_id, role: record.role, record_json: JSON.stringify(record),
+      signature_png: png, signed_at: now, created_at: now,
+    });
+    await audit(deps, tx, req, { action: 'program_consent.sign', resource: 'program_consent', resourceId: id, patientId: row.patient_id, detail: `role=${record.role};doc=${doc.id}@${doc.version}/${doc.language}` });
+    const records = (await listConsents(tx, actor.clinicId, enrolmentId)).map((r) => JSON.parse(r.record_json) as ConsentRecord);
+    const evaluation = evaluateConsent({ program, birthDate: patient.birth_date, records, zone, on: today });
+    let status: EnrolmentStatus = enrolment.status;
+    if (evaluation.complete) {
+      const t = transition(enrolment, { to: 'consented', at: now, by: actor.staffId, consent: evaluation, evidence: { consentRecords: records.map((r) => r.id).join(',') } });
+      await saveTransition(deps, tx, req, { row, result: t, patch: { consent_state_json: JSON.stringify(consentStateFrom(evaluation, records)) } });
+      status = t.enrolment.status;
+    }
+    return { consentId: id, record, evaluation, status };
+  });
+}
+
+/**
+ * Enrols a consented patient: proposes the dated schedule on the clinic's open days (from the
+ * reservations feature's calendar) from the enrolment date, and stores it with its shifts and
+ * conflicts for staff to book.
+ */
+export async function enrolPatient(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, input: { enrolmentDate?: string }) {
+  return writeTx(deps, async (tx) => {
+    const { row, enrolment } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
+    const program = await loadProgram(tx, actor.clinicId, row.program_id, row.program_version);
+    const zone = await clinicZone(tx, actor.clinicId);
+    const now = nowIso(deps);
+    const today = localDate(now, zone);
+    const enrolmentDate = input.enrolmentDate ?? today;
+    if (daysBetween(today, enrolmentDate) < 0 || daysBetween(today, enrolmentDate) > 180) {
+      throw new DomainError('validation', { key: 'programs.field.out_of_range', params: { min: today, max: addDays(today, 180), value: enrolmentDate, unit: '' }, details: [{ path: 'enrolmentDate', message: 'programs.field.out_of_range', params: { min: today, max: addDays(today, 180), value: enrolmentDate, unit: '' } } as { path: string; message: string }] });
+    }
+    const t = transition(enrolment, { to: 'enrolled', at: now, by: actor.staffId });
+    const { isOpenDay } = await openDayFn(tx, actor.clinicId, zone);
+    const schedule = proposeSchedule({ program, enrolmentDate, isOpenDay, screeningDate: localDate(enrolment.history[0]!.at, zone) });
+    await saveTransition(deps, tx, req, { row, result: t, patch: { enrolment_date: enrolmentDate, schedule_json: JSON.stringify(schedule) } });
+    return { status: t.enrolment.status, schedule };
+  });
+}
+
+/** Other steps: back to screening, active, completed, lost to follow-up (reason where it ends). */
+export async function moveEnrolment(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, input: { to: EnrolmentStatus; reason?: string }) {
+  return writeTx(deps, async (tx) => {
+    const { row, enrolment } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
+    const t = transition(enrolment, { to: input.to, at: nowIso(deps), by: actor.staffId, ...(input.reason ? { reason: input.reason } : {}) });
+    await saveTransition(deps, tx, req, { row, result: t });
+    return { status: t.enrolment.status };
+  });
+}
+
+/**
+ * Withdrawal, at any time: the enrolment ends and the consent state keeps the patient's choice
+ * about data already collected, which `mayExport` applies to every later export.
+ */
+export async function withdrawEnrolment(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, input: { reason?: string; dataChoice: WithdrawalDataChoice }) {
+  return writeTx(deps, async (tx) => {
+    const { row, enrolment } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
+    const zone = await clinicZone(tx, actor.clinicId);
+    const now = nowIso(deps);
+    const reason = input.reason?.trim() || 'consent_withdrawn';
+    const t = transition(enrolment, { to: 'withdrawn', at: now, by: actor.staffId, reason });
+    const state = JSON.parse(row.consent_state_json) as ConsentState;
+    const next: ConsentState = state.status === 'given'
+      ? withdrawConsent(state, { at: now, zone, dataChoice: input.dataChoice, recordedBy: actor.staffId, ...(input.reason ? { reason: input.reason } : {}) })
+      : state;
+    await saveTransition(deps, tx, req, { row, result: t, patch: { consent_state_json: JSON.stringify(next) } });
+    return { status: t.enrolment.status, consent: next };
+  });
+}
+

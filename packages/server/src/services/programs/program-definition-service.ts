@@ -1,0 +1,128 @@
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '@mimamori/core';
+import {
+  defineProgram,
+  EXOSOME_PROGRAM_INPUT,
+  reviseProgram,
+  sha256Hex,
+  TMS_PROGRAM_INPUT,
+  type ProgramDefinition,
+  type ProgramDefinitionInput,
+} from '@mimamori/core/programs/index';
+import { getConsentTexts, getProgramDefinition, insertProgramDefinition, listProgramDefinitions, newId, putConsentText, type Db } from '@mimamori/storage';
+import { audit, auditAlone } from '../../audit/audit.ts';
+import type { AppDeps } from '../../context.ts';
+import { loadProgram, nowIso, writeTx, type ProgramActor } from './program-context.ts';
+
+/** A consent document as the form sends it: the text itself (its SHA-256 is computed here). */
+export interface ConsentDocumentInput {
+  readonly id?: string;
+  readonly version?: string;
+  readonly role?: string;
+  readonly language?: string;
+  readonly title?: string;
+  readonly effectiveFrom?: string;
+  readonly text?: string;
+  readonly contentHash?: string;
+}
+
+export type ProgramInput = Omit<ProgramDefinitionInput, 'consentDocuments'> & { readonly consentDocuments?: ReadonlyArray<ConsentDocumentInput> };
+
+/**
+ * Replaces each document's text by its hash and returns the texts to store. A document without
+ * text must name the hash of a text the clinic already stored (an unchanged document in a revision).
+ */
+async function splitTexts(db: Db, clinicId: string, input: ProgramInput): Promise<{ def: ProgramDefinitionInput; texts: Map<string, string> }> {
+  const texts = new Map<string, string>();
+  const docs = input.consentDocuments ?? [];
+  const known = await getConsentTexts(db, clinicId, docs.flatMap((d) => (d.text === undefined && d.contentHash ? [d.contentHash] : [])));
+  const details: Array<{ path: string; message: string }> = [];
+  const consentDocuments = docs.map((d, i) => {
+    const { text, ...rest } = d;
+    if (typeof text === 'string' && text.trim() !== '') {
+      const contentHash = sha256Hex(text);
+      texts.set(contentHash, text);
+      return { ...rest, contentHash } as Record<string, unknown>;
+    }
+    if (!d.contentHash || !known.has(d.contentHash)) details.push({ path: `consentDocuments[${i}].text`, message: 'programs.field.required' });
+    return rest as Record<string, unknown>;
+  });
+  if (details.length) {
+    const d = docs[0];
+    throw new DomainError('validation', {
+      key: 'programs.consent_text_missing',
+      params: { document: d?.id ?? '', version: d?.version ?? '', language: d?.language ?? '' },
+      details,
+    });
+  }
+  return { def: { ...input, consentDocuments: consentDocuments as ProgramDefinitionInput['consentDocuments'] }, texts };
+}
+
+async function store(deps: AppDeps, tx: Db, req: FastifyRequest, actor: ProgramActor, def: ProgramDefinition, texts: Map<string, string>, action: string) {
+  const now = nowIso(deps);
+  for (const [contentHash, text] of texts) await putConsentText(tx, { clinicId: actor.clinicId, contentHash, text, now });
+  await insertProgramDefinition(tx, {
+    id: newId(), clinic_id: actor.clinicId, program_id: def.id, version: def.version, definition_json: JSON.stringify(def), created_by: actor.staffId, created_at: now,
+  });
+  await audit(deps, tx, req, { action, resource: 'program', resourceId: def.id, detail: `v=${def.version}` });
+}
+
+/** Creates a program (version 1 unless the input says otherwise). */
+export async function createProgram(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, input: ProgramInput): Promise<ProgramDefinition> {
+  return writeTx(deps, async (tx) => {
+    const { def, texts } = await splitTexts(tx, actor.clinicId, input);
+    const program = defineProgram({ ...def, version: def.version ?? 1 });
+    if (await getProgramDefinition(tx, actor.clinicId, program.id)) throw new DomainError('conflict', { key: 'programs.exists' });
+    await store(deps, tx, req, actor, program, texts, 'program.create');
+    return program;
+  });
+}
+
+/** A new version of an existing program; published consent document versions keep their text. */
+export async function reviseProgramDefinition(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, programId: string, input: ProgramInput): Promise<ProgramDefinition> {
+  return writeTx(deps, async (tx) => {
+    const previous = await loadProgram(tx, actor.clinicId, programId);
+    const { def, texts } = await splitTexts(tx, actor.clinicId, { ...input, id: programId });
+    const program = reviseProgram(previous, def);
+    await store(deps, tx, req, actor, program, texts, 'program.revise');
+    return program;
+  });
+}
+
+/** The latest version of each program, and the versions that exist. */
+export async function listPrograms(deps: AppDeps, actor: ProgramActor) {
+  const rows = await listProgramDefinitions(deps.db.db, actor.clinicId);
+  const out: Array<{ program: ProgramDefinition; versions: number[] }> = [];
+  for (const r of rows) {
+    const last = out[out.length - 1];
+    if (last && last.program.id === r.program_id) last.versions.push(r.version);
+    else out.push({ program: JSON.parse(r.definition_json) as ProgramDefinition, versions: [r.version] });
+  }
+  return out;
+}
+
+/** One version with the exact text of each of its consent documents. */
+export async function readProgram(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, programId: string, version?: number) {
+  const program = await loadProgram(deps.db.db, actor.clinicId, programId, version);
+  const texts = await getConsentTexts(deps.db.db, actor.clinicId, program.consentDocuments.map((d) => d.contentHash));
+  await auditAlone(deps, req, { action: 'program.read', resource: 'program', resourceId: programId, detail: `v=${program.version}` });
+  return { program, documentTexts: Object.fromEntries(texts) as Record<string, string> };
+}
+
+const PLACEHOLDER = {
+  ja: '【見本】この本文は見本です。プログラムを使う前に、倫理審査委員会で承認された説明文書に置き換えてください。',
+  en: '[Sample] This text is a placeholder. Replace it with the information sheet your ethics committee approved before enrolling anyone.',
+} as const;
+
+/** The two example programs as form input, with placeholder document texts to replace. */
+export function examplePrograms(): ReadonlyArray<ProgramInput> {
+  return [EXOSOME_PROGRAM_INPUT, TMS_PROGRAM_INPUT].map((p) => ({
+    ...p,
+    consentDocuments: (p.consentDocuments ?? []).map((d) => {
+      const { contentHash: _hash, ...rest } = d;
+      void _hash;
+      const lang = d.language === 'en' ? 'en' : 'ja';
+      return { ...rest, text: `${d.title ?? ''}\n\n${PLACEHOLDER[lang]}` } as ConsentDocumentInput;
+    }),
+  }));
+}

@@ -1,0 +1,274 @@
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '@mimamori/core';
+import type { LabResult } from '@mimamori/core/labs/index';
+import { flagConfounders, type ConcomitantMedication } from '@mimamori/core/medication/index';
+import {
+  assessmentProgress,
+  buildPatientTimeline,
+  enrolmentFunnel,
+  localDate,
+  mayExport,
+  nextStatuses,
+  programAdherence,
+  safetySummary,
+  scheduleStatus,
+  sessionAdherence,
+  type ConsentRecord,
+  type ConsentState,
+  type EligibilityResult,
+  type ExportPurpose,
+  type ItemStatus,
+  type ScheduleProposal,
+} from '@mimamori/core/programs/index';
+import { saeAlertFor, type AdverseEvent } from '@mimamori/core/safety/index';
+import type { InfusionRecord, TmsRecord } from '@mimamori/core/treatment/index';
+import {
+  getConsentTexts,
+  getPatient,
+  listAdverseEvents,
+  listAlerts,
+  listConsents,
+  listEnrolmentEvents,
+  listEnrolments,
+  listLabResults,
+  listMedications,
+  listProgramSessions,
+  listScaleTotals,
+  type Db,
+  type ProgramEnrolmentRow,
+} from '@mimamori/storage';
+import { auditAlone } from '../../audit/audit.ts';
+import type { AppDeps } from '../../context.ts';
+import { clinicZone, enrolmentOf, loadEnrolment, loadProgram, nowIso, type ProgramActor } from './program-context.ts';
+
+/**
+ * When each scheduled item was done: a session by its number, a visit by the first score of one of
+ * its scales (or lab result of one of its analytes) collected inside its window.
+ */
+function completions(o: {
+  schedule: ScheduleProposal;
+  sessions: ReadonlyArray<{ session_number: number; started_at: string }>;
+  scores: ReadonlyArray<{ scale_id: string; scored_at: string }>;
+  labs: ReadonlyArray<{ analyte: string; collected_at: string }>;
+  zone: string;
+}): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of o.schedule.items) {
+    if (item.kind === 'session') {
+      const s = o.sessions.find((x) => x.session_number === item.sessionNumber);
+      if (s) out[item.id] = localDate(s.started_at, o.zone);
+      continue;
+    }
+    const dates = [
+      ...o.scores.filter((s) => item.scales.includes(s.scale_id)).map((s) => localDate(s.scored_at, o.zone)),
+      ...o.labs.filter((l) => (item.biomarkers as ReadonlyArray<string>).includes(l.analyte)).map((l) => localDate(l.collected_at, o.zone)),
+    ].filter((d) => d >= item.windowStart && d <= item.windowEnd).sort();
+    if (dates[0]) out[item.id] = dates[0];
+  }
+  return out;
+}
+
+async function statusesOf(db: Db, clinicId: string, row: ProgramEnrolmentRow, zone: string, now: string): Promise<ReadonlyArray<ItemStatus>> {
+  if (!row.schedule_json) return [];
+  const schedule = JSON.parse(row.schedule_json) as ScheduleProposal;
+  const [sessions, scores, labs] = await Promise.all([
+    listProgramSessions(db, { clinicId, enrolmentIds: [row.id] }),
+    listScaleTotals(db, clinicId, row.patient_id),
+    listLabResults(db, { clinicId, patientId: row.patient_id }),
+  ]);
+  return scheduleStatus({ items: schedule.items, completions: completions({ schedule, sessions, scores, labs, zone }), now, zone });
+}
+
+/** Everything the enrolment page shows (reads are audited). */
+export async function readEnrolment(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string) {
+  const db = deps.db.db;
+  const { row, enrolment } = await loadEnrolment(db, actor.clinicId, enrolmentId);
+  const program = await loadProgram(db, actor.clinicId, row.program_id, row.program_version);
+  const patient = await getPatient(db, actor.clinicId, row.patient_id);
+  if (!patient) throw new DomainError('not_found');
+  const zone = await clinicZone(db, actor.clinicId);
+  const now = nowIso(deps);
+  const [events, consents, sessions, aes, statuses] = await Promise.all([
+    listEnrolmentEvents(db, actor.clinicId, row.id),
+    listConsents(db, actor.clinicId, row.id),
+    listProgramSessions(db, { clinicId: actor.clinicId, enrolmentIds: [row.id] }),
+    listAdverseEvents(db, { clinicId: actor.clinicId, enrolmentIds: [row.id] }),
+    statusesOf(db, actor.clinicId, row, zone, now),
+  ]);
+  const texts = await getConsentTexts(db, actor.clinicId, program.consentDocuments.map((d) => d.contentHash));
+  await auditAlone(deps, req, { action: 'program_enrolment.read', resource: 'program_enrolment', resourceId: row.id, patientId: row.patient_id });
+  return {
+    enrolment: { ...enrolment, enrolmentDate: row.enrolment_date, createdAt: row.created_at, nextStatuses: nextStatuses(enrolment.status) },
+    patient: { id: patient.id, patientNumber: patient.patient_number, nameKanji: patient.name_kanji, nameKana: patient.name_kana, birthDate: patient.birth_date, guardians: JSON.parse(patient.guardians_json) as unknown },
+    program,
+    documentTexts: Object.fromEntries(texts) as Record<string, string>,
+    eligibility: row.eligibility_json ? (JSON.parse(row.eligibility_json) as EligibilityResult) : null,
+    consentState: JSON.parse(row.consent_state_json) as ConsentState,
+    consents: consents.map((c) => ({ id: c.id, record: JSON.parse(c.record_json) as ConsentRecord, hasDrawnSignature: c.signature_png !== null })),
+    events: events.map((e) => ({ from: e.from_status, to: e.to_status, at: e.at, by: e.by_staff, reason: e.reason })),
+    schedule: row.schedule_json ? (JSON.parse(row.schedule_json) as ScheduleProposal) : null,
+    scheduleStatus: statuses,
+    sessions: sessions.map((s) => JSON.parse(s.record_json) as InfusionRecord | TmsRecord),
+    adverseEvents: aes.map((a) => JSON.parse(a.record_json) as AdverseEvent),
+    today: localDate(now, zone),
+  };
+}
+
+/** The enrolments of a program with their patients (for the program page). */
+export async function listProgramEnrolments(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, programId: string) {
+  const rows = await listEnrolments(deps.db.db, { clinicId: actor.clinicId, programId });
+  await auditAlone(deps, req, { action: 'program_enrolment.list', resource: 'program_enrolment', detail: `program=${programId};results=${rows.length}` });
+  return rows.map((r) => ({
+    id: r.id, status: r.status, programVersion: r.program_version, enrolmentDate: r.enrolment_date, createdAt: r.created_at, updatedAt: r.updated_at,
+    patient: { id: r.patient_id, patientNumber: r.patient_number, nameKanji: r.name_kanji, nameKana: r.name_kana, birthDate: r.birth_date },
+  }));
+}
+
+/**
+ * The program dashboard: enrolment funnel, assessments by visit (on track, overdue, missed …),
+ * session adherence, open adverse events and serious ones, and SAE alerts not yet reviewed.
+ * Patients appear by patient number only: the researcher role sees this page.
+ */
+export async function programDashboard(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, programId: string) {
+  const db = deps.db.db;
+  const program = await loadProgram(db, actor.clinicId, programId);
+  const zone = await clinicZone(db, actor.clinicId);
+  const now = nowIso(deps);
+  const rows = await listEnrolments(db, { clinicId: actor.clinicId, programId });
+  const enrolments = rows.map(enrolmentOf);
+  const perEnrolment = await Promise.all(rows.map((r) => statusesOf(db, actor.clinicId, r, zone, now)));
+  const allStatuses = perEnrolment.flat();
+  const aeRows = await listAdverseEvents(db, { clinicId: actor.clinicId, enrolmentIds: rows.map((r) => r.id) });
+  const aes = aeRows.map((a) => JSON.parse(a.record_json) as AdverseEvent);
+  const alertRows = (await listAlerts(db, { clinicId: actor.clinicId, kind: 'sae', limit: 500 })).filter((a) => aeRows.some((x) => x.id === a.source_id));
+  const saeAlerts = alertRows.flatMap((a) => {
+    const ae = aes.find((x) => x.id === a.source_id);
+    const alert = ae ? saeAlertFor(ae, { raisedAt: a.created_at }) : null;
+    if (!alert) return [];
+    return [a.acknowledged_at ? { ...alert, review: { by: a.acknowledged_by ?? '', at: a.acknowledged_at } } : alert];
+  });
+  const safety = safetySummary(aes, saeAlerts);
+  const numberOf = new Map(rows.map((r) => [r.id, r.patient_number]));
+  await auditAlone(deps, req, { action: 'program_dashboard.read', resource: 'program', resourceId: programId });
+  return {
+    program: { id: program.id, version: program.version, title: program.title, treatment: program.treatment },
+    funnel: enrolmentFunnel(enrolments),
+    assessments: assessmentProgress(allStatuses.filter((s) => s.kind === 'assessment'), program),
+    adherence: programAdherence(perEnrolment.map((s) => sessionAdherence(s))),
+    safety: {
+      adverseEvents: safety.adverseEvents,
+      seriousAdverseEvents: safety.seriousAdverseEvents,
+      byGrade: safety.byGrade,
+      open: aes.filter((a) => safety.openAdverseEvents.includes(a.id)).map((a) => ({
+        id: a.id, enrolmentId: a.enrolmentId, patientNumber: numberOf.get(a.enrolmentId) ?? '', term: a.term, grade: a.grade, onsetDate: a.onsetDate,
+        serious: safety.openSeriousAdverseEvents.includes(a.id), outcome: a.outcome,
+      })),
+      unreviewedAlerts: alertRows.filter((a) => !a.acknowledged_at).map((a) => ({
+        alertId: a.id, adverseEventId: a.source_id, patientNumber: a.patient_number, createdAt: a.created_at,
+        summary: JSON.parse(a.summary_json) as { key: string; params?: Record<string, string | number> },
+      })),
+    },
+    enrolments: rows.map((r, i) => {
+      const st = perEnrolment[i]!;
+      const count = (k: string) => st.filter((s) => s.kind === 'assessment' && s.status === k).length;
+      return { id: r.id, patientNumber: r.patient_number, status: r.status, enrolmentDate: r.enrolment_date, overdue: count('overdue'), missed: count('missed'), due: count('due') };
+    }),
+  };
+}
+
+/**
+ * One patient's timeline: scores, sessions, adverse events, medicines and labs on one clinic-dated
+ * axis, with confounder flags for medicine changes inside each program's window.
+ */
+export async function patientTimeline(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, patientId: string) {
+  const db = deps.db.db;
+  const patient = await getPatient(db, actor.clinicId, patientId);
+  if (!patient) throw new DomainError('not_found');
+  const zone = await clinicZone(db, actor.clinicId);
+  const [enrolRows, scores, sessions, aes, meds, labs] = await Promise.all([
+    listEnrolments(db, { clinicId: actor.clinicId, patientId }),
+    listScaleTotals(db, actor.clinicId, patientId),
+    listProgramSessions(db, { clinicId: actor.clinicId, patientId }),
+    listAdverseEvents(db, { clinicId: actor.clinicId, patientId }),
+    listMedications(db, actor.clinicId, patientId),
+    listLabResults(db, { clinicId: actor.clinicId, patientId }),
+  ]);
+  const medications = meds.map((m) => JSON.parse(m.record_json) as ConcomitantMedication);
+  const latest = enrolRows[enrolRows.length - 1];
+  const entries = buildPatientTimeline({
+    zone,
+    ...(latest ? { enrolment: enrolmentOf(latest) } : {}),
+    scores: scores.flatMap((s) => (s.total === null ? [] : [{ id: s.id, scaleId: s.scale_id, total: s.total, completedAt: s.scored_at }])),
+    sessions: sessions.map((s) => JSON.parse(s.record_json) as InfusionRecord | TmsRecord),
+    adverseEvents: aes.map((a) => JSON.parse(a.record_json) as AdverseEvent),
+    medications,
+    labs: labs.map((l) => JSON.parse(l.record_json) as LabResult),
+  });
+  const confounders = enrolRows.flatMap((r) => {
+    const schedule = r.schedule_json ? (JSON.parse(r.schedule_json) as ScheduleProposal) : null;
+    if (!schedule || schedule.items.length === 0) return [];
+    const start = localDate(JSON.parse(r.history_json)[0].at as string, zone);
+    const end = schedule.items[schedule.items.length - 1]!.windowEnd;
+    return flagConfounders(medications, { start, end }).map((f) => ({ ...f, enrolmentId: r.id }));
+  });
+  await auditAlone(deps, req, { action: 'program_timeline.read', resource: 'patient', resourceId: patientId, patientId });
+  return {
+    patient: { id: patient.id, patientNumber: patient.patient_number, nameKanji: patient.name_kanji, nameKana: patient.name_kana, birthDate: patient.birth_date },
+    enrolments: enrolRows.map((r) => ({ id: r.id, programId: r.program_id, status: r.status, enrolmentDate: r.enrolment_date })),
+    entries,
+    medications,
+    confounders,
+  };
+}
+
+/**
+ * Program data for analysis, per enrolment, filtered by consent: `mayExport` decides for each
+ * enrolment and each dated record (a withdrawal with "delete from future exports" removes the
+ * patient; "keep" keeps data collected up to the withdrawal date).
+ */
+export async function exportProgramData(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, programId: string, purpose: ExportPurpose) {
+  const db = deps.db.db;
+  await loadProgram(db, actor.clinicId, programId);
+  const zone = await clinicZone(db, actor.clinicId);
+  const rows = await listEnrolments(db, { clinicId: actor.clinicId, programId });
+  const out = [];
+  let excluded = 0;
+  for (const r of rows) {
+    const consent = JSON.parse(r.consent_state_json) as ConsentState;
+    if (!mayExport(consent, purpose)) {
+      excluded++;
+      continue;
+    }
+    const keep = (date: string) => mayExport(consent, purpose, { collectedOn: date });
+    const [scores, sessions, labs] = await Promise.all([
+      listScaleTotals(db, actor.clinicId, r.patient_id),
+      listProgramSessions(db, { clinicId: actor.clinicId, enrolmentIds: [r.id] }),
+      listLabResults(db, { clinicId: actor.clinicId, patientId: r.patient_id }),
+    ]);
+    out.push({
+      enrolmentId: r.id,
+      status: r.status,
+      scores: scores.filter((s) => keep(localDate(s.scored_at, zone))).map((s) => ({ scaleId: s.scale_id, total: s.total, date: localDate(s.scored_at, zone) })),
+      sessions: sessions.filter((s) => keep(localDate(s.started_at, zone))).map((s) => ({ sessionNumber: s.session_number, date: localDate(s.started_at, zone) })),
+      labs: labs.filter((l) => keep(localDate(l.collected_at, zone))).map((l) => {
+        const x = JSON.parse(l.record_json) as LabResult;
+        return { analyte: x.analyte, value: x.canonicalValue, unit: x.canonicalUnit, comparator: x.comparator ?? null, date: localDate(l.collected_at, zone) };
+      }),
+    });
+  }
+  await auditAlone(deps, req, { action: 'program.export', resource: 'program', resourceId: programId, detail: `purpose=${purpose};included=${out.length};excluded=${excluded}` });
+  return { purpose, enrolments: out, excluded };
+}
+
+/** One consent record with its document text and drawn signature (for the patient's copy). */
+export async function consentCopy(deps: AppDeps, actor: ProgramActor, enrolmentId: string, consentId: string) {
+  const db = deps.db.db;
+  const { row } = await loadEnrolment(db, actor.clinicId, enrolmentId);
+  const c = (await listConsents(db, actor.clinicId, enrolmentId)).find((x) => x.id === consentId);
+  if (!c) throw new DomainError('not_found');
+  const record = JSON.parse(c.record_json) as ConsentRecord;
+  const program = await loadProgram(db, actor.clinicId, row.program_id, row.program_version);
+  const doc = program.consentDocuments.find((d) => d.id === record.document.id && d.version === record.document.version && d.language === record.document.language);
+  const texts = await getConsentTexts(db, actor.clinicId, [record.document.contentHash]);
+  return { row, record, program, title: doc?.title ?? record.document.id, text: texts.get(record.document.contentHash) ?? '', signaturePng: c.signature_png, zone: await clinicZone(db, actor.clinicId) };
+}

@@ -1,0 +1,182 @@
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '@mimamori/core';
+import { importLabCsv, labCsvError, validateLabResult, type LabResult } from '@mimamori/core/labs/index';
+import { validateConcomitantMedication, type ConcomitantMedication } from '@mimamori/core/medication/index';
+import { transition } from '@mimamori/core/programs/index';
+import { saeAlertFor, validateAdverseEvent, type AdverseEvent } from '@mimamori/core/safety/index';
+import { normaliseLot, validateInfusionRecord, validateTmsRecord, type InfusionRecord, type TmsRecord } from '@mimamori/core/treatment/index';
+import {
+  getPatient,
+  insertAdverseEvent,
+  insertLabResults,
+  insertMedication,
+  insertProgramSession,
+  listLabResults,
+  listMedications,
+  listProgramSessions,
+  newId,
+  raiseAlert,
+  sessionsWithLot,
+  updateMedication,
+} from '@mimamori/storage';
+import { audit, auditAlone } from '../../audit/audit.ts';
+import type { AppDeps } from '../../context.ts';
+import { clinicZone, loadEnrolment, loadProgram, nowIso, saveTransition, writeTx, type ProgramActor } from './program-context.ts';
+
+/**
+ * Records a treatment session (infusion or TMS, as the program says). Refused unless the patient is
+ * enrolled or active (never a withdrawn patient); the first session makes an enrolled patient active.
+ */
+export async function recordSession(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, input: Record<string, unknown>) {
+  return writeTx(deps, async (tx) => {
+    const { row, enrolment } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
+    const program = await loadProgram(tx, actor.clinicId, row.program_id, row.program_version);
+    const zone = await clinicZone(tx, actor.clinicId);
+    const done = await listProgramSessions(tx, { clinicId: actor.clinicId, enrolmentIds: [enrolmentId] });
+    const id = newId();
+    const base = { sessionNumber: done.length + 1, ...input, id, enrolmentId };
+    const opts = { enrolmentStatus: enrolment.status, zone };
+    const record: InfusionRecord | TmsRecord = program.treatment === 'infusion'
+      ? validateInfusionRecord({ ...base, nurseId: actor.staffId }, opts)
+      : validateTmsRecord({ ...base, operatorId: actor.staffId }, opts);
+    if (done.some((s) => s.session_number === record.sessionNumber)) {
+      throw new DomainError('conflict', { key: 'programs.session_duplicate', details: [{ path: 'sessionNumber', message: 'programs.session_duplicate' }] });
+    }
+    const now = nowIso(deps);
+    await insertProgramSession(tx, {
+      id, clinic_id: actor.clinicId, enrolment_id: enrolmentId, patient_id: row.patient_id, kind: record.kind, session_number: record.sessionNumber,
+      lot_key: record.kind === 'infusion' ? record.lotKey : null, started_at: record.startedAt, record_json: JSON.stringify(record), created_by: actor.staffId, created_at: now,
+    });
+    await audit(deps, tx, req, { action: `program_session.${record.kind}`, resource: 'program_session', resourceId: id, patientId: row.patient_id, detail: `enrolment=${enrolmentId};n=${record.sessionNumber}` });
+    if (enrolment.status === 'enrolled') {
+      const t = transition(enrolment, { to: 'active', at: now, by: actor.staffId, evidence: { firstSession: id } });
+      await saveTransition(deps, tx, req, { row, result: t });
+    }
+    return record;
+  });
+}
+
+/**
+ * Records an adverse event. A serious one raises a `sae` safety alert in the same transaction; it
+ * stays on the alert list and the program dashboard until a doctor acknowledges it.
+ */
+export async function recordAdverseEvent(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, input: Record<string, unknown>) {
+  return writeTx(deps, async (tx) => {
+    const { row } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
+    const zone = await clinicZone(tx, actor.clinicId);
+    const now = nowIso(deps);
+    const ae = validateAdverseEvent({ ...input, id: newId(), enrolmentId, reportedBy: actor.staffId, reportedAt: now }, { zone });
+    const alert = saeAlertFor(ae, { raisedAt: now });
+    await insertAdverseEvent(tx, {
+      id: ae.id, clinic_id: actor.clinicId, enrolment_id: enrolmentId, patient_id: row.patient_id, onset_date: ae.onsetDate, serious: alert ? 1 : 0,
+      record_json: JSON.stringify(ae), created_at: now, updated_at: now,
+    });
+    if (alert) {
+      await raiseAlert(tx, {
+        id: newId(), clinicId: actor.clinicId, patientId: row.patient_id, kind: 'sae', severity: 'critical', sourceType: 'program_adverse_event', sourceId: ae.id,
+        summary: { key: alert.susar ? 'programs.alert_susar' : 'programs.alert_sae', params: alert.params }, now,
+      });
+    }
+    await audit(deps, tx, req, { action: 'program_adverse_event.record', resource: 'program_adverse_event', resourceId: ae.id, patientId: row.patient_id, detail: `grade=${ae.grade};serious=${alert ? 1 : 0}` });
+    return { adverseEvent: ae, alertRaised: alert !== null, susar: alert?.susar ?? false };
+  });
+}
+
+/** Adds or replaces a concomitant medicine of a patient (by generic name, with its dated changes). */
+export async function saveMedication(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, patientId: string, input: Record<string, unknown>, medicationId?: string) {
+  return writeTx(deps, async (tx) => {
+    if (!(await getPatient(tx, actor.clinicId, patientId))) throw new DomainError('not_found');
+    const id = medicationId ?? newId();
+    const med: ConcomitantMedication = validateConcomitantMedication({ ...input, id, patientId });
+    const now = nowIso(deps);
+    if (medicationId) {
+      const existing = (await listMedications(tx, actor.clinicId, patientId)).find((m) => m.id === medicationId);
+      if (!existing) throw new DomainError('not_found');
+      await updateMedication(tx, { clinicId: actor.clinicId, id, recordJson: JSON.stringify(med), now });
+    } else {
+      await insertMedication(tx, { id, clinic_id: actor.clinicId, patient_id: patientId, record_json: JSON.stringify(med), created_by: actor.staffId, created_at: now, updated_at: now });
+    }
+    await audit(deps, tx, req, { action: medicationId ? 'program_medication.update' : 'program_medication.create', resource: 'program_medication', resourceId: id, patientId });
+    return med;
+  });
+}
+
+function isUnique(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return e?.code === '23505' || /UNIQUE constraint failed/.test(e?.message ?? '');
+}
+
+/** One lab result typed in by staff. The same sample (patient, analyte, collection time) is stored once. */
+export async function recordLabResult(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, patientId: string, input: Record<string, unknown>) {
+  const lab = validateLabResult({ ...input, patientId });
+  try {
+    return await writeTx(deps, async (tx) => {
+      if (!(await getPatient(tx, actor.clinicId, patientId))) throw new DomainError('not_found');
+      const id = newId();
+      await insertLabResults(tx, [labRow(actor, lab, id, null, nowIso(deps))]);
+      await audit(deps, tx, req, { action: 'program_lab.record', resource: 'program_lab_result', resourceId: id, patientId, detail: `analyte=${lab.analyte}` });
+      return { id, result: lab };
+    });
+  } catch (err) {
+    if (isUnique(err)) throw new DomainError('conflict', { key: 'programs.lab_duplicate', details: [{ path: 'collectedAt', message: 'programs.lab_duplicate' }] });
+    throw err;
+  }
+}
+
+function labRow(actor: ProgramActor, lab: LabResult, id: string, importId: string | null, now: string) {
+  return {
+    id, clinic_id: actor.clinicId, patient_id: lab.patientId, enrolment_id: lab.enrolmentId ?? null, analyte: lab.analyte,
+    collected_at: new Date(Date.parse(lab.collectedAt)).toISOString(), record_json: JSON.stringify(lab), import_id: importId, created_by: actor.staffId, created_at: now,
+  };
+}
+
+/**
+ * Imports a lab CSV, all or nothing. `patient_id` holds the patient number (診察券番号). Returns the
+ * stored count, or throws a validation error whose details name every bad row and column.
+ */
+export async function importLabs(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, csv: string) {
+  const db = deps.db.db;
+  const zone = await clinicZone(db, actor.clinicId);
+  const patients = await db.selectFrom('patients').select(['id', 'patient_number']).where('clinic_id', '=', actor.clinicId).execute();
+  const idOf = new Map(patients.map((p) => [p.patient_number, p.id]));
+  const numberOf = new Map(patients.map((p) => [p.id, p.patient_number]));
+  const existing = (await listLabResults(db, { clinicId: actor.clinicId })).map((r) => ({ patientId: numberOf.get(r.patient_id) ?? r.patient_id, analyte: r.analyte as LabResult['analyte'], collectedAt: r.collected_at }));
+  const report = importLabCsv(csv, { zone, existing, patientExists: (n) => idOf.has(n.trim()) });
+  if (!report.ok) {
+    await auditAlone(deps, req, { action: 'program_lab.import', resource: 'program_lab_result', outcome: 'failure', detail: `rows=${report.rowCount};errors=${report.errors.length}` });
+    throw labCsvError(report);
+  }
+  const importId = newId();
+  try {
+    await writeTx(deps, async (tx) => {
+      const now = nowIso(deps);
+      await insertLabResults(tx, report.results.map((r) => {
+        const { row: _row, ...lab } = r;
+        void _row;
+        return labRow(actor, { ...lab, patientId: idOf.get(lab.patientId.trim())! }, newId(), importId, now);
+      }));
+      await audit(deps, tx, req, { action: 'program_lab.import', resource: 'program_lab_result', resourceId: importId, detail: `rows=${report.results.length}` });
+    });
+  } catch (err) {
+    if (isUnique(err)) throw new DomainError('conflict', { key: 'programs.lab_duplicate' });
+    throw err;
+  }
+  return { importId, imported: report.results.length };
+}
+
+/** "Which patients received lot X": one search over every infusion, however the lot was typed. */
+export async function patientsWithLot(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, lot: string) {
+  const key = normaliseLot(lot);
+  const rows = await sessionsWithLot(deps.db.db, actor.clinicId, key);
+  await auditAlone(deps, req, { action: 'program_lot.search', resource: 'program_session', detail: `lot=${key};results=${rows.length}` });
+  return rows.map((r) => {
+    const rec = JSON.parse(r.record_json) as InfusionRecord;
+    return {
+      sessionId: r.id, enrolmentId: r.enrolment_id, programId: r.program_id, sessionNumber: r.session_number, startedAt: r.started_at,
+      lot: rec.lot, product: rec.product, expiryDate: rec.expiryDate,
+      patient: { id: r.patient_id, patientNumber: r.patient_number, nameKanji: r.name_kanji, nameKana: r.name_kana },
+    };
+  });
+}
+
+export type { AdverseEvent };
