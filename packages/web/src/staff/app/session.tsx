@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../../shared/api/api-error.ts';
 import { api, setActivityHandler, setCsrfToken } from '../../shared/api/client.ts';
@@ -96,7 +97,25 @@ export function SessionProvider({ children }: { readonly children: ReactNode }):
     }),
     [session, q.isPending, clock, signedIn, refresh, logout, forget],
   );
+  // Not knowing whether we are signed in (server down, rate limit, 5xx) is not "signed out":
+  // say so and offer a retry instead of sending the user to the login page.
+  if (q.isError) return <SessionUnavailable error={q.error} onRetry={() => void q.refetch()} />;
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+function SessionUnavailable({ error, onRetry }: { readonly error: unknown; readonly onRetry: () => void }): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <main id="main" className="auth__main">
+      <div className="card auth__card">
+        <h1>{t('session.unavailable')}</h1>
+        <p role="alert">{error instanceof Error ? error.message : String(error)}</p>
+        <button type="button" className="btn btn--primary" onClick={onRetry}>
+          {t('session.retry')}
+        </button>
+      </div>
+    </main>
+  );
 }
 
 export function useSession(): SessionState {

@@ -84,6 +84,8 @@ export const en: Dict<typeof ja> = {
     absoluteWarningSr: 'The sign-in time limit ends in about two minutes. Save your work.',
     continue: 'Continue',
   },
+    unavailable: 'The server cannot be reached',
+    retry: 'Try again',
   password: {
     hint: 'At least {{min}} characters. A long sentence or phrase works well.',
     short: 'Use at least {{min}} characters.',

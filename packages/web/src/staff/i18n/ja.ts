@@ -82,6 +82,8 @@ export const ja = {
     absoluteWarningSr: 'ログインの有効時間が終わるため、まもなく（約2分後に）ログアウトします。作業内容を保存してください。',
     continue: '続ける',
   },
+    unavailable: 'サーバーに接続できません',
+    retry: 'もう一度試す',
   password: {
     hint: '{{min}}文字以上。長い文やフレーズがおすすめです。',
     short: 'パスワードは{{min}}文字以上にしてください。',
