@@ -113,6 +113,9 @@ for (const dialect of testDialects()) {
       const scaleWith9 = { scaleId: 'phq9', answers: { q1: 2, q2: 2, q3: 3, q4: 2, q5: 1, q6: 1, q7: 2, q8: 1, q9: 1 } };
       const saved = await pt(laptop, 'PUT', `/api/p/intakes/${intakeId}/answers`, { values: { ...all, scale_phq9: scaleWith9 } });
       assert.equal(saved.statusCode, 200, saved.body);
+      const partial = await pt(laptop, 'PUT', `/api/p/intakes/${intakeId}/answers`, { values: { scale_phq9: { scaleId: 'phq9', answers: { q1: 1 } } }, confirmGroup: 'scale_phq9' });
+      assert.ok(partial.json().errors.some((e: { path: string; key: string }) => e.path === 'scale_phq9.q9' && e.key === 'required'), 'every item of a scale must be answered');
+      await pt(laptop, 'PUT', `/api/p/intakes/${intakeId}/answers`, { values: { scale_phq9: scaleWith9 } });
       const screen = await pt(laptop, 'PUT', `/api/p/intakes/${intakeId}/answers`, { values: {}, confirmGroup: 'scale_phq9' });
       assert.equal(screen.json().crisis, true, 'a positive item 9 shows crisis contacts at once');
       const alerts = await t.db.db.selectFrom('alerts').selectAll().where('patient_id', '=', patientId).execute();

@@ -1,10 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
 import type { IntakeAnswers, IntakeDefinition, IntakeValues, ScaleAnswer } from '@mimamori/core/intake/intake-definition';
+import { intakeMessage } from '@mimamori/core/intake/intake-messages';
 import { intakeProgress } from '@mimamori/core/intake/intake-progress';
 import { intakeScaleAnswers } from '@mimamori/core/intake/intake-scale-answers';
 import { intakeVisibility } from '@mimamori/core/intake/intake-visibility';
-import { intakeValidationError, validateIntakeAnswers } from '@mimamori/core/intake/validate-intake-answers';
+import { intakeValidationError, validateIntakeAnswers, type IntakeFieldError } from '@mimamori/core/intake/validate-intake-answers';
 import type { ScaleDefinition } from '@mimamori/core/scales/scale-definition';
 import { latestClinicScales } from '../scales/resolve-scale-definition.ts';
 import { getClinic, getIntake, getIntakeDefinitionVersion, updateIntakeIfRevision, type Db, type IntakeRow } from '@mimamori/storage';
@@ -63,6 +64,30 @@ function progressView(definition: IntakeDefinition, answers: IntakeAnswers, toda
   return { currentGroupId: pr.currentGroupId, completed: pr.completed, total: pr.total, groups: pr.groups.map((g) => ({ groupId: g.groupId, complete: g.complete })) };
 }
 
+/**
+ * Items of the shown scales that are still unanswered (the intake's own check only looks at the
+ * shape of a scale answer). Optional items and items not asked (`enableWhen`) are not required.
+ */
+async function missingScaleItems(db: Db, o: { clinicId: string; definition: IntakeDefinition; answers: IntakeAnswers; today: string; groupId?: string }) {
+  const out: IntakeFieldError[] = [];
+  const entries = intakeScaleAnswers(o.definition, o.answers, { today: o.today }).filter((e) => o.groupId === undefined || e.groupId === o.groupId);
+  if (entries.length === 0) return out;
+  const scales = await latestClinicScales(db, o.clinicId);
+  for (const e of entries) {
+    const def = scales.find((x) => x.id === e.scaleId);
+    if (!def) continue;
+    const given = e.answers ?? {};
+    for (const item of def.items) {
+      if (item.optional) continue;
+      if (item.enableWhen && !((given[item.enableWhen.item] ?? -Infinity) >= item.enableWhen.atLeast)) continue;
+      if (typeof given[item.id] !== 'number') {
+        out.push({ path: `${e.questionId}.${item.id}`, questionId: e.questionId, groupId: e.groupId, key: 'required', params: {}, message: intakeMessage('required') });
+      }
+    }
+  }
+  return out;
+}
+
 function hasFlags(scores: ReadonlyArray<StoredIntakeScore> | null): boolean {
   return Boolean(scores?.some((s) => s.flags.length > 0));
 }
@@ -113,12 +138,13 @@ export async function savePatientIntake(deps: AppDeps, req: FastifyRequest, inta
       const confirmed = new Set(JSON.parse(intake.confirmed_groups_json) as string[]);
       const base = { definitionId: intake.form_id, definitionVersion: intake.definition_version, audience: intake.audience as IntakeAnswers['audience'] };
       const draft = validateIntakeAnswers(definition, { ...base, values: merged }, { today, audience: base.audience, mode: 'draft' });
-      let groupErrors: typeof draft.errors = [];
+      let groupErrors: ReadonlyArray<{ path: string; questionId: string; groupId: string; key: string; message: { ja: string; en: string } }> = [];
       let crisis = false;
       if (body.confirmGroup !== undefined) {
         const g = validateIntakeAnswers(definition, { ...base, values: draft.values }, { today, audience: base.audience, mode: 'group', groupId: body.confirmGroup });
-        groupErrors = g.errors;
-        if (g.ok) {
+        const missing = await missingScaleItems(tx, { clinicId: p.clinicId, definition, answers: { ...base, values: draft.values }, today, groupId: body.confirmGroup });
+        groupErrors = [...g.errors, ...missing];
+        if (groupErrors.length === 0) {
           confirmed.add(body.confirmGroup);
           // A scale's safety items alert the clinic as soon as its screen is done.
           for (const e of intakeScaleAnswers(definition, { ...base, values: draft.values }, { today })) {
@@ -170,7 +196,8 @@ export async function submitPatientIntake(deps: AppDeps, req: FastifyRequest, in
     if (intake.expires_at <= deps.clock().toISOString()) throw new DomainError('gone', { key: 'patient_link_invalid' });
     const answers = answersOf(intake);
     const check = validateIntakeAnswers(definition, answers, { today, audience: answers.audience, mode: 'submit' });
-    if (!check.ok) throw intakeValidationError(check, lang);
+    const missing = check.ok ? await missingScaleItems(tx, { clinicId: p.clinicId, definition, answers: { ...answers, values: check.values }, today }) : [];
+    if (!check.ok || missing.length) throw intakeValidationError({ ...check, ok: false, errors: [...check.errors, ...missing] }, lang);
     const final: IntakeAnswers = { ...answers, values: check.values };
     const scores = await scoreIntakeScales(deps, tx, req, { clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, audience: answers.audience, entries: intakeScaleAnswers(definition, final, { today }) });
     const vis = intakeVisibility(definition, final.values, { audience: final.audience, today });

@@ -67,7 +67,8 @@ const answersOf = (r: IntakeRow): IntakeAnswers => ({
 function summaryScores(scores: ReadonlyArray<StoredIntakeScore>): IntakeScaleScore[] {
   return scores.map((s) => ({
     scaleId: s.scaleId, label: s.shortName, total: s.total, band: s.band ?? undefined,
-    flags: s.flags.map((f) => ({ ja: `${s.shortName} ${f.item} = ${f.score}（${f.action.ja}）`, en: `${s.shortName} ${f.item} = ${f.score} (${f.action.en})` })),
+    // The core puts the scale's name in front of each flag.
+    flags: s.flags.map((f) => ({ ja: `${f.item} = ${f.score}（${f.action.ja}）`, en: `${f.item} = ${f.score} (${f.action.en})` })),
   }));
 }
 
