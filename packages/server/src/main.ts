@@ -10,6 +10,7 @@ import { instantToZonedDate } from './core-imports.ts';
 import { issueCredentialLink } from './services/staff-service.ts';
 import { createMailWorker } from './mail/mail-worker.ts';
 import { smtpConfigFrom } from './mail/smtp-config.ts';
+import { createReminderJob } from './services/scheduling/appointment-mail.ts';
 import { startQuestionnaireJob } from './services/scales/deliver-questionnaires.ts';
 
 const demo = process.argv.includes('--demo');
@@ -44,6 +45,8 @@ if (demo && (await countStaff(db.db)) === 0) {
 await app.listen({ port: config.port, host: config.host });
 const mailWorker = smtp ? createMailWorker(deps, smtp) : undefined;
 mailWorker?.start();
+const reminderJob = createReminderJob(deps, { onError: (err) => app.log.error({ err: (err as Error).message }, 'reminder job failed') });
+reminderJob.start();
 const questionnaireJob = startQuestionnaireJob(deps, { log: (m) => app.log.error(m) });
 if (!smtp) lines.push('SMTP is not configured (SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASS, SMTP_FROM): mail waits in the outbox, visible to staff.');
 process.stdout.write(
@@ -58,6 +61,6 @@ process.stdout.write(
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     questionnaireJob.stop();
-    void (mailWorker?.stop() ?? Promise.resolve()).then(() => app.close()).then(() => db.close()).then(() => process.exit(0));
+    void reminderJob.stop().then(() => mailWorker?.stop()).then(() => app.close()).then(() => db.close()).then(() => process.exit(0));
   });
 }

@@ -1,6 +1,7 @@
 import { checkPatientInput, formatPatientNumber, type PatientInput } from '@mimamori/core';
 import { appendAudit } from '../repos/audit-repo.ts';
 import { nextCounter } from '../repos/clinic-repo.ts';
+import { seedSchedulingConfig } from '../repos/scheduling/scheduling-config-repo.ts';
 import type { Db } from '../repos/db.ts';
 import { insertPatient, insertPatientVersion } from '../repos/patient-repo.ts';
 import type { DialectName } from '../dialect.ts';
@@ -66,5 +67,6 @@ export async function seedDemo(db: Db, o: { now: Date; today: string; dialect: D
     await insertPatientVersion(db, { clinicId, patientId: id, version: 1, data, changedAt: now, changedBy: null });
     await appendAudit(db, { at: now, clinicId, actorId: null, actorRole: 'demo-seed', action: 'patient.create', resource: 'patient', resourceId: id, patientId: id, outcome: 'success' }, o.dialect);
   }
+  await seedSchedulingConfig(db, { clinicId, now, clinicPhone: '03-0000-0000', clinicAddress: '東京都千代田区（デモ）' });
   return creds;
 }
