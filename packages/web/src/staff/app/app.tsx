@@ -18,6 +18,11 @@ import { PatientHistoryPage } from '../features/patients/patient-history-page.ts
 import { PatientListPage } from '../features/patients/patient-list-page.tsx';
 import { PatientNewPage } from '../features/patients/patient-new-page.tsx';
 import { ComingSoonPage } from '../features/placeholder/coming-soon-page.tsx';
+import { ConsentPage } from '../features/programs/consent-page.tsx';
+import { EnrolmentPage } from '../features/programs/enrolment-page.tsx';
+import { ProgramPage } from '../features/programs/program-page.tsx';
+import { ProgramsPage } from '../features/programs/programs-page.tsx';
+import { PatientTimelinePage } from '../features/programs/timeline-page.tsx';
 import { ForbiddenPage, NotFoundPage } from '../features/placeholder/not-found-page.tsx';
 import { PatientScalesPage } from '../features/scales/patient-scales-page.tsx';
 import { ScalesAdminPage } from '../features/scales/scales-admin-page.tsx';
@@ -184,7 +189,11 @@ export function App(): ReactNode {
           }
         />
         <Route path="scales/admin" element={<ScalesAdminPage />} />
-        <Route path="programs" element={<ComingSoonPage title="nav.programs" />} />
+        <Route path="programs" element={<Allow permission="programs:read"><ProgramsPage /></Allow>} />
+        <Route path="programs/:programId" element={<Allow permission="programs:read"><ProgramPage /></Allow>} />
+        <Route path="program-enrolments/:id" element={<Allow permission="programs:clinical_read"><EnrolmentPage /></Allow>} />
+        <Route path="program-enrolments/:id/consent" element={<Allow permission="programs:consent"><ConsentPage /></Allow>} />
+        <Route path="patients/:id/program-timeline" element={<Allow permission="programs:clinical_read"><PatientTimelinePage /></Allow>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -21,7 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/appointments', label: 'nav.appointments', permission: 'appointments:read' },
   { to: '/intake', label: 'nav.intake', permission: 'patients:read', comingSoon: true },
   { to: '/scales', label: 'nav.scales', permission: 'scales:deliver' },
-  { to: '/programs', label: 'nav.programs', comingSoon: true },
+  { to: '/programs', label: 'nav.programs', permission: 'programs:read' },
   { to: '/staff', label: 'nav.staff', permission: 'staff:admin' },
   { to: '/audit', label: 'nav.audit', permission: 'audit:read' },
 ];

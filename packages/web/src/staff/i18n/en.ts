@@ -1,3 +1,4 @@
+import { programsEn } from '../features/programs/programs-en.ts';
 import type { Dict } from './dict.ts';
 import type { ja } from './ja.ts';
 import { appointmentsEn } from '../features/appointments/appointments-en.ts';
@@ -258,4 +259,5 @@ export const en: Dict<typeof ja> = {
   appt: appointmentsEn,
   calAdmin: calendarAdminEn,
   scl: scalesEn,
+  prg: programsEn,
 };

@@ -1,3 +1,4 @@
+import { programsJa } from '../features/programs/programs-ja.ts';
 import { appointmentsJa } from '../features/appointments/appointments-ja.ts';
 import { calendarAdminJa } from '../features/calendar-admin/calendar-admin-ja.ts';
 import { scalesJa } from '../features/scales/scales-ja.ts';
@@ -256,4 +257,5 @@ export const ja = {
   appt: appointmentsJa,
   calAdmin: calendarAdminJa,
   scl: scalesJa,
+  prg: programsJa,
 };

@@ -1,0 +1,312 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api } from '../../../shared/api/client.ts';
+import { useSession } from '../../app/session.tsx';
+import { Alert, ErrorMessage } from '../../components/alert.tsx';
+import { Loading, Page } from '../../components/page.tsx';
+import { SelectField, TextField } from '../../components/field.tsx';
+import { currentLanguage } from '../../i18n/index.ts';
+import { fieldErrors, pick, useEnrolment, type EnrolmentDetail } from './programs-api.ts';
+
+/** A form that posts, shows field errors in place and refreshes the enrolment on success. */
+function useAction(id: string) {
+  const qc = useQueryClient();
+  const [error, setError] = useState<unknown>(null);
+  const [ok, setOk] = useState<string | null>(null);
+  async function run(path: string, body: unknown, success: string): Promise<unknown> {
+    setError(null);
+    setOk(null);
+    try {
+      const r = await api(path, { method: 'POST', body });
+      setOk(success);
+      await qc.invalidateQueries({ queryKey: ['program-enrolment', id] });
+      return r;
+    } catch (e) {
+      setError(e);
+      return undefined;
+    }
+  }
+  return { error, ok, run, errs: fieldErrors(error) };
+}
+
+/** One participant: status and history, eligibility, consent, schedule, sessions, adverse events, withdrawal. */
+export function EnrolmentPage(): ReactNode {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const { can } = useSession();
+  const q = useEnrolment(id);
+  const d = q.data;
+  if (!d) return <Page title={t('prg.enrolmentTitle')}>{q.isLoading ? <Loading /> : <ErrorMessage error={q.error} />}</Page>;
+  const s = d.enrolment.status;
+  return (
+    <Page title={`${d.patient.nameKanji}（${d.patient.patientNumber}）— ${pick(d.program.title, lang)}`}>
+      <p>
+        <span className="tag">{t(`prg.statuses.${s}`)}</span>{' '}
+        <Link to={`/programs/${d.program.id}`}>{t('prg.dashboard')}</Link> · <Link to={`/patients/${d.patient.id}/program-timeline`}>{t('prg.timeline')}</Link>
+      </p>
+      <section className="card card--wide" aria-labelledby="e-history">
+        <h2 id="e-history">{t('prg.history')}</h2>
+        <ol>
+          {d.events.map((e, i) => (
+            <li key={i}>{e.at.slice(0, 16).replace('T', ' ')} UTC — {t(`prg.statuses.${e.to}`)}{e.reason ? `（${e.reason}）` : ''}</li>
+          ))}
+        </ol>
+      </section>
+      {s === 'screening' && can('programs:enrol') ? <EligibilityForm d={d} /> : null}
+      {d.eligibility ? <Criteria d={d} /> : null}
+      <section className="card card--wide" aria-labelledby="e-consent">
+        <h2 id="e-consent">{t('prg.consent')}</h2>
+        {d.consents.length ? (
+          <ul>
+            {d.consents.map((c) => (
+              <li key={c.id}>
+                {t(`prg.roles.${c.record.role}`)} — {c.record.signer.name} — {c.record.signedAt.slice(0, 16).replace('T', ' ')} UTC — {c.record.document.id} v{c.record.document.version} ({c.record.document.language}) <code className="small">{c.record.document.contentHash.slice(0, 12)}…</code>{' '}
+                <a href={`/api/program-enrolments/${d.enrolment.id}/consents/${c.id}/pdf`}>{t('prg.pdf')}</a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {s === 'eligible' && can('programs:consent') ? <Link className="btn btn--primary" to={`/program-enrolments/${d.enrolment.id}/consent`}>{t('prg.takeConsent')}</Link> : null}
+      </section>
+      {s === 'consented' && can('programs:enrol') ? <EnrolForm d={d} /> : null}
+      {d.schedule ? <ScheduleTable d={d} /> : null}
+      {(s === 'enrolled' || s === 'active') && can('programs:record') && d.program.treatment === 'infusion' ? <InfusionForm d={d} /> : null}
+      {can('programs:record') && s !== 'screening' ? <AdverseEventForm d={d} /> : null}
+      {d.adverseEvents.length ? (
+        <section className="card card--wide" aria-labelledby="e-aes">
+          <h2 id="e-aes">{t('prg.openAes')}</h2>
+          <ul>{d.adverseEvents.map((a) => <li key={a.id}>{a.onsetDate} {a.term} — Grade {a.grade}{a.seriousness.length ? ' (SAE)' : ''} — {t(`prg.out.${a.outcome}`)}</li>)}</ul>
+        </section>
+      ) : null}
+      {d.enrolment.nextStatuses.includes('withdrawn') && can('programs:enrol') ? <WithdrawForm d={d} /> : null}
+    </Page>
+  );
+}
+
+function Criteria({ d }: { readonly d: EnrolmentDetail }): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <section className="card card--wide" aria-labelledby="e-criteria">
+      <h2 id="e-criteria">{t('prg.eligibility')}: {d.eligibility!.outcome}</h2>
+      <table className="table table--dense">
+        <tbody>
+          {d.eligibility!.criteria.map((c) => (
+            <tr key={c.id}><th scope="row">{c.id}</th><td>{t(`prg.criteria.${c.status}`)}</td><td className="small muted">{Object.entries(c.params).map(([k, v]) => `${k}=${String(v)}`).join(', ')}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function EligibilityForm({ d }: { readonly d: EnrolmentDetail }): ReactNode {
+  const { t } = useTranslation();
+  const a = useAction(d.enrolment.id);
+  const [diagnoses, setDiagnoses] = useState('');
+  const pending = (d.eligibility?.criteria ?? []).filter((c) => c.status === 'missing_data').map((c) => c.id);
+  const [met, setMet] = useState<Record<string, boolean>>({});
+  async function submit(e: FormEvent): Promise<void> {
+    e.preventDefault();
+    const dx = diagnoses.split(/[,、\s]+/).map((x) => x.trim()).filter(Boolean);
+    await a.run(`/api/program-enrolments/${d.enrolment.id}/eligibility`, {
+      ...(dx.length ? { diagnoses: dx } : {}),
+      attestations: Object.entries(met).filter(([, v]) => v).map(([criterionId]) => ({ criterionId, met: true })),
+    }, t('prg.recorded'));
+  }
+  return (
+    <section className="card card--wide" aria-labelledby="e-elig">
+      <h2 id="e-elig">{t('prg.eligibility')}</h2>
+      <form className="form form--wide" onSubmit={(e) => void submit(e)}>
+        <TextField label={t('prg.diagnoses')} value={diagnoses} placeholder="F32.1" onChange={(e) => setDiagnoses(e.target.value)} error={a.errs.diagnoses} />
+        {pending.length ? (
+          <fieldset>
+            <legend>{t('prg.attest')}</legend>
+            {pending.map((id) => (
+              <label key={id} className="check">
+                <input type="checkbox" checked={met[id] ?? false} onChange={(e) => setMet((m) => ({ ...m, [id]: e.target.checked }))} /> {id} — {t('prg.attestMet')}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        <ErrorMessage error={a.error} />
+        <div className="form__actions"><button className="btn btn--primary" type="submit">{t('prg.evaluate')}</button></div>
+      </form>
+    </section>
+  );
+}
+
+function EnrolForm({ d }: { readonly d: EnrolmentDetail }): ReactNode {
+  const { t } = useTranslation();
+  const a = useAction(d.enrolment.id);
+  const [date, setDate] = useState(d.today);
+  return (
+    <section className="card card--wide" aria-labelledby="e-enrol">
+      <h2 id="e-enrol">{t('prg.enrol')}</h2>
+      <form className="form" onSubmit={(e) => { e.preventDefault(); void a.run(`/api/program-enrolments/${d.enrolment.id}/enrol`, { enrolmentDate: date }, t('prg.recorded')); }}>
+        <TextField label={t('prg.enrolmentDate')} type="date" value={date} onChange={(e) => setDate(e.target.value)} error={a.errs.enrolmentDate} />
+        <ErrorMessage error={a.error} />
+        <div className="form__actions"><button className="btn btn--primary" type="submit">{t('prg.enrol')}</button></div>
+      </form>
+    </section>
+  );
+}
+
+function ScheduleTable({ d }: { readonly d: EnrolmentDetail }): ReactNode {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const sch = d.schedule!;
+  const status = new Map(d.scheduleStatus.map((s) => [s.itemId, s.status]));
+  return (
+    <section className="card card--wide" aria-labelledby="e-schedule">
+      <h2 id="e-schedule">{t('prg.schedule')}</h2>
+      <div className="table-scroll">
+        <table className="table table--dense prg-schedule">
+          <thead><tr><th scope="col">{t('prg.date')}</th><th scope="col">{t('prg.item')}</th><th scope="col">{t('prg.window')}</th><th scope="col">{t('prg.status')}</th><th scope="col">{t('prg.event')}</th></tr></thead>
+          <tbody>
+            {sch.items.map((i) => {
+              const shift = sch.shifts.find((s) => s.itemId === i.id);
+              const conflict = sch.conflicts.find((c) => c.itemId === i.id);
+              return (
+                <tr key={i.id} data-item={i.id}>
+                  <td className="nowrap">{i.date}</td>
+                  <td>{i.kind === 'session' ? t('prg.session', { n: i.sessionNumber }) : pick(d.program.assessments.find((a) => a.id === i.visitId)?.label, lang) || i.visitId}</td>
+                  <td className="nowrap small">{i.windowStart} – {i.windowEnd}</td>
+                  <td>{t(`prg.aStatus.${status.get(i.id) ?? 'upcoming'}`)}</td>
+                  <td className="small">
+                    {shift ? <span className="prg-shift">{t(shift.reason === 'closed' ? 'prg.shifted' : 'prg.aligned', { from: shift.from })}</span> : null}
+                    {conflict ? <span className="tag tag--bad">{t('prg.conflict')}</span> : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+const nowLocal = (): string => {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+};
+/** `<input type="datetime-local">` has no zone: the browser's offset is added so the server never guesses. */
+const withOffset = (local: string): string => (local ? new Date(local).toISOString() : '');
+
+function VitalsFields({ prefix, v, set, errs }: { prefix: string; v: Record<string, string>; set: (k: string, x: string) => void; errs: Record<string, string> }): ReactNode {
+  const { t } = useTranslation();
+  const f: [string, string][] = [['systolicMmHg', 'prg.sys'], ['diastolicMmHg', 'prg.dia'], ['heartRateBpm', 'prg.hr'], ['temperatureC', 'prg.temp'], ['spo2Percent', 'prg.spo2']];
+  return (
+    <fieldset className="prg-vitals">
+      <legend>{t(prefix === 'vitalsBefore' ? 'prg.vitalsBefore' : 'prg.vitalsAfter')}</legend>
+      {f.map(([k, label]) => <TextField key={k} label={t(label)} inputMode="decimal" value={v[k] ?? ''} onChange={(e) => set(k, e.target.value)} error={errs[`${prefix}.${k}`]} />)}
+    </fieldset>
+  );
+}
+
+const num = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).filter(([, x]) => x !== '').map(([k, x]) => [k, Number(x)]));
+
+function InfusionForm({ d }: { readonly d: EnrolmentDetail }): ReactNode {
+  const { t } = useTranslation();
+  const a = useAction(d.enrolment.id);
+  const [f, setF] = useState({ product: '', manufacturer: '', lot: '', expiryDate: '', volumeMl: '', route: 'intravenous', startedAt: nowLocal(), endedAt: nowLocal() });
+  const [vb, setVb] = useState<Record<string, string>>({});
+  const [va, setVa] = useState<Record<string, string>>({});
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
+  async function submit(e: FormEvent): Promise<void> {
+    e.preventDefault();
+    await a.run(`/api/program-enrolments/${d.enrolment.id}/sessions`, {
+      product: f.product, manufacturer: f.manufacturer, lot: f.lot, expiryDate: f.expiryDate, route: f.route,
+      ...(f.volumeMl ? { volumeMl: Number(f.volumeMl) } : {}),
+      startedAt: withOffset(f.startedAt), endedAt: withOffset(f.endedAt), vitalsBefore: num(vb), vitalsAfter: num(va),
+    }, t('prg.recorded'));
+  }
+  return (
+    <section className="card card--wide" aria-labelledby="e-inf">
+      <h2 id="e-inf">{t('prg.infusion')}（{t('prg.session', { n: d.sessions.length + 1 })}）</h2>
+      <form className="form form--wide" onSubmit={(e) => void submit(e)}>
+        <TextField label={t('prg.product')} value={f.product} onChange={set('product')} error={a.errs.product} />
+        <TextField label={t('prg.manufacturer')} value={f.manufacturer} onChange={set('manufacturer')} error={a.errs.manufacturer} />
+        <TextField label={t('prg.lot')} value={f.lot} onChange={set('lot')} error={a.errs.lot} />
+        <TextField label={t('prg.expiry')} type="date" value={f.expiryDate} onChange={set('expiryDate')} error={a.errs.expiryDate} />
+        <TextField label={t('prg.volume')} inputMode="decimal" value={f.volumeMl} onChange={set('volumeMl')} error={a.errs.volumeMl ?? a.errs.dose} />
+        <SelectField label={t('prg.route')} value={f.route} onChange={set('route')} options={['intravenous', 'intramuscular', 'subcutaneous', 'intranasal', 'other'].map((x) => ({ value: x, label: x }))} />
+        <TextField label={t('prg.start')} type="datetime-local" value={f.startedAt} onChange={set('startedAt')} error={a.errs.startedAt} />
+        <TextField label={t('prg.end')} type="datetime-local" value={f.endedAt} onChange={set('endedAt')} error={a.errs.endedAt} />
+        <VitalsFields prefix="vitalsBefore" v={vb} set={(k, x) => setVb((o) => ({ ...o, [k]: x }))} errs={a.errs} />
+        <VitalsFields prefix="vitalsAfter" v={va} set={(k, x) => setVa((o) => ({ ...o, [k]: x }))} errs={a.errs} />
+        <ErrorMessage error={a.error} />
+        {a.ok ? <Alert tone="success">{a.ok}</Alert> : null}
+        <div className="form__actions"><button className="btn btn--primary" type="submit">{t('prg.record')}</button></div>
+      </form>
+    </section>
+  );
+}
+
+const SERIOUS = ['death', 'life_threatening', 'hospitalisation', 'disability', 'congenital_anomaly', 'other_important'];
+
+function AdverseEventForm({ d }: { readonly d: EnrolmentDetail }): ReactNode {
+  const { t } = useTranslation();
+  const a = useAction(d.enrolment.id);
+  const [f, setF] = useState({ term: '', onsetDate: d.today, endDate: '', grade: '1', relatedness: 'possible', expectedness: 'expected', actionTaken: 'none', outcome: 'recovering' });
+  const [serious, setSerious] = useState<string[]>([]);
+  const [raised, setRaised] = useState(false);
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
+  const opts = (keys: string[], base: string) => keys.map((k) => ({ value: k, label: t(`${base}.${k}`) }));
+  async function submit(e: FormEvent): Promise<void> {
+    e.preventDefault();
+    setRaised(false);
+    const r = (await a.run(`/api/program-enrolments/${d.enrolment.id}/adverse-events`, {
+      term: f.term, grade: Number(f.grade), seriousness: serious, relatedness: f.relatedness, expectedness: f.expectedness, actionTaken: f.actionTaken, outcome: f.outcome,
+      ...(f.onsetDate ? { onsetDate: f.onsetDate } : {}), ...(f.endDate ? { endDate: f.endDate } : {}),
+    }, t('prg.recorded'))) as { alertRaised?: boolean } | undefined;
+    if (r?.alertRaised) setRaised(true);
+  }
+  return (
+    <section className="card card--wide" aria-labelledby="e-ae">
+      <h2 id="e-ae">{t('prg.ae')}</h2>
+      <form className="form form--wide" onSubmit={(e) => void submit(e)}>
+        <TextField label={t('prg.term')} value={f.term} onChange={set('term')} error={a.errs.term} />
+        <TextField label={t('prg.onset')} type="date" value={f.onsetDate} onChange={set('onsetDate')} error={a.errs.onsetDate} />
+        <TextField label={t('prg.aeEnd')} type="date" value={f.endDate} onChange={set('endDate')} error={a.errs.endDate} />
+        <SelectField label={t('prg.grade')} value={f.grade} onChange={set('grade')} options={['1', '2', '3', '4', '5'].map((g) => ({ value: g, label: g }))} error={a.errs.grade} />
+        <fieldset>
+          <legend>{t('prg.serious')}</legend>
+          {SERIOUS.map((k) => (
+            <label key={k} className="check"><input type="checkbox" checked={serious.includes(k)} onChange={(e) => setSerious((s) => (e.target.checked ? [...s, k] : s.filter((x) => x !== k)))} /> {t(`prg.seriousness.${k}`)}</label>
+          ))}
+        </fieldset>
+        <SelectField label={t('prg.relatedness')} value={f.relatedness} onChange={set('relatedness')} options={opts(['not_related', 'unlikely', 'possible', 'probable', 'definite'], 'prg.rel')} />
+        <SelectField label={t('prg.expectedness')} value={f.expectedness} onChange={set('expectedness')} options={opts(['expected', 'unexpected'], 'prg.exp')} />
+        <SelectField label={t('prg.action')} value={f.actionTaken} onChange={set('actionTaken')} options={opts(['none', 'infusion_interrupted', 'dose_reduced', 'session_postponed', 'treatment_withdrawn', 'other'], 'prg.act')} />
+        <SelectField label={t('prg.outcome')} value={f.outcome} onChange={set('outcome')} options={opts(['recovering', 'not_recovered', 'recovered', 'recovered_with_sequelae', 'fatal', 'unknown'], 'prg.out')} error={a.errs.outcome} />
+        <ErrorMessage error={a.error} />
+        {raised ? <Alert tone="warning">{t('prg.saeRaised')}</Alert> : a.ok ? <Alert tone="success">{a.ok}</Alert> : null}
+        <div className="form__actions"><button className="btn btn--primary" type="submit">{t('prg.record')}</button></div>
+      </form>
+    </section>
+  );
+}
+
+function WithdrawForm({ d }: { readonly d: EnrolmentDetail }): ReactNode {
+  const { t } = useTranslation();
+  const a = useAction(d.enrolment.id);
+  const [reason, setReason] = useState('');
+  const [choice, setChoice] = useState('keep');
+  return (
+    <section className="card card--wide" aria-labelledby="e-withdraw">
+      <h2 id="e-withdraw">{t('prg.withdraw')}</h2>
+      <form className="form form--wide" onSubmit={(e) => { e.preventDefault(); void a.run(`/api/program-enrolments/${d.enrolment.id}/withdraw`, { dataChoice: choice, ...(reason ? { reason } : {}) }, t('prg.withdrawn')); }}>
+        <TextField label={t('prg.reason')} value={reason} onChange={(e) => setReason(e.target.value)} error={a.errs.reason} />
+        <SelectField label={t('prg.dataChoice')} value={choice} onChange={(e) => setChoice(e.target.value)} options={[{ value: 'keep', label: t('prg.keep') }, { value: 'delete_from_future_exports', label: t('prg.deleteData') }]} />
+        <ErrorMessage error={a.error} />
+        {a.ok ? <Alert tone="success">{a.ok}</Alert> : null}
+        <div className="form__actions"><button className="btn" type="submit">{t('prg.withdraw')}</button></div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, query } from '../../../shared/api/client.ts';
+import { ApiError } from '../../../shared/api/api-error.ts';
+
+// Types mirror the server's answers (`packages/server/src/services/programs/`); `import type` only.
+export type Lang = 'ja' | 'en';
+export interface L10n { readonly ja: string; readonly en: string }
+export interface ConsentDocument { readonly id: string; readonly version: string; readonly role: 'participant' | 'guardian' | 'assent'; readonly language: Lang; readonly title: string; readonly contentHash: string; readonly effectiveFrom: string }
+export interface Program {
+  readonly id: string; readonly version: number; readonly title: L10n; readonly treatment: 'infusion' | 'tms';
+  readonly minorAgeThreshold: number; readonly consentDocuments: readonly ConsentDocument[];
+  readonly assessments: readonly { readonly id: string; readonly label: L10n }[];
+  readonly price: { readonly amountExclTaxYen: number }; readonly ethicsApprovalId?: string; readonly registryId?: string;
+}
+export interface ScheduledItem { readonly id: string; readonly kind: 'session' | 'assessment'; readonly sessionNumber?: number; readonly visitId?: string; readonly targetDate: string; readonly date: string; readonly windowStart: string; readonly windowEnd: string; readonly inClinic: boolean; readonly scales: readonly string[]; readonly biomarkers: readonly string[] }
+export interface Schedule { readonly day0: string; readonly items: readonly ScheduledItem[]; readonly shifts: readonly { itemId: string; from: string; to: string; reason: string }[]; readonly conflicts: readonly { itemId: string; date: string; kind: string }[] }
+export interface Criterion { readonly id: string; readonly kind: string; readonly status: 'met' | 'not_met' | 'attested' | 'missing_data'; readonly params: Record<string, unknown> }
+export interface EnrolmentDetail {
+  readonly enrolment: { readonly id: string; readonly status: string; readonly programId: string; readonly programVersion: number; readonly enrolmentDate: string | null; readonly nextStatuses: readonly string[] };
+  readonly patient: { readonly id: string; readonly patientNumber: string; readonly nameKanji: string; readonly nameKana: string; readonly birthDate: string };
+  readonly program: Program;
+  readonly documentTexts: Readonly<Record<string, string>>;
+  readonly eligibility: { readonly outcome: string; readonly criteria: readonly Criterion[] } | null;
+  readonly consentState: { readonly status: string };
+  readonly consents: readonly { readonly id: string; readonly record: { readonly role: string; readonly signer: { name: string }; readonly signedAt: string; readonly document: { id: string; version: string; language: string; contentHash: string } } }[];
+  readonly events: readonly { readonly from: string | null; readonly to: string; readonly at: string; readonly reason: string | null }[];
+  readonly schedule: Schedule | null;
+  readonly scheduleStatus: readonly { readonly itemId: string; readonly status: string }[];
+  readonly sessions: readonly { readonly sessionNumber: number; readonly startedAt: string; readonly lot?: string; readonly product?: string }[];
+  readonly adverseEvents: readonly { readonly id: string; readonly term: string; readonly grade: number; readonly onsetDate: string; readonly outcome: string; readonly seriousness: readonly string[] }[];
+  readonly today: string;
+}
+export interface Dashboard {
+  readonly program: { readonly id: string; readonly version: number; readonly title: L10n };
+  readonly funnel: { readonly total: number; readonly current: Record<string, number>; readonly reached: Record<string, number> };
+  readonly assessments: readonly ({ readonly visitId: string; readonly total: number } & Record<string, number | string>)[];
+  readonly adherence: { readonly planned: number; readonly done: number; readonly dueSoFar?: number; readonly due?: number } & Record<string, number>;
+  readonly safety: {
+    readonly adverseEvents: number; readonly seriousAdverseEvents: number;
+    readonly open: readonly { id: string; enrolmentId: string; patientNumber: string; term: string; grade: number; onsetDate: string; serious: boolean; outcome: string }[];
+    readonly unreviewedAlerts: readonly { alertId: string; adverseEventId: string; patientNumber: string; createdAt: string; summary: { key: string; params?: Record<string, string | number> } }[];
+  };
+  readonly enrolments: readonly { id: string; patientNumber: string; status: string; enrolmentDate: string | null; overdue: number; missed: number; due: number }[];
+}
+export interface TimelineEntry { readonly date: string; readonly at?: string; readonly kind: string; readonly refId: string; readonly event: string; readonly values: Record<string, string | number | boolean | null> }
+
+export const usePrograms = () => useQuery({ queryKey: ['programs'], queryFn: ({ signal }) => api<{ items: { program: Program; versions: number[] }[] }>('/api/programs', { signal }) });
+export const useDashboard = (id: string) => useQuery({ queryKey: ['programs', id, 'dashboard'], queryFn: ({ signal }) => api<Dashboard>(`/api/programs/${encodeURIComponent(id)}/dashboard`, { signal }) });
+export const useEnrolment = (id: string) => useQuery({ queryKey: ['program-enrolment', id], queryFn: ({ signal }) => api<EnrolmentDetail>(`/api/program-enrolments/${encodeURIComponent(id)}`, { signal }) });
+export const useTimeline = (patientId: string) =>
+  useQuery({ queryKey: ['program-timeline', patientId], queryFn: ({ signal }) => api<{ patient: EnrolmentDetail['patient']; entries: TimelineEntry[]; confounders: { genericName: string; event: string; date: string; detail?: { from?: string | number; to?: string | number } }[] }>(`/api/patients/${encodeURIComponent(patientId)}/program-timeline`, { signal }) });
+export const searchPatients = (q: string) => api<{ items: { id: string; patientNumber: string; nameKanji: string; nameKana: string; birthDate: string }[] }>(`/api/patients${query({ q, limit: 10 })}`);
+
+/** Field errors of an API error by path, for the forms. */
+export function fieldErrors(e: unknown): Record<string, string> {
+  if (!(e instanceof ApiError)) return {};
+  return Object.fromEntries(e.details.map((d) => [d.path, d.message]));
+}
+
+export const pick = (t: L10n | undefined, lang: Lang): string => (t ? t[lang] || t.ja : '');

@@ -1,0 +1,96 @@
+import { ScatterChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { ErrorMessage } from '../../components/alert.tsx';
+import { Loading, Page } from '../../components/page.tsx';
+import { useTimeline, type TimelineEntry } from './programs-api.ts';
+
+echarts.use([ScatterChart, GridComponent, TooltipComponent, SVGRenderer]);
+
+const KINDS = ['enrolment', 'score', 'session', 'adverse_event', 'medication', 'lab'] as const;
+const COLOURS: Record<string, string> = { enrolment: '#455a64', score: '#1565c0', session: '#00796b', adverse_event: '#c62828', medication: '#6a1b9a', lab: '#ef6c00' };
+const SYMBOLS: Record<string, string> = { enrolment: 'rect', score: 'circle', session: 'diamond', adverse_event: 'triangle', medication: 'roundRect', lab: 'pin' };
+
+function describe(e: TimelineEntry, t: (k: string, o?: Record<string, unknown>) => string): string {
+  const v = e.values;
+  switch (e.kind) {
+    case 'enrolment': return t(`prg.statuses.${e.event}`);
+    case 'score': return `${e.event.toUpperCase()} ${String(v.total)}`;
+    case 'session': return `${t('prg.session', { n: v.sessionNumber })}${v.lot ? ` (${String(v.lot)})` : ''}`;
+    case 'adverse_event': return `${String(v.term)} G${String(v.grade)}${v.serious ? ' SAE' : ''} — ${e.event}`;
+    case 'medication': return `${String(v.genericName)} ${e.event}${v.dose !== undefined && v.dose !== null ? ` ${String(v.dose)}${String(v.unit ?? '')}` : ''}`;
+    case 'lab': return `${e.event} ${v.comparator ?? ''}${String(v.value)} ${String(v.unit)}`;
+    default: return e.event;
+  }
+}
+
+/** Scores, sessions, adverse events, medicines and labs of one patient on one time axis. */
+export function PatientTimelinePage(): ReactNode {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const q = useTimeline(id);
+  const ref = useRef<HTMLDivElement>(null);
+  const data = q.data;
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || !data) return;
+    const chart = echarts.init(el, undefined, { renderer: 'svg' });
+    const labels = KINDS.map((k) => t(`prg.kinds.${k}`));
+    chart.setOption({
+      animation: false,
+      grid: { left: 110, right: 24, top: 16, bottom: 40 },
+      tooltip: { trigger: 'item' },
+      xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
+      yAxis: { type: 'category', data: labels, inverse: true },
+      series: KINDS.map((k, i) => ({
+        name: labels[i],
+        type: 'scatter',
+        symbol: SYMBOLS[k],
+        symbolSize: 13,
+        itemStyle: { color: COLOURS[k] },
+        tooltip: { formatter: (p: { data: { desc: string; value: [string, string] } }) => `${p.data.value[0]}<br>${p.data.desc}` },
+        data: data.entries.filter((e) => e.kind === k).map((e) => ({ value: [e.date, labels[i]], desc: describe(e, t) })),
+      })),
+    });
+    const ro = new ResizeObserver(() => chart.resize());
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      chart.dispose();
+    };
+  }, [data, t]);
+
+  return (
+    <Page title={data ? `${t('prg.timeline')} — ${data.patient.nameKanji}（${data.patient.patientNumber}）` : t('prg.timeline')}>
+      {q.isLoading ? <Loading /> : null}
+      <ErrorMessage error={q.error} />
+      {data ? (
+        <>
+          <div ref={ref} className="prg-timeline-chart" role="img" aria-label={t('prg.timeline')} />
+          {data.confounders.length ? (
+            <section className="card card--wide" aria-labelledby="tl-conf">
+              <h2 id="tl-conf">{t('prg.confounders')}</h2>
+              <ul>{data.confounders.map((c, i) => <li key={i}>{c.date} {c.genericName} — {c.event}{c.detail ? ` (${String(c.detail.from ?? '')} → ${String(c.detail.to ?? '')})` : ''}</li>)}</ul>
+            </section>
+          ) : null}
+          <div className="table-scroll">
+            <table className="table table--dense">
+              <caption className="visually-hidden">{t('prg.timeline')}</caption>
+              <thead><tr><th scope="col">{t('prg.date')}</th><th scope="col">{t('prg.item')}</th><th scope="col">{t('prg.event')}</th></tr></thead>
+              <tbody>
+                {data.entries.map((e, i) => (
+                  <tr key={i} className={`prg-tl prg-tl--${e.kind}`}><td className="nowrap">{e.date}</td><td>{t(`prg.kinds.${e.kind}`)}</td><td>{describe(e, t)}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+    </Page>
+  );
+}
