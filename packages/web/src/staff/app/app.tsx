@@ -27,6 +27,9 @@ import { ForbiddenPage, NotFoundPage } from '../features/placeholder/not-found-p
 import { PatientScalesPage } from '../features/scales/patient-scales-page.tsx';
 import { ScalesAdminPage } from '../features/scales/scales-admin-page.tsx';
 import { ScalesHomePage } from '../features/scales/scales-home-page.tsx';
+import { IntakeEditorPage } from '../features/intake/intake-editor-page.tsx';
+import { IntakeViewPage } from '../features/intake/intake-view-page.tsx';
+import { PatientIntakePage } from '../features/intake/patient-intake-page.tsx';
 import { StaffAdminPage } from '../features/staff/staff-admin-page.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { useSession } from './session.tsx';
@@ -171,7 +174,30 @@ export function App(): ReactNode {
             </Allow>
           }
         />
-        <Route path="intake" element={<ComingSoonPage title="nav.intake" />} />
+        <Route
+          path="intake"
+          element={
+            <Allow permission="intake:admin">
+              <IntakeEditorPage />
+            </Allow>
+          }
+        />
+        <Route
+          path="intakes/:id"
+          element={
+            <Allow permission="intake:read">
+              <IntakeViewPage />
+            </Allow>
+          }
+        />
+        <Route
+          path="patients/:id/intake"
+          element={
+            <Allow permission="intake:status">
+              <PatientIntakePage />
+            </Allow>
+          }
+        />
         <Route
           path="scales"
           element={

@@ -19,7 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'nav.home' },
   { to: '/patients', label: 'nav.patients', permission: 'patients:read' },
   { to: '/appointments', label: 'nav.appointments', permission: 'appointments:read' },
-  { to: '/intake', label: 'nav.intake', permission: 'patients:read', comingSoon: true },
+  { to: '/intake', label: 'nav.intake', permission: 'intake:admin' },
   { to: '/scales', label: 'nav.scales', permission: 'scales:deliver' },
   { to: '/programs', label: 'nav.programs', permission: 'programs:read' },
   { to: '/staff', label: 'nav.staff', permission: 'staff:admin' },

@@ -3,6 +3,7 @@ import type { Dict } from './dict.ts';
 import type { ja } from './ja.ts';
 import { appointmentsEn } from '../features/appointments/appointments-en.ts';
 import { calendarAdminEn } from '../features/calendar-admin/calendar-admin-en.ts';
+import { intakeEn } from '../features/intake/intake-en.ts';
 import { scalesEn } from '../features/scales/scales-en.ts';
 
 export const en: Dict<typeof ja> = {
@@ -17,7 +18,7 @@ export const en: Dict<typeof ja> = {
     home: 'Home',
     patients: 'Patients',
     appointments: 'Appointments',
-    intake: 'Intake',
+    intake: 'Intake form',
     scales: 'Scales',
     programs: 'Programs',
     staff: 'Staff',
@@ -258,6 +259,7 @@ export const en: Dict<typeof ja> = {
   },
   appt: appointmentsEn,
   calAdmin: calendarAdminEn,
+  intake: intakeEn,
   scl: scalesEn,
   prg: programsEn,
 };

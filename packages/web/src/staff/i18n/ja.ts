@@ -1,6 +1,7 @@
 import { programsJa } from '../features/programs/programs-ja.ts';
 import { appointmentsJa } from '../features/appointments/appointments-ja.ts';
 import { calendarAdminJa } from '../features/calendar-admin/calendar-admin-ja.ts';
+import { intakeJa } from '../features/intake/intake-ja.ts';
 import { scalesJa } from '../features/scales/scales-ja.ts';
 // Japanese: the default language. `en.ts` must have the same keys (the type checks it).
 export const ja = {
@@ -15,7 +16,7 @@ export const ja = {
     home: 'ホーム',
     patients: '患者',
     appointments: '予約',
-    intake: '問診',
+    intake: '問診票',
     scales: '尺度',
     programs: 'プログラム',
     staff: 'スタッフ管理',
@@ -256,6 +257,7 @@ export const ja = {
   },
   appt: appointmentsJa,
   calAdmin: calendarAdminJa,
+  intake: intakeJa,
   scl: scalesJa,
   prg: programsJa,
 };

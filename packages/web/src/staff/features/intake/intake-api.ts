@@ -1,0 +1,123 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { IntakeDefinition, IntakeText } from '@mimamori/core/intake/intake-definition';
+import { api } from '../../../shared/api/client.ts';
+
+export type IntakeStatusName = 'sent' | 'started' | 'submitted' | 'cancelled';
+
+export interface IntakeStatusItem {
+  readonly id: string;
+  readonly patientId: string;
+  readonly appointmentId: string | null;
+  readonly status: IntakeStatusName;
+  readonly sentAt: string;
+  readonly startedAt: string | null;
+  readonly submittedAt: string | null;
+  readonly progress: { readonly completed: number; readonly total: number };
+}
+
+export interface StoredScore {
+  readonly scaleId: string;
+  readonly shortName: string;
+  readonly total: number | null;
+  readonly maxTotal: number | null;
+  readonly band: IntakeText | null;
+  readonly bandId: string | null;
+  readonly flags: ReadonlyArray<{ id: string; severity: string; item: string; score: number; action: IntakeText }>;
+}
+
+export interface SummaryView {
+  readonly text: string;
+  readonly alerts: ReadonlyArray<string>;
+  readonly sections: ReadonlyArray<{ id: string; title: string; lines: ReadonlyArray<{ label: string; text: string }> }>;
+}
+
+export interface IntakeView {
+  readonly intake: IntakeStatusItem & {
+    audience: 'adult' | 'child';
+    definitionVersion: number;
+    consentPolicyVersion: string | null;
+    consentAt: string | null;
+    expiresAt: string;
+  };
+  readonly summary: { readonly ja: SummaryView; readonly en: SummaryView };
+  readonly answers: ReadonlyArray<{
+    id: string;
+    title: string;
+    groups: ReadonlyArray<{
+      id: string;
+      title: string;
+      items: ReadonlyArray<{
+        questionId: string;
+        label: string;
+        text: string;
+        rows?: ReadonlyArray<ReadonlyArray<{ fieldId: string; label: string; text: string }>>;
+      }>;
+    }>;
+  }>;
+  readonly scores: ReadonlyArray<StoredScore>;
+  readonly changes: {
+    since: string;
+    items: ReadonlyArray<{ kind: 'added' | 'removed' | 'changed'; questionId: string; label: string; before?: string; after?: string }>;
+  } | null;
+}
+
+export interface SentIntake {
+  readonly intakeId: string;
+  readonly reused: boolean;
+  readonly status: string;
+  readonly mailQueued: boolean;
+  readonly qr: string;
+  readonly link: { readonly url: string; readonly expiresAt: string };
+}
+
+export function usePatientIntakes(patientId: string) {
+  return useQuery({
+    queryKey: ['intake', 'patient', patientId],
+    queryFn: ({ signal }) => api<{ items: IntakeStatusItem[] }>(`/api/patients/${encodeURIComponent(patientId)}/intakes`, { signal }),
+    select: (r) => r.items,
+  });
+}
+
+export function useSendIntake(patientId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { audience?: 'adult' | 'child'; email: boolean }) =>
+      api<SentIntake>(`/api/patients/${encodeURIComponent(patientId)}/intakes`, { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['intake'] }),
+  });
+}
+
+export function useCancelIntake() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/api/intakes/${encodeURIComponent(id)}/cancel`, { method: 'POST', body: {} }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['intake'] }),
+  });
+}
+
+export function useIntakeView(id: string) {
+  return useQuery({
+    queryKey: ['intake', 'view', id],
+    queryFn: ({ signal }) => api<IntakeView>(`/api/intakes/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+export function useIntakeDefinition() {
+  return useQuery({
+    queryKey: ['intake', 'definition'],
+    queryFn: ({ signal }) =>
+      api<{ definition: IntakeDefinition; versions: Array<{ version: number; createdAt: string; createdBy: string | null }> }>(
+        '/api/intake/definition',
+        { signal },
+      ),
+  });
+}
+
+export function usePublishIntakeDefinition() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (definition: IntakeDefinition) =>
+      api<{ version: number }>('/api/intake/definition', { method: 'POST', body: { definition } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['intake', 'definition'] }),
+  });
+}

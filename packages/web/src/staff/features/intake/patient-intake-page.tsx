@@ -1,0 +1,169 @@
+import { useState, type ReactNode } from 'react';
+import './intake.css';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { formatDateTime } from '../../../shared/format/dates.ts';
+import { useSession } from '../../app/session.tsx';
+import { Alert, ErrorMessage } from '../../components/alert.tsx';
+import { Loading, Page } from '../../components/page.tsx';
+import { currentLanguage } from '../../i18n/index.ts';
+import { usePatient } from '../patients/patient-api.ts';
+import { PatientBanner } from '../patients/patient-banner.tsx';
+import { useCancelIntake, usePatientIntakes, useSendIntake, type SentIntake } from './intake-api.ts';
+
+/** Copies text with the Clipboard API (no pop-up); says so for screen readers. */
+export function CopyButton({ text, label }: { readonly text: string; readonly label: string }): ReactNode {
+  const { t } = useTranslation();
+  const [done, setDone] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => {
+          void navigator.clipboard?.writeText(text).then(() => {
+            setDone(true);
+            window.setTimeout(() => setDone(false), 2000);
+          });
+        }}
+      >
+        {label}
+      </button>
+      <span role="status" className="muted small">
+        {done ? ` ${t('intake.copied')}` : ''}
+      </span>
+    </>
+  );
+}
+
+function SentBox({ sent }: { readonly sent: SentIntake }): ReactNode {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  return (
+    <section className="card card--wide intake-sent" aria-labelledby="intake-sent-title">
+      <h2 id="intake-sent-title">{t('intake.link')}</h2>
+      <Alert tone="success">
+        {t('intake.sent')} {sent.mailQueued ? t('intake.mailQueued') : t('intake.noMail')} {sent.reused ? t('intake.reused') : ''}
+      </Alert>
+      <div className="intake-link">
+        <input
+          className="intake-link__url mono"
+          readOnly
+          value={sent.link.url}
+          aria-label={t('intake.link')}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <CopyButton text={sent.link.url} label={t('intake.copy')} />
+      </div>
+      <p className="muted small">{t('intake.validUntil', { date: formatDateTime(sent.link.expiresAt, lang) })}</p>
+      <figure className="intake-qr">
+        <img src={sent.qr} alt={t('intake.qr')} width={200} height={200} />
+        <figcaption className="muted small">{t('intake.qr')}</figcaption>
+      </figure>
+    </section>
+  );
+}
+
+/** The patient's intake panel: send (email, link to copy, QR code) and the status of each intake. */
+export function PatientIntakePage(): ReactNode {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { can } = useSession();
+  const lang = currentLanguage();
+  const patient = usePatient(id);
+  const intakes = usePatientIntakes(id);
+  const send = useSendIntake(id);
+  const cancel = useCancelIntake();
+  const [audience, setAudience] = useState<'' | 'adult' | 'child'>('');
+  const [email, setEmail] = useState(true);
+
+  if (patient.isPending) return <Loading />;
+  if (patient.isError) return <ErrorMessage error={patient.error} />;
+  const open = (intakes.data ?? []).some((i) => i.status === 'sent' || i.status === 'started');
+  return (
+    <Page title={t('intake.patientTitle')} before={<PatientBanner patient={patient.data} />}>
+      <p>
+        <Link to={`/patients/${encodeURIComponent(id)}`}>{t('patients.detailTitle')}</Link>
+      </p>
+      {can('intake:send') ? (
+        <form
+          className="form card"
+          onSubmit={(e) => {
+            e.preventDefault();
+            send.mutate({ ...(audience ? { audience } : {}), email });
+          }}
+        >
+          <div className="field">
+            <label htmlFor="intake-audience">{t('intake.audience')}</label>
+            <select id="intake-audience" value={audience} onChange={(e) => setAudience(e.target.value as '' | 'adult' | 'child')}>
+              <option value="">{t('intake.audienceAuto')}</option>
+              <option value="adult">{t('intake.audienceAdult')}</option>
+              <option value="child">{t('intake.audienceChild')}</option>
+            </select>
+          </div>
+          <label className="check">
+            <input type="checkbox" checked={email} onChange={(e) => setEmail(e.target.checked)} /> {t('intake.sendEmail')}
+          </label>
+          <ErrorMessage error={send.error} />
+          <div>
+            <button type="submit" className="btn btn--primary" disabled={send.isPending}>
+              {open ? t('intake.resend') : t('intake.send')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {send.data ? <SentBox sent={send.data} /> : null}
+      <section aria-labelledby="intake-history">
+        <h2 id="intake-history">{t('intake.history')}</h2>
+        {intakes.isPending ? <Loading /> : null}
+        <ErrorMessage error={intakes.error} />
+        {intakes.data && intakes.data.length === 0 ? <p className="empty">{t('intake.none')}</p> : null}
+        {intakes.data && intakes.data.length > 0 ? (
+          <div className="table-scroll">
+            <table className="table table--cards">
+              <caption className="visually-hidden">{t('intake.history')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('intake.status')}</th>
+                  <th scope="col">{t('intake.sentAt')}</th>
+                  <th scope="col">{t('intake.submittedAt')}</th>
+                  <th scope="col">{t('common.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {intakes.data.map((i) => (
+                  <tr key={i.id}>
+                    <td data-label={t('intake.status')}>
+                      <span className={`status intake-status intake-status--${i.status}`}>{t(`intake.statuses.${i.status}`)}</span>{' '}
+                      {i.status === 'started' ? (
+                        <span className="muted small">{t('intake.progress', { done: i.progress.completed, total: i.progress.total })}</span>
+                      ) : null}
+                    </td>
+                    <td data-label={t('intake.sentAt')}>{formatDateTime(i.sentAt, lang)}</td>
+                    <td data-label={t('intake.submittedAt')}>{i.submittedAt ? formatDateTime(i.submittedAt, lang) : '—'}</td>
+                    <td data-label={t('common.actions')} className="row-actions">
+                      {i.status === 'submitted' && can('intake:read') ? (
+                        <Link className="btn btn--small btn--primary" to={`/intakes/${encodeURIComponent(i.id)}`}>
+                          {t('intake.open')}
+                        </Link>
+                      ) : null}
+                      {(i.status === 'sent' || i.status === 'started') && can('intake:send') ? (
+                        <button
+                          type="button"
+                          className="btn btn--small"
+                          onClick={() => window.confirm(t('intake.cancelConfirm')) && cancel.mutate(i.id)}
+                        >
+                          {t('intake.cancel')}
+                        </button>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+    </Page>
+  );
+}
