@@ -51,7 +51,7 @@ async function freshCode(secret: string, used: Set<string>): Promise<string> {
   }
 }
 
-test('first-run setup, TOTP enrolment, register a patient, find them by kana, log out', { timeout: 180_000 }, async () => {
+test('first-run setup, TOTP enrolment, register a patient, find them by kana, log out', { timeout: 300_000 }, async () => {
   const link = /(https?:\/\/\S+\/setup\?token=[A-Za-z0-9_-]+)/.exec(server.output())?.[1];
   assert.ok(link, `the server prints a setup link:\n${server.output()}`);
 
@@ -146,7 +146,7 @@ test('first-run setup, TOTP enrolment, register a patient, find them by kana, lo
   await context.close();
 });
 
-test('the patient entry answers at /p/ with a language switch and a friendly invalid-link page', { timeout: 60_000 }, async () => {
+test('the patient entry answers at /p/ with a language switch and a friendly invalid-link page', { timeout: 120_000 }, async () => {
   const context = await newContext(browser, 'ja');
   const page = await context.newPage();
   const seen = watch(page, server.baseUrl);
