@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.ts';
 import { requirePatientScope } from '../../services/patient-link-service.ts';
-import { availability, myAppointments, patientServices } from '../../services/scheduling/availability-service.ts';
+import { availabilityJson, myAppointments, patientServices } from '../../services/scheduling/availability-service.ts';
 import { bookAppointment, cancelAppointment, changeAppointment, confirmHold, patientTagsOf } from '../../services/scheduling/booking-service.ts';
 import { APPOINTMENTS_PURPOSE, requestSignInCode, verifySignInCode } from '../../services/scheduling/patient-access-service.ts';
 import { patientActor } from '../../services/scheduling/scheduling-context.ts';
@@ -39,13 +39,14 @@ export function registerPatientSchedulingRoutes(app: FastifyInstance, deps: AppD
   r.get('/api/p/appointments/availability', {
     config: { access: 'patient' },
     schema: { tags: ['patient'], querystring: z.strictObject({ serviceId: resourceIdSchema, from: dateSchema, to: dateSchema, excludeAppointmentId: idSchema.optional() }) },
-  }, async (req) => {
+  }, async (req, reply) => {
     const actor = actorOf(req);
     const q = req.query;
-    return availability(deps, actor, {
+    const body = await availabilityJson(deps, actor, {
       serviceId: q.serviceId, from: q.from, to: q.to, patientTags: await patientTagsOf(deps.db.db, actor.clinicId, actor.patientId!),
       ...(q.excludeAppointmentId ? { excludeAppointmentId: q.excludeAppointmentId } : {}),
     });
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 
   r.post('/api/p/appointments', {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.ts';
-import { availability, calendarDays, listAppointmentViews, proposeSeriesFor, todayList } from '../../services/scheduling/availability-service.ts';
+import { availabilityJson, calendarDays, listAppointmentViews, proposeSeriesFor, todayList } from '../../services/scheduling/availability-service.ts';
 import {
   bookAppointment, cancelAppointment, changeAppointment, checkInAppointment, confirmHold, markAppointment, readAppointment,
 } from '../../services/scheduling/booking-service.ts';
@@ -55,11 +55,12 @@ export function registerStaffSchedulingRoutes(app: FastifyInstance, deps: AppDep
         serviceId: resourceIdSchema, from: dateSchema, to: dateSchema, resourceId: resourceIdSchema.optional(), patientId: idSchema.optional(), excludeAppointmentId: idSchema.optional(),
       }),
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     const q = req.query;
-    return availability(deps, staffActor(req), {
+    const body = await availabilityJson(deps, staffActor(req), {
       serviceId: q.serviceId, from: q.from, to: q.to, ...(q.resourceId ? { resourceId: q.resourceId } : {}), ...(q.excludeAppointmentId ? { excludeAppointmentId: q.excludeAppointmentId } : {}),
     });
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 
   r.get('/api/appointments', {

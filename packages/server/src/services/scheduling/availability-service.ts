@@ -8,6 +8,7 @@ import { listAppointments, listBlockingAppointments, type AppointmentRow, type D
 import { auditAlone } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { appointmentViews, type AppointmentView } from './appointment-view.ts';
+import { cachedJson } from './availability-cache.ts';
 import { findService } from './booking-service.ts';
 import { loadClinicScheduling, type ClinicScheduling, type SchedulingActor } from './scheduling-context.ts';
 import type { ExistingBooking } from '@mimamori/core/scheduling/index';
@@ -94,6 +95,12 @@ export async function availability(
     closedDates: result.closedDates,
     lastBookableDate: result.lastBookableDate,
   };
+}
+
+/** {@link availability} as JSON text, reused for a moment between writes (see `availability-cache.ts`). */
+export function availabilityJson(deps: AppDeps, actor: SchedulingActor, q: Parameters<typeof availability>[2]): Promise<string> {
+  const key = JSON.stringify([actor.clinicId, actor.channel, q.serviceId, q.from, q.to, q.resourceId ?? null, q.excludeAppointmentId ?? null, q.patientTags ?? []]);
+  return cachedJson(key, deps.clock().getTime(), () => availability(deps, actor, q));
 }
 
 /** The clinic's days (open sessions, closures, holidays) for calendar views. */

@@ -7,6 +7,7 @@ import {
 import { bumpSchedulingVersion, putResource, putService, saveCalendar, savePolicy, type Db } from '@mimamori/storage';
 import { audit } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
+import { bumpSchedulingGeneration } from './availability-cache.ts';
 import { loadClinicScheduling, type ClinicScheduling, type SchedulingActor } from './scheduling-context.ts';
 
 export function configView(cfg: ClinicScheduling) {
@@ -39,6 +40,7 @@ async function edit(
     await o.write(tx, cfg);
     await audit(deps, tx, req, { action: o.action, resource: 'scheduling_config', resourceId: o.resourceId ?? actor.clinicId, clinicId: actor.clinicId });
   });
+  bumpSchedulingGeneration();
   return readConfig(deps, actor);
 }
 

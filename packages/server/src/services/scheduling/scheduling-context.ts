@@ -3,6 +3,7 @@ import { DomainError } from '@mimamori/core';
 import { bookingRejection } from '@mimamori/core/scheduling/index';
 import { getClinic, getSchedulingConfig, seedSchedulingConfig, type Db, type SchedulingConfig } from '@mimamori/storage';
 import type { AppDeps } from '../../context.ts';
+import { bumpSchedulingGeneration } from './availability-cache.ts';
 
 /** Who is acting: a staff member, or a patient in an `appointments` session. */
 export interface SchedulingActor {
@@ -72,7 +73,9 @@ function isRetryable(err: unknown): boolean {
 export async function writeTx<T>(deps: AppDeps, fn: (tx: Db) => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await deps.db.db.transaction().execute(fn);
+      const result = await deps.db.db.transaction().execute(fn);
+      bumpSchedulingGeneration();
+      return result;
     } catch (err) {
       if (isUnitOverlap(err)) throw bookingRejection('booking.over_capacity', { role: '' });
       if (isRetryable(err) && attempt < 3) continue;
