@@ -79,6 +79,22 @@ for (const dialect of testDialects()) {
       assert.equal(r.json().scaleId, 'clinic_mood3b');
     });
 
+    test('crisis contacts: national defaults until a doctor saves the clinic list; reception cannot edit it', async () => {
+      const d = (await as(t, doctor, { url: '/api/crisis-contacts' })).json();
+      assert.equal(d.isDefault, true);
+      assert.ok(d.contacts.every((c: { source: string | null }) => c.source));
+      const rec = await signedIn(t, 'reception');
+      const mine = [{ nameJa: '当院（診療時間内）', nameEn: 'This clinic (opening hours)', phone: '03-0000-0000', url: null, hoursJa: '平日9時〜18時', hoursEn: 'Weekdays 9–18', source: null, uncertain: false }, d.contacts[1]];
+      assert.equal((await as(t, rec, { method: 'PUT', url: '/api/crisis-contacts', payload: { contacts: mine } })).statusCode, 403);
+      const bad = await as(t, doctor, { method: 'PUT', url: '/api/crisis-contacts', payload: { contacts: [{ ...mine[0], url: 'javascript:alert(1)' }] } });
+      assert.equal(bad.statusCode, 400);
+      const ok = await as(t, doctor, { method: 'PUT', url: '/api/crisis-contacts', payload: { contacts: mine } });
+      assert.equal(ok.statusCode, 200, ok.body);
+      const after = (await as(t, rec, { url: '/api/crisis-contacts' })).json();
+      assert.equal(after.isDefault, false);
+      assert.deepEqual(after.contacts.map((c: { nameJa: string }) => c.nameJa), ['当院（診療時間内）', 'よりそいホットライン']);
+    });
+
     test('the alert is written even when mail delivery fails', async () => {
       const refusing = new SMTPServer({
         authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
