@@ -1,0 +1,89 @@
+// Reservations benchmark: `node --import tsx bench/scheduling/run.ts`. Run by hand, never by npm test.
+//
+// Starts the real app (SQLite, seeded) and a bare Fastify + better-sqlite3 endpoint, each in its
+// own process, and drives both with autocannon on 127.0.0.1 through a small TCP relay that gives
+// every connection its own 127.x.y.z source address: the app's per-address rate limit (600 a
+// minute) is part of production and stays on, so connections are renewed every 400 requests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import net from 'node:net';
+import os from 'node:os';
+import autocannon from 'autocannon';
+
+interface Ready { port: number; cookie?: string; csrf?: string; patients?: string[]; booked?: number; drawStarts?: string[] }
+
+function start(kind: string): Promise<{ child: ChildProcess; ready: Ready }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./server.ts', import.meta.url).pathname, kind], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    const rl = createInterface({ input: child.stdout! });
+    rl.once('line', (line) => resolve({ child, ready: JSON.parse(line) as Ready }));
+    child.once('exit', (code) => reject(new Error(`${kind} server exited ${code}`)));
+  });
+}
+
+let next = 0;
+/** A relay whose upstream connections come from rotating loopback addresses. */
+function relay(target: number): Promise<{ port: number; close: () => void }> {
+  const server = net.createServer((client) => {
+    next++;
+    const localAddress = `127.${1 + ((next >> 16) & 0x7f)}.${(next >> 8) & 0xff}.${1 + (next & 0xfe)}`;
+    const up = net.connect({ port: target, host: '127.0.0.1', localAddress });
+    client.pipe(up).pipe(client);
+    const end = () => { client.destroy(); up.destroy(); };
+    client.on('error', end);
+    up.on('error', end);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ port: (server.address() as net.AddressInfo).port, close: () => server.close() })));
+}
+
+interface Result { p50: number; p99: number; rps: number; non2xx: number; total: number }
+
+async function load(o: { port: number; path: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; bodies?: string[]; connections: number; duration: number }): Promise<Result> {
+  let i = 0;
+  const r = await autocannon({
+    url: `http://127.0.0.1:${o.port}${o.path}`,
+    connections: o.connections,
+    duration: o.duration,
+    reconnectRate: 400,
+    method: o.method ?? 'GET',
+    headers: { 'content-type': 'application/json', ...(o.headers ?? {}) },
+    ...(o.bodies ? { requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: o.bodies![i++ % o.bodies!.length] }) }] } : {}),
+  });
+  return { p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average, non2xx: r.non2xx, total: r.requests.total };
+}
+
+const mm = await start('mimamori');
+const bare = await start('bare');
+const mmRelay = await relay(mm.ready.port);
+const bareRelay = await relay(bare.ready.port);
+try {
+  const staff = { cookie: mm.ready.cookie!, 'x-csrf-token': mm.ready.csrf!, origin: `http://127.0.0.1:${mmRelay.port}` };
+  const path = '/api/scheduling/availability?serviceId=saishin&from=2026-12-01&to=2027-02-28';
+  // Warm-up (JIT, page cache).
+  await load({ port: mmRelay.port, path, headers: staff, connections: 10, duration: 3 });
+  await load({ port: bareRelay.port, path: '/bare', connections: 10, duration: 3 });
+  const rows: Array<[string, Result]> = [];
+  rows.push(['availability, 再診, 3 months (50 clients)', await load({ port: mmRelay.port, path, headers: staff, connections: 50, duration: 15 })]);
+  rows.push(['bare GET, 100 rows (50 clients)', await load({ port: bareRelay.port, path: '/bare', connections: 50, duration: 15 })]);
+  const starts = mm.ready.drawStarts!;
+  const patients = mm.ready.patients!;
+  const bodies = starts.map((start, k) => JSON.stringify({ patientId: patients[k % patients.length], serviceId: 'blood-draw', start }));
+  rows.push(['book 採血, distinct free slots (10 clients)', await load({ port: mmRelay.port, path: '/api/appointments', method: 'POST', headers: staff, bodies, connections: 10, duration: 10 })]);
+  const bareBodies = starts.map((_, k) => JSON.stringify({ start: Date.parse('2027-01-01T00:00:00Z') + k * 600_000 }));
+  rows.push(['bare POST, one INSERT (10 clients)', await load({ port: bareRelay.port, path: '/bare', method: 'POST', bodies: bareBodies, connections: 10, duration: 10 })]);
+  const out = [
+    `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os.loadavg()[0]!.toFixed(1)}; seeded bookings: ${mm.ready.booked}; free 採血 slots: ${starts.length}`,
+    '',
+    '| run | p50 (ms) | p99 (ms) | req/s | non-2xx | total |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...rows.map(([name, r]) => `| ${name} | ${r.p50} | ${r.p99} | ${r.rps.toFixed(0)} | ${r.non2xx} | ${r.total} |`),
+    '',
+    `Ratios mimamori / bare: availability p99 ${(rows[0]![1].p99 / rows[1]![1].p99).toFixed(1)}×, throughput ${(rows[1]![1].rps / rows[0]![1].rps).toFixed(1)}× lower; booking p99 ${(rows[2]![1].p99 / rows[3]![1].p99).toFixed(1)}×, throughput ${(rows[3]![1].rps / rows[2]![1].rps).toFixed(1)}× lower.`,
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+} finally {
+  mmRelay.close();
+  bareRelay.close();
+  mm.child.kill();
+  bare.child.kill();
+}

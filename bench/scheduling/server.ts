@@ -1,0 +1,70 @@
+// One server for the reservations benchmark, in its own process: `mimamori` (the real app on a
+// fresh SQLite file, seeded with bookings) or `bare` (Fastify + better-sqlite3, one query).
+// Prints one JSON line with the port (and, for mimamori, a staff session) when ready.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import Fastify from 'fastify';
+import { addStaffUser, createDb, insertClinic, insertSession, newId, newToken, seedSchedulingConfig, tokenId } from '@mimamori/storage';
+import { createApp } from '../../packages/server/src/app.ts';
+import { loadConfig } from '../../packages/server/src/config.ts';
+import { SESSION_COOKIE } from '../../packages/server/src/auth/session-cookie.ts';
+
+const kind = process.argv[2] ?? 'mimamori';
+const dir = mkdtempSync(join(tmpdir(), 'mm-bench-'));
+const NOW = new Date('2026-12-01T01:00:00.000Z');
+
+if (kind === 'bare') {
+  const db = new Database(join(dir, 'bare.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE slots (id INTEGER PRIMARY KEY, start_ms INTEGER NOT NULL, end_ms INTEGER NOT NULL, resource TEXT NOT NULL)');
+  const ins = db.prepare('INSERT INTO slots (start_ms, end_ms, resource) VALUES (?, ?, ?)');
+  db.transaction(() => { for (let i = 0; i < 1000; i++) ins.run(NOW.getTime() + i * 900_000, NOW.getTime() + i * 900_000 + 900_000, i % 2 ? 'dr-mori' : 'dr-okada'); })();
+  const sel = db.prepare('SELECT id, start_ms, end_ms, resource FROM slots WHERE start_ms >= ? ORDER BY start_ms LIMIT 100');
+  const app = Fastify();
+  app.get('/bare', async () => ({ slots: sel.all(NOW.getTime()) }));
+  app.post('/bare', async (req) => {
+    const b = req.body as { start: number };
+    const r = ins.run(b.start, b.start + 600_000, 'ns-kato');
+    return { id: Number(r.lastInsertRowid) };
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  process.stdout.write(`${JSON.stringify({ port: (app.server.address() as { port: number }).port })}\n`);
+} else {
+  const db = await createDb({ sqlitePath: join(dir, 'bench.db') });
+  const config = loadConfig({}, { publicUrl: 'http://127.0.0.1' });
+  const app = await createApp({ db, clock: () => new Date(NOW), config });
+  const staff = await addStaffUser(db.db, { loginId: 'bench.reception', displayName: 'bench', role: 'reception', now: NOW, dialect: 'sqlite', clinicName: 'ベンチクリニック' });
+  await seedSchedulingConfig(db.db, { clinicId: staff.clinicId, now: NOW.toISOString() });
+  void insertClinic;
+  const token = newToken();
+  const csrf = newToken();
+  await insertSession(db.db, {
+    id: tokenId(token), kind: 'staff', staff_id: staff.staffId, clinic_id: staff.clinicId, csrf_token: csrf, created_at: NOW.toISOString(), last_seen_at: NOW.toISOString(),
+    expires_at: new Date(NOW.getTime() + 12 * 3600_000).toISOString(), ended_at: null, end_reason: null, ip: null, user_agent: null,
+  });
+  const cookie = `${SESSION_COOKIE}=${token}`;
+  const headers = { cookie, 'x-csrf-token': csrf };
+  const patients: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const r = await app.inject({ method: 'POST', url: '/api/patients', headers, payload: { nameKanji: `患者 ${i}`, nameKana: 'ベンチ カンジャ', birthDate: '1980-01-01', sex: 'female', acknowledgeDuplicates: true } });
+    patients.push(r.json().patient.id);
+  }
+  // About a third of Dr 森's 再診 slots over three months are taken, as in a busy clinic.
+  const avail = await app.inject({ url: '/api/scheduling/availability?serviceId=saishin&from=2026-12-02&to=2027-02-28&resourceId=dr-mori', headers });
+  const slots = (avail.json().slots as Array<{ start: string }>).filter((_, i) => i % 3 === 0).slice(0, 450);
+  let booked = 0;
+  for (const [i, s] of slots.entries()) {
+    const r = await app.inject({ method: 'POST', url: '/api/appointments', headers, payload: { patientId: patients[i % patients.length], serviceId: 'saishin', start: s.start, resourceIds: ['dr-mori'] } });
+    if (r.statusCode === 201) booked++;
+  }
+  // Free 採血 slots (nurses) for the booking run: every request books a different one.
+  const draws = await app.inject({ url: '/api/scheduling/availability?serviceId=blood-draw&from=2026-12-02&to=2027-11-30', headers });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  process.stdout.write(`${JSON.stringify({
+    port: (app.server.address() as { port: number }).port, cookie, csrf, patients, booked,
+    drawStarts: (draws.json().slots as Array<{ start: string }>).map((s) => s.start),
+  })}\n`);
+}
