@@ -218,7 +218,7 @@ test('a doctor assigns PHQ-9; the patient answers on a phone with item 9 > 0, se
     if (i === 1 && shots) await phone.screenshot({ path: join(shotDir, 'questionnaire-item-ja.png') });
     if (i === 1) await noSeriousA11y(phone, 'questionnaire item');
     // Items 1–8: "数日" (1); item 9: "数日" too — a positive answer to the suicidal-ideation item.
-    await phone.getByRole('radio').nth(1).check();
+    await phone.getByRole('radio').nth(1).click();
   }
   await phone.getByRole('heading', { name: '回答の確認' }).waitFor();
   if (shots) await phone.screenshot({ path: join(shotDir, 'questionnaire-review-ja.png'), fullPage: true });

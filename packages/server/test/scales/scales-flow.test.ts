@@ -97,6 +97,12 @@ for (const dialect of testDialects()) {
       // Another device opens the same link and sees the saved answers.
       const b = await openLink(t, url);
       assert.deepEqual((await asPatient(t, b, { url: `/api/p/questionnaires/${b.resourceId}` })).json().draft, { q1: 1, q2: 2 });
+      assert.equal(draft.json().safety, false);
+      // An answer that meets the safety rule brings the crisis contacts back with the save (the alert waits for the submit).
+      const risky = await asPatient(t, b, { method: 'PUT', url: `/api/p/questionnaires/${b.resourceId}/draft`, payload: { answers: { q1: 1, q2: 2, q9: 1 } } });
+      assert.equal(risky.json().safety, true);
+      assert.ok(risky.json().crisisContacts.length > 0);
+      assert.equal((await as(t, nurse, { url: `/api/alerts?patientId=${patientId}` })).json().items.length, 0);
       // Out of range: a clear message in the patient's language, nothing stored.
       const bad = await asPatient(t, b, { method: 'POST', url: `/api/p/questionnaires/${b.resourceId}/submit`, payload: { answers: { ...phq9(1), q3: 7 } }, lang: 'en' });
       assert.equal(bad.statusCode, 400);

@@ -70,7 +70,9 @@ export async function savePatientDraft(deps: AppDeps, req: FastifyRequest, id: s
   if (!(await saveScaleDraft(deps.db.db, { clinicId: inst.clinic_id, id, draftJson: JSON.stringify(clean), now }))) {
     throw new DomainError('conflict', { key: 'scale_already_submitted' });
   }
-  return { savedAt: now };
+  // Help is shown as soon as an answer meets a safety rule; the alert itself is raised on submit.
+  const safety = draftSafety(d, clean);
+  return { savedAt: now, safety, crisisContacts: safety ? (await crisisContactsOf(deps.db.db, inst.clinic_id)).contacts : [] };
 }
 
 /**

@@ -50,7 +50,7 @@ export const lt = (t: LocalText | null | undefined, lang: 'ja' | 'en'): string =
 
 export const loadQuestionnaire = (id: string) => api<LoadedQuestionnaire>(`/api/p/questionnaires/${encodeURIComponent(id)}`);
 export const saveDraft = (id: string, answers: Readonly<Record<string, number>>) =>
-  api<{ savedAt: string }>(`/api/p/questionnaires/${encodeURIComponent(id)}/draft`, { method: 'PUT', body: { answers } });
+  api<{ savedAt: string; safety: boolean; crisisContacts: ReadonlyArray<CrisisContact> }>(`/api/p/questionnaires/${encodeURIComponent(id)}/draft`, { method: 'PUT', body: { answers } });
 export const submitAnswers = (id: string, answers: Readonly<Record<string, number>>) =>
   api<SubmitResult>(`/api/p/questionnaires/${encodeURIComponent(id)}/submit`, { method: 'POST', body: { answers } });
 

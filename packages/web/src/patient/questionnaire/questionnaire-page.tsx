@@ -56,6 +56,8 @@ export function QuestionnairePage({ id, lang, setClinicName }: { readonly id: st
   const [saveState, setSaveState] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Crisis contacts shown while answering, as soon as a saved answer meets a safety rule.
+  const [help, setHelp] = useState<ReadonlyArray<CrisisContact> | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const saveSeq = useRef(0);
 
@@ -105,7 +107,10 @@ export function QuestionnairePage({ id, lang, setClinicName }: { readonly id: st
     const seq = ++saveSeq.current;
     setSaveState('saving');
     saveDraft(id, next).then(
-      () => seq === saveSeq.current && setSaveState('saved'),
+      (r) => {
+        if (r.safety) setHelp(r.crisisContacts);
+        if (seq === saveSeq.current) setSaveState('saved');
+      },
       (e: unknown) => {
         if (seq !== saveSeq.current) return;
         if (e instanceof ApiError && (e.status === 401 || e.status === 403)) setLoad('session');
@@ -193,6 +198,7 @@ export function QuestionnairePage({ id, lang, setClinicName }: { readonly id: st
     const missing = items.filter((i) => !i.optional && answers[i.id] === undefined);
     return (
       <section class="q">
+        {help ? <CrisisContacts lang={lang} contacts={help} /> : null}
         <h1 ref={heading} tabIndex={-1}>
           {t.review}
         </h1>
@@ -231,6 +237,7 @@ export function QuestionnairePage({ id, lang, setClinicName }: { readonly id: st
   const name = `q-${item.id}`;
   return (
     <section class="q">
+      {help ? <CrisisContacts lang={lang} contacts={help} /> : null}
       <p class="q-progress">
         <span>{fill(t.progress, { i: index + 1, n: items.length })}</span>
         <span class="q-progress__bar" aria-hidden="true">
