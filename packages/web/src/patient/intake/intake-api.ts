@@ -6,7 +6,11 @@ export interface ScaleView {
   readonly scaleId: string;
   readonly instructions: { ja: string; en: string } | null;
   readonly copyright: string | null;
-  readonly items: ReadonlyArray<{ id: string; text: { ja: string; en: string }; options: ReadonlyArray<{ value: number; label: { ja: string; en: string } }> }>;
+  readonly items: ReadonlyArray<{
+    id: string;
+    text: { ja: string; en: string };
+    options: ReadonlyArray<{ value: number; label: { ja: string; en: string } }>;
+  }>;
 }
 
 export interface IntakeProgressView {

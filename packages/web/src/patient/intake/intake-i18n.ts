@@ -3,7 +3,8 @@ import type { Lang } from '../i18n.ts';
 
 const ja = {
   title: 'WEB問診',
-  intro: 'ご来院の前に、いくつかの質問にお答えください。10〜20分ほどかかります。入力した内容は自動で保存され、途中でやめても同じリンクから続きを入力できます。',
+  intro:
+    'ご来院の前に、いくつかの質問にお答えください。10〜20分ほどかかります。入力した内容は自動で保存され、途中でやめても同じリンクから続きを入力できます。',
   start: 'はじめる',
   resume: '続きから入力する',
   progress: '{done} / {total} 画面',
@@ -41,7 +42,8 @@ const ja = {
   crisisTitle: 'つらいお気持ちをお伝えいただき、ありがとうございます',
   crisisBody: 'クリニックのスタッフが確認します。今すぐ危険を感じるときや、ひとりで抱えきれないときは、次の窓口へご連絡ください。',
   loading: '読み込み中…',
-  sessionEnded: 'しばらく操作がなかったため、接続が切れました。お手数ですが、届いたリンクをもう一度開いてください。ここまでの入力は保存されています。',
+  sessionEnded:
+    'しばらく操作がなかったため、接続が切れました。お手数ですが、届いたリンクをもう一度開いてください。ここまでの入力は保存されています。',
   otherPatient: 'このページは別の方の問診です。ご自身宛てに届いたリンクを開いてください。',
   loadFailed: '問診を読み込めませんでした。通信状態を確認して、ページを再読み込みしてください。',
   continueTitle: 'WEB問診',
@@ -54,7 +56,8 @@ const ja = {
 
 const en: typeof ja = {
   title: 'Pre-visit questionnaire',
-  intro: 'Before your visit, please answer a few questions. It takes 10–20 minutes. Your answers are saved as you go; you can stop and continue later from the same link.',
+  intro:
+    'Before your visit, please answer a few questions. It takes 10–20 minutes. Your answers are saved as you go; you can stop and continue later from the same link.',
   start: 'Start',
   resume: 'Continue where I left off',
   progress: 'Screen {done} of {total}',
@@ -92,8 +95,9 @@ const en: typeof ja = {
   crisisTitle: 'Thank you for telling us how you feel',
   crisisBody: 'The clinic staff will look at your answers. If you feel in danger now, or it is too much to carry alone, please contact:',
   loading: 'Loading…',
-  sessionEnded: 'You were disconnected after a while without activity. Please open the link you received again. Your answers so far are saved.',
-  otherPatient: 'This page is another person\'s questionnaire. Please open the link that was sent to you.',
+  sessionEnded:
+    'You were disconnected after a while without activity. Please open the link you received again. Your answers so far are saved.',
+  otherPatient: "This page is another person's questionnaire. Please open the link that was sent to you.",
   loadFailed: 'Could not load the questionnaire. Check your connection and reload the page.',
   continueTitle: 'Pre-visit questionnaire',
   continueBody: 'A message from {clinic}. Press "Continue" to open the questionnaire.',

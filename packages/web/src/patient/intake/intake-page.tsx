@@ -5,7 +5,15 @@ import { intakeConditionContext, intakeVisibility } from '@mimamori/core/intake/
 import { ApiError } from '../../shared/api/api-error.ts';
 import { api, setCsrfToken } from '../../shared/api/client.ts';
 import type { Lang } from '../i18n.ts';
-import { loadCrisisContacts, loadIntake, saveIntake, submitIntake, type CrisisContact, type FieldError, type LoadedIntake } from './intake-api.ts';
+import {
+  loadCrisisContacts,
+  loadIntake,
+  saveIntake,
+  submitIntake,
+  type CrisisContact,
+  type FieldError,
+  type LoadedIntake,
+} from './intake-api.ts';
 import { INTAKE_MESSAGES, fill } from './intake-i18n.ts';
 import { QuestionField, fieldId } from './question-field.tsx';
 import './intake.css';
@@ -21,9 +29,15 @@ function CrisisPanel({ lang }: { readonly lang: Lang }) {
   const t = INTAKE_MESSAGES[lang];
   const [contacts, setContacts] = useState<ReadonlyArray<CrisisContact> | null>(null);
   useEffect(() => {
-    loadCrisisContacts().then((r) => setContacts(r.contacts), () => setContacts([]));
+    loadCrisisContacts().then(
+      (r) => setContacts(r.contacts),
+      () => setContacts([]),
+    );
   }, []);
-  const list = contacts && contacts.length ? contacts : [{ nameJa: '救急', nameEn: 'Emergency', phone: '119', url: null, hoursJa: '24時間', hoursEn: '24 hours' }];
+  const list =
+    contacts && contacts.length
+      ? contacts
+      : [{ nameJa: '救急', nameEn: 'Emergency', phone: '119', url: null, hoursJa: '24時間', hoursEn: '24 hours' }];
   return (
     <section class="crisis-panel" role="alert" aria-labelledby="crisis-title">
       <h2 id="crisis-title">{t.crisisTitle}</h2>
@@ -50,7 +64,15 @@ function CrisisPanel({ lang }: { readonly lang: Lang }) {
  * the server (nothing typed is lost, valid or not), resume at the right screen from any device,
  * and an idempotent submit.
  */
-export function IntakePage({ intakeId, lang, setClinicName }: { readonly intakeId: string; readonly lang: Lang; readonly setClinicName: (n: string) => void }) {
+export function IntakePage({
+  intakeId,
+  lang,
+  setClinicName,
+}: {
+  readonly intakeId: string;
+  readonly lang: Lang;
+  readonly setClinicName: (n: string) => void;
+}) {
   const t = INTAKE_MESSAGES[lang];
   const [state, setState] = useState<LoadState>('loading');
   const [data, setData] = useState<LoadedIntake | null>(null);
@@ -72,10 +94,10 @@ export function IntakePage({ intakeId, lang, setClinicName }: { readonly intakeI
     let live = true;
     (async () => {
       try {
-        const s = await api<{ csrfToken: string; clinicName: string; resourceId: string | null }>('/api/p/session');
-        setCsrfToken(s.csrfToken);
-        if (s.clinicName) setClinicName(s.clinicName);
-        const d = await loadIntake(intakeId);
+        // Both at once: the session gives the CSRF token for saving, the intake what to draw.
+        const [sess, d] = await Promise.all([api<{ csrfToken: string; clinicName: string }>('/api/p/session'), loadIntake(intakeId)]);
+        setCsrfToken(sess.csrfToken);
+        if (sess.clinicName) setClinicName(sess.clinicName);
         if (!live) return;
         setData(d);
         setValues({ ...d.values });
@@ -151,7 +173,18 @@ export function IntakePage({ intakeId, lang, setClinicName }: { readonly intakeI
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
-  if (state === 'loading') return <p aria-live="polite">{t.loading}</p>;
+  if (state === 'loading') {
+    // The welcome text needs no data: it is drawn at once, so the page is readable while the form loads.
+    return (
+      <section class="intake" aria-busy="true">
+        <h1>{t.title}</h1>
+        <p>{t.intro}</p>
+        <p class="muted" aria-live="polite">
+          {t.loading}
+        </p>
+      </section>
+    );
+  }
   if (state !== 'ready' || !data || !vis) {
     const msg = state === 'session' ? t.sessionEnded : state === 'other' ? t.otherPatient : t.loadFailed;
     return (
@@ -218,7 +251,13 @@ export function IntakePage({ intakeId, lang, setClinicName }: { readonly intakeI
       if (e instanceof ApiError && e.status === 400 && e.details.length) {
         const byQuestion = new Map<string, string>();
         for (const g of groups) for (const q of g.questions) byQuestion.set(q.id, g.group.id);
-        const errs: FieldError[] = e.details.map((d) => ({ path: d.path, questionId: questionOf(d.path), groupId: byQuestion.get(questionOf(d.path)) ?? '', key: '', message: d.message }));
+        const errs: FieldError[] = e.details.map((d) => ({
+          path: d.path,
+          questionId: questionOf(d.path),
+          groupId: byQuestion.get(questionOf(d.path)) ?? '',
+          key: '',
+          message: d.message,
+        }));
         const first = errs.find((x) => x.groupId);
         if (first) {
           setScreen({ kind: 'group', groupId: first.groupId });
@@ -237,7 +276,14 @@ export function IntakePage({ intakeId, lang, setClinicName }: { readonly intakeI
       <p class="progress__text" id="progress-text">
         {fill(t.progress, { done: screen.kind === 'group' ? index + 1 : done, total })}
       </p>
-      <div class="progress__bar" role="progressbar" aria-labelledby="progress-text" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done}>
+      <div
+        class="progress__bar"
+        role="progressbar"
+        aria-labelledby="progress-text"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={done}
+      >
         <span style={{ width: `${total ? Math.round((done / total) * 100) : 0}%` }} />
       </div>
     </div>
@@ -263,7 +309,8 @@ export function IntakePage({ intakeId, lang, setClinicName }: { readonly intakeI
 
   if (screen.kind === 'intro') {
     const started = Object.keys(values).length > 0;
-    const resumeAt = progress?.currentGroupId && groups.some((g) => g.group.id === progress.currentGroupId) ? progress.currentGroupId : null;
+    const resumeAt =
+      progress?.currentGroupId && groups.some((g) => g.group.id === progress.currentGroupId) ? progress.currentGroupId : null;
     return (
       <section class="intake">
         {crisis ? <CrisisPanel lang={lang} /> : null}
@@ -274,8 +321,11 @@ export function IntakePage({ intakeId, lang, setClinicName }: { readonly intakeI
         {started ? progressBar : null}
         <div class="actions">
           <button
-            type="button" class="btn btn--primary"
-            onClick={() => (started ? (resumeAt ? goGroup(resumeAt) : setScreen({ kind: 'review' })) : groups[0] && goGroup(groups[0].group.id))}
+            type="button"
+            class="btn btn--primary"
+            onClick={() =>
+              started ? (resumeAt ? goGroup(resumeAt) : setScreen({ kind: 'review' })) : groups[0] && goGroup(groups[0].group.id)
+            }
           >
             {started ? t.resume : t.start}
           </button>
@@ -300,9 +350,16 @@ export function IntakePage({ intakeId, lang, setClinicName }: { readonly intakeI
             <li key={g.group.id} class="review__item">
               <span>
                 {tx(g.group.title, lang)}
-                <span class={completeIds.has(g.group.id) ? 'tag tag--ok' : 'tag tag--todo'}>{completeIds.has(g.group.id) ? t.complete : t.incomplete}</span>
+                <span class={completeIds.has(g.group.id) ? 'tag tag--ok' : 'tag tag--todo'}>
+                  {completeIds.has(g.group.id) ? t.complete : t.incomplete}
+                </span>
               </span>
-              <button type="button" class="btn btn--quiet" onClick={() => goGroup(g.group.id)} aria-label={`${t.edit}: ${tx(g.group.title, lang)}`}>
+              <button
+                type="button"
+                class="btn btn--quiet"
+                onClick={() => goGroup(g.group.id)}
+                aria-label={`${t.edit}: ${tx(g.group.title, lang)}`}
+              >
                 {t.edit}
               </button>
             </li>
@@ -349,12 +406,15 @@ export function IntakePage({ intakeId, lang, setClinicName }: { readonly intakeI
           <ul>
             {errors.map((e) => (
               <li key={e.path}>
-                <a href={`#${fieldId(e.path)}`} onClick={(ev) => {
-                  ev.preventDefault();
-                  const el = document.getElementById(fieldId(e.path)) ?? document.getElementById(fieldId(questionOf(e.path)));
-                  el?.focus();
-                  el?.scrollIntoView({ block: 'center' });
-                }}>
+                <a
+                  href={`#${fieldId(e.path)}`}
+                  onClick={(ev) => {
+                    ev.preventDefault();
+                    const el = document.getElementById(fieldId(e.path)) ?? document.getElementById(fieldId(questionOf(e.path)));
+                    el?.focus();
+                    el?.scrollIntoView({ block: 'center' });
+                  }}
+                >
                   {labelOf(current.questions, e.path, lang)}: {e.message}
                 </a>
               </li>
@@ -372,7 +432,17 @@ export function IntakePage({ intakeId, lang, setClinicName }: { readonly intakeI
         }}
       >
         {current.questions.map((q) => (
-          <QuestionField key={q.id} q={q} value={values[q.id]} onChange={(v) => onChange(q.id, v)} lang={lang} t={t} errors={errorMap} scales={data.scales} rowContext={rowCtx} />
+          <QuestionField
+            key={q.id}
+            q={q}
+            value={values[q.id]}
+            onChange={(v) => onChange(q.id, v)}
+            lang={lang}
+            t={t}
+            errors={errorMap}
+            scales={data.scales}
+            rowContext={rowCtx}
+          />
         ))}
         <div class="actions">
           <button type="button" class="btn btn--secondary" onClick={back}>

@@ -1,7 +1,15 @@
 /** @jsxImportSource preact */
 import type { ComponentChildren } from 'preact';
 import type {
-  ChoiceAnswer, ConsentAnswer, IntakeFieldQuestion, IntakeQuestion, IntakeRow, IntakeText, MultiChoiceAnswer, RepeatQuestion, ScaleAnswer,
+  ChoiceAnswer,
+  ConsentAnswer,
+  IntakeFieldQuestion,
+  IntakeQuestion,
+  IntakeRow,
+  IntakeText,
+  MultiChoiceAnswer,
+  RepeatQuestion,
+  ScaleAnswer,
 } from '@mimamori/core/intake/intake-definition';
 import type { IntakeConditionContext } from '@mimamori/core/intake/evaluate-intake-condition';
 import { visibleRowFields } from '@mimamori/core/intake/intake-visibility';
@@ -35,7 +43,17 @@ function ErrorText({ path, errors }: { readonly path: string; readonly errors: R
   ) : null;
 }
 
-function Label({ q, lang, t, htmlFor }: { readonly q: IntakeFieldQuestion | IntakeQuestion; readonly lang: Lang; readonly t: IntakeMessages; readonly htmlFor?: string }) {
+function Label({
+  q,
+  lang,
+  t,
+  htmlFor,
+}: {
+  readonly q: IntakeFieldQuestion | IntakeQuestion;
+  readonly lang: Lang;
+  readonly t: IntakeMessages;
+  readonly htmlFor?: string;
+}) {
   const inner = (
     <>
       {tx(q.label, lang)}
@@ -80,7 +98,12 @@ function SimpleField({ q, path, value, onChange, lang, t, errors }: SimpleProps)
     </p>
   ) : null;
   const setText = (s: string) => onChange(s === '' ? null : s);
-  const common = { id, 'aria-invalid': invalid, 'aria-describedby': describedBy(path, errors, Boolean(helpText)), 'aria-required': q.required || undefined };
+  const common = {
+    id,
+    'aria-invalid': invalid,
+    'aria-describedby': describedBy(path, errors, Boolean(helpText)),
+    'aria-required': q.required || undefined,
+  };
 
   switch (q.type) {
     case 'text':
@@ -90,18 +113,29 @@ function SimpleField({ q, path, value, onChange, lang, t, errors }: SimpleProps)
     case 'date':
     case 'number': {
       const attrs =
-        q.type === 'phone' ? { type: 'tel', inputMode: 'tel' as const, autoComplete: 'tel' }
-        : q.type === 'postalCode' ? { type: 'text', inputMode: 'numeric' as const, autoComplete: 'postal-code' }
-        : q.type === 'date' ? { type: 'text', inputMode: 'numeric' as const, placeholder: t.datePlaceholder, autoComplete: q.birthDate ? 'bday' : 'off' }
-        : q.type === 'number' ? { type: 'text', inputMode: 'decimal' as const }
-        : { type: 'text' };
+        q.type === 'phone'
+          ? { type: 'tel', inputMode: 'tel' as const, autoComplete: 'tel' }
+          : q.type === 'postalCode'
+            ? { type: 'text', inputMode: 'numeric' as const, autoComplete: 'postal-code' }
+            : q.type === 'date'
+              ? { type: 'text', inputMode: 'numeric' as const, placeholder: t.datePlaceholder, autoComplete: q.birthDate ? 'bday' : 'off' }
+              : q.type === 'number'
+                ? { type: 'text', inputMode: 'decimal' as const }
+                : { type: 'text' };
       const list = q.type === 'text' && q.suggestions?.length ? `${id}-list` : undefined;
       return (
         <div class="field">
           <Label q={q} lang={lang} t={t} htmlFor={id} />
           {help}
           <div class="field__row">
-            <input class="input" {...common} {...attrs} list={list} value={str(value)} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+            <input
+              class="input"
+              {...common}
+              {...attrs}
+              list={list}
+              value={str(value)}
+              onInput={(e) => setText((e.target as HTMLInputElement).value)}
+            />
             {q.type === 'number' && q.unit ? <span class="field__unit">{tx(q.unit, lang)}</span> : null}
           </div>
           {list && q.type === 'text' ? (
@@ -121,7 +155,13 @@ function SimpleField({ q, path, value, onChange, lang, t, errors }: SimpleProps)
         <div class="field">
           <Label q={q} lang={lang} t={t} htmlFor={id} />
           {help}
-          <textarea class="input input--area" rows={4} {...common} value={str(value)} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+          <textarea
+            class="input input--area"
+            rows={4}
+            {...common}
+            value={str(value)}
+            onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+          />
           <p class={n > q.maxLength ? 'field__count field__count--over' : 'field__count'} aria-live="polite">
             {fill(t.chars, { n, max: q.maxLength })}
           </p>
@@ -155,15 +195,24 @@ function SimpleField({ q, path, value, onChange, lang, t, errors }: SimpleProps)
           <div class="choices">
             {options.map((o) => (
               <label class="choice" key={o.value}>
-                <input type="radio" name={id} checked={v?.choice === o.value} onChange={() => onChange(o.value === 'other' ? { choice: 'other', other: v?.other ?? '' } : { choice: o.value })} />
+                <input
+                  type="radio"
+                  name={id}
+                  checked={v?.choice === o.value}
+                  onChange={() => onChange(o.value === 'other' ? { choice: 'other', other: v?.other ?? '' } : { choice: o.value })}
+                />
                 <span>{tx(o.label, lang)}</span>
               </label>
             ))}
           </div>
           {v?.choice === 'other' ? (
             <input
-              class="input" id={`${id}-other`} aria-label={`${tx(q.label, lang)}: ${tx(q.other?.label, lang)}`} placeholder={t.otherPlaceholder}
-              aria-invalid={errors.has(`${path}.other`) || undefined} value={v.other ?? ''}
+              class="input"
+              id={`${id}-other`}
+              aria-label={`${tx(q.label, lang)}: ${tx(q.other?.label, lang)}`}
+              placeholder={t.otherPlaceholder}
+              aria-invalid={errors.has(`${path}.other`) || undefined}
+              value={v.other ?? ''}
               onInput={(e) => onChange({ choice: 'other', other: (e.target as HTMLInputElement).value })}
             />
           ) : null}
@@ -192,15 +241,23 @@ function SimpleField({ q, path, value, onChange, lang, t, errors }: SimpleProps)
           <div class="choices">
             {options.map((o) => (
               <label class="choice" key={o.value}>
-                <input type="checkbox" checked={v.choices.includes(o.value)} onChange={(e) => toggle(o.value, (e.target as HTMLInputElement).checked)} />
+                <input
+                  type="checkbox"
+                  checked={v.choices.includes(o.value)}
+                  onChange={(e) => toggle(o.value, (e.target as HTMLInputElement).checked)}
+                />
                 <span>{tx(o.label, lang)}</span>
               </label>
             ))}
           </div>
           {v.choices.includes('other') ? (
             <input
-              class="input" id={`${id}-other`} aria-label={`${tx(q.label, lang)}: ${tx(q.other?.label, lang)}`} placeholder={t.otherPlaceholder}
-              aria-invalid={errors.has(`${path}.other`) || undefined} value={v.other ?? ''}
+              class="input"
+              id={`${id}-other`}
+              aria-label={`${tx(q.label, lang)}: ${tx(q.other?.label, lang)}`}
+              placeholder={t.otherPlaceholder}
+              aria-invalid={errors.has(`${path}.other`) || undefined}
+              value={v.other ?? ''}
               onInput={(e) => onChange({ choices: v.choices, other: (e.target as HTMLInputElement).value })}
             />
           ) : null}
@@ -233,7 +290,16 @@ function RepeatField({ q, value, onChange, lang, t, errors, rowContext }: FieldP
         <div class="row-card" key={i}>
           <p class="row-card__title">{fill(t.row, { n: i + 1 })}</p>
           {visibleRowFields(q, row, rowContext).map((f) => (
-            <SimpleField key={f.id} q={f} path={`${q.id}[${i}].${f.id}`} value={row[f.id]} onChange={(v) => setRow(i, f.id, v)} lang={lang} t={t} errors={errors} />
+            <SimpleField
+              key={f.id}
+              q={f}
+              path={`${q.id}[${i}].${f.id}`}
+              value={row[f.id]}
+              onChange={(v) => setRow(i, f.id, v)}
+              lang={lang}
+              t={t}
+              errors={errors}
+            />
           ))}
           <button type="button" class="btn btn--quiet" onClick={() => onChange(rows.length > 1 ? rows.filter((_, j) => j !== i) : null)}>
             {t.removeRow}
@@ -250,7 +316,15 @@ function RepeatField({ q, value, onChange, lang, t, errors, rowContext }: FieldP
   );
 }
 
-function ScaleField({ q, value, onChange, lang, t, errors, scales }: FieldProps & { readonly q: Extract<IntakeQuestion, { type: 'scale' }> }) {
+function ScaleField({
+  q,
+  value,
+  onChange,
+  lang,
+  t,
+  errors,
+  scales,
+}: FieldProps & { readonly q: Extract<IntakeQuestion, { type: 'scale' }> }) {
   const view = scales[q.scaleId];
   const v = value as ScaleAnswer | undefined;
   const answers = v?.scaleId === q.scaleId ? v.answers : {};
@@ -269,7 +343,12 @@ function ScaleField({ q, value, onChange, lang, t, errors, scales }: FieldProps 
             <div class="choices">
               {item.options.map((o) => (
                 <label class="choice" key={o.value}>
-                  <input type="radio" name={name} checked={answers[item.id] === o.value} onChange={() => onChange({ scaleId: q.scaleId, answers: { ...answers, [item.id]: o.value } })} />
+                  <input
+                    type="radio"
+                    name={name}
+                    checked={answers[item.id] === o.value}
+                    onChange={() => onChange({ scaleId: q.scaleId, answers: { ...answers, [item.id]: o.value } })}
+                  />
                   <span>{o.label[lang] || o.label.ja}</span>
                 </label>
               ))}
@@ -299,8 +378,11 @@ function ConsentField({ q, value, onChange, lang, t, errors }: FieldProps & { re
       </div>
       <label class="choice choice--consent">
         <input
-          type="checkbox" id={id} aria-describedby={[`${id}-text`, errors.has(q.id) ? `${id}-error` : ''].filter(Boolean).join(' ')}
-          aria-invalid={errors.has(q.id) || undefined} checked={v?.agreed === true && v.policyVersion === q.policyVersion}
+          type="checkbox"
+          id={id}
+          aria-describedby={[`${id}-text`, errors.has(q.id) ? `${id}-error` : ''].filter(Boolean).join(' ')}
+          aria-invalid={errors.has(q.id) || undefined}
+          checked={v?.agreed === true && v.policyVersion === q.policyVersion}
           onChange={(e) => onChange((e.target as HTMLInputElement).checked ? { agreed: true, policyVersion: q.policyVersion } : null)}
         />
         <span>{t.consentAgree}</span>
@@ -316,5 +398,7 @@ export function QuestionField(props: FieldProps) {
   if (q.type === 'repeat') return <RepeatField {...props} q={q} />;
   if (q.type === 'scale') return <ScaleField {...props} q={q} />;
   if (q.type === 'consent') return <ConsentField {...props} q={q} />;
-  return <SimpleField q={q} path={q.id} value={props.value} onChange={props.onChange} lang={props.lang} t={props.t} errors={props.errors} />;
+  return (
+    <SimpleField q={q} path={q.id} value={props.value} onChange={props.onChange} lang={props.lang} t={props.t} errors={props.errors} />
+  );
 }
