@@ -17,6 +17,7 @@ import type { Browser, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { axeViolations, launchBrowser } from './helpers/browser.ts';
 import { ensureWebBuild, root } from './helpers/server.ts';
+import { apiAs, clinicDate, dayLabel, demoLogin, plusDays } from './appointments-helpers.ts';
 import { totpCode } from './helpers/totp.ts';
 
 interface Mail {
@@ -114,35 +115,6 @@ after(async () => {
 
 // ---------- small helpers ----------
 
-function demoLogin(output: string, loginId: string): { password: string; secret: string } {
-  const m = new RegExp(`^${loginId.replace('.', '\\.')}\\s+(\\S+)\\s+([A-Z2-7]{16,})\\s+\\d{6}\\s*$`, 'm').exec(output);
-  assert.ok(m, `demo credentials for ${loginId} are printed`);
-  return { password: m[1]!, secret: m[2]! };
-}
-
-/** A signed-in staff API client (cookie + CSRF), for setting the stage. */
-async function apiAs(baseUrl: string, loginId: string, output: string) {
-  const { password, secret } = demoLogin(output, loginId);
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify({ loginId, password, code: totpCode(secret, Date.now()) }),
-  });
-  assert.equal(res.status, 200, `login ${loginId}`);
-  const cookie = /(__Host-mm_session=[^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1] ?? '';
-  const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { cookie, origin: baseUrl, 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await r.text();
-    assert.ok(r.ok, `${method} ${path} → ${r.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-}
-
 function decodeWords(s: string): string {
   return s.replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
     enc.toLowerCase() === 'b'
@@ -208,22 +180,6 @@ function assertValidIcs(ics: string, startIso: string): void {
   assert.match(ics, new RegExp(`\\r\\nDTSTART:${utc}\\r\\n`), `DTSTART is ${utc} (UTC)`);
   assert.match(ics, /\r\nDTEND:\d{8}T\d{6}Z\r\n/);
   for (const line of ics.split('\r\n')) assert.ok(Buffer.byteLength(line) <= 75, `folded at 75 octets: ${line}`);
-}
-
-function clinicDate(ms: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(ms),
-  );
-}
-
-function plusDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
-
-function dayLabel(date: string): string {
-  return new Intl.DateTimeFormat('ja-JP', { timeZone: 'UTC', month: 'long', day: 'numeric', weekday: 'short' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
 }
 
 function watch(page: Page, baseUrl: string): string[] {

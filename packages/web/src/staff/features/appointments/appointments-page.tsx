@@ -115,7 +115,10 @@ export function AppointmentsPage(): ReactNode {
 function dayHeading(day: CalendarDayInfo | undefined, t: (k: string, o?: Record<string, unknown>) => string): string {
   if (!day) return '';
   if (!day.open) {
-    const why = day.holidayName ?? day.closureReason ?? (day.closedReason ? t(`appt.closedReasons.${day.closedReason}`) : '');
+    const why =
+      day.holidayName ??
+      day.closureReason ??
+      (day.notes.join('、') || (day.closedReason ? t(`appt.closedReasons.${day.closedReason}`) : ''));
     return `${t('appt.closed')}${why ? `（${why}）` : ''}`;
   }
   return t('appt.sessions', { list: day.sessions.map((s) => `${s.start}–${s.end}`).join(', ') });

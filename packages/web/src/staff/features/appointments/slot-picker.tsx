@@ -4,7 +4,7 @@ import { todayIn } from '../../../shared/format/age.ts';
 import { ErrorMessage } from '../../components/alert.tsx';
 import { Loading } from '../../components/page.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
-import { useAvailability, type Slot } from './appointments-api.ts';
+import { useAvailability, useCalendarDays, type Slot } from './appointments-api.ts';
 import { addDays, datesFrom, formatDay } from './calendar-dates.ts';
 
 /**
@@ -32,6 +32,8 @@ export function SlotPicker(props: {
     patientId: props.patientId,
     excludeAppointmentId: props.excludeAppointmentId,
   });
+  // The day list names why a day is closed (an override's reason is only there).
+  const calendarDays = useCalendarDays(from, to);
   const slots = avail.data?.slots ?? [];
   return (
     <div className="slot-picker">
@@ -68,7 +70,7 @@ export function SlotPicker(props: {
                 {closed ? (
                   <p className="small muted">
                     {t('appt.closed')}
-                    {`（${closed.holidayName ?? closed.closureReason ?? t(`appt.closedReasons.${closed.reason}`)}）`}
+                    {`（${closed.holidayName ?? closed.closureReason ?? (calendarDays.data?.find((x) => x.date === d)?.notes.join('、') || t(`appt.closedReasons.${closed.reason}`))}）`}
                   </p>
                 ) : (
                   <div className="slot-grid">

@@ -16,19 +16,28 @@ type Weekday = (typeof WEEKDAYS)[number];
 export function CalendarAdminPage(): ReactNode {
   const { t } = useTranslation();
   const config = useSchedulingConfig();
+  // A stale save reloads the settings and starts the forms again from them (never overwrites
+  // someone else's change with an old copy).
+  const [generation, setGeneration] = useState(0);
+  const [stale, setStale] = useState(false);
+  const onStale = (): void => {
+    setStale(true);
+    setGeneration((g) => g + 1);
+  };
   if (config.isPending) return <Loading />;
   if (config.error) return <ErrorMessage error={config.error} />;
   return (
     <Page title={t('calAdmin.title')}>
       <p className="lead">{t('calAdmin.intro')}</p>
-      <CalendarForm config={config.data} key={`cal-${config.data.version}`} />
-      <ServicesForm config={config.data} />
-      <PolicyForm config={config.data} key={`pol-${config.data.version}`} />
+      {stale ? <Alert tone="warning">{t('calAdmin.stale')}</Alert> : null}
+      <CalendarForm config={config.data} key={`cal-${generation}`} onStale={onStale} />
+      <ServicesForm config={config.data} key={`svc-${generation}`} onStale={onStale} />
+      <PolicyForm config={config.data} key={`pol-${generation}`} onStale={onStale} />
     </Page>
   );
 }
 
-function useSaver() {
+function useSaver(onStale: () => void) {
   const { t } = useTranslation();
   const save = useSaveConfig();
   const [message, setMessage] = useState<string | null>(null);
@@ -39,11 +48,14 @@ function useSaver() {
       await save.mutateAsync({ path, body });
       setMessage(t('calAdmin.saved'));
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'conflict') await config.refetch();
+      if (e instanceof ApiError && e.code === 'conflict') {
+        await config.refetch();
+        onStale();
+      }
     }
   };
-  const staleError = save.error instanceof ApiError && save.error.code === 'conflict' ? new Error(t('calAdmin.stale')) : save.error;
-  return { run, busy: save.isPending, error: staleError, issues: fieldErrors(save.error), message };
+  const error = save.error instanceof ApiError && save.error.code === 'conflict' ? null : save.error;
+  return { run, busy: save.isPending, error, issues: fieldErrors(save.error), message };
 }
 
 function Issues({ issues }: { readonly issues: Readonly<Record<string, string>> }): ReactNode {
@@ -60,7 +72,7 @@ function Issues({ issues }: { readonly issues: Readonly<Record<string, string>> 
   );
 }
 
-function CalendarForm({ config }: { readonly config: SchedulingConfig }): ReactNode {
+function CalendarForm({ config, onStale }: { readonly config: SchedulingConfig; readonly onStale: () => void }): ReactNode {
   const { t } = useTranslation();
   const [hours, setHours] = useState<Record<Weekday, Session[]>>(
     () => Object.fromEntries(WEEKDAYS.map((d) => [d, [...(config.calendar.weeklyHours[d] ?? [])]])) as Record<Weekday, Session[]>,
@@ -68,7 +80,7 @@ function CalendarForm({ config }: { readonly config: SchedulingConfig }): ReactN
   const [holidays, setHolidays] = useState(config.calendar.closedOnNationalHolidays);
   const [closures, setClosures] = useState<ClinicClosure[]>([...config.calendar.closures]);
   const [overrides, setOverrides] = useState<DayOverride[]>([...config.calendar.overrides]);
-  const saver = useSaver();
+  const saver = useSaver(onStale);
 
   const setSession = (d: Weekday, i: number, part: 'start' | 'end', v: string): void =>
     setHours((h) => ({ ...h, [d]: h[d].map((s, j) => (j === i ? { ...s, [part]: v } : s)) }));
@@ -151,7 +163,9 @@ function CalendarForm({ config }: { readonly config: SchedulingConfig }): ReactN
       <p className="field__hint">{t('calAdmin.closuresHint')}</p>
       {closures.map((c, i) => (
         <fieldset key={i} className="cal-row">
-          <legend>{c.reason || t('calAdmin.closures')}</legend>
+          <legend>
+            {t('calAdmin.closures')} {i + 1}
+          </legend>
           <SelectField
             label={t('calAdmin.kind')}
             value={c.kind}
@@ -220,7 +234,9 @@ function CalendarForm({ config }: { readonly config: SchedulingConfig }): ReactN
           );
         return (
           <fieldset key={i} className="cal-row">
-            <legend>{o.date || t('calAdmin.overrides')}</legend>
+            <legend>
+              {t('calAdmin.overrides')} {i + 1}
+            </legend>
             <SelectField
               label={t('calAdmin.kind')}
               value={o.kind}
@@ -261,27 +277,33 @@ function CalendarForm({ config }: { readonly config: SchedulingConfig }): ReactN
   );
 }
 
-function ServicesForm({ config }: { readonly config: SchedulingConfig }): ReactNode {
+function ServicesForm({ config, onStale }: { readonly config: SchedulingConfig; readonly onStale: () => void }): ReactNode {
   const { t, i18n } = useTranslation();
   return (
     <section className="card" aria-labelledby="cal-services">
       <h2 id="cal-services">{t('calAdmin.services')}</h2>
       <div className="cal-services">
         {config.services.map((s) => (
-          <ServiceRow key={`${s.id}-${config.version}`} service={s} version={config.version} en={i18n.language === 'en'} />
+          <ServiceRow key={s.id} service={s} version={config.version} onStale={onStale} en={i18n.language === 'en'} />
         ))}
       </div>
     </section>
   );
 }
 
-function ServiceRow({ service, version, en }: { readonly service: Service; readonly version: number; readonly en: boolean }): ReactNode {
+function ServiceRow(props: {
+  readonly service: Service;
+  readonly version: number;
+  readonly en: boolean;
+  readonly onStale: () => void;
+}): ReactNode {
+  const { service, version, en, onStale } = props;
   const { t } = useTranslation();
   const [duration, setDuration] = useState(String(service.durationMinutes));
   const [buffer, setBuffer] = useState(String(service.bufferAfterMinutes ?? 0));
   const [channel, setChannel] = useState(service.channel);
   const [active, setActive] = useState(service.active !== false);
-  const saver = useSaver();
+  const saver = useSaver(onStale);
   const name = en ? service.nameEn : service.name;
   const submit = (e: FormEvent): void => {
     e.preventDefault();
@@ -337,7 +359,7 @@ function ServiceRow({ service, version, en }: { readonly service: Service; reado
   );
 }
 
-function PolicyForm({ config }: { readonly config: SchedulingConfig }): ReactNode {
+function PolicyForm({ config, onStale }: { readonly config: SchedulingConfig; readonly onStale: () => void }): ReactNode {
   const { t } = useTranslation();
   const p = config.policy;
   const [phone, setPhone] = useState(config.clinicPhone);
@@ -345,7 +367,7 @@ function PolicyForm({ config }: { readonly config: SchedulingConfig }): ReactNod
   const [hold, setHold] = useState(String(p.holdMinutes));
   const [notice, setNotice] = useState(String(p.limits.patient.minNoticeMinutes));
   const [horizon, setHorizon] = useState(String(p.limits.patient.horizonDays));
-  const saver = useSaver();
+  const saver = useSaver(onStale);
   useEffect(() => setPhone(config.clinicPhone), [config.clinicPhone]);
   const submit = (e: FormEvent): void => {
     e.preventDefault();

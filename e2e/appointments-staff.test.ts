@@ -1,0 +1,187 @@
+// Reservation work beyond the first booking, in a real Chromium against the real server (demo clinic):
+//   - a doctor double-books a full time on purpose, with a reason, and the appointment says who allowed it;
+//   - a TMS course (5 a week) proposed over the year-end closure shows the closed days before booking;
+//   - an administrator closes a day, and the booking page then shows it closed with the reason;
+//   - a patient who opens their link and confirms a time that someone else took a moment earlier is
+//     told so and offered the nearest free times (nothing is reset silently).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { apiAs, clinicDate, dayLabel, esc, plusDays, signIn } from './appointments-helpers.ts';
+import { axeViolations, launchBrowser, newContext } from './helpers/browser.ts';
+import { ensureWebBuild, startServer, type RunningServer } from './helpers/server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  ensureWebBuild();
+  server = await startServer({ args: ['--demo'] });
+  // The demo credentials are printed after the banner.
+  for (let i = 0; i < 100 && !/demo\.researcher/.test(server.output()); i++) await new Promise((r) => setTimeout(r, 100));
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+interface DayInfo {
+  readonly date: string;
+  readonly open: boolean;
+  readonly weekday: string;
+}
+
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  assert.deepEqual(await axeViolations(page), [], `axe on ${where}`);
+}
+
+async function choosePatient(page: Page, kana: string, name: string): Promise<void> {
+  await page.getByLabel('患者を探す').fill(kana);
+  await page.getByRole('button', { name: new RegExp(esc(name)) }).click();
+}
+
+test(
+  'double booking with a doctor’s permission, a TMS course across the year-end closure, closing a day',
+  { timeout: 240_000 },
+  async () => {
+    const admin = await apiAs(server.baseUrl, 'demo.admin', server.output());
+    const today = clinicDate(Date.now());
+    const { days } = await admin<{ days: DayInfo[] }>('GET', `/api/scheduling/days?from=${plusDays(today, 1)}&to=${plusDays(today, 6)}`);
+    const day = days.find((d) => d.open)!.date;
+
+    // 1. A doctor books 再診 with 森 医師, then double-books the same time for another patient.
+    const ctx = await newContext(browser, 'ja');
+    const page = await ctx.newPage();
+    await signIn(page, server.baseUrl, server.output(), 'demo.doctor');
+    await page.goto(`${server.baseUrl}/appointments/new`);
+    await choosePatient(page, 'みほん けんた', '見本 健太');
+    await page.getByLabel('サービス', { exact: true }).selectOption('saishin');
+    await page.getByLabel('担当・設備', { exact: true }).selectOption('dr-mori');
+    const slotName = new RegExp(`^${esc(dayLabel(day))} \\d{2}:\\d{2} を選ぶ$`);
+    const slot = page.getByRole('button', { name: slotName }).first();
+    await slot.waitFor();
+    const time = /(\d{2}:\d{2})/.exec((await slot.getAttribute('aria-label')) ?? '')![1]!;
+    await slot.click();
+    await page.getByRole('button', { name: '予約する', exact: true }).click();
+    await page.getByText(/予約しました/).waitFor();
+
+    await page.getByRole('button', { name: '続けて予約する' }).click();
+    await choosePatient(page, 'みほん まこと', '見本 誠');
+    await page.getByLabel('サービス', { exact: true }).selectOption('saishin');
+    await page.getByLabel('担当・設備', { exact: true }).selectOption('dr-mori');
+    // The taken time is no longer offered for 森 医師.
+    await page.getByRole('button', { name: slotName }).first().waitFor();
+    assert.equal(await page.getByRole('button', { name: `${dayLabel(day)} ${time} を選ぶ` }).count(), 0, 'a full time is not offered');
+    await page.getByText('ダブルブッキング（医師の許可がある場合）').click();
+    await page.getByLabel('日付', { exact: true }).fill(day);
+    await page.getByLabel('開始時刻').fill(time);
+    await page.getByLabel('重ねる担当・設備').selectOption('dr-mori');
+    await page.getByLabel('理由', { exact: true }).fill('急患のため');
+    await expectAccessible(page, 'override form');
+    await page.getByRole('button', { name: '重ねて予約する' }).click();
+    await page.getByText(new RegExp(`予約しました：${esc(dayLabel(day))} ${time} 再診`)).waitFor();
+    await page.getByRole('link', { name: '予約を開く' }).click();
+    await page.getByRole('heading', { name: '予約の詳細' }).waitFor();
+    await page.getByText(/医師 .*の許可：急患のため/).waitFor();
+    await expectAccessible(page, 'appointment detail');
+    await ctx.close();
+
+    // 2. A TMS course, 5 a week for 2 weeks, from the Monday before the year-end closure.
+    const year = Number(today.slice(0, 4)) + (today.slice(5) > '12-14' ? 1 : 0);
+    let start = `${year}-12-21`;
+    while (new Date(`${start}T00:00:00Z`).getUTCDay() !== 1) start = plusDays(start, 1);
+    const nurse = await newContext(browser, 'ja');
+    const np = await nurse.newPage();
+    await signIn(np, server.baseUrl, server.output(), 'demo.nurse');
+    await np.goto(`${server.baseUrl}/appointments/series`);
+    await np.getByRole('heading', { name: /連続予約/, level: 1 }).waitFor();
+    await choosePatient(np, 'みほん さくら', '見本 さくら');
+    await np.getByLabel('サービス', { exact: true }).selectOption('tms');
+    await np.getByLabel('週あたりの回数', { exact: true }).fill('5');
+    await np.getByLabel('週数', { exact: true }).fill('2');
+    await np.getByLabel('開始日').fill(start);
+    await np.getByLabel('希望の時刻').fill('10:00');
+    await np.getByRole('button', { name: '日程案を作る' }).click();
+    await np.getByRole('heading', { name: '日程案' }).waitFor();
+    const rows = np.getByRole('table').getByRole('row');
+    assert.equal(await rows.count(), 11, 'ten sessions and a header');
+    await np.getByRole('heading', { name: '使わなかった日' }).waitFor();
+    assert.ok((await np.getByText(/年末年始/).count()) > 0, 'the year-end closure is named');
+    await expectAccessible(np, 'series proposal');
+    const bookAll = np.getByRole('button', { name: /回分をまとめて予約/ });
+    const n = Number(/(\d+)/.exec((await bookAll.textContent()) ?? '')![1]);
+    assert.ok(n > 0);
+    await bookAll.click();
+    await np.getByText(`${n} 回分を予約しました。`).waitFor();
+    await nurse.close();
+
+    // 3. An administrator closes a day; booking then shows it closed with the reason.
+    const closeDay = days.filter((d) => d.open).at(-1)!.date;
+    const actx = await newContext(browser, 'ja');
+    const ap = await actx.newPage();
+    await signIn(ap, server.baseUrl, server.output(), 'demo.admin');
+    await ap.goto(`${server.baseUrl}/calendar-admin`);
+    await ap.getByRole('heading', { name: '診療時間・休診・サービスの設定' }).waitFor();
+    await expectAccessible(ap, 'calendar admin');
+    await ap.getByRole('button', { name: '臨時変更を追加' }).click();
+    const change = ap.getByRole('group', { name: '臨時変更（1日だけ）' }).last();
+    await change.getByLabel('日付').fill(closeDay);
+    await change.getByLabel('理由').fill('院内研修');
+    await ap.getByRole('button', { name: '診療カレンダーを保存' }).click();
+    await ap.getByText('保存しました。').first().waitFor();
+    await ap.goto(`${server.baseUrl}/appointments/new`);
+    await ap.getByLabel('サービス', { exact: true }).selectOption('saishin');
+    await ap
+      .getByRole('group', { name: dayLabel(closeDay) })
+      .getByText(/休診（院内研修）/)
+      .waitFor();
+    await actx.close();
+  },
+);
+
+test('a patient whose chosen time was just taken sees why and the nearest free times', { timeout: 180_000 }, async () => {
+  const admin = await apiAs(server.baseUrl, 'demo.reception', server.output());
+  const today = clinicDate(Date.now());
+  // An afternoon on a weekday: only 森 医師 works then, so one booking fills a 再診 time.
+  const { days } = await admin<{ days: DayInfo[] }>('GET', `/api/scheduling/days?from=${plusDays(today, 2)}&to=${plusDays(today, 12)}`);
+  const day = days.find((d) => d.open && ['mon', 'wed', 'thu', 'fri'].includes(d.weekday))!.date;
+  const find = async (q: string) =>
+    (await admin<{ items: { id: string }[] }>('GET', `/api/patients?q=${encodeURIComponent(q)}`)).items[0]!.id;
+  const hanako = await find('ミホン ハナコ');
+  const ichiro = await find('ミホン イチロウ');
+  const link = await admin<{ url: string }>('POST', '/api/appointments/patient-link', { patientId: hanako, sendEmail: false });
+
+  const phone = await browser.newContext({ locale: 'ja-JP', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const p = await phone.newPage();
+  await p.goto(link.url.replace(/^https?:\/\/[^/]+/, server.baseUrl));
+  await p.getByRole('button', { name: '続ける' }).click();
+  await p.getByRole('heading', { name: 'ご予約' }).waitFor();
+  assert.ok(!p.url().includes('/l/'), 'the link token leaves the address bar');
+  await p.getByRole('link', { name: '再診を予約する' }).click();
+  await p.getByRole('button', { name: new RegExp(`^${esc(dayLabel(day))}`) }).click();
+  await p.getByRole('button', { name: '15:00', exact: true }).click();
+  await p.getByRole('heading', { name: '内容の確認' }).waitFor();
+
+  // Meanwhile reception books 15:00 with 森 医師 for someone else.
+  await admin('POST', '/api/appointments', {
+    patientId: ichiro,
+    serviceId: 'saishin',
+    start: `${day}T15:00:00+09:00`,
+    resourceIds: ['dr-mori'],
+  });
+  await p.getByRole('button', { name: 'この内容で予約する' }).click();
+  const taken = p.getByRole('alert').filter({ hasText: '埋まりました' });
+  await taken.waitFor();
+  assert.match((await taken.textContent()) ?? '', new RegExp(`${esc(dayLabel(day))} 15:00`), 'says which time went');
+  const alternatives = taken.getByRole('button');
+  assert.ok((await alternatives.count()) > 0, 'offers other times');
+  const alt = ((await alternatives.first().textContent()) ?? '').trim();
+  assert.doesNotMatch(alt, /15:00$/);
+  await expectAccessible(p, 'slot taken');
+  await alternatives.first().click();
+  await p.getByRole('button', { name: 'この内容で予約する' }).click();
+  await p.getByRole('heading', { name: 'ご予約を承りました' }).waitFor();
+  await phone.close();
+});
