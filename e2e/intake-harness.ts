@@ -6,7 +6,16 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { addStaffUser, createDb, insertClinic, insertSession, newId, newToken, tokenId, type DbHandle } from '../packages/storage/src/index.ts';
+import {
+  addStaffUser,
+  createDb,
+  insertClinic,
+  insertSession,
+  newId,
+  newToken,
+  tokenId,
+  type DbHandle,
+} from '../packages/storage/src/index.ts';
 import { createApp } from '../packages/server/src/app.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { SESSION_COOKIE } from '../packages/server/src/auth/session-cookie.ts';
@@ -53,27 +62,51 @@ export async function startIntakeHarness(): Promise<IntakeHarness> {
   let n = 0;
   const staff = async (role: 'admin' | 'doctor' | 'nurse' | 'reception'): Promise<StaffCookie> => {
     n++;
-    const c = await addStaffUser(db.db, { loginId: `${role}.${n}`, displayName: role === 'doctor' ? '医師 見守' : `${role} ${n}`, role, now: new Date(), dialect: db.dialect });
+    const c = await addStaffUser(db.db, {
+      loginId: `${role}.${n}`,
+      displayName: role === 'doctor' ? '医師 見守' : `${role} ${n}`,
+      role,
+      now: new Date(),
+      dialect: db.dialect,
+    });
     await db.db.updateTable('staff').set({ clinic_id: clinicId, totp_enrolled: 1, status: 'active' }).where('id', '=', c.staffId).execute();
     const token = newToken();
     const csrf = newToken();
     const now = new Date();
     await insertSession(db.db, {
-      id: tokenId(token), kind: 'staff', staff_id: c.staffId, clinic_id: clinicId, csrf_token: csrf, created_at: now.toISOString(), last_seen_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + 12 * 3600_000).toISOString(), ended_at: null, end_reason: null, ip: '127.0.0.1', user_agent: 'e2e',
+      id: tokenId(token),
+      kind: 'staff',
+      staff_id: c.staffId,
+      clinic_id: clinicId,
+      csrf_token: csrf,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + 12 * 3600_000).toISOString(),
+      ended_at: null,
+      end_reason: null,
+      ip: '127.0.0.1',
+      user_agent: 'e2e',
     });
     return { name: SESSION_COOKIE, value: token, csrf };
   };
   const call = async <T>(s: StaffCookie, method: 'GET' | 'POST', url: string, payload?: unknown): Promise<T> => {
     const r = await app.inject({
-      method, url, cookies: { [s.name]: s.value },
-      headers: method === 'GET' ? {} : { 'x-csrf-token': s.csrf }, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+      method,
+      url,
+      cookies: { [s.name]: s.value },
+      headers: method === 'GET' ? {} : { 'x-csrf-token': s.csrf },
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
     });
     if (r.statusCode >= 300) throw new Error(`${method} ${url} → ${r.statusCode} ${r.body}`);
     return r.json() as T;
   };
   return {
-    baseUrl, app, db, clinicId, staff, call,
+    baseUrl,
+    app,
+    db,
+    clinicId,
+    staff,
+    call,
     stop: async () => {
       await app.close();
       await db.close();

@@ -33,10 +33,20 @@ after(async () => {
 });
 
 const phone = (lang: 'ja' | 'en' = 'ja'): Promise<BrowserContext> =>
-  browser.newContext({ locale: lang === 'en' ? 'en-US' : 'ja-JP', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  browser.newContext({
+    locale: lang === 'en' ? 'en-US' : 'ja-JP',
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+  });
 
 async function newPatient(body: Record<string, unknown>): Promise<string> {
-  const r = await h.call<{ patient: { id: string } }>(reception, 'POST', '/api/patients', { sex: 'female', acknowledgeDuplicates: true, ...body });
+  const r = await h.call<{ patient: { id: string } }>(reception, 'POST', '/api/patients', {
+    sex: 'female',
+    acknowledgeDuplicates: true,
+    ...body,
+  });
   return r.patient.id;
 }
 
@@ -91,7 +101,7 @@ async function fillScreen(page: Page, o: { birthDate?: string } = {}): Promise<v
         n++;
       }
       form.querySelectorAll<HTMLFieldSetElement>('fieldset.field').forEach((fs) => {
-        const boxes = [...fs.querySelectorAll<HTMLInputElement>(':scope > .choices input[type=checkbox]')];
+        const boxes = Array.from(fs.querySelectorAll<HTMLInputElement>(':scope > .choices input[type=checkbox]'));
         if (boxes.length && !boxes.some((b) => b.checked)) {
           boxes[0]!.click();
           n++;
@@ -118,16 +128,25 @@ async function fillScreen(page: Page, o: { birthDate?: string } = {}): Promise<v
       const type = (await el.getAttribute('type')) ?? '';
       const auto = (await el.getAttribute('autocomplete')) ?? '';
       const value =
-        type === 'tel' ? '090-1234-5678'
-        : auto === 'postal-code' ? '1500001'
-        : auto === 'bday' ? (o.birthDate ?? '1990-06-15')
-        : (await el.getAttribute('placeholder'))?.match(/1990/) ? '2024-04-01'
-        : id.includes('birth_weeks') ? '39'
-        : id.includes('birth_weight') ? '3000'
-        : id.includes('months') ? '12'
-        : mode === 'decimal' ? '1'
-        : id.includes('kana') ? 'みまもり はなこ'
-        : 'テスト';
+        type === 'tel'
+          ? '090-1234-5678'
+          : auto === 'postal-code'
+            ? '1500001'
+            : auto === 'bday'
+              ? (o.birthDate ?? '1990-06-15')
+              : (await el.getAttribute('placeholder'))?.match(/1990/)
+                ? '2024-04-01'
+                : id.includes('birth_weeks')
+                  ? '39'
+                  : id.includes('birth_weight')
+                    ? '3000'
+                    : id.includes('months')
+                      ? '12'
+                      : mode === 'decimal'
+                        ? '1'
+                        : id.includes('kana')
+                          ? 'みまもり はなこ'
+                          : 'テスト';
       await el.fill(value);
       typed++;
     }
@@ -149,90 +168,109 @@ async function finishScreens(page: Page, o: { birthDate?: string; max?: number }
   assert.fail('did not reach the review screen');
 }
 
-test('an adult: bad input gets clear messages and keeps what was typed; leave half-way, resume in a new browser, submit; the doctor sees summary and scores', { timeout: 240_000 }, async () => {
-  const patientId = await newPatient({ nameKanji: '見守 花子', nameKana: 'ミマモリ ハナコ', birthDate: '1990-06-15', email: 'hanako@example.test' });
-  const { intakeId, url } = await sendIntake(patientId);
+test(
+  'an adult: bad input gets clear messages and keeps what was typed; leave half-way, resume in a new browser, submit; the doctor sees summary and scores',
+  { timeout: 240_000 },
+  async () => {
+    const patientId = await newPatient({
+      nameKanji: '見守 花子',
+      nameKana: 'ミマモリ ハナコ',
+      birthDate: '1990-06-15',
+      email: 'hanako@example.test',
+    });
+    const { intakeId, url } = await sendIntake(patientId);
 
-  const ctxA = await phone('ja');
-  const page = await ctxA.newPage();
-  await openLink(page, url);
-  await shoot(page, 'phone-ja-start');
-  await expectAccessible(page, 'intake start');
-  await page.getByRole('button', { name: 'はじめる' }).click();
-  assert.equal(await heading(page), '受診される方について');
+    const ctxA = await phone('ja');
+    const page = await ctxA.newPage();
+    await openLink(page, url);
+    await shoot(page, 'phone-ja-start');
+    await expectAccessible(page, 'intake start');
+    await page.getByRole('button', { name: 'はじめる' }).click();
+    assert.equal(await heading(page), '受診される方について');
 
-  // Bad input: an impossible date; kana typed in hiragana; a phone number with hyphens; markup as a name.
-  await page.getByLabel(/受診される方のお名前/).fill('<b>見守</b> 花子');
-  await page.getByLabel(/^フリガナ/).fill('みまもり はなこ');
-  await page.getByLabel(/生年月日/).fill('1990-02-30');
-  await fillScreen(page);
-  await page.getByRole('button', { name: '次へ' }).click();
-  const summary = page.locator('.error-summary');
-  await summary.waitFor();
-  assert.match(await summary.innerText(), /生年月日: 存在しない日付です。/);
-  assert.equal(await page.getByLabel(/生年月日/).inputValue(), '1990-02-30', 'what was typed stays');
-  assert.equal(await page.getByLabel(/生年月日/).getAttribute('aria-invalid'), 'true');
-  await shoot(page, 'phone-ja-error');
-  await expectAccessible(page, 'intake validation error');
-  assert.equal(await page.getByLabel(/^フリガナ/).inputValue(), 'ミマモリ ハナコ', 'kana is accepted and shown as katakana');
-  assert.equal(await page.getByLabel(/電話番号/).inputValue(), '+819012345678');
-  await page.getByLabel(/生年月日/).fill('1990-06-15');
-  await page.getByRole('button', { name: '次へ' }).click();
-  await page.waitForFunction(() => document.querySelector('h1')?.textContent !== '受診される方について');
+    // Bad input: an impossible date; kana typed in hiragana; a phone number with hyphens; markup as a name.
+    await page.getByLabel(/受診される方のお名前/).fill('<b>見守</b> 花子');
+    await page.getByLabel(/^フリガナ/).fill('みまもり はなこ');
+    await page.getByLabel(/生年月日/).fill('1990-02-30');
+    await fillScreen(page);
+    await page.getByRole('button', { name: '次へ' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    assert.match(await summary.innerText(), /生年月日: 存在しない日付です。/);
+    assert.equal(await page.getByLabel(/生年月日/).inputValue(), '1990-02-30', 'what was typed stays');
+    assert.equal(await page.getByLabel(/生年月日/).getAttribute('aria-invalid'), 'true');
+    await shoot(page, 'phone-ja-error');
+    await expectAccessible(page, 'intake validation error');
+    assert.equal(await page.getByLabel(/^フリガナ/).inputValue(), 'ミマモリ ハナコ', 'kana is accepted and shown as katakana');
+    assert.equal(await page.getByLabel(/電話番号/).inputValue(), '+819012345678');
+    await page.getByLabel(/生年月日/).fill('1990-06-15');
+    await page.getByRole('button', { name: '次へ' }).click();
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent !== '受診される方について');
 
-  // The next screen, half-filled; the autosave keeps it when the phone is put away.
-  const complaint = '<script>alert(1)</script> 眠れない';
-  await page.getByLabel(/ご相談したいこと|いちばん困っていること|主訴|相談/).first().fill(complaint);
-  await shoot(page, 'phone-ja-question');
-  await page.waitForResponse((r) => r.url().includes('/answers') && r.request().method() === 'PUT', { timeout: 10_000 });
-  await ctxA.close();
+    // The next screen, half-filled; the autosave keeps it when the phone is put away.
+    const complaint = '<script>alert(1)</script> 眠れない';
+    await page
+      .getByLabel(/ご相談したいこと|いちばん困っていること|主訴|相談/)
+      .first()
+      .fill(complaint);
+    await shoot(page, 'phone-ja-question');
+    await page.waitForResponse((r) => r.url().includes('/answers') && r.request().method() === 'PUT', { timeout: 10_000 });
+    await ctxA.close();
 
-  // Another device: the same link resumes on the same screen with the text kept.
-  const ctxB = await phone('ja');
-  const page2 = await ctxB.newPage();
-  await openLink(page2, url);
-  await page2.getByRole('button', { name: '続きから入力する' }).click();
-  // The complaint screen counts as done (its required answer is there), so it resumes on the next one.
-  assert.equal(await heading(page2), 'いつから・どのように');
-  await page2.getByRole('button', { name: '戻る' }).click();
-  assert.equal(await heading(page2), 'いちばん困っていること');
-  assert.equal(await page2.locator('textarea.input').first().inputValue(), complaint, 'the text typed on the other phone is there');
-  await finishScreens(page2);
-  await shoot(page2, 'phone-ja-review');
-  await expectAccessible(page2, 'intake review');
-  await page2.getByRole('button', { name: '送信する' }).click();
-  await page2.getByRole('heading', { name: 'ありがとうございました' }).waitFor();
-  // Every PHQ-9 answer was the last option (item 9 = 3): the crisis contacts show at once.
-  await page2.locator('.crisis-panel').waitFor();
-  assert.match(await page2.locator('.crisis-panel').innerText(), /119/);
-  await shoot(page2, 'phone-ja-done');
-  await expectAccessible(page2, 'intake done with crisis contacts');
-  await ctxB.close();
+    // Another device: the same link resumes on the same screen with the text kept.
+    const ctxB = await phone('ja');
+    const page2 = await ctxB.newPage();
+    await openLink(page2, url);
+    await page2.getByRole('button', { name: '続きから入力する' }).click();
+    // The complaint screen counts as done (its required answer is there), so it resumes on the next one.
+    assert.equal(await heading(page2), 'いつから・どのように');
+    await page2.getByRole('button', { name: '戻る' }).click();
+    assert.equal(await heading(page2), 'いちばん困っていること');
+    assert.equal(await page2.locator('textarea.input').first().inputValue(), complaint, 'the text typed on the other phone is there');
+    await finishScreens(page2);
+    await shoot(page2, 'phone-ja-review');
+    await expectAccessible(page2, 'intake review');
+    await page2.getByRole('button', { name: '送信する' }).click();
+    await page2.getByRole('heading', { name: 'ありがとうございました' }).waitFor();
+    // Every PHQ-9 answer was the last option (item 9 = 3): the crisis contacts show at once.
+    await page2.locator('.crisis-panel').waitFor();
+    assert.match(await page2.locator('.crisis-panel').innerText(), /119/);
+    await shoot(page2, 'phone-ja-done');
+    await expectAccessible(page2, 'intake done with crisis contacts');
+    await ctxB.close();
 
-  // The doctor's page.
-  const staffCtx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 800 } });
-  const sp = await signIn(staffCtx, doctor);
-  await sp.goto(`${h.baseUrl}/intakes/${intakeId}`);
-  const text = sp.getByTestId('intake-summary');
-  await text.waitFor();
-  const s = await text.innerText();
-  assert.match(s, /【要確認】/);
-  assert.match(s, /PHQ-9: 27点/, s);
-  assert.match(s, /<script>alert\(1\)<\/script> 眠れない/, 'markup is shown as text');
-  assert.equal(await sp.locator('main script, main b').count(), 0, 'no markup from the patient became elements');
-  assert.match(await sp.getByTestId('score-phq9').innerText(), /27 \/ 27/);
-  assert.match(await sp.getByTestId('score-gad7').innerText(), /21 \/ 21/);
-  assert.match(await sp.locator('#intake-answers').locator('..').innerText(), /<b>見守<\/b> 花子/);
-  await shoot(sp, 'staff-ja-view');
-  await expectAccessible(sp, 'staff intake view');
-  await sp.getByRole('button', { name: 'English' }).first().click();
-  assert.match(await text.innerText(), /PHQ-9: 27/);
-  await staffCtx.close();
-});
+    // The doctor's page.
+    const staffCtx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 800 } });
+    const sp = await signIn(staffCtx, doctor);
+    await sp.goto(`${h.baseUrl}/intakes/${intakeId}`);
+    const text = sp.getByTestId('intake-summary');
+    await text.waitFor();
+    const s = await text.innerText();
+    assert.match(s, /【要確認】/);
+    assert.match(s, /PHQ-9: 27点/, s);
+    assert.match(s, /<script>alert\(1\)<\/script> 眠れない/, 'markup is shown as text');
+    assert.equal(await sp.locator('main script, main b').count(), 0, 'no markup from the patient became elements');
+    assert.match(await sp.getByTestId('score-phq9').innerText(), /27 \/ 27/);
+    assert.match(await sp.getByTestId('score-gad7').innerText(), /21 \/ 21/);
+    assert.match(await sp.locator('#intake-answers').locator('..').innerText(), /<b>見守<\/b> 花子/);
+    await shoot(sp, 'staff-ja-view');
+    await expectAccessible(sp, 'staff intake view');
+    await sp.setViewportSize({ width: 360, height: 740 });
+    await shoot(sp, 'staff-ja-view-phone');
+    await expectAccessible(sp, 'staff intake view on a phone');
+    await sp.setViewportSize({ width: 1280, height: 800 });
+    await sp.getByRole('button', { name: 'English' }).first().click();
+    assert.match(await text.innerText(), /PHQ-9: 27/);
+    await staffCtx.close();
+  },
+);
 
 test('a guardian for a child: the child screens appear, submit once, the doctor sees the answers', { timeout: 240_000 }, async () => {
   const patientId = await newPatient({
-    nameKanji: '見守 陽太', nameKana: 'ミマモリ ヒナタ', birthDate: '2015-04-01', sex: 'male',
+    nameKanji: '見守 陽太',
+    nameKana: 'ミマモリ ヒナタ',
+    birthDate: '2015-04-01',
+    sex: 'male',
     guardians: [{ name: '見守 春子', relation: '母', email: 'haruko@example.test' }],
   });
   const { intakeId, url } = await sendIntake(patientId);
@@ -278,14 +316,21 @@ test('a guardian for a child: the child screens appear, submit once, the doctor 
 });
 
 test('an expired or foreign link shows a clear message', { timeout: 60_000 }, async () => {
-  const a = await sendIntake(await newPatient({ nameKanji: '見守 一郎', nameKana: 'ミマモリ イチロウ', birthDate: '1980-01-01', sex: 'male' }));
-  const b = await sendIntake(await newPatient({ nameKanji: '見守 二郎', nameKana: 'ミマモリ ジロウ', birthDate: '1981-01-01', sex: 'male' }));
-  const ctx = await phone('ja');
+  const a = await sendIntake(
+    await newPatient({ nameKanji: '見守 一郎', nameKana: 'ミマモリ イチロウ', birthDate: '1980-01-01', sex: 'male' }),
+  );
+  const b = await sendIntake(
+    await newPatient({ nameKanji: '見守 二郎', nameKana: 'ミマモリ ジロウ', birthDate: '1981-01-01', sex: 'male' }),
+  );
+  const ctx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
   await openLink(page, a.url);
+  await shoot(page, 'desktop-ja-start');
+  await page.getByRole('button', { name: 'はじめる' }).click();
+  await shoot(page, 'desktop-ja-question');
   await page.goto(`${h.baseUrl}/p/intake/${b.intakeId}`);
   await page.getByText('このページは別の方の問診です').waitFor();
   await page.goto(`${h.baseUrl}/p/l/${'x'.repeat(43)}`);
-  await page.getByRole('heading', { name: 'このリンクは使えません' }).waitFor();
+  await page.getByRole('heading', { name: 'このリンクは使えません' }).waitFor({ timeout: 60_000 });
   await ctx.close();
 });

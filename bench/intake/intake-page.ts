@@ -16,7 +16,12 @@ const RUNS = Number(process.env.RUNS ?? 7);
 /** Network profiles: Lighthouse's mobile "slow 4G", and a more pessimistic one. */
 const PROFILES = [
   { name: 'slow 4G (Lighthouse mobile: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up)', latency: 150, down: 1.6e6, up: 0.75e6 },
-  { name: "pessimistic (562.5 ms RTT, 1.44 Mbit/s down, 675 kbit/s up: the figures of Chrome DevTools' Fast 3G, now Slow 4G, preset)", latency: 562.5, down: 1.44e6, up: 0.675e6 },
+  {
+    name: "pessimistic (562.5 ms RTT, 1.44 Mbit/s down, 675 kbit/s up: the figures of Chrome DevTools' Fast 3G, now Slow 4G, preset)",
+    latency: 562.5,
+    down: 1.44e6,
+    up: 0.675e6,
+  },
 ] as const;
 
 function jsWeight(): { files: Array<{ file: string; raw: number; gz: number }>; gz: number } {
@@ -33,9 +38,13 @@ function jsWeight(): { files: Array<{ file: string; raw: number; gz: number }>; 
 
 async function lcpOf(page: Page, url: string, waitFor: string): Promise<number> {
   await page.goto(url, { waitUntil: 'load' });
-  await page.locator(waitFor).first().waitFor({ timeout: 60_000 }).catch(async (e) => {
-    throw new Error(`${String(e)}\n${page.url()}\n${await page.locator('body').innerText()}`);
-  });
+  await page
+    .locator(waitFor)
+    .first()
+    .waitFor({ timeout: 60_000 })
+    .catch(async (e) => {
+      throw new Error(`${String(e)}\n${page.url()}\n${await page.locator('body').innerText()}`);
+    });
   await page.waitForTimeout(500);
   return page.evaluate(
     () =>
@@ -60,21 +69,40 @@ const h = await startIntakeHarness();
 const browser = await launchBrowser();
 try {
   const reception = await h.staff('reception');
-  const pid = (await h.call<{ patient: { id: string } }>(reception, 'POST', '/api/patients', { nameKanji: '見守 花子', nameKana: 'ミマモリ ハナコ', birthDate: '1990-06-15', sex: 'female' })).patient.id;
-  const sent = await h.call<{ intakeId: string; link: { url: string } }>(reception, 'POST', `/api/patients/${pid}/intakes`, { email: false });
+  const pid = (
+    await h.call<{ patient: { id: string } }>(reception, 'POST', '/api/patients', {
+      nameKanji: '見守 花子',
+      nameKana: 'ミマモリ ハナコ',
+      birthDate: '1990-06-15',
+      sex: 'female',
+    })
+  ).patient.id;
+  const sent = await h.call<{ intakeId: string; link: { url: string } }>(reception, 'POST', `/api/patients/${pid}/intakes`, {
+    email: false,
+  });
   const results: Array<{ profile: string; link: number[]; intake: number[] }> = [];
   for (const profile of PROFILES) {
     const link: number[] = [];
     const intake: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       // A fresh context each run: a cold cache, as when the patient taps the link in a mail.
-      const ctx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 360, height: 740 }, isMobile: true, deviceScaleFactor: 2 });
+      const ctx = await browser.newContext({
+        locale: 'ja-JP',
+        viewport: { width: 360, height: 740 },
+        isMobile: true,
+        deviceScaleFactor: 2,
+      });
       const page = await ctx.newPage();
       const cdp = await ctx.newCDPSession(page);
       await cdp.send('Network.enable');
       await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: profile.latency, downloadThroughput: profile.down / 8, uploadThroughput: profile.up / 8 });
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: profile.latency,
+        downloadThroughput: profile.down / 8,
+        uploadThroughput: profile.up / 8,
+      });
       link.push(await lcpOf(page, sent.link.url, 'button.appt-btn, button.btn--primary'));
       await page.getByRole('button').filter({ hasText: '続ける' }).click();
       await page.waitForURL(/\/p\/intake\//);
@@ -94,9 +122,14 @@ try {
     '',
     '| network | link page LCP (ms) | intake page LCP (ms) | intake runs (ms) |',
     '|---|---:|---:|---|',
-    ...results.map((r) => `| ${r.profile} | ${median(r.link).toFixed(0)} | **${median(r.intake).toFixed(0)}** | ${r.intake.map((x) => x.toFixed(0)).join(', ')} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.profile} | ${median(r.link).toFixed(0)} | **${median(r.intake).toFixed(0)}** | ${r.intake.map((x) => x.toFixed(0)).join(', ')} |`,
+    ),
     '',
-    'Target: LCP under 1500 ms on slow 4G. The intake page draws its welcome text as soon as the script runs and fetches the session and the form in parallel. The link page (`/p/l/<token>`, shared by every patient link) waits for `GET /api/p/links/:token` before its text appears. Measured on a shared machine under load (load average ' + os.loadavg()[0].toFixed(1) + ' at the end), so the figures are pessimistic.',
+    'Target: LCP under 1500 ms on slow 4G. The intake page draws its welcome text as soon as the script runs and fetches the session and the form in parallel. The link page (`/p/l/<token>`, shared by every patient link) waits for `GET /api/p/links/:token` before its text appears. Measured on a shared machine under load (load average ' +
+      os.loadavg()[0].toFixed(1) +
+      ' at the end), so the figures are pessimistic.',
   ];
   console.log(lines.join('\n'));
 } finally {

@@ -52,7 +52,7 @@ export function IntakeViewPage(): ReactNode {
           <section className="card card--wide" aria-labelledby="intake-summary">
             <div className="intake-summary__head">
               <h2 id="intake-summary">{t('intake.summary')}</h2>
-              <div className="lang-switch" role="group" aria-label={t('intake.summary')}>
+              <div className="intake-toggle" role="group" aria-label={t('intake.summary')}>
                 <button type="button" aria-pressed={summaryLang === 'ja'} lang="ja" onClick={() => setSummaryLang('ja')}>
                   {t('intake.summaryJa')}
                 </button>
