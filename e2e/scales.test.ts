@@ -133,6 +133,16 @@ async function signIn(page: Page, baseUrl: string, loginId: string): Promise<voi
   await page.getByRole('heading', { name: 'ホーム', level: 1 }).waitFor();
 }
 
+/** Sticky bars would cover an element screenshot: let them scroll with the page for the picture. */
+async function unstick(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('*'))) {
+      const pos = getComputedStyle(el).position;
+      if (pos === 'sticky' || pos === 'fixed') el.style.position = 'static';
+    }
+  });
+}
+
 async function noSeriousA11y(page: Page, where: string): Promise<void> {
   const v = await axeViolations(page);
   assert.deepEqual(v, [], `${where}: ${v.join('\n')}`);
@@ -222,7 +232,10 @@ test('a doctor assigns PHQ-9; the patient answers on a phone with item 9 > 0, se
   }
   await phone.getByRole('heading', { name: '回答の確認' }).waitFor();
   if (shots) await phone.screenshot({ path: join(shotDir, 'questionnaire-review-ja.png'), fullPage: true });
+  // The contacts already show on the review: item 9's saved answer met the safety rule.
+  await phone.getByTestId('crisis-contacts').waitFor();
   await phone.getByRole('button', { name: '送信する' }).click();
+  await phone.getByRole('heading', { name: 'ご回答ありがとうございました' }).waitFor();
   const crisis = phone.getByTestId('crisis-contacts');
   await crisis.waitFor();
   assert.match(await crisis.innerText(), /よりそいホットライン/);
@@ -253,6 +266,7 @@ test('a doctor assigns PHQ-9; the patient answers on a phone with item 9 > 0, se
   await doc.getByRole('img', { name: /PHQ-9 の経過グラフ（6時点）/ }).waitFor();
   await doc.getByRole('heading', { name: /GAD-7/ }).waitFor();
   await noSeriousA11y(doc, 'timeline');
+  if (shots) await unstick(doc);
   if (shots) await doc.locator('section[aria-labelledby="tl-phq9"]').screenshot({ path: join(shotDir, 'timeline-ja.png') });
 
   // Several informants side by side (a child's SDQ by parent and teacher).
@@ -266,6 +280,7 @@ test('a doctor assigns PHQ-9; the patient answers on a phone with item 9 > 0, se
   await doc.getByRole('img', { name: /SDQ の経過グラフ（6時点）/ }).waitFor();
   await doc.getByRole('columnheader', { name: /保護者/ }).first().waitFor();
   await doc.getByRole('columnheader', { name: /教師/ }).first().waitFor();
+  if (shots) await unstick(doc);
   if (shots) await doc.locator('section[aria-labelledby="tl-sdq"]').screenshot({ path: join(shotDir, 'timeline-informants-ja.png') });
   await doctorCtx.close();
 });

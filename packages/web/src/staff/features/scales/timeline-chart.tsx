@@ -60,7 +60,7 @@ export function TimelineChart({ scale }: { readonly scale: TimelineScale }): Rea
       }),
       ...(si === 0 ? { markArea } : {}),
       ...(si === 0 && scale.remission && (scale.remission.atMost ?? scale.remission.atLeast) !== null
-        ? { markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed' as const, color: '#2e7d32' }, label: { formatter: t('scl.remission'), fontSize: 11 }, data: [{ yAxis: (scale.remission.atMost ?? scale.remission.atLeast)! }] } }
+        ? { markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed' as const, color: '#2e7d32' }, label: { formatter: t('scl.remission'), fontSize: 11, position: 'insideStartTop' as const }, data: [{ yAxis: (scale.remission.atMost ?? scale.remission.atLeast)! }] } }
         : {}),
     }));
     chart.setOption({
