@@ -103,7 +103,8 @@ function Picker({ lang, loading, changeId }: PageProps & { readonly changeId?: s
       const n = avail.slots.filter((s) => s.date === d).length;
       const c = avail.closedDates.find((x) => x.date === d);
       if (n > 0) out.push({ date: d, n });
-      else if (c && d >= today) out.push({ date: d, n: 0, closed: c.holidayName ?? c.closureReason ?? t.closed });
+      else if (c && d >= today)
+        out.push({ date: d, n: 0, closed: c.holidayName ?? c.closureReason ?? (c.reason === 'weekly' ? t.closedWeekly : t.closedOther) });
     }
     return out;
   }, [avail, from, to, today, t]);
@@ -260,7 +261,9 @@ function Picker({ lang, loading, changeId }: PageProps & { readonly changeId?: s
                   setDay(null);
                 }}
               />
-              {lang === 'en' ? s.nameEn : s.name}（{fill(t.minutes, { n: s.durationMinutes })}）
+              {lang === 'en'
+                ? `${s.nameEn} (${fill(t.minutes, { n: s.durationMinutes })})`
+                : `${s.name}（${fill(t.minutes, { n: s.durationMinutes })}）`}
             </label>
           ))}
         </fieldset>
@@ -297,9 +300,7 @@ function Picker({ lang, loading, changeId }: PageProps & { readonly changeId?: s
             ) : (
               <p class="appt-day appt-day--closed">
                 <span>{dayLabel(d.date, lang)}</span>
-                <span class="appt-day__n">
-                  {t.closed}（{d.closed}）
-                </span>
+                <span class="appt-day__n">{lang === 'en' ? `${t.closed} (${d.closed})` : `${t.closed}（${d.closed}）`}</span>
               </p>
             )}
             {day === d.date ? (

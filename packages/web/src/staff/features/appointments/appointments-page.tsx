@@ -19,6 +19,7 @@ import {
   type CalendarDayInfo,
 } from './appointments-api.ts';
 import { addDays, datesFrom, formatDay, isDate, weekStart } from './calendar-dates.ts';
+import { paren } from './slot-picker.tsx';
 import './appointments.css';
 
 type View = 'today' | 'day' | 'week';
@@ -119,7 +120,7 @@ function dayHeading(day: CalendarDayInfo | undefined, t: (k: string, o?: Record<
       day.holidayName ??
       day.closureReason ??
       (day.notes.join('、') || (day.closedReason ? t(`appt.closedReasons.${day.closedReason}`) : ''));
-    return `${t('appt.closed')}${why ? `（${why}）` : ''}`;
+    return `${t('appt.closed')}${why ? paren(why, currentLanguage()) : ''}`;
   }
   return t('appt.sessions', { list: day.sessions.map((s) => `${s.start}–${s.end}`).join(', ') });
 }

@@ -161,7 +161,7 @@ export function BookingPage(): ReactNode {
               }}
               options={services.map((s) => ({
                 value: s.id,
-                label: `${lang === 'en' ? s.nameEn : s.name}（${s.durationMinutes}${lang === 'en' ? ' min' : '分'}）`,
+                label: lang === 'en' ? `${s.nameEn} (${s.durationMinutes} min)` : `${s.name}（${s.durationMinutes}分）`,
               }))}
             />
             <ResourceSelect

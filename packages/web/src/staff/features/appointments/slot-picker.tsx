@@ -70,7 +70,12 @@ export function SlotPicker(props: {
                 {closed ? (
                   <p className="small muted">
                     {t('appt.closed')}
-                    {`（${closed.holidayName ?? closed.closureReason ?? (calendarDays.data?.find((x) => x.date === d)?.notes.join('、') || t(`appt.closedReasons.${closed.reason}`))}）`}
+                    {paren(
+                      closed.holidayName ??
+                        closed.closureReason ??
+                        (calendarDays.data?.find((x) => x.date === d)?.notes.join('、') || t(`appt.closedReasons.${closed.reason}`)),
+                      lang,
+                    )}
                   </p>
                 ) : (
                   <div className="slot-grid">
@@ -101,4 +106,9 @@ export function SlotPicker(props: {
       ) : null}
     </div>
   );
+}
+
+/** （…） in Japanese, ( … ) in English. */
+export function paren(text: string, lang: 'ja' | 'en'): string {
+  return lang === 'en' ? ` (${text})` : `（${text}）`;
 }
