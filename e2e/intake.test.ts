@@ -334,3 +334,32 @@ test('an expired or foreign link shows a clear message', { timeout: 60_000 }, as
   await page.getByRole('heading', { name: 'このリンクは使えません' }).waitFor({ timeout: 60_000 });
   await ctx.close();
 });
+
+test('reception sends the intake from the patient page (link to copy, QR code) but cannot open the answers; an admin opens the form editor', { timeout: 120_000 }, async () => {
+  const patientId = await newPatient({ nameKanji: '見守 三郎', nameKana: 'ミマモリ サブロウ', birthDate: '1979-03-03', sex: 'male', email: 'saburo@example.test' });
+  const ctx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 800 } });
+  const page = await signIn(ctx, reception);
+  await page.goto(`${h.baseUrl}/patients/${patientId}/intake`);
+  await page.getByRole('button', { name: '問診を送る' }).click();
+  const url = page.getByRole('textbox', { name: '患者さん用リンク' });
+  await url.waitFor();
+  assert.match(await url.inputValue(), /\/p\/l\/[A-Za-z0-9_-]{43}$/);
+  assert.ok(await page.getByRole('img', { name: /QRコード/ }).isVisible());
+  await page.getByText('メールを送信待ちに入れました').waitFor();
+  await page.getByRole('cell', { name: '送信済み' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: '回答を見る' }).count(), 0);
+  await shoot(page, 'staff-ja-send');
+  await expectAccessible(page, 'send the intake');
+  await ctx.close();
+
+  const admin = await h.staff('admin');
+  const actx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 800 } });
+  const ap = await signIn(actx, admin);
+  await ap.goto(`${h.baseUrl}/intake`);
+  await ap.getByRole('heading', { name: '問診票の編集' }).waitFor();
+  await ap.getByRole('button', { name: '検証' }).click();
+  await ap.getByText('問題はありません。').waitFor();
+  await expectAccessible(ap, 'form editor');
+  await shoot(ap, 'staff-ja-editor');
+  await actx.close();
+});
