@@ -36,6 +36,7 @@ export const intakeEn: typeof intakeJa = {
   copySummary: 'Copy summary',
   alerts: 'Needs attention',
   scores: 'Scale scores',
+  noScores: 'No scales for this age (as the form is configured).',
   scale: 'Scale',
   total: 'Score',
   band: 'Severity',

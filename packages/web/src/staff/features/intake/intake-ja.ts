@@ -34,6 +34,7 @@ export const intakeJa = {
   copySummary: '要約をコピー',
   alerts: '要確認',
   scores: '尺度の得点',
+  noScores: 'この年齢で行う尺度はありません（問診票の設定による）。',
   scale: '尺度',
   total: '得点',
   band: '重症度',

@@ -68,7 +68,8 @@ export function IntakeViewPage(): ReactNode {
           </section>
           <section className="card card--wide" aria-labelledby="intake-scores">
             <h2 id="intake-scores">{t('intake.scores')}</h2>
-            <div className="table-scroll">
+            {v.scores.length === 0 ? <p className="muted">{t('intake.noScores')}</p> : null}
+            <div className="table-scroll" hidden={v.scores.length === 0}>
               <table className="table">
                 <thead>
                   <tr>
