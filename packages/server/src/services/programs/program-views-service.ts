@@ -154,7 +154,10 @@ export async function programDashboard(deps: AppDeps, req: FastifyRequest, actor
     program: { id: program.id, version: program.version, title: program.title, treatment: program.treatment },
     funnel: enrolmentFunnel(enrolments),
     assessments: assessmentProgress(allStatuses.filter((s) => s.kind === 'assessment'), program),
-    adherence: programAdherence(perEnrolment.map((s) => sessionAdherence(s))),
+    adherence: (() => {
+      const per = perEnrolment.map((s) => sessionAdherence(s));
+      return { ...programAdherence(per), dueSoFar: per.reduce((a, p) => a + p.dueSoFar, 0) };
+    })(),
     safety: {
       adverseEvents: safety.adverseEvents,
       seriousAdverseEvents: safety.seriousAdverseEvents,

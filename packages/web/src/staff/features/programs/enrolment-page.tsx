@@ -51,7 +51,7 @@ export function EnrolmentPage(): ReactNode {
         <h2 id="e-history">{t('prg.history')}</h2>
         <ol>
           {d.events.map((e, i) => (
-            <li key={i}>{e.at.slice(0, 16).replace('T', ' ')} UTC — {t(`prg.statuses.${e.to}`)}{e.reason ? `（${e.reason}）` : ''}</li>
+            <li key={i}>{new Date(e.at).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })} — {t(`prg.statuses.${e.to}`)}{e.reason ? `（${e.reason}）` : ''}</li>
           ))}
         </ol>
       </section>
@@ -63,7 +63,7 @@ export function EnrolmentPage(): ReactNode {
           <ul>
             {d.consents.map((c) => (
               <li key={c.id}>
-                {t(`prg.roles.${c.record.role}`)} — {c.record.signer.name} — {c.record.signedAt.slice(0, 16).replace('T', ' ')} UTC — {c.record.document.id} v{c.record.document.version} ({c.record.document.language}) <code className="small">{c.record.document.contentHash.slice(0, 12)}…</code>{' '}
+                {t(`prg.roles.${c.record.role}`)} — {c.record.signer.name} — {new Date(c.record.signedAt).toLocaleString(currentLanguage() === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })} — {c.record.document.id} v{c.record.document.version} ({c.record.document.language}) <code className="small">{c.record.document.contentHash.slice(0, 12)}…</code>{' '}
                 <a href={`/api/program-enrolments/${d.enrolment.id}/consents/${c.id}/pdf`}>{t('prg.pdf')}</a>
               </li>
             ))}

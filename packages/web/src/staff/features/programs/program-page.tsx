@@ -29,14 +29,14 @@ export function ProgramPage(): ReactNode {
       <ErrorMessage error={dash.error} />
       {d ? (
         <div className="prg-dash">
-          <section className="card" aria-labelledby="prg-safety">
+          <section className="card card--wide" aria-labelledby="prg-safety">
             <h2 id="prg-safety">{t('prg.safety')}</h2>
             <h3>{t('prg.unreviewed')}</h3>
             {d.safety.unreviewedAlerts.length === 0 ? <p className="muted">{t('prg.noneOpen')}</p> : (
               <ul className="prg-alerts">
                 {d.safety.unreviewedAlerts.map((a) => (
                   <li key={a.alertId} className="alert alert--error">
-                    <strong>{a.patientNumber}</strong> {String(a.summary.params?.term ?? '')} (Grade {String(a.summary.params?.grade ?? '')}) — {a.createdAt.slice(0, 10)}
+                    <strong>{a.patientNumber}</strong> {String(a.summary.params?.term ?? '')} (Grade {String(a.summary.params?.grade ?? '')}) — {new Date(a.createdAt).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
                   </li>
                 ))}
               </ul>
@@ -70,7 +70,7 @@ export function ProgramPage(): ReactNode {
               </tbody>
             </table>
             <h3>{t('prg.adherence')}</h3>
-            <p>{t('prg.adherenceText', { planned: d.adherence.planned ?? 0, done: d.adherence.done ?? 0, due: d.adherence.dueSoFar ?? d.adherence.due ?? 0 })}</p>
+            <p>{t('prg.adherenceText', { planned: d.adherence.planned ?? 0, done: d.adherence.done ?? 0, due: d.adherence.dueSoFar ?? 0 })}</p>
           </section>
           <section className="card card--wide" aria-labelledby="prg-assess">
             <h2 id="prg-assess">{t('prg.assessments')}</h2>

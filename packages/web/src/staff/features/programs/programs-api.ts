@@ -34,7 +34,7 @@ export interface Dashboard {
   readonly program: { readonly id: string; readonly version: number; readonly title: L10n };
   readonly funnel: { readonly total: number; readonly current: Record<string, number>; readonly reached: Record<string, number> };
   readonly assessments: readonly ({ readonly visitId: string; readonly total: number } & Record<string, number | string>)[];
-  readonly adherence: { readonly planned: number; readonly done: number; readonly dueSoFar?: number; readonly due?: number } & Record<string, number>;
+  readonly adherence: { readonly planned: number; readonly done: number; readonly dueSoFar: number };
   readonly safety: {
     readonly adverseEvents: number; readonly seriousAdverseEvents: number;
     readonly open: readonly { id: string; enrolmentId: string; patientNumber: string; term: string; grade: number; onsetDate: string; serious: boolean; outcome: string }[];

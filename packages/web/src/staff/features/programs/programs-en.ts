@@ -89,6 +89,8 @@ export const programsEn: Shape<typeof programsJa> = {
   keep: 'May be used up to the withdrawal date',
   deleteData: 'Remove from future exports',
   withdrawn: 'Withdrawn.',
+  aeEvents: { onset: 'onset', end: 'end' },
+  medEvents: { started: 'started', changed: 'changed', stopped: 'stopped' },
   timeline: 'Patient timeline',
   kinds: { enrolment: 'Program', score: 'Scales', session: 'Sessions', adverse_event: 'Adverse events', medication: 'Medicines', lab: 'Labs' },
   confounders: 'Possible confounders (medicine changes during the program)',

@@ -85,6 +85,8 @@ export const programsJa = {
   keep: '撤回日までのデータは解析に使ってよい',
   deleteData: '今後の出力から除く',
   withdrawn: '中止しました。',
+  aeEvents: { onset: '発現', end: '終了' },
+  medEvents: { started: '開始', changed: '変更', stopped: '中止' },
   timeline: '経過タイムライン',
   kinds: { enrolment: '参加', score: '尺度', session: '投与', adverse_event: '有害事象', medication: '併用薬', lab: '検査' },
   confounders: '交絡の可能性（プログラム期間中の併用薬の変更）',

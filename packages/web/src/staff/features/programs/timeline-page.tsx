@@ -21,8 +21,8 @@ function describe(e: TimelineEntry, t: (k: string, o?: Record<string, unknown>) 
     case 'enrolment': return t(`prg.statuses.${e.event}`);
     case 'score': return `${e.event.toUpperCase()} ${String(v.total)}`;
     case 'session': return `${t('prg.session', { n: v.sessionNumber })}${v.lot ? ` (${String(v.lot)})` : ''}`;
-    case 'adverse_event': return `${String(v.term)} G${String(v.grade)}${v.serious ? ' SAE' : ''} — ${e.event}`;
-    case 'medication': return `${String(v.genericName)} ${e.event}${v.dose !== undefined && v.dose !== null ? ` ${String(v.dose)}${String(v.unit ?? '')}` : ''}`;
+    case 'adverse_event': return `${String(v.term)} G${String(v.grade)}${v.serious ? ' SAE' : ''} — ${t(`prg.aeEvents.${e.event}`)}`;
+    case 'medication': return `${String(v.genericName)} ${t(`prg.medEvents.${e.event}`)}${v.dose !== undefined && v.dose !== null ? ` ${String(v.dose)}${String(v.unit ?? '')}` : ''}`;
     case 'lab': return `${e.event} ${v.comparator ?? ''}${String(v.value)} ${String(v.unit)}`;
     default: return e.event;
   }
@@ -75,7 +75,7 @@ export function PatientTimelinePage(): ReactNode {
           {data.confounders.length ? (
             <section className="card card--wide" aria-labelledby="tl-conf">
               <h2 id="tl-conf">{t('prg.confounders')}</h2>
-              <ul>{data.confounders.map((c, i) => <li key={i}>{c.date} {c.genericName} — {c.event}{c.detail ? ` (${String(c.detail.from ?? '')} → ${String(c.detail.to ?? '')})` : ''}</li>)}</ul>
+              <ul>{data.confounders.map((c, i) => <li key={i}>{c.date} {c.genericName} — {t(`prg.medEvents.${c.event === 'dose_changed' || c.event === 'frequency_changed' ? 'changed' : c.event}`)}{c.detail ? ` (${String(c.detail.from ?? '')} → ${String(c.detail.to ?? '')})` : ''}</li>)}</ul>
             </section>
           ) : null}
           <div className="table-scroll">

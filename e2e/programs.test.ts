@@ -1,0 +1,206 @@
+// The monitor-program story in a real Chromium against the real server (demo clinic, fresh SQLite):
+// define a program from the example; screen, consent and enrol an adult and a minor (guardian
+// consent + child assent); see the proposed schedule move a session off a closed day; record an
+// infusion and a serious adverse event; see the alert on the dashboard; withdraw the adult.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { clinicDay, seedClinicCalendar } from '../packages/core/src/scheduling/index.ts';
+import { EXOSOME_PROGRAM, proposeSchedule } from '../packages/core/src/programs/index.ts';
+import { addDays } from '../packages/core/src/time/index.ts';
+import { apiAs, clinicDate, signIn } from './appointments-helpers.ts';
+import { axeViolations, launchBrowser, newContext } from './helpers/browser.ts';
+import { ensureWebBuild, root, startServer, type RunningServer } from './helpers/server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+const shots = join(root, 'docs/screenshots');
+
+before(async () => {
+  ensureWebBuild();
+  server = await startServer({ args: ['--demo'] });
+  browser = await launchBrowser();
+  mkdirSync(shots, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  assert.deepEqual(await axeViolations(page), [], `axe on ${where}`);
+}
+
+const KANA = 'アイウエオカキクケコサシスセソタチツテト';
+const kana = () => Array.from({ length: 5 }, () => KANA[Math.floor(Math.random() * KANA.length)]).join('');
+
+/** An enrolment date whose first infusion would fall on a closed day (the clinic's calendar moves it). */
+function dateWithClosedShift(today: string): string {
+  const calendar = { ...seedClinicCalendar, zone: 'Asia/Tokyo' };
+  const isOpenDay = (d: string) => clinicDay(calendar, d).open;
+  for (let k = 0; k < 120; k++) {
+    const d = addDays(today, k);
+    if (proposeSchedule({ program: EXOSOME_PROGRAM, enrolmentDate: d, isOpenDay }).shifts.some((s) => s.reason === 'closed')) return d;
+  }
+  return today;
+}
+
+async function screenAndConsentPage(page: Page, enrolmentId: string): Promise<void> {
+  const base = server.baseUrl;
+  await page.goto(`${base}/program-enrolments/${enrolmentId}`);
+  await page.getByLabel('診断（ICD-10、カンマ区切り）').fill('F32.1');
+  await page.getByRole('button', { name: '適格性を判定する' }).click();
+  // No PHQ-9 in the register yet, and some exclusions have no data: the doctor attests them.
+  await page.getByRole('group', { name: '医師の確認（データがない基準）' }).waitFor();
+  for (const box of await page.getByRole('group', { name: '医師の確認（データがない基準）' }).getByRole('checkbox').all()) await box.check();
+  await page.getByRole('button', { name: '適格性を判定する' }).click();
+  await page.getByRole('link', { name: '同意を取得する（タブレット）' }).click();
+  await page.getByRole('heading', { level: 1, name: /同意の取得/ }).waitFor();
+}
+
+test('define, screen, consent (adult and minor), schedule around a closed day, infusion, SAE alert, withdrawal', { timeout: 240_000 }, async () => {
+  const base = server.baseUrl;
+  const out = server.output();
+  const reception = await apiAs(base, 'demo.reception', out);
+  const today = clinicDate(Date.now());
+  const adultKana = `テスト ${kana()}`;
+  const adult = (await reception<{ patient: { id: string; patientNumber: string } }>('POST', '/api/patients', {
+    nameKanji: '見守 一郎', nameKana: adultKana, birthDate: '1980-06-15', sex: 'male', phone: '090-1111-2222', acknowledgeDuplicates: true,
+  })).patient;
+  const minorKana = `テスト ${kana()}`;
+  const minor = (await reception<{ patient: { id: string } }>('POST', '/api/patients', {
+    nameKanji: '見守 次郎', nameKana: minorKana, birthDate: addDays(today, -14 * 365 - 10), sex: 'male', phone: '090-3333-4444',
+    guardians: [{ name: '見守 花子', relation: '母' }], acknowledgeDuplicates: true,
+  })).patient;
+
+  const context = await newContext(browser, 'ja');
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.log('pageerror', e.message));
+  page.on('console', (m) => { if (m.type() === 'error') console.log('console', m.text()); });
+  await signIn(page, base, out, 'demo.doctor');
+
+  // Define the program from the example, with ethics and registry ids.
+  await page.getByRole('navigation').getByRole('link', { name: 'プログラム' }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'モニタープログラム' }).waitFor();
+  await page.getByLabel('倫理審査委員会の承認番号').fill('IRB-2026-014');
+  await page.getByLabel('登録番号（jRCT / UMIN-CTR）').fill('jRCTs031180032');
+  await page.getByRole('button', { name: '作成する' }).click();
+  await page.getByText('プログラムを作成しました。').waitFor();
+  await expectAccessible(page, 'programs');
+  await page.getByRole('link', { name: /エクソソーム点滴モニタープログラム/ }).click();
+
+  // Screen the adult from the program page.
+  await page.getByLabel('患者を検索（氏名・フリガナ・診察券番号）').fill(adultKana);
+  await page.getByRole('button', { name: '検索', exact: true }).first().click();
+  await page.getByRole('button', { name: 'この患者のスクリーニングを開始' }).click();
+  await page.getByRole('heading', { level: 2, name: '適格性' }).waitFor();
+  const adultEnrolment = page.url().split('/').pop()!;
+  await screenAndConsentPage(page, adultEnrolment);
+  await page.getByLabel('署名者の氏名').fill('見守 一郎');
+  await page.getByLabel('署名の方法').selectOption('typed');
+  await page.getByLabel('署名（氏名を入力）').fill('見守 一郎');
+  await page.getByLabel('質問', { exact: true }).fill('点滴は何分かかりますか');
+  await page.getByLabel('回答').fill('約45分です');
+  await expectAccessible(page, 'consent');
+  await page.getByRole('button', { name: '同意を記録する' }).click();
+  await page.getByText('同意を記録しました。').waitFor();
+
+  // Enrol on a date whose first infusion falls on a closed day: the schedule moves it and says why.
+  await page.getByRole('link', { name: '参加者のページへ' }).click();
+  await page.getByLabel('登録日').fill(dateWithClosedShift(today));
+  await page.getByRole('button', { name: '登録してスケジュールを作る' }).last().click();
+  await page.getByRole('heading', { level: 2, name: 'スケジュール案' }).waitFor();
+  await page.getByText(/休診日のため .* から移動/).first().waitFor();
+
+  // Record an infusion, then a serious adverse event.
+  await page.getByLabel('製剤名').fill('MSC-Exo 注');
+  await page.getByLabel('製造元').fill('Example Bio');
+  await page.getByLabel('ロット番号').fill('EXO-2026-041');
+  await page.getByLabel('有効期限').fill('2027-12-31');
+  await page.getByLabel('投与量（mL）').fill('100');
+  const vitals = [['収縮期血圧', '118'], ['拡張期血圧', '76'], ['脈拍', '72'], ['体温（℃）', '36.5'], ['SpO₂（%）', '98']];
+  for (const group of ['投与前のバイタル', '投与後のバイタル']) for (const [label, v] of vitals) await page.getByRole('group', { name: group }).getByLabel(label!).fill(v!);
+  await page.getByRole('button', { name: '記録する' }).first().click();
+  await page.getByText('実施中').first().waitFor();
+  await page.getByLabel('事象名').fill('アナフィラキシー');
+  await page.getByLabel('グレード（CTCAE）').selectOption('3');
+  await page.getByLabel('入院または入院期間の延長').check();
+  await page.getByLabel('予測性').selectOption('unexpected');
+  await page.getByRole('button', { name: '記録する' }).last().click();
+  await page.getByText('重篤な有害事象のアラートを出しました。').waitFor();
+
+  // The minor: screened by the doctor, consent on the tablet page by the guardian and the child.
+  await page.goto(`${base}/programs/exosome-depression-anxiety`);
+  await page.getByLabel('患者を検索（氏名・フリガナ・診察券番号）').fill(minorKana);
+  await page.getByRole('button', { name: '検索', exact: true }).first().click();
+  await page.getByRole('button', { name: 'この患者のスクリーニングを開始' }).click();
+  await page.getByRole('heading', { level: 2, name: '適格性' }).waitFor();
+  const minorEnrolment = page.url().split('/').pop()!;
+  await screenAndConsentPage(page, minorEnrolment);
+  await page.getByText('16歳未満の方は').waitFor();
+  await page.getByLabel('種別').selectOption('guardian');
+  await page.getByLabel('署名者の氏名').fill('見守 花子');
+  await page.getByLabel('続柄').selectOption('mother');
+  await page.locator('canvas.prg-signature').scrollIntoViewIfNeeded();
+  const pad = await page.locator('canvas.prg-signature').boundingBox();
+  assert.ok(pad);
+  await page.mouse.move(pad.x + 30, pad.y + 60);
+  await page.mouse.down();
+  for (const [dx, dy] of [[80, 40], [160, 80], [240, 30], [320, 90]]) await page.mouse.move(pad.x + dx!, pad.y + dy!, { steps: 4 });
+  await page.mouse.up();
+  await page.getByRole('button', { name: '同意を記録する' }).click();
+  await page.getByText(/あと必要な同意: お子さんのアセント/).waitFor();
+  await page.getByLabel('種別').selectOption('assent');
+  await page.getByLabel('署名者の氏名').fill('見守 次郎');
+  await page.getByLabel('署名の方法').selectOption('typed');
+  await page.getByLabel('署名（氏名を入力）').fill('見守 次郎');
+  await page.getByRole('button', { name: '同意を記録する' }).click();
+  await page.getByText('同意を記録しました。').waitFor();
+  await page.getByRole('link', { name: '参加者のページへ' }).click();
+  await page.getByText('同意取得済み').first().waitFor();
+  await page.getByText(/^代諾者の同意 — 見守 花子/).waitFor();
+  await page.getByText(/^お子さんのアセント — 見守 次郎/).waitFor();
+  await page.getByRole('button', { name: '登録してスケジュールを作る' }).last().click();
+  await page.getByRole('heading', { level: 2, name: 'スケジュール案' }).waitFor();
+
+  // The alert is on the program dashboard until a doctor reviews it.
+  await page.goto(`${base}/programs/exosome-depression-anxiety`);
+  const alerts = page.locator('section', { has: page.getByRole('heading', { name: '安全性' }) });
+  await alerts.getByText(/アナフィラキシー/).first().waitFor();
+  await expectAccessible(page, 'program dashboard');
+  await page.screenshot({ path: join(shots, 'program-dashboard-ja.png'), fullPage: true });
+
+  // Timeline of the adult.
+  await page.goto(`${base}/patients/${adult.id}/program-timeline`);
+  await page.getByRole('heading', { level: 1, name: /経過タイムライン/ }).waitFor();
+  await page.locator('.prg-timeline-chart svg').waitFor();
+  await expectAccessible(page, 'timeline');
+  await page.screenshot({ path: join(shots, 'patient-timeline-ja.png'), fullPage: true });
+
+  // Withdraw the adult: dosing is then refused.
+  await page.goto(`${base}/program-enrolments/${adultEnrolment}`);
+  await page.getByLabel('理由').fill('本人の申し出');
+  await page.getByLabel('収集済みデータの扱い').selectOption('delete_from_future_exports');
+  await page.getByRole('button', { name: '中止（同意撤回）' }).click();
+  await page.locator('.tag', { hasText: '中止（同意撤回）' }).waitFor();
+  // A withdrawn patient gets no infusion form (and the server refuses a dose).
+  await page.getByRole('heading', { name: /点滴の記録/ }).waitFor({ state: 'detached' });
+
+  // English views for the docs.
+  const en = await newContext(browser, 'en');
+  const p2 = await en.newPage();
+  await p2.context().addCookies(await context.cookies());
+  await p2.goto(`${base}/programs/exosome-depression-anxiety`);
+  await p2.evaluate(() => localStorage.setItem('mimamori.lang', 'en'));
+  await p2.reload();
+  await p2.locator('.prg-dash').waitFor();
+  await p2.screenshot({ path: join(shots, 'program-dashboard-en.png'), fullPage: true });
+  await p2.goto(`${base}/patients/${adult.id}/program-timeline`);
+  await p2.locator('.prg-timeline-chart svg').waitFor();
+  await p2.screenshot({ path: join(shots, 'patient-timeline-en.png'), fullPage: true });
+  await en.close();
+  await context.close();
+});
