@@ -252,7 +252,10 @@ test('a doctor assigns PHQ-9; the patient answers on a phone with item 9 > 0, se
   // 3. The alert is on the doctor's dashboard until acknowledged with a note.
   await doc.goto(`${s.baseUrl}/`);
   const alerts = doc.getByRole('region', { name: '要対応のアラート' });
-  await alerts.getByText('自殺念慮').waitFor();
+  await alerts.getByText('自殺念慮').waitFor().catch(async (e: unknown) => {
+    const api = await doc.evaluate(async () => (await fetch('/api/alerts?status=all')).text());
+    throw new Error(`no alert on the dashboard; /api/alerts → ${api.slice(0, 800)}; page: ${(await doc.locator('main').innerText()).slice(0, 400)}; ${String(e)}`);
+  });
   await alerts.getByText(/見本 一郎/).waitFor();
   await noSeriousA11y(doc, 'dashboard with an alert');
   await alerts.getByLabel('対応メモ（必須）').fill('本人に電話し安全を確認。明日受診予定。');
