@@ -33,7 +33,7 @@ export const seedClinicCalendar: ClinicCalendar = Object.freeze({
 
 /** The demo clinic's services (durations from the reservations issue). */
 export const seedClinicServices: ReadonlyArray<Service> = Object.freeze([
-  { id: 'shoshin', name: '初診', nameEn: 'First visit', durationMinutes: 60, requires: [{ role: 'doctor' }], channel: 'staff_only' },
+  { id: 'shoshin', name: '初診', nameEn: 'First visit', durationMinutes: 60, requires: [{ role: 'doctor' }], channel: 'staff_only', sendsIntake: true },
   { id: 'saishin', name: '再診', nameEn: 'Follow-up visit', durationMinutes: 15, requires: [{ role: 'doctor' }], channel: 'patient_online' },
   {
     id: 'counseling',

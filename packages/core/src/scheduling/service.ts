@@ -35,4 +35,6 @@ export interface Service {
   /** Offered start times step by this many minutes from the start of each session. Default: the policy's. */
   readonly slotStepMinutes?: number;
   readonly active?: boolean;
+  /** Booking it sends the patient the WEB問診 (the clinic's first visit, 初診). */
+  readonly sendsIntake?: boolean;
 }

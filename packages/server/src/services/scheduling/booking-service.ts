@@ -1,3 +1,6 @@
+import { sendIntake } from '../intake/send-intake.ts';
+import { addDays } from '@mimamori/core/time/local-date';
+import { zonedToInstant } from '@mimamori/core/time/zoned-to-instant';
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
@@ -220,8 +223,15 @@ export async function insertBooking(
     detail: `service=${row.service_id}${p.doubleBooked ? `;double_booked=1;approved_by=${row.override_approved_by}` : ''}${row.series_id ? `;series=${row.series_id}` : ''}`,
   });
   if (o.mail && !hold) await queueAppointmentMail(deps, tx, { cfg, row, kind: 'confirmation' });
+  // A first visit sends the WEB問診 in the same transaction: valid until the end of the visit day.
+  if (!hold && p.service.sendsIntake) {
+    const visitDay = instantToZoned(p.startMs, cfg.zone).date;
+    const endOfDay = new Date(zonedToInstant({ date: addDays(visitDay, 1), time: '00:00', zone: cfg.zone })).toISOString();
+    await sendIntake(deps, tx, req, { clinicId: cfg.clinicId, patientId: row.patient_id, appointmentId: row.id, expiresAt: endOfDay, email: o.mail });
+  }
   return row;
 }
+
 
 async function replay(deps: AppDeps, actor: SchedulingActor, key: string, hash: string): Promise<AppointmentRow | undefined> {
   const existing = await findAppointmentByIdempotencyKey(deps.db.db, actor.clinicId, key);
