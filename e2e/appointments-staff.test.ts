@@ -185,3 +185,66 @@ test('a patient whose chosen time was just taken sees why and the nearest free t
   await p.getByRole('heading', { name: 'ご予約を承りました' }).waitFor();
   await phone.close();
 });
+
+test('at the desk: check in from today’s list, move an appointment, cancel it', { timeout: 180_000 }, async (t) => {
+  const admin = await apiAs(server.baseUrl, 'demo.admin', server.output());
+  const now = Date.now();
+  const today = clinicDate(now);
+  const hhmm = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(now),
+  );
+  const minutes = Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)) + 30;
+  if (minutes > 22 * 60) return t.skip('too late in the clinic day to open a session today');
+  const from = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${minutes % 60 < 30 ? '30' : '45'}`;
+  const start = from.endsWith('45') ? `${String(Math.floor(minutes / 60) + 1).padStart(2, '0')}:00` : from;
+  // Open today from a little after now, whatever the weekday.
+  const config = await admin<{
+    calendar: { weeklyHours: unknown; closedOnNationalHolidays: boolean; closures: unknown[]; overrides: { date: string }[] };
+    version: number;
+  }>('GET', '/api/scheduling/config');
+  await admin('PUT', '/api/scheduling/calendar', {
+    weeklyHours: config.calendar.weeklyHours,
+    closedOnNationalHolidays: config.calendar.closedOnNationalHolidays,
+    closures: config.calendar.closures,
+    overrides: [
+      ...config.calendar.overrides.filter((o) => o.date !== today),
+      { kind: 'open', date: today, sessions: [{ start: from, end: '23:45' }], reason: 'e2e' },
+    ],
+    version: config.version,
+  });
+  const yui = (await admin<{ items: { id: string }[] }>('GET', `/api/patients?q=${encodeURIComponent('ミホン ユイ')}`)).items[0]!.id;
+  await admin('POST', '/api/appointments', {
+    patientId: yui,
+    serviceId: 'saishin',
+    start: `${today}T${start}:00+09:00`,
+    resourceIds: ['dr-mori'],
+  });
+
+  const ctx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 360, height: 740 } });
+  const page = await ctx.newPage();
+  await signIn(page, server.baseUrl, server.output(), 'demo.reception');
+  await page.goto(`${server.baseUrl}/appointments`);
+  await page.getByRole('heading', { name: /本日の予約/ }).waitFor();
+  await page.getByRole('button', { name: `受付: 見本 結衣 ${start}` }).click();
+  await page.getByText(/受付済 \d{2}:\d{2}/).waitFor();
+  assert.equal(await page.getByRole('button', { name: `受付: 見本 結衣 ${start}` }).count(), 0, 'checked in once');
+  await expectAccessible(page, 'today list on a phone');
+
+  await page.getByRole('link', { name: `詳細: 見本 結衣 ${start}` }).click();
+  await page.getByRole('heading', { name: '予約の詳細' }).waitFor();
+  await page.getByRole('button', { name: '日時を変更' }).click();
+  const later = page.getByRole('button', { name: / \d{2}:\d{2} を選ぶ$/ }).nth(2);
+  await later.waitFor();
+  const label = (await later.getAttribute('aria-label')) ?? '';
+  await later.click();
+  await page.getByRole('button', { name: '日時を変更' }).last().click();
+  const moved = /(\d{2}:\d{2}) を選ぶ$/.exec(label)![1]!;
+  await page.getByText(new RegExp(`${moved} に変更しました。`)).waitFor();
+
+  await page.getByRole('button', { name: 'キャンセルする' }).click();
+  await page.getByLabel('理由（任意）').fill('本人より電話');
+  await page.getByRole('button', { name: 'キャンセルを確定' }).click();
+  await page.getByText('キャンセルしました。').waitFor();
+  await page.getByText('キャンセル', { exact: true }).first().waitFor();
+  await ctx.close();
+});
