@@ -42,6 +42,21 @@ export function PatientDetailPage(): ReactNode {
       before={<PatientBanner patient={p} />}
       actions={
         <>
+          {can('intake:status') ? (
+            <Link className="btn" to={`/patients/${encodeURIComponent(p.id)}/intake`}>
+              {t('nav.intake')}
+            </Link>
+          ) : null}
+          {can('scales:deliver') ? (
+            <Link className="btn" to={`/scales/patients/${encodeURIComponent(p.id)}`}>
+              {t('nav.scales')}
+            </Link>
+          ) : null}
+          {can('programs:clinical_read') ? (
+            <Link className="btn" to={`/patients/${encodeURIComponent(p.id)}/program-timeline`}>
+              {t('nav.programs')}
+            </Link>
+          ) : null}
           <Link className="btn" to={`/patients/${encodeURIComponent(p.id)}/history`}>
             {t('patients.history')}
           </Link>
