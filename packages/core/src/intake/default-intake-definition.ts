@@ -530,6 +530,8 @@ function lifeSection(): IntakeDefinition['sections'][number] {
       {
         id: 'life_substances',
         title: t('お酒・たばこなど', 'Alcohol, tobacco and other substances'),
+        // Not asked of young children; adolescents (12+) are asked, as substance use matters there.
+        showIf: { op: 'age', min: 12 },
         questions: [
           {
             id: 'alcohol',
