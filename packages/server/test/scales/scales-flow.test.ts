@@ -98,11 +98,12 @@ for (const dialect of testDialects()) {
       const b = await openLink(t, url);
       assert.deepEqual((await asPatient(t, b, { url: `/api/p/questionnaires/${b.resourceId}` })).json().draft, { q1: 1, q2: 2 });
       assert.equal(draft.json().safety, false);
-      // An answer that meets the safety rule brings the crisis contacts back with the save (the alert waits for the submit).
+      // An answer that meets the safety rule brings the crisis contacts back with the save, and the
+      // alert is raised at once: a patient who then closes the page is still seen by a clinician.
       const risky = await asPatient(t, b, { method: 'PUT', url: `/api/p/questionnaires/${b.resourceId}/draft`, payload: { answers: { q1: 1, q2: 2, q9: 1 } } });
       assert.equal(risky.json().safety, true);
       assert.ok(risky.json().crisisContacts.length > 0);
-      assert.equal((await as(t, nurse, { url: `/api/alerts?patientId=${patientId}` })).json().items.length, 0);
+      assert.equal((await as(t, nurse, { url: `/api/alerts?patientId=${patientId}` })).json().items.length, 1);
       // Out of range: a clear message in the patient's language, nothing stored.
       const bad = await asPatient(t, b, { method: 'POST', url: `/api/p/questionnaires/${b.resourceId}/submit`, payload: { answers: { ...phq9(1), q3: 7 } }, lang: 'en' });
       assert.equal(bad.statusCode, 400);
@@ -117,7 +118,7 @@ for (const dialect of testDialects()) {
       assert.equal(s2.json().duplicate, true);
       assert.ok(s1.json().crisisContacts.some((c: { phone: string }) => c.phone === '0120-279-338'));
       assert.equal((await t.db.db.selectFrom('scale_responses').select('id').where('instance_id', '=', b.resourceId).execute()).length, 1);
-      // The alert is on the dashboard; a doctor acknowledges it with a note.
+      // The alert is on the dashboard — one alert for the questionnaire, not one per save and submit.
       const alerts = (await as(t, nurse, { url: `/api/alerts?patientId=${patientId}` })).json().items;
       assert.equal(alerts.length, 1);
       assert.equal(alerts[0].kind, 'suicidality');

@@ -1,12 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
 import { answerIssues, evaluateSafety, type ScaleAnswers, type ScaleDefinition } from '@mimamori/core/scales/index';
-import { getScaleInstance, getScaleScoreOfResponse, saveScaleDraft, type ScaleInstanceRow } from '@mimamori/storage';
+import { getScaleInstance, getScaleScoreOfResponse, newId, raiseAlert, saveScaleDraft, type ScaleInstanceRow } from '@mimamori/storage';
 import type { AppDeps } from '../../context.ts';
 import { langOf } from '../../i18n/lang.ts';
 import { requirePatientScope } from '../patient-link-service.ts';
 import { crisisContactsOf } from './crisis-contacts.ts';
-import { recordScaleResponse } from './record-scale-response.ts';
+import { alertsOf, recordScaleResponse } from './record-scale-response.ts';
 import { resolveScaleDefinition } from './resolve-scale-definition.ts';
 import { QUESTIONNAIRE_PURPOSE } from './scale-link.ts';
 import { scaleIssuesError } from './scale-errors.ts';
@@ -58,7 +58,11 @@ function checkPartial(req: FastifyRequest, d: ScaleDefinition, answers: Record<s
   return answers;
 }
 
-/** Saves the answers so far (resume on another device). Nothing is scored or alerted from a draft. */
+/**
+ * Saves the answers so far (resume on another device). A saved answer that meets a safety rule
+ * raises the alert at once, in the same transaction — a patient who sees the crisis contacts and
+ * then closes the page without sending is still seen by a clinician.
+ */
 export async function savePatientDraft(deps: AppDeps, req: FastifyRequest, id: string, answers: Record<string, number | null>) {
   const inst = await scopedInstance(deps, req, id);
   const now = deps.clock().toISOString();
@@ -67,11 +71,21 @@ export async function savePatientDraft(deps: AppDeps, req: FastifyRequest, id: s
   const d = await resolveScaleDefinition(deps.db.db, { clinicId: inst.clinic_id, scaleId: inst.scale_id });
   checkPartial(req, d, answers);
   const clean = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== null));
-  if (!(await saveScaleDraft(deps.db.db, { clinicId: inst.clinic_id, id, draftJson: JSON.stringify(clean), now }))) {
-    throw new DomainError('conflict', { key: 'scale_already_submitted' });
-  }
-  // Help is shown as soon as an answer meets a safety rule; the alert itself is raised on submit.
-  const safety = draftSafety(d, clean);
+  const flags = evaluateSafety(d, clean);
+  await deps.db.db.transaction().execute(async (tx) => {
+    if (!(await saveScaleDraft(tx, { clinicId: inst.clinic_id, id, draftJson: JSON.stringify(clean), now }))) {
+      throw new DomainError('conflict', { key: 'scale_already_submitted' });
+    }
+    for (const a of alertsOf(flags)) {
+      const first = a.flags[0]!;
+      await raiseAlert(tx, {
+        id: newId(), clinicId: inst.clinic_id, patientId: inst.patient_id, kind: a.kind, severity: a.severity, sourceType: 'scale_instance', sourceId: inst.id,
+        summary: { key: 'alert_scale_safety', params: { scale: d.shortName, item: first.item, score: first.score, flags: a.flags.map((f) => f.id).join(',') } },
+        now,
+      });
+    }
+  });
+  const safety = flags.length > 0;
   return { savedAt: now, safety, crisisContacts: safety ? (await crisisContactsOf(deps.db.db, inst.clinic_id)).contacts : [] };
 }
 

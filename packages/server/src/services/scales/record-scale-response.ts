@@ -52,7 +52,7 @@ function checkAnswerShape(answers: Readonly<Record<string, unknown>>): ScaleAnsw
 }
 
 /** One alert per kind: every suicidality flag of a response is one `suicidality` alert, at the highest severity. */
-function alertsOf(flags: ReadonlyArray<SafetyFlag>) {
+export function alertsOf(flags: ReadonlyArray<SafetyFlag>) {
   const byKind = new Map<string, { severity: 'high' | 'critical'; flags: SafetyFlag[] }>();
   for (const f of flags) {
     const kind = f.id.startsWith('suicid') ? 'suicidality' : f.id;
@@ -161,8 +161,11 @@ export async function recordScaleResponse(deps: AppDeps, tx: Db, req: FastifyReq
   const alerts = alertsOf(score.flags);
   for (const a of alerts) {
     const first = a.flags[0]!;
+    // An assigned questionnaire keys its alert by the questionnaire, so the alert already raised
+    // from a saved draft (see savePatientDraft) and the one from the submit are the same alert.
     await raiseAlert(tx, {
-      id: newId(), clinicId: input.clinicId, patientId: input.patientId, kind: a.kind, severity: a.severity, sourceType: 'scale_response', sourceId: responseId,
+      id: newId(), clinicId: input.clinicId, patientId: input.patientId, kind: a.kind, severity: a.severity,
+      sourceType: input.instanceId ? 'scale_instance' : 'scale_response', sourceId: input.instanceId ?? responseId,
       summary: { key: 'alert_scale_safety', params: { scale: definition.shortName, item: first.item, score: first.score, flags: a.flags.map((f) => f.id).join(',') } },
       now,
     });
