@@ -114,6 +114,7 @@ test('define, screen, consent (adult and minor), schedule around a closed day, i
   await page.getByRole('button', { name: '登録してスケジュールを作る' }).last().click();
   await page.getByRole('heading', { level: 2, name: 'スケジュール案' }).waitFor();
   await page.getByText(/休診日のため .* から移動/).first().waitFor();
+  await expectAccessible(page, 'participant page');
 
   // Record an infusion, then a serious adverse event.
   await page.getByLabel('製剤名').fill('MSC-Exo 注');
