@@ -151,6 +151,13 @@ for (const dialect of testDialects()) {
       const doctor = await signedIn(t, 'doctor');
       assert.equal((await as(t, doctor, { url: '/api/alerts' })).json().items.find((a: { id: string }) => a.id === id).overdue, true);
       assert.equal((await as(t, doctor, { method: 'POST', url: `/api/alerts/${id}/acknowledge`, payload: { note: '' } })).statusCode, 400, 'a note is required');
+      // The clinic sets its own time: 3 hours → the 2-hour-old alert is no longer highlighted.
+      assert.equal((await as(t, await signedIn(t, 'nurse'), { method: 'PUT', url: '/api/alerts/settings', payload: { overdueMinutes: 180 } })).statusCode, 403);
+      assert.equal((await as(t, doctor, { method: 'PUT', url: '/api/alerts/settings', payload: { overdueMinutes: 1 } })).statusCode, 400);
+      assert.equal((await as(t, doctor, { method: 'PUT', url: '/api/alerts/settings', payload: { overdueMinutes: 180 } })).statusCode, 200);
+      const after3h = (await as(t, doctor, { url: '/api/alerts' })).json();
+      assert.equal(after3h.overdueMinutes, 180);
+      assert.equal(after3h.items.find((a: { id: string }) => a.id === id).overdue, false);
       const ack = await as(t, doctor, { method: 'POST', url: `/api/alerts/${id}/acknowledge`, payload: { note: '本人に電話し安全を確認。明日受診。' } });
       assert.equal(ack.statusCode, 200);
       assert.equal((await as(t, doctor, { method: 'POST', url: `/api/alerts/${id}/acknowledge`, payload: { note: 'again' } })).statusCode, 409);

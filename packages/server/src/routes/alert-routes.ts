@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '@mimamori/core';
-import { acknowledgeAlert, getAlert, listAlerts } from '@mimamori/storage';
+import { acknowledgeAlert, getAlert, getClinic, listAlerts, updateClinicSettings } from '@mimamori/storage';
 import { audit } from '../audit/audit.ts';
 import type { AppDeps } from '../context.ts';
 import { idSchema, text } from './schemas.ts';
@@ -13,6 +13,14 @@ const alertSchema = z.object({
   createdAt: z.string(), acknowledgedAt: z.string().nullable(), acknowledgedBy: z.string().nullable(), ackNote: z.string().nullable(),
   patient: z.object({ id: z.string(), patientNumber: z.string(), nameKanji: z.string(), nameKana: z.string(), birthDate: z.string() }),
 });
+
+/** Default: an alert unacknowledged for an hour is highlighted, unless the clinic sets its own time. */
+export const DEFAULT_ALERT_OVERDUE_MINUTES = 60;
+
+export function alertOverdueMinutes(settings: Readonly<Record<string, unknown>> | undefined): number {
+  const v = settings?.alertOverdueMinutes;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 5 ? v : DEFAULT_ALERT_OVERDUE_MINUTES;
+}
 
 /**
  * Safety alerts (a suicidal-ideation answer, a serious adverse event): on every clinician's dashboard
@@ -32,7 +40,7 @@ export function registerAlertRoutes(app: FastifyInstance, deps: AppDeps): void {
   }, async (req) => {
     const a = req.staff!;
     const rows = await listAlerts(db, { clinicId: a.clinicId, open: req.query.status === 'all' ? undefined : req.query.status === 'open', patientId: req.query.patientId, kind: req.query.kind, limit: req.query.limit });
-    const overdueMinutes = 60;
+    const overdueMinutes = alertOverdueMinutes((await getClinic(db, a.clinicId))?.settings);
     const now = deps.clock().getTime();
     await db.transaction().execute((tx) => audit(deps, tx, req, { action: 'alert.list', resource: 'alert', patientId: req.query.patientId ?? null, detail: `results=${rows.length}` }));
     return {
@@ -45,6 +53,21 @@ export function registerAlertRoutes(app: FastifyInstance, deps: AppDeps): void {
         overdue: !x.acknowledged_at && now - Date.parse(x.created_at) > overdueMinutes * 60_000,
       })),
     };
+  });
+
+  r.put('/api/alerts/settings', {
+    config: { access: 'alerts:acknowledge' },
+    schema: {
+      tags: ['alerts'],
+      body: z.strictObject({ overdueMinutes: z.number().int().min(5).max(7 * 24 * 60) }),
+      response: { 200: z.object({ overdueMinutes: z.number() }) },
+    },
+  }, async (req) => {
+    await db.transaction().execute(async (tx) => {
+      await updateClinicSettings(tx, req.staff!.clinicId, { alertOverdueMinutes: req.body.overdueMinutes });
+      await audit(deps, tx, req, { action: 'alert.settings', resource: 'clinic', resourceId: req.staff!.clinicId, detail: `overdue_minutes=${req.body.overdueMinutes}` });
+    });
+    return { overdueMinutes: req.body.overdueMinutes };
   });
 
   r.post('/api/alerts/:id/acknowledge', {

@@ -42,3 +42,11 @@ export async function nextCounter(db: Db, clinicId: string, name: string, start 
   await db.insertInto('counters').values({ clinic_id: clinicId, name, value: start }).execute();
   return start;
 }
+
+/** Merges keys into a clinic's settings (JSON), in the caller's transaction. */
+export async function updateClinicSettings(db: Db, clinicId: string, patch: Readonly<Record<string, unknown>>): Promise<void> {
+  const row = await db.selectFrom('clinics').select('settings_json').where('id', '=', clinicId).executeTakeFirst();
+  if (!row) return;
+  const next = { ...(JSON.parse(row.settings_json) as Record<string, unknown>), ...patch };
+  await db.updateTable('clinics').set({ settings_json: JSON.stringify(next) }).where('id', '=', clinicId).execute();
+}

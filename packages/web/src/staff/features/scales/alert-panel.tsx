@@ -36,6 +36,41 @@ function AcknowledgeForm({ alert }: { readonly alert: AlertItem }): ReactNode {
   );
 }
 
+/** Doctors set how long an alert may stay unacknowledged before it is highlighted (clinic-wide). */
+function OverdueSetting({ current }: { readonly current: number }): ReactNode {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [value, setValue] = useState(String(current));
+  const m = useMutation({
+    mutationFn: () => api('/api/alerts/settings', { method: 'PUT', body: { overdueMinutes: Number(value) } }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['alerts'] }),
+  });
+  return (
+    <form
+      className="alert-overdue-setting"
+      onSubmit={(e) => {
+        e.preventDefault();
+        m.mutate();
+      }}
+    >
+      <label htmlFor="alert-overdue-minutes">{t('scl.overdueSetting')}</label>
+      <input
+        id="alert-overdue-minutes"
+        type="number"
+        min={5}
+        max={10080}
+        step={5}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+      />
+      <button type="submit" className="btn btn--small" disabled={m.isPending}>
+        {t('common.save')}
+      </button>
+      <ErrorMessage error={m.error} />
+    </form>
+  );
+}
+
 /**
  * Open safety alerts on the dashboard: every clinician sees them until a doctor acknowledges one
  * with a note; the overdue ones are marked.
@@ -48,32 +83,48 @@ export function AlertPanel(): ReactNode {
   if (q.isPending) return <p className="loading">{t('common.loading')}</p>;
   if (q.isError) return <ErrorMessage error={q.error} />;
   const items = q.data.items;
-  if (items.length === 0) return <p className="empty">{t('dashboard.noAlerts')}</p>;
+  const setting = can('alerts:acknowledge') ? <OverdueSetting key={q.data.overdueMinutes} current={q.data.overdueMinutes} /> : null;
+  if (items.length === 0) {
+    return (
+      <>
+        <p className="empty">{t('dashboard.noAlerts')}</p>
+        {setting}
+      </>
+    );
+  }
   return (
-    <ul className="alert-list">
-      {items.map((a) => {
-        const p = a.summary.params ?? {};
-        return (
-          <li key={a.id} className={`alert-item${a.overdue ? ' alert-item--overdue' : ''}${a.severity === 'critical' ? ' alert-item--critical' : ''}`}>
-            <p className="alert-item__head">
-              <strong>{t(`scl.alertKinds.${a.kind}`, { defaultValue: a.kind })}</strong>
-              {a.overdue ? <span className="overdue-tag">{t('scl.alertsOverdue', { min: q.data.overdueMinutes })}</span> : null}
-            </p>
-            <p>
-              <span className="mono">{a.patient.patientNumber}</span> {a.patient.nameKanji}
-              {a.summary.key === 'alert_scale_safety' ? ` — ${String(p.scale)} ${t('scl.item')} ${String(p.item)} = ${String(p.score)}` : ''}
-            </p>
-            <p className="small muted">{formatDateTime(a.createdAt)}</p>
-            {can('scales:read') ? (
-              <p className="small">
-                <Link to={`/scales/patients/${encodeURIComponent(a.patient.id)}`}>{t('scl.openPatientScales')}</Link>
+    <>
+      <ul className="alert-list">
+        {items.map((a) => {
+          const p = a.summary.params ?? {};
+          return (
+            <li
+              key={a.id}
+              className={`alert-item${a.overdue ? ' alert-item--overdue' : ''}${a.severity === 'critical' ? ' alert-item--critical' : ''}`}
+            >
+              <p className="alert-item__head">
+                <strong>{t(`scl.alertKinds.${a.kind}`, { defaultValue: a.kind })}</strong>
+                {a.overdue ? <span className="overdue-tag">{t('scl.alertsOverdue', { min: q.data.overdueMinutes })}</span> : null}
               </p>
-            ) : null}
-            {can('alerts:acknowledge') ? <AcknowledgeForm alert={a} /> : null}
-          </li>
-        );
-      })}
-    </ul>
+              <p>
+                <span className="mono">{a.patient.patientNumber}</span> {a.patient.nameKanji}
+                {a.summary.key === 'alert_scale_safety'
+                  ? ` — ${String(p.scale)} ${t('scl.item')} ${String(p.item)} = ${String(p.score)}`
+                  : ''}
+              </p>
+              <p className="small muted">{formatDateTime(a.createdAt)}</p>
+              {can('scales:read') ? (
+                <p className="small">
+                  <Link to={`/scales/patients/${encodeURIComponent(a.patient.id)}`}>{t('scl.openPatientScales')}</Link>
+                </p>
+              ) : null}
+              {can('alerts:acknowledge') ? <AcknowledgeForm alert={a} /> : null}
+            </li>
+          );
+        })}
+      </ul>
+      {setting}
+    </>
   );
 }
 

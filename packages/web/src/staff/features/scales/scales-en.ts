@@ -89,6 +89,7 @@ export const scalesEn: Dict<typeof scalesJa> = {
   text: 'Item text',
   textYes: 'Yes',
   textNo: 'No (metadata only)',
+  overdueSetting: 'Highlight alerts left unacknowledged for longer than (minutes)',
   alertsOverdue: 'Unacknowledged for over {{min}} min',
   acknowledge: 'Acknowledge',
   ackNote: 'Note on what was done (required)',

@@ -86,6 +86,7 @@ export const scalesJa = {
   text: '項目文',
   textYes: 'あり',
   textNo: 'なし（メタデータのみ）',
+  overdueSetting: '未確認アラートを強調表示するまでの時間（分）',
   alertsOverdue: '{{min}}分以上未確認',
   acknowledge: '確認する',
   ackNote: '対応メモ（必須）',
