@@ -36,7 +36,7 @@ const dbFiles = otherFiles.filter((f) => /^packages\/(storage|server|cli)\//.tes
 const totals = { pass: 0, fail: 0, skipped: 0 };
 const notes = [];
 
-function runNodeTests(label, files, env) {
+function runNodeTests(label, files, env, concurrency = 3) {
   return new Promise((resolve) => {
     if (files.length === 0) return resolve();
     console.log(`\n=== ${label}: ${files.length} file(s)`);
@@ -46,7 +46,7 @@ function runNodeTests(label, files, env) {
       [
         '--import', 'tsx',
         '--test',
-        '--test-concurrency=3',
+        `--test-concurrency=${concurrency}`,
         '--test-reporter=spec', '--test-reporter-destination=stdout',
         '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
         ...files,
@@ -151,7 +151,11 @@ if (!args.has('--no-postgres') && dbFiles.length) {
 
 if (!args.has('--no-e2e') && e2eFiles.length) {
   if (existsSync('/usr/bin/chromium')) {
-    await runNodeTests('browser tests (Chromium)', filter(e2eFiles), { TZ: 'UTC' });
+    // The browser tests drive the built web app: build it from the current source first.
+    const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
+    if (build.status !== 0) { totals.fail++; console.log(`✖ npm run build\n${(build.stdout + build.stderr).slice(-3000)}`); }
+    // One browser test file at a time: each starts a server and a Chromium of its own.
+    await runNodeTests('browser tests (Chromium)', filter(e2eFiles), { TZ: 'UTC' }, 1);
   } else {
     notes.push('THE BROWSER TESTS DID NOT RUN: /usr/bin/chromium is missing (apt-get install chromium fonts-noto-cjk).');
   }
