@@ -167,7 +167,7 @@ export async function programDashboard(deps: AppDeps, req: FastifyRequest, actor
         serious: safety.openSeriousAdverseEvents.includes(a.id), outcome: a.outcome,
       })),
       unreviewedAlerts: alertRows.filter((a) => !a.acknowledged_at).map((a) => ({
-        alertId: a.id, adverseEventId: a.source_id, patientNumber: a.patient_number, createdAt: a.created_at,
+        alertId: a.id, adverseEventId: a.source_id, patientNumber: a.patient_number, createdAt: a.created_at, createdOn: localDate(a.created_at, zone),
         summary: JSON.parse(a.summary_json) as { key: string; params?: Record<string, string | number> },
       })),
     },

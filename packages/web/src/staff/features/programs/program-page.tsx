@@ -36,7 +36,7 @@ export function ProgramPage(): ReactNode {
               <ul className="prg-alerts">
                 {d.safety.unreviewedAlerts.map((a) => (
                   <li key={a.alertId} className="alert alert--error">
-                    <strong>{a.patientNumber}</strong> {String(a.summary.params?.term ?? '')} (Grade {String(a.summary.params?.grade ?? '')}) — {new Date(a.createdAt).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
+                    <strong>{a.patientNumber}</strong> {String(a.summary.params?.term ?? '')} (Grade {String(a.summary.params?.grade ?? '')}) — {a.createdOn}
                   </li>
                 ))}
               </ul>

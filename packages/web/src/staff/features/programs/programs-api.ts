@@ -38,7 +38,7 @@ export interface Dashboard {
   readonly safety: {
     readonly adverseEvents: number; readonly seriousAdverseEvents: number;
     readonly open: readonly { id: string; enrolmentId: string; patientNumber: string; term: string; grade: number; onsetDate: string; serious: boolean; outcome: string }[];
-    readonly unreviewedAlerts: readonly { alertId: string; adverseEventId: string; patientNumber: string; createdAt: string; summary: { key: string; params?: Record<string, string | number> } }[];
+    readonly unreviewedAlerts: readonly { alertId: string; adverseEventId: string; patientNumber: string; createdAt: string; createdOn: string; summary: { key: string; params?: Record<string, string | number> } }[];
   };
   readonly enrolments: readonly { id: string; patientNumber: string; status: string; enrolmentDate: string | null; overdue: number; missed: number; due: number }[];
 }
