@@ -17,7 +17,6 @@ import { PatientEditPage } from '../features/patients/patient-edit-page.tsx';
 import { PatientHistoryPage } from '../features/patients/patient-history-page.tsx';
 import { PatientListPage } from '../features/patients/patient-list-page.tsx';
 import { PatientNewPage } from '../features/patients/patient-new-page.tsx';
-import { ComingSoonPage } from '../features/placeholder/coming-soon-page.tsx';
 import { ConsentPage } from '../features/programs/consent-page.tsx';
 import { EnrolmentPage } from '../features/programs/enrolment-page.tsx';
 import { ProgramPage } from '../features/programs/program-page.tsx';

@@ -84,10 +84,10 @@ export const en: Dict<typeof ja> = {
     absoluteWarning: 'The 12-hour sign-in limit is reached in {{time}}; you will then be signed out. Save your work.',
     idleWarningSr: 'No activity: you will be signed out in about two minutes. Press Continue to stay signed in.',
     absoluteWarningSr: 'The sign-in time limit ends in about two minutes. Save your work.',
-    continue: 'Continue',
-  },
     unavailable: 'The server cannot be reached',
     retry: 'Try again',
+    continue: 'Continue',
+  },
   password: {
     hint: 'At least {{min}} characters. A long sentence or phrase works well.',
     short: 'Use at least {{min}} characters.',
