@@ -12,6 +12,9 @@ export interface PostgresHandle {
 
 export function openPostgres(url: string, options: { readonly max?: number } = {}): PostgresHandle {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle connection that the server closes (restart, failover, a dropped database) must not
+  // take the process down: the pool discards it and opens a new one when next needed.
+  pool.on('error', () => undefined);
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool };
 }
