@@ -1,7 +1,7 @@
 // Shared steps of the reservations browser tests.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { totpCode } from './helpers/totp.ts';
+import { freshTotpCode } from './helpers/totp.ts';
 
 export function demoLogin(output: string, loginId: string): { password: string; secret: string } {
   const m = new RegExp(`^${loginId.replace('.', '\\.')}\\s+(\\S+)\\s+([A-Z2-7]{16,})\\s+\\d{6}\\s*$`, 'm').exec(output);
@@ -15,7 +15,7 @@ export async function apiAs(baseUrl: string, loginId: string, output: string) {
   const res = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify({ loginId, password, code: totpCode(secret, Date.now()) }),
+    body: JSON.stringify({ loginId, password, code: await freshTotpCode(secret) }),
   });
   assert.equal(res.status, 200, `login ${loginId}`);
   const cookie = /(__Host-mm_session=[^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1] ?? '';
@@ -59,7 +59,7 @@ export async function signIn(page: Page, baseUrl: string, output: string, loginI
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel(/^ログインID/).fill(loginId);
   await page.getByLabel(/^パスワード/).fill(password);
-  await page.getByLabel(/^認証コード/).fill(totpCode(secret, Date.now()));
+  await page.getByLabel(/^認証コード/).fill(await freshTotpCode(secret));
   await page.getByRole('button', { name: 'ログイン' }).click();
   await page.getByRole('heading', { name: 'ホーム', level: 1 }).waitFor();
 }

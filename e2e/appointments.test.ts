@@ -18,7 +18,7 @@ import { SMTPServer } from 'smtp-server';
 import { axeViolations, launchBrowser } from './helpers/browser.ts';
 import { ensureWebBuild, root } from './helpers/server.ts';
 import { apiAs, clinicDate, dayLabel, demoLogin, plusDays } from './appointments-helpers.ts';
-import { totpCode } from './helpers/totp.ts';
+import { freshTotpCode } from './helpers/totp.ts';
 
 interface Mail {
   readonly to: string[];
@@ -246,7 +246,7 @@ test(
     await page.goto(`${s.baseUrl}/login`);
     await page.getByLabel(/^ログインID/).fill('demo.reception');
     await page.getByLabel(/^パスワード/).fill(reception.password);
-    await page.getByLabel(/^認証コード/).fill(totpCode(reception.secret, Date.now()));
+    await page.getByLabel(/^認証コード/).fill(await freshTotpCode(reception.secret));
     await page.getByRole('button', { name: 'ログイン' }).click();
     await page.getByRole('heading', { name: 'ホーム', level: 1 }).waitFor();
     await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '予約', exact: true }).click();

@@ -21,7 +21,7 @@ import { loadConfig } from '../packages/server/src/config.ts';
 import { recordScaleResponse } from '../packages/server/src/services/scales/record-scale-response.ts';
 import { axeViolations, launchBrowser } from './helpers/browser.ts';
 import { ensureWebBuild, root } from './helpers/server.ts';
-import { totpCode } from './helpers/totp.ts';
+import { freshTotpCode } from './helpers/totp.ts';
 
 const mails: string[] = [];
 let smtp: SMTPServer;
@@ -128,7 +128,7 @@ async function signIn(page: Page, baseUrl: string, loginId: string): Promise<voi
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel(/^ログインID/).fill(loginId);
   await page.getByLabel(/^パスワード/).fill(c.password);
-  await page.getByLabel(/^認証コード/).fill(totpCode(c.secret, Date.now()));
+  await page.getByLabel(/^認証コード/).fill(await freshTotpCode(c.secret));
   await page.getByRole('button', { name: 'ログイン' }).click();
   await page.getByRole('heading', { name: 'ホーム', level: 1 }).waitFor();
 }

@@ -21,3 +21,24 @@ export function totpCode(secret: string, atMs: number): string {
   const o = (h[19] as number) & 15;
   return String((h.readUInt32BE(o) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }
+
+const used = new Map<string, Set<string>>();
+
+/**
+ * The current code for a secret, never one this test process has already used: the server
+ * refuses a replayed code, so a second sign-in of the same account within one 30-second step
+ * waits for the next step (as a person would).
+ */
+export async function freshTotpCode(secret: string): Promise<string> {
+  const seen = used.get(secret) ?? new Set<string>();
+  used.set(secret, seen);
+  for (;;) {
+    const code = totpCode(secret, Date.now());
+    // Also avoid the last seconds of a step: the code could expire on its way to the server.
+    if (!seen.has(code) && Date.now() % 30_000 < 27_000) {
+      seen.add(code);
+      return code;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
