@@ -23,3 +23,13 @@ test('PHQ-15 has English text and no safety items', () => {
   assert.ok(phq15.items.every((i) => i.text?.en));
   assert.deepEqual(scoreList(phq15, filled(15, 2)).flags, []);
 });
+
+test('PHQ-15: a patient answering in Japanese sees Japanese text for every item and option, and staff see it is a project translation', () => {
+  assert.ok(phq15.instructions?.ja);
+  for (const item of phq15.items) {
+    assert.ok(item.text?.ja && /[\u3040-\u30ff\u4e00-\u9fff]/.test(item.text.ja), `${item.id} has Japanese text`);
+    for (const o of item.options ?? []) assert.ok(o.label?.ja, `${item.id} option ${o.value} has a Japanese label`);
+  }
+  assert.match(phq15.textSource.note?.ja ?? '', /本プロジェクトによる翻訳/);
+  assert.match(phq15.textSource.note?.en ?? '', /not the validated J-PHQ wording/);
+});

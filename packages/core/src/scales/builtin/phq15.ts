@@ -4,14 +4,16 @@ import { phqAttribution } from './phq-options.ts';
 import { src } from './sources.ts';
 
 const bother = [
-  { value: 0, label: { en: 'Not bothered at all' } },
-  { value: 1, label: { en: 'Bothered a little' } },
-  { value: 2, label: { en: 'Bothered a lot' } },
+  { value: 0, label: { en: 'Not bothered at all', ja: '全く悩まされていない' } },
+  { value: 1, label: { en: 'Bothered a little', ja: '少し悩まされている' } },
+  { value: 2, label: { en: 'Bothered a lot', ja: 'とても悩まされている' } },
 ];
 
 /**
- * PHQ-15 with the English text of Kroenke 2002. The Japanese wording of the somatic module was not
- * verified against the distributed form, so it is not shipped; a clinic can import it as a text pack.
+ * PHQ-15 with the English text of Kroenke 2002 and a Japanese translation made for this project
+ * (the PHQ terms allow translation without permission). The project translation is not the
+ * validated J-PHQ wording of Muramatsu et al.; a clinic that holds that form loads it as a text
+ * pack, which replaces the built-in Japanese text.
  */
 export const phq15: ScaleDefinition = {
   id: 'phq15',
@@ -20,7 +22,10 @@ export const phq15: ScaleDefinition = {
   shortName: 'PHQ-15',
   informants: ['self'],
   recallPeriod: { en: 'Last 4 weeks', ja: 'この4週間' },
-  instructions: { en: 'During the past 4 weeks, how much have you been bothered by any of the following problems?' },
+  instructions: {
+    en: 'During the past 4 weeks, how much have you been bothered by any of the following problems?',
+    ja: 'この4週間に、次のような問題にどのくらい悩まされましたか？',
+  },
   direction: 'higher-is-worse',
   licence: {
     class: 'A',
@@ -33,26 +38,29 @@ export const phq15: ScaleDefinition = {
   textSource: {
     kind: 'builtin',
     note: {
-      en: 'English text only; import the Japanese PHQ wording (Muramatsu et al.) as a text pack.',
-      ja: '英語の文言のみ収録。日本語版（村松ほか）の文言はテキストパックとして取り込んでください。',
+      en: 'Japanese text: a translation made for this project, not the validated J-PHQ wording (Muramatsu et al.). A clinic holding the distributed Japanese form can load it as a text pack.',
+      ja: '日本語の文言は本プロジェクトによる翻訳で、妥当性が検証された日本語版（村松ほか）の文言ではありません。配布版の日本語用紙をお持ちの場合はテキストパックとして取り込むと置き換わります。',
     },
   },
   items: items(15, bother, [
-    { en: 'Stomach pain' },
-    { en: 'Back pain' },
-    { en: 'Pain in your arms, legs, or joints (knees, hips, etc.)' },
-    { en: 'Menstrual cramps or other problems with your periods (women only)' },
-    { en: 'Headaches' },
-    { en: 'Chest pain' },
-    { en: 'Dizziness' },
-    { en: 'Fainting spells' },
-    { en: 'Feeling your heart pound or race' },
-    { en: 'Shortness of breath' },
-    { en: 'Pain or problems during sexual intercourse' },
-    { en: 'Constipation, loose bowels, or diarrhea' },
-    { en: 'Nausea, gas, or indigestion' },
-    { en: 'Feeling tired or having low energy' },
-    { en: 'Trouble sleeping' },
+    { en: 'Stomach pain', ja: '胃の痛み' },
+    { en: 'Back pain', ja: '背中の痛み' },
+    { en: 'Pain in your arms, legs, or joints (knees, hips, etc.)', ja: '腕、脚、関節（ひざ、股関節など）の痛み' },
+    {
+      en: 'Menstrual cramps or other problems with your periods (women only)',
+      ja: '月経痛、その他の月経に関する問題（女性のみ）',
+    },
+    { en: 'Headaches', ja: '頭痛' },
+    { en: 'Chest pain', ja: '胸の痛み' },
+    { en: 'Dizziness', ja: 'めまい' },
+    { en: 'Fainting spells', ja: '気が遠くなる、気を失う' },
+    { en: 'Feeling your heart pound or race', ja: '心臓がドキドキする、脈が速くなる' },
+    { en: 'Shortness of breath', ja: '息切れ' },
+    { en: 'Pain or problems during sexual intercourse', ja: '性交時の痛みや問題' },
+    { en: 'Constipation, loose bowels, or diarrhea', ja: '便秘、軟便、下痢' },
+    { en: 'Nausea, gas, or indigestion', ja: '吐き気、おなかのガス、消化不良' },
+    { en: 'Feeling tired or having low energy', ja: '疲れている、元気がない' },
+    { en: 'Trouble sleeping', ja: '眠れない、よく眠れない' },
   ]).map((it) => (it.id === 'q4' ? { ...it, optional: true } : it)),
   scoring: {
     method: 'sum',
