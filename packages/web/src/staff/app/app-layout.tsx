@@ -1,7 +1,8 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch.tsx';
+import { Loading } from '../components/page.tsx';
 import { IdleWarning } from '../features/auth/idle-warning.tsx';
 import { visibleNav } from './nav.ts';
 import { useSession } from './session.tsx';
@@ -90,7 +91,9 @@ export function AppLayout(): ReactNode {
         </nav>
         <main id="main" className="main" tabIndex={-1}>
           <IdleWarning />
-          <Outlet />
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
     </div>

@@ -1,37 +1,46 @@
-import { useEffect, type ReactNode } from 'react';
+import { lazy, useEffect, type ComponentType, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { setUnauthorizedHandler } from '../../shared/api/client.ts';
 import { Loading } from '../components/page.tsx';
-import { AppointmentDetailPage } from '../features/appointments/appointment-detail-page.tsx';
-import { AppointmentsPage } from '../features/appointments/appointments-page.tsx';
-import { BookingPage } from '../features/appointments/booking-page.tsx';
-import { SeriesPage } from '../features/appointments/series-page.tsx';
-import { AuditPage } from '../features/audit/audit-page.tsx';
-import { CalendarAdminPage } from '../features/calendar-admin/calendar-admin-page.tsx';
 import { InvitePage } from '../features/auth/invite-page.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { SetupPage } from '../features/auth/setup-page.tsx';
 import { DashboardPage } from '../features/dashboard/dashboard-page.tsx';
-import { PatientDetailPage } from '../features/patients/patient-detail-page.tsx';
-import { PatientEditPage } from '../features/patients/patient-edit-page.tsx';
-import { PatientHistoryPage } from '../features/patients/patient-history-page.tsx';
-import { PatientListPage } from '../features/patients/patient-list-page.tsx';
-import { PatientNewPage } from '../features/patients/patient-new-page.tsx';
-import { ConsentPage } from '../features/programs/consent-page.tsx';
-import { EnrolmentPage } from '../features/programs/enrolment-page.tsx';
-import { ProgramPage } from '../features/programs/program-page.tsx';
-import { ProgramsPage } from '../features/programs/programs-page.tsx';
-import { PatientTimelinePage } from '../features/programs/timeline-page.tsx';
 import { ForbiddenPage, NotFoundPage } from '../features/placeholder/not-found-page.tsx';
-import { PatientScalesPage } from '../features/scales/patient-scales-page.tsx';
-import { ScalesAdminPage } from '../features/scales/scales-admin-page.tsx';
-import { ScalesHomePage } from '../features/scales/scales-home-page.tsx';
-import { IntakeEditorPage } from '../features/intake/intake-editor-page.tsx';
-import { IntakeViewPage } from '../features/intake/intake-view-page.tsx';
-import { PatientIntakePage } from '../features/intake/patient-intake-page.tsx';
-import { StaffAdminPage } from '../features/staff/staff-admin-page.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { useSession } from './session.tsx';
+
+/**
+ * Feature pages load on first visit, so signing in and the dashboard do not wait for the code of
+ * every page (the charts above all). `AppLayout` shows a loading state while a page arrives.
+ */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const AppointmentDetailPage = lazyPage(() => import('../features/appointments/appointment-detail-page.tsx'), 'AppointmentDetailPage');
+const AppointmentsPage = lazyPage(() => import('../features/appointments/appointments-page.tsx'), 'AppointmentsPage');
+const BookingPage = lazyPage(() => import('../features/appointments/booking-page.tsx'), 'BookingPage');
+const SeriesPage = lazyPage(() => import('../features/appointments/series-page.tsx'), 'SeriesPage');
+const AuditPage = lazyPage(() => import('../features/audit/audit-page.tsx'), 'AuditPage');
+const CalendarAdminPage = lazyPage(() => import('../features/calendar-admin/calendar-admin-page.tsx'), 'CalendarAdminPage');
+const PatientDetailPage = lazyPage(() => import('../features/patients/patient-detail-page.tsx'), 'PatientDetailPage');
+const PatientEditPage = lazyPage(() => import('../features/patients/patient-edit-page.tsx'), 'PatientEditPage');
+const PatientHistoryPage = lazyPage(() => import('../features/patients/patient-history-page.tsx'), 'PatientHistoryPage');
+const PatientListPage = lazyPage(() => import('../features/patients/patient-list-page.tsx'), 'PatientListPage');
+const PatientNewPage = lazyPage(() => import('../features/patients/patient-new-page.tsx'), 'PatientNewPage');
+const ConsentPage = lazyPage(() => import('../features/programs/consent-page.tsx'), 'ConsentPage');
+const EnrolmentPage = lazyPage(() => import('../features/programs/enrolment-page.tsx'), 'EnrolmentPage');
+const ProgramPage = lazyPage(() => import('../features/programs/program-page.tsx'), 'ProgramPage');
+const ProgramsPage = lazyPage(() => import('../features/programs/programs-page.tsx'), 'ProgramsPage');
+const PatientTimelinePage = lazyPage(() => import('../features/programs/timeline-page.tsx'), 'PatientTimelinePage');
+const PatientScalesPage = lazyPage(() => import('../features/scales/patient-scales-page.tsx'), 'PatientScalesPage');
+const ScalesAdminPage = lazyPage(() => import('../features/scales/scales-admin-page.tsx'), 'ScalesAdminPage');
+const ScalesHomePage = lazyPage(() => import('../features/scales/scales-home-page.tsx'), 'ScalesHomePage');
+const IntakeEditorPage = lazyPage(() => import('../features/intake/intake-editor-page.tsx'), 'IntakeEditorPage');
+const IntakeViewPage = lazyPage(() => import('../features/intake/intake-view-page.tsx'), 'IntakeViewPage');
+const PatientIntakePage = lazyPage(() => import('../features/intake/patient-intake-page.tsx'), 'PatientIntakePage');
+const StaffAdminPage = lazyPage(() => import('../features/staff/staff-admin-page.tsx'), 'StaffAdminPage');
 
 /** Staff pages need a session; without one the user goes to login and comes back afterwards. */
 function RequireSession({ children }: { readonly children: ReactNode }): ReactNode {
