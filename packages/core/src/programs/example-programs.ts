@@ -68,6 +68,7 @@ export const EXOSOME_PROGRAM_INPUT: ProgramDefinitionInput = {
     windowBeforeDays: 2,
     windowAfterDays: 2,
     firstSessionAfterEnrolmentDays: 7,
+    serviceId: 'exosome-infusion',
   },
   assessments: [
     {
@@ -144,6 +145,7 @@ export const TMS_PROGRAM_INPUT: ProgramDefinitionInput = {
     windowBeforeDays: 0,
     windowAfterDays: 0,
     firstSessionAfterEnrolmentDays: 3,
+    serviceId: 'tms',
   },
   assessments: [
     {

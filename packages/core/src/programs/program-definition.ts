@@ -77,6 +77,11 @@ export type SessionSchedule = {
   readonly windowAfterDays: number;
   /** Earliest first session, in days after the enrolment date (time for baseline blood etc.). */
   readonly firstSessionAfterEnrolmentDays: number;
+  /**
+   * The reservations service each session is booked as (e.g. the demo clinic's `exosome-infusion`
+   * or `tms`). Needed to book the course as one series; older definitions may lack it.
+   */
+  readonly serviceId?: string;
 };
 
 /**
@@ -272,6 +277,14 @@ function checkSessions(issues: Issues, v: Partial<SessionSchedule> | undefined):
   ) {
     issues.add(`${p}.windowAfterDays`, 'programs.session_windows_overlap', { intervalDays });
   }
+  // Same form as the reservations feature's service ids; whether the clinic has it is checked where
+  // the clinic's services are known (saving the program, booking).
+  let serviceId: string | undefined;
+  if (v.serviceId !== undefined) {
+    const t = checkText(issues, `${p}.serviceId`, v.serviceId, { max: 40 });
+    if (t !== undefined && !/^[a-z0-9][a-z0-9_-]{0,39}$/.test(t)) issues.add(`${p}.serviceId`, 'programs.field.invalid_id');
+    else serviceId = t;
+  }
   if (
     spacing === undefined ||
     kind === undefined ||
@@ -283,7 +296,10 @@ function checkSessions(issues: Issues, v: Partial<SessionSchedule> | undefined):
   ) {
     return undefined;
   }
-  return { kind, spacing, count, intervalDays, windowBeforeDays: before, windowAfterDays: after, firstSessionAfterEnrolmentDays: first };
+  return {
+    kind, spacing, count, intervalDays, windowBeforeDays: before, windowAfterDays: after, firstSessionAfterEnrolmentDays: first,
+    ...(serviceId !== undefined ? { serviceId } : {}),
+  };
 }
 
 function checkAssessments(issues: Issues, v: ReadonlyArray<Partial<AssessmentVisit>> | undefined): AssessmentVisit[] {
