@@ -1,6 +1,8 @@
 import { DomainError } from '../errors/domain-error.ts';
 import { addDays, assertLocalDate, datesBetween, daysBetween, type LocalDate } from '../time/local-date.ts';
+import { formatOffset } from '../time/format-instant.ts';
 import { instantToZoned } from '../time/instant-to-zoned.ts';
+import { zoneOffsetMinutes } from '../time/time-zone.ts';
 import { parseInstant } from '../time/parse-instant.ts';
 import { zonedToInstant } from '../time/zoned-to-instant.ts';
 import { assertTimeZone } from '../time/time-zone.ts';
@@ -8,13 +10,15 @@ import type { BookingPolicy } from './booking-policy.ts';
 import { serviceBookingError } from './booking-rejection.ts';
 import type { ClosedReason } from './clinic-calendar.ts';
 import { intervalsContain } from './interval-set.ts';
-import { allocate, analyseDay, gridStarts, prepareQuery, type SlotEngineInput } from './slot-engine.ts';
+import { allocate, analyseDay, prepareQuery, type SlotAssignment, type SlotEngineInput } from './slot-engine.ts';
 import { toSlot, type AvailableSlot } from './available-slot.ts';
 import type { BookingChannel } from './service.ts';
 import type { ExistingBooking } from './booking.ts';
 import type { ClinicCalendar } from './clinic-calendar.ts';
 import type { Resource } from './resource.ts';
 import type { Service } from './service.ts';
+
+const MIN = 60_000;
 
 /** The longest range one availability query may cover, in days. */
 export const MAX_RANGE_DAYS = 400;
@@ -106,7 +110,7 @@ export function findAvailableSlots(options: FindAvailableSlotsOptions): Availabi
     ...(options.resourceIds ? { resourceIds: options.resourceIds } : {}),
   };
   const q = prepareQuery(input, [zonedToInstant({ date: addDays(from, -1), time: '00:00', zone: calendar.zone }), zonedToInstant({ date: addDays(to, 2), time: '00:00', zone: calendar.zone })]);
-  const step = service.slotStepMinutes ?? policy.slotStepMinutes;
+  const stepMs = Math.max(1, service.slotStepMinutes ?? policy.slotStepMinutes) * MIN;
   const slots: AvailableSlot[] = [];
   const closedDates: ClosedDate[] = [];
   for (const date of datesBetween(options.from, options.to)) {
@@ -121,12 +125,58 @@ export function findAvailableSlots(options: FindAvailableSlotsOptions): Availabi
       });
       continue;
     }
-    for (const t of gridStarts(a, q.durationMs, step)) {
-      if (t < earliest || !intervalsContain(a.starts, t)) continue;
-      const assignments = allocate(q, a.free, t);
-      if (!assignments) continue;
-      slots.push(toSlot(t, t + q.durationMs, calendar.zone, assignments));
+    if (a.starts.length === 0 || a.starts[a.starts.length - 1][1] <= earliest) continue;
+    // Offered starts: each session's start plus whole steps, while the service fits (see gridStarts).
+    for (const [s, e] of a.sessions) {
+      let wall: SessionClock | undefined;
+      for (let t = s; t + q.durationMs <= e; t += stepMs) {
+        if (t < earliest || !intervalsContain(a.starts, t)) continue;
+        const assignments = allocate(q, a.free, t);
+        if (!assignments) continue;
+        wall ??= sessionClock(s, e, calendar.zone);
+        slots.push(wall ? wall.slot(t, t + q.durationMs, assignments) : toSlot(t, t + q.durationMs, calendar.zone, assignments));
+      }
     }
   }
   return { slots, closedDates, lastBookableDate };
+}
+
+// `HH:MM` of every minute of a day, built once: slots are formatted by table lookup.
+const TIMES: ReadonlyArray<string> = Array.from({ length: 1440 }, (_, m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
+
+interface SessionClock {
+  slot(startMs: number, endMs: number, assignments: ReadonlyArray<SlotAssignment>): AvailableSlot;
+}
+
+/**
+ * Formats the slots of one session from its start's wall clock, without a zone lookup per slot:
+ * valid when the zone's offset is the same at both ends of the session (no daylight-saving change
+ * inside it — at most one change a day, and the session is hours long). Otherwise `undefined`, and
+ * the caller reads each slot's wall clock through the zone (`toSlot`), as before.
+ */
+function sessionClock(s: number, e: number, zone: string): SessionClock | undefined {
+  const z = instantToZoned(s, zone);
+  if (s % MIN !== 0 || zoneOffsetMinutes(e, zone) !== z.offsetMinutes) return undefined;
+  const offset = formatOffset(z.offsetMinutes);
+  const base = z.minuteOfDay;
+  return {
+    slot(startMs, endMs, assignments) {
+      const m0 = base + (startMs - s) / MIN;
+      const m1 = base + (endMs - s) / MIN;
+      // Past midnight or off the minute: leave it to the general path.
+      if (!Number.isInteger(m0) || !Number.isInteger(m1) || m1 >= 1440) return toSlot(startMs, endMs, zone, assignments);
+      const startTime = TIMES[m0];
+      const endTime = TIMES[m1];
+      return {
+        date: z.date,
+        startTime,
+        endTime,
+        start: `${z.date}T${startTime}:00${offset}`,
+        end: `${z.date}T${endTime}:00${offset}`,
+        startMs,
+        endMs,
+        assignments,
+      };
+    },
+  };
 }

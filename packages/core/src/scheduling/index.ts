@@ -7,6 +7,7 @@ export * from './booking-rejection.ts';
 export * from './booking.ts';
 export * from './check-booking.ts';
 export * from './check-online-change.ts';
+export * from './compact-availability.ts';
 export * from './clinic-calendar.ts';
 export * from './find-available-slots.ts';
 export * from './interval-set.ts';

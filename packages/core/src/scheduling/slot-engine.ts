@@ -5,7 +5,9 @@
  * Internal to scheduling; the public entry points are `findAvailableSlots`, `checkBooking` and
  * `proposeSeries`.
  */
-import { weekdayOf, type LocalDate } from '../time/local-date.ts';
+import type { LocalDate } from '../time/local-date.ts';
+import { timeToMinutes } from '../time/local-time.ts';
+import { zoneOffsetMinutes } from '../time/time-zone.ts';
 import { parseInstant } from '../time/parse-instant.ts';
 import { zonedToInstant } from '../time/zoned-to-instant.ts';
 import { clinicDay, type ClinicCalendar, type ClinicDay, type Session } from './clinic-calendar.ts';
@@ -43,8 +45,18 @@ export interface PreparedQuery {
   readonly durationMs: number;
   readonly bufferBeforeMs: number;
   readonly bufferAfterMs: number;
-  readonly requirements: ReadonlyArray<{ readonly role: ResourceRole; readonly count: number; readonly candidates: ReadonlyArray<Resource> }>;
+  readonly requirements: ReadonlyArray<Requirement>;
+  /** `requirements` with the fewest candidates first: the order in which {@link allocate} chooses. */
+  readonly allocationOrder: ReadonlyArray<Requirement>;
   readonly busy: ReadonlyMap<string, ReadonlyArray<Interval>>;
+}
+
+interface Requirement {
+  readonly role: ResourceRole;
+  readonly count: number;
+  readonly candidates: ReadonlyArray<Resource>;
+  /** Position in `service.requires`, the order of a slot's assignments. */
+  readonly rank: number;
 }
 
 export interface DayAnalysis {
@@ -61,10 +73,10 @@ export interface DayAnalysis {
 
 const ms = (v: string | number, field: string): number => (typeof v === 'number' ? v : parseInstant(v, field));
 
-function bookingBlocks(b: ExistingBooking, services: ReadonlyArray<Service> | undefined, now: number): Interval | undefined {
+function bookingBlocks(b: ExistingBooking, services: ReadonlyMap<string, Service>, now: number): Interval | undefined {
   if (b.status === 'cancelled') return undefined;
   if (b.status === 'hold' && b.holdExpiresAt !== undefined && ms(b.holdExpiresAt, 'holdExpiresAt') <= now) return undefined;
-  const svc = b.serviceId !== undefined ? services?.find((s) => s.id === b.serviceId) : undefined;
+  const svc = b.serviceId !== undefined ? services.get(b.serviceId) : undefined;
   const before = (b.bufferBeforeMinutes ?? svc?.bufferBeforeMinutes ?? 0) * MIN;
   const after = (b.bufferAfterMinutes ?? svc?.bufferAfterMinutes ?? 0) * MIN;
   return [ms(b.start, 'start') - before, ms(b.end, 'end') + after];
@@ -77,16 +89,23 @@ function bookingBlocks(b: ExistingBooking, services: ReadonlyArray<Service> | un
 export function prepareQuery(input: SlotEngineInput, window?: Interval): PreparedQuery {
   const { service, resources } = input;
   const restrict = new Set(input.resourceIds ?? []);
-  const requirements = service.requires.map((req) => {
+  const roles = service.requires.map((req) => req.role);
+  const requirements: Requirement[] = service.requires.map((req) => {
+    const rank = roles.lastIndexOf(req.role);
     const all = resources.filter((r) => r.active !== false && r.roles.includes(req.role));
     const chosen = all.filter((r) => restrict.has(r.id));
-    return { role: req.role, count: req.count ?? 1, candidates: chosen.length > 0 ? chosen : all };
+    return { role: req.role, count: req.count ?? 1, candidates: chosen.length > 0 ? chosen : all, rank };
   });
   const used = new Set(requirements.flatMap((r) => r.candidates.map((c) => c.id)));
+  // First service of an id wins, as `Array.find` did.
+  const servicesById = new Map<string, Service>();
+  for (const s of input.services ?? []) if (!servicesById.has(s.id)) servicesById.set(s.id, s);
   const loads = new Map<string, Interval[]>();
   for (const b of input.bookings) {
     if (b.id === input.excludeBookingId) continue;
-    const iv = bookingBlocks(b, input.services, input.now);
+    // Cheap test first: most bookings of a long list name none of the resources asked about.
+    if (!b.resourceIds.some((id) => used.has(id))) continue;
+    const iv = bookingBlocks(b, servicesById, input.now);
     if (!iv || (window && (iv[1] <= window[0] || iv[0] >= window[1]))) continue;
     for (const id of b.resourceIds) {
       if (!used.has(id)) continue;
@@ -106,24 +125,42 @@ export function prepareQuery(input: SlotEngineInput, window?: Interval): Prepare
     bufferBeforeMs: (service.bufferBeforeMinutes ?? 0) * MIN,
     bufferAfterMs: (service.bufferAfterMinutes ?? 0) * MIN,
     requirements,
+    // A stable sort, so equal counts keep the service's order.
+    allocationOrder: [...requirements].sort((a, b) => a.candidates.length - b.candidates.length),
     busy,
   };
 }
 
-function sessionsToInstants(date: LocalDate, sessions: ReadonlyArray<Session>, zone: string): ReadonlyArray<Interval> {
+/**
+ * Clinic wall-clock minutes of one date → instants. On a day without a daylight-saving change (every
+ * day in Tokyo) that is local midnight plus the minutes, found with two zone lookups per day rather
+ * than two per session and resource; otherwise each time goes through `zonedToInstant`.
+ */
+type DayClock = (minutes: number, time: string) => number;
+
+function dayClock(date: LocalDate, zone: string): DayClock {
+  const midnight = zonedToInstant({ date, time: '00:00', zone });
+  const next = zonedToInstant({ date, time: '24:00', zone });
+  if (next - midnight === 86_400_000 && zoneOffsetMinutes(midnight, zone) === zoneOffsetMinutes(next, zone)) {
+    return (minutes) => midnight + minutes * MIN;
+  }
+  return (_minutes, time) => zonedToInstant({ date, time, zone });
+}
+
+function sessionsToInstants(clock: DayClock, sessions: ReadonlyArray<Session>): ReadonlyArray<Interval> {
   return normalizeIntervals(
-    sessions.map((s) => [zonedToInstant({ date, time: s.start, zone }), zonedToInstant({ date, time: s.end, zone })] as const),
+    sessions.map((s) => [clock(timeToMinutes(s.start, 'start'), s.start), clock(timeToMinutes(s.end, 'end'), s.end)] as const),
   );
 }
 
-function absencesOn(r: Resource, date: LocalDate, zone: string): ReadonlyArray<Interval> {
+function absencesOn(r: Resource, date: LocalDate, clock: DayClock): ReadonlyArray<Interval> {
+  if (!r.absences || r.absences.length === 0) return [];
   const out: Interval[] = [];
-  for (const a of r.absences ?? []) {
+  for (const a of r.absences) {
     if (date < a.from || date > (a.to ?? a.from)) continue;
-    out.push([
-      zonedToInstant({ date, time: a.start ?? '00:00', zone }),
-      zonedToInstant({ date, time: a.end ?? '24:00', zone }),
-    ]);
+    const start = a.start ?? '00:00';
+    const end = a.end ?? '24:00';
+    out.push([clock(timeToMinutes(start, 'start'), start), clock(timeToMinutes(end, 'end'), end)]);
   }
   return normalizeIntervals(out);
 }
@@ -147,7 +184,9 @@ export function analyseDay(q: PreparedQuery, date: LocalDate): DayAnalysis {
   const { calendar } = q.input;
   const zone = calendar.zone;
   const day = clinicDay(calendar, date);
-  const sessions = sessionsToInstants(date, day.sessions, zone);
+  if (day.sessions.length === 0) return { day, sessions: [], working: new Map(), free: new Map(), starts: [] };
+  const clock = dayClock(date, zone);
+  const sessions = sessionsToInstants(clock, day.sessions);
   const working = new Map<string, ReadonlyArray<Interval>>();
   const free = new Map<string, ReadonlyArray<Interval>>();
   const d = q.durationMs;
@@ -163,10 +202,10 @@ export function analyseDay(q: PreparedQuery, date: LocalDate): DayAnalysis {
       if (working.has(r.id)) continue;
       let hours = sessions;
       if (r.weeklyHours) {
-        const own = sessionsToInstants(date, r.weeklyHours[weekdayOf(date)] ?? [], zone);
+        const own = sessionsToInstants(clock, r.weeklyHours[day.weekday] ?? []);
         hours = intersectIntervals(sessions, own);
       }
-      hours = subtractIntervals(hours, absencesOn(r, date, zone));
+      hours = subtractIntervals(hours, absencesOn(r, date, clock));
       const w = fit(hours);
       working.set(r.id, w);
       // A new appointment [t − before, t + d + after) must miss every busy [bs, be): t ∉ (bs − d − after, be + before).
@@ -194,23 +233,25 @@ export function allocate(
   pool: ReadonlyMap<string, ReadonlyArray<Interval>>,
   t: number,
 ): ReadonlyArray<SlotAssignment> | undefined {
-  const order = [...q.requirements].sort((a, b) => a.candidates.length - b.candidates.length);
-  const taken = new Set<string>();
-  const out: SlotAssignment[] = [];
-  for (const req of order) {
+  // The common case (one requirement, one resource) allocates nothing but the answer.
+  const taken: string[] = [];
+  const out: Array<SlotAssignment & { readonly rank: number }> = [];
+  for (const req of q.allocationOrder) {
     let n = 0;
     for (const r of req.candidates) {
       if (n === req.count) break;
-      if (taken.has(r.id) || !intervalsContain(pool.get(r.id) ?? [], t)) continue;
-      taken.add(r.id);
-      out.push({ role: req.role, resourceId: r.id });
+      if (taken.includes(r.id) || !intervalsContain(pool.get(r.id) ?? EMPTY, t)) continue;
+      taken.push(r.id);
+      out.push({ role: req.role, resourceId: r.id, rank: req.rank });
       n++;
     }
     if (n < req.count) return undefined;
   }
-  const rank = new Map(q.requirements.map((r, i) => [r.role, i]));
-  return out.sort((a, b) => (rank.get(a.role) ?? 0) - (rank.get(b.role) ?? 0));
+  if (out.length === 1) return [{ role: out[0].role, resourceId: out[0].resourceId }];
+  return out.sort((a, b) => a.rank - b.rank).map(({ role, resourceId }) => ({ role, resourceId }));
 }
+
+const EMPTY: ReadonlyArray<Interval> = [];
 
 /** Offered start instants of a day: each session's start plus whole steps, while the service fits. */
 export function gridStarts(a: DayAnalysis, durationMs: number, stepMinutes: number): ReadonlyArray<number> {
