@@ -1,17 +1,22 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DomainError, isDomainError } from '@mimamori/core';
 import { ENROLMENT_STATUSES, WITHDRAWAL_DATA_CHOICES } from '@mimamori/core/programs/index';
 import { auditAlone } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { langOf } from '../../i18n/lang.ts';
+import { hasMessage, translate } from '../../i18n/messages.ts';
+import { localTimeSchema } from '../scheduling/scheduling-schemas.ts';
+import { assignProgramAssessments } from '../../services/programs/program-assessment-service.ts';
+import { bookProgramSessions, proposeProgramBooking, registerProgramTagSource } from '../../services/programs/program-booking-service.ts';
 import { dateSchema, idSchema, text } from '../schemas.ts';
 import { enrolPatient, moveEnrolment, screenEligibility, signConsent, startProgramScreening, withdrawEnrolment } from '../../services/programs/enrolment-service.ts';
 import { localiseProgramError } from '../../services/programs/program-messages.ts';
 import { programActor } from '../../services/programs/program-context.ts';
 import { createProgram, examplePrograms, listPrograms, readProgram, reviseProgramDefinition } from '../../services/programs/program-definition-service.ts';
 import { consentCopy, exportProgramData, listProgramEnrolments, patientTimeline, programDashboard, readEnrolment } from '../../services/programs/program-views-service.ts';
-import { importLabs, patientsWithLot, recordAdverseEvent, recordLabResult, recordSession, saveMedication } from '../../services/programs/records-service.ts';
+import { importLabs, patientsWithLot, recordAdverseEvent, recordLabResult, recordSession, saveMedication, updateAdverseEvent } from '../../services/programs/records-service.ts';
 import { renderConsentPdf } from '../../services/programs/consent-pdf.ts';
 
 /** Runs a service call and renders core field messages (with their params) in the request's language. */
@@ -19,8 +24,22 @@ async function run<T>(req: FastifyRequest, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    throw localiseProgramError(err, langOf(req.headers['accept-language']));
+    throw renderDetailParams(localiseProgramError(err, langOf(req.headers['accept-language'])), langOf(req.headers['accept-language']));
   }
+}
+
+/** Server-side detail messages that carry their own params (e.g. the date of one occurrence). */
+function renderDetailParams(err: unknown, lang: ReturnType<typeof langOf>): unknown {
+  if (!isDomainError(err)) return err;
+  const details = err.details as ReadonlyArray<{ path: string; message: string; params?: Record<string, unknown> }>;
+  if (!details.some((d) => d.params && hasMessage(d.message))) return err;
+  const e = new DomainError(err.code, {
+    key: err.key, params: err.params,
+    details: details.map((d) => ({ path: d.path, message: d.params && hasMessage(d.message) ? translate(d.message, lang, { ...err.params, ...d.params }) : d.message })),
+  });
+  const extra = (err as unknown as { extra?: unknown }).extra;
+  if (extra) (e as unknown as { extra: unknown }).extra = extra;
+  return e;
 }
 
 /**
@@ -45,6 +64,8 @@ const LAB_FIELDS = ['analyte', 'value', 'comparator', 'unit', 'sampleType', 'col
 export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['programs'];
+  // Patients enrolled in a program may book its service online (reservations asks us who is).
+  registerProgramTagSource();
 
   // ---- definitions
   r.get('/api/programs', { config: { access: 'programs:read' }, schema: { tags } }, async (req) => ({ items: await listPrograms(deps, programActor(req)) }));
@@ -131,11 +152,34 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
     schema: { tags, params: enrolmentParams, body: z.strictObject({ reason: text(1000, { multiline: true }).optional(), dataChoice: z.enum(WITHDRAWAL_DATA_CHOICES as [string, ...string[]]) }) },
   }, async (req) => run(req, () => withdrawEnrolment(deps, req, programActor(req), req.params.id, req.body as never)));
 
+  // ---- booking the course and the assessment links
+  r.get('/api/program-enrolments/:id/booking-proposal', {
+    config: { access: 'programs:clinical_read' },
+    schema: { tags, params: enrolmentParams, querystring: z.strictObject({ preferredTime: localTimeSchema.optional() }) },
+  }, async (req) => {
+    const result = await run(req, () => proposeProgramBooking(deps, programActor(req), req.params.id, req.query.preferredTime ? { preferredTime: req.query.preferredTime } : {}));
+    await auditAlone(deps, req, { action: 'program_booking.propose', resource: 'program_enrolment', resourceId: req.params.id });
+    return result;
+  });
+  r.post('/api/program-enrolments/:id/booking', {
+    config: { access: 'programs:record' },
+    schema: {
+      tags, params: enrolmentParams,
+      body: z.strictObject({ occurrences: z.array(z.strictObject({ sessionNumber: z.number().int().min(1).max(200), date: dateSchema, time: localTimeSchema })).min(1).max(200) }),
+    },
+  }, async (req, reply) => reply.code(201).send(await run(req, () => bookProgramSessions(deps, req, programActor(req), req.params.id, req.body, langOf(req.headers['accept-language'])))));
+  r.post('/api/program-enrolments/:id/assessment-links', { config: { access: 'programs:enrol' }, schema: { tags, params: enrolmentParams } }, async (req) =>
+    run(req, () => assignProgramAssessments(deps, req, programActor(req), req.params.id)));
+
   // ---- records
   r.post('/api/program-enrolments/:id/sessions', { config: { access: 'programs:record' }, schema: { tags, params: enrolmentParams, body: fields([...INFUSION_FIELDS, ...TMS_FIELDS]) } }, async (req, reply) =>
     reply.code(201).send({ session: await run(req, () => recordSession(deps, req, programActor(req), req.params.id, req.body as Record<string, unknown>)) }));
   r.post('/api/program-enrolments/:id/adverse-events', { config: { access: 'programs:record' }, schema: { tags, params: enrolmentParams, body: fields(AE_FIELDS) } }, async (req, reply) =>
     reply.code(201).send(await run(req, () => recordAdverseEvent(deps, req, programActor(req), req.params.id, req.body as Record<string, unknown>))));
+  r.put('/api/program-enrolments/:id/adverse-events/:aeId', {
+    config: { access: 'programs:record' },
+    schema: { tags, params: z.strictObject({ id: idSchema, aeId: idSchema }), body: fields([...AE_FIELDS, 'revision']) },
+  }, async (req) => run(req, () => updateAdverseEvent(deps, req, programActor(req), req.params.id, req.params.aeId, req.body as Record<string, unknown>)));
   r.post('/api/patients/:id/program-medications', { config: { access: 'programs:record' }, schema: { tags, params: enrolmentParams, body: fields(MED_FIELDS) } }, async (req, reply) =>
     reply.code(201).send({ medication: await run(req, () => saveMedication(deps, req, programActor(req), req.params.id, req.body as Record<string, unknown>)) }));
   r.put('/api/patients/:id/program-medications/:medicationId', {

@@ -31,6 +31,7 @@ import {
 } from '@mimamori/storage';
 import { audit } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
+import { assignProgramAssessments, cancelProgramAssessments } from './program-assessment-service.ts';
 import { clinicZone, loadEnrolment, loadProgram, nowIso, openDayFn, recordEvent, saveTransition, writeTx, type ProgramActor } from './program-context.ts';
 
 const CLOSED: ReadonlyArray<EnrolmentStatus> = ['completed', 'withdrawn', 'lost_to_follow_up', 'ineligible'];
@@ -187,7 +188,7 @@ export async function signConsent(deps: AppDeps, req: FastifyRequest, actor: Pro
  * conflicts for staff to book.
  */
 export async function enrolPatient(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, input: { enrolmentDate?: string }) {
-  return writeTx(deps, async (tx) => {
+  const enrolled = await writeTx(deps, async (tx) => {
     const { row, enrolment } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
     const program = await loadProgram(tx, actor.clinicId, row.program_id, row.program_version);
     const zone = await clinicZone(tx, actor.clinicId);
@@ -203,6 +204,10 @@ export async function enrolPatient(deps: AppDeps, req: FastifyRequest, actor: Pr
     await saveTransition(deps, tx, req, { row, result: t, patch: { enrolment_date: enrolmentDate, schedule_json: JSON.stringify(schedule) } });
     return { status: t.enrolment.status, schedule };
   });
+  // The questionnaires of the assessment schedule go to the patient as scale links when due. The
+  // scales feature writes them in its own transactions; a failure is reported and can be retried.
+  const assessments = await assignProgramAssessments(deps, req, actor, enrolmentId);
+  return { ...enrolled, assessments };
 }
 
 /** Other steps: back to screening, active, completed, lost to follow-up (reason where it ends). */
@@ -231,7 +236,8 @@ export async function withdrawEnrolment(deps: AppDeps, req: FastifyRequest, acto
       ? withdrawConsent(state, { at: now, zone, dataChoice: input.dataChoice, recordedBy: actor.staffId, ...(input.reason ? { reason: input.reason } : {}) })
       : state;
     await saveTransition(deps, tx, req, { row, result: t, patch: { consent_state_json: JSON.stringify(next) } });
-    return { status: t.enrolment.status, consent: next };
+    const cancelledAssessments = await cancelProgramAssessments(deps, tx, req, actor, row);
+    return { status: t.enrolment.status, consent: next, cancelledAssessments };
   });
 }
 

@@ -4,7 +4,9 @@ import type { LabResult } from '@mimamori/core/labs/index';
 import { flagConfounders, type ConcomitantMedication } from '@mimamori/core/medication/index';
 import {
   assessmentProgress,
+  bookingSummary,
   buildPatientTimeline,
+  plannedSessions,
   enrolmentFunnel,
   localDate,
   mayExport,
@@ -16,6 +18,7 @@ import {
   type ConsentRecord,
   type ConsentState,
   type EligibilityResult,
+  type EnrolmentSchedule,
   type ExportPurpose,
   type ItemStatus,
   type ScheduleProposal,
@@ -39,6 +42,7 @@ import {
 } from '@mimamori/storage';
 import { auditAlone } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
+import { seriesAppointments } from './program-booking-service.ts';
 import { clinicZone, enrolmentOf, loadEnrolment, loadProgram, nowIso, type ProgramActor } from './program-context.ts';
 
 /**
@@ -79,6 +83,14 @@ async function statusesOf(db: Db, clinicId: string, row: ProgramEnrolmentRow, zo
   return scheduleStatus({ items: schedule.items, completions: completions({ schedule, sessions, scores, labs, zone }), now, zone });
 }
 
+/** The enrolment's treatment sessions with their booking (booked, not booked, recorded, cancelled). */
+async function sessionPlan(db: Db, clinicId: string, row: ProgramEnrolmentRow, zone: string, recorded?: ReadonlyArray<number>) {
+  if (!row.schedule_json) return [];
+  const schedule = JSON.parse(row.schedule_json) as EnrolmentSchedule;
+  const done = recorded ?? (await listProgramSessions(db, { clinicId, enrolmentIds: [row.id] })).map((s) => s.session_number);
+  return plannedSessions({ schedule, appointments: await seriesAppointments(db, clinicId, zone, schedule), recorded: done });
+}
+
 /** Everything the enrolment page shows (reads are audited). */
 export async function readEnrolment(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string) {
   const db = deps.db.db;
@@ -96,6 +108,8 @@ export async function readEnrolment(deps: AppDeps, req: FastifyRequest, actor: P
     statusesOf(db, actor.clinicId, row, zone, now),
   ]);
   const texts = await getConsentTexts(db, actor.clinicId, program.consentDocuments.map((d) => d.contentHash));
+  const schedule = row.schedule_json ? (JSON.parse(row.schedule_json) as EnrolmentSchedule) : null;
+  const planned = await sessionPlan(db, actor.clinicId, row, zone, sessions.map((s) => s.session_number));
   await auditAlone(deps, req, { action: 'program_enrolment.read', resource: 'program_enrolment', resourceId: row.id, patientId: row.patient_id });
   return {
     enrolment: { ...enrolment, enrolmentDate: row.enrolment_date, createdAt: row.created_at, nextStatuses: nextStatuses(enrolment.status) },
@@ -106,8 +120,11 @@ export async function readEnrolment(deps: AppDeps, req: FastifyRequest, actor: P
     consentState: JSON.parse(row.consent_state_json) as ConsentState,
     consents: consents.map((c) => ({ id: c.id, record: JSON.parse(c.record_json) as ConsentRecord, hasDrawnSignature: c.signature_png !== null })),
     events: events.map((e) => ({ from: e.from_status, to: e.to_status, at: e.at, by: e.by_staff, reason: e.reason })),
-    schedule: row.schedule_json ? (JSON.parse(row.schedule_json) as ScheduleProposal) : null,
+    schedule,
     scheduleStatus: statuses,
+    plannedSessions: planned,
+    booking: schedule?.booking ?? null,
+    assessmentLinks: schedule?.assessmentLinks ?? [],
     sessions: sessions.map((s) => JSON.parse(s.record_json) as InfusionRecord | TmsRecord),
     adverseEvents: aes.map((a) => JSON.parse(a.record_json) as AdverseEvent),
     today: localDate(now, zone),
@@ -137,6 +154,7 @@ export async function programDashboard(deps: AppDeps, req: FastifyRequest, actor
   const rows = await listEnrolments(db, { clinicId: actor.clinicId, programId });
   const enrolments = rows.map(enrolmentOf);
   const perEnrolment = await Promise.all(rows.map((r) => statusesOf(db, actor.clinicId, r, zone, now)));
+  const bookings = await Promise.all(rows.map(async (r) => bookingSummary(await sessionPlan(db, actor.clinicId, r, zone))));
   const allStatuses = perEnrolment.flat();
   const aeRows = await listAdverseEvents(db, { clinicId: actor.clinicId, enrolmentIds: rows.map((r) => r.id) });
   const aes = aeRows.map((a) => JSON.parse(a.record_json) as AdverseEvent);
@@ -174,7 +192,10 @@ export async function programDashboard(deps: AppDeps, req: FastifyRequest, actor
     enrolments: rows.map((r, i) => {
       const st = perEnrolment[i]!;
       const count = (k: string) => st.filter((s) => s.kind === 'assessment' && s.status === k).length;
-      return { id: r.id, patientNumber: r.patient_number, status: r.status, enrolmentDate: r.enrolment_date, overdue: count('overdue'), missed: count('missed'), due: count('due') };
+      return {
+        id: r.id, patientNumber: r.patient_number, status: r.status, enrolmentDate: r.enrolment_date, overdue: count('overdue'), missed: count('missed'), due: count('due'),
+        sessions: bookings[i]!,
+      };
     }),
   };
 }
@@ -214,10 +235,11 @@ export async function patientTimeline(deps: AppDeps, req: FastifyRequest, actor:
     const end = schedule.items[schedule.items.length - 1]!.windowEnd;
     return flagConfounders(medications, { start, end }).map((f) => ({ ...f, enrolmentId: r.id }));
   });
+  const planned = await Promise.all(enrolRows.map((r) => sessionPlan(db, actor.clinicId, r, zone)));
   await auditAlone(deps, req, { action: 'program_timeline.read', resource: 'patient', resourceId: patientId, patientId });
   return {
     patient: { id: patient.id, patientNumber: patient.patient_number, nameKanji: patient.name_kanji, nameKana: patient.name_kana, birthDate: patient.birth_date },
-    enrolments: enrolRows.map((r) => ({ id: r.id, programId: r.program_id, status: r.status, enrolmentDate: r.enrolment_date })),
+    enrolments: enrolRows.map((r, i) => ({ id: r.id, programId: r.program_id, status: r.status, enrolmentDate: r.enrolment_date, plannedSessions: planned[i]! })),
     entries,
     medications,
     confounders,

@@ -11,6 +11,7 @@ import {
   insertLabResults,
   insertMedication,
   insertProgramSession,
+  listAdverseEvents,
   listLabResults,
   listMedications,
   listProgramSessions,
@@ -66,10 +67,11 @@ export async function recordAdverseEvent(deps: AppDeps, req: FastifyRequest, act
     const zone = await clinicZone(tx, actor.clinicId);
     const now = nowIso(deps);
     const ae = validateAdverseEvent({ ...input, id: newId(), enrolmentId, reportedBy: actor.staffId, reportedAt: now }, { zone });
+    const stored: StoredAdverseEvent = { ...ae, revision: 1 };
     const alert = saeAlertFor(ae, { raisedAt: now });
     await insertAdverseEvent(tx, {
       id: ae.id, clinic_id: actor.clinicId, enrolment_id: enrolmentId, patient_id: row.patient_id, onset_date: ae.onsetDate, serious: alert ? 1 : 0,
-      record_json: JSON.stringify(ae), created_at: now, updated_at: now,
+      record_json: JSON.stringify(stored), created_at: now, updated_at: now,
     });
     if (alert) {
       await raiseAlert(tx, {
@@ -78,7 +80,80 @@ export async function recordAdverseEvent(deps: AppDeps, req: FastifyRequest, act
       });
     }
     await audit(deps, tx, req, { action: 'program_adverse_event.record', resource: 'program_adverse_event', resourceId: ae.id, patientId: row.patient_id, detail: `grade=${ae.grade};serious=${alert ? 1 : 0}` });
-    return { adverseEvent: ae, alertRaised: alert !== null, susar: alert?.susar ?? false };
+    return { adverseEvent: stored, alertRaised: alert !== null, susar: alert?.susar ?? false };
+  });
+}
+
+/** Fields of an adverse event that may be corrected after it was recorded (not who reported it, or when). */
+export const AE_EDITABLE = ['term', 'meddraCode', 'onsetDate', 'endDate', 'grade', 'seriousness', 'relatedness', 'expectedness', 'actionTaken', 'outcome', 'sessionNumber', 'description'] as const;
+
+/** One change of a stored adverse event: which fields, from what to what, by whom. */
+export interface AdverseEventAmendment {
+  readonly revision: number;
+  readonly at: string;
+  readonly by: string;
+  readonly changes: ReadonlyArray<{ readonly field: string; readonly from: unknown; readonly to: unknown }>;
+}
+
+/** The stored form: the event, its revision number and every earlier change. */
+export type StoredAdverseEvent = AdverseEvent & { readonly revision?: number; readonly amendments?: ReadonlyArray<AdverseEventAmendment> };
+
+/**
+ * Edits an adverse event after it was recorded (end date, outcome, grade, seriousness,
+ * relatedness, action …). `revision` is the one the editor saw: a stale edit is refused. The whole
+ * event is validated again, so bad input names its field and changes nothing; `null` clears an
+ * optional field. Each change is kept in the record's amendments and audited. An edit that makes
+ * the event serious raises the SAE alert in the same transaction — once per event.
+ */
+export async function updateAdverseEvent(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, aeId: string, input: Record<string, unknown>) {
+  return writeTx(deps, async (tx) => {
+    const { row: enrolment } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
+    const row = (await listAdverseEvents(tx, { clinicId: actor.clinicId, enrolmentIds: [enrolmentId] })).find((a) => a.id === aeId);
+    if (!row) throw new DomainError('not_found');
+    const stored = JSON.parse(row.record_json) as StoredAdverseEvent;
+    const revision = stored.revision ?? 1;
+    if (typeof input.revision !== 'number') {
+      throw new DomainError('validation', { key: 'programs.field.required', details: [{ path: 'revision', message: 'programs.field.required' }] });
+    }
+    if (input.revision !== revision) {
+      throw new DomainError('conflict', { key: 'programs.adverse_event_changed', details: [{ path: 'revision', message: 'programs.adverse_event_changed' }] });
+    }
+    const { revision: _r, amendments = [], ...current } = stored;
+    const merged: Record<string, unknown> = { ...current };
+    for (const f of AE_EDITABLE) {
+      if (!(f in input)) continue;
+      if (input[f] === null) delete merged[f];
+      else merged[f] = input[f];
+    }
+    const zone = await clinicZone(tx, actor.clinicId);
+    const ae = validateAdverseEvent(merged, { zone });
+    const changes = AE_EDITABLE.flatMap((f) => {
+      const from = (current as Record<string, unknown>)[f];
+      const to = (ae as Record<string, unknown>)[f];
+      return JSON.stringify(from) === JSON.stringify(to) ? [] : [{ field: f, from: from ?? null, to: to ?? null }];
+    });
+    if (changes.length === 0) return { adverseEvent: stored, alertRaised: false, susar: false, changed: false };
+    const now = nowIso(deps);
+    const next: StoredAdverseEvent = { ...ae, revision: revision + 1, amendments: [...amendments, { revision: revision + 1, at: now, by: actor.staffId, changes }] };
+    const alert = saeAlertFor(ae, { raisedAt: now });
+    const r = await tx.updateTable('program_adverse_events')
+      .set({ record_json: JSON.stringify(next), onset_date: ae.onsetDate, serious: alert ? 1 : 0, updated_at: now })
+      .where('clinic_id', '=', actor.clinicId).where('id', '=', aeId).where('record_json', '=', row.record_json)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw new DomainError('conflict', { key: 'programs.adverse_event_changed' });
+    const becameSerious = alert !== null && row.serious !== 1;
+    if (becameSerious) {
+      // raiseAlert keeps one alert per event, however often it is edited back and forth.
+      await raiseAlert(tx, {
+        id: newId(), clinicId: actor.clinicId, patientId: enrolment.patient_id, kind: 'sae', severity: 'critical', sourceType: 'program_adverse_event', sourceId: ae.id,
+        summary: { key: alert.susar ? 'programs.alert_susar' : 'programs.alert_sae', params: alert.params }, now,
+      });
+    }
+    await audit(deps, tx, req, {
+      action: 'program_adverse_event.update', resource: 'program_adverse_event', resourceId: ae.id, patientId: enrolment.patient_id,
+      detail: `rev=${revision + 1};fields=${changes.map((c) => c.field).join(',')};serious=${row.serious}->${alert ? 1 : 0}`,
+    });
+    return { adverseEvent: next, alertRaised: becameSerious, susar: becameSerious && (alert?.susar ?? false), changed: true };
   });
 }
 

@@ -1,0 +1,216 @@
+import type { FastifyRequest } from 'fastify';
+import { DomainError, isDomainError } from '@mimamori/core';
+import {
+  sessionSeriesPattern,
+  type EnrolmentSchedule,
+  type EnrolmentStatus,
+  type ProgramBooking,
+  type ProgramDefinition,
+} from '@mimamori/core/programs/index';
+import { seedClinicServices, type SeriesPattern, type Service } from '@mimamori/core/scheduling/index';
+import { WEEKDAYS } from '@mimamori/core/time/index';
+import { instantToZoned } from '@mimamori/core/time/instant-to-zoned';
+import { zonedToInstant } from '@mimamori/core/time/zoned-to-instant';
+import { getProgramDefinition, getSchedulingConfig, listAppointments, listEnrolments, updateEnrolmentIfVersion, type Db, type ProgramEnrolmentRow } from '@mimamori/storage';
+import { audit } from '../../audit/audit.ts';
+import type { AppDeps } from '../../context.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { translate } from '../../i18n/messages.ts';
+import { proposeSeriesFor } from '../scheduling/availability-service.ts';
+import { setPatientTagSource } from '../scheduling/booking-service.ts';
+import { loadClinicScheduling, type SchedulingActor } from '../scheduling/scheduling-context.ts';
+import { bookSeries } from '../scheduling/series-service.ts';
+import { clinicZone, loadEnrolment, loadProgram, nowIso, writeTx, type ProgramActor } from './program-context.ts';
+
+/** Statuses in which the treatment course may be booked (never a withdrawn or finished patient). */
+const BOOKABLE: ReadonlyArray<EnrolmentStatus> = ['enrolled', 'active'];
+/** Statuses in which a patient carries the program's tag (may book its service online). */
+const TAGGED: ReadonlyArray<EnrolmentStatus> = ['enrolled', 'active'];
+
+function schedulingActor(actor: ProgramActor): SchedulingActor {
+  return { clinicId: actor.clinicId, channel: 'staff', staffId: actor.staffId, role: actor.role, patientId: null };
+}
+
+function scheduleOf(row: ProgramEnrolmentRow): EnrolmentSchedule {
+  if (!row.schedule_json) throw new DomainError('invalid_state', { key: 'programs.not_enrolled', details: [{ path: 'enrolmentStatus', message: 'programs.not_enrolled' }] });
+  return JSON.parse(row.schedule_json) as EnrolmentSchedule;
+}
+
+function requireBookable(row: ProgramEnrolmentRow): void {
+  if (!BOOKABLE.includes(row.status as EnrolmentStatus)) {
+    throw new DomainError('invalid_state', { key: 'programs.booking_not_allowed', params: { status: row.status }, details: [{ path: 'enrolmentStatus', message: 'programs.booking_not_allowed' }] });
+  }
+}
+
+/** The reservations service the program's sessions are booked as; a clear 4xx naming the field when the clinic lacks it. */
+function programService(program: ProgramDefinition, services: ReadonlyArray<Service>): Service {
+  const id = program.sessions.serviceId;
+  const service = id ? services.find((s) => s.id === id && s.active !== false) : undefined;
+  if (!service) {
+    throw new DomainError('validation', { key: 'programs.service_missing', params: { serviceId: id ?? '' }, details: [{ path: 'sessions.serviceId', message: 'programs.service_missing' }] });
+  }
+  return service;
+}
+
+function openDaysPerWeek(weeklyHours: Readonly<Record<string, ReadonlyArray<unknown> | undefined>>): number {
+  return WEEKDAYS.filter((d) => (weeklyHours[d]?.length ?? 0) > 0).length;
+}
+
+/** A booking that still stands: at least one of its appointments is not cancelled. */
+async function standingBooking(db: Db, clinicId: string, booking: ProgramBooking | undefined): Promise<boolean> {
+  if (!booking) return false;
+  const rows = await listAppointments(db, { clinicId, seriesId: booking.seriesId });
+  return rows.some((r) => r.status !== 'cancelled' && r.status !== 'late_cancel');
+}
+
+/**
+ * The treatment course as a reservations series, for staff to review before booking: the
+ * program's series pattern from its first session date, each occurrence with its date, the free
+ * slot nearest `preferredTime`, and every date passed over (holidays, closures, full days), as
+ * `proposeSeries` of the reservations feature reports them.
+ */
+export async function proposeProgramBooking(deps: AppDeps, actor: ProgramActor, enrolmentId: string, q: { preferredTime?: string }) {
+  const db = deps.db.db;
+  const { row } = await loadEnrolment(db, actor.clinicId, enrolmentId);
+  requireBookable(row);
+  const schedule = scheduleOf(row);
+  const program = await loadProgram(db, actor.clinicId, row.program_id, row.program_version);
+  const cfg = await loadClinicScheduling(deps, db, actor.clinicId);
+  const service = programService(program, cfg.services);
+  const pattern = sessionSeriesPattern(program, { openDaysPerWeek: openDaysPerWeek(cfg.calendar.weeklyHours) });
+  const proposal = await proposeSeriesFor(deps, schedulingActor(actor), {
+    serviceId: service.id, startDate: schedule.day0, pattern, ...(q.preferredTime ? { preferredTime: q.preferredTime } : {}),
+  });
+  // A weekly series fills whole weeks; the course needs `count` sessions.
+  const occurrences = proposal.occurrences.slice(0, program.sessions.count);
+  const sessions = schedule.items.filter((i) => i.kind === 'session');
+  return {
+    service: { id: service.id, name: service.name, nameEn: service.nameEn, durationMinutes: service.durationMinutes },
+    pattern,
+    startDate: schedule.day0,
+    occurrences: occurrences.map((o) => {
+      const item = sessions.find((s) => s.sessionNumber === o.index);
+      return { ...o, sessionNumber: o.index, ...(item ? { windowStart: item.windowStart, windowEnd: item.windowEnd, programDate: item.date } : {}) };
+    }),
+    passedOver: proposal.passedOver.filter((p) => !occurrences.length || p.date <= (occurrences[occurrences.length - 1]?.date ?? p.date)),
+    complete: occurrences.length === program.sessions.count && occurrences.every((o) => o.date !== null),
+    booked: await standingBooking(db, actor.clinicId, schedule.booking),
+  };
+}
+
+export interface BookProgramInput {
+  readonly occurrences: ReadonlyArray<{ readonly sessionNumber: number; readonly date: string; readonly time: string }>;
+}
+
+/**
+ * Books every treatment session of an enrolment as ONE reservations series (`bookSeries`: all or
+ * nothing), then links the series to the enrolment so its timeline and the dashboard show which
+ * sessions are booked. A session that cannot be booked stops everything with a 4xx naming its
+ * number and date, in the request's language.
+ */
+export async function bookProgramSessions(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, input: BookProgramInput, lang: Lang) {
+  const db = deps.db.db;
+  const { row } = await loadEnrolment(db, actor.clinicId, enrolmentId);
+  requireBookable(row);
+  const schedule = scheduleOf(row);
+  if (await standingBooking(db, actor.clinicId, schedule.booking)) {
+    throw new DomainError('conflict', { key: 'programs.already_booked', details: [{ path: 'occurrences', message: 'programs.already_booked' }] });
+  }
+  const program = await loadProgram(db, actor.clinicId, row.program_id, row.program_version);
+  const cfg = await loadClinicScheduling(deps, db, actor.clinicId);
+  const service = programService(program, cfg.services);
+  const count = program.sessions.count;
+  const given = [...input.occurrences].sort((a, b) => a.sessionNumber - b.sessionNumber);
+  const issues: Array<{ path: string; message: string; params?: Record<string, string | number> }> = [];
+  if (given.length !== count || given.some((o, i) => o.sessionNumber !== i + 1)) {
+    issues.push({ path: 'occurrences', message: 'programs.booking_sessions_incomplete', params: { count } });
+  }
+  const today = instantToZoned(deps.clock().getTime(), cfg.zone).date;
+  given.forEach((o, i) => {
+    if (o.date < today) issues.push({ path: `occurrences[${i}].date`, message: 'programs.booking_date_past', params: { date: o.date } });
+    if (i > 0 && o.date <= given[i - 1]!.date) issues.push({ path: `occurrences[${i}].date`, message: 'programs.booking_dates_order', params: { date: o.date } });
+  });
+  if (issues.length) throw new DomainError('validation', { key: 'programs.booking_invalid', params: { count: issues.length }, details: issues });
+
+  const pattern: SeriesPattern = sessionSeriesPattern(program, { openDaysPerWeek: openDaysPerWeek(cfg.calendar.weeklyHours) });
+  const occurrences = given.map((o) => ({ start: new Date(zonedToInstant({ date: o.date, time: o.time, zone: cfg.zone })).toISOString() }));
+  let result: Awaited<ReturnType<typeof bookSeries>>;
+  try {
+    // The key makes a double click book once; the row version changes once the series is linked.
+    result = await bookSeries(deps, req, schedulingActor(actor), { patientId: row.patient_id, serviceId: service.id, pattern, occurrences }, `program:${row.id}:${row.row_version}`);
+  } catch (err) {
+    if (!isDomainError(err)) throw err;
+    const n = (err as unknown as { extra?: { occurrence?: number } }).extra?.occurrence;
+    const o = n !== undefined ? given[n - 1] : undefined;
+    if (!o) throw err;
+    const reason = translate(err.key ?? err.code, lang, { ...err.params, date: o.date, time: o.time });
+    throw new DomainError(err.code, {
+      key: 'programs.booking_failed',
+      params: { session: o.sessionNumber, date: o.date, time: o.time, reason },
+      details: [{ path: `occurrences[${n! - 1}].date`, message: reason }],
+    });
+  }
+  const appointments = [...result.appointments].sort((a, b) => (a.start < b.start ? -1 : 1));
+  const booking: ProgramBooking = {
+    seriesId: result.series.id, serviceId: service.id, bookedAt: nowIso(deps), bookedBy: actor.staffId,
+    appointments: appointments.map((a, i) => ({ sessionNumber: given[i]!.sessionNumber, appointmentId: a.id })),
+  };
+  await linkBooking(deps, req, actor, enrolmentId, booking);
+  return { booking, appointments: appointments.map((a, i) => ({ sessionNumber: given[i]!.sessionNumber, id: a.id, start: a.start })) };
+}
+
+/** Stores the booking with the enrolment's schedule (compare-and-swap, retried if someone else wrote meanwhile). */
+async function linkBooking(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, booking: ProgramBooking): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const ok = await writeTx(deps, async (tx) => {
+      const { row } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
+      const schedule = { ...scheduleOf(row), booking };
+      const done = await updateEnrolmentIfVersion(tx, actor.clinicId, row.id, row.row_version, { schedule_json: JSON.stringify(schedule), updated_at: nowIso(deps) });
+      if (done) {
+        await audit(deps, tx, req, {
+          action: 'program_enrolment.book', resource: 'program_enrolment', resourceId: row.id, patientId: row.patient_id,
+          detail: `series=${booking.seriesId};service=${booking.serviceId};n=${booking.appointments.length}`,
+        });
+      }
+      return done;
+    });
+    if (ok) return;
+  }
+  throw new DomainError('conflict', { key: 'programs.enrolment_changed' });
+}
+
+/** The series' appointments with their clinic date, time and status, for the timeline and dashboard. */
+export async function seriesAppointments(db: Db, clinicId: string, zone: string, schedule: EnrolmentSchedule | null) {
+  if (!schedule?.booking) return [];
+  const rows = await listAppointments(db, { clinicId, seriesId: schedule.booking.seriesId });
+  return rows.map((r) => {
+    const z = instantToZoned(r.start_ms, zone);
+    return { id: r.id, date: z.date, time: z.time, status: r.status };
+  });
+}
+
+/**
+ * The program tags a patient carries for the reservations feature: the `eligibilityTag` of each
+ * program service while the patient is enrolled or active in that program. Withdrawal, completion
+ * or loss to follow-up takes it away, so the patient's online booking offers the service only
+ * during the program.
+ */
+export async function programTagsOf(db: Db, clinicId: string, patientId: string): Promise<ReadonlyArray<string>> {
+  const rows = (await listEnrolments(db, { clinicId, patientId })).filter((r) => TAGGED.includes(r.status as EnrolmentStatus));
+  if (rows.length === 0) return [];
+  const zone = await clinicZone(db, clinicId);
+  const services = (await getSchedulingConfig(db, clinicId, zone))?.services ?? seedClinicServices;
+  const tags = new Set<string>();
+  for (const r of rows) {
+    const def = await getProgramDefinition(db, clinicId, r.program_id, r.program_version);
+    const serviceId = def ? (JSON.parse(def.definition_json) as ProgramDefinition).sessions.serviceId : undefined;
+    const tag = services.find((s) => s.id === serviceId)?.eligibilityTag;
+    if (tag) tags.add(tag);
+  }
+  return [...tags];
+}
+
+/** Makes the reservations feature ask the programs feature for patients' program tags. */
+export function registerProgramTagSource(): void {
+  setPatientTagSource(programTagsOf);
+}
