@@ -68,6 +68,7 @@ export async function startIntakeHarness(): Promise<IntakeHarness> {
       role,
       now: new Date(),
       dialect: db.dialect,
+      secrets: db.secrets,
     });
     await db.db.updateTable('staff').set({ clinic_id: clinicId, totp_enrolled: 1, status: 'active' }).where('id', '=', c.staffId).execute();
     const token = newToken();

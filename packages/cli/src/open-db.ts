@@ -1,15 +1,18 @@
 import { isAbsolute, join } from 'node:path';
-import { createDb, type DbHandle } from '@mimamori/storage';
+import { createDb, secretKeyFileFor, type DbHandle } from '@mimamori/storage';
 import type { CliIo } from './command.ts';
 
-/** Opens the database the server would use: DATABASE_URL, else --db PATH, MIMAMORI_DB or data/mimamori.db. */
+/** Where the database the server would use lives: DATABASE_URL, else --db PATH, MIMAMORI_DB or data/mimamori.db; and its key file. */
+export function dbLocation(io: CliIo, dbPath?: string): { databaseUrl?: string; sqlitePath: string; keyFile: string } {
+  const path = dbPath ?? io.env.MIMAMORI_DB ?? 'data/mimamori.db';
+  const databaseUrl = io.env.DATABASE_URL || undefined;
+  const sqlitePath = isAbsolute(path) ? path : join(io.cwd, path);
+  return { databaseUrl, sqlitePath, keyFile: secretKeyFileFor({ env: io.env, cwd: io.cwd, sqlitePath, postgres: Boolean(databaseUrl) }) };
+}
+
+/** Opens the database the server would use, with the server's key file. */
 export async function openDb(io: CliIo, o: { dbPath?: string; migrate?: boolean } = {}): Promise<DbHandle> {
-  const path = o.dbPath ?? io.env.MIMAMORI_DB ?? 'data/mimamori.db';
-  return createDb({
-    databaseUrl: io.env.DATABASE_URL || undefined,
-    sqlitePath: isAbsolute(path) ? path : join(io.cwd, path),
-    migrate: o.migrate ?? true,
-  });
+  return createDb({ ...dbLocation(io, o.dbPath), migrate: o.migrate ?? true });
 }
 
 /** Takes `--name value` / `--name=value` options and boolean flags; returns them and the positionals. */

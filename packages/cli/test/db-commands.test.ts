@@ -1,10 +1,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { appendAudit, insertClinic, seedDemo, verifyAudit } from '@mimamori/storage';
+import { appendAudit, createSecretBox, insertClinic, loadOrCreateSecretKey, seedDemo, verifyAudit } from '@mimamori/storage';
 import { createTestDb, testDialects, type TestDb } from '../../storage/test/test-db.ts';
 import { main } from '../src/main.ts';
 
@@ -22,12 +22,16 @@ for (const dialect of testDialects()) {
     let t: TestDb;
     let dir: string;
     let run: ReturnType<typeof cli>;
+    let keyFile: string;
+    let env: Record<string, string>;
     before(async () => {
       t = await createTestDb(dialect);
       dir = mkdtempSync(join(tmpdir(), 'mm-cli-'));
-      const env = dialect === 'postgres' ? { DATABASE_URL: t.url } : { MIMAMORI_DB: t.location };
+      keyFile = join(dir, 'clinic.key');
+      const secrets = createSecretBox(loadOrCreateSecretKey(keyFile).key);
+      env = { ...(dialect === 'postgres' ? { DATABASE_URL: t.url } : { MIMAMORI_DB: t.location }), MIMAMORI_KEY_FILE: keyFile };
       run = cli(env, dir);
-      await t.db.transaction().execute((tx) => seedDemo(tx, { now: new Date('2026-11-29T00:00:00Z'), today: '2026-11-29', dialect }));
+      await t.db.transaction().execute((tx) => seedDemo(tx, { now: new Date('2026-11-29T00:00:00Z'), today: '2026-11-29', dialect, secrets }));
     });
     after(async () => {
       await t.destroy();
@@ -62,6 +66,24 @@ for (const dialect of testDialects()) {
       assert.match(restored.out, /audit chain verified/);
       assert.deepEqual(await snapshot(), before);
       assert.equal((await t.db.selectFrom('clinics').selectAll().where('id', '=', 'later').execute()).length, 0);
+    });
+
+    test('a backup is encrypted: without the key it is no database or dump; with another key file it restores nothing', async () => {
+      const r = await run('db', 'backup', 'enc.backup');
+      assert.equal(r.code, 0, r.err);
+      const head = readFileSync(join(dir, 'enc.backup')).subarray(0, 16).toString('latin1');
+      assert.ok(!head.startsWith('SQLite format 3') && !head.startsWith('PGDMP') && !head.startsWith('PK'), `plain magic bytes: ${JSON.stringify(head)}`);
+      assert.doesNotMatch(readFileSync(join(dir, 'enc.backup')).toString('latin1'), /CREATE TABLE|patients/);
+      const before = await snapshot();
+      const otherKey = join(dir, 'other.key');
+      loadOrCreateSecretKey(otherKey);
+      const wrong = await cli({ ...env, MIMAMORI_KEY_FILE: otherKey }, dir)('db', 'restore', 'enc.backup');
+      assert.equal(wrong.code, 1);
+      assert.match(wrong.err, /does not decrypt with this key file/);
+      const missing = await cli({ ...env, MIMAMORI_KEY_FILE: join(dir, 'none.key') }, dir)('db', 'restore', 'enc.backup');
+      assert.equal(missing.code, 1);
+      assert.match(missing.err, /no key file at/);
+      assert.deepEqual(await snapshot(), before);
     });
 
     test('restore refuses a file that is not a backup, and changes nothing', async () => {

@@ -1,7 +1,7 @@
 // The only file that binds a port. `npm start` runs it; `npm run demo` runs it with --demo.
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { countStaff, createDb, currentTotp, seedDemo } from '@mimamori/storage';
+import { countStaff, createDb, currentTotp, secretKeyFileFor, seedDemo } from '@mimamori/storage';
 import { createApp } from './app.ts';
 import { loggerOptions } from './http/logger-options.ts';
 import { systemClock } from './clock.ts';
@@ -25,7 +25,8 @@ if (demo && !config.databaseUrl) {
   for (const ext of ['', '-wal', '-shm']) rmSync(config.sqlitePath + ext, { force: true });
 }
 
-const db = await createDb({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+const keyFile = secretKeyFileFor({ env: process.env, cwd: process.cwd(), sqlitePath: config.sqlitePath, postgres: Boolean(config.databaseUrl) });
+const db = await createDb({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, keyFile });
 const smtp = smtpConfigFrom(process.env);
 const deps = { db, clock: systemClock, config, smtp };
 const app = await createApp(deps, { logger: loggerOptions(config.logLevel) });
@@ -33,7 +34,7 @@ const app = await createApp(deps, { logger: loggerOptions(config.logLevel) });
 const lines: string[] = [];
 if (demo && (await countStaff(db.db)) === 0) {
   const now = systemClock();
-  const creds = await db.db.transaction().execute((tx) => seedDemo(tx, { now, today: instantToZonedDate(now.getTime(), 'Asia/Tokyo'), dialect: db.dialect }));
+  const creds = await db.db.transaction().execute((tx) => seedDemo(tx, { now, today: instantToZonedDate(now.getTime(), 'Asia/Tokyo'), dialect: db.dialect, secrets: db.secrets }));
   lines.push('', '=== Mimamori DEMO clinic (fictitious data; do not enter real patients) ===', 'login id            password          TOTP secret                        current code');
   for (const c of creds) lines.push(`${c.loginId.padEnd(19)} ${c.password.padEnd(17)} ${c.totpSecret.padEnd(34)} ${currentTotp(c.totpSecret, now)}`);
   lines.push('Add a TOTP secret to an authenticator app, or run `npx mimamori totp <secret>` for the current code.');

@@ -12,6 +12,8 @@ export * from './repos/patient-repo.ts';
 export * from './security/passwords.ts';
 export * from './security/totp.ts';
 export * from './security/tokens.ts';
+export * from './security/secret-box.ts';
+export * from './security/backup-file-crypto.ts';
 export * from './admin/add-staff-user.ts';
 export * from './admin/seed-demo.ts';
 export * from './repos/outbox-repo.ts';

@@ -1,21 +1,26 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate, verifyAudit } from '@mimamori/storage';
+import { decryptBackupFile, encryptBackupFile, isEncryptedBackup, loadOrCreateSecretKey, migrate, verifyAudit } from '@mimamori/storage';
 import { UsageError, type CliIo, type Command } from '../command.ts';
-import { openDb, parseOptions } from '../open-db.ts';
+import { dbLocation, openDb, parseOptions } from '../open-db.ts';
 
 const help = `Usage: mimamori db <migrate|backup FILE|restore FILE> [--db PATH]
 
   migrate        apply pending migrations (the server also does this at start)
   backup FILE    consistent online backup: SQLite backup API, or pg_dump (custom format)
-                 for PostgreSQL (DATABASE_URL). Safe while the server runs.
+                 for PostgreSQL (DATABASE_URL). Safe while the server runs. The file is
+                 encrypted (AES-256-GCM) with the clinic's key file.
   restore FILE   replace the database with a backup. Stop the server first. Checks the
-                 backup (integrity, audit chain) before and after.
+                 backup (integrity, audit chain) before and after. Needs the key file the
+                 backup was made with.
 
 The database is DATABASE_URL (PostgreSQL) or the SQLite file --db PATH, MIMAMORI_DB or
-data/mimamori.db.
+data/mimamori.db. The key file is MIMAMORI_KEY_FILE, or mimamori.key beside the SQLite file
+(data/mimamori.key for PostgreSQL). Keep a copy of it apart from the backups: without it no
+backup can be restored.
 `;
 
 function pgTool(name: 'pg_dump' | 'pg_restore'): string {
@@ -62,28 +67,57 @@ export const dbCommand: Command = {
       if (!file) throw new UsageError('backup needs a FILE');
       const target = abs(io, file);
       if (existsSync(target)) throw new Error(`${file} exists; choose a new file name (backups are never overwritten)`);
-      if (pgUrl) {
-        const r = spawnSync(pgTool('pg_dump'), ['--format=custom', '--no-owner', '--file', target, pgUrl], { encoding: 'utf8' });
-        if (r.status !== 0) throw new Error(`pg_dump failed: ${(r.stderr || r.error?.message || '').trim()}`);
-      } else {
-        const h = await openDb(io, { dbPath });
-        try {
-          await h.sqliteRaw!.backup(target);
-        } finally {
-          await h.close();
+      const { keyFile } = dbLocation(io, dbPath);
+      // The plain copy exists only while it is checked and encrypted, beside the target, mode 0600.
+      const plain = `${target}.${randomBytes(6).toString('hex')}.part`;
+      try {
+        if (pgUrl) {
+          const r = spawnSync(pgTool('pg_dump'), ['--format=custom', '--no-owner', '--file', plain, pgUrl], { encoding: 'utf8' });
+          if (r.status !== 0) throw new Error(`pg_dump failed: ${(r.stderr || r.error?.message || '').trim()}`);
+        } else {
+          const h = await openDb(io, { dbPath });
+          try {
+            await h.sqliteRaw!.backup(plain);
+          } finally {
+            await h.close();
+          }
+          const check = new Database(plain, { readonly: true });
+          const ok = check.pragma('integrity_check', { simple: true });
+          check.close();
+          if (ok !== 'ok') throw new Error(`the backup failed its integrity check: ${String(ok)}`);
         }
-        const check = new Database(target, { readonly: true });
-        const ok = check.pragma('integrity_check', { simple: true });
-        check.close();
-        if (ok !== 'ok') throw new Error(`the backup failed its integrity check: ${String(ok)}`);
+        await encryptBackupFile(plain, target, loadOrCreateSecretKey(keyFile).key);
+      } finally {
+        rmSync(plain, { force: true });
       }
-      io.stdout(`backup written to ${file} (${statSync(target).size} bytes)\n`);
+      io.stdout(`backup written to ${file} (${statSync(target).size} bytes, encrypted with the key in ${keyFile}: keep a copy of that file apart from the backups)\n`);
       return 0;
     }
     if (sub === 'restore') {
       if (!file) throw new UsageError('restore needs a FILE');
-      const source = abs(io, file);
-      if (!existsSync(source)) throw new Error(`no such backup file: ${file}`);
+      const given = abs(io, file);
+      if (!existsSync(given)) throw new Error(`no such backup file: ${file}`);
+      const { keyFile } = dbLocation(io, dbPath);
+      let source = given;
+      if (isEncryptedBackup(given)) {
+        if (!existsSync(keyFile)) throw new Error(`${file} is encrypted and there is no key file at ${keyFile}: put the clinic's key file there first (or set MIMAMORI_KEY_FILE)`);
+        source = `${given}.${randomBytes(6).toString('hex')}.part`;
+        try {
+          await decryptBackupFile(given, source, loadOrCreateSecretKey(keyFile).key);
+        } catch (e) {
+          rmSync(source, { force: true });
+          throw new Error(`${file}: ${(e as Error).message}`);
+        }
+      }
+      try {
+        return await restoreFrom(source);
+      } finally {
+        if (source !== given) rmSync(source, { force: true });
+      }
+    }
+    throw new UsageError(sub ? `unknown db command "${sub}"` : 'which db command? (migrate, backup, restore)');
+
+    async function restoreFrom(source: string): Promise<number> {
       if (pgUrl) {
         const r = spawnSync(pgTool('pg_restore'), ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--exit-on-error', '-d', pgUrl, source], { encoding: 'utf8' });
         if (r.status !== 0) throw new Error(`pg_restore failed: ${(r.stderr || r.error?.message || '').trim()}`);
@@ -111,6 +145,5 @@ export const dbCommand: Command = {
         await h.close();
       }
     }
-    throw new UsageError(sub ? `unknown db command "${sub}"` : 'which db command? (migrate, backup, restore)');
   },
 };

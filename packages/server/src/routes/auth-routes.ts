@@ -28,6 +28,14 @@ function loginFailed(): DomainError {
 export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.db.db;
+  /** The accepted time step, or null. A secret that does not open (moved between rows) fails like a wrong code. */
+  const totpStep = (staff: { id: string; totp_secret: string | null }, code: string, now: Date): number | null => {
+    try {
+      return checkTotp(deps.db.secrets.open(staff.totp_secret!, staff.id), code, now);
+    } catch {
+      return null;
+    }
+  };
 
   r.get('/api/setup/status', {
     config: { access: 'public' },
@@ -59,7 +67,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
       }
       const staffId = newId();
       await insertStaff(tx, { id: staffId, clinicId, loginId, displayName, email: null, role: 'admin', status: 'active', now: now.toISOString() });
-      await updateStaff(tx, staffId, { password_hash: hash, totp_secret: secret, updated_at: now.toISOString() });
+      await updateStaff(tx, staffId, { password_hash: hash, totp_secret: deps.db.secrets.seal(secret, staffId), updated_at: now.toISOString() });
       await audit(deps, tx, req, { action: 'setup.admin_created', resource: 'staff', resourceId: staffId, actorId: staffId, actorRole: 'admin', clinicId });
       await startPreAuthSession(deps, tx, reply, staffId, clinicId, { ip: req.ip });
     });
@@ -76,7 +84,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!pre || pre.kind !== 'pre' || pre.ended_at || pre.expires_at <= now.toISOString()) throw new DomainError('unauthenticated', { key: 'enrol_failed' });
     const staff = await getStaff(db, pre.staff_id);
     if (!staff?.totp_secret || staff.totp_enrolled) throw new DomainError('unauthenticated', { key: 'enrol_failed' });
-    const step = checkTotp(staff.totp_secret, req.body.code, now);
+    const step = totpStep(staff, req.body.code, now);
     if (step === null) {
       await auditAlone(deps, req, { action: 'totp.enrol_failed', resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id, outcome: 'failure' });
       throw new DomainError('validation', { key: 'enrol_failed', details: [{ path: 'code', message: 'enrol_failed' }] });
@@ -115,7 +123,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
       throw loginFailed();
     }
     const passwordOk = await verifyPassword(staff.password_hash!, password);
-    const step = checkTotp(staff.totp_secret!, code, now);
+    const step = totpStep(staff, code, now);
     const replay = step !== null && staff.totp_last_step !== null && step <= Number(staff.totp_last_step);
     if (!passwordOk || step === null || replay) {
       const windowStart = staff.first_failed_at && now.getTime() - new Date(staff.first_failed_at).getTime() < FAILURE_WINDOW_MS ? staff.first_failed_at : now.toISOString();
@@ -136,7 +144,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
       throw loginFailed();
     }
     const auth = await db.transaction().execute(async (tx) => {
-      await updateStaff(tx, staff.id, { failed_count: 0, first_failed_at: null, locked_until: null, totp_last_step: step, last_login_at: now.toISOString() });
+      // A secret stored before sealing existed is sealed at the owner's next sign-in.
+      const reseal = deps.db.secrets.isSealed(staff.totp_secret!) ? {} : { totp_secret: deps.db.secrets.seal(staff.totp_secret!, staff.id) };
+      await updateStaff(tx, staff.id, { failed_count: 0, first_failed_at: null, locked_until: null, totp_last_step: step, last_login_at: now.toISOString(), ...reseal });
       const a = await startStaffSession(deps, tx, reply, staff.id, { ip: req.ip, userAgent: req.headers['user-agent'] });
       await audit(deps, tx, req, { action: 'login.success', resource: 'session', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
       return a;
@@ -196,7 +206,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     await db.transaction().execute(async (tx) => {
       if (!(await useCredentialLink(tx, link.id, now.toISOString()))) throw new DomainError('gone');
       await updateStaff(tx, staff.id, {
-        password_hash: hash, totp_secret: secret, totp_enrolled: 0, totp_last_step: null, status: 'active',
+        password_hash: hash, totp_secret: deps.db.secrets.seal(secret, staff.id), totp_enrolled: 0, totp_last_step: null, status: 'active',
         failed_count: 0, first_failed_at: null, locked_until: null, updated_at: now.toISOString(),
       });
       await audit(deps, tx, req, { action: `${link.purpose}.accepted`, resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });

@@ -7,6 +7,7 @@ import { findStaffByLogin, insertStaff, updateStaff } from '../repos/staff-repo.
 import type { DialectName } from '../dialect.ts';
 import { checkNewPassword, hashPassword } from '../security/passwords.ts';
 import { newId, newToken } from '../security/tokens.ts';
+import type { SecretBox } from '../security/secret-box.ts';
 import { newTotpSecret } from '../security/totp.ts';
 
 export interface NewStaffCredentials {
@@ -26,11 +27,11 @@ export function randomPassword(): string {
 /**
  * Creates an active staff account with a password and an enrolled TOTP secret, for the CLI
  * (`mimamori user add`) and the demo seed. The caller shows the credentials once; only the
- * argon2id hash is stored. Creates the clinic when the database has none.
+ * argon2id hash and the sealed TOTP secret are stored. Creates the clinic when the database has none.
  */
 export async function addStaffUser(
   db: Db,
-  o: { loginId: string; displayName: string; role: string; password?: string; clinicName?: string; now: Date; dialect: DialectName; actor?: string },
+  o: { loginId: string; displayName: string; role: string; password?: string; clinicName?: string; now: Date; dialect: DialectName; secrets: SecretBox; actor?: string },
 ): Promise<NewStaffCredentials> {
   if (!isRole(o.role)) throw new DomainError('validation', { message: `unknown role "${o.role}" (admin, doctor, nurse, reception, researcher)` });
   if (!/^[A-Za-z0-9._-]{3,64}$/.test(o.loginId)) throw new DomainError('validation', { message: 'login id must be 3–64 letters, digits, ".", "_" or "-"' });
@@ -46,20 +47,20 @@ export async function addStaffUser(
   const staffId = newId();
   const totpSecret = newTotpSecret();
   await insertStaff(db, { id: staffId, clinicId, loginId: o.loginId, displayName: o.displayName, email: null, role: o.role, status: 'active', now });
-  await updateStaff(db, staffId, { password_hash: await hashPassword(password), totp_secret: totpSecret, totp_enrolled: 1, updated_at: now });
+  await updateStaff(db, staffId, { password_hash: await hashPassword(password), totp_secret: o.secrets.seal(totpSecret, staffId), totp_enrolled: 1, updated_at: now });
   await appendAudit(db, { at: now, clinicId, actorId: null, actorRole: o.actor ?? 'cli', action: 'staff.create', resource: 'staff', resourceId: staffId, outcome: 'success', detail: `role=${o.role}` }, o.dialect);
   return { staffId, clinicId, loginId: o.loginId, role: o.role, password, totpSecret };
 }
 
 /** `mimamori user reset`: a new random password and TOTP secret; ends the user's sessions. */
-export async function resetStaffUser(db: Db, o: { loginId: string; now: Date; dialect: DialectName }): Promise<NewStaffCredentials> {
+export async function resetStaffUser(db: Db, o: { loginId: string; now: Date; dialect: DialectName; secrets: SecretBox }): Promise<NewStaffCredentials> {
   const staff = await findStaffByLogin(db, o.loginId);
   if (!staff || !isRole(staff.role)) throw new DomainError('not_found', { message: `no staff account "${o.loginId}"` });
   const password = randomPassword();
   const totpSecret = newTotpSecret();
   const now = o.now.toISOString();
   await updateStaff(db, staff.id, {
-    password_hash: await hashPassword(password), totp_secret: totpSecret, totp_enrolled: 1, totp_last_step: null, status: 'active',
+    password_hash: await hashPassword(password), totp_secret: o.secrets.seal(totpSecret, staff.id), totp_enrolled: 1, totp_last_step: null, status: 'active',
     failed_count: 0, first_failed_at: null, locked_until: null, updated_at: now,
   });
   await endStaffSessions(db, staff.id, now, 'reset');

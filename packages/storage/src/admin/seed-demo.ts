@@ -7,6 +7,7 @@ import { insertPatient, insertPatientVersion } from '../repos/patient-repo.ts';
 import type { DialectName } from '../dialect.ts';
 import { newId } from '../security/tokens.ts';
 import { addStaffUser, type NewStaffCredentials } from './add-staff-user.ts';
+import type { SecretBox } from '../security/secret-box.ts';
 
 /** Demo patients: family name 見本 (ミホン) and the is_demo flag make them impossible to mistake for real ones. */
 export const demoPatients: ReadonlyArray<PatientInput> = [
@@ -45,10 +46,10 @@ export const demoStaff = [
 ] as const;
 
 /** Seeds the demo clinic into an empty database; returns the one-time credentials to print. */
-export async function seedDemo(db: Db, o: { now: Date; today: string; dialect: DialectName }): Promise<NewStaffCredentials[]> {
+export async function seedDemo(db: Db, o: { now: Date; today: string; dialect: DialectName; secrets: SecretBox }): Promise<NewStaffCredentials[]> {
   const creds: NewStaffCredentials[] = [];
   for (const s of demoStaff) {
-    creds.push(await addStaffUser(db, { ...s, now: o.now, dialect: o.dialect, clinicName: '見守りメンタルクリニック（デモ）', actor: 'demo-seed' }));
+    creds.push(await addStaffUser(db, { ...s, now: o.now, dialect: o.dialect, secrets: o.secrets, clinicName: '見守りメンタルクリニック（デモ）', actor: 'demo-seed' }));
   }
   const clinicId = creds[0]!.clinicId;
   const now = o.now.toISOString();
