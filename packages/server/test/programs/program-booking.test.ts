@@ -1,0 +1,293 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SMTPServer } from 'smtp-server';
+import { clinicDay, seedClinicCalendar } from '@mimamori/core/scheduling/index';
+import { EXOSOME_PROGRAM, proposeSchedule } from '@mimamori/core/programs/index';
+import { addDays } from '@mimamori/core/time/index';
+import { testDialects } from '../../../storage/test/test-db.ts';
+import type { AppDeps } from '../../src/context.ts';
+import { createMailWorker } from '../../src/mail/mail-worker.ts';
+import { smtpConfigFrom } from '../../src/mail/smtp-config.ts';
+import { deliverDueQuestionnaires } from '../../src/services/scales/deliver-questionnaires.ts';
+import { recordScaleResponse } from '../../src/services/scales/record-scale-response.ts';
+import { patientTagsOf } from '../../src/services/scheduling/booking-service.ts';
+import { adultInput, as, createTestApp, signedIn, type Session, type TestApp } from '../test-app.ts';
+
+const phq9High = { q1: 2, q2: 2, q3: 2, q4: 2, q5: 2, q6: 2, q7: 2, q8: 2, q9: 0 };
+const phq9Low = { q1: 1, q2: 1, q3: 0, q4: 1, q5: 0, q6: 0, q7: 0, q8: 0, q9: 0 };
+const EXCLUSION_ATTESTATIONS = ['exclusion:pregnancy', 'exclusion:active_suicidal_intent', 'exclusion:product_allergy'].map((criterionId) => ({ criterionId, met: true }));
+const calendar = { ...seedClinicCalendar, zone: 'Asia/Tokyo' };
+const isOpenDay = (d: string) => clinicDay(calendar, d).open;
+const DAY = 86_400_000;
+
+interface Received { readonly to: string[]; readonly raw: string }
+
+async function startSmtp(): Promise<{ port: number; received: Received[]; close: () => Promise<void> }> {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as { port: number }).port;
+  return { port, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** An enrolment date (from `from`) whose infusion course has a session moved off a national holiday. */
+function dateWithHolidayShift(from: string): { date: string; holiday: string; holidayName: string } {
+  for (let k = 0; k < 120; k++) {
+    const date = addDays(from, k);
+    const p = proposeSchedule({ program: EXOSOME_PROGRAM, enrolmentDate: date, isOpenDay });
+    const shift = p.shifts.find((s) => s.itemId.startsWith('session-') && s.itemId !== 'session-1' && clinicDay(calendar, s.from).holiday);
+    if (shift) return { date, holiday: shift.from, holidayName: clinicDay(calendar, shift.from).holiday!.name };
+  }
+  throw new Error('no holiday in reach');
+}
+
+for (const dialect of testDialects()) {
+  describe(`program booking, assessment links and adverse-event edits (${dialect})`, () => {
+    let t: TestApp;
+    let doctor: Session;
+    let nurse: Session;
+    let reception: Session;
+    let deps: AppDeps;
+    let seq = 0;
+    const programId = EXOSOME_PROGRAM.id;
+
+    async function newPatient(): Promise<{ id: string; email: string }> {
+      seq++;
+      const email = `prog${seq}.${Date.now()}@example.test`;
+      const res = await as(t, reception, { method: 'POST', url: '/api/patients', payload: { ...adultInput({ email, nameKana: `テスト ヨヤク${'アイウエオ'[seq % 5]}${seq}`.replace(/\d/g, (d) => 'カキクケコサシスセソ'[Number(d)]!) }), acknowledgeDuplicates: true } });
+      assert.equal(res.statusCode, 201, res.body);
+      return { id: res.json().patient.id, email };
+    }
+
+    /** Screened, consented and enrolled on `enrolmentDate`; returns the enrolment id and the enrol response. */
+    async function enrolled(patientId: string, enrolmentDate?: string) {
+      await t.db.db.transaction().execute((tx) =>
+        recordScaleResponse(deps, tx, null, { clinicId: t.clinicId, patientId, scaleId: 'phq9', answers: phq9High, informant: 'self', source: 'intake' }));
+      const s = await as(t, doctor, { method: 'POST', url: `/api/programs/${programId}/enrolments`, payload: { patientId } });
+      assert.equal(s.statusCode, 201, s.body);
+      const id = s.json().enrolment.id as string;
+      const e = await as(t, doctor, { method: 'POST', url: `/api/program-enrolments/${id}/eligibility`, payload: { diagnoses: ['F32.1'], attestations: EXCLUSION_ATTESTATIONS } });
+      assert.equal(e.json().status, 'eligible', e.body);
+      const c = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/consents`, payload: { role: 'participant', language: 'ja', signer: { kind: 'self', name: '予約 太郎' }, signature: { method: 'typed', typedName: '予約 太郎' }, identityMethod: 'passport' } });
+      assert.equal(c.json().status, 'consented', c.body);
+      const en = await as(t, doctor, { method: 'POST', url: `/api/program-enrolments/${id}/enrol`, payload: enrolmentDate ? { enrolmentDate } : {} });
+      assert.equal(en.statusCode, 200, en.body);
+      return { id, enrol: en.json() };
+    }
+
+    before(async () => {
+      t = await createTestApp(dialect);
+      deps = { db: t.db, clock: t.clock.fn, config: t.config };
+      doctor = await signedIn(t, 'doctor');
+      nurse = await signedIn(t, 'nurse');
+      reception = await signedIn(t, 'reception');
+      const ex = await as(t, doctor, { method: 'GET', url: '/api/programs/examples' });
+      const input = ex.json().items.find((p: { id: string }) => p.id === programId);
+      assert.equal(input.sessions.serviceId, 'exosome-infusion');
+      const res = await as(t, doctor, { method: 'POST', url: '/api/programs', payload: input });
+      assert.equal(res.statusCode, 201, res.body);
+    });
+    after(() => t.destroy());
+
+    test('the infusion course is proposed around the holiday and booked as one series the timeline and dashboard show', async () => {
+      const p = await newPatient();
+      const { date, holiday, holidayName } = dateWithHolidayShift('2026-12-02');
+      const { id, enrol } = await enrolled(p.id, date);
+      const sessionDates = enrol.schedule.items.filter((i: { kind: string }) => i.kind === 'session').map((i: { date: string }) => i.date);
+
+      const before = (await as(t, doctor, { method: 'GET', url: `/api/program-enrolments/${id}` })).json();
+      assert.deepEqual(before.plannedSessions.map((s: { status: string }) => s.status), ['not_booked', 'not_booked', 'not_booked', 'not_booked', 'not_booked']);
+
+      const prop = await as(t, nurse, { method: 'GET', url: `/api/program-enrolments/${id}/booking-proposal?preferredTime=10:00` });
+      assert.equal(prop.statusCode, 200, prop.body);
+      const proposal = prop.json();
+      assert.equal(proposal.service.id, 'exosome-infusion');
+      assert.equal(proposal.complete, true);
+      assert.deepEqual(proposal.occurrences.map((o: { date: string }) => o.date), sessionDates, 'the series keeps the program\'s dates');
+      assert.ok(proposal.passedOver.some((x: { date: string; holidayName?: string }) => x.date === holiday && x.holidayName === holidayName), JSON.stringify(proposal.passedOver));
+      for (const o of proposal.occurrences) assert.equal(o.slot.startTime, '10:00');
+
+      const occurrences = proposal.occurrences.map((o: { sessionNumber: number; date: string; slot: { startTime: string } }) => ({ sessionNumber: o.sessionNumber, date: o.date, time: o.slot.startTime }));
+      const book = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/booking`, payload: { occurrences } });
+      assert.equal(book.statusCode, 201, book.body);
+      const rows = await t.db.db.selectFrom('appointments').select(['series_id', 'status', 'service_id']).where('patient_id', '=', p.id).execute();
+      assert.equal(rows.length, 5);
+      assert.equal(new Set(rows.map((r) => r.series_id)).size, 1, 'one series');
+      assert.ok(rows.every((r) => r.status === 'confirmed' && r.service_id === 'exosome-infusion'));
+      assert.equal(rows[0]!.series_id, book.json().booking.seriesId);
+
+      const detail = (await as(t, doctor, { method: 'GET', url: `/api/program-enrolments/${id}` })).json();
+      assert.deepEqual(detail.plannedSessions.map((s: { status: string }) => s.status), ['booked', 'booked', 'booked', 'booked', 'booked']);
+      assert.deepEqual(detail.plannedSessions.map((s: { appointment: { date: string; time: string } }) => s.appointment.date), sessionDates);
+      const tl = (await as(t, doctor, { method: 'GET', url: `/api/patients/${p.id}/program-timeline` })).json();
+      assert.equal(tl.enrolments[0].plannedSessions.filter((s: { status: string }) => s.status === 'booked').length, 5);
+      const dash = (await as(t, doctor, { method: 'GET', url: `/api/programs/${programId}/dashboard` })).json();
+      assert.deepEqual(dash.enrolments.find((e: { id: string }) => e.id === id).sessions, { planned: 5, booked: 5, notBooked: 0 });
+      const audits = await t.db.db.selectFrom('audit_log').select('action').where('resource_id', '=', id).execute();
+      assert.ok(audits.some((a) => a.action === 'program_enrolment.book'));
+
+      const again = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/booking`, payload: { occurrences } });
+      assert.equal(again.statusCode, 409, again.body);
+      assert.equal((await t.db.db.selectFrom('appointments').select('id').where('patient_id', '=', p.id).execute()).length, 5);
+    });
+
+    test('a session that cannot be booked names its date in Japanese and English, and nothing is booked', async () => {
+      const p = await newPatient();
+      const { id, enrol } = await enrolled(p.id, '2026-12-16');
+      const sessions = enrol.schedule.items.filter((i: { kind: string }) => i.kind === 'session');
+      const occurrences = sessions.map((s: { sessionNumber: number; date: string }) => ({ sessionNumber: s.sessionNumber, date: s.date, time: '11:00' }));
+      // Both nurses and chairs are taken at 11:00 on the day of session 3.
+      const third = occurrences[2];
+      for (let k = 0; k < 2; k++) {
+        const other = await newPatient();
+        const r = await as(t, reception, { method: 'POST', url: '/api/appointments', payload: { patientId: other.id, serviceId: 'exosome-infusion', start: `${third.date}T11:00:00+09:00` } });
+        assert.equal(r.statusCode, 201, r.body);
+      }
+      const ja = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/booking`, payload: { occurrences } });
+      assert.equal(ja.statusCode, 409, ja.body);
+      assert.match(ja.json().error.message, new RegExp(`第3回（${third.date} 11:00）を予約できませんでした`));
+      assert.equal(ja.json().error.details[0].path, 'occurrences[2].date');
+      const en = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/booking`, headers: { 'accept-language': 'en' }, payload: { occurrences } });
+      assert.equal(en.statusCode, 409);
+      assert.match(en.json().error.message, new RegExp(`Session 3 \\(${third.date} 11:00\\) could not be booked, so nothing was booked`));
+      assert.equal((await t.db.db.selectFrom('appointments').select('id').where('patient_id', '=', p.id).execute()).length, 0, 'nothing half-booked');
+      assert.equal((await t.db.db.selectFrom('appointment_series').select('id').where('patient_id', '=', p.id).execute()).length, 0);
+
+      // A closed day (a Sunday) is refused the same way, naming that date.
+      const sunday = Array.from({ length: 14 }, (_, k) => addDays(sessions[1].date, -k)).find((d) => clinicDay(calendar, d).open === false && d > sessions[0].date)!;
+      const closed = occurrences.map((o: { sessionNumber: number }, i: number) => (i === 1 ? { ...o, date: sunday } : o));
+      const c = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/booking`, headers: { 'accept-language': 'en' }, payload: { occurrences: closed } });
+      assert.ok(c.statusCode >= 400 && c.statusCode < 500, c.body);
+      assert.match(c.json().error.message, new RegExp(`Session 2 \\(${sunday} 11:00\\)`));
+      // Missing sessions and past dates name their fields before anything is tried.
+      const partial = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/booking`, headers: { 'accept-language': 'en' }, payload: { occurrences: [{ ...occurrences[0], date: '2026-11-20' }] } });
+      assert.equal(partial.statusCode, 400);
+      assert.deepEqual(partial.json().error.details.map((d: { path: string }) => d.path), ['occurrences', 'occurrences[0].date']);
+      assert.match(partial.json().error.details[1].message, /2026-11-20 is in the past/);
+      const detail = (await as(t, doctor, { method: 'GET', url: `/api/program-enrolments/${id}` })).json();
+      assert.equal(detail.booking, null);
+    });
+
+    test('enrolled patients carry the program tag for online booking; withdrawal removes it; withdrawn patients cannot be booked', async () => {
+      const p = await newPatient();
+      assert.deepEqual(await patientTagsOf(t.db.db, t.clinicId, p.id), []);
+      const { id } = await enrolled(p.id);
+      assert.deepEqual(await patientTagsOf(t.db.db, t.clinicId, p.id), ['program:exosome']);
+      const w = await as(t, doctor, { method: 'POST', url: `/api/program-enrolments/${id}/withdraw`, payload: { dataChoice: 'keep' } });
+      assert.equal(w.statusCode, 200, w.body);
+      assert.deepEqual(await patientTagsOf(t.db.db, t.clinicId, p.id), []);
+      const b = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/booking`, payload: { occurrences: [{ sessionNumber: 1, date: '2026-12-09', time: '10:00' }] } });
+      assert.equal(b.statusCode, 409);
+      assert.equal(b.json().error.details[0].path, 'enrolmentStatus');
+    });
+
+    test('editing an adverse event: versioned and audited, field-named errors change nothing, becoming serious raises one SAE alert', async () => {
+      const p = await newPatient();
+      const { id } = await enrolled(p.id);
+      const rec = await as(t, nurse, {
+        method: 'POST', url: `/api/program-enrolments/${id}/adverse-events`,
+        payload: { term: '発熱', onsetDate: '2026-12-01', grade: 1, seriousness: [], relatedness: 'possible', expectedness: 'expected', actionTaken: 'none', outcome: 'recovering' },
+      });
+      assert.equal(rec.statusCode, 201, rec.body);
+      const ae = rec.json().adverseEvent;
+      assert.equal(ae.revision, 1);
+      const url = `/api/program-enrolments/${id}/adverse-events/${ae.id}`;
+      const stored = async () => JSON.parse((await t.db.db.selectFrom('program_adverse_events').select('record_json').where('id', '=', ae.id).executeTakeFirstOrThrow()).record_json);
+
+      const bad = await as(t, nurse, { method: 'PUT', url, headers: { 'accept-language': 'en' }, payload: { revision: 1, grade: 7, outcome: 'recovered' } });
+      assert.equal(bad.statusCode, 400, bad.body);
+      assert.deepEqual(bad.json().error.details.map((d: { path: string }) => d.path).sort(), ['endDate', 'grade']);
+      assert.deepEqual(await stored(), ae, 'nothing changed');
+
+      const serious = await as(t, nurse, { method: 'PUT', url, payload: { revision: 1, grade: 3, seriousness: ['hospitalisation'], actionTaken: 'treatment_withdrawn' } });
+      assert.equal(serious.statusCode, 200, serious.body);
+      assert.equal(serious.json().alertRaised, true);
+      const stale = await as(t, nurse, { method: 'PUT', url, payload: { revision: 1, outcome: 'recovered', endDate: '2026-12-01' } });
+      assert.equal(stale.statusCode, 409);
+      const closed = await as(t, doctor, { method: 'PUT', url, payload: { revision: 2, outcome: 'recovered', endDate: '2026-12-01' } });
+      assert.equal(closed.statusCode, 200, closed.body);
+      assert.equal(closed.json().alertRaised, false);
+      const now = await stored();
+      assert.equal(now.revision, 3);
+      assert.equal(now.reportedAt, ae.reportedAt, 'who reported it and when stay');
+      assert.deepEqual(now.amendments.map((a: { changes: Array<{ field: string }> }) => a.changes.map((c) => c.field)), [['grade', 'seriousness', 'actionTaken'], ['endDate', 'outcome']]);
+      assert.deepEqual(now.amendments[0].changes[0], { field: 'grade', from: 1, to: 3 });
+      const alerts = (await as(t, doctor, { method: 'GET', url: `/api/alerts?patientId=${p.id}` })).json().items;
+      assert.equal(alerts.length, 1);
+      assert.equal(alerts[0].kind, 'sae');
+      const row = await t.db.db.selectFrom('program_adverse_events').select('serious').where('id', '=', ae.id).executeTakeFirstOrThrow();
+      assert.equal(Number(row.serious), 1);
+      const audits = await t.db.db.selectFrom('audit_log').select('action').where('resource_id', '=', ae.id).execute();
+      assert.equal(audits.filter((a) => a.action === 'program_adverse_event.update').length, 2);
+    });
+
+    test('assessment windows become scale assignments whose link is mailed once when due; answers count on the dashboard; a withdrawn patient gets nothing further', async () => {
+      const smtp = await startSmtp();
+      try {
+        const p = await newPatient();
+        const { id, enrol } = await enrolled(p.id);
+        assert.equal(enrol.assessments.failed.length, 0, JSON.stringify(enrol.assessments));
+        assert.equal(enrol.assessments.assigned, 12, 'PHQ-9 and GAD-7 at baseline and weeks 2, 4, 8, 12, 24');
+        const week2 = enrol.schedule.items.find((i: { visitId?: string }) => i.visitId === 'week2');
+        const week4 = enrol.schedule.items.find((i: { visitId?: string }) => i.visitId === 'week4');
+        const assignments = await t.db.db.selectFrom('scale_assignments').select(['id', 'scale_id', 'start_date', 'window_days']).where('patient_id', '=', p.id).execute();
+        assert.equal(assignments.filter((a) => a.start_date === week2.windowStart).length, 2);
+        assert.ok(assignments.filter((a) => a.start_date === week2.windowStart).every((a) => a.window_days === 7));
+
+        const cfg = smtpConfigFrom({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_TLS: 'off', SMTP_FROM: 'clinic@example.test' })!;
+        const mine = () => smtp.received.filter((m) => m.to.includes(p.email));
+        const deliver = async () => {
+          await deliverDueQuestionnaires(deps);
+          const worker = createMailWorker(deps, cfg);
+          await worker.runOnce();
+          await worker.stop();
+        };
+        // Week 2's window opens: its two questionnaires are mailed, once however often the job runs.
+        const start = t.clock.now.getTime();
+        const week2Opens = Date.parse(`${week2.windowStart}T10:00:00+09:00`);
+        t.clock.advance(week2Opens - start);
+        await deliver();
+        const afterWeek2 = mine().length;
+        assert.equal(afterWeek2, 2, 'PHQ-9 and GAD-7 of week 2');
+        await deliver();
+        assert.equal(mine().length, afterWeek2, 'no second mail for the same questionnaire');
+        const invites = await t.db.db.selectFrom('outbox').select(['kind', 'dedupe_key']).where('patient_id', '=', p.id).where('kind', '=', 'questionnaire_invite').execute();
+        const week2Instances = await t.db.db.selectFrom('scale_instances').select('id').where('patient_id', '=', p.id).where('opens_at', '=', new Date(Date.parse(`${week2.windowStart}T00:00:00+09:00`)).toISOString()).execute();
+        assert.equal(week2Instances.length, 2);
+        for (const inst of week2Instances) assert.equal(invites.filter((i) => i.dedupe_key === `questionnaire-invite:${inst.id}`).length, 1);
+        assert.ok(mine().some((m) => /\/p\/l\//.test(m.raw)), 'the mail carries the questionnaire link');
+
+        // The patient answers week 2's PHQ-9: the visit is on track on the dashboard.
+        await t.db.db.transaction().execute((tx) =>
+          recordScaleResponse(deps, tx, null, { clinicId: t.clinicId, patientId: p.id, scaleId: 'phq9', answers: phq9Low, informant: 'self', source: 'patient_link' }));
+        const doc = await signedIn(t, 'doctor');
+        const detail = (await as(t, doc, { method: 'GET', url: `/api/program-enrolments/${id}` })).json();
+        assert.equal(detail.scheduleStatus.find((s: { itemId: string }) => s.itemId === 'visit-week2').status, 'on_track');
+
+        const w = await as(t, doc, { method: 'POST', url: `/api/program-enrolments/${id}/withdraw`, payload: { reason: '本人の申し出', dataChoice: 'keep' } });
+        assert.equal(w.statusCode, 200, w.body);
+        assert.ok(w.json().cancelledAssessments >= 8, w.body);
+        const sentBefore = mine().length;
+        t.clock.advance(Date.parse(`${week4.windowStart}T10:00:00+09:00`) - t.clock.now.getTime());
+        await deliver();
+        assert.equal(mine().length, sentBefore, 'nothing further after withdrawal');
+        const open = await t.db.db.selectFrom('scale_instances').select('id').where('patient_id', '=', p.id).where('status', '=', 'open').execute();
+        assert.equal(open.length, 0);
+      } finally {
+        await smtp.close();
+      }
+    });
+  });
+}
