@@ -8,6 +8,8 @@ import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { SelectField, TextField } from '../../components/field.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
+import { AdverseEventList, SERIOUSNESS } from './adverse-event-list.tsx';
+import { BookingPanel, QuestionnairesCard } from './booking-panel.tsx';
 import { fieldErrors, pick, useEnrolment, type EnrolmentDetail } from './programs-api.ts';
 
 /** A form that posts, shows field errors in place and refreshes the enrolment on success. */
@@ -72,15 +74,12 @@ export function EnrolmentPage(): ReactNode {
         {s === 'eligible' && can('programs:consent') ? <Link className="btn btn--primary" to={`/program-enrolments/${d.enrolment.id}/consent`}>{t('prg.takeConsent')}</Link> : null}
       </section>
       {s === 'consented' && can('programs:enrol') ? <EnrolForm d={d} /> : null}
+      {d.schedule ? <BookingPanel d={d} /> : null}
       {d.schedule ? <ScheduleTable d={d} /> : null}
+      {d.schedule ? <QuestionnairesCard d={d} /> : null}
       {(s === 'enrolled' || s === 'active') && can('programs:record') && d.program.treatment === 'infusion' ? <InfusionForm d={d} /> : null}
       {can('programs:record') && s !== 'screening' ? <AdverseEventForm d={d} /> : null}
-      {d.adverseEvents.length ? (
-        <section className="card card--wide" aria-labelledby="e-aes">
-          <h2 id="e-aes">{t('prg.openAes')}</h2>
-          <ul>{d.adverseEvents.map((a) => <li key={a.id}>{a.onsetDate} {a.term} — Grade {a.grade}{a.seriousness.length ? ' (SAE)' : ''} — {t(`prg.out.${a.outcome}`)}</li>)}</ul>
-        </section>
-      ) : null}
+      <AdverseEventList d={d} />
       {d.enrolment.nextStatuses.includes('withdrawn') && can('programs:enrol') ? <WithdrawForm d={d} /> : null}
     </Page>
   );
@@ -247,7 +246,8 @@ function InfusionForm({ d }: { readonly d: EnrolmentDetail }): ReactNode {
   );
 }
 
-const SERIOUS = ['death', 'life_threatening', 'hospitalisation', 'disability', 'congenital_anomaly', 'other_important'];
+// The core's seriousness criteria (ICH E2A), shared with the edit form.
+const SERIOUS = SERIOUSNESS;
 
 function AdverseEventForm({ d }: { readonly d: EnrolmentDetail }): ReactNode {
   const { t } = useTranslation();

@@ -92,12 +92,15 @@ export function ProgramPage(): ReactNode {
             <h2 id="prg-participants">{t('prg.enrolments')}</h2>
             <div className="table-scroll">
               <table className="table table--dense">
-                <thead><tr><th scope="col">{t('prg.patientNumber')}</th><th scope="col">{t('prg.status')}</th><th scope="col">{t('prg.enrolmentDate')}</th><th scope="col">{t('prg.overdue')}</th><th scope="col">{t('prg.missed')}</th></tr></thead>
+                <thead><tr><th scope="col">{t('prg.patientNumber')}</th><th scope="col">{t('prg.status')}</th><th scope="col">{t('prg.enrolmentDate')}</th><th scope="col">{t('prg.overdue')}</th><th scope="col">{t('prg.missed')}</th><th scope="col">{t('prg.bookingColumn')}</th></tr></thead>
                 <tbody>
                   {d.enrolments.map((e) => (
                     <tr key={e.id}>
                       <td>{can('programs:clinical_read') ? <Link to={`/program-enrolments/${e.id}`}>{e.patientNumber}</Link> : e.patientNumber}</td>
                       <td>{t(`prg.statuses.${e.status}`)}</td><td>{e.enrolmentDate ?? '—'}</td><td>{e.overdue}</td><td>{e.missed}</td>
+                      <td className={e.sessions && e.sessions.notBooked > 0 && ['enrolled', 'active'].includes(e.status) ? 'prg-warn nowrap' : 'nowrap'}>
+                        {e.sessions && e.sessions.planned > 0 ? t('prg.bookedCount', { booked: e.sessions.booked, planned: e.sessions.planned }) : '—'}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

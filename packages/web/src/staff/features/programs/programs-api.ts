@@ -14,6 +14,29 @@ export interface Program {
 }
 export interface ScheduledItem { readonly id: string; readonly kind: 'session' | 'assessment'; readonly sessionNumber?: number; readonly visitId?: string; readonly targetDate: string; readonly date: string; readonly windowStart: string; readonly windowEnd: string; readonly inClinic: boolean; readonly scales: readonly string[]; readonly biomarkers: readonly string[] }
 export interface Schedule { readonly day0: string; readonly items: readonly ScheduledItem[]; readonly shifts: readonly { itemId: string; from: string; to: string; reason: string }[]; readonly conflicts: readonly { itemId: string; date: string; kind: string }[] }
+export interface PlannedSession {
+  readonly sessionNumber: number; readonly date: string; readonly windowStart: string; readonly windowEnd: string;
+  readonly status: 'recorded' | 'booked' | 'cancelled' | 'not_booked';
+  readonly appointment?: { readonly id: string; readonly date: string; readonly time: string; readonly status: string };
+  readonly outsideWindow: boolean;
+}
+export interface BookingProposal {
+  readonly service: { readonly id: string; readonly name: string; readonly nameEn?: string; readonly durationMinutes: number };
+  readonly startDate: string;
+  readonly occurrences: readonly {
+    readonly sessionNumber: number; readonly targetDate: string; readonly date: string | null; readonly status: 'ok' | 'shifted' | 'skipped' | 'conflict';
+    readonly reason?: string; readonly holidayName?: string; readonly closureReason?: string; readonly programDate?: string; readonly windowStart?: string; readonly windowEnd?: string;
+    readonly slot?: { readonly startTime: string; readonly date: string };
+  }[];
+  readonly passedOver: readonly { readonly date: string; readonly reason: string; readonly holidayName?: string; readonly closureReason?: string }[];
+  readonly complete: boolean;
+  readonly booked: boolean;
+}
+export interface AdverseEventView {
+  readonly id: string; readonly term: string; readonly grade: number; readonly onsetDate: string; readonly endDate?: string; readonly outcome: string; readonly seriousness: readonly string[];
+  readonly relatedness: string; readonly expectedness: string; readonly actionTaken: string; readonly description?: string; readonly revision?: number;
+  readonly amendments?: readonly { readonly revision: number; readonly at: string; readonly changes: readonly { readonly field: string; readonly from: unknown; readonly to: unknown }[] }[];
+}
 export interface Criterion { readonly id: string; readonly kind: string; readonly status: 'met' | 'not_met' | 'attested' | 'missing_data'; readonly params: Record<string, unknown> }
 export interface EnrolmentDetail {
   readonly enrolment: { readonly id: string; readonly status: string; readonly programId: string; readonly programVersion: number; readonly enrolmentDate: string | null; readonly nextStatuses: readonly string[] };
@@ -27,7 +50,10 @@ export interface EnrolmentDetail {
   readonly schedule: Schedule | null;
   readonly scheduleStatus: readonly { readonly itemId: string; readonly status: string }[];
   readonly sessions: readonly { readonly sessionNumber: number; readonly startedAt: string; readonly lot?: string; readonly product?: string }[];
-  readonly adverseEvents: readonly { readonly id: string; readonly term: string; readonly grade: number; readonly onsetDate: string; readonly outcome: string; readonly seriousness: readonly string[] }[];
+  readonly adverseEvents: readonly AdverseEventView[];
+  readonly plannedSessions: readonly PlannedSession[];
+  readonly booking: { readonly seriesId: string; readonly serviceId: string } | null;
+  readonly assessmentLinks: readonly { readonly visitId: string; readonly scaleId: string; readonly opensOn: string; readonly closesOn: string }[];
   readonly today: string;
 }
 export interface Dashboard {
@@ -40,7 +66,7 @@ export interface Dashboard {
     readonly open: readonly { id: string; enrolmentId: string; patientNumber: string; term: string; grade: number; onsetDate: string; serious: boolean; outcome: string }[];
     readonly unreviewedAlerts: readonly { alertId: string; adverseEventId: string; patientNumber: string; createdAt: string; createdOn: string; summary: { key: string; params?: Record<string, string | number> } }[];
   };
-  readonly enrolments: readonly { id: string; patientNumber: string; status: string; enrolmentDate: string | null; overdue: number; missed: number; due: number }[];
+  readonly enrolments: readonly { id: string; patientNumber: string; status: string; enrolmentDate: string | null; overdue: number; missed: number; due: number; sessions?: { planned: number; booked: number; notBooked: number } }[];
 }
 export interface TimelineEntry { readonly date: string; readonly at?: string; readonly kind: string; readonly refId: string; readonly event: string; readonly values: Record<string, string | number | boolean | null> }
 
@@ -48,7 +74,13 @@ export const usePrograms = () => useQuery({ queryKey: ['programs'], queryFn: ({ 
 export const useDashboard = (id: string) => useQuery({ queryKey: ['programs', id, 'dashboard'], queryFn: ({ signal }) => api<Dashboard>(`/api/programs/${encodeURIComponent(id)}/dashboard`, { signal }) });
 export const useEnrolment = (id: string) => useQuery({ queryKey: ['program-enrolment', id], queryFn: ({ signal }) => api<EnrolmentDetail>(`/api/program-enrolments/${encodeURIComponent(id)}`, { signal }) });
 export const useTimeline = (patientId: string) =>
-  useQuery({ queryKey: ['program-timeline', patientId], queryFn: ({ signal }) => api<{ patient: EnrolmentDetail['patient']; entries: TimelineEntry[]; confounders: { genericName: string; event: string; date: string; detail?: { from?: string | number; to?: string | number } }[] }>(`/api/patients/${encodeURIComponent(patientId)}/program-timeline`, { signal }) });
+  useQuery({ queryKey: ['program-timeline', patientId], queryFn: ({ signal }) => api<{ patient: EnrolmentDetail['patient']; enrolments: { id: string; programId: string; status: string; plannedSessions?: PlannedSession[] }[]; entries: TimelineEntry[]; confounders: { genericName: string; event: string; date: string; detail?: { from?: string | number; to?: string | number } }[] }>(`/api/patients/${encodeURIComponent(patientId)}/program-timeline`, { signal }) });
+export const useBookingProposal = (enrolmentId: string, preferredTime: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['program-booking-proposal', enrolmentId, preferredTime],
+    enabled,
+    queryFn: ({ signal }) => api<BookingProposal>(`/api/program-enrolments/${encodeURIComponent(enrolmentId)}/booking-proposal${query(preferredTime ? { preferredTime } : {})}`, { signal }),
+  });
 export const searchPatients = (q: string) => api<{ items: { id: string; patientNumber: string; nameKanji: string; nameKana: string; birthDate: string }[] }>(`/api/patients${query({ q, limit: 10 })}`);
 
 /** Field errors of an API error by path, for the forms. */

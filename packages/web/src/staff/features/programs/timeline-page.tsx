@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorMessage } from '../../components/alert.tsx';
 import { Loading, Page } from '../../components/page.tsx';
+import { SessionPlan } from './booking-panel.tsx';
 import { useTimeline, type TimelineEntry } from './programs-api.ts';
 
 echarts.use([ScatterChart, GridComponent, TooltipComponent, SVGRenderer]);
@@ -40,7 +41,9 @@ export function PatientTimelinePage(): ReactNode {
     const el = ref.current;
     if (!el || !data) return;
     const chart = echarts.init(el, undefined, { renderer: 'svg' });
-    const labels = KINDS.map((k) => t(`prg.kinds.${k}`));
+    const labels = [...KINDS.map((k) => t(`prg.kinds.${k}`)), t('prg.kinds.planned')];
+    // Booked appointments of the treatment course not yet recorded: hollow, beside the done sessions.
+    const planned = (data.enrolments ?? []).flatMap((e) => (e.plannedSessions ?? []).filter((s) => s.status === 'booked' && s.appointment));
     chart.setOption({
       animation: false,
       grid: { left: 110, right: 24, top: 16, bottom: 40 },
@@ -55,7 +58,15 @@ export function PatientTimelinePage(): ReactNode {
         itemStyle: { color: COLOURS[k] },
         tooltip: { formatter: (p: { data: { desc: string; value: [string, string] } }) => `${p.data.value[0]}<br>${p.data.desc}` },
         data: data.entries.filter((e) => e.kind === k).map((e) => ({ value: [e.date, labels[i]], desc: describe(e, t) })),
-      })),
+      })).concat([{
+        name: labels[KINDS.length]!,
+        type: 'scatter',
+        symbol: 'emptyDiamond',
+        symbolSize: 13,
+        itemStyle: { color: COLOURS.session! },
+        tooltip: { formatter: (p: { data: { desc: string; value: [string, string] } }) => `${p.data.value[0]}<br>${p.data.desc}` },
+        data: planned.map((s) => ({ value: [s.appointment!.date, labels[KINDS.length]!], desc: `${t('prg.session', { n: s.sessionNumber })} ${s.appointment!.time} — ${t('prg.sStatus.booked')}` })),
+      }]),
     });
     const ro = new ResizeObserver(() => chart.resize());
     ro.observe(el);
@@ -72,6 +83,12 @@ export function PatientTimelinePage(): ReactNode {
       {data ? (
         <>
           <div ref={ref} className="prg-timeline-chart" role="img" aria-label={t('prg.timeline')} />
+          {(data.enrolments ?? []).filter((e) => (e.plannedSessions ?? []).length > 0).map((e) => (
+            <section key={e.id} className="card card--wide" aria-labelledby={`tl-plan-${e.id}`}>
+              <h2 id={`tl-plan-${e.id}`}>{t('prg.sessions')}（{t(`prg.statuses.${e.status}`)}）</h2>
+              <SessionPlan sessions={e.plannedSessions ?? []} />
+            </section>
+          ))}
           {data.confounders.length ? (
             <section className="card card--wide" aria-labelledby="tl-conf">
               <h2 id="tl-conf">{t('prg.confounders')}</h2>
