@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'conflict'
   | 'unauthenticated'
   | 'forbidden'
+  | 'reauth_required'
   | 'csrf'
   | 'rate_limited'
   | 'locked'

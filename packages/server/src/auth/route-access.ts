@@ -12,5 +12,7 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** State-changing public routes that may be called without a CSRF token (login, setup…). */
     csrfExempt?: boolean;
+    /** Sensitive: the session must have been authenticated within the last few minutes (`require-recent-auth.ts`). */
+    recentAuth?: boolean;
   }
 }

@@ -5,6 +5,7 @@ export const errorStatus: Readonly<Record<ErrorCode, number>> = {
   validation: 400,
   unauthenticated: 401,
   forbidden: 403,
+  reauth_required: 403,
   csrf: 403,
   not_found: 404,
   conflict: 409,

@@ -9,6 +9,14 @@ const base: Catalogue = {
   conflict: { ja: '他の操作と競合しました。画面を更新してやり直してください。', en: 'This conflicts with another change. Reload and try again.' },
   unauthenticated: { ja: 'ログインが必要です。', en: 'Please sign in.' },
   forbidden: { ja: 'この操作を行う権限がありません。', en: 'You do not have permission to do this.' },
+  reauth_required: {
+    ja: '重要な操作のため、もう一度パスワードと確認コードを入力してください。',
+    en: 'This is a sensitive action: enter your password and code again.',
+  },
+  reauth_failed: {
+    ja: 'パスワードまたは確認コードが正しくありません。繰り返し失敗すると、しばらくログインできなくなります。',
+    en: 'The password or code is not correct. After repeated failures, sign-in is paused for a while.',
+  },
   csrf: { ja: '不正なリクエストです。画面を更新してやり直してください。', en: 'The request could not be verified. Reload the page and try again.' },
   rate_limited: { ja: 'リクエストが多すぎます。{retryAfter}秒後にもう一度お試しください。', en: 'Too many requests. Try again in {retryAfter} seconds.' },
   locked: { ja: 'しばらくしてからもう一度お試しください。', en: 'Please try again later.' },

@@ -50,7 +50,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   r.get('/api/audit/export.csv', {
-    config: { access: 'audit:read' },
+    config: { access: 'audit:read', recentAuth: true },
     schema: { tags: ['audit'], querystring: filters.omit({ limit: true, before: true }) },
   }, async (req, reply) => {
     const items = await load(req.staff!.clinicId, { ...req.query, limit: 100_000 }, 100_000);

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '@mimamori/core';
@@ -12,6 +12,7 @@ import { PRE_AUTH_COOKIE, SESSION_COOKIE, cookieOptions } from '../auth/session-
 import { checkTotp, newTotpSecret, totpEnrolment } from '@mimamori/storage';
 import { newId, tokenId } from '@mimamori/storage';
 import type { AppDeps } from '../context.ts';
+import { REAUTH_MINUTES } from '../auth/require-recent-auth.ts';
 import { sessionBody, startPreAuthSession, startStaffSession } from '../services/session-service.ts';
 import { enrolmentResponse, loginIdSchema, passwordSchema, sessionResponse, text, tokenSchema, totpCodeSchema } from './schemas.ts';
 
@@ -21,9 +22,7 @@ const LOCK_MS = 15 * 60_000;
 /** Per-IP limit on the credential endpoints (login, setup, enrolment, invitations). */
 export const authRateLimit = { max: 20, timeWindow: 60_000 };
 
-function loginFailed(): DomainError {
-  return new DomainError('unauthenticated', { key: 'login_failed' });
-}
+type StaffRow = NonNullable<Awaited<ReturnType<typeof getStaff>>>;
 
 export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -100,30 +99,30 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     return sessionBody(deps, auth);
   });
 
-  r.post('/api/auth/login', {
-    config: { access: 'public', csrfExempt: true, rateLimit: authRateLimit },
-    schema: {
-      tags: ['auth'],
-      body: z.strictObject({ loginId: z.string().max(100), password: passwordSchema, code: z.string().max(10) }),
-      response: { 200: sessionResponse },
-    },
-  }, async (req, reply) => {
-    const { loginId, password, code } = req.body;
+  /**
+   * Password + TOTP check shared by sign-in and re-authentication: failures count toward the lock
+   * (5 in 15 min), replayed codes are refused, every outcome is audited. On success the old session
+   * (if any) ends and a fresh one starts, with a new cookie and CSRF token.
+   */
+  async function authenticate(
+    req: FastifyRequest, reply: FastifyReply, staff: StaffRow | undefined,
+    o: { password: string; code: string; purpose: 'login' | 'reauth'; endSessionId?: string },
+  ) {
     const now = deps.clock();
-    const staff = await findStaffByLogin(db, loginId);
+    const fail = () => new DomainError('unauthenticated', { key: o.purpose === 'login' ? 'login_failed' : 'reauth_failed' });
     const usable = staff && staff.status === 'active' && staff.password_hash && staff.totp_secret && staff.totp_enrolled === 1;
     const locked = staff?.locked_until && staff.locked_until > now.toISOString();
     if (!staff || !usable || locked) {
-      await burnPasswordCheck(password);
+      await burnPasswordCheck(o.password);
       await auditAlone(deps, req, {
-        action: locked ? 'login.locked' : 'login.failure', resource: 'session', outcome: 'failure',
+        action: locked ? `${o.purpose}.locked` : `${o.purpose}.failure`, resource: 'session', outcome: 'failure',
         actorId: staff?.id ?? null, actorRole: staff?.role ?? null, clinicId: staff?.clinic_id ?? null,
         detail: !staff ? 'unknown_login_id' : locked ? 'locked' : 'account_not_usable',
       });
-      throw loginFailed();
+      throw fail();
     }
-    const passwordOk = await verifyPassword(staff.password_hash!, password);
-    const step = totpStep(staff, code, now);
+    const passwordOk = await verifyPassword(staff.password_hash!, o.password);
+    const step = totpStep(staff, o.code, now);
     const replay = step !== null && staff.totp_last_step !== null && step <= Number(staff.totp_last_step);
     if (!passwordOk || step === null || replay) {
       const windowStart = staff.first_failed_at && now.getTime() - new Date(staff.first_failed_at).getTime() < FAILURE_WINDOW_MS ? staff.first_failed_at : now.toISOString();
@@ -136,22 +135,48 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
           locked_until: lockNow ? new Date(now.getTime() + LOCK_MS).toISOString() : staff.locked_until,
         });
         await audit(deps, tx, req, {
-          action: 'login.failure', resource: 'session', outcome: 'failure', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id,
+          action: `${o.purpose}.failure`, resource: 'session', outcome: 'failure', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id,
           detail: !passwordOk ? 'password' : replay ? 'totp_replay' : 'totp',
         });
         if (lockNow) await audit(deps, tx, req, { action: 'login.lockout', resource: 'staff', resourceId: staff.id, outcome: 'denied', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
       });
-      throw loginFailed();
+      throw fail();
     }
     const auth = await db.transaction().execute(async (tx) => {
       // A secret stored before sealing existed is sealed at the owner's next sign-in.
       const reseal = deps.db.secrets.isSealed(staff.totp_secret!) ? {} : { totp_secret: deps.db.secrets.seal(staff.totp_secret!, staff.id) };
       await updateStaff(tx, staff.id, { failed_count: 0, first_failed_at: null, locked_until: null, totp_last_step: step, last_login_at: now.toISOString(), ...reseal });
+      if (o.endSessionId) await endSession(tx, o.endSessionId, now.toISOString(), 'reauth');
       const a = await startStaffSession(deps, tx, reply, staff.id, { ip: req.ip, userAgent: req.headers['user-agent'] });
-      await audit(deps, tx, req, { action: 'login.success', resource: 'session', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
+      await audit(deps, tx, req, { action: `${o.purpose}.success`, resource: 'session', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
       return a;
     });
     return sessionBody(deps, auth);
+  }
+
+  r.post('/api/auth/login', {
+    config: { access: 'public', csrfExempt: true, rateLimit: authRateLimit },
+    schema: {
+      tags: ['auth'],
+      body: z.strictObject({ loginId: z.string().max(100), password: passwordSchema, code: z.string().max(10) }),
+      response: { 200: sessionResponse },
+    },
+  }, async (req, reply) => {
+    const { loginId, password, code } = req.body;
+    return authenticate(req, reply, await findStaffByLogin(db, loginId), { password, code, purpose: 'login' });
+  });
+
+  r.post('/api/auth/reauth', {
+    config: { access: 'authenticated', rateLimit: authRateLimit },
+    schema: {
+      tags: ['auth'],
+      description: `Re-authentication with password and TOTP before a sensitive action (granting roles, resetting credentials, bulk exports), required when the session's last authentication is older than ${REAUTH_MINUTES} minutes. Starts a fresh session: new cookie and CSRF token.`,
+      body: z.strictObject({ password: passwordSchema, code: z.string().max(10) }),
+      response: { 200: sessionResponse },
+    },
+  }, async (req, reply) => {
+    const a = req.staff!;
+    return authenticate(req, reply, await getStaff(db, a.staffId), { password: req.body.password, code: req.body.code, purpose: 'reauth', endSessionId: a.sessionId });
   });
 
   r.get('/api/auth/session', {

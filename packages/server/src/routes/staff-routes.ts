@@ -23,7 +23,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
   }, async (req) => staffList(deps, req));
 
   r.post('/api/staff', {
-    config: { access: 'staff:admin' },
+    config: { access: 'staff:admin', recentAuth: true },
     schema: {
       tags: ['staff'],
       body: z.strictObject({ loginId: loginIdSchema, displayName: text(100, { min: 1 }), role: z.enum(roles), email: emailSchema.nullish() }),
@@ -32,7 +32,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
   }, async (req, reply) => reply.code(201).send(await inviteStaff(deps, req, req.body)));
 
   r.patch('/api/staff/:id', {
-    config: { access: 'staff:admin' },
+    config: { access: 'staff:admin', recentAuth: true },
     schema: {
       tags: ['staff'],
       params,
@@ -47,12 +47,12 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
   }, async (req) => setStaffDisabled(deps, req, req.params.id, true));
 
   r.post('/api/staff/:id/enable', {
-    config: { access: 'staff:admin' },
+    config: { access: 'staff:admin', recentAuth: true },
     schema: { tags: ['staff'], params, response: { 200: z.object({ staff: staffSchema }) } },
   }, async (req) => setStaffDisabled(deps, req, req.params.id, false));
 
   r.post('/api/staff/:id/reset', {
-    config: { access: 'staff:admin' },
+    config: { access: 'staff:admin', recentAuth: true },
     schema: { tags: ['staff'], params, response: { 200: z.object({ link: linkSchema }) } },
   }, async (req) => resetStaff(deps, req, req.params.id));
 }

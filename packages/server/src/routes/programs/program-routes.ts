@@ -200,7 +200,7 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
   r.get('/api/patients/:id/program-timeline', { config: { access: 'programs:clinical_read' }, schema: { tags, params: enrolmentParams } }, async (req) =>
     run(req, () => patientTimeline(deps, req, programActor(req), req.params.id)));
   r.get('/api/programs/:programId/export', {
-    config: { access: 'programs:export' },
+    config: { access: 'programs:export', recentAuth: true },
     schema: { tags, params: z.strictObject({ programId: programIdSchema }), querystring: z.strictObject({ purpose: z.enum(['program_analysis', 'secondary_research', 'publication']).default('program_analysis') }) },
   }, async (req) => run(req, () => exportProgramData(deps, req, programActor(req), req.params.programId, req.query.purpose)));
 }

@@ -7,6 +7,7 @@ let csrfToken: string | null = null;
 let language: Language = 'ja';
 let onUnauthorized: ((path: string) => void) | null = null;
 let onActivity: ((serverNow: number | null) => void) | null = null;
+let onReauthRequired: (() => Promise<boolean>) | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -21,6 +22,15 @@ export function setUnauthorizedHandler(handler: ((path: string) => void) | null)
   onUnauthorized = handler;
 }
 
+/**
+ * Called when a sensitive action answers `reauth_required`: it asks the user for password and code
+ * again (`POST /api/auth/reauth`) and resolves true once a fresh session (and CSRF token) is in
+ * place; the request is then sent once more. Resolves false when the user cancels.
+ */
+export function setReauthHandler(handler: (() => Promise<boolean>) | null): void {
+  onReauthRequired = handler;
+}
+
 /** Called after every successful API answer: the server's idle timer restarted. */
 export function setActivityHandler(handler: ((serverNow: number | null) => void) | null): void {
   onActivity = handler;
@@ -32,7 +42,7 @@ const NETWORK_MESSAGE: Record<Language, string> = {
 };
 
 // 401 on these means "wrong credentials" or "no session yet", not "session ended".
-const AUTH_PATHS = ['/api/auth/login', '/api/auth/session', '/api/auth/totp/enrol', '/api/setup', '/api/invitations'];
+const AUTH_PATHS = ['/api/auth/login', '/api/auth/session', '/api/auth/totp/enrol', '/api/auth/reauth', '/api/setup', '/api/invitations'];
 
 export interface RequestOptions {
   readonly method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -44,8 +54,34 @@ export interface RequestOptions {
 
 /** One JSON request to our own API, with the language, CSRF header and error shape handled. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await send(path, options, 'application/json');
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * Downloads a file our API produces (a CSV export) through the same checks as `api` — language,
+ * errors, re-authentication — and hands it to the browser as a download.
+ */
+export async function apiDownload(path: string, fallbackName: string): Promise<void> {
+  const res = await send(path, {}, '*/*');
+  const blob = await res.blob();
+  const disposition = res.headers.get('Content-Disposition') ?? '';
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function send(path: string, options: RequestOptions, accept: string, retried = false): Promise<Response> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json', 'Accept-Language': language };
+  const headers: Record<string, string> = { ...options.headers, Accept: accept, 'Accept-Language': language };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
@@ -66,13 +102,12 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     const body: unknown = await res.json().catch(() => null);
     const error = toApiError(res.status, body, res.headers.get('Retry-After'), `${res.status} ${res.statusText}`);
     if (res.status === 401 && !AUTH_PATHS.some((p) => path.startsWith(p)) && onUnauthorized) onUnauthorized(path);
+    if (error.code === 'reauth_required' && !retried && onReauthRequired && (await onReauthRequired())) return send(path, options, accept, true);
     throw error;
   }
   const date = res.headers.get('Date');
   onActivity?.(date ? Date.parse(date) : null);
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  return res;
 }
 
 /** Builds `?a=1&b=2` from the non-empty values. */

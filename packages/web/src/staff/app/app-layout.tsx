@@ -4,6 +4,7 @@ import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Loading } from '../components/page.tsx';
 import { IdleWarning } from '../features/auth/idle-warning.tsx';
+import { ReauthDialog } from '../features/auth/reauth-dialog.tsx';
 import { visibleNav } from './nav.ts';
 import { useSession } from './session.tsx';
 
@@ -91,6 +92,7 @@ export function AppLayout(): ReactNode {
         </nav>
         <main id="main" className="main" tabIndex={-1}>
           <IdleWarning />
+          <ReauthDialog />
           <Suspense fallback={<Loading />}>
             <Outlet />
           </Suspense>

@@ -78,6 +78,10 @@ export const en: Dict<typeof ja> = {
     expired: 'Your session has ended. Please sign in again.',
     forgot: 'Lost your password or authenticator app? Ask an administrator for a reset.',
     goLogin: 'Go to sign in',
+    reauthTitle: 'Confirm it is you',
+    reauthIntro: 'Before a sensitive action, such as granting a role or exporting data in bulk, enter your password and code again (needed when you signed in more than 5 minutes ago).',
+    reauthSubmit: 'Confirm and continue',
+    reauthCancel: 'Cancel',
   },
   session: {
     idleWarning: 'No activity: you will be signed out in {{time}}.',

@@ -76,6 +76,10 @@ export const ja = {
     expired: 'セッションが終了しました。もう一度ログインしてください。',
     forgot: 'パスワードや認証アプリを失くした場合は、管理者にリセットを依頼してください。',
     goLogin: 'ログイン画面へ',
+    reauthTitle: '本人確認',
+    reauthIntro: '権限の付与やデータの一括出力など重要な操作の前に、もう一度パスワードと認証コードを入力してください（ログインから5分を過ぎた場合）。',
+    reauthSubmit: '確認して続ける',
+    reauthCancel: 'やめる',
   },
   session: {
     idleWarning: '操作がないため、あと {{time}} でログアウトします。',

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, query } from '../../../shared/api/client.ts';
+import { api, apiDownload, query } from '../../../shared/api/client.ts';
 import type { AuditPage as AuditPageData, AuditVerifyResult, PatientSummary, Staff } from '../../../shared/api/types.ts';
 import { formatDateTime } from '../../../shared/format/dates.ts';
 import { useSession } from '../../app/session.tsx';
@@ -73,6 +73,8 @@ export function AuditPage(): ReactNode {
   });
   const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
   const csvHref = `/api/audit/export.csv${query({ ...filters })}`;
+  // Through the API client, so an export long after sign-in asks for password and code first.
+  const exportCsv = useMutation({ mutationFn: () => apiDownload(csvHref, 'audit.csv') });
 
   const [patientError, setPatientError] = useState<string | undefined>(undefined);
   const onApply = async (e: FormEvent): Promise<void> => {
@@ -147,12 +149,13 @@ export function AuditPage(): ReactNode {
           >
             {t('audit.clear')}
           </button>
-          <a className="btn" href={csvHref} download>
+          <button type="button" className="btn" disabled={exportCsv.isPending} onClick={() => exportCsv.mutate()}>
             {t('audit.export')}
-          </a>
+          </button>
         </div>
       </form>
       <ErrorMessage error={log.error} />
+      <ErrorMessage error={exportCsv.error} />
       {log.isPending ? <Loading /> : null}
       {log.data && rows.length === 0 ? <p className="empty">{t('audit.none')}</p> : null}
       {rows.length > 0 ? (
