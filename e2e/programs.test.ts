@@ -1,7 +1,9 @@
 // The monitor-program story in a real Chromium against the real server (demo clinic, fresh SQLite):
 // define a program from the example; screen, consent and enrol an adult and a minor (guardian
 // consent + child assent); see the proposed schedule move a session off a closed day; record an
-// infusion and a serious adverse event; see the alert on the dashboard; withdraw the adult.
+// infusion course as one appointment series (a national holiday skipped) and see it on the
+// timeline; record an infusion and a serious adverse event, then edit the event; see the alert on
+// the dashboard; withdraw the adult.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -37,15 +39,21 @@ async function expectAccessible(page: Page, where: string): Promise<void> {
 const KANA = 'アイウエオカキクケコサシスセソタチツテト';
 const kana = () => Array.from({ length: 5 }, () => KANA[Math.floor(Math.random() * KANA.length)]).join('');
 
-/** An enrolment date whose first infusion would fall on a closed day (the clinic's calendar moves it). */
-function dateWithClosedShift(today: string): string {
-  const calendar = { ...seedClinicCalendar, zone: 'Asia/Tokyo' };
-  const isOpenDay = (d: string) => clinicDay(calendar, d).open;
-  for (let k = 0; k < 120; k++) {
-    const d = addDays(today, k);
-    if (proposeSchedule({ program: EXOSOME_PROGRAM, enrolmentDate: d, isOpenDay }).shifts.some((s) => s.reason === 'closed')) return d;
+const calendar = { ...seedClinicCalendar, zone: 'Asia/Tokyo' };
+const isOpenDay = (d: string) => clinicDay(calendar, d).open;
+
+/**
+ * An enrolment date whose infusion course has a later session moved off a national holiday (the
+ * clinic's calendar moves it, and the series proposal lists the holiday as skipped).
+ */
+function dateWithHolidayShift(today: string): { date: string; holiday: string; holidayName: string } {
+  for (let k = 1; k < 150; k++) {
+    const date = addDays(today, k);
+    const shift = proposeSchedule({ program: EXOSOME_PROGRAM, enrolmentDate: date, isOpenDay }).shifts
+      .find((s) => s.itemId !== 'session-1' && s.itemId.startsWith('session-') && clinicDay(calendar, s.from).holiday);
+    if (shift) return { date, holiday: shift.from, holidayName: clinicDay(calendar, shift.from).holiday!.name };
   }
-  return today;
+  throw new Error('no national holiday within reach of the infusion course');
 }
 
 async function screenAndConsentPage(page: Page, enrolmentId: string): Promise<void> {
@@ -108,13 +116,32 @@ test('define, screen, consent (adult and minor), schedule around a closed day, i
   await page.getByRole('button', { name: '同意を記録する' }).click();
   await page.getByText('同意を記録しました。').waitFor();
 
-  // Enrol on a date whose first infusion falls on a closed day: the schedule moves it and says why.
+  // Enrol on a date whose course has an infusion on a national holiday: the schedule moves it and says why.
+  const { date: enrolOn, holiday, holidayName } = dateWithHolidayShift(today);
   await page.getByRole('link', { name: '参加者のページへ' }).click();
-  await page.getByLabel('登録日').fill(dateWithClosedShift(today));
+  await page.getByLabel('登録日').fill(enrolOn);
   await page.getByRole('button', { name: '登録してスケジュールを作る' }).last().click();
   await page.getByRole('heading', { level: 2, name: 'スケジュール案' }).waitFor();
   await page.getByText(/休診日のため .* から移動/).first().waitFor();
+  await page.getByRole('heading', { level: 2, name: '質問票の送信' }).waitFor();
   await expectAccessible(page, 'participant page');
+
+  // Book the proposed infusion course as one series; the holiday is shown as skipped.
+  const sessions = page.locator('section', { has: page.getByRole('heading', { level: 2, name: '治療セッション', exact: true }) });
+  await sessions.getByRole('heading', { level: 3, name: '治療の予約' }).waitFor();
+  await sessions.locator(`[data-passed="${holiday}"]`, { hasText: holidayName }).waitFor();
+  await sessions.locator('[data-occurrence]', { hasText: holidayName }).waitFor();
+  await expectAccessible(page, 'booking proposal');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await sessions.scrollIntoViewIfNeeded();
+  await expectAccessible(page, 'booking proposal on a phone');
+  await sessions.screenshot({ path: join(shots, 'program-booking-phone-ja.png') });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await sessions.getByRole('button', { name: '全5回をまとめて予約する' }).click();
+  await page.getByText('予約しました（5回）。').waitFor();
+  await sessions.locator('tr[data-status="booked"]').nth(4).waitFor();
+  assert.equal(await sessions.locator('tr[data-status="booked"]').count(), 5);
+  await sessions.screenshot({ path: join(shots, 'program-booked-ja.png') });
 
   // Record an infusion, then a serious adverse event.
   await page.getByLabel('製剤名').fill('MSC-Exo 注');
@@ -132,6 +159,22 @@ test('define, screen, consent (adult and minor), schedule around a closed day, i
   await page.getByLabel('予測性').selectOption('unexpected');
   await page.getByRole('button', { name: '記録する' }).last().click();
   await page.getByText('重篤な有害事象のアラートを出しました。').waitFor();
+  // The session is recorded against its booking.
+  await sessions.locator('tr[data-status="recorded"]').waitFor();
+
+  // Later the event resolves: edit it (a new version, kept with its changes).
+  const aes = page.locator('section', { has: page.getByRole('heading', { level: 2, name: '有害事象', exact: true }) });
+  await aes.getByRole('button', { name: '編集: アナフィラキシー' }).click();
+  const edit = aes.getByRole('form', { name: '有害事象の編集: アナフィラキシー' });
+  await edit.getByLabel('転帰').selectOption('recovered');
+  await edit.getByRole('button', { name: '保存する' }).click();
+  // A resolved outcome needs its end date: the field is named and nothing is saved.
+  await edit.locator('.field__error').first().waitFor();
+  await edit.getByLabel('終了日').fill(today);
+  await edit.getByRole('button', { name: '保存する' }).click();
+  await aes.getByText('保存しました。').waitFor();
+  await aes.getByText('第2版').first().waitFor();
+  await expectAccessible(page, 'adverse event edited');
 
   // The minor: screened by the doctor, consent on the tablet page by the guardian and the child.
   await page.goto(`${base}/programs/exosome-depression-anxiety`);
@@ -178,6 +221,11 @@ test('define, screen, consent (adult and minor), schedule around a closed day, i
   await page.goto(`${base}/patients/${adult.id}/program-timeline`);
   await page.getByRole('heading', { level: 1, name: /経過タイムライン/ }).waitFor();
   await page.locator('.prg-timeline-chart svg').waitFor();
+  // The booked course is on the timeline: the first session done, the other four booked.
+  const plan = page.locator('.prg-plan');
+  await plan.waitFor();
+  assert.equal(await plan.locator('tr[data-status="booked"]').count(), 4);
+  assert.equal(await plan.locator('tr[data-status="recorded"]').count(), 1);
   await expectAccessible(page, 'timeline');
   await page.screenshot({ path: join(shots, 'patient-timeline-ja.png'), fullPage: true });
 

@@ -13,7 +13,7 @@ import { fieldErrors, useBookingProposal, type BookingProposal, type EnrolmentDe
 export function SessionPlan({ sessions }: { readonly sessions: readonly PlannedSession[] }): ReactNode {
   const { t } = useTranslation();
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('prg.sessions')}>
       <table className="table table--dense prg-plan">
         <caption className="visually-hidden">{t('prg.sessions')}</caption>
         <thead><tr><th scope="col">{t('prg.item')}</th><th scope="col">{t('prg.window')}</th><th scope="col">{t('prg.status')}</th><th scope="col">{t('prg.bookedAt')}</th></tr></thead>
@@ -72,8 +72,8 @@ export function BookingPanel({ d }: { readonly d: EnrolmentDetail }): ReactNode 
     setBusy(true);
     try {
       await api(`/api/program-enrolments/${d.enrolment.id}/booking`, { method: 'POST', body: { occurrences: rows } });
-      setDone(t('prg.booked', { count: rows.length }));
       await qc.invalidateQueries({ queryKey: ['program-enrolment', d.enrolment.id] });
+      setDone(t('prg.booked', { count: rows.length }));
     } catch (err) {
       setError(err);
     } finally {

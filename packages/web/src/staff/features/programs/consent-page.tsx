@@ -1,3 +1,4 @@
+import './programs.css';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type PointerEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

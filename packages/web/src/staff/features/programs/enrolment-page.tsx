@@ -1,3 +1,4 @@
+import './programs.css';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -161,7 +162,7 @@ function ScheduleTable({ d }: { readonly d: EnrolmentDetail }): ReactNode {
   return (
     <section className="card card--wide" aria-labelledby="e-schedule">
       <h2 id="e-schedule">{t('prg.schedule')}</h2>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('prg.schedule')}>
         <table className="table table--dense prg-schedule">
           <thead><tr><th scope="col">{t('prg.date')}</th><th scope="col">{t('prg.item')}</th><th scope="col">{t('prg.window')}</th><th scope="col">{t('prg.status')}</th><th scope="col">{t('prg.event')}</th></tr></thead>
           <tbody>
