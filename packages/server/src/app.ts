@@ -114,7 +114,8 @@ export async function createApp(deps: AppDeps, options: { logger?: boolean | obj
 
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-request-id', req.id);
-    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store');
+    // API answers are not stored, unless a route says otherwise (availability: revalidated by entity tag).
+    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
 

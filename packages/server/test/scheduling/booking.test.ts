@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { expandAvailability } from '@mimamori/core/scheduling/compact-availability';
 import { testDialects } from '../../../storage/test/test-db.ts';
 import { as, createStaff, createTestApp, sessionFor, signedIn, type Session, type TestApp } from '../test-app.ts';
 import { asPatient, countAppointments, newPatient, patientSession } from './scheduling-fixtures.ts';
@@ -37,7 +38,7 @@ for (const dialect of testDialects()) {
       assert.equal(a.patient.patientNumber, p.patientNumber);
       const avail = await as(t, rec, { url: `/api/scheduling/availability?serviceId=saishin&from=${WED}&to=${WED}&resourceId=dr-mori` });
       assert.equal(avail.statusCode, 200, avail.body);
-      const starts = avail.json().slots.map((s: { startTime: string }) => s.startTime);
+      const starts = expandAvailability(avail.json()).map((s) => s.startTime);
       assert.ok(!starts.includes('09:00') && !starts.includes('09:45'));
       assert.ok(starts.includes('10:00'));
       const list = await as(t, rec, { url: `/api/appointments?from=${WED}&to=${WED}&resourceId=dr-mori` });
@@ -197,7 +198,7 @@ for (const dialect of testDialects()) {
       });
       assert.equal(ok.statusCode, 200, ok.body);
       const avail = await as(t, rec, { url: '/api/scheduling/availability?serviceId=saishin&from=2026-12-10&to=2026-12-10' });
-      assert.equal(avail.json().slots.length, 0);
+      assert.deepEqual(avail.json().days, []);
       assert.equal(avail.json().closedDates[0].reason, 'override');
       const stale = await as(t, admin, { method: 'PUT', url: '/api/scheduling/calendar', payload: { ...cfg.calendar, zone: undefined, version: cfg.version } });
       assert.equal(stale.statusCode, 409);
@@ -251,7 +252,8 @@ for (const dialect of testDialects()) {
       assert.deepEqual(services.json().services.map((s: { id: string }) => s.id), ['saishin', 'counseling']);
       const slots = await asPatient(t, ps, { url: `/api/p/appointments/availability?serviceId=saishin&from=${WED}&to=${WED}` });
       assert.equal(slots.statusCode, 200);
-      assert.deepEqual(slots.json().slots[0].resourceIds, []);
+      assert.deepEqual(expandAvailability(slots.json())[0]?.resourceIds, []);
+      assert.deepEqual(slots.json().resourceSets, []);
       const staffOnly = await asPatient(t, ps, { method: 'POST', url: '/api/p/appointments', payload: { serviceId: 'shoshin', start: at(WED, '09:00') } });
       assert.equal(staffOnly.statusCode, 403);
       assert.match(staffOnly.json().error.message, /お電話/);

@@ -9,7 +9,7 @@ import { APPOINTMENTS_PURPOSE, requestSignInCode, verifySignInCode } from '../..
 import { patientActor } from '../../services/scheduling/scheduling-context.ts';
 import { authRateLimit } from '../auth-routes.ts';
 import { tokenSchema } from '../schemas.ts';
-import { dateSchema, idempotencyKeyOf, idSchema, instantSchema, resourceIdSchema, versionSchema } from './scheduling-schemas.ts';
+import { availabilityResponseSchema, dateSchema, idempotencyKeyOf, idSchema, instantSchema, resourceIdSchema, sendCachedJson, versionSchema } from './scheduling-schemas.ts';
 
 /** Patient routes of reservations: code sign-in, own appointments, availability, book/change/cancel. */
 export function registerPatientSchedulingRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -38,15 +38,19 @@ export function registerPatientSchedulingRoutes(app: FastifyInstance, deps: AppD
 
   r.get('/api/p/appointments/availability', {
     config: { access: 'patient' },
-    schema: { tags: ['patient'], querystring: z.strictObject({ serviceId: resourceIdSchema, from: dateSchema, to: dateSchema, excludeAppointmentId: idSchema.optional() }) },
+    schema: {
+      tags: ['patient'],
+      querystring: z.strictObject({ serviceId: resourceIdSchema, from: dateSchema, to: dateSchema, excludeAppointmentId: idSchema.optional() }),
+      response: { 200: availabilityResponseSchema },
+    },
   }, async (req, reply) => {
     const actor = actorOf(req);
     const q = req.query;
-    const body = await availabilityJson(deps, actor, {
+    const cached = await availabilityJson(deps, actor, {
       serviceId: q.serviceId, from: q.from, to: q.to, patientTags: await patientTagsOf(deps.db.db, actor.clinicId, actor.patientId!),
       ...(q.excludeAppointmentId ? { excludeAppointmentId: q.excludeAppointmentId } : {}),
     });
-    return reply.type('application/json; charset=utf-8').send(body);
+    return sendCachedJson(req, reply, cached);
   });
 
   r.post('/api/p/appointments', {

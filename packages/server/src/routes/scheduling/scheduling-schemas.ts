@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '@mimamori/core';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { matchesEtag, type CachedBody } from '../../services/scheduling/availability-cache.ts';
 import { dateSchema, idSchema, text } from '../schemas.ts';
 
 /** An ISO instant; core's parser checks the offset and the calendar (key `instant_invalid`). */
@@ -85,4 +86,34 @@ export function idempotencyKeyOf(req: FastifyRequest): string | undefined {
   const v = Array.isArray(raw) ? raw[0] : raw;
   if (!v || !KEY.test(v)) throw new DomainError('validation', { details: [{ path: 'Idempotency-Key', message: 'invalid_type' }] });
   return v;
+}
+
+/** The compact availability answer (core's `CompactAvailability`), for the OpenAPI document. */
+export const availabilityResponseSchema = z.object({
+  durationMinutes: z.number().int().describe('Length of the service; a slot ends this many minutes after its start.'),
+  resourceSets: z.array(z.array(z.string())).describe('Resource ids referenced by the days\' `resources`; empty in answers to patients.'),
+  days: z.array(z.object({
+    date: z.string().describe('Clinic date YYYY-MM-DD.'),
+    offset: z.string().describe('UTC offset of the day\'s times, e.g. +09:00; start = `${date}T${time}:00${offset}`.'),
+    times: z.array(z.string()).describe('Free start times HH:MM; a time with another offset (daylight-saving day) carries it: 01:30-08:00.'),
+    resources: z.union([z.number().int(), z.array(z.number().int())]).optional()
+      .describe('Staff only: index in resourceSets for all times of the day, or one per time.'),
+  })),
+  closedDates: z.array(z.object({
+    date: z.string(),
+    reason: z.enum(['weekly', 'national_holiday', 'closure', 'override']),
+    holidayName: z.string().optional(),
+    closureReason: z.string().optional(),
+  })),
+  lastBookableDate: z.string(),
+});
+
+/**
+ * Sends a cached availability answer with its entity tag, or `304 Not Modified` when the client
+ * already has it. `no-cache`: the browser keeps it but asks again every time.
+ */
+export function sendCachedJson(req: FastifyRequest, reply: FastifyReply, cached: CachedBody): FastifyReply {
+  reply.header('etag', cached.etag).header('cache-control', 'private, no-cache');
+  if (matchesEtag(req.headers['if-none-match'], cached.etag)) return reply.code(304).send();
+  return reply.type('application/json; charset=utf-8').send(cached.body);
 }

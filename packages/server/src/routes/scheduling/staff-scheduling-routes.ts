@@ -12,8 +12,8 @@ import { staffActor } from '../../services/scheduling/scheduling-context.ts';
 import { bookSeries, readSeries } from '../../services/scheduling/series-service.ts';
 import { text } from '../schemas.ts';
 import {
-  calendarBodySchema, dateSchema, doubleBookSchema, idempotencyKeyOf, idSchema, instantSchema, localTimeSchema, policySchema, resourceIdSchema,
-  resourceSchema, seriesPatternSchema, serviceSchema, versionSchema,
+  availabilityResponseSchema, calendarBodySchema, dateSchema, doubleBookSchema, idempotencyKeyOf, idSchema, instantSchema, localTimeSchema, policySchema, resourceIdSchema,
+  resourceSchema, sendCachedJson, seriesPatternSchema, serviceSchema, versionSchema,
 } from './scheduling-schemas.ts';
 
 const statuses = ['held', 'confirmed', 'cancelled', 'no_show', 'completed', 'late_cancel'] as const;
@@ -54,13 +54,14 @@ export function registerStaffSchedulingRoutes(app: FastifyInstance, deps: AppDep
       querystring: z.strictObject({
         serviceId: resourceIdSchema, from: dateSchema, to: dateSchema, resourceId: resourceIdSchema.optional(), patientId: idSchema.optional(), excludeAppointmentId: idSchema.optional(),
       }),
+      response: { 200: availabilityResponseSchema },
     },
   }, async (req, reply) => {
     const q = req.query;
-    const body = await availabilityJson(deps, staffActor(req), {
+    const cached = await availabilityJson(deps, staffActor(req), {
       serviceId: q.serviceId, from: q.from, to: q.to, ...(q.resourceId ? { resourceId: q.resourceId } : {}), ...(q.excludeAppointmentId ? { excludeAppointmentId: q.excludeAppointmentId } : {}),
     });
-    return reply.type('application/json; charset=utf-8').send(body);
+    return sendCachedJson(req, reply, cached);
   });
 
   r.get('/api/appointments', {

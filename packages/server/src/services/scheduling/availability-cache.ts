@@ -1,14 +1,23 @@
 /**
- * A short-lived cache of availability answers (serialized JSON). Availability is advisory — the
- * booking transaction checks again — so an answer may be reused for a moment: every write of this
- * process clears it at once (the generation), and answers live at most TTL_MS, which bounds what a
- * second server process may show after a booking made elsewhere.
+ * A short-lived cache of availability answers, kept serialized (JSON text and its entity tag) so a
+ * hit costs no computing and no serializing. Availability is advisory — the booking transaction
+ * checks again — so an answer may be reused for a moment: every write of this process clears it at
+ * once (the generation), and answers live at most TTL_MS, which bounds what a second server process
+ * may show after a booking made elsewhere.
  */
+import { createHash } from 'node:crypto';
+
 const TTL_MS = 2_000;
 const MAX_ENTRIES = 256;
 
+/** An answer as sent: JSON text and a strong entity tag of exactly that text. */
+export interface CachedBody {
+  readonly body: string;
+  readonly etag: string;
+}
+
 let generation = 0;
-const entries = new Map<string, { readonly at: number; readonly generation: number; readonly body: string }>();
+const entries = new Map<string, { readonly at: number; readonly generation: number; readonly value: CachedBody }>();
 
 /** Called after every committed scheduling write (bookings, config). */
 export function bumpSchedulingGeneration(): void {
@@ -16,15 +25,33 @@ export function bumpSchedulingGeneration(): void {
   entries.clear();
 }
 
-export async function cachedJson(key: string, nowMs: number, compute: () => Promise<unknown>): Promise<string> {
+/** The entity tag of a JSON answer: a hash of its text, so equal answers share a tag across processes. */
+export function etagOf(body: string): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+}
+
+export async function cachedJson(key: string, nowMs: number, compute: () => Promise<unknown>): Promise<CachedBody> {
   const hit = entries.get(key);
-  if (hit && hit.generation === generation && nowMs >= hit.at && nowMs - hit.at < TTL_MS) return hit.body;
+  if (hit && hit.generation === generation && nowMs >= hit.at && nowMs - hit.at < TTL_MS) return hit.value;
   const gen = generation;
   const body = JSON.stringify(await compute());
+  const value = { body, etag: etagOf(body) };
   if (gen === generation) {
     entries.delete(key);
-    entries.set(key, { at: nowMs, generation: gen, body });
+    entries.set(key, { at: nowMs, generation: gen, value });
     if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   }
-  return body;
+  return value;
+}
+
+/**
+ * Whether an `If-None-Match` request header names `etag` (a list, `*`, or a weak form of it), so
+ * the answer may be `304 Not Modified`.
+ */
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((t) => {
+    const v = t.trim();
+    return v === '*' || v === etag || v === `W/${etag}`;
+  });
 }

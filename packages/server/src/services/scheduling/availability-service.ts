@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
-import { clinicDays, findAvailableSlots, MAX_RANGE_DAYS, proposeSeries, type AvailableSlot, type SeriesPattern, type SlotAssignment } from '@mimamori/core/scheduling/index';
+import { clinicDays, compactAvailability, findAvailableSlots, MAX_RANGE_DAYS, proposeSeries, type AvailableSlot, type SeriesPattern, type SlotAssignment } from '@mimamori/core/scheduling/index';
 import { addDays, assertLocalDate, daysBetween } from '@mimamori/core/time/local-date';
 import { instantToZoned } from '@mimamori/core/time/instant-to-zoned';
 import { zonedToInstant } from '@mimamori/core/time/zoned-to-instant';
@@ -8,7 +8,7 @@ import { listAppointments, listBlockingAppointments, type AppointmentRow, type D
 import { auditAlone } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { appointmentViews, type AppointmentView } from './appointment-view.ts';
-import { cachedJson } from './availability-cache.ts';
+import { cachedJson, type CachedBody } from './availability-cache.ts';
 import { findService } from './booking-service.ts';
 import { loadClinicScheduling, type ClinicScheduling, type SchedulingActor } from './scheduling-context.ts';
 import type { ExistingBooking } from '@mimamori/core/scheduling/index';
@@ -63,7 +63,10 @@ async function bookingsFor(db: Db, cfg: ClinicScheduling, from: string, to: stri
   return rows.map(toExisting);
 }
 
-/** Free slots of a service for staff or for the signed-in patient. */
+/**
+ * Free slots of a service for staff or for the signed-in patient, in the compact per-day form of
+ * core's `compactAvailability` (staff answers say which resources each time would use).
+ */
 export async function availability(
   deps: AppDeps,
   actor: SchedulingActor,
@@ -90,15 +93,14 @@ export async function availability(
     ...(q.resourceId ? { resourceIds: [q.resourceId] } : {}),
     ...(q.excludeAppointmentId ? { excludeBookingId: q.excludeAppointmentId } : {}),
   });
-  return {
-    slots: result.slots.map((s) => slotView(s, actor.channel === 'patient')),
-    closedDates: result.closedDates,
-    lastBookableDate: result.lastBookableDate,
-  };
+  return compactAvailability(result, { durationMinutes: service.durationMinutes, withResources: actor.channel !== 'patient' });
 }
 
-/** {@link availability} as JSON text, reused for a moment between writes (see `availability-cache.ts`). */
-export function availabilityJson(deps: AppDeps, actor: SchedulingActor, q: Parameters<typeof availability>[2]): Promise<string> {
+/**
+ * {@link availability} as JSON text with its entity tag, reused for a moment between writes (see
+ * `availability-cache.ts`). The key holds everything the answer depends on besides the clock.
+ */
+export function availabilityJson(deps: AppDeps, actor: SchedulingActor, q: Parameters<typeof availability>[2]): Promise<CachedBody> {
   const key = JSON.stringify([actor.clinicId, actor.channel, q.serviceId, q.from, q.to, q.resourceId ?? null, q.excludeAppointmentId ?? null, q.patientTags ?? []]);
   return cachedJson(key, deps.clock().getTime(), () => availability(deps, actor, q));
 }

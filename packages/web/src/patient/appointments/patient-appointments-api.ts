@@ -1,3 +1,4 @@
+import { expandAvailability, type CompactAvailability } from '@mimamori/core/scheduling/compact-availability';
 import { api, setCsrfToken } from '../../shared/api/client.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
 
@@ -88,7 +89,8 @@ export function myServices(): Promise<{ services: PatientService[] }> {
   return api('/api/p/appointments/services');
 }
 
-export function availability(o: {
+/** Free times, sent compactly (start times per day) and expanded here into one object per slot. */
+export async function availability(o: {
   serviceId: string;
   from: string;
   to: string;
@@ -96,7 +98,8 @@ export function availability(o: {
 }): Promise<PatientAvailability> {
   const q = new URLSearchParams({ serviceId: o.serviceId, from: o.from, to: o.to });
   if (o.excludeAppointmentId) q.set('excludeAppointmentId', o.excludeAppointmentId);
-  return api(`/api/p/appointments/availability?${q.toString()}`);
+  const answer = await api<CompactAvailability>(`/api/p/appointments/availability?${q.toString()}`);
+  return { slots: expandAvailability(answer), closedDates: answer.closedDates, lastBookableDate: answer.lastBookableDate };
 }
 
 export function book(serviceId: string, start: string, key: string): Promise<{ appointment: PatientAppointment }> {

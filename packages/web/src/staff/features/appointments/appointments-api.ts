@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BookingPolicy, ClinicCalendar, Resource, SeriesPattern, Service } from '@mimamori/core/scheduling/index';
+import { expandAvailability, type CompactAvailability } from '@mimamori/core/scheduling/compact-availability';
 import { api, query } from '../../../shared/api/client.ts';
 
 // Shapes of the reservations API (docs/api/scheduling.md). The server owns the truth.
@@ -53,6 +54,7 @@ export interface ClosedDate {
   readonly closureReason?: string;
 }
 
+/** Availability as the pages use it: the server's compact answer expanded into one object per slot. */
 export interface Availability {
   readonly slots: readonly Slot[];
   readonly closedDates: readonly ClosedDate[];
@@ -117,6 +119,23 @@ export function useSchedulingConfig() {
   });
 }
 
+/** A doctor who may approve a double booking (`GET /api/scheduling/doctors`). */
+export interface ApprovingDoctor {
+  readonly id: string;
+  readonly displayName: string;
+}
+
+/** The clinic's active doctors, for the approving-doctor select of a double booking. */
+export function useApprovingDoctors(enabled = true) {
+  return useQuery({
+    queryKey: ['scheduling', 'doctors'],
+    queryFn: ({ signal }) => api<{ doctors: ApprovingDoctor[] }>('/api/scheduling/doctors', { signal }),
+    select: (r) => r.doctors,
+    staleTime: 60_000,
+    enabled,
+  });
+}
+
 export function useCalendarDays(from: string, to: string) {
   return useQuery({
     queryKey: ['scheduling', 'days', from, to],
@@ -164,7 +183,10 @@ export function useAvailability(o: {
   const { enabled = true, ...params } = o;
   return useQuery({
     queryKey: ['scheduling', 'availability', params],
-    queryFn: ({ signal }) => api<Availability>(`/api/scheduling/availability${query(params)}`, { signal }),
+    queryFn: async ({ signal }): Promise<Availability> => {
+      const answer = await api<CompactAvailability>(`/api/scheduling/availability${query(params)}`, { signal });
+      return { slots: expandAvailability(answer), closedDates: answer.closedDates, lastBookableDate: answer.lastBookableDate };
+    },
     enabled: enabled && Boolean(o.serviceId),
     staleTime: 5_000,
   });
