@@ -1,9 +1,13 @@
-// Reservations benchmark: `node --import tsx bench/scheduling/run.ts`. Run by hand, never by npm test.
+// Reservations benchmark: `node --import tsx bench/scheduling/run.ts [--relay]`. Run by hand, never by npm test.
 //
 // Starts the real app (SQLite, seeded) and a bare Fastify + better-sqlite3 endpoint, each in its
-// own process, and drives both with autocannon on 127.0.0.1 through a small TCP relay that gives
-// every connection its own 127.x.y.z source address: the app's per-address rate limit (600 a
-// minute) is part of production and stays on, so connections are renewed every 400 requests.
+// own process, and drives both with autocannon on 127.0.0.1.
+//
+// The app limits each client address to 600 requests a minute (RATE_LIMIT_PER_MINUTE). By default
+// the app is started with that limit raised to 10 million and autocannon connects directly to both
+// servers; sessions, CSRF and audit stay on. With `--relay` the limit stays at 600 and a small TCP
+// relay gives every connection its own 127.x.y.z source address (connections renewed every 400
+// requests), for both servers alike — the relay then costs CPU on a small machine.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import net from 'node:net';
@@ -12,8 +16,11 @@ import autocannon from 'autocannon';
 
 interface Ready { port: number; cookie?: string; csrf?: string; patients?: string[]; booked?: number; drawStarts?: string[] }
 
+const useRelay = process.argv.includes('--relay');
+
 function start(kind: string): Promise<{ child: ChildProcess; ready: Ready }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./server.ts', import.meta.url).pathname, kind], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const env = { ...process.env, ...(useRelay ? {} : { RATE_LIMIT_PER_MINUTE: '10000000' }) };
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./server.ts', import.meta.url).pathname, kind], { stdio: ['ignore', 'pipe', 'inherit'], env });
   return new Promise((resolve, reject) => {
     const rl = createInterface({ input: child.stdout! });
     rl.once('line', (line) => resolve({ child, ready: JSON.parse(line) as Ready }));
@@ -44,7 +51,7 @@ async function load(o: { port: number; path: string; method?: 'GET' | 'POST'; he
     url: `http://127.0.0.1:${o.port}${o.path}`,
     connections: o.connections,
     duration: o.duration,
-    reconnectRate: 400,
+    ...(useRelay ? { reconnectRate: 400 } : {}),
     method: o.method ?? 'GET',
     headers: { 'content-type': 'application/json', ...(o.headers ?? {}) },
     ...(o.bodies ? { requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: o.bodies![i++ % o.bodies!.length] }) }] } : {}),
@@ -52,13 +59,16 @@ async function load(o: { port: number; path: string; method?: 'GET' | 'POST'; he
   return { p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average, non2xx: r.non2xx, total: r.requests.total };
 }
 
+const loadBefore = os.loadavg()[0]!.toFixed(1);
 const mm = await start('mimamori');
 const bare = await start('bare');
-const mmRelay = await relay(mm.ready.port);
-const bareRelay = await relay(bare.ready.port);
+const direct = (port: number) => Promise.resolve({ port, close: () => {} });
+const mmRelay = await (useRelay ? relay : direct)(mm.ready.port);
+const bareRelay = await (useRelay ? relay : direct)(bare.ready.port);
 try {
   const staff = { cookie: mm.ready.cookie!, 'x-csrf-token': mm.ready.csrf!, origin: `http://127.0.0.1:${mmRelay.port}` };
   const path = '/api/scheduling/availability?serviceId=saishin&from=2026-12-01&to=2027-02-28';
+  const answerBytes = (await (await fetch(`http://127.0.0.1:${mmRelay.port}${path}`, { headers: staff })).arrayBuffer()).byteLength;
   // Warm-up (JIT, page cache).
   await load({ port: mmRelay.port, path, headers: staff, connections: 10, duration: 3 });
   await load({ port: bareRelay.port, path: '/bare', connections: 10, duration: 3 });
@@ -72,7 +82,7 @@ try {
   const bareBodies = starts.map((_, k) => JSON.stringify({ start: Date.parse('2027-01-01T00:00:00Z') + k * 600_000 }));
   rows.push(['bare POST, one INSERT (10 clients)', await load({ port: bareRelay.port, path: '/bare', method: 'POST', bodies: bareBodies, connections: 10, duration: 10 })]);
   const out = [
-    `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os.loadavg()[0]!.toFixed(1)}; seeded bookings: ${mm.ready.booked}; free 採血 slots: ${starts.length}`,
+    `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${loadBefore} before / ${os.loadavg()[0]!.toFixed(1)} after; ${useRelay ? 'through the relay, rate limit 600/min' : 'direct, rate limit raised'}; availability answer ${answerBytes} bytes; seeded bookings: ${mm.ready.booked}; free 採血 slots: ${starts.length}`,
     '',
     '| run | p50 (ms) | p99 (ms) | req/s | non-2xx | total |',
     '|---|---:|---:|---:|---:|---:|',

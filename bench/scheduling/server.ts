@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
+import { expandAvailability } from '@mimamori/core/scheduling/compact-availability';
 import { addStaffUser, createDb, insertClinic, insertSession, newId, newToken, seedSchedulingConfig, tokenId } from '@mimamori/storage';
 import { createApp } from '../../packages/server/src/app.ts';
 import { loadConfig } from '../../packages/server/src/config.ts';
@@ -34,7 +35,8 @@ if (kind === 'bare') {
   process.stdout.write(`${JSON.stringify({ port: (app.server.address() as { port: number }).port })}\n`);
 } else {
   const db = await createDb({ sqlitePath: join(dir, 'bench.db') });
-  const config = loadConfig({}, { publicUrl: 'http://127.0.0.1' });
+  // The per-address rate limit as in production unless the runner raises it (RATE_LIMIT_PER_MINUTE).
+  const config = loadConfig({ RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE }, { publicUrl: 'http://127.0.0.1' });
   const app = await createApp({ db, clock: () => new Date(NOW), config });
   const staff = await addStaffUser(db.db, { loginId: 'bench.reception', displayName: 'bench', role: 'reception', now: NOW, dialect: 'sqlite', clinicName: 'ベンチクリニック' });
   await seedSchedulingConfig(db.db, { clinicId: staff.clinicId, now: NOW.toISOString() });
@@ -54,7 +56,7 @@ if (kind === 'bare') {
   }
   // About a third of Dr 森's 再診 slots over three months are taken, as in a busy clinic.
   const avail = await app.inject({ url: '/api/scheduling/availability?serviceId=saishin&from=2026-12-02&to=2027-02-28&resourceId=dr-mori', headers });
-  const slots = (avail.json().slots as Array<{ start: string }>).filter((_, i) => i % 3 === 0).slice(0, 450);
+  const slots = expandAvailability(avail.json()).filter((_, i) => i % 3 === 0).slice(0, 450);
   let booked = 0;
   for (const [i, s] of slots.entries()) {
     const r = await app.inject({ method: 'POST', url: '/api/appointments', headers, payload: { patientId: patients[i % patients.length], serviceId: 'saishin', start: s.start, resourceIds: ['dr-mori'] } });
@@ -65,6 +67,9 @@ if (kind === 'bare') {
   await app.listen({ port: 0, host: '127.0.0.1' });
   process.stdout.write(`${JSON.stringify({
     port: (app.server.address() as { port: number }).port, cookie, csrf, patients, booked,
-    drawStarts: (draws.json().slots as Array<{ start: string }>).map((s) => s.start),
+    drawStarts: expandAvailability(draws.json()).map((s) => s.start),
   })}\n`);
 }
+
+// Exit normally on a signal, so `node --cpu-prof` can write its profile.
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => process.exit(0));

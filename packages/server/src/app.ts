@@ -89,7 +89,7 @@ export async function createApp(deps: AppDeps, options: { logger?: boolean | obj
   });
   await app.register(rateLimit, {
     global: true,
-    max: 600,
+    max: deps.config.rateLimitPerMinute,
     timeWindow: 60_000,
     errorResponseBuilder: (_req, context) => {
       const err = new Error('rate limited') as Error & { statusCode: number; code: string };

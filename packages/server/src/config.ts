@@ -10,6 +10,8 @@ export interface ServerConfig {
   readonly idleMinutes: number;
   readonly absoluteMinutes: number;
   readonly bodyLimitBytes: number;
+  /** Requests a minute from one client address before 429 (`RATE_LIMIT_PER_MINUTE`, default 600). */
+  readonly rateLimitPerMinute: number;
   /** Serve the built web app from this folder when it exists. */
   readonly webDist?: string;
   readonly logLevel: string;
@@ -36,6 +38,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
     idleMinutes: Math.min(num(env.SESSION_IDLE_MINUTES, IDLE_CAP), IDLE_CAP),
     absoluteMinutes: Math.min(num(env.SESSION_ABSOLUTE_MINUTES, ABSOLUTE_CAP), ABSOLUTE_CAP),
     bodyLimitBytes: 1024 * 1024,
+    rateLimitPerMinute: Math.max(1, Math.floor(num(env.RATE_LIMIT_PER_MINUTE, 600))),
     logLevel: env.LOG_LEVEL ?? 'info',
     ...overrides,
   };
