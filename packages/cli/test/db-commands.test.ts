@@ -23,7 +23,7 @@ for (const dialect of testDialects()) {
     let dir: string;
     let run: ReturnType<typeof cli>;
     let keyFile: string;
-    let env: Record<string, string>;
+    let env: Record<string, string | undefined>;
     before(async () => {
       t = await createTestDb(dialect);
       dir = mkdtempSync(join(tmpdir(), 'mm-cli-'));
@@ -93,6 +93,31 @@ for (const dialect of testDialects()) {
       assert.notEqual(r.code, 0);
       assert.ok(r.err.length > 0);
       assert.deepEqual(await snapshot(), before);
+    });
+
+    test('audit head prints the chain heads to keep outside; a chain rebuilt from scratch verifies alone but not against them', async () => {
+      await insertClinic(t.db, { id: 'anchored', name: 'A', timeZone: 'Asia/Tokyo', now: '2026-01-01T00:00:00Z' });
+      const entry = (i: number) => ({ at: `2026-01-02T00:00:0${i}.000Z`, clinicId: 'anchored', actorId: 'a', actorRole: 'doctor', action: 'patient.read', resource: 'patient', patientId: `p${i}`, outcome: 'success' as const });
+      for (let i = 0; i < 3; i++) await appendAudit(t.db, entry(i), dialect);
+      const head = await run('audit', 'head');
+      assert.equal(head.code, 0, head.err);
+      assert.match(head.out, /^mimamori-audit-head anchored 3 [0-9a-f]{64}$/m);
+      writeFileSync(join(dir, 'heads.txt'), `Mimamori 監査ログ先頭ハッシュ\n${head.out}`);
+      const ok = await run('audit', 'verify', '--anchors', 'heads.txt');
+      assert.equal(ok.code, 0, ok.out + ok.err);
+      assert.match(ok.out, /still in the chain/);
+      // Someone with database access deletes the chain and writes a new, self-consistent one.
+      if (dialect === 'sqlite') await sql`DROP TRIGGER audit_log_no_delete`.execute(t.db);
+      else await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(t.db);
+      await t.db.deleteFrom('audit_log').where('chain', '=', 'anchored').execute();
+      await t.db.deleteFrom('audit_head').where('chain', '=', 'anchored').execute();
+      for (let i = 0; i < 3; i++) await appendAudit(t.db, { ...entry(i), action: 'patient.list' }, dialect);
+      assert.equal((await run('audit', 'verify')).code, 0, 'the rebuilt chain is consistent on its own');
+      const caught = await run('audit', 'verify', '--anchors', 'heads.txt');
+      assert.equal(caught.code, 1);
+      assert.match(caught.out, /audit log REWRITTEN: chain anchored seq 3/);
+      writeFileSync(join(dir, 'empty.txt'), 'nothing here');
+      assert.equal((await run('audit', 'verify', '--anchors', 'empty.txt')).code, 1);
     });
 
     test('audit verify passes on an intact log and names the first tampered row', async () => {

@@ -1,16 +1,23 @@
-import { verifyAudit } from '@mimamori/storage';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { auditHeads, checkAuditAnchors, formatAuditAnchors, parseAuditAnchors, verifyAudit, type AuditAnchor } from '@mimamori/storage';
 import { UsageError, type Command } from '../command.ts';
 import { openDb, parseOptions } from '../open-db.ts';
 
-const help = `Usage: mimamori audit verify [--db PATH] [--json]
+const help = `Usage: mimamori audit verify [--anchors FILE] [--db PATH] [--json]
+       mimamori audit head [--db PATH]
 
-Recomputes the hash chain of the audit log from its first row. Exit 0 when every row
-verifies; exit 1 and the first bad row (id, chain, sequence number, reason) otherwise.
+verify  Recomputes the hash chain of the audit log from its first row. Exit 0 when every row
+        verifies; exit 1 and the first bad row (id, chain, sequence number, reason) otherwise.
+        --anchors FILE also checks chain heads copied out earlier (the lines printed by
+        \`audit head\` or mailed daily): a chain rebuilt from scratch fails here.
+head    Prints the head of every chain, one line each, to keep outside the database
+        (print it, mail it, or store it on write-once media).
 `;
 
 export const auditCommand: Command = {
   name: 'audit',
-  summary: 'verify the hash-chained audit log',
+  summary: 'verify the hash-chained audit log; print its chain heads',
   run: async (args, io) => {
     if (args.includes('--help') || args.includes('-h')) {
       io.stdout(help);
@@ -18,18 +25,34 @@ export const auditCommand: Command = {
     }
     let p;
     try {
-      p = parseOptions(args, { values: ['db'], flags: ['json'] });
+      p = parseOptions(args, { values: ['db', 'anchors'], flags: ['json'] });
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
-    if (p.positional[0] !== 'verify') throw new UsageError(p.positional[0] ? `unknown audit command "${p.positional[0]}"` : 'which audit command? (verify)');
+    const sub = p.positional[0];
+    if (sub !== 'verify' && sub !== 'head') throw new UsageError(sub ? `unknown audit command "${sub}"` : 'which audit command? (verify, head)');
+    let anchors: AuditAnchor[] | undefined;
+    if (sub === 'verify' && p.values.anchors !== undefined) {
+      const file = isAbsolute(p.values.anchors) ? p.values.anchors : join(io.cwd, p.values.anchors);
+      anchors = parseAuditAnchors(readFileSync(file, 'utf8'));
+      if (anchors.length === 0) throw new Error(`${p.values.anchors} holds no "mimamori-audit-head" lines`);
+    }
     const h = await openDb(io, { dbPath: p.values.db });
     try {
+      if (sub === 'head') {
+        io.stdout(`${formatAuditAnchors(await auditHeads(h.db))}\n`);
+        return 0;
+      }
       const v = await verifyAudit(h.db);
-      if (p.flags.has('json')) io.stdout(`${JSON.stringify(v)}\n`);
-      else if (v.ok) io.stdout(`audit log OK: ${v.rows} rows in ${v.chains} chain(s)\n`);
-      else io.stdout(`audit log BROKEN: first bad row id ${v.firstBad!.id} (chain ${v.firstBad!.chain}, seq ${v.firstBad!.seq}): ${v.firstBad!.reason}\n`);
-      return v.ok ? 0 : 1;
+      const stale = anchors ? await checkAuditAnchors(h.db, anchors) : [];
+      if (p.flags.has('json')) io.stdout(`${JSON.stringify({ ...v, anchorsChecked: anchors?.length ?? 0, anchorsNotFound: stale })}\n`);
+      else {
+        if (v.ok) io.stdout(`audit log OK: ${v.rows} rows in ${v.chains} chain(s)\n`);
+        else io.stdout(`audit log BROKEN: first bad row id ${v.firstBad!.id} (chain ${v.firstBad!.chain}, seq ${v.firstBad!.seq}): ${v.firstBad!.reason}\n`);
+        if (anchors && stale.length === 0) io.stdout(`${anchors.length} head(s) copied out earlier are still in the chain\n`);
+        for (const a of stale) io.stdout(`audit log REWRITTEN: chain ${a.chain} seq ${a.seq} should have hash ${a.hash}, has ${a.found ?? 'no row'}\n`);
+      }
+      return v.ok && stale.length === 0 ? 0 : 1;
     } finally {
       await h.close();
     }

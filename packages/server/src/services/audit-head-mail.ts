@@ -1,0 +1,72 @@
+import { auditHeads, chainOf, enqueueMail, formatAuditAnchors, listClinics, newId } from '@mimamori/storage';
+import type { AppDeps } from '../context.ts';
+import { instantToZonedDate } from '../core-imports.ts';
+
+/**
+ * Once a day per clinic, the heads of its audit chain (and of the `system` chain) go by mail to
+ * the address in `AUDIT_HEAD_EMAIL` — typically the 医療情報システム安全管理責任者 — through the
+ * outbox. Kept outside the database, they let `mimamori audit verify --anchors` detect a chain
+ * rebuilt from scratch. Hashes only: no patient data. Returns how many mails were queued.
+ */
+export async function queueAuditHeadMail(deps: AppDeps, o: { readonly to: string }): Promise<number> {
+  const now = deps.clock();
+  let queued = 0;
+  for (const clinic of await listClinics(deps.db.db)) {
+    const date = instantToZonedDate(now.getTime(), clinic.timeZone);
+    const heads = await auditHeads(deps.db.db, [chainOf(clinic.id), chainOf(null)]);
+    if (heads.length === 0) continue;
+    const text = [
+      `${clinic.name} の監査ログの先頭ハッシュです（${date}）。`,
+      'このメールはデータベースの外に保管してください。改ざんの確認には、下の行をファイルに保存して',
+      '`npx mimamori audit verify --anchors <ファイル>` を実行します。',
+      '',
+      `Audit log chain heads of ${clinic.name} (${date}). Keep this mail outside the database; to check`,
+      'that the log was not rebuilt, save the lines below to a file and run',
+      '`npx mimamori audit verify --anchors <file>`.',
+      '',
+      formatAuditAnchors(heads),
+      '',
+    ].join('\n');
+    const sent = await enqueueMail(deps.db.db, {
+      id: newId(),
+      clinicId: clinic.id,
+      patientId: null,
+      kind: 'audit_head',
+      to: o.to,
+      subject: `監査ログ先頭ハッシュ ${date}（${clinic.name}）`,
+      text,
+      dedupeKey: `audit-head:${clinic.id}:${date}`,
+      notBefore: now.toISOString(),
+      now: now.toISOString(),
+    });
+    if (sent) queued++;
+  }
+  return queued;
+}
+
+export interface AuditHeadJob {
+  readonly start: () => void;
+  readonly stop: () => Promise<void>;
+}
+
+/** Checks every hour; the dedupe key makes it one mail per clinic and day. */
+export function createAuditHeadJob(deps: AppDeps, o: { readonly to: string; readonly intervalMs?: number; readonly onError?: (err: unknown) => void }): AuditHeadJob {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    running = queueAuditHeadMail(deps, { to: o.to }).catch((err: unknown) => o.onError?.(err));
+  };
+  return {
+    start: () => {
+      if (timer) return;
+      tick();
+      timer = setInterval(tick, o.intervalMs ?? 3_600_000);
+      timer.unref();
+    },
+    stop: async () => {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await running;
+    },
+  };
+}
