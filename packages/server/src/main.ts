@@ -13,6 +13,7 @@ import { smtpConfigFrom } from './mail/smtp-config.ts';
 import { createReminderJob } from './services/scheduling/appointment-mail.ts';
 import { startQuestionnaireJob } from './services/scales/deliver-questionnaires.ts';
 import { createAuditHeadJob } from './services/audit-head-mail.ts';
+import { createIdleStaffJob } from './services/disable-idle-staff.ts';
 
 const demo = process.argv.includes('--demo');
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -53,6 +54,8 @@ const questionnaireJob = startQuestionnaireJob(deps, { log: (m) => app.log.error
 const auditHeadTo = process.env.AUDIT_HEAD_EMAIL?.trim();
 const auditHeadJob = auditHeadTo ? createAuditHeadJob(deps, { to: auditHeadTo, onError: (err) => app.log.error({ err: (err as Error).message }, 'audit head mail failed') }) : undefined;
 auditHeadJob?.start();
+const idleStaffJob = createIdleStaffJob(deps, { onError: (err) => app.log.error({ err: (err as Error).message }, 'idle account job failed') });
+idleStaffJob.start();
 if (!auditHeadTo) lines.push('AUDIT_HEAD_EMAIL is not set: copy `npx mimamori audit head` out of the database every day (or set it to have the chain heads mailed daily).');
 if (!smtp) lines.push('SMTP is not configured (SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASS, SMTP_FROM): mail waits in the outbox, visible to staff.');
 process.stdout.write(
@@ -66,8 +69,10 @@ process.stdout.write(
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    questionnaireJob.stop();
-    void auditHeadJob?.stop();
-    void reminderJob.stop().then(() => mailWorker?.stop()).then(() => app.close()).then(() => db.close()).then(() => process.exit(0));
+    void Promise.all([questionnaireJob.stop(), auditHeadJob?.stop(), idleStaffJob.stop(), reminderJob.stop()])
+      .then(() => mailWorker?.stop())
+      .then(() => app.close())
+      .then(() => db.close())
+      .then(() => process.exit(0));
   });
 }

@@ -1,5 +1,6 @@
 import { auditHeads, chainOf, enqueueMail, formatAuditAnchors, listClinics, newId } from '@mimamori/storage';
 import type { AppDeps } from '../context.ts';
+import { createPeriodicJob, type PeriodicJob } from './periodic-job.ts';
 import { instantToZonedDate } from '../core-imports.ts';
 
 /**
@@ -44,29 +45,7 @@ export async function queueAuditHeadMail(deps: AppDeps, o: { readonly to: string
   return queued;
 }
 
-export interface AuditHeadJob {
-  readonly start: () => void;
-  readonly stop: () => Promise<void>;
-}
-
 /** Checks every hour; the dedupe key makes it one mail per clinic and day. */
-export function createAuditHeadJob(deps: AppDeps, o: { readonly to: string; readonly intervalMs?: number; readonly onError?: (err: unknown) => void }): AuditHeadJob {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = queueAuditHeadMail(deps, { to: o.to }).catch((err: unknown) => o.onError?.(err));
-  };
-  return {
-    start: () => {
-      if (timer) return;
-      tick();
-      timer = setInterval(tick, o.intervalMs ?? 3_600_000);
-      timer.unref();
-    },
-    stop: async () => {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await running;
-    },
-  };
+export function createAuditHeadJob(deps: AppDeps, o: { readonly to: string; readonly intervalMs?: number; readonly onError?: (err: unknown) => void }): PeriodicJob {
+  return createPeriodicJob(() => queueAuditHeadMail(deps, { to: o.to }), { intervalMs: o.intervalMs ?? 3_600_000, onError: o.onError });
 }

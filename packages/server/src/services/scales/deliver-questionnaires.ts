@@ -1,5 +1,6 @@
 import { getPatient, listDueScaleInstances, type Db } from '@mimamori/storage';
 import type { AppDeps } from '../../context.ts';
+import { createPeriodicJob, type PeriodicJob } from '../periodic-job.ts';
 import { issueQuestionnaireLink, mailQuestionnaireLink, REMINDER_LEAD_MS } from './scale-link.ts';
 
 async function alreadyQueued(db: Db, key: string): Promise<boolean> {
@@ -49,19 +50,11 @@ export async function deliverDueQuestionnaires(deps: AppDeps, o: { limit?: numbe
 class RollbackSilently extends Error {}
 
 /** Runs `deliverDueQuestionnaires` every `intervalMs` (started by main.ts next to the mail worker). */
-export function startQuestionnaireJob(deps: AppDeps, o: { intervalMs?: number; log?: (msg: string) => void } = {}): { stop: () => void } {
-  let running = false;
-  const tick = () => {
-    if (running) return;
-    running = true;
-    deliverDueQuestionnaires(deps)
-      .catch((e: unknown) => o.log?.(`questionnaire job failed: ${e instanceof Error ? e.message : String(e)}`))
-      .finally(() => {
-        running = false;
-      });
-  };
-  const timer = setInterval(tick, o.intervalMs ?? 60_000);
-  timer.unref();
-  tick();
-  return { stop: () => clearInterval(timer) };
+export function startQuestionnaireJob(deps: AppDeps, o: { intervalMs?: number; log?: (msg: string) => void } = {}): PeriodicJob {
+  const job = createPeriodicJob(() => deliverDueQuestionnaires(deps), {
+    intervalMs: o.intervalMs ?? 60_000,
+    onError: (e) => o.log?.(`questionnaire job failed: ${e instanceof Error ? e.message : String(e)}`),
+  });
+  job.start();
+  return job;
 }

@@ -6,6 +6,7 @@ import {
   enqueueMail, getPatientBriefs, listClinics, listConfirmedStartingBetween, newId, type AppointmentRow, type Db,
 } from '@mimamori/storage';
 import type { AppDeps } from '../../context.ts';
+import { createPeriodicJob, type PeriodicJob } from '../periodic-job.ts';
 import { loadClinicScheduling, type ClinicScheduling } from './scheduling-context.ts';
 
 export type AppointmentMailKind = 'confirmation' | 'change' | 'cancellation' | 'reminder';
@@ -137,29 +138,9 @@ export async function queueDayBeforeReminders(deps: AppDeps): Promise<number> {
   return queued;
 }
 
-export interface ReminderJob {
-  readonly start: () => void;
-  readonly stop: () => Promise<void>;
-}
+export type ReminderJob = PeriodicJob;
 
 /** Runs {@link queueDayBeforeReminders} now and then every `intervalMs` (default 10 minutes). */
 export function createReminderJob(deps: AppDeps, o: { intervalMs?: number; onError?: (err: unknown) => void } = {}): ReminderJob {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = queueDayBeforeReminders(deps).catch((err: unknown) => o.onError?.(err));
-  };
-  return {
-    start: () => {
-      if (timer) return;
-      tick();
-      timer = setInterval(tick, o.intervalMs ?? 600_000);
-      timer.unref();
-    },
-    stop: async () => {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await running;
-    },
-  };
+  return createPeriodicJob(() => queueDayBeforeReminders(deps), { intervalMs: o.intervalMs ?? 600_000, onError: o.onError });
 }
