@@ -18,7 +18,6 @@ const phq9Low = { q1: 1, q2: 1, q3: 0, q4: 1, q5: 0, q6: 0, q7: 0, q8: 0, q9: 0 
 const EXCLUSION_ATTESTATIONS = ['exclusion:pregnancy', 'exclusion:active_suicidal_intent', 'exclusion:product_allergy'].map((criterionId) => ({ criterionId, met: true }));
 const calendar = { ...seedClinicCalendar, zone: 'Asia/Tokyo' };
 const isOpenDay = (d: string) => clinicDay(calendar, d).open;
-const DAY = 86_400_000;
 
 interface Received { readonly to: string[]; readonly raw: string }
 
@@ -96,6 +95,10 @@ for (const dialect of testDialects()) {
       const ex = await as(t, doctor, { method: 'GET', url: '/api/programs/examples' });
       const input = ex.json().items.find((p: { id: string }) => p.id === programId);
       assert.equal(input.sessions.serviceId, 'exosome-infusion');
+      // The service must be one the clinic books.
+      const unknown = await as(t, doctor, { method: 'POST', url: '/api/programs', headers: { 'accept-language': 'en' }, payload: { ...input, sessions: { ...input.sessions, serviceId: 'no-such-service' } } });
+      assert.equal(unknown.statusCode, 400, unknown.body);
+      assert.deepEqual(unknown.json().error.details.map((d: { path: string }) => d.path), ['sessions.serviceId']);
       const res = await as(t, doctor, { method: 'POST', url: '/api/programs', payload: input });
       assert.equal(res.statusCode, 201, res.body);
     });
@@ -141,6 +144,15 @@ for (const dialect of testDialects()) {
       const again = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/booking`, payload: { occurrences } });
       assert.equal(again.statusCode, 409, again.body);
       assert.equal((await t.db.db.selectFrom('appointments').select('id').where('patient_id', '=', p.id).execute()).length, 5);
+
+      // Withdrawal cancels the course's future appointments; the participant page shows them cancelled.
+      const w = await as(t, doctor, { method: 'POST', url: `/api/program-enrolments/${id}/withdraw`, payload: { dataChoice: 'keep' } });
+      assert.equal(w.statusCode, 200, w.body);
+      assert.equal(w.json().cancelledAppointments, 5);
+      const left = await t.db.db.selectFrom('appointments').select('status').where('patient_id', '=', p.id).execute();
+      assert.ok(left.every((r) => r.status === 'cancelled'), JSON.stringify(left));
+      const gone = (await as(t, doctor, { method: 'GET', url: `/api/program-enrolments/${id}` })).json();
+      assert.deepEqual(gone.plannedSessions.map((s: { status: string }) => s.status), ['cancelled', 'cancelled', 'cancelled', 'cancelled', 'cancelled']);
     });
 
     test('a session that cannot be booked names its date in Japanese and English, and nothing is booked', async () => {

@@ -32,6 +32,7 @@ import {
 import { audit } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { assignProgramAssessments, cancelProgramAssessments } from './program-assessment-service.ts';
+import { cancelFutureSessions } from './program-booking-service.ts';
 import { clinicZone, loadEnrolment, loadProgram, nowIso, openDayFn, recordEvent, saveTransition, writeTx, type ProgramActor } from './program-context.ts';
 
 const CLOSED: ReadonlyArray<EnrolmentStatus> = ['completed', 'withdrawn', 'lost_to_follow_up', 'ineligible'];
@@ -225,7 +226,7 @@ export async function moveEnrolment(deps: AppDeps, req: FastifyRequest, actor: P
  * about data already collected, which `mayExport` applies to every later export.
  */
 export async function withdrawEnrolment(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, input: { reason?: string; dataChoice: WithdrawalDataChoice }) {
-  return writeTx(deps, async (tx) => {
+  const withdrawn = await writeTx(deps, async (tx) => {
     const { row, enrolment } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
     const zone = await clinicZone(tx, actor.clinicId);
     const now = nowIso(deps);
@@ -237,7 +238,12 @@ export async function withdrawEnrolment(deps: AppDeps, req: FastifyRequest, acto
       : state;
     await saveTransition(deps, tx, req, { row, result: t, patch: { consent_state_json: JSON.stringify(next) } });
     const cancelledAssessments = await cancelProgramAssessments(deps, tx, req, actor, row);
-    return { status: t.enrolment.status, consent: next, cancelledAssessments };
+    return { status: t.enrolment.status, consent: next, cancelledAssessments, row };
   });
+  // The course's future appointments go too: a withdrawn patient is not dosed. Each is cancelled by
+  // the reservations feature in its own transaction, after the withdrawal is safely stored.
+  const { row, ...result } = withdrawn;
+  const appointments = await cancelFutureSessions(deps, req, actor, row);
+  return { ...result, cancelledAppointments: appointments.cancelled, appointmentsNotCancelled: appointments.failed };
 }
 

@@ -17,7 +17,7 @@ import type { AppDeps } from '../../context.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { translate } from '../../i18n/messages.ts';
 import { proposeSeriesFor } from '../scheduling/availability-service.ts';
-import { setPatientTagSource } from '../scheduling/booking-service.ts';
+import { cancelAppointment, setPatientTagSource } from '../scheduling/booking-service.ts';
 import { loadClinicScheduling, type SchedulingActor } from '../scheduling/scheduling-context.ts';
 import { bookSeries } from '../scheduling/series-service.ts';
 import { clinicZone, loadEnrolment, loadProgram, nowIso, writeTx, type ProgramActor } from './program-context.ts';
@@ -179,6 +179,31 @@ async function linkBooking(deps: AppDeps, req: FastifyRequest, actor: ProgramAct
   throw new DomainError('conflict', { key: 'programs.enrolment_changed' });
 }
 
+/**
+ * After a withdrawal: cancels the course's appointments that have not happened yet, each through
+ * the reservations feature (its audit row and the patient's cancellation mail). Returns how many
+ * were cancelled and which could not be (they stay for staff to handle on the appointments pages).
+ */
+export async function cancelFutureSessions(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, row: ProgramEnrolmentRow) {
+  const schedule = row.schedule_json ? (JSON.parse(row.schedule_json) as EnrolmentSchedule) : null;
+  if (!schedule?.booking) return { cancelled: 0, failed: [] as string[] };
+  const nowMs = deps.clock().getTime();
+  const rows = await listAppointments(deps.db.db, { clinicId: actor.clinicId, seriesId: schedule.booking.seriesId });
+  let cancelled = 0;
+  const failed: string[] = [];
+  for (const a of rows) {
+    if ((a.status !== 'confirmed' && a.status !== 'held') || a.start_ms <= nowMs) continue;
+    try {
+      await cancelAppointment(deps, req, schedulingActor(actor), a.id, { version: a.version, reason: 'program_withdrawal' });
+      cancelled++;
+    } catch (err) {
+      if (!isDomainError(err)) throw err;
+      failed.push(a.id);
+    }
+  }
+  return { cancelled, failed };
+}
+
 /** The series' appointments with their clinic date, time and status, for the timeline and dashboard. */
 export async function seriesAppointments(db: Db, clinicId: string, zone: string, schedule: EnrolmentSchedule | null) {
   if (!schedule?.booking) return [];
@@ -208,6 +233,17 @@ export async function programTagsOf(db: Db, clinicId: string, patientId: string)
     if (tag) tags.add(tag);
   }
   return [...tags];
+}
+
+/**
+ * A program's `sessions.serviceId` must be one of the clinic's reservations services (the seed
+ * services until the clinic saves its own); refused with the field named otherwise.
+ */
+export async function checkProgramService(db: Db, clinicId: string, program: ProgramDefinition): Promise<void> {
+  if (program.sessions.serviceId === undefined) return;
+  const zone = await clinicZone(db, clinicId);
+  const services = (await getSchedulingConfig(db, clinicId, zone))?.services ?? seedClinicServices;
+  programService(program, services);
 }
 
 /** Makes the reservations feature ask the programs feature for patients' program tags. */

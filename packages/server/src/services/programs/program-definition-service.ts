@@ -12,6 +12,7 @@ import {
 import { getConsentTexts, getProgramDefinition, insertProgramDefinition, listProgramDefinitions, newId, putConsentText, type Db } from '@mimamori/storage';
 import { audit, auditAlone } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
+import { checkProgramService } from './program-booking-service.ts';
 import { loadProgram, nowIso, writeTx, type ProgramActor } from './program-context.ts';
 
 /** A consent document as the form sends it: the text itself (its SHA-256 is computed here). */
@@ -59,6 +60,7 @@ async function splitTexts(db: Db, clinicId: string, input: ProgramInput): Promis
 }
 
 async function store(deps: AppDeps, tx: Db, req: FastifyRequest, actor: ProgramActor, def: ProgramDefinition, texts: Map<string, string>, action: string) {
+  await checkProgramService(tx, actor.clinicId, def);
   const now = nowIso(deps);
   for (const [contentHash, text] of texts) await putConsentText(tx, { clinicId: actor.clinicId, contentHash, text, now });
   await insertProgramDefinition(tx, {
