@@ -123,6 +123,7 @@ export const programsEn: Shape<typeof programsJa> = {
   back: 'Back to the participant',
   minorNote: 'Under 16: the guardian’s consent and the child’s own assent are recorded separately.',
   // booking the course, assessment links, editing adverse events
+  bookingService: 'Booking service for the sessions',
   booking: 'Book the treatment',
   bookingIntro: 'Book {{service}} ({{minutes}} min) ×{{count}} as one appointment series. Check the dates and start times (free slots are suggested).',
   preferredTime: 'Preferred start time',

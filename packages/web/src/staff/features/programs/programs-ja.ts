@@ -119,6 +119,7 @@ export const programsJa = {
   back: '参加者のページへ',
   minorNote: '16歳未満の方は、代諾者の同意とお子さん本人のアセントを別々に記録します。',
   // booking the course, assessment links, editing adverse events
+  bookingService: '治療の予約メニュー',
   booking: '治療の予約',
   bookingIntro: '{{service}}（{{minutes}}分）を全{{count}}回、1つの予約シリーズとして予約します。日付と開始時刻を確認してください（空いている枠を提案しています）。',
   preferredTime: '希望の開始時刻',

@@ -11,7 +11,10 @@ import { SelectField, TextField } from '../../components/field.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { fieldErrors, pick, usePrograms, type L10n } from './programs-api.ts';
 
-interface ExampleInput { readonly id: string; readonly title: L10n; readonly price: { amountExclTaxYen: number; taxRatePercent: number; rounding: string } }
+interface ExampleInput {
+  readonly id: string; readonly title: L10n; readonly price: { amountExclTaxYen: number; taxRatePercent: number; rounding: string };
+  readonly sessions: { readonly serviceId?: string } & Record<string, unknown>;
+}
 
 /** The clinic's programs; admins and doctors define a new one starting from an example. */
 export function ProgramsPage(): ReactNode {
@@ -48,7 +51,12 @@ function DefineProgram(): ReactNode {
   const qc = useQueryClient();
   const examples = useQuery({ queryKey: ['programs', 'examples'], queryFn: ({ signal }) => api<{ items: ExampleInput[] }>('/api/programs/examples', { signal }) });
   const [exampleId, setExampleId] = useState('');
-  const [form, setForm] = useState({ id: '', titleJa: '', titleEn: '', ethics: '', registry: '', price: '' });
+  const [form, setForm] = useState({ id: '', titleJa: '', titleEn: '', ethics: '', registry: '', price: '', serviceId: '' });
+  // The reservations services the sessions can be booked as (the clinic's own list).
+  const services = useQuery({
+    queryKey: ['scheduling', 'config', 'services'],
+    queryFn: ({ signal }) => api<{ services: { id: string; name: string; nameEn?: string; active?: boolean }[] }>('/api/scheduling/config', { signal }),
+  });
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
   const items = examples.data?.items ?? [];
@@ -70,6 +78,7 @@ function DefineProgram(): ReactNode {
           ...(form.ethics ? { ethicsApprovalId: form.ethics } : {}),
           ...(form.registry ? { registryId: form.registry } : {}),
           price: { ...chosen.price, amountExclTaxYen: form.price === '' ? chosen.price.amountExclTaxYen : Number(form.price) },
+          sessions: { ...chosen.sessions, ...(form.serviceId ? { serviceId: form.serviceId } : {}) },
         },
       });
       setDone(true);
@@ -89,6 +98,13 @@ function DefineProgram(): ReactNode {
         <TextField label={t('prg.titleEn')} value={form.titleEn} placeholder={chosen?.title.en} onChange={set('titleEn')} error={errs['title.en']} />
         <TextField label={t('prg.ethics')} value={form.ethics} onChange={set('ethics')} error={errs.ethicsApprovalId} />
         <TextField label={t('prg.registry')} value={form.registry} placeholder="jRCTs031180032" onChange={set('registry')} error={errs.registryId} />
+        <SelectField
+          label={t('prg.bookingService')}
+          value={form.serviceId || chosen?.sessions.serviceId || ''}
+          onChange={set('serviceId')}
+          error={errs['sessions.serviceId']}
+          options={(services.data?.services ?? []).filter((x) => x.active !== false).map((x) => ({ value: x.id, label: currentLanguage() === 'en' && x.nameEn ? x.nameEn : x.name }))}
+        />
         <TextField label={t('prg.price')} inputMode="numeric" value={form.price} placeholder={String(chosen?.price.amountExclTaxYen ?? '')} onChange={set('price')} error={errs['price.amountExclTaxYen']} />
         <ErrorMessage error={error} />
         {done ? <Alert tone="success">{t('prg.created')}</Alert> : null}
