@@ -6,6 +6,7 @@ import { availabilityJson, calendarDays, listAppointmentViews, proposeSeriesFor,
 import {
   bookAppointment, cancelAppointment, changeAppointment, checkInAppointment, confirmHold, markAppointment, readAppointment,
 } from '../../services/scheduling/booking-service.ts';
+import { listApprovingDoctors } from '../../services/scheduling/approving-doctors.ts';
 import { readConfig, updateCalendar, updatePolicy, upsertResource, upsertService } from '../../services/scheduling/calendar-admin-service.ts';
 import { issueAppointmentsLink } from '../../services/scheduling/patient-access-service.ts';
 import { staffActor } from '../../services/scheduling/scheduling-context.ts';
@@ -41,6 +42,12 @@ export function registerStaffSchedulingRoutes(app: FastifyInstance, deps: AppDep
     config: { access: 'scheduling:admin' },
     schema: { tags: ['scheduling'], params: z.strictObject({ resourceId: resourceIdSchema }), body: z.strictObject({ resource: resourceSchema, version: versionSchema }) },
   }, async (req) => upsertResource(deps, req, staffActor(req), req.params.resourceId, req.body));
+
+  // Whom reception may name as the doctor approving a double booking.
+  r.get('/api/scheduling/doctors', {
+    config: { access: 'appointments:write' },
+    schema: { tags: ['scheduling'], response: { 200: z.object({ doctors: z.array(z.object({ id: z.string(), displayName: z.string() })) }) } },
+  }, async (req) => listApprovingDoctors(deps, staffActor(req)));
 
   r.get('/api/scheduling/days', {
     config: { access: 'appointments:read' },

@@ -84,6 +84,11 @@ export const appointmentsJa = {
   overrideNoDoctor: '許可する医師を選べません。医師のアカウントで操作してください。',
   overrideBook: '重ねて予約する',
   overrideMarked: '医師 {{doctor}} の許可：{{reason}}',
+  overrideReasonRequired: '理由を入力してください（監査ログに残ります）。',
+  overrideDoctorHint: '重ねて予約することを許可した医師を選びます。',
+  overrideDoctorChoose: '医師を選んでください',
+  overrideDoctorRequired: '許可した医師を選んでください。',
+  overrideNoDoctors: '在籍中の医師が登録されていないため、ダブルブッキングはできません。',
   // Detail
   detailTitle: '予約の詳細',
   backToList: '予約一覧へ戻る',

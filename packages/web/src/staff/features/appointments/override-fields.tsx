@@ -2,7 +2,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/api/types.ts';
 import { SelectField, TextField } from '../../components/field.tsx';
-import type { SchedulingConfig } from './appointments-api.ts';
+import { ErrorMessage } from '../../components/alert.tsx';
+import { useApprovingDoctors, type SchedulingConfig } from './appointments-api.ts';
 import { isDate } from './calendar-dates.ts';
 
 export interface OverrideValue {
@@ -16,7 +17,9 @@ export interface OverrideValue {
 
 /**
  * A deliberate double booking: a time typed by hand, the resource to put it on, a reason and the
- * approving doctor. The server still refuses closed days and times outside hours.
+ * approving doctor, chosen from the clinic's active doctors (a doctor's own account suggests
+ * itself). Reason and doctor are required. The server checks the doctor again and still refuses
+ * closed days and times outside hours.
  */
 export function OverrideFields(props: {
   readonly config: SchedulingConfig | undefined;
@@ -31,12 +34,17 @@ export function OverrideFields(props: {
   const [time, setTime] = useState('');
   const [resourceId, setResourceId] = useState('');
   const [reason, setReason] = useState('');
+  const [doctorId, setDoctorId] = useState(isDoctor && props.self ? props.self.id : '');
+  const [tried, setTried] = useState(false);
+  const doctors = useApprovingDoctors();
   const resources = (props.config?.resources ?? []).filter((r) => r.active !== false && r.roles.some((x) => props.roles.includes(x)));
-  const approvedBy = isDoctor && props.self ? props.self.id : '';
+  const approvedBy = (doctors.data ?? []).some((d) => d.id === doctorId) ? doctorId : '';
 
   const { onChange } = props;
   useEffect(() => {
+    // Choosing a doctor alone (or a doctor's own preset) does not start a double booking.
     const touched = Boolean(date || time || reason);
+    if (touched) setTried(true);
     if (!touched) {
       onChange(null);
       return;
@@ -51,7 +59,7 @@ export function OverrideFields(props: {
       valid: isDate(date) && /^\d{2}:\d{2}$/.test(time) && Boolean(rid) && reason.trim().length > 0 && Boolean(approvedBy),
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [date, time, resourceId, reason, approvedBy]);
+  }, [date, time, resourceId, reason, approvedBy, doctorId]);
 
   return (
     <div className="override__body">
@@ -71,14 +79,29 @@ export function OverrideFields(props: {
         hint={t('appt.overrideReasonHint')}
         value={reason}
         maxLength={200}
+        required
+        error={tried && !reason.trim() ? t('appt.overrideReasonRequired') : undefined}
         onChange={(e) => setReason(e.target.value)}
       />
-      {isDoctor && props.self ? (
-        <p>
-          {t('appt.overrideDoctor')}: {t('appt.overrideSelf', { name: props.self.displayName })}
-        </p>
+      <ErrorMessage error={doctors.error} />
+      {doctors.data && doctors.data.length === 0 ? (
+        <p className="alert alert--warning">{t('appt.overrideNoDoctors')}</p>
       ) : (
-        <p className="alert alert--warning">{t('appt.overrideNoDoctor')}</p>
+        <SelectField
+          label={t('appt.overrideDoctor')}
+          hint={t('appt.overrideDoctorHint')}
+          value={doctorId}
+          required
+          error={tried && !approvedBy ? t('appt.overrideDoctorRequired') : undefined}
+          onChange={(e) => setDoctorId(e.target.value)}
+          options={[
+            { value: '', label: t('appt.overrideDoctorChoose') },
+            ...(doctors.data ?? []).map((d) => ({
+              value: d.id,
+              label: d.id === props.self?.id ? t('appt.overrideSelf', { name: d.displayName }) : d.displayName,
+            })),
+          ]}
+        />
       )}
     </div>
   );
