@@ -69,7 +69,7 @@ async function screenAndConsentPage(page: Page, enrolmentId: string): Promise<vo
   await page.getByRole('heading', { level: 1, name: /同意の取得/ }).waitFor();
 }
 
-test('define, screen, consent (adult and minor), schedule around a closed day, infusion, SAE alert, withdrawal', { timeout: 240_000 }, async () => {
+test('define, screen, consent (adult and minor), book the course around a holiday, infusion, SAE alert and its edit, withdrawal', { timeout: 240_000 }, async () => {
   const base = server.baseUrl;
   const out = server.output();
   const reception = await apiAs(base, 'demo.reception', out);
@@ -247,6 +247,13 @@ test('define, screen, consent (adult and minor), schedule around a closed day, i
   await p2.reload();
   await p2.locator('.prg-dash').waitFor();
   await p2.screenshot({ path: join(shots, 'program-dashboard-en.png'), fullPage: true });
+  // The minor's course, not booked yet, as an English-speaking nurse reviews it.
+  await p2.goto(`${base}/program-enrolments/${minorEnrolment}`);
+  await p2.getByRole('heading', { level: 3, name: 'Book the treatment' }).waitFor();
+  await p2.locator('[data-occurrence]').first().waitFor();
+  await p2.getByRole('button', { name: 'Book all 5 sessions' }).waitFor();
+  await expectAccessible(p2, 'booking proposal in English');
+  await p2.screenshot({ path: join(shots, 'program-booking-en.png'), fullPage: true });
   await p2.goto(`${base}/patients/${adult.id}/program-timeline`);
   await p2.locator('.prg-timeline-chart svg').waitFor();
   await p2.screenshot({ path: join(shots, 'patient-timeline-en.png'), fullPage: true });
