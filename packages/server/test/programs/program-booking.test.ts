@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SMTPServer } from 'smtp-server';
 import { clinicDay, seedClinicCalendar } from '@mimamori/core/scheduling/index';
-import { EXOSOME_PROGRAM, proposeSchedule } from '@mimamori/core/programs/index';
+import { EXOSOME_PROGRAM, proposeSchedule, TMS_PROGRAM } from '@mimamori/core/programs/index';
 import { addDays } from '@mimamori/core/time/index';
 import { testDialects } from '../../../storage/test/test-db.ts';
 import type { AppDeps } from '../../src/context.ts';
@@ -203,6 +203,35 @@ for (const dialect of testDialects()) {
       const b = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/booking`, payload: { occurrences: [{ sessionNumber: 1, date: '2026-12-09', time: '10:00' }] } });
       assert.equal(b.statusCode, 409);
       assert.equal(b.json().error.details[0].path, 'enrolmentStatus');
+    });
+
+    test('a daily TMS course of 30 sessions is proposed on open days and booked as one weekly series', async () => {
+      const ex = await as(t, doctor, { method: 'GET', url: '/api/programs/examples' });
+      const input = ex.json().items.find((x: { id: string }) => x.id === TMS_PROGRAM.id);
+      assert.equal((await as(t, doctor, { method: 'POST', url: '/api/programs', payload: input })).statusCode, 201);
+      const p = await newPatient();
+      await t.db.db.transaction().execute((tx) =>
+        recordScaleResponse(deps, tx, null, { clinicId: t.clinicId, patientId: p.id, scaleId: 'phq9', answers: phq9High, informant: 'self', source: 'intake' }));
+      const id = (await as(t, doctor, { method: 'POST', url: `/api/programs/${TMS_PROGRAM.id}/enrolments`, payload: { patientId: p.id } })).json().enrolment.id as string;
+      const attest = ['exclusion:metal_or_device', 'exclusion:pregnancy'].map((criterionId) => ({ criterionId, met: true }));
+      assert.equal((await as(t, doctor, { method: 'POST', url: `/api/program-enrolments/${id}/eligibility`, payload: { diagnoses: ['F32.1'], attestations: attest } })).json().status, 'eligible');
+      await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/consents`, payload: { role: 'participant', language: 'ja', signer: { kind: 'self', name: '予約 太郎' }, signature: { method: 'typed', typedName: '予約 太郎' }, identityMethod: 'passport' } });
+      const en = await as(t, doctor, { method: 'POST', url: `/api/program-enrolments/${id}/enrol`, payload: { enrolmentDate: '2027-03-01' } });
+      assert.equal(en.statusCode, 200, en.body);
+      const prop = (await as(t, nurse, { method: 'GET', url: `/api/program-enrolments/${id}/booking-proposal?preferredTime=16:00` })).json();
+      assert.equal(prop.service.id, 'tms');
+      assert.deepEqual(prop.pattern, { kind: 'weekly', perWeek: 5, weeks: 6 });
+      assert.equal(prop.occurrences.length, 30);
+      assert.equal(prop.complete, true, JSON.stringify(prop.occurrences.filter((o: { date: string | null }) => !o.date)));
+      for (const o of prop.occurrences) assert.ok(isOpenDay(o.date), o.date);
+      assert.equal(new Set(prop.occurrences.map((o: { date: string }) => o.date)).size, 30, 'one session a day');
+      const occurrences = prop.occurrences.map((o: { sessionNumber: number; date: string; slot: { startTime: string } }) => ({ sessionNumber: o.sessionNumber, date: o.date, time: o.slot.startTime }));
+      const book = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/booking`, payload: { occurrences } });
+      assert.equal(book.statusCode, 201, book.body);
+      const detail = (await as(t, doctor, { method: 'GET', url: `/api/program-enrolments/${id}` })).json();
+      assert.equal(detail.plannedSessions.filter((s: { status: string }) => s.status === 'booked').length, 30);
+      assert.deepEqual(detail.plannedSessions.filter((s: { outsideWindow: boolean }) => s.outsideWindow), [], 'each on its planned day');
+      assert.deepEqual(await patientTagsOf(t.db.db, t.clinicId, p.id), ['program:tms']);
     });
 
     test('editing an adverse event: versioned and audited, field-named errors change nothing, becoming serious raises one SAE alert', async () => {
