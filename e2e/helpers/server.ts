@@ -33,7 +33,7 @@ export interface RunningServer {
 }
 
 /** Starts the real server on a fresh SQLite database and a free port; waits until it has printed its banner. */
-export async function startServer(options: { readonly args?: readonly string[] } = {}): Promise<RunningServer> {
+export async function startServer(options: { readonly args?: readonly string[]; readonly env?: Readonly<Record<string, string>> } = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'mimamori-e2e-'));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', ...(options.args ?? [])], {
@@ -45,6 +45,7 @@ export async function startServer(options: { readonly args?: readonly string[] }
       PUBLIC_URL: `http://localhost:${port}`,
       MIMAMORI_DB: join(dir, 'e2e.db'),
       LOG_LEVEL: 'warn',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -28,6 +28,8 @@ export interface RouteInfo {
   readonly method: string;
   readonly url: string;
   readonly access: string | undefined;
+  /** The route asks for a recent password + TOTP authentication (`require-recent-auth.ts`). */
+  readonly recentAuth: boolean;
 }
 
 declare module 'fastify' {
@@ -61,9 +63,10 @@ export async function createApp(deps: AppDeps, options: { logger?: boolean | obj
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
-    const access = (route.config as { access?: string } | undefined)?.access;
+    const config = route.config as { access?: string; recentAuth?: boolean } | undefined;
+    const access = config?.access;
     if (!access) throw new Error(`route ${methods.join(',')} ${route.url} declares no access rule`);
-    for (const m of methods) if (m !== 'HEAD') table.push({ method: m, url: route.url, access });
+    for (const m of methods) if (m !== 'HEAD') table.push({ method: m, url: route.url, access, recentAuth: config?.recentAuth === true });
   });
 
   await app.register(cookie);

@@ -9,6 +9,8 @@ export interface ServerConfig {
   /** Staff session limits (minutes); capped at 30 idle / 720 absolute. */
   readonly idleMinutes: number;
   readonly absoluteMinutes: number;
+  /** How recent a password + TOTP authentication sensitive actions need (seconds); capped at 300, at least 5. */
+  readonly reauthSeconds: number;
   readonly bodyLimitBytes: number;
   /** Requests a minute from one client address before 429 (`RATE_LIMIT_PER_MINUTE`, default 600). */
   readonly rateLimitPerMinute: number;
@@ -19,6 +21,7 @@ export interface ServerConfig {
 
 const IDLE_CAP = 30;
 const ABSOLUTE_CAP = 12 * 60;
+const REAUTH_CAP_SECONDS = 5 * 60;
 
 function num(v: string | undefined, d: number): number {
   const n = v === undefined || v === '' ? NaN : Number(v);
@@ -37,6 +40,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
     version: '0.1.0',
     idleMinutes: Math.min(num(env.SESSION_IDLE_MINUTES, IDLE_CAP), IDLE_CAP),
     absoluteMinutes: Math.min(num(env.SESSION_ABSOLUTE_MINUTES, ABSOLUTE_CAP), ABSOLUTE_CAP),
+    reauthSeconds: Math.max(5, Math.min(num(env.REAUTH_SECONDS, REAUTH_CAP_SECONDS), REAUTH_CAP_SECONDS)),
     bodyLimitBytes: 1024 * 1024,
     rateLimitPerMinute: Math.max(1, Math.floor(num(env.RATE_LIMIT_PER_MINUTE, 600))),
     logLevel: env.LOG_LEVEL ?? 'info',

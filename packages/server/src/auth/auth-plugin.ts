@@ -9,7 +9,7 @@ import type { StaffAuth } from './staff-auth.ts';
 import { PATIENT_ABSOLUTE_MINUTES, PATIENT_COOKIE, PATIENT_IDLE_MINUTES, type PatientAuth } from './patient-auth.ts';
 import { safeEqual, tokenId } from '@mimamori/storage';
 import './route-access.ts';
-import { authenticatedRecently, REAUTH_MINUTES } from './require-recent-auth.ts';
+import { authenticatedRecently } from './require-recent-auth.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -126,8 +126,8 @@ export function installAuth(app: FastifyInstance, deps: AppDeps): void {
       await auditAlone(deps, req, { action: 'access.denied', resource: 'route', resourceId: `${req.method} ${req.routeOptions.url}`, outcome: 'denied' });
       return sendError(reply, req, 'forbidden');
     }
-    if (req.routeOptions.config.recentAuth && !authenticatedRecently(req.staff.createdAt, deps.clock())) {
-      return sendError(reply, req, 'reauth_required', { extra: { reauthMinutes: REAUTH_MINUTES } });
+    if (req.routeOptions.config.recentAuth && !authenticatedRecently(req.staff.createdAt, deps.clock(), deps.config.reauthSeconds)) {
+      return sendError(reply, req, 'reauth_required', { extra: { reauthSeconds: deps.config.reauthSeconds } });
     }
   });
 }

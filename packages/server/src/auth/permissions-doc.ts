@@ -20,6 +20,8 @@ export function renderPermissionsDoc(routes: ReadonlyArray<RouteInfo>): string {
     '',
     '`public` routes need no session; `authenticated` routes need any signed-in staff member.',
     'State-changing requests also need the session\'s CSRF token (`x-csrf-token`) and a same-origin `Origin`.',
+    'Routes marked **re-auth** also need a password + TOTP authentication within the last 5 minutes',
+    '(`POST /api/auth/reauth`); otherwise they answer `reauth_required` (403).',
     '',
     '## Routes',
     '',
@@ -27,7 +29,7 @@ export function renderPermissionsDoc(routes: ReadonlyArray<RouteInfo>): string {
     '|---|---|---|',
     ...[...routes]
       .sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method))
-      .map((r) => `| ${r.method} | \`${r.url}\` | ${r.access === 'public' || r.access === 'authenticated' ? r.access : `\`${r.access}\``} |`),
+      .map((r) => `| ${r.method} | \`${r.url}\` | ${r.access === 'public' || r.access === 'authenticated' ? r.access : `\`${r.access}\``}${r.recentAuth ? ' + **re-auth**' : ''} |`),
     '',
   ];
   return out.join('\n');

@@ -12,7 +12,6 @@ import { PRE_AUTH_COOKIE, SESSION_COOKIE, cookieOptions } from '../auth/session-
 import { checkTotp, newTotpSecret, totpEnrolment } from '@mimamori/storage';
 import { newId, tokenId } from '@mimamori/storage';
 import type { AppDeps } from '../context.ts';
-import { REAUTH_MINUTES } from '../auth/require-recent-auth.ts';
 import { sessionBody, startPreAuthSession, startStaffSession } from '../services/session-service.ts';
 import { enrolmentResponse, loginIdSchema, passwordSchema, sessionResponse, text, tokenSchema, totpCodeSchema } from './schemas.ts';
 
@@ -170,7 +169,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     config: { access: 'authenticated', rateLimit: authRateLimit },
     schema: {
       tags: ['auth'],
-      description: `Re-authentication with password and TOTP before a sensitive action (granting roles, resetting credentials, bulk exports), required when the session's last authentication is older than ${REAUTH_MINUTES} minutes. Starts a fresh session: new cookie and CSRF token.`,
+      description: `Re-authentication with password and TOTP before a sensitive action (granting roles, resetting credentials, bulk exports), required when the session's last authentication is older than 5 minutes (REAUTH_SECONDS may shorten this). Starts a fresh session: new cookie and CSRF token.`,
       body: z.strictObject({ password: passwordSchema, code: z.string().max(10) }),
       response: { 200: sessionResponse },
     },
