@@ -21,7 +21,7 @@ import { loadConfig } from '../packages/server/src/config.ts';
 import { recordScaleResponse } from '../packages/server/src/services/scales/record-scale-response.ts';
 import { axeViolations, launchBrowser } from './helpers/browser.ts';
 import { ensureWebBuild, root } from './helpers/server.ts';
-import { freshTotpCode } from './helpers/totp.ts';
+import { signIn as demoSignIn } from './helpers/demo-login.ts';
 
 const mails: string[] = [];
 let smtp: SMTPServer;
@@ -117,20 +117,9 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function demoLogin(output: string, loginId: string): { password: string; secret: string } {
-  const m = new RegExp(`^${loginId.replace('.', '\\.')}\\s+(\\S+)\\s+([A-Z2-7]{16,})\\s+\\d{6}\\s*$`, 'm').exec(output);
-  assert.ok(m, `demo credentials for ${loginId} are printed`);
-  return { password: m[1]!, secret: m[2]! };
-}
-
+/** Signs a demo staff member in through the login page. */
 async function signIn(page: Page, baseUrl: string, loginId: string): Promise<void> {
-  const c = demoLogin(server!.output(), loginId);
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel(/^ログインID/).fill(loginId);
-  await page.getByLabel(/^パスワード/).fill(c.password);
-  await page.getByLabel(/^認証コード/).fill(await freshTotpCode(c.secret));
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.getByRole('heading', { name: 'ホーム', level: 1 }).waitFor();
+  await demoSignIn(page, baseUrl, server!.output(), loginId);
 }
 
 /** Sticky bars would cover an element screenshot: let them scroll with the page for the picture. */
