@@ -78,7 +78,9 @@ test(
     await page.getByLabel('日付', { exact: true }).fill(day);
     await page.getByLabel('開始時刻').fill(time);
     await page.getByLabel('重ねる担当・設備').selectOption('dr-mori');
-    await page.getByLabel('理由', { exact: true }).fill('急患のため');
+    await page.getByLabel(/^理由( \*)?$/).fill('急患のため');
+    // A doctor's own account is offered as the approving doctor.
+    assert.equal(await page.getByLabel('許可した医師').inputValue() !== '', true, 'the doctor is preselected');
     await expectAccessible(page, 'override form');
     await page.getByRole('button', { name: '重ねて予約する' }).click();
     await page.getByText(new RegExp(`予約しました：${esc(dayLabel(day))} ${time} 再診`)).waitFor();
@@ -87,6 +89,28 @@ test(
     await page.getByText(/医師 .*の許可：急患のため/).waitFor();
     await expectAccessible(page, 'appointment detail');
     await ctx.close();
+
+    // 1b. Reception double-books the same full time, naming the doctor who allowed it.
+    const desk = await newContext(browser, 'ja');
+    const dp = await desk.newPage();
+    await signIn(dp, server.baseUrl, server.output(), 'demo.reception');
+    await dp.goto(`${server.baseUrl}/appointments/new`);
+    await choosePatient(dp, 'みほん ひろと', '見本 大翔');
+    await dp.getByLabel('サービス', { exact: true }).selectOption('saishin');
+    await dp.getByText('ダブルブッキング（医師の許可がある場合）').click();
+    await dp.getByLabel('日付', { exact: true }).fill(day);
+    await dp.getByLabel('開始時刻').fill(time);
+    await dp.getByLabel('重ねる担当・設備').selectOption('dr-mori');
+    await dp.getByLabel(/^理由( \*)?$/).fill('院長了承済み');
+    const doubleBook = dp.getByRole('button', { name: '重ねて予約する' });
+    assert.equal(await doubleBook.isDisabled(), true, 'no booking without the approving doctor');
+    await dp.getByText('許可した医師を選んでください。').waitFor();
+    await dp.getByLabel('許可した医師').selectOption({ label: '医師 見守（デモ）' });
+    await doubleBook.click();
+    await dp.getByText(new RegExp(`予約しました：${esc(dayLabel(day))} ${time} 再診`)).waitFor();
+    await dp.getByRole('link', { name: '予約を開く' }).click();
+    await dp.getByText('医師 医師 見守（デモ） の許可：院長了承済み').waitFor();
+    await desk.close();
 
     // 2. A TMS course, 5 a week for 2 weeks, from the Monday before the year-end closure.
     const year = Number(today.slice(0, 4)) + (today.slice(5) > '12-14' ? 1 : 0);
