@@ -235,6 +235,8 @@ test('define, screen, consent (adult and minor), book the course around a holida
   await page.getByLabel('収集済みデータの扱い').selectOption('delete_from_future_exports');
   await page.getByRole('button', { name: '中止（同意撤回）' }).click();
   await page.locator('.tag', { hasText: '中止（同意撤回）' }).waitFor();
+  // The four infusions still to come are cancelled with the withdrawal, and the questionnaires.
+  await page.getByText(/今後の予約 4 件と質問票 \d+ 件を取り消しました。/).waitFor();
   // A withdrawn patient gets no infusion form (and the server refuses a dose).
   await page.getByRole('heading', { name: /点滴の記録/ }).waitFor({ state: 'detached' });
 

@@ -11,7 +11,7 @@ import { seedClinicServices, type SeriesPattern, type Service } from '@mimamori/
 import { WEEKDAYS } from '@mimamori/core/time/index';
 import { instantToZoned } from '@mimamori/core/time/instant-to-zoned';
 import { zonedToInstant } from '@mimamori/core/time/zoned-to-instant';
-import { getProgramDefinition, getSchedulingConfig, listAppointments, listEnrolments, updateEnrolmentIfVersion, type Db, type ProgramEnrolmentRow } from '@mimamori/storage';
+import { getProgramDefinition, getSchedulingConfig, listAppointments, listEnrolments, listProgramSessions, updateEnrolmentIfVersion, type Db, type ProgramEnrolmentRow } from '@mimamori/storage';
 import { audit } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import type { Lang } from '../../i18n/lang.ts';
@@ -189,10 +189,13 @@ export async function cancelFutureSessions(deps: AppDeps, req: FastifyRequest, a
   if (!schedule?.booking) return { cancelled: 0, failed: [] as string[] };
   const nowMs = deps.clock().getTime();
   const rows = await listAppointments(deps.db.db, { clinicId: actor.clinicId, seriesId: schedule.booking.seriesId });
+  // A session already given keeps its appointment (it is the record of the visit).
+  const given = new Set((await listProgramSessions(deps.db.db, { clinicId: actor.clinicId, enrolmentIds: [row.id] })).map((x) => x.session_number));
+  const keep = new Set(schedule.booking.appointments.filter((a) => given.has(a.sessionNumber)).map((a) => a.appointmentId));
   let cancelled = 0;
   const failed: string[] = [];
   for (const a of rows) {
-    if ((a.status !== 'confirmed' && a.status !== 'held') || a.start_ms <= nowMs) continue;
+    if ((a.status !== 'confirmed' && a.status !== 'held') || a.start_ms <= nowMs || keep.has(a.id)) continue;
     try {
       await cancelAppointment(deps, req, schedulingActor(actor), a.id, { version: a.version, reason: 'program_withdrawal' });
       cancelled++;

@@ -18,12 +18,12 @@ function useAction(id: string) {
   const qc = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   const [ok, setOk] = useState<string | null>(null);
-  async function run(path: string, body: unknown, success: string): Promise<unknown> {
+  async function run(path: string, body: unknown, success: string | ((r: unknown) => string)): Promise<unknown> {
     setError(null);
     setOk(null);
     try {
       const r = await api(path, { method: 'POST', body });
-      setOk(success);
+      setOk(typeof success === 'string' ? success : success(r));
       await qc.invalidateQueries({ queryKey: ['program-enrolment', id] });
       return r;
     } catch (e) {
@@ -81,7 +81,7 @@ export function EnrolmentPage(): ReactNode {
       {(s === 'enrolled' || s === 'active') && can('programs:record') && d.program.treatment === 'infusion' ? <InfusionForm d={d} /> : null}
       {can('programs:record') && s !== 'screening' ? <AdverseEventForm d={d} /> : null}
       <AdverseEventList d={d} />
-      {d.enrolment.nextStatuses.includes('withdrawn') && can('programs:enrol') ? <WithdrawForm d={d} /> : null}
+      {(d.enrolment.nextStatuses.includes('withdrawn') || s === 'withdrawn') && can('programs:enrol') ? <WithdrawForm d={d} /> : null}
     </Page>
   );
 }
@@ -298,10 +298,15 @@ function WithdrawForm({ d }: { readonly d: EnrolmentDetail }): ReactNode {
   const a = useAction(d.enrolment.id);
   const [reason, setReason] = useState('');
   const [choice, setChoice] = useState('keep');
+  // Once withdrawn the form goes; what the withdrawal cancelled stays in view.
+  if (d.enrolment.status === 'withdrawn') return a.ok ? <Alert tone="success">{a.ok}</Alert> : null;
   return (
     <section className="card card--wide" aria-labelledby="e-withdraw">
       <h2 id="e-withdraw">{t('prg.withdraw')}</h2>
-      <form className="form form--wide" onSubmit={(e) => { e.preventDefault(); void a.run(`/api/program-enrolments/${d.enrolment.id}/withdraw`, { dataChoice: choice, ...(reason ? { reason } : {}) }, t('prg.withdrawn')); }}>
+      <form className="form form--wide" onSubmit={(e) => { e.preventDefault(); void a.run(`/api/program-enrolments/${d.enrolment.id}/withdraw`, { dataChoice: choice, ...(reason ? { reason } : {}) }, (r) => {
+        const x = r as { cancelledAppointments?: number; cancelledAssessments?: number };
+        return `${t('prg.withdrawn')} ${t('prg.withdrawnCancelled', { appointments: x.cancelledAppointments ?? 0, questionnaires: x.cancelledAssessments ?? 0 })}`;
+      }); }}>
         <TextField label={t('prg.reason')} value={reason} onChange={(e) => setReason(e.target.value)} error={a.errs.reason} />
         <SelectField label={t('prg.dataChoice')} value={choice} onChange={(e) => setChoice(e.target.value)} options={[{ value: 'keep', label: t('prg.keep') }, { value: 'delete_from_future_exports', label: t('prg.deleteData') }]} />
         <ErrorMessage error={a.error} />

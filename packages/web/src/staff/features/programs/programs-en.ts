@@ -124,6 +124,7 @@ export const programsEn: Shape<typeof programsJa> = {
   minorNote: 'Under 16: the guardian’s consent and the child’s own assent are recorded separately.',
   // booking the course, assessment links, editing adverse events
   bookingService: 'Booking service for the sessions',
+  withdrawnCancelled: 'Cancelled {{appointments}} future appointment(s) and {{questionnaires}} questionnaire(s).',
   booking: 'Book the treatment',
   bookingIntro: 'Book {{service}} ({{minutes}} min) ×{{count}} as one appointment series. Check the dates and start times (free slots are suggested).',
   preferredTime: 'Preferred start time',

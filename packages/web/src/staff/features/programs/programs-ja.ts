@@ -120,6 +120,7 @@ export const programsJa = {
   minorNote: '16歳未満の方は、代諾者の同意とお子さん本人のアセントを別々に記録します。',
   // booking the course, assessment links, editing adverse events
   bookingService: '治療の予約メニュー',
+  withdrawnCancelled: '今後の予約 {{appointments}} 件と質問票 {{questionnaires}} 件を取り消しました。',
   booking: '治療の予約',
   bookingIntro: '{{service}}（{{minutes}}分）を全{{count}}回、1つの予約シリーズとして予約します。日付と開始時刻を確認してください（空いている枠を提案しています）。',
   preferredTime: '希望の開始時刻',
