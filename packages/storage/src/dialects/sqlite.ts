@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database as Schema } from '../schema.ts';
 
@@ -15,7 +15,12 @@ export interface SqliteHandle {
  * connection on which any of them did not take.
  */
 export function openSqlite(path: string): SqliteHandle {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    // A new database file is readable by its owner only (要配慮個人情報); SQLite gives the WAL and
+    // shared-memory files the same permissions as the database file.
+    if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  }
   const raw = new Database(path);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
