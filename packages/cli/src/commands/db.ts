@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { decryptBackupFile, encryptBackupFile, isEncryptedBackup, loadOrCreateSecretKey, migrate, verifyAudit } from '@mimamori/storage';
@@ -68,8 +68,9 @@ export const dbCommand: Command = {
       const target = abs(io, file);
       if (existsSync(target)) throw new Error(`${file} exists; choose a new file name (backups are never overwritten)`);
       const { keyFile } = dbLocation(io, dbPath);
-      // The plain copy exists only while it is checked and encrypted, beside the target, mode 0600.
+      // The plain copy exists only while it is checked and encrypted: beside the target, mode 0600.
       const plain = `${target}.${randomBytes(6).toString('hex')}.part`;
+      closeSync(openSync(plain, 'wx', 0o600));
       try {
         if (pgUrl) {
           const r = spawnSync(pgTool('pg_dump'), ['--format=custom', '--no-owner', '--file', plain, pgUrl], { encoding: 'utf8' });
