@@ -129,6 +129,12 @@ export async function bookProgramSessions(deps: AppDeps, req: FastifyRequest, ac
   given.forEach((o, i) => {
     if (o.date < today) issues.push({ path: `occurrences[${i}].date`, message: 'programs.booking_date_past', params: { date: o.date } });
     if (i > 0 && o.date <= given[i - 1]!.date) issues.push({ path: `occurrences[${i}].date`, message: 'programs.booking_dates_order', params: { date: o.date } });
+    try {
+      zonedToInstant({ date: o.date, time: o.time, zone: cfg.zone });
+    } catch (err) {
+      if (!isDomainError(err)) throw err;
+      issues.push({ path: `occurrences[${i}].${err.details[0]?.path === 'date' ? 'date' : 'time'}`, message: 'programs.booking_time_invalid', params: { date: o.date, time: o.time } });
+    }
   });
   if (issues.length) throw new DomainError('validation', { key: 'programs.booking_invalid', params: { count: issues.length }, details: issues });
 

@@ -34,6 +34,7 @@ export const programServerMessages = {
   'programs.booking_invalid': { ja: '予約内容に誤りがあります（{count}件）。', en: 'The booking has {count} problem(s).' },
   'programs.booking_sessions_incomplete': { ja: '全{count}回の日時を指定してください。', en: 'Give a date and time for all {count} sessions.' },
   'programs.booking_date_past': { ja: '{date}は過去の日付です。', en: '{date} is in the past.' },
+  'programs.booking_time_invalid': { ja: '{date} {time} は日時として正しくありません。', en: '{date} {time} is not a valid date and time.' },
   'programs.booking_dates_order': { ja: '{date}は前の回より後の日付にしてください。', en: '{date} must be after the previous session.' },
   'programs.booking_failed': {
     ja: '第{session}回（{date} {time}）を予約できませんでした。何も予約されていません。理由: {reason}',
