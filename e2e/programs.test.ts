@@ -170,6 +170,11 @@ test('define, screen, consent (adult and minor), book the course around a holida
   await edit.getByRole('button', { name: '保存する' }).click();
   // A resolved outcome needs its end date: the field is named and nothing is saved.
   await edit.locator('.field__error').first().waitFor();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await edit.scrollIntoViewIfNeeded();
+  await expectAccessible(page, 'adverse event edit on a phone');
+  await aes.screenshot({ path: join(shots, 'program-ae-edit-phone-ja.png') });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await edit.getByLabel('終了日').fill(today);
   await edit.getByRole('button', { name: '保存する' }).click();
   await aes.getByText('保存しました。').waitFor();
