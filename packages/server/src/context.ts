@@ -1,3 +1,4 @@
+import type { ClockOffsetMonitor } from './services/clock-offset.ts';
 import type { DbHandle } from '@mimamori/storage';
 import type { Clock } from './clock.ts';
 import type { ServerConfig } from './config.ts';
@@ -10,4 +11,6 @@ export interface AppDeps {
   readonly config: ServerConfig;
   /** Set when SMTP is configured; otherwise mail waits in the outbox, visible to staff. */
   readonly smtp?: SmtpConfig;
+  /** Set when `NTP_SERVER` is configured: the last measured offset of this machine's clock. */
+  readonly clockMonitor?: Pick<ClockOffsetMonitor, 'latest' | 'lastError'>;
 }

@@ -14,6 +14,7 @@ import { createReminderJob } from './services/scheduling/appointment-mail.ts';
 import { startQuestionnaireJob } from './services/scales/deliver-questionnaires.ts';
 import { createAuditHeadJob } from './services/audit-head-mail.ts';
 import { createIdleStaffJob } from './services/disable-idle-staff.ts';
+import { createClockOffsetMonitor, MAX_CLOCK_OFFSET_MS } from './services/clock-offset.ts';
 
 const demo = process.argv.includes('--demo');
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -30,7 +31,17 @@ if (demo && !config.databaseUrl) {
 const keyFile = secretKeyFileFor({ env: process.env, cwd: process.cwd(), sqlitePath: config.sqlitePath, postgres: Boolean(config.databaseUrl) });
 const db = await createDb({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, keyFile });
 const smtp = smtpConfigFrom(process.env);
-const deps = { db, clock: systemClock, config, smtp };
+const ntp = process.env.NTP_SERVER?.trim();
+const [ntpHost, ntpPort] = ntp ? (/^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(ntp)?.slice(1) ?? [ntp]) : [];
+const clockMonitor = ntpHost
+  ? createClockOffsetMonitor({
+      host: ntpHost,
+      port: ntpPort ? Number(ntpPort) : undefined,
+      onDrift: (r) => app.log.warn({ offsetMs: r.offsetMs, source: r.server }, `clock is more than ${MAX_CLOCK_OFFSET_MS} ms off the time source: check time synchronisation`),
+      onError: (e) => app.log.warn({ err: (e as Error).message }, 'time source check failed'),
+    })
+  : undefined;
+const deps = { db, clock: systemClock, config, smtp, clockMonitor };
 const app = await createApp(deps, { logger: loggerOptions(config.logLevel) });
 
 const lines: string[] = [];
@@ -56,6 +67,8 @@ const auditHeadJob = auditHeadTo ? createAuditHeadJob(deps, { to: auditHeadTo, o
 auditHeadJob?.start();
 const idleStaffJob = createIdleStaffJob(deps, { onError: (err) => app.log.error({ err: (err as Error).message }, 'idle account job failed') });
 idleStaffJob.start();
+clockMonitor?.start();
+if (!clockMonitor) lines.push('NTP_SERVER is not set: /api/health does not report the clock offset (set it to the time source this machine synchronises with).');
 if (!auditHeadTo) lines.push('AUDIT_HEAD_EMAIL is not set: copy `npx mimamori audit head` out of the database every day (or set it to have the chain heads mailed daily).');
 if (!smtp) lines.push('SMTP is not configured (SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASS, SMTP_FROM): mail waits in the outbox, visible to staff.');
 process.stdout.write(
@@ -69,7 +82,7 @@ process.stdout.write(
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void Promise.all([questionnaireJob.stop(), auditHeadJob?.stop(), idleStaffJob.stop(), reminderJob.stop()])
+    void Promise.all([questionnaireJob.stop(), auditHeadJob?.stop(), idleStaffJob.stop(), clockMonitor?.stop(), reminderJob.stop()])
       .then(() => mailWorker?.stop())
       .then(() => app.close())
       .then(() => db.close())
