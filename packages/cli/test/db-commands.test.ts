@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { appendAudit, createSecretBox, insertClinic, loadOrCreateSecretKey, seedDemo, verifyAudit } from '@mimamori/storage';
+import { appendAudit, appendExportSignature, createSecretBox, insertClinic, loadOrCreateSecretKey, seedDemo, verifyAudit } from '@mimamori/storage';
 import { createTestDb, testDialects, type TestDb } from '../../storage/test/test-db.ts';
 import { main } from '../src/main.ts';
 
@@ -118,6 +118,21 @@ for (const dialect of testDialects()) {
       assert.match(caught.out, /audit log REWRITTEN: chain anchored seq 3/);
       writeFileSync(join(dir, 'empty.txt'), 'nothing here');
       assert.equal((await run('audit', 'verify', '--anchors', 'empty.txt')).code, 1);
+    });
+
+    test('audit check-export: an export as written passes; an edited or unsigned copy fails', async () => {
+      const signed = appendExportSignature(loadOrCreateSecretKey(keyFile).key, '\uFEFFid,at\r\n1,2026-11-29T00:00:00Z\r\n');
+      writeFileSync(join(dir, 'audit.csv'), signed);
+      writeFileSync(join(dir, 'edited.csv'), signed.replace('1,2026', '2,2026'));
+      writeFileSync(join(dir, 'plain.csv'), 'id,at\r\n');
+      const ok = await run('audit', 'check-export', 'audit.csv');
+      assert.equal(ok.code, 0, ok.out + ok.err);
+      assert.match(ok.out, /signature valid/);
+      const edited = await run('audit', 'check-export', 'edited.csv');
+      assert.equal(edited.code, 1);
+      assert.match(edited.out, /EDITED/);
+      assert.equal((await run('audit', 'check-export', 'plain.csv')).code, 1);
+      assert.equal((await run('audit', 'check-export')).code, 2, 'usage error without a file');
     });
 
     test('audit verify passes on an intact log and names the first tampered row', async () => {

@@ -15,6 +15,7 @@ export * from './security/totp.ts';
 export * from './security/tokens.ts';
 export * from './security/secret-box.ts';
 export * from './security/backup-file-crypto.ts';
+export * from './security/export-signature.ts';
 export * from './admin/add-staff-user.ts';
 export * from './admin/seed-demo.ts';
 export * from './repos/outbox-repo.ts';

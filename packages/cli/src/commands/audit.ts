@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { auditHeads, checkAuditAnchors, formatAuditAnchors, parseAuditAnchors, verifyAudit, type AuditAnchor } from '@mimamori/storage';
+import { existsSync } from 'node:fs';
+import { auditHeads, checkAuditAnchors, checkExportSignature, formatAuditAnchors, loadOrCreateSecretKey, parseAuditAnchors, verifyAudit, type AuditAnchor } from '@mimamori/storage';
 import { UsageError, type Command } from '../command.ts';
-import { openDb, parseOptions } from '../open-db.ts';
+import { dbLocation, openDb, parseOptions } from '../open-db.ts';
 
 const help = `Usage: mimamori audit verify [--anchors FILE] [--db PATH] [--json]
        mimamori audit head [--db PATH]
+       mimamori audit check-export FILE
 
 verify  Recomputes the hash chain of the audit log from its first row. Exit 0 when every row
         verifies; exit 1 and the first bad row (id, chain, sequence number, reason) otherwise.
@@ -13,11 +15,15 @@ verify  Recomputes the hash chain of the audit log from its first row. Exit 0 wh
         \`audit head\` or mailed daily): a chain rebuilt from scratch fails here.
 head    Prints the head of every chain, one line each, to keep outside the database
         (print it, mail it, or store it on write-once media).
+check-export
+        Checks the signature line at the end of an audit CSV exported from the staff app:
+        exit 0 when the file is exactly as exported, 1 when it was edited or is unsigned.
+        Needs the clinic's key file (MIMAMORI_KEY_FILE or beside the database).
 `;
 
 export const auditCommand: Command = {
   name: 'audit',
-  summary: 'verify the hash-chained audit log; print its chain heads',
+  summary: 'verify the hash-chained audit log; print its chain heads; check a signed export',
   run: async (args, io) => {
     if (args.includes('--help') || args.includes('-h')) {
       io.stdout(help);
@@ -30,7 +36,17 @@ export const auditCommand: Command = {
       throw new UsageError((e as Error).message);
     }
     const sub = p.positional[0];
-    if (sub !== 'verify' && sub !== 'head') throw new UsageError(sub ? `unknown audit command "${sub}"` : 'which audit command? (verify, head)');
+    if (sub === 'check-export') {
+      const name = p.positional[1];
+      if (!name) throw new UsageError('check-export needs a FILE');
+      const { keyFile } = dbLocation(io, p.values.db);
+      if (!existsSync(keyFile)) throw new Error(`no key file at ${keyFile}: the check needs the clinic's key file (set MIMAMORI_KEY_FILE)`);
+      const text = readFileSync(isAbsolute(name) ? name : join(io.cwd, name), 'utf8');
+      const r = checkExportSignature(loadOrCreateSecretKey(keyFile).key, text);
+      io.stdout(r.ok ? `${name}: signature valid — the file is exactly as exported\n` : r.reason === 'edited' ? `${name}: EDITED — the content does not match its signature\n` : `${name}: no signature line — not an export of this clinic, or cut short\n`);
+      return r.ok ? 0 : 1;
+    }
+    if (sub !== 'verify' && sub !== 'head') throw new UsageError(sub ? `unknown audit command "${sub}"` : 'which audit command? (verify, head, check-export)');
     let anchors: AuditAnchor[] | undefined;
     if (sub === 'verify' && p.values.anchors !== undefined) {
       const file = isAbsolute(p.values.anchors) ? p.values.anchors : join(io.cwd, p.values.anchors);

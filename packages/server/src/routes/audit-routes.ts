@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listAudit, verifyAudit } from '@mimamori/storage';
+import { appendExportSignature, auditHeads, chainOf, listAudit, verifyAudit } from '@mimamori/storage';
 import { audit } from '../audit/audit.ts';
 import type { AppDeps } from '../context.ts';
 import { csvLine } from '@mimamori/reports';
@@ -60,11 +60,13 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
       csvLine(['id', 'at', 'user_id', 'user_name', 'role', 'action', 'resource', 'resource_id', 'patient_id', 'outcome', 'request_id', 'ip', 'detail', 'row_hash']),
       ...items.map((i) => csvLine([i.id, i.at, i.userId, i.userName, i.role, i.action, i.resource, i.resourceId, i.patientId, i.outcome, i.requestId, i.ip, i.detail, i.hash])),
       csvLine([`# chain verified: ${head.ok ? 'ok' : 'FAILED'}; rows in all chains: ${head.rows}`]),
+      ...(await auditHeads(db, [chainOf(req.staff!.clinicId)])).map((h) => csvLine([`# chain head: ${h.chain} ${h.seq} ${h.hash}`])),
     ];
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="audit-${deps.clock().toISOString().slice(0, 10)}.csv"`)
-      .send('\uFEFF' + lines.join('\r\n') + '\r\n');
+      // Signed, so an edited copy is detected (`mimamori audit check-export`).
+      .send(appendExportSignature(deps.db.secrets.key, '\uFEFF' + lines.join('\r\n') + '\r\n'));
   });
 
   r.get('/api/audit/verify', {
