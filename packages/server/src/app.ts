@@ -11,6 +11,7 @@ import type { AppDeps } from './context.ts';
 import { installErrorHandler, sendError } from './http/error-handler.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
+import { registerBreakGlassRoutes } from './routes/break-glass-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerPatientRoutes } from './routes/patient-routes.ts';
 import { registerStaffRoutes } from './routes/staff-routes.ts';
@@ -129,6 +130,7 @@ export async function createApp(deps: AppDeps, options: { logger?: boolean | obj
 
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
+  registerBreakGlassRoutes(app, deps);
   registerStaffRoutes(app, deps);
   registerPatientRoutes(app, deps);
   registerAuditRoutes(app, deps);

@@ -5,6 +5,7 @@ export * from './schema.ts';
 export * from './repos/db.ts';
 export * from './repos/audit-repo.ts';
 export * from './repos/audit-anchor.ts';
+export * from './repos/break-glass-repo.ts';
 export * from './repos/clinic-repo.ts';
 export * from './repos/staff-repo.ts';
 export * from './repos/session-repo.ts';

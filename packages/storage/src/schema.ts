@@ -199,6 +199,17 @@ export interface AlertTable {
   ack_note: string | null;
 }
 
+export interface BreakGlassGrantTable {
+  id: string;
+  clinic_id: string;
+  staff_id: string;
+  session_id: string;
+  reason: string;
+  started_at: string;
+  expires_at: string;
+  ended_at: string | null;
+}
+
 export interface FoundationTables {
   clinics: ClinicTable;
   staff: StaffTable;
@@ -213,6 +224,7 @@ export interface FoundationTables {
   patient_links: PatientLinkTable;
   patient_sessions: PatientSessionTable;
   alerts: AlertTable;
+  break_glass_grants: BreakGlassGrantTable;
 }
 
 /** Every table: the foundation's and each feature's. */

@@ -85,3 +85,22 @@ export function hasPermission(role: Role, permission: Permission): boolean {
 export function permissionsOf(role: Role): Permission[] {
   return (Object.keys(permissionMatrix) as Permission[]).filter((p) => hasPermission(role, p));
 }
+
+/**
+ * Break-glass (emergency) access: a signed-in staff member who lacks these read permissions may,
+ * with a free-text reason and a fresh re-authentication, hold them for at most
+ * `BREAK_GLASS_HOURS` — reads only, every one audited as `breakglass.access`, administrators
+ * notified (security checklist A12).
+ */
+export const emergencyReadPermissions = ['patients:read', 'alerts:read', 'intake:read', 'scales:read', 'programs:clinical_read'] as const satisfies ReadonlyArray<Permission>;
+export const BREAK_GLASS_HOURS = 4;
+
+/** @example isEmergencyRead('scales:read') // true; isEmergencyRead('scales:assign') // false */
+export function isEmergencyRead(p: string): p is (typeof emergencyReadPermissions)[number] {
+  return (emergencyReadPermissions as ReadonlyArray<string>).includes(p);
+}
+
+/** What break-glass would add for this role; empty when the role already reads everything it covers. */
+export function breakGlassAdds(role: Role): Permission[] {
+  return emergencyReadPermissions.filter((p) => !hasPermission(role, p));
+}

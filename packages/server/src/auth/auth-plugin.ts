@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hasPermission, isRole } from '@mimamori/core';
-import { endPatientSession, endSession, getPatientSession, getSession, getStaff, touchPatientSession, touchSession } from '@mimamori/storage';
+import { hasPermission, isEmergencyRead, isRole } from '@mimamori/core';
+import { activeBreakGlassGrant, endPatientSession, endSession, getPatientSession, getSession, getStaff, touchPatientSession, touchSession } from '@mimamori/storage';
 import { auditAlone } from '../audit/audit.ts';
 import type { AppDeps } from '../context.ts';
 import { sendError } from '../http/error-handler.ts';
@@ -123,8 +123,14 @@ export function installAuth(app: FastifyInstance, deps: AppDeps): void {
       }
     }
     if (access !== 'authenticated' && !hasPermission(req.staff.role, access)) {
-      await auditAlone(deps, req, { action: 'access.denied', resource: 'route', resourceId: `${req.method} ${req.routeOptions.url}`, outcome: 'denied' });
-      return sendError(reply, req, 'forbidden');
+      // Break-glass: an emergency grant of this session opens clinical reads (never writes), each one audited.
+      const grant = req.method === 'GET' && isEmergencyRead(access) ? await activeBreakGlassGrant(deps.db.db, req.staff.sessionId, deps.clock().toISOString()) : undefined;
+      if (!grant) {
+        await auditAlone(deps, req, { action: 'access.denied', resource: 'route', resourceId: `${req.method} ${req.routeOptions.url}`, outcome: 'denied' });
+        return sendError(reply, req, 'forbidden');
+      }
+      const patientId = req.routeOptions.url?.startsWith('/api/patients/:id') ? ((req.params as { id?: string }).id ?? null) : null;
+      await auditAlone(deps, req, { action: 'breakglass.access', resource: 'break_glass', resourceId: grant.id, patientId, detail: `${req.method} ${req.routeOptions.url}` });
     }
     if (req.routeOptions.config.recentAuth && !authenticatedRecently(req.staff.createdAt, deps.clock(), deps.config.reauthSeconds)) {
       return sendError(reply, req, 'reauth_required', { extra: { reauthSeconds: deps.config.reauthSeconds } });

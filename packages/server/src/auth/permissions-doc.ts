@@ -1,4 +1,4 @@
-import { permissionDescriptions, permissionMatrix, roles, type Permission } from '@mimamori/core';
+import { BREAK_GLASS_HOURS, emergencyReadPermissions, permissionDescriptions, permissionMatrix, roles, type Permission } from '@mimamori/core';
 import type { RouteInfo } from '../app.ts';
 
 /** Renders docs/permissions.md from the permission matrix and the app's route table. */
@@ -22,6 +22,10 @@ export function renderPermissionsDoc(routes: ReadonlyArray<RouteInfo>): string {
     'State-changing requests also need the session\'s CSRF token (`x-csrf-token`) and a same-origin `Origin`.',
     'Routes marked **re-auth** also need a password + TOTP authentication within the last 5 minutes',
     '(`POST /api/auth/reauth`); otherwise they answer `reauth_required` (403).',
+    '',
+    `**Break-glass** (\`POST /api/auth/break-glass\`, with a reason and a recent re-authentication): for at most ${BREAK_GLASS_HOURS} hours a`,
+    `session may also read (GET only) what ${emergencyReadPermissions.map((p) => `\`${p}\``).join(', ')} cover; every such read is`,
+    'audited as `breakglass.access` and the clinic\'s administrators are mailed when it starts.',
     '',
     '## Routes',
     '',

@@ -13,6 +13,10 @@ const base: Catalogue = {
     ja: '重要な操作のため、もう一度パスワードと確認コードを入力してください。',
     en: 'This is a sensitive action: enter your password and code again.',
   },
+  break_glass_not_needed: {
+    ja: 'この役割は通常の権限で診療記録を閲覧できるため、緊急アクセスは不要です。',
+    en: 'Your role can already read clinical records; emergency access is not needed.',
+  },
   reauth_failed: {
     ja: 'パスワードまたは確認コードが正しくありません。繰り返し失敗すると、しばらくログインできなくなります。',
     en: 'The password or code is not correct. After repeated failures, sign-in is paused for a while.',

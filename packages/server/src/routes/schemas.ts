@@ -36,6 +36,7 @@ export const sessionResponse = z.object({
   csrfToken: z.string(),
   idleExpiresAt: z.string(),
   absoluteExpiresAt: z.string(),
+  breakGlass: z.object({ id: z.string(), reason: z.string(), startedAt: z.string(), expiresAt: z.string() }).nullable(),
 });
 
 export const enrolmentResponse = z.object({ enrolment: z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() }) });

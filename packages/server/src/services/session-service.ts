@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
-import { permissionsOf, isRole, DomainError } from '@mimamori/core';
-import { getClinic, getStaff, insertSession, type Db } from '@mimamori/storage';
+import { breakGlassAdds, permissionsOf, isRole, DomainError } from '@mimamori/core';
+import { activeBreakGlassGrant, getClinic, getStaff, insertSession, type Db } from '@mimamori/storage';
 import type { AppDeps } from '../context.ts';
 import { SESSION_COOKIE, PRE_AUTH_COOKIE, cookieOptions } from '../auth/session-cookie.ts';
 import type { StaffAuth } from '../auth/staff-auth.ts';
@@ -12,6 +12,8 @@ export interface SessionBody {
   readonly csrfToken: string;
   readonly idleExpiresAt: string;
   readonly absoluteExpiresAt: string;
+  /** An emergency (break-glass) grant in force for this session, with the permissions it adds. */
+  readonly breakGlass: { readonly id: string; readonly reason: string; readonly startedAt: string; readonly expiresAt: string } | null;
 }
 
 const PRE_AUTH_MINUTES = 10;
@@ -60,13 +62,15 @@ export async function startPreAuthSession(deps: AppDeps, db: Db, reply: FastifyR
 
 export async function sessionBody(deps: AppDeps, auth: StaffAuth): Promise<SessionBody> {
   const clinic = await getClinic(deps.db.db, auth.clinicId);
+  const grant = await activeBreakGlassGrant(deps.db.db, auth.sessionId, deps.clock().toISOString());
   const idle = new Date(new Date(auth.lastSeenAt).getTime() + deps.config.idleMinutes * 60_000);
   const abs = new Date(auth.expiresAt);
   return {
     user: { id: auth.staffId, loginId: auth.loginId, displayName: auth.displayName, role: auth.role, clinicId: auth.clinicId, clinicName: clinic?.name ?? '' },
-    permissions: permissionsOf(auth.role),
+    permissions: [...permissionsOf(auth.role), ...(grant ? breakGlassAdds(auth.role) : [])],
     csrfToken: auth.csrfToken,
     idleExpiresAt: (idle < abs ? idle : abs).toISOString(),
     absoluteExpiresAt: abs.toISOString(),
+    breakGlass: grant ? { id: grant.id, reason: grant.reason, startedAt: grant.started_at, expiresAt: grant.expires_at } : null,
   };
 }

@@ -1,6 +1,7 @@
 import type { Migration } from './migration.ts';
 import { migration0001 } from './0001-foundation.ts';
 import { migration0002 } from './0002-shared-services.ts';
+import { migration0003 } from './0003-break-glass.ts';
 import { intakeMigrations } from './intake/index.ts';
 import { programsMigrations } from './programs/index.ts';
 import { scalesMigrations } from './scales/index.ts';
@@ -18,4 +19,5 @@ export const migrations: ReadonlyArray<Migration> = [
   ...schedulingMigrations,
   ...intakeMigrations,
   ...programsMigrations,
+  migration0003,
 ];

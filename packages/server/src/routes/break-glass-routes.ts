@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../context.ts';
+import { breakGlassReport, endBreakGlass, startBreakGlass } from '../services/break-glass-service.ts';
+import { sessionResponse, text } from './schemas.ts';
+
+export function registerBreakGlassRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/auth/break-glass', {
+    config: { access: 'authenticated', recentAuth: true },
+    schema: {
+      tags: ['auth'],
+      description: 'Emergency (break-glass) read access to clinical records the role cannot normally read, for at most 4 hours, with a reason. Every read is audited and administrators are notified by mail.',
+      body: z.strictObject({ reason: text(500, { min: 10, multiline: true }) }),
+      response: { 200: sessionResponse },
+    },
+  }, async (req) => startBreakGlass(deps, req, req.body));
+
+  r.delete('/api/auth/break-glass', {
+    config: { access: 'authenticated' },
+    // No body is expected; anything sent is refused rather than ignored.
+    schema: { tags: ['auth'], body: z.strictObject({}).nullish(), response: { 200: sessionResponse } },
+  }, async (req) => endBreakGlass(deps, req));
+
+  r.get('/api/break-glass', {
+    config: { access: 'staff:admin' },
+    schema: {
+      tags: ['staff'],
+      response: {
+        200: z.object({
+          items: z.array(z.object({
+            id: z.string(), staffId: z.string(), displayName: z.string(), loginId: z.string(), role: z.string(), reason: z.string(),
+            startedAt: z.string(), expiresAt: z.string(), endedAt: z.string().nullable(), reads: z.number(),
+          })),
+        }),
+      },
+    },
+  }, async (req) => breakGlassReport(deps, req));
+}
