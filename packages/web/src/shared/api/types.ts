@@ -21,6 +21,8 @@ export interface Session {
   readonly csrfToken: string;
   readonly idleExpiresAt: string;
   readonly absoluteExpiresAt: string;
+  /** Emergency (break-glass) access in force for this session, if any. */
+  readonly breakGlass: { readonly id: string; readonly reason: string; readonly startedAt: string; readonly expiresAt: string } | null;
 }
 
 export interface Enrolment {

@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Loading } from '../components/page.tsx';
 import { IdleWarning } from '../features/auth/idle-warning.tsx';
 import { ReauthDialog } from '../features/auth/reauth-dialog.tsx';
+import { BreakGlassBanner } from '../features/auth/break-glass.tsx';
 import { visibleNav } from './nav.ts';
 import { useSession } from './session.tsx';
 
@@ -92,6 +93,7 @@ export function AppLayout(): ReactNode {
         </nav>
         <main id="main" className="main" tabIndex={-1}>
           <IdleWarning />
+          <BreakGlassBanner />
           <ReauthDialog />
           <Suspense fallback={<Loading />}>
             <Outlet />

@@ -57,7 +57,7 @@ function RequireSession({ children }: { readonly children: ReactNode }): ReactNo
 /** A page the role may not open says so, without asking the server for data it would refuse. */
 function Allow({ permission, children }: { readonly permission: string; readonly children: ReactNode }): ReactNode {
   const { can } = useSession();
-  return can(permission) ? children : <ForbiddenPage />;
+  return can(permission) ? children : <ForbiddenPage permission={permission} />;
 }
 
 export function App(): ReactNode {

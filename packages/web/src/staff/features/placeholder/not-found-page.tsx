@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../components/page.tsx';
+import { BreakGlassOffer } from '../auth/break-glass.tsx';
 
 export function NotFoundPage(): ReactNode {
   const { t } = useTranslation();
@@ -14,7 +15,8 @@ export function NotFoundPage(): ReactNode {
   );
 }
 
-export function ForbiddenPage(): ReactNode {
+/** A page the role may not open. When the page only reads clinical records, emergency access is offered. */
+export function ForbiddenPage({ permission }: { readonly permission?: string }): ReactNode {
   const { t } = useTranslation();
   return (
     <Page title={t('common.forbidden')}>
@@ -22,6 +24,7 @@ export function ForbiddenPage(): ReactNode {
       <p>
         <Link to="/">{t('nav.home')}</Link>
       </p>
+      {permission ? <BreakGlassOffer permission={permission} /> : null}
     </Page>
   );
 }

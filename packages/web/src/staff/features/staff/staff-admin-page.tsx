@@ -10,6 +10,7 @@ import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { SelectField, TextField } from '../../components/field.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
+import { BreakGlassReport } from './break-glass-report.tsx';
 
 const STAFF_KEY = ['staff'] as const;
 
@@ -249,6 +250,7 @@ export function StaffAdminPage(): ReactNode {
           </table>
         ) : null}
       </section>
+      <BreakGlassReport />
     </Page>
   );
 }

@@ -1,0 +1,63 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../shared/api/client.ts';
+import { formatDateTime } from '../../../shared/format/dates.ts';
+import { ErrorMessage } from '../../components/alert.tsx';
+import { Loading } from '../../components/page.tsx';
+
+interface BreakGlassUse {
+  readonly id: string;
+  readonly displayName: string;
+  readonly loginId: string;
+  readonly role: string;
+  readonly reason: string;
+  readonly startedAt: string;
+  readonly expiresAt: string;
+  readonly endedAt: string | null;
+  readonly reads: number;
+}
+
+/** The review report of emergency access: who, why, when, for how long, and how many reads. */
+export function BreakGlassReport(): ReactNode {
+  const { t } = useTranslation();
+  const q = useQuery({ queryKey: ['break-glass'], queryFn: () => api<{ items: BreakGlassUse[] }>('/api/break-glass'), select: (r) => r.items });
+  return (
+    <section>
+      <h2 id="break-glass-report-title">{t('breakGlass.reportTitle')}</h2>
+      <ErrorMessage error={q.error} />
+      {q.isPending ? <Loading /> : null}
+      {q.data && q.data.length === 0 ? <p className="empty">{t('breakGlass.reportNone')}</p> : null}
+      {q.data && q.data.length > 0 ? (
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="break-glass-report-title">
+          <table className="table table--cards">
+            <thead>
+              <tr>
+                <th scope="col">{t('breakGlass.who')}</th>
+                <th scope="col">{t('breakGlass.reason')}</th>
+                <th scope="col">{t('breakGlass.when')}</th>
+                <th scope="col">{t('breakGlass.until')}</th>
+                <th scope="col">{t('breakGlass.reads')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {q.data.map((u) => (
+                <tr key={u.id}>
+                  <td data-label={t('breakGlass.who')}>
+                    {u.displayName} <span className="muted small">{u.loginId}</span>
+                  </td>
+                  <td data-label={t('breakGlass.reason')}>{u.reason}</td>
+                  <td data-label={t('breakGlass.when')}>{formatDateTime(u.startedAt)}</td>
+                  <td data-label={t('breakGlass.until')}>
+                    {u.endedAt && u.endedAt < u.expiresAt ? t('breakGlass.endedEarly', { time: formatDateTime(u.endedAt) }) : formatDateTime(u.expiresAt)}
+                  </td>
+                  <td data-label={t('breakGlass.reads')}>{u.reads}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
