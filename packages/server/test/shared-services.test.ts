@@ -1,6 +1,5 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SMTPServer } from 'smtp-server';
 import { enqueueMail, newId, raiseAlert } from '@mimamori/storage';
 import { testDialects } from '../../storage/test/test-db.ts';
 import { createMailWorker } from '../src/mail/mail-worker.ts';
@@ -8,44 +7,18 @@ import { smtpConfigFrom } from '../src/mail/smtp-config.ts';
 import { issuePatientLink } from '../src/services/patient-link-service.ts';
 import { PATIENT_COOKIE } from '../src/auth/patient-auth.ts';
 import { adultInput, as, createTestApp, signedIn, type Session, type TestApp } from './test-app.ts';
+import { startTestSmtp } from './test-smtp.ts';
 
-interface Received {
-  readonly to: string[];
-  readonly raw: string;
-}
-
-/** A real SMTP server on 127.0.0.1 that can be told to refuse mail. */
-async function startSmtp(): Promise<{ port: number; received: Received[]; refuse: { on: boolean }; close: () => Promise<void> }> {
-  const received: Received[] = [];
-  const refuse = { on: false };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-      stream.on('end', () => {
-        if (refuse.on) return callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 451 }));
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as { port: number }).port;
-  return { port, received, refuse, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 for (const dialect of testDialects()) {
   describe(`shared services: outbox, patient links, alerts (${dialect})`, () => {
     let t: TestApp;
-    let smtp: Awaited<ReturnType<typeof startSmtp>>;
+    let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
     let rec: Session;
     let patientId: string;
     before(async () => {
       t = await createTestApp(dialect);
-      smtp = await startSmtp();
+      smtp = await startTestSmtp();
       rec = await signedIn(t, 'reception');
       patientId = (await as(t, rec, { method: 'POST', url: '/api/patients', payload: adultInput({ email: 'taro@example.test' }) })).json().patient.id;
     });

@@ -1,12 +1,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SMTPServer } from 'smtp-server';
 import { scaleToQuestionnaire } from '@mimamori/core/fhir/index';
 import { gad7 } from '@mimamori/core/scales/index';
 import { testDialects } from '../../../storage/test/test-db.ts';
 import { createMailWorker } from '../../src/mail/mail-worker.ts';
-import { smtpConfigFrom } from '../../src/mail/smtp-config.ts';
 import { adultInput, as, createTestApp, signedIn, type Session, type TestApp } from '../test-app.ts';
+import { startTestSmtp } from '../test-smtp.ts';
 import { PATIENT_COOKIE } from '../../src/auth/patient-auth.ts';
 
 const custom = {
@@ -96,20 +95,13 @@ for (const dialect of testDialects()) {
     });
 
     test('the alert is written even when mail delivery fails', async () => {
-      const refusing = new SMTPServer({
-        authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
-        onData(stream, _s, cb) {
-          stream.on('data', () => undefined);
-          stream.on('end', () => cb(Object.assign(new Error('mailbox unavailable'), { responseCode: 451 })));
-        },
-      });
-      await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
-      const port = (refusing.server.address() as { port: number }).port;
+      const refusing = await startTestSmtp();
+      refusing.refuse.on = true;
       try {
         const rec = await signedIn(t, 'reception');
         const pid = (await as(t, rec, { method: 'POST', url: '/api/patients', payload: adultInput({ nameKanji: '鈴木 一', nameKana: 'スズキ ハジメ', phone: '090-5555-0001', email: 'hajime@example.test' }) })).json().patient.id;
         const a = (await as(t, doctor, { method: 'POST', url: `/api/patients/${pid}/scale-assignments`, payload: { scaleId: 'phq9', informant: 'self', kind: 'once', startDate: '2026-12-01', windowDays: 3 } })).json();
-        const worker = createMailWorker({ db: t.db, clock: t.clock.fn, config: t.config }, smtpConfigFrom({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_TLS: 'off', SMTP_FROM: 'c@example.test' })!);
+        const worker = createMailWorker({ db: t.db, clock: t.clock.fn, config: t.config }, refusing.config('c@example.test'));
         const run = await worker.runOnce();
         assert.equal(run.sent, 0);
         const token = (a.link.url as string).split('/p/l/')[1];
@@ -125,7 +117,7 @@ for (const dialect of testDialects()) {
         assert.equal(mail.length, 1);
         assert.notEqual(mail[0]!.status, 'sent');
       } finally {
-        await new Promise<void>((resolve) => refusing.close(() => resolve()));
+        await refusing.close();
       }
     });
   });

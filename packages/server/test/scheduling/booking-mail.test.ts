@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import { testDialects } from '../../../storage/test/test-db.ts';
 import { PATIENT_COOKIE } from '../../src/auth/patient-auth.ts';
 import type { AppDeps } from '../../src/context.ts';
@@ -8,29 +7,9 @@ import { createMailWorker } from '../../src/mail/mail-worker.ts';
 import { smtpConfigFrom } from '../../src/mail/smtp-config.ts';
 import { queueDayBeforeReminders } from '../../src/services/scheduling/appointment-mail.ts';
 import { as, createTestApp, signedIn, type Session, type TestApp } from '../test-app.ts';
+import { startTestSmtp } from '../test-smtp.ts';
 import { asPatient, newPatient } from './scheduling-fixtures.ts';
 
-interface Received { readonly to: string[]; readonly raw: string }
-
-async function startSmtp(): Promise<{ port: number; received: Received[]; close: () => Promise<void> }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as { port: number }).port;
-  return { port, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 /** The decoded text/calendar part of a raw MIME message. */
 function icsOf(raw: string): string {
@@ -57,12 +36,12 @@ for (const dialect of testDialects()) {
   describe(`reservation mail and patient sign-in (${dialect})`, () => {
     let t: TestApp;
     let rec: Session;
-    let smtp: Awaited<ReturnType<typeof startSmtp>>;
+    let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
     const deps = (): AppDeps => ({ db: t.db, clock: t.clock.fn, config: t.config });
     before(async () => {
       t = await createTestApp(dialect);
       rec = await signedIn(t, 'reception');
-      smtp = await startSmtp();
+      smtp = await startTestSmtp();
     });
     after(async () => {
       await smtp.close();
