@@ -15,6 +15,7 @@ export * from './consent-record.ts';
 export * from './consent-state.ts';
 export * from './propose-schedule.ts';
 export * from './program-booking.ts';
+export * from './reanchor-schedule.ts';
 export * from './assessment-status.ts';
 export * from './program-dashboard.ts';
 export * from './messages.ts';

@@ -30,7 +30,17 @@ export type AssessmentLink = {
 export type EnrolmentSchedule = ScheduleProposal & {
   readonly booking?: ProgramBooking;
   readonly assessmentLinks?: ReadonlyArray<AssessmentLink>;
+  /**
+   * The first-session date proposed at enrolment. Once the course is booked, `day0` and the
+   * windows follow the booked (or given) first session (`reanchorSchedule`); this keeps the proposal.
+   */
+  readonly proposedDay0?: string;
+  /** What `day0` follows now: the proposal, the booked first session, or the session as given. */
+  readonly anchor?: CourseAnchor;
 };
+
+/** The date the program's `first_session` visits are placed from, and where it comes from. */
+export type CourseAnchor = { readonly date: string; readonly source: 'proposed' | 'booked' | 'given' };
 
 /**
  * The reservations series pattern of a program's treatment course, for `proposeSeries`: a
