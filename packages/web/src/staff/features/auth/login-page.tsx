@@ -8,6 +8,7 @@ import { useSession } from '../../app/session.tsx';
 import { Alert } from '../../components/alert.tsx';
 import { TextField } from '../../components/field.tsx';
 import { AuthFrame } from './auth-frame.tsx';
+import { PasswordAndCodeFields } from './credential-fields.tsx';
 import { safeNext } from './safe-next.ts';
 
 export function LoginPage(): ReactNode {
@@ -59,27 +60,7 @@ export function LoginPage(): ReactNode {
           value={loginId}
           onChange={(e) => setLoginId(e.target.value)}
         />
-        <TextField
-          label={t('auth.password')}
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <TextField
-          label={t('auth.code')}
-          hint={t('auth.codeHint')}
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]{6}"
-          maxLength={6}
-          required
-          value={code}
-          onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-        />
+        <PasswordAndCodeFields password={password} onPassword={setPassword} code={code} onCode={setCode} />
         <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
           {busy ? t('common.working') : t('auth.login')}
         </button>

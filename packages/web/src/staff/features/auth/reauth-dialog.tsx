@@ -4,7 +4,7 @@ import { api, setCsrfToken, setReauthHandler } from '../../../shared/api/client.
 import type { Session } from '../../../shared/api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { Alert } from '../../components/alert.tsx';
-import { TextField } from '../../components/field.tsx';
+import { PasswordAndCodeFields } from './credential-fields.tsx';
 
 /**
  * Asks for password and code again when the server answers `reauth_required` (a sensitive action
@@ -77,27 +77,7 @@ export function ReauthDialog(): ReactNode {
         <p className="muted small">{t('auth.reauthIntro')}</p>
         {error ? <Alert tone="error">{error}</Alert> : null}
         <input type="text" name="username" autoComplete="username" value={session?.user.loginId ?? ''} readOnly hidden />
-        <TextField
-          label={t('auth.password')}
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <TextField
-          label={t('auth.code')}
-          hint={t('auth.codeHint')}
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]{6}"
-          maxLength={6}
-          required
-          value={code}
-          onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-        />
+        <PasswordAndCodeFields password={password} onPassword={setPassword} code={code} onCode={setCode} />
         <div className="reauth-dialog__actions">
           <button type="button" className="btn" onClick={() => finish(false)} disabled={busy}>
             {t('auth.reauthCancel')}

@@ -5,7 +5,7 @@ import { api } from '../../../shared/api/client.ts';
 import type { Enrolment, Session } from '../../../shared/api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { Alert } from '../../components/alert.tsx';
-import { TextField } from '../../components/field.tsx';
+import { TotpCodeField } from './credential-fields.tsx';
 import { groupSecret, svgDataUrl } from './totp-display.ts';
 
 /** Step 2 of setup and invitation: scan the QR (or type the key), then prove it with a code. */
@@ -49,18 +49,7 @@ export function TotpEnrolment({ enrolment }: { readonly enrolment: Enrolment }):
       </p>
       {error ? <Alert tone="error">{error}</Alert> : null}
       <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
-        <TextField
-          label={t('auth.code')}
-          hint={t('auth.codeHint')}
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]{6}"
-          maxLength={6}
-          required
-          value={code}
-          onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-        />
+        <TotpCodeField value={code} onChange={setCode} />
         <button type="submit" className="btn btn--primary btn--block" disabled={busy || code.length !== 6}>
           {busy ? t('common.working') : t('enrol.finish')}
         </button>
