@@ -86,6 +86,13 @@ for (const dialect of testDialects()) {
       return { id, enrol: en.json() };
     }
 
+    /** Sessions expire as earlier tests move the clock on. */
+    async function signInAgain(): Promise<void> {
+      doctor = await signedIn(t, 'doctor');
+      nurse = await signedIn(t, 'nurse');
+      reception = await signedIn(t, 'reception');
+    }
+
     before(async () => {
       t = await createTestApp(dialect);
       deps = { db: t.db, clock: t.clock.fn, config: t.config };
@@ -329,6 +336,102 @@ for (const dialect of testDialects()) {
         assert.equal(mine().length, sentBefore, 'nothing further after withdrawal');
         const open = await t.db.db.selectFrom('scale_instances').select('id').where('patient_id', '=', p.id).where('status', '=', 'open').execute();
         assert.equal(open.length, 0);
+      } finally {
+        await smtp.close();
+      }
+    });
+
+    test('booking session 1 three days later moves the questionnaire windows not yet open by three days; an answered baseline stays; each link is mailed once', async () => {
+      const smtp = await startSmtp();
+      try {
+        await signInAgain();
+        const p = await newPatient();
+        // An enrolment date whose course, moved three days, still falls on open days; day 0 is a
+        // week after it, so the baseline window opens on the enrolment day.
+        const today = new Date(t.clock.now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+        let date = today;
+        for (let k = 1; k < 120; k++) {
+          date = addDays(today, k);
+          const s = proposeSchedule({ program: EXOSOME_PROGRAM, enrolmentDate: date, isOpenDay });
+          const sessions = s.items.filter((i) => i.kind === 'session');
+          if (s.day0 === addDays(date, 7) && s.shifts.length === 0 && sessions.every((i) => isOpenDay(addDays(i.date, 3)))) break;
+        }
+        const { id, enrol } = await enrolled(p.id, date);
+        assert.equal(enrol.assessments.assigned, 12, JSON.stringify(enrol.assessments));
+        const visit = (sched: { items: Array<{ visitId?: string; windowStart: string; windowEnd: string; targetDate: string }> }, v: string) => sched.items.find((i) => i.visitId === v)!;
+        const baseline = visit(enrol.schedule, 'baseline');
+        const week2 = visit(enrol.schedule, 'week2');
+        assert.equal(baseline.windowStart, date);
+
+        const cfg = smtpConfigFrom({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_TLS: 'off', SMTP_FROM: 'clinic@example.test' })!;
+        // Questionnaire mails carry a patient link (the booking confirmation does not).
+        const mine = () => smtp.received.filter((m) => m.to.includes(p.email) && /\/p\/l\//.test(m.raw));
+        const deliver = async () => {
+          await deliverDueQuestionnaires(deps);
+          const worker = createMailWorker(deps, cfg);
+          await worker.runOnce();
+          await worker.stop();
+        };
+        const at = async (d: string) => {
+          t.clock.advance(Date.parse(`${d}T10:00:00+09:00`) - t.clock.now.getTime());
+          await signInAgain();
+        };
+
+        // The baseline window opens: its two links go out; the patient answers the PHQ-9 through its link.
+        await at(baseline.windowStart);
+        await deliver();
+        assert.equal(mine().length, 2, 'PHQ-9 and GAD-7 of the baseline');
+        const baselineAssignments = await t.db.db.selectFrom('scale_assignments').select(['id', 'scale_id', 'start_date']).where('patient_id', '=', p.id).where('start_date', '=', baseline.windowStart).execute();
+        const phq9Baseline = baselineAssignments.find((a) => a.scale_id === 'phq9')!;
+        const inst = await t.db.db.selectFrom('scale_instances').select('id').where('assignment_id', '=', phq9Baseline.id).executeTakeFirstOrThrow();
+        await t.db.db.transaction().execute((tx) =>
+          recordScaleResponse(deps, tx, null, { clinicId: t.clinicId, patientId: p.id, scaleId: 'phq9', answers: phq9Low, informant: 'self', source: 'patient_link', instanceId: inst.id }));
+
+        // Staff book the course three days later than proposed.
+        const proposal = (await as(t, nurse, { method: 'GET', url: `/api/program-enrolments/${id}/booking-proposal?preferredTime=11:00` })).json();
+        const occurrences = proposal.occurrences.map((o: { sessionNumber: number; date: string }) => ({ sessionNumber: o.sessionNumber, date: addDays(o.date, 3), time: '11:00' }));
+        const book = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/booking`, payload: { occurrences } });
+        assert.equal(book.statusCode, 201, book.body);
+        assert.deepEqual(book.json().assessments, { assigned: 10, failed: [], replaced: 10 }, 'weeks 2 to 24 re-assigned; the opened baseline kept');
+
+        const detail = (await as(t, doctor, { method: 'GET', url: `/api/program-enrolments/${id}` })).json();
+        const moved = visit(detail.schedule, 'week2');
+        assert.deepEqual([moved.windowStart, moved.targetDate, moved.windowEnd], [addDays(week2.windowStart, 3), addDays(week2.targetDate, 3), addDays(week2.windowEnd, 3)]);
+        assert.deepEqual(visit(detail.schedule, 'baseline'), baseline, 'the answered baseline keeps its window');
+        assert.equal(detail.schedule.anchor.date, occurrences[0].date);
+        assert.equal(detail.assessmentLinksStale, false);
+        assert.deepEqual(detail.plannedSessions.map((s: { outsideWindow: boolean }) => s.outsideWindow), [false, false, false, false, false], 'session windows follow the booked course');
+        assert.equal(detail.scheduleStatus.find((s: { itemId: string }) => s.itemId === 'visit-baseline').status, 'on_track');
+
+        const live = await t.db.db.selectFrom('scale_assignments').select(['id', 'scale_id', 'start_date', 'window_days']).where('patient_id', '=', p.id).where('cancelled_at', 'is', null).execute();
+        assert.equal(live.length, 12);
+        assert.deepEqual(live.filter((a) => a.start_date === addDays(week2.windowStart, 3)).map((a) => [a.scale_id, a.window_days]).sort(), [['gad7', 7], ['phq9', 7]]);
+        assert.equal(live.filter((a) => a.start_date === week2.windowStart).length, 0, 'the old week-2 assignments are cancelled');
+        assert.deepEqual(live.filter((a) => a.start_date === baseline.windowStart).map((a) => a.id).sort(), baselineAssignments.map((a) => a.id).sort());
+        const audits = await t.db.db.selectFrom('audit_log').select('detail').where('action', '=', 'scale_assignment.cancel').where('patient_id', '=', p.id).execute();
+        assert.equal(audits.filter((a) => a.detail?.startsWith(`program_window_moved=${id}`)).length, 10);
+
+        // Asking again changes nothing.
+        const retry = await as(t, doctor, { method: 'POST', url: `/api/program-enrolments/${id}/assessment-links` });
+        assert.equal(retry.statusCode, 200, retry.body);
+        assert.deepEqual(retry.json(), { assigned: 0, failed: [], replaced: 0 });
+
+        // The old week-2 start: nothing is sent and the visit is not yet due on the dashboard.
+        await at(week2.windowStart);
+        await deliver();
+        assert.equal(mine().length, 2, 'no link on the window proposed before the booking');
+        const early = (await as(t, doctor, { method: 'GET', url: `/api/program-enrolments/${id}` })).json();
+        assert.equal(early.scheduleStatus.find((s: { itemId: string }) => s.itemId === 'visit-week2').status, 'upcoming');
+        const dash = (await as(t, doctor, { method: 'GET', url: `/api/programs/${programId}/dashboard` })).json();
+        assert.equal(dash.enrolments.find((e: { id: string }) => e.id === id).due, 0);
+        // The moved window opens: its two links go out, once however often the job runs.
+        await at(moved.windowStart);
+        await deliver();
+        await deliver();
+        assert.equal(mine().length, 4, 'PHQ-9 and GAD-7 of week 2, once each');
+        const invites = await t.db.db.selectFrom('outbox').select('dedupe_key').where('patient_id', '=', p.id).where('kind', '=', 'questionnaire_invite').execute();
+        assert.equal(new Set(invites.map((i) => i.dedupe_key)).size, invites.length);
+        assert.equal(invites.length, 4);
       } finally {
         await smtp.close();
       }

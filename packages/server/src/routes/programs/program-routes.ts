@@ -8,7 +8,7 @@ import type { AppDeps } from '../../context.ts';
 import { langOf } from '../../i18n/lang.ts';
 import { hasMessage, translate } from '../../i18n/messages.ts';
 import { localTimeSchema } from '../scheduling/scheduling-schemas.ts';
-import { assignProgramAssessments } from '../../services/programs/program-assessment-service.ts';
+import { refreshProgramAssessments } from '../../services/programs/program-assessment-service.ts';
 import { bookProgramSessions, proposeProgramBooking, registerProgramTagSource } from '../../services/programs/program-booking-service.ts';
 import { dateSchema, idSchema, text } from '../schemas.ts';
 import { enrolPatient, moveEnrolment, screenEligibility, signConsent, startProgramScreening, withdrawEnrolment } from '../../services/programs/enrolment-service.ts';
@@ -169,7 +169,7 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
     },
   }, async (req, reply) => reply.code(201).send(await run(req, () => bookProgramSessions(deps, req, programActor(req), req.params.id, req.body, langOf(req.headers['accept-language'])))));
   r.post('/api/program-enrolments/:id/assessment-links', { config: { access: 'programs:enrol' }, schema: { tags, params: enrolmentParams } }, async (req) =>
-    run(req, () => assignProgramAssessments(deps, req, programActor(req), req.params.id)));
+    run(req, () => refreshProgramAssessments(deps, req, programActor(req), req.params.id)));
 
   // ---- records
   r.post('/api/program-enrolments/:id/sessions', { config: { access: 'programs:record' }, schema: { tags, params: enrolmentParams, body: fields([...INFUSION_FIELDS, ...TMS_FIELDS]) } }, async (req, reply) =>

@@ -1,19 +1,91 @@
 import type { FastifyRequest } from 'fastify';
-import { isDomainError } from '@mimamori/core';
-import { assessmentAssignmentPlan, localDate, type AssessmentLink, type EnrolmentSchedule } from '@mimamori/core/programs/index';
+import { DomainError, isDomainError } from '@mimamori/core';
+import { assessmentAssignmentPlan, assessmentRelinkPlan, localDate, type AssessmentLink, type EnrolmentSchedule, type ProgramDefinition } from '@mimamori/core/programs/index';
 import { cancelScaleAssignment, updateEnrolmentIfVersion, type Db, type ProgramEnrolmentRow } from '@mimamori/storage';
 import { audit } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { assignScale } from '../scales/assign-scale.ts';
+import { anchoredSchedule } from './program-anchor.ts';
 import { clinicZone, loadEnrolment, loadProgram, nowIso, writeTx, type ProgramActor } from './program-context.ts';
 
 /** Statuses in which questionnaires are still sent for the program. */
 const ASSESSING = ['enrolled', 'active', 'completed', 'lost_to_follow_up'];
 
+/** Assignment ids (of those given) that have an answer. */
+async function answeredAssignments(tx: Db, clinicId: string, ids: ReadonlyArray<string>): Promise<ReadonlyArray<string>> {
+  if (ids.length === 0) return [];
+  const rows = await tx.selectFrom('scale_instances').select('assignment_id').where('clinic_id', '=', clinicId)
+    .where('assignment_id', 'in', [...ids]).where('status', '=', 'submitted').execute();
+  return rows.flatMap((r) => (r.assignment_id === null ? [] : [r.assignment_id]));
+}
+
+/**
+ * In the caller's transaction: places the schedule from the course as it stands (`courseAnchor`)
+ * and cancels the questionnaire assignments whose window moved, that were not answered and whose
+ * window has not opened (no link went out). Answered visits and opened windows keep their window.
+ * Returns the new schedule (links of cancelled assignments removed; `assignProgramAssessments`
+ * makes their replacements) and how many were cancelled.
+ */
+export async function reanchorAssessmentsInTx(deps: AppDeps, tx: Db, req: FastifyRequest, o: {
+  actor: ProgramActor;
+  row: ProgramEnrolmentRow;
+  program: ProgramDefinition;
+  schedule: EnrolmentSchedule;
+}): Promise<{ schedule: EnrolmentSchedule; cancelled: number }> {
+  const { actor, row } = o;
+  const zone = await clinicZone(tx, actor.clinicId);
+  const today = localDate(nowIso(deps), zone);
+  const links = o.schedule.assessmentLinks ?? [];
+  const answered = await answeredAssignments(tx, actor.clinicId, links.map((l) => l.assignmentId));
+  const keep = [...new Set(links.filter((l) => answered.includes(l.assignmentId)).map((l) => l.visitId))];
+  const moved = await anchoredSchedule(tx, { clinicId: actor.clinicId, zone, today, enrolmentId: row.id, program: o.program, schedule: o.schedule, keep });
+  const relink = assessmentRelinkPlan({ schedule: moved, links, answered, today });
+  let cancelled = 0;
+  for (const link of relink.cancel) {
+    if (await cancelScaleAssignment(tx, { clinicId: actor.clinicId, id: link.assignmentId, staffId: actor.staffId, now: nowIso(deps) })) {
+      await audit(deps, tx, req, { action: 'scale_assignment.cancel', resource: 'scale_assignment', resourceId: link.assignmentId, patientId: row.patient_id, detail: `program_window_moved=${row.id};visit=${link.visitId}` });
+      cancelled++;
+    }
+  }
+  return { schedule: { ...moved, assessmentLinks: relink.keep }, cancelled };
+}
+
+/**
+ * Re-plans an enrolment's questionnaires after its course changed (booked, re-booked, session 1
+ * moved or cancelled): one transaction moves the windows and cancels the links that must be
+ * replaced (compare-and-swap on the enrolment, retried), then `assignProgramAssessments` assigns
+ * the replacements. Safe to run any number of times: with nothing changed it changes nothing.
+ */
+export async function refreshProgramAssessments(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string) {
+  let cancelled = 0;
+  for (let attempt = 0; ; attempt++) {
+    if (attempt === 5) throw new DomainError('conflict', { key: 'programs.enrolment_changed' });
+    const done = await writeTx(deps, async (tx) => {
+      const { row } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
+      if (!row.schedule_json || !ASSESSING.includes(row.status)) return true;
+      const schedule = JSON.parse(row.schedule_json) as EnrolmentSchedule;
+      const program = await loadProgram(tx, actor.clinicId, row.program_id, row.program_version);
+      const next = await reanchorAssessmentsInTx(deps, tx, req, { actor, row, program, schedule });
+      if (JSON.stringify(next.schedule) === JSON.stringify(schedule)) return true;
+      if (!(await updateEnrolmentIfVersion(tx, actor.clinicId, row.id, row.row_version, { schedule_json: JSON.stringify(next.schedule), updated_at: nowIso(deps) }))) return false;
+      await audit(deps, tx, req, {
+        action: 'program_enrolment.replan', resource: 'program_enrolment', resourceId: row.id, patientId: row.patient_id,
+        detail: `anchor=${next.schedule.anchor?.date ?? ''};source=${next.schedule.anchor?.source ?? ''};cancelled=${next.cancelled}`,
+      });
+      cancelled = next.cancelled;
+      return true;
+    });
+    if (done) break;
+  }
+  const assigned = await assignProgramAssessments(deps, req, actor, enrolmentId);
+  return { ...assigned, replaced: cancelled };
+}
+
 /**
  * Turns the program's assessment schedule into scale assignments of the scales feature: one
  * `once` assignment per scale of every visit after screening whose window is still open, with the
- * visit's window (from the proposed first-session date). The scales feature mails each link when
+ * visit's window (from the first session as booked, else as proposed: `refreshProgramAssessments`
+ * moves them when the course changes). The scales feature mails each link when
  * its window opens (`deliverDueQuestionnaires`) — at once for a window already open — and the
  * answers count toward the visit on the dashboard. Each assignment is linked to the enrolment as
  * soon as it exists, so running this again after a failure assigns only what is missing.

@@ -20,6 +20,7 @@ import { proposeSeriesFor } from '../scheduling/availability-service.ts';
 import { cancelAppointment, setPatientTagSource } from '../scheduling/booking-service.ts';
 import { loadClinicScheduling, type SchedulingActor } from '../scheduling/scheduling-context.ts';
 import { bookSeries } from '../scheduling/series-service.ts';
+import { assignProgramAssessments, reanchorAssessmentsInTx } from './program-assessment-service.ts';
 import { clinicZone, loadEnrolment, loadProgram, nowIso, writeTx, type ProgramActor } from './program-context.ts';
 
 /** Statuses in which the treatment course may be booked (never a withdrawn or finished patient). */
@@ -79,7 +80,7 @@ export async function proposeProgramBooking(deps: AppDeps, actor: ProgramActor, 
   const service = programService(program, cfg.services);
   const pattern = sessionSeriesPattern(program, { openDaysPerWeek: openDaysPerWeek(cfg.calendar.weeklyHours) });
   const proposal = await proposeSeriesFor(deps, schedulingActor(actor), {
-    serviceId: service.id, startDate: schedule.day0, pattern, ...(q.preferredTime ? { preferredTime: q.preferredTime } : {}),
+    serviceId: service.id, startDate: schedule.proposedDay0 ?? schedule.day0, pattern, ...(q.preferredTime ? { preferredTime: q.preferredTime } : {}),
   });
   // A weekly series fills whole weeks; the course needs `count` sessions.
   const occurrences = proposal.occurrences.slice(0, program.sessions.count);
@@ -87,7 +88,7 @@ export async function proposeProgramBooking(deps: AppDeps, actor: ProgramActor, 
   return {
     service: { id: service.id, name: service.name, nameEn: service.nameEn, durationMinutes: service.durationMinutes },
     pattern,
-    startDate: schedule.day0,
+    startDate: schedule.proposedDay0 ?? schedule.day0,
     occurrences: occurrences.map((o) => {
       const item = sessions.find((s) => s.sessionNumber === o.index);
       return { ...o, sessionNumber: o.index, ...(item ? { windowStart: item.windowStart, windowEnd: item.windowEnd, programDate: item.date } : {}) };
@@ -161,26 +162,33 @@ export async function bookProgramSessions(deps: AppDeps, req: FastifyRequest, ac
     seriesId: result.series.id, serviceId: service.id, bookedAt: nowIso(deps), bookedBy: actor.staffId,
     appointments: appointments.map((a, i) => ({ sessionNumber: given[i]!.sessionNumber, appointmentId: a.id })),
   };
-  await linkBooking(deps, req, actor, enrolmentId, booking);
-  return { booking, appointments: appointments.map((a, i) => ({ sessionNumber: given[i]!.sessionNumber, id: a.id, start: a.start })) };
+  const replaced = await linkBooking(deps, req, actor, enrolmentId, booking);
+  // The replacements of questionnaires whose window moved (their own transactions; retryable at
+  // `POST /api/program-enrolments/:id/assessment-links`).
+  const assessments = { ...(await assignProgramAssessments(deps, req, actor, enrolmentId)), replaced };
+  return { booking, assessments, appointments: appointments.map((a, i) => ({ sessionNumber: given[i]!.sessionNumber, id: a.id, start: a.start })) };
 }
 
-/** Stores the booking with the enrolment's schedule (compare-and-swap, retried if someone else wrote meanwhile). */
-async function linkBooking(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, booking: ProgramBooking): Promise<void> {
+/**
+ * Stores the booking with the enrolment's schedule (compare-and-swap, retried if someone else wrote
+ * meanwhile) and, in the same transaction, moves the assessment windows to the booked first
+ * session, cancelling the questionnaire links that must be replaced. Returns how many were.
+ */
+async function linkBooking(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, booking: ProgramBooking): Promise<number> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const ok = await writeTx(deps, async (tx) => {
       const { row } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
-      const schedule = { ...scheduleOf(row), booking };
+      const program = await loadProgram(tx, actor.clinicId, row.program_id, row.program_version);
+      const { schedule, cancelled } = await reanchorAssessmentsInTx(deps, tx, req, { actor, row, program, schedule: { ...scheduleOf(row), booking } });
       const done = await updateEnrolmentIfVersion(tx, actor.clinicId, row.id, row.row_version, { schedule_json: JSON.stringify(schedule), updated_at: nowIso(deps) });
-      if (done) {
-        await audit(deps, tx, req, {
-          action: 'program_enrolment.book', resource: 'program_enrolment', resourceId: row.id, patientId: row.patient_id,
-          detail: `series=${booking.seriesId};service=${booking.serviceId};n=${booking.appointments.length}`,
-        });
-      }
-      return done;
+      if (!done) return null;
+      await audit(deps, tx, req, {
+        action: 'program_enrolment.book', resource: 'program_enrolment', resourceId: row.id, patientId: row.patient_id,
+        detail: `series=${booking.seriesId};service=${booking.serviceId};n=${booking.appointments.length};anchor=${schedule.anchor?.date ?? ''};replaced=${cancelled}`,
+      });
+      return cancelled;
     });
-    if (ok) return;
+    if (ok !== null) return ok;
   }
   throw new DomainError('conflict', { key: 'programs.enrolment_changed' });
 }
@@ -213,15 +221,7 @@ export async function cancelFutureSessions(deps: AppDeps, req: FastifyRequest, a
   return { cancelled, failed };
 }
 
-/** The series' appointments with their clinic date, time and status, for the timeline and dashboard. */
-export async function seriesAppointments(db: Db, clinicId: string, zone: string, schedule: EnrolmentSchedule | null) {
-  if (!schedule?.booking) return [];
-  const rows = await listAppointments(db, { clinicId, seriesId: schedule.booking.seriesId });
-  return rows.map((r) => {
-    const z = instantToZoned(r.start_ms, zone);
-    return { id: r.id, date: z.date, time: z.time, status: r.status };
-  });
-}
+export { seriesAppointments } from './program-anchor.ts';
 
 /**
  * The program tags a patient carries for the reservations feature: the `eligibilityTag` of each

@@ -21,6 +21,7 @@ import {
   type EnrolmentSchedule,
   type ExportPurpose,
   type ItemStatus,
+  type ProgramDefinition,
   type ScheduleProposal,
 } from '@mimamori/core/programs/index';
 import { saeAlertFor, type AdverseEvent } from '@mimamori/core/safety/index';
@@ -42,7 +43,7 @@ import {
 } from '@mimamori/storage';
 import { auditAlone } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
-import { seriesAppointments } from './program-booking-service.ts';
+import { anchoredSchedule, seriesAppointments } from './program-anchor.ts';
 import { clinicZone, enrolmentOf, loadEnrolment, loadProgram, nowIso, type ProgramActor } from './program-context.ts';
 
 /**
@@ -72,21 +73,33 @@ function completions(o: {
   return out;
 }
 
-async function statusesOf(db: Db, clinicId: string, row: ProgramEnrolmentRow, zone: string, now: string): Promise<ReadonlyArray<ItemStatus>> {
-  if (!row.schedule_json) return [];
-  const schedule = JSON.parse(row.schedule_json) as ScheduleProposal;
+/**
+ * The schedule as it stands (placed from the first session as given, booked or proposed, the same
+ * anchor the questionnaire links follow) and every item's status judged against it. `stale` says
+ * the stored schedule lags the course (e.g. session 1 moved on the appointments pages): the
+ * questionnaire links then need `POST /api/program-enrolments/:id/assessment-links`.
+ */
+async function liveScheduleOf(db: Db, o: { clinicId: string; row: ProgramEnrolmentRow; program: ProgramDefinition; zone: string; now: string }) {
+  const { clinicId, row, zone, now } = o;
+  if (!row.schedule_json) return { schedule: null, statuses: [] as ReadonlyArray<ItemStatus>, stale: false };
+  const stored = JSON.parse(row.schedule_json) as EnrolmentSchedule;
   const [sessions, scores, labs] = await Promise.all([
     listProgramSessions(db, { clinicId, enrolmentIds: [row.id] }),
     listScaleTotals(db, clinicId, row.patient_id),
     listLabResults(db, { clinicId, patientId: row.patient_id }),
   ]);
-  return scheduleStatus({ items: schedule.items, completions: completions({ schedule, sessions, scores, labs, zone }), now, zone });
+  // A visit already done keeps the window it was done in.
+  const done = completions({ schedule: stored, sessions, scores, labs, zone });
+  const keep = stored.items.flatMap((i) => (i.kind === 'assessment' && i.visitId !== undefined && done[i.id] !== undefined ? [i.visitId] : []));
+  const schedule = await anchoredSchedule(db, { clinicId, zone, today: localDate(now, zone), enrolmentId: row.id, program: o.program, schedule: stored, keep });
+  const statuses = scheduleStatus({ items: schedule.items, completions: completions({ schedule, sessions, scores, labs, zone }), now, zone });
+  return { schedule, statuses, stale: JSON.stringify(schedule.items) !== JSON.stringify(stored.items) };
 }
 
 /** The enrolment's treatment sessions with their booking (booked, not booked, recorded, cancelled). */
-async function sessionPlan(db: Db, clinicId: string, row: ProgramEnrolmentRow, zone: string, recorded?: ReadonlyArray<number>) {
+async function sessionPlan(db: Db, clinicId: string, row: ProgramEnrolmentRow, zone: string, recorded?: ReadonlyArray<number>, live?: EnrolmentSchedule | null) {
   if (!row.schedule_json) return [];
-  const schedule = JSON.parse(row.schedule_json) as EnrolmentSchedule;
+  const schedule = live ?? (JSON.parse(row.schedule_json) as EnrolmentSchedule);
   const done = recorded ?? (await listProgramSessions(db, { clinicId, enrolmentIds: [row.id] })).map((s) => s.session_number);
   return plannedSessions({ schedule, appointments: await seriesAppointments(db, clinicId, zone, schedule), recorded: done });
 }
@@ -100,16 +113,16 @@ export async function readEnrolment(deps: AppDeps, req: FastifyRequest, actor: P
   if (!patient) throw new DomainError('not_found');
   const zone = await clinicZone(db, actor.clinicId);
   const now = nowIso(deps);
-  const [events, consents, sessions, aes, statuses] = await Promise.all([
+  const [events, consents, sessions, aes, live] = await Promise.all([
     listEnrolmentEvents(db, actor.clinicId, row.id),
     listConsents(db, actor.clinicId, row.id),
     listProgramSessions(db, { clinicId: actor.clinicId, enrolmentIds: [row.id] }),
     listAdverseEvents(db, { clinicId: actor.clinicId, enrolmentIds: [row.id] }),
-    statusesOf(db, actor.clinicId, row, zone, now),
+    liveScheduleOf(db, { clinicId: actor.clinicId, row, program, zone, now }),
   ]);
   const texts = await getConsentTexts(db, actor.clinicId, program.consentDocuments.map((d) => d.contentHash));
-  const schedule = row.schedule_json ? (JSON.parse(row.schedule_json) as EnrolmentSchedule) : null;
-  const planned = await sessionPlan(db, actor.clinicId, row, zone, sessions.map((s) => s.session_number));
+  const { schedule, statuses } = live;
+  const planned = await sessionPlan(db, actor.clinicId, row, zone, sessions.map((s) => s.session_number), schedule);
   await auditAlone(deps, req, { action: 'program_enrolment.read', resource: 'program_enrolment', resourceId: row.id, patientId: row.patient_id });
   return {
     enrolment: { ...enrolment, enrolmentDate: row.enrolment_date, createdAt: row.created_at, nextStatuses: nextStatuses(enrolment.status) },
@@ -125,6 +138,7 @@ export async function readEnrolment(deps: AppDeps, req: FastifyRequest, actor: P
     plannedSessions: planned,
     booking: schedule?.booking ?? null,
     assessmentLinks: schedule?.assessmentLinks ?? [],
+    assessmentLinksStale: live.stale,
     sessions: sessions.map((s) => JSON.parse(s.record_json) as InfusionRecord | TmsRecord),
     adverseEvents: aes.map((a) => JSON.parse(a.record_json) as AdverseEvent),
     today: localDate(now, zone),
@@ -153,8 +167,12 @@ export async function programDashboard(deps: AppDeps, req: FastifyRequest, actor
   const now = nowIso(deps);
   const rows = await listEnrolments(db, { clinicId: actor.clinicId, programId });
   const enrolments = rows.map(enrolmentOf);
-  const perEnrolment = await Promise.all(rows.map((r) => statusesOf(db, actor.clinicId, r, zone, now)));
-  const bookings = await Promise.all(rows.map(async (r) => bookingSummary(await sessionPlan(db, actor.clinicId, r, zone))));
+  // Each enrolment is judged by the version it joined, from its course as it stands.
+  const versions = new Map<number, Promise<ProgramDefinition>>();
+  const programOf = (v: number) => versions.get(v) ?? versions.set(v, loadProgram(db, actor.clinicId, programId, v)).get(v)!;
+  const lives = await Promise.all(rows.map(async (r) => liveScheduleOf(db, { clinicId: actor.clinicId, row: r, program: await programOf(r.program_version), zone, now })));
+  const perEnrolment = lives.map((l) => l.statuses);
+  const bookings = await Promise.all(rows.map(async (r, i) => bookingSummary(await sessionPlan(db, actor.clinicId, r, zone, undefined, lives[i]!.schedule))));
   const allStatuses = perEnrolment.flat();
   const aeRows = await listAdverseEvents(db, { clinicId: actor.clinicId, enrolmentIds: rows.map((r) => r.id) });
   const aes = aeRows.map((a) => JSON.parse(a.record_json) as AdverseEvent);
