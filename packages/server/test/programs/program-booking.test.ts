@@ -436,5 +436,52 @@ for (const dialect of testDialects()) {
         await smtp.close();
       }
     });
+
+    test('a cancelled course puts the windows back on the proposal until it is re-booked; re-booked, they follow the new first session', async () => {
+      await signInAgain();
+      const p = await newPatient();
+      const today = new Date(t.clock.now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+      let date = today;
+      for (let k = 1; k < 120; k++) {
+        date = addDays(today, k);
+        const s = proposeSchedule({ program: EXOSOME_PROGRAM, enrolmentDate: date, isOpenDay });
+        const sessions = s.items.filter((i) => i.kind === 'session');
+        if (s.shifts.length === 0 && sessions.every((i) => isOpenDay(addDays(i.date, 3)) && isOpenDay(addDays(i.date, 7)))) break;
+      }
+      const { id, enrol } = await enrolled(p.id, date);
+      const week4 = enrol.schedule.items.find((i: { visitId?: string }) => i.visitId === 'week4');
+      const book = async (shift: number) => {
+        // The dates proposed at enrolment, moved by `shift` days.
+        const occurrences = enrol.schedule.items.filter((i: { kind: string }) => i.kind === 'session')
+          .map((i: { sessionNumber: number; date: string }) => ({ sessionNumber: i.sessionNumber, date: addDays(i.date, shift), time: '11:00' }));
+        const res = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/booking`, payload: { occurrences } });
+        assert.equal(res.statusCode, 201, res.body);
+        return res.json();
+      };
+      const week4Of = async () => {
+        const d = (await as(t, doctor, { method: 'GET', url: `/api/program-enrolments/${id}` })).json();
+        return { start: d.schedule.items.find((i: { visitId?: string }) => i.visitId === 'week4').windowStart as string, stale: d.assessmentLinksStale as boolean };
+      };
+      await book(3);
+      assert.deepEqual(await week4Of(), { start: addDays(week4.windowStart, 3), stale: false });
+
+      // Reception cancels the whole course on the appointments pages.
+      const appts = await t.db.db.selectFrom('appointments').select(['id', 'version']).where('patient_id', '=', p.id).execute();
+      for (const a of appts) {
+        const c = await as(t, reception, { method: 'POST', url: `/api/appointments/${a.id}/cancel`, payload: { version: Number(a.version), reason: '都合' } });
+        assert.equal(c.statusCode, 200, c.body);
+      }
+      // The page judges by the proposal again and says the links lag until they are re-planned.
+      assert.deepEqual(await week4Of(), { start: week4.windowStart, stale: true });
+
+      // Re-booked a week after the proposal: the windows move again and the links follow.
+      const again = await book(7);
+      // The enrolment lies ahead, so not even the baseline window has opened: all twelve move.
+      assert.deepEqual(again.assessments, { assigned: 12, failed: [], replaced: 12 });
+      assert.deepEqual(await week4Of(), { start: addDays(week4.windowStart, 7), stale: false });
+      const live = await t.db.db.selectFrom('scale_assignments').select('start_date').where('patient_id', '=', p.id).where('cancelled_at', 'is', null).where('scale_id', '=', 'phq9').execute();
+      assert.ok(live.some((a) => a.start_date === addDays(week4.windowStart, 7)), JSON.stringify(live));
+      assert.ok(!live.some((a) => a.start_date === addDays(week4.windowStart, 3) || a.start_date === week4.windowStart), JSON.stringify(live));
+    });
   });
 }
