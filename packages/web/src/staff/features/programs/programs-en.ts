@@ -92,6 +92,8 @@ export const programsEn: Shape<typeof programsJa> = {
   aeEvents: { onset: 'onset', end: 'end' },
   medEvents: { started: 'started', changed: 'changed', stopped: 'stopped' },
   timeline: 'Patient timeline',
+  timelineEmpty: 'This patient has no program records yet.',
+  timelineEmptyHint: 'Enrolment, questionnaire scores, sessions, adverse events, medicines and labs appear here on one time axis once they are recorded.',
   kinds: { enrolment: 'Program', score: 'Scales', session: 'Sessions', planned: 'Booked sessions', adverse_event: 'Adverse events', medication: 'Medicines', lab: 'Labs' },
   confounders: 'Possible confounders (medicine changes during the program)',
   event: 'Event',

@@ -88,6 +88,8 @@ export const programsJa = {
   aeEvents: { onset: '発現', end: '終了' },
   medEvents: { started: '開始', changed: '変更', stopped: '中止' },
   timeline: '経過タイムライン',
+  timelineEmpty: 'この患者さんにはプログラムの記録がまだありません。',
+  timelineEmptyHint: '参加、尺度の回答、投与、有害事象、併用薬、検査が記録されると、ここに一つの時間軸で表示されます。',
   kinds: { enrolment: '参加', score: '尺度', session: '投与', planned: '予約（投与）', adverse_event: '有害事象', medication: '併用薬', lab: '検査' },
   confounders: '交絡の可能性（プログラム期間中の併用薬の変更）',
   event: '内容',

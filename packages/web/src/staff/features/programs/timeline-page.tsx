@@ -3,7 +3,7 @@ import { ScatterChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorMessage } from '../../components/alert.tsx';
@@ -37,14 +37,16 @@ export function PatientTimelinePage(): ReactNode {
   const q = useTimeline(id);
   const ref = useRef<HTMLDivElement>(null);
   const data = q.data;
+  // Booked appointments of the treatment course not yet recorded: hollow, beside the done sessions.
+  const planned = useMemo(() => (data?.enrolments ?? []).flatMap((e) => (e.plannedSessions ?? []).filter((s) => s.status === 'booked' && s.appointment)), [data]);
+  // The chart only when there is something to put on it; an empty frame says nothing.
+  const hasChart = Boolean(data && (data.entries.length > 0 || planned.length > 0));
 
   useEffect(() => {
     const el = ref.current;
     if (!el || !data) return;
     const chart = echarts.init(el, undefined, { renderer: 'svg' });
     const labels = [...KINDS.map((k) => t(`prg.kinds.${k}`)), t('prg.kinds.planned')];
-    // Booked appointments of the treatment course not yet recorded: hollow, beside the done sessions.
-    const planned = (data.enrolments ?? []).flatMap((e) => (e.plannedSessions ?? []).filter((s) => s.status === 'booked' && s.appointment));
     chart.setOption({
       animation: false,
       grid: { left: 110, right: 24, top: 16, bottom: 40 },
@@ -75,7 +77,7 @@ export function PatientTimelinePage(): ReactNode {
       ro.disconnect();
       chart.dispose();
     };
-  }, [data, t]);
+  }, [data, planned, t]);
 
   return (
     <Page title={data ? `${t('prg.timeline')} — ${data.patient.nameKanji}（${data.patient.patientNumber}）` : t('prg.timeline')}>
@@ -83,7 +85,13 @@ export function PatientTimelinePage(): ReactNode {
       <ErrorMessage error={q.error} />
       {data ? (
         <>
-          <div ref={ref} className="prg-timeline-chart" role="img" aria-label={t('prg.timeline')} />
+          {data.entries.length === 0 ? (
+            <div className="empty" role="status">
+              <p><strong>{t('prg.timelineEmpty')}</strong></p>
+              <p>{t('prg.timelineEmptyHint')}</p>
+            </div>
+          ) : null}
+          {hasChart ? <div ref={ref} className="prg-timeline-chart" role="img" aria-label={t('prg.timeline')} /> : null}
           {(data.enrolments ?? []).filter((e) => (e.plannedSessions ?? []).length > 0).map((e) => (
             <section key={e.id} className="card card--wide" aria-labelledby={`tl-plan-${e.id}`}>
               <h2 id={`tl-plan-${e.id}`}>{t('prg.sessions')}（{t(`prg.statuses.${e.status}`)}）</h2>
@@ -96,17 +104,19 @@ export function PatientTimelinePage(): ReactNode {
               <ul>{data.confounders.map((c, i) => <li key={i}>{c.date} {c.genericName} — {t(`prg.medEvents.${c.event === 'dose_changed' || c.event === 'frequency_changed' ? 'changed' : c.event}`)}{c.detail ? ` (${String(c.detail.from ?? '')} → ${String(c.detail.to ?? '')})` : ''}</li>)}</ul>
             </section>
           ) : null}
-          <div className="table-scroll">
-            <table className="table table--dense">
-              <caption className="visually-hidden">{t('prg.timeline')}</caption>
-              <thead><tr><th scope="col">{t('prg.date')}</th><th scope="col">{t('prg.item')}</th><th scope="col">{t('prg.event')}</th></tr></thead>
-              <tbody>
-                {data.entries.map((e, i) => (
-                  <tr key={i} className={`prg-tl prg-tl--${e.kind}`}><td className="nowrap">{e.date}</td><td>{t(`prg.kinds.${e.kind}`)}</td><td>{describe(e, t)}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          {data.entries.length > 0 ? (
+            <div className="table-scroll">
+              <table className="table table--dense">
+                <caption className="visually-hidden">{t('prg.timeline')}</caption>
+                <thead><tr><th scope="col">{t('prg.date')}</th><th scope="col">{t('prg.item')}</th><th scope="col">{t('prg.event')}</th></tr></thead>
+                <tbody>
+                  {data.entries.map((e, i) => (
+                    <tr key={i} className={`prg-tl prg-tl--${e.kind}`}><td className="nowrap">{e.date}</td><td>{t(`prg.kinds.${e.kind}`)}</td><td>{describe(e, t)}</td></tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
         </>
       ) : null}
     </Page>
