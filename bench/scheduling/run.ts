@@ -33,7 +33,8 @@ let next = 0;
 function relay(target: number): Promise<{ port: number; close: () => void }> {
   const server = net.createServer((client) => {
     next++;
-    const localAddress = `127.${1 + ((next >> 16) & 0x7f)}.${(next >> 8) & 0xff}.${1 + (next & 0xfe)}`;
+    // A distinct address for each of the first 8 million connections (last octet 1–254).
+    const localAddress = `127.${1 + (Math.floor(next / (254 * 256)) % 127)}.${Math.floor(next / 254) % 256}.${1 + (next % 254)}`;
     const up = net.connect({ port: target, host: '127.0.0.1', localAddress });
     client.pipe(up).pipe(client);
     const end = () => { client.destroy(); up.destroy(); };
