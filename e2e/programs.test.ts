@@ -234,6 +234,16 @@ test('define, screen, consent (adult and minor), book the course around a holida
   await expectAccessible(page, 'timeline');
   await page.screenshot({ path: join(shots, 'patient-timeline-ja.png'), fullPage: true });
 
+  // A patient with no program records: a plain statement, no empty chart and no header-only table.
+  const newcomer = (await reception<{ patient: { id: string } }>('POST', '/api/patients', {
+    nameKanji: '見守 三郎', nameKana: `テスト ${kana()}`, birthDate: '1975-02-03', sex: 'male', phone: '090-3333-4444', acknowledgeDuplicates: true,
+  })).patient;
+  await page.goto(`${base}/patients/${newcomer.id}/program-timeline`);
+  await page.getByRole('status').getByText('この患者さんにはプログラムの記録がまだありません。').waitFor();
+  assert.equal(await page.locator('.prg-timeline-chart').count(), 0);
+  assert.equal(await page.locator('table').count(), 0);
+  await expectAccessible(page, 'empty timeline');
+
   // Withdraw the adult: dosing is then refused.
   await page.goto(`${base}/program-enrolments/${adultEnrolment}`);
   await page.getByLabel('理由').fill('本人の申し出');
