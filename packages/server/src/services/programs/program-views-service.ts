@@ -246,14 +246,18 @@ export async function patientTimeline(deps: AppDeps, req: FastifyRequest, actor:
     medications,
     labs: labs.map((l) => JSON.parse(l.record_json) as LabResult),
   });
-  const confounders = enrolRows.flatMap((r) => {
-    const schedule = r.schedule_json ? (JSON.parse(r.schedule_json) as ScheduleProposal) : null;
+  // Each enrolment's schedule placed from its course as it stands, like the participant page's.
+  const now = nowIso(deps);
+  const lives = await Promise.all(enrolRows.map(async (r) =>
+    (await liveScheduleOf(db, { clinicId: actor.clinicId, row: r, program: await loadProgram(db, actor.clinicId, r.program_id, r.program_version), zone, now })).schedule));
+  const confounders = enrolRows.flatMap((r, i) => {
+    const schedule: ScheduleProposal | null = lives[i] ?? null;
     if (!schedule || schedule.items.length === 0) return [];
     const start = localDate(JSON.parse(r.history_json)[0].at as string, zone);
     const end = schedule.items[schedule.items.length - 1]!.windowEnd;
     return flagConfounders(medications, { start, end }).map((f) => ({ ...f, enrolmentId: r.id }));
   });
-  const planned = await Promise.all(enrolRows.map((r) => sessionPlan(db, actor.clinicId, r, zone)));
+  const planned = await Promise.all(enrolRows.map((r, i) => sessionPlan(db, actor.clinicId, r, zone, undefined, lives[i])));
   await auditAlone(deps, req, { action: 'program_timeline.read', resource: 'patient', resourceId: patientId, patientId });
   return {
     patient: { id: patient.id, patientNumber: patient.patient_number, nameKanji: patient.name_kanji, nameKana: patient.name_kana, birthDate: patient.birth_date },
