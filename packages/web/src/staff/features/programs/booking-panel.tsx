@@ -155,8 +155,8 @@ export function QuestionnairesCard({ d }: { readonly d: EnrolmentDetail }): Reac
     setError(null);
     setDone(null);
     try {
-      const r = await api<{ assigned: number }>(`/api/program-enrolments/${d.enrolment.id}/assessment-links`, { method: 'POST', body: {} });
-      setDone(t('prg.questionnairesDone', { count: r.assigned }));
+      const r = await api<{ assigned: number; replaced?: number }>(`/api/program-enrolments/${d.enrolment.id}/assessment-links`, { method: 'POST', body: {} });
+      setDone(r.replaced ? t('prg.questionnairesMoved', { count: r.replaced }) : t('prg.questionnairesDone', { count: r.assigned }));
       await qc.invalidateQueries({ queryKey: ['program-enrolment', d.enrolment.id] });
     } catch (err) {
       setError(err);
@@ -167,6 +167,7 @@ export function QuestionnairesCard({ d }: { readonly d: EnrolmentDetail }): Reac
     <section className="card card--wide" aria-labelledby="e-questionnaires">
       <h2 id="e-questionnaires">{t('prg.questionnaires')}</h2>
       <p>{t('prg.questionnairesText', { scales: scales.map((s) => s.toUpperCase()).join('・'), count: links.length })}</p>
+      {d.assessmentLinksStale ? <Alert tone="warning">{t('prg.questionnairesStale')}</Alert> : null}
       {links.length ? (
         <ul className="small">
           {[...new Set(links.map((l) => l.visitId))].map((v) => {
@@ -177,7 +178,7 @@ export function QuestionnairesCard({ d }: { readonly d: EnrolmentDetail }): Reac
       ) : null}
       <ErrorMessage error={error} />
       {done ? <Alert tone="success">{done}</Alert> : null}
-      {active && can('programs:enrol') ? <button className="btn" type="button" onClick={() => void retry()}>{t('prg.questionnairesRetry')}</button> : null}
+      {active && can('programs:enrol') ? <button className="btn" type="button" onClick={() => void retry()}>{t(d.assessmentLinksStale ? 'prg.questionnairesReplan' : 'prg.questionnairesRetry')}</button> : null}
     </section>
   );
 }

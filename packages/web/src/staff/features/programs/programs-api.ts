@@ -54,6 +54,8 @@ export interface EnrolmentDetail {
   readonly plannedSessions: readonly PlannedSession[];
   readonly booking: { readonly seriesId: string; readonly serviceId: string } | null;
   readonly assessmentLinks: readonly { readonly visitId: string; readonly scaleId: string; readonly opensOn: string; readonly closesOn: string }[];
+  /** The first session moved or was cancelled since the questionnaire windows were set. */
+  readonly assessmentLinksStale?: boolean;
   readonly today: string;
 }
 export interface Dashboard {
