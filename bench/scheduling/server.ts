@@ -38,7 +38,7 @@ if (kind === 'bare') {
   // The per-address rate limit as in production unless the runner raises it (RATE_LIMIT_PER_MINUTE).
   const config = loadConfig({ RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE }, { publicUrl: 'http://127.0.0.1' });
   const app = await createApp({ db, clock: () => new Date(NOW), config });
-  const staff = await addStaffUser(db.db, { loginId: 'bench.reception', displayName: 'bench', role: 'reception', now: NOW, dialect: 'sqlite', clinicName: 'ベンチクリニック' });
+  const staff = await addStaffUser(db.db, { loginId: 'bench.reception', displayName: 'bench', role: 'reception', now: NOW, dialect: 'sqlite', secrets: db.secrets, clinicName: 'ベンチクリニック' });
   await seedSchedulingConfig(db.db, { clinicId: staff.clinicId, now: NOW.toISOString() });
   void insertClinic;
   const token = newToken();
