@@ -178,6 +178,8 @@ async function seedInformants(patientId: string, clinicId: string): Promise<void
 test('a doctor assigns PHQ-9; the patient answers on a phone with item 9 > 0, sees crisis contacts; the alert reaches the dashboard and is acknowledged', async () => {
   const s = server!;
   const doctorCtx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 800 } });
+  // The suite shares a small machine with the server under test: be patient, not flaky.
+  doctorCtx.setDefaultTimeout(60_000);
   const doc = await doctorCtx.newPage();
   await signIn(doc, s.baseUrl, 'demo.doctor');
 
@@ -208,6 +210,7 @@ test('a doctor assigns PHQ-9; the patient answers on a phone with item 9 > 0, se
 
   // 2. The patient answers on a 360×740 phone.
   const phoneCtx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  phoneCtx.setDefaultTimeout(60_000);
   const phone = await phoneCtx.newPage();
   await phone.goto(url);
   await phone.getByRole('button', { name: '続ける' }).click();
@@ -269,7 +272,10 @@ test('a doctor assigns PHQ-9; the patient answers on a phone with item 9 > 0, se
   });
   await seedInformants(childId, clinicId);
   await doc.goto(`${s.baseUrl}/scales/patients/${childId}`);
-  await doc.getByRole('img', { name: /SDQ の経過グラフ（6時点）/ }).waitFor();
+  await doc.getByRole('img', { name: /SDQ の経過グラフ（6時点）/ }).waitFor().catch(async (e: unknown) => {
+    const charts = await doc.locator('[role="img"]').evaluateAll((els) => els.map((el) => `${el.getAttribute('aria-label')} (${el.getBoundingClientRect().height}px)`));
+    throw new Error(`SDQ chart not shown; charts on the page: ${charts.join(' | ')}; ${String(e)}`);
+  });
   await doc.getByRole('columnheader', { name: /保護者/ }).first().waitFor();
   await doc.getByRole('columnheader', { name: /教師/ }).first().waitFor();
   if (shots) await unstick(doc);
