@@ -41,7 +41,8 @@ for (const dialect of testDialects()) {
     };
 
     test('a few thousand generated bad requests: always 4xx with the error shape, never 5xx, nothing stored', async () => {
-      const routes = t.app.routeTable.filter((r) => r.url !== '/api/auth/logout');
+      // Logout and ending one's own emergency access take no body: "null" is as good as none there.
+      const routes = t.app.routeTable.filter((r) => r.url !== '/api/auth/logout' && !(r.method === 'DELETE' && r.url === '/api/auth/break-glass'));
       const patientId = (await t.db.db.selectFrom('patients').select('id').executeTakeFirstOrThrow()).id;
       const before = await counts();
       const ids = fc.constantFrom(patientId, 'f'.repeat(32), '../../etc/passwd', '%00', 'x'.repeat(300), "1' OR '1'='1", '１２３');

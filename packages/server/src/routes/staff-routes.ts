@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roles } from '@mimamori/core';
 import type { AppDeps } from '../context.ts';
-import { editStaff, inviteStaff, resetStaff, setStaffDisabled, staffList } from '../services/staff-service.ts';
+import { editStaff, inviteStaff, resetStaff, setStaffDisabled, staffList, staffReviewCsv } from '../services/staff-service.ts';
 import { idSchema, loginIdSchema, text } from './schemas.ts';
 
 const staffSchema = z.object({
@@ -21,6 +21,15 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
     config: { access: 'staff:admin' },
     schema: { tags: ['staff'], response: { 200: z.object({ items: z.array(staffSchema) }) } },
   }, async (req) => staffList(deps, req));
+
+  r.get('/api/staff/review.csv', {
+    config: { access: 'staff:admin', recentAuth: true },
+    schema: { tags: ['staff'], description: 'The monthly account review: every account with role, state, MFA, last sign-in and break-glass uses; signed like the audit export.' },
+  }, async (req, reply) =>
+    reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="staff-review-${deps.clock().toISOString().slice(0, 10)}.csv"`)
+      .send(await staffReviewCsv(deps, req)));
 
   r.post('/api/staff', {
     config: { access: 'staff:admin', recentAuth: true },

@@ -1,9 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError, type Role } from '@mimamori/core';
 import {
-  endStaffSessions, findStaffByLogin, getClinicStaff, insertCredentialLink, insertStaff, listStaff, updateStaff, voidStaffLinks,
+  appendExportSignature, endStaffSessions, findStaffByLogin, getClinicStaff, insertCredentialLink, insertStaff, listStaff, updateStaff, voidStaffLinks,
   type Db, type StaffRow,
 } from '@mimamori/storage';
+import { csvLine } from '@mimamori/reports';
 import { audit } from '../audit/audit.ts';
 import { newId, newToken, tokenId } from '@mimamori/storage';
 import type { AppDeps } from '../context.ts';
@@ -107,4 +108,35 @@ export async function editStaff(deps: AppDeps, req: FastifyRequest, id: string, 
 export async function staffList(deps: AppDeps, req: FastifyRequest) {
   const rows = await listStaff(deps.db.db, req.staff!.clinicId);
   return { items: rows.map(staffView) };
+}
+
+/**
+ * The account review (security checklist B6): every account with its role, state, MFA, last
+ * sign-in, days since, and break-glass uses in the last 31 days, as a signed CSV for the monthly
+ * 棚卸し. Accounts unused for 90 days are disabled by `disable-idle-staff.ts`.
+ */
+export async function staffReviewCsv(deps: AppDeps, req: FastifyRequest): Promise<string> {
+  const a = req.staff!;
+  const now = deps.clock();
+  const since = new Date(now.getTime() - 31 * 86_400_000).toISOString();
+  const rows = await listStaff(deps.db.db, a.clinicId);
+  const uses = await deps.db.db
+    .selectFrom('break_glass_grants')
+    .select(['staff_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('clinic_id', '=', a.clinicId)
+    .where('started_at', '>=', since)
+    .groupBy('staff_id')
+    .execute();
+  const usesBy = new Map(uses.map((u) => [u.staff_id, Number(u.n)]));
+  const lines = [
+    csvLine(['login_id', 'display_name', 'role', 'status', 'mfa_enrolled', 'last_login_at', 'days_since_last_login', 'created_at', 'break_glass_uses_31_days']),
+    ...rows.map((s) => {
+      const v = staffView(s);
+      const days = s.last_login_at ? Math.floor((now.getTime() - Date.parse(s.last_login_at)) / 86_400_000) : null;
+      return csvLine([v.loginId, v.displayName, v.role, v.status, v.totpEnrolled ? 'yes' : 'no', v.lastLoginAt, days === null ? null : String(days), v.createdAt, String(usesBy.get(s.id) ?? 0)]);
+    }),
+    csvLine([`# account review of ${now.toISOString()}; accounts unused for 90 days are disabled automatically`]),
+  ];
+  await deps.db.db.transaction().execute((tx) => audit(deps, tx, req, { action: 'staff.review_export', resource: 'staff', detail: `rows=${rows.length}` }));
+  return appendExportSignature(deps.db.secrets.key, '\uFEFF' + lines.join('\r\n') + '\r\n');
 }

@@ -222,6 +222,7 @@ export const en: Dict<typeof ja> = {
     guardians: 'Guardians',
   },
   staff: {
+    reviewExport: 'Account review (CSV)',
     title: 'Staff',
     list: 'Staff accounts',
     invite: 'Invite a staff member',

@@ -220,6 +220,7 @@ export const ja = {
     guardians: '保護者',
   },
   staff: {
+    reviewExport: 'アカウント棚卸し（CSV）',
     title: 'スタッフ管理',
     list: 'スタッフ一覧',
     invite: 'スタッフを招待',

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../../shared/api/api-error.ts';
-import { api } from '../../../shared/api/client.ts';
+import { api, apiDownload } from '../../../shared/api/client.ts';
 import { ROLES, type OneTimeLink, type Role, type Staff } from '../../../shared/api/types.ts';
 import { formatDateTime } from '../../../shared/format/dates.ts';
 import { useSession } from '../../app/session.tsx';
@@ -222,13 +222,21 @@ export function StaffAdminPage(): ReactNode {
   const { session } = useSession();
   const list = useQuery({ queryKey: STAFF_KEY, queryFn: () => api<{ items: Staff[] }>('/api/staff'), select: (r) => r.items });
   const [handover, setHandover] = useState<{ title: string; link: OneTimeLink } | null>(null);
+  // The monthly account review (role, MFA, last sign-in, break-glass uses), signed like the audit export.
+  const review = useMutation({ mutationFn: () => apiDownload('/api/staff/review.csv', 'staff-review.csv') });
 
   return (
     <Page title={t('staff.title')}>
       {handover ? <LinkHandover title={handover.title} link={handover.link} onClose={() => setHandover(null)} /> : null}
       <InviteForm onDone={(s, link) => setHandover({ title: t('staff.invited', { name: s.displayName }), link })} />
       <section aria-labelledby="staff-list-title">
-        <h2 id="staff-list-title">{t('staff.list')}</h2>
+        <div className="section-head">
+          <h2 id="staff-list-title">{t('staff.list')}</h2>
+          <button type="button" className="btn" disabled={review.isPending} onClick={() => review.mutate()}>
+            {t('staff.reviewExport')}
+          </button>
+        </div>
+        <ErrorMessage error={review.error} />
         <ErrorMessage error={list.error} />
         {list.isPending ? <Loading /> : null}
         {list.data ? (
