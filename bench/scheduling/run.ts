@@ -1,4 +1,4 @@
-// Reservations benchmark: `node --import tsx bench/scheduling/run.ts [--relay]`. Run by hand, never by npm test.
+// Reservations benchmark: `node --import tsx bench/scheduling/run.ts [--relay] [--wrk]`. Run by hand, never by npm test.
 //
 // Starts the real app (SQLite, seeded) and a bare Fastify + better-sqlite3 endpoint, each in its
 // own process, and drives both with autocannon on 127.0.0.1.
@@ -7,7 +7,10 @@
 // the app is started with that limit raised to 10 million and autocannon connects directly to both
 // servers; sessions, CSRF and audit stay on. With `--relay` the limit stays at 600 and a small TCP
 // relay gives every connection its own 127.x.y.z source address (connections renewed every 400
-// requests), for both servers alike — the relay then costs CPU on a small machine.
+// requests), for both servers alike — the relay then costs CPU on a small machine. With `--wrk`
+// the GET runs are driven by wrk (C, from Debian) instead of autocannon, which runs in this Node
+// process and competes with the servers for the CPU; the booking runs stay on autocannon (they
+// need a different body per request).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import net from 'node:net';
@@ -17,6 +20,7 @@ import autocannon from 'autocannon';
 interface Ready { port: number; cookie?: string; csrf?: string; patients?: string[]; booked?: number; drawStarts?: string[] }
 
 const useRelay = process.argv.includes('--relay');
+const useWrk = process.argv.includes('--wrk');
 
 function start(kind: string): Promise<{ child: ChildProcess; ready: Ready }> {
   const env = { ...process.env, ...(useRelay ? {} : { RATE_LIMIT_PER_MINUTE: '10000000' }) };
@@ -60,6 +64,32 @@ async function load(o: { port: number; path: string; method?: 'GET' | 'POST'; he
   return { p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average, non2xx: r.non2xx, total: r.requests.total };
 }
 
+/** wrk's latency distribution: `50%  12.34ms` … `99%  1.20s`, in milliseconds. */
+function wrkMs(out: string, pct: string): number {
+  const m = new RegExp(`^\\s*${pct}%\\s+([\\d.]+)(us|ms|s)\\s*$`, 'm').exec(out);
+  if (!m) throw new Error(`wrk printed no ${pct}% line:\n${out}`);
+  const v = Number(m[1]);
+  return m[2] === 'us' ? v / 1000 : m[2] === 's' ? v * 1000 : v;
+}
+
+async function loadGet(o: { port: number; path: string; headers?: Record<string, string>; connections: number; duration: number }): Promise<Result> {
+  if (!useWrk) return load(o);
+  const args = ['-t2', `-c${o.connections}`, `-d${o.duration}s`, '--latency', ...Object.entries(o.headers ?? {}).flatMap(([k, v]) => ['-H', `${k}: ${v}`]), `http://127.0.0.1:${o.port}${o.path}`];
+  // Spawned asynchronously: with --relay the relay runs in this process and must keep serving.
+  const r = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn('wrk', args);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.once('error', reject);
+    child.once('exit', (status) => resolve({ status, stdout, stderr }));
+  });
+  if (r.status !== 0) throw new Error(`wrk failed: ${r.stderr}`);
+  const total = Number(/(\d+) requests in/.exec(r.stdout)?.[1] ?? 0);
+  return { p50: wrkMs(r.stdout, '50'), p99: wrkMs(r.stdout, '99'), rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(r.stdout)?.[1] ?? 0), non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(r.stdout)?.[1] ?? 0), total };
+}
+
 const loadBefore = os.loadavg()[0]!.toFixed(1);
 const mm = await start('mimamori');
 const bare = await start('bare');
@@ -71,11 +101,11 @@ try {
   const path = '/api/scheduling/availability?serviceId=saishin&from=2026-12-01&to=2027-02-28';
   const answerBytes = (await (await fetch(`http://127.0.0.1:${mmRelay.port}${path}`, { headers: staff })).arrayBuffer()).byteLength;
   // Warm-up (JIT, page cache).
-  await load({ port: mmRelay.port, path, headers: staff, connections: 10, duration: 3 });
-  await load({ port: bareRelay.port, path: '/bare', connections: 10, duration: 3 });
+  await loadGet({ port: mmRelay.port, path, headers: staff, connections: 10, duration: 3 });
+  await loadGet({ port: bareRelay.port, path: '/bare', connections: 10, duration: 3 });
   const rows: Array<[string, Result]> = [];
-  rows.push(['availability, 再診, 3 months (50 clients)', await load({ port: mmRelay.port, path, headers: staff, connections: 50, duration: 15 })]);
-  rows.push(['bare GET, 100 rows (50 clients)', await load({ port: bareRelay.port, path: '/bare', connections: 50, duration: 15 })]);
+  rows.push(['availability, 再診, 3 months (50 clients)', await loadGet({ port: mmRelay.port, path, headers: staff, connections: 50, duration: 15 })]);
+  rows.push(['bare GET, 100 rows (50 clients)', await loadGet({ port: bareRelay.port, path: '/bare', connections: 50, duration: 15 })]);
   const starts = mm.ready.drawStarts!;
   const patients = mm.ready.patients!;
   const bodies = starts.map((start, k) => JSON.stringify({ patientId: patients[k % patients.length], serviceId: 'blood-draw', start }));
@@ -83,7 +113,7 @@ try {
   const bareBodies = starts.map((_, k) => JSON.stringify({ start: Date.parse('2027-01-01T00:00:00Z') + k * 600_000 }));
   rows.push(['bare POST, one INSERT (10 clients)', await load({ port: bareRelay.port, path: '/bare', method: 'POST', bodies: bareBodies, connections: 10, duration: 10 })]);
   const out = [
-    `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${loadBefore} before / ${os.loadavg()[0]!.toFixed(1)} after; ${useRelay ? 'through the relay, rate limit 600/min' : 'direct, rate limit raised'}; availability answer ${answerBytes} bytes; seeded bookings: ${mm.ready.booked}; free 採血 slots: ${starts.length}`,
+    `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${loadBefore} before / ${os.loadavg()[0]!.toFixed(1)} after; ${useRelay ? 'through the relay, rate limit 600/min' : 'direct, rate limit raised'}; GET runs by ${useWrk ? 'wrk' : 'autocannon'}; availability answer ${answerBytes} bytes; seeded bookings: ${mm.ready.booked}; free 採血 slots: ${starts.length}`,
     '',
     '| run | p50 (ms) | p99 (ms) | req/s | non-2xx | total |',
     '|---|---:|---:|---:|---:|---:|',

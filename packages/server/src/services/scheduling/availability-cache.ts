@@ -2,8 +2,8 @@
  * A short-lived cache of availability answers, kept serialized (JSON text and its entity tag) so a
  * hit costs no computing and no serializing. Availability is advisory — the booking transaction
  * checks again — so an answer may be reused for a moment: every write of this process clears it at
- * once (the generation), and answers live at most TTL_MS, which bounds what a second server process
- * may show after a booking made elsewhere.
+ * once (the generation), and answers live at most TTL_MS (2 × TTL_MS while a fresh one is being
+ * computed), which bounds what a second server process may show after a booking made elsewhere.
  */
 import { createHash } from 'node:crypto';
 
@@ -23,6 +23,7 @@ const entries = new Map<string, { readonly at: number; readonly generation: numb
 export function bumpSchedulingGeneration(): void {
   generation++;
   entries.clear();
+  inflight.clear();
 }
 
 /** The entity tag of a JSON answer: a hash of its text, so equal answers share a tag across processes. */
@@ -30,18 +31,38 @@ export function etagOf(body: string): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 }
 
+/** Computations in progress, so that requests missing the cache at the same moment share one. */
+const inflight = new Map<string, { readonly generation: number; readonly promise: Promise<CachedBody> }>();
+
 export async function cachedJson(key: string, nowMs: number, compute: () => Promise<unknown>): Promise<CachedBody> {
   const hit = entries.get(key);
   if (hit && hit.generation === generation && nowMs >= hit.at && nowMs - hit.at < TTL_MS) return hit.value;
-  const gen = generation;
-  const body = JSON.stringify(await compute());
-  const value = { body, etag: etagOf(body) };
-  if (gen === generation) {
-    entries.delete(key);
-    entries.set(key, { at: nowMs, generation: gen, value });
-    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  // Single flight: when an answer expires under load, every request then waiting would otherwise
+  // compute it again at once (a stall of 50 computations for 50 clients).
+  const running = inflight.get(key);
+  if (running && running.generation === generation) {
+    // Stale while revalidating: an answer just past its time (same generation, so no write of this
+    // process since) is served while one request computes the new one.
+    if (hit && hit.generation === generation && nowMs >= hit.at && nowMs - hit.at < 2 * TTL_MS) return hit.value;
+    return running.promise;
   }
-  return value;
+  const gen = generation;
+  const promise = (async () => {
+    const body = JSON.stringify(await compute());
+    const value = { body, etag: etagOf(body) };
+    if (gen === generation) {
+      entries.delete(key);
+      entries.set(key, { at: nowMs, generation: gen, value });
+      if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    }
+    return value;
+  })();
+  inflight.set(key, { generation: gen, promise });
+  try {
+    return await promise;
+  } finally {
+    if (inflight.get(key)?.promise === promise) inflight.delete(key);
+  }
 }
 
 /**
