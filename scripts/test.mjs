@@ -114,7 +114,7 @@ function runTypecheck() {
   // Every package type-checks under its own tsconfig (strict); each counts as one test.
   const projects = [
     'packages/core/tsconfig.json', 'packages/core/tsconfig.test.json', 'packages/storage/tsconfig.json', 'packages/server/tsconfig.json',
-    'packages/cli/tsconfig.json', 'packages/reports/tsconfig.json', 'packages/web/tsconfig.json',
+    'packages/cli/tsconfig.json', 'packages/reports/tsconfig.json', 'packages/web/tsconfig.json', 'e2e/tsconfig.json',
   ].filter((p) => existsSync(join(root, p)));
   console.log(`\n=== typecheck: ${projects.length} project(s)`);
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
