@@ -1,17 +1,16 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SMTPServer } from 'smtp-server';
 import { clinicDay, seedClinicCalendar } from '@mimamori/core/scheduling/index';
 import { EXOSOME_PROGRAM, proposeSchedule, TMS_PROGRAM } from '@mimamori/core/programs/index';
 import { addDays } from '@mimamori/core/time/index';
 import { testDialects } from '../../../storage/test/test-db.ts';
 import type { AppDeps } from '../../src/context.ts';
 import { createMailWorker } from '../../src/mail/mail-worker.ts';
-import { smtpConfigFrom } from '../../src/mail/smtp-config.ts';
 import { deliverDueQuestionnaires } from '../../src/services/scales/deliver-questionnaires.ts';
 import { recordScaleResponse } from '../../src/services/scales/record-scale-response.ts';
 import { patientTagsOf } from '../../src/services/scheduling/booking-service.ts';
 import { adultInput, as, createTestApp, signedIn, type Session, type TestApp } from '../test-app.ts';
+import { startTestSmtp } from '../test-smtp.ts';
 
 const phq9High = { q1: 2, q2: 2, q3: 2, q4: 2, q5: 2, q6: 2, q7: 2, q8: 2, q9: 0 };
 const phq9Low = { q1: 1, q2: 1, q3: 0, q4: 1, q5: 0, q6: 0, q7: 0, q8: 0, q9: 0 };
@@ -19,27 +18,6 @@ const EXCLUSION_ATTESTATIONS = ['exclusion:pregnancy', 'exclusion:active_suicida
 const calendar = { ...seedClinicCalendar, zone: 'Asia/Tokyo' };
 const isOpenDay = (d: string) => clinicDay(calendar, d).open;
 
-interface Received { readonly to: string[]; readonly raw: string }
-
-async function startSmtp(): Promise<{ port: number; received: Received[]; close: () => Promise<void> }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as { port: number }).port;
-  return { port, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 /** An enrolment date (from `from`) whose infusion course has a session moved off a national holiday. */
 function dateWithHolidayShift(from: string): { date: string; holiday: string; holidayName: string } {
@@ -285,7 +263,7 @@ for (const dialect of testDialects()) {
     });
 
     test('assessment windows become scale assignments whose link is mailed once when due; answers count on the dashboard; a withdrawn patient gets nothing further', async () => {
-      const smtp = await startSmtp();
+      const smtp = await startTestSmtp();
       try {
         const p = await newPatient();
         const { id, enrol } = await enrolled(p.id);
@@ -297,7 +275,7 @@ for (const dialect of testDialects()) {
         assert.equal(assignments.filter((a) => a.start_date === week2.windowStart).length, 2);
         assert.ok(assignments.filter((a) => a.start_date === week2.windowStart).every((a) => a.window_days === 7));
 
-        const cfg = smtpConfigFrom({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_TLS: 'off', SMTP_FROM: 'clinic@example.test' })!;
+        const cfg = smtp.config();
         const mine = () => smtp.received.filter((m) => m.to.includes(p.email));
         const deliver = async () => {
           await deliverDueQuestionnaires(deps);
@@ -342,7 +320,7 @@ for (const dialect of testDialects()) {
     });
 
     test('booking session 1 three days later moves the questionnaire windows not yet open by three days; an answered baseline stays; each link is mailed once', async () => {
-      const smtp = await startSmtp();
+      const smtp = await startTestSmtp();
       try {
         await signInAgain();
         const p = await newPatient();
@@ -363,7 +341,7 @@ for (const dialect of testDialects()) {
         const week2 = visit(enrol.schedule, 'week2');
         assert.equal(baseline.windowStart, date);
 
-        const cfg = smtpConfigFrom({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_TLS: 'off', SMTP_FROM: 'clinic@example.test' })!;
+        const cfg = smtp.config();
         // Questionnaire mails carry a patient link (the booking confirmation does not).
         const mine = () => smtp.received.filter((m) => m.to.includes(p.email) && /\/p\/l\//.test(m.raw));
         const deliver = async () => {
