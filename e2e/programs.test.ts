@@ -19,6 +19,8 @@ import { ensureWebBuild, root, startServer, type RunningServer } from './helpers
 let server: RunningServer;
 let browser: Browser;
 const shots = join(root, 'docs/screenshots');
+// Screenshots are saved to docs/ only when asked (E2E_SCREENSHOTS=1), so a test run leaves the tree clean.
+const saveShots = process.env.E2E_SCREENSHOTS === '1';
 
 before(async () => {
   ensureWebBuild();
@@ -135,13 +137,13 @@ test('define, screen, consent (adult and minor), book the course around a holida
   await page.setViewportSize({ width: 360, height: 740 });
   await sessions.scrollIntoViewIfNeeded();
   await expectAccessible(page, 'booking proposal on a phone');
-  await sessions.screenshot({ path: join(shots, 'program-booking-phone-ja.png') });
+  if (saveShots) await sessions.screenshot({ path: join(shots, 'program-booking-phone-ja.png') });
   await page.setViewportSize({ width: 1280, height: 800 });
   await sessions.getByRole('button', { name: '全5回をまとめて予約する' }).click();
   await page.getByText('予約しました（5回）。').waitFor();
   await sessions.locator('tr[data-status="booked"]').nth(4).waitFor();
   assert.equal(await sessions.locator('tr[data-status="booked"]').count(), 5);
-  await sessions.screenshot({ path: join(shots, 'program-booked-ja.png') });
+  if (saveShots) await sessions.screenshot({ path: join(shots, 'program-booked-ja.png') });
 
   // Record an infusion, then a serious adverse event.
   await page.getByLabel('製剤名').fill('MSC-Exo 注');
@@ -173,7 +175,7 @@ test('define, screen, consent (adult and minor), book the course around a holida
   await page.setViewportSize({ width: 360, height: 740 });
   await edit.scrollIntoViewIfNeeded();
   await expectAccessible(page, 'adverse event edit on a phone');
-  await aes.screenshot({ path: join(shots, 'program-ae-edit-phone-ja.png') });
+  if (saveShots) await aes.screenshot({ path: join(shots, 'program-ae-edit-phone-ja.png') });
   await page.setViewportSize({ width: 1280, height: 800 });
   await edit.getByLabel('終了日').fill(today);
   await edit.getByRole('button', { name: '保存する' }).click();
@@ -220,7 +222,7 @@ test('define, screen, consent (adult and minor), book the course around a holida
   const alerts = page.locator('section', { has: page.getByRole('heading', { name: '安全性' }) });
   await alerts.getByText(/アナフィラキシー/).first().waitFor();
   await expectAccessible(page, 'program dashboard');
-  await page.screenshot({ path: join(shots, 'program-dashboard-ja.png'), fullPage: true });
+  if (saveShots) await page.screenshot({ path: join(shots, 'program-dashboard-ja.png'), fullPage: true });
 
   // Timeline of the adult.
   await page.goto(`${base}/patients/${adult.id}/program-timeline`);
@@ -232,7 +234,7 @@ test('define, screen, consent (adult and minor), book the course around a holida
   assert.equal(await plan.locator('tr[data-status="booked"]').count(), 4);
   assert.equal(await plan.locator('tr[data-status="recorded"]').count(), 1);
   await expectAccessible(page, 'timeline');
-  await page.screenshot({ path: join(shots, 'patient-timeline-ja.png'), fullPage: true });
+  if (saveShots) await page.screenshot({ path: join(shots, 'patient-timeline-ja.png'), fullPage: true });
 
   // A patient with no program records: a plain statement, no empty chart and no header-only table.
   const newcomer = (await reception<{ patient: { id: string } }>('POST', '/api/patients', {
@@ -263,17 +265,17 @@ test('define, screen, consent (adult and minor), book the course around a holida
   await p2.evaluate(() => localStorage.setItem('mimamori.lang', 'en'));
   await p2.reload();
   await p2.locator('.prg-dash').waitFor();
-  await p2.screenshot({ path: join(shots, 'program-dashboard-en.png'), fullPage: true });
+  if (saveShots) await p2.screenshot({ path: join(shots, 'program-dashboard-en.png'), fullPage: true });
   // The minor's course, not booked yet, as an English-speaking nurse reviews it.
   await p2.goto(`${base}/program-enrolments/${minorEnrolment}`);
   await p2.getByRole('heading', { level: 3, name: 'Book the treatment' }).waitFor();
   await p2.locator('[data-occurrence]').first().waitFor();
   await p2.getByRole('button', { name: 'Book all 5 sessions' }).waitFor();
   await expectAccessible(p2, 'booking proposal in English');
-  await p2.screenshot({ path: join(shots, 'program-booking-en.png'), fullPage: true });
+  if (saveShots) await p2.screenshot({ path: join(shots, 'program-booking-en.png'), fullPage: true });
   await p2.goto(`${base}/patients/${adult.id}/program-timeline`);
   await p2.locator('.prg-timeline-chart svg').waitFor();
-  await p2.screenshot({ path: join(shots, 'patient-timeline-en.png'), fullPage: true });
+  if (saveShots) await p2.screenshot({ path: join(shots, 'patient-timeline-en.png'), fullPage: true });
   await en.close();
   await context.close();
 });
