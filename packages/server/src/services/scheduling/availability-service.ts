@@ -4,12 +4,12 @@ import { clinicDays, compactAvailability, findAvailableSlots, MAX_RANGE_DAYS, pr
 import { addDays, assertLocalDate, daysBetween } from '@mimamori/core/time/local-date';
 import { instantToZoned } from '@mimamori/core/time/instant-to-zoned';
 import { zonedToInstant } from '@mimamori/core/time/zoned-to-instant';
-import { listAppointments, listBlockingAppointments, type AppointmentRow, type Db } from '@mimamori/storage';
+import { listAppointments, listBlockingAppointments, type Db } from '@mimamori/storage';
 import { auditAlone } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { appointmentViews, type AppointmentView } from './appointment-view.ts';
 import { cachedJson, type CachedBody } from './availability-cache.ts';
-import { findService } from './booking-service.ts';
+import { findService, toExisting } from './booking-service.ts';
 import { loadClinicScheduling, type ClinicScheduling, type SchedulingActor } from './scheduling-context.ts';
 import type { ExistingBooking } from '@mimamori/core/scheduling/index';
 
@@ -40,20 +40,6 @@ function rangeMs(cfg: ClinicScheduling, from: string, to: string): { fromMs: num
   return {
     fromMs: zonedToInstant({ date: from, time: '00:00', zone: cfg.zone }) - DAY,
     toMs: zonedToInstant({ date: addDays(to, 1), time: '00:00', zone: cfg.zone }) + DAY,
-  };
-}
-
-function toExisting(r: AppointmentRow): ExistingBooking {
-  return {
-    id: r.id,
-    serviceId: r.service_id,
-    start: r.start_ms,
-    end: r.end_ms,
-    resourceIds: (JSON.parse(r.assignments_json) as SlotAssignment[]).map((a) => a.resourceId),
-    status: r.status === 'held' ? 'hold' : 'confirmed',
-    ...(r.status === 'held' && r.hold_expires_at ? { holdExpiresAt: r.hold_expires_at } : {}),
-    bufferBeforeMinutes: r.buffer_before_minutes,
-    bufferAfterMinutes: r.buffer_after_minutes,
   };
 }
 

@@ -43,7 +43,8 @@ export function findService(cfg: ClinicScheduling, serviceId: string): Service {
   return s;
 }
 
-function toExisting(r: AppointmentRow): ExistingBooking {
+/** A stored appointment as core's slot engine sees it: its resources, buffers, and a hold's expiry. */
+export function toExisting(r: AppointmentRow): ExistingBooking {
   return {
     id: r.id,
     serviceId: r.service_id,
