@@ -1,1 +1,2 @@
 export * from './csv-line.ts';
+export * from './csv-document.ts';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { appendExportSignature, auditHeads, chainOf, listAudit, verifyAudit } from '@mimamori/storage';
 import { audit } from '../audit/audit.ts';
 import type { AppDeps } from '../context.ts';
-import { csvLine } from '@mimamori/reports';
+import { csvDocument, csvLine } from '@mimamori/reports';
 import { dateSchema, idSchema } from './schemas.ts';
 
 const filters = z.strictObject({
@@ -66,7 +66,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="audit-${deps.clock().toISOString().slice(0, 10)}.csv"`)
       // Signed, so an edited copy is detected (`mimamori audit check-export`).
-      .send(appendExportSignature(deps.db.secrets.key, '\uFEFF' + lines.join('\r\n') + '\r\n'));
+      .send(appendExportSignature(deps.db.secrets.key, csvDocument(lines)));
   });
 
   r.get('/api/audit/verify', {

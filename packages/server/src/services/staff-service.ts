@@ -4,7 +4,7 @@ import {
   appendExportSignature, endStaffSessions, findStaffByLogin, getClinicStaff, insertCredentialLink, insertStaff, listStaff, updateStaff, voidStaffLinks,
   type Db, type StaffRow,
 } from '@mimamori/storage';
-import { csvLine } from '@mimamori/reports';
+import { csvDocument, csvLine } from '@mimamori/reports';
 import { audit } from '../audit/audit.ts';
 import { newId, newToken, tokenId } from '@mimamori/storage';
 import type { AppDeps } from '../context.ts';
@@ -138,5 +138,5 @@ export async function staffReviewCsv(deps: AppDeps, req: FastifyRequest): Promis
     csvLine([`# account review of ${now.toISOString()}; accounts unused for 90 days are disabled automatically`]),
   ];
   await deps.db.db.transaction().execute((tx) => audit(deps, tx, req, { action: 'staff.review_export', resource: 'staff', detail: `rows=${rows.length}` }));
-  return appendExportSignature(deps.db.secrets.key, '\uFEFF' + lines.join('\r\n') + '\r\n');
+  return appendExportSignature(deps.db.secrets.key, csvDocument(lines));
 }
