@@ -8,108 +8,40 @@
 // With E2E_SCREENSHOTS=1 the steps are saved as docs/screenshots/appointments-*.png.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { axeViolations, launchBrowser } from './helpers/browser.ts';
-import { ensureWebBuild, root } from './helpers/server.ts';
+import { ensureWebBuild, root, startServer, type RunningServer } from './helpers/server.ts';
+import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../packages/server/test/test-smtp.ts';
 import { apiAs, clinicDate, dayLabel, demoLogin, plusDays } from './appointments-helpers.ts';
 import { freshTotpCode } from './helpers/totp.ts';
 
-interface Mail {
-  readonly to: string[];
-  readonly raw: string;
-}
+type Mail = ReceivedMail;
 
-const mails: Mail[] = [];
-let smtp: SMTPServer;
-let smtpPort = 0;
+let smtp: TestSmtp;
 let dir = '';
 let browser: Browser;
-let server: { baseUrl: string; output: () => string; stop: () => Promise<void> } | undefined;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
+let server: RunningServer | undefined;
 
 /** The real server on `db` (kept across restarts), mail going to our SMTP server. */
-async function startServer(db: string, args: readonly string[]): Promise<NonNullable<typeof server>> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', ...args], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: `http://localhost:${port}`,
-      MIMAMORI_DB: db,
-      LOG_LEVEL: 'warn',
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(smtpPort),
-      SMTP_TLS: 'off',
-      SMTP_FROM: 'clinic@example.test',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const started = Date.now();
-  while (!/API docs:/.test(out) || (args.includes('--demo') && !/demo\.researcher/.test(out))) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
-    if (Date.now() - started > 90_000) throw new Error(`server did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    baseUrl: `http://localhost:${port}`,
-    output: () => out,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    },
-  };
+function startAppServer(db: string, args: readonly string[]): Promise<RunningServer> {
+  return startServer({ args, dbPath: db, env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_TLS: 'off', SMTP_FROM: 'clinic@example.test' } });
 }
 
 before(async () => {
   ensureWebBuild();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpPort = (smtp.server.address() as { port: number }).port;
+  smtp = await startTestSmtp();
   dir = mkdtempSync(join(tmpdir(), 'mimamori-appt-e2e-'));
-  server = await startServer(join(dir, 'e2e.db'), ['--demo']);
+  server = await startAppServer(join(dir, 'e2e.db'), ['--demo']);
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
   await server?.stop();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -156,10 +88,10 @@ function partsOf(raw: string, type: RegExp): string[] {
 async function waitForMail(pred: (m: Mail) => boolean, what: string, ms = 60_000): Promise<Mail> {
   const started = Date.now();
   for (;;) {
-    const m = mails.find(pred);
+    const m = smtp.received.find(pred);
     if (m) return m;
     if (Date.now() - started > ms)
-      throw new Error(`no mail: ${what}; got ${mails.map((x) => `${x.to.join(',')} «${subjectOf(x.raw)}»`).join(' | ')}`);
+      throw new Error(`no mail: ${what}; got ${smtp.received.map((x) => `${x.to.join(',')} «${subjectOf(x.raw)}»`).join(' | ')}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -381,7 +313,7 @@ test(
 
     // 3. The day-before reminder: queued when the server starts (and every few minutes), then delivered.
     await s.stop();
-    server = await startServer(join(dir, 'e2e.db'), []);
+    server = await startAppServer(join(dir, 'e2e.db'), []);
     const reminder = await waitForMail(
       (m) => m.to.includes('ichiro@demo.invalid') && subjectOf(m.raw).includes('明日のご予約'),
       'day-before reminder',

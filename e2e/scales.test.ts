@@ -9,26 +9,23 @@
 // saved as docs/screenshots/questionnaire-*.png and timeline-*.png.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { createDb } from '@mimamori/storage';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { recordScaleResponse } from '../packages/server/src/services/scales/record-scale-response.ts';
 import { axeViolations, launchBrowser } from './helpers/browser.ts';
-import { ensureWebBuild, root } from './helpers/server.ts';
+import { ensureWebBuild, root, startServer, type RunningServer } from './helpers/server.ts';
+import { startTestSmtp, type TestSmtp } from '../packages/server/test/test-smtp.ts';
 import { signIn as demoSignIn } from './helpers/demo-login.ts';
 
-const mails: string[] = [];
-let smtp: SMTPServer;
+let smtp: TestSmtp;
 let dir = '';
 let dbPath = '';
 let browser: Browser;
-let server: { baseUrl: string; output: () => string; stop: () => Promise<void> } | undefined;
+let server: RunningServer | undefined;
 const shots = process.env.E2E_SCREENSHOTS === '1';
 const shotDir = join(root, 'docs/screenshots');
 
@@ -47,65 +44,12 @@ function decoded(raw: string): string {
     .join('\n');
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
-
 before(async () => {
   ensureWebBuild();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-      stream.on('end', () => {
-        mails.push(raw);
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const smtpPort = (smtp.server.address() as { port: number }).port;
+  smtp = await startTestSmtp();
   dir = mkdtempSync(join(tmpdir(), 'mimamori-scales-e2e-'));
   dbPath = join(dir, 'e2e.db');
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', '--demo'], {
-    cwd: root,
-    env: {
-      ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://localhost:${port}`, MIMAMORI_DB: dbPath, LOG_LEVEL: 'warn',
-      SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), SMTP_TLS: 'off', SMTP_FROM: 'clinic@example.test',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const started = Date.now();
-  while (!/API docs:/.test(out) || !/demo\.researcher/.test(out)) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
-    if (Date.now() - started > 90_000) throw new Error(`server did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  server = {
-    baseUrl: `http://localhost:${port}`,
-    output: () => out,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    },
-  };
+  server = await startServer({ args: ['--demo'], dbPath, env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_TLS: 'off', SMTP_FROM: 'clinic@example.test' } });
   browser = await launchBrowser();
   if (shots) mkdirSync(shotDir, { recursive: true });
 });
@@ -113,7 +57,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.stop();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -201,11 +145,11 @@ test('a doctor assigns PHQ-9; the patient answers on a phone with item 9 > 0, se
 
   // The link also went out by mail, with a subject that says nothing clinical.
   const started = Date.now();
-  while (!mails.some((m) => decoded(m).includes(url))) {
-    if (Date.now() - started > 60_000) throw new Error(`the questionnaire mail did not arrive (${mails.length} mails)`);
+  while (!smtp.received.some((m) => decoded(m.raw).includes(url))) {
+    if (Date.now() - started > 60_000) throw new Error(`the questionnaire mail did not arrive (${smtp.received.length} mails)`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  const mail = mails.find((m) => decoded(m).includes(url))!;
+  const mail = smtp.received.find((m) => decoded(m.raw).includes(url))!.raw;
   assert.doesNotMatch(/^subject:.*$/im.exec(mail)?.[0] ?? '', /PHQ|質問票|うつ/i);
 
   // 2. The patient answers on a 360×740 phone.

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 export const root = new URL('../../', import.meta.url).pathname;
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);
@@ -32,9 +32,15 @@ export interface RunningServer {
   readonly stop: () => Promise<void>;
 }
 
-/** Starts the real server on a fresh SQLite database and a free port; waits until it has printed its banner. */
-export async function startServer(options: { readonly args?: readonly string[]; readonly env?: Readonly<Record<string, string>> } = {}): Promise<RunningServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'mimamori-e2e-'));
+/**
+ * Starts the real server and waits until it has printed its banner (and, with `--demo`, the demo
+ * logins). Without `dbPath` the database is a fresh file in a temporary folder removed at `stop`;
+ * with it, the caller owns the file (e.g. to restart the server on the same data).
+ */
+export async function startServer(
+  options: { readonly args?: readonly string[]; readonly env?: Readonly<Record<string, string>>; readonly dbPath?: string } = {},
+): Promise<RunningServer> {
+  const dir = options.dbPath ? null : mkdtempSync(join(tmpdir(), 'mimamori-e2e-'));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', ...(options.args ?? [])], {
     cwd: root,
@@ -43,7 +49,7 @@ export async function startServer(options: { readonly args?: readonly string[]; 
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: `http://localhost:${port}`,
-      MIMAMORI_DB: join(dir, 'e2e.db'),
+      MIMAMORI_DB: options.dbPath ?? join(dir!, 'e2e.db'),
       LOG_LEVEL: 'warn',
       ...options.env,
     },
@@ -53,9 +59,10 @@ export async function startServer(options: { readonly args?: readonly string[]; 
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const started = Date.now();
-  while (!/API docs:/.test(out)) {
+  const demo = options.args?.includes('--demo') ?? false;
+  while (!/API docs:/.test(out) || (demo && !/demo\.researcher/.test(out))) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
-    if (Date.now() - started > 60_000) throw new Error(`server did not start:\n${out}`);
+    if (Date.now() - started > 90_000) throw new Error(`server did not start:\n${out}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   // The banner is written in one piece after listen(); give the rest a moment to arrive.
@@ -70,7 +77,7 @@ export async function startServer(options: { readonly args?: readonly string[]; 
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
