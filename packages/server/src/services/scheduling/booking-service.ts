@@ -325,14 +325,32 @@ function stale(): DomainError {
   return new DomainError('conflict');
 }
 
-/** Confirms a hold: a compare-and-swap on (held, not expired, version). */
-export async function confirmHold(deps: AppDeps, req: FastifyRequest, actor: SchedulingActor, id: string, version: number): Promise<AppointmentView> {
+/**
+ * The frame of every change to one appointment: ownership checked first, then one write
+ * transaction with the clinic's configuration and the current row, and the view of the row the
+ * change returns.
+ */
+async function changeOwnAppointment(
+  deps: AppDeps,
+  req: FastifyRequest,
+  actor: SchedulingActor,
+  id: string,
+  change: (c: { tx: Db; cfg: ClinicScheduling; row: AppointmentRow; nowMs: number; nowIso: string }) => Promise<AppointmentRow>,
+): Promise<AppointmentView> {
   const nowMs = deps.clock().getTime();
   const nowIso = new Date(nowMs).toISOString();
   await assertOwnAppointment(deps, req, actor, id);
   const { row, cfg } = await writeTx(deps, async (tx) => {
     const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
-    const row = await ownAppointment(deps, tx, req, actor, id);
+    const current = await ownAppointment(deps, tx, req, actor, id);
+    return { row: await change({ tx, cfg, row: current, nowMs, nowIso }), cfg };
+  });
+  return viewOne(deps, deps.db.db, actor, row, cfg);
+}
+
+/** Confirms a hold: a compare-and-swap on (held, not expired, version). */
+export async function confirmHold(deps: AppDeps, req: FastifyRequest, actor: SchedulingActor, id: string, version: number): Promise<AppointmentView> {
+  return changeOwnAppointment(deps, req, actor, id, async ({ tx, cfg, row, nowIso }) => {
     if (row.status !== 'held') throw new DomainError('invalid_state', { key: 'booking.not_held' });
     const ids = (JSON.parse(row.assignments_json) as SlotAssignment[]).map((a) => a.resourceId);
     await lockResources(tx, deps.db.dialect, actor.clinicId, ids);
@@ -347,9 +365,8 @@ export async function confirmHold(deps: AppDeps, req: FastifyRequest, actor: Sch
     const updated = { ...row, status: 'confirmed', hold_expires_at: null, updated_at: nowIso, version: version + 1 };
     await audit(deps, tx, req, { action: 'appointment.confirm', resource: 'appointment', resourceId: id, patientId: row.patient_id, clinicId: actor.clinicId, ...patientAudit(actor) });
     await queueAppointmentMail(deps, tx, { cfg, row: updated, kind: 'confirmation' });
-    return { row: updated, cfg };
+    return updated;
   });
-  return viewOne(deps, deps.db.db, actor, row, cfg);
 }
 
 /** Moves an appointment to another time (and/or resources); same id, version + 1, a change mail. */
@@ -360,13 +377,8 @@ export async function changeAppointment(
   id: string,
   body: { start: string; version: number; resourceIds?: ReadonlyArray<string>; doubleBook?: { reason: string; approvedBy: string } },
 ): Promise<AppointmentView> {
-  const nowMs = deps.clock().getTime();
-  const nowIso = new Date(nowMs).toISOString();
   parseInstant(body.start, 'start');
-  await assertOwnAppointment(deps, req, actor, id);
-  const { row, cfg } = await writeTx(deps, async (tx) => {
-    const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
-    const row = await ownAppointment(deps, tx, req, actor, id);
+  return changeOwnAppointment(deps, req, actor, id, async ({ tx, cfg, row, nowMs, nowIso }) => {
     if (row.status !== 'confirmed' && !(row.status === 'held' && row.hold_expires_at && row.hold_expires_at > nowIso)) throw notActive();
     if (row.version !== body.version) throw stale();
     assertOnlineChange(cfg, actor, row, nowMs);
@@ -394,9 +406,8 @@ export async function changeAppointment(
       detail: `from=${row.start_at};to=${patch.start_at}${p.doubleBooked ? ';double_booked=1' : ''}`,
     });
     if (row.status === 'confirmed') await queueAppointmentMail(deps, tx, { cfg, row: updated, kind: 'change' });
-    return { row: updated, cfg };
+    return updated;
   });
-  return viewOne(deps, deps.db.db, actor, row, cfg);
 }
 
 /** Cancels (or records a late cancellation); the slot is free again at once. */
@@ -407,12 +418,7 @@ export async function cancelAppointment(
   id: string,
   body: { version: number; reason?: string | null; late?: boolean },
 ): Promise<AppointmentView> {
-  const nowMs = deps.clock().getTime();
-  const nowIso = new Date(nowMs).toISOString();
-  await assertOwnAppointment(deps, req, actor, id);
-  const { row, cfg } = await writeTx(deps, async (tx) => {
-    const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
-    const row = await ownAppointment(deps, tx, req, actor, id);
+  return changeOwnAppointment(deps, req, actor, id, async ({ tx, cfg, row, nowMs, nowIso }) => {
     if (row.status !== 'confirmed' && row.status !== 'held') throw notActive();
     if (row.version !== body.version) throw stale();
     assertOnlineChange(cfg, actor, row, nowMs);
@@ -424,9 +430,8 @@ export async function cancelAppointment(
     const updated: AppointmentRow = { ...row, ...patch, version: body.version + 1 };
     await audit(deps, tx, req, { action: `appointment.${status}`, resource: 'appointment', resourceId: id, patientId: row.patient_id, clinicId: actor.clinicId, ...patientAudit(actor) });
     if (row.status === 'confirmed') await queueAppointmentMail(deps, tx, { cfg, row: updated, kind: 'cancellation' });
-    return { row: updated, cfg };
+    return updated;
   });
-  return viewOne(deps, deps.db.db, actor, row, cfg);
 }
 
 /** Records a no-show, a completed visit or a late cancellation (staff). */
@@ -437,12 +442,7 @@ export async function markAppointment(
   id: string,
   body: { status: 'no_show' | 'completed' | 'late_cancel'; version: number },
 ): Promise<AppointmentView> {
-  const nowMs = deps.clock().getTime();
-  const nowIso = new Date(nowMs).toISOString();
-  await assertOwnAppointment(deps, req, actor, id);
-  const { row, cfg } = await writeTx(deps, async (tx) => {
-    const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
-    const row = await ownAppointment(deps, tx, req, actor, id);
+  return changeOwnAppointment(deps, req, actor, id, async ({ tx, row, nowMs, nowIso }) => {
     if (row.status !== 'confirmed') throw notActive();
     if (body.status !== 'late_cancel' && nowMs < row.start_ms) throw new DomainError('invalid_state', { key: 'booking.not_yet_started' });
     const patch = body.status === 'late_cancel' ? { status: body.status, cancelled_at: nowIso, updated_at: nowIso } : { status: body.status, updated_at: nowIso };
@@ -450,28 +450,21 @@ export async function markAppointment(
     if (!ok) throw stale();
     if (body.status === 'late_cancel') await deactivateUnits(tx, actor.clinicId, id);
     await audit(deps, tx, req, { action: `appointment.${body.status}`, resource: 'appointment', resourceId: id, patientId: row.patient_id, clinicId: actor.clinicId });
-    return { row: { ...row, ...patch, version: body.version + 1 }, cfg };
+    return { ...row, ...patch, version: body.version + 1 };
   });
-  return viewOne(deps, deps.db.db, actor, row, cfg);
 }
 
 /** Check-in at the desk, on the appointment's clinic date only. */
 export async function checkInAppointment(deps: AppDeps, req: FastifyRequest, actor: SchedulingActor, id: string, version: number): Promise<AppointmentView> {
-  const nowMs = deps.clock().getTime();
-  const nowIso = new Date(nowMs).toISOString();
-  await assertOwnAppointment(deps, req, actor, id);
-  const { row, cfg } = await writeTx(deps, async (tx) => {
-    const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
-    const row = await ownAppointment(deps, tx, req, actor, id);
+  return changeOwnAppointment(deps, req, actor, id, async ({ tx, cfg, row, nowMs, nowIso }) => {
     if (row.status !== 'confirmed') throw notActive();
     if (instantToZoned(row.start_ms, cfg.zone).date !== instantToZoned(nowMs, cfg.zone).date) throw new DomainError('invalid_state', { key: 'booking.not_today' });
     const patch = { checked_in_at: nowIso, updated_at: nowIso };
     const ok = await updateAppointmentIfVersion(tx, { clinicId: actor.clinicId, id, expectedVersion: version, patch, requireStatus: ['confirmed'] });
     if (!ok) throw stale();
     await audit(deps, tx, req, { action: 'appointment.check_in', resource: 'appointment', resourceId: id, patientId: row.patient_id, clinicId: actor.clinicId });
-    return { row: { ...row, ...patch, version: version + 1 }, cfg };
+    return { ...row, ...patch, version: version + 1 };
   });
-  return viewOne(deps, deps.db.db, actor, row, cfg);
 }
 
 /** One appointment (audited read). */
