@@ -3,6 +3,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database as Schema } from '../schema.ts';
+import { withStatementCache } from './statement-cache.ts';
 
 export interface SqliteHandle {
   readonly db: Kysely<Schema>;
@@ -27,7 +28,7 @@ export function openSqlite(path: string): SqliteHandle {
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   assertSqliteSettings(raw, path === ':memory:');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   return { db, raw };
 }
 
