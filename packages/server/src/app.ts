@@ -1,14 +1,14 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { randomBytes } from 'node:crypto';
 import { installAuth } from './auth/auth-plugin.ts';
 import type { AppDeps } from './context.ts';
 import { installErrorHandler, sendError } from './http/error-handler.ts';
+import { newRequestId } from './http/request-id.ts';
+import { installSecurityHeaders } from './http/security-headers.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerBreakGlassRoutes } from './routes/break-glass-routes.ts';
@@ -46,7 +46,7 @@ export async function createApp(deps: AppDeps, options: { logger?: boolean | obj
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: deps.config.bodyLimitBytes,
-    genReqId: () => randomBytes(8).toString('hex'),
+    genReqId: newRequestId,
     requestIdHeader: false,
     trustProxy: false,
     routerOptions: { maxParamLength: 200 },
@@ -71,26 +71,7 @@ export async function createApp(deps: AppDeps, options: { logger?: boolean | obj
   });
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-      },
-    },
-    referrerPolicy: { policy: 'no-referrer' },
-    strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
-    crossOriginEmbedderPolicy: false,
-  });
+  installSecurityHeaders(app);
   await app.register(rateLimit, {
     global: true,
     max: deps.config.rateLimitPerMinute,

@@ -60,6 +60,12 @@ for (const dialect of testDialects().slice(0, 1)) {
       const csp = String(r.headers['content-security-policy']);
       for (const d of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) assert.ok(csp.includes(d), d);
       assert.ok(!csp.includes('unsafe-inline'));
+      for (const [name, value] of Object.entries({
+        'x-frame-options': 'SAMEORIGIN', 'cross-origin-opener-policy': 'same-origin', 'cross-origin-resource-policy': 'same-origin',
+        'x-dns-prefetch-control': 'off', 'x-permitted-cross-domain-policies': 'none', 'origin-agent-cluster': '?1', 'x-xss-protection': '0',
+      })) assert.equal(r.headers[name], value, name);
+      const other = await app.inject({ url: '/api/health' });
+      assert.notEqual(other.headers['x-request-id'], r.headers['x-request-id']);
       const trace = await app.inject({ method: 'TRACE' as 'GET', url: '/api/health' });
       assert.ok([404, 405].includes(trace.statusCode));
       const page = await app.inject({ url: '/patients' });
