@@ -12,15 +12,15 @@ test('availability cache: requests missing it together share one computation; a 
   };
   const first = await Promise.all(Array.from({ length: 50 }, () => cachedJson('k', 1_000, compute)));
   assert.equal(computed, 1, '50 simultaneous misses compute once');
-  assert.ok(first.every((b) => b.body === '{"n":1}'));
+  assert.ok(first.every((b) => b.body.toString() === '{"n":1}'));
   // Just past its time: served while one request computes the next answer.
   const later = await Promise.all(Array.from({ length: 50 }, () => cachedJson('k', 3_500, compute)));
   assert.equal(computed, 2);
-  assert.ok(later.filter((b) => b.body === '{"n":1}').length >= 49, 'the others get the previous answer meanwhile');
-  assert.equal((await cachedJson('k', 3_600, compute)).body, '{"n":2}');
+  assert.ok(later.filter((b) => b.body.toString() === '{"n":1}').length >= 49, 'the others get the previous answer meanwhile');
+  assert.equal((await cachedJson('k', 3_600, compute)).body.toString(), '{"n":2}');
   // Long past its time: never served.
-  assert.equal((await cachedJson('k', 20_000, compute)).body, '{"n":3}');
+  assert.equal((await cachedJson('k', 20_000, compute)).body.toString(), '{"n":3}');
   // A booking (a write) makes the next request compute, whatever the age.
   bumpSchedulingGeneration();
-  assert.equal((await cachedJson('k', 20_001, compute)).body, '{"n":4}');
+  assert.equal((await cachedJson('k', 20_001, compute)).body.toString(), '{"n":4}');
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { expandAvailability, type CompactAvailability } from '@mimamori/core/scheduling/compact-availability';
 import { testDialects } from '../../../storage/test/test-db.ts';
 import { as, createTestApp, signedIn, type Session, type TestApp } from '../test-app.ts';
@@ -60,6 +61,25 @@ for (const dialect of testDialects()) {
       assert.notEqual(after.headers.etag, etag);
       const times = (after.json() as CompactAvailability).days[0]!.times;
       assert.ok(!times.includes('11:00') && times.includes('11:15'));
+    });
+
+    test('a browser that takes gzip gets the same answer compressed, with its own entity tag', async () => {
+      const url = '/api/scheduling/availability?serviceId=saishin&from=2026-12-01&to=2027-02-28';
+      const plain = await as(t, rec, { url });
+      const zipped = await as(t, rec, { url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      assert.equal(zipped.statusCode, 200);
+      assert.equal(zipped.headers['content-encoding'], 'gzip');
+      assert.equal(zipped.headers.vary, 'accept-encoding');
+      assert.match(String(zipped.headers['content-type']), /^application\/json/);
+      assert.equal(gunzipSync(zipped.rawPayload).toString('utf8'), plain.body);
+      assert.ok(zipped.rawPayload.length * 5 < plain.rawPayload.length, `${zipped.rawPayload.length} of ${plain.rawPayload.length} bytes`);
+      assert.equal(plain.headers['content-encoding'], undefined);
+      assert.notEqual(zipped.headers.etag, plain.headers.etag);
+      assert.equal((await as(t, rec, { url, headers: { 'accept-encoding': 'gzip', 'if-none-match': zipped.headers.etag as string } })).statusCode, 304);
+      // The plain tag does not stand for the compressed bytes, nor the other way round.
+      assert.equal((await as(t, rec, { url, headers: { 'accept-encoding': 'gzip', 'if-none-match': plain.headers.etag as string } })).statusCode, 200);
+      assert.equal((await as(t, rec, { url, headers: { 'if-none-match': zipped.headers.etag as string } })).statusCode, 200);
+      assert.equal((await as(t, rec, { url, headers: { 'accept-encoding': 'gzip;q=0' } })).headers['content-encoding'], undefined);
     });
 
     test('when Dr 森 is taken at a time, staff see Dr 岡田 for it; the patient sees the time without names', async () => {

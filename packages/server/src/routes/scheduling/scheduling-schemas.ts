@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '@mimamori/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { matchesEtag, type CachedBody } from '../../services/scheduling/availability-cache.ts';
+import { acceptsGzip } from '../../http/accepts-gzip.ts';
 import { dateSchema, idSchema, text } from '../schemas.ts';
 
 /** An ISO instant; core's parser checks the offset and the calendar (key `instant_invalid`). */
@@ -110,10 +111,15 @@ export const availabilityResponseSchema = z.object({
 
 /**
  * Sends a cached availability answer with its entity tag, or `304 Not Modified` when the client
- * already has it. `no-cache`: the browser keeps it but asks again every time.
+ * already has it. `no-cache`: the browser keeps it but asks again every time. A client that takes
+ * gzip (every browser) gets the compressed bytes made when the answer was cached.
  */
 export function sendCachedJson(req: FastifyRequest, reply: FastifyReply, cached: CachedBody): FastifyReply {
-  reply.header('etag', cached.etag).header('cache-control', 'private, no-cache');
-  if (matchesEtag(req.headers['if-none-match'], cached.etag)) return reply.code(304).send();
-  return reply.type('application/json; charset=utf-8').send(cached.body);
+  const gzip = acceptsGzip(req.headers['accept-encoding']);
+  const etag = gzip ? cached.gzipEtag : cached.etag;
+  reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'accept-encoding');
+  if (matchesEtag(req.headers['if-none-match'], etag)) return reply.code(304).send();
+  reply.type('application/json; charset=utf-8');
+  if (gzip) reply.header('content-encoding', 'gzip');
+  return reply.send(gzip ? cached.gzip : cached.body);
 }
