@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { seedClinicServices } from '@mimamori/core/scheduling/index';
 import {
-  getSchedulingConfig, insertAppointment, insertClinic, insertPatient, insertUnits, newId, putService, seedSchedulingConfig,
+  getSchedulingConfig, insertAppointment, insertClinic, insertPatient, insertUnits, listBlockingAppointments, MAX_APPOINTMENT_MS, newId, putService, seedSchedulingConfig,
   type AppointmentRow, type AppointmentUnitRow,
 } from '../../src/index.ts';
 import { createTestDb, testDialects, type TestDb } from '../test-db.ts';
@@ -29,10 +29,11 @@ for (const dialect of testDialects()) {
     });
     after(async () => db.destroy());
 
-    async function appointment(): Promise<string> {
+    async function appointment(o: { startMs?: number; minutes?: number; status?: string } = {}): Promise<string> {
       const id = newId();
+      const startMs = o.startMs ?? T0;
       const row: AppointmentRow = {
-        id, clinic_id: clinicId, patient_id: patientId, service_id: 'saishin', start_at: NOW, end_at: NOW, start_ms: T0, end_ms: T0 + 15 * MIN, status: 'confirmed',
+        id, clinic_id: clinicId, patient_id: patientId, service_id: 'saishin', start_at: NOW, end_at: NOW, start_ms: startMs, end_ms: startMs + (o.minutes ?? 15) * MIN, status: o.status ?? 'confirmed',
         hold_expires_at: null, channel: 'staff', series_id: null, assignments_json: '[]', buffer_before_minutes: 0, buffer_after_minutes: 0, double_booked: 0,
         override_reason: null, override_approved_by: null, idempotency_key: null, request_hash: null, note: null, checked_in_at: null, cancelled_at: null,
         cancel_reason: null, created_by: null, created_at: NOW, updated_at: NOW, version: 1,
@@ -57,6 +58,20 @@ for (const dialect of testDialects()) {
       await insertUnits(db.db, [unit(b, 0, T0 + 60 * MIN, T0 + 75 * MIN)]);
       await insertUnits(db.db, [unit(b, 1, T0, T0 + 60 * MIN)]);
       await insertUnits(db.db, [unit(b, 0, T0, T0 + 60 * MIN, 0)]);
+    });
+
+    test('blocking appointments: everything overlapping the window, however long, and nothing of the history before it', async () => {
+      const from = T0 + 30 * 86_400_000;
+      const to = from + 86_400_000;
+      const longest = await appointment({ startMs: from - MAX_APPOINTMENT_MS + MIN, minutes: 1440 }); // 24 h, ends 1 min into the window
+      const inside = await appointment({ startMs: from + 60 * MIN });
+      const cancelled = await appointment({ startMs: from + 90 * MIN, status: 'cancelled' });
+      const endedBefore = await appointment({ startMs: from - 15 * MIN }); // ends exactly at the window's start
+      const history = await appointment({ startMs: from - 400 * 86_400_000, status: 'completed' });
+      const after = await appointment({ startMs: to });
+      const ids = (await listBlockingAppointments(db.db, { clinicId, fromMs: from, toMs: to, nowIso: NOW })).map((r) => r.id);
+      assert.deepEqual(new Set(ids), new Set([longest, inside]));
+      for (const id of [cancelled, endedBefore, history, after]) assert.ok(!ids.includes(id));
     });
 
     test('re-activating a released unit over a taken time is refused too', async () => {

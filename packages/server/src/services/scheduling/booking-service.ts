@@ -12,7 +12,7 @@ import { parseInstant } from '@mimamori/core/time/parse-instant';
 import {
   confirmUnits, countUnits, deactivateUnits, findAppointmentByIdempotencyKey, getAppointment, getPatient, getStaffBriefs, insertAppointment,
   insertUnits, listActiveUnits, listBlockingAppointments, lockResources, newId, releaseExpiredUnits, updateAppointmentIfVersion,
-  type AppointmentRow, type AppointmentUnitRow, type Db,
+  type AppointmentRow, type AppointmentUnitRow, type BlockingAppointment, type Db,
 } from '@mimamori/storage';
 import { audit, auditAlone } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
@@ -44,7 +44,7 @@ export function findService(cfg: ClinicScheduling, serviceId: string): Service {
 }
 
 /** A stored appointment as core's slot engine sees it: its resources, buffers, and a hold's expiry. */
-export function toExisting(r: AppointmentRow): ExistingBooking {
+export function toExisting(r: BlockingAppointment): ExistingBooking {
   return {
     id: r.id,
     serviceId: r.service_id,

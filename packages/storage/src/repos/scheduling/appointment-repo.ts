@@ -29,15 +29,29 @@ export async function findAppointmentByIdempotencyKey(db: Db, clinicId: string, 
   return r && fixNumbers(r);
 }
 
+/** What a blocking appointment contributes to availability and to the booking check. */
+export type BlockingAppointment = Pick<
+  AppointmentRow,
+  'id' | 'service_id' | 'start_ms' | 'end_ms' | 'assignments_json' | 'status' | 'hold_expires_at' | 'buffer_before_minutes' | 'buffer_after_minutes'
+>;
+
+/**
+ * The longest an appointment can last: a service is at most 1,440 minutes (core's
+ * `validateService`). It gives the range query a lower bound on the start, so the index on
+ * (clinic_id, start_ms) reads only the window and not the clinic's whole history.
+ */
+export const MAX_APPOINTMENT_MS = 1440 * 60_000;
+
 /**
  * Appointments that block time overlapping [fromMs, toMs): held (not yet expired at `nowIso`),
- * confirmed, completed, no-show. `padMs` widens the window for buffers.
+ * confirmed, completed, no-show.
  */
-export async function listBlockingAppointments(db: Db, o: { clinicId: string; fromMs: number; toMs: number; nowIso: string }): Promise<AppointmentRow[]> {
+export async function listBlockingAppointments(db: Db, o: { clinicId: string; fromMs: number; toMs: number; nowIso: string }): Promise<BlockingAppointment[]> {
   const rows = await db
     .selectFrom('appointments')
-    .selectAll()
+    .select(['id', 'service_id', 'start_ms', 'end_ms', 'assignments_json', 'status', 'hold_expires_at', 'buffer_before_minutes', 'buffer_after_minutes'])
     .where('clinic_id', '=', o.clinicId)
+    .where('start_ms', '>', o.fromMs - MAX_APPOINTMENT_MS)
     .where('start_ms', '<', o.toMs)
     .where('end_ms', '>', o.fromMs)
     .where('status', 'in', BLOCKING_STATUSES)
