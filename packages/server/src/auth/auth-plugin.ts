@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasPermission, isEmergencyRead, isRole } from '@mimamori/core';
-import { activeBreakGlassGrant, endPatientSession, endSession, getPatientSession, getSession, getStaff, touchPatientSession, touchSession } from '@mimamori/storage';
+import { activeBreakGlassGrant, endPatientSession, endSession, getPatientSession, getStaffSession, touchPatientSession, touchSession } from '@mimamori/storage';
 import { auditAlone } from '../audit/audit.ts';
 import type { AppDeps } from '../context.ts';
 import { sendError } from '../http/error-handler.ts';
@@ -56,7 +56,7 @@ export function installAuth(app: FastifyInstance, deps: AppDeps): void {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const id = tokenId(token);
-    const s = await getSession(deps.db.db, id);
+    const s = await getStaffSession(deps.db.db, id);
     if (!s || s.kind !== 'staff' || s.ended_at) return;
     const now = deps.clock();
     const idleLimit = new Date(s.last_seen_at).getTime() + deps.config.idleMinutes * 60_000;
@@ -67,8 +67,8 @@ export function installAuth(app: FastifyInstance, deps: AppDeps): void {
       await auditAlone(deps, req, { action: `session.${reason}`, resource: 'session', actorId: s.staff_id, clinicId: s.clinic_id, actorRole: null });
       return;
     }
-    const staff = await getStaff(deps.db.db, s.staff_id);
-    if (!staff || staff.status !== 'active' || !isRole(staff.role)) return;
+    const role = s.staff_role;
+    if (s.staff_status !== 'active' || !isRole(role)) return;
     // The session-status endpoint must not count as activity, or the idle warning would never expire.
     const passive = req.url.startsWith('/api/auth/session') && req.headers['x-passive'] === '1';
     let lastSeen = s.last_seen_at;
@@ -78,11 +78,11 @@ export function installAuth(app: FastifyInstance, deps: AppDeps): void {
     }
     req.staff = {
       sessionId: id,
-      staffId: staff.id,
-      clinicId: staff.clinic_id,
-      role: staff.role,
-      loginId: staff.login_id,
-      displayName: staff.display_name,
+      staffId: s.staff_id,
+      clinicId: s.staff_clinic_id,
+      role,
+      loginId: s.staff_login_id,
+      displayName: s.staff_display_name,
       csrfToken: s.csrf_token,
       createdAt: s.created_at,
       lastSeenAt: lastSeen,
