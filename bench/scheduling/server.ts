@@ -62,11 +62,24 @@ if (kind === 'bare') {
     const r = await app.inject({ method: 'POST', url: '/api/appointments', headers, payload: { patientId: patients[i % patients.length], serviceId: 'saishin', start: s.start, resourceIds: ['dr-mori'] } });
     if (r.statusCode === 201) booked++;
   }
+  // Three years of history: the 450 bookings copied 12 times, each 13 weeks further back, as
+  // completed visits (5,400 rows the range query must not read).
+  const raw = db.sqliteRaw!;
+  const cols = (raw.pragma('table_info(appointments)') as Array<{ name: string }>).map((c) => c.name);
+  const shifted: Record<string, string> = {
+    id: "a.id || '-h' || k.n", start_ms: 'a.start_ms - k.n * 91 * 86400000', end_ms: 'a.end_ms - k.n * 91 * 86400000', status: "'completed'",
+    idempotency_key: 'NULL', request_hash: 'NULL', series_id: 'NULL', hold_expires_at: 'NULL',
+  };
+  const history = raw.prepare(`WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 12)
+    INSERT INTO appointments (${cols.join(', ')}) SELECT ${cols.map((c) => shifted[c] ?? `a.${c}`).join(', ')} FROM appointments a, k`).run();
+  // Free 再診 times of Dr 岡田 (the cached answer covers both doctors, so booking one changes it).
+  const okada = await app.inject({ url: '/api/scheduling/availability?serviceId=saishin&from=2026-12-02&to=2027-02-28&resourceId=dr-okada', headers });
   // Free 採血 slots (nurses) for the booking run: every request books a different one.
   const draws = await app.inject({ url: '/api/scheduling/availability?serviceId=blood-draw&from=2026-12-02&to=2027-11-30', headers });
   await app.listen({ port: 0, host: '127.0.0.1' });
   process.stdout.write(`${JSON.stringify({
-    port: (app.server.address() as { port: number }).port, cookie, csrf, patients, booked,
+    port: (app.server.address() as { port: number }).port, cookie, csrf, patients, booked, history: history.changes,
+    saishinStarts: expandAvailability(okada.json()).map((s) => s.start),
     drawStarts: expandAvailability(draws.json()).map((s) => s.start),
   })}\n`);
 }
