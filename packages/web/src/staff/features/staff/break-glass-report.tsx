@@ -23,7 +23,7 @@ export function BreakGlassReport(): ReactNode {
   const { t } = useTranslation();
   const q = useQuery({ queryKey: ['break-glass'], queryFn: () => api<{ items: BreakGlassUse[] }>('/api/break-glass'), select: (r) => r.items });
   return (
-    <section>
+    <section className="page-section">
       <h2 id="break-glass-report-title">{t('breakGlass.reportTitle')}</h2>
       <ErrorMessage error={q.error} />
       {q.isPending ? <Loading /> : null}
