@@ -40,6 +40,17 @@ for (const dialect of testDialects()) {
     let seq = 0;
     const programId = EXOSOME_PROGRAM.id;
 
+    /** The first date after today (Tokyo) whose proposed course `fits`: a stage for moving sessions. */
+    function enrolmentDateWhere(fits: (s: ReturnType<typeof proposeSchedule>, sessions: ReturnType<typeof proposeSchedule>['items'], date: string) => boolean): string {
+      const today = new Date(t.clock.now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+      for (let k = 1; k < 120; k++) {
+        const date = addDays(today, k);
+        const s = proposeSchedule({ program: EXOSOME_PROGRAM, enrolmentDate: date, isOpenDay });
+        if (fits(s, s.items.filter((i) => i.kind === 'session'), date)) return date;
+      }
+      throw new Error('no enrolment date in the next 120 days fits');
+    }
+
     async function newPatient(): Promise<{ id: string; email: string }> {
       seq++;
       const email = `prog${seq}.${Date.now()}@example.test`;
@@ -326,14 +337,7 @@ for (const dialect of testDialects()) {
         const p = await newPatient();
         // An enrolment date whose course, moved three days, still falls on open days; day 0 is a
         // week after it, so the baseline window opens on the enrolment day.
-        const today = new Date(t.clock.now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
-        let date = today;
-        for (let k = 1; k < 120; k++) {
-          date = addDays(today, k);
-          const s = proposeSchedule({ program: EXOSOME_PROGRAM, enrolmentDate: date, isOpenDay });
-          const sessions = s.items.filter((i) => i.kind === 'session');
-          if (s.day0 === addDays(date, 7) && s.shifts.length === 0 && sessions.every((i) => isOpenDay(addDays(i.date, 3)))) break;
-        }
+        const date = enrolmentDateWhere((s, sessions, d) => s.day0 === addDays(d, 7) && s.shifts.length === 0 && sessions.every((i) => isOpenDay(addDays(i.date, 3))));
         const { id, enrol } = await enrolled(p.id, date);
         assert.equal(enrol.assessments.assigned, 12, JSON.stringify(enrol.assessments));
         const visit = (sched: { items: Array<{ visitId?: string; windowStart: string; windowEnd: string; targetDate: string }> }, v: string) => sched.items.find((i) => i.visitId === v)!;
@@ -418,14 +422,7 @@ for (const dialect of testDialects()) {
     test('a cancelled course puts the windows back on the proposal until it is re-booked; re-booked, they follow the new first session', async () => {
       await signInAgain();
       const p = await newPatient();
-      const today = new Date(t.clock.now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
-      let date = today;
-      for (let k = 1; k < 120; k++) {
-        date = addDays(today, k);
-        const s = proposeSchedule({ program: EXOSOME_PROGRAM, enrolmentDate: date, isOpenDay });
-        const sessions = s.items.filter((i) => i.kind === 'session');
-        if (s.shifts.length === 0 && sessions.every((i) => isOpenDay(addDays(i.date, 3)) && isOpenDay(addDays(i.date, 7)))) break;
-      }
+      const date = enrolmentDateWhere((s, sessions) => s.shifts.length === 0 && sessions.every((i) => isOpenDay(addDays(i.date, 3)) && isOpenDay(addDays(i.date, 7))));
       const { id, enrol } = await enrolled(p.id, date);
       const week4 = enrol.schedule.items.find((i: { visitId?: string }) => i.visitId === 'week4');
       const book = async (shift: number) => {
