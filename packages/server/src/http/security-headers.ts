@@ -7,7 +7,7 @@ import helmet from 'helmet';
  * start-up. None of them depends on the request, and building helmet's middleware again for each
  * request cost about a tenth of a cached availability answer.
  */
-export const SECURITY_HEADER_OPTIONS = {
+const SECURITY_HEADER_OPTIONS = {
   contentSecurityPolicy: {
     useDefaults: false,
     directives: {
