@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { apiAs, clinicDate, dayLabel, esc, plusDays, signIn } from './appointments-helpers.ts';
 import { axeViolations, launchBrowser, newContext } from './helpers/browser.ts';
+import { e2eNow } from './helpers/clock.ts';
 import { ensureWebBuild, startServer, type RunningServer } from './helpers/server.ts';
 
 let server: RunningServer;
@@ -47,7 +48,7 @@ test(
   { timeout: 240_000 },
   async () => {
     const admin = await apiAs(server.baseUrl, 'demo.admin', server.output());
-    const today = clinicDate(Date.now());
+    const today = clinicDate(e2eNow());
     const { days } = await admin<{ days: DayInfo[] }>('GET', `/api/scheduling/days?from=${plusDays(today, 1)}&to=${plusDays(today, 6)}`);
     const day = days.find((d) => d.open)!.date;
 
@@ -167,7 +168,7 @@ test(
 
 test('a patient whose chosen time was just taken sees why and the nearest free times', { timeout: 180_000 }, async () => {
   const admin = await apiAs(server.baseUrl, 'demo.reception', server.output());
-  const today = clinicDate(Date.now());
+  const today = clinicDate(e2eNow());
   // An afternoon on a weekday: only 森 医師 works then, so one booking fills a 再診 time.
   const { days } = await admin<{ days: DayInfo[] }>('GET', `/api/scheduling/days?from=${plusDays(today, 2)}&to=${plusDays(today, 12)}`);
   const day = days.find((d) => d.open && ['mon', 'wed', 'thu', 'fri'].includes(d.weekday))!.date;
@@ -212,7 +213,7 @@ test('a patient whose chosen time was just taken sees why and the nearest free t
 
 test('at the desk: check in from today’s list, move an appointment, cancel it', { timeout: 180_000 }, async (t) => {
   const admin = await apiAs(server.baseUrl, 'demo.admin', server.output());
-  const now = Date.now();
+  const now = e2eNow();
   const today = clinicDate(now);
   const hhmm = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
     new Date(now),

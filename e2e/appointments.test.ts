@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, launchBrowser } from './helpers/browser.ts';
+import { e2eNow } from './helpers/clock.ts';
 import { ensureWebBuild, root, startServer, type RunningServer } from './helpers/server.ts';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../packages/server/test/test-smtp.ts';
 import { apiAs, clinicDate, dayLabel, demoLogin, plusDays } from './appointments-helpers.ts';
@@ -145,7 +146,7 @@ test(
   async () => {
     const s = server!;
     const admin = await apiAs(s.baseUrl, 'demo.admin', s.output());
-    const today = clinicDate(Date.now());
+    const today = clinicDate(e2eNow());
     const tomorrow = plusDays(today, 1);
 
     // Tomorrow must be open for the reminder part: open it for the morning when it is a closed day.

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { axeViolations, launchBrowser, newContext } from './helpers/browser.ts';
 import { ensureWebBuild, startServer, type RunningServer } from './helpers/server.ts';
 import { totpCode } from './helpers/totp.ts';
+import { e2eNow } from './helpers/clock.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -42,7 +43,7 @@ async function expectAccessible(page: Page, where: string): Promise<void> {
 /** Waits into the next 30-second TOTP step when the current one has been used (codes are single-use). */
 async function freshCode(secret: string, used: Set<string>): Promise<string> {
   for (;;) {
-    const code = totpCode(secret, Date.now());
+    const code = totpCode(secret, e2eNow());
     if (!used.has(code)) {
       used.add(code);
       return code;

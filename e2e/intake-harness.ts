@@ -18,6 +18,7 @@ import {
 } from '../packages/storage/src/index.ts';
 import { createApp } from '../packages/server/src/app.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
+import { e2eClock } from './helpers/clock.ts';
 import { SESSION_COOKIE } from '../packages/server/src/auth/session-cookie.ts';
 import { root } from './helpers/server.ts';
 
@@ -55,10 +56,10 @@ export async function startIntakeHarness(): Promise<IntakeHarness> {
   const baseUrl = `http://localhost:${port}`;
   const db = await createDb({ sqlitePath: join(dir, 'intake.db') });
   const config = loadConfig({}, { publicUrl: baseUrl, webDist: join(root, 'packages/web/dist'), port, host: '127.0.0.1' });
-  const app = await createApp({ db, clock: () => new Date(), config });
+  const app = await createApp({ db, clock: e2eClock, config });
   await app.listen({ port, host: '127.0.0.1' });
   const clinicId = newId();
-  await insertClinic(db.db, { id: clinicId, name: 'みまもりクリニック', timeZone: 'Asia/Tokyo', now: new Date().toISOString() });
+  await insertClinic(db.db, { id: clinicId, name: 'みまもりクリニック', timeZone: 'Asia/Tokyo', now: e2eClock().toISOString() });
   let n = 0;
   const staff = async (role: 'admin' | 'doctor' | 'nurse' | 'reception'): Promise<StaffCookie> => {
     n++;
@@ -66,14 +67,14 @@ export async function startIntakeHarness(): Promise<IntakeHarness> {
       loginId: `${role}.${n}`,
       displayName: role === 'doctor' ? '医師 見守' : `${role} ${n}`,
       role,
-      now: new Date(),
+      now: e2eClock(),
       dialect: db.dialect,
       secrets: db.secrets,
     });
     await db.db.updateTable('staff').set({ clinic_id: clinicId, totp_enrolled: 1, status: 'active' }).where('id', '=', c.staffId).execute();
     const token = newToken();
     const csrf = newToken();
-    const now = new Date();
+    const now = e2eClock();
     await insertSession(db.db, {
       id: tokenId(token),
       kind: 'staff',

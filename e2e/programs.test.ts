@@ -14,6 +14,7 @@ import { EXOSOME_PROGRAM, proposeSchedule } from '../packages/core/src/programs/
 import { addDays } from '../packages/core/src/time/index.ts';
 import { apiAs, clinicDate, signIn } from './appointments-helpers.ts';
 import { axeViolations, launchBrowser, newContext } from './helpers/browser.ts';
+import { e2eNow } from './helpers/clock.ts';
 import { ensureWebBuild, root, startServer, type RunningServer } from './helpers/server.ts';
 
 let server: RunningServer;
@@ -75,7 +76,7 @@ test('define, screen, consent (adult and minor), book the course around a holida
   const base = server.baseUrl;
   const out = server.output();
   const reception = await apiAs(base, 'demo.reception', out);
-  const today = clinicDate(Date.now());
+  const today = clinicDate(e2eNow());
   const adultKana = `テスト ${kana()}`;
   const adult = (await reception<{ patient: { id: string; patientNumber: string } }>('POST', '/api/patients', {
     nameKanji: '見守 一郎', nameKana: adultKana, birthDate: '1980-06-15', sex: 'male', phone: '090-1111-2222', acknowledgeDuplicates: true,

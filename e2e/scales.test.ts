@@ -17,6 +17,7 @@ import { createDb } from '@mimamori/storage';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { recordScaleResponse } from '../packages/server/src/services/scales/record-scale-response.ts';
 import { axeViolations, launchBrowser } from './helpers/browser.ts';
+import { e2eNow } from './helpers/clock.ts';
 import { ensureWebBuild, root, startServer, type RunningServer } from './helpers/server.ts';
 import { startTestSmtp, type TestSmtp } from '../packages/server/test/test-smtp.ts';
 import { signIn as demoSignIn } from './helpers/demo-login.ts';
@@ -86,7 +87,7 @@ async function seedHistory(patientId: string, clinicId: string): Promise<void> {
   const db = await createDb({ sqlitePath: dbPath });
   try {
     const config = loadConfig({}, { publicUrl: server!.baseUrl });
-    const at = (daysAgo: number) => () => new Date(Date.now() - daysAgo * 86_400_000);
+    const at = (daysAgo: number) => () => new Date(e2eNow() - daysAgo * 86_400_000);
     const phq = [[70, [3, 3, 2, 2, 2, 2, 2, 1, 0]], [56, [2, 3, 2, 2, 2, 2, 1, 1, 0]], [42, [2, 2, 2, 1, 1, 1, 1, 1, 0]], [28, [1, 1, 1, 1, 1, 1, 1, 0, 0]], [14, [1, 1, 1, 0, 1, 0, 0, 0, 0]]] as const;
     for (const [days, list] of phq) {
       const answers = Object.fromEntries(list.map((v, i) => [`q${i + 1}`, v]));
@@ -110,7 +111,7 @@ async function seedInformants(patientId: string, clinicId: string): Promise<void
     const config = loadConfig({}, { publicUrl: server!.baseUrl });
     const sdq = (level: number) => Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`q${i + 1}`, (i + level) % 3 === 0 ? 2 : level > 1 ? 1 : 0]));
     for (const [days, parent, teacher] of [[84, 2, 2], [42, 2, 1], [7, 1, 0]] as const) {
-      const clock = () => new Date(Date.now() - days * 86_400_000);
+      const clock = () => new Date(e2eNow() - days * 86_400_000);
       await db.db.transaction().execute((tx) => recordScaleResponse({ db, clock, config }, tx, null, { clinicId, patientId, scaleId: 'sdq', answers: sdq(parent), informant: 'parent', source: 'import' }));
       await db.db.transaction().execute((tx) => recordScaleResponse({ db, clock: () => new Date(clock().getTime() + 3_600_000), config }, tx, null, { clinicId, patientId, scaleId: 'sdq', answers: sdq(teacher), informant: 'teacher', source: 'import' }));
     }

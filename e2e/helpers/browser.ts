@@ -1,13 +1,18 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, BrowserType, Page } from 'playwright-core';
+import { e2eNow } from './clock.ts';
 import { root } from './server.ts';
 
 const require = createRequire(`${root}package.json`);
 
+/**
+ * Chromium whose every context runs on the tests' clock (e2e/helpers/clock.ts), as
+ * the server does: the staff and patient pages compute "today" in the browser.
+ */
 export async function launchBrowser(): Promise<Browser> {
   const { chromium } = require('playwright-core') as { chromium: BrowserType };
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
@@ -19,6 +24,14 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  const open = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await open(options);
+    // Time runs on naturally from there; only the start is chosen.
+    await context.clock.install({ time: e2eNow() });
+    return context;
+  };
+  return browser;
 }
 
 /** A fresh context (own cookies), under the app's real CSP. */

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { e2eNow } from './clock.ts';
 
 export const root = new URL('../../', import.meta.url).pathname;
 
@@ -42,6 +43,8 @@ export async function startServer(
 ): Promise<RunningServer> {
   const dir = options.dbPath ? null : mkdtempSync(join(tmpdir(), 'mimamori-e2e-'));
   const port = await freePort();
+  // The server's clock starts at the tests' "now" as its process starts (MIMAMORI_FIXED_NOW).
+  const fixedNow = new Date(e2eNow()).toISOString();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', ...(options.args ?? [])], {
     cwd: root,
     env: {
@@ -51,6 +54,7 @@ export async function startServer(
       PUBLIC_URL: `http://localhost:${port}`,
       MIMAMORI_DB: options.dbPath ?? join(dir!, 'e2e.db'),
       LOG_LEVEL: 'warn',
+      MIMAMORI_FIXED_NOW: fixedNow,
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { countStaff, createDb, currentTotp, secretKeyFileFor, seedDemo } from '@mimamori/storage';
 import { createApp } from './app.ts';
 import { loggerOptions } from './http/logger-options.ts';
-import { systemClock } from './clock.ts';
+import { clockFromEnv, FIXED_NOW_ENV } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { instantToZonedDate } from './core-imports.ts';
 import { issueCredentialLink } from './services/staff-service.ts';
@@ -17,6 +17,9 @@ import { createIdleStaffJob } from './services/disable-idle-staff.ts';
 import { createClockOffsetMonitor, MAX_CLOCK_OFFSET_MS } from './services/clock-offset.ts';
 
 const demo = process.argv.includes('--demo');
+// The system clock, unless MIMAMORI_FIXED_NOW starts it at a chosen instant (browser tests and date
+// checks only; refused under NODE_ENV=production). It counts from the moment this process started.
+const { clock, fixed: fixedNow } = clockFromEnv(process.env, performance.timeOrigin);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const config = loadConfig(process.env, {
   webDist: `${root}packages/web/dist`,
@@ -41,12 +44,17 @@ const clockMonitor = ntpHost
       onError: (e) => app.log.warn({ err: (e as Error).message }, 'time source check failed'),
     })
   : undefined;
-const deps = { db, clock: systemClock, config, smtp, clockMonitor };
+const deps = { db, clock, config, smtp, clockMonitor };
 const app = await createApp(deps, { logger: loggerOptions(config.logLevel) });
 
 const lines: string[] = [];
+if (fixedNow) {
+  const warning = `${FIXED_NOW_ENV} is set: this server's clock started at ${fixedNow}, not the real time. For tests only; never for a clinic's data.`;
+  app.log.warn(warning);
+  lines.push('', `!!! ${warning}`);
+}
 if (demo && (await countStaff(db.db)) === 0) {
-  const now = systemClock();
+  const now = clock();
   const creds = await db.db.transaction().execute((tx) => seedDemo(tx, { now, today: instantToZonedDate(now.getTime(), 'Asia/Tokyo'), dialect: db.dialect, secrets: db.secrets }));
   lines.push('', '=== Mimamori DEMO clinic (fictitious data; do not enter real patients) ===', 'login id            password          TOTP secret                        current code');
   for (const c of creds) lines.push(`${c.loginId.padEnd(19)} ${c.password.padEnd(17)} ${c.totpSecret.padEnd(34)} ${currentTotp(c.totpSecret, now)}`);
