@@ -1,7 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { clinicDay, seedClinicCalendar } from '@mimamori/core/scheduling/index';
 import { EXOSOME_PROGRAM, proposeSchedule, TMS_PROGRAM } from '@mimamori/core/programs/index';
+import { expandAvailability } from '@mimamori/core/scheduling/compact-availability';
 import { addDays } from '@mimamori/core/time/index';
 import { testDialects } from '../../../storage/test/test-db.ts';
 import type { AppDeps } from '../../src/context.ts';
@@ -17,6 +19,8 @@ const phq9Low = { q1: 1, q2: 1, q3: 0, q4: 1, q5: 0, q6: 0, q7: 0, q8: 0, q9: 0 
 const EXCLUSION_ATTESTATIONS = ['exclusion:pregnancy', 'exclusion:active_suicidal_intent', 'exclusion:product_allergy'].map((criterionId) => ({ criterionId, met: true }));
 const calendar = { ...seedClinicCalendar, zone: 'Asia/Tokyo' };
 const isOpenDay = (d: string) => clinicDay(calendar, d).open;
+/** Clinic dates across a year (year-end closure, Golden Week, days before national holidays, closed weekdays), shared with scripts/test-dates.mjs. */
+const CALENDAR_DATES = (JSON.parse(readFileSync(new URL('../../../../scripts/calendar-dates.json', import.meta.url), 'utf8')) as { dates: Array<{ date: string; why: string }> }).dates;
 
 
 /** An enrolment date (from `from`) whose infusion course has a session moved off a national holiday. */
@@ -458,5 +462,73 @@ for (const dialect of testDialects()) {
       assert.ok(live.some((a) => a.start_date === addDays(week4.windowStart, 7)), JSON.stringify(live));
       assert.ok(!live.some((a) => a.start_date === addDays(week4.windowStart, 3) || a.start_date === week4.windowStart), JSON.stringify(live));
     });
+    test('staff book the whole course the program defines even when it reaches past the clinic\'s booking horizon', async () => {
+      await signInAgain();
+      const admin = await signedIn(t, 'admin');
+      const cfg = (await as(t, admin, { method: 'GET', url: '/api/scheduling/config' })).json();
+      const short = { ...cfg.policy, limits: { patient: { ...cfg.policy.limits.patient, horizonDays: 14 }, staff: { ...cfg.policy.limits.staff, horizonDays: 21 } } };
+      const setPolicy = async (policy: unknown, version: number) => {
+        const r = await as(t, admin, { method: 'PUT', url: '/api/scheduling/policy', payload: { policy, clinicPhone: cfg.clinicPhone ?? '03-0000-0000', clinicAddress: cfg.clinicAddress ?? null, version } });
+        assert.equal(r.statusCode, 200, r.body);
+        return (await as(t, admin, { method: 'GET', url: '/api/scheduling/config' })).json().version as number;
+      };
+      let version = await setPolicy(short, cfg.version);
+      try {
+        const p = await newPatient();
+        const date = enrolmentDateWhere((s) => s.conflicts.length === 0 && s.shifts.length === 0);
+        const { id, enrol } = await enrolled(p.id, date);
+        const sessions = enrol.schedule.items.filter((i: { kind: string }) => i.kind === 'session');
+        const today = new Date(t.clock.now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+        assert.ok(sessions[4].date > addDays(today, 21), 'the last session lies past the staff horizon');
+
+        // Ordinary bookings keep the horizon …
+        const other = await newPatient();
+        const single = await as(t, reception, { method: 'POST', url: '/api/appointments', payload: { patientId: other.id, serviceId: 'exosome-infusion', start: `${sessions[4].date}T15:00:00+09:00` } });
+        assert.equal(single.statusCode, 409, single.body);
+        assert.match(single.json().error.message, /までです（21日先まで）/);
+        // … the program's course is proposed and booked whole.
+        const proposal = (await as(t, nurse, { method: 'GET', url: `/api/program-enrolments/${id}/booking-proposal?preferredTime=15:00` })).json();
+        assert.equal(proposal.complete, true, JSON.stringify(proposal.occurrences));
+        assert.deepEqual(proposal.occurrences.map((o: { date: string }) => o.date), sessions.map((s: { date: string }) => s.date));
+        const occurrences = proposal.occurrences.map((o: { sessionNumber: number; date: string; slot: { startTime: string } }) => ({ sessionNumber: o.sessionNumber, date: o.date, time: o.slot.startTime }));
+        const book = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/booking`, payload: { occurrences } });
+        assert.equal(book.statusCode, 201, book.body);
+        const detail = (await as(t, doctor, { method: 'GET', url: `/api/program-enrolments/${id}` })).json();
+        assert.deepEqual(detail.plannedSessions.map((s: { status: string }) => s.status), ['booked', 'booked', 'booked', 'booked', 'booked']);
+      } finally {
+        version = await setPolicy(cfg.policy, version);
+      }
+    });
+
+    for (const { date: today, why } of CALENDAR_DATES) {
+      test(`enrolled on ${today} (${why}): the course is proposed with a reason for every session it cannot place, and staff book all five`, async () => {
+        t.clock.now = new Date(`${today}T10:00:00+09:00`);
+        await signInAgain();
+        const p = await newPatient();
+        const { id } = await enrolled(p.id);
+        const proposal = (await as(t, nurse, { method: 'GET', url: `/api/program-enrolments/${id}/booking-proposal?preferredTime=15:00` })).json();
+        assert.equal(proposal.occurrences.length, 5, JSON.stringify(proposal));
+        const occurrences: Array<{ sessionNumber: number; date: string; time: string }> = [];
+        for (const o of proposal.occurrences as Array<{ sessionNumber: number; date: string | null; status: string; reason?: string; windowEnd: string; slot?: { startTime: string } }>) {
+          if (o.date && o.slot) {
+            occurrences.push({ sessionNumber: o.sessionNumber, date: o.date, time: o.slot.startTime });
+            continue;
+          }
+          // Not placed: the proposal says why, and staff choose the first free slot after its window.
+          assert.ok(o.reason, `session ${o.sessionNumber} says why it has no date: ${JSON.stringify(o)}`);
+          const after = [o.windowEnd, occurrences.at(-1)?.date ?? today].sort().at(-1)!;
+          const avail = await as(t, nurse, { method: 'GET', url: `/api/scheduling/availability?serviceId=exosome-infusion&from=${addDays(after, 1)}&to=${addDays(after, 21)}` });
+          assert.equal(avail.statusCode, 200, avail.body);
+          const slot = expandAvailability(avail.json())[0];
+          assert.ok(slot, `a free slot within three weeks after session ${o.sessionNumber}'s window`);
+          occurrences.push({ sessionNumber: o.sessionNumber, date: slot.date, time: slot.startTime });
+        }
+        const book = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/booking`, payload: { occurrences } });
+        assert.equal(book.statusCode, 201, book.body);
+        const detail = (await as(t, doctor, { method: 'GET', url: `/api/program-enrolments/${id}` })).json();
+        assert.deepEqual(detail.plannedSessions.map((s: { appointment: { date: string } | null }) => s.appointment?.date), occurrences.map((o) => o.date));
+        assert.ok(occurrences.every((o) => isOpenDay(o.date)), JSON.stringify(occurrences));
+      });
+    }
   });
 }

@@ -80,7 +80,7 @@ export async function proposeProgramBooking(deps: AppDeps, actor: ProgramActor, 
   const service = programService(program, cfg.services);
   const pattern = sessionSeriesPattern(program, { openDaysPerWeek: openDaysPerWeek(cfg.calendar.weeklyHours) });
   const proposal = await proposeSeriesFor(deps, schedulingActor(actor), {
-    serviceId: service.id, startDate: schedule.proposedDay0 ?? schedule.day0, pattern, ...(q.preferredTime ? { preferredTime: q.preferredTime } : {}),
+    serviceId: service.id, startDate: schedule.proposedDay0 ?? schedule.day0, pattern, programCourse: true, ...(q.preferredTime ? { preferredTime: q.preferredTime } : {}),
   });
   // A weekly series fills whole weeks; the course needs `count` sessions.
   const occurrences = proposal.occurrences.slice(0, program.sessions.count);
@@ -106,7 +106,8 @@ export interface BookProgramInput {
 /**
  * Books every treatment session of an enrolment as ONE reservations series (`bookSeries`: all or
  * nothing), then links the series to the enrolment so its timeline and the dashboard show which
- * sessions are booked. A session that cannot be booked stops everything with a 4xx naming its
+ * sessions are booked. The course is booked whole, past the clinic's staff booking horizon (the
+ * program sets its length). A session that cannot be booked stops everything with a 4xx naming its
  * number and date, in the request's language.
  */
 export async function bookProgramSessions(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, input: BookProgramInput, lang: Lang) {
@@ -144,7 +145,7 @@ export async function bookProgramSessions(deps: AppDeps, req: FastifyRequest, ac
   let result: Awaited<ReturnType<typeof bookSeries>>;
   try {
     // The key makes a double click book once; the row version changes once the series is linked.
-    result = await bookSeries(deps, req, schedulingActor(actor), { patientId: row.patient_id, serviceId: service.id, pattern, occurrences }, `program:${row.id}:${row.row_version}`);
+    result = await bookSeries(deps, req, schedulingActor(actor), { patientId: row.patient_id, serviceId: service.id, pattern, occurrences }, `program:${row.id}:${row.row_version}`, { programCourse: true });
   } catch (err) {
     if (!isDomainError(err)) throw err;
     const n = (err as unknown as { extra?: { occurrence?: number } }).extra?.occurrence;

@@ -10,7 +10,7 @@ import type { AppDeps } from '../../context.ts';
 import { appointmentViews, type AppointmentView } from './appointment-view.ts';
 import { cachedJson, type CachedBody } from './availability-cache.ts';
 import { findService, toExisting } from './booking-service.ts';
-import { loadClinicScheduling, type ClinicScheduling, type SchedulingActor } from './scheduling-context.ts';
+import { loadClinicScheduling, withoutStaffHorizon, type ClinicScheduling, type SchedulingActor } from './scheduling-context.ts';
 import type { ExistingBooking } from '@mimamori/core/scheduling/index';
 
 const DAY = 86_400_000;
@@ -159,12 +159,14 @@ export async function patientServices(deps: AppDeps, actor: SchedulingActor, tag
 export async function proposeSeriesFor(
   deps: AppDeps,
   actor: SchedulingActor,
-  q: { serviceId: string; startDate: string; pattern: SeriesPattern; preferredTime?: string; resourceIds?: ReadonlyArray<string> },
+  q: { serviceId: string; startDate: string; pattern: SeriesPattern; preferredTime?: string; resourceIds?: ReadonlyArray<string>; programCourse?: boolean },
 ) {
   assertLocalDate(q.startDate, 'startDate');
   const db = deps.db.db;
   const nowMs = deps.clock().getTime();
-  const cfg = await loadClinicScheduling(deps, db, actor.clinicId);
+  const loaded = await loadClinicScheduling(deps, db, actor.clinicId);
+  // A program's course is proposed (and booked) whole, past the staff horizon: see withoutStaffHorizon.
+  const cfg = q.programCourse ? withoutStaffHorizon(loaded) : loaded;
   const service = findService(cfg, q.serviceId);
   const last = addDays(q.startDate, MAX_RANGE_DAYS - 1);
   const proposal = proposeSeries({

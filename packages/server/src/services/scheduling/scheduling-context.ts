@@ -48,6 +48,20 @@ export async function loadClinicScheduling(deps: AppDeps, db: Db, clinicId: stri
   return { ...config, clinicName: clinic.name, zone: clinic.timeZone };
 }
 
+/** The longest horizon a clinic may set (days), which `withoutStaffHorizon` lifts staff bookings to. */
+const LONGEST_HORIZON_DAYS = 3660;
+
+/**
+ * The clinic's configuration with the staff booking horizon lifted, for booking a program's
+ * treatment course: the program defines how far its course reaches, and staff must be able to book
+ * all of it at once (the horizon is for ordinary appointments; patients' online limits never apply
+ * to staff). Notice, hours, closures and capacity still apply.
+ */
+export function withoutStaffHorizon(cfg: ClinicScheduling): ClinicScheduling {
+  const staff = { ...cfg.policy.limits.staff, horizonDays: LONGEST_HORIZON_DAYS };
+  return { ...cfg, policy: { ...cfg.policy, limits: { ...cfg.policy.limits, staff } } };
+}
+
 /** True for the database's refusal of two overlapping active units (both engines). */
 export function isUnitOverlap(err: unknown): boolean {
   const e = err as { code?: string; message?: string } | null;

@@ -7,7 +7,7 @@ import type { AppDeps } from '../../context.ts';
 import { queueAppointmentMail } from './appointment-mail.ts';
 import { appointmentViews } from './appointment-view.ts';
 import { findService, insertBooking, requestHash, scopedKey } from './booking-service.ts';
-import { isUniqueViolation, loadClinicScheduling, writeTx, type SchedulingActor } from './scheduling-context.ts';
+import { isUniqueViolation, loadClinicScheduling, withoutStaffHorizon, writeTx, type SchedulingActor } from './scheduling-context.ts';
 
 export interface SeriesInput {
   readonly patientId: string;
@@ -33,8 +33,10 @@ async function seriesResult(deps: AppDeps, actor: SchedulingActor, seriesId: str
 /**
  * Books every occurrence of a series in one transaction, or none: the first occurrence that cannot
  * be booked stops it, and its error names the occurrence. One confirmation mail for the series.
+ * `programCourse`: a program's treatment course, booked by staff whole however far it reaches
+ * (`withoutStaffHorizon`).
  */
-export async function bookSeries(deps: AppDeps, req: FastifyRequest, actor: SchedulingActor, input: SeriesInput, idempotencyKey?: string) {
+export async function bookSeries(deps: AppDeps, req: FastifyRequest, actor: SchedulingActor, input: SeriesInput, idempotencyKey?: string, o: { readonly programCourse?: boolean } = {}) {
   const key = idempotencyKey ? scopedKey(actor, idempotencyKey) : null;
   const hash = key ? requestHash('series', input) : null;
   const replay = async () => {
@@ -50,7 +52,8 @@ export async function bookSeries(deps: AppDeps, req: FastifyRequest, actor: Sche
   const nowIso = new Date(nowMs).toISOString();
   try {
     const seriesId = await writeTx(deps, async (tx) => {
-      const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
+      const loaded = await loadClinicScheduling(deps, tx, actor.clinicId);
+      const cfg = o.programCourse && actor.channel === 'staff' ? withoutStaffHorizon(loaded) : loaded;
       findService(cfg, input.serviceId);
       if (!(await getPatient(tx, actor.clinicId, input.patientId))) throw new DomainError('not_found');
       const seriesId = newId();
