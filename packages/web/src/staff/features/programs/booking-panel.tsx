@@ -2,12 +2,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api/client.ts';
+import { ApiError, fieldErrors } from '../../../shared/api/api-error.ts';
 import { useSession } from '../../app/session.tsx';
 import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { Loading } from '../../components/page.tsx';
 import { TextField } from '../../components/field.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
-import { fieldErrors, useBookingProposal, type BookingProposal, type EnrolmentDetail, type PlannedSession } from './programs-api.ts';
+import { useBookingProposal, type BookingProposal, type EnrolmentDetail, type PlannedSession } from './programs-api.ts';
 
 /** The treatment sessions of the enrolment: booked or not, with the appointment date and time. */
 export function SessionPlan({ sessions }: { readonly sessions: readonly PlannedSession[] }): ReactNode {
@@ -36,6 +37,7 @@ export function SessionPlan({ sessions }: { readonly sessions: readonly PlannedS
 }
 
 type Row = { sessionNumber: number; date: string; time: string };
+type Occurrence = BookingProposal['occurrences'][number];
 
 function rowsOf(p: BookingProposal): Row[] {
   return p.occurrences.map((o) => ({ sessionNumber: o.sessionNumber, date: o.date ?? o.programDate ?? o.targetDate, time: o.slot?.startTime ?? '' }));
@@ -65,10 +67,22 @@ export function BookingPanel({ d }: { readonly d: EnrolmentDetail }): ReactNode 
   }, [proposal.data]);
   const errs = fieldErrors(error);
 
+  /** Why the proposal has no slot for a session: the closed day's name, or the reason's label. */
+  const whyNot = (o: Occurrence): string => o.holidayName ?? o.closureReason ?? (o.reason ? t(`prg.passedReasons.${o.reason}`, { defaultValue: o.reason }) : t('prg.passedReasons.no_free_slot'));
+
   async function book(e: FormEvent): Promise<void> {
     e.preventDefault();
     setError(null);
     setDone(null);
+    // A session without a date or time is named here, next to its fields, before anything is sent.
+    const missing = rows.flatMap((r, i) => (['date', 'time'] as const).filter((k) => !r[k]).map((k) => ({
+      path: `occurrences[${i}].${k}`,
+      message: t(k === 'date' ? 'prg.bookingDateMissing' : 'prg.bookingTimeMissing', { session: t('prg.session', { n: r.sessionNumber }) }),
+    })));
+    if (missing.length) {
+      setError(new ApiError({ status: 400, code: 'validation', message: missing.map((m) => m.message).join(' '), details: missing }));
+      return;
+    }
     setBusy(true);
     try {
       await api(`/api/program-enrolments/${d.enrolment.id}/booking`, { method: 'POST', body: { occurrences: rows } });
@@ -94,7 +108,7 @@ export function BookingPanel({ d }: { readonly d: EnrolmentDetail }): ReactNode 
           {proposal.isLoading ? <Loading /> : null}
           <ErrorMessage error={proposal.error} />
           {p ? (
-            <form className="form form--wide prg-book" onSubmit={(e) => void book(e)}>
+            <form className="form form--wide prg-book" onSubmit={(e) => void book(e)} noValidate>
               <p>{t('prg.bookingIntro', { service: lang === 'en' && p.service.nameEn ? p.service.nameEn : p.service.name, minutes: p.service.durationMinutes, count: p.occurrences.length })}</p>
               <div className="prg-book__pref">
                 <TextField label={t('prg.preferredTime')} type="time" step={900} value={preferred} onChange={(e) => setPreferred(e.target.value)} />
@@ -110,7 +124,11 @@ export function BookingPanel({ d }: { readonly d: EnrolmentDetail }): ReactNode 
                   </ul>
                 </div>
               ) : null}
-              {!p.complete ? <Alert tone="warning">{t('prg.bookingNone')}</Alert> : null}
+              {!p.complete ? (
+                <Alert tone="warning">
+                  {t('prg.bookingNone', { sessions: p.occurrences.filter((o) => !o.date || !o.slot).map((o) => t('prg.session', { n: o.sessionNumber })).join('、') })}
+                </Alert>
+              ) : null}
               <ol className="prg-book__list">
                 {p.occurrences.map((o, i) => {
                   const row = rows[i];
@@ -123,8 +141,13 @@ export function BookingPanel({ d }: { readonly d: EnrolmentDetail }): ReactNode 
                         <span className={`tag${o.status === 'ok' ? '' : o.status === 'shifted' ? ' prg-tag--moved' : ' tag--bad'}`}>{t(`prg.occStatus.${o.status}`)}</span>
                         {o.status === 'shifted' ? <span className="prg-shift small"> {o.targetDate} → {o.date}{o.holidayName ? `（${o.holidayName}）` : o.reason ? `（${t(`prg.passedReasons.${o.reason}`)}）` : ''}</span> : null}
                       </p>
-                      <TextField label={t('prg.date')} type="date" value={row.date} onChange={(e) => set('date', e.target.value)} error={errs[`occurrences[${i}].date`]} required />
-                      <TextField label={t('prg.startTime')} type="time" step={900} value={row.time} onChange={(e) => set('time', e.target.value)} error={errs[`occurrences[${i}].time`]} required />
+                      {!o.date || !o.slot ? (
+                        <p className="prg-warn small" data-no-slot={o.sessionNumber}>
+                          {t('prg.occNoSlot', { date: o.date ?? o.targetDate, why: whyNot(o), from: o.windowStart ?? o.targetDate, to: o.windowEnd ?? o.targetDate })}
+                        </p>
+                      ) : null}
+                      <TextField label={t('prg.date')} type="date" value={row.date} onChange={(e) => set('date', e.target.value)} error={errs[`occurrences.${i}.date`]} required />
+                      <TextField label={t('prg.startTime')} type="time" step={900} value={row.time} onChange={(e) => set('time', e.target.value)} error={errs[`occurrences.${i}.time`]} required />
                     </li>
                   );
                 })}
