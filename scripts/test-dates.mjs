@@ -7,7 +7,7 @@
 //      run (packages/server/test/programs/program-booking.test.ts, also part of `npm test`),
 //   2. the browser tests that depend on the date, once per date, with E2E_NOW set (the server runs on
 //      MIMAMORI_FIXED_NOW and Chromium on the same clock: e2e/helpers/clock.ts).
-// `npm test` runs the browser tests at the single reference date only; this takes about 25 minutes
+// `npm test` runs the browser tests at the single reference date only; this takes about 50 minutes
 // on a 2-core machine, so it is run by hand (or nightly), not in every CI run.
 //   node scripts/test-dates.mjs                      all dates, e2e/programs and e2e/appointments*
 //   node scripts/test-dates.mjs --dates=2026-12-27,2027-04-28 e2e/programs
