@@ -17,9 +17,11 @@ import { createIdleStaffJob } from './services/disable-idle-staff.ts';
 import { createClockOffsetMonitor, MAX_CLOCK_OFFSET_MS } from './services/clock-offset.ts';
 
 const demo = process.argv.includes('--demo');
-const root = fileURLToPath(new URL('../../../', import.meta.url));
+// The web build, found through the workspace package so the TypeScript source and the compiled
+// dist/server/main.js agree on it.
+const webDist = fileURLToPath(new URL('dist', import.meta.resolve('@mimamori/web/package.json')));
 const config = loadConfig(process.env, {
-  webDist: `${root}packages/web/dist`,
+  webDist,
   ...(demo && !process.env.DATABASE_URL ? { sqlitePath: process.env.MIMAMORI_DB ?? 'data/demo.db' } : {}),
 });
 

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Compiles the server and the command line to JavaScript in dist/ (ES modules, source maps beside
+// them): dist/server/main.js and dist/cli/main.js. `npm run build` runs it after the web build;
+// `npm start` and the `mimamori` bin run its output. The workspace packages (@mimamori/*) export
+// TypeScript source, so they are bundled in; every other package stays an import from node_modules.
+// Each CLI command is its own chunk, loaded only when that command runs.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+const root = new URL('..', import.meta.url).pathname;
+const outdir = `${root}dist`;
+
+rmSync(outdir, { recursive: true, force: true });
+const started = Date.now();
+await build({
+  absWorkingDir: root,
+  entryPoints: { 'server/main': 'packages/server/src/main.ts', 'cli/main': 'packages/cli/src/main.ts' },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node22',
+  sourcemap: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'node-modules-stay-external',
+      setup(b) {
+        b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@mimamori/') ? undefined : { path: args.path, external: true }));
+      },
+    },
+  ],
+});
+console.log(`compiled server and CLI to dist/ in ${Date.now() - started} ms`);
