@@ -7,13 +7,15 @@
 //   3. `npx mimamori --help`, start to exit (npm's own start-up included);
 //   4. the server on a new SQLite database in a temporary folder: start until GET /api/health answers 200
 //      (the server binds its port after migrations and the first-run setup, so this is "listening").
-// Prints the median and the range of --runs for each, and the Node version it ran under.
+//   0. `node -e 0`, the floor any Node.js command pays on this machine at this moment.
+// Prints the median and the range of --runs for each, the median CPU time (user + system, from
+// /usr/bin/time; less sensitive to the machine's load than the wall time) and the Node version.
 // --node picks the Node binary (default: the one running this script), --cli the arguments that start
 // the CLI (default: the installed bin), --server the arguments that start the server (default: the
 // compiled server, `npm run build` first). To time the TypeScript sources through tsx instead:
 //   --cli "--import tsx packages/cli/src/dev.ts" --server "--import tsx packages/server/src/main.ts"
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -32,11 +34,17 @@ const serverArgs = opt('server', 'dist/server/main.js').split(' ');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 
+const cpuFile = join(mkdtempSync(join(tmpdir(), 'mm-bench-cpu-')), 'time.txt');
+const hasTime = existsSync('/usr/bin/time');
+const cpu = [];
+
 function timeExit(cmd, args, env = {}) {
+  const [c, a] = hasTime ? ['/usr/bin/time', ['-f', '%U %S', '-o', cpuFile, cmd, ...args]] : [cmd, args];
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(c, a, { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
   const t = ms(t0);
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
+  if (hasTime) cpu.push(readFileSync(cpuFile, 'utf8').trim().split(/\s+/).reduce((x, y) => x + Number(y) * 1000, 0));
   return t;
 }
 
@@ -86,17 +94,20 @@ async function timeServer() {
 const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
 const npxEnv = { PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}` };
 const cases = [
+  ['`node -e 0` (floor)', () => timeExit(node, ['-e', '0'])],
   ['`mimamori --help`', () => timeExit(node, [...cliArgs, '--help'])],
   ['`mimamori stats --help`', () => timeExit(node, [...cliArgs, 'stats', '--help'])],
   ['`npx mimamori --help`', () => timeExit('npx', ['--no-install', 'mimamori', '--help'], npxEnv)],
   ['server: start → `/api/health` 200', timeServer],
 ];
 
-console.log(`Node ${version}; ${runs} runs each; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`);
-console.log('| | median (ms) | min–max (ms) |\n|---|---:|---:|');
+console.log(`Node ${version}; ${runs} runs each; ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}; load average at the start: ${loadavg()[0].toFixed(2)}`);
+console.log('| | median (ms) | min–max (ms) | CPU, median (ms) |\n|---|---:|---:|---:|');
 for (const [label, fn] of cases) {
   const xs = [];
+  cpu.length = 0;
   for (let i = 0; i < runs; i++) xs.push(await fn());
-  console.log(`| ${label} | ${Math.round(median(xs))} | ${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))} |`);
+  const c = cpu.length ? String(Math.round(median(cpu))) : '';
+  console.log(`| ${label} | ${Math.round(median(xs))} | ${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))} | ${c} |`);
 }
 console.log(`load average at the end: ${loadavg()[0].toFixed(2)}`);
