@@ -101,7 +101,7 @@ const cases = [
   ['server: start → `/api/health` 200', timeServer],
 ];
 
-console.log(`Node ${version}; ${runs} runs each; ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}; load average at the start: ${loadavg()[0].toFixed(2)}`);
+console.log(`Node ${version}; ${runs} runs each; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; load average at the start: ${loadavg()[0].toFixed(2)}`);
 console.log('| | median (ms) | min–max (ms) | CPU, median (ms) |\n|---|---:|---:|---:|');
 for (const [label, fn] of cases) {
   const xs = [];
