@@ -44,7 +44,13 @@ function timeExit(cmd, args, env = {}) {
   const r = spawnSync(c, a, { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
   const t = ms(t0);
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
-  if (hasTime) cpu.push(readFileSync(cpuFile, 'utf8').trim().split(/\s+/).reduce((x, y) => x + Number(y) * 1000, 0));
+  if (hasTime)
+    cpu.push(
+      readFileSync(cpuFile, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .reduce((x, y) => x + Number(y) * 1000, 0),
+    );
   return t;
 }
 
@@ -101,7 +107,9 @@ const cases = [
   ['server: start → `/api/health` 200', timeServer],
 ];
 
-console.log(`Node ${version}; ${runs} runs each; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; load average at the start: ${loadavg()[0].toFixed(2)}`);
+console.log(
+  `Node ${version}; ${runs} runs each; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; load average at the start: ${loadavg()[0].toFixed(2)}`,
+);
 console.log('| | median (ms) | min–max (ms) | CPU, median (ms) |\n|---|---:|---:|---:|');
 for (const [label, fn] of cases) {
   const xs = [];

@@ -35,13 +35,15 @@ before(() => {
 });
 
 describe('compiled command line', () => {
-  const cli = (...args: string[]) => spawnSync(process.execPath, ['packages/cli/bin/mimamori.mjs', ...args], { cwd: root, encoding: 'utf8', env: plainEnv({}) });
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['packages/cli/bin/mimamori.mjs', ...args], { cwd: root, encoding: 'utf8', env: plainEnv({}) });
 
   test('--help lists every command', () => {
     const r = cli('--help');
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^Usage: mimamori <command>/);
-    for (const name of ['audit', 'db', 'scales', 'score', 'seed', 'stats', 'totp', 'user']) assert.match(r.stdout, new RegExp(`^  ${name} `, 'm'));
+    for (const name of ['audit', 'db', 'scales', 'score', 'seed', 'stats', 'totp', 'user'])
+      assert.match(r.stdout, new RegExp(`^  ${name} `, 'm'));
   });
 
   test('a command loads when it runs', () => {

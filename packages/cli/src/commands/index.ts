@@ -21,7 +21,10 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
     summary: 'list the built-in rating scales (id, name, items, licence class)',
     load: () => import('./scales.ts').then((m) => m.scalesCommand),
   },
-  score: { summary: 'score a built-in rating scale from a comma list of answers', load: () => import('./score.ts').then((m) => m.scoreCommand) },
+  score: {
+    summary: 'score a built-in rating scale from a comma list of answers',
+    load: () => import('./score.ts').then((m) => m.scoreCommand),
+  },
   seed: { summary: 'seed the demo clinic into an empty database', load: () => import('./seed.ts').then((m) => m.seedCommand) },
   stats: {
     summary: 'Statistics over CSV files (paired change, proportions, reliable change, mixed models)',
