@@ -2,12 +2,16 @@
 // Compiles the server and the command line to JavaScript in dist/ (ES modules, source maps beside
 // them): dist/server/main.js and dist/cli/main.js. `npm run build` runs it after the web build;
 // `npm start` and the `mimamori` bin run its output. The workspace packages (@mimamori/*) export
-// TypeScript source, so they are bundled in; every other package stays an import from node_modules.
+// TypeScript source, so they are bundled in; so is Kysely (below); every other package stays an import
+// from node_modules.
 // Each CLI command is its own chunk, loaded only when that command runs.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
+// Bundled in: the workspace packages, and Kysely (pure ES modules in hundreds of small files that only
+// our code imports; loading them one by one was the largest part of the server's start-up).
+const bundled = /^(@mimamori\/|kysely(\/|$))/;
 const outdir = `${root}dist`;
 
 rmSync(outdir, { recursive: true, force: true });
@@ -28,7 +32,7 @@ await build({
     {
       name: 'node-modules-stay-external',
       setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@mimamori/') ? undefined : { path: args.path, external: true }));
+        b.onResolve({ filter: /^[^./]/ }, (args) => (bundled.test(args.path) ? undefined : { path: args.path, external: true }));
       },
     },
   ],

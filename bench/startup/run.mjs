@@ -6,7 +6,8 @@
 //   2. `mimamori stats --help`, start to exit (the statistics command before any fitting);
 //   3. `npx mimamori --help`, start to exit (npm's own start-up included);
 //   4. the server on a new SQLite database in a temporary folder: start until GET /api/health answers 200
-//      (the server binds its port after migrations and the first-run setup, so this is "listening").
+//      (the server binds its port after migrations and the first-run setup, so this is "listening");
+//   5. the same on an existing database (an everyday restart: no migrations to run).
 //   0. `node -e 0`, the floor any Node.js command pays on this machine at this moment.
 // Prints the median and the range of --runs for each, the median CPU time (user + system, from
 // /usr/bin/time; less sensitive to the machine's load than the wall time) and the Node version.
@@ -64,8 +65,11 @@ function freePort() {
   });
 }
 
-async function timeServer() {
-  const dir = mkdtempSync(join(tmpdir(), 'mm-bench-startup-'));
+// A database made by one start of the server, for the "existing database" case.
+const existingDir = mkdtempSync(join(tmpdir(), 'mm-bench-startup-db-'));
+
+async function timeServer(existing = false) {
+  const dir = existing ? existingDir : mkdtempSync(join(tmpdir(), 'mm-bench-startup-'));
   const port = await freePort();
   const t0 = process.hrtime.bigint();
   const child = spawn(node, serverArgs, {
@@ -80,7 +84,14 @@ async function timeServer() {
     for (let i = 0; i < 4000 && !exited; i++) {
       try {
         const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-        if (res.status === 200) return ms(t0);
+        if (res.status === 200) {
+          const t = ms(t0);
+          // CPU time so far (user + system), from /proc: fields 14 and 15, in clock ticks of 10 ms.
+          const stat = existsSync(`/proc/${child.pid}/stat`) ? readFileSync(`/proc/${child.pid}/stat`, 'utf8') : '';
+          const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          if (f.length > 13) cpu.push((Number(f[11]) + Number(f[12])) * 10);
+          return t;
+        }
       } catch {
         /* not listening yet */
       }
@@ -93,7 +104,7 @@ async function timeServer() {
       child.kill('SIGTERM');
       await gone;
     }
-    rmSync(dir, { recursive: true, force: true });
+    if (!existing) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -104,8 +115,10 @@ const cases = [
   ['`mimamori --help`', () => timeExit(node, [...cliArgs, '--help'])],
   ['`mimamori stats --help`', () => timeExit(node, [...cliArgs, 'stats', '--help'])],
   ['`npx mimamori --help`', () => timeExit('npx', ['--no-install', 'mimamori', '--help'], npxEnv)],
-  ['server: start → `/api/health` 200', timeServer],
+  ['server, new database (migrations, first-run link): start → `/api/health` 200', () => timeServer(false)],
+  ['server, existing database: start → `/api/health` 200', () => timeServer(true)],
 ];
+await timeServer(true); // creates the existing database
 
 console.log(
   `Node ${version}; ${runs} runs each; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; load average at the start: ${loadavg()[0].toFixed(2)}`,
@@ -119,3 +132,4 @@ for (const [label, fn] of cases) {
   console.log(`| ${label} | ${Math.round(median(xs))} | ${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))} | ${c} |`);
 }
 console.log(`load average at the end: ${loadavg()[0].toFixed(2)}`);
+rmSync(existingDir, { recursive: true, force: true });
