@@ -2,16 +2,17 @@
 // Compiles the server and the command line to JavaScript in dist/ (ES modules, source maps beside
 // them): dist/server/main.js and dist/cli/main.js. `npm run build` runs it after the web build;
 // `npm start` and the `mimamori` bin run its output. The workspace packages (@mimamori/*) export
-// TypeScript source, so they are bundled in; so is Kysely (below); every other package stays an import
+// TypeScript source, so they are bundled in; so are Kysely and @stdlib (below); every other package stays an import
 // from node_modules.
 // Each CLI command is its own chunk, loaded only when that command runs.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
-// Bundled in: the workspace packages, and Kysely (pure ES modules in hundreds of small files that only
-// our code imports; loading them one by one was the largest part of the server's start-up).
-const bundled = /^(@mimamori\/|kysely(\/|$))/;
+// Bundled in: the workspace packages; Kysely and stdlib's distribution functions, each hundreds of
+// small modules that only our code imports (loading them one file at a time was the largest part of
+// the server's and the statistics command's start-up).
+const bundled = /^(@mimamori\/|kysely(\/|$)|@stdlib\/)/;
 const outdir = `${root}dist`;
 
 rmSync(outdir, { recursive: true, force: true });
@@ -26,6 +27,8 @@ await build({
   platform: 'node',
   target: 'node22',
   sourcemap: true,
+  // Bundled CommonJS (stdlib) requires its external dependencies; ES modules have no `require`.
+  banner: { js: "import { createRequire as __mmCreateRequire } from 'node:module'; const require = __mmCreateRequire(import.meta.url);" },
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
   plugins: [

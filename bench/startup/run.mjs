@@ -3,7 +3,8 @@
 //   node bench/startup/run.mjs [--runs 7] [--node PATH] [--cli "ARGS"] [--server "ARGS"]
 // Times fresh processes (a new process each run; the OS file cache is warm after the first):
 //   1. `mimamori --help`, start to exit;
-//   2. `mimamori stats --help`, start to exit (the statistics command before any fitting);
+//   2. `mimamori stats --help`, start to exit (the statistics command before any fitting), and a
+//      trivial analysis start to JSON (the statistics command's start-up with its statistics code loaded);
 //   3. `npx mimamori --help`, start to exit (npm's own start-up included);
 //   4. the server on a new SQLite database in a temporary folder: start until GET /api/health answers 200
 //      (the server binds its port after migrations and the first-run setup, so this is "listening");
@@ -14,7 +15,7 @@
 // --node picks the Node binary (default: the one running this script), --cli the arguments that start
 // the CLI (default: the installed bin), --server the arguments that start the server (default: the
 // compiled server, `npm run build` first). To time the TypeScript sources through tsx instead:
-//   --cli "--import tsx packages/cli/src/dev.ts" --server "--import tsx packages/server/src/main.ts"
+//   --cli bench/startup/cli-source.mjs --server "--import tsx packages/server/src/main.ts"
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -114,6 +115,7 @@ const cases = [
   ['`node -e 0` (floor)', () => timeExit(node, ['-e', '0'])],
   ['`mimamori --help`', () => timeExit(node, [...cliArgs, '--help'])],
   ['`mimamori stats --help`', () => timeExit(node, [...cliArgs, 'stats', '--help'])],
+  ['`mimamori stats proportion --successes 7 --n 20` (start → JSON)', () => timeExit(node, [...cliArgs, 'stats', 'proportion', '--successes', '7', '--n', '20'])],
   ['`npx mimamori --help`', () => timeExit('npx', ['--no-install', 'mimamori', '--help'], npxEnv)],
   ['server, new database (migrations, first-run link): start → `/api/health` 200', () => timeServer(false)],
   ['server, existing database: start → `/api/health` 200', () => timeServer(true)],
