@@ -42,8 +42,9 @@ describe('compiled command line', () => {
     const r = cli('--help');
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^Usage: mimamori <command>/);
-    for (const name of ['audit', 'db', 'scales', 'score', 'seed', 'stats', 'totp', 'user'])
-      {assert.match(r.stdout, new RegExp(`^  ${name} `, 'm'));}
+    for (const name of ['audit', 'db', 'scales', 'score', 'seed', 'stats', 'totp', 'user']) {
+      assert.match(r.stdout, new RegExp(`^  ${name} `, 'm'));
+    }
   });
 
   test('a command loads when it runs', () => {
