@@ -8,11 +8,11 @@ export interface CliIo {
 
 /**
  * A top-level `mimamori <name>` command. `run` gets the arguments after the name and returns the
- * process exit code (0 ok, 1 runtime failure, 2 usage error). Commands print `--help` themselves.
+ * process exit code (0 ok, 1 runtime failure, 2 usage error). Commands print `--help` themselves;
+ * their one-line summaries live in commands/index.ts, so `mimamori --help` loads no command.
  */
 export interface Command {
   readonly name: string;
-  readonly summary: string;
   readonly run: (args: ReadonlyArray<string>, io: CliIo) => Promise<number>;
 }
 

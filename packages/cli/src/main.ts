@@ -1,17 +1,14 @@
 import { commands } from './commands/index.ts';
-import { UsageError, type CliIo, type Command } from './command.ts';
+import { UsageError, type CliIo } from './command.ts';
 
-async function loadAll(): Promise<Command[]> {
-  return Promise.all(Object.values(commands).map((load) => load()));
-}
-
-function topHelp(all: ReadonlyArray<Command>): string {
-  const width = Math.max(...all.map((c) => c.name.length), 4);
+function topHelp(): string {
+  const all = Object.entries(commands);
+  const width = Math.max(...all.map(([name]) => name.length), 4);
   return [
     'Usage: mimamori <command> [options]',
     '',
     'Commands:',
-    ...all.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...all.map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
     '',
     'Run `mimamori <command> --help` for the options of a command.',
     '',
@@ -22,19 +19,19 @@ function topHelp(all: ReadonlyArray<Command>): string {
 export async function main(argv: ReadonlyArray<string>, io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(topHelp(await loadAll()));
+    io.stdout(topHelp());
     return name === undefined ? 2 : 0;
   }
   if (name === '--version') {
     io.stdout('0.1.0\n');
     return 0;
   }
-  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  if (!load) {
-    io.stderr(`mimamori: unknown command "${name}"\n\n${topHelp(await loadAll())}`);
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!entry) {
+    io.stderr(`mimamori: unknown command "${name}"\n\n${topHelp()}`);
     return 2;
   }
-  const cmd = await load();
+  const cmd = await entry.load();
   try {
     return await cmd.run(rest, io);
   } catch (e) {

@@ -20,9 +20,11 @@ const demo = process.argv.includes('--demo');
 // The system clock, unless MIMAMORI_FIXED_NOW starts it at a chosen instant (browser tests and date
 // checks only; refused under NODE_ENV=production). It counts from the moment this process started.
 const { clock, fixed: fixedNow } = clockFromEnv(process.env, performance.timeOrigin);
-const root = fileURLToPath(new URL('../../../', import.meta.url));
+// The web build, found through the workspace package so the TypeScript source and the compiled
+// dist/server/main.js agree on it.
+const webDist = fileURLToPath(new URL('dist', import.meta.resolve('@mimamori/web/package.json')));
 const config = loadConfig(process.env, {
-  webDist: `${root}packages/web/dist`,
+  webDist,
   ...(demo && !process.env.DATABASE_URL ? { sqlitePath: process.env.MIMAMORI_DB ?? 'data/demo.db' } : {}),
 });
 

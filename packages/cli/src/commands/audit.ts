@@ -23,7 +23,6 @@ check-export
 
 export const auditCommand: Command = {
   name: 'audit',
-  summary: 'verify the hash-chained audit log; print its chain heads; check a signed export',
   run: async (args, io) => {
     if (args.includes('--help') || args.includes('-h')) {
       io.stdout(help);

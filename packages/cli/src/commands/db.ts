@@ -38,7 +38,6 @@ function abs(io: CliIo, p: string): string {
 
 export const dbCommand: Command = {
   name: 'db',
-  summary: 'migrate, back up or restore the database',
   run: async (args, io) => {
     if (args.includes('--help') || args.includes('-h')) {
       io.stdout(help);

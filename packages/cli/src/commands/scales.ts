@@ -17,7 +17,6 @@ function licenceLabel(d: ScaleDefinition): string {
 
 export const scalesCommand: Command = {
   name: 'scales',
-  summary: 'list the built-in rating scales (id, name, items, licence class)',
   run: async (args, io) => {
     let json = false;
     let lang: Lang = 'en';

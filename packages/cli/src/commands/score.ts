@@ -60,7 +60,6 @@ export function scoreOutput(result: ScoreResult): Record<string, unknown> {
 
 export const scoreCommand: Command = {
   name: 'score',
-  summary: 'score a built-in rating scale from a comma list of answers',
   run: async (args, io) => {
     let scaleId: string | undefined;
     let answers: string | undefined;

@@ -12,7 +12,6 @@ demo) into an EMPTY database and prints the logins with random passwords and TOT
 
 export const seedCommand: Command = {
   name: 'seed',
-  summary: 'seed the demo clinic into an empty database',
   run: async (args, io) => {
     if (args.includes('--help') || args.includes('-h')) {
       io.stdout(help);

@@ -34,7 +34,6 @@ function help(): string {
 
 export const statsCommand: Command = {
   name: 'stats',
-  summary: 'Statistics over CSV files (paired change, proportions, reliable change, mixed models)',
   async run(args, io) {
     const [name, ...rest] = args;
     if (name === undefined || name === '--help' || name === '-h') {

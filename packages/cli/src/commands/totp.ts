@@ -3,7 +3,6 @@ import { UsageError, type Command } from '../command.ts';
 
 export const totpCommand: Command = {
   name: 'totp',
-  summary: 'print the current 6-digit code for a TOTP secret (demo logins)',
   run: async (args, io) => {
     if (args.includes('--help') || args.includes('-h') || args.length === 0) {
       io.stdout('Usage: mimamori totp SECRET\n\nPrints the current code for a base32 TOTP secret, for the demo logins.\n');

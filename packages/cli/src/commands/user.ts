@@ -13,7 +13,6 @@ reset  sets a new random password and TOTP secret for an account and ends its se
 
 export const userCommand: Command = {
   name: 'user',
-  summary: 'add a staff account or reset its password and TOTP',
   run: async (args, io) => {
     if (args.includes('--help') || args.includes('-h')) {
       io.stdout(help);

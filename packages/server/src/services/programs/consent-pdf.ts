@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { localDate, type ConsentRecord, type ProgramDefinition } from '@mimamori/core/programs/index';
 import { instantToZoned } from '@mimamori/core/time/index';
 import type { Lang } from '../../i18n/lang.ts';
@@ -66,6 +65,8 @@ export function consentCopyHtml(c: ConsentCopy, lang: Lang): string {
  * embedded correctly). A fresh profile each time; nothing is fetched from the network.
  */
 export async function renderConsentPdf(c: ConsentCopy, lang: Lang): Promise<Buffer> {
+  // Loaded on first use: the browser driver takes longer to load than the rest of the server.
+  const { chromium } = await import('playwright-core');
   const dir = await mkdtemp(join(tmpdir(), 'mm-pdf-'));
   const ctx = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
