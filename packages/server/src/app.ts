@@ -92,7 +92,7 @@ export async function createApp(deps: AppDeps, options: { logger?: boolean | obj
     transform: jsonSchemaTransform,
   });
   // The docs UI gets the CSP of every other page (its scripts and styles are files served from here).
-  await app.register(swaggerUi, { routePrefix: '/api/docs', validatorUrl: null });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', validatorUrl: false });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   installErrorHandler(app);
