@@ -2,8 +2,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { currentTotp } from '@mimamori/storage';
 import { testDialects } from '../../storage/test/test-db.ts';
-import { SESSION_COOKIE } from '../src/auth/session-cookie.ts';
-import { createStaff, createTestApp, type TestApp } from './test-app.ts';
+import { PRE_AUTH_COOKIE, SESSION_COOKIE } from '../src/auth/session-cookie.ts';
+import { as, createStaff, createTestApp, signedIn, type TestApp } from './test-app.ts';
 
 /**
  * Sign-in under truly parallel requests: every attempt is in flight before any answers (the
@@ -54,6 +54,24 @@ for (const dialect of testDialects()) {
       assert.equal(sessions.length, 1, 'one code, one session');
       const replays = await t.db.db.selectFrom('audit_log').select('detail').where('actor_id', '=', s.staffId).where('action', '=', 'login.failure').execute();
       assert.deepEqual(replays.map((r) => r.detail), Array(5).fill('totp_replay'));
+    });
+    test('6 parallel enrolments with one pre-authentication cookie and code open exactly one session', async () => {
+      t.clock.advance(60_000);
+      const admin = await signedIn(t, 'admin');
+      const inv = await as(t, admin, { method: 'POST', url: '/api/staff', payload: { loginId: `race.nurse.${Date.now()}`, displayName: '新人 看護師', role: 'nurse' } });
+      assert.equal(inv.statusCode, 201, inv.body);
+      const token = new URL(inv.json().link.url).searchParams.get('token')!;
+      const acc = await t.app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token, password: 'a-long-unique-passphrase' }, remoteAddress: '10.30.0.1' });
+      assert.equal(acc.statusCode, 200, acc.body);
+      const pre = acc.cookies.find((c) => c.name === PRE_AUTH_COOKIE)!;
+      const code = currentTotp(acc.json().enrolment.secret, t.clock.now);
+      const results = await Promise.all(Array.from({ length: 6 }, (_, i) =>
+        t.app.inject({ method: 'POST', url: '/api/auth/totp/enrol', payload: { code }, cookies: { [PRE_AUTH_COOKIE]: pre.value }, remoteAddress: `10.30.1.${i}` })));
+      assert.equal(results.filter((r) => r.statusCode === 200).length, 1, JSON.stringify(results.map((r) => r.statusCode)));
+      assert.ok(results.every((r) => r.statusCode === 200 || r.statusCode === 401));
+      const staffId = inv.json().staff.id as string;
+      const sessions = await t.db.db.selectFrom('sessions').select('id').where('staff_id', '=', staffId).where('kind', '=', 'staff').execute();
+      assert.equal(sessions.length, 1);
     });
   });
 }

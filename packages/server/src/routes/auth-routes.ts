@@ -88,13 +88,19 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
       throw new DomainError('validation', { key: 'enrol_failed', details: [{ path: 'code', message: 'enrol_failed' }] });
     }
     const auth = await db.transaction().execute(async (tx) => {
-      await updateStaff(tx, staff.id, { totp_enrolled: 1, totp_last_step: step, last_login_at: now.toISOString(), failed_count: 0, updated_at: now.toISOString() });
+      // As at sign-in, the code's time step is used up by exactly one of any parallel requests.
+      if (!(await claimTotpStep(tx, staff.id, step))) return null;
+      await updateStaff(tx, staff.id, { totp_enrolled: 1, last_login_at: now.toISOString(), failed_count: 0, updated_at: now.toISOString() });
       await endSession(tx, pre.id, now.toISOString(), 'enrolled');
       const a = await startStaffSession(deps, tx, reply, staff.id, { ip: req.ip, userAgent: req.headers['user-agent'] });
       await audit(deps, tx, req, { action: 'totp.enrolled', resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
       await audit(deps, tx, req, { action: 'login.success', resource: 'session', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
       return a;
     });
+    if (!auth) {
+      await auditAlone(deps, req, { action: 'totp.enrol_failed', resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id, outcome: 'failure', detail: 'totp_replay' });
+      throw new DomainError('unauthenticated', { key: 'enrol_failed' });
+    }
     return sessionBody(deps, auth);
   });
 
