@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { appendAudit, appendExportSignature, createSecretBox, insertClinic, loadOrCreateSecretKey, seedDemo, verifyAudit } from '@mimamori/storage';
 import { createTestDb, testDialects, type TestDb } from '../../storage/test/test-db.ts';
+import { asAttacker, disableAuditTriggers } from '../../storage/test/as-attacker.ts';
 import { main } from '../src/main.ts';
 
 function cli(env: Record<string, string | undefined>, cwd: string) {
@@ -105,7 +106,7 @@ for (const dialect of testDialects()) {
       writeFileSync(join(dir, 'heads.txt'), `Mimamori 監査ログ先頭ハッシュ\n${head.out}`);
       const ok = await run('audit', 'verify', '--anchors', 'heads.txt');
       assert.equal(ok.code, 0, ok.out + ok.err);
-      assert.match(ok.out, /still in the chain/);
+      assert.match(ok.out, /reproduced by the rows up to them/);
       // Someone with database access deletes the chain and writes a new, self-consistent one.
       if (dialect === 'sqlite') await sql`DROP TRIGGER audit_log_no_delete`.execute(t.db);
       else await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(t.db);
@@ -118,6 +119,38 @@ for (const dialect of testDialects()) {
       assert.match(caught.out, /audit log REWRITTEN: chain anchored seq 3/);
       writeFileSync(join(dir, 'empty.txt'), 'nothing here');
       assert.equal((await run('audit', 'verify', '--anchors', 'empty.txt')).code, 1);
+    });
+
+    test('audit verify is not fooled by a row changed in the database file and its chain head deleted', async () => {
+      // A database of its own, so the other tests' chains do not decide the exit code.
+      const own = await createTestDb(dialect);
+      try {
+        const runOwn = cli({ ...(dialect === 'postgres' ? { DATABASE_URL: own.url } : { MIMAMORI_DB: own.location }), MIMAMORI_KEY_FILE: keyFile }, dir);
+        await insertClinic(own.db, { id: 'headless', name: 'H', timeZone: 'Asia/Tokyo', now: '2026-01-01T00:00:00Z' });
+        for (let i = 0; i < 5; i++) {
+          await appendAudit(own.db, { at: `2026-01-03T00:00:0${i}.000Z`, clinicId: 'headless', actorId: 'a', actorRole: 'doctor', action: 'patient.read', resource: 'patient', patientId: `p${i}`, outcome: 'success' }, dialect);
+        }
+        writeFileSync(join(dir, 'headless-heads.txt'), (await runOwn('audit', 'head')).out);
+        assert.equal((await runOwn('audit', 'verify', '--anchors', 'headless-heads.txt')).code, 0);
+        await asAttacker(own, [
+          ...disableAuditTriggers(dialect),
+          "UPDATE audit_log SET patient_id = 'someone-else' WHERE chain = 'headless' AND seq = 3",
+          "DELETE FROM audit_head WHERE chain = 'headless'",
+        ]);
+        const bad = await runOwn('audit', 'verify');
+        assert.equal(bad.code, 1, bad.out);
+        assert.match(bad.out, /audit log BROKEN: first bad row id \d+ \(chain headless, seq 3\): row content does not match its hash/);
+        const anchored = await runOwn('audit', 'verify', '--anchors', 'headless-heads.txt');
+        assert.equal(anchored.code, 1, anchored.out);
+        assert.match(anchored.out, /audit log REWRITTEN: chain headless seq 5 .*rows up to it do not verify \(seq 3/);
+        // The head alone deleted (rows intact) fails too.
+        await asAttacker(own, ["UPDATE audit_log SET patient_id = 'p2' WHERE chain = 'headless' AND seq = 3"]);
+        const headless = await runOwn('audit', 'verify', '--json');
+        assert.equal(headless.code, 1);
+        assert.deepEqual(JSON.parse(headless.out).firstBad, { id: JSON.parse(headless.out).firstBad.id, chain: 'headless', seq: 5, reason: 'chain head missing (deleted?)' });
+      } finally {
+        await own.destroy();
+      }
     });
 
     test('audit check-export: an export as written passes; an edited or unsigned copy fails', async () => {

@@ -91,7 +91,8 @@ export async function createApp(deps: AppDeps, options: { logger?: boolean | obj
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The docs UI gets the CSP of every other page (its scripts and styles are files served from here).
+  await app.register(swaggerUi, { routePrefix: '/api/docs', validatorUrl: false });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   installErrorHandler(app);
@@ -99,8 +100,10 @@ export async function createApp(deps: AppDeps, options: { logger?: boolean | obj
 
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-request-id', req.id);
-    // API answers are not stored, unless a route says otherwise (availability: revalidated by entity tag).
-    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    // API answers are not stored, unless a route says otherwise (availability: revalidated by entity tag);
+    // the docs UI neither, whatever its static-file handler would allow.
+    if (req.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store');
+    else if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { auditHeads, checkAuditAnchors, checkExportSignature, formatAuditAnchors, loadOrCreateSecretKey, parseAuditAnchors, verifyAudit, type AuditAnchor } from '@mimamori/storage';
+import { auditHeads, checkExportSignature, formatAuditAnchors, loadOrCreateSecretKey, parseAuditAnchors, verifyAudit, type AuditAnchor } from '@mimamori/storage';
 import { UsageError, type Command } from '../command.ts';
 import { dbLocation, openDb, parseOptions } from '../open-db.ts';
 
@@ -9,10 +9,12 @@ const help = `Usage: mimamori audit verify [--anchors FILE] [--db PATH] [--json]
        mimamori audit head [--db PATH]
        mimamori audit check-export FILE
 
-verify  Recomputes the hash chain of the audit log from its first row. Exit 0 when every row
-        verifies; exit 1 and the first bad row (id, chain, sequence number, reason) otherwise.
+verify  Recomputes every hash chain found in the audit log from its first row. Exit 0 when every
+        row verifies and every chain's head matches its last row; exit 1 and the first bad row
+        (id, chain, sequence number, reason) otherwise.
         --anchors FILE also checks chain heads copied out earlier (the lines printed by
-        \`audit head\` or mailed daily): a chain rebuilt from scratch fails here.
+        \`audit head\` or mailed daily): each must be reproduced by recomputing its chain up to
+        that sequence number, so a chain rewritten or rebuilt from scratch fails here.
 head    Prints the head of every chain, one line each, to keep outside the database
         (print it, mail it, or store it on write-once media).
 check-export
@@ -58,14 +60,13 @@ export const auditCommand: Command = {
         io.stdout(`${formatAuditAnchors(await auditHeads(h.db))}\n`);
         return 0;
       }
-      const v = await verifyAudit(h.db);
-      const stale = anchors ? await checkAuditAnchors(h.db, anchors) : [];
+      const { anchorsBroken: stale, ...v } = await verifyAudit(h.db, anchors ? { anchors } : {});
       if (p.flags.has('json')) io.stdout(`${JSON.stringify({ ...v, anchorsChecked: anchors?.length ?? 0, anchorsNotFound: stale })}\n`);
       else {
         if (v.ok) io.stdout(`audit log OK: ${v.rows} rows in ${v.chains} chain(s)\n`);
         else io.stdout(`audit log BROKEN: first bad row id ${v.firstBad!.id} (chain ${v.firstBad!.chain}, seq ${v.firstBad!.seq}): ${v.firstBad!.reason}\n`);
-        if (anchors && stale.length === 0) io.stdout(`${anchors.length} head(s) copied out earlier are still in the chain\n`);
-        for (const a of stale) io.stdout(`audit log REWRITTEN: chain ${a.chain} seq ${a.seq} should have hash ${a.hash}, has ${a.found ?? 'no row'}\n`);
+        if (anchors && stale.length === 0) io.stdout(`${anchors.length} head(s) copied out earlier are reproduced by the rows up to them\n`);
+        for (const a of stale) io.stdout(`audit log REWRITTEN: chain ${a.chain} seq ${a.seq} should have hash ${a.hash}, has ${a.found ?? 'no row'}: ${a.reason}\n`);
       }
       return v.ok && stale.length === 0 ? 0 : 1;
     } finally {

@@ -10,6 +10,7 @@ import { PATIENT_ABSOLUTE_MINUTES, PATIENT_COOKIE, PATIENT_IDLE_MINUTES, type Pa
 import { safeEqual, tokenId } from '@mimamori/storage';
 import './route-access.ts';
 import { authenticatedRecently } from './require-recent-auth.ts';
+import { sameOrigin } from './same-origin.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -100,7 +101,7 @@ export function installAuth(app: FastifyInstance, deps: AppDeps): void {
     // Cross-site requests are refused outright: a browser always sends Origin on state-changing fetches.
     if (STATE_CHANGING.has(req.method)) {
       const origin = req.headers.origin;
-      if (origin && !sameOrigin(origin, req)) {
+      if (origin && !sameOrigin(origin, req, deps.config.publicUrl)) {
         await auditAlone(deps, req, { action: 'csrf.rejected', resource: 'request', outcome: 'denied', detail: 'origin' });
         return sendError(reply, req, 'csrf');
       }
@@ -136,13 +137,4 @@ export function installAuth(app: FastifyInstance, deps: AppDeps): void {
       return sendError(reply, req, 'reauth_required', { extra: { reauthSeconds: deps.config.reauthSeconds } });
     }
   });
-}
-
-function sameOrigin(origin: string, req: FastifyRequest): boolean {
-  try {
-    const o = new URL(origin);
-    return o.host === req.headers.host;
-  } catch {
-    return false;
-  }
 }

@@ -41,7 +41,7 @@ export function securityHeaders(options: Parameters<typeof helmet>[0]): Record<s
   return headers;
 }
 
-/** Sets the security headers on every answer; a route may still replace one (the API docs' CSP). */
+/** Sets the security headers on every answer (the API docs included); a route may still replace one. */
 export function installSecurityHeaders(app: FastifyInstance): void {
   const headers = securityHeaders(SECURITY_HEADER_OPTIONS);
   app.addHook('onRequest', (_req, reply, done) => {

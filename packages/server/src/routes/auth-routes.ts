@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '@mimamori/core';
 import {
-  countStaff, endSession, endStaffSessions, findStaffByLogin, getCredentialLink, getSession, getStaff, insertClinic,
-  insertStaff, listClinics, updateStaff, useCredentialLink,
+  claimTotpStep, countStaff, endSession, endStaffSessions, findStaffByLogin, getCredentialLink, getSession, getStaff, insertClinic,
+  insertStaff, listClinics, recordStaffFailure, updateStaff, useCredentialLink,
 } from '@mimamori/storage';
 import { audit, auditAlone } from '../audit/audit.ts';
 import { burnPasswordCheck, checkNewPassword, hashPassword, verifyPassword } from '@mimamori/storage';
@@ -88,13 +88,19 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
       throw new DomainError('validation', { key: 'enrol_failed', details: [{ path: 'code', message: 'enrol_failed' }] });
     }
     const auth = await db.transaction().execute(async (tx) => {
-      await updateStaff(tx, staff.id, { totp_enrolled: 1, totp_last_step: step, last_login_at: now.toISOString(), failed_count: 0, updated_at: now.toISOString() });
+      // As at sign-in, the code's time step is used up by exactly one of any parallel requests.
+      if (!(await claimTotpStep(tx, staff.id, step))) return null;
+      await updateStaff(tx, staff.id, { totp_enrolled: 1, last_login_at: now.toISOString(), failed_count: 0, updated_at: now.toISOString() });
       await endSession(tx, pre.id, now.toISOString(), 'enrolled');
       const a = await startStaffSession(deps, tx, reply, staff.id, { ip: req.ip, userAgent: req.headers['user-agent'] });
       await audit(deps, tx, req, { action: 'totp.enrolled', resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
       await audit(deps, tx, req, { action: 'login.success', resource: 'session', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
       return a;
     });
+    if (!auth) {
+      await auditAlone(deps, req, { action: 'totp.enrol_failed', resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id, outcome: 'failure', detail: 'totp_replay' });
+      throw new DomainError('unauthenticated', { key: 'enrol_failed' });
+    }
     return sessionBody(deps, auth);
   });
 
@@ -123,34 +129,33 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     const passwordOk = await verifyPassword(staff.password_hash!, o.password);
     const step = totpStep(staff, o.code, now);
     const replay = step !== null && staff.totp_last_step !== null && step <= Number(staff.totp_last_step);
-    if (!passwordOk || step === null || replay) {
-      const windowStart = staff.first_failed_at && now.getTime() - new Date(staff.first_failed_at).getTime() < FAILURE_WINDOW_MS ? staff.first_failed_at : now.toISOString();
-      const count = windowStart === staff.first_failed_at ? staff.failed_count + 1 : 1;
-      const lockNow = count >= MAX_FAILURES;
-      await db.transaction().execute(async (tx) => {
-        await updateStaff(tx, staff.id, {
-          failed_count: lockNow ? 0 : count,
-          first_failed_at: lockNow ? null : windowStart,
-          locked_until: lockNow ? new Date(now.getTime() + LOCK_MS).toISOString() : staff.locked_until,
-        });
-        await audit(deps, tx, req, {
-          action: `${o.purpose}.failure`, resource: 'session', outcome: 'failure', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id,
-          detail: !passwordOk ? 'password' : replay ? 'totp_replay' : 'totp',
-        });
-        if (lockNow) await audit(deps, tx, req, { action: 'login.lockout', resource: 'staff', resourceId: staff.id, outcome: 'denied', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
+    if (passwordOk && step !== null && !replay) {
+      const auth = await db.transaction().execute(async (tx) => {
+        // Only one request can move the step forward; a parallel sign-in with the same code loses here.
+        if (!(await claimTotpStep(tx, staff.id, step))) return null;
+        // A secret stored before sealing existed is sealed at the owner's next sign-in.
+        const reseal = deps.db.secrets.isSealed(staff.totp_secret!) ? {} : { totp_secret: deps.db.secrets.seal(staff.totp_secret!, staff.id) };
+        await updateStaff(tx, staff.id, { failed_count: 0, first_failed_at: null, locked_until: null, last_login_at: now.toISOString(), ...reseal });
+        if (o.endSessionId) await endSession(tx, o.endSessionId, now.toISOString(), 'reauth');
+        const a = await startStaffSession(deps, tx, reply, staff.id, { ip: req.ip, userAgent: req.headers['user-agent'] });
+        await audit(deps, tx, req, { action: `${o.purpose}.success`, resource: 'session', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
+        return a;
       });
-      throw fail();
+      if (auth) return sessionBody(deps, auth);
     }
-    const auth = await db.transaction().execute(async (tx) => {
-      // A secret stored before sealing existed is sealed at the owner's next sign-in.
-      const reseal = deps.db.secrets.isSealed(staff.totp_secret!) ? {} : { totp_secret: deps.db.secrets.seal(staff.totp_secret!, staff.id) };
-      await updateStaff(tx, staff.id, { failed_count: 0, first_failed_at: null, locked_until: null, totp_last_step: step, last_login_at: now.toISOString(), ...reseal });
-      if (o.endSessionId) await endSession(tx, o.endSessionId, now.toISOString(), 'reauth');
-      const a = await startStaffSession(deps, tx, reply, staff.id, { ip: req.ip, userAgent: req.headers['user-agent'] });
-      await audit(deps, tx, req, { action: `${o.purpose}.success`, resource: 'session', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
-      return a;
+    await db.transaction().execute(async (tx) => {
+      // Counted in the database, so that parallel wrong guesses each count toward the lock.
+      const { failedCount } = await recordStaffFailure(tx, {
+        id: staff.id, now: now.toISOString(), windowStart: new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString(),
+        maxFailures: MAX_FAILURES, lockedUntil: new Date(now.getTime() + LOCK_MS).toISOString(),
+      });
+      await audit(deps, tx, req, {
+        action: `${o.purpose}.failure`, resource: 'session', outcome: 'failure', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id,
+        detail: !passwordOk ? 'password' : step === null ? 'totp' : 'totp_replay',
+      });
+      if (failedCount === MAX_FAILURES) await audit(deps, tx, req, { action: 'login.lockout', resource: 'staff', resourceId: staff.id, outcome: 'denied', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
     });
-    return sessionBody(deps, auth);
+    throw fail();
   }
 
   r.post('/api/auth/login', {

@@ -1,41 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { testDialects } from '../../../storage/test/test-db.ts';
-import { createApp } from '../../src/app.ts';
 import { as, createTestApp, signedIn, type Session, type TestApp } from '../test-app.ts';
-import { newPatient } from './scheduling-fixtures.ts';
+import { newPatient, racePosts } from './scheduling-fixtures.ts';
 
 const CLIENTS = 200;
 const ROUNDS = 10;
-
-/**
- * Real concurrency: a server on 127.0.0.1 and 200 parallel fetches per round. Each round gets a
- * fresh app on the same database (the per-address rate limit would otherwise refuse the later
- * rounds); on PostgreSQL the pool runs the transactions truly in parallel.
- */
-async function race(t: TestApp, s: Session, bodies: ReadonlyArray<Record<string, unknown>>): Promise<number[]> {
-  const app = await createApp({ db: t.db, clock: t.clock.fn, config: t.config });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  try {
-    const { port } = app.server.address() as { port: number };
-    const origin = `http://127.0.0.1:${port}`;
-    const results = await Promise.all(
-      bodies.map((body) =>
-        fetch(`${origin}/api/appointments`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf, origin },
-          body: JSON.stringify(body),
-        }).then(async (r) => {
-          await r.arrayBuffer();
-          return r.status;
-        }),
-      ),
-    );
-    return results;
-  } finally {
-    await app.close();
-  }
-}
 
 for (const dialect of testDialects()) {
   describe(`reservations under concurrency (${dialect})`, () => {
@@ -67,7 +37,7 @@ for (const dialect of testDialects()) {
       for (let round = 0; round < ROUNDS; round++) {
         const start = `2026-12-02T${minutes(round * 15)}:00+09:00`;
         const bodies = Array.from({ length: CLIENTS }, (_, i) => ({ patientId: patients[i % patients.length], serviceId: 'saishin', start, resourceIds: ['dr-mori'] }));
-        const statuses = await race(t, rec, bodies);
+        const statuses = (await racePosts(t, rec, '/api/appointments', bodies)).map((r) => r.status);
         assert.equal(statuses.filter((s) => s === 201).length, 1, `round ${round}: ${JSON.stringify(statuses.filter((s) => s !== 409 && s !== 201))}`);
         assert.equal(statuses.filter((s) => s === 409).length, CLIENTS - 1);
       }
@@ -80,7 +50,7 @@ for (const dialect of testDialects()) {
       for (let round = 0; round < ROUNDS; round++) {
         const start = `2026-12-03T${minutes(round * 15)}:00+09:00`;
         const bodies = Array.from({ length: CLIENTS }, (_, i) => ({ patientId: patients[i % patients.length], serviceId: 'group', start }));
-        const statuses = await race(t, rec, bodies);
+        const statuses = (await racePosts(t, rec, '/api/appointments', bodies)).map((r) => r.status);
         assert.equal(statuses.filter((s) => s === 201).length, 2, `round ${round}`);
         assert.equal(statuses.filter((s) => s === 409).length, CLIENTS - 2);
       }

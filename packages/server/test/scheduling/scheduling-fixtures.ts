@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { createApp } from '../../src/app.ts';
 import { PATIENT_COOKIE } from '../../src/auth/patient-auth.ts';
 import { adultInput, as, type Session, type TestApp } from '../test-app.ts';
 
@@ -44,4 +45,31 @@ export function asPatient(t: TestApp, p: PatientSession, opts: { method?: string
 export async function countAppointments(t: TestApp): Promise<number> {
   const r = await t.db.db.selectFrom('appointments').select((eb) => eb.fn.countAll().as('n')).where('clinic_id', '=', t.clinicId).executeTakeFirst();
   return Number(r?.n ?? 0);
+}
+
+/**
+ * Real concurrency: a server on 127.0.0.1 and one fetch per body, all sent at once. Each call gets a
+ * fresh app on the same database (the per-address rate limit would otherwise refuse later rounds);
+ * on PostgreSQL the pool runs the transactions truly in parallel.
+ */
+export async function racePosts(
+  t: TestApp, s: Session, url: string, bodies: ReadonlyArray<Record<string, unknown>>, headers: Record<string, string> = {},
+): Promise<Array<{ status: number; body: string }>> {
+  const app = await createApp({ db: t.db, clock: t.clock.fn, config: t.config });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const { port } = app.server.address() as { port: number };
+    const origin = `http://127.0.0.1:${port}`;
+    return await Promise.all(
+      bodies.map((body) =>
+        fetch(`${origin}${url}`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf, origin },
+          body: JSON.stringify(body),
+        }).then(async (r) => ({ status: r.status, body: await r.text() })),
+      ),
+    );
+  } finally {
+    await app.close();
+  }
 }

@@ -2,8 +2,8 @@ import type { Db } from './db.ts';
 
 /**
  * A chain head copied out of the database (printed, mailed, kept on write-once storage). A chain
- * rebuilt from scratch verifies on its own; it cannot also contain the hash that was copied out
- * earlier at that sequence number, so `checkAuditAnchors` detects it.
+ * rebuilt from scratch verifies on its own; recomputed from its rows it cannot also reach the hash
+ * that was copied out earlier at that sequence number, so `verifyAudit` with anchors detects it.
  */
 export interface AuditAnchor {
   readonly chain: string;
@@ -36,14 +36,4 @@ export function parseAuditAnchors(text: string): AuditAnchor[] {
     if (m) out.push({ chain: m[1]!, seq: Number(m[2]), hash: m[3]! });
   }
   return out;
-}
-
-/** Anchors the database no longer agrees with: the row at that chain and sequence is missing or has another hash. */
-export async function checkAuditAnchors(db: Db, anchors: ReadonlyArray<AuditAnchor>): Promise<Array<AuditAnchor & { readonly found: string | null }>> {
-  const bad: Array<AuditAnchor & { readonly found: string | null }> = [];
-  for (const a of anchors) {
-    const row = await db.selectFrom('audit_log').select('hash').where('chain', '=', a.chain).where('seq', '=', a.seq).executeTakeFirst();
-    if (row?.hash !== a.hash) bad.push({ ...a, found: row?.hash ?? null });
-  }
-  return bad;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import type { AuditAnchor } from './audit-anchor.ts';
 import type { Db } from './db.ts';
 
 export interface AuditEntry {
@@ -101,48 +102,101 @@ export interface AuditVerifyResult {
   readonly chains: number;
   /** The first row whose stored hash or link does not match (id, chain and seq). */
   readonly firstBad?: { readonly id: number; readonly chain: string; readonly seq: number; readonly reason: string };
+  /** Anchors (chain heads copied out earlier) that the rows now in the database do not reproduce. */
+  readonly anchorsBroken: ReadonlyArray<BrokenAnchor>;
 }
 
-/** Recomputes every chain from its genesis; names the first row that does not verify. */
-export async function verifyAudit(db: Db): Promise<AuditVerifyResult> {
-  const heads = await db.selectFrom('audit_head').selectAll().execute();
+export interface BrokenAnchor extends AuditAnchor {
+  /** The hash stored at that chain and sequence number now, or null when the row is gone. */
+  readonly found: string | null;
+  readonly reason: string;
+}
+
+interface ChainWalk {
+  rows: number;
+  /** The last sequence number that verified, and the hash recomputed up to it. */
+  seq: number;
+  hash: string;
+  lastId: number;
+  firstBad?: NonNullable<AuditVerifyResult['firstBad']>;
+  /** Hash recomputed at each sequence number asked for in `at`, and the hash stored there. */
+  readonly seen: Map<number, { readonly computed: string; readonly stored: string }>;
+}
+
+/**
+ * Recomputes one chain from its genesis, from the rows as they are (never from the head table),
+ * and stops at the first row that does not follow: a gap, a broken link, content that does not
+ * match its hash, or a row filed under another clinic's chain.
+ */
+async function walkChain(db: Db, chain: string, at: ReadonlySet<number>): Promise<ChainWalk> {
+  const w: ChainWalk = { rows: 0, seq: 0, hash: GENESIS, lastId: 0, seen: new Map() };
+  const pageSize = 5000;
+  for (let first = true; ; first = false) {
+    let q = db.selectFrom('audit_log').selectAll().where('chain', '=', chain);
+    // The first page has no lower bound, so rows numbered below 1 are seen (and refused) too.
+    if (!first) q = q.where('seq', '>', w.seq);
+    const page = await q.orderBy('seq').limit(pageSize).execute();
+    for (const r of page) {
+      w.rows++;
+      const seq = Number(r.seq);
+      const computed = auditHash(w.hash, { ...r, seq });
+      if (at.has(seq)) w.seen.set(seq, { computed, stored: r.hash });
+      let reason: string | undefined;
+      if (seq !== w.seq + 1) reason = `missing row before seq ${seq} (expected ${w.seq + 1})`;
+      else if (r.chain !== chainOf(r.clinic_id)) reason = "row filed under another clinic's chain";
+      else if (r.prev_hash !== w.hash) reason = 'link to previous row broken';
+      else if (computed !== r.hash) reason = 'row content does not match its hash';
+      if (reason) {
+        w.firstBad = { id: Number(r.id), chain, seq, reason };
+        return w;
+      }
+      w.seq = seq;
+      w.hash = computed;
+      w.lastId = Number(r.id);
+    }
+    if (page.length < pageSize) return w;
+  }
+}
+
+/**
+ * Recomputes every chain found in the audit rows (and every chain the head table names) from its
+ * genesis, and names the first row that does not verify. A chain whose head row is missing or
+ * does not match its last row fails too: deleting the head hides nothing. With `anchors` (heads
+ * copied out earlier), each must be reproduced by recomputing its chain up to its sequence number:
+ * the rows up to it are all still there and unchanged.
+ */
+export async function verifyAudit(db: Db, o: { readonly anchors?: ReadonlyArray<AuditAnchor> } = {}): Promise<AuditVerifyResult> {
+  const fromRows = await db.selectFrom('audit_log').select('chain').distinct().execute();
+  const heads = new Map((await db.selectFrom('audit_head').selectAll().execute()).map((h) => [h.chain, h]));
+  const chains = [...new Set([...fromRows.map((r) => r.chain), ...heads.keys(), ...(o.anchors ?? []).map((a) => a.chain)])].sort();
   let rows = 0;
   let firstBad: AuditVerifyResult['firstBad'];
-  for (const head of heads) {
-    let prev = GENESIS;
-    let expectSeq = 1;
-    let lastId = 0;
-    const pageSize = 5000;
-    for (;;) {
-      const page = await db
-        .selectFrom('audit_log')
-        .selectAll()
-        .where('chain', '=', head.chain)
-        .where('seq', '>=', expectSeq)
-        .orderBy('seq')
-        .limit(pageSize)
-        .execute();
-      for (const r of page) {
-        rows++;
-        const seq = Number(r.seq);
-        let reason: string | undefined;
-        if (seq !== expectSeq) reason = `missing row before seq ${seq} (expected ${expectSeq})`;
-        else if (r.prev_hash !== prev) reason = 'link to previous row broken';
-        else if (auditHash(prev, { ...r, seq }) !== r.hash) reason = 'row content does not match its hash';
-        if (reason && !firstBad) firstBad = { id: Number(r.id), chain: r.chain, seq, reason };
-        if (reason) break;
-        prev = r.hash;
-        expectSeq = seq + 1;
-        lastId = Number(r.id);
-      }
-      if (firstBad && firstBad.chain === head.chain) break;
-      if (page.length < pageSize) break;
+  const anchorsBroken: BrokenAnchor[] = [];
+  for (const chain of chains) {
+    const anchors = (o.anchors ?? []).filter((a) => a.chain === chain);
+    const w = await walkChain(db, chain, new Set(anchors.map((a) => a.seq)));
+    rows += w.rows;
+    const head = heads.get(chain);
+    if (!firstBad && w.firstBad) firstBad = w.firstBad;
+    else if (!firstBad && w.rows > 0 && !head) {
+      firstBad = { id: w.lastId, chain, seq: w.seq, reason: 'chain head missing (deleted?)' };
+    } else if (!firstBad && head && (Number(head.seq) !== w.seq || head.hash !== w.hash)) {
+      firstBad = { id: w.lastId, chain, seq: w.seq, reason: 'chain head does not match the last row (rows removed at the end?)' };
     }
-    if (!firstBad && (Number(head.seq) !== expectSeq - 1 || head.hash !== prev)) {
-      firstBad = { id: lastId, chain: head.chain, seq: expectSeq - 1, reason: 'chain head does not match the last row (rows removed at the end?)' };
+    for (const a of anchors) {
+      const seen = w.seen.get(a.seq);
+      const proven = seen && seen.computed === a.hash && (!w.firstBad || w.firstBad.seq > a.seq);
+      if (proven) continue;
+      // A walk that stopped early never read the row at the anchor: look it up to report it.
+      const stored = seen?.stored ?? (await db.selectFrom('audit_log').select('hash').where('chain', '=', chain).where('seq', '=', a.seq).executeTakeFirst())?.hash;
+      anchorsBroken.push({
+        ...a,
+        found: stored ?? null,
+        reason: !stored ? 'row missing' : w.firstBad && w.firstBad.seq <= a.seq ? `rows up to it do not verify (seq ${w.firstBad.seq}: ${w.firstBad.reason})` : 'rows up to it were rewritten',
+      });
     }
   }
-  return { ok: !firstBad, rows, chains: heads.length, ...(firstBad ? { firstBad } : {}) };
+  return { ok: !firstBad, rows, chains: chains.length, ...(firstBad ? { firstBad } : {}), anchorsBroken };
 }
 
 export interface AuditQuery {

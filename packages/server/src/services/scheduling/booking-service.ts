@@ -11,14 +11,14 @@ import { instantToZoned } from '@mimamori/core/time/instant-to-zoned';
 import { parseInstant } from '@mimamori/core/time/parse-instant';
 import {
   confirmUnits, countUnits, deactivateUnits, findAppointmentByIdempotencyKey, getAppointment, getPatient, getStaffBriefs, insertAppointment,
-  insertUnits, listActiveUnits, listBlockingAppointments, lockResources, newId, releaseExpiredUnits, updateAppointmentIfVersion,
+  insertUnits, listActiveUnits, listBlockingAppointments, lockIdempotencyKey, lockResources, newId, releaseExpiredUnits, updateAppointmentIfVersion,
   type AppointmentRow, type AppointmentUnitRow, type BlockingAppointment, type Db,
 } from '@mimamori/storage';
 import { audit, auditAlone } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { formatDeadline, queueAppointmentMail } from './appointment-mail.ts';
 import { appointmentViews, type AppointmentView } from './appointment-view.ts';
-import { isUniqueViolation, loadClinicScheduling, writeTx, type ClinicScheduling, type SchedulingActor } from './scheduling-context.ts';
+import { loadClinicScheduling, writeTx, type ClinicScheduling, type SchedulingActor } from './scheduling-context.ts';
 
 const DAY = 86_400_000;
 
@@ -234,8 +234,9 @@ export async function insertBooking(
 }
 
 
-async function replay(deps: AppDeps, actor: SchedulingActor, key: string, hash: string): Promise<AppointmentRow | undefined> {
-  const existing = await findAppointmentByIdempotencyKey(deps.db.db, actor.clinicId, key);
+/** The booking stored earlier under this key, if any; another body under the same key is a 409. */
+async function replay(db: Db, actor: SchedulingActor, key: string, hash: string): Promise<AppointmentRow | undefined> {
+  const existing = await findAppointmentByIdempotencyKey(db, actor.clinicId, key);
   if (!existing) return undefined;
   if (existing.request_hash !== hash) throw new DomainError('conflict', { key: 'booking.idempotency_mismatch' });
   return existing;
@@ -262,23 +263,21 @@ export async function bookAppointment(
   const key = idempotencyKey ? scopedKey(actor, idempotencyKey) : null;
   const hash = key ? requestHash('book', input) : null;
   if (key && hash) {
-    const prior = await replay(deps, actor, key, hash);
+    const prior = await replay(deps.db.db, actor, key, hash);
     if (prior) return { appointment: await viewOne(deps, deps.db.db, actor, prior), created: false };
   }
   const nowMs = deps.clock().getTime();
-  try {
-    const { row, cfg } = await writeTx(deps, async (tx) => {
-      const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
-      return { row: await insertBooking(deps, tx, req, { cfg, actor, input, idempotencyKey: key, hash, nowMs, mail: true }), cfg };
-    });
-    return { appointment: await viewOne(deps, deps.db.db, actor, row, cfg), created: true };
-  } catch (err) {
-    if (key && hash && isUniqueViolation(err)) {
-      const prior = await replay(deps, actor, key, hash);
-      if (prior) return { appointment: await viewOne(deps, deps.db.db, actor, prior), created: false };
+  const { row, cfg, created } = await writeTx(deps, async (tx) => {
+    if (key && hash) {
+      // A copy of this request still running finishes first; then its booking is the answer.
+      await lockIdempotencyKey(tx, deps.db.dialect, actor.clinicId, key);
+      const prior = await replay(tx, actor, key, hash);
+      if (prior) return { row: prior, cfg: undefined, created: false };
     }
-    throw err;
-  }
+    const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
+    return { row: await insertBooking(deps, tx, req, { cfg, actor, input, idempotencyKey: key, hash, nowMs, mail: true }), cfg, created: true };
+  });
+  return { appointment: await viewOne(deps, deps.db.db, actor, row, cfg), created };
 }
 
 /**

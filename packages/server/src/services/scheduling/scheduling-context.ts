@@ -68,12 +68,6 @@ export function isUnitOverlap(err: unknown): boolean {
   return Boolean(e && (e.code === '23P01' || /appointment_units_no_overlap/.test(e.message ?? '')));
 }
 
-/** True for a unique-key violation (both engines). */
-export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string } | null;
-  return Boolean(e && (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e.message ?? '')));
-}
-
 /** PostgreSQL serialization/deadlock failures worth one more try. */
 function isRetryable(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code;

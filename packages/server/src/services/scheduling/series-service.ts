@@ -1,13 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError, isDomainError } from '@mimamori/core';
 import type { SeriesPattern } from '@mimamori/core/scheduling/index';
-import { findAppointmentByIdempotencyKey, getPatient, getSeries, insertSeries, listAppointments, newId, type AppointmentRow } from '@mimamori/storage';
+import { findAppointmentByIdempotencyKey, getPatient, getSeries, insertSeries, listAppointments, lockIdempotencyKey, newId, type AppointmentRow, type Db } from '@mimamori/storage';
 import { audit, auditAlone } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { queueAppointmentMail } from './appointment-mail.ts';
 import { appointmentViews } from './appointment-view.ts';
 import { findService, insertBooking, requestHash, scopedKey } from './booking-service.ts';
-import { isUniqueViolation, loadClinicScheduling, withoutStaffHorizon, writeTx, type SchedulingActor } from './scheduling-context.ts';
+import { loadClinicScheduling, withoutStaffHorizon, writeTx, type SchedulingActor } from './scheduling-context.ts';
 
 export interface SeriesInput {
   readonly patientId: string;
@@ -39,56 +39,55 @@ async function seriesResult(deps: AppDeps, actor: SchedulingActor, seriesId: str
 export async function bookSeries(deps: AppDeps, req: FastifyRequest, actor: SchedulingActor, input: SeriesInput, idempotencyKey?: string, o: { readonly programCourse?: boolean } = {}) {
   const key = idempotencyKey ? scopedKey(actor, idempotencyKey) : null;
   const hash = key ? requestHash('series', input) : null;
-  const replay = async () => {
+  /** The series booked earlier under this key (its first occurrence carries `<key>:1`); another body is a 409. */
+  const replay = async (db: Db) => {
     if (!key) return undefined;
-    const first = await findAppointmentByIdempotencyKey(deps.db.db, actor.clinicId, `${key}:1`);
+    const first = await findAppointmentByIdempotencyKey(db, actor.clinicId, `${key}:1`);
     if (!first) return undefined;
     if (first.request_hash !== hash || !first.series_id) throw new DomainError('conflict', { key: 'booking.idempotency_mismatch' });
-    return { ...(await seriesResult(deps, actor, first.series_id)), created: false };
+    return first.series_id;
   };
-  const prior = await replay();
-  if (prior) return prior;
+  const prior = await replay(deps.db.db);
+  if (prior) return { ...(await seriesResult(deps, actor, prior)), created: false };
   const nowMs = deps.clock().getTime();
   const nowIso = new Date(nowMs).toISOString();
-  try {
-    const seriesId = await writeTx(deps, async (tx) => {
-      const loaded = await loadClinicScheduling(deps, tx, actor.clinicId);
-      const cfg = o.programCourse && actor.channel === 'staff' ? withoutStaffHorizon(loaded) : loaded;
-      findService(cfg, input.serviceId);
-      if (!(await getPatient(tx, actor.clinicId, input.patientId))) throw new DomainError('not_found');
-      const seriesId = newId();
-      await insertSeries(tx, {
-        id: seriesId, clinic_id: actor.clinicId, patient_id: input.patientId, service_id: input.serviceId, pattern_json: JSON.stringify(input.pattern),
-        created_by: actor.staffId, created_at: nowIso,
-      });
-      const rows: AppointmentRow[] = [];
-      for (const [i, occ] of input.occurrences.entries()) {
-        try {
-          rows.push(await insertBooking(deps, tx, req, {
-            cfg, actor, nowMs, mail: false, idempotencyKey: key ? `${key}:${i + 1}` : null, hash,
-            input: { patientId: input.patientId, serviceId: input.serviceId, start: occ.start, seriesId, ...(input.resourceIds ? { resourceIds: input.resourceIds } : {}) },
-          }));
-        } catch (err) {
-          if (isDomainError(err)) {
-            const e = new DomainError(err.code, { key: err.key, params: err.params, details: [{ path: `occurrences[${i}].start`, message: err.key }] });
-            (e as unknown as { extra: Record<string, unknown> }).extra = { occurrence: i + 1 };
-            throw e;
-          }
-          throw err;
-        }
-      }
-      await audit(deps, tx, req, { action: 'appointment_series.book', resource: 'appointment_series', resourceId: seriesId, patientId: input.patientId, clinicId: actor.clinicId, detail: `service=${input.serviceId};n=${rows.length}` });
-      if (rows[0]) await queueAppointmentMail(deps, tx, { cfg, row: rows[0], kind: 'confirmation', dedupeKey: `appt-series:${seriesId}:confirmation` });
-      return seriesId;
-    });
-    return { ...(await seriesResult(deps, actor, seriesId)), created: true };
-  } catch (err) {
-    if (key && isUniqueViolation(err)) {
-      const again = await replay();
-      if (again) return again;
+  const { seriesId, created } = await writeTx(deps, async (tx) => {
+    if (key) {
+      // A copy of this request still running finishes first; then its series is the answer.
+      await lockIdempotencyKey(tx, deps.db.dialect, actor.clinicId, key);
+      const earlier = await replay(tx);
+      if (earlier) return { seriesId: earlier, created: false };
     }
-    throw err;
-  }
+    const loaded = await loadClinicScheduling(deps, tx, actor.clinicId);
+    const cfg = o.programCourse && actor.channel === 'staff' ? withoutStaffHorizon(loaded) : loaded;
+    findService(cfg, input.serviceId);
+    if (!(await getPatient(tx, actor.clinicId, input.patientId))) throw new DomainError('not_found');
+    const seriesId = newId();
+    await insertSeries(tx, {
+      id: seriesId, clinic_id: actor.clinicId, patient_id: input.patientId, service_id: input.serviceId, pattern_json: JSON.stringify(input.pattern),
+      created_by: actor.staffId, created_at: nowIso,
+    });
+    const rows: AppointmentRow[] = [];
+    for (const [i, occ] of input.occurrences.entries()) {
+      try {
+        rows.push(await insertBooking(deps, tx, req, {
+          cfg, actor, nowMs, mail: false, idempotencyKey: key ? `${key}:${i + 1}` : null, hash,
+          input: { patientId: input.patientId, serviceId: input.serviceId, start: occ.start, seriesId, ...(input.resourceIds ? { resourceIds: input.resourceIds } : {}) },
+        }));
+      } catch (err) {
+        if (isDomainError(err)) {
+          const e = new DomainError(err.code, { key: err.key, params: err.params, details: [{ path: `occurrences[${i}].start`, message: err.key }] });
+          (e as unknown as { extra: Record<string, unknown> }).extra = { occurrence: i + 1 };
+          throw e;
+        }
+        throw err;
+      }
+    }
+    await audit(deps, tx, req, { action: 'appointment_series.book', resource: 'appointment_series', resourceId: seriesId, patientId: input.patientId, clinicId: actor.clinicId, detail: `service=${input.serviceId};n=${rows.length}` });
+    if (rows[0]) await queueAppointmentMail(deps, tx, { cfg, row: rows[0], kind: 'confirmation', dedupeKey: `appt-series:${seriesId}:confirmation` });
+    return { seriesId, created: true };
+  });
+  return { ...(await seriesResult(deps, actor, seriesId)), created };
 }
 
 export async function readSeries(deps: AppDeps, req: FastifyRequest, actor: SchedulingActor, seriesId: string) {

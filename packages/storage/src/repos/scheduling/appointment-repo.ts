@@ -1,4 +1,5 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { DialectName } from '../../dialect.ts';
 import type { AppointmentSeriesTable, AppointmentTable, AppointmentUnitTable, PatientLoginCodeTable } from '../../schema/scheduling-tables.ts';
 import type { Db } from '../db.ts';
 
@@ -22,6 +23,16 @@ export async function insertAppointment(db: Db, a: AppointmentRow): Promise<void
 export async function getAppointment(db: Db, clinicId: string, id: string): Promise<AppointmentRow | undefined> {
   const r = await db.selectFrom('appointments').selectAll().where('clinic_id', '=', clinicId).where('id', '=', id).executeTakeFirst();
   return r && fixNumbers(r);
+}
+
+/**
+ * Makes concurrent requests with one Idempotency-Key take turns until the end of their transactions,
+ * so the second finds what the first stored instead of racing it for the slot. PostgreSQL: a
+ * transaction-scoped advisory lock on the key's hash; SQLite already runs one write at a time.
+ */
+export async function lockIdempotencyKey(db: Db, dialect: DialectName, clinicId: string, key: string): Promise<void> {
+  if (dialect !== 'postgres') return;
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`idempotency:${clinicId}:${key}`}, 0))`.execute(db);
 }
 
 export async function findAppointmentByIdempotencyKey(db: Db, clinicId: string, key: string): Promise<AppointmentRow | undefined> {
