@@ -27,6 +27,9 @@ interface Pattern {
   readonly S: Float64Array | null;
   /** The members' Bᵢ one after another (null when S is used). */
   readonly B: Float64Array | null;
+  /** Σᵢ Zᵢᵀy and Σᵢ Zᵢᵀy yᵀZᵢ over the members (for the starting values). */
+  readonly sumZty: Float64Array;
+  readonly sumZtyZty: Float64Array;
 }
 
 /**
@@ -81,44 +84,21 @@ export class LmmProblem {
     if (!Lx) throw statsError('the fixed-effects design is rank deficient (a column is constant or a combination of others); simplify the formula');
     this.beta0 = choleskySolve(Lx, p, Xty);
 
-    // One pass over the rows: G0 = [X | y]ᵀ[X | y], per group ZᵢᵀZᵢ and Bᵢ = Zᵢᵀ[X | y].
-    const G0 = new Float64Array(P * P);
-    const ZtZ = new Float64Array(m * q * q);
-    const B = new Float64Array(m * q * P);
-    const w = new Float64Array(P);
-    for (let r = 0; r < n; r++) {
-      let f = 0;
-      for (let a = 0; a < p; a++) { w[a] = X[r * p + a]; f += w[a] * this.beta0[a]; }
-      w[p] = y[r] - f;
-      for (let a = 0; a < P; a++) {
-        const wa = w[a];
-        if (wa === 0) continue;
-        for (let b = 0; b <= a; b++) G0[a * P + b] += wa * w[b];
-      }
-      const g = group[r];
-      for (let i = 0; i < q; i++) {
-        const zi = Z[r * q + i];
-        if (zi === 0) continue;
-        for (let j = 0; j < q; j++) ZtZ[g * q * q + i * q + j] += zi * Z[r * q + j];
-        for (let a = 0; a < P; a++) B[g * q * P + i * P + a] += zi * w[a];
-      }
-    }
-    for (let a = 0; a < P; a++) for (let b = 0; b < a; b++) G0[b * P + a] = G0[a * P + b];
+    const { G0, ZtZ, B } = reduceRows({ X, y, Z, group, n, p, q, m, beta0: this.beta0 });
     this.G0 = G0;
-    this.start = momentStart({ ZtZ, B, yty: G0[p * P + p], n, p, q, m });
 
-    // Groups by their ZᵢᵀZᵢ block.
-    const index = new Map<string, number>();
-    const members: number[][] = [];
-    for (let g = 0; g < m; g++) {
-      const key = Array.from(ZtZ.subarray(g * q * q, (g + 1) * q * q)).join(',');
-      let k = index.get(key);
-      if (k === undefined) { k = members.length; index.set(key, k); members.push([]); }
-      members[k].push(g);
-    }
+    // Groups by their ZᵢᵀZᵢ block (exactly equal blocks; a hash of the bits finds the candidates).
+    const members = groupByBlock(ZtZ, q * q, m);
     this.patterns = members.map((gs) => {
       const first = gs[0];
       const zz = ZtZ.slice(first * q * q, (first + 1) * q * q);
+      const sumZty = new Float64Array(q);
+      const sumZtyZty = new Float64Array(q * q);
+      for (const g of gs) for (let j = 0; j < q; j++) {
+        const yj = B[g * q * P + j * P + p];
+        sumZty[j] += yj;
+        for (let k = 0; k < q; k++) sumZtyZty[j * q + k] += yj * B[g * q * P + k * P + p];
+      }
       // Summing ahead stores q²(p+1)² numbers instead of q(p+1) per member.
       if (2 * gs.length >= q * P) {
         const S = new Float64Array(q * q * P * P);
@@ -133,12 +113,13 @@ export class LmmProblem {
             }
           }
         }
-        return { ZtZ: zz, count: gs.length, S, B: null };
+        return { ZtZ: zz, count: gs.length, S, B: null, sumZty, sumZtyZty };
       }
       const Bs = new Float64Array(gs.length * q * P);
       gs.forEach((g, i) => Bs.set(B.subarray(g * q * P, (g + 1) * q * P), i * q * P));
-      return { ZtZ: zz, count: gs.length, S: null, B: Bs };
+      return { ZtZ: zz, count: gs.length, S: null, B: Bs, sumZty, sumZtyZty };
     });
+    this.start = momentStart({ patterns: this.patterns, yty: G0[p * P + p], n, p, q });
     this.G = new Float64Array(P * P);
     this.Lam = new Float64Array(q * q);
     this.A = new Float64Array(q * q);
@@ -274,30 +255,86 @@ export class LmmProblem {
   }
 }
 
+/** One pass over the rows: G0 = [X | y]ᵀ[X | y] (y OLS-shifted), per group ZᵢᵀZᵢ and Bᵢ = Zᵢᵀ[X | y]. */
+function reduceRows(input: { readonly X: Float64Array; readonly y: Float64Array; readonly Z: Float64Array; readonly group: Int32Array; readonly n: number; readonly p: number; readonly q: number; readonly m: number; readonly beta0: Float64Array }): { G0: Float64Array; ZtZ: Float64Array; B: Float64Array } {
+  const { X, y, Z, group, n, p, q, m, beta0 } = input;
+  const P = p + 1;
+  const G0 = new Float64Array(P * P);
+  const ZtZ = new Float64Array(m * q * q);
+  const B = new Float64Array(m * q * P);
+  const w = new Float64Array(P);
+  for (let r = 0; r < n; r++) {
+    let f = 0;
+    for (let a = 0; a < p; a++) { w[a] = X[r * p + a]; f += w[a] * beta0[a]; }
+    w[p] = y[r] - f;
+    for (let a = 0; a < P; a++) {
+      const wa = w[a];
+      if (wa === 0) continue;
+      for (let b = 0; b <= a; b++) G0[a * P + b] += wa * w[b];
+    }
+    const g = group[r];
+    for (let i = 0; i < q; i++) {
+      const zi = Z[r * q + i];
+      if (zi === 0) continue;
+      for (let j = 0; j < q; j++) ZtZ[g * q * q + i * q + j] += zi * Z[r * q + j];
+      for (let a = 0; a < P; a++) B[g * q * P + i * P + a] += zi * w[a];
+    }
+  }
+  for (let a = 0; a < P; a++) for (let b = 0; b < a; b++) G0[b * P + a] = G0[a * P + b];
+  return { G0, ZtZ, B };
+}
+
+/** Indices of equal blocks of `size` numbers, in order of first appearance. */
+function groupByBlock(a: Float64Array, size: number, count: number): number[][] {
+  const words = new Int32Array(a.buffer, a.byteOffset, a.length * 2);
+  const byHash = new Map<number, number[]>();
+  const members: number[][] = [];
+  const first: number[] = [];
+  for (let g = 0; g < count; g++) {
+    let h = 0x811c9dc5;
+    for (let i = g * size * 2; i < (g + 1) * size * 2; i++) h = Math.imul(h ^ words[i], 0x01000193);
+    let list = byHash.get(h);
+    if (!list) { list = []; byHash.set(h, list); }
+    let k = -1;
+    for (const c of list) {
+      const f = first[c];
+      let same = true;
+      for (let i = 0; i < size && same; i++) same = a[f * size + i] === a[g * size + i];
+      if (same) { k = c; break; }
+    }
+    if (k < 0) { k = members.length; members.push([]); first.push(g); list.push(k); }
+    members[k].push(g);
+  }
+  return members;
+}
+
 /**
  * A method-of-moments starting θ: per-group least-squares random effects bᵢ (on the OLS
  * residuals), Σ_b ≈ cov(bᵢ) − σ̂²·mean((ZᵢᵀZᵢ)⁻¹), θ = chol(Σ_b / σ̂²). Null when it is unusable.
  */
-function momentStart(input: { readonly ZtZ: Float64Array; readonly B: Float64Array; readonly yty: number; readonly n: number; readonly p: number; readonly q: number; readonly m: number }): number[] | null {
-  const { ZtZ, B, n, p, q, m } = input;
-  const P = p + 1;
+function momentStart(input: { readonly patterns: ReadonlyArray<Pattern>; readonly yty: number; readonly n: number; readonly p: number; readonly q: number }): number[] | null {
+  const { patterns, n, p, q } = input;
   const sumBB = new Float64Array(q * q);
   const sumB = new Float64Array(q);
   const sumInv = new Float64Array(q * q);
-  const zty = new Float64Array(q);
   let used = 0;
   let fitted = 0;
-  for (let g = 0; g < m; g++) {
-    for (let i = 0; i < q; i++) zty[i] = B[g * q * P + i * P + p];
-    const L = cholesky(ZtZ.subarray(g * q * q, (g + 1) * q * q), q);
+  // Within a pattern bᵢ = (ZᵀZ)⁻¹Zᵢᵀy, so the sums over its members follow from Σ Zᵢᵀy and Σ Zᵢᵀy yᵀZᵢ.
+  for (const pat of patterns) {
+    const L = cholesky(pat.ZtZ, q);
     if (!L) continue;
-    const b = choleskySolve(L, q, zty);
     const inv = choleskyInverse(L, q);
-    used++;
+    used += pat.count;
     for (let i = 0; i < q; i++) {
-      fitted += b[i] * zty[i];
-      sumB[i] += b[i];
-      for (let j = 0; j < q; j++) { sumBB[i * q + j] += b[i] * b[j]; sumInv[i * q + j] += inv[i * q + j]; }
+      let bi = 0;
+      for (let k = 0; k < q; k++) { bi += inv[i * q + k] * pat.sumZty[k]; fitted += inv[i * q + k] * pat.sumZtyZty[k * q + i]; }
+      sumB[i] += bi;
+      for (let j = 0; j < q; j++) {
+        let s = 0;
+        for (let k = 0; k < q; k++) for (let l = 0; l < q; l++) s += inv[i * q + k] * pat.sumZtyZty[k * q + l] * inv[l * q + j];
+        sumBB[i * q + j] += s;
+        sumInv[i * q + j] += pat.count * inv[i * q + j];
+      }
     }
   }
   const dfWithin = n - used * q - p;
