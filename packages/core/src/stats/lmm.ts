@@ -2,7 +2,7 @@ import { parseFormula, type ParsedFormula } from './formula.ts';
 import { LmmProblem } from './lmm-problem.ts';
 import { buildModelFrame, isCategorical, numericValue, type DataColumns, type LevelOverrides } from './model-frame.ts';
 import { newtonPolish, nelderMead } from './optimize.ts';
-import { satterthwaite } from './satterthwaite.ts';
+import { requireUsableDf, satterthwaite } from './satterthwaite.ts';
 import { statsError } from './stats-error.ts';
 import { twoSidedTP } from './distributions.ts';
 
@@ -42,6 +42,11 @@ export interface LmmFit {
   readonly nobs: number;
   readonly ngroups: Readonly<Record<string, number>>;
   readonly converged: boolean;
+  /**
+   * What makes the result less trustworthy than it looks, in words for the user: a singular
+   * (boundary) fit, no convergence, Satterthwaite df unavailable. Empty when there is nothing to say.
+   */
+  readonly warnings: ReadonlyArray<string>;
   readonly reml: boolean;
   /** lme4's θ (relative Cholesky factor of the random-effects covariance, column-wise lower triangle). */
   readonly theta: ReadonlyArray<number>;
@@ -91,11 +96,10 @@ export function fitLmm(input: {
     for (const s of rt.slopes) Z[k * q + j++] = numericValue(input.data[s.column][r]);
   });
   const m = gIndex.size;
-  if (m < 2) throw statsError(`the grouping factor "${rt.group}" needs at least 2 levels`);
-  if (n <= p) throw statsError('fewer observations than fixed effects');
+  const nth = (q * (q + 1)) / 2;
+  requireEnoughData({ n, p, q, m, nth, group: rt.group });
   const prob = new LmmProblem({ X: frame.X, y: frame.y, Z, group, n, p, q, m });
 
-  const nth = (q * (q + 1)) / 2;
   const lower: number[] = [];
   const theta0: number[] = [];
   for (let j = 0; j < q; j++) for (let i = j; i < q; i++) { lower.push(i === j ? 0 : -Infinity); theta0.push(i === j ? 1 : 0); }
@@ -153,6 +157,7 @@ export function fitLmm(input: {
     const L = new Array<number>(p).fill(0);
     L[a] = 1;
     const df = sat ? sat.df(L) : NaN;
+    if (sat) requireUsableDf(name, df);
     fixed[name] = { estimate: est, se, t, df, p: twoSidedTP(t, df) };
   });
   const Lam = prob.lambda(theta);
@@ -167,6 +172,13 @@ export function fitLmm(input: {
   const k = p + nth + 1;
   const logLik = -devOpt / 2;
   const singular = theta.some((v, i) => lower[i] === 0 && v <= 1e-8);
+  const converged = polished.converged && Number.isFinite(devOpt);
+  const warnings: string[] = [];
+  // lme4's isSingular(): a diagonal element of θ below 1e-4 (relative to σ).
+  const nearZero = terms.filter((_, i) => theta[i * q - (i * (i - 1)) / 2] < 1e-4);
+  if (nearZero.length) warnings.push(`singular fit: the random-effect variance of ${nearZero.map((t) => `"${t}"`).join(', ')} is estimated at or near 0 (a boundary), so the random-effects structure is more than these data support; consider a simpler random term`);
+  if (!converged) warnings.push(`the fit did not converge (${polished.message}); the estimates are not reliable`);
+  if (!sat) warnings.push(`Satterthwaite df are not available${satMessage.replace(/^; Satterthwaite df unavailable/, '')}; p-values are not given`);
   return {
     fixed,
     coefficientNames: frame.columnNames,
@@ -180,9 +192,24 @@ export function fitLmm(input: {
     bic: -2 * logLik + Math.log(n) * k,
     nobs: n,
     ngroups: { [rt.group]: m },
-    converged: polished.converged && Number.isFinite(devOpt),
+    converged,
+    warnings,
     reml,
     theta,
     convergence: { evaluations: nmEvaluations + polished.evaluations, gradientMax: polished.gradientNorm, singular, message: polished.message + satMessage },
   };
+}
+
+/**
+ * Refuses data too small for the model, with lme4's checks and one more: every parameter needs an
+ * observation beyond it. A smaller set can still be "fitted" — it gives a REML optimum and df near
+ * 0 that look like results but mean nothing.
+ */
+function requireEnoughData(input: { readonly n: number; readonly p: number; readonly q: number; readonly m: number; readonly nth: number; readonly group: string }): void {
+  const { n, p, q, m, nth, group } = input;
+  if (m < 2) throw statsError(`the grouping factor "${group}" needs at least 2 levels (it has ${m})`, { groups: m });
+  // lme4's check.nobs.vs.nRE (which also covers check.nobs.vs.nlev: one observation per level).
+  if (n <= m * q) throw statsError(`${n} observations for ${m * q} random effects (${m} levels of "${group}" × ${q}): the random effects cannot be told apart from the residual; use a simpler random term or more data`, { n, randomEffects: m * q });
+  const k = p + nth + 1;
+  if (n <= k) throw statsError(`${n} observations are too few for a model with ${p} fixed effect${p === 1 ? '' : 's'} and ${nth + 1} variance parameters: it needs at least ${k + 1}`, { n, parameters: k });
 }
