@@ -11,6 +11,8 @@ const sleep = csvColumns(read('sleepstudy.csv'));
 const sleepR = JSON.parse(read('lmm_sleepstudy.json'));
 const btheb = csvColumns(read('btheb-long.csv'));
 const bthebR = JSON.parse(read('lmm-btheb.json'));
+const unbalanced = csvColumns(read('lmm-unbalanced.csv'));
+const unbalancedR = JSON.parse(read('lmm-unbalanced.json'));
 
 const FIXED = 1e-5;
 const VC = 1e-4;
@@ -62,6 +64,27 @@ for (const [key, ref] of Object.entries<any>(bthebR.models)) {
     expectClose(fit.logLik, ref.logLik, 1e-8, `${key} logLik`);
     expectClose(fit.aic, ref.aic, 1e-8, `${key} AIC`);
     expectClose(fit.bic, ref.bic, 1e-8, `${key} BIC`);
+    assert.equal(fit.nobs, ref.nobs);
+    assert.deepEqual(fit.ngroups, ref.ngroups);
+  });
+}
+
+// Visits on the days patients came (nearly every patient has their own ZᵢᵀZᵢ, so the random-slope
+// fits take the per-patient blocks) and dropout (the random-intercept fit shares blocks by visit count).
+for (const [key, ref] of Object.entries<any>(unbalancedR.models)) {
+  test(`unbalanced follow-up ${ref.formula} (${ref.REML ? 'REML' : 'ML'}) agrees with lme4/lmerTest`, () => {
+    const fit = fitLmm({ formula: ref.formula, data: unbalanced, reml: ref.REML });
+    assert.equal(fit.converged, true);
+    assert.deepEqual(fit.warnings, []);
+    assert.deepEqual(fit.coefficientNames, Object.keys(ref.fixed));
+    for (const [name, fe] of Object.entries<any>(ref.fixed)) {
+      for (const k of ['estimate', 'se', 't', 'df'] as const) expectClose(fit.fixed[name][k], fe[k], FIXED, `${key} ${name} ${k}`);
+      expectClose(fit.fixed[name].p, fe.p, 1e-6, `${key} ${name} p`);
+    }
+    for (const [t, v] of Object.entries<any>(ref.random.id.sd)) expectClose(fit.random.id.sd[t], v, VC, `${key} sd ${t}`);
+    if (ref.random.id.corr) expectClose(fit.random.id.corr![0][1], ref.random.id.corr[0][1], VC, `${key} corr`);
+    expectClose(fit.sigma, ref.sigma, VC, `${key} sigma`);
+    expectClose(fit.logLik, ref.logLik, 1e-8, `${key} logLik`);
     assert.equal(fit.nobs, ref.nobs);
     assert.deepEqual(fit.ngroups, ref.ngroups);
   });
