@@ -50,8 +50,25 @@ export interface MmrmFit {
 interface Pattern {
   readonly visits: ReadonlyArray<number>;
   readonly count: number;
-  /** k × k blocks of (p+1) × (p+1): S[a][b] = Σᵢ wᵢₐᵀ wᵢ_b, w = [x | y] at visit a / b. */
-  readonly S: Float64Array;
+  /**
+   * With S_ab = Σᵢ wᵢₐᵀ wᵢ_b ((p+1) × (p+1), w = [x | y] at visit a / b), folded by symmetry for
+   * the weighted sum Σ_ab Q_ab S_ab (Q symmetric): for a ≥ b the packed lower triangle of S_aa, or
+   * of S_ab + S_ba — a quarter of the work of summing all k² blocks.
+   */
+  readonly U: Float64Array;
+}
+
+/** Folds the k × k blocks S (row-major blocks of q × q) into Pattern.U. */
+function foldPattern(S: Float64Array, k: number, q: number): Float64Array {
+  const t = (q * (q + 1)) / 2;
+  const U = new Float64Array(((k * (k + 1)) / 2) * t);
+  let o = 0;
+  for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) {
+    const ab = (a * k + b) * q * q;
+    const ba = (b * k + a) * q * q;
+    for (let i = 0; i < q; i++) for (let j = 0; j <= i; j++) U[o++] = a === b ? S[ab + i * q + j] : S[ab + i * q + j] + S[ba + i * q + j];
+  }
+  return U;
 }
 
 function covarianceFrom(phi: ReadonlyArray<number>, type: CovarianceStructure, T: number): Float64Array | null {
@@ -162,12 +179,13 @@ export function fitMmrm(input: {
       }
     }
   }
-  const pats: Pattern[] = [...patterns.values()];
+  const pats: Pattern[] = [...patterns.values()].map((pt) => ({ visits: pt.visits, count: pt.count, U: foldPattern(pt.S, pt.visits.length, q) }));
 
   const evaluate = (phi: ReadonlyArray<number>) => {
     const Sig = covarianceFrom(phi, type, T);
     if (!Sig) return null;
-    const G = new Float64Array(q * q);
+    const tq = (q * (q + 1)) / 2;
+    const Gp = new Float64Array(tq);
     let logDet = 0;
     for (const pat of pats) {
       const k = pat.visits.length;
@@ -177,12 +195,15 @@ export function fitMmrm(input: {
       if (!L) return null;
       logDet += pat.count * logDetFromCholesky(L, k);
       const Q = choleskyInverse(L, k);
-      for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) {
+      let o = 0;
+      for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) {
         const w = Q[a * k + b];
-        const off = (a * k + b) * q * q;
-        for (let i = 0; i < q * q; i++) G[i] += w * pat.S[off + i];
+        for (let i = 0; i < tq; i++) Gp[i] += w * pat.U[o + i];
+        o += tq;
       }
     }
+    const G = new Float64Array(q * q);
+    for (let i = 0, o = 0; i < q; i++) for (let j = 0; j <= i; j++, o++) G[i * q + j] = G[j * q + i] = Gp[o];
     const A = new Float64Array(p * p);
     const bv = new Float64Array(p);
     for (let i = 0; i < p; i++) {
