@@ -84,13 +84,23 @@ export function fitLmm(input: {
   const terms = [...(rt.intercept ? ['(Intercept)'] : []), ...rt.slopes.map((s) => s.label)];
   const gcol = input.data[rt.group];
   const gIndex = new Map<string, number>();
+  // Levels are compared as text; numeric ids are turned into text once per distinct value.
+  const byNumber = new Map<number, number>();
+  const levelOf = (v: number | string | null): number => {
+    if (typeof v === 'number') {
+      const known = byNumber.get(v);
+      if (known !== undefined) return known;
+    }
+    const key = String(v);
+    let g = gIndex.get(key);
+    if (g === undefined) { g = gIndex.size; gIndex.set(key, g); }
+    if (typeof v === 'number') byNumber.set(v, g);
+    return g;
+  };
   const group = new Int32Array(n);
   const Z = new Float64Array(n * q);
   frame.rows.forEach((r, k) => {
-    const key = String(gcol[r]);
-    let g = gIndex.get(key);
-    if (g === undefined) { g = gIndex.size; gIndex.set(key, g); }
-    group[k] = g;
+    group[k] = levelOf(gcol[r]);
     let j = 0;
     if (rt.intercept) Z[k * q + j++] = 1;
     for (const s of rt.slopes) Z[k * q + j++] = numericValue(input.data[s.column][r]);
