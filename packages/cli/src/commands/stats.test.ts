@@ -183,6 +183,10 @@ test('stats mmrm prints fixed effects, covariance and visit-wise contrasts as nl
   assert.equal(got.nobs, ref.nobs);
   const bad = await run(['stats', 'mmrm', '--csv', 'btheb-long.csv', '--formula', R.formula, '--subject', 'subject', '--visit', 'time', '--covariance', 'toeplitz']);
   assert.equal(bad.code, 2);
+  const small = await run(['stats', 'mmrm', '--csv', 'd.csv', '--formula', 'y ~ arm + factor(visit)', '--subject', 'id', '--visit', 'visit'], tmpCsv('id,visit,y,arm\na,1,1,c\na,2,2,c\nb,1,3,t\nb,2,3.5,t\nc,1,2,c\n'));
+  assert.equal(small.code, 1);
+  assert.equal(small.out, '');
+  assert.match(small.err, /5 observations are too few .* it needs at least 7/);
 });
 
 test('every stats analysis has --help', async () => {

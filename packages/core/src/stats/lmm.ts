@@ -2,6 +2,7 @@ import { parseFormula, type ParsedFormula } from './formula.ts';
 import { LmmProblem } from './lmm-problem.ts';
 import { buildModelFrame, isCategorical, numericValue, type DataColumns, type LevelOverrides } from './model-frame.ts';
 import { newtonPolish, nelderMead } from './optimize.ts';
+import { requireEnoughObservations } from './require-enough-observations.ts';
 import { requireUsableDf, satterthwaite } from './satterthwaite.ts';
 import { statsError } from './stats-error.ts';
 import { twoSidedTP } from './distributions.ts';
@@ -210,16 +211,11 @@ export function fitLmm(input: {
   };
 }
 
-/**
- * Refuses data too small for the model, with lme4's checks and one more: every parameter needs an
- * observation beyond it. A smaller set can still be "fitted" — it gives a REML optimum and df near
- * 0 that look like results but mean nothing.
- */
+/** Refuses data too small for the model: lme4's checks, and an observation beyond every parameter. */
 function requireEnoughData(input: { readonly n: number; readonly p: number; readonly q: number; readonly m: number; readonly nth: number; readonly group: string }): void {
   const { n, p, q, m, nth, group } = input;
   if (m < 2) throw statsError(`the grouping factor "${group}" needs at least 2 levels (it has ${m})`, { groups: m });
   // lme4's check.nobs.vs.nRE (which also covers check.nobs.vs.nlev: one observation per level).
   if (n <= m * q) throw statsError(`${n} observations for ${m * q} random effects (${m} levels of "${group}" × ${q}): the random effects cannot be told apart from the residual; use a simpler random term or more data`, { n, randomEffects: m * q });
-  const k = p + nth + 1;
-  if (n <= k) throw statsError(`${n} observations are too few for a model with ${p} fixed effect${p === 1 ? '' : 's'} and ${nth + 1} variance parameters: it needs at least ${k + 1}`, { n, parameters: k });
+  requireEnoughObservations({ n, fixed: p, variance: nth + 1 });
 }

@@ -4,7 +4,8 @@ import { cholesky, choleskyInverse, choleskySolve, logDetFromCholesky, quadForm 
 import type { FixedEffect } from './lmm.ts';
 import { buildModelFrame, levelsOf, type DataColumns, type LevelOverrides } from './model-frame.ts';
 import { bfgs, newtonPolish } from './optimize.ts';
-import { satterthwaite } from './satterthwaite.ts';
+import { requireEnoughObservations } from './require-enough-observations.ts';
+import { requireUsableDf, satterthwaite } from './satterthwaite.ts';
 import { statsError } from './stats-error.ts';
 
 /** Within-subject covariance over visits: unstructured, compound symmetry, or AR(1). */
@@ -124,6 +125,7 @@ export function fitMmrm(input: {
   const T = visits.length;
   if (T < 2) throw statsError('an MMRM needs at least 2 visits');
   if (type === 'us' && T > 12) throw statsError(`an unstructured covariance over ${T} visits has too many parameters; use cs or ar1`);
+  requireEnoughObservations({ n, fixed: p, variance: type === 'us' ? (T * (T + 1)) / 2 : 2 });
 
   // OLS shift of the response keeps yᵀV⁻¹y − bᵀβ accurate (see lmm.ts).
   const XtX = new Float64Array(p * p);
@@ -241,6 +243,7 @@ export function fitMmrm(input: {
     const se = Math.sqrt(st.C[a * p + a]);
     const t = st.beta[a] / se;
     const df = sat.df(L);
+    requireUsableDf(name, df);
     fixed[name] = { estimate: st.beta[a], se, t, df, p: twoSidedTP(t, df) };
   });
 
@@ -274,6 +277,7 @@ export function fitMmrm(input: {
       const est = L.reduce((s, v, i) => s + v * st.beta[i], 0);
       const se = Math.sqrt(quadForm(L, st.C, L, p));
       const df = sat.df(L);
+      requireUsableDf(`${input.contrast}${level} − ${input.contrast}${lv[0]} at ${input.visit} ${visit}`, df);
       const h = qt(0.975, df) * se;
       return { estimate: est, se, df, ci95: [est - h, est + h], p: twoSidedTP(est / se, df) };
     };
