@@ -1,6 +1,6 @@
 import { parseFormula, type ParsedFormula } from './formula.ts';
 import { LmmProblem } from './lmm-problem.ts';
-import { buildModelFrame, isCategorical, numericValue, type DataColumns, type LevelOverrides } from './model-frame.ts';
+import { buildModelFrame, numericValue, type DataColumns, type LevelOverrides } from './model-frame.ts';
 import { newtonPolish, nelderMead } from './optimize.ts';
 import { requireEnoughObservations } from './require-enough-observations.ts';
 import { requireUsableDf, satterthwaite } from './satterthwaite.ts';
@@ -78,7 +78,8 @@ export function fitLmm(input: {
   }
   const rt = f.random[0];
   const frame = buildModelFrame({ formula: f, data: input.data, levels: input.levels, extraColumns: [rt.group] });
-  for (const s of rt.slopes) if (isCategorical(s, input.data)) throw statsError(`random slope "${s.label}" must be numeric`);
+  // The model frame has classified every slope variable already (numericColumns).
+  for (const s of rt.slopes) if (s.forceFactor || !frame.numericColumns.includes(s.column)) throw statsError(`random slope "${s.label}" must be numeric`);
   const { n, p } = frame;
   const q = (rt.intercept ? 1 : 0) + rt.slopes.length;
   if (q === 0) throw statsError('the random-effects term is empty');
@@ -100,12 +101,15 @@ export function fitLmm(input: {
   };
   const group = new Int32Array(n);
   const Z = new Float64Array(n * q);
-  frame.rows.forEach((r, k) => {
+  const slopeColumns = rt.slopes.map((s) => input.data[s.column]);
+  const { rows } = frame;
+  for (let k = 0; k < n; k++) {
+    const r = rows[k];
     group[k] = levelOf(gcol[r]);
     let j = 0;
     if (rt.intercept) Z[k * q + j++] = 1;
-    for (const s of rt.slopes) Z[k * q + j++] = numericValue(input.data[s.column][r]);
-  });
+    for (const c of slopeColumns) Z[k * q + j++] = numericValue(c[r]);
+  }
   const m = gIndex.size;
   const nth = (q * (q + 1)) / 2;
   requireEnoughData({ n, p, q, m, nth, group: rt.group });
