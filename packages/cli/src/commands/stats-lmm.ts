@@ -22,9 +22,9 @@ export const lmmSubcommand: StatsSubcommand = {
     'df are Satterthwaite (lmerTest\'s method); remlCriterion is null for --ml, deviance null for REML.',
     '',
     'Refused (exit 1, with the reason): a grouping factor with fewer than 2 levels; no more',
-    'observations than random effects (levels × terms), or than fixed effects + variance parameters',
-    '+ 1; a Satterthwaite df below 1. A singular (boundary) fit, a fit that did not converge, or',
-    'df that cannot be computed give a result with "warnings" (also printed to stderr).',
+    'observations than random effects (levels × terms), or than fixed effects + variance',
+    'parameters (σ included); a Satterthwaite df below 1. A singular (boundary) fit, a fit that did',
+    'not converge, or df that cannot be computed give a result with "warnings" (also on stderr).',
     '',
   ].join('\n'),
   run(args, io) {
