@@ -243,10 +243,8 @@ export class LmmProblem {
     return s.ldL2 + n * (1 + Math.log((2 * Math.PI * s.pwrss) / n));
   }
 
-  /** Deviance at given (θ, σ), not profiled over σ — lmerTest's `devfun_vp`. */
-  devianceAt(varpar: ReadonlyArray<number>, reml: boolean): number {
-    const sigma = varpar[varpar.length - 1];
-    const s = this.evaluate(varpar.slice(0, -1));
+  /** Deviance at (θ, σ), not profiled over σ — lmerTest's `devfun_vp` — from `evaluate(θ)`. */
+  devianceAt(s: ThetaState | null, sigma: number, reml: boolean): number {
     if (!s) return NaN;
     const s2 = sigma * sigma;
     let dev = s.ldL2 + s.pwrss / s2 + this.n * Math.log(2 * Math.PI * s2);

@@ -150,16 +150,24 @@ export function fitLmm(input: {
     return { th, sg: vp[vp.length - 1] };
   };
   const varpar = [...theta.filter((_, i) => free[i]), sigma];
+  // The Hessian's and the Jacobian's points share θ wherever only σ differs or where both step
+  // along the same θ coordinate, so each distinct θ is evaluated once (about half the work).
+  const states = new Map<string, ReturnType<LmmProblem['evaluate']>>();
+  const evaluateOnce = (th: ReadonlyArray<number>) => {
+    const key = th.join(',');
+    if (!states.has(key)) states.set(key, prob.evaluate(th));
+    return states.get(key)!;
+  };
   const covBeta = (vp: ReadonlyArray<number>) => {
     const { th, sg } = expand(vp);
-    const s = prob.evaluate(th);
+    const s = evaluateOnce(th);
     return s ? Array.from(s.MInv, (v) => v * sg * sg) : new Array<number>(p * p).fill(NaN);
   };
   const vcovFlat = Array.from(state.MInv, (v) => v * sigma2);
   let sat: ReturnType<typeof satterthwaite> | null = null;
   let satMessage = '';
   try {
-    sat = satterthwaite({ varpar, covBeta, deviance: (vp) => { const { th, sg } = expand(vp); return prob.devianceAt([...th, sg], reml); }, p });
+    sat = satterthwaite({ varpar, covBeta, deviance: (vp) => { const { th, sg } = expand(vp); return prob.devianceAt(evaluateOnce(th), sg, reml); }, p });
   } catch (e) {
     satMessage = `; Satterthwaite df unavailable: ${e instanceof Error ? e.message : String(e)}`;
   }
