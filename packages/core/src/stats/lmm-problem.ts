@@ -14,22 +14,21 @@ export interface ThetaState {
 
 /**
  * Groups that share one ZᵢᵀZᵢ block (the same random-effects design, e.g. the same visit days).
- * Their blocks of the sparse Cholesky factor are equal, so it is computed once per pattern.
+ * Their blocks of the sparse Cholesky factor are equal, so it is computed once per pattern, and
+ * their part of the Schur complement comes from the summed cross-products of Bᵢ = Zᵢᵀ[X | y]
+ * (q × (p+1)): S[(j·q + k)·P² + a·P + b] = Σᵢ Bᵢ[j, a] Bᵢ[k, b], P = p + 1.
  */
 interface Pattern {
   readonly ZtZ: Float64Array;
   readonly count: number;
-  /**
-   * Summed cross-products of the groups' Bᵢ = Zᵢᵀ[X | y] (q × (p+1)):
-   * S[(j·q + k)·P² + a·P + b] = Σᵢ Bᵢ[j, a] Bᵢ[k, b], P = p + 1. Null when the pattern is kept
-   * group by group (few members, where S would cost more than the members' Bᵢ).
-   */
-  readonly S: Float64Array | null;
-  /** The members' Bᵢ one after another (null when S is used). */
-  readonly B: Float64Array | null;
-  /** Σᵢ Zᵢᵀy and Σᵢ Zᵢᵀy yᵀZᵢ over the members (for the starting values). */
-  readonly sumZty: Float64Array;
-  readonly sumZtyZty: Float64Array;
+  readonly S: Float64Array;
+}
+
+/** The groups computed one by one (each with its own block): ZᵢᵀZᵢ and Bᵢ one after another. */
+interface Singles {
+  readonly count: number;
+  readonly ZtZ: Float64Array;
+  readonly B: Float64Array;
 }
 
 /**
@@ -53,6 +52,7 @@ export class LmmProblem {
   /** [X | y]ᵀ[X | y] of the OLS-shifted response, (p+1) × (p+1). */
   private readonly G0: Float64Array;
   private readonly patterns: ReadonlyArray<Pattern>;
+  private readonly singles: Singles;
   private readonly G: Float64Array;
   private readonly Lam: Float64Array;
   private readonly A: Float64Array;
@@ -89,37 +89,32 @@ export class LmmProblem {
 
     // Groups by their ZᵢᵀZᵢ block (exactly equal blocks; a hash of the bits finds the candidates).
     const members = groupByBlock(ZtZ, q * q, m);
-    this.patterns = members.map((gs) => {
-      const first = gs[0];
-      const zz = ZtZ.slice(first * q * q, (first + 1) * q * q);
-      const sumZty = new Float64Array(q);
-      const sumZtyZty = new Float64Array(q * q);
-      for (const g of gs) for (let j = 0; j < q; j++) {
-        const yj = B[g * q * P + j * P + p];
-        sumZty[j] += yj;
-        for (let k = 0; k < q; k++) sumZtyZty[j * q + k] += yj * B[g * q * P + k * P + p];
-      }
-      // Summing ahead stores q²(p+1)² numbers instead of q(p+1) per member.
-      if (2 * gs.length >= q * P) {
-        const S = new Float64Array(q * q * P * P);
-        for (const g of gs) {
-          const off = g * q * P;
-          for (let j = 0; j < q; j++) for (let k = 0; k < q; k++) {
-            const base = (j * q + k) * P * P;
-            for (let a = 0; a < P; a++) {
-              const bja = B[off + j * P + a];
-              if (bja === 0) continue;
-              for (let b = 0; b <= a; b++) S[base + a * P + b] += bja * B[off + k * P + b];
-            }
+    // Summing ahead stores q²(p+1)² numbers instead of q(p+1) per member: worth it from q(p+1)/2 members.
+    const shared = members.filter((gs) => 2 * gs.length >= q * P);
+    this.patterns = shared.map((gs) => {
+      const S = new Float64Array(q * q * P * P);
+      for (const g of gs) {
+        const off = g * q * P;
+        for (let j = 0; j < q; j++) for (let k = 0; k < q; k++) {
+          const base = (j * q + k) * P * P;
+          for (let a = 0; a < P; a++) {
+            const bja = B[off + j * P + a];
+            if (bja === 0) continue;
+            for (let b = 0; b <= a; b++) S[base + a * P + b] += bja * B[off + k * P + b];
           }
         }
-        return { ZtZ: zz, count: gs.length, S, B: null, sumZty, sumZtyZty };
       }
-      const Bs = new Float64Array(gs.length * q * P);
-      gs.forEach((g, i) => Bs.set(B.subarray(g * q * P, (g + 1) * q * P), i * q * P));
-      return { ZtZ: zz, count: gs.length, S: null, B: Bs, sumZty, sumZtyZty };
+      return { ZtZ: ZtZ.slice(gs[0] * q * q, (gs[0] + 1) * q * q), count: gs.length, S };
     });
-    this.start = momentStart({ patterns: this.patterns, yty: G0[p * P + p], n, p, q });
+    const one: number[] = [];
+    for (const gs of members) if (2 * gs.length < q * P) one.push(...gs);
+    const single = { count: one.length, ZtZ: new Float64Array(one.length * q * q), B: new Float64Array(one.length * q * P) };
+    one.forEach((g, i) => {
+      single.ZtZ.set(ZtZ.subarray(g * q * q, (g + 1) * q * q), i * q * q);
+      single.B.set(B.subarray(g * q * P, (g + 1) * q * P), i * q * P);
+    });
+    this.singles = single;
+    this.start = momentStart({ members, ZtZ, B, yty: G0[p * P + p], n, p, q });
     this.G = new Float64Array(P * P);
     this.Lam = new Float64Array(q * q);
     this.A = new Float64Array(q * q);
@@ -128,9 +123,9 @@ export class LmmProblem {
     this.C = new Float64Array(q * P);
   }
 
-  /** Number of distinct ZᵢᵀZᵢ blocks (how many small Cholesky factors one evaluation computes). */
-  get patternCount(): number {
-    return this.patterns.length;
+  /** How many small Cholesky factors one evaluation computes (shared blocks + single groups). */
+  get blockCount(): number {
+    return this.patterns.length + this.singles.count;
   }
 
   /** Λ (q × q lower triangular, row-major) from θ filled column by column, as lme4. */
@@ -145,75 +140,45 @@ export class LmmProblem {
   evaluate(theta: ReadonlyArray<number>): ThetaState | null {
     const { q, p } = this;
     const P = p + 1;
-    const { G, Lam, A, K, W, C } = this;
+    const { G, Lam, K, W, C } = this;
     Lam.fill(0);
     let t = 0;
     for (let j = 0; j < q; j++) for (let i = j; i < q; i++) Lam[i * q + j] = theta[t++];
     G.set(this.G0);
     let ldL2 = 0;
     for (const pat of this.patterns) {
-      const zz = pat.ZtZ;
-      // A = Λᵀ ZᵢᵀZᵢ Λ + I (lower triangle), then its Cholesky factor in place.
-      for (let i = 0; i < q; i++) for (let j = 0; j <= i; j++) {
-        let s = 0;
-        for (let k = i; k < q; k++) {
-          const lki = Lam[k * q + i];
-          if (lki === 0) continue;
-          for (let l = j; l < q; l++) s += lki * zz[k * q + l] * Lam[l * q + j];
-        }
-        A[i * q + j] = s + (i === j ? 1 : 0);
-      }
-      let ld = 0;
-      for (let j = 0; j < q; j++) {
-        let d = A[j * q + j];
-        for (let k = 0; k < j; k++) d -= A[j * q + k] * A[j * q + k];
-        if (!(d > 0)) return null;
-        const ljj = Math.sqrt(d);
-        A[j * q + j] = ljj;
-        ld += Math.log(ljj);
-        for (let i = j + 1; i < q; i++) {
-          let s = A[i * q + j];
-          for (let k = 0; k < j; k++) s -= A[i * q + k] * A[j * q + k];
-          A[i * q + j] = s / ljj;
-        }
-      }
+      const ld = this.factorBlock(pat.ZtZ, 0);
+      if (Number.isNaN(ld)) return null;
       ldL2 += 2 * pat.count * ld;
-      // K = Lᵢ⁻¹ Λᵀ: a member's block row of the factor is K Bᵢ.
-      for (let c = 0; c < q; c++) {
-        for (let i = 0; i < q; i++) {
-          let s = Lam[c * q + i];
-          for (let k = 0; k < i; k++) s -= A[i * q + k] * K[k * q + c];
-          K[i * q + c] = s / A[i * q + i];
-        }
+      // Σᵢ Bᵢᵀ W Bᵢ with W = KᵀK, from the summed cross-products.
+      for (let j = 0; j < q; j++) for (let k = 0; k < q; k++) {
+        let s = 0;
+        for (let i = 0; i < q; i++) s += K[i * q + j] * K[i * q + k];
+        W[j * q + k] = s;
       }
-      if (pat.S) {
-        // Σᵢ Bᵢᵀ W Bᵢ with W = KᵀK, from the summed cross-products.
-        for (let j = 0; j < q; j++) for (let k = 0; k < q; k++) {
-          let s = 0;
-          for (let i = 0; i < q; i++) s += K[i * q + j] * K[i * q + k];
-          W[j * q + k] = s;
-        }
-        const S = pat.S;
-        for (let j = 0; j < q; j++) for (let k = 0; k < q; k++) {
-          const wjk = W[j * q + k];
-          const base = (j * q + k) * P * P;
-          for (let a = 0; a < P; a++) for (let b = 0; b <= a; b++) G[a * P + b] -= wjk * S[base + a * P + b];
-        }
-      } else {
-        const Bs = pat.B!;
-        for (let g = 0; g < pat.count; g++) {
-          const off = g * q * P;
-          for (let i = 0; i < q; i++) for (let a = 0; a < P; a++) {
-            let s = 0;
-            for (let k = 0; k < q; k++) s += K[i * q + k] * Bs[off + k * P + a];
-            C[i * P + a] = s;
-          }
-          for (let a = 0; a < P; a++) for (let b = 0; b <= a; b++) {
-            let s = 0;
-            for (let i = 0; i < q; i++) s += C[i * P + a] * C[i * P + b];
-            G[a * P + b] -= s;
-          }
-        }
+      const S = pat.S;
+      for (let j = 0; j < q; j++) for (let k = 0; k < q; k++) {
+        const wjk = W[j * q + k];
+        const base = (j * q + k) * P * P;
+        for (let a = 0; a < P; a++) for (let b = 0; b <= a; b++) G[a * P + b] -= wjk * S[base + a * P + b];
+      }
+    }
+    const { ZtZ: sZ, B: sB } = this.singles;
+    for (let g = 0; g < this.singles.count; g++) {
+      const ld = this.factorBlock(sZ, g * q * q);
+      if (Number.isNaN(ld)) return null;
+      ldL2 += 2 * ld;
+      // The group's block row of the factor, C = K Bᵢ, and its part CᵀC of the Schur complement.
+      const off = g * q * P;
+      for (let i = 0; i < q; i++) for (let a = 0; a < P; a++) {
+        let s = 0;
+        for (let k = 0; k < q; k++) s += K[i * q + k] * sB[off + k * P + a];
+        C[i * P + a] = s;
+      }
+      for (let a = 0; a < P; a++) for (let b = 0; b <= a; b++) {
+        let s = 0;
+        for (let i = 0; i < q; i++) s += C[i * P + a] * C[i * P + b];
+        G[a * P + b] -= s;
       }
     }
     // Schur complement for the fixed effects: M = Xᵀ V⁻¹ X σ⁻²-scaled, v likewise for y.
@@ -232,6 +197,46 @@ export class LmmProblem {
     const beta = new Float64Array(p);
     for (let a = 0; a < p; a++) beta[a] = bs[a] + this.beta0[a];
     return { ldL2, ldRX2: logDetFromCholesky(RX, p), pwrss, beta, MInv: choleskyInverse(RX, p) };
+  }
+
+  /**
+   * The block Lᵢ of the factor for ZᵢᵀZᵢ at zz[off…]: ΛᵀZᵢᵀZᵢΛ + I = LᵢLᵢᵀ (in this.A), and
+   * K = Lᵢ⁻¹Λᵀ (in this.K), so that a group's block row of the factor is K Bᵢ. Returns log|Lᵢ|,
+   * NaN when the block is not positive definite.
+   */
+  private factorBlock(zz: Float64Array, off: number): number {
+    const { q, Lam, A, K } = this;
+    for (let i = 0; i < q; i++) for (let j = 0; j <= i; j++) {
+      let s = 0;
+      for (let k = i; k < q; k++) {
+        const lki = Lam[k * q + i];
+        if (lki === 0) continue;
+        for (let l = j; l < q; l++) s += lki * zz[off + k * q + l] * Lam[l * q + j];
+      }
+      A[i * q + j] = s + (i === j ? 1 : 0);
+    }
+    let ld = 0;
+    for (let j = 0; j < q; j++) {
+      let d = A[j * q + j];
+      for (let k = 0; k < j; k++) d -= A[j * q + k] * A[j * q + k];
+      if (!(d > 0)) return NaN;
+      const ljj = Math.sqrt(d);
+      A[j * q + j] = ljj;
+      ld += Math.log(ljj);
+      for (let i = j + 1; i < q; i++) {
+        let s = A[i * q + j];
+        for (let k = 0; k < j; k++) s -= A[i * q + k] * A[j * q + k];
+        A[i * q + j] = s / ljj;
+      }
+    }
+    for (let c = 0; c < q; c++) {
+      for (let i = 0; i < q; i++) {
+        let s = Lam[c * q + i];
+        for (let k = 0; k < i; k++) s -= A[i * q + k] * K[k * q + c];
+        K[i * q + c] = s / A[i * q + i];
+      }
+    }
+    return ld;
   }
 
   /** Profiled deviance (REML criterion or ML deviance) as lme4 defines it. */
@@ -310,28 +315,38 @@ function groupByBlock(a: Float64Array, size: number, count: number): number[][] 
  * A method-of-moments starting θ: per-group least-squares random effects bᵢ (on the OLS
  * residuals), Σ_b ≈ cov(bᵢ) − σ̂²·mean((ZᵢᵀZᵢ)⁻¹), θ = chol(Σ_b / σ̂²). Null when it is unusable.
  */
-function momentStart(input: { readonly patterns: ReadonlyArray<Pattern>; readonly yty: number; readonly n: number; readonly p: number; readonly q: number }): number[] | null {
-  const { patterns, n, p, q } = input;
+function momentStart(input: { readonly members: ReadonlyArray<ReadonlyArray<number>>; readonly ZtZ: Float64Array; readonly B: Float64Array; readonly yty: number; readonly n: number; readonly p: number; readonly q: number }): number[] | null {
+  const { members, ZtZ, B, n, p, q } = input;
+  const P = p + 1;
   const sumBB = new Float64Array(q * q);
   const sumB = new Float64Array(q);
   const sumInv = new Float64Array(q * q);
+  const sumZty = new Float64Array(q);
+  const sumZtyZty = new Float64Array(q * q);
   let used = 0;
   let fitted = 0;
-  // Within a pattern bᵢ = (ZᵀZ)⁻¹Zᵢᵀy, so the sums over its members follow from Σ Zᵢᵀy and Σ Zᵢᵀy yᵀZᵢ.
-  for (const pat of patterns) {
-    const L = cholesky(pat.ZtZ, q);
+  // Within groups of equal ZᵢᵀZᵢ, bᵢ = (ZᵀZ)⁻¹Zᵢᵀy, so their sums follow from Σ Zᵢᵀy and Σ Zᵢᵀy yᵀZᵢ.
+  for (const gs of members) {
+    const L = cholesky(ZtZ.subarray(gs[0] * q * q, (gs[0] + 1) * q * q), q);
     if (!L) continue;
     const inv = choleskyInverse(L, q);
-    used += pat.count;
+    sumZty.fill(0);
+    sumZtyZty.fill(0);
+    for (const g of gs) for (let j = 0; j < q; j++) {
+      const yj = B[g * q * P + j * P + p];
+      sumZty[j] += yj;
+      for (let k = 0; k < q; k++) sumZtyZty[j * q + k] += yj * B[g * q * P + k * P + p];
+    }
+    used += gs.length;
     for (let i = 0; i < q; i++) {
       let bi = 0;
-      for (let k = 0; k < q; k++) { bi += inv[i * q + k] * pat.sumZty[k]; fitted += inv[i * q + k] * pat.sumZtyZty[k * q + i]; }
+      for (let k = 0; k < q; k++) { bi += inv[i * q + k] * sumZty[k]; fitted += inv[i * q + k] * sumZtyZty[k * q + i]; }
       sumB[i] += bi;
       for (let j = 0; j < q; j++) {
         let s = 0;
-        for (let k = 0; k < q; k++) for (let l = 0; l < q; l++) s += inv[i * q + k] * pat.sumZtyZty[k * q + l] * inv[l * q + j];
+        for (let k = 0; k < q; k++) for (let l = 0; l < q; l++) s += inv[i * q + k] * sumZtyZty[k * q + l] * inv[l * q + j];
         sumBB[i * q + j] += s;
-        sumInv[i * q + j] += pat.count * inv[i * q + j];
+        sumInv[i * q + j] += gs.length * inv[i * q + j];
       }
     }
   }
