@@ -164,7 +164,11 @@ export class LmmProblem {
       }
     }
     const { ZtZ: sZ, B: sB } = this.singles;
-    for (let g = 0; g < this.singles.count; g++) {
+    if (q <= 2) {
+      const ld = this.singlesSmall(Lam, G);
+      if (Number.isNaN(ld)) return null;
+      ldL2 += ld;
+    } else for (let g = 0; g < this.singles.count; g++) {
       const ld = this.factorBlock(sZ, g * q * q);
       if (Number.isNaN(ld)) return null;
       ldL2 += 2 * ld;
@@ -197,6 +201,72 @@ export class LmmProblem {
     const beta = new Float64Array(p);
     for (let a = 0; a < p; a++) beta[a] = bs[a] + this.beta0[a];
     return { ldL2, ldRX2: logDetFromCholesky(RX, p), pwrss, beta, MInv: choleskyInverse(RX, p) };
+  }
+
+  /**
+   * The single groups' part for q ≤ 2 (a random intercept, or intercept and slope — nearly every
+   * clinical model), with the 2 × 2 factorisation written out: the same arithmetic as factorBlock
+   * and the general loop, without their loop overhead, since it runs once per patient and
+   * evaluation. Returns Σ log|Lᵢ|² (NaN when a block is not positive definite).
+   */
+  private singlesSmall(Lam: Float64Array, G: Float64Array): number {
+    const { q, p } = this;
+    const P = p + 1;
+    const { count, ZtZ, B } = this.singles;
+    let ld = 0;
+    if (q === 1) {
+      const l = Lam[0];
+      for (let g = 0; g < count; g++) {
+        const a = l * ZtZ[g] * l + 1;
+        ld += Math.log(a);
+        const k = l / Math.sqrt(a);
+        const off = g * P;
+        for (let i = 0; i < P; i++) {
+          const ci = k * B[off + i];
+          for (let j = 0; j <= i; j++) G[i * P + j] -= ci * (k * B[off + j]);
+        }
+      }
+      return ld;
+    }
+    const l00 = Lam[0];
+    const l10 = Lam[2];
+    const l11 = Lam[3];
+    for (let g = 0; g < count; g++) {
+      const z = g * 4;
+      const z00 = ZtZ[z];
+      const z01 = ZtZ[z + 1];
+      const z11 = ZtZ[z + 3];
+      // A = ΛᵀZᵢᵀZᵢΛ + I and its Cholesky factor L.
+      const t00 = z00 * l00 + z01 * l10;
+      const t10 = z01 * l00 + z11 * l10;
+      const a00 = l00 * t00 + l10 * t10 + 1;
+      const a10 = l11 * t10;
+      const a11 = l11 * (z11 * l11) + 1;
+      const L00 = Math.sqrt(a00);
+      const L10 = a10 / L00;
+      const d1 = a11 - L10 * L10;
+      if (!(d1 > 0)) return NaN;
+      const L11 = Math.sqrt(d1);
+      ld += Math.log(a00 * d1);
+      // K = L⁻¹Λᵀ, then C = K Bᵢ row by row into G.
+      const k00 = l00 / L00;
+      const k01 = l10 / L00;
+      const k10 = -L10 * k00 / L11;
+      const k11 = (l11 - L10 * k01) / L11;
+      const off = g * 2 * P;
+      for (let a = 0; a < P; a++) {
+        const b0a = B[off + a];
+        const b1a = B[off + P + a];
+        const c0a = k00 * b0a + k01 * b1a;
+        const c1a = k10 * b0a + k11 * b1a;
+        for (let b = 0; b <= a; b++) {
+          const b0b = B[off + b];
+          const b1b = B[off + P + b];
+          G[a * P + b] -= c0a * (k00 * b0b + k01 * b1b) + c1a * (k10 * b0b + k11 * b1b);
+        }
+      }
+    }
+    return ld;
   }
 
   /**
