@@ -27,8 +27,10 @@ const M = Number(opt('mmrm-patients', '2000'));
 const dir = join(tmpdir(), 'mimamori-bench-stats');
 mkdirSync(dir, { recursive: true });
 const lmmFile = join(dir, `lmm-${N}x8.csv`);
+const lmmIrregularFile = join(dir, `lmm-${N}x8-irregular.csv`);
 const mmrmFile = join(dir, `mmrm-${M}x6.csv`);
 writeFileSync(lmmFile, lmmCsv(N, 20261129));
+writeFileSync(lmmIrregularFile, lmmCsv(N, 20261129, { irregular: true }));
 writeFileSync(mmrmFile, mmrmCsv(M, 20261130));
 
 const hasR = spawnSync('Rscript', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -87,6 +89,21 @@ for (let i = 0; i < runs; i++) {
   tsWarm.push(r.warmSeconds);
   tsFitCpu.push(r.fitCpuSeconds);
   tsWarmCpu.push(r.warmCpuSeconds);
+}
+
+// The same model on visits at irregular times (every patient has their own block): fit alone,
+// fitLmm and lme4 in turn.
+const irr = { fit: [], fitCpu: [], warmCpu: [], r: [], rCpu: [] };
+for (let i = 0; i < runs; i++) {
+  const a = timed(process.execPath, ['--import', 'tsx', 'bench/stats/fit-only.ts', 'lmm', lmmIrregularFile, '3']).json;
+  irr.fit.push(a.fitSeconds);
+  irr.fitCpu.push(a.fitCpuSeconds);
+  irr.warmCpu.push(a.warmCpuSeconds);
+  if (hasR) {
+    const b = timed('Rscript', ['bench/stats/lmm.R', lmmIrregularFile, 'lme4']).json;
+    irr.r.push(b.fitSeconds);
+    irr.rCpu.push(b.fitCpuSeconds);
+  }
 }
 
 // Accuracy reference: the same lme4 fit at very tight tolerances (lme4's default stops early on
@@ -154,6 +171,8 @@ const lines = [
     '',
     `Ratio \`fitLmm\` / lme4's fit: **${f3(median(tsFit) / median(rFit))}** (first fit), ${f3(median(tsWarm) / median(rFit))} (warm); in CPU time ${f3(median(tsFitCpu) / median(rFitCpu))} and ${f3(median(tsWarmCpu) / median(rFitCpu))}. Against lme4 + lmerTest df (wall): ${f3(median(tsFit) / (median(rFitDf) + median(rSat)))}.`,
   ] : []),
+  '',
+  `The same model with visits at irregular times (\`lmmCsv(…, { irregular: true })\`: each visit after the first up to 0.3 early or late, so every patient has their own ZᵢᵀZᵢ block): \`fitLmm\` first fit ${f3(median(irr.fit))} s wall, ${f3(median(irr.fitCpu))} s CPU (warm ${f3(median(irr.warmCpu))} s CPU)${hasR ? `; lme4 \`lmer()\` ${f3(median(irr.r))} s wall, ${f3(median(irr.rCpu))} s CPU; ratio **${f3(median(irr.fit) / median(irr.r))}** (wall), ${f3(median(irr.fitCpu) / median(irr.rCpu))} (CPU)` : ''}.`,
   '',
   'How the fit is computed (`packages/core/src/stats/lmm-problem.ts`): as lme4 does, by penalised least',
   'squares in θ, the relative Cholesky factor of the random effects. With one grouping factor ZᵀZ is',
