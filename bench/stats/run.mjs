@@ -210,6 +210,10 @@ const lines = [
   'warns about the gradient), so accuracy is judged against the same lme4 fit at tight tolerances',
   '(`Rscript bench/stats/lmm.R data.csv tight`).',
   '',
+  ...(Math.max(loadStart, loadavg()[0]) > 2 * cpus().length ? [
+    `This run (${new Date().toISOString().slice(0, 10)}) was made while the machine was heavily loaded by other work (load average ${Math.min(loadStart, loadavg()[0]).toFixed(0)}–${Math.max(loadStart, loadavg()[0]).toFixed(0)} on ${cpus().length} cores), so every wall time above is several times what a quiet machine gives (compare the CPU columns); the ratios compare commands that ran in turn under that same load.`,
+    '',
+  ] : []),
 ].filter((l, i, a) => !(l === '' && a[i - 1] === ''));
 const section = lines.join('\n');
 console.log(section);
