@@ -181,8 +181,10 @@ const lines = [
   'per-patient cross-products. Patients with the same ZᵢᵀZᵢ (the same visit times) share one block and',
   'their part of the Schur complement is summed ahead, so one evaluation of the profiled REML',
   'criterion costs O(distinct blocks · q²(p+1)²) — microseconds for this set — and O(patients · q²(p+1))',
-  'when every patient has their own visit days. The Satterthwaite df take about 80 more evaluations',
-  '(numerical Hessian and Jacobian in (θ, σ), as lmerTest), which then cost next to nothing. What',
+  'when every patient has their own visit days. The Satterthwaite df take about 40 more evaluations',
+  '(numerical Hessian and Jacobian in (θ, σ), as lmerTest; points that share θ are evaluated once),',
+  'which then cost next to nothing. What',
+
   'remains of the fit is reading the rows: the model frame and the one pass that reduces them.',
   'Before this (the benchmark of 2026-11-29, on a quieter machine): fit with df 0.53 s wall, about 120',
   'evaluations of a few milliseconds each, and the whole command 1.20 s for the bin without npx. Side',
