@@ -184,7 +184,6 @@ const lines = [
   'when every patient has their own visit days. The Satterthwaite df take about 40 more evaluations',
   '(numerical Hessian and Jacobian in (θ, σ), as lmerTest; points that share θ are evaluated once),',
   'which then cost next to nothing. What',
-
   'remains of the fit is reading the rows: the model frame and the one pass that reduces them.',
   'Before this (the benchmark of 2026-11-29, on a quieter machine): fit with df 0.53 s wall, about 120',
   'evaluations of a few milliseconds each, and the whole command 1.20 s for the bin without npx. Side',
