@@ -34,15 +34,24 @@ export function normal(u) {
   };
 }
 
-export function lmmCsv(patients, seed) {
-  const z = normal(rng(seed));
+/**
+ * The LMM set. With `irregular`, every visit after the first comes up to 0.3 time units early or
+ * late (as patients come on the days they can), so nearly every patient has their own visit times.
+ */
+export function lmmCsv(patients, seed, options = {}) {
+  const u = rng(seed);
+  const z = normal(u);
+  const jitter = options.irregular ? rng(seed + 1) : null;
   const lines = ['id,time,y'];
   for (let i = 1; i <= patients; i++) {
     const z1 = z();
     const z2 = z();
     const b0 = 4 * z1;
     const b1 = 0.8 * (-0.3 * z1 + Math.sqrt(1 - 0.09) * z2);
-    for (let t = 0; t < 8; t++) lines.push(`${i},${t},${(20 + b0 + (-0.5 + b1) * t + 2 * z()).toFixed(6)}`);
+    for (let v = 0; v < 8; v++) {
+      const t = jitter && v > 0 ? Number((v + (jitter() - 0.5) * 0.6).toFixed(3)) : v;
+      lines.push(`${i},${t},${(20 + b0 + (-0.5 + b1) * t + 2 * z()).toFixed(6)}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -55,7 +55,9 @@ export function readCsv(path: string, cwd: string): CsvTable {
 }
 
 export function isMissingCell(s: string | undefined): boolean {
-  return s === undefined || s.trim() === '' || s.trim() === 'NA';
+  if (s === undefined) return true;
+  const t = s.trim();
+  return t === '' || t === 'NA';
 }
 
 export function columnIndex(t: CsvTable, name: string): number {

@@ -17,8 +17,14 @@ export const lmmSubcommand: StatsSubcommand = {
     '',
     'Prints {"fixed":{"<name>":{"estimate","se","t","df","p"}},',
     '        "random":{"<group>":{"sd":{"<term>":…},"corr":[[…]]|null}},"sigma","remlCriterion",',
-    '        "deviance","logLik","aic","bic","nobs","ngroups":{"<group>":n},"converged","convergence"}',
+    '        "deviance","logLik","aic","bic","nobs","ngroups":{"<group>":n},"converged","warnings":[…],',
+    '        "convergence"}',
     'df are Satterthwaite (lmerTest\'s method); remlCriterion is null for --ml, deviance null for REML.',
+    '',
+    'Refused (exit 1, with the reason): a grouping factor with fewer than 2 levels; no more',
+    'observations than random effects (levels × terms), or than fixed effects + variance',
+    'parameters (σ included); a Satterthwaite df below 1. A singular (boundary) fit, a fit that did',
+    'not converge, or df that cannot be computed give a result with "warnings" (also on stderr).',
     '',
   ].join('\n'),
   run(args, io) {
@@ -42,8 +48,10 @@ export const lmmSubcommand: StatsSubcommand = {
       nobs: fit.nobs,
       ngroups: fit.ngroups,
       converged: fit.converged,
+      warnings: fit.warnings,
       convergence: fit.convergence,
     }));
+    for (const w of fit.warnings) io.stderr(`warning: ${w}\n`);
     return 0;
   },
 };

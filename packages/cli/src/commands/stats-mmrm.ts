@@ -24,6 +24,8 @@ export const mmrmSubcommand: StatsSubcommand = {
     '        "logLik","aic","bic","nobs","nsubjects","converged",',
     '        "contrasts":{"<visit>":{"estimate","se","df","ci95":[lo,hi],"p"}}}',
     'With a contrast factor of more than two levels, contrasts are {"<visit>":{"<level>":{…}}}.',
+    'Refused (exit 1, with the reason): no more observations than fixed effects + covariance',
+    'parameters, or a Satterthwaite df below 1.',
     '',
   ].join('\n'),
   run(args, io) {

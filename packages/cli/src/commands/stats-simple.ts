@@ -1,4 +1,4 @@
-import { pairedAnalysis, proportionCi, reliableChange, sd as sampleSd } from '@mimamori/core/stats/index';
+import { completePairs, pairedAnalysis, proportionCi, reliableChange, sd as sampleSd } from '@mimamori/core/stats/index';
 import { UsageError } from '../command.ts';
 import { numberOption, parseStatsArgs, required, toJson } from './stats-args.ts';
 import { numericColumn, readCsv } from './stats-csv.ts';
@@ -10,8 +10,9 @@ export const pairedSubcommand: StatsSubcommand = {
   help: [
     'Usage: mimamori stats paired --csv FILE --before COL --after COL',
     '',
-    'change = after − before over rows where both values are present.',
-    'Prints {"n","meanChange","sdChange","ci95":[lo,hi],"t","df","p",',
+    'change = after − before over rows where both values are present; "missing" counts the rows',
+    'left out because either value is missing.',
+    'Prints {"n","missing","meanChange","sdChange","ci95":[lo,hi],"t","df","p",',
     '        "wilcoxon":{"V","p","method"},"dz","hedgesGz","srm"}',
     'V is the sum of the ranks of the positive changes; the Wilcoxon p is exact for fewer than',
     '50 pairs without ties or zero changes, otherwise the normal approximation with tie and',
@@ -59,8 +60,8 @@ export const rciSubcommand: StatsSubcommand = {
     '',
     'threshold = 1.96 × S_diff, S_diff = √2 · SD · √(1 − R). SD defaults to the SD of the before',
     'column over every row where it is present. Lower scores are better unless --higher-is-better.',
-    'Rows missing either value are not classified.',
-    'Prints {"threshold","sd","improved","unchanged","deteriorated"}.',
+    'Rows missing either value are not classified; "missing" counts them.',
+    'Prints {"threshold","sd","improved","unchanged","deteriorated","missing"}.',
     '',
   ].join('\n'),
   run(args, io) {
@@ -73,14 +74,9 @@ export const rciSubcommand: StatsSubcommand = {
     const presentBefore = before.filter((v): v is number => v !== null);
     const sd = a.values.has('sd') ? numberOption(a, 'sd') : sampleSd(presentBefore);
     if (!(sd > 0)) throw new UsageError('the SD must be positive (give --sd, or a before column with at least 2 different values)');
-    const b: number[] = [];
-    const f: number[] = [];
-    before.forEach((x, i) => {
-      const y = after[i];
-      if (x !== null && y !== null) { b.push(x); f.push(y); }
-    });
-    const r = reliableChange({ before: b, after: f, sd, reliability, higherIsBetter: a.flags.has('higher-is-better') });
-    io.stdout(toJson(r));
+    const pairs = completePairs({ before, after });
+    const r = reliableChange({ before: pairs.before, after: pairs.after, sd, reliability, higherIsBetter: a.flags.has('higher-is-better') });
+    io.stdout(toJson({ ...r, missing: pairs.missing }));
     return 0;
   },
 };

@@ -40,13 +40,14 @@ test('stats paired prints one JSON object that agrees with R (sleepstudy day 0 v
   const got = JSON.parse(r.out);
   const R = JSON.parse(readFileSync(join(fixtures, 'paired_sleepstudy.json'), 'utf8')).sleepstudy_day0_vs_day9;
   assert.equal(got.n, 18);
+  assert.equal(got.missing, 2, 'the NA row and the empty row are counted as left out');
   assert.ok(rel(got.meanChange, R.mean_change) < 1e-10);
   assert.ok(rel(got.p, R.t_test.p_two_sided) < 1e-10);
   assert.ok(rel(got.ci95[0], R.t_test.ci95_mean_change[0]) < 1e-10);
   assert.deepEqual(got.wilcoxon.V, 170);
   assert.equal(got.wilcoxon.method, 'exact');
   assert.ok(rel(got.hedgesGz, R.effect_sizes.hedges_gz) < 1e-10);
-  assert.deepEqual(Object.keys(got), ['n', 'meanChange', 'sdChange', 'ci95', 't', 'df', 'p', 'wilcoxon', 'dz', 'hedgesGz', 'srm']);
+  assert.deepEqual(Object.keys(got), ['n', 'missing', 'meanChange', 'sdChange', 'ci95', 't', 'df', 'p', 'wilcoxon', 'dz', 'hedgesGz', 'srm']);
 });
 
 test('stats proportion prints Wilson and Clopper–Pearson intervals', async () => {
@@ -71,6 +72,7 @@ test('stats rci classifies changes by the Jacobson–Truax threshold (lower is b
   assert.ok(rel(got.threshold, 1.96 * Math.sqrt(2) * sd * Math.sqrt(0.2)) < 1e-12);
   // threshold ≈ 16.0: −8 unchanged, −1 unchanged, +15 unchanged, +1 unchanged
   assert.deepEqual([got.improved, got.unchanged, got.deteriorated], [0, 4, 0]);
+  assert.equal(got.missing, 1, 'the row without a before value is counted as left out');
   const r2 = await run(['stats', 'rci', '--csv', 'd.csv', '--before', 'pre', '--after', 'post', '--reliability', '0.8', '--sd', '5'], dir);
   const g2 = JSON.parse(r2.out);
   // threshold = 1.96·√2·5·√0.2 ≈ 6.2: −8 improved, +15 deteriorated
@@ -139,6 +141,35 @@ test('stats lmm explains a formula it cannot parse, or a model it cannot fit', a
   assert.match(rank.err, /rank deficient/);
 });
 
+test('stats lmm refuses data too small for the model instead of printing numbers that look fitted', async () => {
+  // Three rows: the issue's case (it used to print converged: true with a df of 5e-9).
+  const three = await run(['stats', 'lmm', '--csv', 'd.csv', '--formula', 'y ~ t + (1 | id)'], tmpCsv('id,t,y\na,0,1\na,1,2\nb,0,3\n'));
+  assert.equal(three.code, 1);
+  assert.equal(three.out, '');
+  assert.match(three.err, /3 observations are too few for a model with 2 fixed effects and 2 variance parameters: it needs at least 5/);
+  // A random slope per patient with two visits each: as many random effects as observations.
+  const slopes = await run(['stats', 'lmm', '--csv', 'd.csv', '--formula', 'y ~ t + (t | id)'], tmpCsv('id,t,y\na,0,1\na,1,2\nb,0,3\nb,1,3.5\nc,0,2\nc,1,2.9\n'));
+  assert.equal(slopes.code, 1);
+  assert.match(slopes.err, /6 observations for 6 random effects/);
+  const oneGroup = await run(['stats', 'lmm', '--csv', 'd.csv', '--formula', 'y ~ t + (1 | id)'], tmpCsv('id,t,y\na,0,1\na,1,2\na,2,3.5\na,3,3.9\na,4,5.2\na,5,6.1\n'));
+  assert.equal(oneGroup.code, 1);
+  assert.match(oneGroup.err, /needs at least 2 levels \(it has 1\)/);
+});
+
+test('stats lmm prints a singular fit with a warning, in the JSON and on stderr', async () => {
+  const dir = tmpCsv('g,y\na,0\na,2\nb,1\nb,1\nc,2\nc,0\n');
+  const r = await run(['stats', 'lmm', '--csv', 'd.csv', '--formula', 'y ~ 1 + (1 | g)'], dir);
+  assert.equal(r.code, 0, r.err);
+  const got = JSON.parse(r.out);
+  assert.equal(got.random.g.sd['(Intercept)'], 0);
+  assert.equal(got.warnings.length, 1);
+  assert.match(got.warnings[0], /^singular fit: the random-effect variance of "\(Intercept\)" is estimated at or near 0/);
+  assert.match(r.err, /^warning: singular fit/);
+  const fine = await run(['stats', 'lmm', '--csv', 'sleepstudy.csv', '--formula', 'Reaction ~ Days + (Days | Subject)']);
+  assert.deepEqual(JSON.parse(fine.out).warnings, []);
+  assert.equal(fine.err, '');
+});
+
 test('stats mmrm prints fixed effects, covariance and visit-wise contrasts as nlme::gls + REML Satterthwaite', async () => {
   const R = JSON.parse(readFileSync(join(fixtures, 'mmrm-btheb.json'), 'utf8'));
   const r = await run(['stats', 'mmrm', '--csv', 'btheb-long.csv', '--formula', R.formula, '--subject', 'subject', '--visit', 'time', '--covariance', 'cs', '--contrast', 'treatment', '--levels', 'treatment=TAU']);
@@ -152,6 +183,10 @@ test('stats mmrm prints fixed effects, covariance and visit-wise contrasts as nl
   assert.equal(got.nobs, ref.nobs);
   const bad = await run(['stats', 'mmrm', '--csv', 'btheb-long.csv', '--formula', R.formula, '--subject', 'subject', '--visit', 'time', '--covariance', 'toeplitz']);
   assert.equal(bad.code, 2);
+  const small = await run(['stats', 'mmrm', '--csv', 'd.csv', '--formula', 'y ~ arm + factor(visit)', '--subject', 'id', '--visit', 'visit'], tmpCsv('id,visit,y,arm\na,1,1,c\na,2,2,c\nb,1,3,t\nb,2,3.5,t\nc,1,2,c\n'));
+  assert.equal(small.code, 1);
+  assert.equal(small.out, '');
+  assert.match(small.err, /5 observations are too few .* it needs at least 7/);
 });
 
 test('every stats analysis has --help', async () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { chiSquareTest } from './chi-square-test.ts';
+import { completePairs } from './complete-pairs.ts';
 import { pearsonCorrelation, spearmanCorrelation } from './correlation.ts';
 import { describe as describeValues } from './descriptives.ts';
 import { differenceOfProportions } from './difference-of-proportions.ts';
@@ -168,4 +169,11 @@ test('bad input is refused, not computed', () => {
   assert.throws(() => proportionCi({ successes: 5, n: 3 }), /successes/);
   assert.throws(() => pairedAnalysis({ before: [1, 2], after: [2, 3] }), /at least 3/);
   assert.throws(() => wilcoxonSignedRank([0, 0, 0]), /zero/);
+});
+
+test('complete pairs keep rows with both values and count the rows left out', () => {
+  assert.deepEqual(completePairs({ before: [10, null, 12, 14, NaN], after: [8, 9, null, 11, 3] }), { before: [10, 14], after: [8, 11], missing: 3 });
+  const paired = pairedAnalysis({ before: [10, 12, 15, null, 9], after: [8, 9, 11, 7, null] });
+  assert.equal(paired.n, 3);
+  assert.equal(paired.missing, 2);
 });

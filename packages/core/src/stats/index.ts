@@ -1,6 +1,7 @@
 // Public surface of the statistics module. The numerical kernels (linear-algebra.ts, optimize.ts,
 // numeric-derivatives.ts) stay internal.
 export * from './chi-square-test.ts';
+export * from './complete-pairs.ts';
 export * from './correlation.ts';
 export * from './descriptives.ts';
 export * from './difference-of-proportions.ts';

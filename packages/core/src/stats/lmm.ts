@@ -1,8 +1,9 @@
 import { parseFormula, type ParsedFormula } from './formula.ts';
-import { cholesky, choleskyInverse, choleskySolve, logDetFromCholesky } from './linear-algebra.ts';
-import { buildModelFrame, isCategorical, numericValue, type DataColumns, type LevelOverrides } from './model-frame.ts';
+import { LmmProblem } from './lmm-problem.ts';
+import { buildModelFrame, numericValue, type DataColumns, type LevelOverrides } from './model-frame.ts';
 import { newtonPolish, nelderMead } from './optimize.ts';
-import { satterthwaite } from './satterthwaite.ts';
+import { requireEnoughObservations } from './require-enough-observations.ts';
+import { requireUsableDf, satterthwaite } from './satterthwaite.ts';
 import { statsError } from './stats-error.ts';
 import { twoSidedTP } from './distributions.ts';
 
@@ -42,6 +43,11 @@ export interface LmmFit {
   readonly nobs: number;
   readonly ngroups: Readonly<Record<string, number>>;
   readonly converged: boolean;
+  /**
+   * What makes the result less trustworthy than it looks, in words for the user: a singular
+   * (boundary) fit, no convergence, Satterthwaite df unavailable. Empty when there is nothing to say.
+   */
+  readonly warnings: ReadonlyArray<string>;
   readonly reml: boolean;
   /** lme4's θ (relative Cholesky factor of the random-effects covariance, column-wise lower triangle). */
   readonly theta: ReadonlyArray<number>;
@@ -51,238 +57,6 @@ export interface LmmFit {
     readonly singular: boolean;
     readonly message: string;
   };
-}
-
-/** What the profiled deviance yields at one θ. */
-interface ThetaState {
-  readonly ldL2: number;
-  readonly ldRX2: number;
-  readonly pwrss: number;
-  /** β (shifted back to the original response). */
-  readonly beta: Float64Array;
-  /** RXᵀRX = Xᵀ V⁻¹ X up to σ² (p × p), and its inverse. */
-  readonly MInv: Float64Array;
-}
-
-/**
- * Sufficient statistics of a one-grouping-factor LMM: per group ZᵢᵀZᵢ, ZᵢᵀXᵢ, Zᵢᵀy and the global
- * XᵀX, Xᵀy, yᵀy. Every deviance evaluation then costs O(groups · q² · p), never touching the n rows.
- */
-class LmmProblem {
-  readonly q: number;
-  readonly p: number;
-  readonly n: number;
-  readonly m: number;
-  readonly ZtZ: Float64Array;
-  readonly ZtX: Float64Array;
-  readonly Zty: Float64Array;
-  readonly XtX: Float64Array;
-  readonly Xty: Float64Array;
-  readonly yty: number;
-  readonly beta0: Float64Array;
-
-  constructor(X: Float64Array, y: Float64Array, Z: Float64Array, group: Int32Array, n: number, p: number, q: number, m: number) {
-    this.n = n;
-    this.p = p;
-    this.q = q;
-    this.m = m;
-    // Shift the response by an OLS fit so that yᵀy is of the size of the residuals: keeps the
-    // penalised residual sum of squares accurate to full precision for numerical derivatives.
-    const XtX = new Float64Array(p * p);
-    const Xty = new Float64Array(p);
-    for (let r = 0; r < n; r++) {
-      for (let a = 0; a < p; a++) {
-        const xa = X[r * p + a];
-        if (xa === 0) continue;
-        Xty[a] += xa * y[r];
-        for (let b = 0; b <= a; b++) XtX[a * p + b] += xa * X[r * p + b];
-      }
-    }
-    for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) XtX[b * p + a] = XtX[a * p + b];
-    const L = cholesky(XtX, p);
-    if (!L) throw statsError('the fixed-effects design is rank deficient (a column is constant or a combination of others); simplify the formula');
-    this.beta0 = choleskySolve(L, p, Xty);
-    const ys = new Float64Array(n);
-    for (let r = 0; r < n; r++) {
-      let f = 0;
-      for (let a = 0; a < p; a++) f += X[r * p + a] * this.beta0[a];
-      ys[r] = y[r] - f;
-    }
-    this.XtX = XtX;
-    this.Xty = new Float64Array(p);
-    let yty = 0;
-    this.ZtZ = new Float64Array(m * q * q);
-    this.ZtX = new Float64Array(m * q * p);
-    this.Zty = new Float64Array(m * q);
-    for (let r = 0; r < n; r++) {
-      const g = group[r];
-      const yr = ys[r];
-      yty += yr * yr;
-      for (let a = 0; a < p; a++) this.Xty[a] += X[r * p + a] * yr;
-      for (let i = 0; i < q; i++) {
-        const zi = Z[r * q + i];
-        this.Zty[g * q + i] += zi * yr;
-        for (let j = 0; j < q; j++) this.ZtZ[g * q * q + i * q + j] += zi * Z[r * q + j];
-        for (let a = 0; a < p; a++) this.ZtX[g * q * p + i * p + a] += zi * X[r * p + a];
-      }
-    }
-    this.yty = yty;
-  }
-
-  /**
-   * A method-of-moments starting θ: per-group least-squares random effects bᵢ (on the OLS
-   * residuals), Σ_b ≈ cov(bᵢ) − σ̂²·mean((ZᵢᵀZᵢ)⁻¹), θ = chol(Σ_b / σ̂²). Null when it is unusable.
-   */
-  momentStart(): number[] | null {
-    const { q, m } = this;
-    const sumBB = new Float64Array(q * q);
-    const sumB = new Float64Array(q);
-    const sumInv = new Float64Array(q * q);
-    let used = 0;
-    let fitted = 0;
-    for (let g = 0; g < m; g++) {
-      const L = cholesky(this.ZtZ.subarray(g * q * q, (g + 1) * q * q), q);
-      if (!L) continue;
-      const b = choleskySolve(L, q, this.Zty.subarray(g * q, (g + 1) * q));
-      const inv = choleskyInverse(L, q);
-      used++;
-      for (let i = 0; i < q; i++) {
-        fitted += b[i] * this.Zty[g * q + i];
-        sumB[i] += b[i];
-        for (let j = 0; j < q; j++) { sumBB[i * q + j] += b[i] * b[j]; sumInv[i * q + j] += inv[i * q + j]; }
-      }
-    }
-    const dfWithin = this.n - used * q - this.p;
-    if (used < 2 || dfWithin <= 0) return null;
-    const s2 = (this.yty - fitted) / dfWithin;
-    if (!(s2 > 0)) return null;
-    const S = new Float64Array(q * q);
-    for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) {
-      S[i * q + j] = (sumBB[i * q + j] - (sumB[i] * sumB[j]) / used) / (used - 1) - (s2 * sumInv[i * q + j]) / used;
-      S[i * q + j] /= s2;
-    }
-    let L = cholesky(S, q);
-    if (!L) {
-      const D = new Float64Array(q * q);
-      for (let i = 0; i < q; i++) D[i * q + i] = Math.max(S[i * q + i], 0.01);
-      L = cholesky(D, q);
-      if (!L) return null;
-    }
-    const theta: number[] = [];
-    for (let j = 0; j < q; j++) for (let i = j; i < q; i++) theta.push(L[i * q + j]);
-    return theta;
-  }
-
-  /** Λ (q × q lower triangular, row-major) from θ filled column by column, as lme4. */
-  lambda(theta: ReadonlyArray<number>): Float64Array {
-    const q = this.q;
-    const Lam = new Float64Array(q * q);
-    let k = 0;
-    for (let j = 0; j < q; j++) for (let i = j; i < q; i++) Lam[i * q + j] = theta[k++];
-    return Lam;
-  }
-
-  evaluate(theta: ReadonlyArray<number>): ThetaState | null {
-    const { q, p, m } = this;
-    const Lam = this.lambda(theta);
-    const M = Float64Array.from(this.XtX);
-    const v = Float64Array.from(this.Xty);
-    let ldL2 = 0;
-    let cu2 = 0;
-    const A = new Float64Array(q * q);
-    const T = new Float64Array(q * q); // ZᵢᵀZᵢ Λ
-    const LtZtX = new Float64Array(q * p);
-    const w = new Float64Array(q);
-    const L = new Float64Array(q * q);
-    for (let g = 0; g < m; g++) {
-      const zz = g * q * q;
-      // T = ZtZ Λ ; A = Λᵀ T + I
-      for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) {
-        let s = 0;
-        for (let k = j; k < q; k++) s += this.ZtZ[zz + i * q + k] * Lam[k * q + j];
-        T[i * q + j] = s;
-      }
-      for (let i = 0; i < q; i++) for (let j = 0; j <= i; j++) {
-        let s = 0;
-        for (let k = i; k < q; k++) s += Lam[k * q + i] * T[k * q + j];
-        A[i * q + j] = s + (i === j ? 1 : 0);
-        A[j * q + i] = A[i * q + j];
-      }
-      // In-place Cholesky of the small q × q block (no allocation: this runs once per group).
-      for (let j = 0; j < q; j++) {
-        let dj = A[j * q + j];
-        for (let k = 0; k < j; k++) dj -= L[j * q + k] * L[j * q + k];
-        if (!(dj > 0)) return null;
-        const ljj = Math.sqrt(dj);
-        L[j * q + j] = ljj;
-        ldL2 += 2 * Math.log(ljj);
-        for (let i = j + 1; i < q; i++) {
-          let t = A[i * q + j];
-          for (let k = 0; k < j; k++) t -= L[i * q + k] * L[j * q + k];
-          L[i * q + j] = t / ljj;
-        }
-      }
-      // w = L⁻¹ Λᵀ Zᵀy ; R = L⁻¹ Λᵀ ZᵀX
-      for (let i = 0; i < q; i++) {
-        let s = 0;
-        for (let k = i; k < q; k++) s += Lam[k * q + i] * this.Zty[g * q + k];
-        w[i] = s;
-        for (let a = 0; a < p; a++) {
-          let t = 0;
-          for (let k = i; k < q; k++) t += Lam[k * q + i] * this.ZtX[g * q * p + k * p + a];
-          LtZtX[i * p + a] = t;
-        }
-      }
-      for (let i = 0; i < q; i++) {
-        let s = w[i];
-        for (let k = 0; k < i; k++) s -= L[i * q + k] * w[k];
-        w[i] = s / L[i * q + i];
-        for (let a = 0; a < p; a++) {
-          let t = LtZtX[i * p + a];
-          for (let k = 0; k < i; k++) t -= L[i * q + k] * LtZtX[k * p + a];
-          LtZtX[i * p + a] = t / L[i * q + i];
-        }
-      }
-      for (let i = 0; i < q; i++) {
-        cu2 += w[i] * w[i];
-        for (let a = 0; a < p; a++) {
-          const ra = LtZtX[i * p + a];
-          v[a] -= ra * w[i];
-          for (let b = 0; b <= a; b++) M[a * p + b] -= ra * LtZtX[i * p + b];
-        }
-      }
-    }
-    for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) M[b * p + a] = M[a * p + b];
-    const RX = cholesky(M, p);
-    if (!RX) return null;
-    const bs = choleskySolve(RX, p, v);
-    let cb2 = 0;
-    for (let a = 0; a < p; a++) cb2 += v[a] * bs[a];
-    const pwrss = Math.max(this.yty - cu2 - cb2, 1e-300);
-    const beta = new Float64Array(p);
-    for (let a = 0; a < p; a++) beta[a] = bs[a] + this.beta0[a];
-    return { ldL2, ldRX2: logDetFromCholesky(RX, p), pwrss, beta, MInv: choleskyInverse(RX, p) };
-  }
-
-  /** Profiled deviance (REML criterion or ML deviance) as lme4 defines it. */
-  deviance(theta: ReadonlyArray<number>, reml: boolean): number {
-    const s = this.evaluate(theta);
-    if (!s) return Infinity;
-    const { n, p } = this;
-    if (reml) return s.ldL2 + s.ldRX2 + (n - p) * (1 + Math.log((2 * Math.PI * s.pwrss) / (n - p)));
-    return s.ldL2 + n * (1 + Math.log((2 * Math.PI * s.pwrss) / n));
-  }
-
-  /** Deviance at given (θ, σ), not profiled over σ — lmerTest's `devfun_vp`. */
-  devianceAt(varpar: ReadonlyArray<number>, reml: boolean): number {
-    const sigma = varpar[varpar.length - 1];
-    const s = this.evaluate(varpar.slice(0, -1));
-    if (!s) return NaN;
-    const s2 = sigma * sigma;
-    let dev = s.ldL2 + s.pwrss / s2 + this.n * Math.log(2 * Math.PI * s2);
-    if (reml) dev += s.ldRX2 - this.p * Math.log(2 * Math.PI * s2);
-    return dev;
-  }
 }
 
 /**
@@ -304,37 +78,50 @@ export function fitLmm(input: {
   }
   const rt = f.random[0];
   const frame = buildModelFrame({ formula: f, data: input.data, levels: input.levels, extraColumns: [rt.group] });
-  for (const s of rt.slopes) if (isCategorical(s, input.data)) throw statsError(`random slope "${s.label}" must be numeric`);
+  // The model frame has classified every slope variable already (numericColumns).
+  for (const s of rt.slopes) if (s.forceFactor || !frame.numericColumns.includes(s.column)) throw statsError(`random slope "${s.label}" must be numeric`);
   const { n, p } = frame;
   const q = (rt.intercept ? 1 : 0) + rt.slopes.length;
   if (q === 0) throw statsError('the random-effects term is empty');
   const terms = [...(rt.intercept ? ['(Intercept)'] : []), ...rt.slopes.map((s) => s.label)];
   const gcol = input.data[rt.group];
   const gIndex = new Map<string, number>();
-  const group = new Int32Array(n);
-  const Z = new Float64Array(n * q);
-  frame.rows.forEach((r, k) => {
-    const key = String(gcol[r]);
+  // Levels are compared as text; numeric ids are turned into text once per distinct value.
+  const byNumber = new Map<number, number>();
+  const levelOf = (v: number | string | null): number => {
+    if (typeof v === 'number') {
+      const known = byNumber.get(v);
+      if (known !== undefined) return known;
+    }
+    const key = String(v);
     let g = gIndex.get(key);
     if (g === undefined) { g = gIndex.size; gIndex.set(key, g); }
-    group[k] = g;
+    if (typeof v === 'number') byNumber.set(v, g);
+    return g;
+  };
+  const group = new Int32Array(n);
+  const Z = new Float64Array(n * q);
+  const slopeColumns = rt.slopes.map((s) => input.data[s.column]);
+  const { rows } = frame;
+  for (let k = 0; k < n; k++) {
+    const r = rows[k];
+    group[k] = levelOf(gcol[r]);
     let j = 0;
     if (rt.intercept) Z[k * q + j++] = 1;
-    for (const s of rt.slopes) Z[k * q + j++] = numericValue(input.data[s.column][r]);
-  });
+    for (const c of slopeColumns) Z[k * q + j++] = numericValue(c[r]);
+  }
   const m = gIndex.size;
-  if (m < 2) throw statsError(`the grouping factor "${rt.group}" needs at least 2 levels`);
-  if (n <= p) throw statsError('fewer observations than fixed effects');
-  const prob = new LmmProblem(frame.X, frame.y, Z, group, n, p, q, m);
-
   const nth = (q * (q + 1)) / 2;
+  requireEnoughData({ n, p, q, m, nth, group: rt.group });
+  const prob = new LmmProblem({ X: frame.X, y: frame.y, Z, group, n, p, q, m });
+
   const lower: number[] = [];
   const theta0: number[] = [];
   for (let j = 0; j < q; j++) for (let i = j; i < q; i++) { lower.push(i === j ? 0 : -Infinity); theta0.push(i === j ? 1 : 0); }
   const dev = (th: ReadonlyArray<number>) => prob.deviance(th, reml);
   // Newton from a moment-based start converges in a few steps; the simplex from lme4's start
   // (identity θ) is the fallback when that start is unusable or Newton does not converge.
-  const start = prob.momentStart();
+  const start = prob.start;
   let nmEvaluations = 0;
   let polished = start ? newtonPolish(dev, start, { lower }) : null;
   const atBound = (x: ReadonlyArray<number>) => x.some((v, i) => lower[i] === 0 && v <= 1e-8);
@@ -363,16 +150,24 @@ export function fitLmm(input: {
     return { th, sg: vp[vp.length - 1] };
   };
   const varpar = [...theta.filter((_, i) => free[i]), sigma];
+  // The Hessian's and the Jacobian's points share θ wherever only σ differs or where both step
+  // along the same θ coordinate, so each distinct θ is evaluated once (about half the work).
+  const states = new Map<string, ReturnType<LmmProblem['evaluate']>>();
+  const evaluateOnce = (th: ReadonlyArray<number>) => {
+    const key = th.join(',');
+    if (!states.has(key)) states.set(key, prob.evaluate(th));
+    return states.get(key)!;
+  };
   const covBeta = (vp: ReadonlyArray<number>) => {
     const { th, sg } = expand(vp);
-    const s = prob.evaluate(th);
+    const s = evaluateOnce(th);
     return s ? Array.from(s.MInv, (v) => v * sg * sg) : new Array<number>(p * p).fill(NaN);
   };
   const vcovFlat = Array.from(state.MInv, (v) => v * sigma2);
   let sat: ReturnType<typeof satterthwaite> | null = null;
   let satMessage = '';
   try {
-    sat = satterthwaite({ varpar, covBeta, deviance: (vp) => { const { th, sg } = expand(vp); return prob.devianceAt([...th, sg], reml); }, p });
+    sat = satterthwaite({ varpar, covBeta, deviance: (vp) => { const { th, sg } = expand(vp); return prob.devianceAt(evaluateOnce(th), sg, reml); }, p });
   } catch (e) {
     satMessage = `; Satterthwaite df unavailable: ${e instanceof Error ? e.message : String(e)}`;
   }
@@ -385,6 +180,7 @@ export function fitLmm(input: {
     const L = new Array<number>(p).fill(0);
     L[a] = 1;
     const df = sat ? sat.df(L) : NaN;
+    if (sat) requireUsableDf(name, df);
     fixed[name] = { estimate: est, se, t, df, p: twoSidedTP(t, df) };
   });
   const Lam = prob.lambda(theta);
@@ -399,6 +195,13 @@ export function fitLmm(input: {
   const k = p + nth + 1;
   const logLik = -devOpt / 2;
   const singular = theta.some((v, i) => lower[i] === 0 && v <= 1e-8);
+  const converged = polished.converged && Number.isFinite(devOpt);
+  const warnings: string[] = [];
+  // lme4's isSingular(): a diagonal element of θ below 1e-4 (relative to σ).
+  const nearZero = terms.filter((_, i) => theta[i * q - (i * (i - 1)) / 2] < 1e-4);
+  if (nearZero.length) warnings.push(`singular fit: the random-effect variance of ${nearZero.map((t) => `"${t}"`).join(', ')} is estimated at or near 0 (a boundary), so the random-effects structure is more than these data support; consider a simpler random term`);
+  if (!converged) warnings.push(`the fit did not converge (${polished.message}); the estimates are not reliable`);
+  if (!sat) warnings.push(`Satterthwaite df are not available${satMessage.replace(/^; Satterthwaite df unavailable/, '')}; p-values are not given`);
   return {
     fixed,
     coefficientNames: frame.columnNames,
@@ -412,9 +215,19 @@ export function fitLmm(input: {
     bic: -2 * logLik + Math.log(n) * k,
     nobs: n,
     ngroups: { [rt.group]: m },
-    converged: polished.converged && Number.isFinite(devOpt),
+    converged,
+    warnings,
     reml,
     theta,
     convergence: { evaluations: nmEvaluations + polished.evaluations, gradientMax: polished.gradientNorm, singular, message: polished.message + satMessage },
   };
+}
+
+/** Refuses data too small for the model: lme4's checks, and an observation beyond every parameter. */
+function requireEnoughData(input: { readonly n: number; readonly p: number; readonly q: number; readonly m: number; readonly nth: number; readonly group: string }): void {
+  const { n, p, q, m, nth, group } = input;
+  if (m < 2) throw statsError(`the grouping factor "${group}" needs at least 2 levels (it has ${m})`, { groups: m });
+  // lme4's check.nobs.vs.nRE (which also covers check.nobs.vs.nlev: one observation per level).
+  if (n <= m * q) throw statsError(`${n} observations for ${m * q} random effects (${m} levels of "${group}" × ${q}): the random effects cannot be told apart from the residual; use a simpler random term or more data`, { n, randomEffects: m * q });
+  requireEnoughObservations({ n, fixed: p, variance: nth + 1 });
 }

@@ -51,3 +51,10 @@ test('MMRM contrasts for a three-level factor: each level minus the reference, k
   expectClose(at2['BtheB+drug'].se, fit.fixed['armBtheB+drug'].se, 1e-12, 'first visit se');
   expectClose(at8.BtheB.estimate, fit.fixed.armBtheB.estimate + fit.fixed['armBtheB:factor(time)8'].estimate, 1e-12, 'last visit');
 });
+
+test('MMRM on data too small for the model is refused, not printed with a df near 0', () => {
+  // Five observations for 3 fixed effects and 3 covariance parameters (it used to print
+  // converged: true with a df of 7e-5 for the arm).
+  const small = { id: ['a', 'a', 'b', 'b', 'c'], visit: [1, 2, 1, 2, 1], y: [1, 2, 3, 3.5, 2], arm: ['c', 'c', 't', 't', 'c'] };
+  assert.throws(() => fitMmrm({ formula: 'y ~ arm + factor(visit)', data: small, subject: 'id', visit: 'visit', covariance: 'us' }), /5 observations are too few for a model with 3 fixed effects and 3 variance parameters: it needs at least 7/);
+});

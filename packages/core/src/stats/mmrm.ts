@@ -4,7 +4,8 @@ import { cholesky, choleskyInverse, choleskySolve, logDetFromCholesky, quadForm 
 import type { FixedEffect } from './lmm.ts';
 import { buildModelFrame, levelsOf, type DataColumns, type LevelOverrides } from './model-frame.ts';
 import { bfgs, newtonPolish } from './optimize.ts';
-import { satterthwaite } from './satterthwaite.ts';
+import { requireEnoughObservations } from './require-enough-observations.ts';
+import { requireUsableDf, satterthwaite } from './satterthwaite.ts';
 import { statsError } from './stats-error.ts';
 
 /** Within-subject covariance over visits: unstructured, compound symmetry, or AR(1). */
@@ -50,8 +51,25 @@ export interface MmrmFit {
 interface Pattern {
   readonly visits: ReadonlyArray<number>;
   readonly count: number;
-  /** k × k blocks of (p+1) × (p+1): S[a][b] = Σᵢ wᵢₐᵀ wᵢ_b, w = [x | y] at visit a / b. */
-  readonly S: Float64Array;
+  /**
+   * With S_ab = Σᵢ wᵢₐᵀ wᵢ_b ((p+1) × (p+1), w = [x | y] at visit a / b), folded by symmetry for
+   * the weighted sum Σ_ab Q_ab S_ab (Q symmetric): for a ≥ b the packed lower triangle of S_aa, or
+   * of S_ab + S_ba — a quarter of the work of summing all k² blocks.
+   */
+  readonly U: Float64Array;
+}
+
+/** Folds the k × k blocks S (row-major blocks of q × q) into Pattern.U. */
+function foldPattern(S: Float64Array, k: number, q: number): Float64Array {
+  const t = (q * (q + 1)) / 2;
+  const U = new Float64Array(((k * (k + 1)) / 2) * t);
+  let o = 0;
+  for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) {
+    const ab = (a * k + b) * q * q;
+    const ba = (b * k + a) * q * q;
+    for (let i = 0; i < q; i++) for (let j = 0; j <= i; j++) U[o++] = a === b ? S[ab + i * q + j] : S[ab + i * q + j] + S[ba + i * q + j];
+  }
+  return U;
 }
 
 function covarianceFrom(phi: ReadonlyArray<number>, type: CovarianceStructure, T: number): Float64Array | null {
@@ -107,6 +125,7 @@ export function fitMmrm(input: {
   const T = visits.length;
   if (T < 2) throw statsError('an MMRM needs at least 2 visits');
   if (type === 'us' && T > 12) throw statsError(`an unstructured covariance over ${T} visits has too many parameters; use cs or ar1`);
+  requireEnoughObservations({ n, fixed: p, variance: type === 'us' ? (T * (T + 1)) / 2 : 2 });
 
   // OLS shift of the response keeps yᵀV⁻¹y − bᵀβ accurate (see lmm.ts).
   const XtX = new Float64Array(p * p);
@@ -162,12 +181,13 @@ export function fitMmrm(input: {
       }
     }
   }
-  const pats: Pattern[] = [...patterns.values()];
+  const pats: Pattern[] = [...patterns.values()].map((pt) => ({ visits: pt.visits, count: pt.count, U: foldPattern(pt.S, pt.visits.length, q) }));
 
   const evaluate = (phi: ReadonlyArray<number>) => {
     const Sig = covarianceFrom(phi, type, T);
     if (!Sig) return null;
-    const G = new Float64Array(q * q);
+    const tq = (q * (q + 1)) / 2;
+    const Gp = new Float64Array(tq);
     let logDet = 0;
     for (const pat of pats) {
       const k = pat.visits.length;
@@ -177,12 +197,15 @@ export function fitMmrm(input: {
       if (!L) return null;
       logDet += pat.count * logDetFromCholesky(L, k);
       const Q = choleskyInverse(L, k);
-      for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) {
+      let o = 0;
+      for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) {
         const w = Q[a * k + b];
-        const off = (a * k + b) * q * q;
-        for (let i = 0; i < q * q; i++) G[i] += w * pat.S[off + i];
+        for (let i = 0; i < tq; i++) Gp[i] += w * pat.U[o + i];
+        o += tq;
       }
     }
+    const G = new Float64Array(q * q);
+    for (let i = 0, o = 0; i < q; i++) for (let j = 0; j <= i; j++, o++) G[i * q + j] = G[j * q + i] = Gp[o];
     const A = new Float64Array(p * p);
     const bv = new Float64Array(p);
     for (let i = 0; i < p; i++) {
@@ -220,6 +243,7 @@ export function fitMmrm(input: {
     const se = Math.sqrt(st.C[a * p + a]);
     const t = st.beta[a] / se;
     const df = sat.df(L);
+    requireUsableDf(name, df);
     fixed[name] = { estimate: st.beta[a], se, t, df, p: twoSidedTP(t, df) };
   });
 
@@ -253,6 +277,7 @@ export function fitMmrm(input: {
       const est = L.reduce((s, v, i) => s + v * st.beta[i], 0);
       const se = Math.sqrt(quadForm(L, st.C, L, p));
       const df = sat.df(L);
+      requireUsableDf(`${input.contrast}${level} − ${input.contrast}${lv[0]} at ${input.visit} ${visit}`, df);
       const h = qt(0.975, df) * se;
       return { estimate: est, se, df, ci95: [est - h, est + h], p: twoSidedTP(est / se, df) };
     };

@@ -82,11 +82,13 @@ export function numericValue(x: number | string | null): number {
   return typeof x === 'number' ? x : Number(x);
 }
 
-type Getter = (column: string) => number | string | null;
+/** The value of a column in row k of the rows being coded. */
+type Getter = (column: string, k: number) => number | string | null;
 
 interface CodedVariable {
   readonly names: ReadonlyArray<string>;
-  readonly values: (get: Getter) => ReadonlyArray<number>;
+  /** One column of coded values per name, over `count` rows. */
+  readonly columns: (get: Getter, count: number) => Float64Array[];
 }
 
 /**
@@ -113,7 +115,11 @@ export function buildModelFrame(input: {
   for (const c of used) if (data[c].length !== nAll) throw statsError('all columns must have the same length');
   const rows: number[] = [];
   const usedCols = [...used].map((c) => data[c]);
-  for (let i = 0; i < nAll; i++) if (usedCols.every((c) => !isMissing(c[i]))) rows.push(i);
+  for (let i = 0; i < nAll; i++) {
+    let complete = true;
+    for (const c of usedCols) if (isMissing(c[i])) { complete = false; break; }
+    if (complete) rows.push(i);
+  }
   if (rows.length === 0) throw statsError('no complete rows: every row misses a value of a variable in the formula');
 
   const yv = new Float64Array(rows.length);
@@ -143,16 +149,34 @@ export function buildModelFrame(input: {
   if (f.intercept) termKeys.add('');
   const coded = (v: FormulaVariable, contrast: boolean): CodedVariable => {
     if (!categorical.get(v.label)) {
-      return { names: [v.label], values: (get) => [numericValue(get(v.column))] };
+      return {
+        names: [v.label],
+        columns: (get, count) => {
+          const col = new Float64Array(count);
+          for (let k = 0; k < count; k++) col[k] = numericValue(get(v.column, k));
+          return [col];
+        },
+      };
     }
     const lv = levels[v.column];
-    const cols = contrast ? lv.slice(1) : lv;
-    return { names: cols.map((l) => `${v.label}${l}`), values: (get) => cols.map((l) => (String(get(v.column)) === l ? 1 : 0)) };
+    const coded = contrast ? lv.slice(1) : lv;
+    const position = new Map(coded.map((l, j) => [l, j]));
+    return {
+      names: coded.map((l) => `${v.label}${l}`),
+      columns: (get, count) => {
+        const cols = coded.map(() => new Float64Array(count));
+        for (let k = 0; k < count; k++) {
+          const j = position.get(String(get(v.column, k)));
+          if (j !== undefined) cols[j][k] = 1;
+        }
+        return cols;
+      },
+    };
   };
 
   const names: string[] = [];
-  const builders: Array<(get: Getter) => ReadonlyArray<number>> = [];
-  if (f.intercept) { names.push('(Intercept)'); builders.push(() => [1]); }
+  const terms: Array<(get: Getter, count: number) => Float64Array[]> = [];
+  if (f.intercept) { names.push('(Intercept)'); terms.push((_, count) => [new Float64Array(count).fill(1)]); }
   for (const t of f.terms) {
     const parts = t.variables.map((v) => {
       const rest = t.variables.filter((w) => w !== v).map((w) => w.label).sort().join('\u0000');
@@ -166,36 +190,34 @@ export function buildModelFrame(input: {
       combNames = next;
     }
     names.push(...combNames);
-    builders.push((get) => {
-      let acc: number[] = [1];
+    terms.push((get, count) => {
+      let acc: Float64Array[] = [new Float64Array(count).fill(1)];
       for (const part of parts) {
-        const vals = part.values(get);
-        const next: number[] = [];
-        for (const pv of vals) for (const a of acc) next.push(a * pv);
+        const next: Float64Array[] = [];
+        for (const pv of part.columns(get, count)) for (const a of acc) next.push(a.map((x, k) => x * pv[k]));
         acc = next;
       }
       return acc;
     });
   }
   const p = names.length;
-  const X = new Float64Array(rows.length * p);
-  let cur = 0;
-  const getRow: Getter = (c) => data[c][cur];
-  rows.forEach((r, k) => {
+  /** Row-major count × p design for the rows that `get` reads. */
+  const design = (get: Getter, count: number): Float64Array => {
+    const out = new Float64Array(count * p);
     let j = 0;
-    cur = r;
-    for (const b of builders) for (const v of b(getRow)) X[k * p + j++] = v;
-  });
-  const designRow = (values: Readonly<Record<string, number | string>>) => {
-    const out = new Float64Array(p);
-    let j = 0;
-    const get: Getter = (c) => {
-      if (!(c in values)) throw statsError(`no value given for "${c}"`);
-      return values[c];
-    };
-    for (const b of builders) for (const v of b(get)) out[j++] = v;
+    for (const term of terms) {
+      for (const col of term(get, count)) {
+        for (let k = 0; k < count; k++) out[k * p + j] = col[k];
+        j++;
+      }
+    }
     return out;
   };
+  const X = design((c, k) => data[c][rows[k]], rows.length);
+  const designRow = (values: Readonly<Record<string, number | string>>) => design((c) => {
+    if (!(c in values)) throw statsError(`no value given for "${c}"`);
+    return values[c];
+  }, 1);
   const numericColumns = [...new Set([...vars.values()].filter((v) => !categorical.get(v.label)).map((v) => v.column))];
   return { y: yv, X, n: rows.length, p, columnNames: names, rows, levels, numericColumns, designRow };
 }

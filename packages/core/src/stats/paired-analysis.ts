@@ -1,3 +1,4 @@
+import { completePairs } from './complete-pairs.ts';
 import { mean, sd } from './descriptives.ts';
 import { pairedEffectSizes } from './paired-effect-sizes.ts';
 import { pairedTTest } from './t-test.ts';
@@ -6,6 +7,8 @@ import { wilcoxonSignedRank, type SignedRankMethod } from './wilcoxon-signed-ran
 
 export interface PairedAnalysis {
   readonly n: number;
+  /** Rows left out because the before or the after value is missing. */
+  readonly missing: number;
   readonly meanChange: number;
   readonly sdChange: number;
   readonly ci95: readonly [number, number];
@@ -20,7 +23,7 @@ export interface PairedAnalysis {
 
 /**
  * Everything a reviewer asks of a before/after comparison: change = after − before over complete
- * pairs (rows missing either value are left out), paired t with 95% CI, Wilcoxon signed-rank (R's
+ * pairs (rows missing either value are left out, and counted), paired t with 95% CI, Wilcoxon signed-rank (R's
  * exact/approximate choice), d_z, Hedges' g_z and SRM.
  * @example pairedAnalysis({ before: [10, 12, null], after: [8, 9, 7] }).n // 2 (needs ≥ 3 in practice)
  */
@@ -29,15 +32,7 @@ export function pairedAnalysis(input: {
   readonly after: ReadonlyArray<number | null>;
 }): PairedAnalysis {
   if (input.before.length !== input.after.length) throw statsError('before and after must have the same length');
-  const b: number[] = [];
-  const a: number[] = [];
-  input.before.forEach((x, i) => {
-    const y = input.after[i];
-    if (x !== null && y !== null && Number.isFinite(x) && Number.isFinite(y)) {
-      b.push(x);
-      a.push(y);
-    }
-  });
+  const { before: b, after: a, missing } = completePairs(input);
   if (b.length < 3) throw statsError('a paired analysis needs at least 3 complete pairs', { n: b.length });
   const change = a.map((v, i) => v - b[i]);
   const t = pairedTTest({ before: b, after: a });
@@ -45,6 +40,7 @@ export function pairedAnalysis(input: {
   const es = pairedEffectSizes(change);
   return {
     n: change.length,
+    missing,
     meanChange: mean(change),
     sdChange: sd(change),
     ci95: t.ci95,

@@ -41,3 +41,17 @@ export function satterthwaite(input: {
     },
   };
 }
+
+/** Below this a Satterthwaite df says that the data cannot estimate the uncertainty at all. */
+export const MIN_SATTERTHWAITE_DF = 1;
+
+/**
+ * Refuses a Satterthwaite df below 1 (a t-distribution wider than Cauchy; with the df near 0 the
+ * "p-value" is 1 and the interval infinite, whatever the data), naming the estimate.
+ * @example requireUsableDf('time', 12.5) // passes; requireUsableDf('time', 3e-8) throws
+ */
+export function requireUsableDf(name: string, df: number): void {
+  if (!(df >= MIN_SATTERTHWAITE_DF)) {
+    throw statsError(`the Satterthwaite df of "${name}" is ${Number.isFinite(df) ? df.toPrecision(2) : df}, below ${MIN_SATTERTHWAITE_DF}: these data are too few to estimate its uncertainty`, { coefficient: name });
+  }
+}
