@@ -1,0 +1,4 @@
+// Public surface of the outcome report: the data-cut format, the analysis plan and the report model.
+export * from './analysis-plan.ts';
+export * from './data-cut.ts';
+export * from './parse-data-cut.ts';
