@@ -2,3 +2,6 @@
 export * from './analysis-plan.ts';
 export * from './data-cut.ts';
 export * from './parse-data-cut.ts';
+export * from './benchmarks.ts';
+export * from './outcome-report.ts';
+export * from './visit-means.ts';
