@@ -4,10 +4,13 @@
  * first dose (day 0); there are no names, dates of birth, clinic numbers or free text.
  */
 
-/** Where a participant left the flow. `screen_failed` and `declined` never consented. */
-export type ParticipantStatus = 'screen_failed' | 'declined' | 'consented' | 'ongoing' | 'completed' | 'withdrawn' | 'lost';
+/**
+ * Where a participant stands. `screening` (still being screened), `screen_failed` and `declined`
+ * never consented; `consented` has not had a dose yet.
+ */
+export type ParticipantStatus = 'screening' | 'screen_failed' | 'declined' | 'consented' | 'ongoing' | 'completed' | 'withdrawn' | 'lost';
 
-export const participantStatuses: ReadonlyArray<ParticipantStatus> = ['screen_failed', 'declined', 'consented', 'ongoing', 'completed', 'withdrawn', 'lost'];
+export const participantStatuses: ReadonlyArray<ParticipantStatus> = ['screening', 'screen_failed', 'declined', 'consented', 'ongoing', 'completed', 'withdrawn', 'lost'];
 
 export interface CutParticipant {
   readonly studyId: string;
@@ -36,8 +39,10 @@ export interface CutOutcome {
   readonly total: number | null;
 }
 
-export type Relatedness = 'unrelated' | 'unlikely' | 'possible' | 'probable' | 'definite';
-export const relatednessLevels: ReadonlyArray<Relatedness> = ['unrelated', 'unlikely', 'possible', 'probable', 'definite'];
+/** Causality as the clinic records it (WHO-UMC style, `packages/core/src/safety/adverse-event.ts`). */
+export type { Relatedness } from '../safety/adverse-event.ts';
+export { RELATEDNESS as relatednessLevels } from '../safety/adverse-event.ts';
+import type { Relatedness } from '../safety/adverse-event.ts';
 
 export interface CutAdverseEvent {
   readonly studyId: string;

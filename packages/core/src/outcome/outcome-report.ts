@@ -212,17 +212,18 @@ export function outcomeReport(cut: DataCut): OutcomeReport {
   const ps = cut.participants;
   const notEligible = ps.filter((p) => p.status === 'screen_failed');
   const notConsented = ps.filter((p) => p.status === 'declined');
-  const consented = ps.filter((p) => p.status !== 'screen_failed' && p.status !== 'declined');
+  const inScreening = ps.filter((p) => p.status === 'screening');
+  const consented = ps.filter((p) => p.status !== 'screen_failed' && p.status !== 'declined' && p.status !== 'screening');
   const flow: OutcomeReport['flow'] = {
     screened: ps.length,
-    eligible: ps.length - notEligible.length,
+    eligible: ps.length - notEligible.length - inScreening.length,
     consented: consented.length,
     dosed: dosed.length,
     visits: visits.map((visit) => ({ visit, n: dosed.filter((p) => total(p.studyId, visit) !== null).length })),
     completed: completedIds.size,
     excludedNoDataUse: cut.manifest.excludedNoDataUse,
     reasons: {
-      notEligible: count(notEligible.map((p) => p.reason)),
+      notEligible: count([...notEligible.map((p) => p.reason), ...inScreening.map(() => 'in_screening')]),
       notConsented: count(notConsented.map((p) => p.reason)),
       notDosed: count(consented.filter((p) => !p.dosed).map((p) => p.reason ?? p.status)),
       withdrawn: count(dosed.filter((p) => p.status === 'withdrawn').map((p) => p.reason)),

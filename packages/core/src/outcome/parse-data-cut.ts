@@ -161,7 +161,7 @@ export function parseDataCut(files: Readonly<Partial<Record<DataCutFileName, str
     const completed = pt.flag(i, 'completed', true) ?? false;
     const status: ParticipantStatus = pt.oneOf(i, 'status', participantStatuses, true) ?? 'consented';
     if (completed && !dosed) c.add(`participants.csv:${i + 2}:completed`, 'is 1 but dosed is 0');
-    if (dosed && (status === 'screen_failed' || status === 'declined')) c.add(`participants.csv:${i + 2}:dosed`, `is 1 but the status is ${status}`);
+    if (dosed && (status === 'screen_failed' || status === 'declined' || status === 'screening')) c.add(`participants.csv:${i + 2}:dosed`, `is 1 but the status is ${status}`);
     const doses = pt.has('doses') ? pt.number(i, 'doses', { integer: true }) : (exposureCount.get(studyId) ?? (dosed ? null : 0));
     return { studyId, status, dosed, completed, reason: pt.text(i, 'reason'), ageBand: pt.text(i, 'age_band'), sex: pt.text(i, 'sex'), doses };
   });
