@@ -7,6 +7,7 @@ import type { Command } from '../command.ts';
 export const commands: Readonly<Record<string, () => Promise<Command>>> = {
   audit: () => import('./audit.ts').then((m) => m.auditCommand),
   db: () => import('./db.ts').then((m) => m.dbCommand),
+  program: () => import('./program.ts').then((m) => m.programCommand),
   report: () => import('./report.ts').then((m) => m.reportCommand),
   scales: () => import('./scales.ts').then((m) => m.scalesCommand),
   score: () => import('./score.ts').then((m) => m.scoreCommand),
