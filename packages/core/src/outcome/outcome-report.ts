@@ -287,11 +287,12 @@ export function outcomeReport(cut: DataCut): OutcomeReport {
     return base(id);
   };
   const locfChanges = [...dosedIds].filter((id) => base(id) !== null).map((id) => lastObserved(id)! - base(id)!);
+  const outOfWindow = new Set(cut.outcomes.filter((o) => o.scale === scaleId && o.inWindow === false).map((o) => o.studyId));
   const doseCounts = dosed.filter((p) => p.completed).map((p) => p.doses ?? 0);
   const fullDoses = doseCounts.length ? Math.max(...doseCounts) : 0;
   const perProtocolIds = dosed
     .filter((p) => p.completed && (p.doses ?? 0) >= fullDoses)
-    .filter((p) => cut.outcomes.every((o) => o.studyId !== p.studyId || o.scale !== scaleId || o.inWindow !== false))
+    .filter((p) => !outOfWindow.has(p.studyId))
     .map((p) => p.studyId);
   const wants = (s: string) => plan.sensitivity.includes(s as never);
   const sensitivity: OutcomeReport['sensitivity'] = {
@@ -380,11 +381,15 @@ export function outcomeReport(cut: DataCut): OutcomeReport {
   const withAe = new Set(aes.map((e) => e.studyId));
   const doses = cut.exposures.filter((e) => dosedIds.has(e.studyId));
   const doseDays = new Map<string, number[]>();
-  for (const e of doses) doseDays.set(e.studyId, [...(doseDays.get(e.studyId) ?? []), e.day]);
+  for (const e of doses) { const l = doseDays.get(e.studyId) ?? []; l.push(e.day); doseDays.set(e.studyId, l); }
+  const aeDays = new Map<string, number[]>();
+  for (const a of aes) if (a.day !== null) { const l = aeDays.get(a.studyId) ?? []; l.push(a.day); aeDays.set(a.studyId, l); }
   // A dose is followed by an event when one falls on or after its day and before the next dose.
   const dosesWithAe = doses.filter((e) => {
+    const events = aeDays.get(e.studyId);
+    if (!events) return false;
     const next = Math.min(...(doseDays.get(e.studyId) ?? []).filter((d) => d > e.day), Infinity);
-    return aes.some((a) => a.studyId === e.studyId && a.day !== null && a.day >= e.day && a.day < next);
+    return events.some((d) => d >= e.day && d < next);
   }).length;
   const adverseEvents: OutcomeReport['adverseEvents'] = {
     events: aes.length,
@@ -403,8 +408,12 @@ export function outcomeReport(cut: DataCut): OutcomeReport {
   };
 
   // ---- biomarkers ----
-  const labValue = (id: string, analyte: string, sampleType: string, visit: string) =>
-    cut.labs.find((l) => l.studyId === id && l.analyte === analyte && l.sampleType === sampleType && l.visit === visit && l.value !== null)?.value ?? null;
+  const labIndex = new Map<string, number>();
+  for (const l of cut.labs) {
+    const k = `${l.studyId}\u0000${l.analyte}\u0000${l.sampleType}\u0000${l.visit}`;
+    if (l.value !== null && !labIndex.has(k)) labIndex.set(k, l.value);
+  }
+  const labValue = (id: string, analyte: string, sampleType: string, visit: string) => labIndex.get(`${id}\u0000${analyte}\u0000${sampleType}\u0000${visit}`) ?? null;
   const marker = (h: { id: string; analyte: string; sampleType: string; visit: string; direction: BiomarkerResult['direction'] }, prespecified: boolean) => {
     const before: number[] = [];
     const after: number[] = [];
