@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXOSOME_PROGRAM } from '@mimamori/core/programs/example-programs';
 import { parseDataCut, dataCutFiles, type DataCutFileName } from '@mimamori/core/outcome/index';
-import { insertClinic, loadOrCreateSecretKey, newId, studyIdFor } from '@mimamori/storage';
+import { insertClinic, loadOrCreateSecretKey, lockAnalysisPlan, newId, saveAnalysisPlan, studyIdFor } from '@mimamori/storage';
+import { canonicalJson } from '@mimamori/core/text/canonical-json';
+import { sha256Hex } from '@mimamori/core/programs/sha256';
+import { writeFileSync } from 'node:fs';
 import { createTestDb, testDialects, type TestDb } from '../../storage/test/test-db.ts';
 import { main } from '../src/main.ts';
 
@@ -141,6 +144,54 @@ for (const dialect of testDialects()) {
       // the read is audited with counts only
       const audit = await t.db.selectFrom('audit_log').select(['action', 'detail']).where('action', '=', 'program.data_cut').execute();
       assert.deepEqual(audit, [{ action: 'program.data_cut', detail: 'participants=4;excluded_no_data_use=1' }]);
+    });
+
+    test('plan save / lock: a bad plan changes nothing; lock hashes the canonical JSON into the audit chain; a locked plan is amended only with a reason; export uses the locked version', async () => {
+      const plan = { version: 1, primary: { scale: 'phq9', visit: 'week8' }, visits: ['week2', 'week4', 'week8', 'week12', 'week24'], sensitivity: ['completers', 'paired'] };
+      writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...plan, primary: { scale: 'phq9', visit: 'baseline' } }));
+      const bad = await run('program', 'plan', 'save', EXOSOME_PROGRAM.id, '--file', 'bad.json');
+      assert.equal(bad.code, 1);
+      assert.match(bad.err, /plan\.json:primary\.visit/);
+      assert.equal((await t.db.selectFrom('analysis_plans').selectAll().execute()).length, 0);
+      writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+      const saved = await run('program', 'plan', 'save', EXOSOME_PROGRAM.id, '--file', 'plan.json', '--at', '2026-03-01T00:00:00Z');
+      assert.equal(saved.code, 0, saved.err);
+      const locked = await run('program', 'plan', 'lock', EXOSOME_PROGRAM.id, '--at', '2026-03-02T00:00:00Z');
+      assert.equal(locked.code, 0, locked.err);
+      const sha = /SHA-256 ([0-9a-f]{64})/.exec(locked.out)![1];
+      assert.equal(sha, sha256Hex(canonicalJson({ ...plan, version: 1, lockedAt: '2026-03-02T00:00:00.000Z' })));
+      const again = await run('program', 'plan', 'lock', EXOSOME_PROGRAM.id);
+      assert.equal(again.code, 1);
+      assert.match(again.err, /already locked/);
+      const noReason = await run('program', 'plan', 'save', EXOSOME_PROGRAM.id, '--file', 'plan.json');
+      assert.equal(noReason.code, 1);
+      assert.match(noReason.err, /needs a reason/);
+      assert.equal((await run('program', 'plan', 'save', EXOSOME_PROGRAM.id, '--file', 'plan.json', '--reason', 'week 12 added as secondary')).code, 0);
+      const shown = JSON.parse((await run('program', 'plan', 'show', EXOSOME_PROGRAM.id)).out);
+      assert.deepEqual(shown.map((v: { version: number; lockedAt: string | null }) => [v.version, v.lockedAt]), [[1, '2026-03-02T00:00:00.000Z'], [2, null]]);
+      const audit = await t.db.selectFrom('audit_log').select(['action', 'detail']).where('resource', '=', 'analysis_plan').orderBy('seq').execute();
+      assert.deepEqual(audit.map((a) => a.action), ['analysis_plan.create', 'analysis_plan.lock', 'analysis_plan.amend']);
+      assert.equal(audit[1].detail, `sha256=${sha}`);
+      assert.equal((await run('program', 'export', EXOSOME_PROGRAM.id, '--out', 'cut3', '--at', NOW)).code, 0);
+      const manifest = JSON.parse(readFileSync(join(dir, 'cut3', 'manifest.json'), 'utf8'));
+      assert.equal(manifest.planSha256, sha);
+      const rep = JSON.parse((await run('report', '--data', 'cut3', '--format', 'json')).out);
+      assert.deepEqual(rep.plan, { version: 1, sha256: sha, lockedAt: '2026-03-02T00:00:00.000Z', lockedBeforeCut: true });
+    });
+
+    test('concurrent locks of one draft: exactly one wins; concurrent amendments make one new version', async () => {
+      const base = { primary: { scale: 'phq9', visit: 'week8' } };
+      const now = new Date(NOW);
+      const locks = await Promise.allSettled([1, 2, 3, 4].map(() => lockAnalysisPlan(t.db, { programId: EXOSOME_PROGRAM.id, now, dialect })));
+      assert.equal(locks.filter((r) => r.status === 'fulfilled').length, 1, JSON.stringify(locks.map((r) => r.status)));
+      for (const r of locks) if (r.status === 'rejected') assert.equal((r.reason as { code: string }).code, 'invalid_state');
+      const before = (await t.db.selectFrom('analysis_plans').selectAll().execute()).length;
+      const saves = await Promise.allSettled([1, 2, 3].map((i) => saveAnalysisPlan(t.db, { programId: EXOSOME_PROGRAM.id, plan: { ...base, alpha: 0.01 * i }, reason: `amendment ${i}`, now, dialect })));
+      for (const r of saves) if (r.status === 'rejected') assert.equal((r.reason as { code: string }).code, 'conflict', String(r.reason));
+      assert.equal(saves.filter((r) => r.status === 'fulfilled' && r.value.created).length, 1);
+      assert.equal((await t.db.selectFrom('analysis_plans').selectAll().execute()).length, before + 1);
+      const locked = await t.db.selectFrom('analysis_plans').select(['version', 'sha256', 'locked_at']).where('locked_at', 'is not', null).orderBy('version').execute();
+      assert.deepEqual(locked.map((r) => r.version), [1, 2]);
     });
 
     test('export refuses an unknown program, a non-empty directory and a missing --out, and writes nothing', async () => {

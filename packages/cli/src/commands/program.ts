@@ -1,13 +1,16 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { isDomainError } from '@mimamori/core/errors/domain-error';
-import { exportProgramDataCut, listClinics, listLatestPrograms, loadOrCreateSecretKey } from '@mimamori/storage';
+import { exportProgramDataCut, listClinics, listLatestPrograms, listPlanVersions, loadOrCreateSecretKey, lockAnalysisPlan, saveAnalysisPlan } from '@mimamori/storage';
 import { UsageError, type Command } from '../command.ts';
 import { dbLocation, openDb, parseOptions } from '../open-db.ts';
 
 const help = [
   'Usage: mimamori program list [--json] [--db PATH]',
   '       mimamori program export <program id> --out DIR [--plan FILE] [--at INSTANT] [--db PATH]',
+  '       mimamori program plan show <program id> [--db PATH]',
+  '       mimamori program plan save <program id> --file PLAN.json [--reason TEXT] [--db PATH]',
+  '       mimamori program plan lock <program id> [--db PATH]',
   '',
   'list    the programs (latest version of each); --json prints [{"id","name"}, …]',
   'export  writes the program\'s data cut to DIR (a new or empty directory): participants.csv,',
@@ -17,6 +20,10 @@ const help = [
   '        dates or free text; participants who withdrew their data are left out and counted.',
   '        --plan FILE: the analysis plan (JSON) to include; without it a draft plan is derived',
   '        from the program. --at: the moment of the cut (ISO instant; default now).',
+  'plan    the analysis plan: show prints every version as JSON; save edits the draft or starts',
+  '        a new version (an amendment of a locked plan needs --reason); lock fixes the latest',
+  '        draft, hashing its canonical JSON (SHA-256) into the audit chain. Without --plan, export',
+  '        uses the latest locked version (else the latest draft).',
   '',
 ].join('\n');
 
@@ -31,7 +38,7 @@ export const programCommand: Command = {
     }
     let p: ReturnType<typeof parseOptions>;
     try {
-      p = parseOptions(rest, { values: ['db', 'out', 'plan', 'at'], flags: ['json'] });
+      p = parseOptions(rest, { values: ['db', 'out', 'plan', 'at', 'file', 'reason'], flags: ['json'] });
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
@@ -51,7 +58,8 @@ export const programCommand: Command = {
         await h.close();
       }
     }
-    if (sub !== 'export') throw new UsageError(`unknown subcommand "${sub}" (list or export)`);
+    if (sub === 'plan') return planSubcommand(p, io);
+    if (sub !== 'export') throw new UsageError(`unknown subcommand "${sub}" (list, export or plan)`);
     const [programId, ...extra] = p.positional;
     if (!programId || extra.length) throw new UsageError('export needs one program id');
     if (!p.values.out) throw new UsageError('export needs --out DIR');
@@ -84,3 +92,46 @@ export const programCommand: Command = {
     }
   },
 };
+
+async function planSubcommand(p: ReturnType<typeof parseOptions>, io: Parameters<Command['run']>[1]): Promise<number> {
+  const [action, programId, ...extra] = p.positional;
+  if (!['show', 'save', 'lock'].includes(action ?? '')) throw new UsageError('plan needs show, save or lock');
+  if (!programId || extra.length) throw new UsageError(`plan ${action} needs one program id`);
+  let plan: unknown;
+  if (action === 'save') {
+    if (!p.values.file) throw new UsageError('plan save needs --file PLAN.json');
+    try {
+      plan = JSON.parse(readFileSync(isAbsolute(p.values.file) ? p.values.file : join(io.cwd, p.values.file), 'utf8'));
+    } catch {
+      throw new UsageError(`cannot read "${p.values.file}" as JSON`);
+    }
+  }
+  const h = await openDb(io, { dbPath: p.values.db });
+  try {
+    if (action === 'show') {
+      const rows = await listPlanVersions(h.db, programId);
+      io.stdout(`${JSON.stringify(rows.map((r) => ({ version: r.version, lockedAt: r.locked_at, sha256: r.sha256, amendmentReason: r.amendment_reason, plan: JSON.parse(r.plan_json) })), null, 2)}\n`);
+      return 0;
+    }
+    const now = p.values.at ? new Date(p.values.at) : new Date();
+    if (Number.isNaN(now.getTime())) throw new UsageError(`--at must be an ISO instant (got "${p.values.at}")`);
+    if (action === 'save') {
+      const r = await saveAnalysisPlan(h.db, { programId, plan, reason: p.values.reason, now, dialect: h.dialect });
+      io.stdout(`${r.created ? 'saved a new draft' : 'updated the draft'}: version ${r.version}\n`);
+      return 0;
+    }
+    const r = await lockAnalysisPlan(h.db, { programId, now, dialect: h.dialect });
+    io.stdout(`locked version ${r.version} at ${r.lockedAt}; SHA-256 ${r.sha256}\n`);
+    return 0;
+  } catch (e) {
+    if (isDomainError(e)) {
+      if (e.code === 'not_found') throw new UsageError(e.message);
+      const detail = e.details.map((d) => `\n  ${d.path}: ${d.message}`).join('');
+      io.stderr(`mimamori program plan ${action}: ${e.message}${detail}\n`);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await h.close();
+  }
+}

@@ -5,3 +5,5 @@ export * from './parse-data-cut.ts';
 export * from './benchmarks.ts';
 export * from './outcome-report.ts';
 export * from './visit-means.ts';
+export * from './lock-analysis-plan.ts';
+export * from './build-data-cut.ts';

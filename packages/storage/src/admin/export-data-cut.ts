@@ -13,10 +13,13 @@ import { getClinic } from '../repos/clinic-repo.ts';
 import type { Db } from '../repos/db.ts';
 import { clinicOfProgram, listLatestPrograms, loadProgramCutRows } from '../repos/programs/program-data-cut-repo.ts';
 import { studyIdFor } from '../security/study-id.ts';
+import { planForCut } from './analysis-plans.ts';
 
 /**
  * `mimamori program export`: the program's data cut (docs/outcome-report.md) from the database,
- * with study ids keyed under the clinic's key. The read is audited (counts only, no patient data).
+ * with study ids keyed under the clinic's key. The plan is the one given, else the latest locked
+ * version, else the latest draft, else a draft derived from the program. The read is audited
+ * (counts only, no patient data).
  */
 export async function exportProgramDataCut(db: Db, o: {
   readonly programId: string;
@@ -32,6 +35,7 @@ export async function exportProgramDataCut(db: Db, o: {
   const latest = (await listLatestPrograms(db, clinicId)).find((p) => p.program_id === o.programId)!;
   const program = JSON.parse(latest.definition_json) as ProgramDefinition;
   const rows = await loadProgramCutRows(db, clinicId, o.programId);
+  const stored = o.plan === undefined ? await planForCut(db, o.programId) : undefined;
   const cutAt = o.now.toISOString();
   const out = buildDataCut({
     program,
@@ -44,7 +48,7 @@ export async function exportProgramDataCut(db: Db, o: {
     studyIdOf: (patientId) => studyIdFor(o.masterKey, o.programId, patientId),
     zone: clinic?.timeZone ?? 'Asia/Tokyo',
     cutAt,
-    plan: o.plan ?? null,
+    plan: o.plan ?? (stored ? JSON.parse(stored.plan_json) : null),
     mimamoriVersion: o.mimamoriVersion,
   });
   const participants = out.files['participants.csv'].trimEnd().split('\n').length - 1;
