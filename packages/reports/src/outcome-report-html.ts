@@ -56,6 +56,7 @@ const limitationText: Record<ReportLang, (l: Limitation) => string> = {
     co_medication: `${l.params?.participants} 人でプログラム中に併用薬が変更されました。`,
     plan_not_locked: '解析計画が固定されていません。すべての解析は事後的なものとして扱ってください。',
     plan_locked_after_cut: '解析計画はデータカットの後に固定されました。',
+    plan_locked_after_enrolment: '解析計画は最初の参加者の登録より後に固定されました。',
   })[l.code],
   en: (l) => ({
     no_control: 'There is no control group: the change cannot be separated from what would have happened without the program.',
@@ -68,6 +69,7 @@ const limitationText: Record<ReportLang, (l: Limitation) => string> = {
     co_medication: `Concomitant medication changed during the program for ${l.params?.participants} participant(s).`,
     plan_not_locked: 'The analysis plan is not locked: treat every analysis as post hoc.',
     plan_locked_after_cut: 'The analysis plan was locked after the data cut.',
+    plan_locked_after_enrolment: 'The analysis plan was locked after the first participant enrolled.',
   })[l.code],
 };
 

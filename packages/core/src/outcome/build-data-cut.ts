@@ -194,6 +194,7 @@ export function buildDataCut(src: CutSource): { readonly files: Record<DataCutFi
     mimamoriVersion: src.mimamoriVersion,
     cutAt: src.cutAt,
     excludedNoDataUse,
+    planLockedBeforeFirstEnrolment: lockedBeforeFirstEnrolment(plan, src.enrolments),
   }, null, 2)}\n`;
   return { files: files as Record<DataCutFileName, string>, excludedNoDataUse };
 }
@@ -230,3 +231,13 @@ const CODEBOOK: ReadonlyArray<ReadonlyArray<string>> = [
   ['labs.csv', 'time', 'HH:MM', 'local time of collection'],
   ['exposures.csv', 'kind', 'code', 'infusion or TMS session'],
 ];
+
+/** Whether a locked plan's lock time precedes every enrolment (null for a draft or no enrolments). */
+function lockedBeforeFirstEnrolment(plan: unknown, enrolments: ReadonlyArray<CutSourceEnrolment>): boolean | null {
+  const lockedAt = (plan as { lockedAt?: unknown } | null)?.lockedAt;
+  const dates = enrolments.map((e) => e.enrolmentDate).filter((d): d is string => d !== null).sort();
+  if (typeof lockedAt !== 'string' || dates.length === 0) return null;
+  // enrolment dates are clinic dates; compare the lock's UTC date conservatively (a lock on the
+  // same day as the first enrolment does not count as before it)
+  return lockedAt.slice(0, 10) < dates[0];
+}

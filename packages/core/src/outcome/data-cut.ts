@@ -104,6 +104,8 @@ export interface DataCutManifest {
   readonly cutAt: string | null;
   /** Withdrawn participants who asked that their data not be used: left out, only counted. */
   readonly excludedNoDataUse: number;
+  /** Whether the plan was locked before the first participant enrolled; null when unknown. */
+  readonly planLockedBeforeFirstEnrolment: boolean | null;
 }
 
 export interface DataCut {

@@ -59,12 +59,12 @@ export interface BiomarkerResult {
 
 /** A statement for the limitations section; the renderer words it in the reader's language. */
 export interface Limitation {
-  readonly code: 'no_control' | 'self_selected' | 'self_pay' | 'unblinded_raters' | 'self_report' | 'loss_to_follow_up' | 'plan_not_locked' | 'plan_locked_after_cut' | 'small_sample' | 'co_medication';
+  readonly code: 'no_control' | 'self_selected' | 'self_pay' | 'unblinded_raters' | 'self_report' | 'loss_to_follow_up' | 'plan_not_locked' | 'plan_locked_after_cut' | 'plan_locked_after_enrolment' | 'small_sample' | 'co_medication';
   readonly params?: Readonly<Record<string, number | string>>;
 }
 
 export interface OutcomeReport {
-  readonly plan: { readonly version: number; readonly sha256: string; readonly lockedAt: string | null; readonly lockedBeforeCut: boolean | null };
+  readonly plan: { readonly version: number; readonly sha256: string; readonly lockedAt: string | null; readonly lockedBeforeCut: boolean | null; readonly lockedBeforeFirstEnrolment: boolean | null };
   readonly program: { readonly id: string | null; readonly version: number | null };
   readonly cutAt: string | null;
   readonly scale: { readonly id: string; readonly version: string | null; readonly direction: 'higher-is-worse' | 'higher-is-better' };
@@ -473,11 +473,12 @@ export function outcomeReport(cut: DataCut): OutcomeReport {
   const lockedBeforeCut = plan.lockedAt === null || cut.manifest.cutAt === null ? null : Date.parse(plan.lockedAt) <= Date.parse(cut.manifest.cutAt);
   if (plan.lockedAt === null) limitations.push({ code: 'plan_not_locked' });
   else if (lockedBeforeCut === false) limitations.push({ code: 'plan_locked_after_cut' });
+  else if (cut.manifest.planLockedBeforeFirstEnrolment === false) limitations.push({ code: 'plan_locked_after_enrolment' });
 
   const trajectories = dosed.map((p) => ({ studyId: p.studyId, baseline: base(p.studyId), totals: visits.map((v) => total(p.studyId, v)), completed: p.completed }));
 
   return {
-    plan: { version: plan.version, sha256: cut.planSha256, lockedAt: plan.lockedAt, lockedBeforeCut },
+    plan: { version: plan.version, sha256: cut.planSha256, lockedAt: plan.lockedAt, lockedBeforeCut, lockedBeforeFirstEnrolment: plan.lockedAt === null ? null : cut.manifest.planLockedBeforeFirstEnrolment },
     program: cut.manifest.program,
     cutAt: cut.manifest.cutAt,
     scale: { id: scaleId, version: cut.manifest.scales[scaleId] ?? def?.version ?? null, direction },

@@ -110,7 +110,7 @@ function fail(issues: ReadonlyArray<Issue>): never {
 
 function parseManifest(raw: unknown, c: Collector): DataCutManifest {
   const o = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
-  if (!o) { if (raw !== undefined) c.add('manifest.json', 'must be a JSON object'); return { files: {}, planSha256: null, program: { id: null, version: null }, scales: {}, mimamoriVersion: null, cutAt: null, excludedNoDataUse: 0 }; }
+  if (!o) { if (raw !== undefined) c.add('manifest.json', 'must be a JSON object'); return { files: {}, planSha256: null, program: { id: null, version: null }, scales: {}, mimamoriVersion: null, cutAt: null, excludedNoDataUse: 0, planLockedBeforeFirstEnrolment: null }; }
   const strMap = (v: unknown, path: string): Record<string, string> => {
     if (v === undefined) return {};
     if (typeof v !== 'object' || v === null || Array.isArray(v) || Object.values(v).some((x) => typeof x !== 'string')) { c.add(`manifest.json:${path}`, 'must map names to strings'); return {}; }
@@ -127,6 +127,7 @@ function parseManifest(raw: unknown, c: Collector): DataCutManifest {
     mimamoriVersion: typeof o.mimamoriVersion === 'string' ? o.mimamoriVersion : null,
     cutAt: typeof o.cutAt === 'string' ? o.cutAt : null,
     excludedNoDataUse: typeof excluded === 'number' && Number.isInteger(excluded) && excluded >= 0 ? excluded : 0,
+    planLockedBeforeFirstEnrolment: typeof o.planLockedBeforeFirstEnrolment === 'boolean' ? o.planLockedBeforeFirstEnrolment : null,
   };
 }
 
