@@ -105,3 +105,25 @@ test('analysis.R reproduces the primary estimate with nlme + emmeans to 1e-6', {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('report --format bundle writes one reproducible ZIP with the data cut, analysis.R, the report in ja and en and bundle.json', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mm-bundle-'));
+  try {
+    assert.equal((await run(['report', '--data', fixture, '--format', 'bundle', '--no-pdf', '--out', join(dir, 'a.zip')])).code, 0);
+    assert.equal((await run(['report', '--data', fixture, '--format', 'bundle', '--no-pdf', '--out', join(dir, 'b.zip')])).code, 0);
+    const a = readFileSync(join(dir, 'a.zip'));
+    assert.ok(a.equals(readFileSync(join(dir, 'b.zip'))), 'the same data cut gives the same bundle, byte for byte');
+    const hasUnzip = spawnSync('unzip', ['-v'], { stdio: 'ignore' }).status === 0;
+    if (hasUnzip) {
+      execFileSync('unzip', ['-q', join(dir, 'a.zip'), '-d', join(dir, 'x')]);
+      const bundle = JSON.parse(readFileSync(join(dir, 'x', 'bundle.json'), 'utf8'));
+      assert.deepEqual(Object.keys(bundle.files).sort(), ['analysis.R', 'data/adverse_events.csv', 'data/codebook.csv', 'data/exposures.csv', 'data/labs.csv', 'data/manifest.json', 'data/medications.csv', 'data/outcomes.csv', 'data/participants.csv', 'data/plan.json', 'report-en.html', 'report-ja.html']);
+      const { createHash } = await import('node:crypto');
+      for (const [name, hash] of Object.entries(bundle.files)) assert.equal(createHash('sha256').update(readFileSync(join(dir, 'x', name))).digest('hex'), hash, name);
+      assert.equal(readFileSync(join(dir, 'x', 'data', 'outcomes.csv'), 'utf8'), readFileSync(join(fixture, 'outcomes.csv'), 'utf8'));
+    }
+    assert.match((await run(['report', '--data', fixture, '--format', 'bundle'])).err, /needs --out/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

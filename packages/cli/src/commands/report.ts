@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isDomainError } from '@mimamori/core/errors/domain-error';
@@ -6,7 +7,7 @@ import { UsageError, type Command } from '../command.ts';
 import { parseStatsArgs, required } from './stats-args.ts';
 
 const help = [
-  'Usage: mimamori report --data DIR [--lang ja|en] [--format html|pdf|json|r] [--out FILE]',
+  'Usage: mimamori report --data DIR [--lang ja|en] [--format html|pdf|json|r|bundle] [--out FILE] [--no-pdf]',
   '',
   'The outcome report of a data cut (a directory in the documented format: participants.csv,',
   'outcomes.csv, adverse_events.csv, medications.csv, labs.csv, exposures.csv, codebook.csv,',
@@ -17,6 +18,8 @@ const help = [
   '  --format json  one JSON object: flow, primary, perVisit, responders, remitters, rtm,',
   '                 adverseEvents, biomarkers, plan, …',
   '  --format r     analysis.R: reproduces the primary analysis and the responder table with R',
+  '  --format bundle  one ZIP (--out required): the report in HTML and PDF, ja and en, the data',
+  '                 cut, analysis.R and bundle.json with the SHA-256 of every file (--no-pdf: no PDFs)',
   '  --lang         ja (default) or en',
   '  --out FILE     write to FILE instead of standard output',
   '',
@@ -46,14 +49,14 @@ export const reportCommand: Command = {
       io.stdout(help);
       return 0;
     }
-    const a = parseStatsArgs(args, { options: ['data', 'lang', 'format', 'out'], flags: [] });
+    const a = parseStatsArgs(args, { options: ['data', 'lang', 'format', 'out'], flags: ['no-pdf'] });
     const dir = resolve(io.cwd, required(a, 'data'));
     const lang = a.values.get('lang') ?? 'ja';
     if (lang !== 'ja' && lang !== 'en') throw new UsageError(`--lang must be ja or en (got "${lang}")`);
     const format = a.values.get('format') ?? 'html';
-    if (!['html', 'pdf', 'json', 'r'].includes(format)) throw new UsageError(`--format must be html, pdf, json or r (got "${format}")`);
+    if (!['html', 'pdf', 'json', 'r', 'bundle'].includes(format)) throw new UsageError(`--format must be html, pdf, json, r or bundle (got "${format}")`);
     const out = a.values.get('out');
-    if (format === 'pdf' && !out) throw new UsageError('--format pdf needs --out FILE');
+    if ((format === 'pdf' || format === 'bundle') && !out) throw new UsageError(`--format ${format} needs --out FILE`);
     const files = readCut(dir);
     if (Object.keys(files).length === 0) throw new UsageError(`"${dir}" has none of the data-cut files (${dataCutFiles.join(', ')})`);
     let cut: DataCut;
@@ -69,7 +72,18 @@ export const reportCommand: Command = {
     let body: string | Uint8Array;
     if (format === 'json') body = `${JSON.stringify(reports.outcomeReportJson(report), null, 2)}\n`;
     else if (format === 'r') body = reports.outcomeAnalysisR({ plan: cut.plan, report });
-    else {
+    else if (format === 'bundle') {
+      const entries: Array<{ name: string; data: string | Uint8Array }> = dataCutFiles.map((f) => ({ name: `data/${f}`, data: files[f]! }));
+      entries.push({ name: 'analysis.R', data: reports.outcomeAnalysisR({ plan: cut.plan, report }) });
+      for (const l of ['ja', 'en'] as const) {
+        const html = reports.outcomeReportHtml(report, l);
+        entries.push({ name: `report-${l}.html`, data: html });
+        if (!a.flags.has('no-pdf')) entries.push({ name: `report-${l}.pdf`, data: await reports.htmlToPdf(html) });
+      }
+      const sha = (d: string | Uint8Array) => createHash('sha256').update(d).digest('hex');
+      entries.push({ name: 'bundle.json', data: `${JSON.stringify({ plan: report.plan, files: Object.fromEntries(entries.map((e) => [e.name, sha(e.data)])) }, null, 2)}\n` });
+      body = reports.zipArchive(entries);
+    } else {
       const html = reports.outcomeReportHtml(report, lang);
       body = format === 'html' ? html : await reports.htmlToPdf(html);
     }
