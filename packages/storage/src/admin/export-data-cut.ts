@@ -28,9 +28,13 @@ export async function exportProgramDataCut(db: Db, o: {
   readonly dialect: DialectName;
   readonly plan?: unknown;
   readonly mimamoriVersion: string;
+  /** The session's clinic, when a staff member asks: another clinic's program is not found. */
+  readonly clinicId?: string;
+  /** False when the caller audits the read itself (the server, with the staff member). */
+  readonly audit?: boolean;
 }): Promise<{ readonly files: Record<DataCutFileName, string>; readonly excludedNoDataUse: number; readonly participants: number }> {
   const clinicId = await clinicOfProgram(db, o.programId);
-  if (!clinicId) throw new DomainError('not_found', { key: 'program.not_found', message: `no program "${o.programId}"` });
+  if (!clinicId || (o.clinicId !== undefined && o.clinicId !== clinicId)) throw new DomainError('not_found', { key: 'program.not_found', message: `no program "${o.programId}"` });
   const clinic = await getClinic(db, clinicId);
   const latest = (await listLatestPrograms(db, clinicId)).find((p) => p.program_id === o.programId)!;
   const program = JSON.parse(latest.definition_json) as ProgramDefinition;
@@ -52,6 +56,6 @@ export async function exportProgramDataCut(db: Db, o: {
     mimamoriVersion: o.mimamoriVersion,
   });
   const participants = out.files['participants.csv'].trimEnd().split('\n').length - 1;
-  await appendAudit(db, { at: cutAt, clinicId, actorId: null, actorRole: 'cli', action: 'program.data_cut', resource: 'program', resourceId: o.programId, outcome: 'success', detail: `participants=${participants};excluded_no_data_use=${out.excludedNoDataUse}` }, o.dialect);
+  if (o.audit !== false) await appendAudit(db, { at: cutAt, clinicId, actorId: null, actorRole: 'cli', action: 'program.data_cut', resource: 'program', resourceId: o.programId, outcome: 'success', detail: `participants=${participants};excluded_no_data_use=${out.excludedNoDataUse}` }, o.dialect);
   return { ...out, participants };
 }
