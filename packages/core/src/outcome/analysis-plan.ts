@@ -107,10 +107,10 @@ export function parseAnalysisPlan(raw: unknown): AnalysisPlan {
   const secondary: Array<{ scale: string; visit: string }> = [];
   if (raw.secondary !== undefined) {
     if (!Array.isArray(raw.secondary)) issues.push({ path: 'secondary', message: 'must be an array' });
-    else raw.secondary.forEach((s, i) => {
+    else {raw.secondary.forEach((s, i) => {
       if (!isObj(s)) issues.push({ path: `secondary[${i}]`, message: 'must be {"scale","visit"}' });
       else secondary.push({ scale: str(s.scale, `secondary[${i}].scale`), visit: str(s.visit, `secondary[${i}].visit`) });
-    });
+    });}
   }
   const resp = isObj(raw.responder) ? raw.responder : {};
   const responder = {
@@ -132,31 +132,31 @@ export function parseAnalysisPlan(raw: unknown): AnalysisPlan {
   let severityBands: SeverityBand[] | null = null;
   if (raw.severityBands !== undefined && raw.severityBands !== null) {
     if (!Array.isArray(raw.severityBands)) issues.push({ path: 'severityBands', message: 'must be an array of {"id","min","max"}' });
-    else severityBands = raw.severityBands.map((b, i) => {
+    else {severityBands = raw.severityBands.map((b, i) => {
       if (!isObj(b)) { issues.push({ path: `severityBands[${i}]`, message: 'must be {"id","min","max"}' }); return { id: '', min: 0, max: 0 }; }
       const min = num(b.min, `severityBands[${i}].min`, () => true, 'a number') ?? 0;
       const max = num(b.max, `severityBands[${i}].max`, (n) => n >= min, 'a number ≥ min') ?? 0;
       return { id: str(b.id, `severityBands[${i}].id`), min, max };
-    });
+    });}
   }
   const sensitivity: SensitivityAnalysis[] = [];
   if (raw.sensitivity !== undefined) {
     if (!Array.isArray(raw.sensitivity)) issues.push({ path: 'sensitivity', message: `must be an array of: ${sensitivityAnalyses.join(', ')}` });
-    else raw.sensitivity.forEach((s, i) => {
+    else {raw.sensitivity.forEach((s, i) => {
       if (!sensitivityAnalyses.includes(s as SensitivityAnalysis)) issues.push({ path: `sensitivity[${i}]`, message: `must be one of: ${sensitivityAnalyses.join(', ')}` });
       else sensitivity.push(s as SensitivityAnalysis);
-    });
+    });}
   }
   const biomarkers: BiomarkerHypothesis[] = [];
   if (raw.biomarkers !== undefined) {
     if (!Array.isArray(raw.biomarkers)) issues.push({ path: 'biomarkers', message: 'must be an array' });
-    else raw.biomarkers.forEach((b, i) => {
+    else {raw.biomarkers.forEach((b, i) => {
       const p = `biomarkers[${i}]`;
       if (!isObj(b)) { issues.push({ path: p, message: 'must be {"id","analyte","sampleType","direction","visit"}' }); return; }
       const direction = b.direction === 'increase' || b.direction === 'decrease' || b.direction === 'either' ? b.direction : null;
       if (!direction) issues.push({ path: `${p}.direction`, message: 'must be increase, decrease or either' });
       biomarkers.push({ id: str(b.id, `${p}.id`), analyte: str(b.analyte, `${p}.analyte`), sampleType: str(b.sampleType, `${p}.sampleType`), direction: direction ?? 'either', visit: str(b.visit, `${p}.visit`) });
-    });
+    });}
     if (new Set(biomarkers.map((b) => b.id)).size !== biomarkers.length) issues.push({ path: 'biomarkers', message: 'two hypotheses share an id' });
   }
   const d = isObj(raw.design) ? raw.design : {};

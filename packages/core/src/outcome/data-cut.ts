@@ -43,6 +43,7 @@ export interface CutOutcome {
 export type { Relatedness } from '../safety/adverse-event.ts';
 export { RELATEDNESS as relatednessLevels } from '../safety/adverse-event.ts';
 import type { Relatedness } from '../safety/adverse-event.ts';
+import type { AnalysisPlan } from './analysis-plan.ts';
 
 export interface CutAdverseEvent {
   readonly studyId: string;
@@ -116,7 +117,7 @@ export interface DataCut {
   readonly labs: ReadonlyArray<CutLab>;
   readonly exposures: ReadonlyArray<CutExposure>;
   readonly codebook: ReadonlyArray<CodebookEntry>;
-  readonly plan: import('./analysis-plan.ts').AnalysisPlan;
+  readonly plan: AnalysisPlan;
   /** SHA-256 of the plan's canonical JSON. */
   readonly planSha256: string;
   readonly manifest: DataCutManifest;
