@@ -20,6 +20,7 @@ import { registerAlertRoutes } from './routes/alert-routes.ts';
 import { registerOutboxRoutes } from './routes/outbox-routes.ts';
 import { registerPatientLinkRoutes } from './routes/patient-link-routes.ts';
 import { registerIntakeFeature } from './features/intake.ts';
+import { registerOutcomeFeature } from './features/outcome.ts';
 import { registerProgramsFeature } from './features/programs.ts';
 import { registerScalesFeature } from './features/scales.ts';
 import { registerSchedulingFeature } from './features/scheduling.ts';
@@ -125,6 +126,7 @@ export async function createApp(deps: AppDeps, options: { logger?: boolean | obj
   registerSchedulingFeature(app, deps);
   registerIntakeFeature(app, deps);
   registerProgramsFeature(app, deps);
+  registerOutcomeFeature(app, deps);
   await registerWebApp(app, deps);
   return app;
 }

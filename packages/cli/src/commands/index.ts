@@ -17,6 +17,14 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
     load: () => import('./audit.ts').then((m) => m.auditCommand),
   },
   db: { summary: 'migrate, back up or restore the database', load: () => import('./db.ts').then((m) => m.dbCommand) },
+  program: {
+    summary: 'monitor programs: list them, export a pseudonymised data cut, write and lock the analysis plan',
+    load: () => import('./program.ts').then((m) => m.programCommand),
+  },
+  report: {
+    summary: 'the outcome report (HTML, PDF, JSON, analysis.R or a bundle) from a data-cut directory',
+    load: () => import('./report.ts').then((m) => m.reportCommand),
+  },
   scales: {
     summary: 'list the built-in rating scales (id, name, items, licence class)',
     load: () => import('./scales.ts').then((m) => m.scalesCommand),

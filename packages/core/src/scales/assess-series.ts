@@ -24,11 +24,17 @@ export interface AssessSeriesOptions {
   /** The clinic's own baseline SD for reliable change. */
   readonly clinicSd?: number;
   readonly bandSet?: string;
+  /**
+   * In a program, the first dose: the baseline is then the last scorable point before it (the
+   * pre-treatment baseline), not the first score ever recorded; earlier points get no change.
+   */
+  readonly treatmentStartAt?: string;
 }
 
 /**
  * A patient's scores on one scale over time, each with its band and its change from the baseline
- * (the first scorable point): response, remission and Jacobson–Truax reliable change — what the
+ * (the first scorable point, or in a program the last one before the first dose): response,
+ * remission and Jacobson–Truax reliable change — what the
  * timeline chart marks. Points are ordered by `at` (ISO strings with the same offset sort
  * correctly; pass UTC or one zone).
  *
@@ -38,12 +44,15 @@ export interface AssessSeriesOptions {
 export function assessSeries(options: AssessSeriesOptions): ReadonlyArray<AssessedPoint> {
   const { definition, clinicSd, bandSet } = options;
   const sorted = [...options.points].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  const baseline = sorted.find((p) => p.total !== null);
-  return sorted.map((p) => {
+  const scorable = sorted.filter((p) => p.total !== null);
+  const pre = options.treatmentStartAt === undefined ? [] : scorable.filter((p) => p.at < options.treatmentStartAt!);
+  const baseline = pre.length ? pre[pre.length - 1] : scorable[0];
+  const baselineIndex = baseline ? sorted.indexOf(baseline) : -1;
+  return sorted.map((p, i) => {
     const band = p.total === null ? null : (findBand(definition, p.total, bandSet)?.id ?? null);
     const isBaseline = p === baseline;
     const change =
-      baseline && baseline.total !== null && p.total !== null && !isBaseline
+      baseline && baseline.total !== null && p.total !== null && !isBaseline && i > baselineIndex
         ? assessChange({ definition, baseline: baseline.total, current: p.total, ...(clinicSd !== undefined ? { clinicSd } : {}) })
         : null;
     return { at: p.at, total: p.total, band, isBaseline, change };

@@ -1,5 +1,6 @@
 import type { ScaleDefinition } from './scale-definition.ts';
 import type { ScaleIssue } from './scale-error.ts';
+import { canonicalJson } from '../text/canonical-json.ts';
 
 export type ImportDecision =
   /** No definition with this id yet. */
@@ -22,24 +23,11 @@ export interface CheckDefinitionImportOptions {
   readonly existing: ReadonlyArray<ScaleDefinition>;
 }
 
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (typeof v === 'object' && v !== null) {
-    const o = v as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
-
 /** Everything that affects scores, bands, flags or change, i.e. the definition without wording. */
 function scoringFingerprint(d: ScaleDefinition): string {
   const { instructions: _i, textSource: _t, licence, items, ...rest } = d;
   const { textIncluded: _x, ...licenceRest } = licence;
-  return canonical({
+  return canonicalJson({
     ...rest,
     licence: licenceRest,
     items: items.map(({ text: _text, options, ...item }) => ({ ...item, options: options.map(({ label: _l, ...o }) => o) })),
@@ -70,7 +58,7 @@ export function checkDefinitionImport(options: CheckDefinitionImportOptions): Im
   if (sameId.length === 0) return { ok: true, decision: 'new-scale' };
   const same = sameId.find((d) => d.version === candidate.version);
   if (same) {
-    if (canonical(same) === canonical(candidate)) return { ok: true, decision: 'unchanged' };
+    if (canonicalJson(same) === canonicalJson(candidate)) return { ok: true, decision: 'unchanged' };
     if (scoringFingerprint(same) === scoringFingerprint(candidate)) return { ok: true, decision: 'text-update' };
     return {
       ok: false,

@@ -4,3 +4,5 @@ export * from './normalize-phone.ts';
 export * from './normalize-postal-code.ts';
 export * from './validate-date-string.ts';
 export * from './check-free-text.ts';
+export * from './parse-csv.ts';
+export * from './canonical-json.ts';

@@ -1,8 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { localDate, type ConsentRecord, type ProgramDefinition } from '@mimamori/core/programs/index';
 import { instantToZoned } from '@mimamori/core/time/index';
+import { htmlToPdf } from '@mimamori/reports/html-to-pdf';
 import type { Lang } from '../../i18n/lang.ts';
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -62,24 +60,8 @@ export function consentCopyHtml(c: ConsentCopy, lang: Lang): string {
 
 /**
  * Renders the copy to PDF with the system Chromium (Noto CJK fonts are installed, so Japanese is
- * embedded correctly). A fresh profile each time; nothing is fetched from the network.
+ * embedded correctly), through the reports package's printer.
  */
 export async function renderConsentPdf(c: ConsentCopy, lang: Lang): Promise<Buffer> {
-  // Loaded on first use: the browser driver takes longer to load than the rest of the server.
-  const { chromium } = await import('playwright-core');
-  const dir = await mkdtemp(join(tmpdir(), 'mm-pdf-'));
-  const ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    offline: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  try {
-    const page = await ctx.newPage();
-    await page.setContent(consentCopyHtml(c, lang), { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' }, printBackground: true });
-  } finally {
-    await ctx.close();
-    await rm(dir, { recursive: true, force: true });
-  }
+  return Buffer.from(await htmlToPdf(consentCopyHtml(c, lang)));
 }

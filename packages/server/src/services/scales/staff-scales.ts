@@ -5,7 +5,7 @@ import {
   applyTextPack, assessSeries, checkDefinitionImport, scoreScale, validateScaleDefinition, type Lang, type ScaleAnswers, type ScaleDefinition, type ValidationResult,
 } from '@mimamori/core/scales/index';
 import {
-  getClinic, getPatient, getScaleResponse, insertScaleDefinition, listPatientScaleResults, listScaleAssignments, listScaleInstances, newId,
+  getClinic, getPatient, getScaleResponse, insertScaleDefinition, listPatientScaleResults, listProgramSessions, listScaleAssignments, listScaleInstances, newId,
   replaceScaleDefinitionText,
 } from '@mimamori/storage';
 import { audit, auditAlone } from '../../audit/audit.ts';
@@ -61,14 +61,17 @@ export async function enterClinicianRating(deps: AppDeps, req: FastifyRequest, p
 
 /**
  * The patient's timeline: for every scale answered, the points of each informant with band,
- * response, remission and reliable change against that informant's own baseline, plus the
- * item-level answers.
+ * response, remission and reliable change against that informant's own baseline (in a program,
+ * the last score before the first dose), plus the item-level answers.
  */
 export async function patientTimeline(deps: AppDeps, req: FastifyRequest, patientId: string) {
   const a = req.staff!;
   const db = deps.db.db;
   if (!(await getPatient(db, a.clinicId, patientId))) throw new DomainError('not_found');
   const rows = await listPatientScaleResults(db, { clinicId: a.clinicId, patientId });
+  // In a program, change is measured from the pre-treatment baseline (the last score before the
+  // first dose), not from the first score ever recorded.
+  const firstDose = (await listProgramSessions(db, { clinicId: a.clinicId, patientId })).map((s) => s.started_at).sort()[0];
   const all = await clinicScaleDefinitions(db, a.clinicId);
   const latest = await latestClinicScales(db, a.clinicId);
   const scaleIds = [...new Set(rows.map((r) => r.scale_id))];
@@ -78,7 +81,7 @@ export async function patientTimeline(deps: AppDeps, req: FastifyRequest, patien
     const informants = [...new Set(mine.map((r) => r.informant))];
     const series = informants.map((informant) => {
       const pts = mine.filter((r) => r.informant === informant);
-      const assessed = assessSeries({ definition: def, points: pts.map((p) => ({ at: p.submitted_at, total: p.valid ? p.total : null })) });
+      const assessed = assessSeries({ definition: def, points: pts.map((p) => ({ at: p.submitted_at, total: p.valid ? p.total : null })), ...(firstDose ? { treatmentStartAt: firstDose } : {}) });
       return {
         informant,
         points: pts.map((p, i) => {

@@ -1,1 +1,2 @@
 export * from './program-repo.ts';
+export * from './program-data-cut-repo.ts';

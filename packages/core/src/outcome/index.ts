@@ -1,0 +1,9 @@
+// Public surface of the outcome report: the data-cut format, the analysis plan and the report model.
+export * from './analysis-plan.ts';
+export * from './data-cut.ts';
+export * from './parse-data-cut.ts';
+export * from './benchmarks.ts';
+export * from './outcome-report.ts';
+export * from './visit-means.ts';
+export * from './lock-analysis-plan.ts';
+export * from './build-data-cut.ts';

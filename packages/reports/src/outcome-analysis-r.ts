@@ -1,0 +1,87 @@
+import type { AnalysisPlan, OutcomeReport } from '@mimamori/core/outcome/index';
+
+const rString = (s: string): string => `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+const rVector = (xs: ReadonlyArray<string>): string => `c(${xs.map(rString).join(', ')})`;
+const rNumber = (x: number | null): string => (x === null ? 'NA' : String(x));
+
+/**
+ * `analysis.R` for a data-cut bundle: reproduces the primary analysis (MMRM change ~ baseline +
+ * visit, unstructured covariance, REML, with nlme::gls and emmeans) and the responder and remitter
+ * table (Wilson intervals by prop.test) from the CSV files alone, run in the data-cut directory.
+ * The plan's choices are written into the script as literals, so it needs no JSON package. The
+ * last line printed is `primary_estimate <value>`.
+ */
+export function outcomeAnalysisR(input: { readonly plan: AnalysisPlan; readonly report: OutcomeReport }): string {
+  const { plan, report } = input;
+  const worse = report.scale.direction === 'higher-is-worse';
+  const r = report.responders;
+  const m = report.remitters;
+  return `# analysis.R — reproduces the primary analysis and the responder table of the outcome report
+# from this data cut (plan version ${plan.version}, plan SHA-256 ${report.plan.sha256}).
+# Run in the data-cut directory: Rscript analysis.R   (needs the R packages nlme and emmeans)
+# The mean change per visit is the estimated marginal mean of change ~ baseline + visit at the mean
+# baseline; emmeans' df for gls are an approximate Satterthwaite (the report computes them from the
+# REML likelihood, so df and p may differ in the last digits; the estimate and SE agree).
+suppressMessages({ library(nlme); library(emmeans) })
+
+scale <- ${rString(plan.primary.scale)}
+primary <- ${rString(plan.primary.visit)}
+visits <- ${rVector(report.visits)}
+min_reduction <- ${rNumber(r.minReduction)}
+min_baseline <- ${rNumber(r.minBaseline)}
+remission_at_most <- ${rNumber(m.atMost)}
+remission_at_least <- ${rNumber(m.atLeast)}
+sustained <- ${m.sustained ? 'TRUE' : 'FALSE'}
+higher_is_worse <- ${worse ? 'TRUE' : 'FALSE'}
+
+participants <- read.csv("participants.csv", stringsAsFactors = FALSE, na.strings = "", colClasses = c(study_id = "character"))
+outcomes <- read.csv("outcomes.csv", stringsAsFactors = FALSE, na.strings = "", colClasses = c(study_id = "character"))
+outcomes <- outcomes[outcomes$scale == scale, ]
+# one row per participant and visit: the first informant's row
+outcomes <- outcomes[!duplicated(outcomes[, c("study_id", "visit")]), ]
+dosed <- participants$study_id[participants$dosed == 1]
+completed <- participants$study_id[participants$completed == 1]
+total_at <- function(ids, v) {
+  r <- outcomes[outcomes$visit == v, ]
+  r$total[match(ids, r$study_id)]
+}
+baseline <- setNames(total_at(dosed, "baseline"), dosed)
+
+# ---- primary: MMRM on every observed post-baseline total of the dosed with a baseline ----
+d <- outcomes[outcomes$visit %in% visits & !is.na(outcomes$total) & outcomes$study_id %in% dosed, ]
+d$baseline <- unname(baseline[d$study_id])
+d <- d[!is.na(d$baseline), ]
+d$change <- d$total - d$baseline
+observed <- visits[visits %in% d$visit]
+d$visit <- factor(d$visit, levels = observed)
+d$vnum <- as.integer(d$visit)
+fit <- gls(change ~ baseline + visit, data = d,
+  correlation = corSymm(form = ~ vnum | study_id), weights = varIdent(form = ~ 1 | vnum), method = "REML",
+  control = glsControl(tolerance = 1e-10, msTol = 1e-10, msMaxIter = 1000, maxIter = 1000))
+em <- suppressMessages(summary(emmeans(fit, ~ visit)))
+print(em)
+
+# ---- responders and remitters: ITT (missing = non-responder) and completers, Wilson CIs ----
+last <- setNames(total_at(dosed, primary), dosed)
+eligible <- dosed[!is.na(baseline) & (is.na(min_baseline) | (if (higher_is_worse) baseline >= min_baseline else baseline <= min_baseline))]
+improvement <- function(ids) { b <- baseline[ids]; t <- last[ids]; if (higher_is_worse) (b - t) / b else (t - b) / b }
+responded <- function(ids) { x <- improvement(ids); !is.na(x) & baseline[ids] != 0 & x >= min_reduction - 1e-12 }
+in_remission <- function(x) !is.na(x) & (is.na(remission_at_most) | x <= remission_at_most) & (is.na(remission_at_least) | x >= remission_at_least)
+remitted <- function(ids) {
+  ok <- in_remission(last[ids])
+  if (sustained) { k <- match(primary, visits); if (k > 1) ok <- ok & in_remission(total_at(ids, visits[k - 1])) else ok <- FALSE }
+  ok
+}
+completer_set <- eligible[eligible %in% completed & !is.na(last[eligible])]
+row <- function(name, f, ids) {
+  k <- sum(f(ids)); n <- length(ids)
+  ci <- if (n > 0) prop.test(k, n, correct = FALSE)$conf.int else c(NA, NA)
+  data.frame(outcome = name, k = k, n = n, estimate = if (n > 0) k / n else NA, wilson_lo = ci[1], wilson_hi = ci[2])
+}
+responder_table <- suppressWarnings(rbind(row("responders_itt", responded, eligible), row("responders_completers", responded, completer_set),
+  row("remitters_itt", remitted, eligible), row("remitters_completers", remitted, completer_set)))
+print(responder_table, row.names = FALSE)
+
+cat(sprintf("primary_estimate %.12g\\n", em$emmean[em$visit == primary]))
+`;
+}

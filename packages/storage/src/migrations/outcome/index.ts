@@ -1,0 +1,5 @@
+import type { Migration } from '../migration.ts';
+import { outcome0001 } from './outcome-0001-analysis-plans.ts';
+
+/** Migrations of the outcome report, ids 'outcome-NNNN-…'. Append only. */
+export const outcomeMigrations: ReadonlyArray<Migration> = [outcome0001];

@@ -1,0 +1,1 @@
+export * from './analysis-plan-repo.ts';
