@@ -27,3 +27,5 @@ export * from './repos/intake/intake-definition-repo.ts';
 export * from './repos/intake/intake-repo.ts';
 export * from './repos/scheduling/index.ts';
 export * from './repos/programs/index.ts';
+export * from './health/check-database.ts';
+export * from './health/classify-storage-error.ts';
