@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { checkDatabase, checkSqliteFile, decryptBackupFile, encryptBackupFile, isEncryptedBackup, loadOrCreateSecretKey, migrate, verifyAudit, type CheckLevel, type DatabaseCheck } from '@mimamori/storage';
+import { checkDatabase, checkSqliteFile, createDb, decryptBackupFile, encryptBackupFile, isEncryptedBackup, loadOrCreateSecretKey, migrate, verifyAudit, type CheckLevel, type DatabaseCheck } from '@mimamori/storage';
 import { UsageError, type CliIo, type Command } from '../command.ts';
 import { dbLocation, openDb, parseOptions } from '../open-db.ts';
 
@@ -144,7 +144,8 @@ export const dbCommand: Command = {
         if (!existsSync(sqlitePath)) throw new Error(`no database file at ${sqlitePath}`);
         return checkSqliteFile(sqlitePath, level);
       }
-      const h = await openDb(io, { dbPath, migrate: false });
+      // No migration and no key file: the check reads pages, not sealed secrets.
+      const h = await createDb({ databaseUrl: pgUrl, migrate: false });
       try {
         return await checkDatabase(h, level);
       } finally {
