@@ -26,7 +26,11 @@ const SECONDS = arg('seconds', 10);
 const WARM_SECONDS = 3;
 const CONNECTIONS = 50;
 
-interface Ready { port: number; cookie: string; csrf: string }
+interface Ready {
+  port: number;
+  cookie: string;
+  csrf: string;
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -40,21 +44,40 @@ function freePort(): Promise<number> {
 
 async function startPostgres(): Promise<{ url: string; stop: () => void }> {
   const base = '/usr/lib/postgresql';
-  const version = existsSync(base) ? readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a))[0] : undefined;
+  const version = existsSync(base)
+    ? readdirSync(base)
+        .filter((v) => existsSync(join(base, v, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))[0]
+    : undefined;
   if (!version) throw new Error('no PostgreSQL server binaries (apt-get install postgresql)');
   const bin = join(base, version, 'bin');
   const dir = mkdtempSync(join(os.tmpdir(), 'mm-bench-pg-'));
   const port = await freePort();
   const root = process.getuid?.() === 0;
-  const asPg = (cmd: string) => (root ? spawnSync('su', ['postgres', '-s', '/bin/sh', '-c', cmd], { encoding: 'utf8' }) : spawnSync('/bin/sh', ['-c', cmd], { encoding: 'utf8' }));
-  if (root) chownSync(dir, Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout), Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout));
-  if (asPg(`${bin}/initdb -D ${dir}/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >${dir}/initdb.log 2>&1`).status !== 0) throw new Error('initdb failed');
-  if (asPg(`${bin}/pg_ctl -D ${dir}/data -l ${dir}/pg.log -o "-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}" -w start >/dev/null 2>&1`).status !== 0) throw new Error('pg_ctl start failed');
+  const asPg = (cmd: string) =>
+    root
+      ? spawnSync('su', ['postgres', '-s', '/bin/sh', '-c', cmd], { encoding: 'utf8' })
+      : spawnSync('/bin/sh', ['-c', cmd], { encoding: 'utf8' });
+  if (root)
+    chownSync(
+      dir,
+      Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout),
+      Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout),
+    );
+  if (asPg(`${bin}/initdb -D ${dir}/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >${dir}/initdb.log 2>&1`).status !== 0)
+    throw new Error('initdb failed');
+  if (
+    asPg(`${bin}/pg_ctl -D ${dir}/data -l ${dir}/pg.log -o "-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}" -w start >/dev/null 2>&1`)
+      .status !== 0
+  )
+    throw new Error('pg_ctl start failed');
   const stop = () => {
     asPg(`${bin}/pg_ctl -D ${dir}/data -m fast -w stop >/dev/null 2>&1`);
     rmSync(dir, { recursive: true, force: true });
   };
-  const r = spawnSync(join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', 'CREATE DATABASE mm_bench'], { encoding: 'utf8' });
+  const r = spawnSync(join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', 'CREATE DATABASE mm_bench'], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) {
     stop();
     throw new Error(`createdb failed: ${r.stderr}`);
@@ -79,7 +102,9 @@ for (let d = 0; d < 60; d++) {
   for (let len = 7; len <= 91; len += 7) {
     const from = new Date(Date.UTC(2026, 11, 1 + d));
     const to = new Date(from.getTime() + (len - 1) * 86_400_000);
-    paths.push(`/api/scheduling/availability?serviceId=saishin&from=${from.toISOString().slice(0, 10)}&to=${to.toISOString().slice(0, 10)}`);
+    paths.push(
+      `/api/scheduling/availability?serviceId=saishin&from=${from.toISOString().slice(0, 10)}&to=${to.toISOString().slice(0, 10)}`,
+    );
   }
 }
 let seed = 42;
@@ -89,7 +114,13 @@ for (let i = paths.length - 1; i > 0; i--) {
   [paths[i], paths[j]] = [paths[j]!, paths[i]!];
 }
 
-interface Result { p50: number; p99: number; rps: number; non2xx: number; total: number }
+interface Result {
+  p50: number;
+  p99: number;
+  rps: number;
+  non2xx: number;
+  total: number;
+}
 
 async function load(ready: Ready, duration: number): Promise<Result> {
   let i = 0;
@@ -108,7 +139,13 @@ const pg = await startPostgres();
 const servers: Array<{ name: string; child: ChildProcess; ready: Ready }> = [];
 try {
   servers.push({ name: 'SQLite', ...(await start({})) });
-  servers.push({ name: 'PostgreSQL', ...(await start({ BENCH_DATABASE_URL: pg.url, ...(process.env.BENCH_POOL_SIZE ? { BENCH_POOL_SIZE: process.env.BENCH_POOL_SIZE } : {}) })) });
+  servers.push({
+    name: 'PostgreSQL',
+    ...(await start({
+      BENCH_DATABASE_URL: pg.url,
+      ...(process.env.BENCH_POOL_SIZE ? { BENCH_POOL_SIZE: process.env.BENCH_POOL_SIZE } : {}),
+    })),
+  });
   const results = servers.map(() => [] as Result[]);
   for (let round = 0; round < ROUNDS; round++) {
     for (const [k, s] of servers.entries()) {
@@ -117,20 +154,38 @@ try {
     }
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const rows = results.map((rs) => ({ p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)), p99s: rs.map((r) => r.p99), rps: median(rs.map((r) => r.rps)), non2xx: rs.reduce((a, r) => a + r.non2xx, 0), total: rs.reduce((a, r) => a + r.total, 0) }));
+  const rows = results.map((rs) => ({
+    p50: median(rs.map((r) => r.p50)),
+    p99: median(rs.map((r) => r.p99)),
+    p99s: rs.map((r) => r.p99),
+    rps: median(rs.map((r) => r.rps)),
+    non2xx: rs.reduce((a, r) => a + r.non2xx, 0),
+    total: rs.reduce((a, r) => a + r.total, 0),
+  }));
   process.stdout.write(
     [
       `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${loadBefore} before / ${os.loadavg()[0]!.toFixed(1)} after; ${paths.length} ranges; ${ROUNDS} rounds of ${SECONDS} s, ${CONNECTIONS} clients`,
       '',
       '| engine | p50 (ms, median) | p99 (ms, median) | p99 of each round (ms) | req/s (median) | non-2xx | requests |',
       '|---|---:|---:|---|---:|---:|---:|',
-      ...rows.map((r, k) => `| ${servers[k]!.name} | ${r.p50} | ${r.p99} | ${r.p99s.join(', ')} | ${r.rps.toFixed(0)} | ${r.non2xx} | ${r.total} |`),
+      ...rows.map(
+        (r, k) => `| ${servers[k]!.name} | ${r.p50} | ${r.p99} | ${r.p99s.join(', ')} | ${r.rps.toFixed(0)} | ${r.non2xx} | ${r.total} |`,
+      ),
       '',
       `PostgreSQL p99 / SQLite p99: ${(rows[1]!.p99 / rows[0]!.p99).toFixed(2)}×`,
       '',
     ].join('\n'),
   );
 } finally {
-  for (const s of servers) s.child.kill();
+  // The app servers first (they hold PostgreSQL connections), then the cluster.
+  await Promise.all(
+    servers.map(
+      (s) =>
+        new Promise((resolve) => {
+          s.child.once('exit', resolve);
+          s.child.kill();
+        }),
+    ),
+  );
   pg.stop();
 }
