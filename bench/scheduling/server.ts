@@ -1,11 +1,15 @@
 // One server for the reservations benchmark, in its own process: `mimamori` (the real app on a
 // fresh SQLite file, seeded with bookings) or `bare` (Fastify + better-sqlite3, one query).
 // Prints one JSON line with the port (and, for mimamori, a staff session) when ready.
+// BENCH_DATABASE_URL (an empty PostgreSQL database) runs the app on PostgreSQL instead, seeded the
+// same way; BENCH_MOVING_CLOCK=1 lets the app's clock run from NOW (cached answers then expire as
+// in production; with the fixed clock an answer stays cached until the next booking).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
+import { sql } from 'kysely';
 import { expandAvailability } from '@mimamori/core/scheduling/compact-availability';
 import { addStaffUser, createDb, insertClinic, insertSession, newId, newToken, seedSchedulingConfig, tokenId } from '@mimamori/storage';
 import { createApp } from '../../packages/server/src/app.ts';
@@ -34,11 +38,15 @@ if (kind === 'bare') {
   await app.listen({ port: 0, host: '127.0.0.1' });
   process.stdout.write(`${JSON.stringify({ port: (app.server.address() as { port: number }).port })}\n`);
 } else {
-  const db = await createDb({ sqlitePath: join(dir, 'bench.db') });
+  const pgUrl = process.env.BENCH_DATABASE_URL;
+  const dialect = pgUrl ? 'postgres' : 'sqlite';
+  const db = await createDb(pgUrl ? { databaseUrl: pgUrl, poolSize: Number(process.env.BENCH_POOL_SIZE) || undefined } : { sqlitePath: join(dir, 'bench.db') });
+  const started = Date.now();
   // The per-address rate limit as in production unless the runner raises it (RATE_LIMIT_PER_MINUTE).
   const config = loadConfig({ RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE }, { publicUrl: 'http://127.0.0.1' });
-  const app = await createApp({ db, clock: () => new Date(NOW), config });
-  const staff = await addStaffUser(db.db, { loginId: 'bench.reception', displayName: 'bench', role: 'reception', now: NOW, dialect: 'sqlite', secrets: db.secrets, clinicName: 'ベンチクリニック' });
+  const clock = process.env.BENCH_MOVING_CLOCK ? () => new Date(NOW.getTime() + Date.now() - started) : () => new Date(NOW);
+  const app = await createApp({ db, clock, config });
+  const staff = await addStaffUser(db.db, { loginId: 'bench.reception', displayName: 'bench', role: 'reception', now: NOW, dialect, secrets: db.secrets, clinicName: 'ベンチクリニック' });
   await seedSchedulingConfig(db.db, { clinicId: staff.clinicId, now: NOW.toISOString() });
   void insertClinic;
   const token = newToken();
@@ -64,14 +72,17 @@ if (kind === 'bare') {
   }
   // Three years of history: the 450 bookings copied 12 times, each 13 weeks further back, as
   // completed visits (5,400 rows the range query must not read).
-  const raw = db.sqliteRaw!;
-  const cols = (raw.pragma('table_info(appointments)') as Array<{ name: string }>).map((c) => c.name);
+  const cols = (await sql<{ name: string }>`SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'appointments'`.execute(db.db).catch(() => null))?.rows.map((c) => c.name)
+    ?? (db.sqliteRaw!.pragma('table_info(appointments)') as Array<{ name: string }>).map((c) => c.name);
+  const back = pgUrl ? 'k.n::bigint * 91 * 86400000' : 'k.n * 91 * 86400000';
   const shifted: Record<string, string> = {
-    id: "a.id || '-h' || k.n", start_ms: 'a.start_ms - k.n * 91 * 86400000', end_ms: 'a.end_ms - k.n * 91 * 86400000', status: "'completed'",
+    id: "a.id || '-h' || k.n", start_ms: `a.start_ms - ${back}`, end_ms: `a.end_ms - ${back}`, status: "'completed'",
     idempotency_key: 'NULL', request_hash: 'NULL', series_id: 'NULL', hold_expires_at: 'NULL',
   };
-  const history = raw.prepare(`WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 12)
-    INSERT INTO appointments (${cols.join(', ')}) SELECT ${cols.map((c) => shifted[c] ?? `a.${c}`).join(', ')} FROM appointments a, k`).run();
+  const inserted = await sql.raw(`WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 12)
+    INSERT INTO appointments (${cols.join(', ')}) SELECT ${cols.map((c) => shifted[c] ?? `a.${c}`).join(', ')} FROM appointments a, k`).execute(db.db);
+  const history = { changes: Number(inserted.numAffectedRows ?? 0) };
+  if (pgUrl) await sql`ANALYZE`.execute(db.db);
   // Free 再診 times of Dr 岡田 (the cached answer covers both doctors, so booking one changes it).
   const okada = await app.inject({ url: '/api/scheduling/availability?serviceId=saishin&from=2026-12-02&to=2027-02-28&resourceId=dr-okada', headers });
   // Free 採血 slots (nurses) for the booking run: every request books a different one.

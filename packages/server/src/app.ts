@@ -13,6 +13,7 @@ import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerBreakGlassRoutes } from './routes/break-glass-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
+import { createStorageHealth } from './services/storage-health.ts';
 import { registerPatientRoutes } from './routes/patient-routes.ts';
 import { registerStaffRoutes } from './routes/staff-routes.ts';
 import { registerWebApp } from './web-app.ts';
@@ -96,7 +97,8 @@ export async function createApp(deps: AppDeps, options: { logger?: boolean | obj
   await app.register(swaggerUi, { routePrefix: '/api/docs', validatorUrl: false });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  installErrorHandler(app);
+  const storageHealth = deps.storageHealth ?? createStorageHealth({ db: deps.db, clock: deps.clock, warnBelowBytes: deps.config.diskWarnFreeBytes, intervalMs: deps.config.dbCheckIntervalMinutes * 60_000 });
+  installErrorHandler(app, { onStorageError: storageHealth.noteError });
   installAuth(app, deps);
 
   app.addHook('onSend', async (req, reply, payload) => {
@@ -113,7 +115,7 @@ export async function createApp(deps: AppDeps, options: { logger?: boolean | obj
     if (req.method === 'TRACE' || req.method === 'CONNECT') return sendError(reply, req, 'method_not_allowed');
   });
 
-  registerHealthRoutes(app, deps);
+  registerHealthRoutes(app, deps, storageHealth);
   registerAuthRoutes(app, deps);
   registerBreakGlassRoutes(app, deps);
   registerStaffRoutes(app, deps);

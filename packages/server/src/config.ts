@@ -17,6 +17,10 @@ export interface ServerConfig {
   /** Serve the built web app from this folder when it exists. */
   readonly webDist?: string;
   readonly logLevel: string;
+  /** Below this much free space on the database's filesystem, health says degraded and the log warns (`DISK_WARN_FREE_MB`, default 1024; SQLite only). */
+  readonly diskWarnFreeBytes: number;
+  /** How often the server checks the database for damage and the disk for space (`DB_CHECK_INTERVAL_MINUTES`, default 360). */
+  readonly dbCheckIntervalMinutes: number;
 }
 
 const IDLE_CAP = 30;
@@ -44,6 +48,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
     bodyLimitBytes: 1024 * 1024,
     rateLimitPerMinute: Math.max(1, Math.floor(num(env.RATE_LIMIT_PER_MINUTE, 600))),
     logLevel: env.LOG_LEVEL ?? 'info',
+    diskWarnFreeBytes: Math.max(0, num(env.DISK_WARN_FREE_MB, 1024)) * 1024 * 1024,
+    dbCheckIntervalMinutes: Math.max(1, num(env.DB_CHECK_INTERVAL_MINUTES, 360)),
     ...overrides,
   };
 }

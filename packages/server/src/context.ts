@@ -1,4 +1,5 @@
 import type { ClockOffsetMonitor } from './services/clock-offset.ts';
+import type { StorageHealth } from './services/storage-health.ts';
 import type { DbHandle } from '@mimamori/storage';
 import type { Clock } from './clock.ts';
 import type { ServerConfig } from './config.ts';
@@ -13,4 +14,6 @@ export interface AppDeps {
   readonly smtp?: SmtpConfig;
   /** Set when `NTP_SERVER` is configured: the last measured offset of this machine's clock. */
   readonly clockMonitor?: Pick<ClockOffsetMonitor, 'latest' | 'lastError'>;
+  /** The database's integrity and disk space (`main.ts` starts its periodic check); createApp makes an idle one when absent. */
+  readonly storageHealth?: StorageHealth;
 }

@@ -1,7 +1,7 @@
 // The only file that binds a port. `npm start` runs it; `npm run demo` runs it with --demo.
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { countStaff, createDb, currentTotp, secretKeyFileFor, seedDemo } from '@mimamori/storage';
+import { checkSqliteFile, countStaff, createDb, currentTotp, secretKeyFileFor, seedDemo } from '@mimamori/storage';
 import { createApp } from './app.ts';
 import { loggerOptions } from './http/logger-options.ts';
 import { clockFromEnv, FIXED_NOW_ENV } from './clock.ts';
@@ -15,6 +15,7 @@ import { startQuestionnaireJob } from './services/scales/deliver-questionnaires.
 import { createAuditHeadJob } from './services/audit-head-mail.ts';
 import { createIdleStaffJob } from './services/disable-idle-staff.ts';
 import { createClockOffsetMonitor, MAX_CLOCK_OFFSET_MS } from './services/clock-offset.ts';
+import { createStorageHealth } from './services/storage-health.ts';
 
 const demo = process.argv.includes('--demo');
 // The system clock, unless MIMAMORI_FIXED_NOW starts it at a chosen instant (browser tests and date
@@ -33,6 +34,26 @@ if (demo && !config.databaseUrl) {
   for (const ext of ['', '-wal', '-shm']) rmSync(config.sqlitePath + ext, { force: true });
 }
 
+// A damaged SQLite file is refused before anything reads or writes it: serving from it would show
+// wrong or missing records and every write could spread the damage.
+if (!config.databaseUrl && existsSync(config.sqlitePath)) {
+  const check = await checkSqliteFile(config.sqlitePath, 'quick');
+  if (!check.ok) {
+    process.stderr.write(
+      [
+        `Mimamori does not start: the database file ${config.sqlitePath} is damaged (${check.method}):`,
+        ...check.problems.slice(0, 5).map((p) => `  ${p}`),
+        'Stop here and keep the damaged file aside (do not delete it). Then restore the last good backup:',
+        '  npx mimamori db restore <backup file>',
+        '  npx mimamori db check && npx mimamori audit verify',
+        'and start again. See "Recovering a damaged database" in docs/security.md.',
+        '',
+      ].join('\n'),
+    );
+    process.exit(1);
+  }
+}
+
 const keyFile = secretKeyFileFor({ env: process.env, cwd: process.cwd(), sqlitePath: config.sqlitePath, postgres: Boolean(config.databaseUrl) });
 const db = await createDb({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, keyFile });
 const smtp = smtpConfigFrom(process.env);
@@ -46,7 +67,15 @@ const clockMonitor = ntpHost
       onError: (e) => app.log.warn({ err: (e as Error).message }, 'time source check failed'),
     })
   : undefined;
-const deps = { db, clock, config, smtp, clockMonitor };
+const storageHealth = createStorageHealth({
+  db,
+  clock,
+  warnBelowBytes: config.diskWarnFreeBytes,
+  intervalMs: config.dbCheckIntervalMinutes * 60_000,
+  onProblem: (problem, detail) => app.log.error({ problem }, `storage: ${detail}`),
+  onError: (err) => app.log.error({ err: (err as Error).message }, 'database check failed'),
+});
+const deps = { db, clock, config, smtp, clockMonitor, storageHealth };
 const app = await createApp(deps, { logger: loggerOptions(config.logLevel) });
 
 const lines: string[] = [];
@@ -78,6 +107,7 @@ auditHeadJob?.start();
 const idleStaffJob = createIdleStaffJob(deps, { onError: (err) => app.log.error({ err: (err as Error).message }, 'idle account job failed') });
 idleStaffJob.start();
 clockMonitor?.start();
+storageHealth.start();
 if (!clockMonitor) lines.push('NTP_SERVER is not set: /api/health does not report the clock offset (set it to the time source this machine synchronises with).');
 if (!auditHeadTo) lines.push('AUDIT_HEAD_EMAIL is not set: copy `npx mimamori audit head` out of the database every day (or set it to have the chain heads mailed daily).');
 if (!smtp) lines.push('SMTP is not configured (SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASS, SMTP_FROM): mail waits in the outbox, visible to staff.');
@@ -92,7 +122,7 @@ process.stdout.write(
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void Promise.all([questionnaireJob.stop(), auditHeadJob?.stop(), idleStaffJob.stop(), clockMonitor?.stop(), reminderJob.stop()])
+    void Promise.all([storageHealth.stop(), questionnaireJob.stop(), auditHeadJob?.stop(), idleStaffJob.stop(), clockMonitor?.stop(), reminderJob.stop()])
       .then(() => mailWorker?.stop())
       .then(() => app.close())
       .then(() => db.close())

@@ -32,3 +32,5 @@ export * from './repos/outcome/index.ts';
 export * from './admin/export-data-cut.ts';
 export * from './admin/analysis-plans.ts';
 export * from './unique-violation.ts';
+export * from './health/check-database.ts';
+export * from './health/classify-storage-error.ts';

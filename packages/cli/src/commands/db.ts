@@ -3,16 +3,22 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { decryptBackupFile, encryptBackupFile, isEncryptedBackup, loadOrCreateSecretKey, migrate, verifyAudit } from '@mimamori/storage';
+import { checkDatabase, checkSqliteFile, createDb, decryptBackupFile, encryptBackupFile, isEncryptedBackup, loadOrCreateSecretKey, migrate, verifyAudit, type CheckLevel, type DatabaseCheck } from '@mimamori/storage';
 import { UsageError, type CliIo, type Command } from '../command.ts';
 import { dbLocation, openDb, parseOptions } from '../open-db.ts';
 
-const help = `Usage: mimamori db <migrate|backup FILE|restore FILE> [--db PATH]
+const help = `Usage: mimamori db <migrate|check|backup FILE|restore FILE> [--db PATH]
 
   migrate        apply pending migrations (the server also does this at start)
+  check          look for damage: SQLite integrity_check and foreign_key_check;
+                 PostgreSQL amcheck (bt_index_check, verify_heapam) when the extension is
+                 there or can be created, otherwise a catalog check and a full read of every
+                 table (it says which ran). --quick: SQLite quick_check, amcheck without
+                 the heap-all-indexed pass. Exit 1 when anything is wrong.
   backup FILE    consistent online backup: SQLite backup API, or pg_dump (custom format)
                  for PostgreSQL (DATABASE_URL). Safe while the server runs. The file is
-                 encrypted (AES-256-GCM) with the clinic's key file.
+                 encrypted (AES-256-GCM) with the clinic's key file. Refuses a database that
+                 fails the quick check (a backup of damage is no backup).
   restore FILE   replace the database with a backup. Stop the server first. Checks the
                  backup (integrity, audit chain) before and after. Needs the key file the
                  backup was made with.
@@ -45,7 +51,7 @@ export const dbCommand: Command = {
     }
     let parsed;
     try {
-      parsed = parseOptions(args, { values: ['db'] });
+      parsed = parseOptions(args, { values: ['db'], flags: ['quick'] });
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
@@ -62,11 +68,24 @@ export const dbCommand: Command = {
       }
       return 0;
     }
+    if (sub === 'check') {
+      const r = await check(parsed.flags.has('quick') ? 'quick' : 'full');
+      io.stdout(`${r.dialect}: ${r.method}\n${r.note ? `note: ${r.note}\n` : ''}`);
+      for (const p of r.problems) io.stdout(`  ${p}\n`);
+      io.stdout(r.ok ? 'database OK\n' : `DAMAGED: ${r.problems.length} problem(s). Restore the last good backup (db restore FILE), then run db check and audit verify.\n`);
+      return r.ok ? 0 : 1;
+    }
     if (sub === 'backup') {
       if (!file) throw new UsageError('backup needs a FILE');
       const target = abs(io, file);
       if (existsSync(target)) throw new Error(`${file} exists; choose a new file name (backups are never overwritten)`);
       const { keyFile } = dbLocation(io, dbPath);
+      const before = await check('quick');
+      if (!before.ok) {
+        throw new Error(
+          `the database is damaged (${before.method}: ${before.problems.slice(0, 3).join('; ')}); no backup was written, so the last good backup stays the newest. Run db check, and restore the last good backup.`,
+        );
+      }
       // The plain copy exists only while it is checked and encrypted: beside the target, mode 0600.
       const plain = `${target}.${randomBytes(6).toString('hex')}.part`;
       closeSync(openSync(plain, 'wx', 0o600));
@@ -115,7 +134,23 @@ export const dbCommand: Command = {
         if (source !== given) rmSync(source, { force: true });
       }
     }
-    throw new UsageError(sub ? `unknown db command "${sub}"` : 'which db command? (migrate, backup, restore)');
+    throw new UsageError(sub ? `unknown db command "${sub}"` : 'which db command? (migrate, check, backup, restore)');
+
+    /** Checks the database without migrating or writing it (a damaged SQLite file is read only by the check). */
+    async function check(level: CheckLevel): Promise<DatabaseCheck> {
+      if (!pgUrl) {
+        const { sqlitePath } = dbLocation(io, dbPath);
+        if (!existsSync(sqlitePath)) throw new Error(`no database file at ${sqlitePath}`);
+        return checkSqliteFile(sqlitePath, level);
+      }
+      // No migration and no key file: the check reads pages, not sealed secrets.
+      const h = await createDb({ databaseUrl: pgUrl, migrate: false });
+      try {
+        return await checkDatabase(h, level);
+      } finally {
+        await h.close();
+      }
+    }
 
     async function restoreFrom(source: string): Promise<number> {
       if (pgUrl) {

@@ -16,7 +16,7 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
     summary: 'verify the hash-chained audit log; print its chain heads; check a signed export',
     load: () => import('./audit.ts').then((m) => m.auditCommand),
   },
-  db: { summary: 'migrate, back up or restore the database', load: () => import('./db.ts').then((m) => m.dbCommand) },
+  db: { summary: 'migrate, check, back up or restore the database', load: () => import('./db.ts').then((m) => m.dbCommand) },
   program: {
     summary: 'monitor programs: list them, export a pseudonymised data cut, write and lock the analysis plan',
     load: () => import('./program.ts').then((m) => m.programCommand),

@@ -26,6 +26,8 @@ export type ErrorCode =
   | 'slot_unavailable'
   | 'cutoff_passed'
   | 'invalid_state'
+  | 'disk_full'
+  | 'database_corrupt'
   | 'internal';
 
 export type ErrorParams = Readonly<Record<string, string | number | boolean | null>>;

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDomainError, type ErrorCode } from '@mimamori/core';
+import type { StorageErrorKind } from '@mimamori/storage';
 import { langOf, type Lang } from '../i18n/lang.ts';
 import { hasMessage, translate } from '../i18n/messages.ts';
 import { errorStatus } from './error-status.ts';
@@ -64,7 +65,7 @@ export function sendError(reply: FastifyReply, req: FastifyRequest, code: ErrorB
  * The single translation from thrown errors to HTTP. Domain errors keep their code; schema and
  * parser errors become 4xx; anything else is a generic 500 with the request id and no internals.
  */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, o: { readonly onStorageError?: (err: unknown) => StorageErrorKind | null } = {}): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const lang = langOf(req.headers['accept-language']);
     if (isDomainError(err)) {
@@ -87,6 +88,12 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
       return sendError(reply, req, 'validation', { status: err.statusCode, key: err.statusCode === 404 ? 'not_found' : 'validation' });
+    }
+    // The database's storage refused (no space, a damaged page): the transaction was rolled back.
+    const storage = o.onStorageError?.(err) ?? null;
+    if (storage) {
+      req.log.error({ errCode: err.code, route: req.routeOptions.url }, storage === 'disk_full' ? 'write refused: the disk is full' : 'query failed: the database is damaged');
+      return sendError(reply, req, storage === 'disk_full' ? 'disk_full' : 'database_corrupt');
     }
     // Log the error class and the route only: messages may quote input, which may be patient data.
     req.log.error({ errName: err.name, errCode: err.code, route: req.routeOptions.url, frames: err.stack?.split('\n').slice(1, 7).map((l) => l.trim()).join(' | ') }, 'unhandled error');

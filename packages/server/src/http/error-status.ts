@@ -19,4 +19,7 @@ export const errorStatus: Readonly<Record<ErrorCode, number>> = {
   locked: 423,
   rate_limited: 429,
   internal: 500,
+  // The storage under the database refused (nothing was saved): the request was fine, the server is not.
+  disk_full: 503,
+  database_corrupt: 503,
 };

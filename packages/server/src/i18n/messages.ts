@@ -32,6 +32,14 @@ const base: Catalogue = {
   cutoff_passed: { ja: 'オンラインでの変更期限を過ぎています。お電話でご連絡ください。', en: 'The online change deadline has passed. Please call the clinic.' },
   invalid_state: { ja: '現在の状態ではこの操作はできません。', en: 'This is not possible in the current state.' },
   internal: { ja: 'サーバーで問題が発生しました。時間をおいて再度お試しください。（問い合わせ番号: {requestId}）', en: 'Something went wrong on the server. Please try again later. (Reference: {requestId})' },
+  disk_full: {
+    ja: 'サーバーのディスクがいっぱいのため、保存できませんでした。何も保存されていません。管理者に連絡してください。',
+    en: "The server's disk is full: nothing was saved. Please tell the administrator.",
+  },
+  database_corrupt: {
+    ja: 'サーバーのデータベースに損傷が見つかったため、処理できませんでした。何も保存されていません。管理者に連絡してください。（問い合わせ番号: {requestId}）',
+    en: "The server's database is damaged: the request could not be completed and nothing was saved. Please tell the administrator. (Reference: {requestId})",
+  },
   method_not_allowed: { ja: 'この操作は許可されていません。', en: 'Method not allowed.' },
   route_not_found: { ja: 'ページまたはAPIが見つかりません。', en: 'No such page or API.' },
   malformed_json: { ja: '送信データ（JSON）の形式が正しくありません。', en: 'The request body is not valid JSON.' },

@@ -30,13 +30,12 @@ export function cachedBodyOf(json: string): CachedBody {
 }
 
 let generation = 0;
-const entries = new Map<string, { readonly at: number; readonly generation: number; readonly value: CachedBody }>();
+const caches = new Set<{ clear: () => void }>();
 
 /** Called after every committed scheduling write (bookings, config). */
 export function bumpSchedulingGeneration(): void {
   generation++;
-  entries.clear();
-  inflight.clear();
+  for (const c of caches) c.clear();
 }
 
 /** The entity tag of a JSON answer: a hash of its text, so equal answers share a tag across processes. */
@@ -44,37 +43,55 @@ export function etagOf(body: string): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 }
 
-/** Computations in progress, so that requests missing the cache at the same moment share one. */
-const inflight = new Map<string, { readonly generation: number; readonly promise: Promise<CachedBody> }>();
-
-export async function cachedJson(key: string, nowMs: number, compute: () => Promise<unknown>): Promise<CachedBody> {
-  const hit = entries.get(key);
-  if (hit && hit.generation === generation && nowMs >= hit.at && nowMs - hit.at < TTL_MS) return hit.value;
-  // Single flight: when an answer expires under load, every request then waiting would otherwise
-  // compute it again at once (a stall of 50 computations for 50 clients).
-  const running = inflight.get(key);
-  if (running && running.generation === generation) {
-    // Stale while revalidating: an answer just past its time (same generation, so no write of this
-    // process since) is served while one request computes the new one.
-    if (hit && hit.generation === generation && nowMs >= hit.at && nowMs - hit.at < 2 * TTL_MS) return hit.value;
-    return running.promise;
-  }
-  const gen = generation;
-  const promise = (async () => {
-    const value = cachedBodyOf(JSON.stringify(await compute()));
-    if (gen === generation) {
-      entries.delete(key);
-      entries.set(key, { at: nowMs, generation: gen, value });
-      if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+/**
+ * A cache with the rules above (generation, TTL_MS, single flight, stale while revalidating), for
+ * anything scheduling reads reuse: the answers, and the clinic's configuration they are computed from.
+ */
+export function momentCache<T>(maxEntries: number): (key: string, nowMs: number, compute: () => Promise<T>) => Promise<T> {
+  const entries = new Map<string, { readonly at: number; readonly generation: number; readonly value: T }>();
+  /** Computations in progress, so that requests missing the cache at the same moment share one. */
+  const inflight = new Map<string, { readonly generation: number; readonly promise: Promise<T> }>();
+  caches.add({
+    clear: () => {
+      entries.clear();
+      inflight.clear();
+    },
+  });
+  return async (key, nowMs, compute) => {
+    const hit = entries.get(key);
+    if (hit && hit.generation === generation && nowMs >= hit.at && nowMs - hit.at < TTL_MS) return hit.value;
+    // Single flight: when an answer expires under load, every request then waiting would otherwise
+    // compute it again at once (a stall of 50 computations for 50 clients).
+    const running = inflight.get(key);
+    if (running && running.generation === generation) {
+      // Stale while revalidating: an answer just past its time (same generation, so no write of this
+      // process since) is served while one request computes the new one.
+      if (hit && hit.generation === generation && nowMs >= hit.at && nowMs - hit.at < 2 * TTL_MS) return hit.value;
+      return running.promise;
     }
-    return value;
-  })();
-  inflight.set(key, { generation: gen, promise });
-  try {
-    return await promise;
-  } finally {
-    if (inflight.get(key)?.promise === promise) inflight.delete(key);
-  }
+    const gen = generation;
+    const promise = (async () => {
+      const value = await compute();
+      if (gen === generation) {
+        entries.delete(key);
+        entries.set(key, { at: nowMs, generation: gen, value });
+        if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+      }
+      return value;
+    })();
+    inflight.set(key, { generation: gen, promise });
+    try {
+      return await promise;
+    } finally {
+      if (inflight.get(key)?.promise === promise) inflight.delete(key);
+    }
+  };
+}
+
+const answers = momentCache<CachedBody>(MAX_ENTRIES);
+
+export function cachedJson(key: string, nowMs: number, compute: () => Promise<unknown>): Promise<CachedBody> {
+  return answers(key, nowMs, async () => cachedBodyOf(JSON.stringify(await compute())));
 }
 
 /**

@@ -10,7 +10,7 @@ import type { AppDeps } from '../../context.ts';
 import { appointmentViews, type AppointmentView } from './appointment-view.ts';
 import { cachedJson, type CachedBody } from './availability-cache.ts';
 import { findService, toExisting } from './booking-service.ts';
-import { loadClinicScheduling, withoutStaffHorizon, type ClinicScheduling, type SchedulingActor } from './scheduling-context.ts';
+import { loadClinicScheduling, loadClinicSchedulingForRead, withoutStaffHorizon, type ClinicScheduling, type SchedulingActor } from './scheduling-context.ts';
 import type { ExistingBooking } from '@mimamori/core/scheduling/index';
 
 const DAY = 86_400_000;
@@ -61,7 +61,7 @@ export async function availability(
   checkRange(q.from, q.to, MAX_RANGE_DAYS);
   const db = deps.db.db;
   const nowMs = deps.clock().getTime();
-  const cfg = await loadClinicScheduling(deps, db, actor.clinicId);
+  const cfg = await loadClinicSchedulingForRead(deps, actor.clinicId);
   const service = findService(cfg, q.serviceId);
   const tags = actor.channel === 'staff' && service.eligibilityTag ? [service.eligibilityTag] : (q.patientTags ?? []);
   const result = findAvailableSlots({

@@ -3,7 +3,7 @@ import { DomainError } from '@mimamori/core';
 import { bookingRejection } from '@mimamori/core/scheduling/index';
 import { getClinic, getSchedulingConfig, seedSchedulingConfig, type Db, type SchedulingConfig } from '@mimamori/storage';
 import type { AppDeps } from '../../context.ts';
-import { bumpSchedulingGeneration } from './availability-cache.ts';
+import { bumpSchedulingGeneration, momentCache } from './availability-cache.ts';
 
 /** Who is acting: a staff member, or a patient in an `appointments` session. */
 export interface SchedulingActor {
@@ -60,6 +60,18 @@ const LONGEST_HORIZON_DAYS = 3660;
 export function withoutStaffHorizon(cfg: ClinicScheduling): ClinicScheduling {
   const staff = { ...cfg.policy.limits.staff, horizonDays: LONGEST_HORIZON_DAYS };
   return { ...cfg, policy: { ...cfg.policy, limits: { ...cfg.policy.limits, staff } } };
+}
+
+const configs = momentCache<ClinicScheduling>(64);
+
+/**
+ * {@link loadClinicScheduling} for availability, whose answers are advisory and already reused for
+ * a moment: the configuration is reused under the same rules (every scheduling write of this
+ * process drops it). On PostgreSQL this saves three of the five round trips an availability
+ * request made (clinic, settings, services and resources); writes still read it in their transaction.
+ */
+export function loadClinicSchedulingForRead(deps: AppDeps, clinicId: string): Promise<ClinicScheduling> {
+  return configs(clinicId, deps.clock().getTime(), () => loadClinicScheduling(deps, deps.db.db, clinicId));
 }
 
 /** True for the database's refusal of two overlapping active units (both engines). */
