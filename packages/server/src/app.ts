@@ -8,6 +8,7 @@ import { installAuth } from './auth/auth-plugin.ts';
 import type { AppDeps } from './context.ts';
 import { installErrorHandler, sendError } from './http/error-handler.ts';
 import { newRequestId } from './http/request-id.ts';
+import { installMalformedTextCheck } from './http/malformed-text.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
@@ -95,6 +96,7 @@ export async function createApp(deps: AppDeps, options: { logger?: boolean | obj
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   installErrorHandler(app);
+  installMalformedTextCheck(app);
   installAuth(app, deps);
 
   app.addHook('onSend', async (req, reply, payload) => {
