@@ -352,6 +352,8 @@ test('reception sends the intake by email only (no link or QR code to hold) and 
   assert.equal(await page.getByRole('link', { name: '回答を見る' }).count(), 0);
   await shoot(page, 'staff-ja-send');
   await expectAccessible(page, 'send the intake');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expectAccessible(page, 'send the intake (360 px)');
   await ctx.close();
 
   const nctx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 800 } });

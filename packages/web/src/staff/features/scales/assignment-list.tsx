@@ -51,7 +51,7 @@ export function AssignmentList({ patientId }: { readonly patientId: string }): R
             {a.kind === 'once' ? t('scl.once') : t('scl.every', { days: a.intervalDays, n: a.occurrences })}
             {a.cancelledAt ? <span className="status status--disabled">{t('scl.statuses.cancelled')}</span> : null}
           </h3>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={`${a.shortName} ${t('scl.window')}`}>
             <table className="table table--dense">
               <thead>
                 <tr>
