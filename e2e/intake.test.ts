@@ -14,6 +14,7 @@ import { startIntakeHarness, type IntakeHarness, type StaffCookie } from './inta
 let h: IntakeHarness;
 let browser: Browser;
 let reception: StaffCookie;
+let nurse: StaffCookie;
 let doctor: StaffCookie;
 const shots = join(root, 'docs/screenshots');
 const SHOOT = process.env.INTAKE_SCREENSHOTS === '1';
@@ -23,6 +24,7 @@ before(async () => {
   h = await startIntakeHarness();
   browser = await launchBrowser();
   reception = await h.staff('reception');
+  nurse = await h.staff('nurse');
   doctor = await h.staff('doctor');
   mkdirSync(shots, { recursive: true });
 });
@@ -51,7 +53,8 @@ async function newPatient(body: Record<string, unknown>): Promise<string> {
 }
 
 async function sendIntake(patientId: string): Promise<{ intakeId: string; url: string }> {
-  const r = await h.call<{ intakeId: string; link: { url: string } }>(reception, 'POST', `/api/patients/${patientId}/intakes`, {});
+  // A nurse may read the answers, so she is shown the link (reception's is mailed to the patient).
+  const r = await h.call<{ intakeId: string; link: { url: string } }>(nurse, 'POST', `/api/patients/${patientId}/intakes`, {});
   return { intakeId: r.intakeId, url: r.link.url };
 }
 
@@ -335,22 +338,34 @@ test('an expired or foreign link shows a clear message', { timeout: 60_000 }, as
   await ctx.close();
 });
 
-test('reception sends the intake from the patient page (link to copy, QR code) but cannot open the answers; an admin opens the form editor', { timeout: 120_000 }, async () => {
+test('reception sends the intake by email only (no link or QR code to hold) and cannot open the answers; a nurse is shown the link; an admin opens the form editor', { timeout: 120_000 }, async () => {
   const patientId = await newPatient({ nameKanji: '見守 三郎', nameKana: 'ミマモリ サブロウ', birthDate: '1979-03-03', sex: 'male', email: 'saburo@example.test' });
   const ctx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 800 } });
   const page = await signIn(ctx, reception);
   await page.goto(`${h.baseUrl}/patients/${patientId}/intake`);
+  await page.getByText('リンクは患者さんにメールでお送りします').waitFor();
   await page.getByRole('button', { name: '問診を送る' }).click();
-  const url = page.getByRole('textbox', { name: '患者さん用リンク' });
-  await url.waitFor();
-  assert.match(await url.inputValue(), /\/p\/l\/[A-Za-z0-9_-]{43}$/);
-  assert.ok(await page.getByRole('img', { name: /QRコード/ }).isVisible());
   await page.getByText('メールを送信待ちに入れました').waitFor();
   await page.getByRole('cell', { name: '送信済み' }).waitFor();
+  assert.equal(await page.getByRole('textbox', { name: '患者さん用リンク' }).count(), 0);
+  assert.equal(await page.getByRole('img', { name: /QRコード/ }).count(), 0);
   assert.equal(await page.getByRole('link', { name: '回答を見る' }).count(), 0);
   await shoot(page, 'staff-ja-send');
   await expectAccessible(page, 'send the intake');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expectAccessible(page, 'send the intake (360 px)');
   await ctx.close();
+
+  const nctx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 800 } });
+  const np = await signIn(nctx, nurse);
+  await np.goto(`${h.baseUrl}/patients/${patientId}/intake`);
+  await np.getByRole('button', { name: 'リンクを再発行' }).click();
+  const url = np.getByRole('textbox', { name: '患者さん用リンク' });
+  await url.waitFor();
+  assert.match(await url.inputValue(), /\/p\/l\/[A-Za-z0-9_-]{43}$/);
+  assert.ok(await np.getByRole('img', { name: /QRコード/ }).isVisible());
+  await expectAccessible(np, 'a nurse sends the intake');
+  await nctx.close();
 
   const admin = await h.staff('admin');
   const actx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 800 } });

@@ -227,3 +227,38 @@ test('a doctor assigns PHQ-9; the patient answers on a phone with item 9 > 0, se
   if (shots) await doc.locator('section[aria-labelledby="tl-sdq"]').screenshot({ path: join(shotDir, 'timeline-informants-ja.png') });
   await doctorCtx.close();
 });
+
+test('reception re-sends an open questionnaire link by email from the patient page and is never shown the link or QR code', async () => {
+  const s = server!;
+  const doctorCtx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 800 } });
+  doctorCtx.setDefaultTimeout(60_000);
+  const doc = await doctorCtx.newPage();
+  await signIn(doc, s.baseUrl, 'demo.doctor');
+  await doc.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '尺度', exact: true }).click();
+  await doc.getByLabel('患者を探す').fill('みほん いちろう');
+  await doc.getByRole('button', { name: /見本 一郎/ }).click();
+  await doc.getByRole('heading', { name: '尺度・経過', level: 1 }).waitFor();
+  const patientPath = new URL(doc.url()).pathname;
+  await doc.getByLabel('尺度', { exact: true }).first().selectOption('phq9');
+  await doc.getByRole('button', { name: '割り当てる' }).click();
+  await doc.getByTestId('questionnaire-link').waitFor();
+  await doctorCtx.close();
+
+  const deskCtx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 800 } });
+  deskCtx.setDefaultTimeout(60_000);
+  const desk = await deskCtx.newPage();
+  await signIn(desk, s.baseUrl, 'demo.reception');
+  await desk.goto(`${s.baseUrl}${patientPath}`);
+  const resend = desk.getByRole('button', { name: 'リンクをメールで再送' }).first();
+  await resend.waitFor();
+  assert.equal(await desk.getByRole('button', { name: 'リンク・QRを表示' }).count(), 0);
+  await resend.click();
+  await desk.getByRole('status').filter({ hasText: '新しいリンクを患者さんにメールでお送りしました' }).first().waitFor();
+  assert.equal(await desk.getByTestId('questionnaire-link').count(), 0);
+  assert.equal(await desk.locator('input[value*="/p/l/"]').count(), 0);
+  await noSeriousA11y(desk, 'reception re-sends a questionnaire link');
+  // The front desk may use a phone-sized screen too.
+  await desk.setViewportSize({ width: 360, height: 740 });
+  await noSeriousA11y(desk, 'reception re-sends a questionnaire link (360 px)');
+  await deskCtx.close();
+});

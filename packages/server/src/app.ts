@@ -8,6 +8,7 @@ import { installAuth } from './auth/auth-plugin.ts';
 import type { AppDeps } from './context.ts';
 import { installErrorHandler, sendError } from './http/error-handler.ts';
 import { newRequestId } from './http/request-id.ts';
+import { installMalformedTextCheck } from './http/malformed-text.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
@@ -99,6 +100,7 @@ export async function createApp(deps: AppDeps, options: { logger?: boolean | obj
 
   const storageHealth = deps.storageHealth ?? createStorageHealth({ db: deps.db, clock: deps.clock, warnBelowBytes: deps.config.diskWarnFreeBytes, intervalMs: deps.config.dbCheckIntervalMinutes * 60_000 });
   installErrorHandler(app, { onStorageError: storageHealth.noteError });
+  installMalformedTextCheck(app);
   installAuth(app, deps);
 
   app.addHook('onSend', async (req, reply, payload) => {

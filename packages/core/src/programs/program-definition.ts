@@ -157,17 +157,25 @@ function checkLocalized(issues: Issues, path: string, v: Partial<LocalizedText> 
 }
 
 function checkCodes(issues: Issues, path: string, v: unknown): string[] {
-  if (v === undefined) return [];
-  if (!Array.isArray(v)) {
-    issues.add(path, 'programs.field.not_list');
-    return [];
-  }
   const out: string[] = [];
-  v.forEach((c: unknown, i) => {
+  listOf(issues, path, v as ReadonlyArray<unknown> | undefined).forEach((c: unknown, i) => {
     if (typeof c !== 'string' || !isIcd10Code(c)) issues.add(`${path}[${i}]`, 'programs.icd10_invalid', { value: String(c) });
     else out.push(normaliseIcd10(c));
   });
   return out;
+}
+
+/**
+ * The items of a list field; anything that is not an array (a string, an object, a number sent by
+ * a client) is an issue on that field instead of a TypeError further on.
+ */
+function listOf<T>(issues: Issues, path: string, v: ReadonlyArray<T> | undefined): ReadonlyArray<T> {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) {
+    issues.add(path, 'programs.field.not_list');
+    return [];
+  }
+  return v;
 }
 
 function checkEligibility(issues: Issues, v: Partial<EligibilityCriteria> | undefined): EligibilityCriteria {
@@ -177,7 +185,7 @@ function checkEligibility(issues: Issues, v: Partial<EligibilityCriteria> | unde
   if (minAge !== undefined && maxAge !== undefined && minAge > maxAge) issues.add(`${p}.maxAgeYears`, 'programs.age_range_inverted');
   const diagnosisCodes = checkCodes(issues, `${p}.diagnosisCodes`, v?.diagnosisCodes);
   const severity: SeverityThreshold[] = [];
-  (v?.severity ?? []).forEach((s, i) => {
+  listOf(issues, `${p}.severity`, v?.severity).forEach((s, i) => {
     const sp = `${p}.severity[${i}]`;
     const scaleId = checkId(issues, `${sp}.scaleId`, s?.scaleId);
     const min = checkNumber(issues, `${sp}.min`, s?.min, { required: false });
@@ -188,7 +196,7 @@ function checkEligibility(issues: Issues, v: Partial<EligibilityCriteria> | unde
   });
   const exclusions: ExclusionCriterion[] = [];
   const seen = new Set<string>();
-  (v?.exclusions ?? []).forEach((e, i) => {
+  listOf(issues, `${p}.exclusions`, v?.exclusions).forEach((e, i) => {
     const ep = `${p}.exclusions[${i}]`;
     const id = checkId(issues, `${ep}.id`, e?.id);
     const label = checkLocalized(issues, `${ep}.label`, e?.label, 500);
@@ -214,7 +222,8 @@ function checkConsentDocuments(
 ): ConsentDocument[] {
   const docs: ConsentDocument[] = [];
   const seen = new Set<string>();
-  (v ?? []).forEach((d, i) => {
+  const list = listOf(issues, 'consentDocuments', v);
+  list.forEach((d, i) => {
     const p = `consentDocuments[${i}]`;
     const id = checkId(issues, `${p}.id`, d?.id);
     const version = checkText(issues, `${p}.version`, d?.version, { max: 32 });
@@ -236,7 +245,7 @@ function checkConsentDocuments(
   for (const role of roles) {
     for (const language of LANGS) {
       if (
-        (v ?? []).length > 0 &&
+        list.length > 0 &&
         !docs.some((d) => d.role === role && d.language === language) &&
         issues.list.every((x) => !x.path.startsWith('consentDocuments['))
       ) {
@@ -244,7 +253,7 @@ function checkConsentDocuments(
       }
     }
   }
-  if ((v ?? []).length === 0) issues.add('consentDocuments', 'programs.field.required');
+  if (list.length === 0 && Array.isArray(v ?? [])) issues.add('consentDocuments', 'programs.field.required');
   return docs;
 }
 
@@ -304,12 +313,13 @@ function checkSessions(issues: Issues, v: Partial<SessionSchedule> | undefined):
 
 function checkAssessments(issues: Issues, v: ReadonlyArray<Partial<AssessmentVisit>> | undefined): AssessmentVisit[] {
   const out: AssessmentVisit[] = [];
-  if (!v || v.length === 0) {
-    issues.add('assessments', 'programs.field.required');
+  const list = listOf(issues, 'assessments', v);
+  if (list.length === 0) {
+    if (Array.isArray(v ?? [])) issues.add('assessments', 'programs.field.required');
     return out;
   }
   const ids = new Set<string>();
-  v.forEach((a, i) => {
+  list.forEach((a, i) => {
     const p = `assessments[${i}]`;
     const id = checkId(issues, `${p}.id`, a?.id);
     if (id !== undefined && ids.has(id)) issues.add(`${p}.id`, 'programs.duplicate_id', { id });
@@ -324,16 +334,16 @@ function checkAssessments(issues: Issues, v: ReadonlyArray<Partial<AssessmentVis
     const before = checkNumber(issues, `${p}.windowBeforeDays`, a?.windowBeforeDays ?? 0, { integer: true, min: 0, max: 180 });
     const after = checkNumber(issues, `${p}.windowAfterDays`, a?.windowAfterDays ?? 0, { integer: true, min: 0, max: 180 });
     const scales: string[] = [];
-    (a?.scales ?? []).forEach((s, j) => {
+    listOf(issues, `${p}.scales`, a?.scales).forEach((s, j) => {
       const sid = checkId(issues, `${p}.scales[${j}]`, s);
       if (sid !== undefined) scales.push(sid);
     });
     const biomarkers: AnalyteId[] = [];
-    (a?.biomarkers ?? []).forEach((b, j) => {
+    listOf(issues, `${p}.biomarkers`, a?.biomarkers).forEach((b, j) => {
       if (!isAnalyteId(b)) issues.add(`${p}.biomarkers[${j}]`, 'labs.unknown_analyte', { analyte: String(b) });
       else biomarkers.push(b);
     });
-    if (scales.length === 0 && biomarkers.length === 0 && a?.scales?.length === undefined && a?.biomarkers?.length === undefined) {
+    if (scales.length === 0 && biomarkers.length === 0 && a?.scales === undefined && a?.biomarkers === undefined) {
       issues.add(`${p}.scales`, 'programs.visit_measures_nothing');
     }
     const baseline =

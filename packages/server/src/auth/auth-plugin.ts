@@ -106,6 +106,12 @@ export function installAuth(app: FastifyInstance, deps: AppDeps): void {
         return sendError(reply, req, 'csrf');
       }
     }
+    // Staff who can issue a patient link must never act as the patient: a browser holding a staff
+    // session can neither open a patient session nor use one (it would show the patient's answers).
+    if (req.staff && ((access === 'patient' && req.patient) || req.routeOptions.config.opensPatientSession)) {
+      await auditAlone(deps, req, { action: 'patient_link.staff_refused', resource: 'patient_link', outcome: 'denied', detail: `${req.method} ${url}` });
+      return sendError(reply, req, 'forbidden', { key: 'staff_cannot_act_as_patient' });
+    }
     if (access === 'public') return;
     if (access === 'patient') {
       if (!req.patient) return sendError(reply, req, 'unauthenticated', { key: 'patient_link_needed' });

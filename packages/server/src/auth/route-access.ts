@@ -14,5 +14,7 @@ declare module 'fastify' {
     csrfExempt?: boolean;
     /** Sensitive: the session must have been authenticated within the last few minutes (`require-recent-auth.ts`). */
     recentAuth?: boolean;
+    /** A public route that opens a patient session (link exchange, sign-in code): refused to a staff session. */
+    opensPatientSession?: boolean;
   }
 }

@@ -5,9 +5,13 @@ import { DomainError } from '@mimamori/core';
 import { listOutbox } from '@mimamori/storage';
 import { audit } from '../audit/audit.ts';
 import type { AppDeps } from '../context.ts';
+import { maskMailSecrets } from '../mail/mask-mail-secrets.ts';
 import { idSchema } from './schemas.ts';
 
-/** Staff see every outgoing message and its delivery state; with no SMTP configured, mail waits here. */
+/**
+ * Staff see every outgoing message and its delivery state; with no SMTP configured, mail waits here.
+ * Link tokens and one-time codes in the text are masked (`mail/mask-mail-secrets.ts`).
+ */
 export function registerOutboxRoutes(app: FastifyInstance, deps: AppDeps, o: { smtpConfigured: boolean }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = deps.db.db;
@@ -34,7 +38,7 @@ export function registerOutboxRoutes(app: FastifyInstance, deps: AppDeps, o: { s
       smtpConfigured: o.smtpConfigured,
       items: rows.map((m) => ({
         id: m.id, kind: m.kind, patientId: m.patient_id, to: m.to_address, subject: m.subject, status: m.status, attempts: m.attempts, lastError: m.last_error,
-        createdAt: m.created_at, sentAt: m.sent_at, nextAttemptAt: m.next_attempt_at, body: m.body_text,
+        createdAt: m.created_at, sentAt: m.sent_at, nextAttemptAt: m.next_attempt_at, body: maskMailSecrets(m.body_text),
       })),
     };
   });

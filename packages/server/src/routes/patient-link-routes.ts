@@ -22,7 +22,7 @@ export function registerPatientLinkRoutes(app: FastifyInstance, deps: AppDeps): 
   }, async (req) => describePatientLink(deps, req, req.params.token));
 
   r.post('/api/p/links/exchange', {
-    config: { access: 'public', csrfExempt: true, rateLimit: authRateLimit },
+    config: { access: 'public', csrfExempt: true, rateLimit: authRateLimit, opensPatientSession: true },
     schema: { tags: ['patient'], body: z.strictObject({ token: tokenSchema }), response: { 200: sessionSchema } },
   }, async (req, reply) => exchangePatientLink(deps, req, reply, req.body.token));
 

@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { FORBIDDEN_CONTROL, FORBIDDEN_SINGLE_LINE } from '../http/malformed-text.ts';
 
-/** Rejects C0/C1 control characters (tab and newline allowed only where `multiline`). */
+/**
+ * A text field. Every string is already checked for control characters and ill-formed Unicode
+ * before validation (`http/malformed-text.ts`); a single-line field also refuses tab and line breaks.
+ */
 export function text(max: number, options: { multiline?: boolean; min?: number } = {}) {
-  const re = options.multiline ? /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/ : /[\u0000-\u001F\u007F-\u009F]/;
+  const re = options.multiline ? FORBIDDEN_CONTROL : FORBIDDEN_SINGLE_LINE;
   return z
     .string()
     .min(options.min ?? 0)

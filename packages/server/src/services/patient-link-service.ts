@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '@mimamori/core';
+import { DomainError, hasPermission, type Permission } from '@mimamori/core';
 import {
   getClinic, getPatient, getPatientLink, insertPatientLink, insertPatientSession, newId, newToken, revokePatientLinks, tokenId, usePatientLink,
   type Db, type PatientLinkRow,
@@ -37,6 +37,17 @@ export async function issuePatientLink(
     created_at: now, expires_at: o.expiresAt, max_uses: o.maxUses, uses: 0, revoked_at: null,
   });
   return { token, url: `${deps.config.publicUrl}/p/l/${token}`, expiresAt: o.expiresAt };
+}
+
+/**
+ * Whether a staff member may be shown a patient link (its URL or QR code) they issue: only when
+ * their role may read what the link opens. Whoever holds a link can open the patient's answers
+ * typed so far, so for the others (reception, administrators) the link goes to the patient by
+ * mail instead — a link must never be a way round the permission matrix. Break-glass does not
+ * count: it opens reads, and issuing a link is a write.
+ */
+export function staffMaySeeLink(req: FastifyRequest, readPermission: Permission): boolean {
+  return hasPermission(req.staff!.role, readPermission);
 }
 
 function usable(link: PatientLinkRow | undefined, now: string): boolean {

@@ -16,6 +16,7 @@ for (const dialect of testDialects()) {
     let t: TestApp;
     let reception: Session;
     let doctor: Session;
+    let nurse: Session;
     let admin: Session;
     before(async () => {
       // 2026-11-29 in Tokyo, so the example answers (a 14-year-old child) are valid.
@@ -23,6 +24,7 @@ for (const dialect of testDialects()) {
       t.clock.now = new Date('2026-11-29T01:00:00.000Z');
       reception = await signedIn(t, 'reception');
       doctor = await signedIn(t, 'doctor');
+      nurse = await signedIn(t, 'nurse');
       admin = await signedIn(t, 'admin');
     });
     after(() => t.destroy());
@@ -33,8 +35,9 @@ for (const dialect of testDialects()) {
       return r.json().patient.id as string;
     };
 
+    // A nurse sends: reception and administrators never see the link (it is mailed to the patient).
     const send = async (patientId: string, body: Record<string, unknown> = {}) => {
-      const r = await as(t, reception, { method: 'POST', url: `/api/patients/${patientId}/intakes`, payload: body });
+      const r = await as(t, nurse, { method: 'POST', url: `/api/patients/${patientId}/intakes`, payload: body });
       assert.equal(r.statusCode, 201, r.body);
       return r.json() as { intakeId: string; link: { url: string }; mailQueued: boolean; qr: string; reused: boolean };
     };

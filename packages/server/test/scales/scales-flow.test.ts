@@ -64,7 +64,9 @@ for (const dialect of testDialects()) {
       const outbox = (await as(t, reception, { url: `/api/outbox?patientId=${patientId}` })).json().items;
       assert.equal(outbox.length, 1);
       assert.doesNotMatch(outbox[0].subject, /PHQ|うつ|質問票|depress/i);
-      assert.ok(outbox[0].body.includes(body.link.url));
+      // The outbox view masks the link's token (staff must not open the patient's answers with it).
+      assert.ok(outbox[0].body.includes(body.link.url.replace(/\/p\/l\/.*$/, '/p/l/••••••')));
+      assert.ok(!outbox[0].body.includes(body.link.url.split('/p/l/')[1]));
     });
 
     test('recurring: PHQ-9 every 14 days for 12 weeks makes 6 windows; only the open one is delivered now', async () => {

@@ -46,14 +46,16 @@ export function registerIntakeStaffRoutes(app: FastifyInstance, deps: AppDeps): 
       }),
       response: {
         201: z.object({
-          intakeId: z.string(), reused: z.boolean(), status: z.string(), mailQueued: z.boolean(), qr: z.string(),
-          link: z.object({ url: z.string(), expiresAt: z.string() }),
+          intakeId: z.string(), reused: z.boolean(), status: z.string(), mailQueued: z.boolean(),
+          // Only for roles that may read the answers; for the others the link is mailed to the patient.
+          qr: z.string().nullable(),
+          link: z.object({ url: z.string(), expiresAt: z.string() }).nullable(),
         }),
       },
     },
   }, async (req, reply) => {
     const s = await sendIntakeFromStaff(deps, req, req.params.id, req.body);
-    return reply.code(201).send({ intakeId: s.intakeId, reused: s.reused, status: s.status, mailQueued: s.mailQueued, qr: s.qr, link: { url: s.link.url, expiresAt: s.link.expiresAt } });
+    return reply.code(201).send({ intakeId: s.intakeId, reused: s.reused, status: s.status, mailQueued: s.mailQueued, qr: s.qr, link: s.link });
   });
 
   r.get('/api/patients/:id/intakes', {

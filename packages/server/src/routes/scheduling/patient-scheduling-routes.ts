@@ -25,7 +25,7 @@ export function registerPatientSchedulingRoutes(app: FastifyInstance, deps: AppD
   }, async (req, reply) => reply.code(202).send(await requestSignInCode(deps, req, req.body)));
 
   r.post('/api/p/appointments/sign-in/verify', {
-    config: { access: 'public', csrfExempt: true, rateLimit: authRateLimit },
+    config: { access: 'public', csrfExempt: true, rateLimit: authRateLimit, opensPatientSession: true },
     schema: { tags: ['patient'], body: z.strictObject({ challengeId: tokenSchema, code: z.string().regex(/^\d{6}$/, { message: 'invalid_type' }) }) },
   }, async (req, reply) => verifySignInCode(deps, req, reply, req.body));
 

@@ -26,6 +26,11 @@ export interface SendIntakeOptions {
   readonly expiresAt?: string;
   /** Queue the email with the link (default true; skipped quietly when there is no address). */
   readonly email?: boolean;
+  /**
+   * The caller may not see the link (its role cannot read intake answers): the email is sent
+   * whatever `email` says, and a patient without an address is refused before anything changes.
+   */
+  readonly mailOnly?: boolean;
 }
 
 export interface SentIntake {
@@ -107,9 +112,11 @@ export async function sendIntake(deps: AppDeps, tx: Db, req: FastifyRequest, o: 
   });
 
   let mailQueued = false;
-  if (o.email !== false) {
+  if (o.email !== false || o.mailOnly) {
     const guardians = JSON.parse(patient.guardians_json) as ReadonlyArray<{ email?: string | null }>;
     const to = audience === 'child' ? (guardians.find((g) => g.email)?.email ?? patient.email) : (patient.email ?? guardians.find((g) => g.email)?.email);
+    // Thrown inside the caller's transaction: the reused intake and the patient's own link stay as they were.
+    if (!to && o.mailOnly) throw new DomainError('invalid_state', { key: 'patient_link_no_email' });
     if (to) {
       const m = mailText({ clinicName: clinic?.name ?? '', url: link.url, expiresAt: link.expiresAt, zone, lang: 'ja' });
       mailQueued = await enqueueMail(tx, {

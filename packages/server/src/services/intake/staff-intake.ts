@@ -11,6 +11,7 @@ import { audit, auditAlone } from '../../audit/audit.ts';
 import { instantToZonedDate } from '../../core-imports.ts';
 import type { AppDeps } from '../../context.ts';
 import { langOf } from '../../i18n/lang.ts';
+import { staffMaySeeLink } from '../patient-link-service.ts';
 import { intakeDefinitionVersions } from './intake-definitions.ts';
 import type { StoredIntakeScore } from './score-intake-scales.ts';
 import { INTAKE_LINK_PURPOSE, sendIntake, type SendIntakeOptions } from './send-intake.ts';
@@ -28,11 +29,17 @@ async function qrSvgDataUrl(url: string): Promise<string> {
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 }
 
-/** Staff send (or re-send) the intake from the patient page; returns the link to copy and a QR code. */
-export async function sendIntakeFromStaff(deps: AppDeps, req: FastifyRequest, patientId: string, body: Omit<SendIntakeOptions, 'clinicId' | 'patientId'>) {
+/**
+ * Staff send (or re-send) the intake from the patient page. Roles that may read intake answers get
+ * the link to copy and a QR code; the others (reception, administrators) never see it — it is
+ * mailed to the patient, since whoever holds the link can open the answers typed so far.
+ */
+export async function sendIntakeFromStaff(deps: AppDeps, req: FastifyRequest, patientId: string, body: Omit<SendIntakeOptions, 'clinicId' | 'patientId' | 'mailOnly'>) {
   const a = req.staff!;
-  const sent = await deps.db.db.transaction().execute((tx) => sendIntake(deps, tx, req, { ...body, clinicId: a.clinicId, patientId }));
-  return { ...sent, qr: await qrSvgDataUrl(sent.link.url) };
+  const shown = staffMaySeeLink(req, 'intake:read');
+  const sent = await deps.db.db.transaction().execute((tx) => sendIntake(deps, tx, req, { ...body, clinicId: a.clinicId, patientId, mailOnly: !shown }));
+  if (!shown) return { ...sent, link: null, qr: null };
+  return { ...sent, link: { url: sent.link.url, expiresAt: sent.link.expiresAt }, qr: await qrSvgDataUrl(sent.link.url) };
 }
 
 export async function listIntakesOfPatient(deps: AppDeps, req: FastifyRequest, patientId: string) {

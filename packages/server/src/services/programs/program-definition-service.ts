@@ -35,8 +35,10 @@ export type ProgramInput = Omit<ProgramDefinitionInput, 'consentDocuments'> & { 
  */
 async function splitTexts(db: Db, clinicId: string, input: ProgramInput): Promise<{ def: ProgramDefinitionInput; texts: Map<string, string> }> {
   const texts = new Map<string, string>();
-  const docs = input.consentDocuments ?? [];
-  const known = await getConsentTexts(db, clinicId, docs.flatMap((d) => (d.text === undefined && d.contentHash ? [d.contentHash] : [])));
+  // The body is loose (the core checks it): anything but a list of objects is left for the core to name.
+  if (!Array.isArray(input.consentDocuments)) return { def: input as ProgramDefinitionInput, texts };
+  const docs = input.consentDocuments.map((d) => (d !== null && typeof d === 'object' && !Array.isArray(d) ? d : {}));
+  const known = await getConsentTexts(db, clinicId, docs.flatMap((d) => (d.text === undefined && typeof d.contentHash === 'string' ? [d.contentHash] : [])));
   const details: Array<{ path: string; message: string }> = [];
   const consentDocuments = docs.map((d, i) => {
     const { text, ...rest } = d;

@@ -8,6 +8,7 @@ import {
 } from '@mimamori/storage';
 import { audit } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
+import { staffMaySeeLink } from '../patient-link-service.ts';
 import { resolveScaleDefinition } from './resolve-scale-definition.ts';
 import { issueQuestionnaireLink, mailQuestionnaireLink, qrSvgDataUrl } from './scale-link.ts';
 
@@ -115,18 +116,31 @@ export async function cancelAssignment(deps: AppDeps, req: FastifyRequest, id: s
   });
 }
 
-/** Staff ask for the link of an open instance again (e.g. to show the QR code): a new link, the old one stops working. */
+/**
+ * Staff ask for the link of an open instance again (e.g. to show the QR code): a new link, the old
+ * one stops working. Doctors and nurses (who may read the answers) get the link and QR code; for
+ * reception and administrators it is mailed to the patient instead, since the link opens the draft.
+ */
 export async function reissueInstanceLink(deps: AppDeps, req: FastifyRequest, instanceId: string) {
   const a = req.staff!;
+  const shown = staffMaySeeLink(req, 'scales:read');
   const link = await deps.db.db.transaction().execute(async (tx: Db) => {
     const inst = await tx.selectFrom('scale_instances').selectAll().where('clinic_id', '=', a.clinicId).where('id', '=', instanceId).executeTakeFirst();
     if (!inst) throw new DomainError('not_found');
     const now = deps.clock().toISOString();
     if (inst.status !== 'open' || inst.closes_at <= now) throw new DomainError('invalid_state', { key: 'scale_instance_closed' });
     if (inst.opens_at > now) throw new DomainError('invalid_state', { key: 'scale_instance_not_open' });
+    let to: string | null = null;
+    if (!shown) {
+      const [assignment, patient] = await Promise.all([inst.assignment_id ? getScaleAssignment(tx, a.clinicId, inst.assignment_id) : undefined, getPatient(tx, a.clinicId, inst.patient_id)]);
+      to = assignment?.email ?? patient?.email ?? null;
+      if (!to) throw new DomainError('invalid_state', { key: 'patient_link_no_email' });
+    }
     const issued = await issueQuestionnaireLink(deps, tx, inst, a.staffId);
-    await audit(deps, tx, req, { action: 'scale_instance.link', resource: 'scale_instance', resourceId: inst.id, patientId: inst.patient_id });
+    if (to) await mailQuestionnaireLink(deps, tx, { inst, to, kind: 'resend', link: issued });
+    await audit(deps, tx, req, { action: 'scale_instance.link', resource: 'scale_instance', resourceId: inst.id, patientId: inst.patient_id, detail: to ? 'mailed' : 'shown' });
     return issued;
   });
-  return { url: link.url, expiresAt: link.expiresAt, qr: await qrSvgDataUrl(link.url) };
+  if (!shown) return { mailed: true as const, expiresAt: link.expiresAt };
+  return { url: link.url, expiresAt: link.expiresAt, qr: await qrSvgDataUrl(link.url), mailed: false as const };
 }

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { enqueueMail, getClinic, markScaleLinkSent, newId, type Db, type ScaleInstanceRow } from '@mimamori/storage';
+import { enqueueMail, getClinic, markScaleLinkSent, newId, tokenId, type Db, type ScaleInstanceRow } from '@mimamori/storage';
 import type { AppDeps } from '../../context.ts';
 import { issuePatientLink, type IssuedPatientLink } from '../patient-link-service.ts';
 
@@ -34,14 +34,14 @@ function formatClose(iso: string, zone: string): { ja: string; en: string } {
 }
 
 /**
- * Queues the invitation or reminder mail for an instance (discreet subject: the clinic's name only).
+ * Queues the invitation, reminder or re-sent link mail for an instance (discreet subject: the clinic's name only).
  * The dedupe key makes it once per instance and kind. Returns false when it was already queued.
  */
-export async function mailQuestionnaireLink(deps: AppDeps, tx: Db, o: { inst: ScaleInstanceRow; to: string; kind: 'invite' | 'reminder'; link: IssuedPatientLink }): Promise<boolean> {
+export async function mailQuestionnaireLink(deps: AppDeps, tx: Db, o: { inst: ScaleInstanceRow; to: string; kind: 'invite' | 'reminder' | 'resend'; link: IssuedPatientLink }): Promise<boolean> {
   const clinic = await getClinic(tx, o.inst.clinic_id);
   const name = clinic?.name ?? '';
   const until = formatClose(o.inst.closes_at, clinic?.timeZone ?? 'Asia/Tokyo');
-  const lead = o.kind === 'invite'
+  const lead = o.kind !== 'reminder'
     ? { ja: 'ご回答のお願いがあります。', en: 'We would be grateful if you could answer a few questions.' }
     : { ja: 'ご回答の期限が近づいています（まだの方のみご回答ください）。', en: 'The time to answer is nearly over (only if you have not answered yet).' };
   const text = [
@@ -50,12 +50,12 @@ export async function mailQuestionnaireLink(deps: AppDeps, tx: Db, o: { inst: Sc
     lead.ja,
     `下のリンクを開いて「続ける」を押してください。回答期限: ${until.ja}`,
     o.link.url,
-    o.kind === 'reminder' ? '以前お送りしたリンクは使えなくなりました。このリンクをお使いください。' : '',
+    o.kind !== 'invite' ? '以前お送りしたリンクは使えなくなりました。このリンクをお使いください。' : '',
     '途中で保存され、別の端末から続けることもできます。',
     '',
     lead.en,
     `Open the link above and press "Continue". Please answer by ${until.en}.`,
-    o.kind === 'reminder' ? 'Earlier links no longer work; please use this one.' : '',
+    o.kind !== 'invite' ? 'Earlier links no longer work; please use this one.' : '',
     'Your answers are saved as you go; you can continue on another device.',
     '',
     'このメールに心当たりがない場合は破棄してください。 / If this email is not for you, please delete it.',
@@ -63,8 +63,10 @@ export async function mailQuestionnaireLink(deps: AppDeps, tx: Db, o: { inst: Sc
   const now = deps.clock().toISOString();
   const queued = await enqueueMail(tx, {
     id: newId(), clinicId: o.inst.clinic_id, patientId: o.inst.patient_id, kind: `questionnaire_${o.kind}`, to: o.to,
-    subject: o.kind === 'invite' ? `${name}からのお知らせ / A message from ${name}` : `${name}からのお知らせ（再送） / A reminder from ${name}`,
-    text, dedupeKey: `questionnaire-${o.kind}:${o.inst.id}`, notBefore: now, now,
+    subject: o.kind === 'invite' ? `${name}からのお知らせ / A message from ${name}`
+      : o.kind === 'resend' ? `${name}からのお知らせ（再送） / A message from ${name}` : `${name}からのお知らせ（再送） / A reminder from ${name}`,
+    // Invitations and reminders go once per instance; each link staff re-send goes once.
+    text, dedupeKey: o.kind === 'resend' ? `questionnaire-resend:${tokenId(o.link.token)}` : `questionnaire-${o.kind}:${o.inst.id}`, notBefore: now, now,
   });
   if (queued && o.kind === 'invite') await markScaleLinkSent(tx, { clinicId: o.inst.clinic_id, id: o.inst.id, now });
   return queued;

@@ -66,8 +66,9 @@ export interface SentIntake {
   readonly reused: boolean;
   readonly status: string;
   readonly mailQueued: boolean;
-  readonly qr: string;
-  readonly link: { readonly url: string; readonly expiresAt: string };
+  /** Only for roles that may read intake answers; for the others the link is mailed to the patient. */
+  readonly qr: string | null;
+  readonly link: { readonly url: string; readonly expiresAt: string } | null;
 }
 
 export function usePatientIntakes(patientId: string) {

@@ -10,6 +10,7 @@ export const intakeEn: typeof intakeJa = {
   audienceAdult: 'The patient',
   audienceChild: 'A guardian (for a child)',
   sendEmail: 'Also send by email',
+  mailOnly: 'The link is emailed to the patient (it opens their answers, so reception and administrators do not see it; a doctor or nurse can show the link and QR code).',
   sent: 'Sent.',
   mailQueued: 'The email is queued.',
   noMail: 'No email was sent (no address, or email off). Copy the link or let the patient scan the QR code.',

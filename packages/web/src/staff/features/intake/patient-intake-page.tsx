@@ -38,29 +38,38 @@ export function CopyButton({ text, label }: { readonly text: string; readonly la
 
 function SentBox({ sent }: { readonly sent: SentIntake }): ReactNode {
   const { t } = useTranslation();
-  const lang = currentLanguage();
   return (
     <section className="card card--wide intake-sent" aria-labelledby="intake-sent-title">
       <h2 id="intake-sent-title">{t('intake.link')}</h2>
       <Alert tone="success">
         {t('intake.sent')} {sent.mailQueued ? t('intake.mailQueued') : t('intake.noMail')} {sent.reused ? t('intake.reused') : ''}
       </Alert>
+      {sent.link && sent.qr ? <LinkAndQr link={sent.link} qr={sent.qr} /> : null}
+    </section>
+  );
+}
+
+function LinkAndQr({ link, qr }: { readonly link: { readonly url: string; readonly expiresAt: string }; readonly qr: string }): ReactNode {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  return (
+    <>
       <div className="intake-link">
         <input
           className="intake-link__url mono"
           readOnly
-          value={sent.link.url}
+          value={link.url}
           aria-label={t('intake.link')}
           onFocus={(e) => e.currentTarget.select()}
         />
-        <CopyButton text={sent.link.url} label={t('intake.copy')} />
+        <CopyButton text={link.url} label={t('intake.copy')} />
       </div>
-      <p className="muted small">{t('intake.validUntil', { date: formatDateTime(sent.link.expiresAt, lang) })}</p>
+      <p className="muted small">{t('intake.validUntil', { date: formatDateTime(link.expiresAt, lang) })}</p>
       <figure className="intake-qr">
-        <img src={sent.qr} alt={t('intake.qr')} width={200} height={200} />
+        <img src={qr} alt={t('intake.qr')} width={200} height={200} />
         <figcaption className="muted small">{t('intake.qr')}</figcaption>
       </figure>
-    </section>
+    </>
   );
 }
 
@@ -101,9 +110,13 @@ export function PatientIntakePage(): ReactNode {
               <option value="child">{t('intake.audienceChild')}</option>
             </select>
           </div>
-          <label className="check">
-            <input type="checkbox" checked={email} onChange={(e) => setEmail(e.target.checked)} /> {t('intake.sendEmail')}
-          </label>
+          {can('intake:read') ? (
+            <label className="check">
+              <input type="checkbox" checked={email} onChange={(e) => setEmail(e.target.checked)} /> {t('intake.sendEmail')}
+            </label>
+          ) : (
+            <p className="muted small">{t('intake.mailOnly')}</p>
+          )}
           <ErrorMessage error={send.error} />
           <div>
             <button type="submit" className="btn btn--primary" disabled={send.isPending}>

@@ -7,7 +7,7 @@ import { useSession } from '../../app/session.tsx';
 import { ErrorMessage } from '../../components/alert.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { LinkBox } from './link-box.tsx';
-import { useAssignments, type IssuedLink } from './scales-api.ts';
+import { useAssignments, type ReissuedLink } from './scales-api.ts';
 
 /** The clinic date (Asia/Tokyo) of an instant, as YYYY-MM-DD. */
 export function clinicDate(iso: string): string {
@@ -26,9 +26,11 @@ export function AssignmentList({ patientId }: { readonly patientId: string }): R
   const { can } = useSession();
   const qc = useQueryClient();
   const q = useAssignments(patientId, can('scales:deliver'));
-  const [links, setLinks] = useState<Record<string, IssuedLink>>({});
+  const [links, setLinks] = useState<Record<string, ReissuedLink>>({});
+  // Only roles that may read the answers see the link; for the others the server mails it to the patient.
+  const seesLink = can('scales:read');
   const link = useMutation({
-    mutationFn: (instanceId: string) => api<IssuedLink>(`/api/scale-instances/${instanceId}/link`, { method: 'POST' }).then((l) => ({ instanceId, l })),
+    mutationFn: (instanceId: string) => api<ReissuedLink>(`/api/scale-instances/${instanceId}/link`, { method: 'POST' }).then((l) => ({ instanceId, l })),
     onSuccess: ({ instanceId, l }) => setLinks((x) => ({ ...x, [instanceId]: l })),
   });
   const cancel = useMutation({
@@ -49,7 +51,7 @@ export function AssignmentList({ patientId }: { readonly patientId: string }): R
             {a.kind === 'once' ? t('scl.once') : t('scl.every', { days: a.intervalDays, n: a.occurrences })}
             {a.cancelledAt ? <span className="status status--disabled">{t('scl.statuses.cancelled')}</span> : null}
           </h3>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={`${a.shortName} ${t('scl.window')}`}>
             <table className="table table--dense">
               <thead>
                 <tr>
@@ -75,7 +77,7 @@ export function AssignmentList({ patientId }: { readonly patientId: string }): R
                     <td>
                       {i.status === 'open' || i.status === 'started' ? (
                         <button type="button" className="btn btn--small" disabled={link.isPending} onClick={() => link.mutate(i.id)}>
-                          {t('scl.showLink')}
+                          {seesLink ? t('scl.showLink') : t('scl.mailLink')}
                         </button>
                       ) : null}
                     </td>
@@ -84,12 +86,18 @@ export function AssignmentList({ patientId }: { readonly patientId: string }): R
               </tbody>
             </table>
           </div>
-          {a.instances.map((i) => (links[i.id] ? (
-            <div key={i.id}>
-              <p className="small">{t('scl.linkReissued')}</p>
-              <LinkBox link={links[i.id]!} />
-            </div>
-          ) : null))}
+          {a.instances.map((i) => {
+            const l = links[i.id];
+            if (!l) return null;
+            return l.mailed ? (
+              <p key={i.id} className="small" role="status">{t('scl.linkMailed')}</p>
+            ) : (
+              <div key={i.id}>
+                <p className="small">{t('scl.linkReissued')}</p>
+                <LinkBox link={l} />
+              </div>
+            );
+          })}
           {can('scales:assign') && !a.cancelledAt && a.instances.some((i) => ['open', 'started', 'scheduled'].includes(i.status)) ? (
             <button type="button" className="btn btn--quiet btn--small" disabled={cancel.isPending} onClick={() => cancel.mutate(a.id)}>
               {t('scl.cancel')}

@@ -23,6 +23,9 @@ export interface CatalogueEntry {
   readonly textSource: string;
 }
 
+/** A re-issued questionnaire link: shown to roles that may read the answers, otherwise mailed to the patient. */
+export type ReissuedLink = (IssuedLink & { readonly mailed: false }) | { readonly mailed: true; readonly expiresAt: string };
+
 export interface IssuedLink {
   readonly url: string;
   readonly expiresAt: string;

@@ -31,6 +31,8 @@ export const scalesEn: Dict<typeof scalesJa> = {
   qrAlt: 'QR code of the questionnaire link',
   showLink: 'Show link / QR',
   linkReissued: 'A new link was issued; earlier links no longer work.',
+  mailLink: 'Email the link again',
+  linkMailed: 'A new link was emailed to the patient (earlier links no longer work). A doctor or nurse can show the link and QR code.',
   assignments: 'Assignments',
   noAssignments: 'No assignments.',
   window: 'Window',

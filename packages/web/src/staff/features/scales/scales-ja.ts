@@ -28,6 +28,8 @@ export const scalesJa = {
   qrAlt: '質問票リンクのQRコード',
   showLink: 'リンク・QRを表示',
   linkReissued: '新しいリンクを発行しました。以前のリンクは使えません。',
+  mailLink: 'リンクをメールで再送',
+  linkMailed: '新しいリンクを患者さんにメールでお送りしました（以前のリンクは使えません）。リンクとQRコードの表示は医師・看護師が行えます。',
   assignments: '割り当て一覧',
   noAssignments: '割り当てはありません。',
   window: '回答期間',
