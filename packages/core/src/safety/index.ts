@@ -1,2 +1,3 @@
 export * from './adverse-event.ts';
 export * from './sae-alert.ts';
+export * from './alert-severity.ts';
