@@ -113,7 +113,7 @@ for (const dialect of testDialects()) {
     test('a safety alert stays open until a doctor acknowledges it with a note; nurses and reception cannot', async () => {
       const id = newId();
       await t.db.db.transaction().execute((tx) =>
-        raiseAlert(tx, { id, clinicId: t.clinicId, patientId, kind: 'suicidality', severity: 'critical', sourceType: 'test', sourceId: id, summary: { key: 'alert.phq9_item9', params: { value: 2 } }, now: t.clock.now.toISOString() }),
+        raiseAlert(tx, { id, clinicId: t.clinicId, patientId, kind: 'suicidality', severity: 'urgent', sourceType: 'test', sourceId: id, summary: { key: 'alert.phq9_item9', params: { value: 2 } }, now: t.clock.now.toISOString() }),
       );
       const nurse = await signedIn(t, 'nurse');
       const list = (await as(t, nurse, { url: '/api/alerts' })).json();

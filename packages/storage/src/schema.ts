@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { IntakeTables } from './schema/intake-tables.ts';
 import type { ProgramsTables } from './schema/programs-tables.ts';
+import type { SafetyTables } from './schema/safety-tables.ts';
 import type { ScalesTables } from './schema/scales-tables.ts';
 import type { SchedulingTables } from './schema/scheduling-tables.ts';
 
@@ -228,5 +229,5 @@ export interface FoundationTables {
 }
 
 /** Every table: the foundation's and each feature's. */
-export interface Database extends FoundationTables, ScalesTables, SchedulingTables, IntakeTables, ProgramsTables {}
+export interface Database extends FoundationTables, ScalesTables, SchedulingTables, IntakeTables, ProgramsTables, SafetyTables {}
 

@@ -4,6 +4,7 @@ import { migration0002 } from './0002-shared-services.ts';
 import { migration0003 } from './0003-break-glass.ts';
 import { intakeMigrations } from './intake/index.ts';
 import { programsMigrations } from './programs/index.ts';
+import { safetyMigrations } from './safety/index.ts';
 import { scalesMigrations } from './scales/index.ts';
 import { schedulingMigrations } from './scheduling/index.ts';
 
@@ -20,4 +21,5 @@ export const migrations: ReadonlyArray<Migration> = [
   ...intakeMigrations,
   ...programsMigrations,
   migration0003,
+  ...safetyMigrations,
 ];

@@ -6,7 +6,7 @@ import type { AppDeps } from '../../context.ts';
 import { langOf } from '../../i18n/lang.ts';
 import { requirePatientScope } from '../patient-link-service.ts';
 import { crisisContactsOf } from './crisis-contacts.ts';
-import { alertsOf, recordScaleResponse } from './record-scale-response.ts';
+import { alertsOf, scaleAlertSummary, recordScaleResponse } from './record-scale-response.ts';
 import { resolveScaleDefinition } from './resolve-scale-definition.ts';
 import { QUESTIONNAIRE_PURPOSE } from './scale-link.ts';
 import { scaleIssuesError } from './scale-errors.ts';
@@ -77,10 +77,9 @@ export async function savePatientDraft(deps: AppDeps, req: FastifyRequest, id: s
       throw new DomainError('conflict', { key: 'scale_already_submitted' });
     }
     for (const a of alertsOf(flags)) {
-      const first = a.flags[0]!;
       await raiseAlert(tx, {
         id: newId(), clinicId: inst.clinic_id, patientId: inst.patient_id, kind: a.kind, severity: a.severity, sourceType: 'scale_instance', sourceId: inst.id,
-        summary: { key: 'alert_scale_safety', params: { scale: d.shortName, item: first.item, score: first.score, flags: a.flags.map((f) => f.id).join(',') } },
+        summary: scaleAlertSummary(d, a.flags),
         now,
       });
     }

@@ -94,6 +94,7 @@ export const scalesEn: Dict<typeof scalesJa> = {
   acknowledge: 'Acknowledge',
   ackNote: 'Note on what was done (required)',
   ackDone: 'Acknowledged.',
-  alertKinds: { suicidality: 'Suicidal ideation', sae: 'Serious adverse event' },
+  alertKinds: { suicidality: 'Suicidal ideation', sae: 'Serious adverse event', self_harm: 'Self-harm answer', free_text: 'Phrase in free text' },
+  severity: { urgent: 'Urgent', high: 'Same day', review: 'Review' },
   openPatientScales: 'Open timeline',
 };

@@ -91,6 +91,7 @@ export const scalesJa = {
   acknowledge: '確認する',
   ackNote: '対応メモ（必須）',
   ackDone: '確認済みにしました。',
-  alertKinds: { suicidality: '自殺念慮', sae: '重篤な有害事象' },
+  alertKinds: { suicidality: '自殺念慮', sae: '重篤な有害事象', self_harm: '自傷・自殺企図の回答', free_text: '自由記述の語句' },
+  severity: { urgent: '緊急', high: '当日中', review: '要確認' },
   openPatientScales: '経過を見る',
 };

@@ -1,0 +1,5 @@
+import type { Migration } from '../migration.ts';
+import { safety0001 } from './safety-0001-alert-events.ts';
+
+/** Migrations of the safety feature, ids 'safety-NNNN-…'. Append only. */
+export const safetyMigrations: ReadonlyArray<Migration> = [safety0001];
