@@ -1,3 +1,4 @@
 export * from './adverse-event.ts';
 export * from './sae-alert.ts';
 export * from './alert-severity.ts';
+export * from './risk-phrases.ts';

@@ -208,6 +208,51 @@ for (const dialect of testDialects()) {
       t.clock.now = start;
     });
 
+    test('self-harm answers and phrases in free text alert the clinic at once, with PHQ-9 item 9 = 0', async () => {
+      const patientId = await newPatient({ email: 'triggers@example.test' });
+      const { intakeId, link } = await send(patientId);
+      const p = await open(link.url);
+      const all = exampleAdultIntakeAnswers().values;
+      await pt(p, 'PUT', `/api/p/intakes/${intakeId}/answers`, { values: all });
+      const sentence = '消えてしまいたい。昨日、薬をたくさん飲もうとした。';
+      const r1 = await pt(p, 'PUT', `/api/p/intakes/${intakeId}/answers`, {
+        values: { chief_complaint: sentence, symptoms: { choices: ['low_mood', 'suicidal_thoughts', 'self_harm'] } }, confirmGroup: 'complaint_main',
+      });
+      assert.equal(r1.statusCode, 200, r1.body);
+      assert.deepEqual(r1.json().errors, []);
+      assert.equal(r1.json().crisis, true, 'the crisis contacts show as soon as the screen is done');
+      const row = await t.db.db.selectFrom('intakes').select('updated_at').where('id', '=', intakeId).executeTakeFirstOrThrow();
+      const alerts = await t.db.db.selectFrom('alerts').selectAll().where('patient_id', '=', patientId).orderBy('kind').execute();
+      assert.deepEqual(alerts.map((a) => `${a.kind}:${a.severity}:${a.source_type}`), ['free_text:review:intake', 'self_harm:high:intake']);
+      assert.ok(alerts.every((a) => a.created_at === row.updated_at), 'raised with the save that stored the answer');
+      const text = JSON.parse(alerts[0]!.summary_json);
+      assert.equal(text.params.text, sentence, 'a phrase alert is shown with the text');
+      assert.equal(text.params.phrases, '消えたい、OD・過量服薬');
+      assert.match(JSON.parse(alerts[1]!.summary_json).params.answersJa, /死にたい気持ちになる/);
+
+      // A recent suicide attempt makes the same alert urgent.
+      const r2 = await pt(p, 'PUT', `/api/p/intakes/${intakeId}/answers`, { values: { suicide_attempt: true, suicide_attempt_when: { choice: 'within_month' } }, confirmGroup: 'history_psychiatric' });
+      assert.deepEqual(r2.json().errors, []);
+      assert.equal(r2.json().crisis, true);
+      const selfHarm = await t.db.db.selectFrom('alerts').selectAll().where('patient_id', '=', patientId).where('kind', '=', 'self_harm').execute();
+      assert.equal(selfHarm.length, 1, 'one alert per intake and kind');
+      assert.equal(selfHarm[0]!.severity, 'urgent');
+      const events = await t.db.db.selectFrom('alert_events').select('type').where('alert_id', '=', selfHarm[0]!.id).orderBy('seq').execute();
+      assert.deepEqual(events.map((e) => e.type), ['raised', 'answer', 'answer', 'severity_raised', 'answer', 'answer']);
+
+      const scale0 = { scaleId: 'phq9', answers: { q1: 1, q2: 1, q3: 1, q4: 1, q5: 1, q6: 1, q7: 1, q8: 1, q9: 0 } };
+      await pt(p, 'PUT', `/api/p/intakes/${intakeId}/answers`, { values: { scale_phq9: scale0 } });
+      const sub = await pt(p, 'POST', `/api/p/intakes/${intakeId}/submit`, {});
+      assert.equal(sub.statusCode, 200, sub.body);
+      assert.equal(sub.json().crisis, true);
+      assert.equal((await t.db.db.selectFrom('alerts').selectAll().where('patient_id', '=', patientId).execute()).length, 2, 'submitting raises nothing twice');
+      const v = (await as(t, doctor, { url: `/api/intakes/${intakeId}`, headers: { 'accept-language': 'ja' } })).json();
+      assert.match(v.summary.ja.text, /^【要確認】/);
+      assert.match(v.summary.ja.text, /【要確認】[^\n]*死にたい気持ちになる/);
+      assert.match(v.summary.ja.text, /【要確認】[^\n]*いちばん最近はいつですか。: この1か月以内/);
+      assert.match(v.summary.ja.text, /【要確認】[^\n]*語句: 消えたい、OD・過量服薬/);
+    });
+
     test('a guardian fills in for a child; the child scales follow the age', async () => {
       const patientId = await newPatient({ birthDate: '2012-05-01', guardians: [{ name: '見守 春子', relation: '母', email: 'haruko@example.test' }] });
       const { intakeId, link } = await send(patientId);
