@@ -118,7 +118,13 @@ for (const dialect of testDialects()) {
       const nurse = await signedIn(t, 'nurse');
       const list = (await as(t, nurse, { url: '/api/alerts' })).json();
       assert.ok(list.items.some((a: { id: string }) => a.id === id));
-      assert.equal((await as(t, await signedIn(t, 'reception'), { url: '/api/alerts' })).statusCode, 403, 'reception sees no risk flags');
+      const reception = await signedIn(t, 'reception');
+      assert.equal((await as(t, reception, { url: '/api/alerts' })).statusCode, 403, 'reception sees no risk flags');
+      const urgent = await as(t, reception, { url: '/api/alerts/urgent-patients' });
+      assert.equal(urgent.statusCode, 200, urgent.body);
+      assert.deepEqual(Object.keys(urgent.json()), ['patientIds'], 'only that a patient has an open urgent alert, not its content');
+      assert.ok(urgent.json().patientIds.includes(patientId));
+      assert.equal((await as(t, await signedIn(t, 'researcher'), { url: '/api/alerts' })).statusCode, 403, 'a researcher sees no alerts with identities');
       assert.equal((await as(t, nurse, { method: 'POST', url: `/api/alerts/${id}/acknowledge`, payload: { note: '電話で確認' } })).statusCode, 403);
       t.clock.advance(2 * 3600_000);
       const doctor = await signedIn(t, 'doctor');
