@@ -21,6 +21,7 @@ import { registerOutboxRoutes } from './routes/outbox-routes.ts';
 import { registerPatientLinkRoutes } from './routes/patient-link-routes.ts';
 import { registerIntakeFeature } from './features/intake.ts';
 import { registerProgramsFeature } from './features/programs.ts';
+import { registerSafetyFeature } from './features/safety.ts';
 import { registerScalesFeature } from './features/scales.ts';
 import { registerSchedulingFeature } from './features/scheduling.ts';
 import './auth/route-access.ts';
@@ -122,6 +123,7 @@ export async function createApp(deps: AppDeps, options: { logger?: boolean | obj
   registerSchedulingFeature(app, deps);
   registerIntakeFeature(app, deps);
   registerProgramsFeature(app, deps);
+  registerSafetyFeature(app, deps);
   await registerWebApp(app, deps);
   return app;
 }

@@ -27,3 +27,4 @@ export * from './repos/intake/intake-definition-repo.ts';
 export * from './repos/intake/intake-repo.ts';
 export * from './repos/scheduling/index.ts';
 export * from './repos/programs/index.ts';
+export * from './repos/safety/on-call-repo.ts';

@@ -2,3 +2,4 @@ export * from './adverse-event.ts';
 export * from './sae-alert.ts';
 export * from './alert-severity.ts';
 export * from './risk-phrases.ts';
+export * from './on-call.ts';

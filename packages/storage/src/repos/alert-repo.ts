@@ -50,6 +50,18 @@ export async function findAlertBySource(db: Db, o: { clinicId: string; sourceTyp
   return q.orderBy('created_at', 'asc').executeTakeFirst();
 }
 
+/**
+ * `urgent` and `high` alerts are sent to people (see `server/src/services/safety/alert-escalation.ts`):
+ * the periodic job picks them up from `next_at`. A `review` alert is read in the staff app only.
+ * Raising a `high` alert to `urgent` starts the urgent sending from its beginning.
+ */
+async function scheduleDispatch(db: Db, o: { clinicId: string; alertId: string; severity: AlertSeverity; now: string }): Promise<void> {
+  if (o.severity === 'review') return;
+  const cur = await db.selectFrom('alert_dispatch').select('alert_id').where('alert_id', '=', o.alertId).executeTakeFirst();
+  if (cur) await db.updateTable('alert_dispatch').set({ level: 0, next_at: o.now, status: 'waiting', updated_at: o.now }).where('alert_id', '=', o.alertId).execute();
+  else await db.insertInto('alert_dispatch').values({ alert_id: o.alertId, clinic_id: o.clinicId, level: 0, next_at: o.now, status: 'waiting', updated_at: o.now }).execute();
+}
+
 export interface RaisedAlert {
   readonly id: string;
   /** False when the source already had this alert (it was kept, or its severity raised). */
@@ -71,6 +83,7 @@ export async function raiseAlert(db: Db, a: NewAlert): Promise<RaisedAlert> {
     if (!isMoreSevere(a.severity, was)) return { id: existing.id, created: false, severity: was };
     await db.updateTable('alerts').set({ severity: a.severity, summary_json: JSON.stringify(a.summary) }).where('id', '=', existing.id).execute();
     await addAlertEvent(db, { clinicId: a.clinicId, alertId: existing.id, at: a.now, type: 'severity_raised', detail: { from: was, to: a.severity, summary: a.summary } });
+    await scheduleDispatch(db, { clinicId: a.clinicId, alertId: existing.id, severity: a.severity, now: a.now });
     return { id: existing.id, created: false, severity: a.severity };
   }
   await db
@@ -81,6 +94,7 @@ export async function raiseAlert(db: Db, a: NewAlert): Promise<RaisedAlert> {
     })
     .execute();
   await addAlertEvent(db, { clinicId: a.clinicId, alertId: a.id, at: a.now, type: 'raised', detail: { severity: a.severity, summary: a.summary } });
+  await scheduleDispatch(db, { clinicId: a.clinicId, alertId: a.id, severity: a.severity, now: a.now });
   return { id: a.id, created: true, severity: a.severity };
 }
 
@@ -112,6 +126,7 @@ export async function acknowledgeAlert(db: Db, o: { clinicId: string; id: string
     .where('acknowledged_at', 'is', null)
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) return false;
+  await db.updateTable('alert_dispatch').set({ status: 'done', next_at: null, updated_at: o.now }).where('alert_id', '=', o.id).execute();
   await addAlertEvent(db, { clinicId: o.clinicId, alertId: o.id, at: o.now, type: 'acknowledged', staffId: o.staffId });
   return true;
 }

@@ -23,6 +23,45 @@ export interface AlertEventTable {
   detail_json: string;
 }
 
+/** One line of the on-call rota (instants, so nights and closed days are lines like any other). */
+export interface OnCallShiftTable {
+  id: string;
+  clinic_id: string;
+  staff_id: string;
+  starts_at: string;
+  ends_at: string;
+  /** 1 is called first, then 2, …. */
+  position: number;
+  created_at: string;
+  created_by: string | null;
+}
+
+/** How a staff member is reached for alerts: `mail` now; a LINE or SMS adapter adds its own kind. */
+export interface StaffChannelTable {
+  id: string;
+  clinic_id: string;
+  staff_id: string;
+  channel: string;
+  address: string;
+  created_at: string;
+}
+
+/** Where an `urgent` or `high` alert is in its sending: who was called last and when to act next. */
+export interface AlertDispatchTable {
+  alert_id: string;
+  clinic_id: string;
+  /** How many people have been sent the alert so far (the next one is `chain[level]`). */
+  level: number;
+  /** When the periodic job acts next (send, escalate, re-send); null when done. */
+  next_at: string | null;
+  /** `waiting`, `done` (acknowledged), `exhausted` (everyone in the chain was sent it). */
+  status: string;
+  updated_at: string;
+}
+
 export interface SafetyTables {
   alert_events: AlertEventTable;
+  oncall_shifts: OnCallShiftTable;
+  staff_channels: StaffChannelTable;
+  alert_dispatch: AlertDispatchTable;
 }

@@ -1,5 +1,6 @@
 import type { Migration } from '../migration.ts';
 import { safety0001 } from './safety-0001-alert-events.ts';
+import { safety0002 } from './safety-0002-on-call.ts';
 
 /** Migrations of the safety feature, ids 'safety-NNNN-…'. Append only. */
-export const safetyMigrations: ReadonlyArray<Migration> = [safety0001];
+export const safetyMigrations: ReadonlyArray<Migration> = [safety0001, safety0002];
