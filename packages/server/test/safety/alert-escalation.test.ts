@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newId, raiseAlert, seedSchedulingConfig } from '@mimamori/storage';
 import { testDialects } from '../../../storage/test/test-db.ts';
+import { PATIENT_COOKIE } from '../../src/auth/patient-auth.ts';
 import { createMailWorker } from '../../src/mail/mail-worker.ts';
 import { smtpConfigFrom } from '../../src/mail/smtp-config.ts';
 import { runAlertDispatch } from '../../src/services/safety/alert-escalation.ts';
@@ -120,6 +121,36 @@ for (const dialect of testDialects()) {
       assert.equal((await runAlertDispatch(deps())).sent, 1);
       const d2 = await t.db.db.selectFrom('alert_dispatch').selectAll().where('alert_id', '=', id).executeTakeFirstOrThrow();
       assert.equal(d2.next_at, '2026-12-09T00:00:00.000Z', 'sent again at the start of the next clinic day (Wednesday) until acknowledged');
+    });
+
+    test('the patient\'s crisis panel: contacts for their age, and when nobody is on call, when the clinic next reads', async () => {
+      t.clock.now = new Date('2026-12-05T13:00:00.000Z');
+      const rec = await signedIn(t, 'reception');
+      const sent = await as(t, rec, { method: 'POST', url: `/api/patients/${patientId}/intakes`, payload: {} });
+      assert.equal(sent.statusCode, 201, sent.body);
+      const token = sent.json().link.url.split('/p/l/')[1];
+      const ex = await t.app.inject({ method: 'POST', url: '/api/p/links/exchange', payload: { token } });
+      assert.equal(ex.statusCode, 200, ex.body);
+      const cookie = ex.cookies.find((c) => c.name === PATIENT_COOKIE)!;
+      const view = async () => (await t.app.inject({ url: '/api/p/crisis-contacts', cookies: { [cookie.name]: cookie.value } })).json();
+      // Saturday 22:00: Dr A is on call — the answers are read now.
+      let v = await view();
+      assert.equal(v.audience, 'adult');
+      assert.ok(!v.contacts.some((c: { audience: string }) => c.audience === 'child'), 'an adult is not shown the child lines');
+      assert.ok(v.contacts.some((c: { phone: string | null }) => c.phone === '0570-064-556'));
+      assert.deepEqual(v.availability, { readNow: true, onCallNow: true, nextReadAt: null });
+      // Saturday 15:00: closed at 14:00 and the night rota starts at 20:00 — nobody reads until Monday 09:00.
+      t.clock.now = new Date('2026-12-05T06:00:00.000Z');
+      const ex2 = await t.app.inject({ method: 'POST', url: '/api/p/links/exchange', payload: { token } });
+      const c2 = ex2.cookies.find((c) => c.name === cookie.name)!;
+      v = (await t.app.inject({ url: '/api/p/crisis-contacts', cookies: { [c2.name]: c2.value } })).json();
+      assert.deepEqual(v.availability, { readNow: false, onCallNow: false, nextReadAt: '2026-12-07T00:00:00.000Z' });
+      assert.equal(v.psychiatricEmergencyCentre, null, 'not set yet');
+      const editor = await sessionFor(t, admin);
+      const centre = { nameJa: '精神科救急医療情報センター（テスト）', nameEn: 'Psychiatric emergency information centre (test)', phone: '03-0000-0000', hoursJa: '夜間・休日', hoursEn: 'Nights and holidays', source: 'test', checkedOn: '2026-12-01' };
+      assert.equal((await as(t, editor, { method: 'PUT', url: '/api/safety/settings', payload: { psychiatricEmergencyCentre: centre } })).statusCode, 200);
+      v = (await t.app.inject({ url: '/api/p/crisis-contacts', cookies: { [c2.name]: c2.value } })).json();
+      assert.deepEqual(v.psychiatricEmergencyCentre, centre);
     });
 
     test('on-call settings are for administrators and doctors; bad input is refused in Japanese and changes nothing', async () => {

@@ -85,16 +85,32 @@ export function registerSafetyRoutes(app: FastifyInstance, deps: AppDeps): void 
     return { ok: true as const };
   });
 
+  const centreSchema = z.strictObject({
+    nameJa: z.string().trim().min(1).max(200), nameEn: z.string().trim().min(1).max(200),
+    phone: z.string().regex(/^[0-9#+\-() ]{2,30}$/, { message: 'invalid_phone' }),
+    hoursJa: z.string().max(300).nullable(), hoursEn: z.string().max(300).nullable(), source: z.string().max(500).nullable(),
+    checkedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'invalid_date' }).nullable(),
+  });
+
+  // The escalation time, and the prefecture's psychiatric emergency centre (精神科救急情報センター)
+  // shown to patients on the crisis panel.
   r.put('/api/safety/settings', {
     config: { access: 'crisis:edit' },
-    schema: { tags: ['safety'], body: z.strictObject({ escalationMinutes: z.number().int().min(1).max(240) }), response: { 200: z.object({ escalationMinutes: z.number() }) } },
+    schema: {
+      tags: ['safety'],
+      body: z.strictObject({ escalationMinutes: z.number().int().min(1).max(240).optional(), psychiatricEmergencyCentre: centreSchema.nullable().optional() }),
+      response: { 200: z.object({ ok: z.literal(true) }) },
+    },
   }, async (req) => {
     const a = req.staff!;
+    const patch: Record<string, unknown> = {};
+    if (req.body.escalationMinutes !== undefined) patch.escalationMinutes = req.body.escalationMinutes;
+    if (req.body.psychiatricEmergencyCentre !== undefined) patch.psychiatricEmergencyCentre = req.body.psychiatricEmergencyCentre;
     await db.transaction().execute(async (tx) => {
-      await updateClinicSettings(tx, a.clinicId, { escalationMinutes: req.body.escalationMinutes });
-      await audit(deps, tx, req, { action: 'oncall.settings', resource: 'clinic', resourceId: a.clinicId, detail: `escalation_minutes=${req.body.escalationMinutes}` });
+      await updateClinicSettings(tx, a.clinicId, patch);
+      await audit(deps, tx, req, { action: 'oncall.settings', resource: 'clinic', resourceId: a.clinicId, detail: `fields=${Object.keys(patch).join(',')}` });
     });
-    return { escalationMinutes: req.body.escalationMinutes };
+    return { ok: true as const };
   });
 
   r.get('/api/alerts/:id/history', {

@@ -5,7 +5,7 @@ import { getScaleInstance, getScaleScoreOfResponse, newId, raiseAlert, saveScale
 import type { AppDeps } from '../../context.ts';
 import { langOf } from '../../i18n/lang.ts';
 import { requirePatientScope } from '../patient-link-service.ts';
-import { crisisContactsOf } from './crisis-contacts.ts';
+import { patientCrisisView } from '../safety/patient-crisis-view.ts';
 import { alertsOf, scaleAlertSummary, recordScaleResponse } from './record-scale-response.ts';
 import { resolveScaleDefinition } from './resolve-scale-definition.ts';
 import { QUESTIONNAIRE_PURPOSE } from './scale-link.ts';
@@ -48,7 +48,7 @@ export async function patientQuestionnaire(deps: AppDeps, req: FastifyRequest, i
     id: inst.id, status: inst.status as 'open' | 'submitted', closesAt: inst.closes_at, informant: inst.informant,
     draft: JSON.parse(inst.draft_json) as Record<string, number>, draftUpdatedAt: inst.draft_updated_at,
     form: formOf(definition), safety,
-    crisisContacts: safety ? (await crisisContactsOf(deps.db.db, inst.clinic_id)).contacts : [],
+    crisisContacts: safety ? (await patientCrisisView(deps, deps.db.db, { clinicId: inst.clinic_id, patientId: inst.patient_id })).contacts : [],
   };
 }
 
@@ -85,7 +85,7 @@ export async function savePatientDraft(deps: AppDeps, req: FastifyRequest, id: s
     }
   });
   const safety = flags.length > 0;
-  return { savedAt: now, safety, crisisContacts: safety ? (await crisisContactsOf(deps.db.db, inst.clinic_id)).contacts : [] };
+  return { savedAt: now, safety, crisisContacts: safety ? (await patientCrisisView(deps, deps.db.db, { clinicId: inst.clinic_id, patientId: inst.patient_id })).contacts : [] };
 }
 
 /**
@@ -103,7 +103,7 @@ export async function submitPatientQuestionnaire(deps: AppDeps, req: FastifyRequ
   const safety = r.flags.length > 0;
   return {
     status: 'submitted' as const, duplicate: r.duplicate, safety,
-    crisisContacts: safety ? (await crisisContactsOf(deps.db.db, inst.clinic_id)).contacts : [],
+    crisisContacts: safety ? (await patientCrisisView(deps, deps.db.db, { clinicId: inst.clinic_id, patientId: inst.patient_id })).contacts : [],
   };
 }
 
