@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DomainError } from '@mimamori/core';
 import { escalationMinutesOf } from '@mimamori/core/safety/on-call';
 import {
-  deleteOnCallShift, getAlert, getClinic, getStaff, insertOnCallShift, listAlertEvents, listOnCallShifts, listStaffChannels, putStaffChannel, updateClinicSettings,
+  deleteOnCallShift, getAlert, getClinic, getStaff, insertOnCallShift, listAlertEvents, listOnCallShifts, listStaff, listStaffChannels, putStaffChannel, updateClinicSettings,
 } from '@mimamori/storage';
 import { audit } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
@@ -25,14 +25,15 @@ export function registerSafetyRoutes(app: FastifyInstance, deps: AppDeps): void 
     config: { access: 'crisis:edit' },
     schema: {
       tags: ['safety'], querystring: z.strictObject({ from: instant, to: instant }),
-      response: { 200: z.object({ shifts: z.array(shiftSchema), escalationMinutes: z.number(), channels: z.array(z.object({ staffId: z.string(), channel: z.string(), address: z.string() })) }) },
+      response: { 200: z.object({ staff: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })), shifts: z.array(shiftSchema), escalationMinutes: z.number(), channels: z.array(z.object({ staffId: z.string(), channel: z.string(), address: z.string() })) }) },
     },
   }, async (req) => {
     const a = req.staff!;
     const shifts = await listOnCallShifts(db, { clinicId: a.clinicId, from: req.query.from, to: req.query.to });
     const channels = await listStaffChannels(db, { clinicId: a.clinicId });
     const clinic = await getClinic(db, a.clinicId);
-    return { shifts, escalationMinutes: escalationMinutesOf(clinic?.settings), channels: channels.map((c) => ({ staffId: c.staff_id, channel: c.channel, address: c.address })) };
+    const staff = (await listStaff(db, a.clinicId)).filter((x) => x.status === 'active').map((x) => ({ id: x.id, name: x.display_name, role: x.role }));
+    return { staff, shifts, escalationMinutes: escalationMinutesOf(clinic?.settings), channels: channels.map((c) => ({ staffId: c.staff_id, channel: c.channel, address: c.address })) };
   });
 
   r.post('/api/safety/oncall', {

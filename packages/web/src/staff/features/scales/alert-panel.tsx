@@ -119,7 +119,9 @@ export function AlertPanel(): ReactNode {
                   ? ` — ${String(p.scale)} ${t('scl.item')} ${String(p.itemNumber ?? p.item)}${itemWords(p, i18n.language)} = ${String(p.score)}`
                   : ''}
               </p>
-              <p className="small muted">{formatDateTime(a.createdAt)}</p>
+              <p className="small muted">
+                {formatDateTime(a.createdAt)} · <Link to={`/alerts/${encodeURIComponent(a.id)}`}>{t('safety.historyTitle')}</Link>
+              </p>
               {can('scales:read') ? (
                 <p className="small">
                   <Link to={`/scales/patients/${encodeURIComponent(a.patient.id)}`}>{t('scl.openPatientScales')}</Link>
