@@ -122,8 +122,10 @@ test('self-harm option → crisis panel → the on-call doctor is mailed → esc
 
   // Nobody acknowledges for 15 minutes: the next on call is mailed.
   assert.equal((await runAlertDispatch(deps(16 * 60_000))).sent, 1);
-  await worker.runOnce();
   await worker.stop();
+  const later = createMailWorker(deps(16 * 60_000), smtpConfigFrom({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_TLS: 'off', SMTP_FROM: 'clinic@example.test' })!);
+  await later.runOnce();
+  await later.stop();
   assert.deepEqual(smtp.received.at(-1)?.to, ['oncall-2@example.test']);
 
   // The doctor opens the alert from the mail link, reads its history, acknowledges on the dashboard.
