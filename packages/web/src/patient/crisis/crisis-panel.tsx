@@ -28,6 +28,7 @@ const M = {
     notWatched: 'この回答はクリニックのスタッフがリアルタイムで見ているわけではありません。命の危険を感じるときは、ためらわず 119 に電話してください。',
     centre: '夜間・休日の精神科の救急相談',
     checked: (d: string) => `確認日 ${d}`,
+    website: 'ウェブサイトを開く（相談窓口の一覧）',
   },
   en: {
     title: 'Thank you for telling us how you feel',
@@ -36,6 +37,7 @@ const M = {
     notWatched: 'Clinic staff are not watching these answers in real time. If you feel your life is in danger, call 119 now.',
     centre: 'Psychiatric emergency advice at nights and on holidays',
     checked: (d: string) => `checked ${d}`,
+    website: 'Open the website (list of services)',
   },
 } as const;
 
@@ -69,7 +71,7 @@ export function CrisisPanel({ lang }: { readonly lang: Lang }) {
       <span class="crisis-panel__name">{label ?? (lang === 'en' ? c.nameEn : c.nameJa)}</span>
       {label ? <span>{lang === 'en' ? c.nameEn : c.nameJa}</span> : null}
       {c.phone ? <a class="crisis-panel__tel" href={telHref(c.phone)}>{c.phone}</a> : null}
-      {c.url && !c.phone ? <a href={c.url} rel="noopener noreferrer" target="_blank">{c.url}</a> : null}
+      {c.url && !c.phone ? <a class="crisis-panel__link" href={c.url} rel="noopener noreferrer" target="_blank">{t.website}</a> : null}
       {(lang === 'en' ? c.hoursEn : c.hoursJa) ? <span class="crisis-panel__hours">{lang === 'en' ? c.hoursEn : c.hoursJa}</span> : null}
       {c.checkedOn ? <span class="crisis-panel__hours">{t.checked(c.checkedOn)}</span> : null}
     </li>

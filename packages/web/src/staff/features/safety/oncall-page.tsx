@@ -47,6 +47,7 @@ export function OnCallPage(): ReactNode {
       <section className="card card--wide" aria-labelledby="shifts-title">
         <h2 id="shifts-title">{t('safety.shifts')}</h2>
         {v.shifts.length === 0 ? <p className="empty">{t('safety.noShifts')}</p> : (
+          <div className="table-scroll" role="region" tabIndex={0} aria-labelledby="shifts-title">
           <table className="table">
             <thead><tr><th scope="col">{t('safety.who')}</th><th scope="col">{t('safety.from')}</th><th scope="col">{t('safety.to')}</th><th scope="col">{t('safety.position')}</th><th scope="col"><span className="visually-hidden">{t('safety.remove')}</span></th></tr></thead>
             <tbody>
@@ -58,6 +59,7 @@ export function OnCallPage(): ReactNode {
               ))}
             </tbody>
           </table>
+          </div>
         )}
         <form className="form" onSubmit={(e) => { e.preventDefault(); add.mutate(); }}>
           <div className="field">
