@@ -24,6 +24,7 @@ import { registerPatientLinkRoutes } from './routes/patient-link-routes.ts';
 import { registerIntakeFeature } from './features/intake.ts';
 import { registerOutcomeFeature } from './features/outcome.ts';
 import { registerProgramsFeature } from './features/programs.ts';
+import { registerSafetyFeature } from './features/safety.ts';
 import { registerScalesFeature } from './features/scales.ts';
 import { registerSchedulingFeature } from './features/scheduling.ts';
 import './auth/route-access.ts';
@@ -131,6 +132,7 @@ export async function createApp(deps: AppDeps, options: { logger?: boolean | obj
   registerIntakeFeature(app, deps);
   registerProgramsFeature(app, deps);
   registerOutcomeFeature(app, deps);
+  registerSafetyFeature(app, deps);
   await registerWebApp(app, deps);
   return app;
 }

@@ -13,6 +13,7 @@ import { smtpConfigFrom } from './mail/smtp-config.ts';
 import { createReminderJob } from './services/scheduling/appointment-mail.ts';
 import { startQuestionnaireJob } from './services/scales/deliver-questionnaires.ts';
 import { createAuditHeadJob } from './services/audit-head-mail.ts';
+import { createAlertDispatchJob } from './services/safety/alert-escalation.ts';
 import { createIdleStaffJob } from './services/disable-idle-staff.ts';
 import { createClockOffsetMonitor, MAX_CLOCK_OFFSET_MS } from './services/clock-offset.ts';
 import { createStorageHealth } from './services/storage-health.ts';
@@ -104,6 +105,8 @@ const questionnaireJob = startQuestionnaireJob(deps, { log: (m) => app.log.error
 const auditHeadTo = process.env.AUDIT_HEAD_EMAIL?.trim();
 const auditHeadJob = auditHeadTo ? createAuditHeadJob(deps, { to: auditHeadTo, onError: (err) => app.log.error({ err: (err as Error).message }, 'audit head mail failed') }) : undefined;
 auditHeadJob?.start();
+const alertDispatchJob = createAlertDispatchJob(deps, { onError: (err) => app.log.error({ err: (err as Error).message }, 'alert dispatch job failed') });
+alertDispatchJob.start();
 const idleStaffJob = createIdleStaffJob(deps, { onError: (err) => app.log.error({ err: (err as Error).message }, 'idle account job failed') });
 idleStaffJob.start();
 clockMonitor?.start();
@@ -122,7 +125,7 @@ process.stdout.write(
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void Promise.all([storageHealth.stop(), questionnaireJob.stop(), auditHeadJob?.stop(), idleStaffJob.stop(), clockMonitor?.stop(), reminderJob.stop()])
+    void Promise.all([storageHealth.stop(), questionnaireJob.stop(), alertDispatchJob.stop(), auditHeadJob?.stop(), idleStaffJob.stop(), clockMonitor?.stop(), reminderJob.stop()])
       .then(() => mailWorker?.stop())
       .then(() => app.close())
       .then(() => db.close())

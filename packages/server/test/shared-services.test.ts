@@ -113,12 +113,18 @@ for (const dialect of testDialects()) {
     test('a safety alert stays open until a doctor acknowledges it with a note; nurses and reception cannot', async () => {
       const id = newId();
       await t.db.db.transaction().execute((tx) =>
-        raiseAlert(tx, { id, clinicId: t.clinicId, patientId, kind: 'suicidality', severity: 'critical', sourceType: 'test', sourceId: id, summary: { key: 'alert.phq9_item9', params: { value: 2 } }, now: t.clock.now.toISOString() }),
+        raiseAlert(tx, { id, clinicId: t.clinicId, patientId, kind: 'suicidality', severity: 'urgent', sourceType: 'test', sourceId: id, summary: { key: 'alert.phq9_item9', params: { value: 2 } }, now: t.clock.now.toISOString() }),
       );
       const nurse = await signedIn(t, 'nurse');
       const list = (await as(t, nurse, { url: '/api/alerts' })).json();
       assert.ok(list.items.some((a: { id: string }) => a.id === id));
-      assert.equal((await as(t, await signedIn(t, 'reception'), { url: '/api/alerts' })).statusCode, 403, 'reception sees no risk flags');
+      const reception = await signedIn(t, 'reception');
+      assert.equal((await as(t, reception, { url: '/api/alerts' })).statusCode, 403, 'reception sees no risk flags');
+      const urgent = await as(t, reception, { url: '/api/alerts/urgent-patients' });
+      assert.equal(urgent.statusCode, 200, urgent.body);
+      assert.deepEqual(Object.keys(urgent.json()), ['patientIds'], 'only that a patient has an open urgent alert, not its content');
+      assert.ok(urgent.json().patientIds.includes(patientId));
+      assert.equal((await as(t, await signedIn(t, 'researcher'), { url: '/api/alerts' })).statusCode, 403, 'a researcher sees no alerts with identities');
       assert.equal((await as(t, nurse, { method: 'POST', url: `/api/alerts/${id}/acknowledge`, payload: { note: '電話で確認' } })).statusCode, 403);
       t.clock.advance(2 * 3600_000);
       const doctor = await signedIn(t, 'doctor');

@@ -34,3 +34,4 @@ export * from './admin/analysis-plans.ts';
 export * from './unique-violation.ts';
 export * from './health/check-database.ts';
 export * from './health/classify-storage-error.ts';
+export * from './repos/safety/on-call-repo.ts';

@@ -12,7 +12,7 @@ export const permissionMatrix = {
   'patients:write': ['admin', 'doctor', 'nurse', 'reception'],
   'staff:admin': ['admin'],
   'audit:read': ['admin'],
-  'alerts:read': ['doctor', 'nurse', 'researcher'],
+  'alerts:read': ['doctor', 'nurse'],
   'alerts:acknowledge': ['doctor'],
   'outbox:read': ['admin', 'doctor', 'nurse', 'reception'],
   'outbox:retry': ['admin', 'reception'],

@@ -229,8 +229,9 @@ function complaintSection(): IntakeDefinition['sections'][number] {
               symptom('hyperactivity', '落ち着きがない・衝動的に動く', 'Restless or impulsive', '多動・衝動性', 'hyperactivity/impulsivity'),
               symptom('social', '人づきあいがうまくいかない', 'Difficulty with other people', '対人関係の困難', 'interpersonal difficulties'),
               symptom('school_work_refusal', '学校や職場に行けない', 'Cannot go to school or work', '登校・出勤困難', 'unable to attend school/work'),
-              symptom('self_harm', '自分を傷つけたことがある', 'Have hurt myself', '自傷行為', 'self-harm'),
-              symptom('suicidal_thoughts', '死にたい気持ちになる', 'Thoughts of wanting to die', '希死念慮', 'suicidal ideation'),
+              // Self-harm history and ideas alert the clinic the same day (docs/safety.md).
+              { ...symptom('self_harm', '自分を傷つけたことがある', 'Have hurt myself', '自傷行為', 'self-harm'), safety: { severity: 'high' } },
+              { ...symptom('suicidal_thoughts', '死にたい気持ちになる', 'Thoughts of wanting to die', '希死念慮', 'suicidal ideation'), safety: { severity: 'high' } },
             ],
             other: { label: t('その他', 'Other'), maxLength: 200 },
             summary: { label: t('症状', 'Symptoms') },
@@ -290,6 +291,24 @@ function historySection(): IntakeDefinition['sections'][number] {
           details('past_psychiatric_details', 'past_psychiatric', t('いつ頃、どこで、どのような診断・治療でしたか。', 'When, where, and what diagnosis or treatment?')),
           yesNo('past_admission', t('精神科に入院したことはありますか。', 'Have you ever been admitted to a psychiatric ward?'), { label: t('入院歴', 'Admissions') }),
           details('past_admission_details', 'past_admission', t('時期と期間を教えてください。', 'When, and for how long?'), 500),
+          {
+            ...yesNo('suicide_attempt', t('これまでに、自殺を図った（命を絶とうとした）ことはありますか。', 'Have you ever tried to end your life?'), { label: t('自殺企図歴', 'Suicide attempts') }),
+            safety: { severity: 'high' },
+          },
+          {
+            id: 'suicide_attempt_when',
+            type: 'singleChoice',
+            label: t('いちばん最近はいつですか。', 'When was the most recent time?'),
+            required: true,
+            showIf: yes('suicide_attempt'),
+            // A recent attempt is the strongest short-term risk signal an intake can carry: urgent.
+            options: [
+              { ...opt('within_month', 'この1か月以内', 'In the past month', t('最近1か月以内', 'within the past month')), safety: { severity: 'urgent' } },
+              { ...opt('within_year', '1か月〜1年前', '1 month to 1 year ago', t('1年以内', 'within the past year')), safety: { severity: 'high' } },
+              { ...opt('longer', '1年以上前', 'More than a year ago', t('1年以上前', 'over a year ago')), safety: { severity: 'high' } },
+            ],
+            summary: { joinPrevious: true, parenthesize: true },
+          },
         ],
       },
       {

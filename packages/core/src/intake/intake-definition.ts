@@ -67,12 +67,23 @@ export interface IntakeSummaryRule {
   readonly parenthesize?: boolean;
 }
 
+/**
+ * Marks an answer as a safety signal: choosing the option, answering "yes", or writing anything in
+ * the text raises an alert of this severity in the same transaction, and the patient sees the
+ * crisis contacts at once (docs/safety.md).
+ */
+export interface IntakeSafetyTrigger {
+  readonly severity: 'urgent' | 'high' | 'review';
+}
+
 export interface IntakeOption {
   /** Stable value stored in answers; `other` is reserved for the free-text "other" option. */
   readonly value: string;
   readonly label: IntakeText;
   /** Clinical wording for the summary (徐々に増悪); defaults to the label. */
   readonly clinical?: IntakeText;
+  /** Choosing this option is a safety signal (死にたい気持ちになる). */
+  readonly safety?: IntakeSafetyTrigger;
 }
 
 interface QuestionBase {
@@ -84,6 +95,11 @@ interface QuestionBase {
   /** Limit to some audiences; all when absent. */
   readonly audiences?: ReadonlyArray<IntakeAudience>;
   readonly summary?: IntakeSummaryRule;
+  /**
+   * yes/no: answering "yes" is a safety signal; text: any answer is (e.g. "what happened"). Choice
+   * questions mark their options instead.
+   */
+  readonly safety?: IntakeSafetyTrigger;
 }
 
 export interface TextQuestion extends QuestionBase {

@@ -17,7 +17,7 @@ test('adult summary in clinical Japanese', () => {
   assert.equal(lines[0], '【要確認】PHQ-9 項目9陽性。');
   assert.equal(lines[1], '年齢: 36歳（1990-06-15生）。性別: 女性。');
   assert.equal(lines[2], '主訴: 気分の落ち込みと不眠。症状: 抑うつ気分、不眠、易疲労・意欲低下。発症: 2026年春頃、徐々に増悪。契機: 職場の異動。');
-  assert.equal(lines[3], '精神科既往: なし。入院歴: なし。既往歴: 気管支喘息（小児期）。前医: なし。');
+  assert.equal(lines[3], '精神科既往: なし。入院歴: なし。自殺企図歴: なし。既往歴: 気管支喘息（小児期）。前医: なし。');
   assert.equal(lines[4], '内服: セルトラリン 25mg 1日1回夕、ロラゼパム 0.5mg 頓用（不安時）。アレルギー: なし。');
   assert.ok(s.text.includes('食欲: 低下、体重減少（3kg）。'));
   assert.equal(lines.at(-1), 'PHQ-9: 14点（中等度）。GAD-7: 7点（軽度）。');

@@ -1,3 +1,4 @@
+import { intakeSafetyHits } from './intake-safety-hits.ts';
 import { isIntakeAnswered } from './evaluate-intake-condition.ts';
 import { formatIntakeValue, intakeListSeparator } from './format-intake-value.ts';
 import type { IntakeAnswers, IntakeDefinition, IntakeLang, IntakeText } from './intake-definition.ts';
@@ -127,7 +128,12 @@ export function summarizeIntake(definition: IntakeDefinition, answers: IntakeAns
     }))
     .filter((s) => s.lines.length > 0);
 
-  const alerts: string[] = [];
+  // Safety answers first (a ticked self-harm option, an attempt, a listed phrase in free text).
+  const alerts: string[] = intakeSafetyHits(definition, answers.values, { audience: answers.audience, ...(options.today !== undefined ? { today: options.today } : {}) }).map((h) =>
+    h.kind === 'free_text'
+      ? `${h.question[lang]}${lang === 'ja' ? `（語句: ${(h.phrases ?? []).join('、')}）:「${h.answer[lang]}」` : ` (phrases: ${(h.phrases ?? []).join(', ')}): "${h.answer[lang]}"`}`
+      : `${h.question[lang]}: ${h.answer[lang]}`,
+  );
   const scaleLines: IntakeSummaryLine[] = [];
   const scored = new Set<string>();
   for (const s of options.scores ?? []) {

@@ -19,7 +19,8 @@ export type IntakeDefinitionErrorKey =
   | 'condition_value'
   | 'birth_date_question'
   | 'version_not_newer'
-  | 'definition_id_changed';
+  | 'definition_id_changed'
+  | 'safety_invalid';
 
 export interface IntakeDefinitionError {
   /** Where, named for the person editing: `sections[1](history).groups[0](past).questions[2](details).showIf`. */
@@ -96,6 +97,18 @@ class Checker {
       this.fail(path, 'audience_invalid', {
         ja: `対象は ${this.audiences.join(', ')} から重複なく選んでください。`,
         en: `Audiences must be distinct values among ${this.audiences.join(', ')}.`,
+      });
+    }
+  }
+
+  /** A safety trigger: `{ severity: 'urgent' | 'high' | 'review' }`, on options, yes/no and text questions only. */
+  safety(v: unknown, path: string, type: unknown): void {
+    if (v === undefined) return;
+    const allowed = ['yesNo', 'text', 'longText', 'option'].includes(type as string);
+    if (!allowed || !isObj(v) || !['urgent', 'high', 'review'].includes(v.severity as string) || Object.keys(v).length !== 1) {
+      this.fail(path, 'safety_invalid', {
+        ja: '安全性の設定は選択肢・はい/いいえ・記述式の質問に { "severity": "urgent" | "high" | "review" } で指定してください。',
+        en: 'A safety trigger is { "severity": "urgent" | "high" | "review" } on an option, a yes/no or a text question.',
       });
     }
   }
@@ -224,6 +237,7 @@ class Checker {
     this.text(q.help, `${path}.help`, true);
     if (q.required !== undefined && typeof q.required !== 'boolean') this.fail(`${path}.required`, 'condition_invalid', { ja: 'required は true/false です。', en: 'required is true or false.' });
     this.audienceList(q.audiences, `${path}.audiences`);
+    this.safety(q.safety, `${path}.safety`, q.type);
     if (q.showIf !== undefined) this.condition(q.showIf, `${path}.showIf`, scope);
     if (isObj(q.summary)) {
       for (const k of ['label', 'yes', 'no'] as const) {
@@ -257,6 +271,7 @@ class Checker {
           if (typeof o.value === 'string') seen.add(o.value);
           this.text(o.label, `${op}.label`);
           this.text(o.clinical, `${op}.clinical`, true);
+          this.safety(o.safety, `${op}.safety`, 'option');
         });
         if (q.other !== undefined) {
           if (!isObj(q.other)) this.fail(`${path}.other`, 'not_object', { ja: '「その他」の設定が正しくありません。', en: 'other must be an object.' });

@@ -12,3 +12,4 @@ export * from './builtin/index.ts';
 export * from './apply-text-pack.ts';
 export * from './assess-series.ts';
 export * from './check-definition-import.ts';
+export * from './scale-age-issue.ts';

@@ -55,6 +55,19 @@ export function registerAlertRoutes(app: FastifyInstance, deps: AppDeps): void {
     };
   });
 
+  // Reception and admin: which patients have an open urgent alert (to fetch a doctor when one is
+  // at the desk or on the phone) — never the alert's kind or content.
+  r.get('/api/alerts/urgent-patients', {
+    config: { access: 'patients:read' },
+    schema: { tags: ['alerts'], response: { 200: z.object({ patientIds: z.array(z.string()) }) } },
+  }, async (req) => {
+    const a = req.staff!;
+    const rows = await db.selectFrom('alerts').select('patient_id').distinct()
+      .where('clinic_id', '=', a.clinicId).where('acknowledged_at', 'is', null).where('severity', '=', 'urgent').execute();
+    await db.transaction().execute((tx) => audit(deps, tx, req, { action: 'alert.urgent_patients', resource: 'alert', detail: `results=${rows.length}` }));
+    return { patientIds: rows.map((x) => x.patient_id).sort() };
+  });
+
   r.put('/api/alerts/settings', {
     config: { access: 'alerts:acknowledge' },
     schema: {

@@ -123,7 +123,8 @@ for (const dialect of testDialects()) {
       assert.equal(screen.json().crisis, true, 'a positive item 9 shows crisis contacts at once');
       const alerts = await t.db.db.selectFrom('alerts').selectAll().where('patient_id', '=', patientId).execute();
       assert.equal(alerts.length, 1, 'the clinic is alerted as soon as the screen is done');
-      assert.equal(alerts[0]!.source_type, 'scale_response', 'through the scales feature, like any questionnaire');
+      assert.equal(alerts[0]!.source_type, 'intake', 'keyed by the intake, so the submit raises the same alert');
+      assert.equal(alerts[0]!.severity, 'high', 'item 9 = 1 is high');
 
       const sub = await pt(laptop, 'POST', `/api/p/intakes/${intakeId}/submit`, {});
       assert.equal(sub.statusCode, 200, sub.body);
@@ -152,6 +153,8 @@ for (const dialect of testDialects()) {
       assert.equal(phq.total, 15);
       assert.equal(phq.bandId, 'moderately_severe');
       assert.equal(phq.flags[0].item, 'q9');
+      assert.match(v.summary.ja.text, /項目9「/, 'the alert names the item by its words, not its id');
+      assert.doesNotMatch(v.summary.ja.text, /q9/);
       assert.equal(v.scores.find((s: { scaleId: string }) => s.scaleId === 'gad7').total, 7);
       assert.ok(v.answers.some((s: { groups: Array<{ items: Array<{ questionId: string; text: string }> }> }) =>
         s.groups.some((g) => g.items.some((i) => i.questionId === 'patient_name' && i.text === '<script>alert(1)</script>'))));
@@ -159,6 +162,98 @@ for (const dialect of testDialects()) {
       // Reception sees the status, never the answers.
       assert.equal((await as(t, reception, { url: `/api/intakes/${intakeId}` })).statusCode, 403);
       assert.equal((await as(t, reception, { url: `/api/patients/${patientId}/intakes` })).json().items[0].status, 'submitted');
+    });
+
+    test('a submitted intake is scored from its submitted answers; a flagged answer changed later stays on record', async () => {
+      const patientId = await newPatient({ email: 'frozen@example.test' });
+      const { intakeId, link } = await send(patientId);
+      const p = await open(link.url);
+      const all = exampleAdultIntakeAnswers().values;
+      const start = t.clock.now;
+      t.clock.now = new Date('2026-11-29T01:02:00.000Z'); // 10:02 in Tokyo
+      // Item 9 = 2 and nothing else: the screen is left, the clinic is alerted at once (urgent).
+      const first = { scaleId: 'phq9', answers: { q1: 0, q2: 0, q3: 0, q4: 0, q5: 0, q6: 0, q7: 0, q8: 0, q9: 2 } };
+      const r1 = await pt(p, 'PUT', `/api/p/intakes/${intakeId}/answers`, { values: { ...all, scale_phq9: first }, confirmGroup: 'scale_phq9' });
+      assert.equal(r1.statusCode, 200, r1.body);
+      assert.deepEqual(r1.json().errors, []);
+      assert.equal(r1.json().crisis, true);
+      const [alert] = await t.db.db.selectFrom('alerts').selectAll().where('patient_id', '=', patientId).execute();
+      assert.equal(alert!.severity, 'urgent', 'item 9 = 2 is urgent');
+      assert.equal((await t.db.db.selectFrom('scale_responses').selectAll().where('patient_id', '=', patientId).execute()).length, 0, 'a screen save scores nothing');
+
+      // Then every answer changes: total 24 with item 9 = 0, and the form is submitted.
+      t.clock.now = new Date('2026-11-29T01:10:00.000Z');
+      const changed = { scaleId: 'phq9', answers: { q1: 3, q2: 3, q3: 3, q4: 3, q5: 3, q6: 3, q7: 3, q8: 3, q9: 0 } };
+      const r2 = await pt(p, 'PUT', `/api/p/intakes/${intakeId}/answers`, { values: { scale_phq9: changed }, confirmGroup: 'scale_phq9' });
+      assert.deepEqual(r2.json().errors, []);
+      assert.equal(r2.json().crisis, false);
+      const sub = await pt(p, 'POST', `/api/p/intakes/${intakeId}/submit`, {});
+      assert.equal(sub.statusCode, 200, sub.body);
+
+      const v = (await as(t, doctor, { url: `/api/intakes/${intakeId}`, headers: { 'accept-language': 'ja' } })).json();
+      const phq = v.scores.find((s: { scaleId: string }) => s.scaleId === 'phq9');
+      assert.equal(phq.total, 24, 'the score is the submitted answers\' score, not the first flagged save');
+      assert.equal(phq.bandId, 'severe');
+      assert.match(v.summary.ja.text, /PHQ-9: 24点/);
+      assert.deepEqual(phq.earlierAnswers.map((x: { item: string; value: number; submitted: number }) => [x.item, x.value, x.submitted]), [['q9', 2, 0]]);
+      assert.match(v.summary.ja.text, /【要確認】PHQ-9 項目9「[^」]+」: 2026-11-29 10:02 に 2 と回答、その後 0 に変更して提出/);
+      assert.match(v.summary.en.text, /item 9 "[^"]+": answered 2 at 2026-11-29 10:02, later changed to 0 before submitting/);
+
+      const scores = await t.db.db.selectFrom('scale_scores').selectAll().where('patient_id', '=', patientId).where('scale_id', '=', 'phq9').execute();
+      assert.deepEqual(scores.map((x) => x.total), [24], 'the scale history holds the submitted score only');
+      const alerts = await t.db.db.selectFrom('alerts').selectAll().where('patient_id', '=', patientId).execute();
+      assert.equal(alerts.length, 1, 'the earlier alert stays open: a doctor still looks at it');
+      assert.equal(alerts[0]!.acknowledged_at, null);
+      const events = await t.db.db.selectFrom('alert_events').selectAll().where('alert_id', '=', alerts[0]!.id).orderBy('seq').execute();
+      const kinds = events.map((e) => e.type);
+      assert.deepEqual(kinds.filter((k) => k !== 'sent'), ['raised', 'answer', 'answer_changed']);
+      assert.deepEqual(JSON.parse(events.find((e) => e.type === 'answer_changed')!.detail_json), { scaleId: 'phq9', item: 'q9', from: 2, to: 0, answeredAt: '2026-11-29T01:02:00.000Z' });
+      t.clock.now = start;
+    });
+
+    test('self-harm answers and phrases in free text alert the clinic at once, with PHQ-9 item 9 = 0', async () => {
+      const patientId = await newPatient({ email: 'triggers@example.test' });
+      const { intakeId, link } = await send(patientId);
+      const p = await open(link.url);
+      const all = exampleAdultIntakeAnswers().values;
+      await pt(p, 'PUT', `/api/p/intakes/${intakeId}/answers`, { values: all });
+      const sentence = '消えてしまいたい。昨日、薬をたくさん飲もうとした。';
+      const r1 = await pt(p, 'PUT', `/api/p/intakes/${intakeId}/answers`, {
+        values: { chief_complaint: sentence, symptoms: { choices: ['low_mood', 'suicidal_thoughts', 'self_harm'] } }, confirmGroup: 'complaint_main',
+      });
+      assert.equal(r1.statusCode, 200, r1.body);
+      assert.deepEqual(r1.json().errors, []);
+      assert.equal(r1.json().crisis, true, 'the crisis contacts show as soon as the screen is done');
+      const row = await t.db.db.selectFrom('intakes').select('updated_at').where('id', '=', intakeId).executeTakeFirstOrThrow();
+      const alerts = await t.db.db.selectFrom('alerts').selectAll().where('patient_id', '=', patientId).orderBy('kind').execute();
+      assert.deepEqual(alerts.map((a) => `${a.kind}:${a.severity}:${a.source_type}`), ['free_text:review:intake', 'self_harm:high:intake']);
+      assert.ok(alerts.every((a) => a.created_at === row.updated_at), 'raised with the save that stored the answer');
+      const text = JSON.parse(alerts[0]!.summary_json);
+      assert.equal(text.params.text, sentence, 'a phrase alert is shown with the text');
+      assert.equal(text.params.phrases, '消えたい、OD・過量服薬');
+      assert.match(JSON.parse(alerts[1]!.summary_json).params.answersJa, /死にたい気持ちになる/);
+
+      // A recent suicide attempt makes the same alert urgent.
+      const r2 = await pt(p, 'PUT', `/api/p/intakes/${intakeId}/answers`, { values: { suicide_attempt: true, suicide_attempt_when: { choice: 'within_month' } }, confirmGroup: 'history_psychiatric' });
+      assert.deepEqual(r2.json().errors, []);
+      assert.equal(r2.json().crisis, true);
+      const selfHarm = await t.db.db.selectFrom('alerts').selectAll().where('patient_id', '=', patientId).where('kind', '=', 'self_harm').execute();
+      assert.equal(selfHarm.length, 1, 'one alert per intake and kind');
+      assert.equal(selfHarm[0]!.severity, 'urgent');
+      const events = await t.db.db.selectFrom('alert_events').select('type').where('alert_id', '=', selfHarm[0]!.id).orderBy('seq').execute();
+      assert.deepEqual(events.map((e) => e.type), ['raised', 'answer', 'answer', 'severity_raised', 'answer', 'answer']);
+
+      const scale0 = { scaleId: 'phq9', answers: { q1: 1, q2: 1, q3: 1, q4: 1, q5: 1, q6: 1, q7: 1, q8: 1, q9: 0 } };
+      await pt(p, 'PUT', `/api/p/intakes/${intakeId}/answers`, { values: { scale_phq9: scale0 } });
+      const sub = await pt(p, 'POST', `/api/p/intakes/${intakeId}/submit`, {});
+      assert.equal(sub.statusCode, 200, sub.body);
+      assert.equal(sub.json().crisis, true);
+      assert.equal((await t.db.db.selectFrom('alerts').selectAll().where('patient_id', '=', patientId).execute()).length, 2, 'submitting raises nothing twice');
+      const v = (await as(t, doctor, { url: `/api/intakes/${intakeId}`, headers: { 'accept-language': 'ja' } })).json();
+      assert.match(v.summary.ja.text, /^【要確認】/);
+      assert.match(v.summary.ja.text, /【要確認】[^\n]*死にたい気持ちになる/);
+      assert.match(v.summary.ja.text, /【要確認】[^\n]*いちばん最近はいつですか。: この1か月以内/);
+      assert.match(v.summary.ja.text, /【要確認】[^\n]*語句: 消えたい、OD・過量服薬/);
     });
 
     test('a guardian fills in for a child; the child scales follow the age', async () => {

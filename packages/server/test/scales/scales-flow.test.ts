@@ -52,6 +52,16 @@ for (const dialect of testDialects()) {
     const assign = (over: object = {}, who: Session = doctor, pid = patientId) =>
       as(t, who, { method: 'POST', url: `/api/patients/${pid}/scale-assignments`, payload: { scaleId: 'phq9', informant: 'self', kind: 'once', startDate: '2026-12-01', windowDays: 3, ...over } });
 
+    test('a scale is assigned only in its age range: PHQ-9 (13+) is refused for a 10-year-old, in Japanese, and nothing is stored', async () => {
+      const child = await as(t, reception, { method: 'POST', url: '/api/patients', payload: adultInput({ nameKanji: '小児 一郎', nameKana: 'ショウニ イチロウ', birthDate: '2016-05-05', phone: '090-5555-0000', acknowledgeDuplicates: true, guardians: [{ name: '小児 花子', nameKana: 'ショウニ ハナコ', relation: '母', phone: '090-5555-0001' }] }) });
+      assert.equal(child.statusCode, 201, child.body);
+      const pid = child.json().patient.id;
+      const r = await assign({}, doctor, pid);
+      assert.equal(r.statusCode, 400, r.body);
+      assert.match(r.json().error.message, /PHQ-9 はこの患者さんの年齢では使えません/);
+      assert.equal((await t.db.db.selectFrom('scale_assignments').select('id').where('patient_id', '=', pid).execute()).length, 0);
+    });
+
     test('only a doctor assigns; the link is mailed (discreet subject) and shown with a QR code', async () => {
       assert.equal((await assign({}, nurse)).statusCode, 403);
       assert.equal((await assign({}, reception)).statusCode, 403);

@@ -5,6 +5,7 @@ import { migration0003 } from './0003-break-glass.ts';
 import { intakeMigrations } from './intake/index.ts';
 import { outcomeMigrations } from './outcome/index.ts';
 import { programsMigrations } from './programs/index.ts';
+import { safetyMigrations } from './safety/index.ts';
 import { scalesMigrations } from './scales/index.ts';
 import { schedulingMigrations } from './scheduling/index.ts';
 
@@ -22,4 +23,5 @@ export const migrations: ReadonlyArray<Migration> = [
   ...programsMigrations,
   migration0003,
   ...outcomeMigrations,
+  ...safetyMigrations,
 ];

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 /**
  * Tables of the scales feature: clinic-imported definitions, assignments (one-off or recurring),
  * questionnaire instances (one per due administration, with the patient's draft), immutable
@@ -112,6 +113,10 @@ export interface CrisisContactTable {
   source: string | null;
   /** 1 when the number or hours were not verified against the source. */
   uncertain: number;
+  /** `all`, `adult` or `child` (added by the safety feature). */
+  audience: Generated<string>;
+  /** The date (YYYY-MM-DD) the clinic last checked the number and hours against the source. */
+  checked_on: string | null;
   updated_at: string;
   updated_by: string | null;
 }

@@ -5,7 +5,7 @@ import { dsrsC } from './dsrs-c.ts';
 import { epds } from './epds.ts';
 import { gad7 } from './gad7.ts';
 import { hamd17 } from './hamd17.ts';
-import { k10 } from './k10.ts';
+import { k10, k10v100 } from './k10.ts';
 import { k6 } from './k6.ts';
 import { madrs } from './madrs.ts';
 import { phq15 } from './phq15.ts';
@@ -15,6 +15,12 @@ import { qidsSr16 } from './qids-sr16.ts';
 import { scared } from './scared.ts';
 import { sdq } from './sdq.ts';
 import { who5 } from './who5.ts';
+
+/**
+ * Earlier versions of built-in definitions, kept so stored responses resolve to the version they
+ * were answered with. Never listed or offered for new questionnaires.
+ */
+export const retiredBuiltinScales: ReadonlyArray<ScaleDefinition> = [k10v100];
 
 /** Every built-in scale definition, in the order the CLI and staff app list them. */
 export const builtinScales: ReadonlyArray<ScaleDefinition> = [

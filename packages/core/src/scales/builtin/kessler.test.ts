@@ -37,3 +37,12 @@ test('K6/K10 carry the WHO copyright notice with their text, and score complete 
   assert.deepEqual([r.valid, r.total], [false, null]);
   assert.throws(() => scoreList(k6, [5, 0, 0, 0, 0, 0]), /out of range/);
 });
+
+test('K10 items 8 and 9 follow Kessler\'s original: q8 "everything was an effort", q9 "so sad that nothing could cheer you up"', () => {
+  assert.equal(k10.items[7]!.id, 'q8');
+  assert.equal(k10.items[7]!.text?.en, 'that everything was an effort?');
+  assert.equal(k10.items[7]!.text?.ja, '何をするのも骨折りだと感じましたか');
+  assert.equal(k10.items[8]!.id, 'q9');
+  assert.equal(k10.items[8]!.text?.en, 'so sad that nothing could cheer you up?');
+  assert.equal(k10.items[8]!.text?.ja, '気分が沈み込んで、何が起こっても気が晴れないように感じましたか');
+});

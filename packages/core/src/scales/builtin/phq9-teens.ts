@@ -1,5 +1,5 @@
 import type { ScaleDefinition, ScaleItem } from '../scale-definition.ts';
-import { items, range, valueOptions, yesNo, suicidalityAction } from './common.ts';
+import { items, range, valueOptions, yesNo, suicidalityAction, urgentRule } from './common.ts';
 import { phq9 } from './phq9.ts';
 import { src } from './sources.ts';
 
@@ -55,6 +55,7 @@ export const phq9Teens: ScaleDefinition = {
       action: { en: 'Past suicide attempt: clinician review and documentation of the history.', ja: '自殺企図歴あり: 医師が確認し、経過を記録してください。' },
       sources: [src.R11],
     },
+    urgentRule('q9', 2, [src.R11, src.S1]),
   ],
   loinc: { panel: '89206-7', total: '89204-2', sources: [{ citation: 'HEDIS/eCQM value sets and FHIR IG codes seen via code search', uncertain: true }] },
   ageRange: { min: 12, max: 18 },

@@ -48,11 +48,12 @@ test('PHQ-9 result names the definition and version that produced it', () => {
   assert.equal(r.bandSet, 'kroenke2001');
 });
 
-test('PHQ-9 item 9 ≥ 1 raises the suicidality flag; 0 does not', () => {
+test('PHQ-9 item 9 = 1 raises the suicidality flag, ≥ 2 the urgent one too; 0 raises nothing', () => {
   assert.deepEqual(score(withTotal(0)).flags, []);
-  for (const v of [1, 2, 3]) {
+  assert.deepEqual(score(withTotal(1, 1)).flags.map((f) => [f.id, f.severity, f.item, f.score]), [['suicidality', 'alert', 'q9', 1]]);
+  for (const v of [2, 3]) {
     const r = score(withTotal(v, v));
-    assert.deepEqual(r.flags.map((f) => [f.id, f.severity, f.item, f.score]), [['suicidality', 'alert', 'q9', v]]);
+    assert.deepEqual(r.flags.map((f) => [f.id, f.severity, f.item, f.score]), [['suicidality', 'alert', 'q9', v], ['suicidality_urgent', 'urgent', 'q9', v]]);
   }
 });
 
@@ -78,7 +79,7 @@ test('PHQ-9 missing items: one is prorated, two invalidate, a missing item 9 alw
 test('PHQ-9 safety flags are raised even when the total cannot be scored', () => {
   const r = score([null, null, null, null, null, null, null, null, 2]);
   assert.equal(r.valid, false);
-  assert.deepEqual(r.flags.map((f) => f.id), ['suicidality']);
+  assert.deepEqual(r.flags.map((f) => f.id), ['suicidality', 'suicidality_urgent']);
 });
 
 test('PHQ-9 rejects out-of-range, fractional and unknown answers with the item path', () => {

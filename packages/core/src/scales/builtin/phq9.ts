@@ -1,5 +1,5 @@
 import type { ScaleDefinition } from '../scale-definition.ts';
-import { items, suicidalityRule } from './common.ts';
+import { items, suicidalityRule, urgentRule } from './common.ts';
 import { phqAttribution, phqFrequencyOptions, phqTwoWeeks } from './phq-options.ts';
 import { src } from './sources.ts';
 
@@ -94,7 +94,10 @@ export const phq9: ScaleDefinition = {
       ja: 'SD 3.5 は一般人口の SD（Kocalevent 2013）、r 0.84 は48時間再検査信頼性（未検証）で、閾値は約 3.9。臨床群の SD（約 5.5）では約 6。n ≥ 50 になったらクリニックのベースライン SD に置き換えてください。',
     },
   },
-  safety: [suicidalityRule('q9', 1, [src.R11])],
+  // Item 9 ≥ 1 needs a clinician the same day (GLAD-PC); ≥ 2 ("more than half the days") is urgent:
+  // the risk of a later attempt rises with each step of the answer (Simon 2013). The urgent cut-off
+  // is this project's convention for who is woken at night; the clinic's doctors sign it off (docs/safety.md).
+  safety: [suicidalityRule('q9', 1, [src.R11]), urgentRule('q9', 2, [src.R11, src.S1])],
   loinc: { panel: '44249-1', total: '44261-6', sources: [src.R4] },
   ageRange: { min: 13 },
 };

@@ -55,5 +55,6 @@ export const src = {
   B26: { citation: 'Gyani A, Shafran R, Layard R, Clark DM. Enhancing recovery rates: lessons from year one of IAPT. Behav Res Ther 2013;51:597–606', uncertain: true },
   C6: { citation: 'Rush AJ et al. ACNP Task Force on response and remission in MDD. Neuropsychopharmacology 2006;31:1841–1853' },
   C7: { citation: 'Riedel M et al. Response and remission criteria in major depression. J Psychiatr Res 2010;44:1063–1068' },
+  S1: { citation: 'Simon GE, Rutter CM, Peterson D, et al. Does response on the PHQ-9 depression questionnaire predict subsequent suicide attempt or suicide death? Psychiatr Serv 2013;64:1195–1202 (risk rises with each step of item 9; highest for "nearly every day")', url: 'https://pubmed.ncbi.nlm.nih.gov/24036589/' },
   C9: { citation: 'NQF 0711 (depression remission, PHQ-9 < 5) and NQF 1885 (depression response, ≥ 50 % PHQ-9/PHQ-9M reduction)', url: 'https://p4qm.org/taxonomy/term/701?page=4' },
 } as const satisfies Record<string, Source>;

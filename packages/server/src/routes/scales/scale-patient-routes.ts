@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.ts';
-import { crisisContactsOf } from '../../services/scales/crisis-contacts.ts';
+import { patientCrisisView } from '../../services/safety/patient-crisis-view.ts';
 import { patientQuestionnaire, savePatientDraft, submitPatientQuestionnaire } from '../../services/scales/patient-questionnaire.ts';
 import { idSchema } from '../schemas.ts';
 import { answersSchema } from './scale-schemas.ts';
@@ -29,5 +29,5 @@ export function registerScalePatientRoutes(app: FastifyInstance, deps: AppDeps):
   r.get('/api/p/crisis-contacts', {
     config: { access: 'patient' },
     schema: { tags: ['patient'] },
-  }, async (req) => crisisContactsOf(deps.db.db, req.patient!.clinicId));
+  }, async (req) => patientCrisisView(deps, deps.db.db, { clinicId: req.patient!.clinicId, patientId: req.patient!.patientId }));
 }

@@ -16,4 +16,6 @@ export const crisisContactSchema = z.strictObject({
   hoursEn: z.string().max(300).nullable(),
   source: z.string().max(500).nullable(),
   uncertain: z.boolean(),
+  audience: z.enum(['all', 'adult', 'child']).default('all'),
+  checkedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'invalid_date' }).nullable().default(null),
 });

@@ -15,6 +15,8 @@ import type { AppDeps } from '../../context.ts';
 import { langOf } from '../../i18n/lang.ts';
 import { requirePatientScope } from '../patient-link-service.ts';
 import { INTAKE_LINK_PURPOSE } from './send-intake.ts';
+import { intakeSafetyHits } from '@mimamori/core/intake/intake-safety-hits';
+import { raiseIntakeSafetyAlerts } from './raise-intake-safety-alerts.ts';
 import { recordFlaggedIntakeScale, scoreIntakeScales, type StoredIntakeScore } from './score-intake-scales.ts';
 
 /** What the patient page needs to draw a scale: item wording and options (never the scoring). */
@@ -113,7 +115,7 @@ export async function loadPatientIntake(deps: AppDeps, req: FastifyRequest, inta
     confirmedGroups: answers.confirmedGroups ?? [],
     progress: progressView(definition, answers, today),
     scales,
-    crisis: hasFlags(scores),
+    crisis: hasFlags(scores) || intakeSafetyHits(definition, answers.values, { audience: answers.audience, today }).length > 0,
   };
 }
 
@@ -152,6 +154,11 @@ export async function savePatientIntake(deps: AppDeps, req: FastifyRequest, inta
             const flags = await recordFlaggedIntakeScale(deps, tx, req, { clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, audience: base.audience, scaleId: e.scaleId, answers: e.answers });
             if (flags.length) crisis = true;
           }
+          // So do the form's own triggers (a self-harm option, an attempt) and phrases in free text.
+          const hits = await raiseIntakeSafetyAlerts(deps, tx, req, {
+            clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, definition, values: draft.values, audience: base.audience, today, groupId: body.confirmGroup,
+          });
+          if (hits.length) crisis = true;
         } else confirmed.delete(body.confirmGroup);
       }
       const answers = answersOf(intake, draft.values, [...confirmed]);
@@ -191,7 +198,8 @@ export async function submitPatientIntake(deps: AppDeps, req: FastifyRequest, in
     const { p, intake, definition, today } = await context(deps, tx, req, intakeId);
     if (intake.status === 'submitted') {
       const scores = intake.scores_json ? (JSON.parse(intake.scores_json) as StoredIntakeScore[]) : null;
-      return { status: 'submitted' as const, submittedAt: intake.submitted_at!, crisis: hasFlags(scores) };
+      const hits = intakeSafetyHits(definition, answersOf(intake).values, { audience: intake.audience as IntakeAnswers['audience'], today });
+      return { status: 'submitted' as const, submittedAt: intake.submitted_at!, crisis: hasFlags(scores) || hits.length > 0 };
     }
     if (intake.expires_at <= deps.clock().toISOString()) throw new DomainError('gone', { key: 'patient_link_invalid' });
     const answers = answersOf(intake);
@@ -200,6 +208,7 @@ export async function submitPatientIntake(deps: AppDeps, req: FastifyRequest, in
     if (!check.ok || missing.length) throw intakeValidationError({ ...check, ok: false, errors: [...check.errors, ...missing] }, lang);
     const final: IntakeAnswers = { ...answers, values: check.values };
     const scores = await scoreIntakeScales(deps, tx, req, { clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, audience: answers.audience, entries: intakeScaleAnswers(definition, final, { today }) });
+    const hits = await raiseIntakeSafetyAlerts(deps, tx, req, { clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, definition, values: final.values, audience: answers.audience, today });
     const vis = intakeVisibility(definition, final.values, { audience: final.audience, today });
     const consentQ = vis.groups.flatMap((g) => g.questions).find((q) => q.type === 'consent');
     const consent = consentQ ? (final.values[consentQ.id] as { agreed: boolean; policyVersion: string } | undefined) : undefined;
@@ -218,7 +227,7 @@ export async function submitPatientIntake(deps: AppDeps, req: FastifyRequest, in
       action: 'intake.submit', resource: 'intake', resourceId: intake.id, patientId: p.patientId, clinicId: p.clinicId, actorId: null, actorRole: 'patient',
       detail: consent?.agreed ? `consent ${consent.policyVersion}` : null,
     });
-    return { status: 'submitted' as const, submittedAt: now, crisis: scores.some((s) => s.flags.length > 0) };
+    return { status: 'submitted' as const, submittedAt: now, crisis: hasFlags(scores) || hits.length > 0 };
   });
 }
 

@@ -6,6 +6,7 @@ import type { IntakeAnswers, IntakeDefinition, IntakeValues } from '@mimamori/co
 import { renderIntakeAnswers } from '@mimamori/core/intake/render-intake-answers';
 import { selectIntakeDefinition } from '@mimamori/core/intake/select-intake-definition';
 import { summarizeIntake, type IntakeScaleScore } from '@mimamori/core/intake/summarize-intake';
+import { instantToZoned } from '@mimamori/core/time/instant-to-zoned';
 import { getClinic, getIntake, getPatient, listIntakeStatuses, listPatientIntakes, revokePatientLinks, type IntakeRow } from '@mimamori/storage';
 import { audit, auditAlone } from '../../audit/audit.ts';
 import { instantToZonedDate } from '../../core-imports.ts';
@@ -71,11 +72,22 @@ const answersOf = (r: IntakeRow): IntakeAnswers => ({
   values: JSON.parse(r.values_json) as IntakeValues, confirmedGroups: JSON.parse(r.confirmed_groups_json) as string[],
 });
 
-function summaryScores(scores: ReadonlyArray<StoredIntakeScore>): IntakeScaleScore[] {
+function summaryScores(scores: ReadonlyArray<StoredIntakeScore>, zone: string): IntakeScaleScore[] {
+  const hm = (iso: string) => {
+    const z = instantToZoned(Date.parse(iso), zone);
+    return `${z.date} ${z.time}`;
+  };
   return scores.map((s) => ({
     scaleId: s.scaleId, label: s.shortName, total: s.total, band: s.band ?? undefined,
-    // The core puts the scale's name in front of each flag.
-    flags: s.flags.map((f) => ({ ja: `${f.item} = ${f.score}（${f.action.ja}）`, en: `${f.item} = ${f.score} (${f.action.en})` })),
+    // The core puts the scale's name in front of each flag. Flags raised from the submitted answers
+    // first, then safety answers given earlier and changed before submitting.
+    flags: [
+      ...s.flags.map((f) => ({ ja: `${f.itemText?.ja ?? f.item} = ${f.score}（${f.action.ja}）`, en: `${f.itemText?.en ?? f.item} = ${f.score} (${f.action.en})` })),
+      ...(s.earlierAnswers ?? []).map((x) => ({
+        ja: `${x.itemText.ja}: ${hm(x.at)} に ${x.value} と回答、その後 ${x.submitted ?? '未回答'} に変更して提出`,
+        en: `${x.itemText.en}: answered ${x.value} at ${hm(x.at)}, later changed to ${x.submitted ?? 'unanswered'} before submitting`,
+      })),
+    ],
   }));
 }
 
@@ -97,7 +109,7 @@ export async function readIntakeForStaff(deps: AppDeps, req: FastifyRequest, int
   const definition = selectIntakeDefinition(versions, answers);
   const on = instantToZonedDate(Date.parse(row.submitted_at ?? row.updated_at), zone);
   const scores = row.scores_json ? (JSON.parse(row.scores_json) as StoredIntakeScore[]) : [];
-  const sScores = summaryScores(scores);
+  const sScores = summaryScores(scores, zone);
   const summary = {
     ja: summarizeIntake(definition, answers, { lang: 'ja', today: on, scores: sScores }),
     en: summarizeIntake(definition, answers, { lang: 'en', today: on, scores: sScores }),

@@ -3,7 +3,7 @@ import { DomainError } from '@mimamori/core';
 import { importLabCsv, labCsvError, validateLabResult, type LabResult } from '@mimamori/core/labs/index';
 import { validateConcomitantMedication, type ConcomitantMedication } from '@mimamori/core/medication/index';
 import { transition } from '@mimamori/core/programs/index';
-import { saeAlertFor, validateAdverseEvent, type AdverseEvent } from '@mimamori/core/safety/index';
+import { saeAlertFor, saeSeverity, validateAdverseEvent, type AdverseEvent } from '@mimamori/core/safety/index';
 import { normaliseLot, validateInfusionRecord, validateTmsRecord, type InfusionRecord, type TmsRecord } from '@mimamori/core/treatment/index';
 import {
   getPatient,
@@ -75,7 +75,7 @@ export async function recordAdverseEvent(deps: AppDeps, req: FastifyRequest, act
     });
     if (alert) {
       await raiseAlert(tx, {
-        id: newId(), clinicId: actor.clinicId, patientId: row.patient_id, kind: 'sae', severity: 'critical', sourceType: 'program_adverse_event', sourceId: ae.id,
+        id: newId(), clinicId: actor.clinicId, patientId: row.patient_id, kind: 'sae', severity: saeSeverity(alert.criteria), sourceType: 'program_adverse_event', sourceId: ae.id,
         summary: { key: alert.susar ? 'programs.alert_susar' : 'programs.alert_sae', params: alert.params }, now,
       });
     }
@@ -142,10 +142,11 @@ export async function updateAdverseEvent(deps: AppDeps, req: FastifyRequest, act
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw new DomainError('conflict', { key: 'programs.adverse_event_changed' });
     const becameSerious = alert !== null && row.serious !== 1;
-    if (becameSerious) {
-      // raiseAlert keeps one alert per event, however often it is edited back and forth.
+    if (alert) {
+      // raiseAlert keeps one alert per event, however often it is edited back and forth; an event
+      // that becomes life-threatening later raises its alert to urgent.
       await raiseAlert(tx, {
-        id: newId(), clinicId: actor.clinicId, patientId: enrolment.patient_id, kind: 'sae', severity: 'critical', sourceType: 'program_adverse_event', sourceId: ae.id,
+        id: newId(), clinicId: actor.clinicId, patientId: enrolment.patient_id, kind: 'sae', severity: saeSeverity(alert.criteria), sourceType: 'program_adverse_event', sourceId: ae.id,
         summary: { key: alert.susar ? 'programs.alert_susar' : 'programs.alert_sae', params: alert.params }, now,
       });
     }

@@ -1,6 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
-import type { Informant } from '@mimamori/core/scales/index';
+import { ageOn } from '@mimamori/core/patients/patient';
+import { scaleAgeIssue, type Informant } from '@mimamori/core/scales/index';
+import { instantToZoned } from '@mimamori/core/time/instant-to-zoned';
 import { addDays } from '@mimamori/core/time/local-date';
 import { zonedToInstant } from '@mimamori/core/time/zoned-to-instant';
 import {
@@ -72,6 +74,14 @@ export async function assignScale(deps: AppDeps, req: FastifyRequest, patientId:
     const clinic = await getClinic(tx, a.clinicId);
     const zone = clinic?.timeZone ?? 'Asia/Tokyo';
     const now = deps.clock().toISOString();
+    // A scale is only given in the age range it is validated for (PHQ-9 from 13).
+    const age = patient.birth_date ? ageOn(patient.birth_date, instantToZoned(deps.clock().getTime(), zone).date) : null;
+    const range = scaleAgeIssue(definition, age);
+    if (range) {
+      throw new DomainError('validation', {
+        key: 'scale_age_out_of_range', params: { scale: definition.shortName, min: range.min ?? '', max: range.max ?? '' }, details: [{ path: 'scaleId', message: 'scale_age_out_of_range' }],
+      });
+    }
     const windows = assignmentWindows({ ...input, zone });
     if (windows[windows.length - 1]!.closesAt <= now) {
       throw new DomainError('validation', { key: 'scale_window_past', details: [{ path: 'startDate', message: 'scale_window_past' }] });

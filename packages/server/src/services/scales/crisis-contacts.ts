@@ -9,6 +9,7 @@ export async function crisisContactsOf(db: Db, clinicId: string): Promise<{ cont
     isDefault: false,
     contacts: rows.map((r) => ({
       nameJa: r.name_ja, nameEn: r.name_en, phone: r.phone, url: r.url, hoursJa: r.hours_ja, hoursEn: r.hours_en, source: r.source, uncertain: r.uncertain === 1,
+      audience: (r.audience === 'adult' || r.audience === 'child' ? r.audience : 'all') as CrisisContact['audience'], checkedOn: r.checked_on,
     })),
   };
 }
@@ -16,6 +17,6 @@ export async function crisisContactsOf(db: Db, clinicId: string): Promise<{ cont
 export async function saveCrisisContacts(db: Db, o: { clinicId: string; contacts: ReadonlyArray<CrisisContact>; staffId: string; now: string }): Promise<void> {
   await replaceCrisisContacts(db, o.clinicId, o.contacts.map((c, i) => ({
     id: newId(), clinic_id: o.clinicId, position: i, name_ja: c.nameJa, name_en: c.nameEn, phone: c.phone, url: c.url, hours_ja: c.hoursJa, hours_en: c.hoursEn,
-    source: c.source, uncertain: c.uncertain ? 1 : 0, updated_at: o.now, updated_by: o.staffId,
+    source: c.source, uncertain: c.uncertain ? 1 : 0, audience: c.audience, checked_on: c.checkedOn, updated_at: o.now, updated_by: o.staffId,
   })));
 }

@@ -5,8 +5,8 @@ import { getScaleInstance, getScaleScoreOfResponse, newId, raiseAlert, saveScale
 import type { AppDeps } from '../../context.ts';
 import { langOf } from '../../i18n/lang.ts';
 import { requirePatientScope } from '../patient-link-service.ts';
-import { crisisContactsOf } from './crisis-contacts.ts';
-import { alertsOf, recordScaleResponse } from './record-scale-response.ts';
+import { patientCrisisView } from '../safety/patient-crisis-view.ts';
+import { alertsOf, scaleAlertSummary, recordScaleResponse } from './record-scale-response.ts';
 import { resolveScaleDefinition } from './resolve-scale-definition.ts';
 import { QUESTIONNAIRE_PURPOSE } from './scale-link.ts';
 import { scaleIssuesError } from './scale-errors.ts';
@@ -48,7 +48,7 @@ export async function patientQuestionnaire(deps: AppDeps, req: FastifyRequest, i
     id: inst.id, status: inst.status as 'open' | 'submitted', closesAt: inst.closes_at, informant: inst.informant,
     draft: JSON.parse(inst.draft_json) as Record<string, number>, draftUpdatedAt: inst.draft_updated_at,
     form: formOf(definition), safety,
-    crisisContacts: safety ? (await crisisContactsOf(deps.db.db, inst.clinic_id)).contacts : [],
+    crisisContacts: safety ? (await patientCrisisView(deps, deps.db.db, { clinicId: inst.clinic_id, patientId: inst.patient_id })).contacts : [],
   };
 }
 
@@ -77,16 +77,15 @@ export async function savePatientDraft(deps: AppDeps, req: FastifyRequest, id: s
       throw new DomainError('conflict', { key: 'scale_already_submitted' });
     }
     for (const a of alertsOf(flags)) {
-      const first = a.flags[0]!;
       await raiseAlert(tx, {
         id: newId(), clinicId: inst.clinic_id, patientId: inst.patient_id, kind: a.kind, severity: a.severity, sourceType: 'scale_instance', sourceId: inst.id,
-        summary: { key: 'alert_scale_safety', params: { scale: d.shortName, item: first.item, score: first.score, flags: a.flags.map((f) => f.id).join(',') } },
+        summary: scaleAlertSummary(d, a.flags),
         now,
       });
     }
   });
   const safety = flags.length > 0;
-  return { savedAt: now, safety, crisisContacts: safety ? (await crisisContactsOf(deps.db.db, inst.clinic_id)).contacts : [] };
+  return { savedAt: now, safety, crisisContacts: safety ? (await patientCrisisView(deps, deps.db.db, { clinicId: inst.clinic_id, patientId: inst.patient_id })).contacts : [] };
 }
 
 /**
@@ -104,7 +103,7 @@ export async function submitPatientQuestionnaire(deps: AppDeps, req: FastifyRequ
   const safety = r.flags.length > 0;
   return {
     status: 'submitted' as const, duplicate: r.duplicate, safety,
-    crisisContacts: safety ? (await crisisContactsOf(deps.db.db, inst.clinic_id)).contacts : [],
+    crisisContacts: safety ? (await patientCrisisView(deps, deps.db.db, { clinicId: inst.clinic_id, patientId: inst.patient_id })).contacts : [],
   };
 }
 

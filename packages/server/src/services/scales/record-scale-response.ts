@@ -5,6 +5,7 @@ import {
   appendAudit, claimScaleInstanceSubmit, findScaleResponseByInstance, findScaleResponseByKey, getPatient, getScaleInstance, insertScaleResponse,
   insertScaleScore, newId, raiseAlert, type Db, type ScaleResponseRow,
 } from '@mimamori/storage';
+import { scaleAlertsOf } from '@mimamori/core/safety/alert-severity';
 import { audit } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { langOf } from '../../i18n/lang.ts';
@@ -33,6 +34,12 @@ export interface RecordScaleResponseInput {
   /** For the audit row when there is no request (jobs) — defaults to the request's actor. */
   readonly actorRole?: string | null;
   readonly bandSet?: string;
+  /**
+   * The source an alert is keyed by (default: the questionnaire instance or this response). An
+   * intake keys its alerts by the intake, so the alert raised when a screen was saved and the one
+   * from the submit are the same alert.
+   */
+  readonly alertSource?: { readonly type: string; readonly id: string };
 }
 
 export interface RecordedScaleResponse {
@@ -51,20 +58,24 @@ function checkAnswerShape(answers: Readonly<Record<string, unknown>>): ScaleAnsw
   return answers as ScaleAnswers;
 }
 
-/** One alert per kind: every suicidality flag of a response is one `suicidality` alert, at the highest severity. */
-export function alertsOf(flags: ReadonlyArray<SafetyFlag>) {
-  const byKind = new Map<string, { severity: 'high' | 'critical'; flags: SafetyFlag[] }>();
-  for (const f of flags) {
-    const kind = f.id.startsWith('suicid') ? 'suicidality' : f.id;
-    const severity = f.severity === 'urgent' ? 'critical' : 'high';
-    const cur = byKind.get(kind);
-    if (!cur) byKind.set(kind, { severity, flags: [f] });
-    else {
-      cur.flags.push(f);
-      if (severity === 'critical') cur.severity = 'critical';
-    }
-  }
-  return [...byKind.entries()].map(([kind, v]) => ({ kind, ...v }));
+/** The alerts of a response's flags (one per kind, at the highest severity); the rules are in the core. */
+export const alertsOf = scaleAlertsOf;
+
+/**
+ * The dashboard text of a scale alert: the scale, the item's number and words, and the answer's
+ * score (「PHQ-9 項目9「死んだ方がましだ…」= 2」, not an item id).
+ */
+export function scaleAlertSummary(def: ScaleDefinition, flags: ReadonlyArray<SafetyFlag>) {
+  const first = flags[0]!;
+  const i = def.items.findIndex((x) => x.id === first.item);
+  const t = def.items[i]?.text;
+  return {
+    key: 'alert_scale_safety',
+    params: {
+      scale: def.shortName, item: first.item, itemNumber: i + 1, itemJa: t?.ja ?? t?.en ?? '', itemEn: t?.en ?? t?.ja ?? '', score: first.score,
+      flags: flags.map((f) => f.id).join(','),
+    },
+  };
 }
 
 async function auditRecord(deps: AppDeps, tx: Db, req: FastifyRequest | null, e: { action: string; resourceId: string; patientId: string; clinicId: string; actorId: string | null; actorRole: string | null; detail: string }) {
@@ -160,13 +171,12 @@ export async function recordScaleResponse(deps: AppDeps, tx: Db, req: FastifyReq
   });
   const alerts = alertsOf(score.flags);
   for (const a of alerts) {
-    const first = a.flags[0]!;
     // An assigned questionnaire keys its alert by the questionnaire, so the alert already raised
     // from a saved draft (see savePatientDraft) and the one from the submit are the same alert.
     await raiseAlert(tx, {
       id: newId(), clinicId: input.clinicId, patientId: input.patientId, kind: a.kind, severity: a.severity,
-      sourceType: input.instanceId ? 'scale_instance' : 'scale_response', sourceId: input.instanceId ?? responseId,
-      summary: { key: 'alert_scale_safety', params: { scale: definition.shortName, item: first.item, score: first.score, flags: a.flags.map((f) => f.id).join(',') } },
+      sourceType: input.alertSource?.type ?? (input.instanceId ? 'scale_instance' : 'scale_response'), sourceId: input.alertSource?.id ?? input.instanceId ?? responseId,
+      summary: scaleAlertSummary(definition, a.flags),
       now,
     });
   }

@@ -1,5 +1,5 @@
 import { DomainError } from '@mimamori/core';
-import { builtinScales, type ScaleDefinition } from '@mimamori/core/scales/index';
+import { builtinScales, retiredBuiltinScales, type ScaleDefinition } from '@mimamori/core/scales/index';
 import { listImportedScaleDefinitions, type Db } from '@mimamori/storage';
 
 function compareVersions(a: string, b: string): number {
@@ -15,7 +15,7 @@ function compareVersions(a: string, b: string): number {
  */
 export async function clinicScaleDefinitions(db: Db, clinicId: string): Promise<ScaleDefinition[]> {
   const imported = (await listImportedScaleDefinitions(db, clinicId)).map((r) => JSON.parse(r.definition_json) as ScaleDefinition);
-  const all = [...builtinScales];
+  const all = [...builtinScales, ...retiredBuiltinScales];
   for (const d of imported) {
     const i = all.findIndex((x) => x.id === d.id && x.version === d.version);
     if (i >= 0) all[i] = d;

@@ -13,6 +13,7 @@ export const scaleMessages = {
   scale_not_clinician: { ja: 'この尺度は医師が入力する尺度ではありません。', en: 'This scale is not clinician-rated.' },
   scale_self_report_only: { ja: 'この尺度は患者本人などが回答する尺度です。', en: 'This scale is filled in by the patient or an informant.' },
   scale_patient_not_found: { ja: '患者が見つかりません。', en: 'Patient not found.' },
+  scale_age_out_of_range: { ja: '{scale} はこの患者さんの年齢では使えません（対象年齢 {min}〜{max} 歳）。', en: '{scale} is not for this patient\'s age (ages {min}–{max}).' },
   scale_no_text: { ja: '{scale} は項目文が登録されていないため、患者さんに送れません（ライセンスのある項目文を取り込んでください）。', en: '{scale} has no item text, so it cannot be sent to patients (import licensed text first).' },
   scale_window_too_long: { ja: '回答期間は繰り返し間隔以下にしてください。', en: 'The answer window must not be longer than the interval.' },
   scale_window_past: { ja: '回答期間がすべて過去になっています。開始日を確認してください。', en: 'Every window is in the past. Check the start date.' },

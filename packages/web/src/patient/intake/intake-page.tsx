@@ -5,12 +5,11 @@ import { intakeConditionContext, intakeVisibility } from '@mimamori/core/intake/
 import { ApiError } from '../../shared/api/api-error.ts';
 import { api, setCsrfToken } from '../../shared/api/client.ts';
 import type { Lang } from '../i18n.ts';
+import { CrisisPanel } from '../crisis/crisis-panel.tsx';
 import {
-  loadCrisisContacts,
   loadIntake,
   saveIntake,
   submitIntake,
-  type CrisisContact,
   type FieldError,
   type LoadedIntake,
 } from './intake-api.ts';
@@ -24,40 +23,6 @@ type LoadState = 'loading' | 'ready' | 'session' | 'other' | 'failed';
 const tx = (t: IntakeText | undefined, lang: Lang): string => (t ? t[lang] || t.ja : '');
 /** The question an error path belongs to: `medicines[1].dose` → `medicines`. */
 const questionOf = (path: string): string => path.split(/[.[]/)[0] ?? path;
-
-function CrisisPanel({ lang }: { readonly lang: Lang }) {
-  const t = INTAKE_MESSAGES[lang];
-  const [contacts, setContacts] = useState<ReadonlyArray<CrisisContact> | null>(null);
-  useEffect(() => {
-    loadCrisisContacts().then(
-      (r) => setContacts(r.contacts),
-      () => setContacts([]),
-    );
-  }, []);
-  const list =
-    contacts && contacts.length
-      ? contacts
-      : [{ nameJa: '救急', nameEn: 'Emergency', phone: '119', url: null, hoursJa: '24時間', hoursEn: '24 hours' }];
-  return (
-    <section class="crisis-panel" role="alert" aria-labelledby="crisis-title">
-      <h2 id="crisis-title">{t.crisisTitle}</h2>
-      <p>{t.crisisBody}</p>
-      <ul class="crisis-panel__list">
-        {list.map((c) => (
-          <li key={c.nameJa + (c.phone ?? '')}>
-            <span class="crisis-panel__name">{lang === 'en' ? c.nameEn : c.nameJa}</span>
-            {c.phone ? (
-              <a class="crisis-panel__tel" href={`tel:${c.phone.replace(/[^\d+]/g, '')}`}>
-                {c.phone}
-              </a>
-            ) : null}
-            {(lang === 'en' ? c.hoursEn : c.hoursJa) ? <span class="muted">{lang === 'en' ? c.hoursEn : c.hoursJa}</span> : null}
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
 
 /**
  * The WEB問診 on the patient's phone: one screen per question group, a progress bar, autosave to

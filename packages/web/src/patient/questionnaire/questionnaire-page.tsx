@@ -7,35 +7,11 @@ import {
   askedItems, loadQuestionnaire, lt, saveDraft, submitAnswers, type CrisisContact, type LoadedQuestionnaire,
 } from './questionnaire-api.ts';
 import { Q_MESSAGES, fill } from './questionnaire-i18n.ts';
+import { CrisisPanel } from '../crisis/crisis-panel.tsx';
 import './questionnaire.css';
 
 type Screen = { kind: 'intro' } | { kind: 'item'; index: number } | { kind: 'review' } | { kind: 'done'; safety: boolean; contacts: ReadonlyArray<CrisisContact>; already: boolean };
 type Load = 'loading' | 'ready' | 'closed' | 'session' | 'failed';
-
-export function CrisisContacts({ lang, contacts }: { readonly lang: Lang; readonly contacts: ReadonlyArray<CrisisContact> }) {
-  const t = Q_MESSAGES[lang];
-  const list = contacts.length ? contacts : [{ nameJa: '救急', nameEn: 'Emergency', phone: '119', url: null, hoursJa: '24時間', hoursEn: '24 hours' }];
-  return (
-    <section class="q-crisis" role="alert" aria-labelledby="q-crisis-title" data-testid="crisis-contacts">
-      <h2 id="q-crisis-title">{t.crisisTitle}</h2>
-      <p>{t.crisisBody}</p>
-      <ul class="q-crisis__list">
-        {list.map((c) => (
-          <li key={c.nameJa + (c.phone ?? '')}>
-            <span class="q-crisis__name">{lang === 'en' ? c.nameEn : c.nameJa}</span>
-            {c.phone ? (
-              <a class="q-crisis__tel" href={`tel:${c.phone.replace(/[^\d+#]/g, '')}`}>
-                {c.phone}
-              </a>
-            ) : null}
-            {(lang === 'en' ? c.hoursEn : c.hoursJa) ? <span class="q-crisis__hours">{lang === 'en' ? c.hoursEn : c.hoursJa}</span> : null}
-          </li>
-        ))}
-      </ul>
-      <p class="q-crisis__note">{t.notWatched}</p>
-    </section>
-  );
-}
 
 function formatUntil(iso: string, lang: Lang): string {
   const last = new Date(Date.parse(iso) - 60_000);
@@ -161,7 +137,7 @@ export function QuestionnairePage({ id, lang, setClinicName }: { readonly id: st
   if (screen.kind === 'done') {
     return (
       <section class="q">
-        {screen.safety ? <CrisisContacts lang={lang} contacts={screen.contacts} /> : null}
+        {screen.safety ? <CrisisPanel lang={lang} /> : null}
         <h1 ref={heading} tabIndex={-1}>
           {screen.already ? t.alreadyDone : t.doneTitle}
         </h1>
@@ -198,7 +174,7 @@ export function QuestionnairePage({ id, lang, setClinicName }: { readonly id: st
     const missing = items.filter((i) => !i.optional && answers[i.id] === undefined);
     return (
       <section class="q">
-        {help ? <CrisisContacts lang={lang} contacts={help} /> : null}
+        {help ? <CrisisPanel lang={lang} /> : null}
         <h1 ref={heading} tabIndex={-1}>
           {t.review}
         </h1>
@@ -237,7 +213,7 @@ export function QuestionnairePage({ id, lang, setClinicName }: { readonly id: st
   const name = `q-${item.id}`;
   return (
     <section class="q">
-      {help ? <CrisisContacts lang={lang} contacts={help} /> : null}
+      {help ? <CrisisPanel lang={lang} /> : null}
       <p class="q-progress">
         <span>{fill(t.progress, { i: index + 1, n: items.length })}</span>
         <span class="q-progress__bar" aria-hidden="true">

@@ -6,6 +6,8 @@ import { InvitePage } from '../features/auth/invite-page.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { SetupPage } from '../features/auth/setup-page.tsx';
 import { DashboardPage } from '../features/dashboard/dashboard-page.tsx';
+import { AlertHistoryPage } from '../features/safety/alert-history-page.tsx';
+import { OnCallPage } from '../features/safety/oncall-page.tsx';
 import { ForbiddenPage, NotFoundPage } from '../features/placeholder/not-found-page.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { useSession } from './session.tsx';
@@ -223,6 +225,8 @@ export function App(): ReactNode {
           }
         />
         <Route path="scales/admin" element={<ScalesAdminPage />} />
+        <Route path="oncall" element={<Allow permission="crisis:edit"><OnCallPage /></Allow>} />
+        <Route path="alerts/:id" element={<Allow permission="alerts:read"><AlertHistoryPage /></Allow>} />
         <Route path="programs" element={<Allow permission="programs:read"><ProgramsPage /></Allow>} />
         <Route path="programs/:programId" element={<Allow permission="programs:read"><ProgramPage /></Allow>} />
         <Route path="program-enrolments/:id" element={<Allow permission="programs:clinical_read"><EnrolmentPage /></Allow>} />

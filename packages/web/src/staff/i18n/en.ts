@@ -1,3 +1,4 @@
+import { safetyEn } from '../features/safety/safety-en.ts';
 import { programsEn } from '../features/programs/programs-en.ts';
 import type { Dict } from './dict.ts';
 import type { ja } from './ja.ts';
@@ -23,6 +24,7 @@ export const en: Dict<typeof ja> = {
     programs: 'Programs',
     staff: 'Staff',
     audit: 'Audit log',
+    oncall: 'On call',
   },
   common: {
     loading: 'Loading…',
@@ -282,5 +284,6 @@ export const en: Dict<typeof ja> = {
   calAdmin: calendarAdminEn,
   intake: intakeEn,
   scl: scalesEn,
+  safety: safetyEn,
   prg: programsEn,
 };

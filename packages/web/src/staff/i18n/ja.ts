@@ -1,3 +1,4 @@
+import { safetyJa } from '../features/safety/safety-ja.ts';
 import { programsJa } from '../features/programs/programs-ja.ts';
 import { appointmentsJa } from '../features/appointments/appointments-ja.ts';
 import { calendarAdminJa } from '../features/calendar-admin/calendar-admin-ja.ts';
@@ -21,6 +22,7 @@ export const ja = {
     programs: 'プログラム',
     staff: 'スタッフ管理',
     audit: '監査ログ',
+    oncall: '当番',
   },
   common: {
     loading: '読み込み中…',
@@ -280,5 +282,6 @@ export const ja = {
   calAdmin: calendarAdminJa,
   intake: intakeJa,
   scl: scalesJa,
+  safety: safetyJa,
   prg: programsJa,
 };

@@ -71,12 +71,18 @@ function OverdueSetting({ current }: { readonly current: number }): ReactNode {
   );
 }
 
+/** The item's own words after its number (「項目 9「死んだ方が…」」), when the scale ships them. */
+function itemWords(p: Readonly<Record<string, string | number>>, lang: string): string {
+  const w = String((lang.startsWith('en') ? p.itemEn : p.itemJa) ?? '');
+  return w ? (lang.startsWith('en') ? ` "${w}"` : `「${w}」`) : '';
+}
+
 /**
  * Open safety alerts on the dashboard: every clinician sees them until a doctor acknowledges one
  * with a note; the overdue ones are marked.
  */
 export function AlertPanel(): ReactNode {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { can } = useSession();
   const q = useOpenAlerts(can('alerts:read'));
   if (!can('alerts:read')) return <p className="empty">{t('dashboard.noAlerts')}</p>;
@@ -100,19 +106,22 @@ export function AlertPanel(): ReactNode {
           return (
             <li
               key={a.id}
-              className={`alert-item${a.overdue ? ' alert-item--overdue' : ''}${a.severity === 'critical' ? ' alert-item--critical' : ''}`}
+              className={`alert-item${a.overdue ? ' alert-item--overdue' : ''}${a.severity === 'urgent' ? ' alert-item--critical' : ''}`}
             >
               <p className="alert-item__head">
-                <strong>{t(`scl.alertKinds.${a.kind}`, { defaultValue: a.kind })}</strong>
+                <strong>{t(`scl.alertKinds.${a.kind}`, { defaultValue: a.kind })}</strong>{' '}
+                <span className={`severity-tag severity-tag--${a.severity}`}>{t(`scl.severity.${a.severity}`, { defaultValue: a.severity })}</span>
                 {a.overdue ? <span className="overdue-tag">{t('scl.alertsOverdue', { min: q.data.overdueMinutes })}</span> : null}
               </p>
               <p>
                 <span className="mono">{a.patient.patientNumber}</span> {a.patient.nameKanji}
                 {a.summary.key === 'alert_scale_safety'
-                  ? ` — ${String(p.scale)} ${t('scl.item')} ${String(p.item)} = ${String(p.score)}`
+                  ? ` — ${String(p.scale)} ${t('scl.item')} ${String(p.itemNumber ?? p.item)}${itemWords(p, i18n.language)} = ${String(p.score)}`
                   : ''}
               </p>
-              <p className="small muted">{formatDateTime(a.createdAt)}</p>
+              <p className="small muted">
+                {formatDateTime(a.createdAt)} · <Link to={`/alerts/${encodeURIComponent(a.id)}`}>{t('safety.historyTitle')}</Link>
+              </p>
               {can('scales:read') ? (
                 <p className="small">
                   <Link to={`/scales/patients/${encodeURIComponent(a.patient.id)}`}>{t('scl.openPatientScales')}</Link>

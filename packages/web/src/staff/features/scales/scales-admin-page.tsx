@@ -90,7 +90,7 @@ function CrisisEditor(): ReactNode {
     mutationFn: () =>
       api('/api/crisis-contacts', {
         method: 'PUT',
-        body: { contacts: rows.map((r) => ({ ...r, phone: r.phone || null, url: r.url || null, hoursJa: r.hoursJa || null, hoursEn: r.hoursEn || null, source: r.source || null })) },
+        body: { contacts: rows.map((r) => ({ ...r, phone: r.phone || null, url: r.url || null, hoursJa: r.hoursJa || null, hoursEn: r.hoursEn || null, source: r.source || null, audience: r.audience ?? 'all', checkedOn: r.checkedOn || null })) },
       }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['scales', 'crisis'] }),
   });
@@ -121,6 +121,18 @@ function CrisisEditor(): ReactNode {
                 <input id={`cc-${i}-${k}`} disabled={!editable} value={String(r[k] ?? '')} onChange={(e) => set(i, { [k]: e.target.value })} />
               </div>
             ))}
+            <div className="field">
+              <label htmlFor={`cc-${i}-audience`}>{t('scl.audience')}</label>
+              <select id={`cc-${i}-audience`} disabled={!editable} value={r.audience ?? 'all'} onChange={(e) => set(i, { audience: e.target.value as 'all' | 'adult' | 'child' })}>
+                <option value="all">{t('scl.audienceAll')}</option>
+                <option value="adult">{t('scl.audienceAdult')}</option>
+                <option value="child">{t('scl.audienceChild')}</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`cc-${i}-checked`}>{t('scl.checkedOn')}</label>
+              <input id={`cc-${i}-checked`} type="date" disabled={!editable} value={r.checkedOn ?? ''} onChange={(e) => set(i, { checkedOn: e.target.value || null })} />
+            </div>
             <label className="check">
               <input type="checkbox" disabled={!editable} checked={r.uncertain} onChange={(e) => set(i, { uncertain: e.target.checked })} /> {t('scl.uncertain')}
             </label>

@@ -105,6 +105,10 @@ export interface CrisisContact {
   readonly hoursEn: string | null;
   readonly source: string | null;
   readonly uncertain: boolean;
+  /** Whom it is for: everyone, adults, or children and adolescents (up to 18). */
+  readonly audience?: 'all' | 'adult' | 'child';
+  /** When the clinic last checked the number and hours (YYYY-MM-DD). */
+  readonly checkedOn?: string | null;
 }
 
 export interface AlertItem {

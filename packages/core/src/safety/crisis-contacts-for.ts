@@ -1,0 +1,16 @@
+/** Who a crisis contact is for: everyone, adults, or children and adolescents (up to 18). */
+export type CrisisAudience = 'all' | 'adult' | 'child';
+
+/**
+ * The contacts to show a patient of a given age: children and adolescents (under 18) see the
+ * child lines (チャイルドライン is for those up to 18) and the general ones; adults the adult and
+ * general ones; an unknown age sees every contact.
+ *
+ * @example
+ * crisisContactsFor([{ audience: 'child', … }, { audience: 'adult', … }, { audience: 'all', … }], 15); // child + all
+ */
+export function crisisContactsFor<T extends { readonly audience: CrisisAudience }>(contacts: ReadonlyArray<T>, ageYears: number | null): ReadonlyArray<T> {
+  if (ageYears === null) return contacts;
+  const want: CrisisAudience = ageYears < 18 ? 'child' : 'adult';
+  return contacts.filter((c) => c.audience === 'all' || c.audience === want);
+}

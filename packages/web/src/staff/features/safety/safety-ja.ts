@@ -1,0 +1,26 @@
+/** Japanese strings of the on-call settings and alert history pages. */
+export const safetyJa = {
+  oncallTitle: '当番とアラート送信',
+  oncallLead: '緊急アラートはその時間の当番（順位1→2→…）に直ちに送られ、確認がなければ設定の時間ごとに次の人、最後に管理者へ送られます。夜間・休診日も当番を入れてください。',
+  shifts: '当番表（今後14日）',
+  noShifts: '当番が入っていません。この間の緊急アラートは管理者に直接送られます。',
+  who: '担当者',
+  from: '開始',
+  to: '終了',
+  position: '順位',
+  add: '当番を追加',
+  remove: '削除',
+  channels: '送信先（メール）',
+  channelHelp: '未設定のときはアカウントのメールアドレスに送ります。件名と本文には患者名や症状を書きません。',
+  save: '保存',
+  escalation: '次の人へ送るまでの時間（分）',
+  historyTitle: 'アラートの経過',
+  severity: '重要度',
+  created: '発生',
+  acknowledged: '確認済み',
+  open: '未確認',
+  events: {
+    raised: '発生', answer: '回答（その時点）', answer_changed: '提出時に回答が変更', severity_raised: '重要度が上がった', sent: '送信', delivered: '配信済み',
+    delivery_failed: '配信失敗', unreachable: '送信先なし', escalated: '次の担当者へ', exhausted: '全員に送信済み', acknowledged: '確認',
+  },
+};
