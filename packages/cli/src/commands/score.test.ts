@@ -61,7 +61,7 @@ test('a missing item 9 cannot be prorated, but a present item 9 still flags when
   assert.equal(o.valid, false);
   assert.match(o.reason, /q9/);
   const f = JSON.parse((await run(['score', 'phq9', '--answers', ',,,,,,,,3'])).out);
-  assert.deepEqual([f.valid, f.flags], [false, ['suicidality']]);
+  assert.deepEqual([f.valid, f.flags], [false, ['suicidality', 'suicidality_urgent']]);
 });
 
 test('out-of-range answers exit non-zero with a clear message and print no JSON', async () => {

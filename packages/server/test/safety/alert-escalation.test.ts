@@ -125,7 +125,7 @@ for (const dialect of testDialects()) {
 
     test('the patient\'s crisis panel: contacts for their age, and when nobody is on call, when the clinic next reads', async () => {
       t.clock.now = new Date('2026-12-05T13:00:00.000Z');
-      const rec = await signedIn(t, 'reception');
+      const rec = await signedIn(t, 'nurse'); // a role that may see the link it issues
       const sent = await as(t, rec, { method: 'POST', url: `/api/patients/${patientId}/intakes`, payload: {} });
       assert.equal(sent.statusCode, 201, sent.body);
       const token = sent.json().link.url.split('/p/l/')[1];
