@@ -1,0 +1,50 @@
+/// <reference types="node" />
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Health } from './health-api.ts';
+import { healthProblems } from './health-problems.ts';
+import { healthEn } from './health-en.ts';
+import { healthJa } from './health-ja.ts';
+
+const well: Health = {
+  status: 'ok',
+  clock: { source: 'ntp.nict.jp', offsetMs: 12, problem: null },
+  storage: { problems: [], disk: { freeBytes: 50 * 2 ** 30, warnBelowBytes: 2 ** 30 } },
+};
+
+test('a healthy server gives no line', () => {
+  assert.deepEqual(healthProblems(well), []);
+});
+
+test('each problem gives one line, the damaged database first', () => {
+  const h: Health = {
+    status: 'degraded',
+    clock: { source: 'ntp.nict.jp', offsetMs: -2_345, problem: 'offset_over_limit' },
+    storage: { problems: ['disk_space_low', 'database_corrupt'], disk: { freeBytes: 512 * 2 ** 20 + 999, warnBelowBytes: 2 ** 30 } },
+  };
+  assert.deepEqual(healthProblems(h), [
+    { key: 'health.corrupt' },
+    { key: 'health.diskLow', values: { free: 512 } },
+    { key: 'health.clockOffset', values: { seconds: '2.3', source: 'ntp.nict.jp' } },
+  ]);
+});
+
+test('a full disk, an unknown free space and an unreachable time source', () => {
+  assert.deepEqual(healthProblems({ ...well, status: 'degraded', storage: { problems: ['disk_full'], disk: { freeBytes: 0, warnBelowBytes: 2 ** 30 } } }), [
+    { key: 'health.diskFull' },
+  ]);
+  assert.deepEqual(healthProblems({ ...well, status: 'degraded', storage: { problems: ['disk_space_low'], disk: { freeBytes: null, warnBelowBytes: 2 ** 30 } } }), [
+    { key: 'health.diskLowUnknown' },
+  ]);
+  // Without a source name the dictionary's "not set" stands in (no `source` value).
+  assert.deepEqual(healthProblems({ ...well, status: 'degraded', clock: { source: null, offsetMs: null, problem: 'source_unreachable' } }), [
+    { key: 'health.clockUnreachable', values: {} },
+  ]);
+});
+
+test('every key the lines use exists in both languages with the same placeholders', () => {
+  const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+  for (const k of Object.keys(healthJa) as (keyof typeof healthJa)[]) {
+    assert.deepEqual(placeholders(healthEn[k]), placeholders(healthJa[k]), k);
+  }
+});
