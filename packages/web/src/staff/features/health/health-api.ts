@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../shared/api/client.ts';
+import type { StorageStatus } from '../../../../../server/src/services/storage-health.ts';
 
-// Mirrors the answer of `GET /api/health` (packages/server/src/routes/health-routes.ts).
-export type StorageProblem = 'database_corrupt' | 'disk_full' | 'disk_space_low';
+/** The answer of `GET /api/health` (packages/server/src/routes/health-routes.ts), as far as the banner reads it. */
 export interface Health {
   readonly status: 'ok' | 'degraded';
   readonly clock: {
@@ -10,10 +10,7 @@ export interface Health {
     readonly offsetMs: number | null;
     readonly problem: 'offset_over_limit' | 'source_unreachable' | null;
   };
-  readonly storage: {
-    readonly problems: readonly StorageProblem[];
-    readonly disk: { readonly freeBytes: number | null; readonly warnBelowBytes: number };
-  };
+  readonly storage: StorageStatus;
 }
 
 /** How often an administrator's pages ask the server how it is. */

@@ -6,10 +6,13 @@ import { healthProblems } from './health-problems.ts';
 import { healthEn } from './health-en.ts';
 import { healthJa } from './health-ja.ts';
 
+const integrity = { status: 'ok', method: 'quick_check', checkedAt: '2026-04-01T00:00:00.000Z' } as const;
+const disk = (freeBytes: number | null) => ({ freeBytes, warnBelowBytes: 2 ** 30, lastFullAt: null });
+
 const well: Health = {
   status: 'ok',
   clock: { source: 'ntp.nict.jp', offsetMs: 12, problem: null },
-  storage: { problems: [], disk: { freeBytes: 50 * 2 ** 30, warnBelowBytes: 2 ** 30 } },
+  storage: { problems: [], integrity, disk: disk(50 * 2 ** 30) },
 };
 
 test('a healthy server gives no line', () => {
@@ -20,7 +23,7 @@ test('each problem gives one line, the damaged database first', () => {
   const h: Health = {
     status: 'degraded',
     clock: { source: 'ntp.nict.jp', offsetMs: -2_345, problem: 'offset_over_limit' },
-    storage: { problems: ['disk_space_low', 'database_corrupt'], disk: { freeBytes: 512 * 2 ** 20 + 999, warnBelowBytes: 2 ** 30 } },
+    storage: { problems: ['disk_space_low', 'database_corrupt'], integrity: { ...integrity, status: 'corrupt' }, disk: disk(512 * 2 ** 20 + 999) },
   };
   assert.deepEqual(healthProblems(h), [
     { key: 'health.corrupt' },
@@ -30,10 +33,10 @@ test('each problem gives one line, the damaged database first', () => {
 });
 
 test('a full disk, an unknown free space and an unreachable time source', () => {
-  assert.deepEqual(healthProblems({ ...well, status: 'degraded', storage: { problems: ['disk_full'], disk: { freeBytes: 0, warnBelowBytes: 2 ** 30 } } }), [
+  assert.deepEqual(healthProblems({ ...well, status: 'degraded', storage: { problems: ['disk_full'], integrity, disk: { ...disk(0), lastFullAt: '2026-04-01T00:00:00.000Z' } } }), [
     { key: 'health.diskFull' },
   ]);
-  assert.deepEqual(healthProblems({ ...well, status: 'degraded', storage: { problems: ['disk_space_low'], disk: { freeBytes: null, warnBelowBytes: 2 ** 30 } } }), [
+  assert.deepEqual(healthProblems({ ...well, status: 'degraded', storage: { problems: ['disk_space_low'], integrity, disk: disk(null) } }), [
     { key: 'health.diskLowUnknown' },
   ]);
   // Without a source name the dictionary's "not set" stands in (no `source` value).
