@@ -6,6 +6,7 @@ import { Loading } from '../components/page.tsx';
 import { IdleWarning } from '../features/auth/idle-warning.tsx';
 import { ReauthDialog } from '../features/auth/reauth-dialog.tsx';
 import { BreakGlassBanner } from '../features/auth/break-glass.tsx';
+import { HealthBanner } from '../features/health/health-banner.tsx';
 import { visibleNav } from './nav.ts';
 import { useSession } from './session.tsx';
 
@@ -92,6 +93,7 @@ export function AppLayout(): ReactNode {
           </div>
         </nav>
         <main id="main" className="main" tabIndex={-1}>
+          <HealthBanner />
           <IdleWarning />
           <BreakGlassBanner />
           <ReauthDialog />

@@ -1,4 +1,5 @@
 import { safetyEn } from '../features/safety/safety-en.ts';
+import { healthEn } from '../features/health/health-en.ts';
 import { programsEn } from '../features/programs/programs-en.ts';
 import type { Dict } from './dict.ts';
 import type { ja } from './ja.ts';
@@ -285,5 +286,6 @@ export const en: Dict<typeof ja> = {
   intake: intakeEn,
   scl: scalesEn,
   safety: safetyEn,
+  health: healthEn,
   prg: programsEn,
 };

@@ -1,4 +1,5 @@
 import { safetyJa } from '../features/safety/safety-ja.ts';
+import { healthJa } from '../features/health/health-ja.ts';
 import { programsJa } from '../features/programs/programs-ja.ts';
 import { appointmentsJa } from '../features/appointments/appointments-ja.ts';
 import { calendarAdminJa } from '../features/calendar-admin/calendar-admin-ja.ts';
@@ -283,5 +284,6 @@ export const ja = {
   intake: intakeJa,
   scl: scalesJa,
   safety: safetyJa,
+  health: healthJa,
   prg: programsJa,
 };
