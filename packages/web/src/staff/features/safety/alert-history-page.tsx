@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../../shared/api/client.ts';
 import { formatDateTime } from '../../../shared/format/dates.ts';
@@ -12,12 +13,12 @@ interface AlertHistory {
   readonly events: ReadonlyArray<{ at: string; type: string; staffId: string | null; staffName: string | null; detail: Record<string, unknown> }>;
 }
 
-function detailText(e: AlertHistory['events'][number]): string {
+function detailText(e: AlertHistory['events'][number], t: TFunction): string {
   const d = e.detail;
   if (e.type === 'answer_changed') return `${String(d.item)}: ${String(d.from)} → ${String(d.to ?? '—')}`;
   if (e.type === 'answer') return d.item !== undefined ? `${String(d.item)} = ${String(d.value)}` : String(d.answer ?? '');
   if (e.type === 'severity_raised') return `${String(d.from)} → ${String(d.to)}`;
-  if (e.type === 'sent' || e.type === 'delivered' || e.type === 'delivery_failed') return String(d.channel ?? '');
+  if (e.type === 'sent' || e.type === 'delivered' || e.type === 'delivery_failed') return d.channel ? t(`safety.channelNames.${String(d.channel)}`, { defaultValue: String(d.channel) }) : '';
   return '';
 }
 
@@ -40,7 +41,7 @@ export function AlertHistoryPage(): ReactNode {
         {events.map((e, i) => (
           <li key={i}>
             <time dateTime={e.at}>{formatDateTime(e.at)}</time> <strong>{t(`safety.events.${e.type}`, { defaultValue: e.type })}</strong>
-            {e.staffName ? ` — ${e.staffName}` : ''} {detailText(e) ? <span className="muted">（{detailText(e)}）</span> : null}
+            {e.staffName ? ` — ${e.staffName}` : ''} {detailText(e, t) ? <span className="muted">（{detailText(e, t)}）</span> : null}
           </li>
         ))}
       </ol>

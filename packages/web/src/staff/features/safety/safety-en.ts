@@ -21,6 +21,7 @@ export const safetyEn: typeof safetyJa = {
   created: 'Raised',
   acknowledged: 'Acknowledged',
   open: 'Open',
+  channelNames: { mail: 'mail' },
   events: {
     raised: 'Raised', answer: 'Answer as given', answer_changed: 'Answer changed before submitting', severity_raised: 'Severity raised', sent: 'Sent', delivered: 'Delivered',
     delivery_failed: 'Delivery failed', unreachable: 'No channel', escalated: 'Escalated to', exhausted: 'Sent to everyone', acknowledged: 'Acknowledged',

@@ -19,6 +19,7 @@ export const safetyJa = {
   created: '発生',
   acknowledged: '確認済み',
   open: '未確認',
+  channelNames: { mail: 'メール' },
   events: {
     raised: '発生', answer: '回答（その時点）', answer_changed: '提出時に回答が変更', severity_raised: '重要度が上がった', sent: '送信', delivered: '配信済み',
     delivery_failed: '配信失敗', unreachable: '送信先なし', escalated: '次の担当者へ', exhausted: '全員に送信済み', acknowledged: '確認',
