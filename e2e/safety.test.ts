@@ -15,6 +15,7 @@ import { smtpConfigFrom } from '../packages/server/src/mail/smtp-config.ts';
 import { runAlertDispatch } from '../packages/server/src/services/safety/alert-escalation.ts';
 import { startTestSmtp, type TestSmtp } from '../packages/server/test/test-smtp.ts';
 import { axeViolations, launchBrowser } from './helpers/browser.ts';
+import { e2eNow } from './helpers/clock.ts';
 import { ensureWebBuild, root } from './helpers/server.ts';
 import { startIntakeHarness, type IntakeHarness, type StaffCookie } from './intake-harness.ts';
 
@@ -73,7 +74,7 @@ async function look(page: Page, name: string, where: string): Promise<void> {
 test('self-harm option → crisis panel → the on-call doctor is mailed → escalation → acknowledged', async () => {
   const doctorId = await staffIdOf(doctor);
   const secondId = await staffIdOf(second);
-  const now = Date.now();
+  const now = e2eNow();
   for (const [s, id, mail, position] of [[doctor, doctorId, 'oncall-1@example.test', 1], [second, secondId, 'oncall-2@example.test', 2]] as const) {
     void s;
     await send(admin, 'PUT', `/api/safety/channels/${id}`, { mail });
@@ -84,7 +85,7 @@ test('self-harm option → crisis panel → the on-call doctor is mailed → esc
   const patient = await h.call<{ patient: { id: string } }>(reception, 'POST', '/api/patients', {
     nameKanji: '安全 花子', nameKana: 'アンゼン ハナコ', birthDate: '1990-06-15', sex: 'female', phone: '09012345678', acknowledgeDuplicates: true,
   });
-  const sent = await h.call<{ intakeId: string; link: { url: string } }>(reception, 'POST', `/api/patients/${patient.patient.id}/intakes`, {});
+  const sent = await h.call<{ intakeId: string; link: { url: string } }>(doctor, 'POST', `/api/patients/${patient.patient.id}/intakes`, {});
   const values = { ...exampleAdultIntakeAnswers().values };
   await h.db.db.updateTable('intakes').set({
     values_json: JSON.stringify({ patient_name: values.patient_name, patient_name_kana: values.patient_name_kana, birth_date: values.birth_date, sex: values.sex, patient_phone: values.patient_phone }),
@@ -97,9 +98,12 @@ test('self-harm option → crisis panel → the on-call doctor is mailed → esc
   await page.goto(sent.link.url);
   await page.getByRole('button', { name: '続ける' }).click();
   await page.waitForURL(/\/p\/intake\//);
+  // The form opens on its start screen (resume) or straight at the question: wait for either.
   const start = page.getByRole('button', { name: /はじめる|続きから/ });
+  const ideas = page.getByLabel('死にたい気持ちになる');
+  await start.or(ideas).first().waitFor();
   if (await start.count()) await start.first().click();
-  await page.getByLabel('死にたい気持ちになる').check();
+  await ideas.check();
   await page.locator('textarea').first().fill('眠れず、気分が落ち込む');
   await page.getByRole('button', { name: '次へ' }).click();
   const panel = page.getByTestId('crisis-contacts');
@@ -112,9 +116,9 @@ test('self-harm option → crisis panel → the on-call doctor is mailed → esc
   const alert = await h.db.db.selectFrom('alerts').selectAll().where('patient_id', '=', patient.patient.id).executeTakeFirstOrThrow();
   assert.equal(alert.severity, 'high');
   await h.db.db.transaction().execute((tx) => tx.updateTable('alerts').set({ severity: 'urgent' }).where('id', '=', alert.id).execute());
-  await h.db.db.updateTable('alert_dispatch').set({ next_at: new Date().toISOString(), level: 0 }).where('alert_id', '=', alert.id).execute();
+  await h.db.db.updateTable('alert_dispatch').set({ next_at: new Date(e2eNow()).toISOString(), level: 0 }).where('alert_id', '=', alert.id).execute();
   const config = loadConfig({}, { publicUrl: h.baseUrl });
-  const deps = (offsetMs = 0) => ({ db: h.db, clock: () => new Date(Date.now() + offsetMs), config });
+  const deps = (offsetMs = 0) => ({ db: h.db, clock: () => new Date(e2eNow() + offsetMs), config });
   assert.equal((await runAlertDispatch(deps())).sent, 1);
   const worker = createMailWorker(deps(), smtpConfigFrom({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_TLS: 'off', SMTP_FROM: 'clinic@example.test' })!);
   await worker.runOnce();
