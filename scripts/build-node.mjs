@@ -6,7 +6,7 @@
 // from node_modules.
 // Each CLI command is its own chunk, loaded only when that command runs.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
 // Bundled in: the workspace packages; Kysely and stdlib's distribution functions, each hundreds of
@@ -40,4 +40,9 @@ await build({
     },
   ],
 });
+// Files started as worker threads are loaded by URL relative to the module that starts them, which
+// after bundling is whichever output file holds that module: put a copy beside each of them.
+for (const dir of ['server', 'cli', 'chunks']) {
+  copyFileSync(`${root}packages/storage/src/health/sqlite-check-worker.mjs`, `${outdir}/${dir}/sqlite-check-worker.mjs`);
+}
 console.log(`compiled server and CLI to dist/ in ${Date.now() - started} ms`);

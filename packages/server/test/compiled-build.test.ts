@@ -42,7 +42,7 @@ describe('compiled command line', () => {
     const r = cli('--help');
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^Usage: mimamori <command>/);
-    for (const name of ['audit', 'db', 'scales', 'score', 'seed', 'stats', 'totp', 'user']) {
+    for (const name of ['audit', 'db', 'program', 'report', 'scales', 'score', 'seed', 'stats', 'totp', 'user']) {
       assert.match(r.stdout, new RegExp(`^  ${name} `, 'm'));
     }
   });
@@ -75,7 +75,9 @@ for (const dialect of testDialects()) {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    test('starts and answers /api/health', async () => {
+    // Twice: the first start creates and migrates the database, the second is an everyday restart
+    // (the start-up database check runs on an existing file).
+    for (const start of ['first start', 'restart'] as const) test(`${start}: answers /api/health, and its database check runs`, async () => {
       const port = await freePort();
       const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js'], {
         cwd: root,
@@ -107,6 +109,7 @@ for (const dialect of testDialects()) {
         assert.equal(health.status, 'ok');
         assert.equal(health.db, dialect);
         assert.equal(health.version, '0.1.0');
+        assert.doesNotMatch(output, /database check failed|Cannot find module/);
       } finally {
         child.kill('SIGTERM');
         await exited;
