@@ -1,6 +1,7 @@
 // The patient intake API as the page sees it (types only from the server's shapes).
 import type { IntakeDefinition, IntakeValues } from '@mimamori/core/intake/intake-definition';
 import { api } from '../../shared/api/client.ts';
+import type { CrisisContact } from '../crisis/crisis-panel.tsx';
 
 export interface ScaleView {
   readonly scaleId: string;
@@ -47,14 +48,8 @@ export interface SaveResult {
   readonly crisis: boolean;
 }
 
-export interface CrisisContact {
-  readonly nameJa: string;
-  readonly nameEn: string;
-  readonly phone: string | null;
-  readonly url: string | null;
-  readonly hoursJa: string | null;
-  readonly hoursEn: string | null;
-}
+/** The crisis panel's contact: one type for intake, questionnaires and the panel. */
+export type { CrisisContact };
 
 export const loadIntake = (id: string): Promise<LoadedIntake> => api(`/api/p/intakes/${encodeURIComponent(id)}`);
 export const saveIntake = (id: string, values: Record<string, unknown>, confirmGroup?: string): Promise<SaveResult> =>

@@ -1,4 +1,5 @@
 import { api } from '../../shared/api/client.ts';
+import type { CrisisContact } from '../crisis/crisis-panel.tsx';
 
 export interface LocalText {
   readonly ja?: string;
@@ -13,14 +14,8 @@ export interface QItem {
   readonly options: ReadonlyArray<{ readonly value: number; readonly label: LocalText | null }>;
 }
 
-export interface CrisisContact {
-  readonly nameJa: string;
-  readonly nameEn: string;
-  readonly phone: string | null;
-  readonly url: string | null;
-  readonly hoursJa: string | null;
-  readonly hoursEn: string | null;
-}
+/** The crisis panel's contact: one type for intake, questionnaires and the panel. */
+export type { CrisisContact };
 
 export interface LoadedQuestionnaire {
   readonly id: string;
