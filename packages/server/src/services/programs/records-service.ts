@@ -11,6 +11,7 @@ import {
   insertLabResults,
   insertMedication,
   insertProgramSession,
+  isUniqueViolation,
   listAdverseEvents,
   listLabResults,
   listMedications,
@@ -177,11 +178,6 @@ export async function saveMedication(deps: AppDeps, req: FastifyRequest, actor: 
   });
 }
 
-function isUnique(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return e?.code === '23505' || /UNIQUE constraint failed/.test(e?.message ?? '');
-}
-
 /** One lab result typed in by staff. The same sample (patient, analyte, collection time) is stored once. */
 export async function recordLabResult(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, patientId: string, input: Record<string, unknown>) {
   const lab = validateLabResult({ ...input, patientId });
@@ -194,7 +190,7 @@ export async function recordLabResult(deps: AppDeps, req: FastifyRequest, actor:
       return { id, result: lab };
     });
   } catch (err) {
-    if (isUnique(err)) throw new DomainError('conflict', { key: 'programs.lab_duplicate', details: [{ path: 'collectedAt', message: 'programs.lab_duplicate' }] });
+    if (isUniqueViolation(err)) throw new DomainError('conflict', { key: 'programs.lab_duplicate', details: [{ path: 'collectedAt', message: 'programs.lab_duplicate' }] });
     throw err;
   }
 }
@@ -234,7 +230,7 @@ export async function importLabs(deps: AppDeps, req: FastifyRequest, actor: Prog
       await audit(deps, tx, req, { action: 'program_lab.import', resource: 'program_lab_result', resourceId: importId, detail: `rows=${report.results.length}` });
     });
   } catch (err) {
-    if (isUnique(err)) throw new DomainError('conflict', { key: 'programs.lab_duplicate' });
+    if (isUniqueViolation(err)) throw new DomainError('conflict', { key: 'programs.lab_duplicate' });
     throw err;
   }
   return { importId, imported: report.results.length };
