@@ -45,12 +45,20 @@ for (i in 1:N) {
   }
 }
 outc <- do.call(rbind, out)
+# protocol deviations for the per-protocol sensitivity analysis: S017 answered week 8 late (out of
+# window)
+outc[outc$study_id == "S017" & outc$visit == "w8", c("day", "in_window")] <- list(62, 0)
+# ... and S019 week 4 (S019 stays per protocol; that one answer is left out of the per-protocol model)
+outc[outc$study_id == "S019" & outc$visit == "w4", c("day", "in_window")] <- list(35, 0)
 exp_rows <- list()
 for (i in which(dosed == 1)) {
   nd <- if (status[i] == "completed") 4 else max(1, last[i] + 1)
   for (k in 1:nd) exp_rows[[length(exp_rows) + 1]] <- data.frame(study_id = ids[i], day = (k - 1) * 14, kind = "infusion", dose_number = k)
 }
 expo <- do.call(rbind, exp_rows)
+# S013's third infusion five days late (outside 14 ± 2 days); S022 missed the fourth
+expo$day[expo$study_id == "S013" & expo$dose_number == 3] <- 33
+expo <- expo[!(expo$study_id == "S022" & expo$dose_number == 4), ]
 ae <- data.frame(
   study_id = ids[c(6, 6, 9, 12, 15, 20, 26, 28)],
   day = c(1, 15, 0, 29, 2, 43, 14, 1),
@@ -86,7 +94,8 @@ plan <- '{
   "remission": { "atMost": 4 },
   "reliableChange": { "sd": 5.5, "reliability": 0.84 },
   "severityBands": [ { "id": "mild", "min": 5, "max": 9 }, { "id": "moderate", "min": 10, "max": 14 }, { "id": "severe", "min": 15, "max": 27 } ],
-  "sensitivity": ["completers", "paired", "locf", "per_protocol"],
+  "sensitivity": ["completers", "paired", "locf", "per_protocol", "tipping_point"],
+  "perProtocol": { "doses": 4, "intervalDays": 14, "windowBeforeDays": 2, "windowAfterDays": 2 },
   "biomarkers": [
     { "id": "bdnf_up", "analyte": "bdnf", "sampleType": "serum", "direction": "increase", "visit": "w8" },
     { "id": "crp_down", "analyte": "crp", "sampleType": "serum", "direction": "decrease", "visit": "w8" }

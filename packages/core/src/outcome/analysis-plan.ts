@@ -10,8 +10,20 @@ export interface BiomarkerHypothesis {
   readonly visit: string;
 }
 
-export type SensitivityAnalysis = 'completers' | 'paired' | 'locf' | 'per_protocol';
-export const sensitivityAnalyses: ReadonlyArray<SensitivityAnalysis> = ['completers', 'paired', 'locf', 'per_protocol'];
+export type SensitivityAnalysis = 'completers' | 'paired' | 'locf' | 'per_protocol' | 'tipping_point';
+export const sensitivityAnalyses: ReadonlyArray<SensitivityAnalysis> = ['completers', 'paired', 'locf', 'per_protocol', 'tipping_point'];
+
+/**
+ * Who is per protocol: at least `doses` doses and, when `intervalDays` is given, dose k on day
+ * (k − 1)·intervalDays within −windowBeforeDays…+windowAfterDays (dose 1 is day 0), and the primary
+ * visit answered inside its window. Null fields: the report derives them and says so.
+ */
+export interface PerProtocolDefinition {
+  readonly doses: number | null;
+  readonly intervalDays: number | null;
+  readonly windowBeforeDays: number;
+  readonly windowAfterDays: number;
+}
 
 /** Severity band for splitting responders (baseline total in [min, max]). */
 export interface SeverityBand {
@@ -43,6 +55,8 @@ export interface AnalysisPlan {
   readonly reliableChange: { readonly sd: number | null; readonly reliability: number | null };
   readonly severityBands: ReadonlyArray<SeverityBand> | null;
   readonly sensitivity: ReadonlyArray<SensitivityAnalysis>;
+  /** The per-protocol population; null when the plan does not define it. */
+  readonly perProtocol: PerProtocolDefinition | null;
   readonly biomarkers: ReadonlyArray<BiomarkerHypothesis>;
   /** What the design is, for the limitations section. */
   readonly design: { readonly control: 'none'; readonly raterBlinded: boolean; readonly selfPay: boolean };
@@ -147,6 +161,19 @@ export function parseAnalysisPlan(raw: unknown): AnalysisPlan {
       else sensitivity.push(s as SensitivityAnalysis);
     });}
   }
+  let perProtocol: PerProtocolDefinition | null = null;
+  if (raw.perProtocol !== undefined && raw.perProtocol !== null) {
+    if (!isObj(raw.perProtocol)) issues.push({ path: 'perProtocol', message: 'must be {"doses","intervalDays","windowBeforeDays","windowAfterDays"}' });
+    else {
+      const pp = raw.perProtocol;
+      perProtocol = {
+        doses: num(pp.doses, 'perProtocol.doses', (n) => Number.isInteger(n) && n >= 1, 'a whole number ≥ 1'),
+        intervalDays: num(pp.intervalDays, 'perProtocol.intervalDays', (n) => Number.isInteger(n) && n >= 1, 'a whole number of days ≥ 1'),
+        windowBeforeDays: num(pp.windowBeforeDays, 'perProtocol.windowBeforeDays', (n) => Number.isInteger(n) && n >= 0, 'a whole number of days ≥ 0') ?? 0,
+        windowAfterDays: num(pp.windowAfterDays, 'perProtocol.windowAfterDays', (n) => Number.isInteger(n) && n >= 0, 'a whole number of days ≥ 0') ?? 0,
+      };
+    }
+  }
   const biomarkers: BiomarkerHypothesis[] = [];
   if (raw.biomarkers !== undefined) {
     if (!Array.isArray(raw.biomarkers)) issues.push({ path: 'biomarkers', message: 'must be an array' });
@@ -163,5 +190,5 @@ export function parseAnalysisPlan(raw: unknown): AnalysisPlan {
   if (d.control !== undefined && d.control !== 'none') issues.push({ path: 'design.control', message: 'only "none" (a single-arm series) is supported' });
   const design = { control: 'none' as const, raterBlinded: d.raterBlinded === true, selfPay: d.selfPay !== false };
   if (issues.length) throw planError(issues);
-  return { version: version!, lockedAt, primary, visits, alpha, secondary, responder, remission, reliableChange, severityBands, sensitivity, biomarkers, design };
+  return { version: version!, lockedAt, primary, visits, alpha, secondary, responder, remission, reliableChange, severityBands, sensitivity, perProtocol, biomarkers, design };
 }

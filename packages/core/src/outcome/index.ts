@@ -7,3 +7,7 @@ export * from './outcome-report.ts';
 export * from './visit-means.ts';
 export * from './lock-analysis-plan.ts';
 export * from './build-data-cut.ts';
+export * from './per-protocol-set.ts';
+export * from './tipping-point.ts';
+export * from './adverse-event-table.ts';
+export * from './biomarker-trajectories.ts';

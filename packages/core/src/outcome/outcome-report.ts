@@ -7,7 +7,12 @@ import { pearsonCorrelation } from '../stats/correlation.ts';
 import { reliableChangeThreshold, classifyChange } from '../stats/reliable-change.ts';
 import { oneSampleTTest } from '../stats/t-test.ts';
 import { isDomainError } from '../errors/domain-error.ts';
+import { adverseEventTable, type AeTable } from './adverse-event-table.ts';
+import { sensitivityAnalyses, type SensitivityAnalysis } from './analysis-plan.ts';
 import { benchmarksFor, type Benchmark } from './benchmarks.ts';
+import { biomarkerTrajectories, type BiomarkerTrajectory } from './biomarker-trajectories.ts';
+import { perProtocolSet, type PerProtocolSet } from './per-protocol-set.ts';
+import { tippingPoint, type TippingPoint } from './tipping-point.ts';
 import type { DataCut } from './data-cut.ts';
 import { visitMeans, type ChangeRow, type VisitEstimate } from './visit-means.ts';
 
@@ -59,7 +64,8 @@ export interface BiomarkerResult {
 
 /** A statement for the limitations section; the renderer words it in the reader's language. */
 export interface Limitation {
-  readonly code: 'no_control' | 'self_selected' | 'self_pay' | 'unblinded_raters' | 'self_report' | 'loss_to_follow_up' | 'plan_not_locked' | 'plan_locked_after_cut' | 'plan_locked_after_enrolment' | 'small_sample' | 'co_medication';
+  readonly code: 'no_control' | 'self_selected' | 'self_pay' | 'unblinded_raters' | 'self_report' | 'loss_to_follow_up' | 'plan_not_locked' | 'plan_locked_after_cut' | 'plan_locked_after_enrolment' | 'small_sample' | 'co_medication'
+    | 'per_protocol_selected' | 'per_protocol_derived' | 'tipping_point_assumption' | 'biomarkers_uncontrolled' | 'ae_attribution';
   readonly params?: Readonly<Record<string, number | string>>;
 }
 
@@ -95,7 +101,12 @@ export interface OutcomeReport {
     readonly completers: VisitEstimate | null;
     readonly paired: PairedResult | null;
     readonly locf: MeanChange | null;
-    readonly perProtocol: PairedResult | null;
+    /** The same MMRM on the per-protocol participants' in-window observations. */
+    readonly perProtocol: (VisitEstimate & { readonly participants: number; readonly perVisit: ReadonlyArray<VisitEstimate>; readonly population: PerProtocolSet['definition']; readonly excluded: PerProtocolSet['excluded'] }) | null;
+    /** δ-adjusted tipping point of the primary estimate for missing data. */
+    readonly tippingPoint: TippingPoint | null;
+    /** Per analysis: named in the locked plan (false: post hoc, and every analysis is post hoc under a draft plan). */
+    readonly prespecified: Readonly<Record<SensitivityAnalysis, boolean>>;
   };
   readonly responders: { readonly minReduction: number; readonly minBaseline: number | null; readonly itt: Proportion; readonly completers: Proportion; readonly byBand: Readonly<Record<string, Proportion>> };
   readonly remitters: { readonly atMost: number | null; readonly atLeast: number | null; readonly sustained: boolean; readonly itt: Proportion; readonly completers: Proportion };
@@ -113,9 +124,13 @@ export interface OutcomeReport {
     readonly byRelatedness: Readonly<Record<string, number>>;
     readonly byGrade: Readonly<Record<string, number>>;
     readonly byTerm: Readonly<Record<string, number>>;
+    /** Participants and events by relatedness × grade: all events, and serious events only (all dosed). */
+    readonly table: { readonly all: AeTable; readonly serious: AeTable };
   };
   readonly medications: { readonly participantsWithChange: number; readonly changes: ReadonlyArray<{ readonly genericName: string; readonly n: number }> };
   readonly biomarkers: ReadonlyArray<BiomarkerResult>;
+  /** Per analyte and sample type: individual values by day and the mean with 95 % CI per visit (the dosed). */
+  readonly biomarkerTrajectories: ReadonlyArray<BiomarkerTrajectory>;
   readonly benchmarks: ReadonlyArray<Benchmark & { readonly observed: number | null }>;
   readonly limitations: ReadonlyArray<Limitation>;
   /** Per participant: baseline and totals at each visit (for the trajectory and waterfall charts). */
@@ -287,19 +302,22 @@ export function outcomeReport(cut: DataCut): OutcomeReport {
     return base(id);
   };
   const locfChanges = [...dosedIds].filter((id) => base(id) !== null).map((id) => lastObserved(id)! - base(id)!);
-  const outOfWindow = new Set(cut.outcomes.filter((o) => o.scale === scaleId && o.inWindow === false).map((o) => o.studyId));
-  const doseCounts = dosed.filter((p) => p.completed).map((p) => p.doses ?? 0);
-  const fullDoses = doseCounts.length ? Math.max(...doseCounts) : 0;
-  const perProtocolIds = dosed
-    .filter((p) => p.completed && (p.doses ?? 0) >= fullDoses)
-    .filter((p) => !outOfWindow.has(p.studyId))
-    .map((p) => p.studyId);
-  const wants = (s: string) => plan.sensitivity.includes(s as never);
+  // Every sensitivity analysis runs; those the locked plan does not name are labelled post hoc.
+  const prespecified = Object.fromEntries(sensitivityAnalyses.map((a) => [a, plan.lockedAt !== null && plan.sensitivity.includes(a)])) as Record<SensitivityAnalysis, boolean>;
+  const primaryRows = cut.outcomes.filter((o) => o.scale === scaleId && o.visit === primaryVisit);
+  const pp = perProtocolSet({ participants: dosed, exposures: cut.exposures, primary: primaryRows, definition: plan.perProtocol });
+  const ppIds = new Set(pp.ids);
+  const inWindow = new Set(cut.outcomes.filter((o) => o.scale === scaleId && o.inWindow !== false).map((o) => `${o.studyId}\u0000${o.visit}`));
+  const ppFit = attempt(() => visitMeans({ rows: changeRows(ppIds).filter((r) => inWindow.has(`${r.studyId}\u0000${r.visit}`)), visits }));
+  const ppPrimary = ppFit?.perVisit.find((v) => v.visit === primaryVisit) ?? null;
+  const analysed = [...dosedIds].filter((id) => base(id) !== null);
   const sensitivity: OutcomeReport['sensitivity'] = {
-    completers: wants('completers') ? (fitOf(completedIds)?.perVisit.find((v) => v.visit === primaryVisit) ?? null) : null,
-    paired: wants('paired') ? paired(completerPairs.b, completerPairs.a) : null,
-    locf: wants('locf') ? oneSample(locfChanges) : null,
-    perProtocol: wants('per_protocol') ? (() => { const pp = pairsAt(perProtocolIds); return paired(pp.b, pp.a); })() : null,
+    completers: fitOf(completedIds)?.perVisit.find((v) => v.visit === primaryVisit) ?? null,
+    paired: paired(completerPairs.b, completerPairs.a),
+    locf: oneSample(locfChanges),
+    perProtocol: ppFit && ppPrimary ? { ...ppPrimary, participants: ppFit.nsubjects, perVisit: ppFit.perVisit, population: pp.definition, excluded: pp.excluded } : null,
+    tippingPoint: primary ? tippingPoint({ estimate: primary.estimate, se: primary.se, df: primary.df, n: analysed.length, missing: analysed.filter((id) => total(id, primaryVisit) === null).length }) : null,
+    prespecified,
   };
 
   // ---- responders and remitters ----
@@ -400,6 +418,7 @@ export function outcomeReport(cut: DataCut): OutcomeReport {
     byRelatedness: count(aes.map((e) => e.related)),
     byGrade: count(aes.map((e) => (e.grade === null ? null : String(e.grade)))),
     byTerm: count(aes.map((e) => e.term)),
+    table: { all: adverseEventTable(aes), serious: adverseEventTable(aes.filter((e) => e.serious)) },
   };
   const changedMeds = cut.medications.filter((m) => m.changedDuringProgram && dosedIds.has(m.studyId));
   const medications = {
@@ -475,6 +494,12 @@ export function outcomeReport(cut: DataCut): OutcomeReport {
   else if (lockedBeforeCut === false) limitations.push({ code: 'plan_locked_after_cut' });
   else if (cut.manifest.planLockedBeforeFirstEnrolment === false) limitations.push({ code: 'plan_locked_after_enrolment' });
 
+  if (sensitivity.perProtocol) limitations.push({ code: 'per_protocol_selected', params: { included: sensitivity.perProtocol.participants, dosed: dosed.length } });
+  if (sensitivity.perProtocol && pp.definition.source === 'derived') limitations.push({ code: 'per_protocol_derived', params: { doses: pp.definition.doses } });
+  if (sensitivity.tippingPoint && sensitivity.tippingPoint.delta !== null) limitations.push({ code: 'tipping_point_assumption' });
+  if (biomarkers.length) limitations.push({ code: 'biomarkers_uncontrolled' });
+  if (aes.length) limitations.push({ code: 'ae_attribution' });
+
   const trajectories = dosed.map((p) => ({ studyId: p.studyId, baseline: base(p.studyId), totals: visits.map((v) => total(p.studyId, v)), completed: p.completed }));
 
   return {
@@ -497,6 +522,7 @@ export function outcomeReport(cut: DataCut): OutcomeReport {
     adverseEvents,
     medications,
     biomarkers,
+    biomarkerTrajectories: biomarkerTrajectories({ labs: cut.labs, ids: dosedIds, visitOrder: visits }),
     benchmarks,
     limitations,
     trajectories,
