@@ -16,8 +16,9 @@ export function outcomeAnalysisR(input: { readonly plan: AnalysisPlan; readonly 
   const worse = report.scale.direction === 'higher-is-worse';
   const r = report.responders;
   const m = report.remitters;
-  return `# analysis.R — reproduces the primary analysis and the responder table of the outcome report
-# from this data cut (plan version ${plan.version}, plan SHA-256 ${report.plan.sha256}).
+  const pp = report.sensitivity.perProtocol?.population ?? null;
+  return `# analysis.R — reproduces the primary analysis, the responder table and the per-protocol and
+# tipping-point sensitivity analyses of the outcome report from this data cut (plan version ${plan.version}, plan SHA-256 ${report.plan.sha256}).
 # Run in the data-cut directory: Rscript analysis.R   (needs the R packages nlme and emmeans)
 # The mean change per visit is the estimated marginal mean of change ~ baseline + visit at the mean
 # baseline; emmeans' df for gls are an approximate Satterthwaite (the report computes them from the
@@ -33,6 +34,11 @@ remission_at_most <- ${rNumber(m.atMost)}
 remission_at_least <- ${rNumber(m.atLeast)}
 sustained <- ${m.sustained ? 'TRUE' : 'FALSE'}
 higher_is_worse <- ${worse ? 'TRUE' : 'FALSE'}
+# per protocol: ${pp ? (pp.source === 'plan' ? 'as the plan defines it' : 'not defined in the plan; derived by the report (the most doses received)') : 'not computed by the report'}
+pp_doses <- ${rNumber(pp?.doses ?? null)}
+pp_interval <- ${rNumber(pp?.intervalDays ?? null)}
+pp_before <- ${rNumber(pp?.windowBeforeDays ?? 0)}
+pp_after <- ${rNumber(pp?.windowAfterDays ?? 0)}
 
 participants <- read.csv("participants.csv", stringsAsFactors = FALSE, na.strings = "", colClasses = c(study_id = "character"))
 outcomes <- read.csv("outcomes.csv", stringsAsFactors = FALSE, na.strings = "", colClasses = c(study_id = "character"))
@@ -81,6 +87,50 @@ row <- function(name, f, ids) {
 responder_table <- suppressWarnings(rbind(row("responders_itt", responded, eligible), row("responders_completers", responded, completer_set),
   row("remitters_itt", remitted, eligible), row("remitters_completers", remitted, completer_set)))
 print(responder_table, row.names = FALSE)
+
+# ---- sensitivity: tipping point for missing data (delta-adjusted, closed form) ----
+# The analysed participants without the primary visit are assumed to score delta points higher than
+# predicted under MAR; the estimate becomes estimate + delta * missing / n with the MMRM's SE and
+# df, and the tipping point is the delta at which the 95 % CI reaches 0. (df here are emmeans'; the
+# report's Satterthwaite df from the REML likelihood can differ in the 4th digit.)
+pe <- em[em$visit == primary, ]
+analysed <- dosed[!is.na(baseline)]
+n_missing <- sum(is.na(total_at(analysed, primary)))
+share <- n_missing / length(analysed)
+half <- qt(0.975, pe$df) * pe$SE
+lo <- pe$emmean - half; hi <- pe$emmean + half
+tipping <- if (share == 0) NA else if (hi < 0) -hi / share else if (lo > 0) -lo / share else { a <- -lo / share; b <- -hi / share; if (abs(a) <= abs(b)) a else b }
+cat(sprintf("tipping_point_missing %d of %d\\n", n_missing, length(analysed)))
+cat(sprintf("tipping_point_delta %.12g\\n", tipping))
+
+# ---- sensitivity: per protocol, the same MMRM on in-window observations ----
+if (!is.na(pp_doses)) {
+  exposures <- read.csv("exposures.csv", stringsAsFactors = FALSE, na.strings = "", colClasses = c(study_id = "character"))
+  dose_days <- split(exposures$day, exposures$study_id)
+  per_protocol <- vapply(dosed, function(id) {
+    days <- sort(dose_days[[id]])
+    received <- if (is.null(participants$doses)) NA else participants$doses[match(id, participants$study_id)]
+    if (is.na(received)) received <- length(days)
+    if (received < pp_doses) return(FALSE)
+    if (!is.na(pp_interval)) {
+      if (length(days) < pp_doses) return(FALSE)
+      k <- seq_len(pp_doses) - 1; dd <- days[seq_len(pp_doses)]
+      if (any(dd < k * pp_interval - pp_before | dd > k * pp_interval + pp_after)) return(FALSE)
+    }
+    r <- outcomes[outcomes$study_id == id & outcomes$visit == primary, ]
+    nrow(r) > 0 && !is.na(r$total[1]) && (is.na(r$in_window[1]) || r$in_window[1] != 0)
+  }, TRUE)
+  dp <- d[d$study_id %in% dosed[per_protocol] & (is.na(d$in_window) | d$in_window != 0), ]
+  dp$visit <- factor(as.character(dp$visit), levels = observed[observed %in% dp$visit])
+  dp$vnum <- as.integer(dp$visit)
+  fit_pp <- gls(change ~ baseline + visit, data = dp,
+    correlation = corSymm(form = ~ vnum | study_id), weights = varIdent(form = ~ 1 | vnum), method = "REML",
+    control = glsControl(tolerance = 1e-10, msTol = 1e-10, msMaxIter = 1000, maxIter = 1000))
+  em_pp <- suppressMessages(summary(emmeans(fit_pp, ~ visit)))
+  print(em_pp)
+  cat(sprintf("per_protocol_participants %d\\n", length(unique(dp$study_id))))
+  cat(sprintf("per_protocol_estimate %.12g\\n", em_pp$emmean[em_pp$visit == primary]))
+}
 
 cat(sprintf("primary_estimate %.12g\\n", em$emmean[em$visit == primary]))
 `;

@@ -36,6 +36,10 @@ test('report --format json prints the documented keys with the primary MMRM esti
   assert.deepEqual(Object.keys(j.plan).sort(), ['lockedAt', 'lockedBeforeCut', 'lockedBeforeFirstEnrolment', 'sha256', 'version']);
   assert.equal(j.flow.screened, 30);
   assert.ok(!('trajectories' in j), 'per-participant rows stay in the data cut');
+  assert.ok(j.biomarkerTrajectories.length > 0 && j.biomarkerTrajectories.every((b: object) => !('participants' in b)), 'individual biomarker values stay in the data cut');
+  assert.deepEqual(Object.keys(j.sensitivity).sort(), ['completers', 'locf', 'paired', 'perProtocol', 'prespecified', 'tippingPoint']);
+  assert.ok(j.sensitivity.tippingPoint.delta > 0 && j.sensitivity.perProtocol.participants === 16);
+  assert.ok(Array.isArray(j.adverseEvents.table.all.rows));
 });
 
 test('report writes HTML in Japanese by default and in English on request, with the charts', async () => {
@@ -50,7 +54,9 @@ test('report writes HTML in Japanese by default and in English on request, with 
     assert.match(ja, /対照群のない症例集積では/);
     assert.match(en, /Participant flow/);
     assert.match(en, /cannot attribute the observed change to the treatment/);
-    assert.equal((en.match(/<svg /g) ?? []).length, 3, 'flow, trajectories and waterfall');
+    assert.equal((en.match(/<svg /g) ?? []).length, 6, 'flow, trajectories, waterfall and one biomarker chart per analyte');
+    assert.match(ja, /ティッピングポイント解析/);
+    assert.match(en, /Tipping-point analysis/);
     assert.doesNotMatch(en, /<script/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -88,7 +94,7 @@ test('usage errors: no --data, a bad --format or --lang, a directory without dat
 
 const hasR = spawnSync('Rscript', ['-e', 'suppressMessages({library(nlme); library(emmeans)})'], { stdio: 'ignore' }).status === 0;
 
-test('analysis.R reproduces the primary estimate with nlme + emmeans to 1e-6', { skip: hasR ? false : 'Rscript with nlme and emmeans is not installed' }, async () => {
+test('analysis.R reproduces the primary estimate, the per-protocol estimate and the tipping point with nlme + emmeans', { skip: hasR ? false : 'Rscript with nlme and emmeans is not installed' }, async () => {
   const dir = copyCut();
   try {
     const json = JSON.parse((await run(['report', '--data', dir, '--format', 'json'])).out);
@@ -101,6 +107,18 @@ test('analysis.R reproduces the primary estimate with nlme + emmeans to 1e-6', {
     const line = out.split('\n').find((l) => l.trim().startsWith('responders_itt'))!;
     const [, k, n] = line.trim().split(/\s+/);
     assert.deepEqual([Number(k), Number(n)], [json.responders.itt.k, json.responders.itt.n]);
+    // per protocol: the same participants and the same MMRM estimate
+    const pp = json.sensitivity.perProtocol;
+    assert.equal(Number(/per_protocol_participants (\d+)/.exec(out)?.[1]), pp.participants);
+    const ppR = Number(/per_protocol_estimate (\S+)/.exec(out)?.[1]);
+    assert.ok(Math.abs(ppR - pp.estimate) < 1e-6, `per protocol ${ppR} vs ${pp.estimate}`);
+    // tipping point: the same missing share; δ within emmeans' df approximation (the report uses
+    // Satterthwaite df from the REML likelihood)
+    const tp = json.sensitivity.tippingPoint;
+    assert.match(out, new RegExp(`tipping_point_missing ${tp.missing} of ${tp.n}`));
+    const deltaR = Number(/tipping_point_delta (\S+)/.exec(out)?.[1]);
+    assert.ok(Math.abs(deltaR - tp.delta) / Math.abs(tp.delta) < 1e-3, `tipping point ${deltaR} vs ${tp.delta}`);
+    assert.match(out.trim().split('\n').at(-1)!, /^primary_estimate /, 'the last line is the primary estimate');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
