@@ -17,14 +17,15 @@ function tickStep(span: number, count: number): number {
  * the page (`aria-labelledby`); the text alternative is the table the caller puts beside it.
  */
 export function biomarkerTrajectorySvg(b: BiomarkerTrajectory, labels: { readonly id: string; readonly title: string; readonly desc: string; readonly day: string }): string {
-  const W = 640, H = 280, L = 52, R = 16, T = 16, B = 44;
+  const W = 640, H = 280, L = 52, R = 24, T = 30, B = 44;
   const points = b.participants.flatMap((p) => p.points);
   const means = b.visits.filter((v): v is typeof v & { day: number } => v.day !== null);
   const ys = [...points.map((p) => p.value), ...means.flatMap((m) => (m.ci95 ? [m.ci95[0], m.ci95[1]] : [m.mean]))];
   const xs = [...points.map((p) => p.day), ...means.map((m) => m.day)];
   const xmin = Math.min(0, ...xs), xmax = Math.max(1, ...xs);
-  const ystep = tickStep((Math.max(...ys, 0) - Math.min(...ys, 0)) || 1, 4);
-  const ymin = Math.min(0, Math.floor(Math.min(...ys) / ystep) * ystep), ymax = Math.ceil(Math.max(...ys, ystep) / ystep) * ystep;
+  const lo = Math.min(...ys), hi = Math.max(...ys);
+  const ystep = tickStep(hi - lo || Math.abs(hi) || 1, 4);
+  const ymin = Math.floor(lo / ystep) * ystep, ymax = Math.max(Math.ceil(hi / ystep) * ystep, ymin + ystep);
   const x = (d: number) => L + ((d - xmin) * (W - L - R)) / (xmax - xmin || 1);
   const y = (v: number) => T + ((ymax - v) * (H - T - B)) / (ymax - ymin || 1);
   const yTicks: number[] = [];
@@ -42,7 +43,7 @@ export function biomarkerTrajectorySvg(b: BiomarkerTrajectory, labels: { readonl
   const bars = means.map((m) => {
     const cx = n2(x(m.day));
     const ci = m.ci95 ? `<line x1="${cx}" x2="${cx}" y1="${n2(y(m.ci95[0]))}" y2="${n2(y(m.ci95[1]))}" stroke="#0b4f8a" stroke-width="2"/>` : '';
-    return `${ci}<circle cx="${cx}" cy="${n2(y(m.mean))}" r="4" fill="#0b4f8a"/><text x="${cx}" y="${n2(T + 10)}" text-anchor="middle" font-size="10" fill="#52606d">${escapeXml(m.visit)}</text>`;
+    return `${ci}<circle cx="${cx}" cy="${n2(y(m.mean))}" r="4" fill="#0b4f8a"/><text x="${cx}" y="${n2(T - 12)}" text-anchor="middle" font-size="10" fill="#52606d">${escapeXml(m.visit)}</text>`;
   }).join('');
   const unit = b.unit ? ` (${escapeXml(b.unit)})` : '';
   const axes = `<text x="${n2((L + W - R) / 2)}" y="${H - 8}" text-anchor="middle" font-size="11">${escapeXml(labels.day)}</text><text x="12" y="${n2((T + H - B) / 2)}" text-anchor="middle" font-size="11" transform="rotate(-90 12 ${n2((T + H - B) / 2)})">${escapeXml(b.analyte)}${unit}</text>`;

@@ -106,7 +106,11 @@ const limitationText: Record<ReportLang, (l: Limitation) => string> = {
   })[l.code],
 };
 
-const num = (x: number | null | undefined, d = 2): string => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(d));
+const num = (x: number | null | undefined, d = 2): string => {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  const s = x.toFixed(d);
+  return /^-0\.?0*$/.test(s) ? s.slice(1) : s; // no "-0.00"
+};
 const pv = (p: number | null | undefined): string => (p === null || p === undefined ? '—' : p < 0.001 ? '< 0.001' : p.toFixed(3));
 const ci = (c: readonly [number, number] | null | undefined, d = 2): string => (c ? `${num(c[0], d)} to ${num(c[1], d)}` : '—');
 const pct = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -216,7 +220,7 @@ ${ae.ruleOfThree !== null ? `<p>${t.ruleOfThree(pct(ae.ruleOfThree))}</p>` : ''}
 <p>${t.events}: ${ae.events} · ${t.related}: ${counts(ae.byRelatedness)} · ${t.grade}: ${counts(ae.byGrade)}</p>
 <h3>${t.aeTable}</h3><p>${t.aeCell(ae.participants.n)}</p>${aeTableHtml(ae.table.all, t)}
 <h3>${t.saeTable}</h3>${aeTableHtml(ae.table.serious, t)}
-<h3>${t.serious}</h3>${ae.serious.length ? table(['ID', t.term, t.grade, t.day, t.related], ae.serious.map((e) => [esc(e.studyId), esc(e.term), String(e.grade ?? '—'), String(e.day ?? '—'), esc(e.related ?? '—')])) : `<p>${t.none}</p>`}
+<h3>${t.serious}</h3>${ae.serious.length ? table(['ID', t.term, t.grade, t.day, t.related], ae.serious.map((e) => [esc(e.studyId), esc(e.term), String(e.grade ?? '—'), String(e.day ?? '—'), esc(e.related ? (t.relatedness[e.related] ?? e.related) : '—')])) : `<p>${t.none}</p>`}
 <h3>${t.meds}</h3><p>${t.medsText(r.medications.participantsWithChange)}${r.medications.changes.length ? ` (${r.medications.changes.map((c) => `${esc(c.genericName)}: ${c.n}`).join(', ')})` : ''}</p></section>
 
 <section><h2>${t.biomarkers}</h2>${bio.length ? table([t.hypothesis, t.analyte, t.n, t.change, t.ci, t.p, t.pAdj, t.corr, ''], bio) : '<p>—</p>'}
@@ -224,7 +228,7 @@ ${r.biomarkerTrajectories.length ? `<h3>${t.bioTraj}</h3>` : ''}${r.biomarkerTra
     const name = `${b.analyte} (${b.sampleType})`;
     const svg = biomarkerTrajectorySvg(b, { id: `bio-${i}`, title: `${t.bioTraj}: ${name}`, desc: t.bioDesc(b.analyte, b.sampleType), day: t.dayAxis });
     const alt = table([t.visit, t.medianDay, t.n, `${t.mean}${b.unit ? ` (${esc(b.unit)})` : ''}`, t.ci], b.visits.map((v) => [esc(v.visit), v.day === null ? '—' : num(v.day, 0), String(v.n), num(v.mean), ci(v.ci95)]));
-    return `<figure class="bio">${svg}<figcaption>${esc(name)} — ${esc(t.bioDesc(b.analyte, b.sampleType))}</figcaption><details open><summary>${t.textAlt}: ${esc(name)}</summary>${alt}</details></figure>`;
+    return `<figure class="bio">${svg}<figcaption>${esc(t.bioDesc(b.analyte, b.sampleType))}</figcaption><details open><summary>${t.textAlt}: ${esc(name)}</summary>${alt}</details></figure>`;
   }).join('\n')}</section>
 
 <section><h2>${t.benchmarks}</h2>${bench.length ? table([t.comparator, '', t.published, t.observed, t.source], bench) : ''}<p><strong>${t.cannotAttribute}</strong></p></section>

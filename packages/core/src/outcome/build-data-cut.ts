@@ -63,13 +63,21 @@ function ageBand(birthDate: string | null, on: string | null): string | null {
   return age < 18 ? 'under-18' : `${lo}-${lo + 9}`;
 }
 
-/** The draft plan when none is stored: the first scale of the pre-treatment baseline, at the last visit that has it. */
+/**
+ * The draft plan when none is stored: the first scale of the pre-treatment baseline, at the first
+ * visit from week 8 (else the last), and the per-protocol definition from the program's course.
+ */
 export function draftPlanFor(program: ProgramDefinition): Record<string, unknown> {
   const base = program.assessments.find((a) => a.baseline === 'pre_treatment');
   const scale = base?.scales[0] ?? program.assessments.flatMap((a) => a.scales)[0] ?? 'phq9';
   const post = program.assessments.filter((a) => a.anchor === 'first_session' && !a.baseline && a.scales.includes(scale));
   const primaryVisit = [...post].sort((a, b) => a.dayOffset - b.dayOffset).find((a) => a.dayOffset >= 56) ?? post[post.length - 1];
-  return { version: 1, lockedAt: null, primary: { scale, visit: primaryVisit?.id ?? 'week8' }, visits: [...post].sort((a, b) => a.dayOffset - b.dayOffset).map((a) => a.id) };
+  // per protocol: the program's course (windows only for a fixed interval; daily TMS has none)
+  const s = program.sessions;
+  const perProtocol = s.spacing === 'fixed_interval'
+    ? { doses: s.count, intervalDays: s.intervalDays, windowBeforeDays: s.windowBeforeDays, windowAfterDays: s.windowAfterDays }
+    : { doses: s.count };
+  return { version: 1, lockedAt: null, primary: { scale, visit: primaryVisit?.id ?? 'week8' }, visits: [...post].sort((a, b) => a.dayOffset - b.dayOffset).map((a) => a.id), perProtocol };
 }
 
 /**
