@@ -98,3 +98,10 @@ test('data from the cut is escaped in the new sections', () => {
   const page = outcomeReportHtml(r, 'en');
   assert.doesNotMatch(page, /<b>x<\/b>|ng\/mL<i>/);
 });
+
+test('a tipping point beyond the range of the scale is said to be so', () => {
+  const r = { ...report, sensitivity: { ...report.sensitivity, tippingPoint: { ...report.sensitivity.tippingPoint!, beyondScale: true } } };
+  assert.match(outcomeReportHtml(r, 'en'), /exceeds the whole range of the scale/);
+  assert.match(outcomeReportHtml(r, 'ja'), /尺度の全範囲を超えており/);
+  assert.doesNotMatch(html.en, /exceeds the whole range of the scale/);
+});

@@ -19,7 +19,7 @@ const T = {
     tpTitle: 'ティッピングポイント解析（欠測データ）', delta: 'δ（点）',
     tpMethod: (m: number, n: number) => `主要時点の評価がない ${m} 人（解析対象 ${n} 人中）の主要時点の得点が、観測データから欠測ランダム（MAR）の仮定で予測される値より一律に δ 点高い（δ > 0 は悪い方向）と仮定し、推定値がどこで結論を変えるかを調べます（デルタ調整パターン混合モデル）。δ を補完値に加えると完全データの平均は δ×${m}/${n} だけ動き、分散は変わらないため、推定値は θ̂ + δ×${m}/${n}、標準誤差と自由度は主解析の MMRM のもの（MAR 下で多重代入と漸近的に同等）を用いる決定論的な閉形式です。乱数は使いません。`,
     tpResult: (d: string, est: string) => `ティッピングポイント: δ = ${d} 点で 95% CI が 0 に達し、結論が変わります（主解析の推定変化量は ${est} 点）。この大きさのずれがありうるかは臨床的判断です。`,
-    tpNone: '主要時点の欠測がないため、ずらす対象がありません。',
+    tpNone: '主要時点の欠測がないため、ずらす対象がありません。', tpBeyond: 'この δ は尺度の全範囲を超えており、尺度上ありうるどのずれでも結論は変わりません。',
     tpRefs: '方法の出典: National Research Council (2010) The Prevention and Treatment of Missing Data in Clinical Trials; EMA (2010) Guideline on Missing Data in Confirmatory Clinical Trials (EMA/CPMP/EWP/1776/99 Rev. 1); Ratitch B, O’Kelly M, Tosiello R (2013) Pharmaceutical Statistics 12:337–347.',
     aeTable: '有害事象（因果関係 × グレード）', saeTable: '重篤な有害事象（因果関係 × グレード）', aeCell: (n: number) => `各欄: 参加者数（件数）。参加者は該当する欄ごとに数え、合計では1回のみ。分母は投与を受けた全 ${n} 人。グレードは CTCAE。`, total: '合計', gradeN: (g: string) => (g === 'unknown' ? 'グレード不明' : `グレード ${g}`),
     relatedness: { not_related: '関連なし', unlikely: '関連は低い', possible: '関連の可能性あり', probable: 'おそらく関連あり', definite: '確実に関連あり', not_assessed: '未評価' } as Record<string, string>,
@@ -49,7 +49,7 @@ const T = {
     tpTitle: 'Tipping-point analysis (missing data)', delta: 'δ (points)',
     tpMethod: (m: number, n: number) => `The ${m} of ${n} analysed participants without a primary-visit assessment are assumed to score δ points higher at that visit (δ > 0: worse on this scale when higher is worse) than their observed data predict under missing at random, and δ is increased until the conclusion changes (a δ-adjusted pattern-mixture analysis). Adding δ to the imputed values moves the complete-data mean by δ·${m}/${n} and leaves its variance unchanged, so the estimate is θ̂ + δ·${m}/${n} with the primary MMRM's SE and df (asymptotically equivalent to multiple imputation under MAR): a deterministic closed form, no random numbers.`,
     tpResult: (d: string, est: string) => `Tipping point: at δ = ${d} points the 95% CI reaches 0 and the conclusion changes (the primary estimated change is ${est} points). Whether a shift this large is plausible is a clinical judgement.`,
-    tpNone: 'Nobody is missing at the primary visit: there is nothing to shift.',
+    tpNone: 'Nobody is missing at the primary visit: there is nothing to shift.', tpBeyond: 'This δ exceeds the whole range of the scale: no shift the scale allows would change the conclusion.',
     tpRefs: 'Method: National Research Council (2010) The Prevention and Treatment of Missing Data in Clinical Trials; EMA (2010) Guideline on Missing Data in Confirmatory Clinical Trials (EMA/CPMP/EWP/1776/99 Rev. 1); Ratitch B, O’Kelly M, Tosiello R (2013) Pharmaceutical Statistics 12:337–347.',
     aeTable: 'Adverse events by relatedness and grade', saeTable: 'Serious adverse events by relatedness and grade', aeCell: (n: number) => `Each cell: participants (events). A participant counts in every cell that applies and once in each total. Denominator: all ${n} dosed participants. Grades: CTCAE.`, total: 'Total', gradeN: (g: string) => (g === 'unknown' ? 'grade unknown' : `Grade ${g}`),
     relatedness: { not_related: 'not related', unlikely: 'unlikely', possible: 'possible', probable: 'probable', definite: 'definite', not_assessed: 'not assessed' } as Record<string, string>,
@@ -166,7 +166,7 @@ ${table([t.reasons, t.count], Object.entries(pp.excluded).map(([k, n]) => [esc(t
     : '';
   const tpHtml = tp
     ? `<h3>${t.tpTitle} — ${s.prespecified.tipping_point ? t.planned : `<strong>${t.postHoc}</strong>`}</h3><p>${t.tpMethod(tp.missing, tp.n)}</p>
-${tp.delta === null ? `<p>${t.tpNone}</p>` : `<p><strong>${t.tpResult(num(tp.delta), num(r.primary?.estimate))}</strong></p>${table([t.delta, t.estimate, t.ci, t.p], tp.grid.map((g) => [g.delta === tp.delta ? `<strong>${num(g.delta)}</strong>` : num(g.delta), num(g.estimate), ci(g.ci95), pv(g.p)]))}`}
+${tp.delta === null ? `<p>${t.tpNone}</p>` : `<p><strong>${t.tpResult(num(tp.delta), num(r.primary?.estimate))}</strong>${tp.beyondScale ? ` ${t.tpBeyond}` : ''}</p>${table([t.delta, t.estimate, t.ci, t.p], tp.grid.map((g) => [g.delta === tp.delta ? `<strong>${num(g.delta)}</strong>` : num(g.delta), num(g.estimate), ci(g.ci95), pv(g.p)]))}`}
 <p class="note">${t.tpRefs}</p>`
     : '';
   const remRange = r.remitters.atMost !== null ? `≤ ${r.remitters.atMost}` : r.remitters.atLeast !== null ? `≥ ${r.remitters.atLeast}` : '—';

@@ -316,7 +316,7 @@ export function outcomeReport(cut: DataCut): OutcomeReport {
     paired: paired(completerPairs.b, completerPairs.a),
     locf: oneSample(locfChanges),
     perProtocol: ppFit && ppPrimary ? { ...ppPrimary, participants: ppFit.nsubjects, perVisit: ppFit.perVisit, population: pp.definition, excluded: pp.excluded } : null,
-    tippingPoint: primary ? tippingPoint({ estimate: primary.estimate, se: primary.se, df: primary.df, n: analysed.length, missing: analysed.filter((id) => total(id, primaryVisit) === null).length }) : null,
+    tippingPoint: primary ? tippingPoint({ estimate: primary.estimate, se: primary.se, df: primary.df, n: analysed.length, missing: analysed.filter((id) => total(id, primaryVisit) === null).length, scaleSpan: def?.scoring.method === 'sum' ? def.scoring.range.max - def.scoring.range.min : null }) : null,
     prespecified,
   };
 

@@ -41,6 +41,7 @@ test('tipping point: the share missing at the primary visit and the δ at which 
   close(five.p, r.at5.p, 1e-3, 'p at δ = 5');
   assert.deepEqual(tp.grid.map((g) => g.delta).slice(0, 3), [0, 5, 10], 'round steps from 0');
   assert.equal(tp.grid[0].estimate, report.primary!.estimate);
+  assert.equal(tp.beyondScale, false, 'PHQ-9 spans 27 points; δ* ≈ 26.1 is inside it');
 });
 
 test('tipping point: the direction follows the conclusion, and nothing is shifted when nobody is missing', () => {
@@ -51,6 +52,8 @@ test('tipping point: the direction follows the conclusion, and nothing is shifte
   const nc = tippingPoint({ estimate: -0.5, se: 1, df: 20, n: 10, missing: 5 });
   assert.equal(nc.conclusion, 'no_change');
   assert.ok(nc.delta! < 0, 'the nearer bound: towards a decrease');
+  assert.equal(tippingPoint({ estimate: -10, se: 1, df: 20, n: 10, missing: 1, scaleSpan: 27 }).beyondScale, true);
+  assert.equal(nc.beyondScale, null, 'no range given');
   const none = tippingPoint({ estimate: -3, se: 1, df: 20, n: 10, missing: 0 });
   assert.equal(none.delta, null);
   assert.equal(none.grid.length, 1);

@@ -24,6 +24,11 @@ export interface TippingPoint {
    * nobody is missing (there is nothing to shift).
    */
   readonly delta: number | null;
+  /**
+   * Whether |δ*| exceeds the whole range of the scale (max − min): no shift the scale allows could
+   * change the conclusion. Null when the range is not known or there is no tipping point.
+   */
+  readonly beyondScale: boolean | null;
   /** δ from 0 towards the tipping point, in round steps, the tipping point included. */
   readonly grid: ReadonlyArray<TippingRow>;
 }
@@ -43,7 +48,7 @@ const steps = [0.25, 0.5, 1, 2, 2.5, 5, 10, 20, 25, 50, 100];
  * @example
  * tippingPoint({ estimate: -7.3, se: 0.8, df: 18, n: 25, missing: 6 }).delta; // ≈ 23.4 points
  */
-export function tippingPoint(input: { readonly estimate: number; readonly se: number; readonly df: number; readonly n: number; readonly missing: number }): TippingPoint {
+export function tippingPoint(input: { readonly estimate: number; readonly se: number; readonly df: number; readonly n: number; readonly missing: number; readonly scaleSpan?: number | null }): TippingPoint {
   const { estimate, se, df, n, missing } = input;
   const fraction = n > 0 ? missing / n : 0;
   const h = qt(0.975, df) * se;
@@ -54,7 +59,7 @@ export function tippingPoint(input: { readonly estimate: number; readonly se: nu
     const e = estimate + delta * fraction;
     return { delta, estimate: e, ci95: [e - h, e + h], p: 2 * pt(-Math.abs(e / se), df) };
   };
-  if (fraction === 0) return { n, missing, fraction, conclusion, delta: null, grid: [row(0)] };
+  if (fraction === 0) return { n, missing, fraction, conclusion, delta: null, beyondScale: null, grid: [row(0)] };
   const toLower = -lo / fraction; // the δ that moves the lower bound to 0
   const toUpper = -hi / fraction; // the δ that moves the upper bound to 0
   const delta = conclusion === 'decrease' ? toUpper : conclusion === 'increase' ? toLower : Math.abs(toLower) <= Math.abs(toUpper) ? toLower : toUpper;
@@ -63,5 +68,6 @@ export function tippingPoint(input: { readonly estimate: number; readonly se: nu
   const grid: TippingRow[] = [];
   for (let k = 0; k * step < Math.abs(delta); k++) grid.push(row(sign * k * step));
   grid.push(row(delta));
-  return { n, missing, fraction, conclusion, delta, grid };
+  const beyondScale = input.scaleSpan === undefined || input.scaleSpan === null ? null : Math.abs(delta) > input.scaleSpan;
+  return { n, missing, fraction, conclusion, delta, beyondScale, grid };
 }
