@@ -241,6 +241,6 @@ table { border-collapse: collapse; margin: .5em 0; display: block; overflow-x: a
 th, td { border: 1px solid #cbd2d9; padding: 4px 8px; text-align: left; vertical-align: top; } th { background: #f5f7fa; }
 code { font-size: .8em; word-break: break-all; } figure { margin: 1em 0; } figcaption { font-size: .9em; color: #52606d; }
 a { color: #0b4f8a; } .note { font-size: .9em; color: #52606d; } summary { cursor: pointer; color: #0b4f8a; }
-@media print { body { max-width: none; } section { break-inside: avoid-page; } }
+@media print { body { max-width: none; } section { break-inside: avoid-page; } figure { break-inside: avoid; } }
 </style></head><body><main>${body}</main></body></html>`;
 }
