@@ -160,7 +160,7 @@ export function outcomeReportHtml(r: OutcomeReport, lang: ReportLang): string {
     [t.tpTitle, tp?.delta !== null && tp?.delta !== undefined ? `δ = ${num(tp.delta)}` : '—', '—', status('tipping_point')],
   ];
   const ppHtml = pp
-    ? `<h3>${t.ppTitle} — ${s.prespecified.per_protocol ? t.planned : `<strong>${t.postHoc}</strong>`}</h3><p>${t.ppDef(pp.population.doses, pp.population.intervalDays, pp.population.windowBeforeDays, pp.population.windowAfterDays, pp.population.source === 'derived')} ${t.ppIncluded(pp.participants, r.flow.dosed)}.</p>
+    ? `<h3>${t.ppTitle} — ${s.prespecified.per_protocol ? t.planned : `<strong>${t.postHoc}</strong>`}</h3><p>${t.ppDef(pp.population.doses, pp.population.intervalDays, pp.population.windowBeforeDays, pp.population.windowAfterDays, pp.population.source === 'derived')} ${t.ppIncluded(pp.participants, r.flow.dosed)}${lang === 'ja' ? '。' : '.'}</p>
 ${table([t.visit, t.n, t.estimate, t.se, t.df, t.ci, t.p], pp.perVisit.map((v) => [`${esc(v.visit)}${v.visit === r.primary?.visit ? ` <strong>(${t.primaryMark})</strong>` : ''}`, String(v.n), num(v.estimate), num(v.se), num(v.df, 1), ci(v.ci95), pv(v.p)]))}
 ${table([t.reasons, t.count], Object.entries(pp.excluded).map(([k, n]) => [esc(t.ppReasons[k] ?? k), String(n)]))}`
     : '';
