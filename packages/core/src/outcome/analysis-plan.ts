@@ -16,9 +16,10 @@ export const sensitivityAnalyses: ReadonlyArray<SensitivityAnalysis> = ['complet
 /**
  * Who is per protocol: at least `doses` doses and, when `intervalDays` is given, dose k on day
  * (k − 1)·intervalDays within −windowBeforeDays…+windowAfterDays (dose 1 is day 0), and the primary
- * visit answered inside its window. Null fields: the report derives them and says so.
+ * visit answered inside its window. Without `intervalDays` doses are not checked against windows.
  */
 export interface PerProtocolDefinition {
+  /** Required in a plan; null only where the report derives the definition itself. */
   readonly doses: number | null;
   readonly intervalDays: number | null;
   readonly windowBeforeDays: number;
@@ -166,6 +167,7 @@ export function parseAnalysisPlan(raw: unknown): AnalysisPlan {
     if (!isObj(raw.perProtocol)) issues.push({ path: 'perProtocol', message: 'must be {"doses","intervalDays","windowBeforeDays","windowAfterDays"}' });
     else {
       const pp = raw.perProtocol;
+      if (pp.doses === undefined || pp.doses === null) issues.push({ path: 'perProtocol.doses', message: 'is required: the planned number of doses' });
       perProtocol = {
         doses: num(pp.doses, 'perProtocol.doses', (n) => Number.isInteger(n) && n >= 1, 'a whole number ≥ 1'),
         intervalDays: num(pp.intervalDays, 'perProtocol.intervalDays', (n) => Number.isInteger(n) && n >= 1, 'a whole number of days ≥ 1'),

@@ -102,6 +102,7 @@ test('sensitivity analyses not in the locked plan still run and are labelled pos
 test('plan: a bad per-protocol definition is refused with its path', () => {
   const plan = JSON.parse(files['plan.json']);
   plan.perProtocol = { doses: 0, intervalDays: 'two weeks' };
+  assert.throws(() => parseDataCut({ ...files, 'plan.json': JSON.stringify({ ...plan, perProtocol: { intervalDays: 14 } }) }), /perProtocol\.doses: is required/);
   assert.throws(() => parseDataCut({ ...files, 'plan.json': JSON.stringify(plan) }), (e: Error & { details?: Array<{ path: string }> }) => {
     const paths = (e.details ?? []).map((d) => d.path);
     return paths.includes('plan.json:perProtocol.doses') && paths.includes('plan.json:perProtocol.intervalDays');
