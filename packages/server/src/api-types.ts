@@ -1,0 +1,12 @@
+// The JSON shapes the API answers with, named for the web app, which may import them with
+// `import type` only (ARCHITECTURE.md, "Dependency rules"): one definition, the server's, instead of
+// copies kept in step by hand. Nothing here exists at run time.
+import type { patientCrisisView } from './services/safety/patient-crisis-view.ts';
+
+export type { AppointmentView } from './services/scheduling/appointment-view.ts';
+export type { CrisisContact } from './services/scales/default-crisis-contacts.ts';
+export type { PsychiatricEmergencyCentre } from './services/safety/patient-crisis-view.ts';
+export type { StorageStatus } from './services/storage-health.ts';
+
+/** `GET /api/p/crisis-contacts`: what the crisis panel shows a patient. */
+export type PatientCrisisView = Awaited<ReturnType<typeof patientCrisisView>>;
