@@ -57,7 +57,19 @@ export function App(): ReactNode {
       >
         <Route index element={<DashboardPage />} />
         {STAFF_ROUTES.map(({ path, access, page: Page }) => (
-          <Route key={path} path={path} element={access === 'authenticated' ? <Page /> : <Allow permission={access}><Page /></Allow>} />
+          <Route
+            key={path}
+            path={path}
+            element={
+              access === 'authenticated' ? (
+                <Page />
+              ) : (
+                <Allow permission={access}>
+                  <Page />
+                </Allow>
+              )
+            }
+          />
         ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>

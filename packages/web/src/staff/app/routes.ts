@@ -30,7 +30,9 @@ export function lazyPage<K extends string>(load: () => Promise<Record<K, Compone
 /**
  * The signed-in staff pages (the sign-in pages and Home are in `app.tsx`). Grouped by feature in
  * menu order; a row with `nav` is a menu entry. Route matching does not depend on the order.
+ * One row a page, one line a row (hence no reformatting).
  */
+// prettier-ignore
 export const STAFF_ROUTES: readonly StaffRoute[] = [
   // patients
   { path: 'patients', access: 'patients:read', nav: 'nav.patients', page: lazyPage(() => import('../features/patients/patient-list-page.tsx'), 'PatientListPage') },
