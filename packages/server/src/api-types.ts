@@ -1,6 +1,8 @@
 // The JSON shapes the API answers with, named for the web app, which may import them with
 // `import type` only (ARCHITECTURE.md, "Dependency rules"): one definition, the server's, instead of
-// copies kept in step by hand. Nothing here exists at run time.
+// copies kept in step by hand. Nothing here exists at run time. Name only types whose files (and
+// what they import) never read the Fastify request: the web type-check reads them without the
+// server's request augmentation (`auth/auth-plugin.ts`).
 import type { patientCrisisView } from './services/safety/patient-crisis-view.ts';
 
 export type { AppointmentView } from './services/scheduling/appointment-view.ts';
