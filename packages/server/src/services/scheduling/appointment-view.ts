@@ -1,8 +1,7 @@
 import { checkOnlineChange, type SlotAssignment } from '@mimamori/core/scheduling/index';
 import { formatInstant } from '@mimamori/core/time/format-instant';
 import { instantToZoned } from '@mimamori/core/time/instant-to-zoned';
-import { getPatientBriefs, getStaffBriefs, type AppointmentRow, type Db } from '@mimamori/storage';
-import type { ClinicScheduling } from './scheduling-context.ts';
+import { getPatientBriefs, getStaffBriefs, type AppointmentRow, type Db, type SchedulingConfig } from '@mimamori/storage';
 
 export interface AppointmentView {
   readonly id: string;
@@ -36,11 +35,13 @@ export interface AppointmentView {
 
 /**
  * Rows → API objects. Staff see the patient and the override; patients get their own view with the
- * online change deadline instead.
+ * online change deadline instead. It needs only the stored configuration and the clinic's zone (a
+ * `ClinicScheduling` is one), so this file stays free of the request and the web app can read
+ * `AppointmentView` through `api-types.ts`.
  */
 export async function appointmentViews(
   db: Db,
-  cfg: ClinicScheduling,
+  cfg: SchedulingConfig & { readonly zone: string },
   rows: ReadonlyArray<AppointmentRow>,
   o: { forPatient: boolean; nowMs: number },
 ): Promise<AppointmentView[]> {

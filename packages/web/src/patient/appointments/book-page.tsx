@@ -1,7 +1,8 @@
 /** @jsxImportSource preact */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../shared/api/api-error.ts';
-import { APPOINTMENT_MESSAGES, fill } from './messages.ts';
+import { fill } from '../../shared/format/fill.ts';
+import { APPOINTMENT_MESSAGES } from './messages.ts';
 import {
   availability,
   book,

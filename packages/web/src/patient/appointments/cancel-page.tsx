@@ -1,7 +1,8 @@
 /** @jsxImportSource preact */
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../shared/api/api-error.ts';
-import { APPOINTMENT_MESSAGES, fill } from './messages.ts';
+import { fill } from '../../shared/format/fill.ts';
+import { APPOINTMENT_MESSAGES } from './messages.ts';
 import { cancel, dayLabel, instantLabel, myAppointments, type PatientAppointment } from './patient-appointments-api.ts';
 import { CallUs, ErrorBox, Go, WithSession } from './bits.tsx';
 import type { PageProps } from './my-appointments-page.tsx';

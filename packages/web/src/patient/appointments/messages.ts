@@ -20,12 +20,12 @@ const ja = {
   bookOther: '予約する',
   change: '日時を変更',
   cancel: 'キャンセル',
-  phoneOnly: 'オンラインでの変更・キャンセルの受付は {{deadline}} までです。これ以降はお電話でご連絡ください。',
+  phoneOnly: 'オンラインでの変更・キャンセルの受付は {deadline} までです。これ以降はお電話でご連絡ください。',
   callUs: 'お電話：',
-  deadline: '変更・キャンセルは {{deadline}} まで',
+  deadline: '変更・キャンセルは {deadline} まで',
   held: '仮押さえ中',
   chooseService: '予約の種類',
-  minutes: '{{n}}分',
+  minutes: '{n}分',
   chooseDay: '日にちを選ぶ',
   chooseTime: '時間を選ぶ',
   prevDays: '前の期間',
@@ -34,7 +34,7 @@ const ja = {
   closed: '休診',
   closedWeekly: '定休日',
   closedOther: '臨時休診',
-  slotsCount: '空き {{n}}',
+  slotsCount: '空き {n}',
   confirmTitle: '内容の確認',
   confirmBook: 'この内容で予約する',
   confirmChange: 'この日時に変更する',
@@ -43,7 +43,7 @@ const ja = {
   changedTitle: '日時を変更しました',
   mailNote: 'ご登録のメールアドレスに確認のメールをお送りします。',
   toList: 'ご予約一覧へ',
-  taken: '申し訳ありません。選んだ時間 {{time}} は、ほかの方のご予約で埋まりました。',
+  taken: '申し訳ありません。選んだ時間 {time} は、ほかの方のご予約で埋まりました。',
   alternatives: '近い空き時間',
   noAlternatives: '近い空き時間がありません。別の日をお選びください。',
   pickOther: '別の日にちから選ぶ',
@@ -60,7 +60,7 @@ const ja = {
   signInAgain: 'もう一度ログイン',
   notFound: 'この予約は見つかりません。',
   failed: 'うまくいきませんでした。もう一度お試しください。',
-  dateTime: '{{date}} {{time}}',
+  dateTime: '{date} {time}',
 };
 
 const en: typeof ja = {
@@ -84,12 +84,12 @@ const en: typeof ja = {
   bookOther: 'Book',
   change: 'Change time',
   cancel: 'Cancel',
-  phoneOnly: 'Online changes and cancellations were possible until {{deadline}}. Please call the clinic instead.',
+  phoneOnly: 'Online changes and cancellations were possible until {deadline}. Please call the clinic instead.',
   callUs: 'Phone: ',
-  deadline: 'Change or cancel online until {{deadline}}',
+  deadline: 'Change or cancel online until {deadline}',
   held: 'Held',
   chooseService: 'Type of visit',
-  minutes: '{{n}} min',
+  minutes: '{n} min',
   chooseDay: 'Choose a day',
   chooseTime: 'Choose a time',
   prevDays: 'Earlier',
@@ -98,7 +98,7 @@ const en: typeof ja = {
   closed: 'Closed',
   closedWeekly: 'regular closed day',
   closedOther: 'closed that day',
-  slotsCount: '{{n}} free',
+  slotsCount: '{n} free',
   confirmTitle: 'Please check',
   confirmBook: 'Book this time',
   confirmChange: 'Move to this time',
@@ -107,7 +107,7 @@ const en: typeof ja = {
   changedTitle: 'Your appointment was moved',
   mailNote: 'We will send a confirmation to your registered email address.',
   toList: 'Your appointments',
-  taken: 'Sorry — {{time}} has just been taken by someone else.',
+  taken: 'Sorry — {time} has just been taken by someone else.',
   alternatives: 'Free times nearby',
   noAlternatives: 'No free times nearby. Please choose another day.',
   pickOther: 'Choose another day',
@@ -124,13 +124,8 @@ const en: typeof ja = {
   signInAgain: 'Sign in again',
   notFound: 'This appointment was not found.',
   failed: 'Something went wrong. Please try again.',
-  dateTime: '{{date}} {{time}}',
+  dateTime: '{date} {time}',
 };
 
 export type AppointmentMessages = typeof ja;
 export const APPOINTMENT_MESSAGES: Readonly<Record<'ja' | 'en', AppointmentMessages>> = { ja, en };
-
-/** "{{name}}" placeholders filled in. */
-export function fill(text: string, values: Readonly<Record<string, string | number>>): string {
-  return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
-}

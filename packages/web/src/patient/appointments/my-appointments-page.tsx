@@ -1,7 +1,8 @@
 /** @jsxImportSource preact */
 import { useEffect, useState } from 'preact/hooks';
 import { navigate } from '../router.ts';
-import { APPOINTMENT_MESSAGES, fill } from './messages.ts';
+import { fill } from '../../shared/format/fill.ts';
+import { APPOINTMENT_MESSAGES } from './messages.ts';
 import { dayLabel, instantLabel, myAppointments, signOut, type MyAppointments } from './patient-appointments-api.ts';
 import { CallUs, ErrorBox, Go, WithSession } from './bits.tsx';
 

@@ -1,25 +1,12 @@
 import { expandAvailability, type CompactAvailability } from '@mimamori/core/scheduling/compact-availability';
+import type { AppointmentView } from '@mimamori/server/api-types';
 import { api, setCsrfToken } from '../../shared/api/client.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
 
 // The patient side of the reservations API (docs/api/scheduling.md, "Patient routes").
 
-export interface PatientAppointment {
-  readonly id: string;
-  readonly serviceId: string;
-  readonly serviceName: string;
-  readonly serviceNameEn: string;
-  readonly start: string;
-  readonly end: string;
-  readonly date: string;
-  readonly startTime: string;
-  readonly endTime: string;
-  readonly status: string;
-  readonly holdExpiresAt: string | null;
-  readonly version: number;
-  readonly changeDeadline: string;
-  readonly canChangeOnline: boolean;
-}
+/** An appointment as its patient sees it: with the online change deadline, without staff details. */
+export type PatientAppointment = AppointmentView & Required<Pick<AppointmentView, 'changeDeadline' | 'canChangeOnline'>>;
 
 export interface PatientSlot {
   readonly start: string;

@@ -1,24 +1,19 @@
 /** @jsxImportSource preact */
 import { useEffect, useState } from 'preact/hooks';
+import type { CrisisContact as ClinicCrisisContact, PatientCrisisView } from '@mimamori/server/api-types';
 import { api } from '../../shared/api/client.ts';
 import type { Lang } from '../i18n.ts';
 import './crisis-panel.css';
 
-export interface CrisisContact {
-  readonly nameJa: string;
-  readonly nameEn: string;
-  readonly phone: string | null;
-  readonly url: string | null;
-  readonly hoursJa: string | null;
-  readonly hoursEn: string | null;
-  readonly checkedOn?: string | null;
-}
+/**
+ * A contact as the panel shows it: the server's `CrisisContact`, of which the panel reads the name,
+ * number, hours, website and check date (the prefecture's emergency centre has no website, the 119
+ * fallback no check date).
+ */
+export type CrisisContact = Pick<ClinicCrisisContact, 'nameJa' | 'nameEn' | 'phone' | 'hoursJa' | 'hoursEn'> & Partial<Pick<ClinicCrisisContact, 'url' | 'checkedOn'>>;
 
-interface CrisisView {
-  readonly contacts: ReadonlyArray<CrisisContact>;
-  readonly psychiatricEmergencyCentre: (CrisisContact & { readonly phone: string }) | null;
-  readonly availability: { readonly readNow: boolean; readonly onCallNow: boolean; readonly nextReadAt: string | null };
-}
+/** `GET /api/p/crisis-contacts`, as far as the panel reads it. */
+type CrisisView = Pick<PatientCrisisView, 'contacts' | 'psychiatricEmergencyCentre' | 'availability'>;
 
 const M = {
   ja: {

@@ -109,7 +109,3 @@ const en: typeof ja = {
 
 export type IntakeMessages = typeof ja;
 export const INTAKE_MESSAGES: Readonly<Record<Lang, IntakeMessages>> = { ja, en };
-
-export function fill(template: string, params: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (params[k] === undefined ? m : String(params[k])));
-}

@@ -13,7 +13,8 @@ import {
   type FieldError,
   type LoadedIntake,
 } from './intake-api.ts';
-import { INTAKE_MESSAGES, fill } from './intake-i18n.ts';
+import { fill } from '../../shared/format/fill.ts';
+import { INTAKE_MESSAGES } from './intake-i18n.ts';
 import { QuestionField, fieldId } from './question-field.tsx';
 import './intake.css';
 

@@ -15,7 +15,8 @@ import type { IntakeConditionContext } from '@mimamori/core/intake/evaluate-inta
 import { visibleRowFields } from '@mimamori/core/intake/intake-visibility';
 import type { Lang } from '../i18n.ts';
 import type { ScaleView } from './intake-api.ts';
-import { fill, type IntakeMessages } from './intake-i18n.ts';
+import { fill } from '../../shared/format/fill.ts';
+import type { IntakeMessages } from './intake-i18n.ts';
 
 export interface FieldProps {
   readonly q: IntakeQuestion;

@@ -65,7 +65,3 @@ export const Q_MESSAGES = {
 } as const;
 
 export type QMessages = (typeof Q_MESSAGES)['ja'] | (typeof Q_MESSAGES)['en'];
-
-export function fill(s: string, params: Readonly<Record<string, string | number>>): string {
-  return s.replace(/\{(\w+)\}/g, (m, k: string) => (params[k] === undefined ? m : String(params[k])));
-}

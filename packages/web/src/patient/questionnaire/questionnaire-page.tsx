@@ -6,7 +6,8 @@ import type { Lang } from '../i18n.ts';
 import {
   askedItems, loadQuestionnaire, lt, saveDraft, submitAnswers, type CrisisContact, type LoadedQuestionnaire,
 } from './questionnaire-api.ts';
-import { Q_MESSAGES, fill } from './questionnaire-i18n.ts';
+import { fill } from '../../shared/format/fill.ts';
+import { Q_MESSAGES } from './questionnaire-i18n.ts';
 import { CrisisPanel } from '../crisis/crisis-panel.tsx';
 import './questionnaire.css';
 

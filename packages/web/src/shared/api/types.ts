@@ -1,10 +1,7 @@
 // Shapes of the server's JSON API as the web app sees them. Kept by hand in step with the server's
 // route schemas; the server owns the truth.
 
-export type Role = 'admin' | 'doctor' | 'nurse' | 'reception' | 'researcher';
-export const ROLES: readonly Role[] = ['admin', 'doctor', 'nurse', 'reception', 'researcher'];
-
-export type Permission = 'patients:read' | 'patients:write' | 'staff:admin' | 'audit:read' | (string & {});
+import type { Permission, Role } from '@mimamori/core/auth/permissions';
 
 export interface SessionUser {
   readonly id: string;

@@ -1,7 +1,9 @@
 /// <reference types="node" />
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { visibleNav } from './nav.ts';
+import { permissionMatrix } from '@mimamori/core/auth/permissions';
+import { NAV_ITEMS, visibleNav } from './nav.ts';
+import { STAFF_ROUTES } from './routes.ts';
 
 const paths = (perms: string[]): string[] => visibleNav(perms).map((i) => i.to);
 
@@ -14,5 +16,30 @@ test('the menu shows what the role may open', () => {
   assert.deepEqual(
     paths(['patients:read', 'patients:write', 'staff:admin', 'audit:read']).filter((p) => ['/staff', '/audit'].includes(p)),
     ['/staff', '/audit'],
+  );
+});
+
+test('every staff page has one row, a permission from the matrix, and the menu follows the table', () => {
+  const paths = STAFF_ROUTES.map((r) => r.path);
+  assert.equal(new Set(paths).size, paths.length, 'a path appears twice');
+  for (const r of STAFF_ROUTES) {
+    assert.ok(r.access === 'authenticated' || r.access in permissionMatrix, `${r.path}: ${r.access}`);
+    assert.ok(!r.path.startsWith('/'), `${r.path} is relative to the app root`);
+    if (r.nav) assert.ok(!r.path.includes(':'), `${r.path}: a menu entry needs a path without parameters`);
+  }
+  // The menu: Home first, then the table's menu rows with the row's permission.
+  assert.deepEqual(
+    NAV_ITEMS.map((i) => [i.to, i.permission ?? null]),
+    [
+      ['/', null],
+      ['/patients', 'patients:read'],
+      ['/appointments', 'appointments:read'],
+      ['/intake', 'intake:admin'],
+      ['/scales', 'scales:deliver'],
+      ['/programs', 'programs:read'],
+      ['/oncall', 'crisis:edit'],
+      ['/staff', 'staff:admin'],
+      ['/audit', 'audit:read'],
+    ],
   );
 });

@@ -1,4 +1,5 @@
-import type { Permission } from '../../shared/api/types.ts';
+import type { Permission } from '@mimamori/core/auth/permissions';
+import { STAFF_ROUTES, type StaffRoute } from './routes.ts';
 
 export interface NavItem {
   /** Route path. */
@@ -11,21 +12,21 @@ export interface NavItem {
   readonly comingSoon?: boolean;
 }
 
+/** The menu entries of a route table: Home, then the rows with a `nav` label, in table order. */
+export function navItemsOf(routes: readonly StaffRoute[]): readonly NavItem[] {
+  return [
+    { to: '/', label: 'nav.home' },
+    ...routes.flatMap((r) =>
+      r.nav ? [{ to: `/${r.path}`, label: r.nav, ...(r.access !== 'authenticated' ? { permission: r.access } : {}) }] : [],
+    ),
+  ];
+}
+
 /**
- * The staff navigation. A feature adds its entry here and its routes in `routes.tsx`.
- * Order is the order in the menu.
+ * The staff navigation, read from the route table in `routes.ts`: a feature's menu entry is the
+ * `nav` label of its page's row there. Order is the order in the menu.
  */
-export const NAV_ITEMS: readonly NavItem[] = [
-  { to: '/', label: 'nav.home' },
-  { to: '/patients', label: 'nav.patients', permission: 'patients:read' },
-  { to: '/appointments', label: 'nav.appointments', permission: 'appointments:read' },
-  { to: '/intake', label: 'nav.intake', permission: 'intake:admin' },
-  { to: '/scales', label: 'nav.scales', permission: 'scales:deliver' },
-  { to: '/programs', label: 'nav.programs', permission: 'programs:read' },
-  { to: '/oncall', label: 'nav.oncall', permission: 'crisis:edit' },
-  { to: '/staff', label: 'nav.staff', permission: 'staff:admin' },
-  { to: '/audit', label: 'nav.audit', permission: 'audit:read' },
-];
+export const NAV_ITEMS: readonly NavItem[] = navItemsOf(STAFF_ROUTES);
 
 export function visibleNav(permissions: readonly string[]): readonly NavItem[] {
   return NAV_ITEMS.filter((i) => !i.permission || permissions.includes(i.permission));

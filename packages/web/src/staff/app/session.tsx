@@ -4,6 +4,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { ApiError } from '../../shared/api/api-error.ts';
 import { api, setActivityHandler, setCsrfToken } from '../../shared/api/client.ts';
 import { clockFromSession, type SessionClock } from '../../shared/api/session-clock.ts';
+import type { Permission } from '@mimamori/core/auth/permissions';
 import type { Session } from '../../shared/api/types.ts';
 
 interface SessionState {
@@ -17,7 +18,7 @@ interface SessionState {
   readonly logout: () => Promise<void>;
   /** Forget the session locally (after a 401). */
   readonly forget: () => void;
-  readonly can: (permission: string) => boolean;
+  readonly can: (permission: Permission) => boolean;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -93,7 +94,7 @@ export function SessionProvider({ children }: { readonly children: ReactNode }):
       refresh,
       logout,
       forget,
-      can: (p: string) => session?.permissions.includes(p) ?? false,
+      can: (p: Permission) => session?.permissions.includes(p) ?? false,
     }),
     [session, q.isPending, clock, signedIn, refresh, logout, forget],
   );

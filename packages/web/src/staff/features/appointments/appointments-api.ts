@@ -1,42 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BookingPolicy, ClinicCalendar, Resource, SeriesPattern, Service } from '@mimamori/core/scheduling/index';
 import { expandAvailability, type CompactAvailability } from '@mimamori/core/scheduling/compact-availability';
+import type { AppointmentView } from '@mimamori/server/api-types';
 import { api, query } from '../../../shared/api/client.ts';
 
 // Shapes of the reservations API (docs/api/scheduling.md). The server owns the truth.
 
-export type AppointmentStatus = 'held' | 'confirmed' | 'cancelled' | 'no_show' | 'completed' | 'late_cancel' | 'expired';
-
-export interface AppointmentResource {
-  readonly id: string;
-  readonly name: string;
-  readonly role: string;
-}
-
-export interface Appointment {
-  readonly id: string;
-  readonly patientId: string;
-  readonly patient?: { readonly id: string; readonly patientNumber: string; readonly nameKanji: string; readonly nameKana: string };
-  readonly serviceId: string;
-  readonly serviceName: string;
-  readonly serviceNameEn: string;
-  readonly start: string;
-  readonly end: string;
-  readonly date: string;
-  readonly startTime: string;
-  readonly endTime: string;
-  readonly status: AppointmentStatus;
-  readonly holdExpiresAt: string | null;
-  readonly channel: 'staff' | 'patient';
-  readonly seriesId: string | null;
-  readonly resources: readonly AppointmentResource[];
-  readonly doubleBooked: boolean;
-  readonly override: { readonly reason: string; readonly approvedBy: { readonly id: string; readonly displayName: string } } | null;
-  readonly checkedInAt: string | null;
-  readonly cancelledAt: string | null;
-  readonly note: string | null;
-  readonly version: number;
-}
+/** An appointment as staff see it (with the patient, the override and the note). */
+export type Appointment = AppointmentView;
 
 export interface Slot {
   readonly start: string;

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isEmergencyRead } from '@mimamori/core/auth/permissions';
+import { isEmergencyRead, type Permission } from '@mimamori/core/auth/permissions';
 import { api } from '../../../shared/api/client.ts';
 import type { Session } from '../../../shared/api/types.ts';
 import { formatDateTime } from '../../../shared/format/dates.ts';
@@ -14,7 +14,7 @@ import { TextAreaField } from '../../components/field.tsx';
  * emergency (break-glass) access with a reason. The server asks for password and code again first
  * (the re-authentication dialog), grants reads for at most 4 hours and tells the administrators.
  */
-export function BreakGlassOffer({ permission }: { readonly permission: string }): ReactNode {
+export function BreakGlassOffer({ permission }: { readonly permission: Permission }): ReactNode {
   const { t } = useTranslation();
   const { signedIn } = useSession();
   const [reason, setReason] = useState('');

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../shared/api/client.ts';
-import type { StorageStatus } from '@mimamori/server/services/storage-health';
+import type { StorageStatus } from '@mimamori/server/api-types';
 
 /** The answer of `GET /api/health` (packages/server/src/routes/health-routes.ts), as far as the banner reads it. */
 export interface Health {

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { Permission } from '@mimamori/core/auth/permissions';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../components/page.tsx';
@@ -16,7 +17,7 @@ export function NotFoundPage(): ReactNode {
 }
 
 /** A page the role may not open. When the page only reads clinical records, emergency access is offered. */
-export function ForbiddenPage({ permission }: { readonly permission?: string }): ReactNode {
+export function ForbiddenPage({ permission }: { readonly permission?: Permission }): ReactNode {
   const { t } = useTranslation();
   return (
     <Page title={t('common.forbidden')}>

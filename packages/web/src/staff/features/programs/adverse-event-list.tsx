@@ -6,7 +6,8 @@ import { useSession } from '../../app/session.tsx';
 import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { SelectField, TextField } from '../../components/field.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
-import { fieldErrors, type AdverseEventView, type EnrolmentDetail } from './programs-api.ts';
+import { fieldErrors } from '../../../shared/api/api-error.ts';
+import type { AdverseEventView, EnrolmentDetail } from './programs-api.ts';
 
 export const SERIOUSNESS = ['death', 'life_threatening', 'hospitalisation', 'disability', 'congenital_anomaly', 'other_important_medical_event'];
 

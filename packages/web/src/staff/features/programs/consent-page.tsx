@@ -8,7 +8,8 @@ import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/field.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
-import { fieldErrors, useEnrolment, type Lang } from './programs-api.ts';
+import { fieldErrors } from '../../../shared/api/api-error.ts';
+import { useEnrolment, type Lang } from './programs-api.ts';
 
 const ID_METHODS = ['health_insurance_card', 'my_number_card', 'driving_licence', 'passport', 'residence_card', 'known_to_staff', 'other'];
 

@@ -11,7 +11,8 @@ import { SelectField, TextField } from '../../components/field.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { AdverseEventList, SERIOUSNESS } from './adverse-event-list.tsx';
 import { BookingPanel, QuestionnairesCard } from './booking-panel.tsx';
-import { fieldErrors, pick, useEnrolment, type EnrolmentDetail } from './programs-api.ts';
+import { fieldErrors } from '../../../shared/api/api-error.ts';
+import { pick, useEnrolment, type EnrolmentDetail } from './programs-api.ts';
 
 /** A form that posts, shows field errors in place and refreshes the enrolment on success. */
 function useAction(id: string) {

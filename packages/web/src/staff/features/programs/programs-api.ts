@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, query } from '../../../shared/api/client.ts';
-import { ApiError } from '../../../shared/api/api-error.ts';
 
 // Types mirror the server's answers (`packages/server/src/services/programs/`); `import type` only.
 export type Lang = 'ja' | 'en';
@@ -84,11 +83,5 @@ export const useBookingProposal = (enrolmentId: string, preferredTime: string, e
     queryFn: ({ signal }) => api<BookingProposal>(`/api/program-enrolments/${encodeURIComponent(enrolmentId)}/booking-proposal${query(preferredTime ? { preferredTime } : {})}`, { signal }),
   });
 export const searchPatients = (q: string) => api<{ items: { id: string; patientNumber: string; nameKanji: string; nameKana: string; birthDate: string }[] }>(`/api/patients${query({ q, limit: 10 })}`);
-
-/** Field errors of an API error by path, for the forms. */
-export function fieldErrors(e: unknown): Record<string, string> {
-  if (!(e instanceof ApiError)) return {};
-  return Object.fromEntries(e.details.map((d) => [d.path, d.message]));
-}
 
 export const pick = (t: L10n | undefined, lang: Lang): string => (t ? t[lang] || t.ja : '');

@@ -9,7 +9,8 @@ import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { SelectField, TextField } from '../../components/field.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
-import { fieldErrors, pick, usePrograms, type L10n } from './programs-api.ts';
+import { fieldErrors } from '../../../shared/api/api-error.ts';
+import { pick, usePrograms, type L10n } from './programs-api.ts';
 
 interface ExampleInput {
   readonly id: string; readonly title: L10n; readonly price: { amountExclTaxYen: number; taxRatePercent: number; rounding: string };

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { CrisisContact as StoredCrisisContact } from '@mimamori/server/api-types';
 import { api } from '../../../shared/api/client.ts';
 
 export interface Localized {
@@ -96,20 +97,8 @@ export interface ScaleDefinitionView {
   readonly items: ReadonlyArray<{ readonly id: string; readonly text?: Localized; readonly options: ReadonlyArray<{ readonly value: number; readonly label?: Localized }> }>;
 }
 
-export interface CrisisContact {
-  readonly nameJa: string;
-  readonly nameEn: string;
-  readonly phone: string | null;
-  readonly url: string | null;
-  readonly hoursJa: string | null;
-  readonly hoursEn: string | null;
-  readonly source: string | null;
-  readonly uncertain: boolean;
-  /** Whom it is for: everyone, adults, or children and adolescents (up to 18). */
-  readonly audience?: 'all' | 'adult' | 'child';
-  /** When the clinic last checked the number and hours (YYYY-MM-DD). */
-  readonly checkedOn?: string | null;
-}
+/** A crisis contact as the editor holds it: a row added on the page has no audience or check date until saved. */
+export type CrisisContact = Omit<StoredCrisisContact, 'audience' | 'checkedOn'> & Partial<Pick<StoredCrisisContact, 'audience' | 'checkedOn'>>;
 
 export interface AlertItem {
   readonly id: string;

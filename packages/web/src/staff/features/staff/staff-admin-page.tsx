@@ -3,7 +3,8 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../../shared/api/api-error.ts';
 import { api, apiDownload } from '../../../shared/api/client.ts';
-import { ROLES, type OneTimeLink, type Role, type Staff } from '../../../shared/api/types.ts';
+import { roles, type Role } from '@mimamori/core/auth/permissions';
+import type { OneTimeLink, Staff } from '../../../shared/api/types.ts';
 import { formatDateTime } from '../../../shared/format/dates.ts';
 import { useSession } from '../../app/session.tsx';
 import { Alert, ErrorMessage } from '../../components/alert.tsx';
@@ -101,7 +102,7 @@ function InviteForm({ onDone }: { readonly onDone: (staff: Staff, link: OneTimeL
             value={role}
             error={errs.role}
             onChange={(e) => setRole(e.target.value as Role)}
-            options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           />
           <TextField
             label={t('staff.email')}
@@ -161,7 +162,7 @@ function StaffRow(props: {
               {t('staff.roleOf', { name: s.displayName })}
             </label>
             <select id={`role-${s.id}`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {ROLES.map((r) => (
+              {roles.map((r) => (
                 <option key={r} value={r}>
                   {t(`roles.${r}`)}
                 </option>
