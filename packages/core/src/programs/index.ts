@@ -20,5 +20,4 @@ export * from './reanchor-schedule.ts';
 export * from './assessment-status.ts';
 export * from './program-dashboard.ts';
 export * from './messages.ts';
-export * from './patient-timeline.ts';
 export * from './revise-program.ts';

@@ -5,7 +5,6 @@ import { flagConfounders, type ConcomitantMedication } from '@mimamori/core/medi
 import {
   assessmentProgress,
   bookingSummary,
-  buildPatientTimeline,
   plannedSessions,
   enrolmentFunnel,
   mayExport,
@@ -23,6 +22,7 @@ import {
   type ProgramDefinition,
   type ScheduleProposal,
 } from '@mimamori/core/programs/index';
+import { buildPatientTimeline } from '@mimamori/core/timeline/patient-timeline';
 import { saeAlertFor, type AdverseEvent } from '@mimamori/core/safety/index';
 import type { InfusionRecord, TmsRecord } from '@mimamori/core/treatment/index';
 import {

@@ -5,7 +5,7 @@ import { isSerious } from '../safety/adverse-event.ts';
 import type { InfusionRecord } from '../treatment/infusion-record.ts';
 import type { TmsRecord } from '../treatment/tms-record.ts';
 import { clinicDate } from '../time/index.ts';
-import type { Enrolment } from './enrolment.ts';
+import type { Enrolment } from '../programs/enrolment.ts';
 
 /** A scale result as the timeline needs it (the scales module owns the full type). */
 export type TimelineScore = {
