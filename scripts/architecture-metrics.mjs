@@ -27,6 +27,8 @@
 //   under `src/`; files directly in `src/` are nodes of their own, since `app.ts` or `index.ts` are
 //   composition roots). An arrow runs back up when folder A imports from folder B and B imports from
 //   A; each such pair counts once. Type-only imports count too: they are a dependency all the same.
+//   A folder's `index.ts` re-exporting its own subfolder (`export * from './builtin/index.ts'`) is
+//   the folder's public surface and is not counted.
 // - **File length**: lines of each non-test source file under `packages/<pkg>/src/`; median and 90th
 //   percentile (nearest rank), and how many files are over 400 lines.
 // - **`req.staff!`**: occurrences of the non-null assertion on the request's staff member in the server.
@@ -150,11 +152,13 @@ function moduleState(f) {
 const state = Object.fromEntries(packages.map((p) => [p, files[p].map((f) => ({ file: rel(f), ...moduleState(f) })).filter((x) => x.lets.length || x.singletons.length)]));
 
 // --- arrows running back up -----------------------------------------------------------------------
-function importSpecs(f) {
+function importSpecs(f, o = {}) {
   const out = [];
   const visit = (node) => {
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      out.push(node.moduleSpecifier.text);
+      // A folder's index.ts that re-exports its own subfolder is that folder's public surface, not a dependency.
+      const ownSubfolder = o.skipSubfolderReexports && ts.isExportDeclaration(node) && /^\.\/[^.]/.test(node.moduleSpecifier.text) && node.moduleSpecifier.text.includes('/', 2);
+      if (!ownSubfolder) out.push(node.moduleSpecifier.text);
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
       out.push(node.arguments[0].text);
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
@@ -175,7 +179,7 @@ function backArrows(pkg) {
   const edges = new Map();
   for (const f of files[pkg]) {
     const from = folderOf(pkg, f);
-    for (const spec of importSpecs(f)) {
+    for (const spec of importSpecs(f, { skipSubfolderReexports: /(^|\/)index\.tsx?$/.test(f) })) {
       let target = null;
       if (spec.startsWith('.')) target = resolve(dirname(f), spec);
       else if (spec.startsWith(`@mimamori/${pkg}/`)) target = join(root, 'packages', pkg, 'src', spec.slice(`@mimamori/${pkg}/`.length));
