@@ -64,6 +64,8 @@ interface Placement {
   readonly doubleBooked: boolean;
   readonly units: ReadonlyArray<Omit<AppointmentUnitRow, 'appointment_id' | 'id'>>;
   readonly service: Service;
+  /** When a hold lapses (epoch ms); null for a booking. */
+  readonly holdExpiresMs: number | null;
 }
 
 /**
@@ -121,7 +123,7 @@ async function place(
     }
     units.push({ clinic_id: cfg.clinicId, resource_id: a.resourceId, unit_no: n, unit_key: `${cfg.clinicId}:${a.resourceId}:${n}`, start_ms: from, end_ms: to, active: 1, expires_ms: holdExpires });
   }
-  return { startMs: check.slot.startMs, endMs: check.slot.endMs, assignments: check.slot.assignments, doubleBooked: check.doubleBooked, units, service };
+  return { startMs: check.slot.startMs, endMs: check.slot.endMs, assignments: check.slot.assignments, doubleBooked: check.doubleBooked, units, service, holdExpiresMs: holdExpires };
 }
 
 function unitRows(appointmentId: string, p: Placement): AppointmentUnitRow[] {
@@ -186,7 +188,7 @@ export async function insertBooking(
     start_ms: p.startMs,
     end_ms: p.endMs,
     status: hold ? 'held' : 'confirmed',
-    hold_expires_at: hold ? new Date(o.nowMs + cfg.policy.holdMinutes * 60_000).toISOString() : null,
+    hold_expires_at: p.holdExpiresMs === null ? null : new Date(p.holdExpiresMs).toISOString(),
     channel: actor.channel,
     series_id: input.seriesId ?? null,
     assignments_json: JSON.stringify(p.assignments),
