@@ -91,7 +91,8 @@ test('no import cycles between modules', () => {
     for (const f of files(join(root, 'packages', pkg))) {
       if (isTest(f)) continue;
       const deps = importsOf(readFileSync(f, 'utf8'))
-        .filter((i) => i.spec.startsWith('.') && !i.typeOnly)
+        // Type-only imports count too: a circle through a type still ties the two files together.
+        .filter((i) => i.spec.startsWith('.'))
         .map((i) => resolve(dirname(f), i.spec));
       graph.set(f, deps);
     }
@@ -110,4 +111,24 @@ test('no import cycles between modules', () => {
   };
   for (const n of graph.keys()) visit(n, []);
   assert.deepEqual(cycles, []);
+});
+
+// Inside the core, folders depend one way (ARCHITECTURE.md gives the order): no two folders import
+// each other, so a shared helper lives below both instead of in one of them.
+test('no two folders of the core import each other', () => {
+  const src = join(root, 'packages/core/src');
+  const folderOf = (f: string): string => relative(src, f).split('/')[0]!;
+  const edges = new Map<string, Set<string>>();
+  for (const f of files(src)) {
+    if (isTest(f) || !relative(src, f).includes('/')) continue;
+    for (const imp of importsOf(readFileSync(f, 'utf8'))) {
+      if (!imp.spec.startsWith('.')) continue;
+      const to = resolve(dirname(f), imp.spec);
+      if (!relative(src, to).includes('/')) continue;
+      const [a, b] = [folderOf(f), folderOf(to)];
+      if (a !== b) edges.set(a, (edges.get(a) ?? new Set()).add(b));
+    }
+  }
+  const pairs = [...edges].flatMap(([a, tos]) => [...tos].filter((b) => a < b && edges.get(b)?.has(a)).map((b) => `${a} ⇄ ${b}`));
+  assert.deepEqual(pairs, []);
 });

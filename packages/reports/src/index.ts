@@ -5,5 +5,7 @@ export * from './outcome-analysis-r.ts';
 export * from './outcome-charts.ts';
 export * from './biomarker-trajectory-svg.ts';
 export * from './outcome-report-html.ts';
+export * from './consent-copy-html.ts';
+export * from './consent-copy-pdf.ts';
 export * from './html-to-pdf.ts';
 export * from './zip-archive.ts';

@@ -1,7 +1,9 @@
 import type { OutcomeReport } from '@mimamori/core/outcome/index';
 
-/** Escapes text for HTML and SVG. */
-export const escapeXml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeXml } from './escape-xml.ts';
+
+// Re-exported: the outcome report's HTML takes it from this module.
+export { escapeXml };
 
 const n2 = (x: number): string => (Math.round(x * 10) / 10).toString();
 

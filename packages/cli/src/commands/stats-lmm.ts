@@ -2,7 +2,7 @@ import { fitLmm } from '@mimamori/core/stats/lmm';
 import { parseStatsArgs, required, toJson } from './stats-args.ts';
 import { readCsv } from './stats-csv.ts';
 import { csvToColumns, parseLevels } from './stats-frame.ts';
-import type { StatsSubcommand } from './stats.ts';
+import type { StatsSubcommand } from './stats-subcommand.ts';
 
 export const lmmSubcommand: StatsSubcommand = {
   name: 'lmm',

@@ -3,7 +3,7 @@ import { UsageError } from '../command.ts';
 import { parseStatsArgs, required, toJson } from './stats-args.ts';
 import { readCsv } from './stats-csv.ts';
 import { csvToColumns, parseLevels } from './stats-frame.ts';
-import type { StatsSubcommand } from './stats.ts';
+import type { StatsSubcommand } from './stats-subcommand.ts';
 
 export const mmrmSubcommand: StatsSubcommand = {
   name: 'mmrm',

@@ -2,7 +2,7 @@ import { completePairs, pairedAnalysis, proportionCi, reliableChange, sd as samp
 import { UsageError } from '../command.ts';
 import { numberOption, parseStatsArgs, required, toJson } from './stats-args.ts';
 import { numericColumn, readCsv } from './stats-csv.ts';
-import type { StatsSubcommand } from './stats.ts';
+import type { StatsSubcommand } from './stats-subcommand.ts';
 
 export const pairedSubcommand: StatsSubcommand = {
   name: 'paired',

@@ -1,13 +1,7 @@
 import { isDomainError } from '@mimamori/core/errors/domain-error';
-import { UsageError, type CliIo, type Command } from '../command.ts';
+import { UsageError, type Command } from '../command.ts';
+import type { StatsSubcommand } from './stats-subcommand.ts';
 
-/** One `mimamori stats <name>` subcommand. */
-export interface StatsSubcommand {
-  readonly name: string;
-  readonly summary: string;
-  readonly help: string;
-  readonly run: (args: ReadonlyArray<string>, io: CliIo) => Promise<number> | number;
-}
 
 // Subcommand modules (and the statistics code behind them) load only when used: every `mimamori`
 // invocation loads this file, so it stays light.

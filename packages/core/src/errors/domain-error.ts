@@ -6,8 +6,15 @@
  * `params` fill the message template (`{field}` etc.) and may be shown to the user; they must never
  * carry patient data that the user could not already see.
  *
+ * `key` names the message in the catalogue (the code when absent); `details` list the fields at
+ * fault, each with its own message key, for a form to show next to the field.
+ *
  * @example
- * throw new DomainError('validation', { field: 'birthDate' }, '生年月日が正しくありません');
+ * throw new DomainError('validation', {
+ *   key: 'booking.override_reason',
+ *   details: [{ path: 'doubleBook.reason', message: 'booking.override_reason' }],
+ * });
+ * throw new DomainError('not_found');
  */
 export type ErrorCode =
   | 'validation'

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../programs/localized-text.ts';
+import type { LocalizedText } from '../text/localized-text.ts';
 
 /**
  * The biomarker panel of the monitor programs and what the core knows about each analyte: its

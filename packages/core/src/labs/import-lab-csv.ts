@@ -1,7 +1,7 @@
 import { DomainError } from '../errors/domain-error.ts';
 import type { ErrorParams } from '../errors/domain-error.ts';
-import { instantMs, isIsoInstant, zonedTimeToInstant } from '../programs/dates.ts';
-import { createIssues, deepFreeze } from '../programs/field-issues.ts';
+import { parseInstant, isIsoInstant, zonedTimeToInstant } from '../time/index.ts';
+import { createIssues, deepFreeze } from '../fields/field-issues.ts';
 import type { AnalyteId } from './analytes.ts';
 import type { LabResult, LabResultInput } from './lab-result.ts';
 import { checkLabResult } from './lab-result.ts';
@@ -154,7 +154,7 @@ export function importLabCsv(text: string, opts: ImportLabCsvOptions): LabCsvRep
   const results: Array<LabResult & { row: number }> = [];
   const seen = new Map<string, number>();
   const key = (r: Pick<LabResult, 'patientId' | 'analyte' | 'collectedAt'>): string =>
-    `${r.patientId}\u0000${r.analyte}\u0000${instantMs(r.collectedAt)}`;
+    `${r.patientId}\u0000${r.analyte}\u0000${parseInstant(r.collectedAt)}`;
   const existing = new Set((opts.existing ?? []).map(key));
 
   for (const rec of rows) {

@@ -1,6 +1,6 @@
-import { checkInstant } from '../programs/dates.ts';
-import type { Issues } from '../programs/field-issues.ts';
-import { checkOneOf, checkText, createIssues, deepFreeze, isPresent, throwIfIssues } from '../programs/field-issues.ts';
+import { checkInstant } from '../fields/check-date.ts';
+import type { Issues } from '../fields/field-issues.ts';
+import { checkOneOf, checkText, createIssues, deepFreeze, isPresent, throwIfIssues } from '../fields/field-issues.ts';
 import type { AnalyteId, SampleType } from './analytes.ts';
 import { ANALYTES, SAMPLE_TYPES, isAnalyteId, resolveUnit } from './analytes.ts';
 

@@ -1,5 +1,5 @@
-import { checkDate } from '../programs/dates.ts';
-import { checkNumber, checkOneOf, checkText, createIssues, deepFreeze, throwIfIssues } from '../programs/field-issues.ts';
+import { checkDate } from '../fields/check-date.ts';
+import { checkNumber, checkOneOf, checkText, createIssues, deepFreeze, throwIfIssues } from '../fields/field-issues.ts';
 
 export type MedicationUnit = 'mg' | 'μg' | 'g' | 'mL' | 'tablet' | 'capsule' | 'packet' | 'drop' | 'puff' | 'patch' | 'unit';
 export const MEDICATION_UNITS: ReadonlyArray<MedicationUnit> = [

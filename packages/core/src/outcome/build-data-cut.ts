@@ -2,7 +2,7 @@ import type { ConcomitantMedication } from '../medication/concomitant-medication
 import type { LabResult } from '../labs/lab-result.ts';
 import type { AdverseEvent } from '../safety/adverse-event.ts';
 import { mayExport, type ConsentState } from '../programs/consent-state.ts';
-import { localDate } from '../programs/dates.ts';
+import { clinicDate } from '../time/index.ts';
 import type { EnrolmentStatus } from '../programs/enrolment.ts';
 import type { AssessmentVisit, ProgramDefinition } from '../programs/program-definition.ts';
 import { sha256Hex } from '../programs/sha256.ts';
@@ -93,7 +93,7 @@ export function draftPlanFor(program: ProgramDefinition): Record<string, unknown
  */
 export function buildDataCut(src: CutSource): { readonly files: Record<DataCutFileName, string>; readonly excludedNoDataUse: number } {
   const zone = src.zone;
-  const cutDate = localDate(src.cutAt, zone);
+  const cutDate = clinicDate(src.cutAt, zone);
   const visits = src.program.assessments;
   const screeningVisit = visits.find((v) => v.baseline === 'screening');
   const baselineVisit = visits.find((v) => v.baseline === 'pre_treatment');
@@ -124,31 +124,31 @@ export function buildDataCut(src: CutSource): { readonly files: Record<DataCutFi
     if (consentGiven && !mayExport(e.consent, 'program_analysis')) { excludedNoDataUse++; continue; }
     const id = src.studyIdOf(e.patientId);
     const keep = (date: string) => mayExport(e.consent, 'program_analysis', { collectedOn: date }) && date <= cutDate;
-    const sessions = consentGiven ? (sessionsOf.get(e.patientId) ?? []).filter((s) => keep(localDate(s.startedAt, zone))).sort((a, b) => a.startedAt.localeCompare(b.startedAt)) : [];
-    const firstDose = sessions.length ? localDate(sessions[0].startedAt, zone) : null;
+    const sessions = consentGiven ? (sessionsOf.get(e.patientId) ?? []).filter((s) => keep(clinicDate(s.startedAt, zone))).sort((a, b) => a.startedAt.localeCompare(b.startedAt)) : [];
+    const firstDose = sessions.length ? clinicDate(sessions[0].startedAt, zone) : null;
     const declined = e.status === 'withdrawn' && !consentGiven;
     const pStatus: ParticipantStatus = declined ? 'declined' : status === 'consented' && firstDose ? 'ongoing' : status;
     const dosed = firstDose !== null;
     participants.push([id, pStatus, dosed ? 1 : 0, pStatus === 'completed' ? 1 : 0, pStatus === 'screen_failed' ? 'ineligible' : null,
-      consentGiven ? ageBand(e.birthDate, e.enrolmentDate ?? localDate(e.createdAt, zone)) : null, consentGiven ? e.sex : null, sessions.length]);
+      consentGiven ? ageBand(e.birthDate, e.enrolmentDate ?? clinicDate(e.createdAt, zone)) : null, consentGiven ? e.sex : null, sessions.length]);
     if (!consentGiven || !firstDose) continue;
     const day = (date: string) => daysBetween(firstDose, date);
-    sessions.forEach((s) => exposures.push([id, day(localDate(s.startedAt, zone)), s.kind, s.sessionNumber]));
+    sessions.forEach((s) => exposures.push([id, day(clinicDate(s.startedAt, zone)), s.kind, s.sessionNumber]));
 
     // Scores: baseline = the last before the first dose; screening = the one before that; each
     // later score goes to the nearest visit (the closest to its nominal day wins).
     for (const scale of new Set(visits.flatMap((v) => v.scales))) {
-      const mine = (scoresOf.get(e.patientId) ?? []).filter((s) => s.scaleId === scale && s.total !== null && keep(localDate(s.scoredAt, zone))).sort((a, b) => a.scoredAt.localeCompare(b.scoredAt));
+      const mine = (scoresOf.get(e.patientId) ?? []).filter((s) => s.scaleId === scale && s.total !== null && keep(clinicDate(s.scoredAt, zone))).sort((a, b) => a.scoredAt.localeCompare(b.scoredAt));
       for (const s of mine) scaleVersions[scale] = s.scaleVersion;
-      const pre = mine.filter((s) => day(localDate(s.scoredAt, zone)) <= 0);
+      const pre = mine.filter((s) => day(clinicDate(s.scoredAt, zone)) <= 0);
       const rows = new Map<string, { day: number | null; nominal: number | null; inWindow: boolean | null; informant: string; total: number | null; dist: number }>();
       const b = pre[pre.length - 1];
       const sc = pre[pre.length - 2];
-      if (b && baselineVisit?.scales.includes(scale)) rows.set('baseline', { day: day(localDate(b.scoredAt, zone)), nominal: 0, inWindow: true, informant: b.informant, total: b.total, dist: 0 });
-      if (sc && screeningVisit?.scales.includes(scale)) rows.set('screening', { day: day(localDate(sc.scoredAt, zone)), nominal: null, inWindow: true, informant: sc.informant, total: sc.total, dist: 0 });
+      if (b && baselineVisit?.scales.includes(scale)) rows.set('baseline', { day: day(clinicDate(b.scoredAt, zone)), nominal: 0, inWindow: true, informant: b.informant, total: b.total, dist: 0 });
+      if (sc && screeningVisit?.scales.includes(scale)) rows.set('screening', { day: day(clinicDate(sc.scoredAt, zone)), nominal: null, inWindow: true, informant: sc.informant, total: sc.total, dist: 0 });
       const candidates = post.filter((v) => v.scales.includes(scale));
-      for (const s of mine.filter((x) => day(localDate(x.scoredAt, zone)) > 0)) {
-        const d = day(localDate(s.scoredAt, zone));
+      for (const s of mine.filter((x) => day(clinicDate(x.scoredAt, zone)) > 0)) {
+        const d = day(clinicDate(s.scoredAt, zone));
         const v = [...candidates].sort((x, y) => Math.abs(d - x.dayOffset) - Math.abs(d - y.dayOffset))[0];
         if (!v) continue;
         const dist = Math.abs(d - v.dayOffset);
@@ -174,7 +174,7 @@ export function buildDataCut(src: CutSource): { readonly files: Record<DataCutFi
       meds.push([id, m.genericName, m.dose, m.unit, m.startDate ? day(m.startDate) : null, m.stopDate && keep(m.stopDate) ? day(m.stopDate) : null, changed ? 1 : 0]);
     }
     for (const l of labsOf.get(e.patientId) ?? []) {
-      const date = localDate(l.collectedAt, zone);
+      const date = clinicDate(l.collectedAt, zone);
       if (!keep(date)) continue;
       const d = day(date);
       const visit = l.visitId ? (l.visitId === baselineVisit?.id ? 'baseline' : l.visitId === screeningVisit?.id ? 'screening' : l.visitId) : d <= 0 ? 'baseline' : null;

@@ -1,4 +1,4 @@
-import { localDate } from './dates.ts';
+import { clinicDate } from '../time/index.ts';
 import type { ScheduledItem } from './propose-schedule.ts';
 
 /**
@@ -51,7 +51,7 @@ export function scheduleStatus(opts: {
   readonly now: string;
   readonly zone: string;
 }): ReadonlyArray<ItemStatus> {
-  const today = localDate(opts.now, opts.zone);
+  const today = clinicDate(opts.now, opts.zone);
   return opts.items.map((i) => {
     const completedOn = opts.completions[i.id];
     return {

@@ -1,9 +1,10 @@
 import { ageOn } from '../patients/patient.ts';
-import { checkInstant, checkDate, localDate } from './dates.ts';
-import type { Issues } from './field-issues.ts';
-import { checkOneOf, checkText, createIssues, deepFreeze, throwIfIssues } from './field-issues.ts';
-import type { Lang } from './localized-text.ts';
-import { LANGS } from './localized-text.ts';
+import { checkInstant, checkDate } from '../fields/check-date.ts';
+import { clinicDate } from '../time/index.ts';
+import type { Issues } from '../fields/field-issues.ts';
+import { checkOneOf, checkText, createIssues, deepFreeze, throwIfIssues } from '../fields/field-issues.ts';
+import type { Lang } from '../text/localized-text.ts';
+import { LANGS } from '../text/localized-text.ts';
 import type { ConsentRole, ProgramDefinition } from './program-definition.ts';
 import { CONSENT_ROLES } from './program-definition.ts';
 import { isSha256Hex } from './sha256.ts';
@@ -141,7 +142,7 @@ export function validateConsentRecord(
     else {
       if (registered.role !== role) issues.add('role', 'consent.document_role_mismatch', { role: registered.role });
       if (contentHash && registered.contentHash !== contentHash) issues.add('document.contentHash', 'consent.document_hash_mismatch');
-      if (signedAt && localDate(signedAt, opts.zone) < registered.effectiveFrom) {
+      if (signedAt && clinicDate(signedAt, opts.zone) < registered.effectiveFrom) {
         issues.add('document.version', 'consent.document_not_yet_effective', { effectiveFrom: registered.effectiveFrom });
       }
     }
@@ -222,7 +223,7 @@ export function evaluateConsent(opts: EvaluateConsentOptions): ConsentEvaluation
   const threshold = opts.minorAgeThreshold ?? opts.program.minorAgeThreshold;
   const main = opts.records
     .filter((r) => r.role === 'participant' || r.role === 'guardian')
-    .map((r) => localDate(r.signedAt, opts.zone))
+    .map((r) => clinicDate(r.signedAt, opts.zone))
     .sort();
   const consentDate = main[0] ?? opts.on;
   const ageAtConsent = ageOn(opts.birthDate, consentDate);

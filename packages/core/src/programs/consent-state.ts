@@ -1,5 +1,6 @@
-import { checkInstant, localDate } from './dates.ts';
-import { checkOneOf, checkText, createIssues, deepFreeze, fieldError, throwIfIssues } from './field-issues.ts';
+import { checkInstant } from '../fields/check-date.ts';
+import { clinicDate } from '../time/index.ts';
+import { checkOneOf, checkText, createIssues, deepFreeze, fieldError, throwIfIssues } from '../fields/field-issues.ts';
 import type { ConsentEvaluation, ConsentRecord, ConsentScope } from './consent-record.ts';
 
 /** What the patient chose for data collected before withdrawal. */
@@ -63,7 +64,7 @@ export function withdrawConsent(state: ConsentState, opts: WithdrawConsentOption
   const reason = checkText(issues, 'reason', opts.reason, { required: false, max: 1000 });
   throwIfIssues(issues, 'consent.withdrawal_invalid');
   if (state.status !== 'given') throw fieldError('invalid_state', 'consent.not_given', 'status', { status: state.status });
-  const withdrawnOn = localDate(at!, opts.zone);
+  const withdrawnOn = clinicDate(at!, opts.zone);
   if (withdrawnOn < state.since) throw fieldError('invalid_state', 'consent.withdrawal_before_consent', 'at', { since: state.since });
   return deepFreeze({
     status: 'withdrawn',

@@ -1,7 +1,7 @@
 import type { ErrorParams } from '../errors/domain-error.ts';
 import { ageOn } from '../patients/patient.ts';
-import { checkDate, checkInstant } from './dates.ts';
-import { checkText, createIssues, deepFreeze, throwIfIssues } from './field-issues.ts';
+import { checkDate, checkInstant } from '../fields/check-date.ts';
+import { checkText, createIssues, deepFreeze, throwIfIssues } from '../fields/field-issues.ts';
 import { icd10Matches, isIcd10Code } from './icd10.ts';
 import type { ProgramDefinition } from './program-definition.ts';
 

@@ -1,5 +1,6 @@
-import { checkInstant, instantMs } from './dates.ts';
-import { checkText, createIssues, deepFreeze, fieldError, throwIfIssues } from './field-issues.ts';
+import { checkInstant } from '../fields/check-date.ts';
+import { parseInstant } from '../time/index.ts';
+import { checkText, createIssues, deepFreeze, fieldError, throwIfIssues } from '../fields/field-issues.ts';
 import type { EligibilityResult } from './eligibility.ts';
 import type { ProgramDefinition } from './program-definition.ts';
 
@@ -152,7 +153,7 @@ export function transition(enrolment: Enrolment, opts: TransitionOptions): Trans
   }
   if (opts.to === 'consented' && !opts.consent?.complete) throw fieldError('invalid_state', 'enrolment.consent_incomplete', 'consent');
   const last = enrolment.history[enrolment.history.length - 1];
-  if (last && instantMs(opts.at) < instantMs(last.at)) {
+  if (last && parseInstant(opts.at) < parseInstant(last.at)) {
     throw fieldError('invalid_state', 'enrolment.time_goes_back', 'at', { previous: last.at });
   }
 

@@ -1,8 +1,9 @@
 // Public surface of monitor programs: definitions, eligibility, enrolment, consent, schedule,
 // dashboard, plus the ja/en message catalogue for every error these folders raise.
-export * from './localized-text.ts';
-export * from './field-issues.ts';
-export * from './dates.ts';
+// The field checks and the two-language text type live below programs (labs, treatment, safety
+// and medication use them too); they are re-exported here for the programs' callers.
+export * from '../text/localized-text.ts';
+export * from '../fields/index.ts';
 export * from './sha256.ts';
 export * from './icd10.ts';
 export * from './price.ts';
@@ -19,5 +20,4 @@ export * from './reanchor-schedule.ts';
 export * from './assessment-status.ts';
 export * from './program-dashboard.ts';
 export * from './messages.ts';
-export * from './patient-timeline.ts';
 export * from './revise-program.ts';

@@ -1,5 +1,5 @@
 import type { ErrorParams } from '../errors/domain-error.ts';
-import type { Lang } from './localized-text.ts';
+import type { Lang } from '../text/localized-text.ts';
 
 /**
  * Japanese and English texts for every message key used by `programs`, `treatment`, `safety`,
@@ -39,7 +39,6 @@ export const PROGRAM_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, str
     ja: '日時はタイムゾーン付きの ISO 形式で入力してください（例: 2026-04-01T10:00:00+09:00）。',
     en: 'Enter the time in ISO format with its offset (e.g. 2026-04-01T10:00:00+09:00).',
   },
-  'programs.field.invalid_zone': { ja: 'タイムゾーン「{zone}」は使えません。', en: 'Unknown time zone "{zone}".' },
   'programs.field.end_before_start': { ja: '終了は開始より後にしてください。', en: 'The end must not be before the start.' },
 
   // ---- program definition

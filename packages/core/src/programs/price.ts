@@ -1,5 +1,5 @@
-import type { Issues } from './field-issues.ts';
-import { checkNumber, checkOneOf } from './field-issues.ts';
+import type { Issues } from '../fields/field-issues.ts';
+import { checkNumber, checkOneOf } from '../fields/field-issues.ts';
 
 /**
  * How the yen fraction of the consumption tax is removed. Japanese law leaves the method to the

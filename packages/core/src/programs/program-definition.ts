@@ -1,10 +1,10 @@
 import type { AnalyteId } from '../labs/analytes.ts';
 import { isAnalyteId } from '../labs/analytes.ts';
-import type { Issues } from './field-issues.ts';
-import { checkNumber, checkOneOf, checkText, createIssues, deepFreeze, throwIfIssues } from './field-issues.ts';
-import { checkDate } from './dates.ts';
-import type { Lang, LocalizedText } from './localized-text.ts';
-import { LANGS } from './localized-text.ts';
+import type { Issues } from '../fields/field-issues.ts';
+import { checkNumber, checkOneOf, checkText, createIssues, deepFreeze, throwIfIssues } from '../fields/field-issues.ts';
+import { checkDate } from '../fields/check-date.ts';
+import type { Lang, LocalizedText } from '../text/localized-text.ts';
+import { LANGS } from '../text/localized-text.ts';
 import type { ProgramPrice } from './price.ts';
 import { checkPrice } from './price.ts';
 import { registryKind } from './registry-id.ts';

@@ -1,7 +1,7 @@
 import type { AnalyteId } from '../labs/analytes.ts';
 import { addDays, daysBetween } from '../time/index.ts';
-import { checkDate } from './dates.ts';
-import { createIssues, deepFreeze, throwIfIssues } from './field-issues.ts';
+import { checkDate } from '../fields/check-date.ts';
+import { createIssues, deepFreeze, throwIfIssues } from '../fields/field-issues.ts';
 import type { ProgramDefinition } from './program-definition.ts';
 
 /** One dated thing the program proposes: a treatment session or an assessment visit. */

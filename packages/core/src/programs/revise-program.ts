@@ -1,4 +1,4 @@
-import { createIssues, throwIfIssues } from './field-issues.ts';
+import { createIssues, throwIfIssues } from '../fields/field-issues.ts';
 import type { ProgramDefinition, ProgramDefinitionInput } from './program-definition.ts';
 import { defineProgram } from './program-definition.ts';
 

@@ -1,5 +1,6 @@
-import { checkDate, checkInstant, localDate } from '../programs/dates.ts';
-import { checkNumber, checkOneOf, checkText, createIssues, deepFreeze, throwIfIssues } from '../programs/field-issues.ts';
+import { checkDate, checkInstant } from '../fields/check-date.ts';
+import { clinicDate } from '../time/index.ts';
+import { checkNumber, checkOneOf, checkText, createIssues, deepFreeze, throwIfIssues } from '../fields/field-issues.ts';
 
 /** ICH E2A seriousness criteria (any one makes the event serious). */
 export type SeriousnessCriterion =
@@ -106,7 +107,7 @@ export function validateAdverseEvent(input: AdverseEventInput, opts: { readonly 
   const reportedAt = checkInstant(issues, 'reportedAt', input.reportedAt);
 
   if (onsetDate && endDate && endDate < onsetDate) issues.add('endDate', 'safety.end_before_onset', { onsetDate });
-  if (onsetDate && reportedAt && onsetDate > localDate(reportedAt, opts.zone)) issues.add('onsetDate', 'safety.onset_after_report');
+  if (onsetDate && reportedAt && onsetDate > clinicDate(reportedAt, opts.zone)) issues.add('onsetDate', 'safety.onset_after_report');
   if (outcome && CLOSED_OUTCOMES.includes(outcome) && input.endDate === undefined) {
     issues.add('endDate', 'safety.end_date_required_for_outcome', { outcome });
   }

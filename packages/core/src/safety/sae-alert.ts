@@ -1,5 +1,5 @@
-import { checkInstant } from '../programs/dates.ts';
-import { checkText, createIssues, deepFreeze, fieldError, throwIfIssues } from '../programs/field-issues.ts';
+import { checkInstant } from '../fields/check-date.ts';
+import { checkText, createIssues, deepFreeze, fieldError, throwIfIssues } from '../fields/field-issues.ts';
 import type { AdverseEvent, CtcaeGrade, SeriousnessCriterion } from './adverse-event.ts';
 import { isSerious, isSusar } from './adverse-event.ts';
 

@@ -1,6 +1,7 @@
 // Public surface of scheduling: the clinic calendar, services, availability, the write-time
 // booking check, change/cancel cutoffs, recurring series and calendar files.
 export * from './appointment-ics.ts';
+export * from './allocate-unit.ts';
 export type { AvailableSlot } from './available-slot.ts';
 export * from './booking-policy.ts';
 export * from './booking-rejection.ts';

@@ -5,3 +5,6 @@ export * from './zoned-to-instant.ts';
 export * from './instant-to-zoned.ts';
 export * from './parse-instant.ts';
 export * from './format-instant.ts';
+export * from './clinic-date.ts';
+export * from './zoned-time-to-instant.ts';
+export * from './end-of-clinic-day.ts';

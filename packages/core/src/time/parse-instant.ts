@@ -37,3 +37,14 @@ function parseOrNaN(value: string): number {
   if (offH > 18 || offM > 59) return NaN;
   return base - (off[0] === '-' ? -1 : 1) * (offH * 60 + offM) * 60_000;
 }
+
+/**
+ * True for an ISO instant with an explicit offset (`Z` or `±hh:mm`): what `parseInstant` accepts.
+ *
+ * @example
+ * isIsoInstant('2026-03-02T10:00:00+09:00'); // true
+ * isIsoInstant('2026-03-02T10:00:00');       // false: which zone?
+ */
+export function isIsoInstant(s: unknown): s is string {
+  return typeof s === 'string' && !Number.isNaN(parseOrNaN(s));
+}

@@ -1,5 +1,6 @@
-import { checkDate, checkInstant, instantMs, localDate } from '../programs/dates.ts';
-import { checkNumber, checkOneOf, checkText, createIssues, deepFreeze, throwIfIssues } from '../programs/field-issues.ts';
+import { checkDate, checkInstant } from '../fields/check-date.ts';
+import { parseInstant, clinicDate } from '../time/index.ts';
+import { checkNumber, checkOneOf, checkText, createIssues, deepFreeze, throwIfIssues } from '../fields/field-issues.ts';
 import type { EnrolmentStatus } from '../programs/enrolment.ts';
 import { assertMayDose } from '../programs/enrolment.ts';
 import type { Vitals } from './vitals.ts';
@@ -101,21 +102,21 @@ export function validateInfusionRecord(input: InfusionRecordInput, opts: Validat
   }
 
   if (startedAt && endedAt) {
-    const minutes = (instantMs(endedAt) - instantMs(startedAt)) / 60_000;
+    const minutes = (parseInstant(endedAt) - parseInstant(startedAt)) / 60_000;
     if (minutes < 0) issues.add('endedAt', 'programs.field.end_before_start');
     else if (minutes > MAX_INFUSION_HOURS * 60) issues.add('endedAt', 'treatment.duration_implausible', { hours: MAX_INFUSION_HOURS });
   }
   // Using a product after its expiry date is a safety issue, not a typo: refuse it outright.
-  if (startedAt && expiryDate && localDate(startedAt, opts.zone) > expiryDate) {
-    issues.add('expiryDate', 'treatment.product_expired', { expiryDate, infusionDate: localDate(startedAt, opts.zone) });
+  if (startedAt && expiryDate && clinicDate(startedAt, opts.zone) > expiryDate) {
+    issues.add('expiryDate', 'treatment.product_expired', { expiryDate, infusionDate: clinicDate(startedAt, opts.zone) });
   }
 
   const vitalsBefore = checkVitals(issues, 'vitalsBefore', input.vitalsBefore as Partial<Vitals> | undefined);
   const vitalsAfter = checkVitals(issues, 'vitalsAfter', input.vitalsAfter as Partial<Vitals> | undefined);
-  if (startedAt && vitalsBefore?.measuredAt && instantMs(vitalsBefore.measuredAt) > instantMs(startedAt)) {
+  if (startedAt && vitalsBefore?.measuredAt && parseInstant(vitalsBefore.measuredAt) > parseInstant(startedAt)) {
     issues.add('vitalsBefore.measuredAt', 'treatment.vitals_before_after_start');
   }
-  if (endedAt && vitalsAfter?.measuredAt && instantMs(vitalsAfter.measuredAt) < instantMs(endedAt)) {
+  if (endedAt && vitalsAfter?.measuredAt && parseInstant(vitalsAfter.measuredAt) < parseInstant(endedAt)) {
     issues.add('vitalsAfter.measuredAt', 'treatment.vitals_after_before_end');
   }
 

@@ -1,5 +1,6 @@
-import { checkInstant, instantMs } from '../programs/dates.ts';
-import { checkNumber, checkOneOf, checkText, createIssues, deepFreeze, throwIfIssues } from '../programs/field-issues.ts';
+import { checkInstant } from '../fields/check-date.ts';
+import { parseInstant } from '../time/index.ts';
+import { checkNumber, checkOneOf, checkText, createIssues, deepFreeze, throwIfIssues } from '../fields/field-issues.ts';
 import { assertMayDose } from '../programs/enrolment.ts';
 import type { ValidateTreatmentOptions } from './infusion-record.ts';
 
@@ -86,7 +87,7 @@ export function validateTmsRecord(input: TmsRecordInput, opts: ValidateTreatment
     issues.add('frequencyHz', 'treatment.tms_frequency_mismatch', { protocol: protocol!, expected: expectedHz });
   }
   if (startedAt && endedAt) {
-    const minutes = (instantMs(endedAt) - instantMs(startedAt)) / 60_000;
+    const minutes = (parseInstant(endedAt) - parseInstant(startedAt)) / 60_000;
     if (minutes < 0) issues.add('endedAt', 'programs.field.end_before_start');
     else if (minutes > 180) issues.add('endedAt', 'treatment.duration_implausible', { hours: 3 });
   }

@@ -1,6 +1,6 @@
-import type { Issues } from '../programs/field-issues.ts';
-import { checkNumber } from '../programs/field-issues.ts';
-import { checkInstant } from '../programs/dates.ts';
+import type { Issues } from '../fields/field-issues.ts';
+import { checkNumber } from '../fields/field-issues.ts';
+import { checkInstant } from '../fields/check-date.ts';
 
 /** Vital signs taken before or after a treatment session. */
 export type Vitals = {

@@ -1,7 +1,7 @@
 import { auditHeads, chainOf, enqueueMail, formatAuditAnchors, listClinics, newId } from '@mimamori/storage';
 import type { AppDeps } from '../context.ts';
 import { createPeriodicJob, type PeriodicJob } from './periodic-job.ts';
-import { instantToZonedDate } from '../core-imports.ts';
+import { clinicDate } from '../core-imports.ts';
 
 /**
  * Once a day per clinic, the heads of its audit chain (and of the `system` chain) go by mail to
@@ -13,7 +13,7 @@ export async function queueAuditHeadMail(deps: AppDeps, o: { readonly to: string
   const now = deps.clock();
   let queued = 0;
   for (const clinic of await listClinics(deps.db.db)) {
-    const date = instantToZonedDate(now.getTime(), clinic.timeZone);
+    const date = clinicDate(now.getTime(), clinic.timeZone);
     const heads = await auditHeads(deps.db.db, [chainOf(clinic.id), chainOf(null)]);
     if (heads.length === 0) continue;
     const text = [

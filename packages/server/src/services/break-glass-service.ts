@@ -5,7 +5,7 @@ import {
 } from '@mimamori/storage';
 import { audit } from '../audit/audit.ts';
 import type { AppDeps } from '../context.ts';
-import { instantToZonedDate } from '../core-imports.ts';
+import { clinicDate } from '../core-imports.ts';
 import { sessionBody } from './session-service.ts';
 
 const ROLE_JA: Record<string, string> = { admin: '管理者', doctor: '医師', nurse: '看護師', reception: '受付', researcher: '研究担当' };
@@ -13,7 +13,7 @@ const ROLE_JA: Record<string, string> = { admin: '管理者', doctor: '医師', 
 function clinicTime(iso: string, zone: string): string {
   const d = new Date(iso);
   const hm = new Intl.DateTimeFormat('ja-JP', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
-  return `${instantToZonedDate(d.getTime(), zone)} ${hm}`;
+  return `${clinicDate(d.getTime(), zone)} ${hm}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import {
-  DomainError, checkPatientInput, formatPatientNumber, normalizeKana, instantToZonedDate,
+  DomainError, checkPatientInput, formatPatientNumber, normalizeKana, clinicDate,
   type Guardian, type Patient, type PatientInput, type Sex,
 } from '../core-imports.ts';
 import {
@@ -30,7 +30,7 @@ function editable(p: Patient) {
 
 async function clinicToday(deps: AppDeps, db: Db, clinicId: string): Promise<string> {
   const clinic = await getClinic(db, clinicId);
-  return instantToZonedDate(deps.clock().getTime(), clinic?.timeZone ?? 'Asia/Tokyo');
+  return clinicDate(deps.clock().getTime(), clinic?.timeZone ?? 'Asia/Tokyo');
 }
 
 /** Parses the one search box: a birth date, a number (診察券番号 or phone digits), or a name in kana/kanji. */

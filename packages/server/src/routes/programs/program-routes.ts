@@ -17,7 +17,7 @@ import { programActor } from '../../services/programs/program-context.ts';
 import { createProgram, examplePrograms, listPrograms, readProgram, reviseProgramDefinition } from '../../services/programs/program-definition-service.ts';
 import { consentCopy, exportProgramData, listProgramEnrolments, patientTimeline, programDashboard, readEnrolment } from '../../services/programs/program-views-service.ts';
 import { importLabs, patientsWithLot, recordAdverseEvent, recordLabResult, recordSession, saveMedication, updateAdverseEvent } from '../../services/programs/records-service.ts';
-import { renderConsentPdf } from '../../services/programs/consent-pdf.ts';
+import { renderConsentPdf } from '@mimamori/reports/consent-copy-pdf';
 
 /** Runs a service call and renders core field messages (with their params) in the request's language. */
 async function run<T>(req: FastifyRequest, fn: () => Promise<T>): Promise<T> {
@@ -131,7 +131,7 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
   }, async (req, reply) => {
     const lang = langOf(req.headers['accept-language']);
     const copy = await run(req, () => consentCopy(deps, programActor(req), req.params.id, req.params.consentId));
-    const pdf = await renderConsentPdf(copy, lang);
+    const pdf = Buffer.from(await renderConsentPdf(copy, lang));
     await auditAlone(deps, req, { action: 'program_consent.copy', resource: 'program_consent', resourceId: req.params.consentId, patientId: copy.row.patient_id });
     return reply
       .header('content-type', 'application/pdf')

@@ -10,7 +10,7 @@ import type { ScaleDefinition } from '@mimamori/core/scales/scale-definition';
 import { latestClinicScales } from '../scales/resolve-scale-definition.ts';
 import { getClinic, getIntake, getIntakeDefinitionVersion, updateIntakeIfRevision, type Db, type IntakeRow } from '@mimamori/storage';
 import { audit } from '../../audit/audit.ts';
-import { instantToZonedDate } from '../../core-imports.ts';
+import { clinicDate } from '../../core-imports.ts';
 import type { AppDeps } from '../../context.ts';
 import { langOf } from '../../i18n/lang.ts';
 import { requirePatientScope } from '../patient-link-service.ts';
@@ -47,7 +47,7 @@ async function context(deps: AppDeps, db: Db, req: FastifyRequest, intakeId: str
   const defRow = await getIntakeDefinitionVersion(db, p.clinicId, intake.form_id, intake.definition_version);
   if (!defRow) throw new DomainError('not_found', { key: 'intake_not_found' });
   const clinic = await getClinic(db, p.clinicId);
-  const today = instantToZonedDate(deps.clock().getTime(), clinic?.timeZone ?? 'Asia/Tokyo');
+  const today = clinicDate(deps.clock().getTime(), clinic?.timeZone ?? 'Asia/Tokyo');
   return { p, intake, definition: JSON.parse(defRow.definition_json) as IntakeDefinition, today };
 }
 

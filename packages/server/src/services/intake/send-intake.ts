@@ -4,7 +4,7 @@ import type { IntakeAudience } from '@mimamori/core/intake/intake-definition';
 import { ageOn } from '@mimamori/core/patients/patient';
 import { enqueueMail, getClinic, getPatient, insertIntake, listPatientIntakes, newId, type Db, type IntakeRow } from '@mimamori/storage';
 import { audit } from '../../audit/audit.ts';
-import { instantToZonedDate } from '../../core-imports.ts';
+import { clinicDate } from '../../core-imports.ts';
 import type { AppDeps } from '../../context.ts';
 import { issuePatientLink, type IssuedPatientLink } from '../patient-link-service.ts';
 import { currentIntakeDefinition } from './intake-definitions.ts';
@@ -44,7 +44,7 @@ export interface SentIntake {
 }
 
 function mailText(o: { clinicName: string; url: string; expiresAt: string; zone: string; lang: 'ja' | 'en' }): { subject: string; text: string } {
-  const until = instantToZonedDate(Date.parse(o.expiresAt), o.zone);
+  const until = clinicDate(Date.parse(o.expiresAt), o.zone);
   // The subject says nothing clinical: it may show on a lock screen or a shared family inbox.
   return {
     subject: `${o.clinicName}からのご案内`,
@@ -79,7 +79,7 @@ export async function sendIntake(deps: AppDeps, tx: Db, req: FastifyRequest, o: 
   const zone = clinic?.timeZone ?? 'Asia/Tokyo';
   const now = deps.clock();
   const nowIso = now.toISOString();
-  const today = instantToZonedDate(now.getTime(), zone);
+  const today = clinicDate(now.getTime(), zone);
   const expiresAt = o.expiresAt ?? new Date(now.getTime() + DEFAULT_VALID_DAYS * 86_400_000).toISOString();
   if (!(expiresAt > nowIso)) throw new DomainError('validation', { key: 'intake_closed' });
   const audience: IntakeAudience = o.audience ?? (ageOn(patient.birth_date, today) < 18 ? 'child' : 'adult');

@@ -9,7 +9,7 @@ import { summarizeIntake, type IntakeScaleScore } from '@mimamori/core/intake/su
 import { instantToZoned } from '@mimamori/core/time/instant-to-zoned';
 import { getClinic, getIntake, getPatient, listIntakeStatuses, listPatientIntakes, revokePatientLinks, type IntakeRow } from '@mimamori/storage';
 import { audit, auditAlone } from '../../audit/audit.ts';
-import { instantToZonedDate } from '../../core-imports.ts';
+import { clinicDate } from '../../core-imports.ts';
 import type { AppDeps } from '../../context.ts';
 import { langOf } from '../../i18n/lang.ts';
 import { staffMaySeeLink } from '../patient-link-service.ts';
@@ -107,7 +107,7 @@ export async function readIntakeForStaff(deps: AppDeps, req: FastifyRequest, int
   const versions: IntakeDefinition[] = await intakeDefinitionVersions(deps, db, a.clinicId);
   const answers = answersOf(row);
   const definition = selectIntakeDefinition(versions, answers);
-  const on = instantToZonedDate(Date.parse(row.submitted_at ?? row.updated_at), zone);
+  const on = clinicDate(Date.parse(row.submitted_at ?? row.updated_at), zone);
   const scores = row.scores_json ? (JSON.parse(row.scores_json) as StoredIntakeScore[]) : [];
   const sScores = summaryScores(scores, zone);
   const summary = {
@@ -122,7 +122,7 @@ export async function readIntakeForStaff(deps: AppDeps, req: FastifyRequest, int
     changes = {
       since: earlier.submitted_at!,
       items: diffIntakes(
-        { definition: selectIntakeDefinition(versions, ea), answers: ea, submittedOn: instantToZonedDate(Date.parse(earlier.submitted_at!), zone) },
+        { definition: selectIntakeDefinition(versions, ea), answers: ea, submittedOn: clinicDate(Date.parse(earlier.submitted_at!), zone) },
         { definition, answers, submittedOn: on },
         { lang },
       ),

@@ -7,7 +7,6 @@ import {
   evaluateConsent,
   evaluateEligibility,
   fieldError,
-  localDate,
   proposeSchedule,
   startScreening,
   transition,
@@ -34,6 +33,7 @@ import type { AppDeps } from '../../context.ts';
 import { assignProgramAssessments, cancelProgramAssessments } from './program-assessment-service.ts';
 import { cancelFutureSessions } from './program-booking-service.ts';
 import { clinicZone, loadEnrolment, loadProgram, nowIso, openDayFn, recordEvent, saveTransition, writeTx, type ProgramActor } from './program-context.ts';
+import { clinicDate } from '@mimamori/core/time/clinic-date';
 
 const CLOSED: ReadonlyArray<EnrolmentStatus> = ['completed', 'withdrawn', 'lost_to_follow_up', 'ineligible'];
 
@@ -81,7 +81,7 @@ export async function screenEligibility(deps: AppDeps, req: FastifyRequest, acto
     const totals = await latestScaleTotals(tx, actor.clinicId, row.patient_id, program.eligibility.severity.map((s) => s.scaleId));
     const scores = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, v.total]));
     const result = evaluateEligibility(program, {
-      screeningDate: localDate(now, zone),
+      screeningDate: clinicDate(now, zone),
       birthDate: patient.birth_date,
       ...(input.diagnoses ? { diagnoses: input.diagnoses } : {}),
       scores,
@@ -146,7 +146,7 @@ export async function signConsent(deps: AppDeps, req: FastifyRequest, actor: Pro
     if (!patient) throw new DomainError('not_found');
     const zone = await clinicZone(tx, actor.clinicId);
     const now = nowIso(deps);
-    const today = localDate(now, zone);
+    const today = clinicDate(now, zone);
     const role = input.role as ConsentRecord['role'];
     const doc = currentConsentDocument(program, { role, language: input.language, on: today });
     if (!doc) throw new DomainError('validation', { key: 'programs.no_document', params: { role: input.role, language: input.language }, details: [{ path: 'role', message: 'programs.no_document' }] });
@@ -194,14 +194,14 @@ export async function enrolPatient(deps: AppDeps, req: FastifyRequest, actor: Pr
     const program = await loadProgram(tx, actor.clinicId, row.program_id, row.program_version);
     const zone = await clinicZone(tx, actor.clinicId);
     const now = nowIso(deps);
-    const today = localDate(now, zone);
+    const today = clinicDate(now, zone);
     const enrolmentDate = input.enrolmentDate ?? today;
     if (daysBetween(today, enrolmentDate) < 0 || daysBetween(today, enrolmentDate) > 180) {
       throw new DomainError('validation', { key: 'programs.field.out_of_range', params: { min: today, max: addDays(today, 180), value: enrolmentDate, unit: '' }, details: [{ path: 'enrolmentDate', message: 'programs.field.out_of_range', params: { min: today, max: addDays(today, 180), value: enrolmentDate, unit: '' } } as { path: string; message: string }] });
     }
     const t = transition(enrolment, { to: 'enrolled', at: now, by: actor.staffId });
     const { isOpenDay } = await openDayFn(tx, actor.clinicId, zone);
-    const schedule = proposeSchedule({ program, enrolmentDate, isOpenDay, screeningDate: localDate(enrolment.history[0]!.at, zone) });
+    const schedule = proposeSchedule({ program, enrolmentDate, isOpenDay, screeningDate: clinicDate(enrolment.history[0]!.at, zone) });
     await saveTransition(deps, tx, req, { row, result: t, patch: { enrolment_date: enrolmentDate, schedule_json: JSON.stringify(schedule) } });
     return { status: t.enrolment.status, schedule };
   });

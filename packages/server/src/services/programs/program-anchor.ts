@@ -1,6 +1,7 @@
-import { bookedSessionDates, courseAnchor, localDate, reanchorSchedule, type EnrolmentSchedule, type ProgramDefinition } from '@mimamori/core/programs/index';
+import { bookedSessionDates, courseAnchor, reanchorSchedule, type EnrolmentSchedule, type ProgramDefinition } from '@mimamori/core/programs/index';
 import { instantToZoned } from '@mimamori/core/time/instant-to-zoned';
 import { listAppointments, listProgramSessions, type Db } from '@mimamori/storage';
+import { clinicDate } from '@mimamori/core/time/clinic-date';
 
 /** The series' appointments with their clinic date, time and status, for the timeline and dashboard. */
 export async function seriesAppointments(db: Db, clinicId: string, zone: string, schedule: EnrolmentSchedule | null) {
@@ -30,7 +31,7 @@ export async function anchoredSchedule(db: Db, o: {
     seriesAppointments(db, o.clinicId, o.zone, o.schedule),
     listProgramSessions(db, { clinicId: o.clinicId, enrolmentIds: [o.enrolmentId] }),
   ]);
-  const recorded = sessions.map((s) => ({ sessionNumber: s.session_number, date: localDate(s.started_at, o.zone) }));
+  const recorded = sessions.map((s) => ({ sessionNumber: s.session_number, date: clinicDate(s.started_at, o.zone) }));
   const anchor = courseAnchor({ schedule: o.schedule, appointments, recorded });
   return reanchorSchedule({
     program: o.program, schedule: o.schedule, anchor, today: o.today, bookedDates: bookedSessionDates(o.schedule, appointments), ...(o.keep ? { keep: o.keep } : {}),

@@ -1,12 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError, isDomainError } from '@mimamori/core';
-import { assessmentAssignmentPlan, assessmentRelinkPlan, localDate, type AssessmentLink, type EnrolmentSchedule, type ProgramDefinition } from '@mimamori/core/programs/index';
+import { assessmentAssignmentPlan, assessmentRelinkPlan, type AssessmentLink, type EnrolmentSchedule, type ProgramDefinition } from '@mimamori/core/programs/index';
 import { cancelScaleAssignment, updateEnrolmentIfVersion, type Db, type ProgramEnrolmentRow } from '@mimamori/storage';
 import { audit } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { assignScale } from '../scales/assign-scale.ts';
 import { anchoredSchedule } from './program-anchor.ts';
 import { clinicZone, loadEnrolment, loadProgram, nowIso, writeTx, type ProgramActor } from './program-context.ts';
+import { clinicDate } from '@mimamori/core/time/clinic-date';
 
 /** Statuses in which questionnaires are still sent for the program. */
 const ASSESSING = ['enrolled', 'active', 'completed', 'lost_to_follow_up'];
@@ -34,7 +35,7 @@ export async function reanchorAssessmentsInTx(deps: AppDeps, tx: Db, req: Fastif
 }): Promise<{ schedule: EnrolmentSchedule; cancelled: number }> {
   const { actor, row } = o;
   const zone = await clinicZone(tx, actor.clinicId);
-  const today = localDate(nowIso(deps), zone);
+  const today = clinicDate(nowIso(deps), zone);
   const links = o.schedule.assessmentLinks ?? [];
   const answered = await answeredAssignments(tx, actor.clinicId, links.map((l) => l.assignmentId));
   const keep = [...new Set(links.filter((l) => answered.includes(l.assignmentId)).map((l) => l.visitId))];
@@ -97,7 +98,7 @@ export async function assignProgramAssessments(deps: AppDeps, req: FastifyReques
   const program = await loadProgram(db, actor.clinicId, row.program_id, row.program_version);
   const zone = await clinicZone(db, actor.clinicId);
   const schedule = JSON.parse(row.schedule_json) as EnrolmentSchedule;
-  const plan = assessmentAssignmentPlan({ program, schedule, today: localDate(nowIso(deps), zone), existing: schedule.assessmentLinks ?? [] });
+  const plan = assessmentAssignmentPlan({ program, schedule, today: clinicDate(nowIso(deps), zone), existing: schedule.assessmentLinks ?? [] });
   let assigned = 0;
   const failed: Array<{ visitId: string; scaleId: string; message: string }> = [];
   for (const p of plan) {

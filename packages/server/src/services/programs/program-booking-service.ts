@@ -9,7 +9,6 @@ import {
 } from '@mimamori/core/programs/index';
 import { seedClinicServices, type SeriesPattern, type Service } from '@mimamori/core/scheduling/index';
 import { WEEKDAYS } from '@mimamori/core/time/index';
-import { instantToZoned } from '@mimamori/core/time/instant-to-zoned';
 import { zonedToInstant } from '@mimamori/core/time/zoned-to-instant';
 import { getProgramDefinition, getSchedulingConfig, listAppointments, listEnrolments, listProgramSessions, updateEnrolmentIfVersion, type Db, type ProgramEnrolmentRow } from '@mimamori/storage';
 import { audit } from '../../audit/audit.ts';
@@ -22,6 +21,7 @@ import { loadClinicScheduling, type SchedulingActor } from '../scheduling/schedu
 import { bookSeries } from '../scheduling/series-service.ts';
 import { assignProgramAssessments, reanchorAssessmentsInTx } from './program-assessment-service.ts';
 import { clinicZone, loadEnrolment, loadProgram, nowIso, writeTx, type ProgramActor } from './program-context.ts';
+import { clinicDate } from '@mimamori/core/time/clinic-date';
 
 /** Statuses in which the treatment course may be booked (never a withdrawn or finished patient). */
 const BOOKABLE: ReadonlyArray<EnrolmentStatus> = ['enrolled', 'active'];
@@ -127,7 +127,7 @@ export async function bookProgramSessions(deps: AppDeps, req: FastifyRequest, ac
   if (given.length !== count || given.some((o, i) => o.sessionNumber !== i + 1)) {
     issues.push({ path: 'occurrences', message: 'programs.booking_sessions_incomplete', params: { count } });
   }
-  const today = instantToZoned(deps.clock().getTime(), cfg.zone).date;
+  const today = clinicDate(deps.clock().getTime(), cfg.zone);
   given.forEach((o, i) => {
     if (o.date < today) issues.push({ path: `occurrences[${i}].date`, message: 'programs.booking_date_past', params: { date: o.date } });
     if (i > 0 && o.date <= given[i - 1]!.date) issues.push({ path: `occurrences[${i}].date`, message: 'programs.booking_dates_order', params: { date: o.date } });

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
 import { clinicDay, seedClinicCalendar, type ClinicCalendar } from '@mimamori/core/scheduling/index';
-import { localDate, type Enrolment, type EnrolmentTransition, type ProgramDefinition, type TransitionResult } from '@mimamori/core/programs/index';
+import { type Enrolment, type EnrolmentTransition, type ProgramDefinition, type TransitionResult } from '@mimamori/core/programs/index';
 import {
   getClinic,
   getEnrolment,
@@ -15,6 +15,7 @@ import {
 } from '@mimamori/storage';
 import { audit } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
+import { clinicDate } from '@mimamori/core/time/clinic-date';
 
 /** The signed-in staff member a programs request acts for. */
 export interface ProgramActor {
@@ -40,7 +41,7 @@ export function nowIso(deps: AppDeps): string {
 }
 
 export function todayIn(deps: AppDeps, zone: string): string {
-  return localDate(nowIso(deps), zone);
+  return clinicDate(nowIso(deps), zone);
 }
 
 /** A write and its audit row in one transaction (SERIALIZABLE is not needed: enrolments use CAS). */

@@ -5,10 +5,8 @@ import { flagConfounders, type ConcomitantMedication } from '@mimamori/core/medi
 import {
   assessmentProgress,
   bookingSummary,
-  buildPatientTimeline,
   plannedSessions,
   enrolmentFunnel,
-  localDate,
   mayExport,
   nextStatuses,
   programAdherence,
@@ -24,6 +22,7 @@ import {
   type ProgramDefinition,
   type ScheduleProposal,
 } from '@mimamori/core/programs/index';
+import { buildPatientTimeline } from '@mimamori/core/timeline/patient-timeline';
 import { saeAlertFor, type AdverseEvent } from '@mimamori/core/safety/index';
 import type { InfusionRecord, TmsRecord } from '@mimamori/core/treatment/index';
 import {
@@ -45,6 +44,7 @@ import { auditAlone } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { anchoredSchedule, seriesAppointments } from './program-anchor.ts';
 import { clinicZone, enrolmentOf, loadEnrolment, loadProgram, nowIso, type ProgramActor } from './program-context.ts';
+import { clinicDate } from '@mimamori/core/time/clinic-date';
 
 /**
  * When each scheduled item was done: a session by its number, a visit by the first score of one of
@@ -61,12 +61,12 @@ function completions(o: {
   for (const item of o.schedule.items) {
     if (item.kind === 'session') {
       const s = o.sessions.find((x) => x.session_number === item.sessionNumber);
-      if (s) out[item.id] = localDate(s.started_at, o.zone);
+      if (s) out[item.id] = clinicDate(s.started_at, o.zone);
       continue;
     }
     const dates = [
-      ...o.scores.filter((s) => item.scales.includes(s.scale_id)).map((s) => localDate(s.scored_at, o.zone)),
-      ...o.labs.filter((l) => (item.biomarkers as ReadonlyArray<string>).includes(l.analyte)).map((l) => localDate(l.collected_at, o.zone)),
+      ...o.scores.filter((s) => item.scales.includes(s.scale_id)).map((s) => clinicDate(s.scored_at, o.zone)),
+      ...o.labs.filter((l) => (item.biomarkers as ReadonlyArray<string>).includes(l.analyte)).map((l) => clinicDate(l.collected_at, o.zone)),
     ].filter((d) => d >= item.windowStart && d <= item.windowEnd).sort();
     if (dates[0]) out[item.id] = dates[0];
   }
@@ -91,7 +91,7 @@ async function liveScheduleOf(db: Db, o: { clinicId: string; row: ProgramEnrolme
   // A visit already done keeps the window it was done in.
   const done = completions({ schedule: stored, sessions, scores, labs, zone });
   const keep = stored.items.flatMap((i) => (i.kind === 'assessment' && i.visitId !== undefined && done[i.id] !== undefined ? [i.visitId] : []));
-  const schedule = await anchoredSchedule(db, { clinicId, zone, today: localDate(now, zone), enrolmentId: row.id, program: o.program, schedule: stored, keep });
+  const schedule = await anchoredSchedule(db, { clinicId, zone, today: clinicDate(now, zone), enrolmentId: row.id, program: o.program, schedule: stored, keep });
   const statuses = scheduleStatus({ items: schedule.items, completions: completions({ schedule, sessions, scores, labs, zone }), now, zone });
   return { schedule, statuses, stale: JSON.stringify(schedule.items) !== JSON.stringify(stored.items) };
 }
@@ -141,7 +141,7 @@ export async function readEnrolment(deps: AppDeps, req: FastifyRequest, actor: P
     assessmentLinksStale: live.stale,
     sessions: sessions.map((s) => JSON.parse(s.record_json) as InfusionRecord | TmsRecord),
     adverseEvents: aes.map((a) => JSON.parse(a.record_json) as AdverseEvent),
-    today: localDate(now, zone),
+    today: clinicDate(now, zone),
   };
 }
 
@@ -203,7 +203,7 @@ export async function programDashboard(deps: AppDeps, req: FastifyRequest, actor
         serious: safety.openSeriousAdverseEvents.includes(a.id), outcome: a.outcome,
       })),
       unreviewedAlerts: alertRows.filter((a) => !a.acknowledged_at).map((a) => ({
-        alertId: a.id, adverseEventId: a.source_id, patientNumber: a.patient_number, createdAt: a.created_at, createdOn: localDate(a.created_at, zone),
+        alertId: a.id, adverseEventId: a.source_id, patientNumber: a.patient_number, createdAt: a.created_at, createdOn: clinicDate(a.created_at, zone),
         summary: JSON.parse(a.summary_json) as { key: string; params?: Record<string, string | number> },
       })),
     },
@@ -253,7 +253,7 @@ export async function patientTimeline(deps: AppDeps, req: FastifyRequest, actor:
   const confounders = enrolRows.flatMap((r, i) => {
     const schedule: ScheduleProposal | null = lives[i] ?? null;
     if (!schedule || schedule.items.length === 0) return [];
-    const start = localDate(JSON.parse(r.history_json)[0].at as string, zone);
+    const start = clinicDate(JSON.parse(r.history_json)[0].at as string, zone);
     const end = schedule.items[schedule.items.length - 1]!.windowEnd;
     return flagConfounders(medications, { start, end }).map((f) => ({ ...f, enrolmentId: r.id }));
   });
@@ -295,11 +295,11 @@ export async function exportProgramData(deps: AppDeps, req: FastifyRequest, acto
     out.push({
       enrolmentId: r.id,
       status: r.status,
-      scores: scores.filter((s) => keep(localDate(s.scored_at, zone))).map((s) => ({ scaleId: s.scale_id, total: s.total, date: localDate(s.scored_at, zone) })),
-      sessions: sessions.filter((s) => keep(localDate(s.started_at, zone))).map((s) => ({ sessionNumber: s.session_number, date: localDate(s.started_at, zone) })),
-      labs: labs.filter((l) => keep(localDate(l.collected_at, zone))).map((l) => {
+      scores: scores.filter((s) => keep(clinicDate(s.scored_at, zone))).map((s) => ({ scaleId: s.scale_id, total: s.total, date: clinicDate(s.scored_at, zone) })),
+      sessions: sessions.filter((s) => keep(clinicDate(s.started_at, zone))).map((s) => ({ sessionNumber: s.session_number, date: clinicDate(s.started_at, zone) })),
+      labs: labs.filter((l) => keep(clinicDate(l.collected_at, zone))).map((l) => {
         const x = JSON.parse(l.record_json) as LabResult;
-        return { analyte: x.analyte, value: x.canonicalValue, unit: x.canonicalUnit, comparator: x.comparator ?? null, date: localDate(l.collected_at, zone) };
+        return { analyte: x.analyte, value: x.canonicalValue, unit: x.canonicalUnit, comparator: x.comparator ?? null, date: clinicDate(l.collected_at, zone) };
       }),
     });
   }

@@ -2,7 +2,7 @@ import { ageOn } from '@mimamori/core/patients/patient';
 import { crisisContactsFor } from '@mimamori/core/safety/crisis-contacts-for';
 import { nextClinicOpening, onCallAt } from '@mimamori/core/safety/on-call';
 import { getClinic, getPatient, getSchedulingConfig, listOnCallShifts, type Db } from '@mimamori/storage';
-import { instantToZonedDate } from '../../core-imports.ts';
+import { clinicDate } from '../../core-imports.ts';
 import type { AppDeps } from '../../context.ts';
 import { crisisContactsOf } from '../scales/crisis-contacts.ts';
 
@@ -33,7 +33,7 @@ export async function patientCrisisView(deps: AppDeps, db: Db, o: { clinicId: st
   const clinic = await getClinic(db, o.clinicId);
   const zone = clinic?.timeZone ?? 'Asia/Tokyo';
   const patient = await getPatient(db, o.clinicId, o.patientId);
-  const age = patient?.birth_date ? ageOn(patient.birth_date, instantToZonedDate(nowMs, zone)) : null;
+  const age = patient?.birth_date ? ageOn(patient.birth_date, clinicDate(nowMs, zone)) : null;
   const { contacts, isDefault } = await crisisContactsOf(db, o.clinicId);
   const onCall = onCallAt(await listOnCallShifts(db, { clinicId: o.clinicId, from: now, to: new Date(nowMs + 1).toISOString() }), now);
   const calendar = (await getSchedulingConfig(db, o.clinicId, zone))?.calendar;

@@ -2,7 +2,6 @@ import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
 import { ageOn } from '@mimamori/core/patients/patient';
 import { scaleAgeIssue, type Informant } from '@mimamori/core/scales/index';
-import { instantToZoned } from '@mimamori/core/time/instant-to-zoned';
 import { addDays } from '@mimamori/core/time/local-date';
 import { zonedToInstant } from '@mimamori/core/time/zoned-to-instant';
 import {
@@ -13,6 +12,7 @@ import type { AppDeps } from '../../context.ts';
 import { staffMaySeeLink } from '../patient-link-service.ts';
 import { resolveScaleDefinition } from './resolve-scale-definition.ts';
 import { issueQuestionnaireLink, mailQuestionnaireLink, qrSvgDataUrl } from './scale-link.ts';
+import { clinicDate } from '@mimamori/core/time/clinic-date';
 
 export interface AssignScaleInput {
   readonly scaleId: string;
@@ -75,7 +75,7 @@ export async function assignScale(deps: AppDeps, req: FastifyRequest, patientId:
     const zone = clinic?.timeZone ?? 'Asia/Tokyo';
     const now = deps.clock().toISOString();
     // A scale is only given in the age range it is validated for (PHQ-9 from 13).
-    const age = patient.birth_date ? ageOn(patient.birth_date, instantToZoned(deps.clock().getTime(), zone).date) : null;
+    const age = patient.birth_date ? ageOn(patient.birth_date, clinicDate(deps.clock().getTime(), zone)) : null;
     const range = scaleAgeIssue(definition, age);
     if (range) {
       throw new DomainError('validation', {

@@ -8,6 +8,7 @@ import {
 import type { AppDeps } from '../../context.ts';
 import { createPeriodicJob, type PeriodicJob } from '../periodic-job.ts';
 import { loadClinicScheduling, type ClinicScheduling } from './scheduling-context.ts';
+import { clinicDate } from '@mimamori/core/time/clinic-date';
 
 export type AppointmentMailKind = 'confirmation' | 'change' | 'cancellation' | 'reminder';
 
@@ -118,7 +119,7 @@ export async function queueDayBeforeReminders(deps: AppDeps): Promise<number> {
   for (const clinic of await listClinics(db)) {
     const hasConfig = await db.selectFrom('scheduling_settings').select('clinic_id').where('clinic_id', '=', clinic.id).executeTakeFirst();
     if (!hasConfig) continue;
-    const tomorrow = addDays(instantToZoned(now, clinic.timeZone).date, 1);
+    const tomorrow = addDays(clinicDate(now, clinic.timeZone), 1);
     const fromMs = zonedToInstant({ date: tomorrow, time: '00:00', zone: clinic.timeZone });
     const toMs = zonedToInstant({ date: addDays(tomorrow, 1), time: '00:00', zone: clinic.timeZone });
     const rows = (await listConfirmedStartingBetween(db, { fromMs, toMs })).filter((r) => r.clinic_id === clinic.id);

@@ -2,7 +2,6 @@ import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
 import { clinicDays, compactAvailability, findAvailableSlots, MAX_RANGE_DAYS, proposeSeries, type AvailableSlot, type SeriesPattern, type SlotAssignment } from '@mimamori/core/scheduling/index';
 import { addDays, assertLocalDate, daysBetween } from '@mimamori/core/time/local-date';
-import { instantToZoned } from '@mimamori/core/time/instant-to-zoned';
 import { zonedToInstant } from '@mimamori/core/time/zoned-to-instant';
 import { listAppointments, listBlockingAppointments, type Db } from '@mimamori/storage';
 import { auditAlone } from '../../audit/audit.ts';
@@ -12,6 +11,7 @@ import { cachedJson, type CachedBody } from './availability-cache.ts';
 import { findService, toExisting } from './booking-service.ts';
 import { loadClinicScheduling, loadClinicSchedulingForRead, withoutStaffHorizon, type ClinicScheduling, type SchedulingActor } from './scheduling-context.ts';
 import type { ExistingBooking } from '@mimamori/core/scheduling/index';
+import { clinicDate } from '@mimamori/core/time/clinic-date';
 
 const DAY = 86_400_000;
 
@@ -127,7 +127,7 @@ export async function listAppointmentViews(
 /** Today's list (clinic date), cancelled ones included, for the desk. */
 export async function todayList(deps: AppDeps, req: FastifyRequest, actor: SchedulingActor, resourceId?: string) {
   const cfg = await loadClinicScheduling(deps, deps.db.db, actor.clinicId);
-  const today = instantToZoned(deps.clock().getTime(), cfg.zone).date;
+  const today = clinicDate(deps.clock().getTime(), cfg.zone);
   return { date: today, appointments: await listAppointmentViews(deps, req, actor, { from: today, to: today, ...(resourceId ? { resourceId } : {}) }) };
 }
 

@@ -1,13 +1,12 @@
 import { sendIntake } from '../intake/send-intake.ts';
-import { addDays } from '@mimamori/core/time/local-date';
-import { zonedToInstant } from '@mimamori/core/time/zoned-to-instant';
+import { clinicDate } from '@mimamori/core/time/clinic-date';
+import { endOfClinicDay } from '@mimamori/core/time/end-of-clinic-day';
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
 import {
-  bookingRejection, checkBooking, checkOnlineChange, type ExistingBooking, type Service, type SlotAssignment,
+  allocateUnit, bookingRejection, checkBooking, checkOnlineChange, occupiedSpan, type ExistingBooking, type Service, type SlotAssignment,
 } from '@mimamori/core/scheduling/index';
-import { instantToZoned } from '@mimamori/core/time/instant-to-zoned';
 import { parseInstant } from '@mimamori/core/time/parse-instant';
 import {
   confirmUnits, countUnits, deactivateUnits, findAppointmentByIdempotencyKey, getAppointment, getPatient, getStaffBriefs, insertAppointment,
@@ -65,6 +64,8 @@ interface Placement {
   readonly doubleBooked: boolean;
   readonly units: ReadonlyArray<Omit<AppointmentUnitRow, 'appointment_id' | 'id'>>;
   readonly service: Service;
+  /** When a hold lapses (epoch ms); null for a booking. */
+  readonly holdExpiresMs: number | null;
 }
 
 /**
@@ -108,26 +109,21 @@ async function place(
     allowDoubleBooking: o.allowDouble && actor.channel === 'staff',
   });
   if (!check.ok) throw check.error;
-  const before = (service.bufferBeforeMinutes ?? 0) * 60_000;
-  const after = (service.bufferAfterMinutes ?? 0) * 60_000;
-  const from = check.slot.startMs - before;
-  const to = check.slot.endMs + after;
+  const { fromMs: from, toMs: to } = occupiedSpan(check.slot, service);
   const holdExpires = o.hold ? o.nowMs + cfg.policy.holdMinutes * 60_000 : null;
   const units: Array<Omit<AppointmentUnitRow, 'appointment_id' | 'id'>> = [];
   for (const a of check.slot.assignments) {
     const capacity = cfg.resources.find((r) => r.id === a.resourceId)?.capacity ?? 1;
     const taken = await listActiveUnits(tx, { clinicId: cfg.clinicId, resourceIds: [a.resourceId], fromMs: from, toMs: to, nowMs: o.nowMs });
-    const used = new Set(taken.filter((u) => u.appointment_id !== o.excludeId).map((u) => u.unit_no));
-    let n = 0;
-    while (n < capacity && used.has(n)) n++;
-    if (n >= capacity) {
+    const n = allocateUnit({ capacity, taken: taken.map((u) => ({ unitNo: u.unit_no, appointmentId: u.appointment_id })), ...(o.excludeId ? { excludeAppointmentId: o.excludeId } : {}) });
+    if (n === null) {
       // A deliberate double booking goes over capacity: it takes no unit of a full resource.
       if (check.doubleBooked) continue;
       throw bookingRejection('booking.over_capacity', { role: a.role });
     }
     units.push({ clinic_id: cfg.clinicId, resource_id: a.resourceId, unit_no: n, unit_key: `${cfg.clinicId}:${a.resourceId}:${n}`, start_ms: from, end_ms: to, active: 1, expires_ms: holdExpires });
   }
-  return { startMs: check.slot.startMs, endMs: check.slot.endMs, assignments: check.slot.assignments, doubleBooked: check.doubleBooked, units, service };
+  return { startMs: check.slot.startMs, endMs: check.slot.endMs, assignments: check.slot.assignments, doubleBooked: check.doubleBooked, units, service, holdExpiresMs: holdExpires };
 }
 
 function unitRows(appointmentId: string, p: Placement): AppointmentUnitRow[] {
@@ -192,7 +188,7 @@ export async function insertBooking(
     start_ms: p.startMs,
     end_ms: p.endMs,
     status: hold ? 'held' : 'confirmed',
-    hold_expires_at: hold ? new Date(o.nowMs + cfg.policy.holdMinutes * 60_000).toISOString() : null,
+    hold_expires_at: p.holdExpiresMs === null ? null : new Date(p.holdExpiresMs).toISOString(),
     channel: actor.channel,
     series_id: input.seriesId ?? null,
     assignments_json: JSON.stringify(p.assignments),
@@ -226,8 +222,7 @@ export async function insertBooking(
   if (o.mail && !hold) await queueAppointmentMail(deps, tx, { cfg, row, kind: 'confirmation' });
   // A first visit sends the WEB問診 in the same transaction: valid until the end of the visit day.
   if (!hold && p.service.sendsIntake) {
-    const visitDay = instantToZoned(p.startMs, cfg.zone).date;
-    const endOfDay = new Date(zonedToInstant({ date: addDays(visitDay, 1), time: '00:00', zone: cfg.zone })).toISOString();
+    const endOfDay = new Date(endOfClinicDay(p.startMs, cfg.zone)).toISOString();
     await sendIntake(deps, tx, req, { clinicId: cfg.clinicId, patientId: row.patient_id, appointmentId: row.id, expiresAt: endOfDay, email: o.mail });
   }
   return row;
@@ -457,7 +452,7 @@ export async function markAppointment(
 export async function checkInAppointment(deps: AppDeps, req: FastifyRequest, actor: SchedulingActor, id: string, version: number): Promise<AppointmentView> {
   return changeOwnAppointment(deps, req, actor, id, async ({ tx, cfg, row, nowMs, nowIso }) => {
     if (row.status !== 'confirmed') throw notActive();
-    if (instantToZoned(row.start_ms, cfg.zone).date !== instantToZoned(nowMs, cfg.zone).date) throw new DomainError('invalid_state', { key: 'booking.not_today' });
+    if (clinicDate(row.start_ms, cfg.zone) !== clinicDate(nowMs, cfg.zone)) throw new DomainError('invalid_state', { key: 'booking.not_today' });
     const patch = { checked_in_at: nowIso, updated_at: nowIso };
     const ok = await updateAppointmentIfVersion(tx, { clinicId: actor.clinicId, id, expectedVersion: version, patch, requireStatus: ['confirmed'] });
     if (!ok) throw stale();

@@ -2,6 +2,8 @@ import { expandAvailability, type CompactAvailability } from '@mimamori/core/sch
 import type { AppointmentView } from '@mimamori/server/api-types';
 import { api, setCsrfToken } from '../../shared/api/client.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
+import { clinicDate } from '@mimamori/core/time/clinic-date';
+import { DEFAULT_CLINIC_ZONE } from '@mimamori/core/time/time-zone';
 
 // The patient side of the reservations API (docs/api/scheduling.md, "Patient routes").
 
@@ -120,7 +122,7 @@ export function plusDays(date: string, days: number): string {
 
 /** Today in the clinic's zone. */
 export function clinicToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return clinicDate(Date.now(), DEFAULT_CLINIC_ZONE);
 }
 
 /** "12月2日(水)" / "Wed 2 Dec". */

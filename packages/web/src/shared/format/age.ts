@@ -1,3 +1,5 @@
+import { clinicDate } from '@mimamori/core/time/clinic-date';
+
 /**
  * Age in completed years on `today` for a birth date, both `YYYY-MM-DD`. A birthday on 29 February
  * counts as reached on 1 March in common years (as the Japanese age-counting law does).
@@ -18,8 +20,7 @@ export function ageOn(birthDate: string, today: string): number | null {
 
 /** Today's date as `YYYY-MM-DD` in the clinic's zone (Japan unless told otherwise). */
 export function todayIn(now: Date, timeZone = 'Asia/Tokyo'): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return clinicDate(now.getTime(), timeZone);
 }
 
 /** Under 18 on `today`: the register asks for a guardian. */

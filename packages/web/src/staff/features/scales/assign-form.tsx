@@ -9,9 +9,10 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { ErrorDetails } from './error-details.tsx';
 import { LinkBox } from './link-box.tsx';
 import { loc, useCatalogue, type IssuedLink } from './scales-api.ts';
+import { clinicDate } from '@mimamori/core/time/clinic-date';
 
 function todayIn(zone = 'Asia/Tokyo'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return clinicDate(Date.now(), zone);
 }
 
 /** A doctor assigns a scale once or on a schedule; the first link is shown at once. */

@@ -8,10 +8,12 @@ import { ErrorMessage } from '../../components/alert.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { LinkBox } from './link-box.tsx';
 import { useAssignments, type ReissuedLink } from './scales-api.ts';
+import { clinicDate as clinicDateIn } from '@mimamori/core/time/clinic-date';
+import { DEFAULT_CLINIC_ZONE } from '@mimamori/core/time/time-zone';
 
 /** The clinic date (Asia/Tokyo) of an instant, as YYYY-MM-DD. */
 export function clinicDate(iso: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+  return clinicDateIn(iso, DEFAULT_CLINIC_ZONE);
 }
 
 /** A window closes at midnight: its last open day is the day before. */

@@ -4,8 +4,8 @@ import type { AdverseEvent } from '../safety/adverse-event.ts';
 import { isSerious } from '../safety/adverse-event.ts';
 import type { InfusionRecord } from '../treatment/infusion-record.ts';
 import type { TmsRecord } from '../treatment/tms-record.ts';
-import { localDate } from './dates.ts';
-import type { Enrolment } from './enrolment.ts';
+import { clinicDate } from '../time/index.ts';
+import type { Enrolment } from '../programs/enrolment.ts';
 
 /** A scale result as the timeline needs it (the scales module owns the full type). */
 export type TimelineScore = {
@@ -57,7 +57,7 @@ export function buildPatientTimeline(input: PatientTimelineInput): ReadonlyArray
   const out: TimelineEntry[] = [];
   for (const h of input.enrolment?.history ?? []) {
     out.push({
-      date: localDate(h.at, zone),
+      date: clinicDate(h.at, zone),
       at: h.at,
       kind: 'enrolment',
       refId: input.enrolment!.id,
@@ -67,7 +67,7 @@ export function buildPatientTimeline(input: PatientTimelineInput): ReadonlyArray
   }
   for (const s of input.scores ?? []) {
     out.push({
-      date: localDate(s.completedAt, zone),
+      date: clinicDate(s.completedAt, zone),
       at: s.completedAt,
       kind: 'score',
       refId: s.id,
@@ -77,7 +77,7 @@ export function buildPatientTimeline(input: PatientTimelineInput): ReadonlyArray
   }
   for (const s of input.sessions ?? []) {
     out.push({
-      date: localDate(s.startedAt, zone),
+      date: clinicDate(s.startedAt, zone),
       at: s.startedAt,
       kind: 'session',
       refId: s.id,
@@ -117,7 +117,7 @@ export function buildPatientTimeline(input: PatientTimelineInput): ReadonlyArray
   }
   (input.labs ?? []).forEach((l, i) =>
     out.push({
-      date: localDate(l.collectedAt, zone),
+      date: clinicDate(l.collectedAt, zone),
       at: l.collectedAt,
       kind: 'lab',
       refId: `${l.patientId}:${l.analyte}:${l.collectedAt}:${i}`,
