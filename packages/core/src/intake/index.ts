@@ -14,3 +14,4 @@ export * from './summarize-intake.ts';
 export * from './diff-intakes.ts';
 export * from './intake-progress.ts';
 export * from './intake-scale-answers.ts';
+export * from './intake-part-definition.ts';

@@ -3,11 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.ts';
 import { currentIntakeDefinition, listIntakeVersions, publishIntakeDefinition } from '../../services/intake/intake-definitions.ts';
-import { cancelIntake, intakeStatuses, listIntakesOfPatient, readIntakeForStaff, sendIntakeFromStaff } from '../../services/intake/staff-intake.ts';
+import { cancelIntake, intakeStatuses, listIntakesOfPatient, readIntakeForStaff, sendAdolescentIntakeFromStaff, sendIntakeFromStaff } from '../../services/intake/staff-intake.ts';
 import { idSchema } from '../schemas.ts';
 
 const statusSchema = z.object({
-  id: z.string(), patientId: z.string(), appointmentId: z.string().nullable(), status: z.string(), sentAt: z.string(), startedAt: z.string().nullable(),
+  id: z.string(), patientId: z.string(), appointmentId: z.string().nullable(), respondent: z.enum(['patient', 'guardian', 'adolescent']), status: z.string(), sentAt: z.string(), startedAt: z.string().nullable(),
   submittedAt: z.string().nullable(), progress: z.object({ completed: z.number(), total: z.number() }),
 });
 const idList = z.string().max(33 * 200).optional().transform((s) => (s ? s.split(',').filter(Boolean) : []))
@@ -55,6 +55,25 @@ export function registerIntakeStaffRoutes(app: FastifyInstance, deps: AppDeps): 
     },
   }, async (req, reply) => {
     const s = await sendIntakeFromStaff(deps, req, req.params.id, req.body);
+    return reply.code(201).send({ intakeId: s.intakeId, reused: s.reused, status: s.status, mailQueued: s.mailQueued, qr: s.qr, link: s.link });
+  });
+
+  // The adolescent's own part (12–17), on its own link and session, never through the guardian's.
+  r.post('/api/patients/:id/intakes/adolescent', {
+    config: { access: 'intake:send' },
+    schema: {
+      tags: ['intake'],
+      params: z.strictObject({ id: idSchema }),
+      body: z.strictObject({ appointmentId: idSchema.nullish(), expiresAt: z.iso.datetime().optional(), email: z.boolean().optional() }),
+      response: {
+        201: z.object({
+          intakeId: z.string(), reused: z.boolean(), status: z.string(), mailQueued: z.boolean(),
+          qr: z.string().nullable(), link: z.object({ url: z.string(), expiresAt: z.string() }).nullable(),
+        }),
+      },
+    },
+  }, async (req, reply) => {
+    const s = await sendAdolescentIntakeFromStaff(deps, req, req.params.id, req.body);
     return reply.code(201).send({ intakeId: s.intakeId, reused: s.reused, status: s.status, mailQueued: s.mailQueued, qr: s.qr, link: s.link });
   });
 

@@ -42,7 +42,7 @@ export async function currentIntakeDefinition(deps: AppDeps, db: Db, clinicId: s
   const def = seededIntakeDefinition();
   try {
     await insertIntakeDefinition(db, {
-      id: newId(), clinic_id: clinicId, form_id: def.id, version: def.version, definition_json: JSON.stringify(def), created_at: deps.clock().toISOString(), created_by: null,
+      id: newId(), clinic_id: clinicId, form_id: def.id, version: def.version, definition_json: JSON.stringify(def), created_at: deps.clock().toISOString(), created_by: null, no_screen_confirmation: null,
     });
   } catch (e) {
     // Another request seeded it at the same moment (unique version key): read theirs.
@@ -86,7 +86,7 @@ export async function publishIntakeDefinition(deps: AppDeps, req: FastifyRequest
     const def = edited as IntakeDefinition;
     const id = newId();
     await insertIntakeDefinition(tx, {
-      id, clinic_id: a.clinicId, form_id: def.id, version: def.version, definition_json: JSON.stringify(def), created_at: deps.clock().toISOString(), created_by: a.staffId,
+      id, clinic_id: a.clinicId, form_id: def.id, version: def.version, definition_json: JSON.stringify(def), created_at: deps.clock().toISOString(), created_by: a.staffId, no_screen_confirmation: null,
     });
     await audit(deps, tx, req, { action: 'intake_definition.publish', resource: 'intake_definition', resourceId: id, detail: `version ${def.version}` });
     return def;
