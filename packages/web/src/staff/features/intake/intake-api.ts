@@ -8,6 +8,8 @@ export interface IntakeStatusItem {
   readonly id: string;
   readonly patientId: string;
   readonly appointmentId: string | null;
+  /** Who answers: the adult patient, a guardian, or the adolescent on their own link. */
+  readonly respondent: 'patient' | 'guardian' | 'adolescent';
   readonly status: IntakeStatusName;
   readonly sentAt: string;
   readonly startedAt: string | null;
@@ -84,6 +86,15 @@ export function useSendIntake(patientId: string) {
   return useMutation({
     mutationFn: (body: { audience?: 'adult' | 'child'; email: boolean }) =>
       api<SentIntake>(`/api/patients/${encodeURIComponent(patientId)}/intakes`, { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['intake'] }),
+  });
+}
+
+export function useSendAdolescentIntake(patientId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: boolean }) =>
+      api<SentIntake>(`/api/patients/${encodeURIComponent(patientId)}/intakes/adolescent`, { method: 'POST', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['intake'] }),
   });
 }
