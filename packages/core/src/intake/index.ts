@@ -15,3 +15,4 @@ export * from './diff-intakes.ts';
 export * from './intake-progress.ts';
 export * from './intake-scale-answers.ts';
 export * from './intake-part-definition.ts';
+export * from './child-screen-gap.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.ts';
-import { currentIntakeDefinition, listIntakeVersions, publishIntakeDefinition } from '../../services/intake/intake-definitions.ts';
+import { childScreenStatus, currentIntakeDefinition, listIntakeVersions, publishIntakeDefinition } from '../../services/intake/intake-definitions.ts';
 import { cancelIntake, intakeStatuses, listIntakesOfPatient, readIntakeForStaff, sendAdolescentIntakeFromStaff, sendIntakeFromStaff } from '../../services/intake/staff-intake.ts';
 import { idSchema } from '../schemas.ts';
 
@@ -27,11 +27,29 @@ export function registerIntakeStaffRoutes(app: FastifyInstance, deps: AppDeps): 
   // The body is the whole edited definition; the core validator checks it (zod only bounds the size).
   r.post('/api/intake/definition', {
     config: { access: 'intake:admin' },
-    schema: { tags: ['intake'], body: z.strictObject({ definition: z.record(z.string(), z.unknown()) }), response: { 201: z.object({ version: z.number() }) } },
+    schema: {
+      tags: ['intake'],
+      body: z.strictObject({ definition: z.record(z.string(), z.unknown()), noScreenConfirmation: z.string().max(2000).optional() }),
+      response: { 201: z.object({ version: z.number() }) },
+    },
   }, async (req, reply) => {
-    const def = await publishIntakeDefinition(deps, req, req.body.definition);
+    const def = await publishIntakeDefinition(deps, req, req.body.definition, { ...(req.body.noScreenConfirmation !== undefined ? { noScreenConfirmation: req.body.noScreenConfirmation } : {}) });
     return reply.code(201).send({ version: def.version });
   });
+
+  // Whether the child form has a scored youth self-harm screen (the administrator's home and the editor say so loudly).
+  r.get('/api/intake/child-screen', {
+    config: { access: 'intake:admin' },
+    schema: {
+      tags: ['intake'],
+      response: {
+        200: z.object({
+          version: z.number(), missing: z.boolean(),
+          confirmation: z.object({ text: z.string(), at: z.string(), by: z.string().nullable(), byName: z.string().nullable() }).nullable(),
+        }),
+      },
+    },
+  }, async (req) => childScreenStatus(deps, req.staff!.clinicId));
 
   r.post('/api/patients/:id/intakes', {
     config: { access: 'intake:send' },

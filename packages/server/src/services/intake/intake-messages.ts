@@ -24,6 +24,10 @@ export function registerIntakeMessages(): void {
       ja: 'ご本人のメールアドレス（保護者と別のもの）が登録されていません。リンクは、問診を見られる職員が院内で直接お渡しください。',
       en: 'There is no email address of the patient\'s own (other than a guardian\'s). Staff who may read intakes can hand over the link in person.',
     },
+    intake_child_no_screen: {
+      ja: 'お子さま用の問診票に、点数化される若者向けの自傷・自殺リスクのスクリーニング尺度がありません。このまま公開するには、当院として確認した旨を{min}文字以上で記入してください（記録され、監査ログに残ります）。',
+      en: 'The child form has no scored youth self-harm screen. To publish it anyway, type the clinic\'s written confirmation ({min} characters or more); it is stored and audited.',
+    },
     intake_closed: { ja: 'この問診は受付を終了しています。', en: 'This intake is closed.' },
   });
 }
