@@ -128,8 +128,24 @@ export function useIntakeDefinition() {
 export function usePublishIntakeDefinition() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (definition: IntakeDefinition) =>
-      api<{ version: number }>('/api/intake/definition', { method: 'POST', body: { definition } }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['intake', 'definition'] }),
+    mutationFn: (o: { definition: IntakeDefinition; noScreenConfirmation?: string }) =>
+      api<{ version: number }>('/api/intake/definition', { method: 'POST', body: o }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['intake'] }),
+  });
+}
+
+export interface ChildScreenStatus {
+  readonly version: number;
+  /** The child form has no scored youth self-harm screen. */
+  readonly missing: boolean;
+  /** The clinic's written confirmation stored with the current version, when it has none. */
+  readonly confirmation: { readonly text: string; readonly at: string; readonly by: string | null; readonly byName: string | null } | null;
+}
+
+export function useChildScreen(enabled: boolean) {
+  return useQuery({
+    queryKey: ['intake', 'child-screen'],
+    queryFn: ({ signal }) => api<ChildScreenStatus>('/api/intake/child-screen', { signal }),
+    enabled,
   });
 }
