@@ -136,5 +136,20 @@ for (const dialect of testDialects()) {
       assert.equal(y.statusCode, 400, y.body);
       assert.match(y.json().error.message, /aged 12 to 17 \(this patient is 10\)/);
     });
+
+    test("a minor's own questionnaire is never mailed to a guardian's address; their own address gets it", async () => {
+      // The test clock is 2026-11-29: the windows open on that day.
+      const payload = { scaleId: 'phq9', informant: 'self', kind: 'once', startDate: '2026-11-29', windowDays: 3 };
+      const shared = await newChild({ email: 'haruko@example.test' });
+      const a = await as(t, doctor, { method: 'POST', url: `/api/patients/${shared}/scale-assignments`, payload });
+      assert.equal(a.statusCode, 200, a.body);
+      assert.equal(a.json().link.mailed, false, "the family address is the mother's too: handed over in person");
+      assert.equal((await t.db.db.selectFrom('outbox').select('id').where('patient_id', '=', shared).execute()).length, 0);
+      const own = await newChild({ email: 'minato@example.test' });
+      const b = await as(t, doctor, { method: 'POST', url: `/api/patients/${own}/scale-assignments`, payload });
+      assert.equal(b.statusCode, 200, b.body);
+      assert.equal(b.json().link.mailed, true);
+      assert.deepEqual((await t.db.db.selectFrom('outbox').select('to_address').where('patient_id', '=', own).execute()).map((m) => m.to_address), ['minato@example.test']);
+    });
   });
 }
