@@ -2,7 +2,8 @@
 // self-harm option in the WEB問診 and sees the crisis panel at once; the on-call doctor is mailed
 // (delivered to a real SMTP server on 127.0.0.1); unacknowledged, the alert escalates to the next
 // person on call; the doctor opens the alert's history and acknowledges it. Screenshots of the
-// crisis panel, the on-call settings and the alert history with E2E_SCREENSHOTS=1.
+// crisis panel (adult and child), the on-call settings, the alert history, the adolescent's link on the
+// patient's intake page and the administrator's notice of the missing child screen with E2E_SCREENSHOTS=1.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -152,6 +153,11 @@ test('self-harm option → crisis panel → the on-call doctor is mailed → esc
   await ad.goto(`${h.baseUrl}/oncall`);
   await ad.getByRole('heading', { name: '当番とアラート送信' }).waitFor();
   await look(ad, 'oncall-settings', 'the on-call settings');
+
+  // The administrator's home says the child form has no scored youth self-harm screen.
+  await ad.goto(`${h.baseUrl}/`);
+  await ad.getByText('お子さま用の問診票に、点数化される自傷・自殺リスクのスクリーニング尺度がありません').waitFor();
+  await look(ad, 'child-screen-notice', "the administrator's home");
 });
 
 test("an adolescent answers on their own link on a phone, ticks a self-harm option, sees the children's crisis panel; staff see the alert", async () => {
@@ -211,6 +217,8 @@ test("an adolescent answers on their own link on a phone, ticks a self-harm opti
   await dr.goto(`${h.baseUrl}/patients/${patient.patient.id}/intake`);
   await dr.getByRole('cell', { name: '本人（ご本人用リンク）' }).waitFor();
   await dr.getByRole('cell', { name: '保護者' }).waitFor();
+  await dr.getByRole('heading', { name: 'ご本人用リンク（12〜17歳）' }).waitFor();
+  await look(dr, 'intake-adolescent-link', "the patient's intake page");
   await phone.close();
   await guardianCtx.close();
   await staffCtx.close();
