@@ -2,7 +2,8 @@
 // self-harm option in the WEB問診 and sees the crisis panel at once; the on-call doctor is mailed
 // (delivered to a real SMTP server on 127.0.0.1); unacknowledged, the alert escalates to the next
 // person on call; the doctor opens the alert's history and acknowledges it. Screenshots of the
-// crisis panel, the on-call settings and the alert history with E2E_SCREENSHOTS=1.
+// crisis panel (adult and child), the on-call settings, the alert history, the adolescent's link on the
+// patient's intake page and the administrator's notice of the missing child screen with E2E_SCREENSHOTS=1.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -152,4 +153,73 @@ test('self-harm option → crisis panel → the on-call doctor is mailed → esc
   await ad.goto(`${h.baseUrl}/oncall`);
   await ad.getByRole('heading', { name: '当番とアラート送信' }).waitFor();
   await look(ad, 'oncall-settings', 'the on-call settings');
+
+  // The administrator's home says the child form has no scored youth self-harm screen.
+  await ad.goto(`${h.baseUrl}/`);
+  await ad.getByText('お子さま用の問診票に、点数化される自傷・自殺リスクのスクリーニング尺度がありません').waitFor();
+  await look(ad, 'child-screen-notice', "the administrator's home");
+});
+
+test("an adolescent answers on their own link on a phone, ticks a self-harm option, sees the children's crisis panel; staff see the alert", async () => {
+  // 14 on the test day; the guardian has the only address on file.
+  const patient = await h.call<{ patient: { id: string } }>(reception, 'POST', '/api/patients', {
+    nameKanji: '安全 湊', nameKana: 'アンゼン ミナト', birthDate: '2012-05-01', sex: 'male',
+    guardians: [{ name: '安全 春子', relation: '母', phone: '09012345679', email: 'haruko@example.test' }], acknowledgeDuplicates: true,
+  });
+  const guardianLink = await h.call<{ intakeId: string; link: { url: string } }>(doctor, 'POST', `/api/patients/${patient.patient.id}/intakes`, {});
+  const own = await h.call<{ intakeId: string; link: { url: string }; mailQueued: boolean }>(doctor, 'POST', `/api/patients/${patient.patient.id}/intakes/adolescent`, {});
+  assert.notEqual(own.link.url, guardianLink.link.url);
+  assert.equal(own.mailQueued, false, "not mailed to the guardian's address: handed over in person");
+
+  const phone = await browser.newContext({ locale: 'ja-JP', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  phone.setDefaultTimeout(60_000);
+  const page = await phone.newPage();
+  await page.goto(own.link.url);
+  await page.getByRole('button', { name: '続ける' }).click();
+  await page.waitForURL(/\/p\/intake\//);
+  const start = page.getByRole('button', { name: /はじめる|続きから/ });
+  const thoughts = page.getByLabel('死にたい・消えたいと思う');
+  await start.or(thoughts).first().waitFor();
+  if (await start.count()) await start.first().click();
+  // Only the adolescent's own screen: nothing of the guardian's form (name, birth date, consent).
+  assert.equal(await page.getByLabel('お名前').count(), 0);
+  await page.locator('textarea').first().fill('学校がつらい');
+  await page.getByLabel('気分が落ち込む・悲しい').check();
+  await thoughts.check();
+  await page.getByRole('radio', { name: 'いいえ' }).first().check();
+  // Their part is one screen: its button leads to the review.
+  await page.getByRole('button', { name: '確認へ進む' }).click();
+  const panel = page.getByTestId('crisis-contacts');
+  await panel.waitFor();
+  const text = await panel.innerText();
+  assert.match(text, /チャイルドライン/, "the adolescent sees the children's lines");
+  assert.match(text, /0120-0-78310/);
+  await look(page, 'crisis-panel-child', "the children's crisis panel");
+
+  // The guardian's session cannot open the adolescent's answers.
+  const guardianCtx = await browser.newContext({ locale: 'ja-JP' });
+  const g = await guardianCtx.newPage();
+  await g.goto(guardianLink.link.url);
+  await g.getByRole('button', { name: '続ける' }).click();
+  await g.waitForURL(/\/p\/intake\//);
+  const denied = await g.evaluate(async (id) => (await fetch(`/api/p/intakes/${id}`)).status, own.intakeId);
+  assert.equal(denied, 403);
+
+  // Staff see the alert, raised from the adolescent's own intake, and who answered which part.
+  const alert = await h.db.db.selectFrom('alerts').selectAll().where('patient_id', '=', patient.patient.id).executeTakeFirstOrThrow();
+  assert.equal(alert.source_id, own.intakeId);
+  assert.equal(alert.severity, 'high');
+  const staffCtx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 800 } });
+  const dr = await staffPage(staffCtx, doctor);
+  await dr.goto(`${h.baseUrl}/alerts/${alert.id}`);
+  await dr.getByRole('heading', { name: 'アラートの経過' }).waitFor();
+  await dr.getByText(/死にたい・消えたいと思う/).first().waitFor();
+  await dr.goto(`${h.baseUrl}/patients/${patient.patient.id}/intake`);
+  await dr.getByRole('cell', { name: '本人（ご本人用リンク）' }).waitFor();
+  await dr.getByRole('cell', { name: '保護者' }).waitFor();
+  await dr.getByRole('heading', { name: 'ご本人用リンク（12〜17歳）' }).waitFor();
+  await look(dr, 'intake-adolescent-link', "the patient's intake page");
+  await phone.close();
+  await guardianCtx.close();
+  await staffCtx.close();
 });

@@ -1,7 +1,7 @@
 // The only file that binds a port. `npm start` runs it; `npm run demo` runs it with --demo.
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkSqliteFile, countStaff, createDb, currentTotp, secretKeyFileFor, seedDemo } from '@mimamori/storage';
+import { checkSqliteFile, countStaff, createDb, currentTotp, secretKeyFileFor, seedDemo, seedDemoSafety } from '@mimamori/storage';
 import { createApp } from './app.ts';
 import { loggerOptions } from './http/logger-options.ts';
 import { clockFromEnv, FIXED_NOW_ENV } from './clock.ts';
@@ -87,7 +87,13 @@ if (fixedNow) {
 }
 if (demo && (await countStaff(db.db)) === 0) {
   const now = clock();
-  const creds = await db.db.transaction().execute((tx) => seedDemo(tx, { now, today: clinicDate(now.getTime(), 'Asia/Tokyo'), dialect: db.dialect, secrets: db.secrets }));
+  const today = clinicDate(now.getTime(), 'Asia/Tokyo');
+  const creds = await db.db.transaction().execute(async (tx) => {
+    const c = await seedDemo(tx, { now, today, dialect: db.dialect, secrets: db.secrets });
+    // The on-call rota and an open urgent alert with its history (docs/safety.md).
+    await seedDemoSafety(tx, { now, today, dialect: db.dialect });
+    return c;
+  });
   lines.push('', '=== Mimamori DEMO clinic (fictitious data; do not enter real patients) ===', 'login id            password          TOTP secret                        current code');
   for (const c of creds) lines.push(`${c.loginId.padEnd(19)} ${c.password.padEnd(17)} ${c.totpSecret.padEnd(34)} ${currentTotp(c.totpSecret, now)}`);
   lines.push('Add a TOTP secret to an authenticator app, or run `npx mimamori totp <secret>` for the current code.');

@@ -1,3 +1,4 @@
+import { ADOLESCENT_MIN_AGE } from './intake-part-definition.ts';
 import type {
   IntakeCondition,
   IntakeDefinition,
@@ -636,6 +637,77 @@ function hopesSection(): IntakeDefinition['sections'][number] {
   };
 }
 
+/**
+ * The adolescent's own screen (12+): answered on their own link, never in the guardian's session
+ * (`respondent: 'self'`). Its self-harm answers are safety triggers like the guardian's.
+ */
+function selfSection(): IntakeDefinition['sections'][number] {
+  const o = (value: string, ja: string, en: string, cja: string, cen: string): IntakeOption => opt(value, ja, en, t(cja, cen));
+  return {
+    id: 'self',
+    title: t('ご本人への質問', 'Questions for you'),
+    audiences: ['child'],
+    groups: [
+      {
+        id: 'self_feelings',
+        title: t('あなたのこと', 'About you'),
+        description: t(
+          'この質問は、あなた自身に答えてもらうものです。答えは病院のスタッフが読みます（保護者の方の画面には表示されません）。',
+          'These questions are for you to answer yourself. Clinic staff read your answers (they are not shown on your parent\'s or guardian\'s screen).',
+        ),
+        respondent: 'self',
+        showIf: { op: 'age', min: ADOLESCENT_MIN_AGE },
+        questions: [
+          {
+            id: 'self_worries',
+            type: 'longText',
+            label: t('いま、困っていることや相談したいことを、あなたの言葉で教えてください。', 'In your own words, what is troubling you or what would you like to talk about?'),
+            maxLength: 1000,
+            summary: { label: t('本人の訴え', 'In the patient\'s words') },
+          },
+          {
+            id: 'self_feelings',
+            type: 'multipleChoice',
+            label: t('この2週間で、当てはまるものをすべて選んでください。', 'In the past two weeks, choose all that apply.'),
+            required: true,
+            exclusive: ['none'],
+            options: [
+              o('low_mood', '気分が落ち込む・悲しい', 'Feeling down or sad', '抑うつ気分', 'depressed mood'),
+              o('anhedonia', '好きなことも楽しめない', 'Not enjoying things I used to like', '興味・喜びの喪失', 'anhedonia'),
+              o('worry', '心配や不安が強い', 'Worrying a lot', '不安', 'anxiety'),
+              o('sleep', 'よく眠れない', 'Not sleeping well', '睡眠の問題', 'sleep problems'),
+              o('school', '学校に行くのがつらい', 'Going to school is hard', '登校困難', 'difficulty attending school'),
+              o('bullying', 'いじめやいやなことをされている', 'Being bullied or treated badly', 'いじめ被害の訴え', 'reports being bullied'),
+              // Self-harm ideas and history alert the clinic the same day (docs/safety.md).
+              { ...o('self_harm', '自分を傷つけたことがある', 'I have hurt myself', '自傷行為（本人回答）', 'self-harm (self-report)'), safety: { severity: 'high' } },
+              { ...o('suicidal_thoughts', '死にたい・消えたいと思う', 'I think about wanting to die or disappear', '希死念慮（本人回答）', 'suicidal ideation (self-report)'), safety: { severity: 'high' } },
+              o('none', '当てはまるものはない', 'None of these', 'なし', 'none'),
+            ],
+            summary: { label: t('本人の回答', 'Self-report') },
+          },
+          {
+            ...yesNo('self_attempt', t('これまでに、自分の命を絶とうとしたことはありますか。', 'Have you ever tried to end your life?'), { label: t('自殺企図歴（本人回答）', 'Suicide attempts (self-report)') }),
+            safety: { severity: 'high' },
+          },
+          {
+            id: 'self_attempt_when',
+            type: 'singleChoice',
+            label: t('いちばん最近はいつですか。', 'When was the most recent time?'),
+            required: true,
+            showIf: yes('self_attempt'),
+            options: [
+              { ...opt('within_month', 'この1か月以内', 'In the past month', t('最近1か月以内', 'within the past month')), safety: { severity: 'urgent' } },
+              { ...opt('within_year', '1か月〜1年前', '1 month to 1 year ago', t('1年以内', 'within the past year')), safety: { severity: 'high' } },
+              { ...opt('longer', '1年以上前', 'More than a year ago', t('1年以上前', 'over a year ago')), safety: { severity: 'high' } },
+            ],
+            summary: { joinPrevious: true, parenthesize: true },
+          },
+        ],
+      },
+    ],
+  };
+}
+
 function scalesSection(options: DefaultIntakeOptions): IntakeDefinition['sections'][number] {
   const adult: IntakeGroup[] = (options.adultScales ?? DEFAULT_ADULT_SCALES).map((s) => ({
     id: `scale_${s.scaleId}`,
@@ -646,8 +718,10 @@ function scalesSection(options: DefaultIntakeOptions): IntakeDefinition['section
   const child: IntakeGroup[] = (options.childScales ?? DEFAULT_CHILD_SCALES).map((s) => ({
     id: `scale_child_${s.scaleId}`,
     title: s.title ?? t(s.scaleId, s.scaleId),
-    description: t('この質問票は、お子さまご本人に答えてもらってください。', 'Please hand the phone to your child for this questionnaire.'),
+    // Answered by the adolescent on their own link (never in the guardian's session).
+    description: t('この質問票は、あなた自身の気持ちに近いものを選んでください。', 'Please choose the answers closest to how you have been feeling.'),
     audiences: ['child'],
+    respondent: 'self' as const,
     showIf: { op: 'age', min: s.minAge, max: s.maxAge },
     questions: [{ id: `scale_child_${s.scaleId}`, type: 'scale', label: s.title ?? t(s.scaleId, s.scaleId), scaleId: s.scaleId, required: true, summary: { omit: true } }],
   }));
@@ -705,6 +779,7 @@ export function createDefaultIntakeDefinition(options: DefaultIntakeOptions = {}
       ...familyAndDevelopmentSections(),
       lifeSection(),
       hopesSection(),
+      selfSection(),
       // A clinic may configure no scales at all; an empty section would be invalid.
       ...[scalesSection(options)].filter((s) => s.groups.length > 0),
       consentSection(options.consentPolicyVersion ?? DEFAULT_CONSENT_POLICY_VERSION),

@@ -106,6 +106,10 @@ export function exampleChildIntakeAnswers(): IntakeAnswers {
       tobacco: { choice: 'never' },
       other_substances: false,
       hopes: { choices: ['advice', 'counselling'] },
+      // The adolescent's own part (answered on their own link; the guardian's part leaves it out).
+      self_worries: '学校に行くと、おなかが痛くなる。',
+      self_feelings: { choices: ['low_mood', 'school'] },
+      self_attempt: false,
       scale_child_phq9_teens: { scaleId: 'phq9_teens', answers: { q1: 1, q2: 1, q3: 2, q4: 2, q5: 1, q6: 1, q7: 1, q8: 1, q9: 0 } },
       consent_sensitive_info: { agreed: true, policyVersion: DEFAULT_CONSENT_POLICY_VERSION },
     },

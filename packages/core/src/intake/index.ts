@@ -14,3 +14,5 @@ export * from './summarize-intake.ts';
 export * from './diff-intakes.ts';
 export * from './intake-progress.ts';
 export * from './intake-scale-answers.ts';
+export * from './intake-part-definition.ts';
+export * from './child-screen-gap.ts';

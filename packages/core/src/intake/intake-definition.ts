@@ -217,6 +217,11 @@ export interface IntakeGroup {
   readonly description?: IntakeText;
   readonly showIf?: IntakeCondition;
   readonly audiences?: ReadonlyArray<IntakeAudience>;
+  /**
+   * `self`: the patient answers this screen themselves. For a child it is the adolescent's own part
+   * (`intakePartDefinition`): answered on the adolescent's own link, never in the guardian's session.
+   */
+  readonly respondent?: 'self';
   readonly questions: ReadonlyArray<IntakeQuestion>;
 }
 

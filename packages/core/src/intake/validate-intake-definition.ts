@@ -20,7 +20,8 @@ export type IntakeDefinitionErrorKey =
   | 'birth_date_question'
   | 'version_not_newer'
   | 'definition_id_changed'
-  | 'safety_invalid';
+  | 'safety_invalid'
+  | 'respondent_invalid';
 
 export interface IntakeDefinitionError {
   /** Where, named for the person editing: `sections[1](history).groups[0](past).questions[2](details).showIf`. */
@@ -360,6 +361,7 @@ export function validateIntakeDefinition(input: unknown): IntakeDefinitionValida
   const groupIds = new Set<string>();
   const questionIds = new Set<string>();
   const earlier = new Map<string, Obj>();
+  const earlierSelf = new Map<string, Obj>();
   c.list(input.sections, 'sections').forEach((s, si) => {
     const sp = named('sections', si, s);
     if (!isObj(s)) return c.fail(sp, 'not_object', { ja: 'セクションの形式が正しくありません。', en: 'A section must be an object.' });
@@ -373,12 +375,22 @@ export function validateIntakeDefinition(input: unknown): IntakeDefinitionValida
       c.text(g.title, `${gp}.title`);
       c.text(g.description, `${gp}.description`, true);
       c.audienceList(g.audiences, `${gp}.audiences`);
-      if (g.showIf !== undefined) c.condition(g.showIf, `${gp}.showIf`, { questions: new Map(earlier) });
+      if (g.respondent !== undefined && g.respondent !== 'self') {
+        c.fail(`${gp}.respondent`, 'respondent_invalid', { ja: '回答者は「self」（本人）だけが指定できます。', en: 'respondent can only be "self".' });
+      }
+      // A patient's own screen is also answered on its own (the adolescent's link): its conditions
+      // may refer only to questions of such screens.
+      const self = g.respondent === 'self';
+      const scope = () => ({ questions: new Map(self ? earlierSelf : earlier) });
+      if (g.showIf !== undefined) c.condition(g.showIf, `${gp}.showIf`, scope());
       c.list(g.questions, `${gp}.questions`).forEach((q, qi) => {
         const qp = `${gp}.${named('questions', qi, q)}`;
         if (isObj(q)) c.id(q, qp, questionIds);
-        const id = c.question(q, qp, { questions: new Map(earlier) }, false);
-        if (id && isObj(q)) earlier.set(id, q);
+        const id = c.question(q, qp, scope(), false);
+        if (id && isObj(q)) {
+          earlier.set(id, q);
+          if (self) earlierSelf.set(id, q);
+        }
       });
     });
   });

@@ -89,3 +89,24 @@ test('bad input is refused with the field named', () => {
     (e: unknown) => e instanceof DomainError && e.code === 'validation' && e.details.map((d) => d.path).join() === 'birthDate,diagnoses[0]',
   );
 });
+
+test("a severity score on a scale outside the patient's age range is not met, with the reason in ja and en", () => {
+  const ranges = { phq9: { min: 13 }, gad7: {} };
+  // 12 on the screening date: PHQ-9 (13+) cannot decide; GAD-7 6 is below its threshold → ineligible.
+  const twelve = evaluateEligibility(EXOSOME_PROGRAM, { ...adult, birthDate: '2014-04-01', scaleAgeRanges: ranges });
+  assert.equal(twelve.outcome, 'ineligible');
+  const c = twelve.criteria.find((x) => x.id === 'severity:phq9')!;
+  assert.equal(c.status, 'not_met');
+  assert.equal(c.reason, 'scale_age_out_of_range');
+  assert.deepEqual([c.params.age, c.params.ageMin, c.params.ageMax], [12, 13, null]);
+  assert.equal(c.message?.ja, 'phq9 は13歳以上の患者さんに使う尺度です（この患者さんは12歳）。この尺度では適格性を判定できません。年齢に合った尺度で評価してください。');
+  assert.match(c.message!.en, /validated for ages 13 and over \(this patient is 12\)/);
+  // Another scale of the any-of group that fits the age still satisfies it.
+  const withGad = evaluateEligibility(EXOSOME_PROGRAM, { ...adult, birthDate: '2014-04-01', scores: { phq9: 14, gad7: 12 }, scaleAgeRanges: ranges });
+  assert.equal(withGad.outcome, 'eligible');
+  assert.equal(withGad.criteria.find((x) => x.id === 'severity:phq9')?.status, 'not_met');
+  // From the 13th birthday the same score counts.
+  const thirteen = evaluateEligibility(EXOSOME_PROGRAM, { ...adult, birthDate: '2013-04-01', scaleAgeRanges: ranges });
+  assert.equal(thirteen.outcome, 'eligible');
+  assert.equal(thirteen.criteria.find((x) => x.id === 'severity:phq9')?.reason, undefined);
+});

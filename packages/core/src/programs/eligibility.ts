@@ -29,6 +29,11 @@ export type EligibilityData = {
   /** Known presence of an exclusion condition (`true` = present = excluded). */
   readonly exclusions?: Readonly<Record<string, boolean>>;
   readonly attestations?: ReadonlyArray<Attestation>;
+  /**
+   * The age range each scale is validated for (`ScaleDefinition.ageRange`, e.g. PHQ-9 13+), by
+   * scale id. A severity criterion on a scale outside the patient's age is not met, whatever the score.
+   */
+  readonly scaleAgeRanges?: Readonly<Record<string, { readonly min?: number; readonly max?: number }>>;
 };
 
 export type CriterionStatus = 'met' | 'not_met' | 'attested' | 'missing_data';
@@ -42,6 +47,10 @@ export type CriterionResult = {
   /** Facts behind the status for the screen (age, score, matched code …). */
   readonly params: ErrorParams;
   readonly attestedBy?: string;
+  /** Why a criterion is not met when the score alone does not say (`scale_age_out_of_range`). */
+  readonly reason?: 'scale_age_out_of_range';
+  /** The reason in words, for the screen and the API. */
+  readonly message?: { readonly ja: string; readonly en: string };
 };
 
 export type EligibilityOutcome = 'eligible' | 'ineligible' | 'incomplete';
@@ -59,6 +68,15 @@ function attested(data: EligibilityData, id: string, kind: CriterionKind, params
   const a = [...(data.attestations ?? [])].reverse().find((x) => x.criterionId === id);
   if (!a) return { id, kind, status: 'missing_data', params };
   return { id, kind, status: a.met ? 'attested' : 'not_met', params: { ...params, attested: true }, attestedBy: a.by };
+}
+
+function scaleAgeMessage(scale: string, r: { readonly min?: number; readonly max?: number }, age: number): { ja: string; en: string } {
+  const ja = r.min !== undefined && r.max !== undefined ? `${r.min}〜${r.max}歳` : r.min !== undefined ? `${r.min}歳以上` : `${r.max}歳以下`;
+  const en = r.min !== undefined && r.max !== undefined ? `ages ${r.min} to ${r.max}` : r.min !== undefined ? `ages ${r.min} and over` : `ages up to ${r.max}`;
+  return {
+    ja: `${scale} は${ja}の患者さんに使う尺度です（この患者さんは${age}歳）。この尺度では適格性を判定できません。年齢に合った尺度で評価してください。`,
+    en: `${scale} is validated for ${en} (this patient is ${age}). It cannot decide eligibility; assess with a scale for the patient's age.`,
+  };
 }
 
 function validate(data: EligibilityData): void {
@@ -120,9 +138,18 @@ export function evaluateEligibility(program: ProgramDefinition, data: Eligibilit
     } else results.push(attested(data, 'diagnosis', 'diagnosis', params));
   }
 
+  const age = data.birthDate ? ageOn(data.birthDate, data.screeningDate) : null;
   const severity: CriterionResult[] = e.severity.map((t) => {
     const id = `severity:${t.scaleId}`;
     const params = { scale: t.scaleId, min: t.min ?? null, max: t.max ?? null };
+    // A score on a scale not validated for the patient's age decides nothing (PHQ-9 is 13+).
+    const range = data.scaleAgeRanges?.[t.scaleId];
+    if (range && age !== null && ((range.min !== undefined && age < range.min) || (range.max !== undefined && age > range.max))) {
+      return {
+        id, kind: 'severity', status: 'not_met', reason: 'scale_age_out_of_range', message: scaleAgeMessage(t.scaleId, range, age),
+        params: { ...params, age, ageMin: range.min ?? null, ageMax: range.max ?? null },
+      };
+    }
     const score = data.scores?.[t.scaleId];
     if (score === undefined) return attested(data, id, 'severity', params);
     const ok = (t.min === undefined || score >= t.min) && (t.max === undefined || score <= t.max);

@@ -321,8 +321,26 @@ for (const dialect of testDialects()) {
       const next = structuredClone(def);
       next.version = def.version + 1;
       next.sections[1].groups[0].questions[0].label = { ja: '一番困っていること', en: 'What troubles you most' };
-      const ok = await as(t, admin, { method: 'POST', url: '/api/intake/definition', payload: { definition: next } });
+      // The child form has no scored youth self-harm screen: refused without the clinic's written confirmation.
+      const status = (await as(t, admin, { url: '/api/intake/child-screen' })).json();
+      assert.deepEqual([status.missing, status.confirmation], [true, null]);
+      const unconfirmed = await as(t, admin, { method: 'POST', url: '/api/intake/definition', payload: { definition: next } });
+      assert.equal(unconfirmed.statusCode, 400, unconfirmed.body);
+      assert.match(unconfirmed.json().error.message, /若者向けの自傷・自殺リスクのスクリーニング尺度がありません/);
+      assert.equal(unconfirmed.json().error.details[0].path, 'noScreenConfirmation');
+      const tooShort = await as(t, admin, { method: 'POST', url: '/api/intake/definition', payload: { definition: next, noScreenConfirmation: '  確認済み  ' } });
+      assert.equal(tooShort.statusCode, 400);
+      const text = '院長確認済み。12歳以上は診察時に医師が自傷・希死念慮を直接確認し、ライセンス取得まで尺度なしで運用する。';
+      const ok = await as(t, admin, { method: 'POST', url: '/api/intake/definition', payload: { definition: next, noScreenConfirmation: text } });
       assert.equal(ok.statusCode, 201, ok.body);
+      const after = (await as(t, admin, { url: '/api/intake/child-screen' })).json();
+      assert.equal(after.missing, true);
+      assert.equal(after.confirmation.text, text);
+      assert.ok(after.confirmation.by && after.confirmation.byName, 'who confirmed, by name');
+      const audited = await t.db.db.selectFrom('audit_log').select(['action', 'detail']).where('action', '=', 'intake_definition.publish_without_child_screen').execute();
+      assert.equal(audited.length, 1);
+      assert.ok(audited[0]!.detail!.includes(text));
+      assert.equal((await as(t, nurse, { url: '/api/intake/child-screen' })).statusCode, 403);
       const p = await open(s1.link.url);
       assert.equal((await pt(p, 'GET', `/api/p/intakes/${s1.intakeId}`)).json().definition.version, def.version, 'the sent intake keeps its version');
       const fresh = await send(await newPatient());

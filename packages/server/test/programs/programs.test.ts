@@ -111,6 +111,25 @@ for (const dialect of testDialects()) {
       assert.equal(n.length, 0);
     });
 
+    test("a 12-year-old's PHQ-9 (validated from 13) cannot make them eligible: the criterion says why in ja and en", async () => {
+      // 12 on the test clock (2026-12-01 in Tokyo).
+      const pid = await newPatient({ birthDate: '2014-06-01', guardians: [{ name: '見本 母', relation: '母' }] });
+      await t.db.db.transaction().execute((tx) =>
+        recordScaleResponse(deps, tx, null, { clinicId: t.clinicId, patientId: pid, scaleId: 'phq9', answers: phq9High, informant: 'self', source: 'intake' }));
+      const s = await as(t, doctor, { method: 'POST', url: `/api/programs/${programId}/enrolments`, payload: { patientId: pid } });
+      assert.equal(s.statusCode, 201, s.body);
+      const id = s.json().enrolment.id as string;
+      const e = await as(t, doctor, { method: 'POST', url: `/api/program-enrolments/${id}/eligibility`, payload: { diagnoses: ['F32.1'], attestations: [...EXCLUSION_ATTESTATIONS, { criterionId: 'severity:gad7', met: false }] } });
+      assert.equal(e.statusCode, 200, e.body);
+      assert.equal(e.json().status, 'ineligible', 'PHQ-9 16 would otherwise satisfy the severity group');
+      const sev = e.json().eligibility.criteria.find((c: { id: string }) => c.id === 'severity:phq9');
+      assert.equal(sev.status, 'not_met');
+      assert.equal(sev.reason, 'scale_age_out_of_range');
+      assert.equal(sev.params.score, undefined, 'the score is not used');
+      assert.match(sev.message.ja, /13歳以上.*この患者さんは12歳/);
+      assert.match(sev.message.en, /ages 13 and over \(this patient is 12\)/);
+    });
+
     test('an adult: eligibility from the stored PHQ-9, typed consent with the document hash, enrolment with a schedule on open days', async () => {
       const pid = await newPatient();
       const id = await screenEligible(pid);

@@ -13,6 +13,12 @@ export interface IntakeDefinitionTable {
   definition_json: string;
   created_at: string;
   created_by: string | null;
+  /**
+   * For a child form published without a scored youth self-harm screen: the clinic's written
+   * confirmation as typed by the administrator who published it (`created_by`, `created_at`;
+   * intake-0003); null otherwise.
+   */
+  no_screen_confirmation: string | null;
 }
 
 export interface IntakeTable {
@@ -45,6 +51,8 @@ export interface IntakeTable {
   updated_at: string;
   submitted_at: string | null;
   created_by: string | null;
+  /** Who answers: 'patient' (adult), 'guardian' (for a child), 'adolescent' (their own part, own link); null before intake-0002 (read by audience). */
+  respondent: string | null;
 }
 
 export interface IntakeTables {

@@ -2,12 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.ts';
-import { currentIntakeDefinition, listIntakeVersions, publishIntakeDefinition } from '../../services/intake/intake-definitions.ts';
-import { cancelIntake, intakeStatuses, listIntakesOfPatient, readIntakeForStaff, sendIntakeFromStaff } from '../../services/intake/staff-intake.ts';
+import { childScreenStatus, currentIntakeDefinition, listIntakeVersions, publishIntakeDefinition } from '../../services/intake/intake-definitions.ts';
+import { cancelIntake, intakeStatuses, listIntakesOfPatient, readIntakeForStaff, sendAdolescentIntakeFromStaff, sendIntakeFromStaff } from '../../services/intake/staff-intake.ts';
 import { idSchema } from '../schemas.ts';
 
 const statusSchema = z.object({
-  id: z.string(), patientId: z.string(), appointmentId: z.string().nullable(), status: z.string(), sentAt: z.string(), startedAt: z.string().nullable(),
+  id: z.string(), patientId: z.string(), appointmentId: z.string().nullable(), respondent: z.enum(['patient', 'guardian', 'adolescent']), status: z.string(), sentAt: z.string(), startedAt: z.string().nullable(),
   submittedAt: z.string().nullable(), progress: z.object({ completed: z.number(), total: z.number() }),
 });
 const idList = z.string().max(33 * 200).optional().transform((s) => (s ? s.split(',').filter(Boolean) : []))
@@ -27,11 +27,29 @@ export function registerIntakeStaffRoutes(app: FastifyInstance, deps: AppDeps): 
   // The body is the whole edited definition; the core validator checks it (zod only bounds the size).
   r.post('/api/intake/definition', {
     config: { access: 'intake:admin' },
-    schema: { tags: ['intake'], body: z.strictObject({ definition: z.record(z.string(), z.unknown()) }), response: { 201: z.object({ version: z.number() }) } },
+    schema: {
+      tags: ['intake'],
+      body: z.strictObject({ definition: z.record(z.string(), z.unknown()), noScreenConfirmation: z.string().max(2000).optional() }),
+      response: { 201: z.object({ version: z.number() }) },
+    },
   }, async (req, reply) => {
-    const def = await publishIntakeDefinition(deps, req, req.body.definition);
+    const def = await publishIntakeDefinition(deps, req, req.body.definition, { ...(req.body.noScreenConfirmation !== undefined ? { noScreenConfirmation: req.body.noScreenConfirmation } : {}) });
     return reply.code(201).send({ version: def.version });
   });
+
+  // Whether the child form has a scored youth self-harm screen (the administrator's home and the editor say so loudly).
+  r.get('/api/intake/child-screen', {
+    config: { access: 'intake:admin' },
+    schema: {
+      tags: ['intake'],
+      response: {
+        200: z.object({
+          version: z.number(), missing: z.boolean(),
+          confirmation: z.object({ text: z.string(), at: z.string(), by: z.string().nullable(), byName: z.string().nullable() }).nullable(),
+        }),
+      },
+    },
+  }, async (req) => childScreenStatus(deps, req.staff!.clinicId));
 
   r.post('/api/patients/:id/intakes', {
     config: { access: 'intake:send' },
@@ -55,6 +73,25 @@ export function registerIntakeStaffRoutes(app: FastifyInstance, deps: AppDeps): 
     },
   }, async (req, reply) => {
     const s = await sendIntakeFromStaff(deps, req, req.params.id, req.body);
+    return reply.code(201).send({ intakeId: s.intakeId, reused: s.reused, status: s.status, mailQueued: s.mailQueued, qr: s.qr, link: s.link });
+  });
+
+  // The adolescent's own part (12–17), on its own link and session, never through the guardian's.
+  r.post('/api/patients/:id/intakes/adolescent', {
+    config: { access: 'intake:send' },
+    schema: {
+      tags: ['intake'],
+      params: z.strictObject({ id: idSchema }),
+      body: z.strictObject({ appointmentId: idSchema.nullish(), expiresAt: z.iso.datetime().optional(), email: z.boolean().optional() }),
+      response: {
+        201: z.object({
+          intakeId: z.string(), reused: z.boolean(), status: z.string(), mailQueued: z.boolean(),
+          qr: z.string().nullable(), link: z.object({ url: z.string(), expiresAt: z.string() }).nullable(),
+        }),
+      },
+    },
+  }, async (req, reply) => {
+    const s = await sendAdolescentIntakeFromStaff(deps, req, req.params.id, req.body);
     return reply.code(201).send({ intakeId: s.intakeId, reused: s.reused, status: s.status, mailQueued: s.mailQueued, qr: s.qr, link: s.link });
   });
 

@@ -3,9 +3,11 @@ import { DomainError } from '@mimamori/core';
 import { DEFAULT_ADULT_SCALES, DEFAULT_CHILD_SCALES, createDefaultIntakeDefinition } from '@mimamori/core/intake/default-intake-definition';
 import type { IntakeDefinition } from '@mimamori/core/intake/intake-definition';
 import { checkNewIntakeVersion } from '@mimamori/core/intake/validate-intake-definition';
+import { childFormLacksScreen } from '@mimamori/core/intake/child-screen-gap';
+import { latestClinicScales } from '../scales/resolve-scale-definition.ts';
 import { getBuiltinScale } from '@mimamori/core/scales/builtin/index';
 import {
-  getLatestIntakeDefinition, insertIntakeDefinition, listIntakeDefinitionVersions, newId, type Db, type IntakeDefinitionRow,
+  getLatestIntakeDefinition, getStaff, insertIntakeDefinition, listIntakeDefinitionVersions, newId, type Db, type IntakeDefinitionRow,
 } from '@mimamori/storage';
 import { audit } from '../../audit/audit.ts';
 import { langOf } from '../../i18n/lang.ts';
@@ -42,7 +44,7 @@ export async function currentIntakeDefinition(deps: AppDeps, db: Db, clinicId: s
   const def = seededIntakeDefinition();
   try {
     await insertIntakeDefinition(db, {
-      id: newId(), clinic_id: clinicId, form_id: def.id, version: def.version, definition_json: JSON.stringify(def), created_at: deps.clock().toISOString(), created_by: null,
+      id: newId(), clinic_id: clinicId, form_id: def.id, version: def.version, definition_json: JSON.stringify(def), created_at: deps.clock().toISOString(), created_by: null, no_screen_confirmation: null,
     });
   } catch (e) {
     // Another request seeded it at the same moment (unique version key): read theirs.
@@ -70,7 +72,30 @@ export async function listIntakeVersions(deps: AppDeps, clinicId: string) {
  * Publishes an edited form as a new version, after the core's checks (valid, same form id, higher
  * version). Past intakes keep the version they were answered against.
  */
-export async function publishIntakeDefinition(deps: AppDeps, req: FastifyRequest, edited: unknown): Promise<IntakeDefinition> {
+/** The shortest written confirmation accepted for a child form without a scored youth self-harm screen. */
+export const NO_SCREEN_CONFIRMATION_MIN = 20;
+
+/**
+ * Whether the clinic's current child form has a scored youth self-harm screen, and, when it has
+ * none, the clinic's written confirmation stored with that version (null for a version that was
+ * seeded, or published before confirmations were asked for). Shown loudly to administrators.
+ */
+export async function childScreenStatus(deps: AppDeps, clinicId: string) {
+  const db = deps.db.db;
+  const current = await currentIntakeDefinition(deps, db, clinicId);
+  const missing = childFormLacksScreen(current, await latestClinicScales(db, clinicId));
+  const row = await getLatestIntakeDefinition(db, clinicId, INTAKE_FORM_ID);
+  const by = row?.created_by ? await getStaff(db, row.created_by) : undefined;
+  return {
+    version: current.version,
+    missing,
+    confirmation: missing && row?.no_screen_confirmation
+      ? { text: row.no_screen_confirmation, at: row.created_at, by: row.created_by, byName: by?.display_name ?? null }
+      : null,
+  };
+}
+
+export async function publishIntakeDefinition(deps: AppDeps, req: FastifyRequest, edited: unknown, o: { noScreenConfirmation?: string } = {}): Promise<IntakeDefinition> {
   const a = req.staff!;
   return deps.db.db.transaction().execute(async (tx) => {
     const current = await currentIntakeDefinition(deps, tx, a.clinicId);
@@ -84,11 +109,25 @@ export async function publishIntakeDefinition(deps: AppDeps, req: FastifyRequest
       });
     }
     const def = edited as IntakeDefinition;
+    // A child form without a scored youth self-harm screen is published only with the clinic's
+    // written confirmation, typed by the administrator, stored with the version and audited.
+    const lacksScreen = childFormLacksScreen(def, await latestClinicScales(tx, a.clinicId));
+    const confirmation = o.noScreenConfirmation?.trim() ?? '';
+    if (lacksScreen && [...confirmation].length < NO_SCREEN_CONFIRMATION_MIN) {
+      throw new DomainError('validation', {
+        key: 'intake_child_no_screen', params: { min: NO_SCREEN_CONFIRMATION_MIN },
+        details: [{ path: 'noScreenConfirmation', message: 'intake_child_no_screen' }],
+      });
+    }
     const id = newId();
     await insertIntakeDefinition(tx, {
       id, clinic_id: a.clinicId, form_id: def.id, version: def.version, definition_json: JSON.stringify(def), created_at: deps.clock().toISOString(), created_by: a.staffId,
+      no_screen_confirmation: lacksScreen ? confirmation : null,
     });
-    await audit(deps, tx, req, { action: 'intake_definition.publish', resource: 'intake_definition', resourceId: id, detail: `version ${def.version}` });
+    await audit(deps, tx, req, {
+      action: lacksScreen ? 'intake_definition.publish_without_child_screen' : 'intake_definition.publish', resource: 'intake_definition', resourceId: id,
+      detail: lacksScreen ? `version ${def.version}; no scored youth self-harm screen; confirmation: ${[...confirmation].slice(0, 300).join('')}` : `version ${def.version}`,
+    });
     return def;
   });
 }

@@ -8,7 +8,8 @@ import { intakeVisibility } from '@mimamori/core/intake/intake-visibility';
 import { intakeValidationError, validateIntakeAnswers, type IntakeFieldError } from '@mimamori/core/intake/validate-intake-answers';
 import type { ScaleDefinition } from '@mimamori/core/scales/scale-definition';
 import { latestClinicScales } from '../scales/resolve-scale-definition.ts';
-import { getClinic, getIntake, getIntakeDefinitionVersion, updateIntakeIfRevision, type Db, type IntakeRow } from '@mimamori/storage';
+import { getClinic, getIntake, getIntakeDefinitionVersion, getPatient, updateIntakeIfRevision, type Db, type IntakeRow } from '@mimamori/storage';
+import { intakePartFor, respondentOf } from './intake-part.ts';
 import { audit } from '../../audit/audit.ts';
 import { clinicDate } from '../../core-imports.ts';
 import type { AppDeps } from '../../context.ts';
@@ -48,7 +49,10 @@ async function context(deps: AppDeps, db: Db, req: FastifyRequest, intakeId: str
   if (!defRow) throw new DomainError('not_found', { key: 'intake_not_found' });
   const clinic = await getClinic(db, p.clinicId);
   const today = clinicDate(deps.clock().getTime(), clinic?.timeZone ?? 'Asia/Tokyo');
-  return { p, intake, definition: JSON.parse(defRow.definition_json) as IntakeDefinition, today };
+  const patient = await getPatient(db, p.clinicId, p.patientId);
+  // The respondent's own part: a guardian never gets the adolescent's screens, the adolescent only theirs.
+  const definition = intakePartFor(intake, JSON.parse(defRow.definition_json) as IntakeDefinition, { birthDate: patient?.birth_date, today });
+  return { p, intake, definition, today, selfReport: respondentOf(intake) === 'adolescent' };
 }
 
 function answersOf(intake: IntakeRow, values?: IntakeValues, confirmed?: ReadonlyArray<string>): IntakeAnswers {
@@ -108,7 +112,7 @@ export async function loadPatientIntake(deps: AppDeps, req: FastifyRequest, inta
   }
   const scores = intake.scores_json ? (JSON.parse(intake.scores_json) as StoredIntakeScore[]) : null;
   return {
-    intake: { id: intake.id, status: intake.status, audience: intake.audience, expiresAt: intake.expires_at, submittedAt: intake.submitted_at },
+    intake: { id: intake.id, status: intake.status, audience: intake.audience, respondent: respondentOf(intake), expiresAt: intake.expires_at, submittedAt: intake.submitted_at },
     today,
     definition,
     values: answers.values,
@@ -129,7 +133,7 @@ export async function savePatientIntake(deps: AppDeps, req: FastifyRequest, inta
   const lang = langOf(req.headers['accept-language']);
   for (let attempt = 0; attempt < 3; attempt++) {
     const result = await deps.db.db.transaction().execute(async (tx) => {
-      const { p, intake, definition, today } = await context(deps, tx, req, intakeId);
+      const { p, intake, definition, today, selfReport } = await context(deps, tx, req, intakeId);
       if (intake.status === 'submitted') throw new DomainError('invalid_state', { key: 'intake_already_submitted' });
       if (intake.expires_at <= deps.clock().toISOString()) throw new DomainError('gone', { key: 'patient_link_invalid' });
       const merged: Record<string, unknown> = { ...(JSON.parse(intake.values_json) as Record<string, unknown>) };
@@ -151,7 +155,7 @@ export async function savePatientIntake(deps: AppDeps, req: FastifyRequest, inta
           // A scale's safety items alert the clinic as soon as its screen is done.
           for (const e of intakeScaleAnswers(definition, { ...base, values: draft.values }, { today })) {
             if (e.groupId !== body.confirmGroup || !e.answers) continue;
-            const flags = await recordFlaggedIntakeScale(deps, tx, req, { clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, audience: base.audience, scaleId: e.scaleId, answers: e.answers });
+            const flags = await recordFlaggedIntakeScale(deps, tx, req, { clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, audience: base.audience, selfReport, scaleId: e.scaleId, answers: e.answers });
             if (flags.length) crisis = true;
           }
           // So do the form's own triggers (a self-harm option, an attempt) and phrases in free text.
@@ -195,7 +199,7 @@ export async function savePatientIntake(deps: AppDeps, req: FastifyRequest, inta
 export async function submitPatientIntake(deps: AppDeps, req: FastifyRequest, intakeId: string) {
   const lang = langOf(req.headers['accept-language']);
   return deps.db.db.transaction().execute(async (tx) => {
-    const { p, intake, definition, today } = await context(deps, tx, req, intakeId);
+    const { p, intake, definition, today, selfReport } = await context(deps, tx, req, intakeId);
     if (intake.status === 'submitted') {
       const scores = intake.scores_json ? (JSON.parse(intake.scores_json) as StoredIntakeScore[]) : null;
       const hits = intakeSafetyHits(definition, answersOf(intake).values, { audience: intake.audience as IntakeAnswers['audience'], today });
@@ -207,7 +211,7 @@ export async function submitPatientIntake(deps: AppDeps, req: FastifyRequest, in
     const missing = check.ok ? await missingScaleItems(tx, { clinicId: p.clinicId, definition, answers: { ...answers, values: check.values }, today }) : [];
     if (!check.ok || missing.length) throw intakeValidationError({ ...check, ok: false, errors: [...check.errors, ...missing] }, lang);
     const final: IntakeAnswers = { ...answers, values: check.values };
-    const scores = await scoreIntakeScales(deps, tx, req, { clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, audience: answers.audience, entries: intakeScaleAnswers(definition, final, { today }) });
+    const scores = await scoreIntakeScales(deps, tx, req, { clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, audience: answers.audience, selfReport, entries: intakeScaleAnswers(definition, final, { today }) });
     const hits = await raiseIntakeSafetyAlerts(deps, tx, req, { clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, definition, values: final.values, audience: answers.audience, today });
     const vis = intakeVisibility(definition, final.values, { audience: final.audience, today });
     const consentQ = vis.groups.flatMap((g) => g.questions).find((q) => q.type === 'consent');

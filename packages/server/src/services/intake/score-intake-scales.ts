@@ -44,8 +44,9 @@ export const INTAKE_ALERT_SOURCE = 'intake';
 
 const text = (t: { ja?: string; en?: string } | undefined, fallback: string): IntakeText => ({ ja: t?.ja ?? t?.en ?? fallback, en: t?.en ?? t?.ja ?? fallback });
 
-function informantFor(def: ScaleDefinition, audience: IntakeAudience): Informant {
-  if (audience === 'child' && def.informants.includes('parent')) return 'parent';
+function informantFor(def: ScaleDefinition, audience: IntakeAudience, selfReport: boolean): Informant {
+  // A guardian answers for a child; the adolescent on their own link answers for themselves.
+  if (audience === 'child' && !selfReport && def.informants.includes('parent')) return 'parent';
   return def.informants.includes('self') ? 'self' : (def.informants[0] ?? 'self');
 }
 
@@ -54,6 +55,8 @@ interface ScaleInput {
   readonly patientId: string;
   readonly intakeId: string;
   readonly audience: IntakeAudience;
+  /** The adolescent answering their own part (informant `self`, not `parent`). */
+  readonly selfReport?: boolean;
 }
 
 /** One key per intake and scale: a retried submit returns the first response. */
@@ -135,7 +138,7 @@ export async function scoreIntakeScales(deps: AppDeps, tx: Db, req: FastifyReque
     if (!e.answers) continue;
     const def0 = await resolveScaleDefinition(tx, { clinicId: o.clinicId, scaleId: e.scaleId, version: null });
     const r = await recordScaleResponse(deps, tx, req, {
-      clinicId: o.clinicId, patientId: o.patientId, scaleId: e.scaleId, scaleVersion: def0.version, answers: e.answers, informant: informantFor(def0, o.audience),
+      clinicId: o.clinicId, patientId: o.patientId, scaleId: e.scaleId, scaleVersion: def0.version, answers: e.answers, informant: informantFor(def0, o.audience, o.selfReport === true),
       source: 'intake', idempotencyKey: keyOf(o.intakeId, e.scaleId), actorRole: 'patient', alertSource: { type: INTAKE_ALERT_SOURCE, id: o.intakeId },
     });
     const def = r.definition;

@@ -85,7 +85,7 @@ export async function sendIntake(deps: AppDeps, tx: Db, req: FastifyRequest, o: 
   const audience: IntakeAudience = o.audience ?? (ageOn(patient.birth_date, today) < 18 ? 'child' : 'adult');
 
   const open = (await listPatientIntakes(tx, o.clinicId, o.patientId)).find(
-    (i) => (i.status === 'sent' || i.status === 'started') && i.audience === audience && i.expires_at > nowIso,
+    (i) => (i.status === 'sent' || i.status === 'started') && i.audience === audience && i.respondent !== 'adolescent' && i.expires_at > nowIso,
   );
   let intake: IntakeRow;
   if (open) {
@@ -102,7 +102,7 @@ export async function sendIntake(deps: AppDeps, tx: Db, req: FastifyRequest, o: 
       id: newId(), clinic_id: o.clinicId, patient_id: o.patientId, appointment_id: o.appointmentId ?? null, form_id: def.id, definition_version: def.version,
       audience, status: 'sent', values_json: '{}', confirmed_groups_json: '[]', current_group_id: null, progress_completed: 0, progress_total: 0,
       scores_json: null, consent_policy_version: null, consent_at: null, revision: 0, expires_at: expiresAt, sent_at: nowIso, started_at: null,
-      updated_at: nowIso, submitted_at: null, created_by: req.staff?.staffId ?? null,
+      updated_at: nowIso, submitted_at: null, created_by: req.staff?.staffId ?? null, respondent: audience === 'child' ? 'guardian' : 'patient',
     };
     await insertIntake(tx, intake);
   }

@@ -14,13 +14,16 @@ import type { AppDeps } from '../../context.ts';
 import { langOf } from '../../i18n/lang.ts';
 import { staffMaySeeLink } from '../patient-link-service.ts';
 import { intakeDefinitionVersions } from './intake-definitions.ts';
+import { intakePartFor, respondentOf } from './intake-part.ts';
 import type { StoredIntakeScore } from './score-intake-scales.ts';
+import { sendAdolescentIntake } from './send-adolescent-intake.ts';
 import { INTAKE_LINK_PURPOSE, sendIntake, type SendIntakeOptions } from './send-intake.ts';
 
 /** Status only — what reception and the day list may see. */
-export function intakeStatusOf(r: Pick<IntakeRow, 'id' | 'patient_id' | 'appointment_id' | 'status' | 'sent_at' | 'started_at' | 'submitted_at' | 'progress_completed' | 'progress_total'>) {
+export function intakeStatusOf(r: Pick<IntakeRow, 'id' | 'patient_id' | 'appointment_id' | 'status' | 'sent_at' | 'started_at' | 'submitted_at' | 'progress_completed' | 'progress_total' | 'audience' | 'respondent'>) {
   return {
-    id: r.id, patientId: r.patient_id, appointmentId: r.appointment_id, status: r.status, sentAt: r.sent_at, startedAt: r.started_at, submittedAt: r.submitted_at,
+    // Who answers it: the adult patient, a guardian, or the adolescent on their own link.
+    id: r.id, patientId: r.patient_id, appointmentId: r.appointment_id, respondent: respondentOf(r), status: r.status, sentAt: r.sent_at, startedAt: r.started_at, submittedAt: r.submitted_at,
     progress: { completed: r.progress_completed, total: r.progress_total },
   };
 }
@@ -43,6 +46,19 @@ export async function sendIntakeFromStaff(deps: AppDeps, req: FastifyRequest, pa
   return { ...sent, link: { url: sent.link.url, expiresAt: sent.link.expiresAt }, qr: await qrSvgDataUrl(sent.link.url) };
 }
 
+/**
+ * Staff issue the adolescent's own link (patients 12–17): their own part of the intake on their
+ * own session. As with the guardian's link, only roles that may read intakes see the link or QR
+ * code (to hand over in person); for the others it goes to the adolescent's own address.
+ */
+export async function sendAdolescentIntakeFromStaff(deps: AppDeps, req: FastifyRequest, patientId: string, body: { appointmentId?: string | null; expiresAt?: string; email?: boolean }) {
+  const a = req.staff!;
+  const shown = staffMaySeeLink(req, 'intake:read');
+  const sent = await deps.db.db.transaction().execute((tx) => sendAdolescentIntake(deps, tx, req, { ...body, clinicId: a.clinicId, patientId, mailOnly: !shown }));
+  if (!shown) return { ...sent, link: null, qr: null };
+  return { ...sent, link: { url: sent.link.url, expiresAt: sent.link.expiresAt }, qr: await qrSvgDataUrl(sent.link.url) };
+}
+
 export async function listIntakesOfPatient(deps: AppDeps, req: FastifyRequest, patientId: string) {
   const a = req.staff!;
   if (!(await getPatient(deps.db.db, a.clinicId, patientId))) throw new DomainError('not_found');
@@ -58,6 +74,8 @@ export async function intakeStatuses(deps: AppDeps, req: FastifyRequest, q: { pa
   const byPatient = new Map<string, ReturnType<typeof intakeStatusOf>>();
   const byAppointment = new Map<string, ReturnType<typeof intakeStatusOf>>();
   for (const r of rows) {
+    // The day list follows the main intake (the patient's or the guardian's), not the adolescent's own part.
+    if (respondentOf(r) === 'adolescent') continue;
     if (!byPatient.has(r.patient_id)) byPatient.set(r.patient_id, intakeStatusOf(r));
     if (r.appointment_id && !byAppointment.has(r.appointment_id)) byAppointment.set(r.appointment_id, intakeStatusOf(r));
   }
@@ -106,23 +124,26 @@ export async function readIntakeForStaff(deps: AppDeps, req: FastifyRequest, int
   const lang = langOf(req.headers['accept-language']);
   const versions: IntakeDefinition[] = await intakeDefinitionVersions(deps, db, a.clinicId);
   const answers = answersOf(row);
-  const definition = selectIntakeDefinition(versions, answers);
   const on = clinicDate(Date.parse(row.submitted_at ?? row.updated_at), zone);
+  const patient = await getPatient(db, a.clinicId, row.patient_id);
+  // Read with the part its respondent answered (the adolescent's own screens, or the guardian's).
+  const partOf = (r: IntakeRow, d: string) => intakePartFor(r, selectIntakeDefinition(versions, answersOf(r)), { birthDate: patient?.birth_date, today: d });
+  const definition = partOf(row, on);
   const scores = row.scores_json ? (JSON.parse(row.scores_json) as StoredIntakeScore[]) : [];
   const sScores = summaryScores(scores, zone);
   const summary = {
     ja: summarizeIntake(definition, answers, { lang: 'ja', today: on, scores: sScores }),
     en: summarizeIntake(definition, answers, { lang: 'en', today: on, scores: sScores }),
   };
-  const rendered = renderIntakeAnswers(versions, answers, { lang, today: on });
-  const earlier = (await listPatientIntakes(db, a.clinicId, row.patient_id)).find((r) => r.id !== row.id && r.status === 'submitted' && (r.submitted_at ?? '') < (row.submitted_at ?? '\uffff'));
+  const rendered = renderIntakeAnswers([definition], answers, { lang, today: on });
+  const earlier = (await listPatientIntakes(db, a.clinicId, row.patient_id)).find((r) => r.id !== row.id && r.status === 'submitted' && respondentOf(r) === respondentOf(row) && (r.submitted_at ?? '') < (row.submitted_at ?? '\uffff'));
   let changes: { since: string; items: ReturnType<typeof diffIntakes> } | null = null;
   if (earlier && row.status === 'submitted') {
     const ea = answersOf(earlier);
     changes = {
       since: earlier.submitted_at!,
       items: diffIntakes(
-        { definition: selectIntakeDefinition(versions, ea), answers: ea, submittedOn: clinicDate(Date.parse(earlier.submitted_at!), zone) },
+        { definition: partOf(earlier, clinicDate(Date.parse(earlier.submitted_at!), zone)), answers: ea, submittedOn: clinicDate(Date.parse(earlier.submitted_at!), zone) },
         { definition, answers, submittedOn: on },
         { lang },
       ),

@@ -30,6 +30,7 @@ import {
 } from '@mimamori/storage';
 import { audit } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
+import { latestClinicScales } from '../scales/resolve-scale-definition.ts';
 import { assignProgramAssessments, cancelProgramAssessments } from './program-assessment-service.ts';
 import { cancelFutureSessions } from './program-booking-service.ts';
 import { clinicZone, loadEnrolment, loadProgram, nowIso, openDayFn, recordEvent, saveTransition, writeTx, type ProgramActor } from './program-context.ts';
@@ -80,7 +81,13 @@ export async function screenEligibility(deps: AppDeps, req: FastifyRequest, acto
     const now = nowIso(deps);
     const totals = await latestScaleTotals(tx, actor.clinicId, row.patient_id, program.eligibility.severity.map((s) => s.scaleId));
     const scores = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, v.total]));
+    // Each severity scale's validated age range: a score outside it decides nothing (PHQ-9 is 13+).
+    const severityScales = new Set(program.eligibility.severity.map((s) => s.scaleId));
+    const scaleAgeRanges = Object.fromEntries(
+      (await latestClinicScales(tx, actor.clinicId)).filter((d) => severityScales.has(d.id) && d.ageRange).map((d) => [d.id, d.ageRange!]),
+    );
     const result = evaluateEligibility(program, {
+      scaleAgeRanges,
       screeningDate: clinicDate(now, zone),
       birthDate: patient.birth_date,
       ...(input.diagnoses ? { diagnoses: input.diagnoses } : {}),

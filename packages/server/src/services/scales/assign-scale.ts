@@ -11,6 +11,7 @@ import { audit } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { staffMaySeeLink } from '../patient-link-service.ts';
 import { resolveScaleDefinition } from './resolve-scale-definition.ts';
+import { questionnaireRecipient } from './questionnaire-recipient.ts';
 import { issueQuestionnaireLink, mailQuestionnaireLink, qrSvgDataUrl } from './scale-link.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
 
@@ -106,7 +107,7 @@ export async function assignScale(deps: AppDeps, req: FastifyRequest, patientId:
     let link: { url: string; expiresAt: string; instanceId: string; mailed: boolean } | null = null;
     if (first) {
       const issued = await issueQuestionnaireLink(deps, tx, first, a.staffId);
-      const to = input.email ?? patient.email;
+      const to = questionnaireRecipient({ informant: input.informant, assignmentEmail: input.email, patient, today: instantToZoned(deps.clock().getTime(), zone).date });
       const mailed = to ? await mailQuestionnaireLink(deps, tx, { inst: first, to, kind: 'invite', link: issued }) : false;
       link = { url: issued.url, expiresAt: issued.expiresAt, instanceId: first.id, mailed };
     }
@@ -143,7 +144,8 @@ export async function reissueInstanceLink(deps: AppDeps, req: FastifyRequest, in
     let to: string | null = null;
     if (!shown) {
       const [assignment, patient] = await Promise.all([inst.assignment_id ? getScaleAssignment(tx, a.clinicId, inst.assignment_id) : undefined, getPatient(tx, a.clinicId, inst.patient_id)]);
-      to = assignment?.email ?? patient?.email ?? null;
+      const clinic = await getClinic(tx, a.clinicId);
+      to = questionnaireRecipient({ informant: inst.informant, assignmentEmail: assignment?.email, patient, today: instantToZoned(deps.clock().getTime(), clinic?.timeZone ?? 'Asia/Tokyo').date });
       if (!to) throw new DomainError('invalid_state', { key: 'patient_link_no_email' });
     }
     const issued = await issueQuestionnaireLink(deps, tx, inst, a.staffId);

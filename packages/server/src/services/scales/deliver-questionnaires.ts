@@ -1,4 +1,6 @@
-import { getPatient, listDueScaleInstances, type Db } from '@mimamori/storage';
+import { getClinic, getPatient, listDueScaleInstances, type Db } from '@mimamori/storage';
+import { clinicDate } from '../../core-imports.ts';
+import { questionnaireRecipient } from './questionnaire-recipient.ts';
 import type { AppDeps } from '../../context.ts';
 import { createPeriodicJob, type PeriodicJob } from '../periodic-job.ts';
 import { issueQuestionnaireLink, mailQuestionnaireLink, REMINDER_LEAD_MS } from './scale-link.ts';
@@ -23,7 +25,9 @@ export async function deliverDueQuestionnaires(deps: AppDeps, o: { limit?: numbe
   for (const row of due) {
     const { email, created_by: _createdBy, ...inst } = row;
     const patient = await getPatient(db, inst.clinic_id, inst.patient_id);
-    const to = email ?? patient?.email ?? null;
+    const zone = (await getClinic(db, inst.clinic_id))?.timeZone ?? 'Asia/Tokyo';
+    // A minor's own questionnaire never goes to a guardian's address (staff hand it over instead).
+    const to = questionnaireRecipient({ informant: inst.informant, assignmentEmail: email, patient, today: clinicDate(now.getTime(), zone) });
     if (!to) continue;
     const closesMs = Date.parse(inst.closes_at);
     const wantInvite = !inst.link_sent_at && !(await alreadyQueued(db, `questionnaire-invite:${inst.id}`));

@@ -44,6 +44,8 @@ export interface IntakeStatusRow {
   readonly started_at: string | null;
   readonly submitted_at: string | null;
   readonly progress_completed: number;
+  readonly audience: string;
+  readonly respondent: string | null;
   readonly progress_total: number;
 }
 
@@ -57,7 +59,7 @@ export async function listIntakeStatuses(db: Db, o: { clinicId: string; patientI
   if (patientIds.length === 0 && appointmentIds.length === 0) return [];
   return db
     .selectFrom('intakes')
-    .select(['id', 'patient_id', 'appointment_id', 'status', 'sent_at', 'started_at', 'submitted_at', 'progress_completed', 'progress_total'])
+    .select(['id', 'patient_id', 'appointment_id', 'status', 'sent_at', 'started_at', 'submitted_at', 'progress_completed', 'progress_total', 'audience', 'respondent'])
     .where('clinic_id', '=', o.clinicId)
     .where('status', '!=', 'cancelled')
     .where((eb) =>

@@ -23,7 +23,7 @@ const M = {
     notWatched: 'この回答はクリニックのスタッフがリアルタイムで見ているわけではありません。命の危険を感じるときは、ためらわず 119 に電話してください。',
     centre: '夜間・休日の精神科の救急相談',
     checked: (d: string) => `確認日 ${d}`,
-    website: 'ウェブサイトを開く（相談窓口の一覧）',
+    website: 'ウェブサイトを開く',
   },
   en: {
     title: 'Thank you for telling us how you feel',
@@ -32,7 +32,7 @@ const M = {
     notWatched: 'Clinic staff are not watching these answers in real time. If you feel your life is in danger, call 119 now.',
     centre: 'Psychiatric emergency advice at nights and on holidays',
     checked: (d: string) => `checked ${d}`,
-    website: 'Open the website (list of services)',
+    website: 'Open the website',
   },
 } as const;
 

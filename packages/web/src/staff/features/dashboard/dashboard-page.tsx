@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { visibleNav } from '../../app/nav.ts';
 import { useSession } from '../../app/session.tsx';
 import { Page } from '../../components/page.tsx';
+import { ChildScreenNotice } from '../intake/child-screen-notice.tsx';
 import { AlertPanel } from '../scales/alert-panel.tsx';
 
 /**
@@ -18,6 +19,7 @@ export function DashboardPage(): ReactNode {
   return (
     <Page title={t('dashboard.title')}>
       <p className="lead">{t('dashboard.welcome', { name: session.user.displayName, clinic: session.user.clinicName })}</p>
+      <ChildScreenNotice />
       <div className="cards">
         <section className="card card--wide" aria-labelledby="alerts-title">
           <h2 id="alerts-title">{t('dashboard.alerts')}</h2>

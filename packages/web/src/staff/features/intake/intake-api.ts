@@ -8,6 +8,8 @@ export interface IntakeStatusItem {
   readonly id: string;
   readonly patientId: string;
   readonly appointmentId: string | null;
+  /** Who answers: the adult patient, a guardian, or the adolescent on their own link. */
+  readonly respondent: 'patient' | 'guardian' | 'adolescent';
   readonly status: IntakeStatusName;
   readonly sentAt: string;
   readonly startedAt: string | null;
@@ -88,6 +90,15 @@ export function useSendIntake(patientId: string) {
   });
 }
 
+export function useSendAdolescentIntake(patientId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: boolean }) =>
+      api<SentIntake>(`/api/patients/${encodeURIComponent(patientId)}/intakes/adolescent`, { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['intake'] }),
+  });
+}
+
 export function useCancelIntake() {
   const qc = useQueryClient();
   return useMutation({
@@ -117,8 +128,24 @@ export function useIntakeDefinition() {
 export function usePublishIntakeDefinition() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (definition: IntakeDefinition) =>
-      api<{ version: number }>('/api/intake/definition', { method: 'POST', body: { definition } }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['intake', 'definition'] }),
+    mutationFn: (o: { definition: IntakeDefinition; noScreenConfirmation?: string }) =>
+      api<{ version: number }>('/api/intake/definition', { method: 'POST', body: o }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['intake'] }),
+  });
+}
+
+export interface ChildScreenStatus {
+  readonly version: number;
+  /** The child form has no scored youth self-harm screen. */
+  readonly missing: boolean;
+  /** The clinic's written confirmation stored with the current version, when it has none. */
+  readonly confirmation: { readonly text: string; readonly at: string; readonly by: string | null; readonly byName: string | null } | null;
+}
+
+export function useChildScreen(enabled: boolean) {
+  return useQuery({
+    queryKey: ['intake', 'child-screen'],
+    queryFn: ({ signal }) => api<ChildScreenStatus>('/api/intake/child-screen', { signal }),
+    enabled,
   });
 }

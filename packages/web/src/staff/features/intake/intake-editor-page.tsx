@@ -6,7 +6,8 @@ import { checkNewIntakeVersion } from '@mimamori/core/intake/validate-intake-def
 import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
-import { useIntakeDefinition, usePublishIntakeDefinition } from './intake-api.ts';
+import { ChildScreenNotice } from './child-screen-notice.tsx';
+import { useChildScreen, useIntakeDefinition, usePublishIntakeDefinition } from './intake-api.ts';
 
 type Mutable<T> = {
   -readonly [K in keyof T]: T[K] extends ReadonlyArray<infer U> ? Array<Mutable<U>> : T[K] extends object ? Mutable<T[K]> : T[K];
@@ -185,6 +186,8 @@ export function IntakeEditorPage(): ReactNode {
   const lang = currentLanguage();
   const q = useIntakeDefinition();
   const publish = usePublishIntakeDefinition();
+  const childScreen = useChildScreen(true);
+  const [confirmation, setConfirmation] = useState('');
   const [def, setDef] = useState<Def | null>(null);
   const [json, setJson] = useState('');
   const [jsonError, setJsonError] = useState<string | null>(null);
@@ -225,6 +228,7 @@ export function IntakeEditorPage(): ReactNode {
     <Page title={t('intake.editorTitle')}>
       <p>{t('intake.editorIntro')}</p>
       <p className="muted">{t('intake.currentVersion', { version: current.version })}</p>
+      <ChildScreenNotice editorLink={false} />
       {publish.data ? <Alert tone="success">{t('intake.published', { version: publish.data.version })}</Alert> : null}
       <ErrorMessage error={publish.error} />
       {problems && problems.length === 0 ? <Alert tone="success">{t('intake.valid')}</Alert> : null}
@@ -239,6 +243,20 @@ export function IntakeEditorPage(): ReactNode {
           </ul>
         </Alert>
       ) : null}
+      {childScreen.data?.missing ? (
+        <div className="field">
+          <label htmlFor="no-screen-confirmation">{t('intake.childScreen.confirmLabel')}</label>
+          <textarea
+            id="no-screen-confirmation"
+            rows={3}
+            maxLength={2000}
+            value={confirmation}
+            aria-describedby="no-screen-confirmation-help"
+            onChange={(e) => setConfirmation(e.target.value)}
+          />
+          <p id="no-screen-confirmation-help" className="muted small">{t('intake.childScreen.confirmHelp')}</p>
+        </div>
+      ) : null}
       <div className="page-head__actions intake-editor__actions">
         <button type="button" className="btn" onClick={check}>
           {t('intake.validate')}
@@ -248,7 +266,12 @@ export function IntakeEditorPage(): ReactNode {
           className="btn btn--primary"
           disabled={publish.isPending}
           onClick={() => {
-            if (check()) publish.mutate(def as IntakeDefinition, { onSuccess: () => setDef(null) });
+            if (check()) {
+              publish.mutate(
+                { definition: def as IntakeDefinition, ...(confirmation.trim() ? { noScreenConfirmation: confirmation } : {}) },
+                { onSuccess: () => { setDef(null); setConfirmation(''); } },
+              );
+            }
           }}
         >
           {t('intake.publish', { version: def.version })}

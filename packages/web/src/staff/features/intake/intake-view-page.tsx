@@ -34,7 +34,7 @@ export function IntakeViewPage(): ReactNode {
       <p className="muted">
         <Link to={`/patients/${encodeURIComponent(patientId)}/intake`}>{t('intake.patientTitle')}</Link> ·{' '}
         {t(`intake.statuses.${v.intake.status}`)}
-        {v.intake.submittedAt ? ` ${formatDateTime(v.intake.submittedAt, lang)}` : ''} · {t(`intake.audienceLabel.${v.intake.audience}`)} ·{' '}
+        {v.intake.submittedAt ? ` ${formatDateTime(v.intake.submittedAt, lang)}` : ''} · {t(`intake.respondentLabel.${v.intake.respondent}`)} ·{' '}
         {t('intake.version', { version: v.intake.definitionVersion })}
       </p>
       {!submitted ? <Alert tone="info">{t('intake.notSubmitted')}</Alert> : null}

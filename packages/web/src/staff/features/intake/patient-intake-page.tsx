@@ -9,7 +9,7 @@ import { Loading, Page } from '../../components/page.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { usePatient } from '../patients/patient-api.ts';
 import { PatientBanner } from '../patients/patient-banner.tsx';
-import { useCancelIntake, usePatientIntakes, useSendIntake, type SentIntake } from './intake-api.ts';
+import { useCancelIntake, usePatientIntakes, useSendAdolescentIntake, useSendIntake, type SentIntake } from './intake-api.ts';
 
 /** Copies text with the Clipboard API (no pop-up); says so for screen readers. */
 export function CopyButton({ text, label }: { readonly text: string; readonly label: string }): ReactNode {
@@ -36,11 +36,12 @@ export function CopyButton({ text, label }: { readonly text: string; readonly la
   );
 }
 
-function SentBox({ sent }: { readonly sent: SentIntake }): ReactNode {
+function SentBox({ sent, own = false }: { readonly sent: SentIntake; readonly own?: boolean }): ReactNode {
   const { t } = useTranslation();
+  const titleId = own ? 'intake-own-sent-title' : 'intake-sent-title';
   return (
-    <section className="card card--wide intake-sent" aria-labelledby="intake-sent-title">
-      <h2 id="intake-sent-title">{t('intake.link')}</h2>
+    <section className="card card--wide intake-sent" aria-labelledby={titleId}>
+      <h2 id={titleId}>{own ? t('intake.adolescentLink') : t('intake.link')}</h2>
       <Alert tone="success">
         {t('intake.sent')} {sent.mailQueued ? t('intake.mailQueued') : t('intake.noMail')} {sent.reused ? t('intake.reused') : ''}
       </Alert>
@@ -73,6 +74,17 @@ function LinkAndQr({ link, qr }: { readonly link: { readonly url: string; readon
   );
 }
 
+/**
+ * Whether the patient is 12–17 today (the browser's day; the server decides with the clinic's
+ * calendar day and refuses other ages with a message).
+ */
+function isAdolescent(birthDate: string): boolean {
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  const now = new Date();
+  const age = now.getFullYear() - y - (now.getMonth() + 1 < m || (now.getMonth() + 1 === m && now.getDate() < d) ? 1 : 0);
+  return age >= 12 && age < 18;
+}
+
 /** The patient's intake panel: send (email, link to copy, QR code) and the status of each intake. */
 export function PatientIntakePage(): ReactNode {
   const { t } = useTranslation();
@@ -82,6 +94,7 @@ export function PatientIntakePage(): ReactNode {
   const patient = usePatient(id);
   const intakes = usePatientIntakes(id);
   const send = useSendIntake(id);
+  const sendOwn = useSendAdolescentIntake(id);
   const cancel = useCancelIntake();
   const [audience, setAudience] = useState<'' | 'adult' | 'child'>('');
   const [email, setEmail] = useState(true);
@@ -126,6 +139,17 @@ export function PatientIntakePage(): ReactNode {
         </form>
       ) : null}
       {send.data ? <SentBox sent={send.data} /> : null}
+      {can('intake:send') && isAdolescent(patient.data.birthDate) ? (
+        <section className="card" aria-labelledby="intake-own-title">
+          <h2 id="intake-own-title">{t('intake.adolescentTitle')}</h2>
+          <p className="small">{t('intake.adolescentIntro')}</p>
+          <ErrorMessage error={sendOwn.error} />
+          <button type="button" className="btn" disabled={sendOwn.isPending} onClick={() => sendOwn.mutate({ email })}>
+            {t('intake.adolescentSend')}
+          </button>
+        </section>
+      ) : null}
+      {sendOwn.data ? <SentBox sent={sendOwn.data} own /> : null}
       <section aria-labelledby="intake-history">
         <h2 id="intake-history">{t('intake.history')}</h2>
         {intakes.isPending ? <Loading /> : null}
@@ -137,6 +161,7 @@ export function PatientIntakePage(): ReactNode {
               <caption className="visually-hidden">{t('intake.history')}</caption>
               <thead>
                 <tr>
+                  <th scope="col">{t('intake.respondent')}</th>
                   <th scope="col">{t('intake.status')}</th>
                   <th scope="col">{t('intake.sentAt')}</th>
                   <th scope="col">{t('intake.submittedAt')}</th>
@@ -146,6 +171,7 @@ export function PatientIntakePage(): ReactNode {
               <tbody>
                 {intakes.data.map((i) => (
                   <tr key={i.id}>
+                    <td data-label={t('intake.respondent')}>{t(`intake.respondents.${i.respondent}`)}</td>
                     <td data-label={t('intake.status')}>
                       <span className={`status intake-status intake-status--${i.status}`}>{t(`intake.statuses.${i.status}`)}</span>{' '}
                       {i.status === 'started' ? (

@@ -95,7 +95,7 @@ function Criteria({ d }: { readonly d: EnrolmentDetail }): ReactNode {
       <table className="table table--dense">
         <tbody>
           {d.eligibility!.criteria.map((c) => (
-            <tr key={c.id}><th scope="row">{c.id}</th><td>{t(`prg.criteria.${c.status}`)}</td><td className="small muted">{Object.entries(c.params).map(([k, v]) => `${k}=${String(v)}`).join(', ')}</td></tr>
+            <tr key={c.id}><th scope="row">{c.id}</th><td>{t(`prg.criteria.${c.status}`)}</td><td className="small muted">{c.message ? <strong className="criterion-reason">{c.message[currentLanguage()]}</strong> : Object.entries(c.params).map(([k, v]) => `${k}=${String(v)}`).join(', ')}</td></tr>
           ))}
         </tbody>
       </table>

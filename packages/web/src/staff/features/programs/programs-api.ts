@@ -36,7 +36,7 @@ export interface AdverseEventView {
   readonly relatedness: string; readonly expectedness: string; readonly actionTaken: string; readonly description?: string; readonly revision?: number;
   readonly amendments?: readonly { readonly revision: number; readonly at: string; readonly changes: readonly { readonly field: string; readonly from: unknown; readonly to: unknown }[] }[];
 }
-export interface Criterion { readonly id: string; readonly kind: string; readonly status: 'met' | 'not_met' | 'attested' | 'missing_data'; readonly params: Record<string, unknown> }
+export interface Criterion { readonly id: string; readonly kind: string; readonly status: 'met' | 'not_met' | 'attested' | 'missing_data'; readonly params: Record<string, unknown>; readonly message?: { readonly ja: string; readonly en: string } }
 export interface EnrolmentDetail {
   readonly enrolment: { readonly id: string; readonly status: string; readonly programId: string; readonly programVersion: number; readonly enrolmentDate: string | null; readonly nextStatuses: readonly string[] };
   readonly patient: { readonly id: string; readonly patientNumber: string; readonly nameKanji: string; readonly nameKana: string; readonly birthDate: string };

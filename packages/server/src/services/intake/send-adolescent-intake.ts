@@ -1,0 +1,126 @@
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '@mimamori/core';
+import { ADOLESCENT_MIN_AGE, intakePartDefinition } from '@mimamori/core/intake/intake-part-definition';
+import { ageOn } from '@mimamori/core/patients/patient';
+import { enqueueMail, getClinic, getPatient, insertIntake, listPatientIntakes, newId, type Db, type IntakeRow } from '@mimamori/storage';
+import { audit } from '../../audit/audit.ts';
+import { clinicDate } from '../../core-imports.ts';
+import type { AppDeps } from '../../context.ts';
+import { issuePatientLink, type IssuedPatientLink } from '../patient-link-service.ts';
+import { currentIntakeDefinition } from './intake-definitions.ts';
+import { INTAKE_LINK_MAX_USES, INTAKE_LINK_PURPOSE } from './send-intake.ts';
+
+const DEFAULT_VALID_DAYS = 14;
+
+export interface SendAdolescentIntakeOptions {
+  readonly clinicId: string;
+  readonly patientId: string;
+  readonly appointmentId?: string | null;
+  readonly expiresAt?: string;
+  /** Mail the link to the adolescent's own address (default true; never to a guardian's). */
+  readonly email?: boolean;
+  /** The caller may not see the link: it must be mailed to the adolescent's own address. */
+  readonly mailOnly?: boolean;
+}
+
+export interface SentAdolescentIntake {
+  readonly intakeId: string;
+  readonly reused: boolean;
+  readonly link: IssuedPatientLink;
+  readonly mailQueued: boolean;
+  readonly status: string;
+}
+
+/**
+ * The adolescent's own address: the patient's email when it is not also a guardian's. A link sent
+ * to a shared or parent's inbox would let the guardian open the adolescent's answers.
+ */
+export function adolescentOwnEmail(patient: { email: string | null; guardians_json: string }): string | null {
+  if (!patient.email) return null;
+  const guardians = JSON.parse(patient.guardians_json) as ReadonlyArray<{ email?: string | null }>;
+  const own = patient.email.trim().toLowerCase();
+  return guardians.some((g) => (g.email ?? '').trim().toLowerCase() === own) ? null : patient.email;
+}
+
+function mailText(o: { clinicName: string; url: string; until: string }): { subject: string; text: string } {
+  // Discreet: the subject names only the clinic; the text says nothing clinical.
+  return {
+    subject: `${o.clinicName}からのご案内`,
+    text: [
+      `${o.clinicName}です。`,
+      'あなたご本人に答えてもらう質問があります。下のリンクから回答してください（5〜10分ほど）。',
+      'あなたの回答は病院のスタッフが読みます。保護者の方の画面には表示されません。',
+      '',
+      o.url,
+      '',
+      `リンクの有効期限: ${o.until}`,
+      'お心当たりのない場合は、このメールを破棄してください。',
+      '',
+      '---',
+      `From ${o.clinicName}: a few questions for you to answer yourself (5–10 minutes). Clinic staff read your answers; they are not shown to your parent or guardian. The link works until ${o.until}.`,
+    ].join('\n'),
+  };
+}
+
+/**
+ * Issues the adolescent's own part of the WEB問診 (patients aged 12–17): a separate intake
+ * (respondent `adolescent`) with its own patient link, so that the adolescent answers on their own
+ * session and the guardian's session (scoped to the guardian's intake) can never open these
+ * answers. Reuses an unfinished adolescent intake, keeping what was typed. The link is mailed only
+ * to the adolescent's own address; otherwise staff hand it over in person (link or QR code).
+ */
+export async function sendAdolescentIntake(deps: AppDeps, tx: Db, req: FastifyRequest, o: SendAdolescentIntakeOptions): Promise<SentAdolescentIntake> {
+  const patient = await getPatient(tx, o.clinicId, o.patientId);
+  if (!patient) throw new DomainError('not_found', { key: 'intake_not_found' });
+  const clinic = await getClinic(tx, o.clinicId);
+  const zone = clinic?.timeZone ?? 'Asia/Tokyo';
+  const now = deps.clock();
+  const nowIso = now.toISOString();
+  const today = clinicDate(now.getTime(), zone);
+  const age = ageOn(patient.birth_date, today);
+  if (age < ADOLESCENT_MIN_AGE || age >= 18) {
+    throw new DomainError('validation', { key: 'intake_not_adolescent', params: { age, min: ADOLESCENT_MIN_AGE }, details: [{ path: 'patientId', message: 'intake_not_adolescent' }] });
+  }
+  const def = await currentIntakeDefinition(deps, tx, o.clinicId);
+  if (!intakePartDefinition(def, { respondent: 'adolescent', ageYears: age })) throw new DomainError('invalid_state', { key: 'intake_no_adolescent_part' });
+  const expiresAt = o.expiresAt ?? new Date(now.getTime() + DEFAULT_VALID_DAYS * 86_400_000).toISOString();
+  if (!(expiresAt > nowIso)) throw new DomainError('validation', { key: 'intake_closed' });
+  const to = o.email === false && !o.mailOnly ? null : adolescentOwnEmail(patient);
+  // Refused before anything changes: whoever cannot see the link needs an address of the adolescent's own.
+  if (o.mailOnly && !to) throw new DomainError('invalid_state', { key: 'intake_adolescent_no_email' });
+
+  const open = (await listPatientIntakes(tx, o.clinicId, o.patientId)).find(
+    (i) => (i.status === 'sent' || i.status === 'started') && i.respondent === 'adolescent' && i.expires_at > nowIso,
+  );
+  let intake: IntakeRow;
+  const linkExpires = open && open.expires_at > expiresAt ? open.expires_at : expiresAt;
+  if (open) {
+    intake = open;
+    await tx.updateTable('intakes').set({ expires_at: linkExpires, updated_at: nowIso }).where('clinic_id', '=', o.clinicId).where('id', '=', open.id).execute();
+  } else {
+    intake = {
+      id: newId(), clinic_id: o.clinicId, patient_id: o.patientId, appointment_id: o.appointmentId ?? null, form_id: def.id, definition_version: def.version,
+      audience: 'child', respondent: 'adolescent', status: 'sent', values_json: '{}', confirmed_groups_json: '[]', current_group_id: null, progress_completed: 0, progress_total: 0,
+      scores_json: null, consent_policy_version: null, consent_at: null, revision: 0, expires_at: expiresAt, sent_at: nowIso, started_at: null,
+      updated_at: nowIso, submitted_at: null, created_by: req.staff?.staffId ?? null,
+    };
+    await insertIntake(tx, intake);
+  }
+  const link = await issuePatientLink(deps, tx, {
+    clinicId: o.clinicId, patientId: o.patientId, purpose: INTAKE_LINK_PURPOSE, resourceId: intake.id, expiresAt: linkExpires,
+    maxUses: INTAKE_LINK_MAX_USES, createdBy: req.staff?.staffId ?? null,
+  });
+  let mailQueued = false;
+  if (to) {
+    const m = mailText({ clinicName: clinic?.name ?? '', url: link.url, until: clinicDate(Date.parse(link.expiresAt), zone) });
+    mailQueued = await enqueueMail(tx, {
+      id: newId(), clinicId: o.clinicId, patientId: o.patientId, kind: 'intake_link', to, subject: m.subject, text: m.text,
+      dedupeKey: `intake:${intake.id}:${link.token.slice(0, 16)}`, notBefore: nowIso, now: nowIso,
+    });
+  }
+  await audit(deps, tx, req, {
+    action: open ? 'intake.resend' : 'intake.send', resource: 'intake', resourceId: intake.id, patientId: o.patientId, clinicId: o.clinicId,
+    detail: `adolescent; ${mailQueued ? 'mail queued' : 'no mail'}`,
+  });
+  return { intakeId: intake.id, reused: Boolean(open), link, mailQueued, status: intake.status };
+}
