@@ -107,7 +107,7 @@ export async function assignScale(deps: AppDeps, req: FastifyRequest, patientId:
     let link: { url: string; expiresAt: string; instanceId: string; mailed: boolean } | null = null;
     if (first) {
       const issued = await issueQuestionnaireLink(deps, tx, first, a.staffId);
-      const to = questionnaireRecipient({ informant: input.informant, assignmentEmail: input.email, patient, today: instantToZoned(deps.clock().getTime(), zone).date });
+      const to = questionnaireRecipient({ informant: input.informant, assignmentEmail: input.email, patient, today: clinicDate(deps.clock().getTime(), zone) });
       const mailed = to ? await mailQuestionnaireLink(deps, tx, { inst: first, to, kind: 'invite', link: issued }) : false;
       link = { url: issued.url, expiresAt: issued.expiresAt, instanceId: first.id, mailed };
     }
@@ -145,7 +145,7 @@ export async function reissueInstanceLink(deps: AppDeps, req: FastifyRequest, in
     if (!shown) {
       const [assignment, patient] = await Promise.all([inst.assignment_id ? getScaleAssignment(tx, a.clinicId, inst.assignment_id) : undefined, getPatient(tx, a.clinicId, inst.patient_id)]);
       const clinic = await getClinic(tx, a.clinicId);
-      to = questionnaireRecipient({ informant: inst.informant, assignmentEmail: assignment?.email, patient, today: instantToZoned(deps.clock().getTime(), clinic?.timeZone ?? 'Asia/Tokyo').date });
+      to = questionnaireRecipient({ informant: inst.informant, assignmentEmail: assignment?.email, patient, today: clinicDate(deps.clock().getTime(), clinic?.timeZone ?? 'Asia/Tokyo') });
       if (!to) throw new DomainError('invalid_state', { key: 'patient_link_no_email' });
     }
     const issued = await issueQuestionnaireLink(deps, tx, inst, a.staffId);
