@@ -6,3 +6,4 @@ export * from './outcome-charts.ts';
 export * from './outcome-report-html.ts';
 export * from './html-to-pdf.ts';
 export * from './zip-archive.ts';
+export * from './outcome-bundle.ts';

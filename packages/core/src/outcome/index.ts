@@ -7,3 +7,4 @@ export * from './outcome-report.ts';
 export * from './visit-means.ts';
 export * from './lock-analysis-plan.ts';
 export * from './build-data-cut.ts';
+export * from './check-plan-for-program.ts';
