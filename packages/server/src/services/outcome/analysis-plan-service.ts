@@ -75,6 +75,10 @@ const planAudit = (deps: AppDeps, req: FastifyRequest) => (tx: Db, e: PlanAuditE
 export async function savePlan(deps: AppDeps, req: FastifyRequest, programId: string, body: { readonly plan: Record<string, unknown>; readonly reason?: string }) {
   const program = await programFor(deps, req, programId);
   checkPlan(req, body.plan, program);
+  const latest = (await listAnalysisPlans(deps.db.db, req.staff!.clinicId, programId)).at(-1);
+  if (latest?.locked_at && !body.reason?.trim()) {
+    throw new DomainError('validation', { key: 'plan.amendment_reason', message: 'an amendment needs a reason', details: [{ path: 'reason', message: 'plan.amendment_reason' }] });
+  }
   return saveAnalysisPlan(deps.db.db, {
     programId, plan: body.plan, reason: body.reason, now: deps.clock(), dialect: deps.db.dialect,
     clinicId: req.staff!.clinicId, createdBy: req.staff!.staffId, audit: planAudit(deps, req),

@@ -42,6 +42,7 @@ const ScalesHomePage = lazyPage(() => import('../features/scales/scales-home-pag
 const IntakeEditorPage = lazyPage(() => import('../features/intake/intake-editor-page.tsx'), 'IntakeEditorPage');
 const IntakeViewPage = lazyPage(() => import('../features/intake/intake-view-page.tsx'), 'IntakeViewPage');
 const PatientIntakePage = lazyPage(() => import('../features/intake/patient-intake-page.tsx'), 'PatientIntakePage');
+const AnalysisRoutes = lazyPage(() => import('../features/outcome/analysis-routes.tsx'), 'AnalysisRoutes');
 const StaffAdminPage = lazyPage(() => import('../features/staff/staff-admin-page.tsx'), 'StaffAdminPage');
 
 /** Staff pages need a session; without one the user goes to login and comes back afterwards. */
@@ -232,6 +233,7 @@ export function App(): ReactNode {
         <Route path="program-enrolments/:id" element={<Allow permission="programs:clinical_read"><EnrolmentPage /></Allow>} />
         <Route path="program-enrolments/:id/consent" element={<Allow permission="programs:consent"><ConsentPage /></Allow>} />
         <Route path="patients/:id/program-timeline" element={<Allow permission="programs:clinical_read"><PatientTimelinePage /></Allow>} />
+        <Route path="analysis/*" element={<Allow permission="programs:export"><AnalysisRoutes /></Allow>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -22,6 +22,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/intake', label: 'nav.intake', permission: 'intake:admin' },
   { to: '/scales', label: 'nav.scales', permission: 'scales:deliver' },
   { to: '/programs', label: 'nav.programs', permission: 'programs:read' },
+  { to: '/analysis', label: 'nav.analysis', permission: 'programs:export' },
   { to: '/oncall', label: 'nav.oncall', permission: 'crisis:edit' },
   { to: '/staff', label: 'nav.staff', permission: 'staff:admin' },
   { to: '/audit', label: 'nav.audit', permission: 'audit:read' },
