@@ -136,10 +136,29 @@ function unzip(buf: Buffer): Map<string, Buffer> {
   return out;
 }
 
-async function shot(page: Page, name: string, width: number): Promise<void> {
+/**
+ * A screenshot at `width` (and back to the desktop size). The report view is taken as the viewport
+ * scrolled to the report: Chromium leaves a sandboxed frame blank in full-page captures.
+ */
+async function shot(page: Page, name: string, width: number, o: { readonly scrollTo?: string } = {}): Promise<void> {
   if (!saveShots) return;
   await page.setViewportSize({ width, height: width < 500 ? 740 : 900 });
-  await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
+  if (o.scrollTo) {
+    await page.locator(o.scrollTo).scrollIntoViewIfNeeded();
+    await page.locator(o.scrollTo).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.frameLocator('iframe[title]').locator('h1').first().waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(shots, `${name}-${width}.png`) });
+  } else {
+    // The whole page at this width: the viewport grown to the page's height (a full-page capture
+    // measured wide tables inside their scroll boxes as page width).
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(shots, `${name}-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 async function frameText(page: Page): Promise<string> {
@@ -210,8 +229,8 @@ test('researcher: plan as fields, lock, data cut, report in ja and en, bundle wi
   assert.ok(ja.includes(planHash.slice(0, 12)), 'the report names the plan hash');
   assert.match(ja, /限界/);
   assertNoIdentity(ja, 'the Japanese report');
-  await shot(page, 'analysis-report-ja', 360);
-  await shot(page, 'analysis-report-ja', 1280);
+  await shot(page, 'analysis-report-ja', 360, { scrollTo: '#ana-report' });
+  await shot(page, 'analysis-report-ja', 1280, { scrollTo: '#ana-report' });
   assert.deepEqual(await axeViolations(page), [], 'axe on the report view');
   await page.getByLabel('レポートの言語').selectOption('en');
   const en = await frameText(page);
@@ -268,8 +287,8 @@ test('the same page in English: locked plan and report, screenshots', { timeout:
   await page.getByRole('button', { name: 'Open the report' }).first().click();
   const text = await frameText(page);
   assert.match(text, /Participant flow/);
-  await shot(page, 'analysis-report-en', 360);
-  await shot(page, 'analysis-report-en', 1280);
+  await shot(page, 'analysis-report-en', 360, { scrollTo: '#ana-report' });
+  await shot(page, 'analysis-report-en', 1280, { scrollTo: '#ana-report' });
   assert.deepEqual(await axeViolations(page), [], 'axe on the English report view');
   assertNoIdentity(await page.locator('body').innerText(), 'the English analysis page');
   for (const a of answers) {
