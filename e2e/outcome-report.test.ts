@@ -238,6 +238,14 @@ test('researcher: plan as fields, lock, data cut, report in ja and en, bundle wi
   assert.match(en, /Limitations/);
   assertNoIdentity(en, 'the English report');
 
+  // The PDF (English, as chosen) and the JSON report of the same cut.
+  const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: 'PDF をダウンロード' }).click()]);
+  assert.equal(pdf.suggestedFilename(), `outcome-report-${programId}-en.pdf`);
+  assert.equal(readFileSync((await pdf.path())!).subarray(0, 5).toString('latin1'), '%PDF-');
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'JSON をダウンロード' }).click()]);
+  const report = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { plan: { version: number; sha256: string }; flow: { dosed: number } };
+  assert.deepEqual([report.plan.version, report.plan.sha256, report.flow.dosed], [1, planHash, 7]);
+
   // The bundle: every file's SHA-256 in bundle.json matches, and the data cut is the one listed.
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), page.getByRole('button', { name: '再現用バンドル（ZIP）をダウンロード' }).click()]);
   const zip = readFileSync((await download.path())!);
