@@ -41,10 +41,11 @@ export function AnalysisPage(): ReactNode {
   );
 }
 
-function PlanFacts({ v }: { readonly v: PlanVersion }): ReactNode {
+function PlanFacts({ v, visits }: { readonly v: PlanVersion; readonly visits: PlansAnswer['program']['visits'] }): ReactNode {
   const { t } = useTranslation();
   const lang = currentLanguage() as Lang;
   const p = v.plan;
+  const visit = (id: string) => visits.find((x) => x.id === id)?.label[lang] || id;
   return (
     <dl className="facts ana-facts">
       <div><dt>{t('ana.status')}</dt><dd><strong>{t('ana.version', { v: v.version })}</strong> · {v.lockedAt ? t('ana.locked') : t('ana.draft')}</dd></div>
@@ -56,10 +57,10 @@ function PlanFacts({ v }: { readonly v: PlanVersion }): ReactNode {
         </>
       ) : null}
       {v.amendmentReason ? <div><dt>{t('ana.amendmentReason')}</dt><dd>{v.amendmentReason}</dd></div> : null}
-      <div><dt>{t('ana.primary')}</dt><dd>{p.primary ? `${scaleName(p.primary.scale)} · ${p.primary.visit}` : '—'}</dd></div>
+      <div><dt>{t('ana.primary')}</dt><dd>{p.primary ? `${scaleName(p.primary.scale)} · ${visit(p.primary.visit)}` : '—'}</dd></div>
       <div><dt>{t('ana.alpha')}</dt><dd>{String(p.alpha ?? 0.05)}</dd></div>
-      {p.secondary?.length ? <div><dt>{t('ana.secondary')}</dt><dd>{p.secondary.map((s) => `${scaleName(s.scale)} · ${s.visit}`).join(', ')}</dd></div> : null}
-      {p.biomarkers?.length ? <div><dt>{t('ana.biomarkers')}</dt><dd>{p.biomarkers.map((b) => `${b.id}: ${b.analyte} (${t(`ana.sampleTypes.${b.sampleType}`)}) ${t(`ana.directions.${b.direction}`)} · ${b.visit}`).join('; ')}</dd></div> : null}
+      {p.secondary?.length ? <div><dt>{t('ana.secondary')}</dt><dd>{p.secondary.map((s) => `${scaleName(s.scale)} · ${visit(s.visit)}`).join(', ')}</dd></div> : null}
+      {p.biomarkers?.length ? <div><dt>{t('ana.biomarkers')}</dt><dd>{p.biomarkers.map((b) => `${b.id}: ${b.analyte} (${t(`ana.sampleTypes.${b.sampleType}`)}) ${t(`ana.directions.${b.direction}`)} · ${visit(b.visit)}`).join('; ')}</dd></div> : null}
       {p.sensitivity?.length ? <div><dt>{t('ana.sensitivity')}</dt><dd>{p.sensitivity.map((s) => t(`ana.sensitivities.${s}`, { defaultValue: s })).join(', ')}</dd></div> : null}
     </dl>
   );
@@ -104,7 +105,7 @@ function PlanSection({ programId, data }: { readonly programId: string; readonly
       <h2 id="ana-plan">{t('ana.plan')}</h2>
       <p className="small muted">{t('ana.planLead')}</p>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {!latest ? <p>{t('ana.noPlan')}</p> : <PlanFacts v={latest} />}
+      {!latest ? <p>{t('ana.noPlan')}</p> : <PlanFacts v={latest} visits={data.program.visits} />}
       {draft && !editing ? (
         <div className="form__actions">
           <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void lock()}>{t('ana.lock')}</button>
