@@ -282,6 +282,10 @@ test('the same page in English: locked plan and report, screenshots', { timeout:
   await page.getByRole('link', { name: 'Analysis test program' }).click();
   await page.getByRole('heading', { level: 1, name: /Analysis — Analysis test program/ }).waitFor();
   await page.getByRole('heading', { level: 2, name: 'Analysis plan' }).waitFor();
+  // On a phone the page does not scroll sideways (wide tables scroll inside their own box).
+  await page.setViewportSize({ width: 360, height: 740 });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await shot(page, 'analysis-plan-locked-en', 360);
   await shot(page, 'analysis-plan-locked-en', 1280);
   await page.getByRole('button', { name: 'Amend' }).click();

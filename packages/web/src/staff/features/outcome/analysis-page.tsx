@@ -130,7 +130,7 @@ function PlanSection({ programId, data }: { readonly programId: string; readonly
       {data.versions.length > 0 ? (
         <>
           <h3 id="ana-history">{t('ana.history')}</h3>
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="ana-history">
+          <div className="table-scroll ana-scroll" tabIndex={0} role="region" aria-labelledby="ana-history">
             <table className="table table--dense">
               <thead><tr><th scope="col">{t('ana.versionLabel')}</th><th scope="col">{t('ana.createdAt')}</th><th scope="col">{t('ana.lockedAt')}</th><th scope="col">{t('ana.sha256')}</th><th scope="col">{t('ana.beforeFirstEnrolment')}</th><th scope="col">{t('ana.amendmentReason')}</th></tr></thead>
               <tbody>
@@ -196,7 +196,7 @@ function CutsAndReport({ programId, versions }: { readonly programId: string; re
         <ErrorMessage error={error} />
         <ErrorMessage error={cuts.error} />
         {cuts.isLoading ? <Loading /> : items.length === 0 ? <p className="empty">{t('ana.noCuts')}</p> : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="ana-cuts">
+          <div className="table-scroll ana-scroll" tabIndex={0} role="region" aria-labelledby="ana-cuts">
             <table className="table table--dense ana-cuts">
               <thead><tr><th scope="col">{t('ana.cutAt')}</th><th scope="col">{t('ana.sha256')}</th><th scope="col">{t('ana.planUsed')}</th><th scope="col">{t('ana.participants')}</th><th scope="col">{t('ana.excluded')}</th><th scope="col"><span className="visually-hidden">{t('ana.open')}</span></th></tr></thead>
               <tbody>
