@@ -22,7 +22,6 @@ export const outcomeEn: Dict<typeof outcomeJa> = {
   beforeFirstEnrolment: 'Locked before the first enrolment',
   yes: 'Yes',
   no: 'No',
-  noEnrolmentYet: 'Yes (nobody enrolled yet)',
   amendmentReason: 'Reason for the amendment',
   primary: 'Primary endpoint',
   scale: 'Scale',

@@ -19,7 +19,6 @@ export const outcomeJa = {
   beforeFirstEnrolment: '最初の登録より前にロック',
   yes: 'はい',
   no: 'いいえ',
-  noEnrolmentYet: 'はい（まだ登録なし）',
   amendmentReason: '改訂の理由',
   primary: '主要評価項目',
   scale: '尺度',
