@@ -9,3 +9,4 @@ export * from './consent-copy-html.ts';
 export * from './consent-copy-pdf.ts';
 export * from './html-to-pdf.ts';
 export * from './zip-archive.ts';
+export * from './outcome-bundle.ts';

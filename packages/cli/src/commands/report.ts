@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isDomainError } from '@mimamori/core/errors/domain-error';
@@ -73,16 +72,7 @@ export const reportCommand: Command = {
     if (format === 'json') body = `${JSON.stringify(reports.outcomeReportJson(report), null, 2)}\n`;
     else if (format === 'r') body = reports.outcomeAnalysisR({ plan: cut.plan, report });
     else if (format === 'bundle') {
-      const entries: Array<{ name: string; data: string | Uint8Array }> = dataCutFiles.map((f) => ({ name: `data/${f}`, data: files[f]! }));
-      entries.push({ name: 'analysis.R', data: reports.outcomeAnalysisR({ plan: cut.plan, report }) });
-      for (const l of ['ja', 'en'] as const) {
-        const html = reports.outcomeReportHtml(report, l);
-        entries.push({ name: `report-${l}.html`, data: html });
-        if (!a.flags.has('no-pdf')) entries.push({ name: `report-${l}.pdf`, data: await reports.htmlToPdf(html) });
-      }
-      const sha = (d: string | Uint8Array) => createHash('sha256').update(d).digest('hex');
-      entries.push({ name: 'bundle.json', data: `${JSON.stringify({ plan: report.plan, files: Object.fromEntries(entries.map((e) => [e.name, sha(e.data)])) }, null, 2)}\n` });
-      body = reports.zipArchive(entries);
+      body = await reports.outcomeBundle({ files: files as Record<DataCutFileName, string>, cut, report, pdf: !a.flags.has('no-pdf') });
     } else {
       const html = reports.outcomeReportHtml(report, lang);
       body = format === 'html' ? html : await reports.htmlToPdf(html);

@@ -11,3 +11,4 @@ export * from './per-protocol-set.ts';
 export * from './tipping-point.ts';
 export * from './adverse-event-table.ts';
 export * from './biomarker-trajectories.ts';
+export * from './check-plan-for-program.ts';

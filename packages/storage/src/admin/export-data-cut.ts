@@ -27,19 +27,21 @@ export async function exportProgramDataCut(db: Db, o: {
   readonly now: Date;
   readonly dialect: DialectName;
   readonly plan?: unknown;
+  /** A stored plan version to carry (instead of the latest locked one). */
+  readonly planVersion?: number;
   readonly mimamoriVersion: string;
   /** The session's clinic, when a staff member asks: another clinic's program is not found. */
   readonly clinicId?: string;
   /** False when the caller audits the read itself (the server, with the staff member). */
   readonly audit?: boolean;
-}): Promise<{ readonly files: Record<DataCutFileName, string>; readonly excludedNoDataUse: number; readonly participants: number }> {
+}): Promise<{ readonly files: Record<DataCutFileName, string>; readonly excludedNoDataUse: number; readonly participants: number; readonly planVersion: number | null }> {
   const clinicId = await clinicOfProgram(db, o.programId);
   if (!clinicId || (o.clinicId !== undefined && o.clinicId !== clinicId)) throw new DomainError('not_found', { key: 'program.not_found', message: `no program "${o.programId}"` });
   const clinic = await getClinic(db, clinicId);
   const latest = (await listLatestPrograms(db, clinicId)).find((p) => p.program_id === o.programId)!;
   const program = JSON.parse(latest.definition_json) as ProgramDefinition;
   const rows = await loadProgramCutRows(db, clinicId, o.programId);
-  const stored = o.plan === undefined ? await planForCut(db, o.programId) : undefined;
+  const stored = o.plan === undefined ? await planForCut(db, o.programId, o.planVersion) : undefined;
   const cutAt = o.now.toISOString();
   const out = buildDataCut({
     program,
@@ -57,5 +59,5 @@ export async function exportProgramDataCut(db: Db, o: {
   });
   const participants = out.files['participants.csv'].trimEnd().split('\n').length - 1;
   if (o.audit !== false) await appendAudit(db, { at: cutAt, clinicId, actorId: null, actorRole: 'cli', action: 'program.data_cut', resource: 'program', resourceId: o.programId, outcome: 'success', detail: `participants=${participants};excluded_no_data_use=${out.excludedNoDataUse}` }, o.dialect);
-  return { ...out, participants };
+  return { ...out, participants, planVersion: stored?.version ?? null };
 }

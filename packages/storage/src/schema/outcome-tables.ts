@@ -19,6 +19,26 @@ export interface AnalysisPlanTable {
   created_at: string;
 }
 
+/** A frozen data cut: the pseudonymised files (docs/outcome-report.md), never changed once written. */
+export interface DataCutTable {
+  id: string;
+  clinic_id: string;
+  program_id: string;
+  /** The stored plan version the cut carries; null when a draft was derived from the program. */
+  plan_version: number | null;
+  plan_sha256: string;
+  plan_locked_at: string | null;
+  /** `{"participants.csv": "…", …}`: the files exactly as cut. */
+  files_json: string;
+  /** SHA-256 of manifest.json (which holds the SHA-256 of every other file). */
+  sha256: string;
+  participants: number;
+  excluded_no_data_use: number;
+  cut_at: string;
+  created_by: string | null;
+}
+
 export interface OutcomeTables {
   analysis_plans: AnalysisPlanTable;
+  data_cuts: DataCutTable;
 }

@@ -1,1 +1,2 @@
 export * from './analysis-plan-repo.ts';
+export * from './data-cut-repo.ts';

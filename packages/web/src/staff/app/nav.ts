@@ -17,7 +17,7 @@ export function navItemsOf(routes: readonly StaffRoute[]): readonly NavItem[] {
   return [
     { to: '/', label: 'nav.home' },
     ...routes.flatMap((r) =>
-      r.nav ? [{ to: `/${r.path}`, label: r.nav, ...(r.access !== 'authenticated' ? { permission: r.access } : {}) }] : [],
+      r.nav ? [{ to: `/${r.path.replace(/\/\*$/, '')}`, label: r.nav, ...(r.access !== 'authenticated' ? { permission: r.access } : {}) }] : [],
     ),
   ];
 }

@@ -61,6 +61,7 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
   { path: 'program-enrolments/:id', access: 'programs:clinical_read', page: lazyPage(() => import('../features/programs/enrolment-page.tsx'), 'EnrolmentPage') },
   { path: 'program-enrolments/:id/consent', access: 'programs:consent', page: lazyPage(() => import('../features/programs/consent-page.tsx'), 'ConsentPage') },
   { path: 'patients/:id/program-timeline', access: 'programs:clinical_read', page: lazyPage(() => import('../features/programs/timeline-page.tsx'), 'PatientTimelinePage') },
+  { path: 'analysis/*', access: 'programs:export', nav: 'nav.analysis', page: lazyPage(() => import('../features/outcome/analysis-routes.tsx'), 'AnalysisRoutes') },
   // safety
   { path: 'oncall', access: 'crisis:edit', nav: 'nav.oncall', page: lazyPage(() => import('../features/safety/oncall-page.tsx'), 'OnCallPage') },
   { path: 'alerts/:id', access: 'alerts:read', page: lazyPage(() => import('../features/safety/alert-history-page.tsx'), 'AlertHistoryPage') },

@@ -1,3 +1,4 @@
+import { outcomeEn } from '../features/outcome/outcome-en.ts';
 import { safetyEn } from '../features/safety/safety-en.ts';
 import { healthEn } from '../features/health/health-en.ts';
 import { programsEn } from '../features/programs/programs-en.ts';
@@ -23,6 +24,7 @@ export const en: Dict<typeof ja> = {
     intake: 'Intake form',
     scales: 'Scales',
     programs: 'Programs',
+    analysis: 'Analysis',
     staff: 'Staff',
     audit: 'Audit log',
     oncall: 'On call',
@@ -288,4 +290,5 @@ export const en: Dict<typeof ja> = {
   safety: safetyEn,
   health: healthEn,
   prg: programsEn,
+  ana: outcomeEn,
 };

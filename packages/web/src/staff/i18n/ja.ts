@@ -1,3 +1,4 @@
+import { outcomeJa } from '../features/outcome/outcome-ja.ts';
 import { safetyJa } from '../features/safety/safety-ja.ts';
 import { healthJa } from '../features/health/health-ja.ts';
 import { programsJa } from '../features/programs/programs-ja.ts';
@@ -21,6 +22,7 @@ export const ja = {
     intake: '問診票',
     scales: '尺度',
     programs: 'プログラム',
+    analysis: '解析',
     staff: 'スタッフ管理',
     audit: '監査ログ',
     oncall: '当番',
@@ -286,4 +288,5 @@ export const ja = {
   safety: safetyJa,
   health: healthJa,
   prg: programsJa,
+  ana: outcomeJa,
 };

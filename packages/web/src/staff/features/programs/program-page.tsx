@@ -25,7 +25,7 @@ export function ProgramPage(): ReactNode {
   const program = programs.data?.items.find((x) => x.program.id === programId)?.program;
   const d = dash.data;
   return (
-    <Page title={program ? pick(program.title, lang) : t('prg.title')}>
+    <Page title={program ? pick(program.title, lang) : t('prg.title')} actions={can('programs:export') ? <Link className="btn" to={`/analysis/${encodeURIComponent(programId)}`}>{t('nav.analysis')}</Link> : undefined}>
       {dash.isLoading ? <Loading /> : null}
       <ErrorMessage error={dash.error} />
       {d ? (
