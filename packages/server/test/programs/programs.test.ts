@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { clinicDay, seedClinicCalendar } from '@mimamori/core/scheduling/index';
 import { EXOSOME_PROGRAM, proposeSchedule, sha256Hex } from '@mimamori/core/programs/index';
 import { addDays } from '@mimamori/core/time/index';
+import { studyIdFor } from '@mimamori/storage';
 import { testDialects } from '../../../storage/test/test-db.ts';
 import { recordScaleResponse } from '../../src/services/scales/record-scale-response.ts';
 import type { AppDeps } from '../../src/context.ts';
@@ -93,6 +94,39 @@ for (const dialect of testDialects()) {
       assert.equal((await as(t, reception, { method: 'GET', url: `/api/programs/${programId}/enrolments` })).statusCode, 403);
       assert.equal((await as(t, researcher, { method: 'GET', url: `/api/programs/${programId}/dashboard` })).statusCode, 200);
       assert.equal((await as(t, researcher, { method: 'POST', url: `/api/programs/${programId}/enrolments`, payload: { patientId: pid } })).statusCode, 403);
+    });
+
+    test("the researcher's dashboard and export name participants by study id only; a doctor's dashboard still shows the patient number", async () => {
+      const pid = await newPatient();
+      const id = await screenEligible(pid);
+      await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/consents`, payload: { role: 'participant', language: 'ja', signer: { kind: 'self', name: '山田 太郎' }, signature: { method: 'typed', typedName: '山田 太郎' }, identityMethod: 'passport' } });
+      assert.equal((await as(t, doctor, { method: 'POST', url: `/api/program-enrolments/${id}/enrol`, payload: {} })).statusCode, 200);
+      assert.equal((await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/adverse-events`, payload: sae({ term: '頭痛', grade: 1, seriousness: [] }) })).statusCode, 201);
+      assert.equal((await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/adverse-events`, payload: sae() })).statusCode, 201);
+      const patient = (await as(t, reception, { method: 'GET', url: `/api/patients/${pid}` })).json().patient;
+      const studyId = studyIdFor(t.db.secrets.key, programId, pid);
+      const identity = [patient.patientNumber, patient.nameKanji, patient.nameKana, patient.birthDate, pid, id];
+
+      const res = await as(t, researcher, { method: 'GET', url: `/api/programs/${programId}/dashboard` });
+      assert.equal(res.statusCode, 200);
+      for (const v of identity) assert.ok(!res.body.includes(v), `the researcher's dashboard holds ${v}`);
+      assert.doesNotMatch(res.body, /"(patientNumber|nameKanji|nameKana|birthDate|patientId|enrolmentId)"/);
+      const dash = res.json();
+      assert.equal(dash.identified, false);
+      assert.ok(dash.enrolments.some((e: { studyId: string }) => e.studyId === studyId));
+      assert.deepEqual(Object.keys(dash.enrolments[0]).filter((k) => k === 'id'), []);
+      assert.equal(dash.safety.open.filter((a: { studyId: string }) => a.studyId === studyId).length, 2);
+      assert.ok(dash.safety.unreviewedAlerts.some((a: { studyId: string }) => a.studyId === studyId));
+      const exp = await as(t, researcher, { method: 'GET', url: `/api/programs/${programId}/export` });
+      assert.equal(exp.statusCode, 200);
+      for (const v of identity) assert.ok(!exp.body.includes(v), `the researcher's export holds ${v}`);
+      assert.ok(exp.json().enrolments.some((e: { studyId: string }) => e.studyId === studyId));
+
+      const doc = await as(t, doctor, { method: 'GET', url: `/api/programs/${programId}/dashboard` });
+      assert.equal(doc.json().identified, true);
+      assert.ok(doc.json().enrolments.some((e: { id: string; patientNumber: string }) => e.id === id && e.patientNumber === patient.patientNumber));
+      assert.ok(doc.json().safety.open.some((a: { enrolmentId: string; patientNumber: string }) => a.enrolmentId === id && a.patientNumber === patient.patientNumber));
+      assert.ok(!doc.body.includes(studyId));
     });
 
     test('consent before eligibility is refused, naming the field, and nothing is stored', async () => {
@@ -243,7 +277,8 @@ for (const dialect of testDialects()) {
       assert.equal(dose.statusCode, 409);
       assert.equal(dose.json().error.details[0].path, 'enrolmentStatus');
       const exp = (await as(t, researcher, { method: 'GET', url: `/api/programs/${programId}/export` })).json();
-      assert.ok(!exp.enrolments.some((e: { enrolmentId: string }) => e.enrolmentId === id));
+      assert.ok(exp.enrolments.length > 0);
+      assert.ok(!exp.enrolments.some((e: { studyId: string }) => e.studyId === studyIdFor(t.db.secrets.key, programId, pid)));
     });
 
     test('labs: unknown unit and implausible values name the field; CSV imports are all or nothing with a per-row report', async () => {

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { DomainError } from '@mimamori/core';
+import { DomainError, hasPermission, isRole } from '@mimamori/core';
 import type { LabResult } from '@mimamori/core/labs/index';
 import { flagConfounders, type ConcomitantMedication } from '@mimamori/core/medication/index';
 import {
@@ -37,6 +37,7 @@ import {
   listMedications,
   listProgramSessions,
   listScaleTotals,
+  studyIdFor,
   type Db,
   type ProgramEnrolmentRow,
 } from '@mimamori/storage';
@@ -158,7 +159,9 @@ export async function listProgramEnrolments(deps: AppDeps, req: FastifyRequest, 
 /**
  * The program dashboard: enrolment funnel, assessments by visit (on track, overdue, missed …),
  * session adherence, open adverse events and serious ones, and SAE alerts not yet reviewed.
- * Patients appear by patient number only: the researcher role sees this page.
+ * Staff who may read the patient register see each participant by patient number, with the
+ * enrolment id their links need; everyone else (the researcher) sees only the program's study id —
+ * the same HMAC id the data cut carries — and no patient number, enrolment id or link.
  */
 export async function programDashboard(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, programId: string) {
   const db = deps.db.db;
@@ -184,10 +187,14 @@ export async function programDashboard(deps: AppDeps, req: FastifyRequest, actor
     return [a.acknowledged_at ? { ...alert, review: { by: a.acknowledged_by ?? '', at: a.acknowledged_at } } : alert];
   });
   const safety = safetySummary(aes, saeAlerts);
-  const numberOf = new Map(rows.map((r) => [r.id, r.patient_number]));
+  const identified = isRole(actor.role) && hasPermission(actor.role, 'patients:read');
+  const byEnrolment = new Map(rows.map((r) => [r.id, r]));
+  const participantOf = (r: { id: string; patient_id: string; patient_number: string }) =>
+    identified ? { enrolmentId: r.id, patientNumber: r.patient_number } : { studyId: studyIdFor(deps.db.secrets.key, programId, r.patient_id) };
   await auditAlone(deps, req, { action: 'program_dashboard.read', resource: 'program', resourceId: programId });
   return {
     program: { id: program.id, version: program.version, title: program.title, treatment: program.treatment },
+    identified,
     funnel: enrolmentFunnel(enrolments),
     assessments: assessmentProgress(allStatuses.filter((s) => s.kind === 'assessment'), program),
     adherence: (() => {
@@ -199,11 +206,12 @@ export async function programDashboard(deps: AppDeps, req: FastifyRequest, actor
       seriousAdverseEvents: safety.seriousAdverseEvents,
       byGrade: safety.byGrade,
       open: aes.filter((a) => safety.openAdverseEvents.includes(a.id)).map((a) => ({
-        id: a.id, enrolmentId: a.enrolmentId, patientNumber: numberOf.get(a.enrolmentId) ?? '', term: a.term, grade: a.grade, onsetDate: a.onsetDate,
+        id: a.id, ...participantOf(byEnrolment.get(a.enrolmentId)!), term: a.term, grade: a.grade, onsetDate: a.onsetDate,
         serious: safety.openSeriousAdverseEvents.includes(a.id), outcome: a.outcome,
       })),
       unreviewedAlerts: alertRows.filter((a) => !a.acknowledged_at).map((a) => ({
-        alertId: a.id, adverseEventId: a.source_id, patientNumber: a.patient_number, createdAt: a.created_at, createdOn: clinicDate(a.created_at, zone),
+        alertId: a.id, adverseEventId: a.source_id,
+        ...participantOf(byEnrolment.get(aeRows.find((x) => x.id === a.source_id)!.enrolment_id)!), createdAt: a.created_at, createdOn: clinicDate(a.created_at, zone),
         summary: JSON.parse(a.summary_json) as { key: string; params?: Record<string, string | number> },
       })),
     },
@@ -211,7 +219,7 @@ export async function programDashboard(deps: AppDeps, req: FastifyRequest, actor
       const st = perEnrolment[i]!;
       const count = (k: string) => st.filter((s) => s.kind === 'assessment' && s.status === k).length;
       return {
-        id: r.id, patientNumber: r.patient_number, status: r.status, enrolmentDate: r.enrolment_date, overdue: count('overdue'), missed: count('missed'), due: count('due'),
+        ...(identified ? { id: r.id, patientNumber: r.patient_number } : participantOf(r)), status: r.status, enrolmentDate: r.enrolment_date, overdue: count('overdue'), missed: count('missed'), due: count('due'),
         sessions: bookings[i]!,
       };
     }),
@@ -271,13 +279,15 @@ export async function patientTimeline(deps: AppDeps, req: FastifyRequest, actor:
 /**
  * Program data for analysis, per enrolment, filtered by consent: `mayExport` decides for each
  * enrolment and each dated record (a withdrawal with "delete from future exports" removes the
- * patient; "keep" keeps data collected up to the withdrawal date).
+ * patient; "keep" keeps data collected up to the withdrawal date). Each enrolment carries the
+ * program's study id; the enrolment id only for staff who may read the patient register.
  */
 export async function exportProgramData(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, programId: string, purpose: ExportPurpose) {
   const db = deps.db.db;
   await loadProgram(db, actor.clinicId, programId);
   const zone = await clinicZone(db, actor.clinicId);
   const rows = await listEnrolments(db, { clinicId: actor.clinicId, programId });
+  const identified = isRole(actor.role) && hasPermission(actor.role, 'patients:read');
   const out = [];
   let excluded = 0;
   for (const r of rows) {
@@ -293,7 +303,9 @@ export async function exportProgramData(deps: AppDeps, req: FastifyRequest, acto
       listLabResults(db, { clinicId: actor.clinicId, patientId: r.patient_id }),
     ]);
     out.push({
-      enrolmentId: r.id,
+      // The program's study id for everyone (the data cut's); the enrolment id only for staff who may read the register.
+      studyId: studyIdFor(deps.db.secrets.key, programId, r.patient_id),
+      ...(identified ? { enrolmentId: r.id } : {}),
       status: r.status,
       scores: scores.filter((s) => keep(clinicDate(s.scored_at, zone))).map((s) => ({ scaleId: s.scale_id, total: s.total, date: clinicDate(s.scored_at, zone) })),
       sessions: sessions.filter((s) => keep(clinicDate(s.started_at, zone))).map((s) => ({ sessionNumber: s.session_number, date: clinicDate(s.started_at, zone) })),

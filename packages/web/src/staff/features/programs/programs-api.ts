@@ -57,17 +57,23 @@ export interface EnrolmentDetail {
   readonly assessmentLinksStale?: boolean;
   readonly today: string;
 }
+/**
+ * Who a dashboard row is: staff who may read the patient register get the patient number and the
+ * enrolment (for the link); everyone else gets the program's study id only.
+ */
+export type DashboardParticipant = { readonly enrolmentId: string; readonly patientNumber: string; readonly studyId?: never } | { readonly studyId: string; readonly enrolmentId?: never; readonly patientNumber?: never };
 export interface Dashboard {
   readonly program: { readonly id: string; readonly version: number; readonly title: L10n };
+  readonly identified: boolean;
   readonly funnel: { readonly total: number; readonly current: Record<string, number>; readonly reached: Record<string, number> };
   readonly assessments: readonly ({ readonly visitId: string; readonly total: number } & Record<string, number | string>)[];
   readonly adherence: { readonly planned: number; readonly done: number; readonly dueSoFar: number };
   readonly safety: {
     readonly adverseEvents: number; readonly seriousAdverseEvents: number;
-    readonly open: readonly { id: string; enrolmentId: string; patientNumber: string; term: string; grade: number; onsetDate: string; serious: boolean; outcome: string }[];
-    readonly unreviewedAlerts: readonly { alertId: string; adverseEventId: string; patientNumber: string; createdAt: string; createdOn: string; summary: { key: string; params?: Record<string, string | number> } }[];
+    readonly open: readonly ({ id: string; term: string; grade: number; onsetDate: string; serious: boolean; outcome: string } & DashboardParticipant)[];
+    readonly unreviewedAlerts: readonly ({ alertId: string; adverseEventId: string; createdAt: string; createdOn: string; summary: { key: string; params?: Record<string, string | number> } } & DashboardParticipant)[];
   };
-  readonly enrolments: readonly { id: string; patientNumber: string; status: string; enrolmentDate: string | null; overdue: number; missed: number; due: number; sessions?: { planned: number; booked: number; notBooked: number } }[];
+  readonly enrolments: readonly ({ status: string; enrolmentDate: string | null; overdue: number; missed: number; due: number; sessions?: { planned: number; booked: number; notBooked: number } } & ({ id: string; patientNumber: string; studyId?: never } | { studyId: string; id?: never; patientNumber?: never }))[];
 }
 export interface TimelineEntry { readonly date: string; readonly at?: string; readonly kind: string; readonly refId: string; readonly event: string; readonly values: Record<string, string | number | boolean | null> }
 

@@ -32,6 +32,8 @@ export const programsEn: Shape<typeof programsJa> = {
   noneOpen: 'None.',
   enrolments: 'Participants',
   patientNumber: 'Patient no.',
+  studyId: 'Study ID',
+  pseudonymous: 'Participants are shown by this program’s study ID (the same pseudonym as in the data cut); names and patient numbers are not shown.',
   status: 'Status',
   overdue: 'Overdue',
   missed: 'Missed',

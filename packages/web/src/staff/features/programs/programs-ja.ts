@@ -28,6 +28,8 @@ export const programsJa = {
   noneOpen: 'ありません。',
   enrolments: '参加者',
   patientNumber: '診察券番号',
+  studyId: '研究ID',
+  pseudonymous: '参加者は、このプログラムの研究ID（データカットと同じ仮名ID）で表示しています。氏名・診察券番号は表示しません。',
   status: '状態',
   overdue: '期限超過',
   missed: '未実施',
