@@ -80,6 +80,18 @@ for (const dialect of testDialects()) {
       const range = await as(t, researcher, { method: 'PUT', url: `/api/programs/${P}/analysis-plan`, payload: { plan: { ...plan, alpha: 0.7 } } });
       assert.equal(range.statusCode, 400);
       assert.equal(range.json().error.details[0].path, 'plan.alpha');
+      const pp = await as(t, researcher, { method: 'PUT', url: `/api/programs/${P}/analysis-plan`, payload: { plan: { ...plan, sensitivity: ['per_protocol'], perProtocol: { doses: 0, intervalDays: 14, windowBeforeDays: -1, windowAfterDays: 3 } } } });
+      assert.equal(pp.statusCode, 400, pp.body);
+      const ppErrors = pp.json().error.details as Array<{ path: string; message: string }>;
+      assert.deepEqual(ppErrors.map((d) => d.path).sort(), ['plan.perProtocol.doses', 'plan.perProtocol.windowBeforeDays']);
+      for (const d of ppErrors) assert.match(d.message, /[\u3040-\u30ff\u4e00-\u9fff]/, `${d.path}: ${d.message}`);
+      const draft = (await as(t, researcher, { url: `/api/programs/${P}/analysis-plans` })).json().draft;
+      const course = EXOSOME_PROGRAM.sessions;
+      assert.equal(course.spacing, 'fixed_interval');
+      if (course.spacing === 'fixed_interval') {
+        assert.deepEqual(draft.perProtocol, { doses: course.count, intervalDays: course.intervalDays, windowBeforeDays: course.windowBeforeDays, windowAfterDays: course.windowAfterDays });
+      }
+      assert.equal(draft.primary.scale, 'phq9');
       assert.equal((await t.db.db.selectFrom('analysis_plans').selectAll().execute()).length, 0);
     });
 
@@ -97,14 +109,16 @@ for (const dialect of testDialects()) {
       const noReason = await as(t, researcher, { method: 'PUT', url: `/api/programs/${P}/analysis-plan`, payload: { plan } });
       assert.equal(noReason.statusCode, 400);
       assert.match(noReason.json().error.message, /改訂の理由/);
-      const amended = await as(t, researcher, { method: 'PUT', url: `/api/programs/${P}/analysis-plan`, payload: { plan: { ...plan, alpha: 0.01 }, reason: 'α を厳しくする' } });
-      assert.deepEqual(amended.json(), { version: 2, created: true });
+      const amended = await as(t, researcher, { method: 'PUT', url: `/api/programs/${P}/analysis-plan`, payload: { plan: { ...plan, alpha: 0.01, sensitivity: [...plan.sensitivity, 'per_protocol', 'tipping_point'], perProtocol: { doses: 4, intervalDays: 14, windowBeforeDays: 2, windowAfterDays: 3 } }, reason: 'α を厳しくする' } });
+      assert.deepEqual(amended.json(), { version: 2, created: true }, amended.body);
       const list = (await as(t, researcher, { url: `/api/programs/${P}/analysis-plans` })).json();
       assert.equal(list.versions.length, 2);
       assert.equal(list.versions[0].sha256, locked.json().sha256);
       assert.equal(list.versions[0].lockedBeforeFirstEnrolment, false);
       assert.equal(list.versions[1].amendmentReason, 'α を厳しくする');
       assert.equal(list.versions[1].lockedAt, null);
+      assert.deepEqual(list.versions[1].plan.perProtocol, { doses: 4, intervalDays: 14, windowBeforeDays: 2, windowAfterDays: 3 });
+      assert.deepEqual(list.versions[1].plan.sensitivity, ['completers', 'paired', 'locf', 'per_protocol', 'tipping_point']);
       const audit = await t.db.db.selectFrom('audit_log').select(['action', 'actor_role']).where('resource', '=', 'analysis_plan').orderBy('seq').execute();
       assert.deepEqual(audit.map((a) => a.action), ['analysis_plan.create', 'analysis_plan.lock', 'analysis_plan.amend']);
       assert.ok(audit.every((a) => a.actor_role === 'researcher'));

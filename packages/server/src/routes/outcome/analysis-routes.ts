@@ -25,6 +25,12 @@ export const analysisPlanInput = z.strictObject({
   reliableChange: z.strictObject({ sd: z.number().gt(0).max(1000).nullable().optional(), reliability: z.number().min(0).lt(1).nullable().optional() }).optional(),
   severityBands: z.array(z.strictObject({ id: idSchema, min: z.number().min(0).max(1000), max: z.number().min(0).max(1000) })).max(10).nullable().optional(),
   sensitivity: z.array(z.enum(sensitivityAnalyses as [string, ...string[]])).max(10).optional(),
+  perProtocol: z.strictObject({
+    doses: z.number().int().min(1).max(1000),
+    intervalDays: z.number().int().min(1).max(365).nullable().optional(),
+    windowBeforeDays: z.number().int().min(0).max(365).optional(),
+    windowAfterDays: z.number().int().min(0).max(365).optional(),
+  }).nullable().optional(),
   biomarkers: z.array(z.strictObject({
     id: idSchema, analyte: z.enum(ANALYTE_IDS as [string, ...string[]]), sampleType: z.enum(SAMPLE_TYPES as [string, ...string[]]),
     direction: z.enum(['increase', 'decrease', 'either']), visit: idSchema,
@@ -55,7 +61,7 @@ export function registerAnalysisRoutes(app: FastifyInstance, deps: AppDeps): voi
     config: { access: 'programs:export' },
     schema: {
       tags, params,
-      response: { 200: z.object({ program: z.object({ id: z.string(), version: z.number(), title: z.object({ ja: z.string(), en: z.string() }), visits: z.array(z.record(z.string(), z.unknown())) }), versions: z.array(planVersionSchema) }) },
+      response: { 200: z.object({ program: z.object({ id: z.string(), version: z.number(), title: z.object({ ja: z.string(), en: z.string() }), visits: z.array(z.record(z.string(), z.unknown())) }), draft: z.record(z.string(), z.unknown()), versions: z.array(planVersionSchema) }) },
     },
   }, async (req) => listPlans(deps, req, req.params.programId));
 

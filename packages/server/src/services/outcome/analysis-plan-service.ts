@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
-import { checkPlanForProgram, parseAnalysisPlan } from '@mimamori/core/outcome/index';
+import { checkPlanForProgram, draftPlanFor, parseAnalysisPlan } from '@mimamori/core/outcome/index';
 import type { ProgramDefinition } from '@mimamori/core/programs/program-definition';
 import { isDomainError } from '@mimamori/core/errors/domain-error';
 import { firstEnrolmentDate, listAnalysisPlans, listLatestPrograms, lockAnalysisPlan, saveAnalysisPlan, type Db, type PlanAuditEvent } from '@mimamori/storage';
@@ -28,8 +28,9 @@ function programChoices(program: ProgramDefinition) {
 
 /**
  * Every version of the program's analysis plan (oldest first) with its lock, hash and amendment
- * reason, whether it was locked before the first enrolment, and the program's visits for the form.
- * The read is audited.
+ * reason, whether it was locked before the first enrolment, and the program's visits for the form,
+ * with the draft the form starts from when no plan is stored (the per-protocol definition from the
+ * program's course). The read is audited.
  */
 export async function listPlans(deps: AppDeps, req: FastifyRequest, programId: string) {
   const clinicId = req.staff!.clinicId;
@@ -39,6 +40,7 @@ export async function listPlans(deps: AppDeps, req: FastifyRequest, programId: s
   await auditAlone(deps, req, { action: 'analysis_plan.read', resource: 'program', resourceId: programId });
   return {
     program: programChoices(program),
+    draft: (({ version: _v, lockedAt: _l, ...plan }) => plan)(draftPlanFor(program)),
     versions: rows.map((r) => ({
       version: r.version,
       plan: JSON.parse(r.plan_json) as Record<string, unknown>,
