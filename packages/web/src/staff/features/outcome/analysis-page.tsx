@@ -62,6 +62,11 @@ function PlanFacts({ v, visits }: { readonly v: PlanVersion; readonly visits: Pl
       {p.secondary?.length ? <div><dt>{t('ana.secondary')}</dt><dd>{p.secondary.map((s) => `${scaleName(s.scale)} · ${visit(s.visit)}`).join(', ')}</dd></div> : null}
       {p.biomarkers?.length ? <div><dt>{t('ana.biomarkers')}</dt><dd>{p.biomarkers.map((b) => `${b.id}: ${b.analyte} (${t(`ana.sampleTypes.${b.sampleType}`)}) ${t(`ana.directions.${b.direction}`)} · ${visit(b.visit)}`).join('; ')}</dd></div> : null}
       {p.sensitivity?.length ? <div><dt>{t('ana.sensitivity')}</dt><dd>{p.sensitivity.map((s) => t(`ana.sensitivities.${s}`, { defaultValue: s })).join(', ')}</dd></div> : null}
+      {p.perProtocol ? (
+        <div><dt>{t('ana.perProtocol')}</dt><dd>{p.perProtocol.intervalDays
+          ? t('ana.ppShown', { doses: p.perProtocol.doses, interval: p.perProtocol.intervalDays, before: p.perProtocol.windowBeforeDays, after: p.perProtocol.windowAfterDays })
+          : t('ana.ppShownNoInterval', { doses: p.perProtocol.doses })}</dd></div>
+      ) : null}
     </dl>
   );
 }
@@ -122,6 +127,7 @@ function PlanSection({ programId, data }: { readonly programId: string; readonly
           key={`${latest?.version ?? 0}-${amending}`}
           visits={data.program.visits}
           plan={latest?.plan}
+          draft={data.draft}
           amending={amending}
           onSave={save}
           onCancel={latest ? () => { setAmending(false); setEditing(false); } : undefined}

@@ -17,15 +17,20 @@ export interface PlanInput {
   readonly remission: { readonly atMost: number | null; readonly sustained: boolean };
   readonly reliableChange: { readonly sd: number | null; readonly reliability: number | null };
   readonly sensitivity: readonly string[];
+  readonly perProtocol: PerProtocolInput | null;
   readonly biomarkers: readonly { readonly id: string; readonly analyte: string; readonly sampleType: string; readonly direction: string; readonly visit: string }[];
   readonly design: { readonly raterBlinded: boolean; readonly selfPay: boolean };
 }
+/** Who counts as per protocol: at least `doses` doses, dose k within its window around day (k − 1)·intervalDays. */
+export interface PerProtocolInput { readonly doses: number; readonly intervalDays: number | null; readonly windowBeforeDays: number; readonly windowAfterDays: number }
 export interface PlanVersion {
   readonly version: number; readonly plan: Partial<PlanInput> & Record<string, unknown>; readonly sha256: string | null; readonly lockedAt: string | null;
   readonly amendmentReason: string | null; readonly createdAt: string; readonly lockedBeforeFirstEnrolment: boolean | null;
 }
 export interface PlansAnswer {
   readonly program: { readonly id: string; readonly version: number; readonly title: L10n; readonly visits: readonly ProgramVisit[] };
+  /** The plan the form starts from when none is stored (per protocol from the program's course). */
+  readonly draft: Partial<PlanInput> & Record<string, unknown>;
   readonly versions: readonly PlanVersion[];
 }
 export interface DataCut {

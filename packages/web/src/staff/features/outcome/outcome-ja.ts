@@ -1,3 +1,5 @@
+import type { SensitivityAnalysis } from '@mimamori/core/outcome/analysis-plan';
+
 /** Japanese strings of the 解析 (analysis) pages: plan, data cuts, report. */
 export const outcomeJa = {
   title: '解析',
@@ -47,7 +49,15 @@ export const outcomeJa = {
   directions: { increase: '増加', decrease: '減少', either: 'どちらか' },
   sampleTypes: { serum: '血清', plasma: '血漿', saliva: '唾液' },
   sensitivity: '感度分析',
-  sensitivities: { completers: '完了者のみのMMRM', paired: '主要来院での対応のある t 検定と Wilcoxon 検定', locf: '最終観測値の繰り越し（LOCF）', per_protocol: 'プロトコル遵守集団' },
+  sensitivities: {
+    completers: '完了者のみのMMRM', paired: '主要来院での対応のある t 検定と Wilcoxon 検定', locf: '最終観測値の繰り越し（LOCF）', per_protocol: 'プロトコル遵守集団',
+    tipping_point: 'ティッピングポイント解析（欠測者の値をずらして結論が変わる点を探す）',
+  } satisfies Record<SensitivityAnalysis, string>,
+  perProtocol: 'プロトコル遵守集団の定義',
+  perProtocolHint: '予定の投与回数以上を受け、k 回目の投与が (k − 1) × 間隔 日目の許容範囲内で、主要来院に期間内で回答した参加者です。間隔を空欄にすると投与日は確認しません。初期値はプログラムの投与スケジュールです。',
+  ppShown: '投与 {{doses}} 回以上・間隔 {{interval}} 日（−{{before}}〜+{{after}} 日）',
+  ppShownNoInterval: '投与 {{doses}} 回以上',
+  pp: { doses: '予定の投与回数', intervalDays: '投与間隔（日）', windowBeforeDays: '許容範囲・前（日）', windowAfterDays: '許容範囲・後（日）' },
   design: 'デザイン（限界の記述に使います）',
   raterBlinded: '評価者は盲検化されている',
   selfPay: '自費診療の参加者',

@@ -1,12 +1,12 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ANALYTE_IDS, ANALYTES, type AnalyteId } from '@mimamori/core/labs/analytes';
+import { sensitivityAnalyses } from '@mimamori/core/outcome/analysis-plan';
 import { ErrorMessage } from '../../components/alert.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/field.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { planFieldErrors, type PlanInput, type PlanVersion, type ProgramVisit } from './outcome-api.ts';
 
-const SENSITIVITY = ['completers', 'paired', 'locf', 'per_protocol'] as const;
 const SAMPLE = ['serum', 'plasma', 'saliva'] as const;
 const DIRECTION = ['increase', 'decrease', 'either'] as const;
 
@@ -21,6 +21,7 @@ interface FormState {
   secondary: { scale: string; visit: string }[];
   minReduction: string; minBaseline: string; atMost: string; sustained: boolean; sd: string; reliability: string;
   sensitivity: string[];
+  pp: { doses: string; intervalDays: string; windowBeforeDays: string; windowAfterDays: string };
   biomarkers: { id: string; analyte: string; sampleType: string; direction: string; visit: string }[];
   raterBlinded: boolean; selfPay: boolean; reason: string;
 }
@@ -28,21 +29,32 @@ interface FormState {
 const str = (n: unknown) => (typeof n === 'number' ? String(n) : '');
 const num = (s: string): number | null => (s.trim() === '' ? null : Number(s.replace(',', '.')));
 
-function initial(plan: PlanVersion['plan'] | undefined, post: readonly ProgramVisit[], baseline: ProgramVisit | undefined): FormState {
+function initial(plan: PlanVersion['plan'] | undefined, draft: PlanVersion['plan'] | undefined, post: readonly ProgramVisit[], baseline: ProgramVisit | undefined): FormState {
   const scale = plan?.primary?.scale ?? baseline?.scales[0] ?? 'phq9';
   const withScale = post.filter((v) => v.scales.includes(scale));
   const visit = plan?.primary?.visit ?? (withScale.find((v) => (v.dayOffset ?? 0) >= 56) ?? withScale.at(-1))?.id ?? '';
   const defaultVisits = post.filter((v) => (v.dayOffset ?? 0) <= (post.find((x) => x.id === visit)?.dayOffset ?? 0)).map((v) => v.id);
   const minReduction = plan?.responder?.minReduction;
+  // A stored plan keeps its own definition (none is none); a new plan starts from the program's course.
+  const pp = plan ? plan.perProtocol : draft?.perProtocol;
   return {
     scale, visit, visits: plan?.visits ? [...plan.visits] : defaultVisits, alpha: str(plan?.alpha ?? 0.05),
     secondary: (plan?.secondary ?? []).map((s) => ({ ...s })),
     minReduction: typeof minReduction === 'number' ? String(Math.round(minReduction * 1000) / 10) : '50', minBaseline: str(plan?.responder?.minBaseline),
     atMost: str(plan?.remission?.atMost), sustained: plan?.remission?.sustained === true, sd: str(plan?.reliableChange?.sd), reliability: str(plan?.reliableChange?.reliability),
     sensitivity: plan?.sensitivity ? [...plan.sensitivity] : ['completers', 'paired', 'locf'],
+    pp: { doses: str(pp?.doses), intervalDays: str(pp?.intervalDays), windowBeforeDays: str(pp?.windowBeforeDays), windowAfterDays: str(pp?.windowAfterDays) },
     biomarkers: (plan?.biomarkers ?? []).map((b) => ({ ...b })),
     raterBlinded: plan?.design?.raterBlinded === true, selfPay: plan?.design?.selfPay !== false, reason: '',
   };
+}
+
+/** The per-protocol fields as the plan has them: all empty → no definition; a field left empty → the server names it. */
+function perProtocolInput(pp: FormState['pp']): PlanInput['perProtocol'] {
+  if (Object.values(pp).every((v) => v.trim() === '')) return null;
+  // An unreadable number goes as NaN (sent as null), so the server names that field.
+  const whole = (s: string) => num(s) ?? Number.NaN;
+  return { doses: whole(pp.doses), intervalDays: num(pp.intervalDays), windowBeforeDays: num(pp.windowBeforeDays) ?? 0, windowAfterDays: num(pp.windowAfterDays) ?? 0 };
 }
 
 function toInput(f: FormState, post: readonly ProgramVisit[]): PlanInput {
@@ -55,7 +67,8 @@ function toInput(f: FormState, post: readonly ProgramVisit[]): PlanInput {
     responder: { minReduction: pct === null ? null : pct / 100, minBaseline: num(f.minBaseline) },
     remission: { atMost: num(f.atMost), sustained: f.sustained },
     reliableChange: { sd: num(f.sd), reliability: num(f.reliability) },
-    sensitivity: SENSITIVITY.filter((s) => f.sensitivity.includes(s)),
+    sensitivity: sensitivityAnalyses.filter((s) => f.sensitivity.includes(s)),
+    perProtocol: perProtocolInput(f.pp),
     biomarkers: f.biomarkers,
     design: { raterBlinded: f.raterBlinded, selfPay: f.selfPay },
   };
@@ -69,6 +82,8 @@ function toInput(f: FormState, post: readonly ProgramVisit[]): PlanInput {
 export function PlanForm(props: {
   readonly visits: readonly ProgramVisit[];
   readonly plan: PlanVersion['plan'] | undefined;
+  /** The server's draft, for the fields a new plan starts from. */
+  readonly draft?: PlanVersion['plan'];
   readonly amending: boolean;
   readonly onSave: (input: PlanInput, reason: string | undefined) => Promise<void>;
   readonly onCancel?: () => void;
@@ -77,7 +92,7 @@ export function PlanForm(props: {
   const lang = currentLanguage();
   const post = props.visits.filter((v) => v.postBaseline);
   const baseline = props.visits.find((v) => v.baseline === 'pre_treatment');
-  const [f, setF] = useState<FormState>(() => initial(props.plan, post, baseline));
+  const [f, setF] = useState<FormState>(() => initial(props.plan, props.draft, post, baseline));
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const errs = planFieldErrors(error);
@@ -170,12 +185,23 @@ export function PlanForm(props: {
 
       <fieldset className="ana-checks">
         <legend>{t('ana.sensitivity')}</legend>
-        {SENSITIVITY.map((s) => (
+        {sensitivityAnalyses.map((s) => (
           <label key={s} className="check">
             <input type="checkbox" checked={f.sensitivity.includes(s)} onChange={(e) => set('sensitivity', toggle(f.sensitivity, s, e.target.checked))} />
             {t(`ana.sensitivities.${s}`)}
           </label>
         ))}
+        {errs.sensitivity ? <p className="field__error">{errs.sensitivity}</p> : null}
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('ana.perProtocol')}</legend>
+        <p className="field__hint">{t('ana.perProtocolHint')}</p>
+        <div className="grid-2">
+          {(['doses', 'intervalDays', 'windowBeforeDays', 'windowAfterDays'] as const).map((k) => (
+            <TextField key={k} label={t(`ana.pp.${k}`)} inputMode="numeric" value={f.pp[k]} error={errs[`perProtocol.${k}`] ?? (k === 'doses' ? errs.perProtocol : undefined)} onChange={(e) => set('pp', { ...f.pp, [k]: e.target.value })} />
+          ))}
+        </div>
       </fieldset>
 
       <fieldset className="ana-checks">
