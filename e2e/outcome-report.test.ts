@@ -185,6 +185,24 @@ test('researcher: plan as fields, lock, data cut, report in ja and en, bundle wi
   await shot(page, 'analysis-plan-form-ja', 1280);
   assert.deepEqual(await axeViolations(page), [], 'axe on the plan form');
 
+  // Every sensitivity analysis core knows is offered; per protocol starts from the program's course
+  // (5 infusions every 14 days, ±2 days). Zero doses is refused beside its field.
+  for (const label of ['完了者のみのMMRM', '最終観測値の繰り越し（LOCF）', 'プロトコル遵守集団', 'ティッピングポイント解析（欠測者の値をずらして結論が変わる点を探す）']) await form.getByLabel(label).waitFor();
+  const doses = form.getByLabel('予定の投与回数');
+  assert.deepEqual(
+    [await doses.inputValue(), await form.getByLabel('投与間隔（日）').inputValue(), await form.getByLabel('許容範囲・前（日）').inputValue(), await form.getByLabel('許容範囲・後（日）').inputValue()],
+    ['5', '14', '2', '2'],
+  );
+  await form.getByLabel('プロトコル遵守集団').check();
+  await form.getByLabel('ティッピングポイント解析（欠測者の値をずらして結論が変わる点を探す）').check();
+  await doses.fill('0');
+  await form.getByRole('button', { name: '下書きを保存' }).click();
+  await page.locator('input[aria-invalid="true"]').first().waitFor();
+  assert.equal(await doses.getAttribute('aria-invalid'), 'true');
+  const dosesError = await page.locator(`#${await doses.getAttribute('id')}-error`).innerText();
+  assert.match(dosesError, /[\u3040-\u30ff\u4e00-\u9fff]/, `the doses error is in Japanese: ${dosesError}`);
+  await doses.fill('4');
+
   // A hypothesis on an analyte not drawn at week 2: the server names the field, nothing is saved.
   await form.getByRole('button', { name: '仮説を追加' }).click();
   await form.getByLabel('仮説ID（英小文字・数字）').fill('bdnf_up');
@@ -201,6 +219,7 @@ test('researcher: plan as fields, lock, data cut, report in ja and en, bundle wi
   await form.getByRole('button', { name: '下書きを保存' }).click();
   await page.getByText('第1版の下書きを保存しました。').waitFor();
   await page.getByText('下書き（未ロック）').first().waitFor();
+  assert.match(await page.locator('.ana-facts').innerText(), /ティッピングポイント解析[\s\S]*投与 4 回以上・間隔 14 日（−2〜\+2 日）/);
 
   await page.getByRole('button', { name: 'この版をロックする' }).click();
   await page.getByText(/第1版をロックしました（SHA-256 [0-9a-f]{64}）/).waitFor();
@@ -263,6 +282,20 @@ test('researcher: plan as fields, lock, data cut, report in ja and en, bundle wi
 
   // Nothing on the page, nor in any answer it fetched, identifies a patient.
   assertNoIdentity(await page.locator('body').innerText(), 'the analysis page');
+
+  // The program dashboard: participants by the program's study id, no link to a patient's pages.
+  await page.goto(`${base}/programs/${programId}`);
+  await page.getByRole('heading', { level: 2, name: '参加者' }).waitFor();
+  const participants = page.locator('section[aria-labelledby="prg-participants"]');
+  await participants.getByRole('columnheader', { name: '研究ID' }).waitFor();
+  const ids = await participants.locator('tbody tr td:first-child').allInnerTexts();
+  assert.equal(ids.length, 8);
+  for (const sid of ids) assert.match(sid, /^S[0-9a-f]{16}$/);
+  assert.equal(await page.locator('a[href*="/program-enrolments/"], a[href*="/patients/"]').count(), 0);
+  assert.doesNotMatch(await page.locator('body').innerText(), /診察券番号/);
+  assertNoIdentity(await page.locator('body').innerText(), 'the program dashboard');
+  if (saveShots) await page.screenshot({ path: join(shots, 'program-dashboard-researcher-ja.png'), fullPage: true });
+  assert.deepEqual(await axeViolations(page), [], 'axe on the researcher\'s program dashboard');
   assert.ok(answers.length > 5);
   for (const a of answers) {
     const body = await a.body;

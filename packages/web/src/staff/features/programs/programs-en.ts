@@ -33,7 +33,7 @@ export const programsEn: Shape<typeof programsJa> = {
   enrolments: 'Participants',
   patientNumber: 'Patient no.',
   studyId: 'Study ID',
-  pseudonymous: 'Participants are shown by this program’s study ID (the same pseudonym as in the data cut); names and patient numbers are not shown.',
+  pseudonymous: 'Participants are shown by this program’s study ID (the same pseudonym as in the data cut); nothing that identifies a patient is shown.',
   status: 'Status',
   overdue: 'Overdue',
   missed: 'Missed',

@@ -29,7 +29,7 @@ export const programsJa = {
   enrolments: '参加者',
   patientNumber: '診察券番号',
   studyId: '研究ID',
-  pseudonymous: '参加者は、このプログラムの研究ID（データカットと同じ仮名ID）で表示しています。氏名・診察券番号は表示しません。',
+  pseudonymous: '参加者は、このプログラムの研究ID（データカットと同じ仮名ID）で表示しています。患者を特定できる情報は表示しません。',
   status: '状態',
   overdue: '期限超過',
   missed: '未実施',
