@@ -87,7 +87,7 @@ if (fixedNow) {
 }
 if (demo && (await countStaff(db.db)) === 0) {
   const now = clock();
-  const creds = await db.db.transaction().execute((tx) => seedDemo(tx, { now, today: instantToZonedDate(now.getTime(), 'Asia/Tokyo'), dialect: db.dialect, secrets: db.secrets }));
+  const creds = await db.db.transaction().execute((tx) => seedDemo(tx, { now, today: instantToZonedDate(now.getTime(), 'Asia/Tokyo'), secrets: db.secrets }));
   lines.push('', '=== Mimamori DEMO clinic (fictitious data; do not enter real patients) ===', 'login id            password          TOTP secret                        current code');
   for (const c of creds) lines.push(`${c.loginId.padEnd(19)} ${c.password.padEnd(17)} ${c.totpSecret.padEnd(34)} ${currentTotp(c.totpSecret, now)}`);
   lines.push('Add a TOTP secret to an authenticator app, or run `npx mimamori totp <secret>` for the current code.');

@@ -43,7 +43,7 @@ export async function disableIdleStaff(deps: AppDeps, o: { readonly idleDays?: n
         await appendAudit(tx, {
           at, clinicId: clinic.id, actorId: null, actorRole: 'system', action: 'staff.disable_idle', resource: 'staff', resourceId: s.id,
           outcome: 'success', detail: `last_activity=${s.last_login_at ?? `created ${s.created_at}`}`,
-        }, deps.db.dialect);
+        });
       });
       if (s.role === 'admin') activeAdmins--;
       disabled.push(who);

@@ -1,12 +1,11 @@
 import { DomainError } from '@mimamori/core';
 import { preparePlan } from '@mimamori/core/outcome/lock-analysis-plan';
-import type { DialectName } from '../dialect.ts';
 import { appendAudit } from '../repos/audit-repo.ts';
 import type { Db } from '../repos/db.ts';
 import { insertAnalysisPlan, listAnalysisPlans, lockDraftPlan, updateDraftPlan, type AnalysisPlanRow } from '../repos/outcome/analysis-plan-repo.ts';
 import { clinicOfProgram } from '../repos/programs/program-data-cut-repo.ts';
 import { newId } from '../security/tokens.ts';
-import { isUniqueViolation } from '../unique-violation.ts';
+import { isUniqueViolation } from '../dialects/database-errors.ts';
 
 async function clinicFor(db: Db, programId: string): Promise<string> {
   const clinicId = await clinicOfProgram(db, programId);
@@ -29,7 +28,7 @@ export async function listPlanVersions(db: Db, programId: string): Promise<Analy
  * (an amendment of a locked plan, which needs a reason). The plan is checked before anything is
  * written; the write and its audit row commit together.
  */
-export async function saveAnalysisPlan(db: Db, o: { programId: string; plan: unknown; reason?: string; now: Date; dialect: DialectName; actor?: string }): Promise<{ version: number; created: boolean }> {
+export async function saveAnalysisPlan(db: Db, o: { programId: string; plan: unknown; reason?: string; now: Date; actor?: string }): Promise<{ version: number; created: boolean }> {
   const clinicId = await clinicFor(db, o.programId);
   try {
     return await db.transaction().execute(async (tx) => {
@@ -39,14 +38,14 @@ export async function saveAnalysisPlan(db: Db, o: { programId: string; plan: unk
       if (latest && latest.locked_at === null) {
         const { plan } = preparePlan({ plan: o.plan, version: latest.version, lockedAt: null });
         if (!(await updateDraftPlan(tx, { clinicId, programId: o.programId, version: latest.version, planJson: JSON.stringify(plan) }))) throw new DomainError('conflict', { key: 'plan.locked_meanwhile', message: `version ${latest.version} was locked meanwhile; save again to amend it` });
-        await appendAudit(tx, { at: now, clinicId, actorId: null, actorRole: o.actor ?? 'cli', action: 'analysis_plan.update', resource: 'analysis_plan', resourceId: `${o.programId}:${latest.version}`, outcome: 'success' }, o.dialect);
+        await appendAudit(tx, { at: now, clinicId, actorId: null, actorRole: o.actor ?? 'cli', action: 'analysis_plan.update', resource: 'analysis_plan', resourceId: `${o.programId}:${latest.version}`, outcome: 'success' });
         return { version: latest.version, created: false };
       }
       if (latest && !o.reason?.trim()) throw new DomainError('validation', { key: 'plan.amendment_reason', message: `version ${latest.version} is locked: an amendment needs a reason (--reason)` });
       const version = (latest?.version ?? 0) + 1;
       const { plan } = preparePlan({ plan: o.plan, version, lockedAt: null });
       await insertAnalysisPlan(tx, { id: newId(), clinic_id: clinicId, program_id: o.programId, version, plan_json: JSON.stringify(plan), sha256: null, locked_at: null, locked_by: null, amendment_reason: latest ? o.reason!.trim() : null, created_by: null, created_at: now });
-      await appendAudit(tx, { at: now, clinicId, actorId: null, actorRole: o.actor ?? 'cli', action: latest ? 'analysis_plan.amend' : 'analysis_plan.create', resource: 'analysis_plan', resourceId: `${o.programId}:${version}`, outcome: 'success' }, o.dialect);
+      await appendAudit(tx, { at: now, clinicId, actorId: null, actorRole: o.actor ?? 'cli', action: latest ? 'analysis_plan.amend' : 'analysis_plan.create', resource: 'analysis_plan', resourceId: `${o.programId}:${version}`, outcome: 'success' });
       return { version, created: true };
     });
   } catch (e) {
@@ -59,7 +58,7 @@ export async function saveAnalysisPlan(db: Db, o: { programId: string; plan: unk
  * Locks the latest draft: its canonical JSON (with `lockedAt`) is hashed and the hash goes into the
  * audit chain with the lock. A locked version never changes; locking twice is refused.
  */
-export async function lockAnalysisPlan(db: Db, o: { programId: string; now: Date; dialect: DialectName; actor?: string }): Promise<{ version: number; sha256: string; lockedAt: string }> {
+export async function lockAnalysisPlan(db: Db, o: { programId: string; now: Date; actor?: string }): Promise<{ version: number; sha256: string; lockedAt: string }> {
   const clinicId = await clinicFor(db, o.programId);
   return db.transaction().execute(async (tx) => {
     const rows = await listAnalysisPlans(tx, clinicId, o.programId);
@@ -71,7 +70,7 @@ export async function lockAnalysisPlan(db: Db, o: { programId: string; now: Date
     if (!(await lockDraftPlan(tx, { clinicId, programId: o.programId, version: latest.version, planJson: JSON.stringify(plan), sha256, lockedAt, lockedBy: o.actor ?? 'cli' }))) {
       throw new DomainError('invalid_state', { key: 'plan.already_locked', message: `version ${latest.version} is already locked` });
     }
-    await appendAudit(tx, { at: lockedAt, clinicId, actorId: null, actorRole: o.actor ?? 'cli', action: 'analysis_plan.lock', resource: 'analysis_plan', resourceId: `${o.programId}:${latest.version}`, outcome: 'success', detail: `sha256=${sha256}` }, o.dialect);
+    await appendAudit(tx, { at: lockedAt, clinicId, actorId: null, actorRole: o.actor ?? 'cli', action: 'analysis_plan.lock', resource: 'analysis_plan', resourceId: `${o.programId}:${latest.version}`, outcome: 'success', detail: `sha256=${sha256}` });
     return { version: latest.version, sha256, lockedAt };
   });
 }

@@ -18,7 +18,7 @@ import { audit, auditAlone } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { formatDeadline, queueAppointmentMail } from './appointment-mail.ts';
 import { appointmentViews, type AppointmentView } from './appointment-view.ts';
-import { loadClinicScheduling, writeTx, type ClinicScheduling, type SchedulingActor } from './scheduling-context.ts';
+import { loadClinicScheduling, writeSchedulingTx, type ClinicScheduling, type SchedulingActor } from './scheduling-context.ts';
 
 const DAY = 86_400_000;
 
@@ -88,7 +88,7 @@ async function place(
   const startMs = parseInstant(o.start, 'start');
   const roles = new Set(service.requires.map((r) => r.role));
   const candidates = cfg.resources.filter((r) => r.active !== false && r.roles.some((x) => roles.has(x))).map((r) => r.id);
-  await lockResources(tx, deps.db.dialect, cfg.clinicId, candidates);
+  await lockResources(tx, { clinicId: cfg.clinicId, resourceIds: candidates });
   await releaseExpiredUnits(tx, { clinicId: cfg.clinicId, resourceIds: candidates, nowMs: o.nowMs });
   const nowIso = new Date(o.nowMs).toISOString();
   const existing = await listBlockingAppointments(tx, { clinicId: cfg.clinicId, fromMs: startMs - 2 * DAY, toMs: startMs + 2 * DAY, nowIso });
@@ -267,10 +267,10 @@ export async function bookAppointment(
     if (prior) return { appointment: await viewOne(deps, deps.db.db, actor, prior), created: false };
   }
   const nowMs = deps.clock().getTime();
-  const { row, cfg, created } = await writeTx(deps, async (tx) => {
+  const { row, cfg, created } = await writeSchedulingTx(deps, async (tx) => {
     if (key && hash) {
       // A copy of this request still running finishes first; then its booking is the answer.
-      await lockIdempotencyKey(tx, deps.db.dialect, actor.clinicId, key);
+      await lockIdempotencyKey(tx, { clinicId: actor.clinicId, key });
       const prior = await replay(tx, actor, key, hash);
       if (prior) return { row: prior, cfg: undefined, created: false };
     }
@@ -339,7 +339,7 @@ async function changeOwnAppointment(
   const nowMs = deps.clock().getTime();
   const nowIso = new Date(nowMs).toISOString();
   await assertOwnAppointment(deps, req, actor, id);
-  const { row, cfg } = await writeTx(deps, async (tx) => {
+  const { row, cfg } = await writeSchedulingTx(deps, async (tx) => {
     const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
     const current = await ownAppointment(deps, tx, req, actor, id);
     return { row: await change({ tx, cfg, row: current, nowMs, nowIso }), cfg };
@@ -352,7 +352,7 @@ export async function confirmHold(deps: AppDeps, req: FastifyRequest, actor: Sch
   return changeOwnAppointment(deps, req, actor, id, async ({ tx, cfg, row, nowIso }) => {
     if (row.status !== 'held') throw new DomainError('invalid_state', { key: 'booking.not_held' });
     const ids = (JSON.parse(row.assignments_json) as SlotAssignment[]).map((a) => a.resourceId);
-    await lockResources(tx, deps.db.dialect, actor.clinicId, ids);
+    await lockResources(tx, { clinicId: actor.clinicId, resourceIds: ids });
     if (!row.hold_expires_at || row.hold_expires_at <= nowIso) throw new DomainError('invalid_state', { key: 'booking.hold_expired' });
     const total = await countUnits(tx, actor.clinicId, id);
     const kept = await confirmUnits(tx, actor.clinicId, id);

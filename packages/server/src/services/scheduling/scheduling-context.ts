@@ -1,8 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
 import { bookingRejection } from '@mimamori/core/scheduling/index';
-import { getClinic, getSchedulingConfig, seedSchedulingConfig, type Db, type SchedulingConfig } from '@mimamori/storage';
+import { getClinic, getSchedulingConfig, isAppointmentUnitOverlap, seedSchedulingConfig, type Db, type SchedulingConfig } from '@mimamori/storage';
 import type { AppDeps } from '../../context.ts';
+import { writeTx } from '../write-tx.ts';
 import { bumpSchedulingGeneration, momentCache } from './availability-cache.ts';
 
 /** Who is acting: a staff member, or a patient in an `appointments` session. */
@@ -74,32 +75,18 @@ export function loadClinicSchedulingForRead(deps: AppDeps, clinicId: string): Pr
   return configs(clinicId, deps.clock().getTime(), () => loadClinicScheduling(deps, deps.db.db, clinicId));
 }
 
-/** True for the database's refusal of two overlapping active units (both engines). */
-export function isUnitOverlap(err: unknown): boolean {
-  const e = err as { code?: string; message?: string } | null;
-  return Boolean(e && (e.code === '23P01' || /appointment_units_no_overlap/.test(e.message ?? '')));
-}
-
-/** PostgreSQL serialization/deadlock failures worth one more try. */
-function isRetryable(err: unknown): boolean {
-  const code = (err as { code?: string } | null)?.code;
-  return code === '40001' || code === '40P01';
-}
-
 /**
- * Runs a write in one transaction; the database's "unit already taken" becomes the same 409 as
- * the check's `booking.over_capacity`, so the caller cannot tell which layer stopped it.
+ * A scheduling write: {@link writeTx}, then the availability caches are emptied; the database's
+ * "unit already taken" becomes the same 409 as the check's `booking.over_capacity`, so the caller
+ * cannot tell which layer stopped it.
  */
-export async function writeTx<T>(deps: AppDeps, fn: (tx: Db) => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const result = await deps.db.db.transaction().execute(fn);
-      bumpSchedulingGeneration();
-      return result;
-    } catch (err) {
-      if (isUnitOverlap(err)) throw bookingRejection('booking.over_capacity', { role: '' });
-      if (isRetryable(err) && attempt < 3) continue;
-      throw err;
-    }
+export async function writeSchedulingTx<T>(deps: AppDeps, fn: (tx: Db) => Promise<T>): Promise<T> {
+  try {
+    const result = await writeTx(deps, fn);
+    bumpSchedulingGeneration();
+    return result;
+  } catch (err) {
+    if (isAppointmentUnitOverlap(err)) throw bookingRejection('booking.over_capacity', { role: '' });
+    throw err;
   }
 }
