@@ -15,6 +15,7 @@ import {
   type AppointmentRow, type AppointmentUnitRow, type BlockingAppointment, type Db,
 } from '@mimamori/storage';
 import { audit, auditAlone } from '../../audit/audit.ts';
+import { appState } from '../../app-state.ts';
 import type { AppDeps } from '../../context.ts';
 import { formatDeadline, queueAppointmentMail } from './appointment-mail.ts';
 import { appointmentViews, type AppointmentView } from './appointment-view.ts';
@@ -22,16 +23,9 @@ import { loadClinicScheduling, writeSchedulingTx, type ClinicScheduling, type Sc
 
 const DAY = 86_400_000;
 
-/** Where a patient's program tags come from (e.g. `program:tms`); the programs feature sets it. */
-export type PatientTagSource = (db: Db, clinicId: string, patientId: string) => Promise<ReadonlyArray<string>>;
-let tagSource: PatientTagSource = async () => [];
-/** Lets another feature say which program tags a patient carries (for `eligibilityTag` services). */
-export function setPatientTagSource(source: PatientTagSource): void {
-  tagSource = source;
-}
-
-async function patientTags(db: Db, actor: SchedulingActor, service: Service, patientId: string): Promise<ReadonlyArray<string>> {
-  const tags = await tagSource(db, actor.clinicId, patientId);
+async function patientTags(deps: AppDeps, tx: Db, o: { actor: SchedulingActor; service: Service; patientId: string }): Promise<ReadonlyArray<string>> {
+  const { actor, service } = o;
+  const tags = await appState(deps).scheduling.patientTags(tx, actor.clinicId, o.patientId);
   // Staff decide program membership at the desk: their booking of a program service counts as it.
   if (actor.channel === 'staff' && service.eligibilityTag) return [...tags, service.eligibilityTag];
   return tags;
@@ -102,7 +96,7 @@ async function place(
     channel: actor.channel,
     now: o.nowMs,
     start: o.start,
-    patientTags: await patientTags(tx, actor, service, o.patientId),
+    patientTags: await patientTags(deps, tx, { actor, service, patientId: o.patientId }),
     ...(o.resourceIds && o.resourceIds.length ? { resourceIds: o.resourceIds } : {}),
     ...(o.excludeId ? { excludeBookingId: o.excludeId } : {}),
     allowDoubleBooking: o.allowDouble && actor.channel === 'staff',
@@ -473,7 +467,7 @@ export async function readAppointment(deps: AppDeps, req: FastifyRequest, actor:
   return viewOne(deps, deps.db.db, actor, row);
 }
 
-/** The program tags a patient carries, from the registered source. */
-export function patientTagsOf(db: Db, clinicId: string, patientId: string): Promise<ReadonlyArray<string>> {
-  return tagSource(db, clinicId, patientId);
+/** The program tags a patient carries, from the app's tag source (`app-state.ts`). */
+export function patientTagsOf(deps: AppDeps, o: { readonly clinicId: string; readonly patientId: string }): Promise<ReadonlyArray<string>> {
+  return appState(deps).scheduling.patientTags(deps.db.db, o.clinicId, o.patientId);
 }
