@@ -6,7 +6,7 @@ import { test } from 'node:test';
 
 /**
  * Storage owns its dialects: only `packages/storage/src/dialects/`, `create-db.ts`, the migrations
- * (and their runner) know which engine runs or what its error codes are. Everything else asks
+ * (and their runner) know which engine runs or what its error codes and messages are. Everything else asks
  * storage's dialect-neutral API (`isUniqueViolation`, `isExclusionViolation`, `isRetryable`,
  * `writeTransaction`, `lockResources`, `forUpdate`, `databaseFile`, …).
  */
@@ -31,6 +31,8 @@ const SQLSTATE_WITH_LETTER = new RegExp(QUOTE + '(?=[0-9A-Z]{5}' + QUOTE + ')(?=
 const SQLSTATE_DIGITS = new RegExp(QUOTE + SQLSTATE_CLASS + '[0-9]{3}' + QUOTE);
 const SQLITE_CODE = /['"`]SQLITE_[A-Z_]+['"`]/;
 const isErrorCode = (line: string) => SQLITE_CODE.test(line) || SQLSTATE_WITH_LETTER.test(line) || (SQLSTATE_DIGITS.test(line) && /\bcode\b/i.test(line));
+/** A test of an error message against the engines' wording of a constraint or concurrency failure. */
+const ERROR_TEXT = /\/[^/\n]*(?:unique|duplicate|constraint|deadlock|serializ)[^/\n]*\/[a-z]*\.test\(/i;
 /** A comparison with an engine's name, or a switch over it. */
 const DIALECT_BRANCH = /[!=]==?\s*['"`](?:sqlite|postgres)['"`]|['"`](?:sqlite|postgres)['"`]\s*[!=]==?|case\s+['"`](?:sqlite|postgres)['"`]|\bdialect\s*[!=]==?/;
 
@@ -53,6 +55,7 @@ export function boundaryViolations(files: ReadonlyArray<{ path: string; text: st
     if (ALLOWED.some((a) => f.path.startsWith(a))) continue;
     f.text.split('\n').forEach((line, i) => {
       if (isErrorCode(line)) found.push(`${f.path}:${i + 1}: database error code: ${line.trim()}`);
+      if (ERROR_TEXT.test(line)) found.push(`${f.path}:${i + 1}: database error text: ${line.trim()}`);
       if (DIALECT_BRANCH.test(line)) found.push(`${f.path}:${i + 1}: branch on the engine: ${line.trim()}`);
     });
   }
@@ -72,6 +75,7 @@ test('the scan finds what it forbids', () => {
     { path: 'packages/storage/src/dialects/database-errors.ts', text: "return code === '40001';" },
     { path: 'packages/storage/src/migrations/0001-foundation.ts', text: "if (dialect === 'sqlite') {" },
     { path: 'packages/server/src/routes/health-routes.ts', text: "db: z.enum(['sqlite', 'postgres']), id: '12ab'" },
+    { path: 'packages/server/src/services/z.ts', text: "if (!/unique|duplicate/i.test(String(err.message))) throw err;" },
     { path: 'bench/stats/run.mjs', text: "const N = Number(opt('patients', '10000')); const seed = '40001';" },
     { path: 'packages/server/src/errors.ts', text: "const RETRY = ['40P01', 'XX001'];\nconst codes = new Set(['23505']); if (codes.has(e.code)) x();" },
   ]);
@@ -81,6 +85,7 @@ test('the scan finds what it forbids', () => {
     'packages/storage/src/repos/y.ts:1',
     'packages/storage/src/repos/y.ts:2',
     'packages/storage/src/repos/y.ts:3',
+    'packages/server/src/services/z.ts:1',
     'packages/server/src/errors.ts:1',
     'packages/server/src/errors.ts:2',
   ]);
