@@ -25,10 +25,3 @@ export function createAppState(o: { readonly patientTags?: PatientTagSource } = 
 export function appState(deps: { readonly state?: AppState }): AppState {
   return deps.state ?? createAppState();
 }
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** The app's state (`app-state.ts`), for code that has the request but not the deps (the error handler). */
-    appState: AppState;
-  }
-}

@@ -5,7 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { installAuth } from './auth/auth-plugin.ts';
-import { createAppState } from './app-state.ts';
+import { createAppState, type AppState } from './app-state.ts';
 import type { AppDeps } from './context.ts';
 import { installErrorHandler, sendError } from './http/error-handler.ts';
 import { newRequestId } from './http/request-id.ts';
@@ -143,4 +143,13 @@ export async function createApp(baseDeps: AppDeps, options: { logger?: boolean |
   registerSafetyFeature(app, deps);
   await registerWebApp(app, deps);
   return app;
+}
+
+// The app's state on the Fastify instance, declared here rather than in `app-state.ts`, which the web
+// type-check reaches through `api-types.ts` without Fastify.
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's state (`app-state.ts`), for code that has the request but not the deps (the error handler). */
+    appState: AppState;
+  }
 }
