@@ -68,7 +68,6 @@ export async function startIntakeHarness(): Promise<IntakeHarness> {
       displayName: role === 'doctor' ? '医師 見守' : `${role} ${n}`,
       role,
       now: e2eClock(),
-      dialect: db.dialect,
       secrets: db.secrets,
     });
     await db.db.updateTable('staff').set({ clinic_id: clinicId, totp_enrolled: 1, status: 'active' }).where('id', '=', c.staffId).execute();

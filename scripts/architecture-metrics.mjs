@@ -33,7 +33,7 @@
 //   percentile (nearest rank), and how many files are over 400 lines.
 // - **`req.staff!`**: occurrences of the non-null assertion on the request's staff member in the server.
 // - **SQLSTATE literals outside storage**: string literals shaped like a PostgreSQL SQLSTATE
-//   (`'23505'`, `'23P01'`, `'40001'`: two digits, a digit or `P`, two digits) or an SQLite error code
+//   (five characters: two digits, a digit or `P`, two digits, as in the unique-violation code) or an SQLite error code
 //   (`'SQLITE_…'`) in any package but storage.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';

@@ -43,6 +43,6 @@ await build({
 // Files started as worker threads are loaded by URL relative to the module that starts them, which
 // after bundling is whichever output file holds that module: put a copy beside each of them.
 for (const dir of ['server', 'cli', 'chunks']) {
-  copyFileSync(`${root}packages/storage/src/health/sqlite-check-worker.mjs`, `${outdir}/${dir}/sqlite-check-worker.mjs`);
+  copyFileSync(`${root}packages/storage/src/dialects/sqlite-check-worker.mjs`, `${outdir}/${dir}/sqlite-check-worker.mjs`);
 }
 console.log(`compiled server and CLI to dist/ in ${Date.now() - started} ms`);

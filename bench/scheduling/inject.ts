@@ -12,7 +12,7 @@ import { SESSION_COOKIE } from '../../packages/server/src/auth/session-cookie.ts
 const NOW = new Date('2026-12-01T01:00:00.000Z');
 const db = await createDb({ sqlitePath: join(mkdtempSync(join(tmpdir(), 'mm-bench-')), 'bench.db') });
 const app = await createApp({ db, clock: () => new Date(NOW), config: loadConfig({ RATE_LIMIT_PER_MINUTE: '100000000' }, { publicUrl: 'http://127.0.0.1' }) });
-const staff = await addStaffUser(db.db, { loginId: 'bench.reception', displayName: 'bench', role: 'reception', now: NOW, dialect: 'sqlite', secrets: db.secrets, clinicName: 'ベンチクリニック' });
+const staff = await addStaffUser(db.db, { loginId: 'bench.reception', displayName: 'bench', role: 'reception', now: NOW, secrets: db.secrets, clinicName: 'ベンチクリニック' });
 await seedSchedulingConfig(db.db, { clinicId: staff.clinicId, now: NOW.toISOString() });
 const token = newToken();
 await insertSession(db.db, {

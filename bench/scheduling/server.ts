@@ -39,14 +39,13 @@ if (kind === 'bare') {
   process.stdout.write(`${JSON.stringify({ port: (app.server.address() as { port: number }).port })}\n`);
 } else {
   const pgUrl = process.env.BENCH_DATABASE_URL;
-  const dialect = pgUrl ? 'postgres' : 'sqlite';
   const db = await createDb(pgUrl ? { databaseUrl: pgUrl, poolSize: Number(process.env.BENCH_POOL_SIZE) || undefined } : { sqlitePath: join(dir, 'bench.db') });
   const started = Date.now();
   // The per-address rate limit as in production unless the runner raises it (RATE_LIMIT_PER_MINUTE).
   const config = loadConfig({ RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE }, { publicUrl: 'http://127.0.0.1' });
   const clock = process.env.BENCH_MOVING_CLOCK ? () => new Date(NOW.getTime() + Date.now() - started) : () => new Date(NOW);
   const app = await createApp({ db, clock, config });
-  const staff = await addStaffUser(db.db, { loginId: 'bench.reception', displayName: 'bench', role: 'reception', now: NOW, dialect, secrets: db.secrets, clinicName: 'ベンチクリニック' });
+  const staff = await addStaffUser(db.db, { loginId: 'bench.reception', displayName: 'bench', role: 'reception', now: NOW, secrets: db.secrets, clinicName: 'ベンチクリニック' });
   await seedSchedulingConfig(db.db, { clinicId: staff.clinicId, now: NOW.toISOString() });
   void insertClinic;
   const token = newToken();

@@ -26,7 +26,7 @@ for (const dialect of testDialects()) {
     before(async () => {
       t = await createTestDb(dialect);
       dir = mkdtempSync(join(tmpdir(), 'mm-cli-check-'));
-      await t.db.transaction().execute((tx) => seedDemo(tx, { now: NOW, today: '2026-11-29', dialect, secrets: t.secrets }));
+      await t.db.transaction().execute((tx) => seedDemo(tx, { now: NOW, today: '2026-11-29', secrets: t.secrets }));
     });
     after(async () => {
       await t.destroy();
@@ -56,7 +56,7 @@ if (testDialects().includes('sqlite')) {
       path = join(dir, 'data', 'clinic.db');
       const keyFile = join(dir, 'data', 'clinic.key');
       const h = await createDb({ sqlitePath: path, keyFile });
-      await h.db.transaction().execute((tx) => seedDemo(tx, { now: NOW, today: '2026-11-29', dialect: 'sqlite', secrets: createSecretBox(loadOrCreateSecretKey(keyFile).key) }));
+      await h.db.transaction().execute((tx) => seedDemo(tx, { now: NOW, today: '2026-11-29', secrets: createSecretBox(loadOrCreateSecretKey(keyFile).key) }));
       await h.close();
       run = cli({ MIMAMORI_DB: path, MIMAMORI_KEY_FILE: keyFile }, dir);
     });

@@ -32,7 +32,7 @@ for (const dialect of testDialects()) {
       const secrets = createSecretBox(loadOrCreateSecretKey(keyFile).key);
       env = { ...(dialect === 'postgres' ? { DATABASE_URL: t.url } : { MIMAMORI_DB: t.location }), MIMAMORI_KEY_FILE: keyFile };
       run = cli(env, dir);
-      await t.db.transaction().execute((tx) => seedDemo(tx, { now: new Date('2026-11-29T00:00:00Z'), today: '2026-11-29', dialect, secrets }));
+      await t.db.transaction().execute((tx) => seedDemo(tx, { now: new Date('2026-11-29T00:00:00Z'), today: '2026-11-29', secrets }));
     });
     after(async () => {
       await t.destroy();
@@ -99,7 +99,7 @@ for (const dialect of testDialects()) {
     test('audit head prints the chain heads to keep outside; a chain rebuilt from scratch verifies alone but not against them', async () => {
       await insertClinic(t.db, { id: 'anchored', name: 'A', timeZone: 'Asia/Tokyo', now: '2026-01-01T00:00:00Z' });
       const entry = (i: number) => ({ at: `2026-01-02T00:00:0${i}.000Z`, clinicId: 'anchored', actorId: 'a', actorRole: 'doctor', action: 'patient.read', resource: 'patient', patientId: `p${i}`, outcome: 'success' as const });
-      for (let i = 0; i < 3; i++) await appendAudit(t.db, entry(i), dialect);
+      for (let i = 0; i < 3; i++) await appendAudit(t.db, entry(i));
       const head = await run('audit', 'head');
       assert.equal(head.code, 0, head.err);
       assert.match(head.out, /^mimamori-audit-head anchored 3 [0-9a-f]{64}$/m);
@@ -112,7 +112,7 @@ for (const dialect of testDialects()) {
       else await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(t.db);
       await t.db.deleteFrom('audit_log').where('chain', '=', 'anchored').execute();
       await t.db.deleteFrom('audit_head').where('chain', '=', 'anchored').execute();
-      for (let i = 0; i < 3; i++) await appendAudit(t.db, { ...entry(i), action: 'patient.list' }, dialect);
+      for (let i = 0; i < 3; i++) await appendAudit(t.db, { ...entry(i), action: 'patient.list' });
       assert.equal((await run('audit', 'verify')).code, 0, 'the rebuilt chain is consistent on its own');
       const caught = await run('audit', 'verify', '--anchors', 'heads.txt');
       assert.equal(caught.code, 1);
@@ -128,7 +128,7 @@ for (const dialect of testDialects()) {
         const runOwn = cli({ ...(dialect === 'postgres' ? { DATABASE_URL: own.url } : { MIMAMORI_DB: own.location }), MIMAMORI_KEY_FILE: keyFile }, dir);
         await insertClinic(own.db, { id: 'headless', name: 'H', timeZone: 'Asia/Tokyo', now: '2026-01-01T00:00:00Z' });
         for (let i = 0; i < 5; i++) {
-          await appendAudit(own.db, { at: `2026-01-03T00:00:0${i}.000Z`, clinicId: 'headless', actorId: 'a', actorRole: 'doctor', action: 'patient.read', resource: 'patient', patientId: `p${i}`, outcome: 'success' }, dialect);
+          await appendAudit(own.db, { at: `2026-01-03T00:00:0${i}.000Z`, clinicId: 'headless', actorId: 'a', actorRole: 'doctor', action: 'patient.read', resource: 'patient', patientId: `p${i}`, outcome: 'success' });
         }
         writeFileSync(join(dir, 'headless-heads.txt'), (await runOwn('audit', 'head')).out);
         assert.equal((await runOwn('audit', 'verify', '--anchors', 'headless-heads.txt')).code, 0);
@@ -171,7 +171,7 @@ for (const dialect of testDialects()) {
     test('audit verify passes on an intact log and names the first tampered row', async () => {
       await insertClinic(t.db, { id: 'tamper', name: 'T', timeZone: 'Asia/Tokyo', now: '2026-01-01T00:00:00Z' });
       for (let i = 0; i < 5; i++) {
-        await appendAudit(t.db, { at: `2026-01-01T00:00:0${i}.000Z`, clinicId: 'tamper', actorId: 'a', actorRole: 'doctor', action: 'patient.read', resource: 'patient', patientId: `p${i}`, outcome: 'success' }, dialect);
+        await appendAudit(t.db, { at: `2026-01-01T00:00:0${i}.000Z`, clinicId: 'tamper', actorId: 'a', actorRole: 'doctor', action: 'patient.read', resource: 'patient', patientId: `p${i}`, outcome: 'success' });
       }
       const ok = await run('audit', 'verify');
       assert.equal(ok.code, 0, ok.out + ok.err);

@@ -182,11 +182,11 @@ for (const dialect of testDialects()) {
     test('concurrent locks of one draft: exactly one wins; concurrent amendments make one new version', async () => {
       const base = { primary: { scale: 'phq9', visit: 'week8' } };
       const now = new Date(NOW);
-      const locks = await Promise.allSettled([1, 2, 3, 4].map(() => lockAnalysisPlan(t.db, { programId: EXOSOME_PROGRAM.id, now, dialect })));
+      const locks = await Promise.allSettled([1, 2, 3, 4].map(() => lockAnalysisPlan(t.db, { programId: EXOSOME_PROGRAM.id, now })));
       assert.equal(locks.filter((r) => r.status === 'fulfilled').length, 1, JSON.stringify(locks.map((r) => r.status)));
       for (const r of locks) if (r.status === 'rejected') assert.equal((r.reason as { code: string }).code, 'invalid_state');
       const before = (await t.db.selectFrom('analysis_plans').selectAll().execute()).length;
-      const saves = await Promise.allSettled([1, 2, 3].map((i) => saveAnalysisPlan(t.db, { programId: EXOSOME_PROGRAM.id, plan: { ...base, alpha: 0.01 * i }, reason: `amendment ${i}`, now, dialect })));
+      const saves = await Promise.allSettled([1, 2, 3].map((i) => saveAnalysisPlan(t.db, { programId: EXOSOME_PROGRAM.id, plan: { ...base, alpha: 0.01 * i }, reason: `amendment ${i}`, now })));
       for (const r of saves) if (r.status === 'rejected') assert.equal((r.reason as { code: string }).code, 'conflict', String(r.reason));
       assert.equal(saves.filter((r) => r.status === 'fulfilled' && r.value.created).length, 1);
       assert.equal((await t.db.selectFrom('analysis_plans').selectAll().execute()).length, before + 1);

@@ -5,6 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { installAuth } from './auth/auth-plugin.ts';
+import { createAppState, type AppState } from './app-state.ts';
 import type { AppDeps } from './context.ts';
 import { installErrorHandler, sendError } from './http/error-handler.ts';
 import { newRequestId } from './http/request-id.ts';
@@ -27,6 +28,7 @@ import { registerProgramsFeature } from './features/programs.ts';
 import { registerSafetyFeature } from './features/safety.ts';
 import { registerScalesFeature } from './features/scales.ts';
 import { registerSchedulingFeature } from './features/scheduling.ts';
+import { programTagsOf } from './services/programs/program-booking-service.ts';
 import './auth/route-access.ts';
 
 export interface RouteInfo {
@@ -46,7 +48,12 @@ declare module 'fastify' {
 /**
  * Builds the Mimamori HTTP app (no port is bound here: `main.ts` listens, tests use `inject`).
  */
-export async function createApp(deps: AppDeps, options: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+export async function createApp(baseDeps: AppDeps, options: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+  // What this app keeps between requests, its own (no module of the server holds state): the
+  // caches, the messages each feature adds, and the programs feature's answer to "which program
+  // tags does this patient carry" for scheduling.
+  const state = baseDeps.state ?? createAppState({ patientTags: programTagsOf });
+  const deps: AppDeps = { ...baseDeps, state };
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: deps.config.bodyLimitBytes,
@@ -59,6 +66,7 @@ export async function createApp(deps: AppDeps, options: { logger?: boolean | obj
       void sendError(reply, req, 'validation', { status: err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400 });
     },
   });
+  app.decorate('appState', state);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -135,4 +143,13 @@ export async function createApp(deps: AppDeps, options: { logger?: boolean | obj
   registerSafetyFeature(app, deps);
   await registerWebApp(app, deps);
   return app;
+}
+
+// The app's state on the Fastify instance, declared here rather than in `app-state.ts`, which the web
+// type-check reaches through `api-types.ts` without Fastify.
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's state (`app-state.ts`), for code that has the request but not the deps (the error handler). */
+    appState: AppState;
+  }
 }

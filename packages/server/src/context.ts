@@ -1,3 +1,4 @@
+import type { AppState } from './app-state.ts';
 import type { ClockOffsetMonitor } from './services/clock-offset.ts';
 import type { StorageHealth } from './services/storage-health.ts';
 import type { DbHandle } from '@mimamori/storage';
@@ -16,4 +17,6 @@ export interface AppDeps {
   readonly clockMonitor?: Pick<ClockOffsetMonitor, 'latest' | 'lastError'>;
   /** The database's integrity and disk space (`main.ts` starts its periodic check); createApp makes an idle one when absent. */
   readonly storageHealth?: StorageHealth;
+  /** What the app keeps between requests (caches, messages, the programs → scheduling tag source): createApp makes it, one per app (`app-state.ts`). */
+  readonly state?: AppState;
 }

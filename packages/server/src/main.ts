@@ -89,9 +89,9 @@ if (demo && (await countStaff(db.db)) === 0) {
   const now = clock();
   const today = clinicDate(now.getTime(), 'Asia/Tokyo');
   const creds = await db.db.transaction().execute(async (tx) => {
-    const c = await seedDemo(tx, { now, today, dialect: db.dialect, secrets: db.secrets });
+    const c = await seedDemo(tx, { now, today, secrets: db.secrets });
     // The on-call rota and an open urgent alert with its history (docs/safety.md).
-    await seedDemoSafety(tx, { now, today, dialect: db.dialect });
+    await seedDemoSafety(tx, { now, today });
     return c;
   });
   lines.push('', '=== Mimamori DEMO clinic (fictitious data; do not enter real patients) ===', 'login id            password          TOTP secret                        current code');

@@ -92,9 +92,9 @@ if (testDialects().includes('sqlite')) {
       path = join(dir, 'clinic.db');
       const h = await createDb({ sqlitePath: path });
       const now = fakeClock().now;
-      await h.db.transaction().execute((tx) => seedDemo(tx, { now: new Date('2026-11-29T00:00:00Z'), today: '2026-11-29', dialect: 'sqlite', secrets: h.secrets }));
+      await h.db.transaction().execute((tx) => seedDemo(tx, { now: new Date('2026-11-29T00:00:00Z'), today: '2026-11-29', secrets: h.secrets }));
       // An administrator signed in before the disk failed.
-      const admin = await addStaffUser(h.db, { loginId: 'admin.damaged', displayName: 'admin', role: 'admin', now, dialect: 'sqlite', secrets: h.secrets });
+      const admin = await addStaffUser(h.db, { loginId: 'admin.damaged', displayName: 'admin', role: 'admin', now, secrets: h.secrets });
       const token = newToken();
       await insertSession(h.db, {
         id: tokenId(token), kind: 'staff', staff_id: admin.staffId, clinic_id: admin.clinicId, csrf_token: newToken(), created_at: now.toISOString(), last_seen_at: now.toISOString(),

@@ -65,7 +65,7 @@ export async function createStaff(t: TestApp, role: Role, o: { clinicId?: string
   seq++;
   const loginId = `${role}.${seq}.${newId().slice(0, 6)}`;
   const clinicId = o.clinicId ?? t.clinicId;
-  const c = await addStaffUser(t.db.db, { loginId, displayName: `${role} ${seq}`, role, password: o.password, now: t.clock.now, dialect: t.db.dialect, secrets: t.db.secrets });
+  const c = await addStaffUser(t.db.db, { loginId, displayName: `${role} ${seq}`, role, password: o.password, now: t.clock.now, secrets: t.db.secrets });
   if (c.clinicId !== clinicId) await t.db.db.updateTable('staff').set({ clinic_id: clinicId }).where('id', '=', c.staffId).execute();
   return { staffId: c.staffId, clinicId, loginId, role, password: c.password, totpSecret: c.totpSecret };
 }

@@ -15,7 +15,7 @@ for (const dialect of testDialects()) {
         await appendAudit(t.db, {
           at: `2026-01-01T00:00:${String(i).padStart(2, '0')}.000Z`, clinicId: i % 2 ? 'c1' : 'c2', actorId: 's1', actorRole: 'doctor',
           action: 'read', resource: 'patient', resourceId: `p${i}`, patientId: `p${i}`, outcome: 'success', requestId: `r${i}`, ip: '127.0.0.1',
-        }, dialect);
+        });
       }
     });
     after(async () => t.destroy());

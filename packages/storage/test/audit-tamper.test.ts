@@ -20,7 +20,7 @@ for (const dialect of testDialects()) {
         await appendAudit(t.db, {
           at: `2026-01-01T00:00:${String(i).padStart(2, '0')}.000Z`, clinicId: i % 2 ? 'c1' : 'c2', actorId: 's1', actorRole: 'doctor',
           action: 'patient.read', resource: 'patient', resourceId: `p${i}`, patientId: `p${i}`, outcome: 'success',
-        }, dialect);
+        });
       }
       anchors = await auditHeads(t.db);
       assert.deepEqual(anchors.map((a) => [a.chain, a.seq]), [['c1', 10], ['c2', 10]]);

@@ -17,7 +17,7 @@ for (const dialect of testDialects()) {
     let t: TestDb;
     before(async () => {
       t = await createTestDb(dialect);
-      await t.db.transaction().execute((tx) => seedDemo(tx, { now: NOW, today: '2026-11-29', dialect, secrets: t.secrets }));
+      await t.db.transaction().execute((tx) => seedDemo(tx, { now: NOW, today: '2026-11-29', secrets: t.secrets }));
     });
     after(() => t.destroy());
 
@@ -71,7 +71,7 @@ for (const dialect of testDialects()) {
         try {
           const path = join(dir, 'clinic.db');
           const h = await createDb({ sqlitePath: path });
-          await h.db.transaction().execute((tx) => seedDemo(tx, { now: NOW, today: '2026-11-29', dialect, secrets: h.secrets }));
+          await h.db.transaction().execute((tx) => seedDemo(tx, { now: NOW, today: '2026-11-29', secrets: h.secrets }));
           await h.close();
           corruptSqlitePages(path, 'audit_log');
           for (const level of ['quick', 'full'] as const) {

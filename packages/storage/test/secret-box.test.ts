@@ -69,7 +69,7 @@ test('the database refuses to open with a key file that does not belong to it, a
   const sqlitePath = join(dir, 'clinic.db');
   const keyFile = join(dir, 'clinic.key');
   const h = await createDb({ sqlitePath, keyFile });
-  await addStaffUser(h.db, { loginId: 'admin.one', displayName: 'a', role: 'admin', now: new Date('2026-11-29T00:00:00Z'), dialect: 'sqlite', secrets: h.secrets });
+  await addStaffUser(h.db, { loginId: 'admin.one', displayName: 'a', role: 'admin', now: new Date('2026-11-29T00:00:00Z'), secrets: h.secrets });
   await h.close();
   const again = await createDb({ sqlitePath, keyFile });
   await again.close();

@@ -13,8 +13,8 @@ for (const dialect of testDialects()) {
     before(async () => {
       t = await createTestDb(dialect);
       await t.db.transaction().execute(async (tx) => {
-        await seedDemo(tx, { now: NOW, today: '2026-12-07', dialect, secrets: t.secrets });
-        await seedDemoSafety(tx, { now: NOW, today: '2026-12-07', dialect });
+        await seedDemo(tx, { now: NOW, today: '2026-12-07', secrets: t.secrets });
+        await seedDemoSafety(tx, { now: NOW, today: '2026-12-07' });
       });
     });
     after(() => t.destroy());

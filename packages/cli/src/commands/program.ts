@@ -78,7 +78,7 @@ export const programCommand: Command = {
     if (!existsSync(keyFile)) throw new Error(`no key file at ${keyFile}: study ids are keyed with the clinic's key file (set MIMAMORI_KEY_FILE)`);
     const h = await openDb(io, { dbPath: p.values.db });
     try {
-      const cut = await exportProgramDataCut(h.db, { programId, masterKey: loadOrCreateSecretKey(keyFile).key, now: at, dialect: h.dialect, plan, mimamoriVersion: '0.1.0' });
+      const cut = await exportProgramDataCut(h.db, { programId, masterKey: loadOrCreateSecretKey(keyFile).key, now: at, plan, mimamoriVersion: '0.1.0' });
       mkdirSync(out, { recursive: true, mode: 0o700 });
       for (const [name, text] of Object.entries(cut.files)) writeFileSync(join(out, name), text, { mode: 0o600 });
       io.stdout(`data cut of ${programId}: ${cut.participants} participant(s), ${cut.excludedNoDataUse} left out at their request, written to ${p.values.out}\n`);
@@ -115,11 +115,11 @@ async function planSubcommand(p: ReturnType<typeof parseOptions>, io: Parameters
     const now = p.values.at ? new Date(p.values.at) : new Date();
     if (Number.isNaN(now.getTime())) throw new UsageError(`--at must be an ISO instant (got "${p.values.at}")`);
     if (action === 'save') {
-      const r = await saveAnalysisPlan(h.db, { programId, plan, reason: p.values.reason, now, dialect: h.dialect });
+      const r = await saveAnalysisPlan(h.db, { programId, plan, reason: p.values.reason, now });
       io.stdout(`${r.created ? 'saved a new draft' : 'updated the draft'}: version ${r.version}\n`);
       return 0;
     }
-    const r = await lockAnalysisPlan(h.db, { programId, now, dialect: h.dialect });
+    const r = await lockAnalysisPlan(h.db, { programId, now });
     io.stdout(`locked version ${r.version} at ${r.lockedAt}; SHA-256 ${r.sha256}\n`);
     return 0;
   } catch (e) {

@@ -28,7 +28,7 @@ export const seedCommand: Command = {
     try {
       if ((await countStaff(h.db)) > 0) throw new Error('the database already has staff accounts; the demo is seeded only into an empty database');
       const now = new Date();
-      const creds = await h.db.transaction().execute((tx) => seedDemo(tx, { now, today: clinicDate(now.getTime(), 'Asia/Tokyo'), dialect: h.dialect, secrets: h.secrets }));
+      const creds = await h.db.transaction().execute((tx) => seedDemo(tx, { now, today: clinicDate(now.getTime(), 'Asia/Tokyo'), secrets: h.secrets }));
       io.stdout('demo clinic seeded (fictitious data)\nlogin id            password          TOTP secret\n');
       for (const c of creds) io.stdout(`${c.loginId.padEnd(19)} ${c.password.padEnd(17)} ${c.totpSecret}  (now ${currentTotp(c.totpSecret, now)})\n`);
       return 0;

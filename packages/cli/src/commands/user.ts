@@ -34,8 +34,8 @@ export const userCommand: Command = {
       const now = new Date();
       const c = await h.db.transaction().execute((tx) =>
         sub === 'add'
-          ? addStaffUser(tx, { loginId: login, displayName: p.values.name!, role: p.values.role!, now, dialect: h.dialect, secrets: h.secrets })
-          : resetStaffUser(tx, { loginId: login, now, dialect: h.dialect, secrets: h.secrets }),
+          ? addStaffUser(tx, { loginId: login, displayName: p.values.name!, role: p.values.role!, now, secrets: h.secrets })
+          : resetStaffUser(tx, { loginId: login, now, secrets: h.secrets }),
       );
       io.stdout(`${sub === 'add' ? 'created' : 'reset'} ${c.loginId} (${c.role})\npassword:    ${c.password}\nTOTP secret: ${c.totpSecret}  (current code ${currentTotp(c.totpSecret, now)})\nShow these once to the person, then clear the screen.\n`);
       return 0;

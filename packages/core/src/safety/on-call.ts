@@ -1,5 +1,5 @@
 import { clinicDay, nextOpenDay, type ClinicCalendar } from '../scheduling/clinic-calendar.ts';
-import { instantToZoned } from '../time/instant-to-zoned.ts';
+import { clinicDate } from '../time/clinic-date.ts';
 import { zonedToInstant } from '../time/zoned-to-instant.ts';
 import { addDays, type LocalDate } from '../time/local-date.ts';
 
@@ -67,7 +67,7 @@ function sessionStarts(calendar: ClinicCalendar, date: LocalDate): ReadonlyArray
  * nextClinicOpening(calendar, Date.parse('2026-12-05T13:00:00Z')); // Saturday night → Monday 09:00 JST
  */
 export function nextClinicOpening(calendar: ClinicCalendar, at: number): number | null {
-  const today = instantToZoned(at, calendar.zone).date;
+  const today = clinicDate(at, calendar.zone);
   for (const s of sessionStarts(calendar, today)) {
     if (at < s.end) return Math.max(at, s.start);
   }
@@ -83,7 +83,7 @@ export function nextClinicOpening(calendar: ClinicCalendar, at: number): number 
  * nextClinicDayStart(calendar, Date.parse('2026-12-01T01:00:00Z')); // Wednesday 09:00 JST
  */
 export function nextClinicDayStart(calendar: ClinicCalendar, at: number): number | null {
-  const today = instantToZoned(at, calendar.zone).date;
+  const today = clinicDate(at, calendar.zone);
   const next = nextOpenDay(calendar, addDays(today, 1));
   return next ? (sessionStarts(calendar, next)[0]?.start ?? null) : null;
 }

@@ -1,6 +1,7 @@
 import type { DomainError } from '../errors/domain-error.ts';
 import { addDays } from '../time/local-date.ts';
 import { instantToZoned } from '../time/instant-to-zoned.ts';
+import { clinicDate } from '../time/clinic-date.ts';
 import { parseInstant } from '../time/parse-instant.ts';
 import { assertTimeZone } from '../time/time-zone.ts';
 import type { BookingPolicy } from './booking-policy.ts';
@@ -92,7 +93,7 @@ export function checkBooking(options: CheckBookingOptions): BookingCheck {
   }
 
   const limits = policy.limits[channel];
-  const today = instantToZoned(now, calendar.zone).date;
+  const today = clinicDate(now, calendar.zone);
   const lastDate = addDays(today, limits.horizonDays);
   if (zoned.date > lastDate) return fail(bookingRejection('booking.beyond_horizon', { horizonDays: limits.horizonDays, lastDate }));
   if (start < now + limits.minNoticeMinutes * 60_000) {

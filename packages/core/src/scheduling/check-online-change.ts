@@ -1,6 +1,6 @@
 import { DomainError } from '../errors/domain-error.ts';
 import { formatInstant } from '../time/format-instant.ts';
-import { instantToZoned } from '../time/instant-to-zoned.ts';
+import { clinicDate } from '../time/clinic-date.ts';
 import { addDays } from '../time/local-date.ts';
 import { parseInstant } from '../time/parse-instant.ts';
 import { assertTimeZone, type TimeZone } from '../time/time-zone.ts';
@@ -44,7 +44,7 @@ export function checkOnlineChange(options: CheckOnlineChangeOptions): OnlineChan
   const now = typeof options.now === 'number' ? options.now : parseInstant(options.now, 'now');
   let deadlineMs: number;
   if (rule.kind === 'day_before_at') {
-    const date = addDays(instantToZoned(start, zone).date, -(rule.daysBefore ?? 1));
+    const date = addDays(clinicDate(start, zone), -(rule.daysBefore ?? 1));
     deadlineMs = Math.min(start, zonedToInstant({ date, time: rule.time, zone }));
   } else {
     deadlineMs = start - rule.hours * 3_600_000;

@@ -2,6 +2,7 @@ import { DomainError } from '../errors/domain-error.ts';
 import { addDays, assertLocalDate, datesBetween, daysBetween, type LocalDate } from '../time/local-date.ts';
 import { formatOffset } from '../time/format-instant.ts';
 import { instantToZoned } from '../time/instant-to-zoned.ts';
+import { clinicDate } from '../time/clinic-date.ts';
 import { zoneOffsetMinutes } from '../time/time-zone.ts';
 import { parseInstant } from '../time/parse-instant.ts';
 import { zonedToInstant } from '../time/zoned-to-instant.ts';
@@ -93,7 +94,7 @@ export function findAvailableSlots(options: FindAvailableSlotsOptions): Availabi
   if (denied) throw denied;
   const now = typeof options.now === 'number' ? options.now : parseInstant(options.now, 'now');
   const limits = policy.limits[channel];
-  const today = instantToZoned(now, calendar.zone).date;
+  const today = clinicDate(now, calendar.zone);
   const lastBookableDate = addDays(today, limits.horizonDays);
   const earliest = Math.max(now, now + limits.minNoticeMinutes * 60_000);
   const from = options.from > today ? options.from : today;

@@ -38,7 +38,6 @@ export async function audit(deps: AppDeps, db: Db, req: FastifyRequest, e: Audit
       userAgent: req.headers['user-agent'] ?? null,
       detail: e.detail ?? null,
     },
-    deps.db.dialect,
   );
 }
 

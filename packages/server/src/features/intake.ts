@@ -9,7 +9,7 @@ import { registerIntakeMessages } from '../services/intake/intake-messages.ts';
  * the patient pages' API. Called once by createApp.
  */
 export function registerIntakeFeature(app: FastifyInstance, deps: AppDeps): void {
-  registerIntakeMessages();
+  registerIntakeMessages(app.appState.messages);
   registerIntakeStaffRoutes(app, deps);
   registerIntakePatientRoutes(app, deps);
 }

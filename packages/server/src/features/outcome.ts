@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../context.ts';
-import { registerMessages } from '../i18n/messages.ts';
 import { registerAnalysisRoutes } from '../routes/outcome/analysis-routes.ts';
 import { registerOutcomeRoutes } from '../routes/outcome/outcome-routes.ts';
 import { outcomeMessages } from '../services/outcome/outcome-messages.ts';
 
 /** Routes of the outcome report (docs/outcome-report.md). Called once by createApp. */
 export function registerOutcomeFeature(app: FastifyInstance, deps: AppDeps): void {
-  registerMessages(outcomeMessages);
+  app.appState.messages.register(outcomeMessages);
   registerOutcomeRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
 }

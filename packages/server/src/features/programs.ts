@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../context.ts';
-import { registerMessages } from '../i18n/messages.ts';
 import { registerProgramRoutes } from '../routes/programs/program-routes.ts';
 import { coreProgramMessages, programServerMessages } from '../services/programs/program-messages.ts';
 
@@ -9,7 +8,7 @@ import { coreProgramMessages, programServerMessages } from '../services/programs
  * `services/programs/`). Called once by createApp.
  */
 export function registerProgramsFeature(app: FastifyInstance, deps: AppDeps): void {
-  registerMessages(coreProgramMessages());
-  registerMessages(programServerMessages);
+  app.appState.messages.register(coreProgramMessages());
+  app.appState.messages.register(programServerMessages);
   registerProgramRoutes(app, deps);
 }

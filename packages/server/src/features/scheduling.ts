@@ -10,7 +10,7 @@ import { registerSchedulingMessages } from '../services/scheduling/scheduling-me
  * `main.ts` (`createReminderJob` in `services/scheduling/appointment-mail.ts`).
  */
 export function registerSchedulingFeature(app: FastifyInstance, deps: AppDeps): void {
-  registerSchedulingMessages();
+  registerSchedulingMessages(app.appState.messages);
   registerStaffSchedulingRoutes(app, deps);
   registerPatientSchedulingRoutes(app, deps);
 }

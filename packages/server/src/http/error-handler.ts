@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDomainError, type ErrorCode } from '@mimamori/core';
 import type { StorageErrorKind } from '@mimamori/storage';
 import { langOf, type Lang } from '../i18n/lang.ts';
-import { hasMessage, translate } from '../i18n/messages.ts';
+import type { Messages } from '../i18n/messages.ts';
 import { errorStatus } from './error-status.ts';
 
 export interface ErrorBody {
@@ -23,7 +23,9 @@ interface ZodIssueLike {
 }
 
 /** One field-level message per zod issue, in the request's language. */
-function detailOf(issue: ZodIssueLike, lang: Lang): Array<{ path: string; message: string }> {
+function detailOf(issue: ZodIssueLike, o: { readonly lang: Lang; readonly messages: Messages }): Array<{ path: string; message: string }> {
+  const { lang, messages } = o;
+  const translate = messages.translate;
   const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
   const p = issue.params;
   switch (issue.keyword) {
@@ -41,7 +43,7 @@ function detailOf(issue: ZodIssueLike, lang: Lang): Array<{ path: string; messag
     case 'invalid_format':
       return [{ path, message: translate(p.format === 'email' ? 'invalid_email' : p.format === 'date' ? 'invalid_date' : 'invalid_type', lang) }];
     default:
-      return [{ path, message: hasMessage(issue.message) ? translate(issue.message, lang, p) : translate('invalid_type', lang) }];
+      return [{ path, message: messages.has(issue.message) ? translate(issue.message, lang, p) : translate('invalid_type', lang) }];
   }
 }
 
@@ -49,6 +51,7 @@ export function sendError(reply: FastifyReply, req: FastifyRequest, code: ErrorB
   key?: string; params?: Record<string, unknown>; details?: ErrorBody['error']['details']; status?: number; extra?: Record<string, unknown>;
 } = {}): FastifyReply {
   const lang = langOf(req.headers['accept-language']);
+  const { translate } = req.server.appState.messages;
   const status = opts.status ?? (code === 'method_not_allowed' ? 405 : code === 'route_not_found' ? 404 : errorStatus[code]);
   const body: ErrorBody = {
     error: {
@@ -68,13 +71,14 @@ export function sendError(reply: FastifyReply, req: FastifyRequest, code: ErrorB
 export function installErrorHandler(app: FastifyInstance, o: { readonly onStorageError?: (err: unknown) => StorageErrorKind | null } = {}): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const lang = langOf(req.headers['accept-language']);
+    const messages = req.server.appState.messages;
     if (isDomainError(err)) {
-      const details = err.details.map((d) => ({ path: d.path, message: hasMessage(d.message) ? translate(d.message, lang, err.params) : d.message }));
+      const details = err.details.map((d) => ({ path: d.path, message: messages.has(d.message) ? messages.translate(d.message, lang, err.params) : d.message }));
       const extra = (err as unknown as { extra?: Record<string, unknown> }).extra;
       return sendError(reply, req, err.code, { key: err.key, params: err.params, details, extra });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = (err.validation as unknown as ZodIssueLike[]).flatMap((i) => detailOf(i, lang));
+      const details = (err.validation as unknown as ZodIssueLike[]).flatMap((i) => detailOf(i, { lang, messages }));
       return sendError(reply, req, 'validation', { details });
     }
     const code = err.code;

@@ -1,8 +1,8 @@
 import type { Lang } from './lang.ts';
 
-type Catalogue = Readonly<Record<string, { readonly ja: string; readonly en: string }>>;
+export type Catalogue = Readonly<Record<string, { readonly ja: string; readonly en: string }>>;
 
-/** Error and field messages of the foundation. Feature catalogues are added with `registerMessages`. */
+/** Error and field messages of the foundation. Feature catalogues are added to an app's `Messages`. */
 const base: Catalogue = {
   validation: { ja: '入力内容を確認してください。', en: 'Please check what you entered.' },
   not_found: { ja: '見つかりません。', en: 'Not found.' },
@@ -95,20 +95,32 @@ const base: Catalogue = {
   invalid_login_id: { ja: 'ログインIDは半角英数字と . _ - で3〜64文字にしてください。', en: 'Login IDs use 3–64 letters, digits, ".", "_" or "-".' },
 };
 
-const extra: Array<Catalogue> = [];
-
-/** Adds a feature's message catalogue (keys must not clash with the base catalogue). */
-export function registerMessages(c: Catalogue): void {
-  extra.push(c);
+/**
+ * An app's messages: the foundation's above, and each feature's catalogue, added once by the
+ * feature's register function. `createApp` makes one per app (`app-state.ts`), so catalogues are
+ * never added to a global, and the error handler reads the one of the app that answers.
+ */
+export interface Messages {
+  /** Adds a feature's message catalogue (keys must not clash with the base catalogue). */
+  readonly register: (c: Catalogue) => void;
+  /** The message for `key` in `lang`, with `{param}` placeholders filled. Falls back to the key itself. */
+  readonly translate: (key: string, lang: Lang, params?: Readonly<Record<string, unknown>>) => string;
+  readonly has: (key: string) => boolean;
 }
 
-/** The message for `key` in `lang`, with `{param}` placeholders filled. Falls back to the key itself. */
-export function translate(key: string, lang: Lang, params: Readonly<Record<string, unknown>> = {}): string {
-  const entry = base[key] ?? extra.find((c) => c[key])?.[key];
-  const template = entry ? entry[lang] : key;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (params[name] === undefined ? m : String(params[name])));
-}
-
-export function hasMessage(key: string): boolean {
-  return Boolean(base[key] ?? extra.find((c) => c[key]));
+export function createMessages(): Messages {
+  // Feature keys; the first catalogue to define a key keeps it, and adding a catalogue again changes nothing.
+  const extra = new Map<string, { readonly ja: string; readonly en: string }>();
+  const find = (key: string) => base[key] ?? extra.get(key);
+  return {
+    register: (c) => {
+      for (const [key, entry] of Object.entries(c)) if (!extra.has(key)) extra.set(key, entry);
+    },
+    translate: (key, lang, params = {}) => {
+      const entry = find(key);
+      const template = entry ? entry[lang] : key;
+      return template.replace(/\{(\w+)\}/g, (m, name: string) => (params[name] === undefined ? m : String(params[name])));
+    },
+    has: (key) => Boolean(find(key)),
+  };
 }

@@ -7,6 +7,7 @@ import { audit } from '../audit/audit.ts';
 import type { AppDeps } from '../context.ts';
 import { clinicDate } from '../core-imports.ts';
 import { sessionBody } from './session-service.ts';
+import { writeTx } from './write-tx.ts';
 
 const ROLE_JA: Record<string, string> = { admin: '管理者', doctor: '医師', nurse: '看護師', reception: '受付', researcher: '研究担当' };
 
@@ -33,7 +34,7 @@ export async function startBreakGlass(deps: AppDeps, req: FastifyRequest, input:
     const expiresAt = limit < a.expiresAt ? limit : a.expiresAt;
     const clinic = await getClinic(deps.db.db, a.clinicId);
     const zone = clinic?.timeZone ?? 'Asia/Tokyo';
-    await deps.db.db.transaction().execute(async (tx) => {
+    await writeTx(deps, async (tx) => {
       const id = newId();
       await insertBreakGlassGrant(tx, { id, clinic_id: a.clinicId, staff_id: a.staffId, session_id: a.sessionId, reason: input.reason, started_at: nowIso, expires_at: expiresAt, ended_at: null });
       await audit(deps, tx, req, { action: 'breakglass.start', resource: 'break_glass', resourceId: id, detail: `adds=${adds.join(' ')}; until=${expiresAt}` });
@@ -69,7 +70,7 @@ export async function startBreakGlass(deps: AppDeps, req: FastifyRequest, input:
 export async function endBreakGlass(deps: AppDeps, req: FastifyRequest) {
   const a = req.staff!;
   const now = deps.clock().toISOString();
-  await deps.db.db.transaction().execute(async (tx) => {
+  await writeTx(deps, async (tx) => {
     const n = await endBreakGlassGrants(tx, a.sessionId, now);
     if (n > 0) await audit(deps, tx, req, { action: 'breakglass.end', resource: 'break_glass' });
   });
@@ -80,7 +81,7 @@ export async function endBreakGlass(deps: AppDeps, req: FastifyRequest) {
 export async function breakGlassReport(deps: AppDeps, req: FastifyRequest) {
   const a = req.staff!;
   const rows = await listBreakGlassGrants(deps.db.db, a.clinicId);
-  await deps.db.db.transaction().execute((tx) => audit(deps, tx, req, { action: 'breakglass.review', resource: 'break_glass', detail: `rows=${rows.length}` }));
+  await writeTx(deps, (tx) => audit(deps, tx, req, { action: 'breakglass.review', resource: 'break_glass', detail: `rows=${rows.length}` }));
   return {
     items: rows.map((r) => ({
       id: r.id, staffId: r.staff_id, displayName: r.display_name, loginId: r.login_id, role: r.role, reason: r.reason,

@@ -1,6 +1,7 @@
 import { appendAudit, endStaffSessions, listClinics, listStaff, updateStaff, voidStaffLinks } from '@mimamori/storage';
 import type { AppDeps } from '../context.ts';
 import { createPeriodicJob, type PeriodicJob } from './periodic-job.ts';
+import { writeTx } from './write-tx.ts';
 
 /** Accounts unused this long are disabled (MHLW 6.0 account 棚卸し; security checklist B6). */
 export const IDLE_ACCOUNT_DAYS = 90;
@@ -35,7 +36,7 @@ export async function disableIdleStaff(deps: AppDeps, o: { readonly idleDays?: n
         keptLastAdmin.push(who);
         continue;
       }
-      await deps.db.db.transaction().execute(async (tx) => {
+      await writeTx(deps, async (tx) => {
         const at = now.toISOString();
         await updateStaff(tx, s.id, { status: 'disabled', updated_at: at });
         await endStaffSessions(tx, s.id, at, 'idle_account');
@@ -43,7 +44,7 @@ export async function disableIdleStaff(deps: AppDeps, o: { readonly idleDays?: n
         await appendAudit(tx, {
           at, clinicId: clinic.id, actorId: null, actorRole: 'system', action: 'staff.disable_idle', resource: 'staff', resourceId: s.id,
           outcome: 'success', detail: `last_activity=${s.last_login_at ?? `created ${s.created_at}`}`,
-        }, deps.db.dialect);
+        });
       });
       if (s.role === 'admin') activeAdmins--;
       disabled.push(who);

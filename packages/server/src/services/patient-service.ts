@@ -10,6 +10,7 @@ import {
 import { audit, auditAlone } from '../audit/audit.ts';
 import { newId } from '@mimamori/storage';
 import type { AppDeps } from '../context.ts';
+import { writeTx } from './write-tx.ts';
 
 export function toPatient(r: PatientRow): Patient {
   return {
@@ -58,7 +59,7 @@ export async function createPatient(deps: AppDeps, req: FastifyRequest, input: P
   const db = deps.db.db;
   const today = await clinicToday(deps, db, a.clinicId);
   const n = checkPatientInput(input, { today });
-  return db.transaction().execute(async (tx) => {
+  return writeTx(deps, async (tx) => {
     if (!input.acknowledgeDuplicates) {
       const dups = await findDuplicatePatients(tx, { clinicId: a.clinicId, kana: n.nameKanaNorm, birthDate: n.birthDate, phoneDigits: n.phoneNorm ?? undefined });
       if (dups.length) {
@@ -85,8 +86,7 @@ export async function createPatient(deps: AppDeps, req: FastifyRequest, input: P
 
 export async function updatePatient(deps: AppDeps, req: FastifyRequest, id: string, patch: Partial<PatientInput> & { version: number }): Promise<Patient> {
   const a = req.staff!;
-  const db = deps.db.db;
-  return db.transaction().execute(async (tx) => {
+  return writeTx(deps, async (tx) => {
     const row = await getPatient(tx, a.clinicId, id);
     if (!row) throw new DomainError('not_found');
     const current = toPatient(row);
@@ -113,7 +113,7 @@ export async function updatePatient(deps: AppDeps, req: FastifyRequest, id: stri
 
 export async function readPatient(deps: AppDeps, req: FastifyRequest, id: string): Promise<Patient> {
   const a = req.staff!;
-  const row = await deps.db.db.transaction().execute(async (tx) => {
+  const row = await writeTx(deps, async (tx) => {
     const found = await getPatient(tx, a.clinicId, id);
     if (found) await audit(deps, tx, req, { action: 'patient.read', resource: 'patient', resourceId: id, patientId: id });
     return found;
@@ -128,7 +128,7 @@ export async function readPatient(deps: AppDeps, req: FastifyRequest, id: string
 
 export async function patientHistory(deps: AppDeps, req: FastifyRequest, id: string) {
   const a = req.staff!;
-  return deps.db.db.transaction().execute(async (tx) => {
+  return writeTx(deps, async (tx) => {
     const row = await getPatient(tx, a.clinicId, id);
     if (!row) throw new DomainError('not_found');
     const versions = await listPatientVersions(tx, a.clinicId, id);
@@ -147,7 +147,7 @@ export async function patientHistory(deps: AppDeps, req: FastifyRequest, id: str
 
 export async function searchPatientList(deps: AppDeps, req: FastifyRequest, q: { q?: string; limit: number; offset: number }) {
   const a = req.staff!;
-  return deps.db.db.transaction().execute(async (tx) => {
+  return writeTx(deps, async (tx) => {
     const { rows, total } = await searchPatients(tx, { clinicId: a.clinicId, ...parseSearch(q.q ?? ''), limit: q.limit, offset: q.offset });
     // The search terms themselves may be names: only the fact of a search and its size are logged.
     await audit(deps, tx, req, { action: 'patient.search', resource: 'patient', detail: `results=${rows.length}` });
@@ -159,7 +159,7 @@ export async function duplicateCandidates(deps: AppDeps, req: FastifyRequest, q:
   const a = req.staff!;
   const kana = q.nameKana ? normalizeKana(q.nameKana) : undefined;
   const phoneDigits = q.phone ? q.phone.normalize('NFKC').replace(/\D/g, '').replace(/^81/, '0') : undefined;
-  return deps.db.db.transaction().execute(async (tx) => {
+  return writeTx(deps, async (tx) => {
     const rows = await findDuplicatePatients(tx, { clinicId: a.clinicId, kana: kana || undefined, birthDate: q.birthDate, phoneDigits });
     await audit(deps, tx, req, { action: 'patient.duplicate_check', resource: 'patient', detail: `results=${rows.length}` });
     return { items: rows.map((r) => summaryOf(toPatient(r))) };

@@ -8,6 +8,7 @@ import { csvDocument, csvLine } from '@mimamori/reports';
 import { audit } from '../audit/audit.ts';
 import { newId, newToken, tokenId } from '@mimamori/storage';
 import type { AppDeps } from '../context.ts';
+import { writeTx } from './write-tx.ts';
 
 const LINK_HOURS = 24;
 
@@ -31,7 +32,7 @@ export async function issueCredentialLink(deps: AppDeps, db: Db, o: { purpose: '
 
 export async function inviteStaff(deps: AppDeps, req: FastifyRequest, input: { loginId: string; displayName: string; role: Role; email?: string | null }) {
   const a = req.staff!;
-  return deps.db.db.transaction().execute(async (tx) => {
+  return writeTx(deps, async (tx) => {
     if (await findStaffByLogin(tx, input.loginId)) throw new DomainError('conflict', { key: 'login_id_taken', details: [{ path: 'loginId', message: 'login_id_taken' }] });
     const id = newId();
     const now = deps.clock().toISOString();
@@ -52,7 +53,7 @@ async function loadTarget(tx: Db, req: FastifyRequest, id: string): Promise<Staf
 export async function setStaffDisabled(deps: AppDeps, req: FastifyRequest, id: string, disabled: boolean) {
   const a = req.staff!;
   if (disabled && id === a.staffId) throw new DomainError('invalid_state', { key: 'cannot_disable_self' });
-  return deps.db.db.transaction().execute(async (tx) => {
+  return writeTx(deps, async (tx) => {
     await loadTarget(tx, req, id);
     const now = deps.clock().toISOString();
     await updateStaff(tx, id, { status: disabled ? 'disabled' : 'active', updated_at: now, failed_count: 0, locked_until: null });
@@ -69,7 +70,7 @@ export async function setStaffDisabled(deps: AppDeps, req: FastifyRequest, id: s
 /** Clears password and TOTP, ends sessions, and issues a one-time link to set both again. */
 export async function resetStaff(deps: AppDeps, req: FastifyRequest, id: string) {
   const a = req.staff!;
-  return deps.db.db.transaction().execute(async (tx) => {
+  return writeTx(deps, async (tx) => {
     const target = await loadTarget(tx, req, id);
     if (target.status === 'disabled') throw new DomainError('invalid_state');
     const now = deps.clock().toISOString();
@@ -85,7 +86,7 @@ export async function resetStaff(deps: AppDeps, req: FastifyRequest, id: string)
 export async function editStaff(deps: AppDeps, req: FastifyRequest, id: string, patch: { displayName?: string; role?: Role; email?: string | null }) {
   const a = req.staff!;
   if (patch.role !== undefined && id === a.staffId) throw new DomainError('forbidden', { key: 'cannot_change_own_role' });
-  return deps.db.db.transaction().execute(async (tx) => {
+  return writeTx(deps, async (tx) => {
     const target = await loadTarget(tx, req, id);
     const now = deps.clock().toISOString();
     await updateStaff(tx, id, {
@@ -137,6 +138,6 @@ export async function staffReviewCsv(deps: AppDeps, req: FastifyRequest): Promis
     }),
     csvLine([`# account review of ${now.toISOString()}; accounts unused for 90 days are disabled automatically`]),
   ];
-  await deps.db.db.transaction().execute((tx) => audit(deps, tx, req, { action: 'staff.review_export', resource: 'staff', detail: `rows=${rows.length}` }));
+  await writeTx(deps, (tx) => audit(deps, tx, req, { action: 'staff.review_export', resource: 'staff', detail: `rows=${rows.length}` }));
   return appendExportSignature(deps.db.secrets.key, csvDocument(lines));
 }

@@ -1,6 +1,6 @@
 import { statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { checkDatabase, classifyStorageError, type DatabaseCheck, type DbHandle, type StorageErrorKind } from '@mimamori/storage';
+import { checkDatabase, classifyStorageError, databaseFile, type DatabaseCheck, type DbHandle, type StorageErrorKind } from '@mimamori/storage';
 import { createPeriodicJob, type PeriodicJob } from './periodic-job.ts';
 
 /** How long a write refused for lack of space keeps health at `disk_full` (unless space is seen again sooner). */
@@ -55,7 +55,7 @@ export function createStorageHealth(o: {
   let integrity: StorageStatus['integrity'] = { status: 'unchecked', method: null, checkedAt: null };
   let lastFullAt: Date | null = null;
   let warnedLow = false;
-  const sqlitePath = o.db.dialect === 'sqlite' && o.db.location !== ':memory:' ? o.db.location : null;
+  const sqlitePath = databaseFile(o.db);
 
   const free = (): number | null => {
     if (!sqlitePath) return null;

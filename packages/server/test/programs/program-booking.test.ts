@@ -10,7 +10,6 @@ import type { AppDeps } from '../../src/context.ts';
 import { createMailWorker } from '../../src/mail/mail-worker.ts';
 import { deliverDueQuestionnaires } from '../../src/services/scales/deliver-questionnaires.ts';
 import { recordScaleResponse } from '../../src/services/scales/record-scale-response.ts';
-import { patientTagsOf } from '../../src/services/scheduling/booking-service.ts';
 import { adultInput, as, createTestApp, signedIn, type Session, type TestApp } from '../test-app.ts';
 import { startTestSmtp } from '../test-smtp.ts';
 
@@ -197,12 +196,12 @@ for (const dialect of testDialects()) {
 
     test('enrolled patients carry the program tag for online booking; withdrawal removes it; withdrawn patients cannot be booked', async () => {
       const p = await newPatient();
-      assert.deepEqual(await patientTagsOf(t.db.db, t.clinicId, p.id), []);
+      assert.deepEqual(await t.app.appState.scheduling.patientTags(t.db.db, t.clinicId, p.id), []);
       const { id } = await enrolled(p.id);
-      assert.deepEqual(await patientTagsOf(t.db.db, t.clinicId, p.id), ['program:exosome']);
+      assert.deepEqual(await t.app.appState.scheduling.patientTags(t.db.db, t.clinicId, p.id), ['program:exosome']);
       const w = await as(t, doctor, { method: 'POST', url: `/api/program-enrolments/${id}/withdraw`, payload: { dataChoice: 'keep' } });
       assert.equal(w.statusCode, 200, w.body);
-      assert.deepEqual(await patientTagsOf(t.db.db, t.clinicId, p.id), []);
+      assert.deepEqual(await t.app.appState.scheduling.patientTags(t.db.db, t.clinicId, p.id), []);
       const b = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/booking`, payload: { occurrences: [{ sessionNumber: 1, date: '2026-12-09', time: '10:00' }] } });
       assert.equal(b.statusCode, 409);
       assert.equal(b.json().error.details[0].path, 'enrolmentStatus');
@@ -234,7 +233,7 @@ for (const dialect of testDialects()) {
       const detail = (await as(t, doctor, { method: 'GET', url: `/api/program-enrolments/${id}` })).json();
       assert.equal(detail.plannedSessions.filter((s: { status: string }) => s.status === 'booked').length, 30);
       assert.deepEqual(detail.plannedSessions.filter((s: { outsideWindow: boolean }) => s.outsideWindow), [], 'each on its planned day');
-      assert.deepEqual(await patientTagsOf(t.db.db, t.clinicId, p.id), ['program:tms']);
+      assert.deepEqual(await t.app.appState.scheduling.patientTags(t.db.db, t.clinicId, p.id), ['program:tms']);
     });
 
     test('editing an adverse event: versioned and audited, field-named errors change nothing, becoming serious raises one SAE alert', async () => {

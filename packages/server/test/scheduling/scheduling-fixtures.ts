@@ -49,13 +49,14 @@ export async function countAppointments(t: TestApp): Promise<number> {
 
 /**
  * Real concurrency: a server on 127.0.0.1 and one fetch per body, all sent at once. Each call gets a
- * fresh app on the same database (the per-address rate limit would otherwise refuse later rounds);
- * on PostgreSQL the pool runs the transactions truly in parallel.
+ * fresh app on the same database (the per-address rate limit would otherwise refuse later rounds),
+ * sharing the test app's state (its writes empty the test app's availability caches, as one
+ * server's would); on PostgreSQL the pool runs the transactions truly in parallel.
  */
 export async function racePosts(
   t: TestApp, s: Session, url: string, bodies: ReadonlyArray<Record<string, unknown>>, headers: Record<string, string> = {},
 ): Promise<Array<{ status: number; body: string }>> {
-  const app = await createApp({ db: t.db, clock: t.clock.fn, config: t.config });
+  const app = await createApp({ db: t.db, clock: t.clock.fn, config: t.config, state: t.app.appState });
   await app.listen({ port: 0, host: '127.0.0.1' });
   try {
     const { port } = app.server.address() as { port: number };

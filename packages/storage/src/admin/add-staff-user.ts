@@ -4,7 +4,6 @@ import { insertClinic, listClinics } from '../repos/clinic-repo.ts';
 import type { Db } from '../repos/db.ts';
 import { endStaffSessions } from '../repos/session-repo.ts';
 import { findStaffByLogin, insertStaff, updateStaff } from '../repos/staff-repo.ts';
-import type { DialectName } from '../dialect.ts';
 import { checkNewPassword, hashPassword } from '../security/passwords.ts';
 import { newId, newToken } from '../security/tokens.ts';
 import type { SecretBox } from '../security/secret-box.ts';
@@ -31,7 +30,7 @@ export function randomPassword(): string {
  */
 export async function addStaffUser(
   db: Db,
-  o: { loginId: string; displayName: string; role: string; password?: string; clinicName?: string; now: Date; dialect: DialectName; secrets: SecretBox; actor?: string },
+  o: { loginId: string; displayName: string; role: string; password?: string; clinicName?: string; now: Date; secrets: SecretBox; actor?: string },
 ): Promise<NewStaffCredentials> {
   if (!isRole(o.role)) throw new DomainError('validation', { message: `unknown role "${o.role}" (admin, doctor, nurse, reception, researcher)` });
   if (!/^[A-Za-z0-9._-]{3,64}$/.test(o.loginId)) throw new DomainError('validation', { message: 'login id must be 3–64 letters, digits, ".", "_" or "-"' });
@@ -48,12 +47,12 @@ export async function addStaffUser(
   const totpSecret = newTotpSecret();
   await insertStaff(db, { id: staffId, clinicId, loginId: o.loginId, displayName: o.displayName, email: null, role: o.role, status: 'active', now });
   await updateStaff(db, staffId, { password_hash: await hashPassword(password), totp_secret: o.secrets.seal(totpSecret, staffId), totp_enrolled: 1, updated_at: now });
-  await appendAudit(db, { at: now, clinicId, actorId: null, actorRole: o.actor ?? 'cli', action: 'staff.create', resource: 'staff', resourceId: staffId, outcome: 'success', detail: `role=${o.role}` }, o.dialect);
+  await appendAudit(db, { at: now, clinicId, actorId: null, actorRole: o.actor ?? 'cli', action: 'staff.create', resource: 'staff', resourceId: staffId, outcome: 'success', detail: `role=${o.role}` });
   return { staffId, clinicId, loginId: o.loginId, role: o.role, password, totpSecret };
 }
 
 /** `mimamori user reset`: a new random password and TOTP secret; ends the user's sessions. */
-export async function resetStaffUser(db: Db, o: { loginId: string; now: Date; dialect: DialectName; secrets: SecretBox }): Promise<NewStaffCredentials> {
+export async function resetStaffUser(db: Db, o: { loginId: string; now: Date; secrets: SecretBox }): Promise<NewStaffCredentials> {
   const staff = await findStaffByLogin(db, o.loginId);
   if (!staff || !isRole(staff.role)) throw new DomainError('not_found', { message: `no staff account "${o.loginId}"` });
   const password = randomPassword();
@@ -64,6 +63,6 @@ export async function resetStaffUser(db: Db, o: { loginId: string; now: Date; di
     failed_count: 0, first_failed_at: null, locked_until: null, updated_at: now,
   });
   await endStaffSessions(db, staff.id, now, 'reset');
-  await appendAudit(db, { at: now, clinicId: staff.clinic_id, actorId: null, actorRole: 'cli', action: 'staff.reset', resource: 'staff', resourceId: staff.id, outcome: 'success' }, o.dialect);
+  await appendAudit(db, { at: now, clinicId: staff.clinic_id, actorId: null, actorRole: 'cli', action: 'staff.reset', resource: 'staff', resourceId: staff.id, outcome: 'success' });
   return { staffId: staff.id, clinicId: staff.clinic_id, loginId: staff.login_id, role: staff.role, password, totpSecret };
 }

@@ -1,12 +1,11 @@
 import { DomainError } from '@mimamori/core';
 import { preparePlan } from '@mimamori/core/outcome/lock-analysis-plan';
-import type { DialectName } from '../dialect.ts';
 import { appendAudit } from '../repos/audit-repo.ts';
 import type { Db } from '../repos/db.ts';
 import { insertAnalysisPlan, listAnalysisPlans, lockDraftPlan, updateDraftPlan, type AnalysisPlanRow } from '../repos/outcome/analysis-plan-repo.ts';
 import { clinicOfProgram } from '../repos/programs/program-data-cut-repo.ts';
 import { newId } from '../security/tokens.ts';
-import { isUniqueViolation } from '../unique-violation.ts';
+import { isUniqueViolation } from '../dialects/database-errors.ts';
 
 async function clinicFor(db: Db, programId: string): Promise<string> {
   const clinicId = await clinicOfProgram(db, programId);
@@ -35,8 +34,8 @@ export interface PlanAuditEvent {
 type PlanAudit = (tx: Db, e: PlanAuditEvent) => Promise<void>;
 
 /** The command line's audit row (no staff member). */
-function cliAudit(o: { clinicId: string; at: string; dialect: DialectName; actor?: string }): PlanAudit {
-  return (tx, e) => appendAudit(tx, { at: o.at, clinicId: o.clinicId, actorId: null, actorRole: o.actor ?? 'cli', action: e.action, resource: 'analysis_plan', resourceId: e.resourceId, outcome: 'success', detail: e.detail ?? null }, o.dialect);
+function cliAudit(o: { clinicId: string; at: string; actor?: string }): PlanAudit {
+  return (tx, e) => appendAudit(tx, { at: o.at, clinicId: o.clinicId, actorId: null, actorRole: o.actor ?? 'cli', action: e.action, resource: 'analysis_plan', resourceId: e.resourceId, outcome: 'success', detail: e.detail ?? null });
 }
 
 export async function listPlanVersions(db: Db, programId: string): Promise<AnalysisPlanRow[]> {
@@ -48,10 +47,10 @@ export async function listPlanVersions(db: Db, programId: string): Promise<Analy
  * (an amendment of a locked plan, which needs a reason). The plan is checked before anything is
  * written; the write and its audit row commit together.
  */
-export async function saveAnalysisPlan(db: Db, o: { programId: string; plan: unknown; reason?: string; now: Date; dialect: DialectName; actor?: string; clinicId?: string; createdBy?: string; audit?: PlanAudit }): Promise<{ version: number; created: boolean }> {
+export async function saveAnalysisPlan(db: Db, o: { programId: string; plan: unknown; reason?: string; now: Date; actor?: string; clinicId?: string; createdBy?: string; audit?: PlanAudit }): Promise<{ version: number; created: boolean }> {
   const clinicId = await clinicFor(db, o.programId);
   if (o.clinicId !== undefined && o.clinicId !== clinicId) throw new DomainError('not_found', { key: 'program.not_found', message: `no program "${o.programId}"` });
-  const audit = o.audit ?? cliAudit({ clinicId, at: o.now.toISOString(), dialect: o.dialect, actor: o.actor });
+  const audit = o.audit ?? cliAudit({ clinicId, at: o.now.toISOString(), actor: o.actor });
   try {
     return await db.transaction().execute(async (tx) => {
       const rows = await listAnalysisPlans(tx, clinicId, o.programId);
@@ -80,10 +79,10 @@ export async function saveAnalysisPlan(db: Db, o: { programId: string; plan: unk
  * Locks the latest draft: its canonical JSON (with `lockedAt`) is hashed and the hash goes into the
  * audit chain with the lock. A locked version never changes; locking twice is refused.
  */
-export async function lockAnalysisPlan(db: Db, o: { programId: string; now: Date; dialect: DialectName; actor?: string; clinicId?: string; lockedBy?: string; audit?: PlanAudit }): Promise<{ version: number; sha256: string; lockedAt: string }> {
+export async function lockAnalysisPlan(db: Db, o: { programId: string; now: Date; actor?: string; clinicId?: string; lockedBy?: string; audit?: PlanAudit }): Promise<{ version: number; sha256: string; lockedAt: string }> {
   const clinicId = await clinicFor(db, o.programId);
   if (o.clinicId !== undefined && o.clinicId !== clinicId) throw new DomainError('not_found', { key: 'program.not_found', message: `no program "${o.programId}"` });
-  const audit = o.audit ?? cliAudit({ clinicId, at: o.now.toISOString(), dialect: o.dialect, actor: o.actor });
+  const audit = o.audit ?? cliAudit({ clinicId, at: o.now.toISOString(), actor: o.actor });
   return db.transaction().execute(async (tx) => {
     const rows = await listAnalysisPlans(tx, clinicId, o.programId);
     const latest = rows[rows.length - 1];

@@ -7,7 +7,6 @@ import type { EnrolmentStatus } from '@mimamori/core/programs/enrolment';
 import type { ProgramDefinition } from '@mimamori/core/programs/program-definition';
 import { buildDataCut } from '@mimamori/core/outcome/build-data-cut';
 import type { DataCutFileName } from '@mimamori/core/outcome/data-cut';
-import type { DialectName } from '../dialect.ts';
 import { appendAudit } from '../repos/audit-repo.ts';
 import { getClinic } from '../repos/clinic-repo.ts';
 import type { Db } from '../repos/db.ts';
@@ -25,7 +24,6 @@ export async function exportProgramDataCut(db: Db, o: {
   readonly programId: string;
   readonly masterKey: Buffer;
   readonly now: Date;
-  readonly dialect: DialectName;
   readonly plan?: unknown;
   /** A stored plan version to carry (instead of the latest locked one). */
   readonly planVersion?: number;
@@ -58,6 +56,6 @@ export async function exportProgramDataCut(db: Db, o: {
     mimamoriVersion: o.mimamoriVersion,
   });
   const participants = out.files['participants.csv'].trimEnd().split('\n').length - 1;
-  if (o.audit !== false) await appendAudit(db, { at: cutAt, clinicId, actorId: null, actorRole: 'cli', action: 'program.data_cut', resource: 'program', resourceId: o.programId, outcome: 'success', detail: `participants=${participants};excluded_no_data_use=${out.excludedNoDataUse}` }, o.dialect);
+  if (o.audit !== false) await appendAudit(db, { at: cutAt, clinicId, actorId: null, actorRole: 'cli', action: 'program.data_cut', resource: 'program', resourceId: o.programId, outcome: 'success', detail: `participants=${participants};excluded_no_data_use=${out.excludedNoDataUse}` });
   return { ...out, participants, planVersion: stored?.version ?? null };
 }

@@ -2,7 +2,6 @@ import { createDefaultIntakeDefinition } from '@mimamori/core/intake/default-int
 import { intakePartDefinition } from '@mimamori/core/intake/intake-part-definition';
 import { intakeSafetyHits } from '@mimamori/core/intake/intake-safety-hits';
 import { ageOn } from '@mimamori/core/patients/patient';
-import type { DialectName } from '../dialect.ts';
 import { addAlertEvent } from '../repos/alert-repo.ts';
 import { appendAudit } from '../repos/audit-repo.ts';
 import type { Db } from '../repos/db.ts';
@@ -24,7 +23,7 @@ const DAY = 86_400_000;
  * Dates are Tokyo days (the demo clinic's zone). Runs after `seedDemo` (the server's `--demo`),
  * on its staff and patient 見本 湊 (17); it adds no patient.
  */
-export async function seedDemoSafety(db: Db, options: { now: Date; today: string; dialect: DialectName }): Promise<void> {
+export async function seedDemoSafety(db: Db, options: { now: Date; today: string}): Promise<void> {
   const staff = await db.selectFrom('staff').select(['id', 'clinic_id', 'login_id']).where('login_id', 'in', ['demo.doctor', 'demo.admin']).execute();
   const doctor = staff.find((s) => s.login_id === 'demo.doctor');
   const admin = staff.find((s) => s.login_id === 'demo.admin');
@@ -75,7 +74,7 @@ export async function seedDemoSafety(db: Db, options: { now: Date; today: string
   // The audit rows are written now, by the seed (the chain runs forward in time).
   const audit = (_at: number, action: string, detail: string) => appendAudit(db, {
     at: iso(nowMs), clinicId: o.clinicId, actorId: null, actorRole: 'demo-seed', action, resource: 'alert', resourceId: alertId, patientId: o.patient.id, outcome: 'success', detail,
-  }, o.dialect);
+  });
   await event(submittedMs, 'raised', null, { severity: 'urgent', summary });
   for (const h of hits) await event(submittedMs, 'answer', null, { questionId: h.questionId, answer: h.answer.ja, severity: h.severity });
   await audit(submittedMs, 'alert.raise', 'source=intake kind=self_harm severity=urgent');

@@ -4,7 +4,6 @@ import { nextCounter } from '../repos/clinic-repo.ts';
 import { seedSchedulingConfig } from '../repos/scheduling/scheduling-config-repo.ts';
 import type { Db } from '../repos/db.ts';
 import { insertPatient, insertPatientVersion } from '../repos/patient-repo.ts';
-import type { DialectName } from '../dialect.ts';
 import { newId } from '../security/tokens.ts';
 import { addStaffUser, type NewStaffCredentials } from './add-staff-user.ts';
 import type { SecretBox } from '../security/secret-box.ts';
@@ -46,10 +45,10 @@ export const demoStaff = [
 ] as const;
 
 /** Seeds the demo clinic into an empty database; returns the one-time credentials to print. */
-export async function seedDemo(db: Db, o: { now: Date; today: string; dialect: DialectName; secrets: SecretBox }): Promise<NewStaffCredentials[]> {
+export async function seedDemo(db: Db, o: { now: Date; today: string; secrets: SecretBox }): Promise<NewStaffCredentials[]> {
   const creds: NewStaffCredentials[] = [];
   for (const s of demoStaff) {
-    creds.push(await addStaffUser(db, { ...s, now: o.now, dialect: o.dialect, secrets: o.secrets, clinicName: '見守りメンタルクリニック（デモ）', actor: 'demo-seed' }));
+    creds.push(await addStaffUser(db, { ...s, now: o.now, secrets: o.secrets, clinicName: '見守りメンタルクリニック（デモ）', actor: 'demo-seed' }));
   }
   const clinicId = creds[0]!.clinicId;
   const now = o.now.toISOString();
@@ -66,7 +65,7 @@ export async function seedDemo(db: Db, o: { now: Date; today: string; dialect: D
     await insertPatient(db, row);
     const { id: _i, ...data } = { id, nameKanji: n.nameKanji, nameKana: n.nameKana, birthDate: n.birthDate, sex: n.sex, phone: n.phone, email: n.email, postalCode: n.postalCode, address: n.address, notes: row.notes, guardians: n.guardians };
     await insertPatientVersion(db, { clinicId, patientId: id, version: 1, data, changedAt: now, changedBy: null });
-    await appendAudit(db, { at: now, clinicId, actorId: null, actorRole: 'demo-seed', action: 'patient.create', resource: 'patient', resourceId: id, patientId: id, outcome: 'success' }, o.dialect);
+    await appendAudit(db, { at: now, clinicId, actorId: null, actorRole: 'demo-seed', action: 'patient.create', resource: 'patient', resourceId: id, patientId: id, outcome: 'success' });
   }
   await seedSchedulingConfig(db, { clinicId, now, clinicPhone: '03-0000-0000', clinicAddress: '東京都千代田区（デモ）' });
   return creds;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { forUpdate } from '../dialects/locks.ts';
 import type { AuditAnchor } from './audit-anchor.ts';
 import type { Db } from './db.ts';
 
@@ -56,22 +56,18 @@ export function auditHash(prevHash: string, row: CanonicalRow): string {
 
 /**
  * Appends one audit row. Call it inside the transaction of the write it records, so that the
- * record and its audit row commit or fail together. The chain head row is locked (PostgreSQL:
- * SELECT … FOR UPDATE; SQLite: the single writer) so concurrent transactions extend the chain one
- * at a time.
+ * record and its audit row commit or fail together. The chain head row is locked until the
+ * transaction ends (`forUpdate`: PostgreSQL row lock; SQLite: the single writer) so concurrent
+ * transactions extend the chain one at a time.
  */
-export async function appendAudit(db: Db, entry: AuditEntry, dialect: 'sqlite' | 'postgres'): Promise<void> {
+export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
   const chain = chainOf(entry.clinicId);
-  let head: { seq: number; hash: string } | undefined;
-  if (dialect === 'postgres') {
-    await sql`INSERT INTO audit_head (chain, seq, hash) VALUES (${chain}, 0, ${GENESIS}) ON CONFLICT (chain) DO NOTHING`.execute(db);
-    head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('chain', '=', chain).forUpdate().executeTakeFirst();
-  } else {
-    head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('chain', '=', chain).executeTakeFirst();
-    if (!head) {
-      await db.insertInto('audit_head').values({ chain, seq: 0, hash: GENESIS }).execute();
-      head = { seq: 0, hash: GENESIS };
-    }
+  const readHead = () => forUpdate(db, db.selectFrom('audit_head').select(['seq', 'hash']).where('chain', '=', chain)).executeTakeFirst();
+  let head = await readHead();
+  if (!head) {
+    // The chain's first row: a concurrent first append waits here for the other's commit, then finds its head.
+    await db.insertInto('audit_head').values({ chain, seq: 0, hash: GENESIS }).onConflict((oc) => oc.column('chain').doNothing()).execute();
+    head = await readHead();
   }
   if (!head) throw new Error('audit head missing');
   const row: CanonicalRow = {

@@ -5,11 +5,11 @@ import { DomainError, isDomainError } from '@mimamori/core';
 import { ENROLMENT_STATUSES, WITHDRAWAL_DATA_CHOICES } from '@mimamori/core/programs/index';
 import { auditAlone } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
-import { langOf } from '../../i18n/lang.ts';
-import { hasMessage, translate } from '../../i18n/messages.ts';
+import { langOf, type Lang } from '../../i18n/lang.ts';
+import type { Messages } from '../../i18n/messages.ts';
 import { localTimeSchema } from '../scheduling/scheduling-schemas.ts';
 import { refreshProgramAssessments } from '../../services/programs/program-assessment-service.ts';
-import { bookProgramSessions, proposeProgramBooking, registerProgramTagSource } from '../../services/programs/program-booking-service.ts';
+import { bookProgramSessions, proposeProgramBooking } from '../../services/programs/program-booking-service.ts';
 import { dateSchema, idSchema, text } from '../schemas.ts';
 import { enrolPatient, moveEnrolment, screenEligibility, signConsent, startProgramScreening, withdrawEnrolment } from '../../services/programs/enrolment-service.ts';
 import { localiseProgramError } from '../../services/programs/program-messages.ts';
@@ -24,18 +24,20 @@ async function run<T>(req: FastifyRequest, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    throw renderDetailParams(localiseProgramError(err, langOf(req.headers['accept-language'])), langOf(req.headers['accept-language']));
+    const lang = langOf(req.headers['accept-language']);
+    throw renderDetailParams(localiseProgramError(err, lang), { lang, messages: req.server.appState.messages });
   }
 }
 
 /** Server-side detail messages that carry their own params (e.g. the date of one occurrence). */
-function renderDetailParams(err: unknown, lang: ReturnType<typeof langOf>): unknown {
+function renderDetailParams(err: unknown, o: { readonly lang: Lang; readonly messages: Messages }): unknown {
+  const { lang, messages } = o;
   if (!isDomainError(err)) return err;
   const details = err.details as ReadonlyArray<{ path: string; message: string; params?: Record<string, unknown> }>;
-  if (!details.some((d) => d.params && hasMessage(d.message))) return err;
+  if (!details.some((d) => d.params && messages.has(d.message))) return err;
   const e = new DomainError(err.code, {
     key: err.key, params: err.params,
-    details: details.map((d) => ({ path: d.path, message: d.params && hasMessage(d.message) ? translate(d.message, lang, { ...err.params, ...d.params }) : d.message })),
+    details: details.map((d) => ({ path: d.path, message: d.params && messages.has(d.message) ? messages.translate(d.message, lang, { ...err.params, ...d.params }) : d.message })),
   });
   const extra = (err as unknown as { extra?: unknown }).extra;
   if (extra) (e as unknown as { extra: unknown }).extra = extra;
@@ -64,8 +66,6 @@ const LAB_FIELDS = ['analyte', 'value', 'comparator', 'unit', 'sampleType', 'col
 export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['programs'];
-  // Patients enrolled in a program may book its service online (reservations asks us who is).
-  registerProgramTagSource();
 
   // ---- definitions
   r.get('/api/programs', { config: { access: 'programs:read' }, schema: { tags } }, async (req) => ({ items: await listPrograms(deps, programActor(req)) }));

@@ -33,7 +33,7 @@ export function registerPatientSchedulingRoutes(app: FastifyInstance, deps: AppD
 
   r.get('/api/p/appointments/services', { config: { access: 'patient' }, schema: { tags: ['patient'] } }, async (req) => {
     const actor = actorOf(req);
-    return patientServices(deps, actor, await patientTagsOf(deps.db.db, actor.clinicId, actor.patientId!));
+    return patientServices(deps, actor, await patientTagsOf(deps, { clinicId: actor.clinicId, patientId: actor.patientId! }));
   });
 
   r.get('/api/p/appointments/availability', {
@@ -47,7 +47,7 @@ export function registerPatientSchedulingRoutes(app: FastifyInstance, deps: AppD
     const actor = actorOf(req);
     const q = req.query;
     const cached = await availabilityJson(deps, actor, {
-      serviceId: q.serviceId, from: q.from, to: q.to, patientTags: await patientTagsOf(deps.db.db, actor.clinicId, actor.patientId!),
+      serviceId: q.serviceId, from: q.from, to: q.to, patientTags: await patientTagsOf(deps, { clinicId: actor.clinicId, patientId: actor.patientId! }),
       ...(q.excludeAppointmentId ? { excludeAppointmentId: q.excludeAppointmentId } : {}),
     });
     return sendCachedJson(req, reply, cached);

@@ -1,8 +1,8 @@
-import { registerMessages } from '../../i18n/messages.ts';
+import type { Messages } from '../../i18n/messages.ts';
 
 /** Error messages of the intake feature. */
-export function registerIntakeMessages(): void {
-  registerMessages({
+export function registerIntakeMessages(messages: Messages): void {
+  messages.register({
     intake_invalid: { ja: '入力内容を確認してください（{count}件）。', en: 'Please check your answers ({count}).' },
     intake_definition_invalid: { ja: '問診票の定義に誤りがあります（{count}件）。', en: 'The form definition has problems ({count}).' },
     intake_not_found: { ja: '問診が見つかりません。', en: 'Intake not found.' },

@@ -7,7 +7,6 @@ import { firstEnrolmentDate, listAnalysisPlans, listLatestPrograms, lockAnalysis
 import { audit, auditAlone } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { langOf } from '../../i18n/lang.ts';
-import { translate } from '../../i18n/messages.ts';
 
 /** The program's latest definition in the session's clinic; another clinic's program is not found. */
 export async function programFor(deps: AppDeps, req: FastifyRequest, programId: string): Promise<ProgramDefinition> {
@@ -60,6 +59,7 @@ export async function listPlans(deps: AppDeps, req: FastifyRequest, programId: s
  */
 function checkPlan(req: FastifyRequest, plan: Record<string, unknown>, program: ProgramDefinition): void {
   const lang = langOf(req.headers['accept-language']);
+  const translate = req.server.appState.messages.translate;
   const issues = checkPlanForProgram(plan, program).map((i) => ({ path: i.path, message: translate(i.key, lang, i.params) }));
   try {
     parseAnalysisPlan({ ...plan, version: 1, lockedAt: null });
@@ -82,7 +82,7 @@ export async function savePlan(deps: AppDeps, req: FastifyRequest, programId: st
     throw new DomainError('validation', { key: 'plan.amendment_reason', message: 'an amendment needs a reason', details: [{ path: 'reason', message: 'plan.amendment_reason' }] });
   }
   return saveAnalysisPlan(deps.db.db, {
-    programId, plan: body.plan, reason: body.reason, now: deps.clock(), dialect: deps.db.dialect,
+    programId, plan: body.plan, reason: body.reason, now: deps.clock(),
     clinicId: req.staff!.clinicId, createdBy: req.staff!.staffId, audit: planAudit(deps, req),
   });
 }
@@ -93,6 +93,6 @@ export async function lockPlan(deps: AppDeps, req: FastifyRequest, programId: st
   const latest = (await listAnalysisPlans(deps.db.db, req.staff!.clinicId, programId)).at(-1);
   if (latest && latest.locked_at === null) checkPlan(req, JSON.parse(latest.plan_json) as Record<string, unknown>, program);
   return lockAnalysisPlan(deps.db.db, {
-    programId, now: deps.clock(), dialect: deps.db.dialect, clinicId: req.staff!.clinicId, lockedBy: req.staff!.staffId, audit: planAudit(deps, req),
+    programId, now: deps.clock(), clinicId: req.staff!.clinicId, lockedBy: req.staff!.staffId, audit: planAudit(deps, req),
   });
 }

@@ -37,7 +37,7 @@ export async function createDataCut(deps: AppDeps, req: FastifyRequest, programI
   await programFor(deps, req, programId);
   const now = deps.clock();
   const cut = await exportProgramDataCut(deps.db.db, {
-    programId, clinicId: staff.clinicId, masterKey: deps.db.secrets.key, now, dialect: deps.db.dialect, mimamoriVersion: MIMAMORI_VERSION, audit: false, planVersion: o.planVersion,
+    programId, clinicId: staff.clinicId, masterKey: deps.db.secrets.key, now, mimamoriVersion: MIMAMORI_VERSION, audit: false, planVersion: o.planVersion,
   });
   // A cut no report could be made from (no participant with data yet) is refused, with its problems.
   const parsed = parseDataCut(cut.files);

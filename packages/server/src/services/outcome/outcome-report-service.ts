@@ -13,7 +13,7 @@ import type { AppDeps } from '../../context.ts';
 export async function programOutcomeReport(deps: AppDeps, req: FastifyRequest, programId: string, o: { readonly lang: 'ja' | 'en'; readonly format: 'html' | 'json' }) {
   const staff = req.staff!;
   const now = deps.clock();
-  const cut = await exportProgramDataCut(deps.db.db, { programId, clinicId: staff.clinicId, masterKey: deps.db.secrets.key, now, dialect: deps.db.dialect, mimamoriVersion: '0.1.0', audit: false });
+  const cut = await exportProgramDataCut(deps.db.db, { programId, clinicId: staff.clinicId, masterKey: deps.db.secrets.key, now, mimamoriVersion: '0.1.0', audit: false });
   const report = outcomeReport(parseDataCut(cut.files));
   await auditAlone(deps, req, { action: 'program.outcome_report', resource: 'program', resourceId: programId, detail: `participants=${cut.participants};excluded_no_data_use=${cut.excludedNoDataUse}` });
   return o.format === 'json' ? outcomeReportJson(report) : outcomeReportHtml(report, o.lang);

@@ -14,9 +14,9 @@ import { getProgramDefinition, getSchedulingConfig, listAppointments, listEnrolm
 import { audit } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import type { Lang } from '../../i18n/lang.ts';
-import { translate } from '../../i18n/messages.ts';
+import { appState } from '../../app-state.ts';
 import { proposeSeriesFor } from '../scheduling/availability-service.ts';
-import { cancelAppointment, setPatientTagSource } from '../scheduling/booking-service.ts';
+import { cancelAppointment } from '../scheduling/booking-service.ts';
 import { loadClinicScheduling, type SchedulingActor } from '../scheduling/scheduling-context.ts';
 import { bookSeries } from '../scheduling/series-service.ts';
 import { assignProgramAssessments, reanchorAssessmentsInTx } from './program-assessment-service.ts';
@@ -151,7 +151,7 @@ export async function bookProgramSessions(deps: AppDeps, req: FastifyRequest, ac
     const n = (err as unknown as { extra?: { occurrence?: number } }).extra?.occurrence;
     const o = n !== undefined ? given[n - 1] : undefined;
     if (!o) throw err;
-    const reason = translate(err.key ?? err.code, lang, { ...err.params, date: o.date, time: o.time });
+    const reason = appState(deps).messages.translate(err.key ?? err.code, lang, { ...err.params, date: o.date, time: o.time });
     throw new DomainError(err.code, {
       key: 'programs.booking_failed',
       params: { session: o.sessionNumber, date: o.date, time: o.time, reason },
@@ -256,7 +256,3 @@ export async function checkProgramService(db: Db, clinicId: string, program: Pro
   programService(program, services);
 }
 
-/** Makes the reservations feature ask the programs feature for patients' program tags. */
-export function registerProgramTagSource(): void {
-  setPatientTagSource(programTagsOf);
-}

@@ -44,10 +44,8 @@ export function todayIn(deps: AppDeps, zone: string): string {
   return clinicDate(nowIso(deps), zone);
 }
 
-/** A write and its audit row in one transaction (SERIALIZABLE is not needed: enrolments use CAS). */
-export function writeTx<T>(deps: AppDeps, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return deps.db.db.transaction().execute(fn);
-}
+/** The server's one write helper (`services/write-tx.ts`); enrolments use compare-and-swap on top of it. */
+export { writeTx } from '../write-tx.ts';
 
 export async function loadProgram(db: Db, clinicId: string, programId: string, version?: number): Promise<ProgramDefinition> {
   const row = await getProgramDefinition(db, clinicId, programId, version);

@@ -48,7 +48,7 @@ export const programServerMessages = {
   'programs.alert_susar': { ja: '予測できない重篤な副作用の疑い: {term}（Grade {grade}、{criteria}）', en: 'Suspected unexpected serious adverse reaction: {term} (grade {grade}; {criteria})' },
 } as const;
 
-/** The core catalogue in the server's shape, for `registerMessages`. */
+/** The core catalogue in the server's shape, for an app's `Messages`. */
 export function coreProgramMessages(): Record<string, { ja: string; en: string }> {
   const out: Record<string, { ja: string; en: string }> = {};
   for (const [k, v] of Object.entries(PROGRAM_MESSAGES)) out[k] = { ja: v.ja!, en: v.en! };

@@ -14,7 +14,7 @@ async function auditSystem(deps: AppDeps, tx: Db, e: { clinicId: string; action:
   await appendAudit(tx, {
     at: deps.clock().toISOString(), clinicId: e.clinicId, actorId: null, actorRole: 'system', action: e.action, resource: 'alert', resourceId: e.alertId,
     patientId: e.patientId, outcome: 'success', requestId: null, ip: null, userAgent: null, detail: e.detail,
-  }, deps.db.dialect);
+  });
 }
 
 /** Sends the alert to one staff member on each of their channels (their account mail when they set none). */

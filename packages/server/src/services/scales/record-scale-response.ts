@@ -86,7 +86,7 @@ async function auditRecord(deps: AppDeps, tx: Db, req: FastifyRequest | null, e:
   await appendAudit(tx, {
     at: deps.clock().toISOString(), clinicId: e.clinicId, actorId: e.actorId, actorRole: e.actorRole, action: e.action, resource: 'scale_response',
     resourceId: e.resourceId, patientId: e.patientId, outcome: 'success', requestId: null, ip: null, userAgent: null, detail: e.detail,
-  }, deps.db.dialect);
+  });
 }
 
 /** The stored response of an earlier submit, re-scored with the version it was stored under. */

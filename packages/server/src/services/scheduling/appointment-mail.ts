@@ -3,12 +3,13 @@ import { instantToZoned } from '@mimamori/core/time/instant-to-zoned';
 import { addDays } from '@mimamori/core/time/local-date';
 import { zonedToInstant } from '@mimamori/core/time/zoned-to-instant';
 import {
-  enqueueMail, getPatientBriefs, listClinics, listConfirmedStartingBetween, newId, type AppointmentRow, type Db,
+  enqueueMail, getPatientBriefs, isUniqueViolation, listClinics, listConfirmedStartingBetween, newId, type AppointmentRow, type Db,
 } from '@mimamori/storage';
 import type { AppDeps } from '../../context.ts';
 import { createPeriodicJob, type PeriodicJob } from '../periodic-job.ts';
 import { loadClinicScheduling, type ClinicScheduling } from './scheduling-context.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
+import { writeTx } from '../write-tx.ts';
 
 export type AppointmentMailKind = 'confirmation' | 'change' | 'cancellation' | 'reminder';
 
@@ -128,10 +129,10 @@ export async function queueDayBeforeReminders(deps: AppDeps): Promise<number> {
     for (const row of rows) {
       let ok = false;
       try {
-        ok = await db.transaction().execute((tx) => queueAppointmentMail(deps, tx, { cfg, row, kind: 'reminder', dedupeKey: `appt-reminder:${row.id}:${row.start_at}` }));
+        ok = await writeTx(deps, (tx) => queueAppointmentMail(deps, tx, { cfg, row, kind: 'reminder', dedupeKey: `appt-reminder:${row.id}:${row.start_at}` }));
       } catch (err) {
         // Another server queued the same reminder a moment earlier: the unique dedupe key refused ours.
-        if (!/unique|duplicate/i.test(String((err as Error).message))) throw err;
+        if (!isUniqueViolation(err)) throw err;
       }
       if (ok) queued++;
     }

@@ -7,7 +7,8 @@ import { listAppointments, listBlockingAppointments, type Db } from '@mimamori/s
 import { auditAlone } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { appointmentViews, type AppointmentView } from './appointment-view.ts';
-import { cachedJson, type CachedBody } from './availability-cache.ts';
+import { appState } from '../../app-state.ts';
+import type { CachedBody } from './availability-cache.ts';
 import { findService, toExisting } from './booking-service.ts';
 import { loadClinicScheduling, loadClinicSchedulingForRead, withoutStaffHorizon, type ClinicScheduling, type SchedulingActor } from './scheduling-context.ts';
 import type { ExistingBooking } from '@mimamori/core/scheduling/index';
@@ -88,7 +89,7 @@ export async function availability(
  */
 export function availabilityJson(deps: AppDeps, actor: SchedulingActor, q: Parameters<typeof availability>[2]): Promise<CachedBody> {
   const key = JSON.stringify([actor.clinicId, actor.channel, q.serviceId, q.from, q.to, q.resourceId ?? null, q.excludeAppointmentId ?? null, q.patientTags ?? []]);
-  return cachedJson(key, deps.clock().getTime(), () => availability(deps, actor, q));
+  return appState(deps).scheduling.answers(key, deps.clock().getTime(), () => availability(deps, actor, q));
 }
 
 /** The clinic's days (open sessions, closures, holidays) for calendar views. */

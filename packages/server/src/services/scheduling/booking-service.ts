@@ -14,23 +14,17 @@ import {
   type AppointmentRow, type AppointmentUnitRow, type BlockingAppointment, type Db,
 } from '@mimamori/storage';
 import { audit, auditAlone } from '../../audit/audit.ts';
+import { appState } from '../../app-state.ts';
 import type { AppDeps } from '../../context.ts';
 import { formatDeadline, queueAppointmentMail } from './appointment-mail.ts';
 import { appointmentViews, type AppointmentView } from './appointment-view.ts';
-import { loadClinicScheduling, writeTx, type ClinicScheduling, type SchedulingActor } from './scheduling-context.ts';
+import { loadClinicScheduling, writeSchedulingTx, type ClinicScheduling, type SchedulingActor } from './scheduling-context.ts';
 
 const DAY = 86_400_000;
 
-/** Where a patient's program tags come from (e.g. `program:tms`); the programs feature sets it. */
-export type PatientTagSource = (db: Db, clinicId: string, patientId: string) => Promise<ReadonlyArray<string>>;
-let tagSource: PatientTagSource = async () => [];
-/** Lets another feature say which program tags a patient carries (for `eligibilityTag` services). */
-export function setPatientTagSource(source: PatientTagSource): void {
-  tagSource = source;
-}
-
-async function patientTags(db: Db, actor: SchedulingActor, service: Service, patientId: string): Promise<ReadonlyArray<string>> {
-  const tags = await tagSource(db, actor.clinicId, patientId);
+async function patientTags(deps: AppDeps, tx: Db, o: { actor: SchedulingActor; service: Service; patientId: string }): Promise<ReadonlyArray<string>> {
+  const { actor, service } = o;
+  const tags = await appState(deps).scheduling.patientTags(tx, actor.clinicId, o.patientId);
   // Staff decide program membership at the desk: their booking of a program service counts as it.
   if (actor.channel === 'staff' && service.eligibilityTag) return [...tags, service.eligibilityTag];
   return tags;
@@ -89,7 +83,7 @@ async function place(
   const startMs = parseInstant(o.start, 'start');
   const roles = new Set(service.requires.map((r) => r.role));
   const candidates = cfg.resources.filter((r) => r.active !== false && r.roles.some((x) => roles.has(x))).map((r) => r.id);
-  await lockResources(tx, deps.db.dialect, cfg.clinicId, candidates);
+  await lockResources(tx, { clinicId: cfg.clinicId, resourceIds: candidates });
   await releaseExpiredUnits(tx, { clinicId: cfg.clinicId, resourceIds: candidates, nowMs: o.nowMs });
   const nowIso = new Date(o.nowMs).toISOString();
   const existing = await listBlockingAppointments(tx, { clinicId: cfg.clinicId, fromMs: startMs - 2 * DAY, toMs: startMs + 2 * DAY, nowIso });
@@ -103,7 +97,7 @@ async function place(
     channel: actor.channel,
     now: o.nowMs,
     start: o.start,
-    patientTags: await patientTags(tx, actor, service, o.patientId),
+    patientTags: await patientTags(deps, tx, { actor, service, patientId: o.patientId }),
     ...(o.resourceIds && o.resourceIds.length ? { resourceIds: o.resourceIds } : {}),
     ...(o.excludeId ? { excludeBookingId: o.excludeId } : {}),
     allowDoubleBooking: o.allowDouble && actor.channel === 'staff',
@@ -262,10 +256,10 @@ export async function bookAppointment(
     if (prior) return { appointment: await viewOne(deps, deps.db.db, actor, prior), created: false };
   }
   const nowMs = deps.clock().getTime();
-  const { row, cfg, created } = await writeTx(deps, async (tx) => {
+  const { row, cfg, created } = await writeSchedulingTx(deps, async (tx) => {
     if (key && hash) {
       // A copy of this request still running finishes first; then its booking is the answer.
-      await lockIdempotencyKey(tx, deps.db.dialect, actor.clinicId, key);
+      await lockIdempotencyKey(tx, { clinicId: actor.clinicId, key });
       const prior = await replay(tx, actor, key, hash);
       if (prior) return { row: prior, cfg: undefined, created: false };
     }
@@ -334,7 +328,7 @@ async function changeOwnAppointment(
   const nowMs = deps.clock().getTime();
   const nowIso = new Date(nowMs).toISOString();
   await assertOwnAppointment(deps, req, actor, id);
-  const { row, cfg } = await writeTx(deps, async (tx) => {
+  const { row, cfg } = await writeSchedulingTx(deps, async (tx) => {
     const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
     const current = await ownAppointment(deps, tx, req, actor, id);
     return { row: await change({ tx, cfg, row: current, nowMs, nowIso }), cfg };
@@ -347,7 +341,7 @@ export async function confirmHold(deps: AppDeps, req: FastifyRequest, actor: Sch
   return changeOwnAppointment(deps, req, actor, id, async ({ tx, cfg, row, nowIso }) => {
     if (row.status !== 'held') throw new DomainError('invalid_state', { key: 'booking.not_held' });
     const ids = (JSON.parse(row.assignments_json) as SlotAssignment[]).map((a) => a.resourceId);
-    await lockResources(tx, deps.db.dialect, actor.clinicId, ids);
+    await lockResources(tx, { clinicId: actor.clinicId, resourceIds: ids });
     if (!row.hold_expires_at || row.hold_expires_at <= nowIso) throw new DomainError('invalid_state', { key: 'booking.hold_expired' });
     const total = await countUnits(tx, actor.clinicId, id);
     const kept = await confirmUnits(tx, actor.clinicId, id);
@@ -468,7 +462,7 @@ export async function readAppointment(deps: AppDeps, req: FastifyRequest, actor:
   return viewOne(deps, deps.db.db, actor, row);
 }
 
-/** The program tags a patient carries, from the registered source. */
-export function patientTagsOf(db: Db, clinicId: string, patientId: string): Promise<ReadonlyArray<string>> {
-  return tagSource(db, clinicId, patientId);
+/** The program tags a patient carries, from the app's tag source (`app-state.ts`). */
+export function patientTagsOf(deps: AppDeps, o: { readonly clinicId: string; readonly patientId: string }): Promise<ReadonlyArray<string>> {
+  return appState(deps).scheduling.patientTags(deps.db.db, o.clinicId, o.patientId);
 }

@@ -7,8 +7,7 @@ import {
 import { bumpSchedulingVersion, putResource, putService, saveCalendar, savePolicy, type Db } from '@mimamori/storage';
 import { audit } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
-import { bumpSchedulingGeneration } from './availability-cache.ts';
-import { loadClinicScheduling, type ClinicScheduling, type SchedulingActor } from './scheduling-context.ts';
+import { loadClinicScheduling, writeSchedulingTx, type ClinicScheduling, type SchedulingActor } from './scheduling-context.ts';
 
 export function configView(cfg: ClinicScheduling) {
   return {
@@ -34,13 +33,12 @@ async function edit(
   o: { version: number; action: string; resourceId?: string; write: (tx: Db, cfg: ClinicScheduling) => Promise<void> },
 ) {
   const now = deps.clock().toISOString();
-  await deps.db.db.transaction().execute(async (tx) => {
+  await writeSchedulingTx(deps, async (tx) => {
     const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
     if (!(await bumpSchedulingVersion(tx, { clinicId: actor.clinicId, expectedVersion: o.version, now, by: actor.staffId }))) throw new DomainError('conflict');
     await o.write(tx, cfg);
     await audit(deps, tx, req, { action: o.action, resource: 'scheduling_config', resourceId: o.resourceId ?? actor.clinicId, clinicId: actor.clinicId });
   });
-  bumpSchedulingGeneration();
   return readConfig(deps, actor);
 }
 

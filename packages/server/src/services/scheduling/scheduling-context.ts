@@ -1,9 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
 import { bookingRejection } from '@mimamori/core/scheduling/index';
-import { getClinic, getSchedulingConfig, seedSchedulingConfig, type Db, type SchedulingConfig } from '@mimamori/storage';
+import { getClinic, getSchedulingConfig, isAppointmentUnitOverlap, seedSchedulingConfig, type Db } from '@mimamori/storage';
+import { appState } from '../../app-state.ts';
 import type { AppDeps } from '../../context.ts';
-import { bumpSchedulingGeneration, momentCache } from './availability-cache.ts';
+import { writeTx } from '../write-tx.ts';
+import type { ClinicScheduling } from './scheduling-state.ts';
+
+export type { ClinicScheduling } from './scheduling-state.ts';
 
 /** Who is acting: a staff member, or a patient in an `appointments` session. */
 export interface SchedulingActor {
@@ -25,11 +29,6 @@ export function patientActor(req: FastifyRequest): SchedulingActor {
   const p = req.patient;
   if (!p || p.purpose !== 'appointments') throw new DomainError('forbidden');
   return { clinicId: p.clinicId, channel: 'patient', staffId: null, role: 'patient', patientId: p.patientId };
-}
-
-export interface ClinicScheduling extends SchedulingConfig {
-  readonly clinicName: string;
-  readonly zone: string;
 }
 
 /**
@@ -62,44 +61,28 @@ export function withoutStaffHorizon(cfg: ClinicScheduling): ClinicScheduling {
   return { ...cfg, policy: { ...cfg.policy, limits: { ...cfg.policy.limits, staff } } };
 }
 
-const configs = momentCache<ClinicScheduling>(64);
-
 /**
  * {@link loadClinicScheduling} for availability, whose answers are advisory and already reused for
- * a moment: the configuration is reused under the same rules (every scheduling write of this
- * process drops it). On PostgreSQL this saves three of the five round trips an availability
- * request made (clinic, settings, services and resources); writes still read it in their transaction.
+ * a moment: the configuration is reused under the same rules (every scheduling write of this app
+ * drops it). On PostgreSQL this saves three of the five round trips an availability request made
+ * (clinic, settings, services and resources); writes still read it in their transaction.
  */
 export function loadClinicSchedulingForRead(deps: AppDeps, clinicId: string): Promise<ClinicScheduling> {
-  return configs(clinicId, deps.clock().getTime(), () => loadClinicScheduling(deps, deps.db.db, clinicId));
-}
-
-/** True for the database's refusal of two overlapping active units (both engines). */
-export function isUnitOverlap(err: unknown): boolean {
-  const e = err as { code?: string; message?: string } | null;
-  return Boolean(e && (e.code === '23P01' || /appointment_units_no_overlap/.test(e.message ?? '')));
-}
-
-/** PostgreSQL serialization/deadlock failures worth one more try. */
-function isRetryable(err: unknown): boolean {
-  const code = (err as { code?: string } | null)?.code;
-  return code === '40001' || code === '40P01';
+  return appState(deps).scheduling.configs(clinicId, deps.clock().getTime(), () => loadClinicScheduling(deps, deps.db.db, clinicId));
 }
 
 /**
- * Runs a write in one transaction; the database's "unit already taken" becomes the same 409 as
- * the check's `booking.over_capacity`, so the caller cannot tell which layer stopped it.
+ * A scheduling write: {@link writeTx}, then the app's availability caches are emptied; the
+ * database's "unit already taken" becomes the same 409 as the check's `booking.over_capacity`, so
+ * the caller cannot tell which layer stopped it.
  */
-export async function writeTx<T>(deps: AppDeps, fn: (tx: Db) => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const result = await deps.db.db.transaction().execute(fn);
-      bumpSchedulingGeneration();
-      return result;
-    } catch (err) {
-      if (isUnitOverlap(err)) throw bookingRejection('booking.over_capacity', { role: '' });
-      if (isRetryable(err) && attempt < 3) continue;
-      throw err;
-    }
+export async function writeSchedulingTx<T>(deps: AppDeps, fn: (tx: Db) => Promise<T>): Promise<T> {
+  try {
+    const result = await writeTx(deps, fn);
+    appState(deps).scheduling.invalidate();
+    return result;
+  } catch (err) {
+    if (isAppointmentUnitOverlap(err)) throw bookingRejection('booking.over_capacity', { role: '' });
+    throw err;
   }
 }

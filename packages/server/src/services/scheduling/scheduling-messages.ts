@@ -1,4 +1,4 @@
-import { registerMessages } from '../../i18n/messages.ts';
+import type { Messages } from '../../i18n/messages.ts';
 
 /** ja/en messages of every key the scheduling core and the reservation routes emit. */
 export const schedulingMessages = {
@@ -56,10 +56,7 @@ export const schedulingMessages = {
   weekday_invalid: { ja: '曜日が正しくありません。', en: 'Invalid weekday.' },
 } as const;
 
-let registered = false;
-/** Registers the catalogue once (the feature's register function calls it). */
-export function registerSchedulingMessages(): void {
-  if (registered) return;
-  registered = true;
-  registerMessages(schedulingMessages);
+/** Adds the catalogue to an app's messages (the feature's register function calls it). */
+export function registerSchedulingMessages(messages: Messages): void {
+  messages.register(schedulingMessages);
 }

@@ -7,7 +7,7 @@ import type { AppDeps } from '../../context.ts';
 import { queueAppointmentMail } from './appointment-mail.ts';
 import { appointmentViews } from './appointment-view.ts';
 import { findService, insertBooking, requestHash, scopedKey } from './booking-service.ts';
-import { loadClinicScheduling, withoutStaffHorizon, writeTx, type SchedulingActor } from './scheduling-context.ts';
+import { loadClinicScheduling, withoutStaffHorizon, writeSchedulingTx, type SchedulingActor } from './scheduling-context.ts';
 
 export interface SeriesInput {
   readonly patientId: string;
@@ -51,10 +51,10 @@ export async function bookSeries(deps: AppDeps, req: FastifyRequest, actor: Sche
   if (prior) return { ...(await seriesResult(deps, actor, prior)), created: false };
   const nowMs = deps.clock().getTime();
   const nowIso = new Date(nowMs).toISOString();
-  const { seriesId, created } = await writeTx(deps, async (tx) => {
+  const { seriesId, created } = await writeSchedulingTx(deps, async (tx) => {
     if (key) {
       // A copy of this request still running finishes first; then its series is the answer.
-      await lockIdempotencyKey(tx, deps.db.dialect, actor.clinicId, key);
+      await lockIdempotencyKey(tx, { clinicId: actor.clinicId, key });
       const earlier = await replay(tx);
       if (earlier) return { seriesId: earlier, created: false };
     }

@@ -1,5 +1,6 @@
-import { sql, type Selectable } from 'kysely';
-import type { DialectName } from '../../dialect.ts';
+import type { Selectable } from 'kysely';
+import { lockKey } from '../../dialects/locks.ts';
+import { isExclusionViolation } from '../../dialects/database-errors.ts';
 import type { AppointmentSeriesTable, AppointmentTable, AppointmentUnitTable, PatientLoginCodeTable } from '../../schema/scheduling-tables.ts';
 import type { Db } from '../db.ts';
 
@@ -27,12 +28,10 @@ export async function getAppointment(db: Db, clinicId: string, id: string): Prom
 
 /**
  * Makes concurrent requests with one Idempotency-Key take turns until the end of their transactions,
- * so the second finds what the first stored instead of racing it for the slot. PostgreSQL: a
- * transaction-scoped advisory lock on the key's hash; SQLite already runs one write at a time.
+ * so the second finds what the first stored instead of racing it for the slot.
  */
-export async function lockIdempotencyKey(db: Db, dialect: DialectName, clinicId: string, key: string): Promise<void> {
-  if (dialect !== 'postgres') return;
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`idempotency:${clinicId}:${key}`}, 0))`.execute(db);
+export async function lockIdempotencyKey(db: Db, o: { readonly clinicId: string; readonly key: string }): Promise<void> {
+  await lockKey(db, `idempotency:${o.clinicId}:${o.key}`);
 }
 
 export async function findAppointmentByIdempotencyKey(db: Db, clinicId: string, key: string): Promise<AppointmentRow | undefined> {
@@ -246,4 +245,9 @@ export async function getStaffBriefs(db: Db, clinicId: string, ids: ReadonlyArra
     .where('clinic_id', '=', clinicId)
     .where('id', 'in', [...new Set(ids)])
     .execute();
+}
+
+/** True for the database's refusal of two overlapping active units of one resource (both engines). */
+export function isAppointmentUnitOverlap(err: unknown): boolean {
+  return isExclusionViolation(err, 'appointment_units_no_overlap');
 }

@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
 import type { BookingPolicy, ClinicCalendar, Resource, Service } from '@mimamori/core/scheduling/index';
 import { seedBookingPolicy, seedClinicCalendar, seedClinicResources, seedClinicServices } from '@mimamori/core/scheduling/index';
-import type { DialectName } from '../../dialect.ts';
+import { lockRows } from '../../dialects/locks.ts';
 import type { Db } from '../db.ts';
 
 /** A clinic's whole scheduling configuration, as core types. */
@@ -137,11 +136,11 @@ async function nextSort(db: Db, table: 'scheduling_services' | 'scheduling_resou
 }
 
 /**
- * Locks resource rows (PostgreSQL `FOR UPDATE`, in id order so that two bookings never wait on
- * each other in opposite orders). SQLite needs nothing: it runs one writer at a time.
+ * Locks the resource rows a booking is about to take units of, until the transaction ends (in id
+ * order, so that two bookings never wait on each other in opposite orders).
  */
-export async function lockResources(db: Db, dialect: DialectName, clinicId: string, resourceIds: ReadonlyArray<string>): Promise<void> {
-  if (dialect !== 'postgres' || resourceIds.length === 0) return;
-  const ids = [...new Set(resourceIds)].sort();
-  await sql`SELECT id FROM scheduling_resources WHERE clinic_id = ${clinicId} AND id IN (${sql.join(ids)}) ORDER BY id FOR UPDATE`.execute(db);
+export async function lockResources(db: Db, o: { readonly clinicId: string; readonly resourceIds: ReadonlyArray<string> }): Promise<void> {
+  if (o.resourceIds.length === 0) return;
+  const ids = [...new Set(o.resourceIds)].sort();
+  await lockRows(db, db.selectFrom('scheduling_resources').select('id').where('clinic_id', '=', o.clinicId).where('id', 'in', ids).orderBy('id'));
 }
