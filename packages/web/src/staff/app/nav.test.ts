@@ -37,6 +37,7 @@ test('every staff page has one row, a permission from the matrix, and the menu f
       ['/intake', 'intake:admin'],
       ['/scales', 'scales:deliver'],
       ['/programs', 'programs:read'],
+      ['/analysis', 'programs:export'],
       ['/oncall', 'crisis:edit'],
       ['/staff', 'staff:admin'],
       ['/audit', 'audit:read'],
