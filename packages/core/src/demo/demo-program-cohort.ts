@@ -140,7 +140,7 @@ const MALE: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** Mean change of the PHQ-9 total from baseline at each post-baseline visit of the cohort's story. */
-const PHQ_CHANGE: Readonly<Record<string, number>> = { week2: -3, week4: -5.5, week6: -7.5, week8: -7.8, week12: -8, week24: -7 };
+const PHQ_CHANGE: Readonly<Record<string, number>> = { week1: -1.5, week2: -3, week4: -5.5, week6: -7.5, week8: -7.8, week12: -8, week16: -7.6, week24: -7 };
 
 const at = (date: string, hhmm: string, zone: string) => new Date(zonedToInstant({ date, time: hhmm, zone })).toISOString();
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;

@@ -10,7 +10,7 @@ import { localDate } from '@mimamori/core/programs/dates';
 import { evaluateEligibility } from '@mimamori/core/programs/eligibility';
 import { startScreening, transition, type Enrolment, type EnrolmentTransition } from '@mimamori/core/programs/enrolment';
 import { TMS_PROGRAM_INPUT } from '@mimamori/core/programs/example-programs';
-import { defineProgram, type ProgramDefinition } from '@mimamori/core/programs/program-definition';
+import { defineProgram, type ProgramDefinition, type ProgramDefinitionInput } from '@mimamori/core/programs/program-definition';
 import { proposeSchedule } from '@mimamori/core/programs/propose-schedule';
 import { sha256Hex } from '@mimamori/core/programs/sha256';
 import { saeSeverity, scaleAlertsOf } from '@mimamori/core/safety/alert-severity';
@@ -83,6 +83,9 @@ export interface SeedDemoProgramOptions {
   readonly seed?: number;
   /** People screened (default 52). */
   readonly participants?: number;
+  /** Another TMS program than the example (the benchmark's, with more visits), and its plan. */
+  readonly program?: ProgramDefinitionInput;
+  readonly plan?: Readonly<Record<string, unknown>>;
 }
 
 /** A stable patient id for a demo participant, so study ids (keyed on it) repeat with the seed. */
@@ -102,13 +105,15 @@ export async function seedDemoProgram(db: Db, o: SeedDemoProgramOptions): Promis
   const now = o.now.toISOString();
   const calendar = (await getSchedulingConfig(db, clinicId, zone))?.calendar ?? { ...seedClinicCalendar, zone };
   const isOpenDay = (d: string) => clinicDay(calendar, d).open;
-  const cohort = demoProgramCohort({ seed, today: o.today, zone, program: defineProgram(TMS_PROGRAM_INPUT), isOpenDay, ...(o.participants ? { participants: o.participants } : {}) });
+  const input = o.program ?? TMS_PROGRAM_INPUT;
+  if (input.treatment !== 'tms') throw new Error('the demo program is a TMS program');
+  const cohort = demoProgramCohort({ seed, today: o.today, zone, program: defineProgram(input), isOpenDay, ...(o.participants ? { participants: o.participants } : {}) });
 
   // The program, its consent documents in force from the day it was defined.
   const texts = new Map<string, string>();
   const program: ProgramDefinition = defineProgram({
-    ...TMS_PROGRAM_INPUT,
-    consentDocuments: (TMS_PROGRAM_INPUT.consentDocuments ?? []).map((d) => {
+    ...input,
+    consentDocuments: (input.consentDocuments ?? []).map((d) => {
       const text = `${d.title}\n\n${DEMO_TEXT[d.language === 'en' ? 'en' : 'ja']}`;
       const contentHash = sha256Hex(text);
       texts.set(contentHash, text);
@@ -122,7 +127,7 @@ export async function seedDemoProgram(db: Db, o: SeedDemoProgramOptions): Promis
   await appendAudit(db, { at: now, clinicId, actorId: null, actorRole: 'demo-seed', action: 'program.create', resource: 'program', resourceId: program.id, outcome: 'success', detail: `v=${program.version}` }, o.dialect);
 
   // The analysis plan, written and locked before the first participant was screened.
-  const { plan, sha256 } = preparePlan({ plan: DEMO_ANALYSIS_PLAN, version: 1, lockedAt: cohort.planLockedAt });
+  const { plan, sha256 } = preparePlan({ plan: o.plan ?? DEMO_ANALYSIS_PLAN, version: 1, lockedAt: cohort.planLockedAt });
   await insertAnalysisPlan(db, {
     id: newId(), clinic_id: clinicId, program_id: program.id, version: 1, plan_json: JSON.stringify(plan), sha256, locked_at: cohort.planLockedAt, locked_by: staff.researcherId,
     amendment_reason: null, created_by: staff.researcherId, created_at: cohort.planCreatedAt,
