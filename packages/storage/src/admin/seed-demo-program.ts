@@ -138,7 +138,7 @@ export async function seedDemoProgram(db: Db, o: SeedDemoProgramOptions): Promis
   return { programId: program.id, screened: cohort.participants.length, planSha256: sha256 };
 }
 
-async function seedParticipant(db: Db, o: SeedDemoProgramOptions & { seed: number; now: string; program: ProgramDefinition; isOpenDay: (d: string) => boolean; participant: DemoParticipant }): Promise<void> {
+async function seedParticipant(db: Db, o: Omit<SeedDemoProgramOptions, 'now'> & { seed: number; now: string; program: ProgramDefinition; isOpenDay: (d: string) => boolean; participant: DemoParticipant }): Promise<void> {
   const { participant: p, program, clinicId, zone, staff } = o;
   const patientId = participantId(o.seed, p.index);
   const n = checkPatientInput(p.person, { today: o.today });
