@@ -219,7 +219,7 @@ export function demoProgramCohort(o: DemoCohortOptions): DemoCohort {
       nameKana: `ミホン ${givenKana}`,
       birthDate,
       sex: female ? ('female' as const) : ('male' as const),
-      phone: `090-7${String(i).padStart(3, '0')}-${String(1000 + ((i * 7919) % 9000)).padStart(4, '0')}`,
+      phone: `090-${7000 + (i % 3000)}-${1000 + ((i * 7919) % 9000)}`,
     };
     const diagnoses = role === 'bipolar' ? ['F31.3'] : [g.next() < 0.6 ? 'F32.1' : 'F33.1'];
     const screeningAt = at(screeningDate, hhmm(10 * 60 + g.int(0, 40) * 5), zone);
