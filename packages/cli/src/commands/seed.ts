@@ -34,6 +34,7 @@ export const seedCommand: Command = {
       const creds = await h.db.transaction().execute((tx) => seedDemo(tx, { now, today: instantToZoned(now.getTime(), 'Asia/Tokyo').date, dialect: h.dialect, secrets: h.secrets }));
       io.stdout('demo clinic seeded (fictitious data)\nlogin id            password          TOTP secret\n');
       for (const c of creds) io.stdout(`${c.loginId.padEnd(19)} ${c.password.padEnd(17)} ${c.totpSecret}  (now ${currentTotp(c.totpSecret, now)})\n`);
+      io.stdout('the demo monitor program tms-depression has run: `mimamori program export tms-depression --out DIR`, then `mimamori report --data DIR`\n');
       return 0;
     } finally {
       await h.close();
