@@ -54,13 +54,17 @@ for (const dialect of testDialects()) {
 
     test('backup → damage → restore brings back every row, and the audit chain verifies', async () => {
       const before = await snapshot();
-      assert.equal(before.patients.length, 12);
+      // The demo's dozen patients and the 52 people screened for its monitor program (README, Demo).
+      assert.equal(before.patients.length, 12 + 52);
       const r = await run('db', 'backup', 'b1.backup');
       assert.equal(r.code, 0, r.err);
       assert.equal((await run('db', 'backup', 'b1.backup')).code, 1, 'a backup is never overwritten');
       // Damage after the backup: lose patients, add rows that were not in it.
-      await t.db.deleteFrom('patient_versions').execute();
-      await t.db.deleteFrom('patients').execute();
+      // (the dozen front patients: the program's participants have records that keep them)
+      const participants = t.db.selectFrom('program_enrolments').select('patient_id');
+      await t.db.deleteFrom('patient_versions').where('patient_id', 'not in', participants).execute();
+      await t.db.deleteFrom('patients').where('id', 'not in', participants).execute();
+      assert.equal((await t.db.selectFrom('patients').select('id').execute()).length, 52);
       await t.db.insertInto('clinics').values({ id: 'later', name: 'x', time_zone: 'Asia/Tokyo', settings_json: '{}', created_at: 'x' }).execute();
       const restored = await run('db', 'restore', 'b1.backup');
       assert.equal(restored.code, 0, restored.err + restored.out);

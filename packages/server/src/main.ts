@@ -97,6 +97,7 @@ if (demo && (await countStaff(db.db)) === 0) {
   lines.push('', '=== Mimamori DEMO clinic (fictitious data; do not enter real patients) ===', 'login id            password          TOTP secret                        current code');
   for (const c of creds) lines.push(`${c.loginId.padEnd(19)} ${c.password.padEnd(17)} ${c.totpSecret.padEnd(34)} ${currentTotp(c.totpSecret, now)}`);
   lines.push('Add a TOTP secret to an authenticator app, or run `npx mimamori totp <secret>` for the current code.');
+  lines.push('The demo monitor program tms-depression has run (52 fictitious people screened, its analysis plan locked): sign in as demo.researcher for its outcome report, GET /api/programs/tms-depression/outcome-report.');
 } else if ((await countStaff(db.db)) === 0) {
   const link = await db.db.transaction().execute((tx) => issueCredentialLink(deps, tx, { purpose: 'setup', clinicId: null, staffId: null, createdBy: null }));
   lines.push('', '=== Mimamori first-run setup ===', 'No staff account exists yet. Open this one-time link to create the first administrator', `(valid until ${link.expiresAt}):`, '', `  ${link.url}`, '');

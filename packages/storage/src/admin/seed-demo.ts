@@ -6,6 +6,7 @@ import type { Db } from '../repos/db.ts';
 import { insertPatient, insertPatientVersion } from '../repos/patient-repo.ts';
 import { newId } from '../security/tokens.ts';
 import { addStaffUser, type NewStaffCredentials } from './add-staff-user.ts';
+import { seedDemoProgram } from './seed-demo-program.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 
 /** Demo patients: family name 見本 (ミホン) and the is_demo flag make them impossible to mistake for real ones. */
@@ -68,5 +69,7 @@ export async function seedDemo(db: Db, o: { now: Date; today: string; secrets: S
     await appendAudit(db, { at: now, clinicId, actorId: null, actorRole: 'demo-seed', action: 'patient.create', resource: 'patient', resourceId: id, patientId: id, outcome: 'success' });
   }
   await seedSchedulingConfig(db, { clinicId, now, clinicPhone: '03-0000-0000', clinicAddress: '東京都千代田区（デモ）' });
+  const staffId = (role: string) => creds.find((c) => c.role === role)!.staffId;
+  await seedDemoProgram(db, { clinicId, now: o.now, today: o.today, zone: 'Asia/Tokyo', dialect: o.dialect, staff: { doctorId: staffId('doctor'), nurseId: staffId('nurse'), researcherId: staffId('researcher') } });
   return creds;
 }
