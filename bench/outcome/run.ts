@@ -77,17 +77,17 @@ const h = await createDb({ sqlitePath: join(dir, 'bench.db'), keyFile: join(dir,
 const setup = reuse ? { wall: 0, value: { screened: N } } : await timeAsync(() => h.db.transaction().execute(async (tx) => {
   const staff = [];
   for (const role of ['doctor', 'nurse', 'researcher'] as const) {
-    staff.push(await addStaffUser(tx, { loginId: `bench.${role}`, displayName: role, role, now: NOW, dialect: 'sqlite', secrets: h.secrets, clinicName: 'bench', actor: 'bench' }));
+    staff.push(await addStaffUser(tx, { loginId: `bench.${role}`, displayName: role, role, now: NOW, secrets: h.secrets, clinicName: 'bench', actor: 'bench' }));
   }
   const clinicId = staff[0]!.clinicId;
   await seedSchedulingConfig(tx, { clinicId, now: NOW.toISOString() });
-  return seedDemoProgram(tx, { clinicId, now: NOW, today: TODAY, zone: 'Asia/Tokyo', dialect: 'sqlite', staff: { doctorId: staff[0]!.staffId, nurseId: staff[1]!.staffId, researcherId: staff[2]!.staffId }, participants: N, program, plan });
+  return seedDemoProgram(tx, { clinicId, now: NOW, today: TODAY, zone: 'Asia/Tokyo', staff: { doctorId: staff[0]!.staffId, nurseId: staff[1]!.staffId, researcherId: staff[2]!.staffId }, participants: N, program, plan });
 }));
 const rows = (t: 'program_sessions' | 'scale_scores' | 'program_lab_results' | 'program_adverse_events') => h.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
 console.log(`setup (not timed for the target): ${reuse ? 'the database of an earlier run —' : `${f(setup.wall, 1)} s —`} ${setup.value.screened} screened, ${await rows('program_sessions')} sessions, ${await rows('scale_scores')} scores, ${await rows('program_lab_results')} lab results, ${await rows('program_adverse_events')} adverse events`);
 
 // 2. Data cut + report, in process.
-const cut = await timeAsync(() => exportProgramDataCut(h.db, { programId: program.id, masterKey: h.secrets.key, now: NOW, dialect: 'sqlite', mimamoriVersion: '0.1.0', audit: false }));
+const cut = await timeAsync(() => exportProgramDataCut(h.db, { programId: program.id, masterKey: h.secrets.key, now: NOW, mimamoriVersion: '0.1.0', audit: false }));
 const report = time(() => outcomeReport(parseDataCut(cut.value.files)));
 const html = time(() => outcomeReportHtml(report.value, 'ja'));
 await h.close();

@@ -13,12 +13,12 @@ const KEY = Buffer.alloc(32, 7);
 
 async function seeded(dialect: 'sqlite' | 'postgres'): Promise<TestDb> {
   const t = await createTestDb(dialect);
-  await t.db.transaction().execute((tx) => seedDemo(tx, { now: NOW, today: TODAY, dialect, secrets: t.secrets }));
+  await t.db.transaction().execute((tx) => seedDemo(tx, { now: NOW, today: TODAY, secrets: t.secrets }));
   return t;
 }
 
 const cutOf = (t: TestDb, dialect: 'sqlite' | 'postgres') =>
-  exportProgramDataCut(t.db, { programId: 'tms-depression', masterKey: KEY, now: NOW, dialect, mimamoriVersion: '0.1.0' });
+  exportProgramDataCut(t.db, { programId: 'tms-depression', masterKey: KEY, now: NOW, mimamoriVersion: '0.1.0' });
 
 for (const dialect of testDialects()) {
   describe(`demo program (${dialect})`, () => {

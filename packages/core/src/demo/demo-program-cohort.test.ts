@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TMS_PROGRAM } from '../programs/example-programs.ts';
-import { localDate } from '../programs/dates.ts';
+import { clinicDate } from '../time/clinic-date.ts';
 import { clinicDay, seedClinicCalendar } from '../scheduling/index.ts';
 import { addDays } from '../time/index.ts';
 import { demoProgramCohort, type DemoCohort } from './demo-program-cohort.ts';
@@ -25,13 +25,13 @@ test('the same seed and day give the same cohort; another seed another one', () 
 for (const today of ['2026-12-07', '2027-03-21', '2028-08-15']) {
   test(`dated from the demo's today (${today}): everything happened before it, the plan was locked before anyone was screened`, () => {
     const c = cohort(today);
-    for (const at of instants(c)) assert.ok(localDate(at, 'Asia/Tokyo') < today, `${at} is not before ${today}`);
+    for (const at of instants(c)) assert.ok(clinicDate(at, 'Asia/Tokyo') < today, `${at} is not before ${today}`);
     const firstScreening = c.participants.map((p) => p.screeningAt).sort()[0]!;
     assert.ok(c.planLockedAt < firstScreening && c.programCreatedAt < c.planLockedAt);
-    assert.ok(localDate(c.programCreatedAt, 'Asia/Tokyo') >= addDays(today, -450));
+    assert.ok(clinicDate(c.programCreatedAt, 'Asia/Tokyo') >= addDays(today, -450));
     for (const p of c.participants) {
-      assert.ok(isOpenDay(localDate(p.screeningAt, 'Asia/Tokyo')));
-      for (const s of p.sessions) assert.ok(isOpenDay(localDate(s.startedAt, 'Asia/Tokyo')), `session on a closed day: ${s.startedAt}`);
+      assert.ok(isOpenDay(clinicDate(p.screeningAt, 'Asia/Tokyo')));
+      for (const s of p.sessions) assert.ok(isOpenDay(clinicDate(s.startedAt, 'Asia/Tokyo')), `session on a closed day: ${s.startedAt}`);
     }
   });
 }

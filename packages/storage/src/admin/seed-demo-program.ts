@@ -6,7 +6,7 @@ import { validateConcomitantMedication } from '@mimamori/core/medication/concomi
 import { preparePlan } from '@mimamori/core/outcome/lock-analysis-plan';
 import { consentStateFrom, withdrawConsent, type ConsentState } from '@mimamori/core/programs/consent-state';
 import { evaluateConsent, validateConsentRecord } from '@mimamori/core/programs/consent-record';
-import { localDate } from '@mimamori/core/programs/dates';
+import { clinicDate } from '@mimamori/core/time/clinic-date';
 import { evaluateEligibility } from '@mimamori/core/programs/eligibility';
 import { startScreening, transition, type Enrolment, type EnrolmentTransition } from '@mimamori/core/programs/enrolment';
 import { TMS_PROGRAM_INPUT } from '@mimamori/core/programs/example-programs';
@@ -20,7 +20,6 @@ import { getBuiltinScale } from '@mimamori/core/scales/builtin/index';
 import { scoreScale } from '@mimamori/core/scales/score-scale';
 import { clinicDay, seedClinicCalendar } from '@mimamori/core/scheduling/index';
 import { validateTmsRecord } from '@mimamori/core/treatment/tms-record';
-import type { DialectName } from '../dialect.ts';
 import { acknowledgeAlert, raiseAlert } from '../repos/alert-repo.ts';
 import { appendAudit } from '../repos/audit-repo.ts';
 import { nextCounter } from '../repos/clinic-repo.ts';
@@ -58,7 +57,9 @@ export const DEMO_ANALYSIS_PLAN = {
     { id: 'moderately_severe', min: 15, max: 19 },
     { id: 'severe', min: 20, max: 27 },
   ],
-  sensitivity: ['completers', 'paired', 'locf', 'per_protocol'],
+  sensitivity: ['completers', 'paired', 'locf', 'per_protocol', 'tipping_point'],
+  // The 30-session course; the sessions run on open days, so no fixed interval is checked.
+  perProtocol: { doses: 30 },
   biomarkers: [
     { id: 'bdnf_up', analyte: 'bdnf', sampleType: 'serum', direction: 'increase', visit: 'week6' },
     { id: 'cortisol_down', analyte: 'cortisol', sampleType: 'serum', direction: 'decrease', visit: 'week6' },
@@ -77,7 +78,6 @@ export interface SeedDemoProgramOptions {
   /** The clinic's date today (the demo's clock). */
   readonly today: string;
   readonly zone: string;
-  readonly dialect: DialectName;
   /** Who did what in the story: the doctor screens and reviews, the nurse runs sessions, the researcher locks the plan. */
   readonly staff: { readonly doctorId: string; readonly nurseId: string; readonly researcherId: string };
   readonly seed?: number;
@@ -117,14 +117,14 @@ export async function seedDemoProgram(db: Db, o: SeedDemoProgramOptions): Promis
       const text = `${d.title}\n\n${DEMO_TEXT[d.language === 'en' ? 'en' : 'ja']}`;
       const contentHash = sha256Hex(text);
       texts.set(contentHash, text);
-      return { ...d, contentHash, effectiveFrom: localDate(cohort.programCreatedAt, zone) };
+      return { ...d, contentHash, effectiveFrom: clinicDate(cohort.programCreatedAt, zone) };
     }),
   });
   for (const [contentHash, text] of texts) await putConsentText(db, { clinicId, contentHash, text, now: cohort.programCreatedAt });
   await insertProgramDefinition(db, {
     id: newId(), clinic_id: clinicId, program_id: program.id, version: program.version, definition_json: JSON.stringify(program), created_by: staff.doctorId, created_at: cohort.programCreatedAt,
   });
-  await appendAudit(db, { at: now, clinicId, actorId: null, actorRole: 'demo-seed', action: 'program.create', resource: 'program', resourceId: program.id, outcome: 'success', detail: `v=${program.version}` }, o.dialect);
+  await appendAudit(db, { at: now, clinicId, actorId: null, actorRole: 'demo-seed', action: 'program.create', resource: 'program', resourceId: program.id, outcome: 'success', detail: `v=${program.version}` });
 
   // The analysis plan, written and locked before the first participant was screened.
   const { plan, sha256 } = preparePlan({ plan: o.plan ?? DEMO_ANALYSIS_PLAN, version: 1, lockedAt: cohort.planLockedAt });
@@ -132,7 +132,7 @@ export async function seedDemoProgram(db: Db, o: SeedDemoProgramOptions): Promis
     id: newId(), clinic_id: clinicId, program_id: program.id, version: 1, plan_json: JSON.stringify(plan), sha256, locked_at: cohort.planLockedAt, locked_by: staff.researcherId,
     amendment_reason: null, created_by: staff.researcherId, created_at: cohort.planCreatedAt,
   });
-  await appendAudit(db, { at: now, clinicId, actorId: null, actorRole: 'demo-seed', action: 'analysis_plan.lock', resource: 'analysis_plan', resourceId: `${program.id}:1`, outcome: 'success', detail: `sha256=${sha256};locked_at=${cohort.planLockedAt}` }, o.dialect);
+  await appendAudit(db, { at: now, clinicId, actorId: null, actorRole: 'demo-seed', action: 'analysis_plan.lock', resource: 'analysis_plan', resourceId: `${program.id}:1`, outcome: 'success', detail: `sha256=${sha256};locked_at=${cohort.planLockedAt}` });
 
   for (const p of cohort.participants) await seedParticipant(db, { ...o, seed, now, program, isOpenDay, participant: p });
   return { programId: program.id, screened: cohort.participants.length, planSha256: sha256 };
@@ -153,7 +153,7 @@ async function seedParticipant(db: Db, o: Omit<SeedDemoProgramOptions, 'now'> & 
     clinicId, patientId, version: 1, changedAt: registeredAt, changedBy: null,
     data: { nameKanji: n.nameKanji, nameKana: n.nameKana, birthDate: n.birthDate, sex: n.sex, phone: n.phone, email: n.email, postalCode: n.postalCode, address: n.address, notes, guardians: n.guardians },
   });
-  await appendAudit(db, { at: o.now, clinicId, actorId: null, actorRole: 'demo-seed', action: 'patient.create', resource: 'patient', resourceId: patientId, patientId, outcome: 'success' }, o.dialect);
+  await appendAudit(db, { at: o.now, clinicId, actorId: null, actorRole: 'demo-seed', action: 'patient.create', resource: 'patient', resourceId: patientId, patientId, outcome: 'success' });
 
   // Scale answers (screening, baseline, visits): scored by the core, none owing a safety alert.
   let answered = 0;
@@ -190,7 +190,7 @@ async function seedParticipant(db: Db, o: Omit<SeedDemoProgramOptions, 'now'> & 
     enrolment = t.enrolment;
     steps.push(t.record);
   };
-  const screeningDate = localDate(p.screeningAt, zone);
+  const screeningDate = clinicDate(p.screeningAt, zone);
   const eligibility = evaluateEligibility(program, {
     screeningDate, birthDate: n.birthDate, diagnoses: p.diagnoses, scores: screeningTotals,
     exclusions: Object.fromEntries(program.eligibility.exclusions.filter((x) => !x.icd10).map((x) => [x.id, false])),
@@ -216,7 +216,7 @@ async function seedParticipant(db: Db, o: Omit<SeedDemoProgramOptions, 'now'> & 
       identity: { confirmedBy: staff.nurseId, method: 'health_insurance_card', at: p.consentAt }, scopes: p.consentScopes,
     }, { program, zone });
     await insertConsent(db, { id: consentId, clinic_id: clinicId, enrolment_id: enrolmentId, patient_id: patientId, role: record.role, record_json: JSON.stringify(record), signature_png: null, signed_at: p.consentAt!, created_at: p.consentAt! });
-    const evaluation = evaluateConsent({ program, birthDate: n.birthDate, records: [record], zone, on: localDate(p.consentAt!, zone) });
+    const evaluation = evaluateConsent({ program, birthDate: n.birthDate, records: [record], zone, on: clinicDate(p.consentAt!, zone) });
     step({ to: 'consented', at: p.consentAt!, by: staff.doctorId, consent: evaluation, evidence: { consentRecords: consentId } });
     consent = consentStateFrom(evaluation, [record]);
     step({ to: 'enrolled', at: p.enrolledAt!, by: staff.doctorId });
@@ -282,5 +282,5 @@ async function seedParticipant(db: Db, o: Omit<SeedDemoProgramOptions, 'now'> & 
   await appendAudit(db, {
     at: o.now, clinicId, actorId: null, actorRole: 'demo-seed', action: 'program_enrolment.demo_seed', resource: 'program_enrolment', resourceId: enrolmentId, patientId, outcome: 'success',
     detail: `program=${program.id};status=${enrolment.status};scores=${answered};sessions=${counts.sessions};adverse_events=${counts.adverseEvents};medications=${counts.medications};labs=${counts.labs}`,
-  }, o.dialect);
+  });
 }

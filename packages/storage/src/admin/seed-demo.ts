@@ -70,6 +70,6 @@ export async function seedDemo(db: Db, o: { now: Date; today: string; secrets: S
   }
   await seedSchedulingConfig(db, { clinicId, now, clinicPhone: '03-0000-0000', clinicAddress: '東京都千代田区（デモ）' });
   const staffId = (role: string) => creds.find((c) => c.role === role)!.staffId;
-  await seedDemoProgram(db, { clinicId, now: o.now, today: o.today, zone: 'Asia/Tokyo', dialect: o.dialect, staff: { doctorId: staffId('doctor'), nurseId: staffId('nurse'), researcherId: staffId('researcher') } });
+  await seedDemoProgram(db, { clinicId, now: o.now, today: o.today, zone: 'Asia/Tokyo', staff: { doctorId: staffId('doctor'), nurseId: staffId('nurse'), researcherId: staffId('researcher') } });
   return creds;
 }
