@@ -3,6 +3,7 @@ import { DomainError } from '@mimamori/core';
 import { ADOLESCENT_MIN_AGE, intakePartDefinition } from '@mimamori/core/intake/intake-part-definition';
 import { ageOn } from '@mimamori/core/patients/patient';
 import { enqueueMail, getClinic, getPatient, insertIntake, listPatientIntakes, newId, type Db, type IntakeRow } from '@mimamori/storage';
+import { newIntakeRow } from './new-intake-row.ts';
 import { audit } from '../../audit/audit.ts';
 import { clinicDate } from '../../core-imports.ts';
 import type { AppDeps } from '../../context.ts';
@@ -98,12 +99,10 @@ export async function sendAdolescentIntake(deps: AppDeps, tx: Db, req: FastifyRe
     intake = open;
     await tx.updateTable('intakes').set({ expires_at: linkExpires, updated_at: nowIso }).where('clinic_id', '=', o.clinicId).where('id', '=', open.id).execute();
   } else {
-    intake = {
-      id: newId(), clinic_id: o.clinicId, patient_id: o.patientId, appointment_id: o.appointmentId ?? null, form_id: def.id, definition_version: def.version,
-      audience: 'child', respondent: 'adolescent', status: 'sent', values_json: '{}', confirmed_groups_json: '[]', current_group_id: null, progress_completed: 0, progress_total: 0,
-      scores_json: null, consent_policy_version: null, consent_at: null, revision: 0, expires_at: expiresAt, sent_at: nowIso, started_at: null,
-      updated_at: nowIso, submitted_at: null, created_by: req.staff?.staffId ?? null,
-    };
+    intake = newIntakeRow({
+      clinicId: o.clinicId, patientId: o.patientId, appointmentId: o.appointmentId ?? null, definition: def,
+      audience: 'child', respondent: 'adolescent', expiresAt, now: nowIso, createdBy: req.staff?.staffId ?? null,
+    });
     await insertIntake(tx, intake);
   }
   const link = await issuePatientLink(deps, tx, {

@@ -3,6 +3,7 @@ import { DomainError } from '@mimamori/core';
 import type { IntakeAudience } from '@mimamori/core/intake/intake-definition';
 import { ageOn } from '@mimamori/core/patients/patient';
 import { enqueueMail, getClinic, getPatient, insertIntake, listPatientIntakes, newId, type Db, type IntakeRow } from '@mimamori/storage';
+import { newIntakeRow } from './new-intake-row.ts';
 import { audit } from '../../audit/audit.ts';
 import { clinicDate } from '../../core-imports.ts';
 import type { AppDeps } from '../../context.ts';
@@ -98,12 +99,10 @@ export async function sendIntake(deps: AppDeps, tx: Db, req: FastifyRequest, o: 
       .execute();
   } else {
     const def = await currentIntakeDefinition(deps, tx, o.clinicId);
-    intake = {
-      id: newId(), clinic_id: o.clinicId, patient_id: o.patientId, appointment_id: o.appointmentId ?? null, form_id: def.id, definition_version: def.version,
-      audience, status: 'sent', values_json: '{}', confirmed_groups_json: '[]', current_group_id: null, progress_completed: 0, progress_total: 0,
-      scores_json: null, consent_policy_version: null, consent_at: null, revision: 0, expires_at: expiresAt, sent_at: nowIso, started_at: null,
-      updated_at: nowIso, submitted_at: null, created_by: req.staff?.staffId ?? null, respondent: audience === 'child' ? 'guardian' : 'patient',
-    };
+    intake = newIntakeRow({
+      clinicId: o.clinicId, patientId: o.patientId, appointmentId: o.appointmentId ?? null, definition: def,
+      audience, respondent: audience === 'child' ? 'guardian' : 'patient', expiresAt, now: nowIso, createdBy: req.staff?.staffId ?? null,
+    });
     await insertIntake(tx, intake);
   }
   const link = await issuePatientLink(deps, tx, {
