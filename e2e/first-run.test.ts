@@ -156,6 +156,8 @@ test('the patient entry answers at /p/ with a language switch and a friendly inv
   await expectAccessible(page, 'patient invalid link');
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('heading', { name: 'This link cannot be used' }).waitFor();
+  // The page sets <html lang> in an effect after it renders the new text: wait for it, then check.
+  await page.waitForFunction(() => document.documentElement.lang === 'en', undefined, { timeout: 5_000 }).catch(() => undefined);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   // Only the language is stored in the browser.
   const stored = await page.evaluate(() => Object.keys(localStorage).concat(Object.keys(sessionStorage)));

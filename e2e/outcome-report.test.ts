@@ -236,6 +236,8 @@ test('researcher: plan as fields, lock, data cut, report in ja and en, bundle wi
   await page.getByRole('button', { name: 'データカットを作成' }).click();
   await page.getByText(/データカットを作成しました（SHA-256 [0-9a-f]{64}）/).waitFor();
   const row = page.locator('table.ana-cuts tbody tr').first();
+  // The list is fetched again after the cut: wait for its row before reading the cells.
+  await row.locator('td').nth(3).waitFor();
   const cells = await row.locator('td').allInnerTexts();
   const cutHash = cells[1]!.trim();
   assert.match(cutHash, /^[0-9a-f]{64}$/);
