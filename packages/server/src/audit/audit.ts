@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { appendAudit, type Db } from '@mimamori/storage';
 import type { AppDeps } from '../context.ts';
+import { auditActor, contextOf, type RequestContext } from '../request-context.ts';
 
 export interface AuditEvent {
   readonly action: string;
@@ -16,32 +17,55 @@ export interface AuditEvent {
 }
 
 /**
- * Appends an audit row for this request: who, role, action, resource, patient, time, request id,
- * client address. Pass the transaction of the write it records.
+ * Appends an audit row for this context: who (the actor), role, action, resource, patient, time,
+ * request id, client address. Pass the transaction of the write it records. Requests and
+ * background jobs share this one path (a job's context has a system actor).
  */
-export async function audit(deps: AppDeps, db: Db, req: FastifyRequest, e: AuditEvent): Promise<void> {
-  const a = req.staff;
+export async function audit(ctx: RequestContext, db: Db, e: AuditEvent): Promise<void> {
+  const who = auditActor(ctx.actor);
   await appendAudit(
     db,
     {
-      at: deps.clock().toISOString(),
-      clinicId: e.clinicId !== undefined ? e.clinicId : (a?.clinicId ?? null),
-      actorId: e.actorId !== undefined ? e.actorId : (a?.staffId ?? null),
-      actorRole: e.actorRole !== undefined ? e.actorRole : (a?.role ?? null),
+      at: ctx.clock().toISOString(),
+      clinicId: e.clinicId !== undefined ? e.clinicId : ctx.actor.clinicId,
+      actorId: e.actorId !== undefined ? e.actorId : who.actorId,
+      actorRole: e.actorRole !== undefined ? e.actorRole : who.actorRole,
       action: e.action,
       resource: e.resource,
       resourceId: e.resourceId ?? null,
       patientId: e.patientId ?? null,
       outcome: e.outcome ?? 'success',
-      requestId: req.id,
-      ip: req.ip,
-      userAgent: req.headers['user-agent'] ?? null,
+      requestId: ctx.meta.requestId,
+      ip: ctx.meta.ip,
+      userAgent: ctx.meta.userAgent,
       detail: e.detail ?? null,
     },
   );
 }
 
 /** An audit row in its own transaction (reads, denials, security events). */
-export async function auditAlone(deps: AppDeps, req: FastifyRequest, e: AuditEvent): Promise<void> {
-  await deps.db.db.transaction().execute((tx) => audit(deps, tx, req, e));
+export async function auditAlone(ctx: RequestContext, e: AuditEvent): Promise<void> {
+  await ctx.db.db.transaction().execute((tx) => audit(ctx, tx, e));
+}
+
+/**
+ * @deprecated Issue 18 moves services to `RequestContext`; call `audit(ctx, db, e)`. Kept only
+ * while services still take the Fastify request.
+ */
+export function auditRequest(deps: AppDeps, db: Db, req: FastifyRequest, e: AuditEvent): Promise<void> {
+  return audit(legacyContext(deps, req), db, e);
+}
+
+/** @deprecated Call `auditAlone(ctx, e)`. */
+export function auditAloneRequest(deps: AppDeps, req: FastifyRequest, e: AuditEvent): Promise<void> {
+  return auditAlone(legacyContext(deps, req), e);
+}
+
+/**
+ * The pre-context audit used `req.staff` only (a patient session wrote no actor role): keep that
+ * exactly while the legacy wrappers remain, so the trail does not change under the refactor.
+ */
+function legacyContext(deps: AppDeps, req: FastifyRequest): RequestContext {
+  const ctx = contextOf(deps, req);
+  return ctx.actor.kind === 'patient' ? { ...ctx, actor: { kind: 'anonymous', clinicId: null } } : ctx;
 }

@@ -73,8 +73,11 @@ export function installErrorHandler(app: FastifyInstance, o: { readonly onStorag
     const lang = langOf(req.headers['accept-language']);
     const messages = req.server.appState.messages;
     if (isDomainError(err)) {
-      const details = err.details.map((d) => ({ path: d.path, message: messages.has(d.message) ? messages.translate(d.message, lang, err.params) : d.message }));
-      const extra = (err as unknown as { extra?: Record<string, unknown> }).extra;
+      const details = [
+        ...err.issues.map((i) => ({ path: i.path, message: messages.translate(i.key, lang, { ...err.params, ...i.params }) })),
+        ...err.details.map((d) => ({ path: d.path, message: messages.has(d.message) ? messages.translate(d.message, lang, err.params) : d.message })),
+      ];
+      const extra = err.extra ?? (err as unknown as { extra?: Record<string, unknown> }).extra;
       return sendError(reply, req, err.code, { key: err.key, params: err.params, details, extra });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '@mimamori/core';
 import { acknowledgeAlert, getAlert, getClinic, listAlerts, updateClinicSettings } from '@mimamori/storage';
-import { audit } from '../audit/audit.ts';
+import { auditRequest } from '../audit/audit.ts';
 import type { AppDeps } from '../context.ts';
 import { idSchema, text } from './schemas.ts';
 
@@ -42,7 +42,7 @@ export function registerAlertRoutes(app: FastifyInstance, deps: AppDeps): void {
     const rows = await listAlerts(db, { clinicId: a.clinicId, open: req.query.status === 'all' ? undefined : req.query.status === 'open', patientId: req.query.patientId, kind: req.query.kind, limit: req.query.limit });
     const overdueMinutes = alertOverdueMinutes((await getClinic(db, a.clinicId))?.settings);
     const now = deps.clock().getTime();
-    await db.transaction().execute((tx) => audit(deps, tx, req, { action: 'alert.list', resource: 'alert', patientId: req.query.patientId ?? null, detail: `results=${rows.length}` }));
+    await db.transaction().execute((tx) => auditRequest(deps, tx, req, { action: 'alert.list', resource: 'alert', patientId: req.query.patientId ?? null, detail: `results=${rows.length}` }));
     return {
       overdueMinutes,
       items: rows.map((x) => ({
@@ -64,7 +64,7 @@ export function registerAlertRoutes(app: FastifyInstance, deps: AppDeps): void {
     const a = req.staff!;
     const rows = await db.selectFrom('alerts').select('patient_id').distinct()
       .where('clinic_id', '=', a.clinicId).where('acknowledged_at', 'is', null).where('severity', '=', 'urgent').execute();
-    await db.transaction().execute((tx) => audit(deps, tx, req, { action: 'alert.urgent_patients', resource: 'alert', detail: `results=${rows.length}` }));
+    await db.transaction().execute((tx) => auditRequest(deps, tx, req, { action: 'alert.urgent_patients', resource: 'alert', detail: `results=${rows.length}` }));
     return { patientIds: rows.map((x) => x.patient_id).sort() };
   });
 
@@ -78,7 +78,7 @@ export function registerAlertRoutes(app: FastifyInstance, deps: AppDeps): void {
   }, async (req) => {
     await db.transaction().execute(async (tx) => {
       await updateClinicSettings(tx, req.staff!.clinicId, { alertOverdueMinutes: req.body.overdueMinutes });
-      await audit(deps, tx, req, { action: 'alert.settings', resource: 'clinic', resourceId: req.staff!.clinicId, detail: `overdue_minutes=${req.body.overdueMinutes}` });
+      await auditRequest(deps, tx, req, { action: 'alert.settings', resource: 'clinic', resourceId: req.staff!.clinicId, detail: `overdue_minutes=${req.body.overdueMinutes}` });
     });
     return { overdueMinutes: req.body.overdueMinutes };
   });
@@ -94,7 +94,7 @@ export function registerAlertRoutes(app: FastifyInstance, deps: AppDeps): void {
       if (!(await acknowledgeAlert(tx, { clinicId: a.clinicId, id: alert.id, staffId: a.staffId, note: req.body.note, now: deps.clock().toISOString() }))) {
         throw new DomainError('conflict', { key: 'alert_already_acknowledged' });
       }
-      await audit(deps, tx, req, { action: 'alert.acknowledge', resource: 'alert', resourceId: alert.id, patientId: alert.patient_id });
+      await auditRequest(deps, tx, req, { action: 'alert.acknowledge', resource: 'alert', resourceId: alert.id, patientId: alert.patient_id });
     });
     return { ok: true as const };
   });

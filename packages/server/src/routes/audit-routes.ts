@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendExportSignature, auditHeads, chainOf, listAudit, verifyAudit } from '@mimamori/storage';
-import { audit } from '../audit/audit.ts';
+import { auditRequest } from '../audit/audit.ts';
 import type { AppDeps } from '../context.ts';
 import { csvDocument, csvLine } from '@mimamori/reports';
 import { dateSchema, idSchema } from './schemas.ts';
@@ -45,7 +45,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: { tags: ['audit'], querystring: filters, response: { 200: z.object({ items: z.array(item), nextBefore: z.number().nullable() }) } },
   }, async (req) => {
     const items = await load(req.staff!.clinicId, req.query, req.query.limit);
-    await db.transaction().execute((tx) => audit(deps, tx, req, { action: 'audit.read', resource: 'audit_log', patientId: req.query.patientId ?? null }));
+    await db.transaction().execute((tx) => auditRequest(deps, tx, req, { action: 'audit.read', resource: 'audit_log', patientId: req.query.patientId ?? null }));
     return { items, nextBefore: items.length === req.query.limit ? items[items.length - 1]!.id : null };
   });
 
@@ -55,7 +55,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
   }, async (req, reply) => {
     const items = await load(req.staff!.clinicId, { ...req.query, limit: 100_000 }, 100_000);
     const head = await verifyAudit(db);
-    await db.transaction().execute((tx) => audit(deps, tx, req, { action: 'audit.export', resource: 'audit_log', patientId: req.query.patientId ?? null, detail: `rows=${items.length}` }));
+    await db.transaction().execute((tx) => auditRequest(deps, tx, req, { action: 'audit.export', resource: 'audit_log', patientId: req.query.patientId ?? null, detail: `rows=${items.length}` }));
     const lines = [
       csvLine(['id', 'at', 'user_id', 'user_name', 'role', 'action', 'resource', 'resource_id', 'patient_id', 'outcome', 'request_id', 'ip', 'detail', 'row_hash']),
       ...items.map((i) => csvLine([i.id, i.at, i.userId, i.userName, i.role, i.action, i.resource, i.resourceId, i.patientId, i.outcome, i.requestId, i.ip, i.detail, i.hash])),

@@ -6,7 +6,7 @@ import {
   claimTotpStep, countStaff, endSession, endStaffSessions, findStaffByLogin, getCredentialLink, getSession, getStaff, insertClinic,
   insertStaff, listClinics, recordStaffFailure, updateStaff, useCredentialLink,
 } from '@mimamori/storage';
-import { audit, auditAlone } from '../audit/audit.ts';
+import { auditRequest, auditAloneRequest } from '../audit/audit.ts';
 import { burnPasswordCheck, checkNewPassword, hashPassword, verifyPassword } from '@mimamori/storage';
 import { PRE_AUTH_COOKIE, SESSION_COOKIE, cookieOptions } from '../auth/session-cookie.ts';
 import { checkTotp, newTotpSecret, totpEnrolment } from '@mimamori/storage';
@@ -66,7 +66,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
       const staffId = newId();
       await insertStaff(tx, { id: staffId, clinicId, loginId, displayName, email: null, role: 'admin', status: 'active', now: now.toISOString() });
       await updateStaff(tx, staffId, { password_hash: hash, totp_secret: deps.db.secrets.seal(secret, staffId), updated_at: now.toISOString() });
-      await audit(deps, tx, req, { action: 'setup.admin_created', resource: 'staff', resourceId: staffId, actorId: staffId, actorRole: 'admin', clinicId });
+      await auditRequest(deps, tx, req, { action: 'setup.admin_created', resource: 'staff', resourceId: staffId, actorId: staffId, actorRole: 'admin', clinicId });
       await startPreAuthSession(deps, tx, reply, staffId, clinicId, { ip: req.ip });
     });
     return { enrolment: await totpEnrolment(secret, loginId) };
@@ -84,7 +84,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!staff?.totp_secret || staff.totp_enrolled) throw new DomainError('unauthenticated', { key: 'enrol_failed' });
     const step = totpStep(staff, req.body.code, now);
     if (step === null) {
-      await auditAlone(deps, req, { action: 'totp.enrol_failed', resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id, outcome: 'failure' });
+      await auditAloneRequest(deps, req, { action: 'totp.enrol_failed', resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id, outcome: 'failure' });
       throw new DomainError('validation', { key: 'enrol_failed', details: [{ path: 'code', message: 'enrol_failed' }] });
     }
     const auth = await db.transaction().execute(async (tx) => {
@@ -93,12 +93,12 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
       await updateStaff(tx, staff.id, { totp_enrolled: 1, last_login_at: now.toISOString(), failed_count: 0, updated_at: now.toISOString() });
       await endSession(tx, pre.id, now.toISOString(), 'enrolled');
       const a = await startStaffSession(deps, tx, reply, staff.id, { ip: req.ip, userAgent: req.headers['user-agent'] });
-      await audit(deps, tx, req, { action: 'totp.enrolled', resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
-      await audit(deps, tx, req, { action: 'login.success', resource: 'session', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
+      await auditRequest(deps, tx, req, { action: 'totp.enrolled', resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
+      await auditRequest(deps, tx, req, { action: 'login.success', resource: 'session', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
       return a;
     });
     if (!auth) {
-      await auditAlone(deps, req, { action: 'totp.enrol_failed', resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id, outcome: 'failure', detail: 'totp_replay' });
+      await auditAloneRequest(deps, req, { action: 'totp.enrol_failed', resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id, outcome: 'failure', detail: 'totp_replay' });
       throw new DomainError('unauthenticated', { key: 'enrol_failed' });
     }
     return sessionBody(deps, auth);
@@ -119,7 +119,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     const locked = staff?.locked_until && staff.locked_until > now.toISOString();
     if (!staff || !usable || locked) {
       await burnPasswordCheck(o.password);
-      await auditAlone(deps, req, {
+      await auditAloneRequest(deps, req, {
         action: locked ? `${o.purpose}.locked` : `${o.purpose}.failure`, resource: 'session', outcome: 'failure',
         actorId: staff?.id ?? null, actorRole: staff?.role ?? null, clinicId: staff?.clinic_id ?? null,
         detail: !staff ? 'unknown_login_id' : locked ? 'locked' : 'account_not_usable',
@@ -138,7 +138,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
         await updateStaff(tx, staff.id, { failed_count: 0, first_failed_at: null, locked_until: null, last_login_at: now.toISOString(), ...reseal });
         if (o.endSessionId) await endSession(tx, o.endSessionId, now.toISOString(), 'reauth');
         const a = await startStaffSession(deps, tx, reply, staff.id, { ip: req.ip, userAgent: req.headers['user-agent'] });
-        await audit(deps, tx, req, { action: `${o.purpose}.success`, resource: 'session', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
+        await auditRequest(deps, tx, req, { action: `${o.purpose}.success`, resource: 'session', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
         return a;
       });
       if (auth) return sessionBody(deps, auth);
@@ -149,11 +149,11 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
         id: staff.id, now: now.toISOString(), windowStart: new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString(),
         maxFailures: MAX_FAILURES, lockedUntil: new Date(now.getTime() + LOCK_MS).toISOString(),
       });
-      await audit(deps, tx, req, {
+      await auditRequest(deps, tx, req, {
         action: `${o.purpose}.failure`, resource: 'session', outcome: 'failure', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id,
         detail: !passwordOk ? 'password' : step === null ? 'totp' : 'totp_replay',
       });
-      if (failedCount === MAX_FAILURES) await audit(deps, tx, req, { action: 'login.lockout', resource: 'staff', resourceId: staff.id, outcome: 'denied', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
+      if (failedCount === MAX_FAILURES) await auditRequest(deps, tx, req, { action: 'login.lockout', resource: 'staff', resourceId: staff.id, outcome: 'denied', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
     });
     throw fail();
   }
@@ -197,7 +197,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     await db.transaction().execute(async (tx) => {
       // Logout ends every session of this user, on every device.
       await endStaffSessions(tx, a.staffId, now, 'logout');
-      await audit(deps, tx, req, { action: 'logout', resource: 'session' });
+      await auditRequest(deps, tx, req, { action: 'logout', resource: 'session' });
     });
     reply.clearCookie(SESSION_COOKIE, cookieOptions);
     reply.header('clear-site-data', '"cache", "storage"');
@@ -238,7 +238,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
         password_hash: hash, totp_secret: deps.db.secrets.seal(secret, staff.id), totp_enrolled: 0, totp_last_step: null, status: 'active',
         failed_count: 0, first_failed_at: null, locked_until: null, updated_at: now.toISOString(),
       });
-      await audit(deps, tx, req, { action: `${link.purpose}.accepted`, resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
+      await auditRequest(deps, tx, req, { action: `${link.purpose}.accepted`, resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
       await startPreAuthSession(deps, tx, reply, staff.id, staff.clinic_id, { ip: req.ip });
     });
     return { enrolment: await totpEnrolment(secret, staff.login_id) };

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '@mimamori/core';
 import { listOutbox } from '@mimamori/storage';
-import { audit } from '../audit/audit.ts';
+import { auditRequest } from '../audit/audit.ts';
 import type { AppDeps } from '../context.ts';
 import { maskMailSecrets } from '../mail/mask-mail-secrets.ts';
 import { idSchema } from './schemas.ts';
@@ -33,7 +33,7 @@ export function registerOutboxRoutes(app: FastifyInstance, deps: AppDeps, o: { s
     },
   }, async (req) => {
     const rows = await listOutbox(db, { clinicId: req.staff!.clinicId, status: req.query.status, patientId: req.query.patientId, limit: req.query.limit });
-    await db.transaction().execute((tx) => audit(deps, tx, req, { action: 'outbox.list', resource: 'outbox', patientId: req.query.patientId ?? null, detail: `results=${rows.length}` }));
+    await db.transaction().execute((tx) => auditRequest(deps, tx, req, { action: 'outbox.list', resource: 'outbox', patientId: req.query.patientId ?? null, detail: `results=${rows.length}` }));
     return {
       smtpConfigured: o.smtpConfigured,
       items: rows.map((m) => ({
@@ -56,7 +56,7 @@ export function registerOutboxRoutes(app: FastifyInstance, deps: AppDeps, o: { s
         .where('status', '=', 'failed')
         .executeTakeFirst();
       if (Number(r2.numUpdatedRows) !== 1) throw new DomainError('not_found');
-      await audit(deps, tx, req, { action: 'outbox.retry', resource: 'outbox', resourceId: req.params.id });
+      await auditRequest(deps, tx, req, { action: 'outbox.retry', resource: 'outbox', resourceId: req.params.id });
     });
     return { ok: true as const };
   });

@@ -3,7 +3,7 @@ import { BREAK_GLASS_HOURS, breakGlassAdds, DomainError } from '@mimamori/core';
 import {
   activeBreakGlassGrant, endBreakGlassGrants, enqueueMail, getClinic, insertBreakGlassGrant, listBreakGlassGrants, listStaff, newId,
 } from '@mimamori/storage';
-import { audit } from '../audit/audit.ts';
+import { auditRequest } from '../audit/audit.ts';
 import type { AppDeps } from '../context.ts';
 import { clinicDate } from '../core-imports.ts';
 import { sessionBody } from './session-service.ts';
@@ -37,7 +37,7 @@ export async function startBreakGlass(deps: AppDeps, req: FastifyRequest, input:
     await writeTx(deps, async (tx) => {
       const id = newId();
       await insertBreakGlassGrant(tx, { id, clinic_id: a.clinicId, staff_id: a.staffId, session_id: a.sessionId, reason: input.reason, started_at: nowIso, expires_at: expiresAt, ended_at: null });
-      await audit(deps, tx, req, { action: 'breakglass.start', resource: 'break_glass', resourceId: id, detail: `adds=${adds.join(' ')}; until=${expiresAt}` });
+      await auditRequest(deps, tx, req, { action: 'breakglass.start', resource: 'break_glass', resourceId: id, detail: `adds=${adds.join(' ')}; until=${expiresAt}` });
       const admins = (await listStaff(tx, a.clinicId)).filter((s) => s.role === 'admin' && s.status === 'active' && s.email);
       for (const admin of admins) {
         await enqueueMail(tx, {
@@ -72,7 +72,7 @@ export async function endBreakGlass(deps: AppDeps, req: FastifyRequest) {
   const now = deps.clock().toISOString();
   await writeTx(deps, async (tx) => {
     const n = await endBreakGlassGrants(tx, a.sessionId, now);
-    if (n > 0) await audit(deps, tx, req, { action: 'breakglass.end', resource: 'break_glass' });
+    if (n > 0) await auditRequest(deps, tx, req, { action: 'breakglass.end', resource: 'break_glass' });
   });
   return sessionBody(deps, a);
 }
@@ -81,7 +81,7 @@ export async function endBreakGlass(deps: AppDeps, req: FastifyRequest) {
 export async function breakGlassReport(deps: AppDeps, req: FastifyRequest) {
   const a = req.staff!;
   const rows = await listBreakGlassGrants(deps.db.db, a.clinicId);
-  await writeTx(deps, (tx) => audit(deps, tx, req, { action: 'breakglass.review', resource: 'break_glass', detail: `rows=${rows.length}` }));
+  await writeTx(deps, (tx) => auditRequest(deps, tx, req, { action: 'breakglass.review', resource: 'break_glass', detail: `rows=${rows.length}` }));
   return {
     items: rows.map((r) => ({
       id: r.id, staffId: r.staff_id, displayName: r.display_name, loginId: r.login_id, role: r.role, reason: r.reason,

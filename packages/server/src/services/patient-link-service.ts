@@ -4,7 +4,7 @@ import {
   getClinic, getPatient, getPatientLink, insertPatientLink, insertPatientSession, newId, newToken, revokePatientLinks, tokenId, usePatientLink,
   type Db, type PatientLinkRow,
 } from '@mimamori/storage';
-import { audit, auditAlone } from '../audit/audit.ts';
+import { auditRequest, auditAloneRequest } from '../audit/audit.ts';
 import { PATIENT_ABSOLUTE_MINUTES, PATIENT_COOKIE, PATIENT_IDLE_MINUTES } from '../auth/patient-auth.ts';
 import { cookieOptions } from '../auth/session-cookie.ts';
 import type { AppDeps } from '../context.ts';
@@ -58,7 +58,7 @@ function usable(link: PatientLinkRow | undefined, now: string): boolean {
 export async function describePatientLink(deps: AppDeps, req: FastifyRequest, token: string) {
   const link = await getPatientLink(deps.db.db, tokenId(token));
   if (!link || !usable(link, deps.clock().toISOString())) {
-    await auditAlone(deps, req, { action: 'patient_link.invalid', resource: 'patient_link', outcome: 'denied', clinicId: link?.clinic_id ?? null, actorId: null, actorRole: 'patient' });
+    await auditAloneRequest(deps, req, { action: 'patient_link.invalid', resource: 'patient_link', outcome: 'denied', clinicId: link?.clinic_id ?? null, actorId: null, actorRole: 'patient' });
     throw new DomainError('gone', { key: 'patient_link_invalid' });
   }
   const clinic = await getClinic(deps.db.db, link.clinic_id);
@@ -72,7 +72,7 @@ export async function exchangePatientLink(deps: AppDeps, req: FastifyRequest, re
   const now = deps.clock();
   const link = await getPatientLink(db, id);
   if (!link || !usable(link, now.toISOString())) {
-    await auditAlone(deps, req, { action: 'patient_link.invalid', resource: 'patient_link', outcome: 'denied', clinicId: link?.clinic_id ?? null, actorId: null, actorRole: 'patient' });
+    await auditAloneRequest(deps, req, { action: 'patient_link.invalid', resource: 'patient_link', outcome: 'denied', clinicId: link?.clinic_id ?? null, actorId: null, actorRole: 'patient' });
     throw new DomainError('gone', { key: 'patient_link_invalid' });
   }
   const sessionToken = newToken();
@@ -84,7 +84,7 @@ export async function exchangePatientLink(deps: AppDeps, req: FastifyRequest, re
       id: tokenId(sessionToken), clinic_id: link.clinic_id, patient_id: link.patient_id, purpose: link.purpose, resource_id: link.resource_id, link_id: id,
       csrf_token: csrf, created_at: now.toISOString(), last_seen_at: now.toISOString(), expires_at: expiresAt, ended_at: null,
     });
-    await audit(deps, tx, req, {
+    await auditRequest(deps, tx, req, {
       action: 'patient_link.used', resource: link.purpose, resourceId: link.resource_id, patientId: link.patient_id, clinicId: link.clinic_id, actorId: null, actorRole: 'patient',
     });
   });

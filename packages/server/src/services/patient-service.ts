@@ -7,7 +7,7 @@ import {
   findDuplicatePatients, getClinic, getPatient, insertPatient, insertPatientVersion, listPatientVersions, nextCounter,
   searchPatients, updatePatientIfVersion, type Db, type PatientRow,
 } from '@mimamori/storage';
-import { audit, auditAlone } from '../audit/audit.ts';
+import { auditRequest, auditAloneRequest } from '../audit/audit.ts';
 import { newId } from '@mimamori/storage';
 import type { AppDeps } from '../context.ts';
 import { writeTx } from './write-tx.ts';
@@ -79,7 +79,7 @@ export async function createPatient(deps: AppDeps, req: FastifyRequest, input: P
     await insertPatient(tx, row);
     const p = toPatient(row);
     await insertPatientVersion(tx, { clinicId: a.clinicId, patientId: p.id, version: 1, data: editable(p), changedAt: now, changedBy: a.staffId });
-    await audit(deps, tx, req, { action: 'patient.create', resource: 'patient', resourceId: p.id, patientId: p.id });
+    await auditRequest(deps, tx, req, { action: 'patient.create', resource: 'patient', resourceId: p.id, patientId: p.id });
     return p;
   });
 }
@@ -106,7 +106,7 @@ export async function updatePatient(deps: AppDeps, req: FastifyRequest, id: stri
     await insertPatientVersion(tx, { clinicId: a.clinicId, patientId: id, version: updated.version, data: editable(updated), changedAt: now, changedBy: a.staffId });
     const changed = Object.keys(fields).filter((k) => JSON.stringify((editable(current) as Record<string, unknown>)[k]) !== JSON.stringify((editable(updated) as Record<string, unknown>)[k]));
     // Field names only: the values are patient data and stay in the versioned history.
-    await audit(deps, tx, req, { action: 'patient.update', resource: 'patient', resourceId: id, patientId: id, detail: changed.join(',') || 'no_change' });
+    await auditRequest(deps, tx, req, { action: 'patient.update', resource: 'patient', resourceId: id, patientId: id, detail: changed.join(',') || 'no_change' });
     return updated;
   });
 }
@@ -115,12 +115,12 @@ export async function readPatient(deps: AppDeps, req: FastifyRequest, id: string
   const a = req.staff!;
   const row = await writeTx(deps, async (tx) => {
     const found = await getPatient(tx, a.clinicId, id);
-    if (found) await audit(deps, tx, req, { action: 'patient.read', resource: 'patient', resourceId: id, patientId: id });
+    if (found) await auditRequest(deps, tx, req, { action: 'patient.read', resource: 'patient', resourceId: id, patientId: id });
     return found;
   });
   if (!row) {
     // Outside any transaction that could roll back: a probe for another clinic's id is kept on record.
-    await auditAlone(deps, req, { action: 'patient.read', resource: 'patient', resourceId: id, outcome: 'denied', detail: 'not_found' });
+    await auditAloneRequest(deps, req, { action: 'patient.read', resource: 'patient', resourceId: id, outcome: 'denied', detail: 'not_found' });
     throw new DomainError('not_found');
   }
   return toPatient(row);
@@ -132,7 +132,7 @@ export async function patientHistory(deps: AppDeps, req: FastifyRequest, id: str
     const row = await getPatient(tx, a.clinicId, id);
     if (!row) throw new DomainError('not_found');
     const versions = await listPatientVersions(tx, a.clinicId, id);
-    await audit(deps, tx, req, { action: 'patient.history.read', resource: 'patient', resourceId: id, patientId: id });
+    await auditRequest(deps, tx, req, { action: 'patient.history.read', resource: 'patient', resourceId: id, patientId: id });
     let prev: Record<string, unknown> | null = null;
     return versions.map((v) => {
       const data = JSON.parse(v.data_json) as Record<string, unknown>;
@@ -150,7 +150,7 @@ export async function searchPatientList(deps: AppDeps, req: FastifyRequest, q: {
   return writeTx(deps, async (tx) => {
     const { rows, total } = await searchPatients(tx, { clinicId: a.clinicId, ...parseSearch(q.q ?? ''), limit: q.limit, offset: q.offset });
     // The search terms themselves may be names: only the fact of a search and its size are logged.
-    await audit(deps, tx, req, { action: 'patient.search', resource: 'patient', detail: `results=${rows.length}` });
+    await auditRequest(deps, tx, req, { action: 'patient.search', resource: 'patient', detail: `results=${rows.length}` });
     return { items: rows.map((r) => summaryOf(toPatient(r))), total };
   });
 }
@@ -161,7 +161,7 @@ export async function duplicateCandidates(deps: AppDeps, req: FastifyRequest, q:
   const phoneDigits = q.phone ? q.phone.normalize('NFKC').replace(/\D/g, '').replace(/^81/, '0') : undefined;
   return writeTx(deps, async (tx) => {
     const rows = await findDuplicatePatients(tx, { clinicId: a.clinicId, kana: kana || undefined, birthDate: q.birthDate, phoneDigits });
-    await audit(deps, tx, req, { action: 'patient.duplicate_check', resource: 'patient', detail: `results=${rows.length}` });
+    await auditRequest(deps, tx, req, { action: 'patient.duplicate_check', resource: 'patient', detail: `results=${rows.length}` });
     return { items: rows.map((r) => summaryOf(toPatient(r))) };
   });
 }

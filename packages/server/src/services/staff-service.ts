@@ -5,7 +5,7 @@ import {
   type Db, type StaffRow,
 } from '@mimamori/storage';
 import { csvDocument, csvLine } from '@mimamori/reports';
-import { audit } from '../audit/audit.ts';
+import { auditRequest } from '../audit/audit.ts';
 import { newId, newToken, tokenId } from '@mimamori/storage';
 import type { AppDeps } from '../context.ts';
 import { writeTx } from './write-tx.ts';
@@ -38,7 +38,7 @@ export async function inviteStaff(deps: AppDeps, req: FastifyRequest, input: { l
     const now = deps.clock().toISOString();
     await insertStaff(tx, { id, clinicId: a.clinicId, loginId: input.loginId, displayName: input.displayName, email: input.email ?? null, role: input.role, status: 'active', now });
     const link = await issueCredentialLink(deps, tx, { purpose: 'invite', clinicId: a.clinicId, staffId: id, createdBy: a.staffId });
-    await audit(deps, tx, req, { action: 'staff.invite', resource: 'staff', resourceId: id, detail: `role=${input.role}` });
+    await auditRequest(deps, tx, req, { action: 'staff.invite', resource: 'staff', resourceId: id, detail: `role=${input.role}` });
     const row = (await getClinicStaff(tx, a.clinicId, id))!;
     return { staff: staffView(row), link: { url: link.url, expiresAt: link.expiresAt } };
   });
@@ -62,7 +62,7 @@ export async function setStaffDisabled(deps: AppDeps, req: FastifyRequest, id: s
       await endStaffSessions(tx, id, now, 'disabled');
       await voidStaffLinks(tx, id, now);
     }
-    await audit(deps, tx, req, { action: disabled ? 'staff.disable' : 'staff.enable', resource: 'staff', resourceId: id });
+    await auditRequest(deps, tx, req, { action: disabled ? 'staff.disable' : 'staff.enable', resource: 'staff', resourceId: id });
     return { staff: staffView((await getClinicStaff(tx, a.clinicId, id))!) };
   });
 }
@@ -78,7 +78,7 @@ export async function resetStaff(deps: AppDeps, req: FastifyRequest, id: string)
     await endStaffSessions(tx, id, now, 'reset');
     await voidStaffLinks(tx, id, now);
     const link = await issueCredentialLink(deps, tx, { purpose: 'reset', clinicId: a.clinicId, staffId: id, createdBy: a.staffId });
-    await audit(deps, tx, req, { action: 'staff.reset', resource: 'staff', resourceId: id });
+    await auditRequest(deps, tx, req, { action: 'staff.reset', resource: 'staff', resourceId: id });
     return { link: { url: link.url, expiresAt: link.expiresAt } };
   });
 }
@@ -98,9 +98,9 @@ export async function editStaff(deps: AppDeps, req: FastifyRequest, id: string, 
     if (patch.role !== undefined && patch.role !== target.role) {
       // A role change takes effect now: the person signs in again under the new role.
       await endStaffSessions(tx, id, now, 'role_changed');
-      await audit(deps, tx, req, { action: 'staff.role_change', resource: 'staff', resourceId: id, detail: `${target.role}->${patch.role}` });
+      await auditRequest(deps, tx, req, { action: 'staff.role_change', resource: 'staff', resourceId: id, detail: `${target.role}->${patch.role}` });
     } else {
-      await audit(deps, tx, req, { action: 'staff.update', resource: 'staff', resourceId: id });
+      await auditRequest(deps, tx, req, { action: 'staff.update', resource: 'staff', resourceId: id });
     }
     return { staff: staffView((await getClinicStaff(tx, a.clinicId, id))!) };
   });
@@ -138,6 +138,6 @@ export async function staffReviewCsv(deps: AppDeps, req: FastifyRequest): Promis
     }),
     csvLine([`# account review of ${now.toISOString()}; accounts unused for 90 days are disabled automatically`]),
   ];
-  await writeTx(deps, (tx) => audit(deps, tx, req, { action: 'staff.review_export', resource: 'staff', detail: `rows=${rows.length}` }));
+  await writeTx(deps, (tx) => auditRequest(deps, tx, req, { action: 'staff.review_export', resource: 'staff', detail: `rows=${rows.length}` }));
   return appendExportSignature(deps.db.secrets.key, csvDocument(lines));
 }

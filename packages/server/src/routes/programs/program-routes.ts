@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError, isDomainError } from '@mimamori/core';
 import { ENROLMENT_STATUSES, WITHDRAWAL_DATA_CHOICES } from '@mimamori/core/programs/index';
-import { auditAlone } from '../../audit/audit.ts';
+import { auditAloneRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { langOf, type Lang } from '../../i18n/lang.ts';
 import type { Messages } from '../../i18n/messages.ts';
@@ -132,7 +132,7 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
     const lang = langOf(req.headers['accept-language']);
     const copy = await run(req, () => consentCopy(deps, programActor(req), req.params.id, req.params.consentId));
     const pdf = Buffer.from(await renderConsentPdf(copy, lang));
-    await auditAlone(deps, req, { action: 'program_consent.copy', resource: 'program_consent', resourceId: req.params.consentId, patientId: copy.row.patient_id });
+    await auditAloneRequest(deps, req, { action: 'program_consent.copy', resource: 'program_consent', resourceId: req.params.consentId, patientId: copy.row.patient_id });
     return reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', `attachment; filename="consent-${req.params.consentId.slice(0, 8)}.pdf"`)
@@ -158,7 +158,7 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
     schema: { tags, params: enrolmentParams, querystring: z.strictObject({ preferredTime: localTimeSchema.optional() }) },
   }, async (req) => {
     const result = await run(req, () => proposeProgramBooking(deps, programActor(req), req.params.id, req.query.preferredTime ? { preferredTime: req.query.preferredTime } : {}));
-    await auditAlone(deps, req, { action: 'program_booking.propose', resource: 'program_enrolment', resourceId: req.params.id });
+    await auditAloneRequest(deps, req, { action: 'program_booking.propose', resource: 'program_enrolment', resourceId: req.params.id });
     return result;
   });
   r.post('/api/program-enrolments/:id/booking', {

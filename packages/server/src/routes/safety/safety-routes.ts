@@ -6,7 +6,7 @@ import { escalationMinutesOf } from '@mimamori/core/safety/on-call';
 import {
   deleteOnCallShift, getAlert, getClinic, getStaff, insertOnCallShift, listAlertEvents, listOnCallShifts, listStaff, listStaffChannels, putStaffChannel, updateClinicSettings,
 } from '@mimamori/storage';
-import { audit } from '../../audit/audit.ts';
+import { auditRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { idSchema } from '../schemas.ts';
 
@@ -51,7 +51,7 @@ export function registerSafetyRoutes(app: FastifyInstance, deps: AppDeps): void 
       const s = await getStaff(tx, b.staffId);
       if (!s || s.clinic_id !== a.clinicId || s.status !== 'active') throw new DomainError('validation', { key: 'oncall_staff_unknown' });
       const id = await insertOnCallShift(tx, { clinicId: a.clinicId, shift: { staffId: b.staffId, startsAt: b.startsAt, endsAt: b.endsAt, position: b.position }, now: deps.clock().toISOString(), by: a.staffId });
-      await audit(deps, tx, req, { action: 'oncall.add', resource: 'oncall_shift', resourceId: id, detail: `staff=${b.staffId} ${b.startsAt}..${b.endsAt} pos=${b.position}` });
+      await auditRequest(deps, tx, req, { action: 'oncall.add', resource: 'oncall_shift', resourceId: id, detail: `staff=${b.staffId} ${b.startsAt}..${b.endsAt} pos=${b.position}` });
       return id;
     });
     return reply.code(201).send({ id });
@@ -64,7 +64,7 @@ export function registerSafetyRoutes(app: FastifyInstance, deps: AppDeps): void 
     const a = req.staff!;
     await db.transaction().execute(async (tx) => {
       if (!(await deleteOnCallShift(tx, { clinicId: a.clinicId, id: req.params.id }))) throw new DomainError('not_found', { key: 'oncall_shift_not_found' });
-      await audit(deps, tx, req, { action: 'oncall.remove', resource: 'oncall_shift', resourceId: req.params.id });
+      await auditRequest(deps, tx, req, { action: 'oncall.remove', resource: 'oncall_shift', resourceId: req.params.id });
     });
     return { ok: true as const };
   });
@@ -81,7 +81,7 @@ export function registerSafetyRoutes(app: FastifyInstance, deps: AppDeps): void 
       const s = await getStaff(tx, req.params.staffId);
       if (!s || s.clinic_id !== a.clinicId) throw new DomainError('validation', { key: 'oncall_staff_unknown' });
       await putStaffChannel(tx, { clinicId: a.clinicId, staffId: s.id, channel: 'mail', address: req.body.mail, now: deps.clock().toISOString() });
-      await audit(deps, tx, req, { action: 'oncall.channel', resource: 'staff', resourceId: s.id, detail: `mail=${req.body.mail ? 'set' : 'removed'}` });
+      await auditRequest(deps, tx, req, { action: 'oncall.channel', resource: 'staff', resourceId: s.id, detail: `mail=${req.body.mail ? 'set' : 'removed'}` });
     });
     return { ok: true as const };
   });
@@ -109,7 +109,7 @@ export function registerSafetyRoutes(app: FastifyInstance, deps: AppDeps): void 
     if (req.body.psychiatricEmergencyCentre !== undefined) patch.psychiatricEmergencyCentre = req.body.psychiatricEmergencyCentre;
     await db.transaction().execute(async (tx) => {
       await updateClinicSettings(tx, a.clinicId, patch);
-      await audit(deps, tx, req, { action: 'oncall.settings', resource: 'clinic', resourceId: a.clinicId, detail: `fields=${Object.keys(patch).join(',')}` });
+      await auditRequest(deps, tx, req, { action: 'oncall.settings', resource: 'clinic', resourceId: a.clinicId, detail: `fields=${Object.keys(patch).join(',')}` });
     });
     return { ok: true as const };
   });
@@ -130,7 +130,7 @@ export function registerSafetyRoutes(app: FastifyInstance, deps: AppDeps): void 
     const alert = await getAlert(db, a.clinicId, req.params.id);
     if (!alert) throw new DomainError('not_found', { key: 'alert_not_found' });
     const events = await listAlertEvents(db, a.clinicId, alert.id);
-    await db.transaction().execute((tx) => audit(deps, tx, req, { action: 'alert.history', resource: 'alert', resourceId: alert.id, patientId: alert.patient_id }));
+    await db.transaction().execute((tx) => auditRequest(deps, tx, req, { action: 'alert.history', resource: 'alert', resourceId: alert.id, patientId: alert.patient_id }));
     return {
       alert: { id: alert.id, kind: alert.kind, severity: alert.severity, createdAt: alert.created_at, acknowledgedAt: alert.acknowledged_at, patientId: alert.patient_id },
       events: events.map((e) => ({ at: e.at, type: e.type, staffId: e.staff_id, staffName: e.staff_name ?? null, detail: JSON.parse(e.detail_json) as Record<string, unknown> })),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { audit } from '../../audit/audit.ts';
+import { auditRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { assignScale, cancelAssignment, MAX_OCCURRENCES, reissueInstanceLink } from '../../services/scales/assign-scale.ts';
 import { crisisContactsOf, saveCrisisContacts } from '../../services/scales/crisis-contacts.ts';
@@ -113,7 +113,7 @@ export function registerScaleStaffRoutes(app: FastifyInstance, deps: AppDeps): v
     const a = req.staff!;
     await deps.db.db.transaction().execute(async (tx) => {
       await saveCrisisContacts(tx, { clinicId: a.clinicId, contacts: req.body.contacts, staffId: a.staffId, now: deps.clock().toISOString() });
-      await audit(deps, tx, req, { action: 'crisis_contacts.update', resource: 'crisis_contacts', detail: `n=${req.body.contacts.length}` });
+      await auditRequest(deps, tx, req, { action: 'crisis_contacts.update', resource: 'crisis_contacts', detail: `n=${req.body.contacts.length}` });
     });
     return crisisContactsOf(deps.db.db, a.clinicId);
   });

@@ -9,7 +9,7 @@ import { getBuiltinScale } from '@mimamori/core/scales/builtin/index';
 import {
   getLatestIntakeDefinition, getStaff, insertIntakeDefinition, listIntakeDefinitionVersions, newId, type Db, type IntakeDefinitionRow,
 } from '@mimamori/storage';
-import { audit } from '../../audit/audit.ts';
+import { auditRequest } from '../../audit/audit.ts';
 import { langOf } from '../../i18n/lang.ts';
 import type { AppDeps } from '../../context.ts';
 
@@ -124,7 +124,7 @@ export async function publishIntakeDefinition(deps: AppDeps, req: FastifyRequest
       id, clinic_id: a.clinicId, form_id: def.id, version: def.version, definition_json: JSON.stringify(def), created_at: deps.clock().toISOString(), created_by: a.staffId,
       no_screen_confirmation: lacksScreen ? confirmation : null,
     });
-    await audit(deps, tx, req, {
+    await auditRequest(deps, tx, req, {
       action: lacksScreen ? 'intake_definition.publish_without_child_screen' : 'intake_definition.publish', resource: 'intake_definition', resourceId: id,
       detail: lacksScreen ? `version ${def.version}; no scored youth self-harm screen; confirmation: ${[...confirmation].slice(0, 300).join('')}` : `version ${def.version}`,
     });

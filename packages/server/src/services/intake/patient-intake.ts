@@ -10,7 +10,7 @@ import type { ScaleDefinition } from '@mimamori/core/scales/scale-definition';
 import { latestClinicScales } from '../scales/resolve-scale-definition.ts';
 import { getClinic, getIntake, getIntakeDefinitionVersion, getPatient, updateIntakeIfRevision, type Db, type IntakeRow } from '@mimamori/storage';
 import { intakePartFor, respondentOf } from './intake-part.ts';
-import { audit } from '../../audit/audit.ts';
+import { auditRequest } from '../../audit/audit.ts';
 import { clinicDate } from '../../core-imports.ts';
 import type { AppDeps } from '../../context.ts';
 import { langOf } from '../../i18n/lang.ts';
@@ -178,7 +178,7 @@ export async function savePatientIntake(deps: AppDeps, req: FastifyRequest, inta
       });
       if (!ok) return null;
       if (intake.status === 'sent') {
-        await audit(deps, tx, req, { action: 'intake.start', resource: 'intake', resourceId: intake.id, patientId: p.patientId, clinicId: p.clinicId, actorId: null, actorRole: 'patient' });
+        await auditRequest(deps, tx, req, { action: 'intake.start', resource: 'intake', resourceId: intake.id, patientId: p.patientId, clinicId: p.clinicId, actorId: null, actorRole: 'patient' });
       }
       return {
         saved: true, values: draft.values, confirmedGroups: [...confirmed], progress, crisis,
@@ -227,7 +227,7 @@ export async function submitPatientIntake(deps: AppDeps, req: FastifyRequest, in
       },
     });
     if (!ok) throw new DomainError('conflict', { key: 'intake_saved_elsewhere' });
-    await audit(deps, tx, req, {
+    await auditRequest(deps, tx, req, {
       action: 'intake.submit', resource: 'intake', resourceId: intake.id, patientId: p.patientId, clinicId: p.clinicId, actorId: null, actorRole: 'patient',
       detail: consent?.agreed ? `consent ${consent.policyVersion}` : null,
     });

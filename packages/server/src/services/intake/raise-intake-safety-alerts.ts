@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { IntakeAudience, IntakeDefinition } from '@mimamori/core/intake/intake-definition';
 import { intakeSafetyAlerts, intakeSafetyHits, type IntakeSafetyHit } from '@mimamori/core/intake/intake-safety-hits';
 import { addAlertEvent, listAlertEvents, newId, raiseAlert, type Db } from '@mimamori/storage';
-import { audit } from '../../audit/audit.ts';
+import { auditRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { INTAKE_ALERT_SOURCE } from './score-intake-scales.ts';
 
@@ -47,7 +47,7 @@ export async function raiseIntakeSafetyAlerts(
       if (seen.has(JSON.stringify(detail))) continue;
       await addAlertEvent(tx, { clinicId: o.clinicId, alertId: raised.id, at: now, type: 'answer', detail });
     }
-    await audit(deps, tx, req, {
+    await auditRequest(deps, tx, req, {
       action: raised.created ? 'alert.raise' : 'alert.update', resource: 'alert', resourceId: raised.id, patientId: o.patientId, clinicId: o.clinicId, actorId: null, actorRole: 'patient',
       detail: `source=intake kind=${a.kind} severity=${raised.severity}`,
     });

@@ -7,7 +7,7 @@ import type { Informant, ScaleDefinition } from '@mimamori/core/scales/scale-def
 import { scaleAlertsOf } from '@mimamori/core/safety/alert-severity';
 import type { SafetyFlag } from '@mimamori/core/scales/evaluate-safety';
 import { addAlertEvent, listAlertEvents, newId, raiseAlert, type Db } from '@mimamori/storage';
-import { audit } from '../../audit/audit.ts';
+import { auditRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { recordScaleResponse, scaleAlertSummary } from '../scales/record-scale-response.ts';
 import { resolveScaleDefinition } from '../scales/resolve-scale-definition.ts';
@@ -105,7 +105,7 @@ export async function recordFlaggedIntakeScale(
       if (typeof value !== 'number' || latest.get(item) === value) continue;
       await addAlertEvent(tx, { clinicId: o.clinicId, alertId: raised.id, at: now, type: 'answer', detail: { scaleId: o.scaleId, item, value, at: now } satisfies AnswerEvent });
     }
-    await audit(deps, tx, req, {
+    await auditRequest(deps, tx, req, {
       action: raised.created ? 'alert.raise' : 'alert.update', resource: 'alert', resourceId: raised.id, patientId: o.patientId, clinicId: o.clinicId, actorId: null, actorRole: 'patient',
       detail: `source=intake kind=${a.kind} severity=${raised.severity}`,
     });

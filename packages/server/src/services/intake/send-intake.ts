@@ -4,7 +4,7 @@ import type { IntakeAudience } from '@mimamori/core/intake/intake-definition';
 import { ageOn } from '@mimamori/core/patients/patient';
 import { enqueueMail, getClinic, getPatient, insertIntake, listPatientIntakes, newId, type Db, type IntakeRow } from '@mimamori/storage';
 import { newIntakeRow } from './new-intake-row.ts';
-import { audit } from '../../audit/audit.ts';
+import { auditRequest } from '../../audit/audit.ts';
 import { clinicDate } from '../../core-imports.ts';
 import type { AppDeps } from '../../context.ts';
 import { issuePatientLink, type IssuedPatientLink } from '../patient-link-service.ts';
@@ -125,7 +125,7 @@ export async function sendIntake(deps: AppDeps, tx: Db, req: FastifyRequest, o: 
       });
     }
   }
-  await audit(deps, tx, req, {
+  await auditRequest(deps, tx, req, {
     action: open ? 'intake.resend' : 'intake.send', resource: 'intake', resourceId: intake.id, patientId: o.patientId, clinicId: o.clinicId,
     detail: mailQueued ? 'mail queued' : 'no mail',
   });

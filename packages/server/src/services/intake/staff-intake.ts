@@ -8,7 +8,7 @@ import { selectIntakeDefinition } from '@mimamori/core/intake/select-intake-defi
 import { summarizeIntake, type IntakeScaleScore } from '@mimamori/core/intake/summarize-intake';
 import { instantToZoned } from '@mimamori/core/time/instant-to-zoned';
 import { getClinic, getIntake, getPatient, listIntakeStatuses, listPatientIntakes, revokePatientLinks, type IntakeRow } from '@mimamori/storage';
-import { audit, auditAlone } from '../../audit/audit.ts';
+import { auditRequest, auditAloneRequest } from '../../audit/audit.ts';
 import { clinicDate } from '../../core-imports.ts';
 import type { AppDeps } from '../../context.ts';
 import { langOf } from '../../i18n/lang.ts';
@@ -63,7 +63,7 @@ export async function listIntakesOfPatient(deps: AppDeps, req: FastifyRequest, p
   const a = req.staff!;
   if (!(await getPatient(deps.db.db, a.clinicId, patientId))) throw new DomainError('not_found');
   const rows = await listPatientIntakes(deps.db.db, a.clinicId, patientId);
-  await auditAlone(deps, req, { action: 'intake.list', resource: 'intake', patientId });
+  await auditAloneRequest(deps, req, { action: 'intake.list', resource: 'intake', patientId });
   return rows.map(intakeStatusOf);
 }
 
@@ -149,7 +149,7 @@ export async function readIntakeForStaff(deps: AppDeps, req: FastifyRequest, int
       ),
     };
   }
-  await auditAlone(deps, req, { action: 'intake.read', resource: 'intake', resourceId: row.id, patientId: row.patient_id });
+  await auditAloneRequest(deps, req, { action: 'intake.read', resource: 'intake', resourceId: row.id, patientId: row.patient_id });
   return {
     intake: { ...intakeStatusOf(row), audience: row.audience, definitionVersion: row.definition_version, consentPolicyVersion: row.consent_policy_version, consentAt: row.consent_at, expiresAt: row.expires_at },
     summary: { ja: { text: summary.ja.text, alerts: summary.ja.alerts, sections: summary.ja.sections }, en: { text: summary.en.text, alerts: summary.en.alerts, sections: summary.en.sections } },
@@ -169,6 +169,6 @@ export async function cancelIntake(deps: AppDeps, req: FastifyRequest, intakeId:
     const now = deps.clock().toISOString();
     await tx.updateTable('intakes').set({ status: 'cancelled', updated_at: now }).where('clinic_id', '=', a.clinicId).where('id', '=', intakeId).execute();
     await revokePatientLinks(tx, { clinicId: a.clinicId, patientId: row.patient_id, purpose: INTAKE_LINK_PURPOSE, resourceId: intakeId, now });
-    await audit(deps, tx, req, { action: 'intake.cancel', resource: 'intake', resourceId: intakeId, patientId: row.patient_id });
+    await auditRequest(deps, tx, req, { action: 'intake.cancel', resource: 'intake', resourceId: intakeId, patientId: row.patient_id });
   });
 }

@@ -4,7 +4,7 @@ import { checkPlanForProgram, draftPlanFor, parseAnalysisPlan } from '@mimamori/
 import type { ProgramDefinition } from '@mimamori/core/programs/program-definition';
 import { isDomainError } from '@mimamori/core/errors/domain-error';
 import { firstEnrolmentDate, listAnalysisPlans, listLatestPrograms, lockAnalysisPlan, saveAnalysisPlan, type Db, type PlanAuditEvent } from '@mimamori/storage';
-import { audit, auditAlone } from '../../audit/audit.ts';
+import { auditRequest, auditAloneRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { langOf } from '../../i18n/lang.ts';
 
@@ -36,7 +36,7 @@ export async function listPlans(deps: AppDeps, req: FastifyRequest, programId: s
   const program = await programFor(deps, req, programId);
   const rows = await listAnalysisPlans(deps.db.db, clinicId, programId);
   const first = await firstEnrolmentDate(deps.db.db, clinicId, programId);
-  await auditAlone(deps, req, { action: 'analysis_plan.read', resource: 'program', resourceId: programId });
+  await auditAloneRequest(deps, req, { action: 'analysis_plan.read', resource: 'program', resourceId: programId });
   return {
     program: programChoices(program),
     draft: (({ version: _v, lockedAt: _l, ...plan }) => plan)(draftPlanFor(program)),
@@ -71,7 +71,7 @@ function checkPlan(req: FastifyRequest, plan: Record<string, unknown>, program: 
 }
 
 const planAudit = (deps: AppDeps, req: FastifyRequest) => (tx: Db, e: PlanAuditEvent) =>
-  audit(deps, tx, req, { action: e.action, resource: 'analysis_plan', resourceId: e.resourceId, detail: e.detail ?? null });
+  auditRequest(deps, tx, req, { action: e.action, resource: 'analysis_plan', resourceId: e.resourceId, detail: e.detail ?? null });
 
 /** Saves the draft, or starts an amendment (a new version, with its reason) of a locked plan. */
 export async function savePlan(deps: AppDeps, req: FastifyRequest, programId: string, body: { readonly plan: Record<string, unknown>; readonly reason?: string }) {

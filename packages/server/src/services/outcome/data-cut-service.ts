@@ -4,7 +4,7 @@ import { DomainError } from '@mimamori/core';
 import { outcomeReport, parseDataCut, type DataCutFileName } from '@mimamori/core/outcome/index';
 import { htmlToPdf, outcomeBundle, outcomeReportHtml, outcomeReportJson } from '@mimamori/reports';
 import { exportProgramDataCut, getDataCut, insertDataCut, listDataCuts, newId, type DataCutSummary } from '@mimamori/storage';
-import { audit, auditAlone } from '../../audit/audit.ts';
+import { auditRequest, auditAloneRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { programFor } from './analysis-plan-service.ts';
 
@@ -23,7 +23,7 @@ export type DataCutView = ReturnType<typeof view>;
 export async function dataCuts(deps: AppDeps, req: FastifyRequest, programId: string): Promise<{ items: DataCutView[] }> {
   await programFor(deps, req, programId);
   const rows = await listDataCuts(deps.db.db, req.staff!.clinicId, programId);
-  await auditAlone(deps, req, { action: 'data_cut.list', resource: 'program', resourceId: programId });
+  await auditAloneRequest(deps, req, { action: 'data_cut.list', resource: 'program', resourceId: programId });
   return { items: rows.map(view) };
 }
 
@@ -49,7 +49,7 @@ export async function createDataCut(deps: AppDeps, req: FastifyRequest, programI
   };
   await deps.db.db.transaction().execute(async (tx) => {
     await insertDataCut(tx, row);
-    await audit(deps, tx, req, { action: 'program.data_cut', resource: 'data_cut', resourceId: row.id, detail: `program=${programId};participants=${cut.participants};excluded_no_data_use=${cut.excludedNoDataUse};sha256=${sha256}` });
+    await auditRequest(deps, tx, req, { action: 'program.data_cut', resource: 'data_cut', resourceId: row.id, detail: `program=${programId};participants=${cut.participants};excluded_no_data_use=${cut.excludedNoDataUse};sha256=${sha256}` });
   });
   return view(row);
 }
@@ -65,7 +65,7 @@ async function loadCut(deps: AppDeps, req: FastifyRequest, programId: string, cu
 /** The report of a stored cut under the plan it carries: HTML, JSON or PDF. Audited with the cut's hash. */
 export async function cutReport(deps: AppDeps, req: FastifyRequest, o: { readonly programId: string; readonly cutId: string; readonly format: 'html' | 'json' | 'pdf'; readonly lang: 'ja' | 'en' }) {
   const { row, report } = await loadCut(deps, req, o.programId, o.cutId);
-  await auditAlone(deps, req, { action: 'data_cut.report', resource: 'data_cut', resourceId: row.id, detail: `format=${o.format};sha256=${row.sha256}` });
+  await auditAloneRequest(deps, req, { action: 'data_cut.report', resource: 'data_cut', resourceId: row.id, detail: `format=${o.format};sha256=${row.sha256}` });
   if (o.format === 'json') return outcomeReportJson(report);
   const html = outcomeReportHtml(report, o.lang);
   return o.format === 'html' ? html : Buffer.from(await htmlToPdf(html));
@@ -75,6 +75,6 @@ export async function cutReport(deps: AppDeps, req: FastifyRequest, o: { readonl
 export async function cutBundle(deps: AppDeps, req: FastifyRequest, o: { readonly programId: string; readonly cutId: string; readonly pdf: boolean }): Promise<Buffer> {
   const { row, files, cut, report } = await loadCut(deps, req, o.programId, o.cutId);
   const zip = await outcomeBundle({ files, cut, report, pdf: o.pdf });
-  await auditAlone(deps, req, { action: 'data_cut.bundle', resource: 'data_cut', resourceId: row.id, detail: `sha256=${row.sha256}` });
+  await auditAloneRequest(deps, req, { action: 'data_cut.bundle', resource: 'data_cut', resourceId: row.id, detail: `sha256=${row.sha256}` });
   return zip;
 }

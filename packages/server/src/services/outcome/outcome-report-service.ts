@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { outcomeReport, parseDataCut } from '@mimamori/core/outcome/index';
 import { outcomeReportHtml, outcomeReportJson } from '@mimamori/reports';
 import { exportProgramDataCut } from '@mimamori/storage';
-import { auditAlone } from '../../audit/audit.ts';
+import { auditAloneRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 
 /**
@@ -15,6 +15,6 @@ export async function programOutcomeReport(deps: AppDeps, req: FastifyRequest, p
   const now = deps.clock();
   const cut = await exportProgramDataCut(deps.db.db, { programId, clinicId: staff.clinicId, masterKey: deps.db.secrets.key, now, mimamoriVersion: '0.1.0', audit: false });
   const report = outcomeReport(parseDataCut(cut.files));
-  await auditAlone(deps, req, { action: 'program.outcome_report', resource: 'program', resourceId: programId, detail: `participants=${cut.participants};excluded_no_data_use=${cut.excludedNoDataUse}` });
+  await auditAloneRequest(deps, req, { action: 'program.outcome_report', resource: 'program', resourceId: programId, detail: `participants=${cut.participants};excluded_no_data_use=${cut.excludedNoDataUse}` });
   return o.format === 'json' ? outcomeReportJson(report) : outcomeReportHtml(report, o.lang);
 }

@@ -28,7 +28,7 @@ import {
   newId,
   type ProgramEnrolmentRow,
 } from '@mimamori/storage';
-import { audit } from '../../audit/audit.ts';
+import { auditRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { latestClinicScales } from '../scales/resolve-scale-definition.ts';
 import { assignProgramAssessments, cancelProgramAssessments } from './program-assessment-service.ts';
@@ -55,7 +55,7 @@ export async function startProgramScreening(deps: AppDeps, req: FastifyRequest, 
     };
     await insertEnrolment(tx, row);
     await recordEvent(tx, actor.clinicId, row.id, enrolment.history[0]!);
-    await audit(deps, tx, req, { action: 'program_enrolment.screening', resource: 'program_enrolment', resourceId: row.id, patientId, detail: `program=${program.id};v=${program.version}` });
+    await auditRequest(deps, tx, req, { action: 'program_enrolment.screening', resource: 'program_enrolment', resourceId: row.id, patientId, detail: `program=${program.id};v=${program.version}` });
     return row;
   });
 }
@@ -108,7 +108,7 @@ export async function screenEligibility(deps: AppDeps, req: FastifyRequest, acto
       current = { ...row, status: t.enrolment.status };
     } else {
       await tx.updateTable('program_enrolments').set(patch).where('clinic_id', '=', actor.clinicId).where('id', '=', row.id).execute();
-      await audit(deps, tx, req, { action: 'program_enrolment.eligibility', resource: 'program_enrolment', resourceId: row.id, patientId: row.patient_id, detail: `outcome=${result.outcome}` });
+      await auditRequest(deps, tx, req, { action: 'program_enrolment.eligibility', resource: 'program_enrolment', resourceId: row.id, patientId: row.patient_id, detail: `outcome=${result.outcome}` });
     }
     return { eligibility: result, status: current.status, scoreSources: totals };
   });
@@ -177,7 +177,7 @@ export async function signConsent(deps: AppDeps, req: FastifyRequest, actor: Pro
       id, clinic_id: actor.clinicId, enrolment_id: enrolmentId, patient_id: row.patient_id, role: record.role, record_json: JSON.stringify(record),
       signature_png: png, signed_at: now, created_at: now,
     });
-    await audit(deps, tx, req, { action: 'program_consent.sign', resource: 'program_consent', resourceId: id, patientId: row.patient_id, detail: `role=${record.role};doc=${doc.id}@${doc.version}/${doc.language}` });
+    await auditRequest(deps, tx, req, { action: 'program_consent.sign', resource: 'program_consent', resourceId: id, patientId: row.patient_id, detail: `role=${record.role};doc=${doc.id}@${doc.version}/${doc.language}` });
     const records = (await listConsents(tx, actor.clinicId, enrolmentId)).map((r) => JSON.parse(r.record_json) as ConsentRecord);
     const evaluation = evaluateConsent({ program, birthDate: patient.birth_date, records, zone, on: today });
     let status: EnrolmentStatus = enrolment.status;

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { DomainError, isDomainError } from '@mimamori/core';
 import { assessmentAssignmentPlan, assessmentRelinkPlan, type AssessmentLink, type EnrolmentSchedule, type ProgramDefinition } from '@mimamori/core/programs/index';
 import { cancelScaleAssignment, updateEnrolmentIfVersion, type Db, type ProgramEnrolmentRow } from '@mimamori/storage';
-import { audit } from '../../audit/audit.ts';
+import { auditRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { assignScale } from '../scales/assign-scale.ts';
 import { anchoredSchedule } from './program-anchor.ts';
@@ -44,7 +44,7 @@ export async function reanchorAssessmentsInTx(deps: AppDeps, tx: Db, req: Fastif
   let cancelled = 0;
   for (const link of relink.cancel) {
     if (await cancelScaleAssignment(tx, { clinicId: actor.clinicId, id: link.assignmentId, staffId: actor.staffId, now: nowIso(deps) })) {
-      await audit(deps, tx, req, { action: 'scale_assignment.cancel', resource: 'scale_assignment', resourceId: link.assignmentId, patientId: row.patient_id, detail: `program_window_moved=${row.id};visit=${link.visitId}` });
+      await auditRequest(deps, tx, req, { action: 'scale_assignment.cancel', resource: 'scale_assignment', resourceId: link.assignmentId, patientId: row.patient_id, detail: `program_window_moved=${row.id};visit=${link.visitId}` });
       cancelled++;
     }
   }
@@ -69,7 +69,7 @@ export async function refreshProgramAssessments(deps: AppDeps, req: FastifyReque
       const next = await reanchorAssessmentsInTx(deps, tx, req, { actor, row, program, schedule });
       if (JSON.stringify(next.schedule) === JSON.stringify(schedule)) return true;
       if (!(await updateEnrolmentIfVersion(tx, actor.clinicId, row.id, row.row_version, { schedule_json: JSON.stringify(next.schedule), updated_at: nowIso(deps) }))) return false;
-      await audit(deps, tx, req, {
+      await auditRequest(deps, tx, req, {
         action: 'program_enrolment.replan', resource: 'program_enrolment', resourceId: row.id, patientId: row.patient_id,
         detail: `anchor=${next.schedule.anchor?.date ?? ''};source=${next.schedule.anchor?.source ?? ''};cancelled=${next.cancelled}`,
       });
@@ -140,7 +140,7 @@ export async function cancelProgramAssessments(deps: AppDeps, tx: Db, req: Fasti
     // One that was answered already is left as it is.
     const open = await tx.selectFrom('scale_instances').select('id').where('clinic_id', '=', actor.clinicId).where('assignment_id', '=', link.assignmentId).where('status', '=', 'open').executeTakeFirst();
     if (open && await cancelScaleAssignment(tx, { clinicId: actor.clinicId, id: link.assignmentId, staffId: actor.staffId, now: nowIso(deps) })) {
-      await audit(deps, tx, req, { action: 'scale_assignment.cancel', resource: 'scale_assignment', resourceId: link.assignmentId, patientId: row.patient_id, detail: `program_withdrawal=${row.id}` });
+      await auditRequest(deps, tx, req, { action: 'scale_assignment.cancel', resource: 'scale_assignment', resourceId: link.assignmentId, patientId: row.patient_id, detail: `program_withdrawal=${row.id}` });
       n++;
     }
   }

@@ -11,7 +11,7 @@ import { seedClinicServices, type SeriesPattern, type Service } from '@mimamori/
 import { WEEKDAYS } from '@mimamori/core/time/index';
 import { zonedToInstant } from '@mimamori/core/time/zoned-to-instant';
 import { getProgramDefinition, getSchedulingConfig, listAppointments, listEnrolments, listProgramSessions, updateEnrolmentIfVersion, type Db, type ProgramEnrolmentRow } from '@mimamori/storage';
-import { audit } from '../../audit/audit.ts';
+import { auditRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { appState } from '../../app-state.ts';
@@ -183,7 +183,7 @@ async function linkBooking(deps: AppDeps, req: FastifyRequest, actor: ProgramAct
       const { schedule, cancelled } = await reanchorAssessmentsInTx(deps, tx, req, { actor, row, program, schedule: { ...scheduleOf(row), booking } });
       const done = await updateEnrolmentIfVersion(tx, actor.clinicId, row.id, row.row_version, { schedule_json: JSON.stringify(schedule), updated_at: nowIso(deps) });
       if (!done) return null;
-      await audit(deps, tx, req, {
+      await auditRequest(deps, tx, req, {
         action: 'program_enrolment.book', resource: 'program_enrolment', resourceId: row.id, patientId: row.patient_id,
         detail: `series=${booking.seriesId};service=${booking.serviceId};n=${booking.appointments.length};anchor=${schedule.anchor?.date ?? ''};replaced=${cancelled}`,
       });

@@ -13,7 +13,7 @@ import {
   type Db,
   type ProgramEnrolmentRow,
 } from '@mimamori/storage';
-import { audit } from '../../audit/audit.ts';
+import { auditRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
 
@@ -89,7 +89,7 @@ export async function saveTransition(
   });
   if (!ok) throw new DomainError('conflict', { key: 'programs.enrolment_changed' });
   await recordEvent(tx, row.clinic_id, row.id, result.record);
-  await audit(deps, tx, req, {
+  await auditRequest(deps, tx, req, {
     action: `program_enrolment.${result.record.to}`,
     resource: 'program_enrolment',
     resourceId: row.id,

@@ -10,7 +10,7 @@ import {
   type ProgramDefinitionInput,
 } from '@mimamori/core/programs/index';
 import { getConsentTexts, getProgramDefinition, insertProgramDefinition, listProgramDefinitions, newId, putConsentText, type Db } from '@mimamori/storage';
-import { audit, auditAlone } from '../../audit/audit.ts';
+import { auditRequest, auditAloneRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { checkProgramService } from './program-booking-service.ts';
 import { loadProgram, nowIso, writeTx, type ProgramActor } from './program-context.ts';
@@ -68,7 +68,7 @@ async function store(deps: AppDeps, tx: Db, req: FastifyRequest, actor: ProgramA
   await insertProgramDefinition(tx, {
     id: newId(), clinic_id: actor.clinicId, program_id: def.id, version: def.version, definition_json: JSON.stringify(def), created_by: actor.staffId, created_at: now,
   });
-  await audit(deps, tx, req, { action, resource: 'program', resourceId: def.id, detail: `v=${def.version}` });
+  await auditRequest(deps, tx, req, { action, resource: 'program', resourceId: def.id, detail: `v=${def.version}` });
 }
 
 /** Creates a program (version 1 unless the input says otherwise). */
@@ -109,7 +109,7 @@ export async function listPrograms(deps: AppDeps, actor: ProgramActor) {
 export async function readProgram(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, programId: string, version?: number) {
   const program = await loadProgram(deps.db.db, actor.clinicId, programId, version);
   const texts = await getConsentTexts(deps.db.db, actor.clinicId, program.consentDocuments.map((d) => d.contentHash));
-  await auditAlone(deps, req, { action: 'program.read', resource: 'program', resourceId: programId, detail: `v=${program.version}` });
+  await auditAloneRequest(deps, req, { action: 'program.read', resource: 'program', resourceId: programId, detail: `v=${program.version}` });
   return { program, documentTexts: Object.fromEntries(texts) as Record<string, string> };
 }
 

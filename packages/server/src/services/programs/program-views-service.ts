@@ -41,7 +41,7 @@ import {
   type Db,
   type ProgramEnrolmentRow,
 } from '@mimamori/storage';
-import { auditAlone } from '../../audit/audit.ts';
+import { auditAloneRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { anchoredSchedule, seriesAppointments } from './program-anchor.ts';
 import { clinicZone, enrolmentOf, loadEnrolment, loadProgram, nowIso, type ProgramActor } from './program-context.ts';
@@ -124,7 +124,7 @@ export async function readEnrolment(deps: AppDeps, req: FastifyRequest, actor: P
   const texts = await getConsentTexts(db, actor.clinicId, program.consentDocuments.map((d) => d.contentHash));
   const { schedule, statuses } = live;
   const planned = await sessionPlan(db, actor.clinicId, row, zone, sessions.map((s) => s.session_number), schedule);
-  await auditAlone(deps, req, { action: 'program_enrolment.read', resource: 'program_enrolment', resourceId: row.id, patientId: row.patient_id });
+  await auditAloneRequest(deps, req, { action: 'program_enrolment.read', resource: 'program_enrolment', resourceId: row.id, patientId: row.patient_id });
   return {
     enrolment: { ...enrolment, enrolmentDate: row.enrolment_date, createdAt: row.created_at, nextStatuses: nextStatuses(enrolment.status) },
     patient: { id: patient.id, patientNumber: patient.patient_number, nameKanji: patient.name_kanji, nameKana: patient.name_kana, birthDate: patient.birth_date, guardians: JSON.parse(patient.guardians_json) as unknown },
@@ -149,7 +149,7 @@ export async function readEnrolment(deps: AppDeps, req: FastifyRequest, actor: P
 /** The enrolments of a program with their patients (for the program page). */
 export async function listProgramEnrolments(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, programId: string) {
   const rows = await listEnrolments(deps.db.db, { clinicId: actor.clinicId, programId });
-  await auditAlone(deps, req, { action: 'program_enrolment.list', resource: 'program_enrolment', detail: `program=${programId};results=${rows.length}` });
+  await auditAloneRequest(deps, req, { action: 'program_enrolment.list', resource: 'program_enrolment', detail: `program=${programId};results=${rows.length}` });
   return rows.map((r) => ({
     id: r.id, status: r.status, programVersion: r.program_version, enrolmentDate: r.enrolment_date, createdAt: r.created_at, updatedAt: r.updated_at,
     patient: { id: r.patient_id, patientNumber: r.patient_number, nameKanji: r.name_kanji, nameKana: r.name_kana, birthDate: r.birth_date },
@@ -191,7 +191,7 @@ export async function programDashboard(deps: AppDeps, req: FastifyRequest, actor
   const byEnrolment = new Map(rows.map((r) => [r.id, r]));
   const participantOf = (r: { id: string; patient_id: string; patient_number: string }) =>
     identified ? { enrolmentId: r.id, patientNumber: r.patient_number } : { studyId: studyIdFor(deps.db.secrets.key, programId, r.patient_id) };
-  await auditAlone(deps, req, { action: 'program_dashboard.read', resource: 'program', resourceId: programId });
+  await auditAloneRequest(deps, req, { action: 'program_dashboard.read', resource: 'program', resourceId: programId });
   return {
     program: { id: program.id, version: program.version, title: program.title, treatment: program.treatment },
     identified,
@@ -266,7 +266,7 @@ export async function patientTimeline(deps: AppDeps, req: FastifyRequest, actor:
     return flagConfounders(medications, { start, end }).map((f) => ({ ...f, enrolmentId: r.id }));
   });
   const planned = await Promise.all(enrolRows.map((r, i) => sessionPlan(db, actor.clinicId, r, zone, undefined, lives[i])));
-  await auditAlone(deps, req, { action: 'program_timeline.read', resource: 'patient', resourceId: patientId, patientId });
+  await auditAloneRequest(deps, req, { action: 'program_timeline.read', resource: 'patient', resourceId: patientId, patientId });
   return {
     patient: { id: patient.id, patientNumber: patient.patient_number, nameKanji: patient.name_kanji, nameKana: patient.name_kana, birthDate: patient.birth_date },
     enrolments: enrolRows.map((r, i) => ({ id: r.id, programId: r.program_id, status: r.status, enrolmentDate: r.enrolment_date, plannedSessions: planned[i]! })),
@@ -315,7 +315,7 @@ export async function exportProgramData(deps: AppDeps, req: FastifyRequest, acto
       }),
     });
   }
-  await auditAlone(deps, req, { action: 'program.export', resource: 'program', resourceId: programId, detail: `purpose=${purpose};included=${out.length};excluded=${excluded}` });
+  await auditAloneRequest(deps, req, { action: 'program.export', resource: 'program', resourceId: programId, detail: `purpose=${purpose};included=${out.length};excluded=${excluded}` });
   return { purpose, enrolments: out, excluded };
 }
 

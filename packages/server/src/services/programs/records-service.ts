@@ -21,7 +21,7 @@ import {
   sessionsWithLot,
   updateMedication,
 } from '@mimamori/storage';
-import { audit, auditAlone } from '../../audit/audit.ts';
+import { auditRequest, auditAloneRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { clinicZone, loadEnrolment, loadProgram, nowIso, saveTransition, writeTx, type ProgramActor } from './program-context.ts';
 
@@ -49,7 +49,7 @@ export async function recordSession(deps: AppDeps, req: FastifyRequest, actor: P
       id, clinic_id: actor.clinicId, enrolment_id: enrolmentId, patient_id: row.patient_id, kind: record.kind, session_number: record.sessionNumber,
       lot_key: record.kind === 'infusion' ? record.lotKey : null, started_at: record.startedAt, record_json: JSON.stringify(record), created_by: actor.staffId, created_at: now,
     });
-    await audit(deps, tx, req, { action: `program_session.${record.kind}`, resource: 'program_session', resourceId: id, patientId: row.patient_id, detail: `enrolment=${enrolmentId};n=${record.sessionNumber}` });
+    await auditRequest(deps, tx, req, { action: `program_session.${record.kind}`, resource: 'program_session', resourceId: id, patientId: row.patient_id, detail: `enrolment=${enrolmentId};n=${record.sessionNumber}` });
     if (enrolment.status === 'enrolled') {
       const t = transition(enrolment, { to: 'active', at: now, by: actor.staffId, evidence: { firstSession: id } });
       await saveTransition(deps, tx, req, { row, result: t });
@@ -80,7 +80,7 @@ export async function recordAdverseEvent(deps: AppDeps, req: FastifyRequest, act
         summary: { key: alert.susar ? 'programs.alert_susar' : 'programs.alert_sae', params: alert.params }, now,
       });
     }
-    await audit(deps, tx, req, { action: 'program_adverse_event.record', resource: 'program_adverse_event', resourceId: ae.id, patientId: row.patient_id, detail: `grade=${ae.grade};serious=${alert ? 1 : 0}` });
+    await auditRequest(deps, tx, req, { action: 'program_adverse_event.record', resource: 'program_adverse_event', resourceId: ae.id, patientId: row.patient_id, detail: `grade=${ae.grade};serious=${alert ? 1 : 0}` });
     return { adverseEvent: stored, alertRaised: alert !== null, susar: alert?.susar ?? false };
   });
 }
@@ -151,7 +151,7 @@ export async function updateAdverseEvent(deps: AppDeps, req: FastifyRequest, act
         summary: { key: alert.susar ? 'programs.alert_susar' : 'programs.alert_sae', params: alert.params }, now,
       });
     }
-    await audit(deps, tx, req, {
+    await auditRequest(deps, tx, req, {
       action: 'program_adverse_event.update', resource: 'program_adverse_event', resourceId: ae.id, patientId: enrolment.patient_id,
       detail: `rev=${revision + 1};fields=${changes.map((c) => c.field).join(',')};serious=${row.serious}->${alert ? 1 : 0}`,
     });
@@ -173,7 +173,7 @@ export async function saveMedication(deps: AppDeps, req: FastifyRequest, actor: 
     } else {
       await insertMedication(tx, { id, clinic_id: actor.clinicId, patient_id: patientId, record_json: JSON.stringify(med), created_by: actor.staffId, created_at: now, updated_at: now });
     }
-    await audit(deps, tx, req, { action: medicationId ? 'program_medication.update' : 'program_medication.create', resource: 'program_medication', resourceId: id, patientId });
+    await auditRequest(deps, tx, req, { action: medicationId ? 'program_medication.update' : 'program_medication.create', resource: 'program_medication', resourceId: id, patientId });
     return med;
   });
 }
@@ -186,7 +186,7 @@ export async function recordLabResult(deps: AppDeps, req: FastifyRequest, actor:
       if (!(await getPatient(tx, actor.clinicId, patientId))) throw new DomainError('not_found');
       const id = newId();
       await insertLabResults(tx, [labRow(actor, lab, id, null, nowIso(deps))]);
-      await audit(deps, tx, req, { action: 'program_lab.record', resource: 'program_lab_result', resourceId: id, patientId, detail: `analyte=${lab.analyte}` });
+      await auditRequest(deps, tx, req, { action: 'program_lab.record', resource: 'program_lab_result', resourceId: id, patientId, detail: `analyte=${lab.analyte}` });
       return { id, result: lab };
     });
   } catch (err) {
@@ -215,7 +215,7 @@ export async function importLabs(deps: AppDeps, req: FastifyRequest, actor: Prog
   const existing = (await listLabResults(db, { clinicId: actor.clinicId })).map((r) => ({ patientId: numberOf.get(r.patient_id) ?? r.patient_id, analyte: r.analyte as LabResult['analyte'], collectedAt: r.collected_at }));
   const report = importLabCsv(csv, { zone, existing, patientExists: (n) => idOf.has(n.trim()) });
   if (!report.ok) {
-    await auditAlone(deps, req, { action: 'program_lab.import', resource: 'program_lab_result', outcome: 'failure', detail: `rows=${report.rowCount};errors=${report.errors.length}` });
+    await auditAloneRequest(deps, req, { action: 'program_lab.import', resource: 'program_lab_result', outcome: 'failure', detail: `rows=${report.rowCount};errors=${report.errors.length}` });
     throw labCsvError(report);
   }
   const importId = newId();
@@ -227,7 +227,7 @@ export async function importLabs(deps: AppDeps, req: FastifyRequest, actor: Prog
         void _row;
         return labRow(actor, { ...lab, patientId: idOf.get(lab.patientId.trim())! }, newId(), importId, now);
       }));
-      await audit(deps, tx, req, { action: 'program_lab.import', resource: 'program_lab_result', resourceId: importId, detail: `rows=${report.results.length}` });
+      await auditRequest(deps, tx, req, { action: 'program_lab.import', resource: 'program_lab_result', resourceId: importId, detail: `rows=${report.results.length}` });
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new DomainError('conflict', { key: 'programs.lab_duplicate' });
@@ -240,7 +240,7 @@ export async function importLabs(deps: AppDeps, req: FastifyRequest, actor: Prog
 export async function patientsWithLot(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, lot: string) {
   const key = normaliseLot(lot);
   const rows = await sessionsWithLot(deps.db.db, actor.clinicId, key);
-  await auditAlone(deps, req, { action: 'program_lot.search', resource: 'program_session', detail: `lot=${key};results=${rows.length}` });
+  await auditAloneRequest(deps, req, { action: 'program_lot.search', resource: 'program_session', detail: `lot=${key};results=${rows.length}` });
   return rows.map((r) => {
     const rec = JSON.parse(r.record_json) as InfusionRecord;
     return {

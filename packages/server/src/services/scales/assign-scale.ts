@@ -7,7 +7,7 @@ import { zonedToInstant } from '@mimamori/core/time/zoned-to-instant';
 import {
   cancelScaleAssignment, getClinic, getPatient, getScaleAssignment, insertScaleAssignment, insertScaleInstance, newId, type Db, type ScaleInstanceRow,
 } from '@mimamori/storage';
-import { audit } from '../../audit/audit.ts';
+import { auditRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { staffMaySeeLink } from '../patient-link-service.ts';
 import { resolveScaleDefinition } from './resolve-scale-definition.ts';
@@ -111,7 +111,7 @@ export async function assignScale(deps: AppDeps, req: FastifyRequest, patientId:
       const mailed = to ? await mailQuestionnaireLink(deps, tx, { inst: first, to, kind: 'invite', link: issued }) : false;
       link = { url: issued.url, expiresAt: issued.expiresAt, instanceId: first.id, mailed };
     }
-    await audit(deps, tx, req, { action: 'scale_assignment.create', resource: 'scale_assignment', resourceId: assignmentId, patientId, detail: `scale=${definition.id} n=${windows.length}` });
+    await auditRequest(deps, tx, req, { action: 'scale_assignment.create', resource: 'scale_assignment', resourceId: assignmentId, patientId, detail: `scale=${definition.id} n=${windows.length}` });
     return { assignmentId, instances: instances.map((i) => ({ id: i.id, seq: i.seq, opensAt: i.opens_at, closesAt: i.closes_at })), link };
   });
   return { ...out, link: out.link ? { ...out.link, qr: await qrSvgDataUrl(out.link.url) } : null };
@@ -123,7 +123,7 @@ export async function cancelAssignment(deps: AppDeps, req: FastifyRequest, id: s
     const row = await getScaleAssignment(tx, a.clinicId, id);
     if (!row) throw new DomainError('not_found');
     if (!(await cancelScaleAssignment(tx, { clinicId: a.clinicId, id, staffId: a.staffId, now: deps.clock().toISOString() }))) throw new DomainError('invalid_state');
-    await audit(deps, tx, req, { action: 'scale_assignment.cancel', resource: 'scale_assignment', resourceId: id, patientId: row.patient_id });
+    await auditRequest(deps, tx, req, { action: 'scale_assignment.cancel', resource: 'scale_assignment', resourceId: id, patientId: row.patient_id });
   });
 }
 
@@ -150,7 +150,7 @@ export async function reissueInstanceLink(deps: AppDeps, req: FastifyRequest, in
     }
     const issued = await issueQuestionnaireLink(deps, tx, inst, a.staffId);
     if (to) await mailQuestionnaireLink(deps, tx, { inst, to, kind: 'resend', link: issued });
-    await audit(deps, tx, req, { action: 'scale_instance.link', resource: 'scale_instance', resourceId: inst.id, patientId: inst.patient_id, detail: to ? 'mailed' : 'shown' });
+    await auditRequest(deps, tx, req, { action: 'scale_instance.link', resource: 'scale_instance', resourceId: inst.id, patientId: inst.patient_id, detail: to ? 'mailed' : 'shown' });
     return issued;
   });
   if (!shown) return { mailed: true as const, expiresAt: link.expiresAt };

@@ -6,7 +6,7 @@ import {
   insertScaleScore, newId, raiseAlert, type Db, type ScaleResponseRow,
 } from '@mimamori/storage';
 import { scaleAlertsOf } from '@mimamori/core/safety/alert-severity';
-import { audit } from '../../audit/audit.ts';
+import { auditRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { langOf } from '../../i18n/lang.ts';
 import { resolveScaleDefinition } from './resolve-scale-definition.ts';
@@ -80,7 +80,7 @@ export function scaleAlertSummary(def: ScaleDefinition, flags: ReadonlyArray<Saf
 
 async function auditRecord(deps: AppDeps, tx: Db, req: FastifyRequest | null, e: { action: string; resourceId: string; patientId: string; clinicId: string; actorId: string | null; actorRole: string | null; detail: string }) {
   if (req) {
-    await audit(deps, tx, req, { action: e.action, resource: 'scale_response', resourceId: e.resourceId, patientId: e.patientId, clinicId: e.clinicId, detail: e.detail, ...(req.staff ? {} : { actorId: e.actorId, actorRole: e.actorRole }) });
+    await auditRequest(deps, tx, req, { action: e.action, resource: 'scale_response', resourceId: e.resourceId, patientId: e.patientId, clinicId: e.clinicId, detail: e.detail, ...(req.staff ? {} : { actorId: e.actorId, actorRole: e.actorRole }) });
     return;
   }
   await appendAudit(tx, {

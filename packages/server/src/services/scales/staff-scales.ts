@@ -8,7 +8,7 @@ import {
   getClinic, getPatient, getScaleResponse, insertScaleDefinition, listPatientScaleResults, listProgramSessions, listScaleAssignments, listScaleInstances, newId,
   replaceScaleDefinitionText,
 } from '@mimamori/storage';
-import { audit, auditAlone } from '../../audit/audit.ts';
+import { auditRequest, auditAloneRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { langOf } from '../../i18n/lang.ts';
 import { clinicScaleDefinitions, latestClinicScales, resolveScaleDefinition } from './resolve-scale-definition.ts';
@@ -31,7 +31,7 @@ export async function deliveryView(deps: AppDeps, req: FastifyRequest, patientId
   const [assignments, instances, defs] = await Promise.all([
     listScaleAssignments(db, { clinicId: a.clinicId, patientId }), listScaleInstances(db, { clinicId: a.clinicId, patientId }), latestClinicScales(db, a.clinicId),
   ]);
-  await auditAlone(deps, req, { action: 'scale_assignment.list', resource: 'scale_assignment', patientId });
+  await auditAloneRequest(deps, req, { action: 'scale_assignment.list', resource: 'scale_assignment', patientId });
   const now = deps.clock().toISOString();
   return {
     assignments: assignments.map((x) => ({
@@ -108,7 +108,7 @@ export async function patientTimeline(deps: AppDeps, req: FastifyRequest, patien
       series,
     };
   });
-  await auditAlone(deps, req, { action: 'scale_result.list', resource: 'scale_response', patientId, detail: `results=${rows.length}` });
+  await auditAloneRequest(deps, req, { action: 'scale_result.list', resource: 'scale_response', patientId, detail: `results=${rows.length}` });
   return { scales };
 }
 
@@ -132,14 +132,14 @@ export async function fhirQuestionnaire(deps: AppDeps, req: FastifyRequest, scal
 
 export async function fhirQuestionnaireResponse(deps: AppDeps, req: FastifyRequest, responseId: string) {
   const { row, definition, authored } = await responseWithDefinition(deps, req, responseId);
-  await auditAlone(deps, req, { action: 'scale_response.export', resource: 'scale_response', resourceId: row.id, patientId: row.patient_id, detail: 'fhir=QuestionnaireResponse' });
+  await auditAloneRequest(deps, req, { action: 'scale_response.export', resource: 'scale_response', resourceId: row.id, patientId: row.patient_id, detail: 'fhir=QuestionnaireResponse' });
   return toQuestionnaireResponse({ definition, answers: JSON.parse(row.answers_json) as ScaleAnswers, authored, subject: { reference: `Patient/${row.patient_id}` }, id: row.id });
 }
 
 export async function fhirObservation(deps: AppDeps, req: FastifyRequest, responseId: string) {
   const { row, definition, authored } = await responseWithDefinition(deps, req, responseId);
   const result = scoreScale(definition, JSON.parse(row.answers_json) as ScaleAnswers);
-  await auditAlone(deps, req, { action: 'scale_response.export', resource: 'scale_response', resourceId: row.id, patientId: row.patient_id, detail: 'fhir=Observation' });
+  await auditAloneRequest(deps, req, { action: 'scale_response.export', resource: 'scale_response', resourceId: row.id, patientId: row.patient_id, detail: 'fhir=Observation' });
   return scoreToObservation({ definition, result, effective: authored, subject: { reference: `Patient/${row.patient_id}` }, derivedFrom: { reference: `QuestionnaireResponse/${row.id}` }, id: `${row.id}-score` });
 }
 
@@ -187,7 +187,7 @@ export async function importScale(deps: AppDeps, req: FastifyRequest, body: { fo
     if (!stored) {
       await insertScaleDefinition(tx, { id: newId(), clinic_id: a.clinicId, scale_id: candidate.id, version: candidate.version, definition_json: json, imported_by: a.staffId, imported_at: now });
     }
-    await audit(deps, tx, req, { action: 'scale_definition.import', resource: 'scale_definition', resourceId: `${candidate.id}@${candidate.version}`, detail: `decision=${check.decision}` });
+    await auditRequest(deps, tx, req, { action: 'scale_definition.import', resource: 'scale_definition', resourceId: `${candidate.id}@${candidate.version}`, detail: `decision=${check.decision}` });
   });
   return { scaleId: candidate.id, version: candidate.version, decision: check.decision };
 }

@@ -4,7 +4,7 @@ import { clinicDays, compactAvailability, findAvailableSlots, MAX_RANGE_DAYS, pr
 import { addDays, assertLocalDate, daysBetween } from '@mimamori/core/time/local-date';
 import { zonedToInstant } from '@mimamori/core/time/zoned-to-instant';
 import { listAppointments, listBlockingAppointments, type Db } from '@mimamori/storage';
-import { auditAlone } from '../../audit/audit.ts';
+import { auditAloneRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { appointmentViews, type AppointmentView } from './appointment-view.ts';
 import { appState } from '../../app-state.ts';
@@ -121,7 +121,7 @@ export async function listAppointmentViews(
   const toMs = zonedToInstant({ date: addDays(q.to, 1), time: '00:00', zone: cfg.zone });
   let rows = await listAppointments(db, { clinicId: actor.clinicId, fromMs, toMs, ...(q.patientId ? { patientId: q.patientId } : {}), ...(q.statuses ? { statuses: q.statuses } : {}) });
   if (q.resourceId) rows = rows.filter((r) => (JSON.parse(r.assignments_json) as SlotAssignment[]).some((a) => a.resourceId === q.resourceId));
-  await auditAlone(deps, req, { action: 'appointment.list', resource: 'appointment', clinicId: actor.clinicId, patientId: q.patientId ?? null, detail: `from=${q.from};to=${q.to};n=${rows.length}` });
+  await auditAloneRequest(deps, req, { action: 'appointment.list', resource: 'appointment', clinicId: actor.clinicId, patientId: q.patientId ?? null, detail: `from=${q.from};to=${q.to};n=${rows.length}` });
   return appointmentViews(db, cfg, rows, { forPatient: false, nowMs: deps.clock().getTime() });
 }
 
@@ -138,7 +138,7 @@ export async function myAppointments(deps: AppDeps, req: FastifyRequest, actor: 
   const nowMs = deps.clock().getTime();
   const cfg = await loadClinicScheduling(deps, db, actor.clinicId);
   const rows = await listAppointments(db, { clinicId: actor.clinicId, patientId: actor.patientId!, fromMs: nowMs, statuses: ['held', 'confirmed'] });
-  await auditAlone(deps, req, { action: 'appointment.list', resource: 'appointment', clinicId: actor.clinicId, patientId: actor.patientId, actorId: null, actorRole: 'patient' });
+  await auditAloneRequest(deps, req, { action: 'appointment.list', resource: 'appointment', clinicId: actor.clinicId, patientId: actor.patientId, actorId: null, actorRole: 'patient' });
   return {
     appointments: await appointmentViews(db, cfg, rows, { forPatient: true, nowMs }),
     clinicPhone: cfg.clinicPhone,

@@ -13,7 +13,7 @@ import {
   insertUnits, listActiveUnits, listBlockingAppointments, lockIdempotencyKey, lockResources, newId, releaseExpiredUnits, updateAppointmentIfVersion,
   type AppointmentRow, type AppointmentUnitRow, type BlockingAppointment, type Db,
 } from '@mimamori/storage';
-import { audit, auditAlone } from '../../audit/audit.ts';
+import { auditRequest, auditAloneRequest } from '../../audit/audit.ts';
 import { appState } from '../../app-state.ts';
 import type { AppDeps } from '../../context.ts';
 import { formatDeadline, queueAppointmentMail } from './appointment-mail.ts';
@@ -204,7 +204,7 @@ export async function insertBooking(
   };
   await insertAppointment(tx, row);
   await insertUnits(tx, unitRows(row.id, p));
-  await audit(deps, tx, req, {
+  await auditRequest(deps, tx, req, {
     action: hold ? 'appointment.hold' : 'appointment.book',
     resource: 'appointment',
     resourceId: row.id,
@@ -278,7 +278,7 @@ async function ownAppointment(deps: AppDeps, db: Db, req: FastifyRequest, actor:
   const row = await getAppointment(db, actor.clinicId, id);
   if (!row || (actor.patientId !== null && row.patient_id !== actor.patientId)) {
     if (row && auditDenial) {
-      await auditAlone(deps, req, { action: 'appointment.access', resource: 'appointment', resourceId: id, outcome: 'denied', clinicId: actor.clinicId, actorId: null, actorRole: 'patient' });
+      await auditAloneRequest(deps, req, { action: 'appointment.access', resource: 'appointment', resourceId: id, outcome: 'denied', clinicId: actor.clinicId, actorId: null, actorRole: 'patient' });
     }
     throw new DomainError('not_found');
   }
@@ -351,7 +351,7 @@ export async function confirmHold(deps: AppDeps, req: FastifyRequest, actor: Sch
     });
     if (!ok) throw stale();
     const updated = { ...row, status: 'confirmed', hold_expires_at: null, updated_at: nowIso, version: version + 1 };
-    await audit(deps, tx, req, { action: 'appointment.confirm', resource: 'appointment', resourceId: id, patientId: row.patient_id, clinicId: actor.clinicId, ...patientAudit(actor) });
+    await auditRequest(deps, tx, req, { action: 'appointment.confirm', resource: 'appointment', resourceId: id, patientId: row.patient_id, clinicId: actor.clinicId, ...patientAudit(actor) });
     await queueAppointmentMail(deps, tx, { cfg, row: updated, kind: 'confirmation' });
     return updated;
   });
@@ -389,7 +389,7 @@ export async function changeAppointment(
     const ok = await updateAppointmentIfVersion(tx, { clinicId: actor.clinicId, id, expectedVersion: body.version, patch, requireStatus: ['confirmed', 'held'] });
     if (!ok) throw stale();
     const updated: AppointmentRow = { ...row, ...patch, version: body.version + 1 };
-    await audit(deps, tx, req, {
+    await auditRequest(deps, tx, req, {
       action: 'appointment.change', resource: 'appointment', resourceId: id, patientId: row.patient_id, clinicId: actor.clinicId, ...patientAudit(actor),
       detail: `from=${row.start_at};to=${patch.start_at}${p.doubleBooked ? ';double_booked=1' : ''}`,
     });
@@ -416,7 +416,7 @@ export async function cancelAppointment(
     if (!ok) throw stale();
     await deactivateUnits(tx, actor.clinicId, id);
     const updated: AppointmentRow = { ...row, ...patch, version: body.version + 1 };
-    await audit(deps, tx, req, { action: `appointment.${status}`, resource: 'appointment', resourceId: id, patientId: row.patient_id, clinicId: actor.clinicId, ...patientAudit(actor) });
+    await auditRequest(deps, tx, req, { action: `appointment.${status}`, resource: 'appointment', resourceId: id, patientId: row.patient_id, clinicId: actor.clinicId, ...patientAudit(actor) });
     if (row.status === 'confirmed') await queueAppointmentMail(deps, tx, { cfg, row: updated, kind: 'cancellation' });
     return updated;
   });
@@ -437,7 +437,7 @@ export async function markAppointment(
     const ok = await updateAppointmentIfVersion(tx, { clinicId: actor.clinicId, id, expectedVersion: body.version, patch, requireStatus: ['confirmed'] });
     if (!ok) throw stale();
     if (body.status === 'late_cancel') await deactivateUnits(tx, actor.clinicId, id);
-    await audit(deps, tx, req, { action: `appointment.${body.status}`, resource: 'appointment', resourceId: id, patientId: row.patient_id, clinicId: actor.clinicId });
+    await auditRequest(deps, tx, req, { action: `appointment.${body.status}`, resource: 'appointment', resourceId: id, patientId: row.patient_id, clinicId: actor.clinicId });
     return { ...row, ...patch, version: body.version + 1 };
   });
 }
@@ -450,7 +450,7 @@ export async function checkInAppointment(deps: AppDeps, req: FastifyRequest, act
     const patch = { checked_in_at: nowIso, updated_at: nowIso };
     const ok = await updateAppointmentIfVersion(tx, { clinicId: actor.clinicId, id, expectedVersion: version, patch, requireStatus: ['confirmed'] });
     if (!ok) throw stale();
-    await audit(deps, tx, req, { action: 'appointment.check_in', resource: 'appointment', resourceId: id, patientId: row.patient_id, clinicId: actor.clinicId });
+    await auditRequest(deps, tx, req, { action: 'appointment.check_in', resource: 'appointment', resourceId: id, patientId: row.patient_id, clinicId: actor.clinicId });
     return { ...row, ...patch, version: version + 1 };
   });
 }
@@ -458,7 +458,7 @@ export async function checkInAppointment(deps: AppDeps, req: FastifyRequest, act
 /** One appointment (audited read). */
 export async function readAppointment(deps: AppDeps, req: FastifyRequest, actor: SchedulingActor, id: string): Promise<AppointmentView> {
   const row = await ownAppointment(deps, deps.db.db, req, actor, id, true);
-  await auditAlone(deps, req, { action: 'appointment.read', resource: 'appointment', resourceId: id, patientId: row.patient_id, clinicId: actor.clinicId, ...patientAudit(actor) });
+  await auditAloneRequest(deps, req, { action: 'appointment.read', resource: 'appointment', resourceId: id, patientId: row.patient_id, clinicId: actor.clinicId, ...patientAudit(actor) });
   return viewOne(deps, deps.db.db, actor, row);
 }
 

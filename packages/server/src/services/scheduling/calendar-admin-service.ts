@@ -5,7 +5,7 @@ import {
   type BookingPolicy, type ClinicCalendar, type Resource, type Service,
 } from '@mimamori/core/scheduling/index';
 import { bumpSchedulingVersion, putResource, putService, saveCalendar, savePolicy, type Db } from '@mimamori/storage';
-import { audit } from '../../audit/audit.ts';
+import { auditRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { loadClinicScheduling, writeSchedulingTx, type ClinicScheduling, type SchedulingActor } from './scheduling-context.ts';
 
@@ -37,7 +37,7 @@ async function edit(
     const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
     if (!(await bumpSchedulingVersion(tx, { clinicId: actor.clinicId, expectedVersion: o.version, now, by: actor.staffId }))) throw new DomainError('conflict');
     await o.write(tx, cfg);
-    await audit(deps, tx, req, { action: o.action, resource: 'scheduling_config', resourceId: o.resourceId ?? actor.clinicId, clinicId: actor.clinicId });
+    await auditRequest(deps, tx, req, { action: o.action, resource: 'scheduling_config', resourceId: o.resourceId ?? actor.clinicId, clinicId: actor.clinicId });
   });
   return readConfig(deps, actor);
 }

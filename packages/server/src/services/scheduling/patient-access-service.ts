@@ -5,7 +5,7 @@ import {
   countLoginCodeAttempt, countRecentLoginCodes, enqueueMail, findPatientByNumber, getClinic, getLoginCode, getPatient, insertLoginCode,
   insertPatientSession, listClinics, newId, newToken, tokenId,
 } from '@mimamori/storage';
-import { audit, auditAlone } from '../../audit/audit.ts';
+import { auditRequest, auditAloneRequest } from '../../audit/audit.ts';
 import { PATIENT_ABSOLUTE_MINUTES, PATIENT_COOKIE, PATIENT_IDLE_MINUTES } from '../../auth/patient-auth.ts';
 import { cookieOptions } from '../../auth/session-cookie.ts';
 import type { AppDeps } from '../../context.ts';
@@ -44,7 +44,7 @@ export async function issueAppointmentsLink(deps: AppDeps, req: FastifyRequest, 
         notBefore: now.toISOString(), now: now.toISOString(),
       });
     }
-    await audit(deps, tx, req, { action: 'patient_link.issue', resource: APPOINTMENTS_PURPOSE, patientId: patient.id, clinicId: actor.clinicId, detail: emailed ? 'emailed' : 'copied' });
+    await auditRequest(deps, tx, req, { action: 'patient_link.issue', resource: APPOINTMENTS_PURPOSE, patientId: patient.id, clinicId: actor.clinicId, detail: emailed ? 'emailed' : 'copied' });
     return { url: link.url, expiresAt: link.expiresAt, emailed };
   });
 }
@@ -90,12 +90,12 @@ export async function requestSignInCode(deps: AppDeps, req: FastifyRequest, body
           dedupeKey: `sign-in-code:${id}`,
           notBefore: now.toISOString(), now: now.toISOString(),
         });
-        await audit(deps, tx, req, { action: 'patient_code.issue', resource: APPOINTMENTS_PURPOSE, patientId: patient.id, clinicId, actorId: null, actorRole: 'patient' });
+        await auditRequest(deps, tx, req, { action: 'patient_code.issue', resource: APPOINTMENTS_PURPOSE, patientId: patient.id, clinicId, actorId: null, actorRole: 'patient' });
       });
       return { challengeId, expiresAt };
     }
   }
-  await auditAlone(deps, req, {
+  await auditAloneRequest(deps, req, {
     action: 'patient_code.request', resource: APPOINTMENTS_PURPOSE, outcome: 'denied', clinicId: clinicId ?? null, actorId: null, actorRole: 'patient',
     detail: matches ? 'too_many_codes' : 'no_match',
   });
@@ -113,7 +113,7 @@ export async function verifySignInCode(deps: AppDeps, req: FastifyRequest, reply
   const id = tokenId(body.challengeId);
   const row = await getLoginCode(db, id);
   if (!row || row.used_at || row.expires_at <= now.toISOString() || row.attempts >= CODE_MAX_TRIES) {
-    await auditAlone(deps, req, { action: 'patient_code.verify', resource: APPOINTMENTS_PURPOSE, outcome: 'denied', clinicId: row?.clinic_id ?? null, patientId: row?.patient_id ?? null, actorId: null, actorRole: 'patient' });
+    await auditAloneRequest(deps, req, { action: 'patient_code.verify', resource: APPOINTMENTS_PURPOSE, outcome: 'denied', clinicId: row?.clinic_id ?? null, patientId: row?.patient_id ?? null, actorId: null, actorRole: 'patient' });
     throw codeInvalid();
   }
   const want = Buffer.from(row.code_hash, 'hex');
@@ -130,11 +130,11 @@ export async function verifySignInCode(deps: AppDeps, req: FastifyRequest, reply
       id: tokenId(sessionToken), clinic_id: row.clinic_id, patient_id: row.patient_id, purpose: APPOINTMENTS_PURPOSE, resource_id: null, link_id: null,
       csrf_token: csrf, created_at: now.toISOString(), last_seen_at: now.toISOString(), expires_at: expiresAt, ended_at: null,
     });
-    await audit(deps, tx, req, { action: 'patient_code.used', resource: APPOINTMENTS_PURPOSE, patientId: row.patient_id, clinicId: row.clinic_id, actorId: null, actorRole: 'patient' });
+    await auditRequest(deps, tx, req, { action: 'patient_code.used', resource: APPOINTMENTS_PURPOSE, patientId: row.patient_id, clinicId: row.clinic_id, actorId: null, actorRole: 'patient' });
     return true;
   });
   if (!ok) {
-    await auditAlone(deps, req, { action: 'patient_code.verify', resource: APPOINTMENTS_PURPOSE, outcome: 'denied', clinicId: row.clinic_id, patientId: row.patient_id, actorId: null, actorRole: 'patient' });
+    await auditAloneRequest(deps, req, { action: 'patient_code.verify', resource: APPOINTMENTS_PURPOSE, outcome: 'denied', clinicId: row.clinic_id, patientId: row.patient_id, actorId: null, actorRole: 'patient' });
     throw codeInvalid();
   }
   reply.setCookie(PATIENT_COOKIE, sessionToken, { ...cookieOptions, maxAge: PATIENT_ABSOLUTE_MINUTES * 60 });

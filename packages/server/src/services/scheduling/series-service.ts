@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { DomainError, isDomainError } from '@mimamori/core';
 import type { SeriesPattern } from '@mimamori/core/scheduling/index';
 import { findAppointmentByIdempotencyKey, getPatient, getSeries, insertSeries, listAppointments, lockIdempotencyKey, newId, type AppointmentRow, type Db } from '@mimamori/storage';
-import { audit, auditAlone } from '../../audit/audit.ts';
+import { auditRequest, auditAloneRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { queueAppointmentMail } from './appointment-mail.ts';
 import { appointmentViews } from './appointment-view.ts';
@@ -83,7 +83,7 @@ export async function bookSeries(deps: AppDeps, req: FastifyRequest, actor: Sche
         throw err;
       }
     }
-    await audit(deps, tx, req, { action: 'appointment_series.book', resource: 'appointment_series', resourceId: seriesId, patientId: input.patientId, clinicId: actor.clinicId, detail: `service=${input.serviceId};n=${rows.length}` });
+    await auditRequest(deps, tx, req, { action: 'appointment_series.book', resource: 'appointment_series', resourceId: seriesId, patientId: input.patientId, clinicId: actor.clinicId, detail: `service=${input.serviceId};n=${rows.length}` });
     if (rows[0]) await queueAppointmentMail(deps, tx, { cfg, row: rows[0], kind: 'confirmation', dedupeKey: `appt-series:${seriesId}:confirmation` });
     return { seriesId, created: true };
   });
@@ -92,6 +92,6 @@ export async function bookSeries(deps: AppDeps, req: FastifyRequest, actor: Sche
 
 export async function readSeries(deps: AppDeps, req: FastifyRequest, actor: SchedulingActor, seriesId: string) {
   const r = await seriesResult(deps, actor, seriesId);
-  await auditAlone(deps, req, { action: 'appointment_series.read', resource: 'appointment_series', resourceId: seriesId, patientId: r.series.patientId, clinicId: actor.clinicId });
+  await auditAloneRequest(deps, req, { action: 'appointment_series.read', resource: 'appointment_series', resourceId: seriesId, patientId: r.series.patientId, clinicId: actor.clinicId });
   return r;
 }
