@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
 import {
   consentStateFrom,
@@ -28,24 +27,26 @@ import {
   newId,
   type ProgramEnrolmentRow,
 } from '@mimamori/storage';
-import { auditRequest } from '../../audit/audit.ts';
-import type { AppDeps } from '../../context.ts';
+import { audit } from '../../audit/audit.ts';
+import { requireStaff, type RequestContext } from '../../request-context.ts';
 import { latestClinicScales } from '../scales/resolve-scale-definition.ts';
 import { assignProgramAssessments, cancelProgramAssessments } from './program-assessment-service.ts';
 import { cancelFutureSessions } from './program-booking-service.ts';
-import { clinicZone, loadEnrolment, loadProgram, nowIso, openDayFn, recordEvent, saveTransition, writeTx, type ProgramActor } from './program-context.ts';
+import { clinicZone, loadEnrolment, loadProgram, nowIso, openDayFn, recordEvent, saveTransition, writeTx } from './program-context.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
 
 const CLOSED: ReadonlyArray<EnrolmentStatus> = ['completed', 'withdrawn', 'lost_to_follow_up', 'ineligible'];
 
 /** Starts screening a patient for the latest version of a program. */
-export async function startProgramScreening(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, programId: string, patientId: string): Promise<ProgramEnrolmentRow> {
-  return writeTx(deps, async (tx) => {
+export async function startProgramScreening(ctx: RequestContext, o: { readonly programId: string; readonly patientId: string }): Promise<ProgramEnrolmentRow> {
+  const { programId, patientId } = o;
+  const actor = requireStaff(ctx);
+  return writeTx(ctx, async (tx) => {
     const program = await loadProgram(tx, actor.clinicId, programId);
     if (!(await getPatient(tx, actor.clinicId, patientId))) throw new DomainError('not_found');
     const open = (await listEnrolments(tx, { clinicId: actor.clinicId, programId, patientId })).filter((e) => !CLOSED.includes(e.status as EnrolmentStatus));
     if (open.length) throw new DomainError('conflict', { key: 'programs.enrolment_open_exists' });
-    const now = nowIso(deps);
+    const now = nowIso(ctx);
     const enrolment = startScreening({ id: newId(), patientId, program, at: now, by: actor.staffId });
     const row: ProgramEnrolmentRow = {
       id: enrolment.id, clinic_id: actor.clinicId, patient_id: patientId, program_id: program.id, program_version: program.version,
@@ -55,7 +56,7 @@ export async function startProgramScreening(deps: AppDeps, req: FastifyRequest, 
     };
     await insertEnrolment(tx, row);
     await recordEvent(tx, actor.clinicId, row.id, enrolment.history[0]!);
-    await auditRequest(deps, tx, req, { action: 'program_enrolment.screening', resource: 'program_enrolment', resourceId: row.id, patientId, detail: `program=${program.id};v=${program.version}` });
+    await audit(ctx, tx, { action: 'program_enrolment.screening', resource: 'program_enrolment', resourceId: row.id, patientId, detail: `program=${program.id};v=${program.version}` });
     return row;
   });
 }
@@ -71,14 +72,16 @@ export interface EligibilityInput {
  * scores of the program's severity scales from the scales feature) and the doctor's attestations
  * for the rest. An eligible or ineligible outcome moves the enrolment on; an incomplete one stays.
  */
-export async function screenEligibility(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, input: EligibilityInput) {
-  return writeTx(deps, async (tx) => {
+export async function screenEligibility(ctx: RequestContext, o: { readonly enrolmentId: string; readonly input: EligibilityInput }) {
+  const { enrolmentId, input } = o;
+  const actor = requireStaff(ctx);
+  return writeTx(ctx, async (tx) => {
     const { row, enrolment } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
     const program = await loadProgram(tx, actor.clinicId, row.program_id, row.program_version);
     const patient = await getPatient(tx, actor.clinicId, row.patient_id);
     if (!patient) throw new DomainError('not_found');
     const zone = await clinicZone(tx, actor.clinicId);
-    const now = nowIso(deps);
+    const now = nowIso(ctx);
     const totals = await latestScaleTotals(tx, actor.clinicId, row.patient_id, program.eligibility.severity.map((s) => s.scaleId));
     const scores = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, v.total]));
     // Each severity scale's validated age range: a score outside it decides nothing (PHQ-9 is 13+).
@@ -104,11 +107,11 @@ export async function screenEligibility(deps: AppDeps, req: FastifyRequest, acto
         to, at: now, by: actor.staffId, eligibility: result,
         ...(to === 'ineligible' ? { reason: `criteria_not_met:${failed.join(',')}` } : {}),
       });
-      await saveTransition(deps, tx, req, { row, result: t, patch });
+      await saveTransition(ctx, tx, { row, result: t, patch });
       current = { ...row, status: t.enrolment.status };
     } else {
       await tx.updateTable('program_enrolments').set(patch).where('clinic_id', '=', actor.clinicId).where('id', '=', row.id).execute();
-      await auditRequest(deps, tx, req, { action: 'program_enrolment.eligibility', resource: 'program_enrolment', resourceId: row.id, patientId: row.patient_id, detail: `outcome=${result.outcome}` });
+      await audit(ctx, tx, { action: 'program_enrolment.eligibility', resource: 'program_enrolment', resourceId: row.id, patientId: row.patient_id, detail: `outcome=${result.outcome}` });
     }
     return { eligibility: result, status: current.status, scoreSources: totals };
   });
@@ -141,8 +144,10 @@ function pngBytes(dataUrl: string): Buffer {
  * the record), with the staff member who checked the signer's identity. When the records the
  * patient's age requires are all there, the enrolment moves to `consented`.
  */
-export async function signConsent(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, input: ConsentInput) {
-  return writeTx(deps, async (tx) => {
+export async function signConsent(ctx: RequestContext, o: { readonly enrolmentId: string; readonly input: ConsentInput }) {
+  const { enrolmentId, input } = o;
+  const actor = requireStaff(ctx);
+  return writeTx(ctx, async (tx) => {
     const { row, enrolment } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
     if (enrolment.status === 'screening' || enrolment.status === 'ineligible') {
       throw fieldError('invalid_state', 'enrolment.consent_before_eligibility', 'to', { from: enrolment.status, to: 'consented' });
@@ -152,7 +157,7 @@ export async function signConsent(deps: AppDeps, req: FastifyRequest, actor: Pro
     const patient = await getPatient(tx, actor.clinicId, row.patient_id);
     if (!patient) throw new DomainError('not_found');
     const zone = await clinicZone(tx, actor.clinicId);
-    const now = nowIso(deps);
+    const now = nowIso(ctx);
     const today = clinicDate(now, zone);
     const role = input.role as ConsentRecord['role'];
     const doc = currentConsentDocument(program, { role, language: input.language, on: today });
@@ -177,13 +182,13 @@ export async function signConsent(deps: AppDeps, req: FastifyRequest, actor: Pro
       id, clinic_id: actor.clinicId, enrolment_id: enrolmentId, patient_id: row.patient_id, role: record.role, record_json: JSON.stringify(record),
       signature_png: png, signed_at: now, created_at: now,
     });
-    await auditRequest(deps, tx, req, { action: 'program_consent.sign', resource: 'program_consent', resourceId: id, patientId: row.patient_id, detail: `role=${record.role};doc=${doc.id}@${doc.version}/${doc.language}` });
+    await audit(ctx, tx, { action: 'program_consent.sign', resource: 'program_consent', resourceId: id, patientId: row.patient_id, detail: `role=${record.role};doc=${doc.id}@${doc.version}/${doc.language}` });
     const records = (await listConsents(tx, actor.clinicId, enrolmentId)).map((r) => JSON.parse(r.record_json) as ConsentRecord);
     const evaluation = evaluateConsent({ program, birthDate: patient.birth_date, records, zone, on: today });
     let status: EnrolmentStatus = enrolment.status;
     if (evaluation.complete) {
       const t = transition(enrolment, { to: 'consented', at: now, by: actor.staffId, consent: evaluation, evidence: { consentRecords: records.map((r) => r.id).join(',') } });
-      await saveTransition(deps, tx, req, { row, result: t, patch: { consent_state_json: JSON.stringify(consentStateFrom(evaluation, records)) } });
+      await saveTransition(ctx, tx, { row, result: t, patch: { consent_state_json: JSON.stringify(consentStateFrom(evaluation, records)) } });
       status = t.enrolment.status;
     }
     return { consentId: id, record, evaluation, status };
@@ -195,35 +200,39 @@ export async function signConsent(deps: AppDeps, req: FastifyRequest, actor: Pro
  * reservations feature's calendar) from the enrolment date, and stores it with its shifts and
  * conflicts for staff to book.
  */
-export async function enrolPatient(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, input: { enrolmentDate?: string }) {
-  const enrolled = await writeTx(deps, async (tx) => {
+export async function enrolPatient(ctx: RequestContext, o: { readonly enrolmentId: string; readonly enrolmentDate?: string | undefined }) {
+  const { enrolmentId } = o;
+  const actor = requireStaff(ctx);
+  const enrolled = await writeTx(ctx, async (tx) => {
     const { row, enrolment } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
     const program = await loadProgram(tx, actor.clinicId, row.program_id, row.program_version);
     const zone = await clinicZone(tx, actor.clinicId);
-    const now = nowIso(deps);
+    const now = nowIso(ctx);
     const today = clinicDate(now, zone);
-    const enrolmentDate = input.enrolmentDate ?? today;
+    const enrolmentDate = o.enrolmentDate ?? today;
     if (daysBetween(today, enrolmentDate) < 0 || daysBetween(today, enrolmentDate) > 180) {
       throw new DomainError('validation', { key: 'programs.field.out_of_range', params: { min: today, max: addDays(today, 180), value: enrolmentDate, unit: '' }, details: [{ path: 'enrolmentDate', message: 'programs.field.out_of_range', params: { min: today, max: addDays(today, 180), value: enrolmentDate, unit: '' } } as { path: string; message: string }] });
     }
     const t = transition(enrolment, { to: 'enrolled', at: now, by: actor.staffId });
     const { isOpenDay } = await openDayFn(tx, actor.clinicId, zone);
     const schedule = proposeSchedule({ program, enrolmentDate, isOpenDay, screeningDate: clinicDate(enrolment.history[0]!.at, zone) });
-    await saveTransition(deps, tx, req, { row, result: t, patch: { enrolment_date: enrolmentDate, schedule_json: JSON.stringify(schedule) } });
+    await saveTransition(ctx, tx, { row, result: t, patch: { enrolment_date: enrolmentDate, schedule_json: JSON.stringify(schedule) } });
     return { status: t.enrolment.status, schedule };
   });
   // The questionnaires of the assessment schedule go to the patient as scale links when due. The
   // scales feature writes them in its own transactions; a failure is reported and can be retried.
-  const assessments = await assignProgramAssessments(deps, req, actor, enrolmentId);
+  const assessments = await assignProgramAssessments(ctx, enrolmentId);
   return { ...enrolled, assessments };
 }
 
 /** Other steps: back to screening, active, completed, lost to follow-up (reason where it ends). */
-export async function moveEnrolment(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, input: { to: EnrolmentStatus; reason?: string }) {
-  return writeTx(deps, async (tx) => {
+export async function moveEnrolment(ctx: RequestContext, o: { readonly enrolmentId: string; readonly to: EnrolmentStatus; readonly reason?: string | undefined }) {
+  const { enrolmentId, ...input } = o;
+  const actor = requireStaff(ctx);
+  return writeTx(ctx, async (tx) => {
     const { row, enrolment } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
-    const t = transition(enrolment, { to: input.to, at: nowIso(deps), by: actor.staffId, ...(input.reason ? { reason: input.reason } : {}) });
-    await saveTransition(deps, tx, req, { row, result: t });
+    const t = transition(enrolment, { to: input.to, at: nowIso(ctx), by: actor.staffId, ...(input.reason ? { reason: input.reason } : {}) });
+    await saveTransition(ctx, tx, { row, result: t });
     return { status: t.enrolment.status };
   });
 }
@@ -232,25 +241,27 @@ export async function moveEnrolment(deps: AppDeps, req: FastifyRequest, actor: P
  * Withdrawal, at any time: the enrolment ends and the consent state keeps the patient's choice
  * about data already collected, which `mayExport` applies to every later export.
  */
-export async function withdrawEnrolment(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, input: { reason?: string; dataChoice: WithdrawalDataChoice }) {
-  const withdrawn = await writeTx(deps, async (tx) => {
+export async function withdrawEnrolment(ctx: RequestContext, o: { readonly enrolmentId: string; readonly reason?: string | undefined; readonly dataChoice: WithdrawalDataChoice }) {
+  const { enrolmentId, ...input } = o;
+  const actor = requireStaff(ctx);
+  const withdrawn = await writeTx(ctx, async (tx) => {
     const { row, enrolment } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
     const zone = await clinicZone(tx, actor.clinicId);
-    const now = nowIso(deps);
+    const now = nowIso(ctx);
     const reason = input.reason?.trim() || 'consent_withdrawn';
     const t = transition(enrolment, { to: 'withdrawn', at: now, by: actor.staffId, reason });
     const state = JSON.parse(row.consent_state_json) as ConsentState;
     const next: ConsentState = state.status === 'given'
       ? withdrawConsent(state, { at: now, zone, dataChoice: input.dataChoice, recordedBy: actor.staffId, ...(input.reason ? { reason: input.reason } : {}) })
       : state;
-    await saveTransition(deps, tx, req, { row, result: t, patch: { consent_state_json: JSON.stringify(next) } });
-    const cancelledAssessments = await cancelProgramAssessments(deps, tx, req, actor, row);
+    await saveTransition(ctx, tx, { row, result: t, patch: { consent_state_json: JSON.stringify(next) } });
+    const cancelledAssessments = await cancelProgramAssessments(ctx, tx, row);
     return { status: t.enrolment.status, consent: next, cancelledAssessments, row };
   });
   // The course's future appointments go too: a withdrawn patient is not dosed. Each is cancelled by
   // the reservations feature in its own transaction, after the withdrawal is safely stored.
   const { row, ...result } = withdrawn;
-  const appointments = await cancelFutureSessions(deps, req, actor, row);
+  const appointments = await cancelFutureSessions(ctx, row);
   return { ...result, cancelledAppointments: appointments.cancelled, appointmentsNotCancelled: appointments.failed };
 }
 

@@ -1,12 +1,12 @@
-import type { FastifyRequest } from 'fastify';
 import { DomainError, isDomainError } from '@mimamori/core';
 import { assessmentAssignmentPlan, assessmentRelinkPlan, type AssessmentLink, type EnrolmentSchedule, type ProgramDefinition } from '@mimamori/core/programs/index';
 import { cancelScaleAssignment, updateEnrolmentIfVersion, type Db, type ProgramEnrolmentRow } from '@mimamori/storage';
-import { auditRequest } from '../../audit/audit.ts';
-import type { AppDeps } from '../../context.ts';
+import { audit } from '../../audit/audit.ts';
+import { requireStaff, type RequestContext, type StaffActor } from '../../request-context.ts';
 import { assignScale } from '../scales/assign-scale.ts';
+import { legacyRequest } from './legacy-request.ts';
 import { anchoredSchedule } from './program-anchor.ts';
-import { clinicZone, loadEnrolment, loadProgram, nowIso, writeTx, type ProgramActor } from './program-context.ts';
+import { clinicZone, loadEnrolment, loadProgram, nowIso, writeTx } from './program-context.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
 
 /** Statuses in which questionnaires are still sent for the program. */
@@ -27,15 +27,15 @@ async function answeredAssignments(tx: Db, clinicId: string, ids: ReadonlyArray<
  * Returns the new schedule (links of cancelled assignments removed; `assignProgramAssessments`
  * makes their replacements) and how many were cancelled.
  */
-export async function reanchorAssessmentsInTx(deps: AppDeps, tx: Db, req: FastifyRequest, o: {
-  actor: ProgramActor;
+export async function reanchorAssessmentsInTx(ctx: RequestContext, tx: Db, o: {
   row: ProgramEnrolmentRow;
   program: ProgramDefinition;
   schedule: EnrolmentSchedule;
 }): Promise<{ schedule: EnrolmentSchedule; cancelled: number }> {
-  const { actor, row } = o;
+  const { row } = o;
+  const actor = requireStaff(ctx);
   const zone = await clinicZone(tx, actor.clinicId);
-  const today = clinicDate(nowIso(deps), zone);
+  const today = clinicDate(nowIso(ctx), zone);
   const links = o.schedule.assessmentLinks ?? [];
   const answered = await answeredAssignments(tx, actor.clinicId, links.map((l) => l.assignmentId));
   const keep = [...new Set(links.filter((l) => answered.includes(l.assignmentId)).map((l) => l.visitId))];
@@ -43,8 +43,8 @@ export async function reanchorAssessmentsInTx(deps: AppDeps, tx: Db, req: Fastif
   const relink = assessmentRelinkPlan({ schedule: moved, links, answered, today });
   let cancelled = 0;
   for (const link of relink.cancel) {
-    if (await cancelScaleAssignment(tx, { clinicId: actor.clinicId, id: link.assignmentId, staffId: actor.staffId, now: nowIso(deps) })) {
-      await auditRequest(deps, tx, req, { action: 'scale_assignment.cancel', resource: 'scale_assignment', resourceId: link.assignmentId, patientId: row.patient_id, detail: `program_window_moved=${row.id};visit=${link.visitId}` });
+    if (await cancelScaleAssignment(tx, { clinicId: actor.clinicId, id: link.assignmentId, staffId: actor.staffId, now: nowIso(ctx) })) {
+      await audit(ctx, tx, { action: 'scale_assignment.cancel', resource: 'scale_assignment', resourceId: link.assignmentId, patientId: row.patient_id, detail: `program_window_moved=${row.id};visit=${link.visitId}` });
       cancelled++;
     }
   }
@@ -57,19 +57,20 @@ export async function reanchorAssessmentsInTx(deps: AppDeps, tx: Db, req: Fastif
  * replaced (compare-and-swap on the enrolment, retried), then `assignProgramAssessments` assigns
  * the replacements. Safe to run any number of times: with nothing changed it changes nothing.
  */
-export async function refreshProgramAssessments(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string) {
+export async function refreshProgramAssessments(ctx: RequestContext, enrolmentId: string) {
+  const actor = requireStaff(ctx);
   let cancelled = 0;
   for (let attempt = 0; ; attempt++) {
     if (attempt === 5) throw new DomainError('conflict', { key: 'programs.enrolment_changed' });
-    const done = await writeTx(deps, async (tx) => {
+    const done = await writeTx(ctx, async (tx) => {
       const { row } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
       if (!row.schedule_json || !ASSESSING.includes(row.status)) return true;
       const schedule = JSON.parse(row.schedule_json) as EnrolmentSchedule;
       const program = await loadProgram(tx, actor.clinicId, row.program_id, row.program_version);
-      const next = await reanchorAssessmentsInTx(deps, tx, req, { actor, row, program, schedule });
+      const next = await reanchorAssessmentsInTx(ctx, tx, { row, program, schedule });
       if (JSON.stringify(next.schedule) === JSON.stringify(schedule)) return true;
-      if (!(await updateEnrolmentIfVersion(tx, actor.clinicId, row.id, row.row_version, { schedule_json: JSON.stringify(next.schedule), updated_at: nowIso(deps) }))) return false;
-      await auditRequest(deps, tx, req, {
+      if (!(await updateEnrolmentIfVersion(tx, actor.clinicId, row.id, row.row_version, { schedule_json: JSON.stringify(next.schedule), updated_at: nowIso(ctx) }))) return false;
+      await audit(ctx, tx, {
         action: 'program_enrolment.replan', resource: 'program_enrolment', resourceId: row.id, patientId: row.patient_id,
         detail: `anchor=${next.schedule.anchor?.date ?? ''};source=${next.schedule.anchor?.source ?? ''};cancelled=${next.cancelled}`,
       });
@@ -78,7 +79,7 @@ export async function refreshProgramAssessments(deps: AppDeps, req: FastifyReque
     });
     if (done) break;
   }
-  const assigned = await assignProgramAssessments(deps, req, actor, enrolmentId);
+  const assigned = await assignProgramAssessments(ctx, enrolmentId);
   return { ...assigned, replaced: cancelled };
 }
 
@@ -91,22 +92,23 @@ export async function refreshProgramAssessments(deps: AppDeps, req: FastifyReque
  * answers count toward the visit on the dashboard. Each assignment is linked to the enrolment as
  * soon as it exists, so running this again after a failure assigns only what is missing.
  */
-export async function assignProgramAssessments(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string) {
-  const db = deps.db.db;
+export async function assignProgramAssessments(ctx: RequestContext, enrolmentId: string) {
+  const actor = requireStaff(ctx);
+  const db = ctx.db.db;
   const { row } = await loadEnrolment(db, actor.clinicId, enrolmentId);
   if (!row.schedule_json || !ASSESSING.includes(row.status)) return { assigned: 0, failed: [] as Array<{ visitId: string; scaleId: string; message: string }> };
   const program = await loadProgram(db, actor.clinicId, row.program_id, row.program_version);
   const zone = await clinicZone(db, actor.clinicId);
   const schedule = JSON.parse(row.schedule_json) as EnrolmentSchedule;
-  const plan = assessmentAssignmentPlan({ program, schedule, today: clinicDate(nowIso(deps), zone), existing: schedule.assessmentLinks ?? [] });
+  const plan = assessmentAssignmentPlan({ program, schedule, today: clinicDate(nowIso(ctx), zone), existing: schedule.assessmentLinks ?? [] });
   let assigned = 0;
   const failed: Array<{ visitId: string; scaleId: string; message: string }> = [];
   for (const p of plan) {
     try {
-      const a = await assignScale(deps, req, row.patient_id, {
+      const a = await assignScale(ctx, legacyRequest(ctx), row.patient_id, {
         scaleId: p.scaleId, informant: 'self', kind: 'once', startDate: p.startDate, windowDays: p.windowDays, note: `program:${program.id}:${p.visitId}`,
       });
-      await addLink(deps, actor, enrolmentId, { visitId: p.visitId, scaleId: p.scaleId, assignmentId: a.assignmentId, opensOn: p.startDate, closesOn: p.endDate });
+      await addLink(ctx, { actor, enrolmentId, link: { visitId: p.visitId, scaleId: p.scaleId, assignmentId: a.assignmentId, opensOn: p.startDate, closesOn: p.endDate } });
       assigned++;
     } catch (err) {
       if (!isDomainError(err)) throw err;
@@ -116,13 +118,14 @@ export async function assignProgramAssessments(deps: AppDeps, req: FastifyReques
   return { assigned, failed };
 }
 
-async function addLink(deps: AppDeps, actor: ProgramActor, enrolmentId: string, link: AssessmentLink): Promise<void> {
+async function addLink(ctx: RequestContext, o: { readonly actor: StaffActor; readonly enrolmentId: string; readonly link: AssessmentLink }): Promise<void> {
+  const { actor, enrolmentId, link } = o;
   for (let attempt = 0; attempt < 5; attempt++) {
-    const ok = await writeTx(deps, async (tx) => {
+    const ok = await writeTx(ctx, async (tx) => {
       const { row } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
       const schedule = JSON.parse(row.schedule_json ?? '{}') as EnrolmentSchedule;
       const next: EnrolmentSchedule = { ...schedule, assessmentLinks: [...(schedule.assessmentLinks ?? []), link] };
-      return updateEnrolmentIfVersion(tx, actor.clinicId, row.id, row.row_version, { schedule_json: JSON.stringify(next), updated_at: nowIso(deps) });
+      return updateEnrolmentIfVersion(tx, actor.clinicId, row.id, row.row_version, { schedule_json: JSON.stringify(next), updated_at: nowIso(ctx) });
     });
     if (ok) return;
   }
@@ -133,14 +136,15 @@ async function addLink(deps: AppDeps, actor: ProgramActor, enrolmentId: string, 
  * caller's transaction (withdrawal). Answers already given stay where they are: the patient's
  * choice about collected data is applied by `mayExport` at every export.
  */
-export async function cancelProgramAssessments(deps: AppDeps, tx: Db, req: FastifyRequest, actor: ProgramActor, row: ProgramEnrolmentRow): Promise<number> {
+export async function cancelProgramAssessments(ctx: RequestContext, tx: Db, row: ProgramEnrolmentRow): Promise<number> {
+  const actor = requireStaff(ctx);
   const schedule = row.schedule_json ? (JSON.parse(row.schedule_json) as EnrolmentSchedule) : null;
   let n = 0;
   for (const link of schedule?.assessmentLinks ?? []) {
     // One that was answered already is left as it is.
     const open = await tx.selectFrom('scale_instances').select('id').where('clinic_id', '=', actor.clinicId).where('assignment_id', '=', link.assignmentId).where('status', '=', 'open').executeTakeFirst();
-    if (open && await cancelScaleAssignment(tx, { clinicId: actor.clinicId, id: link.assignmentId, staffId: actor.staffId, now: nowIso(deps) })) {
-      await auditRequest(deps, tx, req, { action: 'scale_assignment.cancel', resource: 'scale_assignment', resourceId: link.assignmentId, patientId: row.patient_id, detail: `program_withdrawal=${row.id}` });
+    if (open && await cancelScaleAssignment(tx, { clinicId: actor.clinicId, id: link.assignmentId, staffId: actor.staffId, now: nowIso(ctx) })) {
+      await audit(ctx, tx, { action: 'scale_assignment.cancel', resource: 'scale_assignment', resourceId: link.assignmentId, patientId: row.patient_id, detail: `program_withdrawal=${row.id}` });
       n++;
     }
   }

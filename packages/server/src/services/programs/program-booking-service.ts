@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { DomainError, isDomainError } from '@mimamori/core';
 import {
   sessionSeriesPattern,
@@ -11,16 +10,15 @@ import { seedClinicServices, type SeriesPattern, type Service } from '@mimamori/
 import { WEEKDAYS } from '@mimamori/core/time/index';
 import { zonedToInstant } from '@mimamori/core/time/zoned-to-instant';
 import { getProgramDefinition, getSchedulingConfig, listAppointments, listEnrolments, listProgramSessions, updateEnrolmentIfVersion, type Db, type ProgramEnrolmentRow } from '@mimamori/storage';
-import { auditRequest } from '../../audit/audit.ts';
-import type { AppDeps } from '../../context.ts';
-import type { Lang } from '../../i18n/lang.ts';
-import { appState } from '../../app-state.ts';
+import { audit } from '../../audit/audit.ts';
+import { requireStaff, type RequestContext, type StaffActor } from '../../request-context.ts';
 import { proposeSeriesFor } from '../scheduling/availability-service.ts';
 import { cancelAppointment } from '../scheduling/booking-service.ts';
 import { loadClinicScheduling, type SchedulingActor } from '../scheduling/scheduling-context.ts';
 import { bookSeries } from '../scheduling/series-service.ts';
+import { legacyRequest } from './legacy-request.ts';
 import { assignProgramAssessments, reanchorAssessmentsInTx } from './program-assessment-service.ts';
-import { clinicZone, loadEnrolment, loadProgram, nowIso, writeTx, type ProgramActor } from './program-context.ts';
+import { clinicZone, loadEnrolment, loadProgram, nowIso, writeTx } from './program-context.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
 
 /** Statuses in which the treatment course may be booked (never a withdrawn or finished patient). */
@@ -28,7 +26,7 @@ const BOOKABLE: ReadonlyArray<EnrolmentStatus> = ['enrolled', 'active'];
 /** Statuses in which a patient carries the program's tag (may book its service online). */
 const TAGGED: ReadonlyArray<EnrolmentStatus> = ['enrolled', 'active'];
 
-function schedulingActor(actor: ProgramActor): SchedulingActor {
+function schedulingActor(actor: StaffActor): SchedulingActor {
   return { clinicId: actor.clinicId, channel: 'staff', staffId: actor.staffId, role: actor.role, patientId: null };
 }
 
@@ -70,16 +68,18 @@ async function standingBooking(db: Db, clinicId: string, booking: ProgramBooking
  * slot nearest `preferredTime`, and every date passed over (holidays, closures, full days), as
  * `proposeSeries` of the reservations feature reports them.
  */
-export async function proposeProgramBooking(deps: AppDeps, actor: ProgramActor, enrolmentId: string, q: { preferredTime?: string }) {
-  const db = deps.db.db;
+export async function proposeProgramBooking(ctx: RequestContext, q: { readonly enrolmentId: string; readonly preferredTime?: string | undefined }) {
+  const { enrolmentId } = q;
+  const actor = requireStaff(ctx);
+  const db = ctx.db.db;
   const { row } = await loadEnrolment(db, actor.clinicId, enrolmentId);
   requireBookable(row);
   const schedule = scheduleOf(row);
   const program = await loadProgram(db, actor.clinicId, row.program_id, row.program_version);
-  const cfg = await loadClinicScheduling(deps, db, actor.clinicId);
+  const cfg = await loadClinicScheduling(ctx, db, actor.clinicId);
   const service = programService(program, cfg.services);
   const pattern = sessionSeriesPattern(program, { openDaysPerWeek: openDaysPerWeek(cfg.calendar.weeklyHours) });
-  const proposal = await proposeSeriesFor(deps, schedulingActor(actor), {
+  const proposal = await proposeSeriesFor(ctx, schedulingActor(actor), {
     serviceId: service.id, startDate: schedule.proposedDay0 ?? schedule.day0, pattern, programCourse: true, ...(q.preferredTime ? { preferredTime: q.preferredTime } : {}),
   });
   // A weekly series fills whole weeks; the course needs `count` sessions.
@@ -100,6 +100,7 @@ export async function proposeProgramBooking(deps: AppDeps, actor: ProgramActor, 
 }
 
 export interface BookProgramInput {
+  readonly enrolmentId: string;
   readonly occurrences: ReadonlyArray<{ readonly sessionNumber: number; readonly date: string; readonly time: string }>;
 }
 
@@ -110,8 +111,10 @@ export interface BookProgramInput {
  * program sets its length). A session that cannot be booked stops everything with a 4xx naming its
  * number and date, in the request's language.
  */
-export async function bookProgramSessions(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, input: BookProgramInput, lang: Lang) {
-  const db = deps.db.db;
+export async function bookProgramSessions(ctx: RequestContext, input: BookProgramInput) {
+  const { enrolmentId } = input;
+  const actor = requireStaff(ctx);
+  const db = ctx.db.db;
   const { row } = await loadEnrolment(db, actor.clinicId, enrolmentId);
   requireBookable(row);
   const schedule = scheduleOf(row);
@@ -119,7 +122,7 @@ export async function bookProgramSessions(deps: AppDeps, req: FastifyRequest, ac
     throw new DomainError('conflict', { key: 'programs.already_booked', details: [{ path: 'occurrences', message: 'programs.already_booked' }] });
   }
   const program = await loadProgram(db, actor.clinicId, row.program_id, row.program_version);
-  const cfg = await loadClinicScheduling(deps, db, actor.clinicId);
+  const cfg = await loadClinicScheduling(ctx, db, actor.clinicId);
   const service = programService(program, cfg.services);
   const count = program.sessions.count;
   const given = [...input.occurrences].sort((a, b) => a.sessionNumber - b.sessionNumber);
@@ -127,7 +130,7 @@ export async function bookProgramSessions(deps: AppDeps, req: FastifyRequest, ac
   if (given.length !== count || given.some((o, i) => o.sessionNumber !== i + 1)) {
     issues.push({ path: 'occurrences', message: 'programs.booking_sessions_incomplete', params: { count } });
   }
-  const today = clinicDate(deps.clock().getTime(), cfg.zone);
+  const today = clinicDate(ctx.clock().getTime(), cfg.zone);
   given.forEach((o, i) => {
     if (o.date < today) issues.push({ path: `occurrences[${i}].date`, message: 'programs.booking_date_past', params: { date: o.date } });
     if (i > 0 && o.date <= given[i - 1]!.date) issues.push({ path: `occurrences[${i}].date`, message: 'programs.booking_dates_order', params: { date: o.date } });
@@ -145,13 +148,13 @@ export async function bookProgramSessions(deps: AppDeps, req: FastifyRequest, ac
   let result: Awaited<ReturnType<typeof bookSeries>>;
   try {
     // The key makes a double click book once; the row version changes once the series is linked.
-    result = await bookSeries(deps, req, schedulingActor(actor), { patientId: row.patient_id, serviceId: service.id, pattern, occurrences }, `program:${row.id}:${row.row_version}`, { programCourse: true });
+    result = await bookSeries(ctx, legacyRequest(ctx), schedulingActor(actor), { patientId: row.patient_id, serviceId: service.id, pattern, occurrences }, `program:${row.id}:${row.row_version}`, { programCourse: true });
   } catch (err) {
     if (!isDomainError(err)) throw err;
     const n = (err as unknown as { extra?: { occurrence?: number } }).extra?.occurrence;
     const o = n !== undefined ? given[n - 1] : undefined;
     if (!o) throw err;
-    const reason = appState(deps).messages.translate(err.key ?? err.code, lang, { ...err.params, date: o.date, time: o.time });
+    const reason = ctx.state.messages.translate(err.key ?? err.code, ctx.meta.lang, { ...err.params, date: o.date, time: o.time });
     throw new DomainError(err.code, {
       key: 'programs.booking_failed',
       params: { session: o.sessionNumber, date: o.date, time: o.time, reason },
@@ -160,13 +163,13 @@ export async function bookProgramSessions(deps: AppDeps, req: FastifyRequest, ac
   }
   const appointments = [...result.appointments].sort((a, b) => (a.start < b.start ? -1 : 1));
   const booking: ProgramBooking = {
-    seriesId: result.series.id, serviceId: service.id, bookedAt: nowIso(deps), bookedBy: actor.staffId,
+    seriesId: result.series.id, serviceId: service.id, bookedAt: nowIso(ctx), bookedBy: actor.staffId,
     appointments: appointments.map((a, i) => ({ sessionNumber: given[i]!.sessionNumber, appointmentId: a.id })),
   };
-  const replaced = await linkBooking(deps, req, actor, enrolmentId, booking);
+  const replaced = await linkBooking(ctx, { enrolmentId, booking });
   // The replacements of questionnaires whose window moved (their own transactions; retryable at
   // `POST /api/program-enrolments/:id/assessment-links`).
-  const assessments = { ...(await assignProgramAssessments(deps, req, actor, enrolmentId)), replaced };
+  const assessments = { ...(await assignProgramAssessments(ctx, enrolmentId)), replaced };
   return { booking, assessments, appointments: appointments.map((a, i) => ({ sessionNumber: given[i]!.sessionNumber, id: a.id, start: a.start })) };
 }
 
@@ -175,15 +178,17 @@ export async function bookProgramSessions(deps: AppDeps, req: FastifyRequest, ac
  * meanwhile) and, in the same transaction, moves the assessment windows to the booked first
  * session, cancelling the questionnaire links that must be replaced. Returns how many were.
  */
-async function linkBooking(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, booking: ProgramBooking): Promise<number> {
+async function linkBooking(ctx: RequestContext, o: { readonly enrolmentId: string; readonly booking: ProgramBooking }): Promise<number> {
+  const { enrolmentId, booking } = o;
+  const actor = requireStaff(ctx);
   for (let attempt = 0; attempt < 5; attempt++) {
-    const ok = await writeTx(deps, async (tx) => {
+    const ok = await writeTx(ctx, async (tx) => {
       const { row } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
       const program = await loadProgram(tx, actor.clinicId, row.program_id, row.program_version);
-      const { schedule, cancelled } = await reanchorAssessmentsInTx(deps, tx, req, { actor, row, program, schedule: { ...scheduleOf(row), booking } });
-      const done = await updateEnrolmentIfVersion(tx, actor.clinicId, row.id, row.row_version, { schedule_json: JSON.stringify(schedule), updated_at: nowIso(deps) });
+      const { schedule, cancelled } = await reanchorAssessmentsInTx(ctx, tx, { row, program, schedule: { ...scheduleOf(row), booking } });
+      const done = await updateEnrolmentIfVersion(tx, actor.clinicId, row.id, row.row_version, { schedule_json: JSON.stringify(schedule), updated_at: nowIso(ctx) });
       if (!done) return null;
-      await auditRequest(deps, tx, req, {
+      await audit(ctx, tx, {
         action: 'program_enrolment.book', resource: 'program_enrolment', resourceId: row.id, patientId: row.patient_id,
         detail: `series=${booking.seriesId};service=${booking.serviceId};n=${booking.appointments.length};anchor=${schedule.anchor?.date ?? ''};replaced=${cancelled}`,
       });
@@ -199,20 +204,21 @@ async function linkBooking(deps: AppDeps, req: FastifyRequest, actor: ProgramAct
  * the reservations feature (its audit row and the patient's cancellation mail). Returns how many
  * were cancelled and which could not be (they stay for staff to handle on the appointments pages).
  */
-export async function cancelFutureSessions(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, row: ProgramEnrolmentRow) {
+export async function cancelFutureSessions(ctx: RequestContext, row: ProgramEnrolmentRow) {
+  const actor = requireStaff(ctx);
   const schedule = row.schedule_json ? (JSON.parse(row.schedule_json) as EnrolmentSchedule) : null;
   if (!schedule?.booking) return { cancelled: 0, failed: [] as string[] };
-  const nowMs = deps.clock().getTime();
-  const rows = await listAppointments(deps.db.db, { clinicId: actor.clinicId, seriesId: schedule.booking.seriesId });
+  const nowMs = ctx.clock().getTime();
+  const rows = await listAppointments(ctx.db.db, { clinicId: actor.clinicId, seriesId: schedule.booking.seriesId });
   // A session already given keeps its appointment (it is the record of the visit).
-  const given = new Set((await listProgramSessions(deps.db.db, { clinicId: actor.clinicId, enrolmentIds: [row.id] })).map((x) => x.session_number));
+  const given = new Set((await listProgramSessions(ctx.db.db, { clinicId: actor.clinicId, enrolmentIds: [row.id] })).map((x) => x.session_number));
   const keep = new Set(schedule.booking.appointments.filter((a) => given.has(a.sessionNumber)).map((a) => a.appointmentId));
   let cancelled = 0;
   const failed: string[] = [];
   for (const a of rows) {
     if ((a.status !== 'confirmed' && a.status !== 'held') || a.start_ms <= nowMs || keep.has(a.id)) continue;
     try {
-      await cancelAppointment(deps, req, schedulingActor(actor), a.id, { version: a.version, reason: 'program_withdrawal' });
+      await cancelAppointment(ctx, legacyRequest(ctx), schedulingActor(actor), a.id, { version: a.version, reason: 'program_withdrawal' });
       cancelled++;
     } catch (err) {
       if (!isDomainError(err)) throw err;

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
 import { clinicDay, seedClinicCalendar, type ClinicCalendar } from '@mimamori/core/scheduling/index';
 import { type Enrolment, type EnrolmentTransition, type ProgramDefinition, type TransitionResult } from '@mimamori/core/programs/index';
@@ -13,22 +12,10 @@ import {
   type Db,
   type ProgramEnrolmentRow,
 } from '@mimamori/storage';
-import { auditRequest } from '../../audit/audit.ts';
+import { audit } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
+import type { RequestContext } from '../../request-context.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
-
-/** The signed-in staff member a programs request acts for. */
-export interface ProgramActor {
-  readonly clinicId: string;
-  readonly staffId: string;
-  readonly role: string;
-}
-
-export function programActor(req: FastifyRequest): ProgramActor {
-  const s = req.staff;
-  if (!s) throw new DomainError('unauthenticated');
-  return { clinicId: s.clinicId, staffId: s.staffId, role: s.role };
-}
 
 export async function clinicZone(db: Db, clinicId: string): Promise<string> {
   const c = await getClinic(db, clinicId);
@@ -75,9 +62,8 @@ export async function loadEnrolment(db: Db, clinicId: string, id: string): Promi
  * and the audit row, all in the caller's transaction.
  */
 export async function saveTransition(
-  deps: AppDeps,
+  ctx: RequestContext,
   tx: Db,
-  req: FastifyRequest,
   o: { row: ProgramEnrolmentRow; result: TransitionResult; patch?: Partial<ProgramEnrolmentRow> },
 ): Promise<void> {
   const { row, result } = o;
@@ -85,11 +71,11 @@ export async function saveTransition(
     ...o.patch,
     status: result.enrolment.status,
     history_json: JSON.stringify(result.enrolment.history),
-    updated_at: nowIso(deps),
+    updated_at: nowIso(ctx),
   });
   if (!ok) throw new DomainError('conflict', { key: 'programs.enrolment_changed' });
   await recordEvent(tx, row.clinic_id, row.id, result.record);
-  await auditRequest(deps, tx, req, {
+  await audit(ctx, tx, {
     action: `program_enrolment.${result.record.to}`,
     resource: 'program_enrolment',
     resourceId: row.id,

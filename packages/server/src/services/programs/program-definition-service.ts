@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
 import {
   defineProgram,
@@ -10,10 +9,10 @@ import {
   type ProgramDefinitionInput,
 } from '@mimamori/core/programs/index';
 import { getConsentTexts, getProgramDefinition, insertProgramDefinition, listProgramDefinitions, newId, putConsentText, type Db } from '@mimamori/storage';
-import { auditRequest, auditAloneRequest } from '../../audit/audit.ts';
-import type { AppDeps } from '../../context.ts';
+import { audit, auditAlone } from '../../audit/audit.ts';
+import { requireStaff, type RequestContext } from '../../request-context.ts';
 import { checkProgramService } from './program-booking-service.ts';
-import { loadProgram, nowIso, writeTx, type ProgramActor } from './program-context.ts';
+import { loadProgram, nowIso, writeTx } from './program-context.ts';
 
 /** A consent document as the form sends it: the text itself (its SHA-256 is computed here). */
 export interface ConsentDocumentInput {
@@ -61,41 +60,47 @@ async function splitTexts(db: Db, clinicId: string, input: ProgramInput): Promis
   return { def: { ...input, consentDocuments: consentDocuments as ProgramDefinitionInput['consentDocuments'] }, texts };
 }
 
-async function store(deps: AppDeps, tx: Db, req: FastifyRequest, actor: ProgramActor, def: ProgramDefinition, texts: Map<string, string>, action: string) {
+async function store(ctx: RequestContext, tx: Db, o: { readonly def: ProgramDefinition; readonly texts: Map<string, string>; readonly action: string }) {
+  const { def, texts, action } = o;
+  const actor = requireStaff(ctx);
   await checkProgramService(tx, actor.clinicId, def);
-  const now = nowIso(deps);
+  const now = nowIso(ctx);
   for (const [contentHash, text] of texts) await putConsentText(tx, { clinicId: actor.clinicId, contentHash, text, now });
   await insertProgramDefinition(tx, {
     id: newId(), clinic_id: actor.clinicId, program_id: def.id, version: def.version, definition_json: JSON.stringify(def), created_by: actor.staffId, created_at: now,
   });
-  await auditRequest(deps, tx, req, { action, resource: 'program', resourceId: def.id, detail: `v=${def.version}` });
+  await audit(ctx, tx, { action, resource: 'program', resourceId: def.id, detail: `v=${def.version}` });
 }
 
 /** Creates a program (version 1 unless the input says otherwise). */
-export async function createProgram(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, input: ProgramInput): Promise<ProgramDefinition> {
-  return writeTx(deps, async (tx) => {
+export async function createProgram(ctx: RequestContext, input: ProgramInput): Promise<ProgramDefinition> {
+  const actor = requireStaff(ctx);
+  return writeTx(ctx, async (tx) => {
     const { def, texts } = await splitTexts(tx, actor.clinicId, input);
     const program = defineProgram({ ...def, version: def.version ?? 1 });
     if (await getProgramDefinition(tx, actor.clinicId, program.id)) throw new DomainError('conflict', { key: 'programs.exists' });
-    await store(deps, tx, req, actor, program, texts, 'program.create');
+    await store(ctx, tx, { def: program, texts, action: 'program.create' });
     return program;
   });
 }
 
 /** A new version of an existing program; published consent document versions keep their text. */
-export async function reviseProgramDefinition(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, programId: string, input: ProgramInput): Promise<ProgramDefinition> {
-  return writeTx(deps, async (tx) => {
+export async function reviseProgramDefinition(ctx: RequestContext, o: { readonly programId: string; readonly input: ProgramInput }): Promise<ProgramDefinition> {
+  const { programId, input } = o;
+  const actor = requireStaff(ctx);
+  return writeTx(ctx, async (tx) => {
     const previous = await loadProgram(tx, actor.clinicId, programId);
     const { def, texts } = await splitTexts(tx, actor.clinicId, { ...input, id: programId });
     const program = reviseProgram(previous, def);
-    await store(deps, tx, req, actor, program, texts, 'program.revise');
+    await store(ctx, tx, { def: program, texts, action: 'program.revise' });
     return program;
   });
 }
 
 /** The latest version of each program, and the versions that exist. */
-export async function listPrograms(deps: AppDeps, actor: ProgramActor) {
-  const rows = await listProgramDefinitions(deps.db.db, actor.clinicId);
+export async function listPrograms(ctx: RequestContext) {
+  const actor = requireStaff(ctx);
+  const rows = await listProgramDefinitions(ctx.db.db, actor.clinicId);
   const out: Array<{ program: ProgramDefinition; versions: number[] }> = [];
   for (const r of rows) {
     const last = out[out.length - 1];
@@ -106,10 +111,12 @@ export async function listPrograms(deps: AppDeps, actor: ProgramActor) {
 }
 
 /** One version with the exact text of each of its consent documents. */
-export async function readProgram(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, programId: string, version?: number) {
-  const program = await loadProgram(deps.db.db, actor.clinicId, programId, version);
-  const texts = await getConsentTexts(deps.db.db, actor.clinicId, program.consentDocuments.map((d) => d.contentHash));
-  await auditAloneRequest(deps, req, { action: 'program.read', resource: 'program', resourceId: programId, detail: `v=${program.version}` });
+export async function readProgram(ctx: RequestContext, o: { readonly programId: string; readonly version?: number | undefined }) {
+  const { programId, version } = o;
+  const actor = requireStaff(ctx);
+  const program = await loadProgram(ctx.db.db, actor.clinicId, programId, version);
+  const texts = await getConsentTexts(ctx.db.db, actor.clinicId, program.consentDocuments.map((d) => d.contentHash));
+  await auditAlone(ctx, { action: 'program.read', resource: 'program', resourceId: programId, detail: `v=${program.version}` });
   return { program, documentTexts: Object.fromEntries(texts) as Record<string, string> };
 }
 

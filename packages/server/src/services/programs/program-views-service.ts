@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { DomainError, hasPermission, isRole } from '@mimamori/core';
 import type { LabResult } from '@mimamori/core/labs/index';
 import { flagConfounders, type ConcomitantMedication } from '@mimamori/core/medication/index';
@@ -41,10 +40,10 @@ import {
   type Db,
   type ProgramEnrolmentRow,
 } from '@mimamori/storage';
-import { auditAloneRequest } from '../../audit/audit.ts';
-import type { AppDeps } from '../../context.ts';
+import { auditAlone } from '../../audit/audit.ts';
+import { requireStaff, type RequestContext } from '../../request-context.ts';
 import { anchoredSchedule, seriesAppointments } from './program-anchor.ts';
-import { clinicZone, enrolmentOf, loadEnrolment, loadProgram, nowIso, type ProgramActor } from './program-context.ts';
+import { clinicZone, enrolmentOf, loadEnrolment, loadProgram, nowIso } from './program-context.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
 
 /**
@@ -106,14 +105,15 @@ async function sessionPlan(db: Db, clinicId: string, row: ProgramEnrolmentRow, z
 }
 
 /** Everything the enrolment page shows (reads are audited). */
-export async function readEnrolment(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string) {
-  const db = deps.db.db;
+export async function readEnrolment(ctx: RequestContext, enrolmentId: string) {
+  const actor = requireStaff(ctx);
+  const db = ctx.db.db;
   const { row, enrolment } = await loadEnrolment(db, actor.clinicId, enrolmentId);
   const program = await loadProgram(db, actor.clinicId, row.program_id, row.program_version);
   const patient = await getPatient(db, actor.clinicId, row.patient_id);
   if (!patient) throw new DomainError('not_found');
   const zone = await clinicZone(db, actor.clinicId);
-  const now = nowIso(deps);
+  const now = nowIso(ctx);
   const [events, consents, sessions, aes, live] = await Promise.all([
     listEnrolmentEvents(db, actor.clinicId, row.id),
     listConsents(db, actor.clinicId, row.id),
@@ -124,7 +124,7 @@ export async function readEnrolment(deps: AppDeps, req: FastifyRequest, actor: P
   const texts = await getConsentTexts(db, actor.clinicId, program.consentDocuments.map((d) => d.contentHash));
   const { schedule, statuses } = live;
   const planned = await sessionPlan(db, actor.clinicId, row, zone, sessions.map((s) => s.session_number), schedule);
-  await auditAloneRequest(deps, req, { action: 'program_enrolment.read', resource: 'program_enrolment', resourceId: row.id, patientId: row.patient_id });
+  await auditAlone(ctx, { action: 'program_enrolment.read', resource: 'program_enrolment', resourceId: row.id, patientId: row.patient_id });
   return {
     enrolment: { ...enrolment, enrolmentDate: row.enrolment_date, createdAt: row.created_at, nextStatuses: nextStatuses(enrolment.status) },
     patient: { id: patient.id, patientNumber: patient.patient_number, nameKanji: patient.name_kanji, nameKana: patient.name_kana, birthDate: patient.birth_date, guardians: JSON.parse(patient.guardians_json) as unknown },
@@ -147,9 +147,10 @@ export async function readEnrolment(deps: AppDeps, req: FastifyRequest, actor: P
 }
 
 /** The enrolments of a program with their patients (for the program page). */
-export async function listProgramEnrolments(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, programId: string) {
-  const rows = await listEnrolments(deps.db.db, { clinicId: actor.clinicId, programId });
-  await auditAloneRequest(deps, req, { action: 'program_enrolment.list', resource: 'program_enrolment', detail: `program=${programId};results=${rows.length}` });
+export async function listProgramEnrolments(ctx: RequestContext, programId: string) {
+  const actor = requireStaff(ctx);
+  const rows = await listEnrolments(ctx.db.db, { clinicId: actor.clinicId, programId });
+  await auditAlone(ctx, { action: 'program_enrolment.list', resource: 'program_enrolment', detail: `program=${programId};results=${rows.length}` });
   return rows.map((r) => ({
     id: r.id, status: r.status, programVersion: r.program_version, enrolmentDate: r.enrolment_date, createdAt: r.created_at, updatedAt: r.updated_at,
     patient: { id: r.patient_id, patientNumber: r.patient_number, nameKanji: r.name_kanji, nameKana: r.name_kana, birthDate: r.birth_date },
@@ -163,11 +164,12 @@ export async function listProgramEnrolments(deps: AppDeps, req: FastifyRequest, 
  * enrolment id their links need; everyone else (the researcher) sees only the program's study id —
  * the same HMAC id the data cut carries — and no patient number, enrolment id or link.
  */
-export async function programDashboard(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, programId: string) {
-  const db = deps.db.db;
+export async function programDashboard(ctx: RequestContext, programId: string) {
+  const actor = requireStaff(ctx);
+  const db = ctx.db.db;
   const program = await loadProgram(db, actor.clinicId, programId);
   const zone = await clinicZone(db, actor.clinicId);
-  const now = nowIso(deps);
+  const now = nowIso(ctx);
   const rows = await listEnrolments(db, { clinicId: actor.clinicId, programId });
   const enrolments = rows.map(enrolmentOf);
   // Each enrolment is judged by the version it joined, from its course as it stands.
@@ -190,8 +192,8 @@ export async function programDashboard(deps: AppDeps, req: FastifyRequest, actor
   const identified = isRole(actor.role) && hasPermission(actor.role, 'patients:read');
   const byEnrolment = new Map(rows.map((r) => [r.id, r]));
   const participantOf = (r: { id: string; patient_id: string; patient_number: string }) =>
-    identified ? { enrolmentId: r.id, patientNumber: r.patient_number } : { studyId: studyIdFor(deps.db.secrets.key, programId, r.patient_id) };
-  await auditAloneRequest(deps, req, { action: 'program_dashboard.read', resource: 'program', resourceId: programId });
+    identified ? { enrolmentId: r.id, patientNumber: r.patient_number } : { studyId: studyIdFor(ctx.db.secrets.key, programId, r.patient_id) };
+  await auditAlone(ctx, { action: 'program_dashboard.read', resource: 'program', resourceId: programId });
   return {
     program: { id: program.id, version: program.version, title: program.title, treatment: program.treatment },
     identified,
@@ -230,8 +232,9 @@ export async function programDashboard(deps: AppDeps, req: FastifyRequest, actor
  * One patient's timeline: scores, sessions, adverse events, medicines and labs on one clinic-dated
  * axis, with confounder flags for medicine changes inside each program's window.
  */
-export async function patientTimeline(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, patientId: string) {
-  const db = deps.db.db;
+export async function patientTimeline(ctx: RequestContext, patientId: string) {
+  const actor = requireStaff(ctx);
+  const db = ctx.db.db;
   const patient = await getPatient(db, actor.clinicId, patientId);
   if (!patient) throw new DomainError('not_found');
   const zone = await clinicZone(db, actor.clinicId);
@@ -255,7 +258,7 @@ export async function patientTimeline(deps: AppDeps, req: FastifyRequest, actor:
     labs: labs.map((l) => JSON.parse(l.record_json) as LabResult),
   });
   // Each enrolment's schedule placed from its course as it stands, like the participant page's.
-  const now = nowIso(deps);
+  const now = nowIso(ctx);
   const lives = await Promise.all(enrolRows.map(async (r) =>
     (await liveScheduleOf(db, { clinicId: actor.clinicId, row: r, program: await loadProgram(db, actor.clinicId, r.program_id, r.program_version), zone, now })).schedule));
   const confounders = enrolRows.flatMap((r, i) => {
@@ -266,7 +269,7 @@ export async function patientTimeline(deps: AppDeps, req: FastifyRequest, actor:
     return flagConfounders(medications, { start, end }).map((f) => ({ ...f, enrolmentId: r.id }));
   });
   const planned = await Promise.all(enrolRows.map((r, i) => sessionPlan(db, actor.clinicId, r, zone, undefined, lives[i])));
-  await auditAloneRequest(deps, req, { action: 'program_timeline.read', resource: 'patient', resourceId: patientId, patientId });
+  await auditAlone(ctx, { action: 'program_timeline.read', resource: 'patient', resourceId: patientId, patientId });
   return {
     patient: { id: patient.id, patientNumber: patient.patient_number, nameKanji: patient.name_kanji, nameKana: patient.name_kana, birthDate: patient.birth_date },
     enrolments: enrolRows.map((r, i) => ({ id: r.id, programId: r.program_id, status: r.status, enrolmentDate: r.enrolment_date, plannedSessions: planned[i]! })),
@@ -282,8 +285,10 @@ export async function patientTimeline(deps: AppDeps, req: FastifyRequest, actor:
  * patient; "keep" keeps data collected up to the withdrawal date). Each enrolment carries the
  * program's study id; the enrolment id only for staff who may read the patient register.
  */
-export async function exportProgramData(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, programId: string, purpose: ExportPurpose) {
-  const db = deps.db.db;
+export async function exportProgramData(ctx: RequestContext, o: { readonly programId: string; readonly purpose: ExportPurpose }) {
+  const { programId, purpose } = o;
+  const actor = requireStaff(ctx);
+  const db = ctx.db.db;
   await loadProgram(db, actor.clinicId, programId);
   const zone = await clinicZone(db, actor.clinicId);
   const rows = await listEnrolments(db, { clinicId: actor.clinicId, programId });
@@ -304,7 +309,7 @@ export async function exportProgramData(deps: AppDeps, req: FastifyRequest, acto
     ]);
     out.push({
       // The program's study id for everyone (the data cut's); the enrolment id only for staff who may read the register.
-      studyId: studyIdFor(deps.db.secrets.key, programId, r.patient_id),
+      studyId: studyIdFor(ctx.db.secrets.key, programId, r.patient_id),
       ...(identified ? { enrolmentId: r.id } : {}),
       status: r.status,
       scores: scores.filter((s) => keep(clinicDate(s.scored_at, zone))).map((s) => ({ scaleId: s.scale_id, total: s.total, date: clinicDate(s.scored_at, zone) })),
@@ -315,13 +320,15 @@ export async function exportProgramData(deps: AppDeps, req: FastifyRequest, acto
       }),
     });
   }
-  await auditAloneRequest(deps, req, { action: 'program.export', resource: 'program', resourceId: programId, detail: `purpose=${purpose};included=${out.length};excluded=${excluded}` });
+  await auditAlone(ctx, { action: 'program.export', resource: 'program', resourceId: programId, detail: `purpose=${purpose};included=${out.length};excluded=${excluded}` });
   return { purpose, enrolments: out, excluded };
 }
 
 /** One consent record with its document text and drawn signature (for the patient's copy). */
-export async function consentCopy(deps: AppDeps, actor: ProgramActor, enrolmentId: string, consentId: string) {
-  const db = deps.db.db;
+export async function consentCopy(ctx: RequestContext, o: { readonly enrolmentId: string; readonly consentId: string }) {
+  const { enrolmentId, consentId } = o;
+  const actor = requireStaff(ctx);
+  const db = ctx.db.db;
   const { row } = await loadEnrolment(db, actor.clinicId, enrolmentId);
   const c = (await listConsents(db, actor.clinicId, enrolmentId)).find((x) => x.id === consentId);
   if (!c) throw new DomainError('not_found');

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
 import { importLabCsv, labCsvError, validateLabResult, type LabResult } from '@mimamori/core/labs/index';
 import { validateConcomitantMedication, type ConcomitantMedication } from '@mimamori/core/medication/index';
@@ -21,16 +20,18 @@ import {
   sessionsWithLot,
   updateMedication,
 } from '@mimamori/storage';
-import { auditRequest, auditAloneRequest } from '../../audit/audit.ts';
-import type { AppDeps } from '../../context.ts';
-import { clinicZone, loadEnrolment, loadProgram, nowIso, saveTransition, writeTx, type ProgramActor } from './program-context.ts';
+import { audit, auditAlone } from '../../audit/audit.ts';
+import { requireStaff, type RequestContext, type StaffActor } from '../../request-context.ts';
+import { clinicZone, loadEnrolment, loadProgram, nowIso, saveTransition, writeTx } from './program-context.ts';
 
 /**
  * Records a treatment session (infusion or TMS, as the program says). Refused unless the patient is
  * enrolled or active (never a withdrawn patient); the first session makes an enrolled patient active.
  */
-export async function recordSession(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, input: Record<string, unknown>) {
-  return writeTx(deps, async (tx) => {
+export async function recordSession(ctx: RequestContext, o: { readonly enrolmentId: string; readonly input: Record<string, unknown> }) {
+  const { enrolmentId, input } = o;
+  const actor = requireStaff(ctx);
+  return writeTx(ctx, async (tx) => {
     const { row, enrolment } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
     const program = await loadProgram(tx, actor.clinicId, row.program_id, row.program_version);
     const zone = await clinicZone(tx, actor.clinicId);
@@ -44,15 +45,15 @@ export async function recordSession(deps: AppDeps, req: FastifyRequest, actor: P
     if (done.some((s) => s.session_number === record.sessionNumber)) {
       throw new DomainError('conflict', { key: 'programs.session_duplicate', details: [{ path: 'sessionNumber', message: 'programs.session_duplicate' }] });
     }
-    const now = nowIso(deps);
+    const now = nowIso(ctx);
     await insertProgramSession(tx, {
       id, clinic_id: actor.clinicId, enrolment_id: enrolmentId, patient_id: row.patient_id, kind: record.kind, session_number: record.sessionNumber,
       lot_key: record.kind === 'infusion' ? record.lotKey : null, started_at: record.startedAt, record_json: JSON.stringify(record), created_by: actor.staffId, created_at: now,
     });
-    await auditRequest(deps, tx, req, { action: `program_session.${record.kind}`, resource: 'program_session', resourceId: id, patientId: row.patient_id, detail: `enrolment=${enrolmentId};n=${record.sessionNumber}` });
+    await audit(ctx, tx, { action: `program_session.${record.kind}`, resource: 'program_session', resourceId: id, patientId: row.patient_id, detail: `enrolment=${enrolmentId};n=${record.sessionNumber}` });
     if (enrolment.status === 'enrolled') {
       const t = transition(enrolment, { to: 'active', at: now, by: actor.staffId, evidence: { firstSession: id } });
-      await saveTransition(deps, tx, req, { row, result: t });
+      await saveTransition(ctx, tx, { row, result: t });
     }
     return record;
   });
@@ -62,11 +63,13 @@ export async function recordSession(deps: AppDeps, req: FastifyRequest, actor: P
  * Records an adverse event. A serious one raises a `sae` safety alert in the same transaction; it
  * stays on the alert list and the program dashboard until a doctor acknowledges it.
  */
-export async function recordAdverseEvent(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, input: Record<string, unknown>) {
-  return writeTx(deps, async (tx) => {
+export async function recordAdverseEvent(ctx: RequestContext, o: { readonly enrolmentId: string; readonly input: Record<string, unknown> }) {
+  const { enrolmentId, input } = o;
+  const actor = requireStaff(ctx);
+  return writeTx(ctx, async (tx) => {
     const { row } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
     const zone = await clinicZone(tx, actor.clinicId);
-    const now = nowIso(deps);
+    const now = nowIso(ctx);
     const ae = validateAdverseEvent({ ...input, id: newId(), enrolmentId, reportedBy: actor.staffId, reportedAt: now }, { zone });
     const stored: StoredAdverseEvent = { ...ae, revision: 1 };
     const alert = saeAlertFor(ae, { raisedAt: now });
@@ -80,7 +83,7 @@ export async function recordAdverseEvent(deps: AppDeps, req: FastifyRequest, act
         summary: { key: alert.susar ? 'programs.alert_susar' : 'programs.alert_sae', params: alert.params }, now,
       });
     }
-    await auditRequest(deps, tx, req, { action: 'program_adverse_event.record', resource: 'program_adverse_event', resourceId: ae.id, patientId: row.patient_id, detail: `grade=${ae.grade};serious=${alert ? 1 : 0}` });
+    await audit(ctx, tx, { action: 'program_adverse_event.record', resource: 'program_adverse_event', resourceId: ae.id, patientId: row.patient_id, detail: `grade=${ae.grade};serious=${alert ? 1 : 0}` });
     return { adverseEvent: stored, alertRaised: alert !== null, susar: alert?.susar ?? false };
   });
 }
@@ -106,8 +109,10 @@ export type StoredAdverseEvent = AdverseEvent & { readonly revision?: number; re
  * optional field. Each change is kept in the record's amendments and audited. An edit that makes
  * the event serious raises the SAE alert in the same transaction — once per event.
  */
-export async function updateAdverseEvent(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, enrolmentId: string, aeId: string, input: Record<string, unknown>) {
-  return writeTx(deps, async (tx) => {
+export async function updateAdverseEvent(ctx: RequestContext, o: { readonly enrolmentId: string; readonly adverseEventId: string; readonly input: Record<string, unknown> }) {
+  const { enrolmentId, adverseEventId: aeId, input } = o;
+  const actor = requireStaff(ctx);
+  return writeTx(ctx, async (tx) => {
     const { row: enrolment } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
     const row = (await listAdverseEvents(tx, { clinicId: actor.clinicId, enrolmentIds: [enrolmentId] })).find((a) => a.id === aeId);
     if (!row) throw new DomainError('not_found');
@@ -134,7 +139,7 @@ export async function updateAdverseEvent(deps: AppDeps, req: FastifyRequest, act
       return JSON.stringify(from) === JSON.stringify(to) ? [] : [{ field: f, from: from ?? null, to: to ?? null }];
     });
     if (changes.length === 0) return { adverseEvent: stored, alertRaised: false, susar: false, changed: false };
-    const now = nowIso(deps);
+    const now = nowIso(ctx);
     const next: StoredAdverseEvent = { ...ae, revision: revision + 1, amendments: [...amendments, { revision: revision + 1, at: now, by: actor.staffId, changes }] };
     const alert = saeAlertFor(ae, { raisedAt: now });
     const r = await tx.updateTable('program_adverse_events')
@@ -151,7 +156,7 @@ export async function updateAdverseEvent(deps: AppDeps, req: FastifyRequest, act
         summary: { key: alert.susar ? 'programs.alert_susar' : 'programs.alert_sae', params: alert.params }, now,
       });
     }
-    await auditRequest(deps, tx, req, {
+    await audit(ctx, tx, {
       action: 'program_adverse_event.update', resource: 'program_adverse_event', resourceId: ae.id, patientId: enrolment.patient_id,
       detail: `rev=${revision + 1};fields=${changes.map((c) => c.field).join(',')};serious=${row.serious}->${alert ? 1 : 0}`,
     });
@@ -160,12 +165,14 @@ export async function updateAdverseEvent(deps: AppDeps, req: FastifyRequest, act
 }
 
 /** Adds or replaces a concomitant medicine of a patient (by generic name, with its dated changes). */
-export async function saveMedication(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, patientId: string, input: Record<string, unknown>, medicationId?: string) {
-  return writeTx(deps, async (tx) => {
+export async function saveMedication(ctx: RequestContext, o: { readonly patientId: string; readonly input: Record<string, unknown>; readonly medicationId?: string }) {
+  const { patientId, input, medicationId } = o;
+  const actor = requireStaff(ctx);
+  return writeTx(ctx, async (tx) => {
     if (!(await getPatient(tx, actor.clinicId, patientId))) throw new DomainError('not_found');
     const id = medicationId ?? newId();
     const med: ConcomitantMedication = validateConcomitantMedication({ ...input, id, patientId });
-    const now = nowIso(deps);
+    const now = nowIso(ctx);
     if (medicationId) {
       const existing = (await listMedications(tx, actor.clinicId, patientId)).find((m) => m.id === medicationId);
       if (!existing) throw new DomainError('not_found');
@@ -173,20 +180,22 @@ export async function saveMedication(deps: AppDeps, req: FastifyRequest, actor: 
     } else {
       await insertMedication(tx, { id, clinic_id: actor.clinicId, patient_id: patientId, record_json: JSON.stringify(med), created_by: actor.staffId, created_at: now, updated_at: now });
     }
-    await auditRequest(deps, tx, req, { action: medicationId ? 'program_medication.update' : 'program_medication.create', resource: 'program_medication', resourceId: id, patientId });
+    await audit(ctx, tx, { action: medicationId ? 'program_medication.update' : 'program_medication.create', resource: 'program_medication', resourceId: id, patientId });
     return med;
   });
 }
 
 /** One lab result typed in by staff. The same sample (patient, analyte, collection time) is stored once. */
-export async function recordLabResult(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, patientId: string, input: Record<string, unknown>) {
+export async function recordLabResult(ctx: RequestContext, o: { readonly patientId: string; readonly input: Record<string, unknown> }) {
+  const { patientId, input } = o;
+  const actor = requireStaff(ctx);
   const lab = validateLabResult({ ...input, patientId });
   try {
-    return await writeTx(deps, async (tx) => {
+    return await writeTx(ctx, async (tx) => {
       if (!(await getPatient(tx, actor.clinicId, patientId))) throw new DomainError('not_found');
       const id = newId();
-      await insertLabResults(tx, [labRow(actor, lab, id, null, nowIso(deps))]);
-      await auditRequest(deps, tx, req, { action: 'program_lab.record', resource: 'program_lab_result', resourceId: id, patientId, detail: `analyte=${lab.analyte}` });
+      await insertLabResults(tx, [labRow(actor, { lab, id, importId: null, now: nowIso(ctx) })]);
+      await audit(ctx, tx, { action: 'program_lab.record', resource: 'program_lab_result', resourceId: id, patientId, detail: `analyte=${lab.analyte}` });
       return { id, result: lab };
     });
   } catch (err) {
@@ -195,7 +204,8 @@ export async function recordLabResult(deps: AppDeps, req: FastifyRequest, actor:
   }
 }
 
-function labRow(actor: ProgramActor, lab: LabResult, id: string, importId: string | null, now: string) {
+function labRow(actor: StaffActor, o: { readonly lab: LabResult; readonly id: string; readonly importId: string | null; readonly now: string }) {
+  const { lab, id, importId, now } = o;
   return {
     id, clinic_id: actor.clinicId, patient_id: lab.patientId, enrolment_id: lab.enrolmentId ?? null, analyte: lab.analyte,
     collected_at: new Date(Date.parse(lab.collectedAt)).toISOString(), record_json: JSON.stringify(lab), import_id: importId, created_by: actor.staffId, created_at: now,
@@ -206,8 +216,9 @@ function labRow(actor: ProgramActor, lab: LabResult, id: string, importId: strin
  * Imports a lab CSV, all or nothing. `patient_id` holds the patient number (診察券番号). Returns the
  * stored count, or throws a validation error whose details name every bad row and column.
  */
-export async function importLabs(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, csv: string) {
-  const db = deps.db.db;
+export async function importLabs(ctx: RequestContext, csv: string) {
+  const actor = requireStaff(ctx);
+  const db = ctx.db.db;
   const zone = await clinicZone(db, actor.clinicId);
   const patients = await db.selectFrom('patients').select(['id', 'patient_number']).where('clinic_id', '=', actor.clinicId).execute();
   const idOf = new Map(patients.map((p) => [p.patient_number, p.id]));
@@ -215,19 +226,19 @@ export async function importLabs(deps: AppDeps, req: FastifyRequest, actor: Prog
   const existing = (await listLabResults(db, { clinicId: actor.clinicId })).map((r) => ({ patientId: numberOf.get(r.patient_id) ?? r.patient_id, analyte: r.analyte as LabResult['analyte'], collectedAt: r.collected_at }));
   const report = importLabCsv(csv, { zone, existing, patientExists: (n) => idOf.has(n.trim()) });
   if (!report.ok) {
-    await auditAloneRequest(deps, req, { action: 'program_lab.import', resource: 'program_lab_result', outcome: 'failure', detail: `rows=${report.rowCount};errors=${report.errors.length}` });
+    await auditAlone(ctx, { action: 'program_lab.import', resource: 'program_lab_result', outcome: 'failure', detail: `rows=${report.rowCount};errors=${report.errors.length}` });
     throw labCsvError(report);
   }
   const importId = newId();
   try {
-    await writeTx(deps, async (tx) => {
-      const now = nowIso(deps);
+    await writeTx(ctx, async (tx) => {
+      const now = nowIso(ctx);
       await insertLabResults(tx, report.results.map((r) => {
         const { row: _row, ...lab } = r;
         void _row;
-        return labRow(actor, { ...lab, patientId: idOf.get(lab.patientId.trim())! }, newId(), importId, now);
+        return labRow(actor, { lab: { ...lab, patientId: idOf.get(lab.patientId.trim())! }, id: newId(), importId, now });
       }));
-      await auditRequest(deps, tx, req, { action: 'program_lab.import', resource: 'program_lab_result', resourceId: importId, detail: `rows=${report.results.length}` });
+      await audit(ctx, tx, { action: 'program_lab.import', resource: 'program_lab_result', resourceId: importId, detail: `rows=${report.results.length}` });
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new DomainError('conflict', { key: 'programs.lab_duplicate' });
@@ -237,10 +248,11 @@ export async function importLabs(deps: AppDeps, req: FastifyRequest, actor: Prog
 }
 
 /** "Which patients received lot X": one search over every infusion, however the lot was typed. */
-export async function patientsWithLot(deps: AppDeps, req: FastifyRequest, actor: ProgramActor, lot: string) {
+export async function patientsWithLot(ctx: RequestContext, lot: string) {
+  const actor = requireStaff(ctx);
   const key = normaliseLot(lot);
-  const rows = await sessionsWithLot(deps.db.db, actor.clinicId, key);
-  await auditAloneRequest(deps, req, { action: 'program_lot.search', resource: 'program_session', detail: `lot=${key};results=${rows.length}` });
+  const rows = await sessionsWithLot(ctx.db.db, actor.clinicId, key);
+  await auditAlone(ctx, { action: 'program_lot.search', resource: 'program_session', detail: `lot=${key};results=${rows.length}` });
   return rows.map((r) => {
     const rec = JSON.parse(r.record_json) as InfusionRecord;
     return {
