@@ -1,20 +1,10 @@
-import { DomainError, type ErrorParams } from '../errors/domain-error.ts';
-
-/**
- * One problem with one field of an input. `message` is a key of the programs message catalogue
- * (`packages/core/src/programs/messages.ts`); `params` fill its template. The shape is a superset of
- * `DomainError['details'][number]`, so a list of issues can be handed to a `DomainError` as is.
- */
-export type FieldIssue = {
-  readonly path: string;
-  readonly message: string;
-  readonly params?: ErrorParams;
-};
+import { DomainError, type ErrorParams, type Issue } from '../errors/domain-error.ts';
 
 /** A mutable collector used while validating one input; validators freeze what they return. */
 export type Issues = {
-  readonly list: FieldIssue[];
-  add(path: string, message: string, params?: ErrorParams): void;
+  readonly list: Issue[];
+  /** Records one problem: the field's path, the message key (`programs.field.required`) and its params. */
+  add(path: string, key: string, params?: ErrorParams): void;
 };
 
 /**
@@ -26,11 +16,11 @@ export type Issues = {
  * throwIfIssues(issues, 'safety.adverse_event_invalid'); // throws DomainError('validation')
  */
 export function createIssues(): Issues {
-  const list: FieldIssue[] = [];
+  const list: Issue[] = [];
   return {
     list,
-    add(path, message, params) {
-      list.push(params === undefined ? { path, message } : { path, message, params });
+    add(path, key, params) {
+      list.push(params === undefined ? { path, key } : { path, key, params });
     },
   };
 }
@@ -48,14 +38,14 @@ export function throwIfIssues(issues: Issues, key: string): void {
   throw new DomainError('validation', {
     key,
     params: { field: first.path, count: issues.list.length },
-    message: `${key}: ${issues.list.map((i) => `${i.path} (${i.message})`).join(', ')}`,
-    details: issues.list.slice(),
+    message: `${key}: ${issues.list.map((i) => `${i.path} (${i.key})`).join(', ')}`,
+    issues: issues.list.slice(),
   });
 }
 
 /**
  * Throws a single-field `DomainError` with a code other than `validation` (typically
- * `invalid_state`), keeping the same `details` shape as validation errors.
+ * `invalid_state`), naming its field as validation errors do.
  *
  * @example
  * fieldError('invalid_state', 'enrolment.dosing_not_allowed', 'status', { status: 'withdrawn' });
@@ -65,7 +55,7 @@ export function fieldError(code: DomainError['code'], key: string, path: string,
     key,
     params: { field: path, ...params },
     message: `${key}: ${path}`,
-    details: [{ path, message: key, params } as FieldIssue],
+    issues: [{ path, key, params }],
   });
 }
 

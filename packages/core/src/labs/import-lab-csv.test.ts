@@ -60,7 +60,7 @@ test('all or nothing: one bad row rejects the file, with row, column and message
   const r = importLabCsv(csv, { zone });
   assert.ok(!r.ok);
   assert.deepEqual(
-    r.errors.map((e) => [e.row, e.column, e.message]),
+    r.errors.map((e) => [e.row, e.column, e.key]),
     [
       [3, 'unit', 'labs.unknown_unit'],
       [4, 'value', 'programs.field.not_number'],
@@ -72,7 +72,7 @@ test('all or nothing: one bad row rejects the file, with row, column and message
   const e = labCsvError(r);
   assert.ok(e instanceof DomainError);
   assert.equal(e.code, 'validation');
-  assert.deepEqual(e.details[0], { path: 'rows[3].unit', message: 'labs.unknown_unit', params: r.errors[0]!.params });
+  assert.deepEqual(e.issues[0], { path: 'rows[3].unit', key: 'labs.unknown_unit', params: r.errors[0]!.params });
 });
 
 test('duplicate rows (same patient, analyte and collection time) are refused, in the file and against stored data', () => {
@@ -87,7 +87,7 @@ test('duplicate rows (same patient, analyte and collection time) are refused, in
   const r = importLabCsv(csv, { zone, existing: [{ patientId: 'p-2', analyte: 'il6', collectedAt: '2026-04-08T00:10:00Z' }] });
   assert.ok(!r.ok);
   assert.deepEqual(
-    r.errors.map((e) => [e.row, e.column, e.message, e.params]),
+    r.errors.map((e) => [e.row, e.column, e.key, e.params]),
     [
       [4, 'collected_at', 'labs.duplicate_row', { firstRow: 2 }],
       [5, 'collected_at', 'labs.duplicate_existing', undefined],
@@ -102,7 +102,7 @@ test('file-level problems: missing or unknown columns, empty file, unknown patie
   );
   assert.ok(!noUnit.ok);
   assert.deepEqual(
-    noUnit.errors.map((e) => [e.message, e.params?.column]),
+    noUnit.errors.map((e) => [e.key, e.params?.column]),
     [
       ['labs.csv_unknown_column', 'colour'],
       ['labs.csv_missing_column', 'unit'],
@@ -111,7 +111,7 @@ test('file-level problems: missing or unknown columns, empty file, unknown patie
   const empty = importLabCsv(HEADER + '\n', { zone });
   assert.ok(!empty.ok);
   assert.deepEqual(
-    empty.errors.map((e) => e.message),
+    empty.errors.map((e) => e.key),
     ['labs.csv_empty'],
   );
   const who = importLabCsv(`${HEADER}\np-404,IL-6,1,pg/mL,serum,2026-04-08 09:00,yes,K,\np-1,IL-6,1,pg/mL,serum`, {
@@ -119,7 +119,7 @@ test('file-level problems: missing or unknown columns, empty file, unknown patie
     patientExists: (id) => id === 'p-1',
   });
   assert.ok(!who.ok);
-  assert.deepEqual(who.errors.map((e) => [e.row, e.column ?? '', e.message]).slice(0, 2), [
+  assert.deepEqual(who.errors.map((e) => [e.row, e.column ?? '', e.key]).slice(0, 2), [
     [2, 'patient_id', 'labs.unknown_patient'],
     [3, '', 'labs.csv_field_count'],
   ]);

@@ -47,7 +47,8 @@ const COLUMN_OF: Readonly<Record<string, LabCsvColumn>> = Object.fromEntries(
 export type LabCsvError = {
   readonly row: number;
   readonly column?: LabCsvColumn;
-  readonly message: string;
+  /** The message key (`labs.unknown_unit`); `params` fill its template. */
+  readonly key: string;
   readonly params?: ErrorParams;
 };
 
@@ -129,25 +130,25 @@ function parseValue(raw: string): { value?: number; comparator?: '<' | '>'; bad?
  */
 export function importLabCsv(text: string, opts: ImportLabCsvOptions): LabCsvReport {
   const parsed = parseCsv(text);
-  if (!parsed.ok) return { ok: false, rowCount: 0, errors: [{ row: parsed.line, message: parsed.message }] };
+  if (!parsed.ok) return { ok: false, rowCount: 0, errors: [{ row: parsed.line, key: parsed.message }] };
   const [header, ...rows] = parsed.records;
-  if (!header) return { ok: false, rowCount: 0, errors: [{ row: 0, message: 'labs.csv_empty' }] };
+  if (!header) return { ok: false, rowCount: 0, errors: [{ row: 0, key: 'labs.csv_empty' }] };
   const names = header.fields.map((h) => h.normalize('NFKC').trim().toLowerCase());
   const fileErrors: LabCsvError[] = [];
   names.forEach((n) => {
     if (!(LAB_CSV_COLUMNS as ReadonlyArray<string>).includes(n)) {
-      fileErrors.push({ row: header.line, message: 'labs.csv_unknown_column', params: { column: n } });
+      fileErrors.push({ row: header.line, key: 'labs.csv_unknown_column', params: { column: n } });
     }
   });
   for (const c of REQUIRED) {
-    if (!names.includes(c)) fileErrors.push({ row: header.line, column: c, message: 'labs.csv_missing_column', params: { column: c } });
+    if (!names.includes(c)) fileErrors.push({ row: header.line, column: c, key: 'labs.csv_missing_column', params: { column: c } });
   }
   names.forEach((n, i) => {
-    if (names.indexOf(n) !== i) fileErrors.push({ row: header.line, message: 'labs.csv_duplicate_column', params: { column: n } });
+    if (names.indexOf(n) !== i) fileErrors.push({ row: header.line, key: 'labs.csv_duplicate_column', params: { column: n } });
   });
-  if (rows.length === 0) fileErrors.push({ row: 0, message: 'labs.csv_empty' });
+  if (rows.length === 0) fileErrors.push({ row: 0, key: 'labs.csv_empty' });
   const maxRows = opts.maxRows ?? 5000;
-  if (rows.length > maxRows) fileErrors.push({ row: 0, message: 'labs.csv_too_many_rows', params: { max: maxRows } });
+  if (rows.length > maxRows) fileErrors.push({ row: 0, key: 'labs.csv_too_many_rows', params: { max: maxRows } });
   if (fileErrors.length > 0) return { ok: false, rowCount: rows.length, errors: fileErrors };
 
   const errors: LabCsvError[] = [];
@@ -211,7 +212,7 @@ export function importLabCsv(text: string, opts: ImportLabCsvOptions): LabCsvRep
       errors.push({
         row,
         ...(COLUMN_OF[i.path] ? { column: COLUMN_OF[i.path] } : {}),
-        message: i.message,
+        key: i.key,
         ...(i.params ? { params: i.params } : {}),
       });
     }
@@ -222,7 +223,7 @@ export function importLabCsv(text: string, opts: ImportLabCsvOptions): LabCsvRep
 }
 
 /**
- * The `DomainError` for a failed import, with one detail per problem (`rows[12].unit`), so the
+ * The `DomainError` for a failed import, with one issue per problem (`rows[12].unit`), so the
  * server answers like any other validation error and nothing is saved.
  *
  * @example
@@ -233,9 +234,9 @@ export function labCsvError(report: Extract<LabCsvReport, { ok: false }>): Domai
     key: 'labs.csv_rejected',
     params: { count: report.errors.length, rows: report.rowCount },
     message: `labs.csv_rejected: ${report.errors.length} problem(s)`,
-    details: report.errors.map((e) => ({
+    issues: report.errors.map((e) => ({
       path: e.row === 0 ? 'file' : `rows[${e.row}]${e.column ? `.${e.column}` : ''}`,
-      message: e.message,
+      key: e.key,
       params: e.params ?? {},
     })),
   });

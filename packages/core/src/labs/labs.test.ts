@@ -24,7 +24,7 @@ function details(fn: () => unknown): Array<{ path: string; message: string; para
   } catch (e) {
     assert.ok(e instanceof DomainError);
     assert.equal(e.key, 'labs.result_invalid');
-    return e.details.map((d) => ({ ...d }));
+    return e.issues.map((d) => ({ path: d.path, message: d.key, ...(d.params ? { params: d.params } : {}) }));
   }
   assert.fail('expected an error');
 }

@@ -23,7 +23,7 @@ function paths(fn: () => unknown): string[] {
     fn();
   } catch (e) {
     assert.ok(e instanceof DomainError);
-    return e.details.map((d) => d.path);
+    return e.issues.map((d) => d.path);
   }
   assert.fail('expected an error');
 }

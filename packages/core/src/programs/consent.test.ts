@@ -34,7 +34,7 @@ function errorPaths(fn: () => unknown): string[] {
     fn();
   } catch (e) {
     assert.ok(e instanceof DomainError);
-    return e.details.map((d) => d.path);
+    return e.issues.map((d) => d.path);
   }
   assert.fail('expected an error');
 }

@@ -86,7 +86,7 @@ test('severity below every threshold is ineligible; all_of needs each', () => {
 test('bad input is refused with the field named', () => {
   assert.throws(
     () => evaluateEligibility(EXOSOME_PROGRAM, { ...adult, birthDate: '2026-13-01', diagnoses: ['depression'] }),
-    (e: unknown) => e instanceof DomainError && e.code === 'validation' && e.details.map((d) => d.path).join() === 'birthDate,diagnoses[0]',
+    (e: unknown) => e instanceof DomainError && e.code === 'validation' && e.issues.map((d) => d.path).join() === 'birthDate,diagnoses[0]',
   );
 });
 

@@ -18,7 +18,7 @@ function rejects(fn: () => unknown, code: string, key: string, path: string): vo
     assert.equal(e.code, code);
     assert.equal(e.key, key);
     assert.deepEqual(
-      e.details.map((d) => d.path),
+      e.issues.map((d) => d.path),
       [path],
     );
     return true;

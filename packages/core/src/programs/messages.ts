@@ -1,12 +1,15 @@
 import type { ErrorParams } from '../errors/domain-error.ts';
+import { fillTemplate } from '../text/fill-template.ts';
 import type { Lang } from '../text/localized-text.ts';
+import { PROGRAM_SERVICE_MESSAGES } from './program-service-messages.ts';
 
 /**
  * Japanese and English texts for every message key used by `programs`, `treatment`, `safety`,
- * `medication` and `labs` (the `key` of their `DomainError`s and the `message` of each detail).
- * Templates take `{name}` placeholders filled from the error's or the detail's `params`.
- * The server merges this catalogue into its own; `messages.test.ts` checks that every key used in
- * these folders is here in both languages.
+ * `medication` and `labs` (the `key` of their `DomainError`s and of each issue), and of the
+ * programs services (`PROGRAM_SERVICE_MESSAGES`). Templates take `{name}` placeholders filled from
+ * the error's and the issue's `params`. Plain data: the server's programs feature registers it once
+ * per app, and the error handler translates; `messages.test.ts` checks that every key used in these
+ * folders is here in both languages.
  */
 export const PROGRAM_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = Object.freeze({
   // ---- generic field checks
@@ -294,35 +297,18 @@ export const PROGRAM_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, str
     ja: '撤回日が同意日（{since}）より前です。',
     en: 'The withdrawal is before the consent date ({since}).',
   },
+  ...PROGRAM_SERVICE_MESSAGES,
 });
 
 /**
- * Fills a message template in one language. Unknown keys come back as the key itself so a missing
- * translation is visible rather than silent.
+ * Fills a message template of this catalogue in the language given (for tests, and for a document
+ * rendered in a language chosen explicitly). Unknown keys come back as the key itself so a missing
+ * translation is visible rather than silent. Errors are translated by the server's error handler.
  *
  * @example
  * formatMessage('programs.field.too_long', { max: 200 }, 'en'); // 'Use at most 200 characters.'
  */
 export function formatMessage(key: string, params: ErrorParams | undefined, lang: Lang): string {
   const template = PROGRAM_MESSAGES[key]?.[lang];
-  if (template === undefined) return key;
-  return template
-    .replace(/\{(\w+)\}/g, (m, name: string) => {
-      const v = params?.[name];
-      return v === undefined || v === null ? (name === 'unit' ? '' : m) : String(v);
-    })
-    .replace(/ {2,}/g, ' '); // an empty {unit} leaves a double space
-}
-
-/**
- * Renders the `details` of a `DomainError` from these folders as `{ path, text }` for a form.
- *
- * @example
- * renderDetails(error.details, 'ja'); // [{ path: 'onsetDate', text: '入力してください。' }]
- */
-export function renderDetails(
-  details: ReadonlyArray<{ readonly path: string; readonly message: string; readonly params?: ErrorParams }>,
-  lang: Lang,
-): ReadonlyArray<{ readonly path: string; readonly text: string }> {
-  return details.map((d) => ({ path: d.path, text: formatMessage(d.message, d.params, lang) }));
+  return template === undefined ? key : fillTemplate(template, params);
 }

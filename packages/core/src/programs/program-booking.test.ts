@@ -33,7 +33,7 @@ test('the service a session is booked as is part of the definition and checked',
   assert.equal(TMS_PROGRAM.sessions.serviceId, 'tms');
   assert.throws(
     () => defineProgram({ ...EXOSOME_PROGRAM_INPUT, sessions: { ...EXOSOME_PROGRAM_INPUT.sessions, serviceId: 'エクソソーム' } }),
-    (e: unknown) => e instanceof DomainError && e.details.some((d) => d.path === 'sessions.serviceId'),
+    (e: unknown) => e instanceof DomainError && e.issues.some((d) => d.path === 'sessions.serviceId'),
   );
   const { serviceId: _s, ...withoutService } = EXOSOME_PROGRAM_INPUT.sessions!;
   assert.equal(defineProgram({ ...EXOSOME_PROGRAM_INPUT, sessions: withoutService }).sessions.serviceId, undefined);

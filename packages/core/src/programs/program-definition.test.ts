@@ -15,7 +15,7 @@ function invalid(input: ProgramDefinitionInput): DomainError {
   assert.fail('expected a validation error');
 }
 
-const paths = (e: DomainError): string[] => e.details.map((d) => d.path);
+const paths = (e: DomainError): string[] => e.issues.map((d) => d.path);
 
 test('the seeded exosome program has 5 infusions 14 days apart ±2 and two baselines', () => {
   assert.equal(EXOSOME_PROGRAM.title.ja, 'エクソソーム点滴モニタープログラム（うつ・不安）');
@@ -43,8 +43,8 @@ test('a program accepting minors needs guardian and assent documents in both lan
     ...EXOSOME_PROGRAM_INPUT,
     consentDocuments: EXOSOME_PROGRAM_INPUT.consentDocuments!.filter((d) => d.role === 'participant'),
   });
-  const missing = e.details
-    .filter((d) => d.message === 'programs.consent_document_missing')
+  const missing = e.issues
+    .filter((d) => d.key === 'programs.consent_document_missing')
     .map((d) => (d as { params?: Record<string, unknown> }).params);
   assert.deepEqual(missing, [
     { role: 'guardian', language: 'ja' },
@@ -65,7 +65,7 @@ test('both baselines are required and the pre-treatment one must end before dosi
     ...EXOSOME_PROGRAM_INPUT,
     assessments: EXOSOME_PROGRAM_INPUT.assessments!.filter((a) => a.baseline !== 'screening'),
   });
-  assert.ok(noScreening.details.some((d) => d.message === 'programs.two_baselines_required'));
+  assert.ok(noScreening.issues.some((d) => d.key === 'programs.two_baselines_required'));
   const late = invalid({
     ...EXOSOME_PROGRAM_INPUT,
     assessments: EXOSOME_PROGRAM_INPUT.assessments!.map((a) => (a.id === 'baseline' ? { ...a, windowAfterDays: 1 } : a)),
@@ -125,7 +125,7 @@ test('a revision bumps the version and may not rewrite a published consent docum
   } catch (err) {
     assert.ok(err instanceof DomainError);
     assert.deepEqual(
-      err.details.map((d) => [d.path, d.message]),
+      err.issues.map((d) => [d.path, d.key]),
       [['consentDocuments[0].contentHash', 'programs.document_version_changed']],
     );
   }

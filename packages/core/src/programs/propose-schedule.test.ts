@@ -83,7 +83,7 @@ test('daily TMS takes 30 consecutive open days', () => {
 test('a malformed enrolment date is refused by field', () => {
   assert.throws(
     () => proposeSchedule({ program: EXOSOME_PROGRAM, enrolmentDate: '2026/04/01', isOpenDay }),
-    (e: unknown) => e instanceof DomainError && e.details[0]?.path === 'enrolmentDate',
+    (e: unknown) => e instanceof DomainError && e.issues[0]?.path === 'enrolmentDate',
   );
 });
 

@@ -28,7 +28,7 @@ function details(fn: () => unknown): Array<{ path: string; message: string }> {
   } catch (e) {
     assert.ok(e instanceof DomainError);
     assert.equal(e.code, 'validation');
-    return e.details.map((d) => ({ path: d.path, message: d.message }));
+    return e.issues.map((d) => ({ path: d.path, message: d.key }));
   }
   assert.fail('expected an error');
 }

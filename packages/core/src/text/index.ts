@@ -6,3 +6,4 @@ export * from './validate-date-string.ts';
 export * from './check-free-text.ts';
 export * from './parse-csv.ts';
 export * from './canonical-json.ts';
+export * from './fill-template.ts';

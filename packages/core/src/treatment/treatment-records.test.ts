@@ -31,7 +31,7 @@ function details(fn: () => unknown): Array<{ path: string; message: string }> {
     fn();
   } catch (e) {
     assert.ok(e instanceof DomainError);
-    return e.details.map((d) => ({ path: d.path, message: d.message }));
+    return e.issues.map((d) => ({ path: d.path, message: d.key }));
   }
   assert.fail('expected an error');
 }
@@ -55,7 +55,7 @@ test('dosing a withdrawn patient is refused before anything else', () => {
       e instanceof DomainError &&
       e.code === 'invalid_state' &&
       e.key === 'enrolment.dosing_not_allowed' &&
-      e.details[0]?.path === 'enrolmentStatus',
+      e.issues[0]?.path === 'enrolmentStatus',
   );
   assert.throws(
     () => validateTmsRecord({}, { ...opts, enrolmentStatus: 'completed' }),
@@ -124,9 +124,9 @@ test('the error text names the limits in both languages', () => {
     validateInfusionRecord({ ...infusion, vitalsBefore: { ...vitals, temperatureC: 365 } }, opts);
     assert.fail();
   } catch (e) {
-    const d = (e as DomainError).details[0] as { message: string; params?: Record<string, string | number | boolean | null> };
-    assert.equal(formatMessage(d.message, d.params, 'ja'), '30〜43℃の範囲で入力してください（入力値: 365）。');
-    assert.equal(formatMessage(d.message, d.params, 'en'), 'Enter a value between 30 and 43 ℃ (entered: 365).');
+    const d = (e as DomainError).issues[0]!;
+    assert.equal(formatMessage(d.key, d.params, 'ja'), '30〜43℃の範囲で入力してください（入力値: 365）。');
+    assert.equal(formatMessage(d.key, d.params, 'en'), 'Enter a value between 30 and 43 ℃ (entered: 365).');
   }
 });
 

@@ -1,3 +1,4 @@
+import { fillTemplate } from '@mimamori/core/text/fill-template';
 import type { Lang } from './lang.ts';
 
 export type Catalogue = Readonly<Record<string, { readonly ja: string; readonly en: string }>>;
@@ -103,7 +104,11 @@ const base: Catalogue = {
 export interface Messages {
   /** Adds a feature's message catalogue (keys must not clash with the base catalogue). */
   readonly register: (c: Catalogue) => void;
-  /** The message for `key` in `lang`, with `{param}` placeholders filled. Falls back to the key itself. */
+  /**
+   * The message for `key` in `lang`, with `{param}` placeholders filled (`fillTemplate`). Falls back
+   * to the key itself. A param `<name>Key` whose value is a message key fills `{name}` with that
+   * message in the same language and with the same params (a reason inside a message).
+   */
   readonly translate: (key: string, lang: Lang, params?: Readonly<Record<string, unknown>>) => string;
   readonly has: (key: string) => boolean;
 }
@@ -116,10 +121,15 @@ export function createMessages(): Messages {
     register: (c) => {
       for (const [key, entry] of Object.entries(c)) if (!extra.has(key)) extra.set(key, entry);
     },
-    translate: (key, lang, params = {}) => {
+    translate: function translate(key, lang, params = {}) {
       const entry = find(key);
       const template = entry ? entry[lang] : key;
-      return template.replace(/\{(\w+)\}/g, (m, name: string) => (params[name] === undefined ? m : String(params[name])));
+      // A param `<name>Key` naming a message fills `{name}` with that message (same params).
+      const nested: Record<string, string> = {};
+      for (const [name, v] of Object.entries(params)) {
+        if (name.endsWith('Key') && name.length > 3 && typeof v === 'string' && find(v)) nested[name.slice(0, -3)] = translate(v, lang, { ...params, [name]: undefined });
+      }
+      return fillTemplate(template, { ...params, ...nested });
     },
     has: (key) => Boolean(find(key)),
   };

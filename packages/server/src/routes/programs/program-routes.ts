@@ -1,48 +1,19 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError, isDomainError } from '@mimamori/core';
 import { ENROLMENT_STATUSES, WITHDRAWAL_DATA_CHOICES, type EnrolmentStatus, type WithdrawalDataChoice } from '@mimamori/core/programs/index';
 import { auditAlone } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { contextOf } from '../../request-context.ts';
-import { langOf, type Lang } from '../../i18n/lang.ts';
-import type { Messages } from '../../i18n/messages.ts';
 import { localTimeSchema } from '../scheduling/scheduling-schemas.ts';
 import { refreshProgramAssessments } from '../../services/programs/program-assessment-service.ts';
 import { bookProgramSessions, proposeProgramBooking } from '../../services/programs/program-booking-service.ts';
 import { dateSchema, idSchema, text } from '../schemas.ts';
 import { enrolPatient, moveEnrolment, screenEligibility, signConsent, startProgramScreening, withdrawEnrolment } from '../../services/programs/enrolment-service.ts';
-import { localiseProgramError } from '../../services/programs/program-messages.ts';
 import { createProgram, examplePrograms, listPrograms, readProgram, reviseProgramDefinition } from '../../services/programs/program-definition-service.ts';
 import { consentCopy, exportProgramData, listProgramEnrolments, patientTimeline, programDashboard, readEnrolment } from '../../services/programs/program-views-service.ts';
 import { importLabs, patientsWithLot, recordAdverseEvent, recordLabResult, recordSession, saveMedication, updateAdverseEvent } from '../../services/programs/records-service.ts';
 import { renderConsentPdf } from '@mimamori/reports/consent-copy-pdf';
-
-/** Runs a service call and renders core field messages (with their params) in the request's language. */
-async function run<T>(req: FastifyRequest, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    const lang = langOf(req.headers['accept-language']);
-    throw renderDetailParams(localiseProgramError(err, lang), { lang, messages: req.server.appState.messages });
-  }
-}
-
-/** Server-side detail messages that carry their own params (e.g. the date of one occurrence). */
-function renderDetailParams(err: unknown, o: { readonly lang: Lang; readonly messages: Messages }): unknown {
-  const { lang, messages } = o;
-  if (!isDomainError(err)) return err;
-  const details = err.details as ReadonlyArray<{ path: string; message: string; params?: Record<string, unknown> }>;
-  if (!details.some((d) => d.params && messages.has(d.message))) return err;
-  const e = new DomainError(err.code, {
-    key: err.key, params: err.params,
-    details: details.map((d) => ({ path: d.path, message: d.params && messages.has(d.message) ? messages.translate(d.message, lang, { ...err.params, ...d.params }) : d.message })),
-  });
-  const extra = (err as unknown as { extra?: unknown }).extra;
-  if (extra) (e as unknown as { extra: unknown }).extra = extra;
-  return e;
-}
 
 /**
  * An object whose fields are named (unknown fields are refused) but whose values the core checks,
@@ -71,30 +42,30 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
   r.get('/api/programs', { config: { access: 'programs:read' }, schema: { tags } }, async (req) => ({ items: await listPrograms(contextOf(deps, req)) }));
   r.get('/api/programs/examples', { config: { access: 'programs:admin' }, schema: { tags } }, async () => ({ items: examplePrograms() }));
   r.post('/api/programs', { config: { access: 'programs:admin' }, schema: { tags, body: programBody } }, async (req, reply) => {
-    const program = await run(req, () => createProgram(contextOf(deps, req), req.body as never));
+    const program = await createProgram(contextOf(deps, req), req.body as never);
     return reply.code(201).send({ program });
   });
   r.get('/api/programs/:programId', {
     config: { access: 'programs:read' },
     schema: { tags, params: z.strictObject({ programId: programIdSchema }), querystring: z.strictObject({ version: z.coerce.number().int().min(1).optional() }) },
-  }, async (req) => run(req, () => readProgram(contextOf(deps, req), { programId: req.params.programId, version: req.query.version })));
+  }, async (req) => readProgram(contextOf(deps, req), { programId: req.params.programId, version: req.query.version }));
   r.put('/api/programs/:programId', { config: { access: 'programs:admin' }, schema: { tags, params: z.strictObject({ programId: programIdSchema }), body: programBody } }, async (req) => ({
-    program: await run(req, () => reviseProgramDefinition(contextOf(deps, req), { programId: req.params.programId, input: req.body as never })),
+    program: await reviseProgramDefinition(contextOf(deps, req), { programId: req.params.programId, input: req.body as never }),
   }));
 
   // ---- enrolment
   r.get('/api/programs/:programId/enrolments', { config: { access: 'programs:clinical_read' }, schema: { tags, params: z.strictObject({ programId: programIdSchema }) } }, async (req) => ({
-    items: await run(req, () => listProgramEnrolments(contextOf(deps, req), req.params.programId)),
+    items: await listProgramEnrolments(contextOf(deps, req), req.params.programId),
   }));
   r.post('/api/programs/:programId/enrolments', {
     config: { access: 'programs:enrol' },
     schema: { tags, params: z.strictObject({ programId: programIdSchema }), body: z.strictObject({ patientId: idSchema }) },
   }, async (req, reply) => {
-    const row = await run(req, () => startProgramScreening(contextOf(deps, req), { programId: req.params.programId, patientId: req.body.patientId }));
+    const row = await startProgramScreening(contextOf(deps, req), { programId: req.params.programId, patientId: req.body.patientId });
     return reply.code(201).send({ enrolment: { id: row.id, status: row.status, programId: row.program_id, programVersion: row.program_version } });
   });
   r.get('/api/program-enrolments/:id', { config: { access: 'programs:clinical_read' }, schema: { tags, params: enrolmentParams } }, async (req) =>
-    run(req, () => readEnrolment(contextOf(deps, req), req.params.id)));
+    readEnrolment(contextOf(deps, req), req.params.id));
   r.post('/api/program-enrolments/:id/eligibility', {
     config: { access: 'programs:enrol' },
     schema: {
@@ -105,7 +76,7 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
         attestations: z.array(z.strictObject({ criterionId: text(120, { min: 1 }), met: z.boolean(), note: text(1000, { multiline: true }).optional() })).max(50).optional(),
       }),
     },
-  }, async (req) => run(req, () => screenEligibility(contextOf(deps, req), { enrolmentId: req.params.id, input: req.body })));
+  }, async (req) => screenEligibility(contextOf(deps, req), { enrolmentId: req.params.id, input: req.body }));
   r.post('/api/program-enrolments/:id/consents', {
     config: { access: 'programs:consent' },
     bodyLimit: 600_000,
@@ -124,13 +95,13 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
         scopes: z.array(z.string().max(40)).max(5).default([]),
       }),
     },
-  }, async (req, reply) => reply.code(201).send(await run(req, () => signConsent(contextOf(deps, req), { enrolmentId: req.params.id, input: req.body }))));
+  }, async (req, reply) => reply.code(201).send(await signConsent(contextOf(deps, req), { enrolmentId: req.params.id, input: req.body })));
   r.get('/api/program-enrolments/:id/consents/:consentId/pdf', {
     config: { access: 'programs:consent' },
     schema: { tags, params: z.strictObject({ id: idSchema, consentId: idSchema }) },
   }, async (req, reply) => {
     const ctx = contextOf(deps, req);
-    const copy = await run(req, () => consentCopy(ctx, { enrolmentId: req.params.id, consentId: req.params.consentId }));
+    const copy = await consentCopy(ctx, { enrolmentId: req.params.id, consentId: req.params.consentId });
     // The copy is rendered in the language of the staff member who asked for it.
     const pdf = Buffer.from(await renderConsentPdf(copy, ctx.meta.lang));
     await auditAlone(ctx, { action: 'program_consent.copy', resource: 'program_consent', resourceId: req.params.consentId, patientId: copy.row.patient_id });
@@ -143,15 +114,15 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
   r.post('/api/program-enrolments/:id/enrol', {
     config: { access: 'programs:enrol' },
     schema: { tags, params: enrolmentParams, body: z.strictObject({ enrolmentDate: dateSchema.optional() }) },
-  }, async (req) => run(req, () => enrolPatient(contextOf(deps, req), { enrolmentId: req.params.id, enrolmentDate: req.body.enrolmentDate })));
+  }, async (req) => enrolPatient(contextOf(deps, req), { enrolmentId: req.params.id, enrolmentDate: req.body.enrolmentDate }));
   r.post('/api/program-enrolments/:id/transition', {
     config: { access: 'programs:enrol' },
     schema: { tags, params: enrolmentParams, body: z.strictObject({ to: z.enum(ENROLMENT_STATUSES as [string, ...string[]]), reason: text(1000, { multiline: true }).optional() }) },
-  }, async (req) => run(req, () => moveEnrolment(contextOf(deps, req), { enrolmentId: req.params.id, ...(req.body as never as { to: EnrolmentStatus; reason?: string }) })));
+  }, async (req) => moveEnrolment(contextOf(deps, req), { enrolmentId: req.params.id, to: req.body.to as EnrolmentStatus, reason: req.body.reason }));
   r.post('/api/program-enrolments/:id/withdraw', {
     config: { access: 'programs:enrol' },
     schema: { tags, params: enrolmentParams, body: z.strictObject({ reason: text(1000, { multiline: true }).optional(), dataChoice: z.enum(WITHDRAWAL_DATA_CHOICES as [string, ...string[]]) }) },
-  }, async (req) => run(req, () => withdrawEnrolment(contextOf(deps, req), { enrolmentId: req.params.id, ...(req.body as never as { reason?: string; dataChoice: WithdrawalDataChoice }) })));
+  }, async (req) => withdrawEnrolment(contextOf(deps, req), { enrolmentId: req.params.id, reason: req.body.reason, dataChoice: req.body.dataChoice as WithdrawalDataChoice }));
 
   // ---- booking the course and the assessment links
   r.get('/api/program-enrolments/:id/booking-proposal', {
@@ -159,7 +130,7 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
     schema: { tags, params: enrolmentParams, querystring: z.strictObject({ preferredTime: localTimeSchema.optional() }) },
   }, async (req) => {
     const ctx = contextOf(deps, req);
-    const result = await run(req, () => proposeProgramBooking(ctx, { enrolmentId: req.params.id, preferredTime: req.query.preferredTime }));
+    const result = await proposeProgramBooking(ctx, { enrolmentId: req.params.id, preferredTime: req.query.preferredTime });
     await auditAlone(ctx, { action: 'program_booking.propose', resource: 'program_enrolment', resourceId: req.params.id });
     return result;
   });
@@ -169,40 +140,40 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
       tags, params: enrolmentParams,
       body: z.strictObject({ occurrences: z.array(z.strictObject({ sessionNumber: z.number().int().min(1).max(200), date: dateSchema, time: localTimeSchema })).min(1).max(200) }),
     },
-  }, async (req, reply) => reply.code(201).send(await run(req, () => bookProgramSessions(contextOf(deps, req), { enrolmentId: req.params.id, occurrences: req.body.occurrences }))));
+  }, async (req, reply) => reply.code(201).send(await bookProgramSessions(contextOf(deps, req), { enrolmentId: req.params.id, occurrences: req.body.occurrences })));
   r.post('/api/program-enrolments/:id/assessment-links', { config: { access: 'programs:enrol' }, schema: { tags, params: enrolmentParams } }, async (req) =>
-    run(req, () => refreshProgramAssessments(contextOf(deps, req), req.params.id)));
+    refreshProgramAssessments(contextOf(deps, req), req.params.id));
 
   // ---- records
   r.post('/api/program-enrolments/:id/sessions', { config: { access: 'programs:record' }, schema: { tags, params: enrolmentParams, body: fields([...INFUSION_FIELDS, ...TMS_FIELDS]) } }, async (req, reply) =>
-    reply.code(201).send({ session: await run(req, () => recordSession(contextOf(deps, req), { enrolmentId: req.params.id, input: req.body as Record<string, unknown> })) }));
+    reply.code(201).send({ session: await recordSession(contextOf(deps, req), { enrolmentId: req.params.id, input: req.body as Record<string, unknown> }) }));
   r.post('/api/program-enrolments/:id/adverse-events', { config: { access: 'programs:record' }, schema: { tags, params: enrolmentParams, body: fields(AE_FIELDS) } }, async (req, reply) =>
-    reply.code(201).send(await run(req, () => recordAdverseEvent(contextOf(deps, req), { enrolmentId: req.params.id, input: req.body as Record<string, unknown> }))));
+    reply.code(201).send(await recordAdverseEvent(contextOf(deps, req), { enrolmentId: req.params.id, input: req.body as Record<string, unknown> })));
   r.put('/api/program-enrolments/:id/adverse-events/:aeId', {
     config: { access: 'programs:record' },
     schema: { tags, params: z.strictObject({ id: idSchema, aeId: idSchema }), body: fields([...AE_FIELDS, 'revision']) },
-  }, async (req) => run(req, () => updateAdverseEvent(contextOf(deps, req), { enrolmentId: req.params.id, adverseEventId: req.params.aeId, input: req.body as Record<string, unknown> })));
+  }, async (req) => updateAdverseEvent(contextOf(deps, req), { enrolmentId: req.params.id, adverseEventId: req.params.aeId, input: req.body as Record<string, unknown> }));
   r.post('/api/patients/:id/program-medications', { config: { access: 'programs:record' }, schema: { tags, params: enrolmentParams, body: fields(MED_FIELDS) } }, async (req, reply) =>
-    reply.code(201).send({ medication: await run(req, () => saveMedication(contextOf(deps, req), { patientId: req.params.id, input: req.body as Record<string, unknown> })) }));
+    reply.code(201).send({ medication: await saveMedication(contextOf(deps, req), { patientId: req.params.id, input: req.body as Record<string, unknown> }) }));
   r.put('/api/patients/:id/program-medications/:medicationId', {
     config: { access: 'programs:record' },
     schema: { tags, params: z.strictObject({ id: idSchema, medicationId: idSchema }), body: fields(MED_FIELDS) },
-  }, async (req) => ({ medication: await run(req, () => saveMedication(contextOf(deps, req), { patientId: req.params.id, input: req.body as Record<string, unknown>, medicationId: req.params.medicationId })) }));
+  }, async (req) => ({ medication: await saveMedication(contextOf(deps, req), { patientId: req.params.id, input: req.body as Record<string, unknown>, medicationId: req.params.medicationId }) }));
   r.post('/api/patients/:id/program-labs', { config: { access: 'programs:record' }, schema: { tags, params: enrolmentParams, body: fields(LAB_FIELDS) } }, async (req, reply) =>
-    reply.code(201).send(await run(req, () => recordLabResult(contextOf(deps, req), { patientId: req.params.id, input: req.body as Record<string, unknown> }))));
+    reply.code(201).send(await recordLabResult(contextOf(deps, req), { patientId: req.params.id, input: req.body as Record<string, unknown> })));
   r.post('/api/program-labs/import', { config: { access: 'programs:record' }, bodyLimit: 2_000_000, schema: { tags, body: z.strictObject({ csv: z.string().max(1_900_000) }) } }, async (req, reply) =>
-    reply.code(201).send(await run(req, () => importLabs(contextOf(deps, req), req.body.csv))));
+    reply.code(201).send(await importLabs(contextOf(deps, req), req.body.csv)));
   r.get('/api/program-lots', { config: { access: 'programs:clinical_read' }, schema: { tags, querystring: z.strictObject({ lot: text(100, { min: 1 }) }) } }, async (req) => ({
-    items: await run(req, () => patientsWithLot(contextOf(deps, req), req.query.lot)),
+    items: await patientsWithLot(contextOf(deps, req), req.query.lot),
   }));
 
   // ---- views
   r.get('/api/programs/:programId/dashboard', { config: { access: 'programs:dashboard' }, schema: { tags, params: z.strictObject({ programId: programIdSchema }) } }, async (req) =>
-    run(req, () => programDashboard(contextOf(deps, req), req.params.programId)));
+    programDashboard(contextOf(deps, req), req.params.programId));
   r.get('/api/patients/:id/program-timeline', { config: { access: 'programs:clinical_read' }, schema: { tags, params: enrolmentParams } }, async (req) =>
-    run(req, () => patientTimeline(contextOf(deps, req), req.params.id)));
+    patientTimeline(contextOf(deps, req), req.params.id));
   r.get('/api/programs/:programId/export', {
     config: { access: 'programs:export', recentAuth: true },
     schema: { tags, params: z.strictObject({ programId: programIdSchema }), querystring: z.strictObject({ purpose: z.enum(['program_analysis', 'secondary_research', 'publication']).default('program_analysis') }) },
-  }, async (req) => run(req, () => exportProgramData(contextOf(deps, req), { programId: req.params.programId, purpose: req.query.purpose })));
+  }, async (req) => exportProgramData(contextOf(deps, req), { programId: req.params.programId, purpose: req.query.purpose }));
 }

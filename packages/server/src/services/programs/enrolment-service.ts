@@ -133,7 +133,7 @@ function pngBytes(dataUrl: string): Buffer {
   const m = /^data:image\/png;base64,([A-Za-z0-9+/]+={0,2})$/.exec(dataUrl);
   const bytes = m ? Buffer.from(m[1]!, 'base64') : Buffer.alloc(0);
   if (bytes.length < 60 || !bytes.subarray(0, 8).equals(PNG_MAGIC)) {
-    throw new DomainError('validation', { key: 'programs.signature_image_invalid', details: [{ path: 'signature.pngDataUrl', message: 'programs.signature_image_invalid' }] });
+    throw new DomainError('validation', { key: 'programs.signature_image_invalid', issues: [{ path: 'signature.pngDataUrl', key: 'programs.signature_image_invalid' }] });
   }
   return bytes;
 }
@@ -161,7 +161,7 @@ export async function signConsent(ctx: RequestContext, o: { readonly enrolmentId
     const today = clinicDate(now, zone);
     const role = input.role as ConsentRecord['role'];
     const doc = currentConsentDocument(program, { role, language: input.language, on: today });
-    if (!doc) throw new DomainError('validation', { key: 'programs.no_document', params: { role: input.role, language: input.language }, details: [{ path: 'role', message: 'programs.no_document' }] });
+    if (!doc) throw new DomainError('validation', { key: 'programs.no_document', params: { role: input.role, language: input.language }, issues: [{ path: 'role', key: 'programs.no_document' }] });
     const id = newId();
     let png: string | null = null;
     let signature: unknown;
@@ -211,7 +211,8 @@ export async function enrolPatient(ctx: RequestContext, o: { readonly enrolmentI
     const today = clinicDate(now, zone);
     const enrolmentDate = o.enrolmentDate ?? today;
     if (daysBetween(today, enrolmentDate) < 0 || daysBetween(today, enrolmentDate) > 180) {
-      throw new DomainError('validation', { key: 'programs.field.out_of_range', params: { min: today, max: addDays(today, 180), value: enrolmentDate, unit: '' }, details: [{ path: 'enrolmentDate', message: 'programs.field.out_of_range', params: { min: today, max: addDays(today, 180), value: enrolmentDate, unit: '' } } as { path: string; message: string }] });
+      const params = { min: today, max: addDays(today, 180), value: enrolmentDate, unit: '' };
+      throw new DomainError('validation', { key: 'programs.field.out_of_range', params, issues: [{ path: 'enrolmentDate', key: 'programs.field.out_of_range', params }] });
     }
     const t = transition(enrolment, { to: 'enrolled', at: now, by: actor.staffId });
     const { isOpenDay } = await openDayFn(tx, actor.clinicId, zone);

@@ -1,4 +1,4 @@
-import { DomainError, isDomainError } from '@mimamori/core';
+import { DomainError, isDomainError, type Issue } from '@mimamori/core';
 import {
   sessionSeriesPattern,
   type EnrolmentSchedule,
@@ -31,13 +31,13 @@ function schedulingActor(actor: StaffActor): SchedulingActor {
 }
 
 function scheduleOf(row: ProgramEnrolmentRow): EnrolmentSchedule {
-  if (!row.schedule_json) throw new DomainError('invalid_state', { key: 'programs.not_enrolled', details: [{ path: 'enrolmentStatus', message: 'programs.not_enrolled' }] });
+  if (!row.schedule_json) throw new DomainError('invalid_state', { key: 'programs.not_enrolled', issues: [{ path: 'enrolmentStatus', key: 'programs.not_enrolled' }] });
   return JSON.parse(row.schedule_json) as EnrolmentSchedule;
 }
 
 function requireBookable(row: ProgramEnrolmentRow): void {
   if (!BOOKABLE.includes(row.status as EnrolmentStatus)) {
-    throw new DomainError('invalid_state', { key: 'programs.booking_not_allowed', params: { status: row.status }, details: [{ path: 'enrolmentStatus', message: 'programs.booking_not_allowed' }] });
+    throw new DomainError('invalid_state', { key: 'programs.booking_not_allowed', params: { status: row.status }, issues: [{ path: 'enrolmentStatus', key: 'programs.booking_not_allowed' }] });
   }
 }
 
@@ -46,7 +46,7 @@ function programService(program: ProgramDefinition, services: ReadonlyArray<Serv
   const id = program.sessions.serviceId;
   const service = id ? services.find((s) => s.id === id && s.active !== false) : undefined;
   if (!service) {
-    throw new DomainError('validation', { key: 'programs.service_missing', params: { serviceId: id ?? '' }, details: [{ path: 'sessions.serviceId', message: 'programs.service_missing' }] });
+    throw new DomainError('validation', { key: 'programs.service_missing', params: { serviceId: id ?? '' }, issues: [{ path: 'sessions.serviceId', key: 'programs.service_missing' }] });
   }
   return service;
 }
@@ -109,7 +109,7 @@ export interface BookProgramInput {
  * nothing), then links the series to the enrolment so its timeline and the dashboard show which
  * sessions are booked. The course is booked whole, past the clinic's staff booking horizon (the
  * program sets its length). A session that cannot be booked stops everything with a 4xx naming its
- * number and date, in the request's language.
+ * number and date, and the reservations feature's reason.
  */
 export async function bookProgramSessions(ctx: RequestContext, input: BookProgramInput) {
   const { enrolmentId } = input;
@@ -119,29 +119,29 @@ export async function bookProgramSessions(ctx: RequestContext, input: BookProgra
   requireBookable(row);
   const schedule = scheduleOf(row);
   if (await standingBooking(db, actor.clinicId, schedule.booking)) {
-    throw new DomainError('conflict', { key: 'programs.already_booked', details: [{ path: 'occurrences', message: 'programs.already_booked' }] });
+    throw new DomainError('conflict', { key: 'programs.already_booked', issues: [{ path: 'occurrences', key: 'programs.already_booked' }] });
   }
   const program = await loadProgram(db, actor.clinicId, row.program_id, row.program_version);
   const cfg = await loadClinicScheduling(ctx, db, actor.clinicId);
   const service = programService(program, cfg.services);
   const count = program.sessions.count;
   const given = [...input.occurrences].sort((a, b) => a.sessionNumber - b.sessionNumber);
-  const issues: Array<{ path: string; message: string; params?: Record<string, string | number> }> = [];
+  const issues: Issue[] = [];
   if (given.length !== count || given.some((o, i) => o.sessionNumber !== i + 1)) {
-    issues.push({ path: 'occurrences', message: 'programs.booking_sessions_incomplete', params: { count } });
+    issues.push({ path: 'occurrences', key: 'programs.booking_sessions_incomplete', params: { count } });
   }
   const today = clinicDate(ctx.clock().getTime(), cfg.zone);
   given.forEach((o, i) => {
-    if (o.date < today) issues.push({ path: `occurrences[${i}].date`, message: 'programs.booking_date_past', params: { date: o.date } });
-    if (i > 0 && o.date <= given[i - 1]!.date) issues.push({ path: `occurrences[${i}].date`, message: 'programs.booking_dates_order', params: { date: o.date } });
+    if (o.date < today) issues.push({ path: `occurrences[${i}].date`, key: 'programs.booking_date_past', params: { date: o.date } });
+    if (i > 0 && o.date <= given[i - 1]!.date) issues.push({ path: `occurrences[${i}].date`, key: 'programs.booking_dates_order', params: { date: o.date } });
     try {
       zonedToInstant({ date: o.date, time: o.time, zone: cfg.zone });
     } catch (err) {
       if (!isDomainError(err)) throw err;
-      issues.push({ path: `occurrences[${i}].${err.details[0]?.path === 'date' ? 'date' : 'time'}`, message: 'programs.booking_time_invalid', params: { date: o.date, time: o.time } });
+      issues.push({ path: `occurrences[${i}].${(err.issues[0] ?? err.details[0])?.path === 'date' ? 'date' : 'time'}`, key: 'programs.booking_time_invalid', params: { date: o.date, time: o.time } });
     }
   });
-  if (issues.length) throw new DomainError('validation', { key: 'programs.booking_invalid', params: { count: issues.length }, details: issues });
+  if (issues.length) throw new DomainError('validation', { key: 'programs.booking_invalid', params: { count: issues.length }, issues });
 
   const pattern: SeriesPattern = sessionSeriesPattern(program, { openDaysPerWeek: openDaysPerWeek(cfg.calendar.weeklyHours) });
   const occurrences = given.map((o) => ({ start: new Date(zonedToInstant({ date: o.date, time: o.time, zone: cfg.zone })).toISOString() }));
@@ -151,14 +151,15 @@ export async function bookProgramSessions(ctx: RequestContext, input: BookProgra
     result = await bookSeries(ctx, legacyRequest(ctx), schedulingActor(actor), { patientId: row.patient_id, serviceId: service.id, pattern, occurrences }, `program:${row.id}:${row.row_version}`, { programCourse: true });
   } catch (err) {
     if (!isDomainError(err)) throw err;
-    const n = (err as unknown as { extra?: { occurrence?: number } }).extra?.occurrence;
-    const o = n !== undefined ? given[n - 1] : undefined;
+    const n = err.extra?.occurrence;
+    const o = typeof n === 'number' ? given[n - 1] : undefined;
     if (!o) throw err;
-    const reason = ctx.state.messages.translate(err.key ?? err.code, ctx.meta.lang, { ...err.params, date: o.date, time: o.time });
+    // The reservations feature's reason, named by its key: the error handler puts it into the message.
+    const params = { ...err.params, date: o.date, time: o.time };
     throw new DomainError(err.code, {
       key: 'programs.booking_failed',
-      params: { session: o.sessionNumber, date: o.date, time: o.time, reason },
-      details: [{ path: `occurrences[${n! - 1}].date`, message: reason }],
+      params: { ...params, session: o.sessionNumber, reasonKey: err.key },
+      issues: [{ path: `occurrences[${(n as number) - 1}].date`, key: err.key, params }],
     });
   }
   const appointments = [...result.appointments].sort((a, b) => (a.start < b.start ? -1 : 1));

@@ -1,4 +1,4 @@
-import { DomainError } from '@mimamori/core';
+import { DomainError, type Issue } from '@mimamori/core';
 import {
   defineProgram,
   EXOSOME_PROGRAM_INPUT,
@@ -38,7 +38,7 @@ async function splitTexts(db: Db, clinicId: string, input: ProgramInput): Promis
   if (!Array.isArray(input.consentDocuments)) return { def: input as ProgramDefinitionInput, texts };
   const docs = input.consentDocuments.map((d) => (d !== null && typeof d === 'object' && !Array.isArray(d) ? d : {}));
   const known = await getConsentTexts(db, clinicId, docs.flatMap((d) => (d.text === undefined && typeof d.contentHash === 'string' ? [d.contentHash] : [])));
-  const details: Array<{ path: string; message: string }> = [];
+  const issues: Issue[] = [];
   const consentDocuments = docs.map((d, i) => {
     const { text, ...rest } = d;
     if (typeof text === 'string' && text.trim() !== '') {
@@ -46,15 +46,15 @@ async function splitTexts(db: Db, clinicId: string, input: ProgramInput): Promis
       texts.set(contentHash, text);
       return { ...rest, contentHash } as Record<string, unknown>;
     }
-    if (!d.contentHash || !known.has(d.contentHash)) details.push({ path: `consentDocuments[${i}].text`, message: 'programs.field.required' });
+    if (!d.contentHash || !known.has(d.contentHash)) issues.push({ path: `consentDocuments[${i}].text`, key: 'programs.field.required' });
     return rest as Record<string, unknown>;
   });
-  if (details.length) {
+  if (issues.length) {
     const d = docs[0];
     throw new DomainError('validation', {
       key: 'programs.consent_text_missing',
       params: { document: d?.id ?? '', version: d?.version ?? '', language: d?.language ?? '' },
-      details,
+      issues,
     });
   }
   return { def: { ...input, consentDocuments: consentDocuments as ProgramDefinitionInput['consentDocuments'] }, texts };

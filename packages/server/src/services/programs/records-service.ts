@@ -43,7 +43,7 @@ export async function recordSession(ctx: RequestContext, o: { readonly enrolment
       ? validateInfusionRecord({ ...base, nurseId: actor.staffId }, opts)
       : validateTmsRecord({ ...base, operatorId: actor.staffId }, opts);
     if (done.some((s) => s.session_number === record.sessionNumber)) {
-      throw new DomainError('conflict', { key: 'programs.session_duplicate', details: [{ path: 'sessionNumber', message: 'programs.session_duplicate' }] });
+      throw new DomainError('conflict', { key: 'programs.session_duplicate', issues: [{ path: 'sessionNumber', key: 'programs.session_duplicate' }] });
     }
     const now = nowIso(ctx);
     await insertProgramSession(tx, {
@@ -119,10 +119,10 @@ export async function updateAdverseEvent(ctx: RequestContext, o: { readonly enro
     const stored = JSON.parse(row.record_json) as StoredAdverseEvent;
     const revision = stored.revision ?? 1;
     if (typeof input.revision !== 'number') {
-      throw new DomainError('validation', { key: 'programs.field.required', details: [{ path: 'revision', message: 'programs.field.required' }] });
+      throw new DomainError('validation', { key: 'programs.field.required', issues: [{ path: 'revision', key: 'programs.field.required' }] });
     }
     if (input.revision !== revision) {
-      throw new DomainError('conflict', { key: 'programs.adverse_event_changed', details: [{ path: 'revision', message: 'programs.adverse_event_changed' }] });
+      throw new DomainError('conflict', { key: 'programs.adverse_event_changed', issues: [{ path: 'revision', key: 'programs.adverse_event_changed' }] });
     }
     const { revision: _r, amendments = [], ...current } = stored;
     const merged: Record<string, unknown> = { ...current };
@@ -199,7 +199,7 @@ export async function recordLabResult(ctx: RequestContext, o: { readonly patient
       return { id, result: lab };
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new DomainError('conflict', { key: 'programs.lab_duplicate', details: [{ path: 'collectedAt', message: 'programs.lab_duplicate' }] });
+    if (isUniqueViolation(err)) throw new DomainError('conflict', { key: 'programs.lab_duplicate', issues: [{ path: 'collectedAt', key: 'programs.lab_duplicate' }] });
     throw err;
   }
 }

@@ -1,9 +1,11 @@
-import { isDomainError, DomainError } from '@mimamori/core';
-import { formatMessage, PROGRAM_MESSAGES } from '@mimamori/core/programs/index';
-import type { Lang } from '../../i18n/lang.ts';
+import type { Lang } from '../text/localized-text.ts';
 
-/** Messages the programs routes add on top of the core catalogue (`PROGRAM_MESSAGES`). */
-export const programServerMessages = {
+/**
+ * Japanese and English texts of the errors the programs services raise around the core's checks
+ * (a program that exists already, a consent text that is missing, a booking that failed, …) and of
+ * the safety alerts an adverse event raises. Part of `PROGRAM_MESSAGES`.
+ */
+export const PROGRAM_SERVICE_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = Object.freeze({
   'programs.exists': { ja: 'このIDのプログラムはすでにあります。改訂してください。', en: 'A program with this id exists already. Revise it instead.' },
   'programs.consent_text_missing': {
     ja: '同意文書 {document}（第{version}版・{language}）の本文がありません。',
@@ -46,29 +48,4 @@ export const programServerMessages = {
   },
   'programs.alert_sae': { ja: '重篤な有害事象: {term}（Grade {grade}、{criteria}）', en: 'Serious adverse event: {term} (grade {grade}; {criteria})' },
   'programs.alert_susar': { ja: '予測できない重篤な副作用の疑い: {term}（Grade {grade}、{criteria}）', en: 'Suspected unexpected serious adverse reaction: {term} (grade {grade}; {criteria})' },
-} as const;
-
-/** The core catalogue in the server's shape, for an app's `Messages`. */
-export function coreProgramMessages(): Record<string, { ja: string; en: string }> {
-  const out: Record<string, { ja: string; en: string }> = {};
-  for (const [k, v] of Object.entries(PROGRAM_MESSAGES)) out[k] = { ja: v.ja!, en: v.en! };
-  return out;
-}
-
-/**
- * Core errors carry per-field params (`{ min, max, unit, value }`) that the shared error handler does
- * not know about; render each detail here, in the request's language, before it is thrown on.
- */
-export function localiseProgramError(err: unknown, lang: Lang): unknown {
-  if (!isDomainError(err)) return err;
-  const details = err.details as ReadonlyArray<{ path: string; message: string; params?: Record<string, string | number | boolean | null> }>;
-  if (!details.some((d) => PROGRAM_MESSAGES[d.message] !== undefined)) return err;
-  const rendered = details.map((d) => ({
-    path: d.path,
-    message: PROGRAM_MESSAGES[d.message] !== undefined ? formatMessage(d.message, { ...err.params, ...(d.params ?? {}) }, lang) : d.message,
-  }));
-  const e = new DomainError(err.code, { key: err.key, params: err.params, details: rendered });
-  const extra = (err as unknown as { extra?: unknown }).extra;
-  if (extra) (e as unknown as { extra: unknown }).extra = extra;
-  return e;
-}
+});
