@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DomainError } from '../errors/domain-error.ts';
-import { defineProgram, currentConsentDocument, type ProgramDefinitionInput } from './program-definition.ts';
+import { defineProgram, type ProgramDefinitionInput } from './program-definition.ts';
+import { currentConsentDocument } from './current-consent-document.ts';
 import { EXOSOME_PROGRAM, EXOSOME_PROGRAM_INPUT, TMS_PROGRAM } from './example-programs.ts';
 
 function invalid(input: ProgramDefinitionInput): DomainError {
