@@ -5,6 +5,7 @@ import { DomainError, isDomainError } from '@mimamori/core';
 import { ENROLMENT_STATUSES, WITHDRAWAL_DATA_CHOICES } from '@mimamori/core/programs/index';
 import { auditAloneRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
+import { contextOf } from '../../request-context.ts';
 import { langOf, type Lang } from '../../i18n/lang.ts';
 import type { Messages } from '../../i18n/messages.ts';
 import { localTimeSchema } from '../scheduling/scheduling-schemas.ts';
@@ -157,7 +158,7 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
     config: { access: 'programs:clinical_read' },
     schema: { tags, params: enrolmentParams, querystring: z.strictObject({ preferredTime: localTimeSchema.optional() }) },
   }, async (req) => {
-    const result = await run(req, () => proposeProgramBooking(deps, programActor(req), req.params.id, req.query.preferredTime ? { preferredTime: req.query.preferredTime } : {}));
+    const result = await run(req, () => proposeProgramBooking(contextOf(deps, req), programActor(req), req.params.id, req.query.preferredTime ? { preferredTime: req.query.preferredTime } : {}));
     await auditAloneRequest(deps, req, { action: 'program_booking.propose', resource: 'program_enrolment', resourceId: req.params.id });
     return result;
   });

@@ -16,8 +16,9 @@ import type { AppDeps } from '../../context.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { appState } from '../../app-state.ts';
 import { proposeSeriesFor } from '../scheduling/availability-service.ts';
-import { cancelAppointment } from '../scheduling/booking-service.ts';
-import { loadClinicScheduling, type SchedulingActor } from '../scheduling/scheduling-context.ts';
+import { cancelAppointment } from '../scheduling/cancel-appointment.ts';
+import { loadClinicScheduling } from '../scheduling/scheduling-context.ts';
+import { contextOf, type RequestContext } from '../../request-context.ts';
 import { bookSeries } from '../scheduling/series-service.ts';
 import { assignProgramAssessments, reanchorAssessmentsInTx } from './program-assessment-service.ts';
 import { clinicZone, loadEnrolment, loadProgram, nowIso, writeTx, type ProgramActor } from './program-context.ts';
@@ -27,10 +28,6 @@ import { clinicDate } from '@mimamori/core/time/clinic-date';
 const BOOKABLE: ReadonlyArray<EnrolmentStatus> = ['enrolled', 'active'];
 /** Statuses in which a patient carries the program's tag (may book its service online). */
 const TAGGED: ReadonlyArray<EnrolmentStatus> = ['enrolled', 'active'];
-
-function schedulingActor(actor: ProgramActor): SchedulingActor {
-  return { clinicId: actor.clinicId, channel: 'staff', staffId: actor.staffId, role: actor.role, patientId: null };
-}
 
 function scheduleOf(row: ProgramEnrolmentRow): EnrolmentSchedule {
   if (!row.schedule_json) throw new DomainError('invalid_state', { key: 'programs.not_enrolled', details: [{ path: 'enrolmentStatus', message: 'programs.not_enrolled' }] });
@@ -70,7 +67,7 @@ async function standingBooking(db: Db, clinicId: string, booking: ProgramBooking
  * slot nearest `preferredTime`, and every date passed over (holidays, closures, full days), as
  * `proposeSeries` of the reservations feature reports them.
  */
-export async function proposeProgramBooking(deps: AppDeps, actor: ProgramActor, enrolmentId: string, q: { preferredTime?: string }) {
+export async function proposeProgramBooking(deps: RequestContext, actor: ProgramActor, enrolmentId: string, q: { preferredTime?: string }) {
   const db = deps.db.db;
   const { row } = await loadEnrolment(db, actor.clinicId, enrolmentId);
   requireBookable(row);
@@ -79,7 +76,7 @@ export async function proposeProgramBooking(deps: AppDeps, actor: ProgramActor, 
   const cfg = await loadClinicScheduling(deps, db, actor.clinicId);
   const service = programService(program, cfg.services);
   const pattern = sessionSeriesPattern(program, { openDaysPerWeek: openDaysPerWeek(cfg.calendar.weeklyHours) });
-  const proposal = await proposeSeriesFor(deps, schedulingActor(actor), {
+  const proposal = await proposeSeriesFor(deps, {
     serviceId: service.id, startDate: schedule.proposedDay0 ?? schedule.day0, pattern, programCourse: true, ...(q.preferredTime ? { preferredTime: q.preferredTime } : {}),
   });
   // A weekly series fills whole weeks; the course needs `count` sessions.
@@ -145,7 +142,9 @@ export async function bookProgramSessions(deps: AppDeps, req: FastifyRequest, ac
   let result: Awaited<ReturnType<typeof bookSeries>>;
   try {
     // The key makes a double click book once; the row version changes once the series is linked.
-    result = await bookSeries(deps, req, schedulingActor(actor), { patientId: row.patient_id, serviceId: service.id, pattern, occurrences }, `program:${row.id}:${row.row_version}`, { programCourse: true });
+    result = await bookSeries(contextOf(deps, req), {
+      input: { patientId: row.patient_id, serviceId: service.id, pattern, occurrences }, idempotencyKey: `program:${row.id}:${row.row_version}`, programCourse: true,
+    });
   } catch (err) {
     if (!isDomainError(err)) throw err;
     const n = (err as unknown as { extra?: { occurrence?: number } }).extra?.occurrence;
@@ -212,7 +211,7 @@ export async function cancelFutureSessions(deps: AppDeps, req: FastifyRequest, a
   for (const a of rows) {
     if ((a.status !== 'confirmed' && a.status !== 'held') || a.start_ms <= nowMs || keep.has(a.id)) continue;
     try {
-      await cancelAppointment(deps, req, schedulingActor(actor), a.id, { version: a.version, reason: 'program_withdrawal' });
+      await cancelAppointment(contextOf(deps, req), a.id, { version: a.version, reason: 'program_withdrawal' });
       cancelled++;
     } catch (err) {
       if (!isDomainError(err)) throw err;

@@ -1,0 +1,26 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '@mimamori/core';
+import { PATIENT_ABSOLUTE_MINUTES, PATIENT_COOKIE, type PatientAuth } from './patient-auth.ts';
+import { cookieOptions } from './session-cookie.ts';
+import type { StaffAuth } from './staff-auth.ts';
+
+/**
+ * The staff session of the request (its id, CSRF token and expiry), for the routes that act on the
+ * session itself: sign-out, re-authentication, break-glass. Services take the actor from the
+ * request context; only these routes need the session. `unauthenticated` when there is none.
+ */
+export function staffSessionOf(req: FastifyRequest): StaffAuth {
+  if (!req.staff) throw new DomainError('unauthenticated');
+  return req.staff;
+}
+
+/** The patient session of the request (for its own view and sign-out); `unauthenticated` when there is none. */
+export function patientSessionOf(req: FastifyRequest): PatientAuth {
+  if (!req.patient) throw new DomainError('unauthenticated');
+  return req.patient;
+}
+
+/** Sets the cookie of a patient session a service just opened (link exchange, code sign-in). */
+export function setPatientCookie(reply: FastifyReply, sessionToken: string): void {
+  reply.setCookie(PATIENT_COOKIE, sessionToken, { ...cookieOptions, maxAge: PATIENT_ABSOLUTE_MINUTES * 60 });
+}
