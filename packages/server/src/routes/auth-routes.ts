@@ -6,13 +6,16 @@ import {
   claimTotpStep, countStaff, endSession, endStaffSessions, findStaffByLogin, getCredentialLink, getSession, getStaff, insertClinic,
   insertStaff, listClinics, recordStaffFailure, updateStaff, useCredentialLink,
 } from '@mimamori/storage';
-import { auditRequest, auditAloneRequest } from '../audit/audit.ts';
+import { audit, auditAlone } from '../audit/audit.ts';
 import { burnPasswordCheck, checkNewPassword, hashPassword, verifyPassword } from '@mimamori/storage';
 import { PRE_AUTH_COOKIE, SESSION_COOKIE, cookieOptions } from '../auth/session-cookie.ts';
+import { setPreAuthCookie, setStaffSessionCookie, staffSessionOf } from '../auth/session-of.ts';
 import { checkTotp, newTotpSecret, totpEnrolment } from '@mimamori/storage';
 import { newId, tokenId } from '@mimamori/storage';
 import type { AppDeps } from '../context.ts';
-import { sessionBody, startPreAuthSession, startStaffSession } from '../services/session-service.ts';
+import { contextOf } from '../request-context.ts';
+import { PRE_AUTH_MINUTES, sessionBody, startPreAuthSession, startStaffSession } from '../services/session-service.ts';
+import { writeTx } from '../services/write-tx.ts';
 import { enrolmentResponse, loginIdSchema, passwordSchema, sessionResponse, text, tokenSchema, totpCodeSchema } from './schemas.ts';
 
 const MAX_FAILURES = 5;
@@ -55,7 +58,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!link || link.purpose !== 'setup' || link.used_at || link.expires_at <= now.toISOString()) throw new DomainError('gone');
     const hash = await hashPassword(password);
     const secret = newTotpSecret();
-    await db.transaction().execute(async (tx) => {
+    const ctx = contextOf(deps, req);
+    const preAuth = await writeTx(ctx, async (tx) => {
       if ((await countStaff(tx)) > 0) throw new DomainError('gone', { key: 'setup_done' });
       if (!(await useCredentialLink(tx, link.id, now.toISOString()))) throw new DomainError('gone');
       let clinicId = (await listClinics(tx))[0]?.id;
@@ -66,9 +70,10 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
       const staffId = newId();
       await insertStaff(tx, { id: staffId, clinicId, loginId, displayName, email: null, role: 'admin', status: 'active', now: now.toISOString() });
       await updateStaff(tx, staffId, { password_hash: hash, totp_secret: deps.db.secrets.seal(secret, staffId), updated_at: now.toISOString() });
-      await auditRequest(deps, tx, req, { action: 'setup.admin_created', resource: 'staff', resourceId: staffId, actorId: staffId, actorRole: 'admin', clinicId });
-      await startPreAuthSession(deps, tx, reply, staffId, clinicId, { ip: req.ip });
+      await audit(ctx, tx, { action: 'setup.admin_created', resource: 'staff', resourceId: staffId, actorId: staffId, actorRole: 'admin', clinicId });
+      return startPreAuthSession(ctx, tx, { staffId, clinicId });
     });
+    setPreAuthCookie(reply, { token: preAuth, maxAgeMinutes: PRE_AUTH_MINUTES });
     return { enrolment: await totpEnrolment(secret, loginId) };
   });
 
@@ -76,6 +81,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     config: { access: 'public', csrfExempt: true, rateLimit: authRateLimit },
     schema: { tags: ['auth'], body: z.strictObject({ code: totpCodeSchema }), response: { 200: sessionResponse } },
   }, async (req, reply) => {
+    const ctx = contextOf(deps, req);
     const token = req.cookies[PRE_AUTH_COOKIE];
     const now = deps.clock();
     const pre = token ? await getSession(db, tokenId(token)) : undefined;
@@ -84,24 +90,25 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!staff?.totp_secret || staff.totp_enrolled) throw new DomainError('unauthenticated', { key: 'enrol_failed' });
     const step = totpStep(staff, req.body.code, now);
     if (step === null) {
-      await auditAloneRequest(deps, req, { action: 'totp.enrol_failed', resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id, outcome: 'failure' });
-      throw new DomainError('validation', { key: 'enrol_failed', details: [{ path: 'code', message: 'enrol_failed' }] });
+      await auditAlone(ctx, { action: 'totp.enrol_failed', resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id, outcome: 'failure' });
+      throw new DomainError('validation', { key: 'enrol_failed', issues: [{ path: 'code', key: 'enrol_failed' }] });
     }
-    const auth = await db.transaction().execute(async (tx) => {
+    const started = await writeTx(ctx, async (tx) => {
       // As at sign-in, the code's time step is used up by exactly one of any parallel requests.
       if (!(await claimTotpStep(tx, staff.id, step))) return null;
       await updateStaff(tx, staff.id, { totp_enrolled: 1, last_login_at: now.toISOString(), failed_count: 0, updated_at: now.toISOString() });
       await endSession(tx, pre.id, now.toISOString(), 'enrolled');
-      const a = await startStaffSession(deps, tx, reply, staff.id, { ip: req.ip, userAgent: req.headers['user-agent'] });
-      await auditRequest(deps, tx, req, { action: 'totp.enrolled', resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
-      await auditRequest(deps, tx, req, { action: 'login.success', resource: 'session', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
+      const a = await startStaffSession(ctx, tx, { staffId: staff.id });
+      await audit(ctx, tx, { action: 'totp.enrolled', resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
+      await audit(ctx, tx, { action: 'login.success', resource: 'session', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
       return a;
     });
-    if (!auth) {
-      await auditAloneRequest(deps, req, { action: 'totp.enrol_failed', resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id, outcome: 'failure', detail: 'totp_replay' });
+    if (!started) {
+      await auditAlone(ctx, { action: 'totp.enrol_failed', resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id, outcome: 'failure', detail: 'totp_replay' });
       throw new DomainError('unauthenticated', { key: 'enrol_failed' });
     }
-    return sessionBody(deps, auth);
+    setStaffSessionCookie(reply, { token: started.token, maxAgeMinutes: deps.config.absoluteMinutes });
+    return sessionBody(deps, started.auth);
   });
 
   /**
@@ -113,13 +120,14 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     req: FastifyRequest, reply: FastifyReply, staff: StaffRow | undefined,
     o: { password: string; code: string; purpose: 'login' | 'reauth'; endSessionId?: string },
   ) {
+    const ctx = contextOf(deps, req);
     const now = deps.clock();
     const fail = () => new DomainError('unauthenticated', { key: o.purpose === 'login' ? 'login_failed' : 'reauth_failed' });
     const usable = staff && staff.status === 'active' && staff.password_hash && staff.totp_secret && staff.totp_enrolled === 1;
     const locked = staff?.locked_until && staff.locked_until > now.toISOString();
     if (!staff || !usable || locked) {
       await burnPasswordCheck(o.password);
-      await auditAloneRequest(deps, req, {
+      await auditAlone(ctx, {
         action: locked ? `${o.purpose}.locked` : `${o.purpose}.failure`, resource: 'session', outcome: 'failure',
         actorId: staff?.id ?? null, actorRole: staff?.role ?? null, clinicId: staff?.clinic_id ?? null,
         detail: !staff ? 'unknown_login_id' : locked ? 'locked' : 'account_not_usable',
@@ -130,30 +138,33 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     const step = totpStep(staff, o.code, now);
     const replay = step !== null && staff.totp_last_step !== null && step <= Number(staff.totp_last_step);
     if (passwordOk && step !== null && !replay) {
-      const auth = await db.transaction().execute(async (tx) => {
+      const started = await writeTx(ctx, async (tx) => {
         // Only one request can move the step forward; a parallel sign-in with the same code loses here.
         if (!(await claimTotpStep(tx, staff.id, step))) return null;
         // A secret stored before sealing existed is sealed at the owner's next sign-in.
         const reseal = deps.db.secrets.isSealed(staff.totp_secret!) ? {} : { totp_secret: deps.db.secrets.seal(staff.totp_secret!, staff.id) };
         await updateStaff(tx, staff.id, { failed_count: 0, first_failed_at: null, locked_until: null, last_login_at: now.toISOString(), ...reseal });
         if (o.endSessionId) await endSession(tx, o.endSessionId, now.toISOString(), 'reauth');
-        const a = await startStaffSession(deps, tx, reply, staff.id, { ip: req.ip, userAgent: req.headers['user-agent'] });
-        await auditRequest(deps, tx, req, { action: `${o.purpose}.success`, resource: 'session', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
+        const a = await startStaffSession(ctx, tx, { staffId: staff.id });
+        await audit(ctx, tx, { action: `${o.purpose}.success`, resource: 'session', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
         return a;
       });
-      if (auth) return sessionBody(deps, auth);
+      if (started) {
+        setStaffSessionCookie(reply, { token: started.token, maxAgeMinutes: deps.config.absoluteMinutes });
+        return sessionBody(deps, started.auth);
+      }
     }
-    await db.transaction().execute(async (tx) => {
+    await writeTx(ctx, async (tx) => {
       // Counted in the database, so that parallel wrong guesses each count toward the lock.
       const { failedCount } = await recordStaffFailure(tx, {
         id: staff.id, now: now.toISOString(), windowStart: new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString(),
         maxFailures: MAX_FAILURES, lockedUntil: new Date(now.getTime() + LOCK_MS).toISOString(),
       });
-      await auditRequest(deps, tx, req, {
+      await audit(ctx, tx, {
         action: `${o.purpose}.failure`, resource: 'session', outcome: 'failure', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id,
         detail: !passwordOk ? 'password' : step === null ? 'totp' : 'totp_replay',
       });
-      if (failedCount === MAX_FAILURES) await auditRequest(deps, tx, req, { action: 'login.lockout', resource: 'staff', resourceId: staff.id, outcome: 'denied', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
+      if (failedCount === MAX_FAILURES) await audit(ctx, tx, { action: 'login.lockout', resource: 'staff', resourceId: staff.id, outcome: 'denied', actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
     });
     throw fail();
   }
@@ -179,25 +190,26 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
       response: { 200: sessionResponse },
     },
   }, async (req, reply) => {
-    const a = req.staff!;
+    const a = staffSessionOf(req);
     return authenticate(req, reply, await getStaff(db, a.staffId), { password: req.body.password, code: req.body.code, purpose: 'reauth', endSessionId: a.sessionId });
   });
 
   r.get('/api/auth/session', {
     config: { access: 'authenticated' },
     schema: { tags: ['auth'], response: { 200: sessionResponse } },
-  }, async (req) => sessionBody(deps, req.staff!));
+  }, async (req) => sessionBody(deps, staffSessionOf(req)));
 
   r.post('/api/auth/logout', {
     config: { access: 'authenticated' },
     schema: { tags: ['auth'] },
   }, async (req, reply) => {
-    const a = req.staff!;
+    const ctx = contextOf(deps, req);
+    const a = staffSessionOf(req);
     const now = deps.clock().toISOString();
-    await db.transaction().execute(async (tx) => {
+    await writeTx(ctx, async (tx) => {
       // Logout ends every session of this user, on every device.
       await endStaffSessions(tx, a.staffId, now, 'logout');
-      await auditRequest(deps, tx, req, { action: 'logout', resource: 'session' });
+      await audit(ctx, tx, { action: 'logout', resource: 'session' });
     });
     reply.clearCookie(SESSION_COOKIE, cookieOptions);
     reply.header('clear-site-data', '"cache", "storage"');
@@ -232,15 +244,17 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!staff || staff.status === 'disabled') throw new DomainError('gone');
     const hash = await hashPassword(req.body.password);
     const secret = newTotpSecret();
-    await db.transaction().execute(async (tx) => {
+    const ctx = contextOf(deps, req);
+    const preAuth = await writeTx(ctx, async (tx) => {
       if (!(await useCredentialLink(tx, link.id, now.toISOString()))) throw new DomainError('gone');
       await updateStaff(tx, staff.id, {
         password_hash: hash, totp_secret: deps.db.secrets.seal(secret, staff.id), totp_enrolled: 0, totp_last_step: null, status: 'active',
         failed_count: 0, first_failed_at: null, locked_until: null, updated_at: now.toISOString(),
       });
-      await auditRequest(deps, tx, req, { action: `${link.purpose}.accepted`, resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
-      await startPreAuthSession(deps, tx, reply, staff.id, staff.clinic_id, { ip: req.ip });
+      await audit(ctx, tx, { action: `${link.purpose}.accepted`, resource: 'staff', resourceId: staff.id, actorId: staff.id, actorRole: staff.role, clinicId: staff.clinic_id });
+      return startPreAuthSession(ctx, tx, { staffId: staff.id, clinicId: staff.clinic_id });
     });
+    setPreAuthCookie(reply, { token: preAuth, maxAgeMinutes: PRE_AUTH_MINUTES });
     return { enrolment: await totpEnrolment(secret, staff.login_id) };
   });
 }
