@@ -24,7 +24,7 @@ test('every key thrown by scheduling, patients and staff translates in both lang
   const sources = [
     ...files('services/scheduling'), ...files('routes/scheduling'),
     join(src, 'services/patient-service.ts'), join(src, 'services/staff-service.ts'), join(src, 'services/break-glass-service.ts'),
-    join(src, 'services/patient-link-service.ts'), join(src, 'routes/auth-routes.ts'),
+    join(src, 'services/patient-link-service.ts'), join(src, 'services/sign-in.ts'), join(src, 'services/staff-onboarding.ts'),
   ];
   const used = new Set<string>();
   for (const f of sources) for (const m of readFileSync(f, 'utf8').matchAll(/key: '([a-z0-9_.]+)'/g)) used.add(m[1]!);
