@@ -13,6 +13,7 @@ import { writeTx } from '../write-tx.ts';
 import { APPOINTMENTS_PURPOSE } from './scheduling-context.ts';
 
 export { APPOINTMENTS_PURPOSE } from './scheduling-context.ts';
+
 const LINK_DAYS = 7;
 const LINK_MAX_USES = 20;
 const CODE_MINUTES = 10;
