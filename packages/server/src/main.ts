@@ -8,6 +8,7 @@ import { clockFromEnv, FIXED_NOW_ENV } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { clinicDate } from './core-imports.ts';
 import { issueCredentialLink } from './services/staff-service.ts';
+import { writeTx } from './services/write-tx.ts';
 import { createMailWorker } from './mail/mail-worker.ts';
 import { smtpConfigFrom } from './mail/smtp-config.ts';
 import { createReminderJob } from './services/scheduling/appointment-mail.ts';
@@ -99,7 +100,7 @@ if (demo && (await countStaff(db.db)) === 0) {
   lines.push('Add a TOTP secret to an authenticator app, or run `npx mimamori totp <secret>` for the current code.');
   lines.push('The demo monitor program tms-depression has run (52 fictitious people screened, its analysis plan locked): sign in as demo.researcher for its outcome report, GET /api/programs/tms-depression/outcome-report.');
 } else if ((await countStaff(db.db)) === 0) {
-  const link = await db.db.transaction().execute((tx) => issueCredentialLink(deps, tx, { purpose: 'setup', clinicId: null, staffId: null, createdBy: null }));
+  const link = await writeTx(deps, (tx) => issueCredentialLink(deps, tx, { purpose: 'setup', clinicId: null, staffId: null, createdBy: null }));
   lines.push('', '=== Mimamori first-run setup ===', 'No staff account exists yet. Open this one-time link to create the first administrator', `(valid until ${link.expiresAt}):`, '', `  ${link.url}`, '');
 }
 

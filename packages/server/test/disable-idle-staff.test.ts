@@ -44,9 +44,10 @@ for (const dialect of testDialects()) {
       assert.equal(await status(recentDoctor.staffId), 'active');
       assert.equal(await status(admin.staffId), 'active');
       assert.equal((await as(t, nurseSession, { url: '/api/auth/session' })).statusCode, 401, 'the idle account is signed out');
-      const rows = await t.db.db.selectFrom('audit_log').select(['action', 'actor_role', 'resource_id']).where('action', '=', 'staff.disable_idle').execute();
+      const rows = await t.db.db.selectFrom('audit_log').select(['action', 'actor_id', 'actor_role', 'clinic_id', 'request_id', 'resource_id']).where('action', '=', 'staff.disable_idle').execute();
       assert.deepEqual(rows.map((x) => x.resource_id).sort(), [idleNurse.staffId, neverUsed.staffId].sort());
-      assert.ok(rows.every((x) => x.actor_role === 'system'));
+      // The job's own audit path: the system actor, for the account's clinic, the run named as the request.
+      assert.ok(rows.every((x) => x.actor_role === 'system' && x.actor_id === null && x.clinic_id === t.clinicId && x.request_id === 'job:disable-idle-staff'));
       assert.deepEqual((await disableIdleStaff(deps())).disabled, [], 'a second run changes nothing');
     });
   });

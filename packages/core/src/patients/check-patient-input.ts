@@ -3,7 +3,7 @@ import { normalizeFurigana, normalizeKana } from '../text/normalize-kana.ts';
 import { normalizePhone } from '../text/normalize-phone.ts';
 import { normalizePostalCode } from '../text/normalize-postal-code.ts';
 import { validateDateString } from '../text/validate-date-string.ts';
-import { DomainError } from '../errors/domain-error.ts';
+import { DomainError, type Issue } from '../errors/domain-error.ts';
 import { ADULT_AGE, ageOn, type Guardian, type PatientInput, type Sex } from './patient.ts';
 
 /** A patient input after validation: normalised values plus the search keys to store. */
@@ -40,9 +40,9 @@ function blank(s: string | null | undefined): boolean {
  * // → { nameKana: 'ヤマダ タロウ', nameKanaNorm: 'ヤマダタロウ', … }
  */
 export function checkPatientInput(input: PatientInput, options: { readonly today: string }): NormalizedPatient {
-  const details: Array<{ path: string; message: string }> = [];
-  const add = (path: string, message: string): void => {
-    details.push({ path, message });
+  const issues: Issue[] = [];
+  const add = (path: string, key: string): void => {
+    issues.push({ path, key });
   };
   if (blank(input.nameKanji)) add('nameKanji', 'required');
   if (blank(input.nameKana)) add('nameKana', 'required');
@@ -86,7 +86,7 @@ export function checkPatientInput(input: PatientInput, options: { readonly today
     });
   });
   if (birth.ok && ageOn(birth.value, options.today) < ADULT_AGE && guardians.length === 0) add('guardians', 'guardian_required');
-  if (details.length) throw new DomainError('validation', { details });
+  if (issues.length) throw new DomainError('validation', { issues });
   const nameKana = normalizeFurigana(input.nameKana.trim());
   return {
     nameKanji: input.nameKanji.trim().replace(/\s+/g, ' '),

@@ -88,7 +88,7 @@ export function findAvailableSlots(options: FindAvailableSlotsOptions): Availabi
   assertLocalDate(options.to, 'to');
   // One request may not make the server walk years of calendar.
   if (daysBetween(options.from, options.to) > MAX_RANGE_DAYS) {
-    throw new DomainError('validation', { key: 'range_too_long', params: { maxDays: MAX_RANGE_DAYS }, details: [{ path: 'to', message: 'range_too_long' }] });
+    throw new DomainError('validation', { key: 'range_too_long', params: { maxDays: MAX_RANGE_DAYS }, issues: [{ path: 'to', key: 'range_too_long' }] });
   }
   const denied = serviceBookingError(service, channel, options.patientTags);
   if (denied) throw denied;

@@ -19,3 +19,4 @@ export * from './seed-clinic.ts';
 export * from './service.ts';
 export type { SlotAssignment } from './slot-engine.ts';
 export * from './validate-scheduling-config.ts';
+export { SCHEDULING_MESSAGES } from './messages.ts';

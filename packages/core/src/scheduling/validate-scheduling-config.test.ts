@@ -40,36 +40,36 @@ test('calendar mistakes an admin can make, each with its field path', () => {
     ],
   });
   assert.deepEqual(issues, [
-    { path: 'zone', message: 'time_zone_invalid' },
-    { path: 'weeklyHours.mon[1]', message: 'sessions_overlap' },
-    { path: 'weeklyHours.wed[0].end', message: 'session_end_not_after_start' },
-    { path: 'weeklyHours.fri[0].start', message: 'time_invalid' },
-    { path: 'closures[0].to', message: 'range_end_before_start' },
-    { path: 'closures[2].from', message: 'month_day_invalid' },
-    { path: 'overrides[0].sessions', message: 'sessions_required' },
-    { path: 'overrides[1].date', message: 'date_invalid' },
-    { path: 'overrides[1].end', message: 'session_end_not_after_start' },
+    { path: 'zone', key: 'time_zone_invalid' },
+    { path: 'weeklyHours.mon[1]', key: 'sessions_overlap' },
+    { path: 'weeklyHours.wed[0].end', key: 'session_end_not_after_start' },
+    { path: 'weeklyHours.fri[0].start', key: 'time_invalid' },
+    { path: 'closures[0].to', key: 'range_end_before_start' },
+    { path: 'closures[2].from', key: 'month_day_invalid' },
+    { path: 'overrides[0].sessions', key: 'sessions_required' },
+    { path: 'overrides[1].date', key: 'date_invalid' },
+    { path: 'overrides[1].end', key: 'session_end_not_after_start' },
   ]);
 });
 
 test('service, resource and policy mistakes; the assertion carries them all', () => {
   const saishin = seedClinicServices[1];
   assert.deepEqual(validateService({ ...saishin, durationMinutes: 0, requires: [{ role: 'doctor' }, { role: 'doctor', count: 0 }] }), [
-    { path: 'durationMinutes', message: 'duration_invalid' },
-    { path: 'requires[1].count', message: 'count_invalid' },
-    { path: 'requires[1].role', message: 'role_repeated' },
+    { path: 'durationMinutes', key: 'duration_invalid' },
+    { path: 'requires[1].count', key: 'count_invalid' },
+    { path: 'requires[1].role', key: 'role_repeated' },
   ]);
   assert.deepEqual(validateResource({ id: 'chair-3', name: 'チェア3', roles: ['infusion_chair'], capacity: 0, absences: [{ from: '2026-12-10', to: '2026-12-01' }] }), [
-    { path: 'capacity', message: 'capacity_invalid' },
-    { path: 'absences[0].to', message: 'range_end_before_start' },
+    { path: 'capacity', key: 'capacity_invalid' },
+    { path: 'absences[0].to', key: 'range_end_before_start' },
   ]);
   assert.deepEqual(validateBookingPolicy({ ...seedBookingPolicy, holdMinutes: 0, changeCutoff: { kind: 'day_before_at', time: '25:00' } }), [
-    { path: 'holdMinutes', message: 'minutes_invalid' },
-    { path: 'changeCutoff.time', message: 'time_invalid' },
+    { path: 'holdMinutes', key: 'minutes_invalid' },
+    { path: 'changeCutoff.time', key: 'time_invalid' },
   ]);
   assert.throws(
     () => assertNoConfigIssues(validateService({ ...saishin, durationMinutes: -5 })),
-    (e) => isDomainError(e) && e.code === 'validation' && e.key === 'scheduling_config_invalid' && e.details[0].path === 'durationMinutes',
+    (e) => isDomainError(e) && e.code === 'validation' && e.key === 'scheduling_config_invalid' && e.issues[0]?.path === 'durationMinutes',
   );
   assert.doesNotThrow(() => assertNoConfigIssues([]));
 });

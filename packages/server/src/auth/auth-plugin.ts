@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasPermission, isEmergencyRead, isRole } from '@mimamori/core';
 import { activeBreakGlassGrant, endPatientSession, endSession, getPatientSession, getStaffSession, touchPatientSession, touchSession } from '@mimamori/storage';
-import { auditAloneRequest } from '../audit/audit.ts';
+import { auditAlone } from '../audit/audit.ts';
 import type { AppDeps } from '../context.ts';
+import { contextOf } from '../request-context.ts';
 import { sendError } from '../http/error-handler.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
 import type { StaffAuth } from './staff-auth.ts';
@@ -65,7 +66,7 @@ export function installAuth(app: FastifyInstance, deps: AppDeps): void {
     if (now.getTime() >= idleLimit || now.getTime() >= absLimit) {
       const reason = now.getTime() >= absLimit ? 'absolute_timeout' : 'idle_timeout';
       await endSession(deps.db.db, id, now.toISOString(), reason);
-      await auditAloneRequest(deps, req, { action: `session.${reason}`, resource: 'session', actorId: s.staff_id, clinicId: s.clinic_id, actorRole: null });
+      await auditAlone(contextOf(deps, req), { action: `session.${reason}`, resource: 'session', actorId: s.staff_id, clinicId: s.clinic_id, actorRole: null });
       return;
     }
     const role = s.staff_role;
@@ -102,14 +103,14 @@ export function installAuth(app: FastifyInstance, deps: AppDeps): void {
     if (STATE_CHANGING.has(req.method)) {
       const origin = req.headers.origin;
       if (origin && !sameOrigin(origin, req, deps.config.publicUrl)) {
-        await auditAloneRequest(deps, req, { action: 'csrf.rejected', resource: 'request', outcome: 'denied', detail: 'origin' });
+        await auditAlone(contextOf(deps, req), { action: 'csrf.rejected', resource: 'request', outcome: 'denied', detail: 'origin' });
         return sendError(reply, req, 'csrf');
       }
     }
     // Staff who can issue a patient link must never act as the patient: a browser holding a staff
     // session can neither open a patient session nor use one (it would show the patient's answers).
     if (req.staff && ((access === 'patient' && req.patient) || req.routeOptions.config.opensPatientSession)) {
-      await auditAloneRequest(deps, req, { action: 'patient_link.staff_refused', resource: 'patient_link', outcome: 'denied', detail: `${req.method} ${url}` });
+      await auditAlone(contextOf(deps, req), { action: 'patient_link.staff_refused', resource: 'patient_link', outcome: 'denied', detail: `${req.method} ${url}` });
       return sendError(reply, req, 'forbidden', { key: 'staff_cannot_act_as_patient' });
     }
     if (access === 'public') return;
@@ -125,7 +126,7 @@ export function installAuth(app: FastifyInstance, deps: AppDeps): void {
     if (STATE_CHANGING.has(req.method) && !req.routeOptions.config.csrfExempt) {
       const sent = req.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, req.staff.csrfToken)) {
-        await auditAloneRequest(deps, req, { action: 'csrf.rejected', resource: 'request', outcome: 'denied', detail: 'token' });
+        await auditAlone(contextOf(deps, req), { action: 'csrf.rejected', resource: 'request', outcome: 'denied', detail: 'token' });
         return sendError(reply, req, 'csrf');
       }
     }
@@ -133,11 +134,11 @@ export function installAuth(app: FastifyInstance, deps: AppDeps): void {
       // Break-glass: an emergency grant of this session opens clinical reads (never writes), each one audited.
       const grant = req.method === 'GET' && isEmergencyRead(access) ? await activeBreakGlassGrant(deps.db.db, req.staff.sessionId, deps.clock().toISOString()) : undefined;
       if (!grant) {
-        await auditAloneRequest(deps, req, { action: 'access.denied', resource: 'route', resourceId: `${req.method} ${req.routeOptions.url}`, outcome: 'denied' });
+        await auditAlone(contextOf(deps, req), { action: 'access.denied', resource: 'route', resourceId: `${req.method} ${req.routeOptions.url}`, outcome: 'denied' });
         return sendError(reply, req, 'forbidden');
       }
       const patientId = req.routeOptions.url?.startsWith('/api/patients/:id') ? ((req.params as { id?: string }).id ?? null) : null;
-      await auditAloneRequest(deps, req, { action: 'breakglass.access', resource: 'break_glass', resourceId: grant.id, patientId, detail: `${req.method} ${req.routeOptions.url}` });
+      await auditAlone(contextOf(deps, req), { action: 'breakglass.access', resource: 'break_glass', resourceId: grant.id, patientId, detail: `${req.method} ${req.routeOptions.url}` });
     }
     if (req.routeOptions.config.recentAuth && !authenticatedRecently(req.staff.createdAt, deps.clock(), deps.config.reauthSeconds)) {
       return sendError(reply, req, 'reauth_required', { extra: { reauthSeconds: deps.config.reauthSeconds } });

@@ -54,11 +54,6 @@ const base: Catalogue = {
   password_too_short: { ja: 'パスワードは8文字以上にしてください。', en: 'Use at least 8 characters for the password.' },
   password_too_long: { ja: 'パスワードは128文字以内にしてください。', en: 'Use at most 128 characters for the password.' },
   password_common: { ja: 'よく使われるパスワードのため使用できません。', en: 'This password is too common. Choose another one.' },
-  login_id_taken: { ja: 'このログインIDはすでに使われています。', en: 'This login ID is already in use.' },
-  cannot_disable_self: { ja: '自分自身のアカウントは無効化できません。', en: 'You cannot disable your own account.' },
-  cannot_change_own_role: { ja: '自分自身の権限は変更できません。', en: 'You cannot change your own role.' },
-  patient_version_stale: { ja: '他の人がこの患者情報を更新しました。画面を更新して確認してください。', en: 'Someone else updated this patient. Reload and check the changes.' },
-  possible_duplicate: { ja: '同じ患者が登録されている可能性があります。確認してください。', en: 'This patient may already be registered. Please check.' },
   // Field-level
   required: { ja: '必須項目です。', en: 'This field is required.' },
   invalid_type: { ja: '形式が正しくありません。', en: 'Invalid format.' },
@@ -67,12 +62,8 @@ const base: Catalogue = {
   unknown_field: { ja: '不明な項目です。', en: 'Unknown field.' },
   invalid_value: { ja: '選択肢から選んでください。', en: 'Choose one of the options.' },
   invalid_date: { ja: '正しい日付を YYYY-MM-DD 形式で入力してください。', en: 'Enter a real date as YYYY-MM-DD.' },
-  date_in_future: { ja: '未来の日付は入力できません。', en: 'The date cannot be in the future.' },
-  date_too_old: { ja: '日付が古すぎます。', en: 'The date is too far in the past.' },
-  invalid_kana: { ja: 'フリガナはカタカナまたはひらがなで入力してください。', en: 'Enter the reading in katakana or hiragana.' },
   invalid_phone: { ja: '電話番号の形式が正しくありません（例: 03-1234-5678）。', en: 'Enter a valid Japanese phone number (e.g. 03-1234-5678).' },
   invalid_email: { ja: 'メールアドレスの形式が正しくありません。', en: 'Enter a valid email address.' },
-  invalid_postal_code: { ja: '郵便番号は7桁で入力してください（例: 123-4567）。', en: 'Enter a 7-digit postal code (e.g. 123-4567).' },
   malformed_text: {
     ja: '使用できない文字（制御文字や壊れた文字）が含まれています。入力内容を確認してください。',
     en: 'The request contains characters that are not allowed (control characters or broken text). Please check what you entered.',
@@ -81,7 +72,6 @@ const base: Catalogue = {
   control_characters: { ja: '使用できない制御文字が含まれています。', en: 'Contains control characters that are not allowed.' },
   too_small: { ja: '{min}以上の値を入力してください。', en: 'Enter a value of at least {min}.' },
   too_big: { ja: '{max}以下の値を入力してください。', en: 'Enter a value of at most {max}.' },
-  guardian_required: { ja: '18歳未満の患者には保護者を1人以上登録してください。', en: 'Register at least one guardian for a patient under 18.' },
   patient_link_needed: { ja: 'このページを開くには、クリニックから届いたリンクをもう一度開いてください。', en: 'Open the link the clinic sent you again to continue.' },
   patient_link_no_email: {
     ja: 'この患者さんにはメールアドレスが登録されていないため、リンクをお送りできません。リンクとQRコードの表示は医師・看護師が行えます。',

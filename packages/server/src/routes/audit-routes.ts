@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendExportSignature, auditHeads, chainOf, listAudit, verifyAudit } from '@mimamori/storage';
-import { auditRequest } from '../audit/audit.ts';
+import { auditAlone } from '../audit/audit.ts';
 import type { AppDeps } from '../context.ts';
+import { contextOf, requireStaff } from '../request-context.ts';
 import { csvDocument, csvLine } from '@mimamori/reports';
 import { dateSchema, idSchema } from './schemas.ts';
 
@@ -44,8 +45,9 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
     config: { access: 'audit:read' },
     schema: { tags: ['audit'], querystring: filters, response: { 200: z.object({ items: z.array(item), nextBefore: z.number().nullable() }) } },
   }, async (req) => {
-    const items = await load(req.staff!.clinicId, req.query, req.query.limit);
-    await db.transaction().execute((tx) => auditRequest(deps, tx, req, { action: 'audit.read', resource: 'audit_log', patientId: req.query.patientId ?? null }));
+    const ctx = contextOf(deps, req);
+    const items = await load(requireStaff(ctx).clinicId, req.query, req.query.limit);
+    await auditAlone(ctx, { action: 'audit.read', resource: 'audit_log', patientId: req.query.patientId ?? null });
     return { items, nextBefore: items.length === req.query.limit ? items[items.length - 1]!.id : null };
   });
 
@@ -53,14 +55,16 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
     config: { access: 'audit:read', recentAuth: true },
     schema: { tags: ['audit'], querystring: filters.omit({ limit: true, before: true }) },
   }, async (req, reply) => {
-    const items = await load(req.staff!.clinicId, { ...req.query, limit: 100_000 }, 100_000);
+    const ctx = contextOf(deps, req);
+    const clinicId = requireStaff(ctx).clinicId;
+    const items = await load(clinicId, { ...req.query, limit: 100_000 }, 100_000);
     const head = await verifyAudit(db);
-    await db.transaction().execute((tx) => auditRequest(deps, tx, req, { action: 'audit.export', resource: 'audit_log', patientId: req.query.patientId ?? null, detail: `rows=${items.length}` }));
+    await auditAlone(ctx, { action: 'audit.export', resource: 'audit_log', patientId: req.query.patientId ?? null, detail: `rows=${items.length}` });
     const lines = [
       csvLine(['id', 'at', 'user_id', 'user_name', 'role', 'action', 'resource', 'resource_id', 'patient_id', 'outcome', 'request_id', 'ip', 'detail', 'row_hash']),
       ...items.map((i) => csvLine([i.id, i.at, i.userId, i.userName, i.role, i.action, i.resource, i.resourceId, i.patientId, i.outcome, i.requestId, i.ip, i.detail, i.hash])),
       csvLine([`# chain verified: ${head.ok ? 'ok' : 'FAILED'}; rows in all chains: ${head.rows}`]),
-      ...(await auditHeads(db, [chainOf(req.staff!.clinicId)])).map((h) => csvLine([`# chain head: ${h.chain} ${h.seq} ${h.hash}`])),
+      ...(await auditHeads(db, [chainOf(clinicId)])).map((h) => csvLine([`# chain head: ${h.chain} ${h.seq} ${h.hash}`])),
     ];
     return reply
       .header('content-type', 'text/csv; charset=utf-8')

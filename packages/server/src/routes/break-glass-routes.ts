@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../context.ts';
+import { staffSessionOf } from '../auth/session-of.ts';
+import { contextOf } from '../request-context.ts';
 import { breakGlassReport, endBreakGlass, startBreakGlass } from '../services/break-glass-service.ts';
 import { sessionResponse, text } from './schemas.ts';
 
@@ -16,13 +18,13 @@ export function registerBreakGlassRoutes(app: FastifyInstance, deps: AppDeps): v
       body: z.strictObject({ reason: text(500, { min: 10, multiline: true }) }),
       response: { 200: sessionResponse },
     },
-  }, async (req) => startBreakGlass(deps, req, req.body));
+  }, async (req) => startBreakGlass(contextOf(deps, req), { ...req.body, session: staffSessionOf(req) }));
 
   r.delete('/api/auth/break-glass', {
     config: { access: 'authenticated' },
     // No body is expected; anything sent is refused rather than ignored.
     schema: { tags: ['auth'], body: z.strictObject({}).nullish(), response: { 200: sessionResponse } },
-  }, async (req) => endBreakGlass(deps, req));
+  }, async (req) => endBreakGlass(contextOf(deps, req), { session: staffSessionOf(req) }));
 
   r.get('/api/break-glass', {
     config: { access: 'staff:admin' },
@@ -37,5 +39,5 @@ export function registerBreakGlassRoutes(app: FastifyInstance, deps: AppDeps): v
         }),
       },
     },
-  }, async (req) => breakGlassReport(deps, req));
+  }, async (req) => breakGlassReport(contextOf(deps, req)));
 }

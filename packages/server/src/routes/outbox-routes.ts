@@ -3,7 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '@mimamori/core';
 import { listOutbox } from '@mimamori/storage';
-import { auditRequest } from '../audit/audit.ts';
+import { audit, auditAlone } from '../audit/audit.ts';
+import { contextOf, requireStaff } from '../request-context.ts';
+import { writeTx } from '../services/write-tx.ts';
 import type { AppDeps } from '../context.ts';
 import { maskMailSecrets } from '../mail/mask-mail-secrets.ts';
 import { idSchema } from './schemas.ts';
@@ -32,8 +34,9 @@ export function registerOutboxRoutes(app: FastifyInstance, deps: AppDeps, o: { s
       },
     },
   }, async (req) => {
-    const rows = await listOutbox(db, { clinicId: req.staff!.clinicId, status: req.query.status, patientId: req.query.patientId, limit: req.query.limit });
-    await db.transaction().execute((tx) => auditRequest(deps, tx, req, { action: 'outbox.list', resource: 'outbox', patientId: req.query.patientId ?? null, detail: `results=${rows.length}` }));
+    const ctx = contextOf(deps, req);
+    const rows = await listOutbox(db, { clinicId: requireStaff(ctx).clinicId, status: req.query.status, patientId: req.query.patientId, limit: req.query.limit });
+    await auditAlone(ctx, { action: 'outbox.list', resource: 'outbox', patientId: req.query.patientId ?? null, detail: `results=${rows.length}` });
     return {
       smtpConfigured: o.smtpConfigured,
       items: rows.map((m) => ({
@@ -47,16 +50,18 @@ export function registerOutboxRoutes(app: FastifyInstance, deps: AppDeps, o: { s
     config: { access: 'outbox:retry' },
     schema: { tags: ['mail'], params: z.strictObject({ id: idSchema }), response: { 200: z.object({ ok: z.literal(true) }) } },
   }, async (req) => {
-    await db.transaction().execute(async (tx) => {
+    const ctx = contextOf(deps, req);
+    const clinicId = requireStaff(ctx).clinicId;
+    await writeTx(ctx, async (tx) => {
       const r2 = await tx
         .updateTable('outbox')
         .set({ status: 'pending', next_attempt_at: deps.clock().toISOString() })
-        .where('clinic_id', '=', req.staff!.clinicId)
+        .where('clinic_id', '=', clinicId)
         .where('id', '=', req.params.id)
         .where('status', '=', 'failed')
         .executeTakeFirst();
       if (Number(r2.numUpdatedRows) !== 1) throw new DomainError('not_found');
-      await auditRequest(deps, tx, req, { action: 'outbox.retry', resource: 'outbox', resourceId: req.params.id });
+      await audit(ctx, tx, { action: 'outbox.retry', resource: 'outbox', resourceId: req.params.id });
     });
     return { ok: true as const };
   });

@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sexes } from '@mimamori/core';
+import { PATIENT_MESSAGES } from '@mimamori/core/patients/messages';
 import type { AppDeps } from '../context.ts';
+import { contextOf } from '../request-context.ts';
 import { createPatient, duplicateCandidates, patientHistory, readPatient, searchPatientList, updatePatient } from '../services/patient-service.ts';
 import { dateSchema, idSchema, text } from './schemas.ts';
 
@@ -37,6 +39,7 @@ const patient = summary.extend({
 });
 
 export function registerPatientRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.appState.messages.register(PATIENT_MESSAGES);
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/patients', {
@@ -46,7 +49,7 @@ export function registerPatientRoutes(app: FastifyInstance, deps: AppDeps): void
       querystring: z.strictObject({ q: text(100).optional(), limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) }),
       response: { 200: z.object({ items: z.array(summary), total: z.number() }) },
     },
-  }, async (req) => searchPatientList(deps, req, req.query));
+  }, async (req) => searchPatientList(contextOf(deps, req), req.query));
 
   r.get('/api/patients/duplicates', {
     config: { access: 'patients:read' },
@@ -55,7 +58,7 @@ export function registerPatientRoutes(app: FastifyInstance, deps: AppDeps): void
       querystring: z.strictObject({ nameKana: text(100).optional(), birthDate: dateSchema.optional(), phone: text(30).optional() }),
       response: { 200: z.object({ items: z.array(summary) }) },
     },
-  }, async (req) => duplicateCandidates(deps, req, req.query));
+  }, async (req) => duplicateCandidates(contextOf(deps, req), req.query));
 
   r.post('/api/patients', {
     config: { access: 'patients:write' },
@@ -65,14 +68,14 @@ export function registerPatientRoutes(app: FastifyInstance, deps: AppDeps): void
       response: { 201: z.object({ patient }) },
     },
   }, async (req, reply) => {
-    const p = await createPatient(deps, req, req.body);
+    const p = await createPatient(contextOf(deps, req), req.body);
     return reply.code(201).send({ patient: p });
   });
 
   r.get('/api/patients/:id', {
     config: { access: 'patients:read' },
     schema: { tags: ['patients'], params: z.strictObject({ id: idSchema }), response: { 200: z.object({ patient }) } },
-  }, async (req) => ({ patient: await readPatient(deps, req, req.params.id) }));
+  }, async (req) => ({ patient: await readPatient(contextOf(deps, req), req.params.id) }));
 
   r.patch('/api/patients/:id', {
     config: { access: 'patients:write' },
@@ -82,7 +85,7 @@ export function registerPatientRoutes(app: FastifyInstance, deps: AppDeps): void
       body: z.strictObject({ ...z.object(patientFields).partial().shape, version: z.number().int().min(1) }),
       response: { 200: z.object({ patient }) },
     },
-  }, async (req) => ({ patient: await updatePatient(deps, req, req.params.id, req.body) }));
+  }, async (req) => ({ patient: await updatePatient(contextOf(deps, req), req.params.id, req.body) }));
 
   r.get('/api/patients/:id/history', {
     config: { access: 'patients:read' },
@@ -93,5 +96,5 @@ export function registerPatientRoutes(app: FastifyInstance, deps: AppDeps): void
         200: z.object({ items: z.array(z.object({ version: z.number(), changedAt: z.string(), changedBy: z.object({ id: z.string(), displayName: z.string() }), changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })) })) }),
       },
     },
-  }, async (req) => ({ items: await patientHistory(deps, req, req.params.id) }));
+  }, async (req) => ({ items: await patientHistory(contextOf(deps, req), req.params.id) }));
 }

@@ -1,10 +1,10 @@
-import type { FastifyRequest } from 'fastify';
 import { BREAK_GLASS_HOURS, breakGlassAdds, DomainError } from '@mimamori/core';
 import {
   activeBreakGlassGrant, endBreakGlassGrants, enqueueMail, getClinic, insertBreakGlassGrant, listBreakGlassGrants, listStaff, newId,
 } from '@mimamori/storage';
-import { auditRequest } from '../audit/audit.ts';
-import type { AppDeps } from '../context.ts';
+import { audit } from '../audit/audit.ts';
+import type { StaffAuth } from '../auth/staff-auth.ts';
+import { requireStaff, type RequestContext } from '../request-context.ts';
 import { clinicDate } from '../core-imports.ts';
 import { sessionBody } from './session-service.ts';
 import { writeTx } from './write-tx.ts';
@@ -17,27 +17,34 @@ function clinicTime(iso: string, zone: string): string {
   return `${clinicDate(d.getTime(), zone)} ${hm}`;
 }
 
+/** The caller's own session: the one the context's staff member signed in with. */
+function ownSession(ctx: RequestContext, session: StaffAuth): StaffAuth {
+  if (requireStaff(ctx).staffId !== session.staffId) throw new DomainError('forbidden');
+  return session;
+}
+
 /**
  * Starts emergency read access for the caller's session: at most `BREAK_GLASS_HOURS` (never past
  * the session's own end), with the reason stored, a `breakglass.start` audit row, and a mail to
  * every active administrator of the clinic who has an address, all in one transaction. The route
- * requires a fresh re-authentication. Returns the session as the staff app sees it.
+ * requires a fresh re-authentication. `session` is the caller's own session (the route's
+ * `staffSessionOf`). Returns the session as the staff app sees it.
  */
-export async function startBreakGlass(deps: AppDeps, req: FastifyRequest, input: { readonly reason: string }) {
-  const a = req.staff!;
+export async function startBreakGlass(ctx: RequestContext, input: { readonly reason: string; readonly session: StaffAuth }) {
+  const a = ownSession(ctx, input.session);
   const adds = breakGlassAdds(a.role);
   if (adds.length === 0) throw new DomainError('invalid_state', { key: 'break_glass_not_needed' });
-  const now = deps.clock();
+  const now = ctx.clock();
   const nowIso = now.toISOString();
-  if (!(await activeBreakGlassGrant(deps.db.db, a.sessionId, nowIso))) {
+  if (!(await activeBreakGlassGrant(ctx.db.db, a.sessionId, nowIso))) {
     const limit = new Date(now.getTime() + BREAK_GLASS_HOURS * 3_600_000).toISOString();
     const expiresAt = limit < a.expiresAt ? limit : a.expiresAt;
-    const clinic = await getClinic(deps.db.db, a.clinicId);
+    const clinic = await getClinic(ctx.db.db, a.clinicId);
     const zone = clinic?.timeZone ?? 'Asia/Tokyo';
-    await writeTx(deps, async (tx) => {
+    await writeTx(ctx, async (tx) => {
       const id = newId();
       await insertBreakGlassGrant(tx, { id, clinic_id: a.clinicId, staff_id: a.staffId, session_id: a.sessionId, reason: input.reason, started_at: nowIso, expires_at: expiresAt, ended_at: null });
-      await auditRequest(deps, tx, req, { action: 'breakglass.start', resource: 'break_glass', resourceId: id, detail: `adds=${adds.join(' ')}; until=${expiresAt}` });
+      await audit(ctx, tx, { action: 'breakglass.start', resource: 'break_glass', resourceId: id, detail: `adds=${adds.join(' ')}; until=${expiresAt}` });
       const admins = (await listStaff(tx, a.clinicId)).filter((s) => s.role === 'admin' && s.status === 'active' && s.email);
       for (const admin of admins) {
         await enqueueMail(tx, {
@@ -63,25 +70,25 @@ export async function startBreakGlass(deps: AppDeps, req: FastifyRequest, input:
       }
     });
   }
-  return sessionBody(deps, a);
+  return sessionBody(ctx, a);
 }
 
 /** Ends the session's emergency access now. */
-export async function endBreakGlass(deps: AppDeps, req: FastifyRequest) {
-  const a = req.staff!;
-  const now = deps.clock().toISOString();
-  await writeTx(deps, async (tx) => {
+export async function endBreakGlass(ctx: RequestContext, input: { readonly session: StaffAuth }) {
+  const a = ownSession(ctx, input.session);
+  const now = ctx.clock().toISOString();
+  await writeTx(ctx, async (tx) => {
     const n = await endBreakGlassGrants(tx, a.sessionId, now);
-    if (n > 0) await auditRequest(deps, tx, req, { action: 'breakglass.end', resource: 'break_glass' });
+    if (n > 0) await audit(ctx, tx, { action: 'breakglass.end', resource: 'break_glass' });
   });
-  return sessionBody(deps, a);
+  return sessionBody(ctx, a);
 }
 
 /** The review report: every use, who, why, how long and how many reads. */
-export async function breakGlassReport(deps: AppDeps, req: FastifyRequest) {
-  const a = req.staff!;
-  const rows = await listBreakGlassGrants(deps.db.db, a.clinicId);
-  await writeTx(deps, (tx) => auditRequest(deps, tx, req, { action: 'breakglass.review', resource: 'break_glass', detail: `rows=${rows.length}` }));
+export async function breakGlassReport(ctx: RequestContext) {
+  const a = requireStaff(ctx);
+  const rows = await listBreakGlassGrants(ctx.db.db, a.clinicId);
+  await writeTx(ctx, (tx) => audit(ctx, tx, { action: 'breakglass.review', resource: 'break_glass', detail: `rows=${rows.length}` }));
   return {
     items: rows.map((r) => ({
       id: r.id, staffId: r.staff_id, displayName: r.display_name, loginId: r.login_id, role: r.role, reason: r.reason,

@@ -1,10 +1,14 @@
-import { appendAudit, endStaffSessions, listClinics, listStaff, updateStaff, voidStaffLinks } from '@mimamori/storage';
+import { endStaffSessions, listClinics, listStaff, updateStaff, voidStaffLinks } from '@mimamori/storage';
+import { audit } from '../audit/audit.ts';
 import type { AppDeps } from '../context.ts';
+import { systemContext } from '../request-context.ts';
 import { createPeriodicJob, type PeriodicJob } from './periodic-job.ts';
 import { writeTx } from './write-tx.ts';
 
 /** Accounts unused this long are disabled (MHLW 6.0 account 棚卸し; security checklist B6). */
 export const IDLE_ACCOUNT_DAYS = 90;
+/** The job's name in the audit trail (request id `job:disable-idle-staff`). */
+const IDLE_STAFF_JOB = 'disable-idle-staff';
 
 export interface IdleDisableResult {
   readonly disabled: ReadonlyArray<{ readonly clinicId: string; readonly staffId: string; readonly loginId: string }>;
@@ -15,7 +19,7 @@ export interface IdleDisableResult {
 /**
  * Disables every active account whose last sign-in (or, never signed in, whose creation) is more
  * than `IDLE_ACCOUNT_DAYS` days ago: its sessions end, open invitation or reset links are voided,
- * and a `staff.disable_idle` audit row is written, in one transaction per account. An administrator
+ * and a `staff.disable_idle` audit row (role `system`) is written, in one transaction per account. An administrator
  * re-enables the account from the staff page if it is still needed. The clinic's last active
  * administrator is never disabled this way (it is reported instead).
  */
@@ -25,6 +29,7 @@ export async function disableIdleStaff(deps: AppDeps, o: { readonly idleDays?: n
   const disabled: Array<IdleDisableResult['disabled'][number]> = [];
   const keptLastAdmin: Array<IdleDisableResult['keptLastAdmin'][number]> = [];
   for (const clinic of await listClinics(deps.db.db)) {
+    const ctx = systemContext(deps, { job: IDLE_STAFF_JOB, clinicId: clinic.id });
     const staff = (await listStaff(deps.db.db, clinic.id)).filter((s) => s.status === 'active');
     let activeAdmins = staff.filter((s) => s.role === 'admin').length;
     const idle = staff.filter((s) => (s.last_login_at ?? s.created_at) < cutoff);
@@ -36,15 +41,12 @@ export async function disableIdleStaff(deps: AppDeps, o: { readonly idleDays?: n
         keptLastAdmin.push(who);
         continue;
       }
-      await writeTx(deps, async (tx) => {
+      await writeTx(ctx, async (tx) => {
         const at = now.toISOString();
         await updateStaff(tx, s.id, { status: 'disabled', updated_at: at });
         await endStaffSessions(tx, s.id, at, 'idle_account');
         await voidStaffLinks(tx, s.id, at);
-        await appendAudit(tx, {
-          at, clinicId: clinic.id, actorId: null, actorRole: 'system', action: 'staff.disable_idle', resource: 'staff', resourceId: s.id,
-          outcome: 'success', detail: `last_activity=${s.last_login_at ?? `created ${s.created_at}`}`,
-        });
+        await audit(ctx, tx, { action: 'staff.disable_idle', resource: 'staff', resourceId: s.id, detail: `last_activity=${s.last_login_at ?? `created ${s.created_at}`}` });
       });
       if (s.role === 'admin') activeAdmins--;
       disabled.push(who);

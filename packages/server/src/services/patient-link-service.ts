@@ -1,13 +1,25 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, hasPermission, type Permission } from '@mimamori/core';
 import {
   getClinic, getPatient, getPatientLink, insertPatientLink, insertPatientSession, newId, newToken, revokePatientLinks, tokenId, usePatientLink,
   type Db, type PatientLinkRow,
 } from '@mimamori/storage';
-import { auditRequest, auditAloneRequest } from '../audit/audit.ts';
-import { PATIENT_ABSOLUTE_MINUTES, PATIENT_COOKIE, PATIENT_IDLE_MINUTES } from '../auth/patient-auth.ts';
-import { cookieOptions } from '../auth/session-cookie.ts';
+import { audit, auditAlone } from '../audit/audit.ts';
+import { PATIENT_ABSOLUTE_MINUTES, PATIENT_IDLE_MINUTES, type PatientAuth } from '../auth/patient-auth.ts';
 import type { AppDeps } from '../context.ts';
+import { requirePatient, requireStaff, type PatientActor, type RequestContext } from '../request-context.ts';
+import { writeTx } from './write-tx.ts';
+
+/** A patient session just opened: the token the route sets as the patient cookie, and the body it answers. */
+export interface OpenedPatientSession {
+  readonly sessionToken: string;
+  readonly body: {
+    readonly purpose: string;
+    readonly resourceId: string | null;
+    readonly csrfToken: string;
+    readonly expiresAt: string;
+    readonly idleExpiresAt: string;
+  };
+}
 
 export interface IssuedPatientLink {
   readonly token: string;
@@ -46,8 +58,8 @@ export async function issuePatientLink(
  * mail instead — a link must never be a way round the permission matrix. Break-glass does not
  * count: it opens reads, and issuing a link is a write.
  */
-export function staffMaySeeLink(req: FastifyRequest, readPermission: Permission): boolean {
-  return hasPermission(req.staff!.role, readPermission);
+export function staffMaySeeLink(ctx: RequestContext, readPermission: Permission): boolean {
+  return hasPermission(requireStaff(ctx).role, readPermission);
 }
 
 function usable(link: PatientLinkRow | undefined, now: string): boolean {
@@ -55,64 +67,69 @@ function usable(link: PatientLinkRow | undefined, now: string): boolean {
 }
 
 /** What the "continue" page shows before the link is used. */
-export async function describePatientLink(deps: AppDeps, req: FastifyRequest, token: string) {
-  const link = await getPatientLink(deps.db.db, tokenId(token));
-  if (!link || !usable(link, deps.clock().toISOString())) {
-    await auditAloneRequest(deps, req, { action: 'patient_link.invalid', resource: 'patient_link', outcome: 'denied', clinicId: link?.clinic_id ?? null, actorId: null, actorRole: 'patient' });
+export async function describePatientLink(ctx: RequestContext, token: string) {
+  const link = await getPatientLink(ctx.db.db, tokenId(token));
+  if (!link || !usable(link, ctx.clock().toISOString())) {
+    await auditAlone(ctx, { action: 'patient_link.invalid', resource: 'patient_link', outcome: 'denied', clinicId: link?.clinic_id ?? null, actorId: null, actorRole: 'patient' });
     throw new DomainError('gone', { key: 'patient_link_invalid' });
   }
-  const clinic = await getClinic(deps.db.db, link.clinic_id);
+  const clinic = await getClinic(ctx.db.db, link.clinic_id);
   return { purpose: link.purpose, clinicName: clinic?.name ?? '', expiresAt: link.expires_at };
 }
 
-/** Uses the link and opens a patient session (cookie) scoped to its patient, purpose and resource. */
-export async function exchangePatientLink(deps: AppDeps, req: FastifyRequest, reply: FastifyReply, token: string) {
-  const db = deps.db.db;
+/**
+ * Uses the link and opens a patient session scoped to its patient, purpose and resource; the route
+ * sets the returned token as the patient cookie.
+ */
+export async function exchangePatientLink(ctx: RequestContext, token: string): Promise<OpenedPatientSession> {
+  const db = ctx.db.db;
   const id = tokenId(token);
-  const now = deps.clock();
+  const now = ctx.clock();
   const link = await getPatientLink(db, id);
   if (!link || !usable(link, now.toISOString())) {
-    await auditAloneRequest(deps, req, { action: 'patient_link.invalid', resource: 'patient_link', outcome: 'denied', clinicId: link?.clinic_id ?? null, actorId: null, actorRole: 'patient' });
+    await auditAlone(ctx, { action: 'patient_link.invalid', resource: 'patient_link', outcome: 'denied', clinicId: link?.clinic_id ?? null, actorId: null, actorRole: 'patient' });
     throw new DomainError('gone', { key: 'patient_link_invalid' });
   }
   const sessionToken = newToken();
   const csrf = newToken();
   const expiresAt = new Date(Math.min(now.getTime() + PATIENT_ABSOLUTE_MINUTES * 60_000, Date.parse(link.expires_at))).toISOString();
-  await db.transaction().execute(async (tx) => {
+  await writeTx(ctx, async (tx) => {
     if (!(await usePatientLink(tx, id))) throw new DomainError('gone', { key: 'patient_link_invalid' });
     await insertPatientSession(tx, {
       id: tokenId(sessionToken), clinic_id: link.clinic_id, patient_id: link.patient_id, purpose: link.purpose, resource_id: link.resource_id, link_id: id,
       csrf_token: csrf, created_at: now.toISOString(), last_seen_at: now.toISOString(), expires_at: expiresAt, ended_at: null,
     });
-    await auditRequest(deps, tx, req, {
+    await audit(ctx, tx, {
       action: 'patient_link.used', resource: link.purpose, resourceId: link.resource_id, patientId: link.patient_id, clinicId: link.clinic_id, actorId: null, actorRole: 'patient',
     });
   });
-  reply.setCookie(PATIENT_COOKIE, sessionToken, { ...cookieOptions, maxAge: PATIENT_ABSOLUTE_MINUTES * 60 });
   return {
-    purpose: link.purpose,
-    resourceId: link.resource_id,
-    csrfToken: csrf,
-    expiresAt,
-    idleExpiresAt: new Date(Math.min(now.getTime() + PATIENT_IDLE_MINUTES * 60_000, Date.parse(expiresAt))).toISOString(),
+    sessionToken,
+    body: {
+      purpose: link.purpose,
+      resourceId: link.resource_id,
+      csrfToken: csrf,
+      expiresAt,
+      idleExpiresAt: new Date(Math.min(now.getTime() + PATIENT_IDLE_MINUTES * 60_000, Date.parse(expiresAt))).toISOString(),
+    },
   };
 }
 
 /** The patient session's own view: what it may open, and the clinic's name. */
-export async function patientSessionView(deps: AppDeps, req: FastifyRequest) {
-  const p = req.patient!;
-  const [clinic, patient] = await Promise.all([getClinic(deps.db.db, p.clinicId), getPatient(deps.db.db, p.clinicId, p.patientId)]);
+export async function patientSessionView(ctx: RequestContext, session: PatientAuth) {
+  const p = session;
+  const [clinic, patient] = await Promise.all([getClinic(ctx.db.db, p.clinicId), getPatient(ctx.db.db, p.clinicId, p.patientId)]);
   return {
     purpose: p.purpose, resourceId: p.resourceId, csrfToken: p.csrfToken, expiresAt: p.expiresAt, idleExpiresAt: p.idleExpiresAt,
     clinicName: clinic?.name ?? '', patientName: patient?.name_kanji ?? '',
   };
 }
 
-/** For patient routes: the session must be for this purpose (and this resource, when given). */
-export function requirePatientScope(req: FastifyRequest, purpose: string | ReadonlyArray<string>, resourceId?: string): NonNullable<FastifyRequest['patient']> {
-  const p = req.patient;
+/** For patient routes: the session must be for this purpose (and this resource, when given), else `forbidden`. */
+export function requirePatientScope(ctx: RequestContext, purpose: string | ReadonlyArray<string>, resourceId?: string): PatientActor {
+  const p = requirePatient(ctx);
   const purposes = typeof purpose === 'string' ? [purpose] : purpose;
-  if (!p || !purposes.includes(p.purpose) || (resourceId !== undefined && p.resourceId !== resourceId)) throw new DomainError('forbidden');
+  if (!purposes.includes(p.purpose) || (resourceId !== undefined && p.resourceId !== resourceId)) throw new DomainError('forbidden');
   return p;
 }
 

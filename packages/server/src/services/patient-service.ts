@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import {
   DomainError, checkPatientInput, formatPatientNumber, normalizeKana, clinicDate,
   type Guardian, type Patient, type PatientInput, type Sex,
@@ -7,9 +6,10 @@ import {
   findDuplicatePatients, getClinic, getPatient, insertPatient, insertPatientVersion, listPatientVersions, nextCounter,
   searchPatients, updatePatientIfVersion, type Db, type PatientRow,
 } from '@mimamori/storage';
-import { auditRequest, auditAloneRequest } from '../audit/audit.ts';
+import { audit, auditAlone } from '../audit/audit.ts';
 import { newId } from '@mimamori/storage';
 import type { AppDeps } from '../context.ts';
+import { requireStaff, type RequestContext } from '../request-context.ts';
 import { writeTx } from './write-tx.ts';
 
 export function toPatient(r: PatientRow): Patient {
@@ -29,9 +29,9 @@ function editable(p: Patient) {
   return { nameKanji: p.nameKanji, nameKana: p.nameKana, birthDate: p.birthDate, sex: p.sex, phone: p.phone, email: p.email, postalCode: p.postalCode, address: p.address, notes: p.notes, guardians: p.guardians };
 }
 
-async function clinicToday(deps: AppDeps, db: Db, clinicId: string): Promise<string> {
+async function clinicToday(ctx: AppDeps, db: Db, clinicId: string): Promise<string> {
   const clinic = await getClinic(db, clinicId);
-  return clinicDate(deps.clock().getTime(), clinic?.timeZone ?? 'Asia/Tokyo');
+  return clinicDate(ctx.clock().getTime(), clinic?.timeZone ?? 'Asia/Tokyo');
 }
 
 /** Parses the one search box: a birth date, a number (診察券番号 or phone digits), or a name in kana/kanji. */
@@ -54,21 +54,24 @@ export function parseSearch(q: string): { kana?: string; name?: string; patientN
   return { kana: normalizeKana(s), name: s };
 }
 
-export async function createPatient(deps: AppDeps, req: FastifyRequest, input: PatientInput & { acknowledgeDuplicates?: boolean }, opts: { isDemo?: boolean } = {}): Promise<Patient> {
-  const a = req.staff!;
-  const db = deps.db.db;
-  const today = await clinicToday(deps, db, a.clinicId);
+/**
+ * Registers a patient (診察券番号 from the clinic's counter) with the first version of their record.
+ * Unless acknowledged, possible duplicates (same kana and birth date, or phone) stop it with a 409
+ * whose `extra.duplicates` lists them.
+ */
+export async function createPatient(ctx: RequestContext, input: PatientInput & { acknowledgeDuplicates?: boolean }, opts: { isDemo?: boolean } = {}): Promise<Patient> {
+  const a = requireStaff(ctx);
+  const db = ctx.db.db;
+  const today = await clinicToday(ctx, db, a.clinicId);
   const n = checkPatientInput(input, { today });
-  return writeTx(deps, async (tx) => {
+  return writeTx(ctx, async (tx) => {
     if (!input.acknowledgeDuplicates) {
       const dups = await findDuplicatePatients(tx, { clinicId: a.clinicId, kana: n.nameKanaNorm, birthDate: n.birthDate, phoneDigits: n.phoneNorm ?? undefined });
       if (dups.length) {
-        const e = new DomainError('conflict', { key: 'possible_duplicate' });
-        (e as unknown as { extra: unknown }).extra = { duplicates: dups.map((d) => summaryOf(toPatient(d))) };
-        throw e;
+        throw new DomainError('conflict', { key: 'possible_duplicate', extra: { duplicates: dups.map((d) => summaryOf(toPatient(d))) } });
       }
     }
-    const now = deps.clock().toISOString();
+    const now = ctx.clock().toISOString();
     const number = await nextCounter(tx, a.clinicId, 'patient_number');
     const row: PatientRow = {
       id: newId(), clinic_id: a.clinicId, patient_number: formatPatientNumber(number), name_kanji: n.nameKanji, name_kana: n.nameKana,
@@ -79,23 +82,23 @@ export async function createPatient(deps: AppDeps, req: FastifyRequest, input: P
     await insertPatient(tx, row);
     const p = toPatient(row);
     await insertPatientVersion(tx, { clinicId: a.clinicId, patientId: p.id, version: 1, data: editable(p), changedAt: now, changedBy: a.staffId });
-    await auditRequest(deps, tx, req, { action: 'patient.create', resource: 'patient', resourceId: p.id, patientId: p.id });
+    await audit(ctx, tx, { action: 'patient.create', resource: 'patient', resourceId: p.id, patientId: p.id });
     return p;
   });
 }
 
-export async function updatePatient(deps: AppDeps, req: FastifyRequest, id: string, patch: Partial<PatientInput> & { version: number }): Promise<Patient> {
-  const a = req.staff!;
-  return writeTx(deps, async (tx) => {
+export async function updatePatient(ctx: RequestContext, id: string, patch: Partial<PatientInput> & { version: number }): Promise<Patient> {
+  const a = requireStaff(ctx);
+  return writeTx(ctx, async (tx) => {
     const row = await getPatient(tx, a.clinicId, id);
     if (!row) throw new DomainError('not_found');
     const current = toPatient(row);
     if (current.version !== patch.version) throw new DomainError('conflict', { key: 'patient_version_stale' });
-    const today = await clinicToday(deps, tx, a.clinicId);
+    const today = await clinicToday(ctx, tx, a.clinicId);
     const { version: _v, ...fields } = patch;
     const merged = { ...editable(current), ...fields } as PatientInput;
     const n = checkPatientInput(merged, { today });
-    const now = deps.clock().toISOString();
+    const now = ctx.clock().toISOString();
     const next: Partial<PatientRow> = {
       name_kanji: n.nameKanji, name_kana: n.nameKana, name_kana_norm: n.nameKanaNorm, birth_date: n.birthDate, sex: n.sex,
       phone: n.phone, phone_norm: n.phoneNorm, email: n.email, postal_code: n.postalCode, address: n.address, notes: n.notes,
@@ -106,33 +109,33 @@ export async function updatePatient(deps: AppDeps, req: FastifyRequest, id: stri
     await insertPatientVersion(tx, { clinicId: a.clinicId, patientId: id, version: updated.version, data: editable(updated), changedAt: now, changedBy: a.staffId });
     const changed = Object.keys(fields).filter((k) => JSON.stringify((editable(current) as Record<string, unknown>)[k]) !== JSON.stringify((editable(updated) as Record<string, unknown>)[k]));
     // Field names only: the values are patient data and stay in the versioned history.
-    await auditRequest(deps, tx, req, { action: 'patient.update', resource: 'patient', resourceId: id, patientId: id, detail: changed.join(',') || 'no_change' });
+    await audit(ctx, tx, { action: 'patient.update', resource: 'patient', resourceId: id, patientId: id, detail: changed.join(',') || 'no_change' });
     return updated;
   });
 }
 
-export async function readPatient(deps: AppDeps, req: FastifyRequest, id: string): Promise<Patient> {
-  const a = req.staff!;
-  const row = await writeTx(deps, async (tx) => {
+export async function readPatient(ctx: RequestContext, id: string): Promise<Patient> {
+  const a = requireStaff(ctx);
+  const row = await writeTx(ctx, async (tx) => {
     const found = await getPatient(tx, a.clinicId, id);
-    if (found) await auditRequest(deps, tx, req, { action: 'patient.read', resource: 'patient', resourceId: id, patientId: id });
+    if (found) await audit(ctx, tx, { action: 'patient.read', resource: 'patient', resourceId: id, patientId: id });
     return found;
   });
   if (!row) {
     // Outside any transaction that could roll back: a probe for another clinic's id is kept on record.
-    await auditAloneRequest(deps, req, { action: 'patient.read', resource: 'patient', resourceId: id, outcome: 'denied', detail: 'not_found' });
+    await auditAlone(ctx, { action: 'patient.read', resource: 'patient', resourceId: id, outcome: 'denied', detail: 'not_found' });
     throw new DomainError('not_found');
   }
   return toPatient(row);
 }
 
-export async function patientHistory(deps: AppDeps, req: FastifyRequest, id: string) {
-  const a = req.staff!;
-  return writeTx(deps, async (tx) => {
+export async function patientHistory(ctx: RequestContext, id: string) {
+  const a = requireStaff(ctx);
+  return writeTx(ctx, async (tx) => {
     const row = await getPatient(tx, a.clinicId, id);
     if (!row) throw new DomainError('not_found');
     const versions = await listPatientVersions(tx, a.clinicId, id);
-    await auditRequest(deps, tx, req, { action: 'patient.history.read', resource: 'patient', resourceId: id, patientId: id });
+    await audit(ctx, tx, { action: 'patient.history.read', resource: 'patient', resourceId: id, patientId: id });
     let prev: Record<string, unknown> | null = null;
     return versions.map((v) => {
       const data = JSON.parse(v.data_json) as Record<string, unknown>;
@@ -145,23 +148,23 @@ export async function patientHistory(deps: AppDeps, req: FastifyRequest, id: str
   });
 }
 
-export async function searchPatientList(deps: AppDeps, req: FastifyRequest, q: { q?: string; limit: number; offset: number }) {
-  const a = req.staff!;
-  return writeTx(deps, async (tx) => {
+export async function searchPatientList(ctx: RequestContext, q: { q?: string; limit: number; offset: number }) {
+  const a = requireStaff(ctx);
+  return writeTx(ctx, async (tx) => {
     const { rows, total } = await searchPatients(tx, { clinicId: a.clinicId, ...parseSearch(q.q ?? ''), limit: q.limit, offset: q.offset });
     // The search terms themselves may be names: only the fact of a search and its size are logged.
-    await auditRequest(deps, tx, req, { action: 'patient.search', resource: 'patient', detail: `results=${rows.length}` });
+    await audit(ctx, tx, { action: 'patient.search', resource: 'patient', detail: `results=${rows.length}` });
     return { items: rows.map((r) => summaryOf(toPatient(r))), total };
   });
 }
 
-export async function duplicateCandidates(deps: AppDeps, req: FastifyRequest, q: { nameKana?: string; birthDate?: string; phone?: string }) {
-  const a = req.staff!;
+export async function duplicateCandidates(ctx: RequestContext, q: { nameKana?: string; birthDate?: string; phone?: string }) {
+  const a = requireStaff(ctx);
   const kana = q.nameKana ? normalizeKana(q.nameKana) : undefined;
   const phoneDigits = q.phone ? q.phone.normalize('NFKC').replace(/\D/g, '').replace(/^81/, '0') : undefined;
-  return writeTx(deps, async (tx) => {
+  return writeTx(ctx, async (tx) => {
     const rows = await findDuplicatePatients(tx, { clinicId: a.clinicId, kana: kana || undefined, birthDate: q.birthDate, phoneDigits });
-    await auditRequest(deps, tx, req, { action: 'patient.duplicate_check', resource: 'patient', detail: `results=${rows.length}` });
+    await audit(ctx, tx, { action: 'patient.duplicate_check', resource: 'patient', detail: `results=${rows.length}` });
     return { items: rows.map((r) => summaryOf(toPatient(r))) };
   });
 }

@@ -1,8 +1,7 @@
-import type { FastifyReply } from 'fastify';
 import { breakGlassAdds, permissionsOf, isRole, DomainError } from '@mimamori/core';
 import { activeBreakGlassGrant, getClinic, getStaff, insertSession, type Db } from '@mimamori/storage';
 import type { AppDeps } from '../context.ts';
-import { SESSION_COOKIE, PRE_AUTH_COOKIE, cookieOptions } from '../auth/session-cookie.ts';
+import type { RequestContext } from '../request-context.ts';
 import type { StaffAuth } from '../auth/staff-auth.ts';
 import { newToken, tokenId } from '@mimamori/storage';
 
@@ -16,14 +15,26 @@ export interface SessionBody {
   readonly breakGlass: { readonly id: string; readonly reason: string; readonly startedAt: string; readonly expiresAt: string } | null;
 }
 
-const PRE_AUTH_MINUTES = 10;
+/** How long the pre-authentication session (TOTP enrolment only) lasts. */
+export const PRE_AUTH_MINUTES = 10;
 
-/** Creates a fresh staff session (new token at every login) and sets its cookie. */
-export async function startStaffSession(deps: AppDeps, db: Db, reply: FastifyReply, staffId: string, meta: { ip: string; userAgent?: string }): Promise<StaffAuth> {
+/** A staff session just started: its token (the route sets the cookie) and the session as requests see it. */
+export interface StartedStaffSession {
+  readonly token: string;
+  readonly auth: StaffAuth;
+}
+
+/**
+ * Creates a fresh staff session (new token at every login) in `db`, with the request's address and
+ * browser. The route sets the returned token as the session cookie once the transaction commits.
+ */
+export async function startStaffSession(ctx: RequestContext, db: Db, o: { readonly staffId: string }): Promise<StartedStaffSession> {
+  const { staffId } = o;
+  const meta = ctx.meta;
   const staff = await getStaff(db, staffId);
   if (!staff || !isRole(staff.role)) throw new DomainError('unauthenticated');
   const token = newToken();
-  const now = deps.clock();
+  const now = ctx.clock();
   const row = {
     id: tokenId(token),
     kind: 'staff',
@@ -32,32 +43,37 @@ export async function startStaffSession(deps: AppDeps, db: Db, reply: FastifyRep
     csrf_token: newToken(),
     created_at: now.toISOString(),
     last_seen_at: now.toISOString(),
-    expires_at: new Date(now.getTime() + deps.config.absoluteMinutes * 60_000).toISOString(),
+    expires_at: new Date(now.getTime() + ctx.config.absoluteMinutes * 60_000).toISOString(),
     ended_at: null,
     end_reason: null,
     ip: meta.ip,
     user_agent: meta.userAgent?.slice(0, 300) ?? null,
   };
   await insertSession(db, row);
-  reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: deps.config.absoluteMinutes * 60 });
-  reply.clearCookie(PRE_AUTH_COOKIE, cookieOptions);
   return {
-    sessionId: row.id, staffId: staff.id, clinicId: staff.clinic_id, role: staff.role, loginId: staff.login_id,
-    displayName: staff.display_name, csrfToken: row.csrf_token, createdAt: row.created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at,
+    token,
+    auth: {
+      sessionId: row.id, staffId: staff.id, clinicId: staff.clinic_id, role: staff.role, loginId: staff.login_id,
+      displayName: staff.display_name, csrfToken: row.csrf_token, createdAt: row.created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at,
+    },
   };
 }
 
-/** A short session that only allows TOTP enrolment (after setup or accepting an invitation). */
-export async function startPreAuthSession(deps: AppDeps, db: Db, reply: FastifyReply, staffId: string, clinicId: string, meta: { ip: string }): Promise<void> {
+/**
+ * A short session that only allows TOTP enrolment (after setup or accepting an invitation). Returns
+ * its token; the route sets the pre-authentication cookie.
+ */
+export async function startPreAuthSession(ctx: RequestContext, db: Db, o: { readonly staffId: string; readonly clinicId: string }): Promise<string> {
+  const { staffId, clinicId } = o;
   const token = newToken();
-  const now = deps.clock();
+  const now = ctx.clock();
   await insertSession(db, {
     id: tokenId(token), kind: 'pre', staff_id: staffId, clinic_id: clinicId, csrf_token: newToken(),
     created_at: now.toISOString(), last_seen_at: now.toISOString(),
     expires_at: new Date(now.getTime() + PRE_AUTH_MINUTES * 60_000).toISOString(),
-    ended_at: null, end_reason: null, ip: meta.ip, user_agent: null,
+    ended_at: null, end_reason: null, ip: ctx.meta.ip, user_agent: null,
   });
-  reply.setCookie(PRE_AUTH_COOKIE, token, { ...cookieOptions, maxAge: PRE_AUTH_MINUTES * 60 });
+  return token;
 }
 
 export async function sessionBody(deps: AppDeps, auth: StaffAuth): Promise<SessionBody> {

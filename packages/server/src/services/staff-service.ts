@@ -1,13 +1,13 @@
-import type { FastifyRequest } from 'fastify';
 import { DomainError, type Role } from '@mimamori/core';
 import {
   appendExportSignature, endStaffSessions, findStaffByLogin, getClinicStaff, insertCredentialLink, insertStaff, listStaff, updateStaff, voidStaffLinks,
   type Db, type StaffRow,
 } from '@mimamori/storage';
 import { csvDocument, csvLine } from '@mimamori/reports';
-import { auditRequest } from '../audit/audit.ts';
+import { audit } from '../audit/audit.ts';
 import { newId, newToken, tokenId } from '@mimamori/storage';
 import type { AppDeps } from '../context.ts';
+import { requireStaff, type RequestContext } from '../request-context.ts';
 import { writeTx } from './write-tx.ts';
 
 const LINK_HOURS = 24;
@@ -30,65 +30,65 @@ export async function issueCredentialLink(deps: AppDeps, db: Db, o: { purpose: '
   return { url: `${deps.config.publicUrl}/${path}?token=${token}`, token, expiresAt };
 }
 
-export async function inviteStaff(deps: AppDeps, req: FastifyRequest, input: { loginId: string; displayName: string; role: Role; email?: string | null }) {
-  const a = req.staff!;
-  return writeTx(deps, async (tx) => {
-    if (await findStaffByLogin(tx, input.loginId)) throw new DomainError('conflict', { key: 'login_id_taken', details: [{ path: 'loginId', message: 'login_id_taken' }] });
+export async function inviteStaff(ctx: RequestContext, input: { loginId: string; displayName: string; role: Role; email?: string | null }) {
+  const a = requireStaff(ctx);
+  return writeTx(ctx, async (tx) => {
+    if (await findStaffByLogin(tx, input.loginId)) throw new DomainError('conflict', { key: 'login_id_taken', issues: [{ path: 'loginId', key: 'login_id_taken' }] });
     const id = newId();
-    const now = deps.clock().toISOString();
+    const now = ctx.clock().toISOString();
     await insertStaff(tx, { id, clinicId: a.clinicId, loginId: input.loginId, displayName: input.displayName, email: input.email ?? null, role: input.role, status: 'active', now });
-    const link = await issueCredentialLink(deps, tx, { purpose: 'invite', clinicId: a.clinicId, staffId: id, createdBy: a.staffId });
-    await auditRequest(deps, tx, req, { action: 'staff.invite', resource: 'staff', resourceId: id, detail: `role=${input.role}` });
+    const link = await issueCredentialLink(ctx, tx, { purpose: 'invite', clinicId: a.clinicId, staffId: id, createdBy: a.staffId });
+    await audit(ctx, tx, { action: 'staff.invite', resource: 'staff', resourceId: id, detail: `role=${input.role}` });
     const row = (await getClinicStaff(tx, a.clinicId, id))!;
     return { staff: staffView(row), link: { url: link.url, expiresAt: link.expiresAt } };
   });
 }
 
-async function loadTarget(tx: Db, req: FastifyRequest, id: string): Promise<StaffRow> {
-  const s = await getClinicStaff(tx, req.staff!.clinicId, id);
+async function loadTarget(tx: Db, o: { readonly clinicId: string; readonly id: string }): Promise<StaffRow> {
+  const s = await getClinicStaff(tx, o.clinicId, o.id);
   if (!s) throw new DomainError('not_found');
   return s;
 }
 
-export async function setStaffDisabled(deps: AppDeps, req: FastifyRequest, id: string, disabled: boolean) {
-  const a = req.staff!;
+export async function setStaffDisabled(ctx: RequestContext, id: string, disabled: boolean) {
+  const a = requireStaff(ctx);
   if (disabled && id === a.staffId) throw new DomainError('invalid_state', { key: 'cannot_disable_self' });
-  return writeTx(deps, async (tx) => {
-    await loadTarget(tx, req, id);
-    const now = deps.clock().toISOString();
+  return writeTx(ctx, async (tx) => {
+    await loadTarget(tx, { clinicId: a.clinicId, id });
+    const now = ctx.clock().toISOString();
     await updateStaff(tx, id, { status: disabled ? 'disabled' : 'active', updated_at: now, failed_count: 0, locked_until: null });
     if (disabled) {
       // Disabling ends every session and voids any open invitation or reset link at once.
       await endStaffSessions(tx, id, now, 'disabled');
       await voidStaffLinks(tx, id, now);
     }
-    await auditRequest(deps, tx, req, { action: disabled ? 'staff.disable' : 'staff.enable', resource: 'staff', resourceId: id });
+    await audit(ctx, tx, { action: disabled ? 'staff.disable' : 'staff.enable', resource: 'staff', resourceId: id });
     return { staff: staffView((await getClinicStaff(tx, a.clinicId, id))!) };
   });
 }
 
 /** Clears password and TOTP, ends sessions, and issues a one-time link to set both again. */
-export async function resetStaff(deps: AppDeps, req: FastifyRequest, id: string) {
-  const a = req.staff!;
-  return writeTx(deps, async (tx) => {
-    const target = await loadTarget(tx, req, id);
+export async function resetStaff(ctx: RequestContext, id: string) {
+  const a = requireStaff(ctx);
+  return writeTx(ctx, async (tx) => {
+    const target = await loadTarget(tx, { clinicId: a.clinicId, id });
     if (target.status === 'disabled') throw new DomainError('invalid_state');
-    const now = deps.clock().toISOString();
+    const now = ctx.clock().toISOString();
     await updateStaff(tx, id, { password_hash: null, totp_secret: null, totp_enrolled: 0, totp_last_step: null, failed_count: 0, locked_until: null, updated_at: now });
     await endStaffSessions(tx, id, now, 'reset');
     await voidStaffLinks(tx, id, now);
-    const link = await issueCredentialLink(deps, tx, { purpose: 'reset', clinicId: a.clinicId, staffId: id, createdBy: a.staffId });
-    await auditRequest(deps, tx, req, { action: 'staff.reset', resource: 'staff', resourceId: id });
+    const link = await issueCredentialLink(ctx, tx, { purpose: 'reset', clinicId: a.clinicId, staffId: id, createdBy: a.staffId });
+    await audit(ctx, tx, { action: 'staff.reset', resource: 'staff', resourceId: id });
     return { link: { url: link.url, expiresAt: link.expiresAt } };
   });
 }
 
-export async function editStaff(deps: AppDeps, req: FastifyRequest, id: string, patch: { displayName?: string; role?: Role; email?: string | null }) {
-  const a = req.staff!;
+export async function editStaff(ctx: RequestContext, id: string, patch: { displayName?: string; role?: Role; email?: string | null }) {
+  const a = requireStaff(ctx);
   if (patch.role !== undefined && id === a.staffId) throw new DomainError('forbidden', { key: 'cannot_change_own_role' });
-  return writeTx(deps, async (tx) => {
-    const target = await loadTarget(tx, req, id);
-    const now = deps.clock().toISOString();
+  return writeTx(ctx, async (tx) => {
+    const target = await loadTarget(tx, { clinicId: a.clinicId, id });
+    const now = ctx.clock().toISOString();
     await updateStaff(tx, id, {
       ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
       ...(patch.role !== undefined ? { role: patch.role } : {}),
@@ -98,16 +98,16 @@ export async function editStaff(deps: AppDeps, req: FastifyRequest, id: string, 
     if (patch.role !== undefined && patch.role !== target.role) {
       // A role change takes effect now: the person signs in again under the new role.
       await endStaffSessions(tx, id, now, 'role_changed');
-      await auditRequest(deps, tx, req, { action: 'staff.role_change', resource: 'staff', resourceId: id, detail: `${target.role}->${patch.role}` });
+      await audit(ctx, tx, { action: 'staff.role_change', resource: 'staff', resourceId: id, detail: `${target.role}->${patch.role}` });
     } else {
-      await auditRequest(deps, tx, req, { action: 'staff.update', resource: 'staff', resourceId: id });
+      await audit(ctx, tx, { action: 'staff.update', resource: 'staff', resourceId: id });
     }
     return { staff: staffView((await getClinicStaff(tx, a.clinicId, id))!) };
   });
 }
 
-export async function staffList(deps: AppDeps, req: FastifyRequest) {
-  const rows = await listStaff(deps.db.db, req.staff!.clinicId);
+export async function staffList(ctx: RequestContext) {
+  const rows = await listStaff(ctx.db.db, requireStaff(ctx).clinicId);
   return { items: rows.map(staffView) };
 }
 
@@ -116,12 +116,12 @@ export async function staffList(deps: AppDeps, req: FastifyRequest) {
  * sign-in, days since, and break-glass uses in the last 31 days, as a signed CSV for the monthly
  * 棚卸し. Accounts unused for 90 days are disabled by `disable-idle-staff.ts`.
  */
-export async function staffReviewCsv(deps: AppDeps, req: FastifyRequest): Promise<string> {
-  const a = req.staff!;
-  const now = deps.clock();
+export async function staffReviewCsv(ctx: RequestContext): Promise<string> {
+  const a = requireStaff(ctx);
+  const now = ctx.clock();
   const since = new Date(now.getTime() - 31 * 86_400_000).toISOString();
-  const rows = await listStaff(deps.db.db, a.clinicId);
-  const uses = await deps.db.db
+  const rows = await listStaff(ctx.db.db, a.clinicId);
+  const uses = await ctx.db.db
     .selectFrom('break_glass_grants')
     .select(['staff_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('clinic_id', '=', a.clinicId)
@@ -138,6 +138,6 @@ export async function staffReviewCsv(deps: AppDeps, req: FastifyRequest): Promis
     }),
     csvLine([`# account review of ${now.toISOString()}; accounts unused for 90 days are disabled automatically`]),
   ];
-  await writeTx(deps, (tx) => auditRequest(deps, tx, req, { action: 'staff.review_export', resource: 'staff', detail: `rows=${rows.length}` }));
-  return appendExportSignature(deps.db.secrets.key, csvDocument(lines));
+  await writeTx(ctx, (tx) => audit(ctx, tx, { action: 'staff.review_export', resource: 'staff', detail: `rows=${rows.length}` }));
+  return appendExportSignature(ctx.db.secrets.key, csvDocument(lines));
 }

@@ -85,7 +85,7 @@ export function idempotencyKeyOf(req: FastifyRequest): string | undefined {
   const raw = req.headers['idempotency-key'];
   if (raw === undefined) return undefined;
   const v = Array.isArray(raw) ? raw[0] : raw;
-  if (!v || !KEY.test(v)) throw new DomainError('validation', { details: [{ path: 'Idempotency-Key', message: 'invalid_type' }] });
+  if (!v || !KEY.test(v)) throw new DomainError('validation', { issues: [{ path: 'Idempotency-Key', key: 'invalid_type' }] });
   return v;
 }
 

@@ -15,6 +15,7 @@ import { clinicDate } from '../../core-imports.ts';
 import type { AppDeps } from '../../context.ts';
 import { langOf } from '../../i18n/lang.ts';
 import { requirePatientScope } from '../patient-link-service.ts';
+import { contextOf } from '../../request-context.ts';
 import { INTAKE_LINK_PURPOSE } from './send-intake.ts';
 import { intakeSafetyHits } from '@mimamori/core/intake/intake-safety-hits';
 import { raiseIntakeSafetyAlerts } from './raise-intake-safety-alerts.ts';
@@ -41,7 +42,7 @@ function scaleView(s: ScaleDefinition | undefined): PatientScaleView | null {
 }
 
 async function context(deps: AppDeps, db: Db, req: FastifyRequest, intakeId: string) {
-  const p = requirePatientScope(req, INTAKE_LINK_PURPOSE, intakeId);
+  const p = requirePatientScope(contextOf(deps, req), INTAKE_LINK_PURPOSE, intakeId);
   const intake = await getIntake(db, p.clinicId, intakeId);
   // The session is scoped to one patient and one intake: anything else is refused the same way.
   if (!intake || intake.patient_id !== p.patientId || intake.status === 'cancelled') throw new DomainError('forbidden');

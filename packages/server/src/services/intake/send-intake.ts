@@ -1,12 +1,11 @@
-import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
 import type { IntakeAudience } from '@mimamori/core/intake/intake-definition';
 import { ageOn } from '@mimamori/core/patients/patient';
 import { enqueueMail, getClinic, getPatient, insertIntake, listPatientIntakes, newId, type Db, type IntakeRow } from '@mimamori/storage';
 import { newIntakeRow } from './new-intake-row.ts';
-import { auditRequest } from '../../audit/audit.ts';
+import { audit } from '../../audit/audit.ts';
 import { clinicDate } from '../../core-imports.ts';
-import type { AppDeps } from '../../context.ts';
+import type { RequestContext } from '../../request-context.ts';
 import { issuePatientLink, type IssuedPatientLink } from '../patient-link-service.ts';
 import { currentIntakeDefinition } from './intake-definitions.ts';
 
@@ -73,7 +72,9 @@ function mailText(o: { clinicName: string; url: string; expiresAt: string; zone:
  * an audit row. Staff call it from the patient page; the reservations feature calls it when a first
  * visit is booked (pass `appointmentId` and `expiresAt` = the end of the visit day).
  */
-export async function sendIntake(deps: AppDeps, tx: Db, req: FastifyRequest, o: SendIntakeOptions): Promise<SentIntake> {
+export async function sendIntake(ctx: RequestContext, tx: Db, o: SendIntakeOptions): Promise<SentIntake> {
+  const deps = ctx;
+  const createdBy = ctx.actor.kind === 'staff' ? ctx.actor.staffId : null;
   const patient = await getPatient(tx, o.clinicId, o.patientId);
   if (!patient) throw new DomainError('not_found', { key: 'intake_not_found' });
   const clinic = await getClinic(tx, o.clinicId);
@@ -101,13 +102,13 @@ export async function sendIntake(deps: AppDeps, tx: Db, req: FastifyRequest, o: 
     const def = await currentIntakeDefinition(deps, tx, o.clinicId);
     intake = newIntakeRow({
       clinicId: o.clinicId, patientId: o.patientId, appointmentId: o.appointmentId ?? null, definition: def,
-      audience, respondent: audience === 'child' ? 'guardian' : 'patient', expiresAt, now: nowIso, createdBy: req.staff?.staffId ?? null,
+      audience, respondent: audience === 'child' ? 'guardian' : 'patient', expiresAt, now: nowIso, createdBy,
     });
     await insertIntake(tx, intake);
   }
   const link = await issuePatientLink(deps, tx, {
     clinicId: o.clinicId, patientId: o.patientId, purpose: INTAKE_LINK_PURPOSE, resourceId: intake.id, expiresAt: open && open.expires_at > expiresAt ? open.expires_at : expiresAt,
-    maxUses: INTAKE_LINK_MAX_USES, createdBy: req.staff?.staffId ?? null,
+    maxUses: INTAKE_LINK_MAX_USES, createdBy,
   });
 
   let mailQueued = false;
@@ -125,7 +126,7 @@ export async function sendIntake(deps: AppDeps, tx: Db, req: FastifyRequest, o: 
       });
     }
   }
-  await auditRequest(deps, tx, req, {
+  await audit(ctx, tx, {
     action: open ? 'intake.resend' : 'intake.send', resource: 'intake', resourceId: intake.id, patientId: o.patientId, clinicId: o.clinicId,
     detail: mailQueued ? 'mail queued' : 'no mail',
   });

@@ -13,6 +13,7 @@ import { clinicDate } from '../../core-imports.ts';
 import type { AppDeps } from '../../context.ts';
 import { langOf } from '../../i18n/lang.ts';
 import { staffMaySeeLink } from '../patient-link-service.ts';
+import { contextOf } from '../../request-context.ts';
 import { intakeDefinitionVersions } from './intake-definitions.ts';
 import { intakePartFor, respondentOf } from './intake-part.ts';
 import type { StoredIntakeScore } from './score-intake-scales.ts';
@@ -40,8 +41,8 @@ async function qrSvgDataUrl(url: string): Promise<string> {
  */
 export async function sendIntakeFromStaff(deps: AppDeps, req: FastifyRequest, patientId: string, body: Omit<SendIntakeOptions, 'clinicId' | 'patientId' | 'mailOnly'>) {
   const a = req.staff!;
-  const shown = staffMaySeeLink(req, 'intake:read');
-  const sent = await deps.db.db.transaction().execute((tx) => sendIntake(deps, tx, req, { ...body, clinicId: a.clinicId, patientId, mailOnly: !shown }));
+  const shown = staffMaySeeLink(contextOf(deps, req), 'intake:read');
+  const sent = await deps.db.db.transaction().execute((tx) => sendIntake(contextOf(deps, req), tx, { ...body, clinicId: a.clinicId, patientId, mailOnly: !shown }));
   if (!shown) return { ...sent, link: null, qr: null };
   return { ...sent, link: { url: sent.link.url, expiresAt: sent.link.expiresAt }, qr: await qrSvgDataUrl(sent.link.url) };
 }
@@ -53,7 +54,7 @@ export async function sendIntakeFromStaff(deps: AppDeps, req: FastifyRequest, pa
  */
 export async function sendAdolescentIntakeFromStaff(deps: AppDeps, req: FastifyRequest, patientId: string, body: { appointmentId?: string | null; expiresAt?: string; email?: boolean }) {
   const a = req.staff!;
-  const shown = staffMaySeeLink(req, 'intake:read');
+  const shown = staffMaySeeLink(contextOf(deps, req), 'intake:read');
   const sent = await deps.db.db.transaction().execute((tx) => sendAdolescentIntake(deps, tx, req, { ...body, clinicId: a.clinicId, patientId, mailOnly: !shown }));
   if (!shown) return { ...sent, link: null, qr: null };
   return { ...sent, link: { url: sent.link.url, expiresAt: sent.link.expiresAt }, qr: await qrSvgDataUrl(sent.link.url) };

@@ -11,12 +11,11 @@ import { WEEKDAYS } from '@mimamori/core/time/index';
 import { zonedToInstant } from '@mimamori/core/time/zoned-to-instant';
 import { getProgramDefinition, getSchedulingConfig, listAppointments, listEnrolments, listProgramSessions, updateEnrolmentIfVersion, type Db, type ProgramEnrolmentRow } from '@mimamori/storage';
 import { audit } from '../../audit/audit.ts';
-import { requireStaff, type RequestContext, type StaffActor } from '../../request-context.ts';
+import { requireStaff, type RequestContext } from '../../request-context.ts';
 import { proposeSeriesFor } from '../scheduling/availability-service.ts';
-import { cancelAppointment } from '../scheduling/booking-service.ts';
-import { loadClinicScheduling, type SchedulingActor } from '../scheduling/scheduling-context.ts';
+import { cancelAppointment } from '../scheduling/cancel-appointment.ts';
+import { loadClinicScheduling } from '../scheduling/scheduling-context.ts';
 import { bookSeries } from '../scheduling/series-service.ts';
-import { legacyRequest } from './legacy-request.ts';
 import { assignProgramAssessments, reanchorAssessmentsInTx } from './program-assessment-service.ts';
 import { clinicZone, loadEnrolment, loadProgram, nowIso, writeTx } from './program-context.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
@@ -25,10 +24,6 @@ import { clinicDate } from '@mimamori/core/time/clinic-date';
 const BOOKABLE: ReadonlyArray<EnrolmentStatus> = ['enrolled', 'active'];
 /** Statuses in which a patient carries the program's tag (may book its service online). */
 const TAGGED: ReadonlyArray<EnrolmentStatus> = ['enrolled', 'active'];
-
-function schedulingActor(actor: StaffActor): SchedulingActor {
-  return { clinicId: actor.clinicId, channel: 'staff', staffId: actor.staffId, role: actor.role, patientId: null };
-}
 
 function scheduleOf(row: ProgramEnrolmentRow): EnrolmentSchedule {
   if (!row.schedule_json) throw new DomainError('invalid_state', { key: 'programs.not_enrolled', issues: [{ path: 'enrolmentStatus', key: 'programs.not_enrolled' }] });
@@ -79,7 +74,7 @@ export async function proposeProgramBooking(ctx: RequestContext, q: { readonly e
   const cfg = await loadClinicScheduling(ctx, db, actor.clinicId);
   const service = programService(program, cfg.services);
   const pattern = sessionSeriesPattern(program, { openDaysPerWeek: openDaysPerWeek(cfg.calendar.weeklyHours) });
-  const proposal = await proposeSeriesFor(ctx, schedulingActor(actor), {
+  const proposal = await proposeSeriesFor(ctx, {
     serviceId: service.id, startDate: schedule.proposedDay0 ?? schedule.day0, pattern, programCourse: true, ...(q.preferredTime ? { preferredTime: q.preferredTime } : {}),
   });
   // A weekly series fills whole weeks; the course needs `count` sessions.
@@ -148,7 +143,9 @@ export async function bookProgramSessions(ctx: RequestContext, input: BookProgra
   let result: Awaited<ReturnType<typeof bookSeries>>;
   try {
     // The key makes a double click book once; the row version changes once the series is linked.
-    result = await bookSeries(ctx, legacyRequest(ctx), schedulingActor(actor), { patientId: row.patient_id, serviceId: service.id, pattern, occurrences }, `program:${row.id}:${row.row_version}`, { programCourse: true });
+    result = await bookSeries(ctx, {
+      input: { patientId: row.patient_id, serviceId: service.id, pattern, occurrences }, idempotencyKey: `program:${row.id}:${row.row_version}`, programCourse: true,
+    });
   } catch (err) {
     if (!isDomainError(err)) throw err;
     const n = err.extra?.occurrence;
@@ -219,7 +216,7 @@ export async function cancelFutureSessions(ctx: RequestContext, row: ProgramEnro
   for (const a of rows) {
     if ((a.status !== 'confirmed' && a.status !== 'held') || a.start_ms <= nowMs || keep.has(a.id)) continue;
     try {
-      await cancelAppointment(ctx, legacyRequest(ctx), schedulingActor(actor), a.id, { version: a.version, reason: 'program_withdrawal' });
+      await cancelAppointment(ctx, a.id, { version: a.version, reason: 'program_withdrawal' });
       cancelled++;
     } catch (err) {
       if (!isDomainError(err)) throw err;

@@ -10,6 +10,7 @@ import {
 import { auditRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { staffMaySeeLink } from '../patient-link-service.ts';
+import { contextOf } from '../../request-context.ts';
 import { resolveScaleDefinition } from './resolve-scale-definition.ts';
 import { questionnaireRecipient } from './questionnaire-recipient.ts';
 import { issueQuestionnaireLink, mailQuestionnaireLink, qrSvgDataUrl } from './scale-link.ts';
@@ -134,7 +135,7 @@ export async function cancelAssignment(deps: AppDeps, req: FastifyRequest, id: s
  */
 export async function reissueInstanceLink(deps: AppDeps, req: FastifyRequest, instanceId: string) {
   const a = req.staff!;
-  const shown = staffMaySeeLink(req, 'scales:read');
+  const shown = staffMaySeeLink(contextOf(deps, req), 'scales:read');
   const link = await deps.db.db.transaction().execute(async (tx: Db) => {
     const inst = await tx.selectFrom('scale_instances').selectAll().where('clinic_id', '=', a.clinicId).where('id', '=', instanceId).executeTakeFirst();
     if (!inst) throw new DomainError('not_found');

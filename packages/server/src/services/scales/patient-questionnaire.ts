@@ -5,6 +5,7 @@ import { getScaleInstance, getScaleScoreOfResponse, newId, raiseAlert, saveScale
 import type { AppDeps } from '../../context.ts';
 import { langOf } from '../../i18n/lang.ts';
 import { requirePatientScope } from '../patient-link-service.ts';
+import { contextOf } from '../../request-context.ts';
 import { patientCrisisView } from '../safety/patient-crisis-view.ts';
 import { alertsOf, scaleAlertSummary, recordScaleResponse } from './record-scale-response.ts';
 import { resolveScaleDefinition } from './resolve-scale-definition.ts';
@@ -24,7 +25,7 @@ export function formOf(d: ScaleDefinition) {
 }
 
 async function scopedInstance(deps: AppDeps, req: FastifyRequest, id: string): Promise<ScaleInstanceRow> {
-  const p = requirePatientScope(req, QUESTIONNAIRE_PURPOSE, id);
+  const p = requirePatientScope(contextOf(deps, req), QUESTIONNAIRE_PURPOSE, id);
   const inst = await getScaleInstance(deps.db.db, p.clinicId, id);
   if (!inst || inst.patient_id !== p.patientId) throw new DomainError('forbidden');
   return inst;

@@ -16,9 +16,9 @@ export type AppointmentMailKind = 'confirmation' | 'change' | 'cancellation' | '
 const WEEKDAY_JA = ['日', '月', '火', '水', '木', '金', '土'];
 
 /** `2026年12月2日（水）9:00〜9:15` on the clinic's wall clock. */
-export function formatAppointmentTime(startMs: number, endMs: number, zone: string): string {
-  const s = instantToZoned(startMs, zone);
-  const e = instantToZoned(endMs, zone);
+export function formatAppointmentTime(o: { readonly startMs: number; readonly endMs: number; readonly zone: string }): string {
+  const s = instantToZoned(o.startMs, o.zone);
+  const e = instantToZoned(o.endMs, o.zone);
   const [y, m, d] = s.date.split('-').map(Number) as [number, number, number];
   const wd = WEEKDAY_JA[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
   const hm = (t: string) => t.replace(/^0/, '');
@@ -59,7 +59,7 @@ export async function queueAppointmentMail(
   const [patient] = await getPatientBriefs(db, cfg.clinicId, [row.patient_id]);
   if (!patient?.email) return false;
   const now = deps.clock();
-  const when = formatAppointmentTime(row.start_ms, row.end_ms, cfg.zone);
+  const when = formatAppointmentTime({ startMs: row.start_ms, endMs: row.end_ms, zone: cfg.zone });
   const deadline = checkOnlineChange({ rule: cfg.policy.changeCutoff, appointmentStart: row.start_ms, now: now.getTime(), zone: cfg.zone, clinicPhone: cfg.clinicPhone });
   const lines = [
     `${patient.name_kanji} 様`,

@@ -1,13 +1,12 @@
-import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
 import {
   assertNoConfigIssues, validateBookingPolicy, validateClinicCalendar, validateResource, validateService,
   type BookingPolicy, type ClinicCalendar, type Resource, type Service,
 } from '@mimamori/core/scheduling/index';
 import { bumpSchedulingVersion, putResource, putService, saveCalendar, savePolicy, type Db } from '@mimamori/storage';
-import { auditRequest } from '../../audit/audit.ts';
-import type { AppDeps } from '../../context.ts';
-import { loadClinicScheduling, writeSchedulingTx, type ClinicScheduling, type SchedulingActor } from './scheduling-context.ts';
+import { audit } from '../../audit/audit.ts';
+import { requireStaff, type RequestContext } from '../../request-context.ts';
+import { loadClinicScheduling, writeSchedulingTx, type ClinicScheduling } from './scheduling-context.ts';
 
 export function configView(cfg: ClinicScheduling) {
   return {
@@ -21,72 +20,72 @@ export function configView(cfg: ClinicScheduling) {
   };
 }
 
-export async function readConfig(deps: AppDeps, actor: SchedulingActor) {
-  return configView(await loadClinicScheduling(deps, deps.db.db, actor.clinicId));
+/** The clinic's scheduling configuration as the admin form edits it. */
+export async function readConfig(ctx: RequestContext) {
+  return configView(await loadClinicScheduling(ctx, ctx.db.db, requireStaff(ctx).clinicId));
 }
 
 /** Validates with core, bumps the version (compare-and-swap), writes, audits — one transaction. */
 async function edit(
-  deps: AppDeps,
-  req: FastifyRequest,
-  actor: SchedulingActor,
+  ctx: RequestContext,
   o: { version: number; action: string; resourceId?: string; write: (tx: Db, cfg: ClinicScheduling) => Promise<void> },
 ) {
-  const now = deps.clock().toISOString();
-  await writeSchedulingTx(deps, async (tx) => {
-    const cfg = await loadClinicScheduling(deps, tx, actor.clinicId);
+  const actor = requireStaff(ctx);
+  const now = ctx.clock().toISOString();
+  await writeSchedulingTx(ctx, async (tx) => {
+    const cfg = await loadClinicScheduling(ctx, tx, actor.clinicId);
     if (!(await bumpSchedulingVersion(tx, { clinicId: actor.clinicId, expectedVersion: o.version, now, by: actor.staffId }))) throw new DomainError('conflict');
     await o.write(tx, cfg);
-    await auditRequest(deps, tx, req, { action: o.action, resource: 'scheduling_config', resourceId: o.resourceId ?? actor.clinicId, clinicId: actor.clinicId });
+    await audit(ctx, tx, { action: o.action, resource: 'scheduling_config', resourceId: o.resourceId ?? actor.clinicId, clinicId: actor.clinicId });
   });
-  return readConfig(deps, actor);
+  return readConfig(ctx);
 }
 
-export function updateCalendar(deps: AppDeps, req: FastifyRequest, actor: SchedulingActor, body: Omit<ClinicCalendar, 'zone'> & { version: number }) {
+export function updateCalendar(ctx: RequestContext, body: Omit<ClinicCalendar, 'zone'> & { version: number }) {
   const { version, ...calendar } = body;
-  return edit(deps, req, actor, {
+  return edit(ctx, {
     version,
     action: 'scheduling.calendar.update',
     write: async (tx, cfg) => {
       assertNoConfigIssues(validateClinicCalendar({ ...calendar, zone: cfg.zone }));
-      await saveCalendar(tx, actor.clinicId, calendar);
+      await saveCalendar(tx, cfg.clinicId, calendar);
     },
   });
 }
 
-export function updatePolicy(deps: AppDeps, req: FastifyRequest, actor: SchedulingActor, body: { policy: BookingPolicy; clinicPhone: string; clinicAddress: string | null; version: number }) {
-  return edit(deps, req, actor, {
+export function updatePolicy(ctx: RequestContext, body: { policy: BookingPolicy; clinicPhone: string; clinicAddress: string | null; version: number }) {
+  return edit(ctx, {
     version: body.version,
     action: 'scheduling.policy.update',
-    write: async (tx) => {
+    write: async (tx, cfg) => {
       assertNoConfigIssues(validateBookingPolicy(body.policy));
-      await savePolicy(tx, actor.clinicId, { policy: body.policy, clinicPhone: body.clinicPhone, clinicAddress: body.clinicAddress });
+      await savePolicy(tx, cfg.clinicId, { policy: body.policy, clinicPhone: body.clinicPhone, clinicAddress: body.clinicAddress });
     },
   });
 }
 
-export function upsertService(deps: AppDeps, req: FastifyRequest, actor: SchedulingActor, id: string, body: { service: Service; version: number }) {
-  if (body.service.id !== id) throw new DomainError('validation', { key: 'booking.service_id_mismatch', details: [{ path: 'service.id', message: 'booking.service_id_mismatch' }] });
-  return edit(deps, req, actor, {
+export function upsertService(ctx: RequestContext, id: string, body: { service: Service; version: number }) {
+  if (body.service.id !== id) throw new DomainError('validation', { key: 'booking.service_id_mismatch', issues: [{ path: 'service.id', key: 'booking.service_id_mismatch' }] });
+  return edit(ctx, {
     version: body.version,
     action: 'scheduling.service.put',
     resourceId: id,
-    write: async (tx) => {
+    write: async (tx, cfg) => {
       assertNoConfigIssues(validateService(body.service));
-      await putService(tx, { clinicId: actor.clinicId, service: body.service, now: deps.clock().toISOString() });
+      await putService(tx, { clinicId: cfg.clinicId, service: body.service, now: ctx.clock().toISOString() });
     },
   });
 }
 
-export function upsertResource(deps: AppDeps, req: FastifyRequest, actor: SchedulingActor, id: string, body: { resource: Resource; version: number }) {
-  if (body.resource.id !== id) throw new DomainError('validation', { key: 'booking.service_id_mismatch', details: [{ path: 'resource.id', message: 'booking.service_id_mismatch' }] });
-  return edit(deps, req, actor, {
+export function upsertResource(ctx: RequestContext, id: string, body: { resource: Resource; version: number }) {
+  if (body.resource.id !== id) throw new DomainError('validation', { key: 'booking.service_id_mismatch', issues: [{ path: 'resource.id', key: 'booking.service_id_mismatch' }] });
+  return edit(ctx, {
     version: body.version,
     action: 'scheduling.resource.put',
     resourceId: id,
-    write: async (tx) => {
+    write: async (tx, cfg) => {
       assertNoConfigIssues(validateResource(body.resource));
-      await putResource(tx, { clinicId: actor.clinicId, resource: body.resource, now: deps.clock().toISOString() });
+      await putResource(tx, { clinicId: cfg.clinicId, resource: body.resource, now: ctx.clock().toISOString() });
     },
   });
 }

@@ -1,18 +1,19 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, formatPatientNumber } from '@mimamori/core';
 import {
   countLoginCodeAttempt, countRecentLoginCodes, enqueueMail, findPatientByNumber, getClinic, getLoginCode, getPatient, insertLoginCode,
   insertPatientSession, listClinics, newId, newToken, tokenId,
 } from '@mimamori/storage';
-import { auditRequest, auditAloneRequest } from '../../audit/audit.ts';
-import { PATIENT_ABSOLUTE_MINUTES, PATIENT_COOKIE, PATIENT_IDLE_MINUTES } from '../../auth/patient-auth.ts';
-import { cookieOptions } from '../../auth/session-cookie.ts';
+import { audit, auditAlone } from '../../audit/audit.ts';
+import { PATIENT_ABSOLUTE_MINUTES, PATIENT_IDLE_MINUTES } from '../../auth/patient-auth.ts';
 import type { AppDeps } from '../../context.ts';
-import { issuePatientLink } from '../patient-link-service.ts';
-import type { SchedulingActor } from './scheduling-context.ts';
+import { requireStaff, type RequestContext } from '../../request-context.ts';
+import { issuePatientLink, type OpenedPatientSession } from '../patient-link-service.ts';
+import { writeTx } from '../write-tx.ts';
+import { APPOINTMENTS_PURPOSE } from './scheduling-context.ts';
 
-export const APPOINTMENTS_PURPOSE = 'appointments';
+export { APPOINTMENTS_PURPOSE } from './scheduling-context.ts';
+
 const LINK_DAYS = 7;
 const LINK_MAX_USES = 20;
 const CODE_MINUTES = 10;
@@ -24,14 +25,15 @@ const CODES_PER_WINDOW = 3;
  * A link to the patient's appointment pages (purpose `appointments`, no resource): mailed to the
  * patient when asked, and returned so staff can paste it into LINE or SMS.
  */
-export async function issueAppointmentsLink(deps: AppDeps, req: FastifyRequest, actor: SchedulingActor, body: { patientId: string; sendEmail: boolean }) {
-  const now = deps.clock();
+export async function issueAppointmentsLink(ctx: RequestContext, body: { patientId: string; sendEmail: boolean }) {
+  const actor = requireStaff(ctx);
+  const now = ctx.clock();
   const expiresAt = new Date(now.getTime() + LINK_DAYS * 86_400_000).toISOString();
-  return deps.db.db.transaction().execute(async (tx) => {
+  return writeTx(ctx, async (tx) => {
     const patient = await getPatient(tx, actor.clinicId, body.patientId);
     if (!patient) throw new DomainError('not_found');
     const clinic = await getClinic(tx, actor.clinicId);
-    const link = await issuePatientLink(deps, tx, {
+    const link = await issuePatientLink(ctx, tx, {
       clinicId: actor.clinicId, patientId: patient.id, purpose: APPOINTMENTS_PURPOSE, resourceId: null, expiresAt, maxUses: LINK_MAX_USES, createdBy: actor.staffId,
     });
     let emailed = false;
@@ -44,7 +46,7 @@ export async function issueAppointmentsLink(deps: AppDeps, req: FastifyRequest, 
         notBefore: now.toISOString(), now: now.toISOString(),
       });
     }
-    await auditRequest(deps, tx, req, { action: 'patient_link.issue', resource: APPOINTMENTS_PURPOSE, patientId: patient.id, clinicId: actor.clinicId, detail: emailed ? 'emailed' : 'copied' });
+    await audit(ctx, tx, { action: 'patient_link.issue', resource: APPOINTMENTS_PURPOSE, patientId: patient.id, clinicId: actor.clinicId, detail: emailed ? 'emailed' : 'copied' });
     return { url: link.url, expiresAt: link.expiresAt, emailed };
   });
 }
@@ -68,20 +70,20 @@ async function resolveClinic(deps: AppDeps, clinicId: string | undefined): Promi
  * Step 1 of the code sign-in. Always answers the same way (a challenge id and its expiry), whether
  * or not the number and birth date match a patient with an email; a code is mailed only when they do.
  */
-export async function requestSignInCode(deps: AppDeps, req: FastifyRequest, body: { patientNumber: string; birthDate: string; clinicId?: string }) {
-  const now = deps.clock();
+export async function requestSignInCode(ctx: RequestContext, body: { patientNumber: string; birthDate: string; clinicId?: string }) {
+  const now = ctx.clock();
   const challengeId = newToken();
   const id = tokenId(challengeId);
   const expiresAt = new Date(now.getTime() + CODE_MINUTES * 60_000).toISOString();
-  const clinicId = await resolveClinic(deps, body.clinicId);
-  const patient = clinicId ? await findPatientByNumber(deps.db.db, clinicId, normaliseNumber(body.patientNumber)) : undefined;
+  const clinicId = await resolveClinic(ctx, body.clinicId);
+  const patient = clinicId ? await findPatientByNumber(ctx.db.db, clinicId, normaliseNumber(body.patientNumber)) : undefined;
   const matches = Boolean(patient && patient.birth_date === body.birthDate && patient.email);
   if (patient && clinicId && matches) {
     const since = new Date(now.getTime() - CODE_MINUTES * 60_000).toISOString();
-    if ((await countRecentLoginCodes(deps.db.db, clinicId, patient.id, since)) < CODES_PER_WINDOW) {
+    if ((await countRecentLoginCodes(ctx.db.db, clinicId, patient.id, since)) < CODES_PER_WINDOW) {
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      const clinic = await getClinic(deps.db.db, clinicId);
-      await deps.db.db.transaction().execute(async (tx) => {
+      const clinic = await getClinic(ctx.db.db, clinicId);
+      await writeTx(ctx, async (tx) => {
         await insertLoginCode(tx, { id, clinic_id: clinicId, patient_id: patient.id, code_hash: codeHash(challengeId, code), created_at: now.toISOString(), expires_at: expiresAt, attempts: 0, used_at: null });
         await enqueueMail(tx, {
           id: newId(), clinicId, patientId: patient.id, kind: 'sign_in_code', to: patient.email!,
@@ -90,12 +92,12 @@ export async function requestSignInCode(deps: AppDeps, req: FastifyRequest, body
           dedupeKey: `sign-in-code:${id}`,
           notBefore: now.toISOString(), now: now.toISOString(),
         });
-        await auditRequest(deps, tx, req, { action: 'patient_code.issue', resource: APPOINTMENTS_PURPOSE, patientId: patient.id, clinicId, actorId: null, actorRole: 'patient' });
+        await audit(ctx, tx, { action: 'patient_code.issue', resource: APPOINTMENTS_PURPOSE, patientId: patient.id, clinicId, actorId: null, actorRole: 'patient' });
       });
       return { challengeId, expiresAt };
     }
   }
-  await auditAloneRequest(deps, req, {
+  await auditAlone(ctx, {
     action: 'patient_code.request', resource: APPOINTMENTS_PURPOSE, outcome: 'denied', clinicId: clinicId ?? null, actorId: null, actorRole: 'patient',
     detail: matches ? 'too_many_codes' : 'no_match',
   });
@@ -106,14 +108,17 @@ function codeInvalid(): DomainError {
   return new DomainError('unauthenticated', { key: 'booking.code_invalid' });
 }
 
-/** Step 2: the code opens a patient session for `appointments` (15 min idle, 2 h at most). */
-export async function verifySignInCode(deps: AppDeps, req: FastifyRequest, reply: FastifyReply, body: { challengeId: string; code: string }) {
-  const db = deps.db.db;
-  const now = deps.clock();
+/**
+ * Step 2: the code opens a patient session for `appointments` (15 min idle, 2 h at most). Returns
+ * the session's token for the route to set as the patient cookie, and the body it answers.
+ */
+export async function verifySignInCode(ctx: RequestContext, body: { challengeId: string; code: string }): Promise<OpenedPatientSession> {
+  const db = ctx.db.db;
+  const now = ctx.clock();
   const id = tokenId(body.challengeId);
   const row = await getLoginCode(db, id);
   if (!row || row.used_at || row.expires_at <= now.toISOString() || row.attempts >= CODE_MAX_TRIES) {
-    await auditAloneRequest(deps, req, { action: 'patient_code.verify', resource: APPOINTMENTS_PURPOSE, outcome: 'denied', clinicId: row?.clinic_id ?? null, patientId: row?.patient_id ?? null, actorId: null, actorRole: 'patient' });
+    await auditAlone(ctx, { action: 'patient_code.verify', resource: APPOINTMENTS_PURPOSE, outcome: 'denied', clinicId: row?.clinic_id ?? null, patientId: row?.patient_id ?? null, actorId: null, actorRole: 'patient' });
     throw codeInvalid();
   }
   const want = Buffer.from(row.code_hash, 'hex');
@@ -122,7 +127,7 @@ export async function verifySignInCode(deps: AppDeps, req: FastifyRequest, reply
   const sessionToken = newToken();
   const csrf = newToken();
   const expiresAt = new Date(now.getTime() + PATIENT_ABSOLUTE_MINUTES * 60_000).toISOString();
-  const ok = await db.transaction().execute(async (tx) => {
+  const ok = await writeTx(ctx, async (tx) => {
     // Each try counts (compare-and-swap), so parallel guesses cannot exceed the limit.
     if (!(await countLoginCodeAttempt(tx, id, row.attempts, right ? now.toISOString() : null))) return false;
     if (!right) return false;
@@ -130,19 +135,21 @@ export async function verifySignInCode(deps: AppDeps, req: FastifyRequest, reply
       id: tokenId(sessionToken), clinic_id: row.clinic_id, patient_id: row.patient_id, purpose: APPOINTMENTS_PURPOSE, resource_id: null, link_id: null,
       csrf_token: csrf, created_at: now.toISOString(), last_seen_at: now.toISOString(), expires_at: expiresAt, ended_at: null,
     });
-    await auditRequest(deps, tx, req, { action: 'patient_code.used', resource: APPOINTMENTS_PURPOSE, patientId: row.patient_id, clinicId: row.clinic_id, actorId: null, actorRole: 'patient' });
+    await audit(ctx, tx, { action: 'patient_code.used', resource: APPOINTMENTS_PURPOSE, patientId: row.patient_id, clinicId: row.clinic_id, actorId: null, actorRole: 'patient' });
     return true;
   });
   if (!ok) {
-    await auditAloneRequest(deps, req, { action: 'patient_code.verify', resource: APPOINTMENTS_PURPOSE, outcome: 'denied', clinicId: row.clinic_id, patientId: row.patient_id, actorId: null, actorRole: 'patient' });
+    await auditAlone(ctx, { action: 'patient_code.verify', resource: APPOINTMENTS_PURPOSE, outcome: 'denied', clinicId: row.clinic_id, patientId: row.patient_id, actorId: null, actorRole: 'patient' });
     throw codeInvalid();
   }
-  reply.setCookie(PATIENT_COOKIE, sessionToken, { ...cookieOptions, maxAge: PATIENT_ABSOLUTE_MINUTES * 60 });
   return {
-    purpose: APPOINTMENTS_PURPOSE,
-    resourceId: null,
-    csrfToken: csrf,
-    expiresAt,
-    idleExpiresAt: new Date(Math.min(now.getTime() + PATIENT_IDLE_MINUTES * 60_000, Date.parse(expiresAt))).toISOString(),
+    sessionToken,
+    body: {
+      purpose: APPOINTMENTS_PURPOSE,
+      resourceId: null,
+      csrfToken: csrf,
+      expiresAt,
+      idleExpiresAt: new Date(Math.min(now.getTime() + PATIENT_IDLE_MINUTES * 60_000, Date.parse(expiresAt))).toISOString(),
+    },
   };
 }

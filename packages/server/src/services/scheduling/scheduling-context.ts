@@ -1,34 +1,28 @@
-import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
 import { bookingRejection } from '@mimamori/core/scheduling/index';
 import { getClinic, getSchedulingConfig, isAppointmentUnitOverlap, seedSchedulingConfig, type Db } from '@mimamori/storage';
 import { appState } from '../../app-state.ts';
 import type { AppDeps } from '../../context.ts';
+import { requirePatient, type PatientActor, type RequestContext, type StaffActor } from '../../request-context.ts';
 import { writeTx } from '../write-tx.ts';
 import type { ClinicScheduling } from './scheduling-state.ts';
 
 export type { ClinicScheduling } from './scheduling-state.ts';
 
-/** Who is acting: a staff member, or a patient in an `appointments` session. */
-export interface SchedulingActor {
-  readonly clinicId: string;
-  readonly channel: 'staff' | 'patient';
-  readonly staffId: string | null;
-  readonly role: string;
-  /** Set for patients: the only patient they may see. */
-  readonly patientId: string | null;
+/** Patient-link purpose of the patient's appointment pages (and of the code sign-in). */
+export const APPOINTMENTS_PURPOSE = 'appointments';
+
+/** Who may act on appointments: a staff member, or a patient in an `appointments` session. */
+export type BookingActor = StaffActor | PatientActor;
+
+/** The context's staff member, or its patient in an `appointments` session (else `forbidden`). */
+export function bookingActor(ctx: RequestContext): BookingActor {
+  return ctx.actor.kind === 'staff' ? ctx.actor : requirePatient(ctx, APPOINTMENTS_PURPOSE);
 }
 
-export function staffActor(req: FastifyRequest): SchedulingActor {
-  const s = req.staff;
-  if (!s) throw new DomainError('unauthenticated');
-  return { clinicId: s.clinicId, channel: 'staff', staffId: s.staffId, role: s.role, patientId: null };
-}
-
-export function patientActor(req: FastifyRequest): SchedulingActor {
-  const p = req.patient;
-  if (!p || p.purpose !== 'appointments') throw new DomainError('forbidden');
-  return { clinicId: p.clinicId, channel: 'patient', staffId: null, role: 'patient', patientId: p.patientId };
+/** The booking channel core's rules apply: staff at the desk, or the patient online. */
+export function channelOf(actor: BookingActor): 'staff' | 'patient' {
+  return actor.kind === 'staff' ? 'staff' : 'patient';
 }
 
 /**

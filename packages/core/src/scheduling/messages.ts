@@ -1,7 +1,10 @@
-import type { Messages } from '../../i18n/messages.ts';
-
-/** ja/en messages of every key the scheduling core and the reservation routes emit. */
-export const schedulingMessages = {
+/**
+ * Japanese and English texts of every message key the scheduling feature emits: core's booking
+ * checks (`booking.*`), configuration issues (`validate-scheduling-config.ts`), time parsing, and
+ * the reservation services of the server. Plain data: the server registers it once per app and its
+ * error handler is the only place that fills the `{name}` placeholders from the error's params.
+ */
+export const SCHEDULING_MESSAGES: Readonly<Record<string, { readonly ja: string; readonly en: string }>> = Object.freeze({
   'booking.in_past': { ja: '過去の日時は予約できません。これから先の日時を選んでください。', en: 'This time has already passed. Choose a time in the future.' },
   'booking.national_holiday': { ja: '{date}は祝日（{holidayName}）のため休診です。別の日を選んでください。', en: '{date} is a national holiday ({holidayName}) and the clinic is closed. Choose another day.' },
   'booking.clinic_closure': { ja: '{date}は休診期間（{reason}）です。別の日を選んでください。', en: 'The clinic is closed on {date} ({reason}). Choose another day.' },
@@ -53,10 +56,6 @@ export const schedulingMessages = {
   sessions_overlap: { ja: '診療枠が重なっています。', en: 'Sessions overlap.' },
   sessions_required: { ja: '診療枠を1つ以上指定してください。', en: 'Give at least one session.' },
   step_invalid: { ja: '予約枠の間隔が正しくありません。', en: 'Invalid slot step.' },
+  month_day_invalid: { ja: '月日は MM-DD 形式で指定してください（例: 12-29）。', en: 'Give the month and day as MM-DD (e.g. 12-29).' },
   weekday_invalid: { ja: '曜日が正しくありません。', en: 'Invalid weekday.' },
-} as const;
-
-/** Adds the catalogue to an app's messages (the feature's register function calls it). */
-export function registerSchedulingMessages(messages: Messages): void {
-  messages.register(schedulingMessages);
-}
+});

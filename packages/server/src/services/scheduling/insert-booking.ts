@@ -1,0 +1,91 @@
+import { DomainError } from '@mimamori/core';
+import { endOfClinicDay } from '@mimamori/core/time/end-of-clinic-day';
+import { getPatient, insertAppointment, insertUnits, newId, type AppointmentRow, type Db } from '@mimamori/storage';
+import { audit } from '../../audit/audit.ts';
+import type { RequestContext } from '../../request-context.ts';
+import { sendIntake } from '../intake/send-intake.ts';
+import { queueAppointmentMail } from './appointment-mail.ts';
+import { assertApprovingDoctor } from './approving-doctors.ts';
+import { place, unitRows } from './place.ts';
+import { channelOf, type BookingActor, type ClinicScheduling } from './scheduling-context.ts';
+
+export interface BookInput {
+  readonly patientId: string;
+  readonly serviceId: string;
+  readonly start: string;
+  readonly resourceIds?: ReadonlyArray<string>;
+  readonly hold?: boolean;
+  readonly note?: string | null;
+  readonly doubleBook?: { readonly reason: string; readonly approvedBy: string };
+  readonly seriesId?: string | null;
+}
+
+/** Inserts one booking inside `tx` (shared by single bookings and series), with its audit row, mail and first-visit intake. */
+export async function insertBooking(
+  ctx: RequestContext,
+  tx: Db,
+  o: { cfg: ClinicScheduling; actor: BookingActor; input: BookInput; idempotencyKey: string | null; hash: string | null; nowMs: number; mail: boolean },
+): Promise<AppointmentRow> {
+  const { cfg, actor, input } = o;
+  const channel = channelOf(actor);
+  const patient = await getPatient(tx, cfg.clinicId, input.patientId);
+  if (!patient) throw new DomainError('not_found');
+  if (input.doubleBook) {
+    if (channel !== 'staff') throw new DomainError('forbidden');
+    if (!input.doubleBook.reason.trim()) throw new DomainError('validation', { key: 'booking.override_reason', issues: [{ path: 'doubleBook.reason', key: 'booking.override_reason' }] });
+    await assertApprovingDoctor(tx, { clinicId: cfg.clinicId, staffId: input.doubleBook.approvedBy });
+  }
+  const hold = input.hold === true;
+  const p = await place(ctx, tx, {
+    cfg, actor, serviceId: input.serviceId, patientId: input.patientId, start: input.start, allowDouble: Boolean(input.doubleBook), hold, nowMs: o.nowMs,
+    ...(input.resourceIds ? { resourceIds: input.resourceIds } : {}),
+  });
+  const nowIso = new Date(o.nowMs).toISOString();
+  const row: AppointmentRow = {
+    id: newId(),
+    clinic_id: cfg.clinicId,
+    patient_id: input.patientId,
+    service_id: p.service.id,
+    start_at: new Date(p.startMs).toISOString(),
+    end_at: new Date(p.endMs).toISOString(),
+    start_ms: p.startMs,
+    end_ms: p.endMs,
+    status: hold ? 'held' : 'confirmed',
+    hold_expires_at: p.holdExpiresMs === null ? null : new Date(p.holdExpiresMs).toISOString(),
+    channel,
+    series_id: input.seriesId ?? null,
+    assignments_json: JSON.stringify(p.assignments),
+    buffer_before_minutes: p.service.bufferBeforeMinutes ?? 0,
+    buffer_after_minutes: p.service.bufferAfterMinutes ?? 0,
+    double_booked: p.doubleBooked ? 1 : 0,
+    override_reason: p.doubleBooked ? (input.doubleBook?.reason ?? null) : null,
+    override_approved_by: p.doubleBooked ? (input.doubleBook?.approvedBy ?? null) : null,
+    idempotency_key: o.idempotencyKey,
+    request_hash: o.hash,
+    note: input.note ?? null,
+    checked_in_at: null,
+    cancelled_at: null,
+    cancel_reason: null,
+    created_by: actor.kind === 'staff' ? actor.staffId : null,
+    created_at: nowIso,
+    updated_at: nowIso,
+    version: 1,
+  };
+  await insertAppointment(tx, row);
+  await insertUnits(tx, unitRows(row.id, p));
+  await audit(ctx, tx, {
+    action: hold ? 'appointment.hold' : 'appointment.book',
+    resource: 'appointment',
+    resourceId: row.id,
+    patientId: row.patient_id,
+    clinicId: cfg.clinicId,
+    detail: `service=${row.service_id}${p.doubleBooked ? `;double_booked=1;approved_by=${row.override_approved_by}` : ''}${row.series_id ? `;series=${row.series_id}` : ''}`,
+  });
+  if (o.mail && !hold) await queueAppointmentMail(ctx, tx, { cfg, row, kind: 'confirmation' });
+  // A first visit sends the WEB問診 in the same transaction: valid until the end of the visit day.
+  if (!hold && p.service.sendsIntake) {
+    const endOfDay = new Date(endOfClinicDay(p.startMs, cfg.zone)).toISOString();
+    await sendIntake(ctx, tx, { clinicId: cfg.clinicId, patientId: row.patient_id, appointmentId: row.id, expiresAt: endOfDay, email: o.mail });
+  }
+  return row;
+}
