@@ -5,6 +5,7 @@ import { cancelScaleAssignment, updateEnrolmentIfVersion, type Db, type ProgramE
 import { auditRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { assignScale } from '../scales/assign-scale.ts';
+import { contextOf } from '../../request-context.ts';
 import { anchoredSchedule } from './program-anchor.ts';
 import { clinicZone, loadEnrolment, loadProgram, nowIso, writeTx, type ProgramActor } from './program-context.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
@@ -103,7 +104,8 @@ export async function assignProgramAssessments(deps: AppDeps, req: FastifyReques
   const failed: Array<{ visitId: string; scaleId: string; message: string }> = [];
   for (const p of plan) {
     try {
-      const a = await assignScale(deps, req, row.patient_id, {
+      const a = await assignScale(contextOf(deps, req), {
+        patientId: row.patient_id,
         scaleId: p.scaleId, informant: 'self', kind: 'once', startDate: p.startDate, windowDays: p.windowDays, note: `program:${program.id}:${p.visitId}`,
       });
       await addLink(deps, actor, enrolmentId, { visitId: p.visitId, scaleId: p.scaleId, assignmentId: a.assignmentId, opensOn: p.startDate, closesOn: p.endDate });

@@ -1,4 +1,5 @@
 import { sendIntake } from '../intake/send-intake.ts';
+import { contextOf } from '../../request-context.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
 import { endOfClinicDay } from '@mimamori/core/time/end-of-clinic-day';
 import { createHash } from 'node:crypto';
@@ -217,7 +218,7 @@ export async function insertBooking(
   // A first visit sends the WEB問診 in the same transaction: valid until the end of the visit day.
   if (!hold && p.service.sendsIntake) {
     const endOfDay = new Date(endOfClinicDay(p.startMs, cfg.zone)).toISOString();
-    await sendIntake(deps, tx, req, { clinicId: cfg.clinicId, patientId: row.patient_id, appointmentId: row.id, expiresAt: endOfDay, email: o.mail });
+    await sendIntake(contextOf(deps, req), tx, { clinicId: cfg.clinicId, patientId: row.patient_id, appointmentId: row.id, expiresAt: endOfDay, email: o.mail });
   }
   return row;
 }
