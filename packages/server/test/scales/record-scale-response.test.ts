@@ -77,7 +77,7 @@ for (const dialect of testDialects()) {
       for (const answers of [{ ...phq9(0), q1: 4 }, { ...phq9(0), q2: 'two' }, { ...phq9(0), q10: 1 }]) {
         await assert.rejects(
           t.db.db.transaction().execute((tx) => recordScaleResponse(systemContext(deps, { job: 'import' }), tx, { clinicId: t.clinicId, patientId, scaleId: 'phq9', answers, informant: 'self', source: 'intake' })),
-          (e: unknown) => e instanceof DomainError && e.code === 'validation' && e.details.length === 1,
+          (e: unknown) => e instanceof DomainError && e.code === 'validation' && e.issues.length === 1,
         );
       }
       assert.equal((await t.db.db.selectFrom('scale_responses').select('id').execute()).length, before);

@@ -1,5 +1,5 @@
 import { DomainError } from '@mimamori/core';
-import { answerIssues, evaluateSafety, type ScaleAnswers, type ScaleDefinition } from '@mimamori/core/scales/index';
+import { answerIssues, evaluateSafety, type ScaleAnswers, type ScaleDefinition, scaleValidationError } from '@mimamori/core/scales/index';
 import { getScaleInstance, getScaleScoreOfResponse, newId, raiseAlert, saveScaleDraft, type ScaleInstanceRow } from '@mimamori/storage';
 import { requirePatient, type RequestContext } from '../../request-context.ts';
 import { patientCrisisView } from '../safety/patient-crisis-view.ts';
@@ -7,7 +7,6 @@ import { writeTx } from '../write-tx.ts';
 import { alertsOf, scaleAlertSummary, recordScaleResponse } from './record-scale-response.ts';
 import { resolveScaleDefinition } from './resolve-scale-definition.ts';
 import { QUESTIONNAIRE_PURPOSE } from './scale-link.ts';
-import { scaleIssuesError } from './scale-errors.ts';
 
 /** What the patient's form needs: wording in both languages, options, no scoring rules. */
 export function formOf(d: ScaleDefinition) {
@@ -54,7 +53,7 @@ export async function patientQuestionnaire(ctx: RequestContext, id: string) {
 
 function checkPartial(ctx: RequestContext, d: ScaleDefinition, answers: Record<string, number | null>): ScaleAnswers {
   const issues = answerIssues(d, answers);
-  if (issues.length > 0) throw scaleIssuesError('scale_answers_invalid', issues, ctx.meta.lang);
+  if (issues.length > 0) throw scaleValidationError('scale_answers_invalid', issues);
   return answers;
 }
 

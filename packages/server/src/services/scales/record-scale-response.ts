@@ -1,5 +1,5 @@
 import { DomainError } from '@mimamori/core';
-import { answerIssues, scoreScale, type Informant, type SafetyFlag, type ScaleAnswers, type ScaleDefinition, type ScoreResult } from '@mimamori/core/scales/index';
+import { answerIssues, scoreScale, type Informant, type SafetyFlag, type ScaleAnswers, type ScaleDefinition, type ScoreResult, scaleValidationError } from '@mimamori/core/scales/index';
 import {
   claimScaleInstanceSubmit, findScaleResponseByInstance, findScaleResponseByKey, getPatient, getScaleInstance, insertScaleResponse,
   insertScaleScore, newId, raiseAlert, type Db, type ScaleResponseRow,
@@ -8,7 +8,6 @@ import { scaleAlertsOf } from '@mimamori/core/safety/alert-severity';
 import { audit } from '../../audit/audit.ts';
 import type { RequestContext } from '../../request-context.ts';
 import { resolveScaleDefinition } from './resolve-scale-definition.ts';
-import { scaleIssuesError } from './scale-errors.ts';
 
 /** Where a response came from. */
 export type ScaleResponseSource = 'patient_link' | 'staff' | 'intake' | 'import';
@@ -126,7 +125,7 @@ export async function recordScaleResponse(ctx: RequestContext, tx: Db, input: Re
     throw new DomainError('validation', { key: 'scale_informant_invalid', params: { scale: definition.shortName, informant: input.informant } });
   }
   const issues = answerIssues(definition, answers);
-  if (issues.length > 0) throw scaleIssuesError('scale_answers_invalid', issues, ctx.meta.lang);
+  if (issues.length > 0) throw scaleValidationError('scale_answers_invalid', issues);
   const score = scoreScale(definition, answers, input.bandSet ? { bandSet: input.bandSet } : {});
 
   const responseId = newId();

@@ -1,7 +1,7 @@
 import { DomainError } from '@mimamori/core';
 import { scaleToQuestionnaire, scoreToObservation, toQuestionnaireResponse, scaleFromQuestionnaire } from '@mimamori/core/fhir/index';
 import {
-  applyTextPack, assessSeries, checkDefinitionImport, scoreScale, validateScaleDefinition, type Lang, type ScaleAnswers, type ScaleDefinition, type ValidationResult,
+  applyTextPack, assessSeries, checkDefinitionImport, scaleValidationError, scoreScale, validateScaleDefinition, type ScaleAnswers, type ScaleDefinition, type ValidationResult,
 } from '@mimamori/core/scales/index';
 import {
   getPatient, getScaleResponse, insertScaleDefinition, listPatientScaleResults, listProgramSessions, listScaleAssignments, listScaleInstances, newId,
@@ -12,7 +12,6 @@ import { requireStaff, type RequestContext } from '../../request-context.ts';
 import { writeTx } from '../write-tx.ts';
 import { clinicScaleDefinitions, latestClinicScales, resolveScaleDefinition } from './resolve-scale-definition.ts';
 import { recordScaleResponse } from './record-scale-response.ts';
-import { scaleIssuesError } from './scale-errors.ts';
 
 /** The list staff choose from: no scoring internals, just what identifies and describes a scale. */
 export async function scaleCatalogue(ctx: RequestContext) {
@@ -150,7 +149,6 @@ export type ImportFormat = 'definition' | 'fhir' | 'text-pack';
  */
 export async function importScale(ctx: RequestContext, body: { format: ImportFormat; scaleId?: string; content: unknown }) {
   const a = requireStaff(ctx);
-  const lang: Lang = ctx.meta.lang;
   let content = body.content;
   if (typeof content === 'string') {
     try {
@@ -172,10 +170,10 @@ export async function importScale(ctx: RequestContext, body: { format: ImportFor
     const base: ScaleDefinition = await resolveScaleDefinition(db, { clinicId: a.clinicId, scaleId: body.scaleId });
     result = applyTextPack(base, content);
   }
-  if (!result.ok) throw scaleIssuesError('scale_definition_invalid', result.issues, lang);
+  if (!result.ok) throw scaleValidationError('scale_definition_invalid', result.issues);
   const candidate = result.definition;
   const check = checkDefinitionImport({ candidate, existing });
-  if (!check.ok) throw scaleIssuesError('scale_definition_conflict', check.issues, lang);
+  if (!check.ok) throw scaleValidationError('scale_definition_conflict', check.issues);
   const now = ctx.clock().toISOString();
   await writeTx(ctx, async (tx) => {
     if (check.decision === 'unchanged') return;
