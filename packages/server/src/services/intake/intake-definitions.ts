@@ -103,14 +103,7 @@ export async function publishIntakeDefinition(ctx: RequestContext, o: { definiti
   return writeTx(ctx, async (tx) => {
     const current = await currentIntakeDefinition(ctx, tx, a.clinicId);
     const errors = checkNewIntakeVersion(current, edited);
-    if (errors.length > 0) {
-      const lang = ctx.meta.lang;
-      throw new DomainError('validation', {
-        key: 'intake_definition_invalid',
-        params: { count: errors.length },
-        details: errors.map((e) => ({ path: e.path, message: e.message[lang] })),
-      });
-    }
+    if (errors.length > 0) throw new DomainError('validation', { key: 'intake_definition_invalid', params: { count: errors.length }, issues: errors });
     const def = edited as IntakeDefinition;
     // A child form without a scored youth self-harm screen is published only with the clinic's
     // written confirmation, typed by the administrator, stored with the version and audited.

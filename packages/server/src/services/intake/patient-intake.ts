@@ -197,7 +197,6 @@ export async function savePatientIntake(ctx: RequestContext, input: { intakeId: 
  * records the consent with its policy version, and stores only the shown answers.
  */
 export async function submitPatientIntake(ctx: RequestContext, intakeId: string) {
-  const lang = ctx.meta.lang;
   return writeTx(ctx, async (tx) => {
     const { p, intake, definition, today, selfReport } = await scopedIntake(ctx, tx, intakeId);
     if (intake.status === 'submitted') {
@@ -209,7 +208,7 @@ export async function submitPatientIntake(ctx: RequestContext, intakeId: string)
     const answers = answersOf(intake);
     const check = validateIntakeAnswers(definition, answers, { today, audience: answers.audience, mode: 'submit' });
     const missing = check.ok ? await missingScaleItems(tx, { clinicId: p.clinicId, definition, answers: { ...answers, values: check.values }, today }) : [];
-    if (!check.ok || missing.length) throw intakeValidationError({ ...check, ok: false, errors: [...check.errors, ...missing] }, lang);
+    if (!check.ok || missing.length) throw intakeValidationError({ ...check, ok: false, errors: [...check.errors, ...missing] });
     const final: IntakeAnswers = { ...answers, values: check.values };
     const scores = await scoreIntakeScales(ctx, tx, { clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, audience: answers.audience, selfReport, entries: intakeScaleAnswers(definition, final, { today }) });
     const hits = await raiseIntakeSafetyAlerts(ctx, tx, { clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, definition, values: final.values, audience: answers.audience, today });
