@@ -102,7 +102,7 @@ export async function loadPatientIntake(ctx: RequestContext, intakeId: string) {
   const answers = answersOf(intake);
   const scales: Record<string, PatientScaleView> = {};
   const clinicScales = await latestClinicScales(ctx.db.db, intake.clinic_id);
-  for (const sec of definition.sections) for (const g of sec.groups) for (const q of g.questions) {
+  for (const q of definition.sections.flatMap((sec) => sec.groups.flatMap((g) => g.questions))) {
     if (q.type === 'scale') {
       const v = scaleView(clinicScales.find((s) => s.id === q.scaleId));
       if (v) scales[q.scaleId] = v;
