@@ -49,7 +49,7 @@ function packIssues(definition: ScaleDefinition, pack: TextPack): Issue[] {
   for (const [id, entry] of Object.entries(pack.items)) {
     const item = definition.items.find((i) => i.id === id);
     if (!item) {
-      issues.push({ path: `items.${id}`, key: 'scale.unknown_item.item_2', params: { id, shortName: definition.shortName } });
+      issues.push({ path: `items.${id}`, key: 'scale.unknown_item.not_in_scale', params: { item: id, shortName: definition.shortName } });
       continue;
     }
     if (!entry.text.ja && !entry.text.en) {
@@ -60,7 +60,7 @@ function packIssues(definition: ScaleDefinition, pack: TextPack): Issue[] {
         issues.push({
           path: `items.${id}.options.${key}`,
           key: 'scale.unknown_option.item_has_no',
-          params: { id, key, v1: item.options.map((o) => o.value).join(', ') },
+          params: { id, key, values: item.options.map((o) => o.value).join(', ') },
         });
       }
     }

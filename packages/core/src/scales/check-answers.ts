@@ -18,8 +18,8 @@ export function answerIssues(definition: ScaleDefinition, answers: ScaleAnswers)
     if (!ids.has(key)) {
       issues.push({
         path: `answers.${key}`,
-        key: 'scale.unknown_item.item',
-        params: { key, shortName: definition.shortName },
+        key: 'scale.unknown_item.not_in_scale',
+        params: { item: key, shortName: definition.shortName },
       });
     }
   }

@@ -80,14 +80,14 @@ export function checkShape(value: unknown, shape: Shape, path: string, issues: I
       if (typeof value !== 'string') {
         issues.push(typeIssue(path, 'string', value));
       } else if (value.trim() === '') {
-        issues.push({ path, key: 'scale.empty.empty', params: {} });
+        issues.push({ path, key: 'scale.empty.text', params: {} });
       } else if (value.length > (shape.maxLength ?? defaultMaxLength)) {
         const max = shape.maxLength ?? defaultMaxLength;
         issues.push({ path, key: 'scale.too_long.most_characters_got', params: { max, length: value.length } });
       } else if (shape.pattern && !shape.pattern.test(value)) {
         issues.push({
           path,
-          key: 'scale.pattern.valid',
+          key: 'scale.pattern.not_valid_here',
           params: { value, hint: shape.hint ?? shape.pattern.source },
         });
       }
@@ -151,7 +151,7 @@ export function checkShape(value: unknown, shape: Shape, path: string, issues: I
       for (const [key, field] of Object.entries(shape.fields)) {
         const p = path ? `${path}.${key}` : key;
         if (value[key] === undefined) {
-          if (!field.optional) issues.push({ path: p, key: 'scale.required.required', params: {} });
+          if (!field.optional) issues.push({ path: p, key: 'scale.required.field', params: {} });
           continue;
         }
         checkShape(value[key], field.shape, p, issues);
@@ -178,8 +178,8 @@ export function checkShape(value: unknown, shape: Shape, path: string, issues: I
       if (!variant) {
         issues.push({
           path: `${path}.${shape.key}`,
-          key: 'scale.not_allowed.one_got_2',
-          params: { values: Object.keys(shape.variants).join(', '), tag: JSON.stringify(tag), valuesJa: Object.keys(shape.variants).join('、') },
+          key: 'scale.not_allowed.one_got',
+          params: { values: Object.keys(shape.variants).join(', '), value: JSON.stringify(tag), valuesJa: Object.keys(shape.variants).join('、') },
         });
         return;
       }

@@ -35,13 +35,11 @@ export const SCALE_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, strin
   'scale.bad_reference.name_earlier_item': { ja: '前にある項目を指定してください（「{item}」）', en: 'must name an earlier item (got "{item}")' },
   'scale.bad_reference.scored_item_group': { ja: '「{r}」はここで採点される項目・グループではありません', en: '"{r}" is not a scored item or group here' },
   'scale.bad_reference.unknown_band': { ja: '区分「{band}」はありません', en: 'unknown band "{band}"' },
-  'scale.bad_reference.unknown_band_2': { ja: '区分「{fallbackBand}」はありません', en: 'unknown band "{fallbackBand}"' },
   'scale.bad_reference.unknown_band_set': { ja: '区分セット「{defaultBandSet}」はありません', en: 'unknown band set "{defaultBandSet}"' },
   'scale.bad_reference.unknown_item': { ja: '項目「{item}」はありません', en: 'unknown item "{item}"' },
-  'scale.bad_reference.unknown_item_2': { ja: '項目「{x}」はありません', en: 'unknown item "{x}"' },
   'scale.bad_reference.unknown_subscale': { ja: '下位尺度「{sid}」はありません', en: 'unknown subscale "{sid}"' },
   'scale.band_gap.first_band_start': { ja: '最初の区分は尺度の最小値 {min} から始めてください（{min2}）', en: 'the first band must start at the scale minimum {min} (got {min2})' },
-  'scale.band_gap.gap_no_band': { ja: '隙間があります: {v1}–{v2} がどの区分にも入りません', en: 'gap: no band covers {v1}–{v2}' },
+  'scale.band_gap.gap_no_band': { ja: '隙間があります: {from}–{to} がどの区分にも入りません', en: 'gap: no band covers {from}–{to}' },
   'scale.band_gap.last_band_end': { ja: '最後の区分は尺度の最大値 {max} で終えてください（{max2}）', en: 'the last band must end at the scale maximum {max} (got {max2})' },
   'scale.band_overlap.overlap_two_bands': { ja: '重なりがあります: {min}–{prevMax} が2つの区分に入ります', en: 'overlap: {min}–{prevMax} is in two bands' },
   'scale.duplicate_code.option_code_appears': { ja: '項目 {id} の選択肢コード「{dup}」が重複しています', en: 'option code "{dup}" appears twice in item {id}' },
@@ -54,7 +52,7 @@ export const SCALE_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, strin
   'scale.duplicate_id.item_more_than': { ja: '項目「{dup}」が複数のグループに入っています', en: 'item "{dup}" is in more than one group' },
   'scale.duplicate_id.listed_twice': { ja: '「{dup}」が2回指定されています', en: '"{dup}" is listed twice' },
   'scale.duplicate_value.option_value_appears': { ja: '項目 {id} の選択肢の値 {dup} が重複しています', en: 'option value {dup} appears twice in item {id}' },
-  'scale.empty.empty': { ja: '空にできません', en: 'must not be empty' },
+  'scale.empty.text': { ja: '空にできません', en: 'must not be empty' },
   'scale.inconsistent.items_version_differ': { ja: '項目または版が埋め込まれた尺度定義と一致しません（書き出し後に編集されていませんか）', en: 'the items or version differ from the embedded scale definition (edited after export?)' },
   'scale.inconsistent.none_licence_textincluded': { ja: 'licence.textIncluded が false のときは "none" にしてください', en: 'must be "none" when licence.textIncluded is false' },
   'scale.mismatch.pack_for': { ja: 'このパックは「{scaleId}」用で、「{id}」用ではありません', en: 'the pack is for "{scaleId}", not "{id}"' },
@@ -62,7 +60,6 @@ export const SCALE_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, strin
   'scale.no_score.needs_score_ordinalvalue': { ja: '採点値が必要です（ordinalValue 拡張、valueInteger、または数値のコード）', en: 'needs a score: an ordinalValue extension, valueInteger, or a numeric code' },
   'scale.not_a_number.answer_item_number': { ja: '項目 {id} の回答は数値（{allowed} のいずれか）でなければなりません', en: 'the answer to item {id} must be a number (one of {allowed})' },
   'scale.not_allowed.one_got': { ja: '{valuesJa} のいずれかでなければなりません（{value}）', en: 'must be one of {values} (got {value})' },
-  'scale.not_allowed.one_got_2': { ja: '{valuesJa} のいずれかでなければなりません（{tag}）', en: 'must be one of {values} (got {tag})' },
   'scale.not_allowed.triage_bands_have': { ja: 'トリアージの区分に min/max は指定できません', en: 'triage bands have no min/max' },
   'scale.not_allowed.triage_scales_cannot': { ja: 'トリアージ尺度では按分できません', en: 'triage scales cannot prorate' },
   'scale.not_allowed.triage_scales_have': { ja: 'トリアージ尺度には合計点がないため、反応・寛解・信頼性変化は定義できません', en: 'triage scales have no total, so no response, remission or reliable change' },
@@ -74,8 +71,8 @@ export const SCALE_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, strin
   'scale.out_of_range.max_below_min': { ja: 'max {max} が min {min} より小さくなっています', en: 'max {max} is below min {min}' },
   'scale.out_of_range.threshold_for_item': { ja: '項目 {item} の閾値 {atLeast} は {min} より大きく {max} 以下でなければなりません', en: 'threshold {atLeast} for item {item} must be above {min} and at most {max}' },
   'scale.out_of_range.within_scale_range': { ja: '尺度の範囲 {min}–{max} の中にしてください', en: 'must be within the scale range {min}–{max}' },
-  'scale.pattern.valid': { ja: '「{value}」はここでは使えません（{hint}）', en: '"{value}" is not valid here ({hint})' },
-  'scale.range_mismatch.options_give_totals': { ja: '選択肢から計算した合計の範囲は {v1}–{v2} ですが、range は {min}–{max} です', en: 'the options give totals {v1}–{v2}, but the range says {min}–{max}' },
+  'scale.pattern.not_valid_here': { ja: '「{value}」はここでは使えません（{hint}）', en: '"{value}" is not valid here ({hint})' },
+  'scale.range_mismatch.options_give_totals': { ja: '選択肢から計算した合計の範囲は {lowest}–{highest} ですが、range は {min}–{max} です', en: 'the options give totals {lowest}–{highest}, but the range says {min}–{max}' },
   'scale.required.english_text_required': { ja: '英語の表記が必要です', en: 'an English text is required' },
   'scale.required.item_needs_its': { ja: '項目 {id} の文言（日本語または英語）が必要です', en: 'item {id} needs its text (Japanese and/or English)' },
   'scale.required.japanese_text_required': { ja: '日本語の表記が必要です', en: 'a Japanese text is required' },
@@ -86,7 +83,7 @@ export const SCALE_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, strin
   'scale.required.no_scorable_choice': { ja: '採点できる "choice" 項目がありません', en: 'no scorable "choice" items' },
   'scale.required.questionnaire_name_id': { ja: '尺度名のため Questionnaire.name（または id）が必要です', en: 'Questionnaire.name (or id) is required to name the scale' },
   'scale.required.questionnaire_version_required': { ja: 'Questionnaire.version が必要です（定義には版が必要）', en: 'a Questionnaire.version is required (definitions are versioned)' },
-  'scale.required.required': { ja: '必須です', en: 'is required' },
+  'scale.required.field': { ja: '必須です', en: 'is required' },
   'scale.required.required_there_band': { ja: '区分セットがあるときは必須です', en: 'is required when there are band sets' },
   'scale.required.text_for_item': { ja: '項目 {id} の文言がありません', en: 'text for item {id} is missing' },
   'scale.text_not_licensed.instructions_allowed_metadata': { ja: 'メタデータのみの定義には教示文を含められません', en: 'instructions are not allowed in a metadata-only definition' },
@@ -99,9 +96,8 @@ export const SCALE_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, strin
   'scale.too_many.have_most_entries': { ja: '{max} 個以内にしてください（{length} 個）', en: 'must have at most {max} entries (got {length})' },
   'scale.too_small.least_got': { ja: '{min} 以上でなければなりません（{value}）', en: 'must be at least {min} (got {value})' },
   'scale.unknown_field.unknown_field': { ja: '未知のフィールド「{key}」です', en: 'unknown field "{key}"' },
-  'scale.unknown_item.item': { ja: '「{key}」は {shortName} の項目ではありません', en: '"{key}" is not an item of {shortName}' },
-  'scale.unknown_item.item_2': { ja: '「{id}」は {shortName} の項目ではありません', en: '"{id}" is not an item of {shortName}' },
-  'scale.unknown_option.item_has_no': { ja: '項目 {id} に値 {key} の選択肢はありません（値: {v1}）', en: 'item {id} has no option with value {key} (values: {v1})' },
+  'scale.unknown_item.not_in_scale': { ja: '「{item}」は {shortName} の項目ではありません', en: '"{item}" is not an item of {shortName}' },
+  'scale.unknown_option.item_has_no': { ja: '項目 {id} に値 {key} の選択肢はありません（値: {values}）', en: 'item {id} has no option with value {key} (values: {values})' },
   'scale.unsupported.item_type_cannot': { ja: '項目の型「{type}」は採点できません。採点値付きの選択肢をもつ "choice" 項目にしてください', en: 'item type "{type}" cannot be scored; use "choice" items with scored answer options' },
   'scale.version_conflict.already_exists_with': { ja: '{id} {version} は採点・区分・ルールが異なる内容で既に存在します。変更した定義には新しい版を付けてください', en: '{id} {version} already exists with different scoring, bands or rules; give the changed definition a new version' },
   'scale.version_not_newer.already_version_import': { ja: '{id} は既に版 {newest} があります。取り込む定義は {version} より新しい版にしてください', en: '{id} is already at version {newest}; an import must have a newer version than {version}' },
@@ -121,7 +117,7 @@ export const SCALE_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, strin
  * itself). For text outside the server's answers — the CLI, logs, a document — that names its language.
  *
  * @example
- * scaleMessage('scale.required.required', {}, 'en'); // 'is required'
+ * scaleMessage('scale.required.field', {}, 'en'); // 'is required'
  */
 export function scaleMessage(key: string, params: ErrorParams | undefined, lang: Lang): string {
   const template = SCALE_MESSAGES[key]?.[lang] ?? key;

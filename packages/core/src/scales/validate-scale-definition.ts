@@ -349,7 +349,7 @@ function checkSumScoring(d: ScaleDefinition, s: SumScoring, push: Push): void {
   const itemIds = d.items.map((i) => i.id);
   const ref = (x: string, path: string): boolean => {
     if (itemIds.includes(x)) return true;
-    push(path, 'scale.bad_reference.unknown_item_2', { x });
+    push(path, 'scale.bad_reference.unknown_item', { item: x });
     return false;
   };
   s.reverseItems.forEach((x, k) => ref(x, `scoring.reverseItems[${k}]`));
@@ -411,7 +411,7 @@ function checkSumScoring(d: ScaleDefinition, s: SumScoring, push: Push): void {
     push(
       'scoring.range',
       'scale.range_mismatch.options_give_totals',
-      { v1: declared.min * m, v2: declared.max * m, min: s.range.min, max: s.range.max },
+      { lowest: declared.min * m, highest: declared.max * m, min: s.range.min, max: s.range.max },
     );
   }
 }
@@ -455,7 +455,7 @@ function checkBands(d: ScaleDefinition, push: Push): void {
       }
       if (prevMax !== null) {
         if (b.min > prevMax + 1) {
-          push(`${p}.min`, 'scale.band_gap.gap_no_band', { v1: prevMax + 1, v2: b.min - 1 });
+          push(`${p}.min`, 'scale.band_gap.gap_no_band', { from: prevMax + 1, to: b.min - 1 });
         } else if (b.min < prevMax + 1) {
           push(`${p}.min`, 'scale.band_overlap.overlap_two_bands', { min: b.min, prevMax });
         }
@@ -486,7 +486,7 @@ function semanticIssues(d: ScaleDefinition): Issue[] {
       if (!bandIds.includes(r.band)) push(`scoring.rules[${k}].band`, 'scale.bad_reference.unknown_band', { band: r.band });
       r.anyOf.forEach((c, j) => checkCondition(d, c, `scoring.rules[${k}].anyOf[${j}]`, push));
     });
-    if (!bandIds.includes(s.fallbackBand)) push('scoring.fallbackBand', 'scale.bad_reference.unknown_band_2', { fallbackBand: s.fallbackBand });
+    if (!bandIds.includes(s.fallbackBand)) push('scoring.fallbackBand', 'scale.bad_reference.unknown_band', { band: s.fallbackBand });
     if (s.missing.kind !== 'none-allowed') push('scoring.missing.kind', 'scale.not_allowed.triage_scales_cannot', {});
   }
   if (s.method === 'sum') {
