@@ -16,6 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createDb } from '@mimamori/storage';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { recordScaleResponse } from '../packages/server/src/services/scales/record-scale-response.ts';
+import { systemContext } from '../packages/server/src/request-context.ts';
 import { axeViolations, launchBrowser } from './helpers/browser.ts';
 import { e2eNow } from './helpers/clock.ts';
 import { ensureWebBuild, root, startServer, type RunningServer } from './helpers/server.ts';
@@ -91,13 +92,13 @@ async function seedHistory(patientId: string, clinicId: string): Promise<void> {
     const phq = [[70, [3, 3, 2, 2, 2, 2, 2, 1, 0]], [56, [2, 3, 2, 2, 2, 2, 1, 1, 0]], [42, [2, 2, 2, 1, 1, 1, 1, 1, 0]], [28, [1, 1, 1, 1, 1, 1, 1, 0, 0]], [14, [1, 1, 1, 0, 1, 0, 0, 0, 0]]] as const;
     for (const [days, list] of phq) {
       const answers = Object.fromEntries(list.map((v, i) => [`q${i + 1}`, v]));
-      await db.db.transaction().execute((tx) => recordScaleResponse({ db, clock: at(days), config }, tx, null, { clinicId, patientId, scaleId: 'phq9', answers, informant: 'self', source: 'intake' }));
+      await db.db.transaction().execute((tx) => recordScaleResponse(systemContext({ db, clock: at(days), config }, { job: 'import' }), tx, { clinicId, patientId, scaleId: 'phq9', answers, informant: 'self', source: 'intake' }));
     }
     const gad = [[70, 2], [42, 2], [14, 1]] as const;
     for (const [days, v] of gad) {
       const answers = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`q${i + 1}`, v]));
       for (const informant of ['self'] as const) {
-        await db.db.transaction().execute((tx) => recordScaleResponse({ db, clock: at(days), config }, tx, null, { clinicId, patientId, scaleId: 'gad7', answers, informant, source: 'intake' }));
+        await db.db.transaction().execute((tx) => recordScaleResponse(systemContext({ db, clock: at(days), config }, { job: 'import' }), tx, { clinicId, patientId, scaleId: 'gad7', answers, informant, source: 'intake' }));
       }
     }
   } finally {
@@ -112,8 +113,8 @@ async function seedInformants(patientId: string, clinicId: string): Promise<void
     const sdq = (level: number) => Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`q${i + 1}`, (i + level) % 3 === 0 ? 2 : level > 1 ? 1 : 0]));
     for (const [days, parent, teacher] of [[84, 2, 2], [42, 2, 1], [7, 1, 0]] as const) {
       const clock = () => new Date(e2eNow() - days * 86_400_000);
-      await db.db.transaction().execute((tx) => recordScaleResponse({ db, clock, config }, tx, null, { clinicId, patientId, scaleId: 'sdq', answers: sdq(parent), informant: 'parent', source: 'import' }));
-      await db.db.transaction().execute((tx) => recordScaleResponse({ db, clock: () => new Date(clock().getTime() + 3_600_000), config }, tx, null, { clinicId, patientId, scaleId: 'sdq', answers: sdq(teacher), informant: 'teacher', source: 'import' }));
+      await db.db.transaction().execute((tx) => recordScaleResponse(systemContext({ db, clock, config }, { job: 'import' }), tx, { clinicId, patientId, scaleId: 'sdq', answers: sdq(parent), informant: 'parent', source: 'import' }));
+      await db.db.transaction().execute((tx) => recordScaleResponse(systemContext({ db, clock: () => new Date(clock().getTime() + 3_600_000), config }, { job: 'import' }), tx, { clinicId, patientId, scaleId: 'sdq', answers: sdq(teacher), informant: 'teacher', source: 'import' }));
     }
   } finally {
     await db.close();

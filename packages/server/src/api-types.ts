@@ -6,7 +6,7 @@
 import type { patientCrisisView } from './services/safety/patient-crisis-view.ts';
 
 export type { AppointmentView } from './services/scheduling/appointment-view.ts';
-export type { CrisisContact } from './services/scales/default-crisis-contacts.ts';
+export type { CrisisContact } from './services/safety/default-crisis-contacts.ts';
 export type { PsychiatricEmergencyCentre } from './services/safety/patient-crisis-view.ts';
 export type { StorageStatus } from './services/storage-health.ts';
 

@@ -5,6 +5,7 @@ import { phq9 } from '../scales/builtin/phq9.ts';
 import { scoreScale } from '../scales/score-scale.ts';
 import { scaleFromQuestionnaire } from './scale-from-questionnaire.ts';
 import { scaleToQuestionnaire } from './scale-to-questionnaire.ts';
+import { SCALE_MESSAGES } from '../scales/scale-messages.ts';
 
 test('every built-in scale survives export to FHIR and import back unchanged', () => {
   for (const d of builtinScales) {
@@ -19,14 +20,14 @@ test('an exported Questionnaire whose items were edited after export is refused'
   q.item.pop();
   const r = scaleFromQuestionnaire(q);
   assert.equal(r.ok, false);
-  assert.equal(r.ok ? '' : r.issues[0].code, 'inconsistent');
+  assert.equal(r.ok ? '' : r.issues[0].key.split('.')[1], 'inconsistent');
   const t = JSON.parse(JSON.stringify(scaleToQuestionnaire(phq9)));
   const embedded = JSON.parse(t.extension[0].valueString);
   embedded.bandSets[0].bands[1].max = 11; // overlap with "moderate"
   t.extension[0].valueString = JSON.stringify(embedded);
   const bad = scaleFromQuestionnaire(t);
   assert.equal(bad.ok, false);
-  assert.ok(!bad.ok && bad.issues.some((i) => i.path === 'extension(scale-definition).bandSets[0].bands[2].min' && i.code === 'band_overlap'));
+  assert.ok(!bad.ok && bad.issues.some((i) => i.path === 'extension(scale-definition).bandSets[0].bands[2].min' && i.key.startsWith('scale.band_overlap.')));
 });
 
 const custom = {
@@ -80,8 +81,8 @@ test('custom Questionnaires with unscorable items are refused with FHIR paths', 
   delete q.version;
   const r = scaleFromQuestionnaire(q);
   assert.equal(r.ok, false);
-  const got = r.ok ? [] : r.issues.map((i) => `${i.path}:${i.code}`);
+  const got = r.ok ? [] : r.issues.map((i) => `${i.path}:${i.key.split('.')[1]}`);
   assert.deepEqual(got.sort(), ['item[1].item[1].answerOption[1]:no_score', 'item[2].type:unsupported', 'version:required']);
-  assert.ok(!r.ok && r.issues.every((i) => i.ja.length > 0 && i.en.length > 0));
+  assert.ok(!r.ok && r.issues.every((i) => SCALE_MESSAGES[i.key]?.ja && SCALE_MESSAGES[i.key]?.en));
   assert.equal(scaleFromQuestionnaire({ resourceType: 'Patient' }).ok, false);
 });

@@ -1,6 +1,6 @@
 import type { Coding, Element, Extension, QuestionnaireItem } from 'fhir/r4.d.ts';
 import type { Lang, LocalizedText, ResponseOption, ScaleItem } from '../scales/scale-definition.ts';
-import type { ScaleIssue } from '../scales/scale-error.ts';
+import type { ErrorParams, Issue } from '../errors/domain-error.ts';
 import { validateScaleDefinition, type ValidationResult } from '../scales/validate-scale-definition.ts';
 import { definitionExtensionUrl, ordinalValueUrl, translationUrl } from './fhir-common.ts';
 
@@ -21,8 +21,8 @@ function translated(value: unknown, element: unknown, lang: Lang): LocalizedText
   return out;
 }
 
-function issue(path: string, code: string, en: string, ja: string): ScaleIssue {
-  return { path, code, en, ja };
+function issue(path: string, key: string, params: ErrorParams): Issue {
+  return { path, key, params };
 }
 
 /** The score of an answer option: `ordinalValue`, or `valueInteger`, or a numeric code. */
@@ -35,12 +35,12 @@ function optionValue(opt: Record<string, unknown>): number | null {
   return code !== undefined && /^-?\d+$/.test(code) ? Number(code) : null;
 }
 
-function flattenItems(items: unknown, path: string, out: Array<{ item: QuestionnaireItem; path: string }>, issues: ScaleIssue[]): void {
+function flattenItems(items: unknown, path: string, out: Array<{ item: QuestionnaireItem; path: string }>, issues: Issue[]): void {
   if (!Array.isArray(items)) return;
   items.forEach((raw, i) => {
     const p = `${path}[${i}]`;
     if (!isObject(raw)) {
-      issues.push(issue(p, 'wrong_type', 'must be an object', 'オブジェクトでなければなりません'));
+      issues.push(issue(p, 'scale.wrong_type.item_object', {}));
       return;
     }
     const item = raw as unknown as QuestionnaireItem;
@@ -51,34 +51,33 @@ function flattenItems(items: unknown, path: string, out: Array<{ item: Questionn
       issues.push(
         issue(
           `${p}.type`,
-          'unsupported',
-          `item type "${String(item.type)}" cannot be scored; use "choice" items with scored answer options`,
-          `項目の型「${String(item.type)}」は採点できません。採点値付きの選択肢をもつ "choice" 項目にしてください`,
+          'scale.unsupported.item_type_cannot',
+          { type: String(item.type) },
         ),
       );
     }
   });
 }
 
-function customDefinition(q: Record<string, unknown>, issues: ScaleIssue[]): Record<string, unknown> | null {
+function customDefinition(q: Record<string, unknown>, issues: Issue[]): Record<string, unknown> | null {
   const lang: Lang = q.language === 'en' ? 'en' : 'ja';
   if (typeof q.version !== 'string') {
-    issues.push(issue('version', 'required', 'a Questionnaire.version is required (definitions are versioned)', 'Questionnaire.version が必要です（定義には版が必要）'));
+    issues.push(issue('version', 'scale.required.questionnaire_version_required', {}));
   }
   const rawName = typeof q.name === 'string' ? q.name : typeof q.id === 'string' ? q.id : '';
   const id = rawName.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').replace(/^(\d)/, 'q$1');
-  if (!id) issues.push(issue('name', 'required', 'Questionnaire.name (or id) is required to name the scale', '尺度名のため Questionnaire.name（または id）が必要です'));
+  if (!id) issues.push(issue('name', 'scale.required.questionnaire_name_id', {}));
   const title = translated(q.title, q._title, lang) ?? translated(q.name, undefined, lang);
   const found: Array<{ item: QuestionnaireItem; path: string }> = [];
   flattenItems(q.item, 'item', found, issues);
-  if (found.length === 0 && !issues.some((i) => i.code === 'unsupported')) {
-    issues.push(issue('item', 'required', 'no scorable "choice" items', '採点できる "choice" 項目がありません'));
+  if (found.length === 0 && !issues.some((i) => i.key.startsWith('scale.unsupported.'))) {
+    issues.push(issue('item', 'scale.required.no_scorable_choice', {}));
   }
   const items: ScaleItem[] = [];
   for (const { item, path } of found) {
     const answerOptions = Array.isArray(item.answerOption) ? item.answerOption : [];
     if (answerOptions.length < 2) {
-      issues.push(issue(`${path}.answerOption`, 'too_few', 'needs at least 2 answer options (answerValueSet is not supported)', '選択肢が2つ以上必要です（answerValueSet には対応していません）'));
+      issues.push(issue(`${path}.answerOption`, 'scale.too_few.needs_least_2', {}));
       continue;
     }
     const options: ResponseOption[] = [];
@@ -88,9 +87,8 @@ function customDefinition(q: Record<string, unknown>, issues: ScaleIssue[]): Rec
         issues.push(
           issue(
             `${path}.answerOption[${k}]`,
-            'no_score',
-            'needs a score: an ordinalValue extension, valueInteger, or a numeric code',
-            '採点値が必要です（ordinalValue 拡張、valueInteger、または数値のコード）',
+            'scale.no_score.needs_score_ordinalvalue',
+            {},
           ),
         );
         return;
@@ -149,9 +147,9 @@ function customDefinition(q: Record<string, unknown>, issues: ScaleIssue[]): Rec
  * if (r.ok) save(r.definition);
  */
 export function scaleFromQuestionnaire(input: unknown): ValidationResult {
-  const issues: ScaleIssue[] = [];
+  const issues: Issue[] = [];
   if (!isObject(input) || input.resourceType !== 'Questionnaire') {
-    return { ok: false, issues: [issue('resourceType', 'wrong_type', 'must be a FHIR Questionnaire', 'FHIR の Questionnaire でなければなりません')] };
+    return { ok: false, issues: [issue('resourceType', 'scale.wrong_type.fhir_questionnaire', {})] };
   }
   const exts = Array.isArray(input.extension) ? (input.extension as Extension[]) : [];
   const embedded = exts.find((e) => e.url === definitionExtensionUrl)?.valueString;
@@ -160,7 +158,7 @@ export function scaleFromQuestionnaire(input: unknown): ValidationResult {
     try {
       parsed = JSON.parse(embedded);
     } catch {
-      return { ok: false, issues: [issue('extension', 'bad_json', 'the embedded scale definition is not valid JSON', '埋め込まれた尺度定義が JSON として不正です')] };
+      return { ok: false, issues: [issue('extension', 'scale.bad_json.embedded_scale_definition', {})] };
     }
     const r = validateScaleDefinition(parsed);
     if (!r.ok) return { ok: false, issues: r.issues.map((i) => ({ ...i, path: `extension(scale-definition).${i.path}` })) };
@@ -171,9 +169,8 @@ export function scaleFromQuestionnaire(input: unknown): ValidationResult {
       issues.push(
         issue(
           'item',
-          'inconsistent',
-          'the items or version differ from the embedded scale definition (edited after export?)',
-          '項目または版が埋め込まれた尺度定義と一致しません（書き出し後に編集されていませんか）',
+          'scale.inconsistent.items_version_differ',
+          {},
         ),
       );
     }

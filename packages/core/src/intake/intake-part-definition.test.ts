@@ -56,5 +56,5 @@ test("a screen of the patient's own may not depend on the guardian's answers", (
   self.groups[0]!.showIf = { op: 'equals', question: 'past_psychiatric', value: true };
   const r = validateIntakeDefinition(bad);
   assert.equal(r.ok, false);
-  assert.ok(!r.ok && r.errors.some((e) => e.path.includes('self_feelings') && e.key === 'condition_reference'));
+  assert.ok(!r.ok && r.errors.some((e) => e.path.includes('self_feelings') && e.key.startsWith('intake_definition.condition_reference.')));
 });

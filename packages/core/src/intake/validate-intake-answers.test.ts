@@ -4,6 +4,7 @@ import { DEFAULT_INTAKE_DEFINITION as D, createDefaultIntakeDefinition } from '.
 import { exampleAdultIntakeAnswers, exampleChildIntakeAnswers } from './example-intake-answers.ts';
 import type { IntakeAnswers, IntakeDefinition } from './intake-definition.ts';
 import { intakeValidationError, validateIntakeAnswers, type IntakeAnswersInput } from './validate-intake-answers.ts';
+import { intakeCatalogueMessage } from './intake-messages.ts';
 
 const today = '2026-11-29';
 const adult = (values: Readonly<Record<string, unknown>>, base: IntakeAnswers = exampleAdultIntakeAnswers()): IntakeAnswersInput => ({
@@ -205,12 +206,14 @@ test('answers for another version or audience, and unknown questions', () => {
   assert.deepEqual(paths(typed), ['chief_complaint:type', 'past_medical:type']);
 });
 
-test('a failed validation becomes one domain error with details in the respondent\'s language', () => {
+test('a failed validation becomes one domain error with an issue per field, a message of the intake catalogue in both languages', () => {
   const r = validateIntakeAnswers(D, adult({ birth_date: '2026-02-30' }), { today, audience: 'adult' });
-  const e = intakeValidationError(r, 'ja');
+  const e = intakeValidationError(r);
   assert.equal(e.code, 'validation');
   assert.equal(e.key, 'intake_invalid');
-  assert.deepEqual(e.details, [{ path: 'birth_date', message: '存在しない日付です。' }]);
+  assert.deepEqual(e.issues, [{ path: 'birth_date', key: 'intake.date_invalid', params: {} }]);
+  assert.equal(intakeCatalogueMessage(e.issues[0]!.key, e.issues[0]!.params, 'ja'), '存在しない日付です。');
+  assert.equal(intakeCatalogueMessage(e.issues[0]!.key, e.issues[0]!.params, 'en'), 'This date does not exist.');
   assert.throws(() => validateIntakeAnswers(D, adult({}), { today, audience: 'adult', mode: 'group' }), /groupId/);
   const huge = validateIntakeAnswers(D, adult({ scale_phq9: { scaleId: 'phq9', answers: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`q${i}`, 0])) } }), { today, audience: 'adult' });
   assert.deepEqual(paths(huge), ['scale_phq9:scale_mismatch']);

@@ -261,16 +261,17 @@ function checkRepeat(q: RepeatQuestion, v: unknown, today: string): Checked {
 
 /**
  * The validation result as the one domain error the server maps to HTTP (code `validation`, key
- * `intake_invalid`), with per-field details in the respondent's language.
+ * `intake_invalid`), with one issue per field (`intake.<key>` and its params, messages of
+ * `INTAKE_MESSAGES`), translated by the server's error handler in the respondent's language.
  *
  * @example
  * const r = validateIntakeAnswers(def, body, { today, audience: 'adult' });
- * if (!r.ok) throw intakeValidationError(r, 'ja');
+ * if (!r.ok) throw intakeValidationError(r);
  */
-export function intakeValidationError(result: IntakeValidationResult, lang: 'ja' | 'en'): DomainError {
+export function intakeValidationError(result: IntakeValidationResult): DomainError {
   return new DomainError('validation', {
     key: 'intake_invalid',
     params: { count: result.errors.length },
-    details: result.errors.map((e) => ({ path: e.path, message: e.message[lang] })),
+    issues: result.errors.map((e) => ({ path: e.path, key: `intake.${e.key}`, params: e.params })),
   });
 }

@@ -2,11 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_INTAKE_DEFINITION, createDefaultIntakeDefinition } from './default-intake-definition.ts';
 import { checkNewIntakeVersion, validateIntakeDefinition } from './validate-intake-definition.ts';
+import { INTAKE_MESSAGES, intakeCatalogueMessage } from './intake-messages.ts';
 
 const clone = <T>(x: T): any => JSON.parse(JSON.stringify(x));
 const errs = (x: unknown): string[] => {
   const r = validateIntakeDefinition(x);
-  return r.ok ? [] : r.errors.map((e) => `${e.path}:${e.key}`);
+  return r.ok ? [] : r.errors.map((e) => `${e.path}:${e.key.split('.')[1]}`);
 };
 
 const tiny = (): any => ({
@@ -55,7 +56,7 @@ test('conditions may refer only to earlier questions, and siblings only inside a
   d.sections[0].groups[0].questions[0].showIf = { op: 'answered', question: 'meds' };
   assert.deepEqual(errs(d), ['sections[0](s).groups[0](g).questions[0](meds_yes).showIf.question:condition_reference']);
   const r = validateIntakeDefinition(d);
-  assert.ok(!r.ok && r.errors[0].message.en.includes('"meds" is not an earlier question'));
+  assert.ok(!r.ok && intakeCatalogueMessage(r.errors[0].key, r.errors[0].params, 'en').includes('"meds" is not an earlier question'));
 
   const later = tiny();
   later.sections[0].groups[0].questions[1].fields[1].showIf = { op: 'answered', sibling: 'when' };
@@ -123,6 +124,13 @@ test('root checks: version, audiences, birth-date question, non-objects', () => 
 test('a new version must keep the form id and raise the version', () => {
   const v1 = createDefaultIntakeDefinition();
   assert.deepEqual(checkNewIntakeVersion(v1, createDefaultIntakeDefinition({ version: 2 })), []);
-  assert.deepEqual(checkNewIntakeVersion(v1, v1).map((e) => e.key), ['version_not_newer']);
-  assert.deepEqual(checkNewIntakeVersion(v1, { ...createDefaultIntakeDefinition({ version: 2 }), id: 'other' }).map((e) => e.key), ['definition_id_changed']);
+  assert.deepEqual(checkNewIntakeVersion(v1, v1).map((e) => e.key.split('.')[1]), ['version_not_newer']);
+  assert.deepEqual(checkNewIntakeVersion(v1, { ...createDefaultIntakeDefinition({ version: 2 }), id: 'other' }).map((e) => e.key.split('.')[1]), ['definition_id_changed']);
+});
+
+test('every problem of an edited form names a message of the intake catalogue in both languages', () => {
+  const bad = { id: 'X', version: 0, audiences: ['nobody'], sections: [{ id: 's', title: {}, groups: [{ id: 'g', title: { ja: 'x', en: 'x' }, questions: [{ id: 'q', type: 'mystery' }, 'no'] }] }] };
+  const r = validateIntakeDefinition(bad);
+  assert.ok(!r.ok && r.errors.length > 0);
+  for (const e of r.ok ? [] : r.errors) assert.ok(INTAKE_MESSAGES[e.key]?.ja && INTAKE_MESSAGES[e.key]?.en, `no message for ${e.key}`);
 });

@@ -34,7 +34,7 @@ test('a text pack for another scale or version, or with unknown items/options, i
   delete p.items.q2;
   const r = applyTextPack(madrs, p);
   assert.equal(r.ok, false);
-  const paths = r.ok ? [] : r.issues.map((i) => `${i.path}:${i.code}`);
+  const paths = r.ok ? [] : r.issues.map((i) => `${i.path}:${i.key.split('.')[1]}`);
   assert.deepEqual(paths.sort(), ['items.q1.options.7:unknown_option', 'items.q11:unknown_item', 'items.q2:required', 'scaleVersion:mismatch']);
   assert.throws(() => parseTextPack(phq9, madrsPack()), /the pack is for "madrs", not "phq9"/);
 });
@@ -42,7 +42,7 @@ test('a text pack for another scale or version, or with unknown items/options, i
 test('a malformed text pack is rejected before anything is merged', () => {
   const r = applyTextPack(madrs, { scaleId: 'madrs', scaleVersion: '1.0.0', licensee: 'x', items: { q1: { text: 'plain' } }, extra: 1 });
   assert.equal(r.ok, false);
-  const codes = r.ok ? [] : r.issues.map((i) => `${i.path}:${i.code}`);
+  const codes = r.ok ? [] : r.issues.map((i) => `${i.path}:${i.key.split('.')[1]}`);
   assert.ok(codes.includes('items.q1.text:wrong_type'));
   assert.ok(codes.includes('extra:unknown_field'));
 });

@@ -1,6 +1,7 @@
 import { checkShape, opt, req, type Shape } from './definition-shape.ts';
 import type { LocalizedText, ScaleDefinition } from './scale-definition.ts';
-import { scaleValidationError, type ScaleIssue } from './scale-error.ts';
+import type { Issue } from '../errors/domain-error.ts';
+import { scaleValidationError } from './scale-error.ts';
 import { validateScaleDefinition, type ValidationResult } from './validate-scale-definition.ts';
 
 /**
@@ -33,42 +34,40 @@ const textPackShape: Shape = {
   },
 };
 
-function packIssues(definition: ScaleDefinition, pack: TextPack): ScaleIssue[] {
-  const issues: ScaleIssue[] = [];
+function packIssues(definition: ScaleDefinition, pack: TextPack): Issue[] {
+  const issues: Issue[] = [];
   if (pack.scaleId !== definition.id) {
-    issues.push({ path: 'scaleId', code: 'mismatch', en: `the pack is for "${pack.scaleId}", not "${definition.id}"`, ja: `このパックは「${pack.scaleId}」用で、「${definition.id}」用ではありません` });
+    issues.push({ path: 'scaleId', key: 'scale.mismatch.pack_for', params: { scaleId: pack.scaleId, id: definition.id } });
   }
   if (pack.scaleVersion !== definition.version) {
     issues.push({
       path: 'scaleVersion',
-      code: 'mismatch',
-      en: `the pack is for version ${pack.scaleVersion}, but the definition is version ${definition.version}`,
-      ja: `このパックは版 ${pack.scaleVersion} 用ですが、定義は版 ${definition.version} です`,
+      key: 'scale.mismatch.pack_for_version',
+      params: { scaleVersion: pack.scaleVersion, version: definition.version },
     });
   }
   for (const [id, entry] of Object.entries(pack.items)) {
     const item = definition.items.find((i) => i.id === id);
     if (!item) {
-      issues.push({ path: `items.${id}`, code: 'unknown_item', en: `"${id}" is not an item of ${definition.shortName}`, ja: `「${id}」は ${definition.shortName} の項目ではありません` });
+      issues.push({ path: `items.${id}`, key: 'scale.unknown_item.not_in_scale', params: { item: id, shortName: definition.shortName } });
       continue;
     }
     if (!entry.text.ja && !entry.text.en) {
-      issues.push({ path: `items.${id}.text`, code: 'required', en: 'needs Japanese and/or English text', ja: '日本語または英語の文言が必要です' });
+      issues.push({ path: `items.${id}.text`, key: 'scale.required.needs_japanese_english', params: {} });
     }
     for (const key of Object.keys(entry.options ?? {})) {
       if (!item.options.some((o) => String(o.value) === key)) {
         issues.push({
           path: `items.${id}.options.${key}`,
-          code: 'unknown_option',
-          en: `item ${id} has no option with value ${key} (values: ${item.options.map((o) => o.value).join(', ')})`,
-          ja: `項目 ${id} に値 ${key} の選択肢はありません（値: ${item.options.map((o) => o.value).join(', ')}）`,
+          key: 'scale.unknown_option.item_has_no',
+          params: { id, key, values: item.options.map((o) => o.value).join(', ') },
         });
       }
     }
   }
   for (const item of definition.items) {
     if (!(item.id in pack.items)) {
-      issues.push({ path: `items.${item.id}`, code: 'required', en: `text for item ${item.id} is missing`, ja: `項目 ${item.id} の文言がありません` });
+      issues.push({ path: `items.${item.id}`, key: 'scale.required.text_for_item', params: { id: item.id } });
     }
   }
   return issues;
@@ -84,7 +83,7 @@ function packIssues(definition: ScaleDefinition, pack: TextPack): ScaleIssue[] {
  * if (r.ok) save(r.definition); else show(r.issues);
  */
 export function applyTextPack(definition: ScaleDefinition, input: unknown): ValidationResult {
-  const shapeIssues: ScaleIssue[] = [];
+  const shapeIssues: Issue[] = [];
   checkShape(input, textPackShape, '', shapeIssues);
   if (shapeIssues.length > 0) return { ok: false, issues: shapeIssues };
   const pack = input as TextPack;

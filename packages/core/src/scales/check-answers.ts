@@ -1,6 +1,7 @@
 import { isItemEnabled, type ScaleAnswers } from './item-score.ts';
 import type { ScaleDefinition } from './scale-definition.ts';
-import { scaleValidationError, type ScaleIssue } from './scale-error.ts';
+import type { Issue } from '../errors/domain-error.ts';
+import { scaleValidationError } from './scale-error.ts';
 
 /**
  * Every problem with a set of answers: unknown item ids, values that are not numbers or not one of
@@ -8,18 +9,17 @@ import { scaleValidationError, type ScaleIssue } from './scale-error.ts';
  * Missing answers are not problems here; the missing-item rule decides about them.
  *
  * @example
- * answerIssues(phq9, { q1: 5 }); // [{ path: 'answers.q1', code: 'out_of_range', … }]
+ * answerIssues(phq9, { q1: 5 }); // [{ path: 'answers.q1', key: 'scale.out_of_range.answer_item_out', params: { v: 5, id: 'q1', allowed: '0, 1, 2, 3' } }]
  */
-export function answerIssues(definition: ScaleDefinition, answers: ScaleAnswers): ReadonlyArray<ScaleIssue> {
-  const issues: ScaleIssue[] = [];
+export function answerIssues(definition: ScaleDefinition, answers: ScaleAnswers): ReadonlyArray<Issue> {
+  const issues: Issue[] = [];
   const ids = new Set(definition.items.map((i) => i.id));
   for (const key of Object.keys(answers)) {
     if (!ids.has(key)) {
       issues.push({
         path: `answers.${key}`,
-        code: 'unknown_item',
-        en: `"${key}" is not an item of ${definition.shortName}`,
-        ja: `「${key}」は ${definition.shortName} の項目ではありません`,
+        key: 'scale.unknown_item.not_in_scale',
+        params: { item: key, shortName: definition.shortName },
       });
     }
   }
@@ -31,18 +31,16 @@ export function answerIssues(definition: ScaleDefinition, answers: ScaleAnswers)
     if (typeof v !== 'number' || !Number.isFinite(v)) {
       issues.push({
         path,
-        code: 'not_a_number',
-        en: `the answer to item ${item.id} must be a number (one of ${allowed.join(', ')})`,
-        ja: `項目 ${item.id} の回答は数値（${allowed.join(', ')} のいずれか）でなければなりません`,
+        key: 'scale.not_a_number.answer_item_number',
+        params: { id: item.id, allowed: allowed.join(', ') },
       });
       continue;
     }
     if (!allowed.includes(v)) {
       issues.push({
         path,
-        code: 'out_of_range',
-        en: `the answer ${v} to item ${item.id} is out of range; allowed: ${allowed.join(', ')}`,
-        ja: `項目 ${item.id} の回答 ${v} は範囲外です（${allowed.join(', ')} のいずれか）`,
+        key: 'scale.out_of_range.answer_item_out',
+        params: { v, id: item.id, allowed: allowed.join(', ') },
       });
       continue;
     }
@@ -50,9 +48,8 @@ export function answerIssues(definition: ScaleDefinition, answers: ScaleAnswers)
       const cond = item.enableWhen;
       issues.push({
         path,
-        code: 'not_asked',
-        en: `item ${item.id} is only asked when item ${cond?.item} is at least ${cond?.atLeast}; leave it blank`,
-        ja: `項目 ${item.id} は項目 ${cond?.item} が ${cond?.atLeast} 以上のときだけ尋ねます。空欄にしてください`,
+        key: 'scale.not_asked.item_asked_item',
+        params: { id: item.id, item: cond?.item ?? null, atLeast: cond?.atLeast ?? null },
       });
     }
   }
@@ -82,9 +79,8 @@ export function answersFromList(definition: ScaleDefinition, list: ReadonlyArray
     throw scaleValidationError('scale_answers_count', [
       {
         path: 'answers',
-        code: 'wrong_count',
-        en: `${definition.shortName} has ${definition.items.length} items but ${list.length} answers were given`,
-        ja: `${definition.shortName} は ${definition.items.length} 項目ですが、回答が ${list.length} 個あります`,
+        key: 'scale.wrong_count.has_items_but',
+        params: { shortName: definition.shortName, length: definition.items.length, length2: list.length },
       },
     ]);
   }

@@ -25,7 +25,7 @@ test('the same version with other bands is refused: stored scores would change m
   });
   const r = checkDefinitionImport({ candidate: tampered, existing: builtinScales });
   assert.equal(r.ok, false);
-  assert.equal(r.ok ? '' : r.issues[0].code, 'version_conflict');
+  assert.equal(r.ok ? '' : r.issues[0].key.split('.')[1], 'version_conflict');
   const bumped = edited((d) => {
     d.version = '1.1.0';
     d.bandSets[0].bands[2].max = 15;
@@ -34,7 +34,7 @@ test('the same version with other bands is refused: stored scores would change m
   assert.deepEqual(checkDefinitionImport({ candidate: bumped, existing: builtinScales }), { ok: true, decision: 'new-version' });
   const older = edited((d) => (d.version = '0.9.0'));
   const o = checkDefinitionImport({ candidate: older, existing: builtinScales });
-  assert.equal(o.ok ? '' : o.issues[0].code, 'version_not_newer');
+  assert.equal(o.ok ? '' : o.issues[0].key.split('.')[1], 'version_not_newer');
 });
 
 test('a licensed text pack keeps the version: wording-only change', () => {

@@ -1,5 +1,5 @@
 import type { ScaleDefinition } from './scale-definition.ts';
-import type { ScaleIssue } from './scale-error.ts';
+import type { Issue } from '../errors/domain-error.ts';
 import { canonicalJson } from '../text/canonical-json.ts';
 
 export type ImportDecision =
@@ -14,7 +14,7 @@ export type ImportDecision =
 
 export type ImportCheck =
   | { readonly ok: true; readonly decision: ImportDecision }
-  | { readonly ok: false; readonly issues: ReadonlyArray<ScaleIssue> };
+  | { readonly ok: false; readonly issues: ReadonlyArray<Issue> };
 
 export interface CheckDefinitionImportOptions {
   /** A definition that already passed `validateScaleDefinition`. */
@@ -50,7 +50,7 @@ function compareVersions(a: string, b: string): number {
  *
  * @example
  * checkDefinitionImport({ candidate: edited, existing: [...builtinScales, ...stored] });
- * // { ok: false, issues: [{ path: 'version', code: 'version_conflict', … }] }
+ * // { ok: false, issues: [{ path: 'version', key: 'scale.version_conflict.already_exists_with', params: { id, version } }] }
  */
 export function checkDefinitionImport(options: CheckDefinitionImportOptions): ImportCheck {
   const { candidate, existing } = options;
@@ -65,9 +65,8 @@ export function checkDefinitionImport(options: CheckDefinitionImportOptions): Im
       issues: [
         {
           path: 'version',
-          code: 'version_conflict',
-          en: `${candidate.id} ${candidate.version} already exists with different scoring, bands or rules; give the changed definition a new version`,
-          ja: `${candidate.id} ${candidate.version} は採点・区分・ルールが異なる内容で既に存在します。変更した定義には新しい版を付けてください`,
+          key: 'scale.version_conflict.already_exists_with',
+          params: { id: candidate.id, version: candidate.version },
         },
       ],
     };
@@ -79,9 +78,8 @@ export function checkDefinitionImport(options: CheckDefinitionImportOptions): Im
       issues: [
         {
           path: 'version',
-          code: 'version_not_newer',
-          en: `${candidate.id} is already at version ${newest}; an import must have a newer version than ${candidate.version}`,
-          ja: `${candidate.id} は既に版 ${newest} があります。取り込む定義は ${candidate.version} より新しい版にしてください`,
+          key: 'scale.version_not_newer.already_version_import',
+          params: { id: candidate.id, newest, version: candidate.version },
         },
       ],
     };

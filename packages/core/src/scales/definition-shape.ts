@@ -1,8 +1,8 @@
-import type { ScaleIssue } from './scale-error.ts';
+import type { Issue } from '../errors/domain-error.ts';
 
 /**
  * A small structural checker for imported JSON: types, required fields, enums, patterns and
- * unknown fields, each reported with its path in both languages. Semantic checks (references,
+ * unknown fields, each reported with its path, a message key of `SCALE_MESSAGES` and its params. Semantic checks (references,
  * bands, ranges) live in `validate-scale-definition.ts`.
  */
 export type Shape =
@@ -15,7 +15,8 @@ export type Shape =
   | { readonly t: 'record'; readonly of: Shape }
   | { readonly t: 'nullable'; readonly of: Shape }
   | { readonly t: 'union'; readonly key: string; readonly variants: Readonly<Record<string, Shape>> }
-  | { readonly t: 'either'; readonly shapes: ReadonlyArray<Shape>; readonly en: string; readonly ja: string };
+  /** One of `shapes`; otherwise the issue `key` (a message of `SCALE_MESSAGES`). */
+  | { readonly t: 'either'; readonly shapes: ReadonlyArray<Shape>; readonly key: string };
 
 export interface Field {
   readonly shape: Shape;
@@ -25,14 +26,6 @@ export interface Field {
 // Imports come from outside: bound their size so a hostile file cannot make validation expensive.
 const defaultMaxLength = 4000;
 const defaultMaxItems = 500;
-
-const typeNames: Record<string, { en: string; ja: string }> = {
-  string: { en: 'a string', ja: '文字列' },
-  number: { en: 'a number', ja: '数値' },
-  boolean: { en: 'true or false', ja: '真偽値（true / false）' },
-  array: { en: 'an array', ja: '配列' },
-  object: { en: 'an object', ja: 'オブジェクト' },
-};
 
 /**
  * The JSON type of a value, for messages.
@@ -50,14 +43,9 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function typeIssue(path: string, expected: string, value: unknown): ScaleIssue {
-  const n = typeNames[expected] ?? { en: expected, ja: expected };
-  return {
-    path,
-    code: 'wrong_type',
-    en: `must be ${n.en} (got ${describe(value)})`,
-    ja: `${n.ja}でなければなりません（実際は ${describe(value)}）`,
-  };
+function typeIssue(path: string, expected: string, value: unknown): Issue {
+  // One message per expected JSON type (`scale.wrong_type.number`, …), with the type it got.
+  return { path, key: `scale.wrong_type.${expected}`, params: { got: describe(value) } };
 }
 
 /**
@@ -83,25 +71,24 @@ export function opt(shape: Shape): Field {
  * Checks `value` against `shape`, appending issues; never throws.
  *
  * @example
- * const issues: ScaleIssue[] = [];
+ * const issues: Issue[] = [];
  * checkShape({ id: 1 }, { t: 'object', fields: { id: req({ t: 'string' }) } }, '', issues); // issues[0].path === 'id'
  */
-export function checkShape(value: unknown, shape: Shape, path: string, issues: ScaleIssue[]): void {
+export function checkShape(value: unknown, shape: Shape, path: string, issues: Issue[]): void {
   switch (shape.t) {
     case 'string':
       if (typeof value !== 'string') {
         issues.push(typeIssue(path, 'string', value));
       } else if (value.trim() === '') {
-        issues.push({ path, code: 'empty', en: 'must not be empty', ja: '空にできません' });
+        issues.push({ path, key: 'scale.empty.text', params: {} });
       } else if (value.length > (shape.maxLength ?? defaultMaxLength)) {
         const max = shape.maxLength ?? defaultMaxLength;
-        issues.push({ path, code: 'too_long', en: `must be at most ${max} characters (got ${value.length})`, ja: `${max} 文字以内にしてください（${value.length} 文字）` });
+        issues.push({ path, key: 'scale.too_long.most_characters_got', params: { max, length: value.length } });
       } else if (shape.pattern && !shape.pattern.test(value)) {
         issues.push({
           path,
-          code: 'pattern',
-          en: `"${value}" is not valid here (${shape.hint ?? shape.pattern.source})`,
-          ja: `「${value}」はここでは使えません（${shape.hint ?? shape.pattern.source}）`,
+          key: 'scale.pattern.not_valid_here',
+          params: { value, hint: shape.hint ?? shape.pattern.source },
         });
       }
       return;
@@ -109,11 +96,11 @@ export function checkShape(value: unknown, shape: Shape, path: string, issues: S
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         issues.push(typeIssue(path, 'number', value));
       } else if (shape.integer && !Number.isInteger(value)) {
-        issues.push({ path, code: 'not_integer', en: `must be an integer (got ${value})`, ja: `整数でなければなりません（${value}）` });
+        issues.push({ path, key: 'scale.not_integer.integer_got', params: { value } });
       } else if (shape.min !== undefined && value < shape.min) {
-        issues.push({ path, code: 'too_small', en: `must be at least ${shape.min} (got ${value})`, ja: `${shape.min} 以上でなければなりません（${value}）` });
+        issues.push({ path, key: 'scale.too_small.least_got', params: { min: shape.min, value } });
       } else if (shape.max !== undefined && value > shape.max) {
-        issues.push({ path, code: 'too_large', en: `must be at most ${shape.max} (got ${value})`, ja: `${shape.max} 以下でなければなりません（${value}）` });
+        issues.push({ path, key: 'scale.too_large.most_got', params: { max: shape.max, value } });
       }
       return;
     case 'boolean':
@@ -123,9 +110,8 @@ export function checkShape(value: unknown, shape: Shape, path: string, issues: S
       if (typeof value !== 'string' || !shape.values.includes(value)) {
         issues.push({
           path,
-          code: 'not_allowed',
-          en: `must be one of ${shape.values.join(', ')} (got ${JSON.stringify(value)})`,
-          ja: `${shape.values.join('、')} のいずれかでなければなりません（${JSON.stringify(value)}）`,
+          key: 'scale.not_allowed.one_got',
+          params: { values: shape.values.join(', '), value: JSON.stringify(value), valuesJa: shape.values.join('、') },
         });
       }
       return;
@@ -137,14 +123,13 @@ export function checkShape(value: unknown, shape: Shape, path: string, issues: S
       if (shape.minItems !== undefined && value.length < shape.minItems) {
         issues.push({
           path,
-          code: 'too_few',
-          en: `needs at least ${shape.minItems} entries (got ${value.length})`,
-          ja: `${shape.minItems} 個以上必要です（${value.length} 個）`,
+          key: 'scale.too_few.needs_least_entries',
+          params: { minItems: shape.minItems, length: value.length },
         });
       }
       if (value.length > (shape.maxItems ?? defaultMaxItems)) {
         const max = shape.maxItems ?? defaultMaxItems;
-        issues.push({ path, code: 'too_many', en: `must have at most ${max} entries (got ${value.length})`, ja: `${max} 個以内にしてください（${value.length} 個）` });
+        issues.push({ path, key: 'scale.too_many.have_most_entries', params: { max, length: value.length } });
         return;
       }
       value.forEach((v, i) => checkShape(v, shape.of, `${path}[${i}]`, issues));
@@ -158,16 +143,15 @@ export function checkShape(value: unknown, shape: Shape, path: string, issues: S
         if (!(key in shape.fields)) {
           issues.push({
             path: path ? `${path}.${key}` : key,
-            code: 'unknown_field',
-            en: `unknown field "${key}"`,
-            ja: `未知のフィールド「${key}」です`,
+            key: 'scale.unknown_field.unknown_field',
+            params: { key },
           });
         }
       }
       for (const [key, field] of Object.entries(shape.fields)) {
         const p = path ? `${path}.${key}` : key;
         if (value[key] === undefined) {
-          if (!field.optional) issues.push({ path: p, code: 'required', en: 'is required', ja: '必須です' });
+          if (!field.optional) issues.push({ path: p, key: 'scale.required.field', params: {} });
           continue;
         }
         checkShape(value[key], field.shape, p, issues);
@@ -194,9 +178,8 @@ export function checkShape(value: unknown, shape: Shape, path: string, issues: S
       if (!variant) {
         issues.push({
           path: `${path}.${shape.key}`,
-          code: 'not_allowed',
-          en: `must be one of ${Object.keys(shape.variants).join(', ')} (got ${JSON.stringify(tag)})`,
-          ja: `${Object.keys(shape.variants).join('、')} のいずれかでなければなりません（${JSON.stringify(tag)}）`,
+          key: 'scale.not_allowed.one_got',
+          params: { values: Object.keys(shape.variants).join(', '), value: JSON.stringify(tag), valuesJa: Object.keys(shape.variants).join('、') },
         });
         return;
       }
@@ -205,11 +188,11 @@ export function checkShape(value: unknown, shape: Shape, path: string, issues: S
     }
     case 'either': {
       for (const s of shape.shapes) {
-        const trial: ScaleIssue[] = [];
+        const trial: Issue[] = [];
         checkShape(value, s, path, trial);
         if (trial.length === 0) return;
       }
-      issues.push({ path, code: 'wrong_shape', en: shape.en, ja: shape.ja });
+      issues.push({ path, key: shape.key });
       return;
     }
   }

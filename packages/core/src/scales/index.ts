@@ -1,5 +1,6 @@
 export * from './scale-definition.ts';
 export * from './scale-error.ts';
+export * from './scale-messages.ts';
 export * from './item-score.ts';
 export * from './check-answers.ts';
 export * from './score-scale.ts';

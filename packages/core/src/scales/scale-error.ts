@@ -1,27 +1,15 @@
-import { DomainError } from '../errors/domain-error.ts';
-
-/** One problem with a definition, a text pack or a set of answers, in both languages. */
-export interface ScaleIssue {
-  /** Where the problem is, e.g. `items[2].options[1].value` or `answers.q9`. */
-  readonly path: string;
-  readonly code: string;
-  readonly en: string;
-  readonly ja: string;
-}
+import { DomainError, type Issue } from '../errors/domain-error.ts';
+import { scaleMessage } from './scale-messages.ts';
 
 /**
- * A `validation` DomainError carrying every issue; `message` lists them in English then Japanese,
- * and `details` carry one path → message pair per issue (for forms).
+ * A `validation` DomainError carrying every issue (`path`, message `key`, `params`), which the
+ * server's error handler translates. Its `message` (for the CLI and logs) lists the issues in
+ * English then Japanese.
  *
  * @example
- * throw scaleValidationError('scale_answers', [{ path: 'answers.q9', code: 'out_of_range', en: '…', ja: '…' }]);
+ * throw scaleValidationError('scale_answers_invalid', [{ path: 'answers.q9', key: 'scale.out_of_range.answer_item_out', params: { v: 4, id: 'q9', allowed: '0, 1, 2, 3' } }]);
  */
-export function scaleValidationError(key: string, issues: ReadonlyArray<ScaleIssue>): DomainError {
-  const lines = issues.map((i) => `${i.path}: ${i.en} / ${i.ja}`);
-  return new DomainError('validation', {
-    key,
-    message: lines.join('\n'),
-    params: { count: issues.length },
-    details: issues.map((i) => ({ path: i.path, message: `${i.en} / ${i.ja}` })),
-  });
+export function scaleValidationError(key: string, issues: ReadonlyArray<Issue>): DomainError {
+  const lines = issues.map((i) => `${i.path}: ${scaleMessage(i.key, i.params, 'en')} / ${scaleMessage(i.key, i.params, 'ja')}`);
+  return new DomainError('validation', { key, message: lines.join('\n'), params: { count: issues.length }, issues });
 }

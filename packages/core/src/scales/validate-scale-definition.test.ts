@@ -8,6 +8,7 @@ import { phq9 } from './builtin/phq9.ts';
 import { qidsSr16 } from './builtin/qids-sr16.ts';
 import { sdq } from './builtin/sdq.ts';
 import { scoreScale } from './score-scale.ts';
+import { SCALE_MESSAGES, scaleMessage } from './scale-messages.ts';
 import { parseScaleDefinition, validateScaleDefinition } from './validate-scale-definition.ts';
 
 /** A mutable deep copy of PHQ-9 to tamper with. */
@@ -18,7 +19,9 @@ function phq9Copy(): any {
 function issuesOf(input: unknown): Array<{ path: string; code: string; en: string; ja: string }> {
   const r = validateScaleDefinition(input);
   assert.equal(r.ok, false, 'expected the definition to be rejected');
-  return r.ok ? [] : [...r.issues];
+  // Every issue names a message of the catalogue in both languages; `code` is the kind in its key.
+  for (const i of r.ok ? [] : r.issues) assert.ok(SCALE_MESSAGES[i.key]?.ja && SCALE_MESSAGES[i.key]?.en, `no message for ${i.key}`);
+  return r.ok ? [] : r.issues.map((i) => ({ path: i.path, code: i.key.split('.')[1]!, en: scaleMessage(i.key, i.params, 'en'), ja: scaleMessage(i.key, i.params, 'ja') }));
 }
 
 function hasIssue(input: unknown, path: string, code: string): void {

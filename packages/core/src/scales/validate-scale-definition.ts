@@ -1,7 +1,8 @@
 import { checkShape, opt, req, type Shape } from './definition-shape.ts';
 import { optionBounds } from './item-score.ts';
 import type { ItemCondition, MissingRule, ScaleDefinition, ScaleItem, SumScoring } from './scale-definition.ts';
-import { scaleValidationError, type ScaleIssue } from './scale-error.ts';
+import type { ErrorParams, Issue } from '../errors/domain-error.ts';
+import { scaleValidationError } from './scale-error.ts';
 
 const ID = /^[a-z][a-z0-9_]{0,39}$/;
 const idHint = 'lower-case letters, digits and _, starting with a letter';
@@ -81,8 +82,7 @@ const scoring: Shape = {
             { t: 'object', fields: { items: req({ t: 'array', of: id, minItems: 1 }) } },
             { t: 'object', fields: { subscales: req({ t: 'array', of: id, minItems: 1 }) } },
           ],
-          en: 'must be { "items": [...] } or { "subscales": [...] }',
-          ja: '{ "items": [...] } または { "subscales": [...] } の形でなければなりません',
+          key: 'scale.wrong_shape.total',
         }),
         reverseItems: req(idList),
         weights: opt({ t: 'record', of: { t: 'number', integer: true, min: 1 } }),
@@ -197,12 +197,12 @@ export const scaleDefinitionShape: Shape = {
   },
 };
 
-type Push = (path: string, code: string, en: string, ja: string) => void;
+type Push = (path: string, key: string, params: ErrorParams) => void;
 
 function checkLocalizedBoth(v: { ja?: string; en?: string } | undefined, path: string, push: Push): void {
   if (!v) return;
-  if (!v.ja) push(`${path}.ja`, 'required', 'a Japanese text is required', '日本語の表記が必要です');
-  if (!v.en) push(`${path}.en`, 'required', 'an English text is required', '英語の表記が必要です');
+  if (!v.ja) push(`${path}.ja`, 'scale.required.japanese_text_required', {});
+  if (!v.en) push(`${path}.en`, 'scale.required.english_text_required', {});
 }
 
 function duplicates(ids: ReadonlyArray<string>): Map<string, number[]> {
@@ -213,12 +213,12 @@ function duplicates(ids: ReadonlyArray<string>): Map<string, number[]> {
 
 function checkItems(d: ScaleDefinition, push: Push): void {
   for (const [dup, at] of duplicates(d.items.map((i) => i.id))) {
-    push(`items[${at[1]}].id`, 'duplicate_id', `duplicate item id "${dup}" (also items[${at[0]}])`, `項目 ID「${dup}」が重複しています（items[${at[0]}] と同じ）`);
+    push(`items[${at[1]}].id`, 'scale.duplicate_id.duplicate_item_id', { dup, at0: at[0] });
   }
   d.items.forEach((it, i) => {
     const values = it.options.map((o) => o.value);
     for (const [dup, at] of duplicates(values.map(String))) {
-      push(`items[${i}].options[${at[1]}].value`, 'duplicate_value', `option value ${dup} appears twice in item ${it.id}`, `項目 ${it.id} の選択肢の値 ${dup} が重複しています`);
+      push(`items[${i}].options[${at[1]}].value`, 'scale.duplicate_value.option_value_appears', { dup, id: it.id });
     }
     const asc = values.every((v, k) => k === 0 || v > values[k - 1]);
     const desc = values.every((v, k) => k === 0 || v < values[k - 1]);
@@ -226,19 +226,18 @@ function checkItems(d: ScaleDefinition, push: Push): void {
       const k = values.findIndex((v, j) => j > 1 && (v - values[j - 1]) * (values[1] - values[0]) <= 0);
       push(
         `items[${i}].options[${k > 0 ? k : 1}].value`,
-        'options_out_of_order',
-        `options of item ${it.id} must be in strictly ascending or descending value order (got ${values.join(', ')})`,
-        `項目 ${it.id} の選択肢は値の昇順または降順に並べてください（${values.join(', ')}）`,
+        'scale.options_out_of_order.options_item_strictly',
+        { id: it.id, values: values.join(', ') },
       );
     }
     const codes = it.options.map((o) => o.code).filter((c): c is string => c !== undefined);
     for (const [dup] of duplicates(codes)) {
-      push(`items[${i}].options`, 'duplicate_code', `option code "${dup}" appears twice in item ${it.id}`, `項目 ${it.id} の選択肢コード「${dup}」が重複しています`);
+      push(`items[${i}].options`, 'scale.duplicate_code.option_code_appears', { dup, id: it.id });
     }
     if (it.enableWhen) {
       const target = d.items.findIndex((x) => x.id === it.enableWhen?.item);
       if (target < 0 || target >= i) {
-        push(`items[${i}].enableWhen.item`, 'bad_reference', `must name an earlier item (got "${it.enableWhen.item}")`, `前にある項目を指定してください（「${it.enableWhen.item}」）`);
+        push(`items[${i}].enableWhen.item`, 'scale.bad_reference.name_earlier_item', { item: it.enableWhen.item });
       }
     }
   });
@@ -249,31 +248,30 @@ function checkText(d: ScaleDefinition, push: Push): void {
   const withText = d.items.map((it, i) => ({ it, i })).filter(({ it }) => it.text && (it.text.ja || it.text.en));
   if (d.textSource.kind === 'none' || !d.licence.textIncluded) {
     if (d.instructions) {
-      push('instructions', 'text_not_licensed', 'instructions are not allowed in a metadata-only definition', 'メタデータのみの定義には教示文を含められません');
+      push('instructions', 'scale.text_not_licensed.instructions_allowed_metadata', {});
     }
     d.items.forEach((it, i) =>
       it.options.forEach((o, k) => {
         // Generic coded answers (yes/no) may keep their labels; instrument anchors may not.
         if (o.label && o.code === undefined) {
-          push(`items[${i}].options[${k}].label`, 'text_not_licensed', 'option labels are not allowed in a metadata-only definition', 'メタデータのみの定義には選択肢の文言を含められません');
+          push(`items[${i}].options[${k}].label`, 'scale.text_not_licensed.option_labels_allowed', {});
         }
       }),
     );
     for (const { i } of withText) {
       push(
         `items[${i}].text`,
-        'text_not_licensed',
-        'item text is not allowed: this definition is metadata-only (licence.textIncluded is false or textSource.kind is "none")',
-        'この定義はメタデータのみ（licence.textIncluded が false または textSource.kind が "none"）のため、項目の文言は含められません',
+        'scale.text_not_licensed.item_text_allowed',
+        {},
       );
     }
     if (d.textSource.kind !== 'none') {
-      push('textSource.kind', 'inconsistent', 'must be "none" when licence.textIncluded is false', 'licence.textIncluded が false のときは "none" にしてください');
+      push('textSource.kind', 'scale.inconsistent.none_licence_textincluded', {});
     }
   } else {
     d.items.forEach((it, i) => {
       if (!it.text || (!it.text.ja && !it.text.en)) {
-        push(`items[${i}].text`, 'required', `item ${it.id} needs its text (Japanese and/or English)`, `項目 ${it.id} の文言（日本語または英語）が必要です`);
+        push(`items[${i}].text`, 'scale.required.item_needs_its', { id: it.id });
       }
     });
   }
@@ -282,16 +280,15 @@ function checkText(d: ScaleDefinition, push: Push): void {
 function checkCondition(d: ScaleDefinition, c: ItemCondition, path: string, push: Push): void {
   const target = d.items.find((x) => x.id === c.item);
   if (!target) {
-    push(`${path}.item`, 'bad_reference', `unknown item "${c.item}"`, `項目「${c.item}」はありません`);
+    push(`${path}.item`, 'scale.bad_reference.unknown_item', { item: c.item });
     return;
   }
   const { min, max } = optionBounds(target);
   if (c.atLeast <= min || c.atLeast > max) {
     push(
       `${path}.atLeast`,
-      'out_of_range',
-      `threshold ${c.atLeast} for item ${c.item} must be above ${min} and at most ${max}`,
-      `項目 ${c.item} の閾値 ${c.atLeast} は ${min} より大きく ${max} 以下でなければなりません`,
+      'scale.out_of_range.threshold_for_item',
+      { atLeast: c.atLeast, item: c.item, min, max },
     );
   }
 }
@@ -299,10 +296,10 @@ function checkCondition(d: ScaleDefinition, c: ItemCondition, path: string, push
 function checkMissingRule(rule: MissingRule, unitIds: ReadonlyArray<string>, path: string, push: Push): void {
   if (rule.kind !== 'prorate') return;
   if (rule.maxMissing >= unitIds.length) {
-    push(`${path}.maxMissing`, 'out_of_range', `must be less than the ${unitIds.length} scored units`, `採点単位の数（${unitIds.length}）より小さくしてください`);
+    push(`${path}.maxMissing`, 'scale.out_of_range.less_than_scored', { length: unitIds.length });
   }
   (rule.required ?? []).forEach((r, k) => {
-    if (!unitIds.includes(r)) push(`${path}.required[${k}]`, 'bad_reference', `"${r}" is not a scored item or group here`, `「${r}」はここで採点される項目・グループではありません`);
+    if (!unitIds.includes(r)) push(`${path}.required[${k}]`, 'scale.bad_reference.scored_item_group', { r });
   });
 }
 
@@ -352,21 +349,21 @@ function checkSumScoring(d: ScaleDefinition, s: SumScoring, push: Push): void {
   const itemIds = d.items.map((i) => i.id);
   const ref = (x: string, path: string): boolean => {
     if (itemIds.includes(x)) return true;
-    push(path, 'bad_reference', `unknown item "${x}"`, `項目「${x}」はありません`);
+    push(path, 'scale.bad_reference.unknown_item', { item: x });
     return false;
   };
   s.reverseItems.forEach((x, k) => ref(x, `scoring.reverseItems[${k}]`));
-  for (const [dup] of duplicates(s.reverseItems)) push('scoring.reverseItems', 'duplicate_id', `"${dup}" is listed twice`, `「${dup}」が2回指定されています`);
+  for (const [dup] of duplicates(s.reverseItems)) push('scoring.reverseItems', 'scale.duplicate_id.listed_twice', { dup });
   Object.keys(s.weights ?? {}).forEach((x) => ref(x, `scoring.weights.${x}`));
   const groupItems: string[] = [];
   (s.maxGroups ?? []).forEach((g, k) => {
     g.items.forEach((x, j) => ref(x, `scoring.maxGroups[${k}].items[${j}]`));
     groupItems.push(...g.items);
-    if (itemIds.includes(g.id)) push(`scoring.maxGroups[${k}].id`, 'duplicate_id', `group id "${g.id}" is also an item id`, `グループ ID「${g.id}」は項目 ID と重複しています`);
+    if (itemIds.includes(g.id)) push(`scoring.maxGroups[${k}].id`, 'scale.duplicate_id.group_id_also', { id: g.id });
   });
-  for (const [dup] of duplicates(groupItems)) push('scoring.maxGroups', 'duplicate_id', `item "${dup}" is in more than one group`, `項目「${dup}」が複数のグループに入っています`);
+  for (const [dup] of duplicates(groupItems)) push('scoring.maxGroups', 'scale.duplicate_id.item_more_than', { dup });
   for (const [dup, at] of duplicates(s.subscales.map((x) => x.id))) {
-    push(`scoring.subscales[${at[1]}].id`, 'duplicate_id', `duplicate subscale id "${dup}"`, `下位尺度 ID「${dup}」が重複しています`);
+    push(`scoring.subscales[${at[1]}].id`, 'scale.duplicate_id.duplicate_subscale_id', { dup });
   }
   let refsOk = s.reverseItems.every((x) => itemIds.includes(x)) && groupItems.every((x) => itemIds.includes(x));
   s.subscales.forEach((sub, k) => {
@@ -374,7 +371,7 @@ function checkSumScoring(d: ScaleDefinition, s: SumScoring, push: Push): void {
     sub.items.forEach((x, j) => {
       if (!ref(x, `scoring.subscales[${k}].items[${j}]`)) refsOk = false;
     });
-    for (const [dup] of duplicates(sub.items)) push(`scoring.subscales[${k}].items`, 'duplicate_id', `"${dup}" is listed twice`, `「${dup}」が2回指定されています`);
+    for (const [dup] of duplicates(sub.items)) push(`scoring.subscales[${k}].items`, 'scale.duplicate_id.listed_twice', { dup });
     if (refsOk && sub.missing) checkMissingRule(sub.missing, unitsOf(s, sub.items), `scoring.subscales[${k}].missing`, push);
   });
   if (!refsOk) return;
@@ -389,7 +386,7 @@ function checkSumScoring(d: ScaleDefinition, s: SumScoring, push: Push): void {
     for (const [k, sid] of spec.subscales.entries()) {
       const sub = s.subscales.find((x) => x.id === sid);
       if (!sub) {
-        push(`scoring.total.subscales[${k}]`, 'bad_reference', `unknown subscale "${sid}"`, `下位尺度「${sid}」はありません`);
+        push(`scoring.total.subscales[${k}]`, 'scale.bad_reference.unknown_subscale', { sid });
         return;
       }
       const r = possibleRange(d, s, sub.items);
@@ -402,7 +399,7 @@ function checkSumScoring(d: ScaleDefinition, s: SumScoring, push: Push): void {
     const ids = spec ? spec.items : d.items.filter((i) => i.scored !== false).map((i) => i.id);
     if (spec && !spec.items.every((x, k) => ref(x, `scoring.total.items[${k}]`))) return;
     if (ids.length === 0) {
-      push('items', 'required', 'at least one item must be scored', '採点される項目が1つ以上必要です');
+      push('items', 'scale.required.least_one_item', {});
       return;
     }
     declared = possibleRange(d, s, ids);
@@ -413,34 +410,33 @@ function checkSumScoring(d: ScaleDefinition, s: SumScoring, push: Push): void {
   if (s.range.min !== declared.min * m || s.range.max !== declared.max * m) {
     push(
       'scoring.range',
-      'range_mismatch',
-      `the options give totals ${declared.min * m}–${declared.max * m}, but the range says ${s.range.min}–${s.range.max}`,
-      `選択肢から計算した合計の範囲は ${declared.min * m}–${declared.max * m} ですが、range は ${s.range.min}–${s.range.max} です`,
+      'scale.range_mismatch.options_give_totals',
+      { lowest: declared.min * m, highest: declared.max * m, min: s.range.min, max: s.range.max },
     );
   }
 }
 
 function checkBands(d: ScaleDefinition, push: Push): void {
   for (const [dup, at] of duplicates(d.bandSets.map((b) => b.id))) {
-    push(`bandSets[${at[1]}].id`, 'duplicate_id', `duplicate band set id "${dup}"`, `区分セット ID「${dup}」が重複しています`);
+    push(`bandSets[${at[1]}].id`, 'scale.duplicate_id.duplicate_band_set', { dup });
   }
   if (d.bandSets.length > 0 && d.defaultBandSet === undefined) {
-    push('defaultBandSet', 'required', 'is required when there are band sets', '区分セットがあるときは必須です');
+    push('defaultBandSet', 'scale.required.required_there_band', {});
   }
   if (d.defaultBandSet !== undefined && !d.bandSets.some((b) => b.id === d.defaultBandSet)) {
-    push('defaultBandSet', 'bad_reference', `unknown band set "${d.defaultBandSet}"`, `区分セット「${d.defaultBandSet}」はありません`);
+    push('defaultBandSet', 'scale.bad_reference.unknown_band_set', { defaultBandSet: d.defaultBandSet });
   }
   const s = d.scoring;
   d.bandSets.forEach((set, k) => {
     checkLocalizedBoth(set.name, `bandSets[${k}].name`, push);
     for (const [dup, at] of duplicates(set.bands.map((b) => b.id))) {
-      push(`bandSets[${k}].bands[${at[1]}].id`, 'duplicate_id', `duplicate band id "${dup}"`, `区分 ID「${dup}」が重複しています`);
+      push(`bandSets[${k}].bands[${at[1]}].id`, 'scale.duplicate_id.duplicate_band_id', { dup });
     }
     set.bands.forEach((b, j) => checkLocalizedBoth(b.label, `bandSets[${k}].bands[${j}].label`, push));
     if (s.method === 'triage') {
       set.bands.forEach((b, j) => {
         if (b.min !== undefined || b.max !== undefined) {
-          push(`bandSets[${k}].bands[${j}]`, 'not_allowed', 'triage bands have no min/max', 'トリアージの区分に min/max は指定できません');
+          push(`bandSets[${k}].bands[${j}]`, 'scale.not_allowed.triage_bands_have', {});
         }
       });
       return;
@@ -449,35 +445,35 @@ function checkBands(d: ScaleDefinition, push: Push): void {
     set.bands.forEach((b, j) => {
       const p = `bandSets[${k}].bands[${j}]`;
       if (b.min === undefined || b.max === undefined) {
-        push(p, 'required', 'needs min and max', 'min と max が必要です');
+        push(p, 'scale.required.needs_min_max', {});
         prevMax = null;
         return;
       }
-      if (b.min > b.max) push(`${p}.max`, 'out_of_range', `max ${b.max} is below min ${b.min}`, `max ${b.max} が min ${b.min} より小さくなっています`);
+      if (b.min > b.max) push(`${p}.max`, 'scale.out_of_range.max_below_min', { max: b.max, min: b.min });
       if (j === 0 && b.min !== s.range.min) {
-        push(`${p}.min`, 'band_gap', `the first band must start at the scale minimum ${s.range.min} (got ${b.min})`, `最初の区分は尺度の最小値 ${s.range.min} から始めてください（${b.min}）`);
+        push(`${p}.min`, 'scale.band_gap.first_band_start', { min: s.range.min, min2: b.min });
       }
       if (prevMax !== null) {
         if (b.min > prevMax + 1) {
-          push(`${p}.min`, 'band_gap', `gap: no band covers ${prevMax + 1}–${b.min - 1}`, `隙間があります: ${prevMax + 1}–${b.min - 1} がどの区分にも入りません`);
+          push(`${p}.min`, 'scale.band_gap.gap_no_band', { from: prevMax + 1, to: b.min - 1 });
         } else if (b.min < prevMax + 1) {
-          push(`${p}.min`, 'band_overlap', `overlap: ${b.min}–${prevMax} is in two bands`, `重なりがあります: ${b.min}–${prevMax} が2つの区分に入ります`);
+          push(`${p}.min`, 'scale.band_overlap.overlap_two_bands', { min: b.min, prevMax });
         }
       }
       if (j === set.bands.length - 1 && b.max !== s.range.max) {
-        push(`${p}.max`, 'band_gap', `the last band must end at the scale maximum ${s.range.max} (got ${b.max})`, `最後の区分は尺度の最大値 ${s.range.max} で終えてください（${b.max}）`);
+        push(`${p}.max`, 'scale.band_gap.last_band_end', { max: s.range.max, max2: b.max });
       }
       prevMax = b.max;
     });
   });
 }
 
-function semanticIssues(d: ScaleDefinition): ScaleIssue[] {
-  const issues: ScaleIssue[] = [];
-  const push: Push = (path, code, en, ja) => issues.push({ path, code, en, ja });
+function semanticIssues(d: ScaleDefinition): Issue[] {
+  const issues: Issue[] = [];
+  const push: Push = (path, key, params) => issues.push({ path, key, params });
   checkItems(d, push);
   checkText(d, push);
-  if (issues.some((i) => i.code === 'duplicate_id' || i.code === 'bad_reference')) return issues;
+  if (issues.some((i) => i.key.startsWith('scale.duplicate_id.') || i.key.startsWith('scale.bad_reference.'))) return issues;
   d.items.forEach((it, i) => it.enableWhen && checkCondition(d, it.enableWhen, `items[${i}].enableWhen`, push));
   d.safety.forEach((r, k) => r.anyOf.forEach((c, j) => checkCondition(d, c, `safety[${k}].anyOf[${j}]`, push)));
   checkBands(d, push);
@@ -487,31 +483,31 @@ function semanticIssues(d: ScaleDefinition): ScaleIssue[] {
     const defaultSet = d.bandSets.find((b) => b.id === d.defaultBandSet);
     const bandIds = defaultSet?.bands.map((b) => b.id) ?? [];
     s.rules.forEach((r, k) => {
-      if (!bandIds.includes(r.band)) push(`scoring.rules[${k}].band`, 'bad_reference', `unknown band "${r.band}"`, `区分「${r.band}」はありません`);
+      if (!bandIds.includes(r.band)) push(`scoring.rules[${k}].band`, 'scale.bad_reference.unknown_band', { band: r.band });
       r.anyOf.forEach((c, j) => checkCondition(d, c, `scoring.rules[${k}].anyOf[${j}]`, push));
     });
-    if (!bandIds.includes(s.fallbackBand)) push('scoring.fallbackBand', 'bad_reference', `unknown band "${s.fallbackBand}"`, `区分「${s.fallbackBand}」はありません`);
-    if (s.missing.kind !== 'none-allowed') push('scoring.missing.kind', 'not_allowed', 'triage scales cannot prorate', 'トリアージ尺度では按分できません');
+    if (!bandIds.includes(s.fallbackBand)) push('scoring.fallbackBand', 'scale.bad_reference.unknown_band', { band: s.fallbackBand });
+    if (s.missing.kind !== 'none-allowed') push('scoring.missing.kind', 'scale.not_allowed.triage_scales_cannot', {});
   }
   if (s.method === 'sum') {
     const r = d.remission;
-    if (r && r.atMost === undefined && r.atLeast === undefined) push('remission', 'required', 'needs atMost or atLeast', 'atMost または atLeast が必要です');
+    if (r && r.atMost === undefined && r.atLeast === undefined) push('remission', 'scale.required.needs_atmost_atleast', {});
     for (const key of ['atMost', 'atLeast'] as const) {
       const v = r?.[key];
       if (v !== undefined && (v < s.range.min || v > s.range.max)) {
-        push(`remission.${key}`, 'out_of_range', `must be within the scale range ${s.range.min}–${s.range.max}`, `尺度の範囲 ${s.range.min}–${s.range.max} の中にしてください`);
+        push(`remission.${key}`, 'scale.out_of_range.within_scale_range', { min: s.range.min, max: s.range.max });
       }
     }
   } else if (d.response || d.remission || d.reliableChange) {
-    push('scoring.method', 'not_allowed', 'triage scales have no total, so no response, remission or reliable change', 'トリアージ尺度には合計点がないため、反応・寛解・信頼性変化は定義できません');
+    push('scoring.method', 'scale.not_allowed.triage_scales_have', {});
   }
-  for (const [dup] of duplicates(d.safety.map((r) => r.id))) push('safety', 'duplicate_id', `duplicate safety rule id "${dup}"`, `安全ルール ID「${dup}」が重複しています`);
+  for (const [dup] of duplicates(d.safety.map((r) => r.id))) push('safety', 'scale.duplicate_id.duplicate_safety_rule', { dup });
   return issues;
 }
 
 export type ValidationResult =
   | { readonly ok: true; readonly definition: ScaleDefinition }
-  | { readonly ok: false; readonly issues: ReadonlyArray<ScaleIssue> };
+  | { readonly ok: false; readonly issues: ReadonlyArray<Issue> };
 
 function deepFreeze<T>(v: T): T {
   if (typeof v === 'object' && v !== null) {
@@ -532,7 +528,7 @@ function deepFreeze<T>(v: T): T {
  * if (!r.ok) r.issues.forEach((i) => console.log(i.path, i.en, i.ja));
  */
 export function validateScaleDefinition(input: unknown): ValidationResult {
-  const issues: ScaleIssue[] = [];
+  const issues: Issue[] = [];
   checkShape(input, scaleDefinitionShape, '', issues);
   if (issues.length > 0) return { ok: false, issues };
   const copy = JSON.parse(JSON.stringify(input)) as ScaleDefinition;

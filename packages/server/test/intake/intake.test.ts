@@ -112,6 +112,10 @@ for (const dialect of testDialects()) {
       const early = await pt(laptop, 'POST', `/api/p/intakes/${intakeId}/submit`, {});
       assert.equal(early.statusCode, 400);
       assert.ok(early.json().error.details.some((d: { path: string }) => d.path === 'chief_complaint'));
+      // The core names the problem (a key and params); the error handler words it in the request's language.
+      const gap = (r: LightMyRequestResponse) => (r.json().error.details as Array<{ path: string; message: string }>).find((d) => d.path === 'chief_complaint')?.message;
+      assert.equal(gap(early), '1000文字以内で入力してください（現在5000文字）。');
+      assert.equal(gap(await pt(laptop, 'POST', `/api/p/intakes/${intakeId}/submit`, {}, 'en')), 'Please use at most 1000 characters (now 5000).');
       const all = { ...exampleAdultIntakeAnswers().values, patient_name: '<script>alert(1)</script>', chief_complaint: '<img src=x onerror=alert(1)> 気分の落ち込み' };
       const scaleWith9 = { scaleId: 'phq9', answers: { q1: 2, q2: 2, q3: 3, q4: 2, q5: 1, q6: 1, q7: 2, q8: 1, q9: 1 } };
       const saved = await pt(laptop, 'PUT', `/api/p/intakes/${intakeId}/answers`, { values: { ...all, scale_phq9: scaleWith9 } });
@@ -316,6 +320,9 @@ for (const dialect of testDialects()) {
       const rb = await as(t, admin, { method: 'POST', url: '/api/intake/definition', payload: { definition: bad } });
       assert.equal(rb.statusCode, 400);
       assert.match(rb.json().error.details[0].path, /fields\[3\]\(prn_when\)\.showIf/);
+      assert.equal(rb.json().error.details[0].message, '「freq」は同じ行のこれより前の項目ではありません。');
+      const rbEn = await as(t, admin, { method: 'POST', url: '/api/intake/definition', payload: { definition: bad }, headers: { 'accept-language': 'en' } });
+      assert.equal(rbEn.json().error.details[0].message, '"freq" is not an earlier field of the same row.');
       const same = await as(t, admin, { method: 'POST', url: '/api/intake/definition', payload: { definition: def } });
       assert.equal(same.statusCode, 400, 'the same version number cannot be published again');
       const next = structuredClone(def);

@@ -10,6 +10,7 @@ import type { AppDeps } from '../../src/context.ts';
 import { createMailWorker } from '../../src/mail/mail-worker.ts';
 import { deliverDueQuestionnaires } from '../../src/services/scales/deliver-questionnaires.ts';
 import { recordScaleResponse } from '../../src/services/scales/record-scale-response.ts';
+import { systemContext } from '../../src/request-context.ts';
 import { adultInput, as, createTestApp, signedIn, type Session, type TestApp } from '../test-app.ts';
 import { startTestSmtp } from '../test-smtp.ts';
 
@@ -65,7 +66,7 @@ for (const dialect of testDialects()) {
     /** Screened, consented and enrolled on `enrolmentDate`; returns the enrolment id and the enrol response. */
     async function enrolled(patientId: string, enrolmentDate?: string) {
       await t.db.db.transaction().execute((tx) =>
-        recordScaleResponse(deps, tx, null, { clinicId: t.clinicId, patientId, scaleId: 'phq9', answers: phq9High, informant: 'self', source: 'intake' }));
+        recordScaleResponse(systemContext(deps, { job: 'import' }), tx, { clinicId: t.clinicId, patientId, scaleId: 'phq9', answers: phq9High, informant: 'self', source: 'intake' }));
       const s = await as(t, doctor, { method: 'POST', url: `/api/programs/${programId}/enrolments`, payload: { patientId } });
       assert.equal(s.statusCode, 201, s.body);
       const id = s.json().enrolment.id as string;
@@ -213,7 +214,7 @@ for (const dialect of testDialects()) {
       assert.equal((await as(t, doctor, { method: 'POST', url: '/api/programs', payload: input })).statusCode, 201);
       const p = await newPatient();
       await t.db.db.transaction().execute((tx) =>
-        recordScaleResponse(deps, tx, null, { clinicId: t.clinicId, patientId: p.id, scaleId: 'phq9', answers: phq9High, informant: 'self', source: 'intake' }));
+        recordScaleResponse(systemContext(deps, { job: 'import' }), tx, { clinicId: t.clinicId, patientId: p.id, scaleId: 'phq9', answers: phq9High, informant: 'self', source: 'intake' }));
       const id = (await as(t, doctor, { method: 'POST', url: `/api/programs/${TMS_PROGRAM.id}/enrolments`, payload: { patientId: p.id } })).json().enrolment.id as string;
       const attest = ['exclusion:metal_or_device', 'exclusion:pregnancy'].map((criterionId) => ({ criterionId, met: true }));
       assert.equal((await as(t, doctor, { method: 'POST', url: `/api/program-enrolments/${id}/eligibility`, payload: { diagnoses: ['F32.1'], attestations: attest } })).json().status, 'eligible');
@@ -314,7 +315,7 @@ for (const dialect of testDialects()) {
 
         // The patient answers week 2's PHQ-9: the visit is on track on the dashboard.
         await t.db.db.transaction().execute((tx) =>
-          recordScaleResponse(deps, tx, null, { clinicId: t.clinicId, patientId: p.id, scaleId: 'phq9', answers: phq9Low, informant: 'self', source: 'patient_link' }));
+          recordScaleResponse(systemContext(deps, { job: 'import' }), tx, { clinicId: t.clinicId, patientId: p.id, scaleId: 'phq9', answers: phq9Low, informant: 'self', source: 'patient_link' }));
         const doc = await signedIn(t, 'doctor');
         const detail = (await as(t, doc, { method: 'GET', url: `/api/program-enrolments/${id}` })).json();
         assert.equal(detail.scheduleStatus.find((s: { itemId: string }) => s.itemId === 'visit-week2').status, 'on_track');
@@ -370,7 +371,7 @@ for (const dialect of testDialects()) {
         const phq9Baseline = baselineAssignments.find((a) => a.scale_id === 'phq9')!;
         const inst = await t.db.db.selectFrom('scale_instances').select('id').where('assignment_id', '=', phq9Baseline.id).executeTakeFirstOrThrow();
         await t.db.db.transaction().execute((tx) =>
-          recordScaleResponse(deps, tx, null, { clinicId: t.clinicId, patientId: p.id, scaleId: 'phq9', answers: phq9Low, informant: 'self', source: 'patient_link', instanceId: inst.id }));
+          recordScaleResponse(systemContext(deps, { job: 'import' }), tx, { clinicId: t.clinicId, patientId: p.id, scaleId: 'phq9', answers: phq9Low, informant: 'self', source: 'patient_link', instanceId: inst.id }));
 
         // Staff book the course three days later than proposed.
         const proposal = (await as(t, nurse, { method: 'GET', url: `/api/program-enrolments/${id}/booking-proposal?preferredTime=11:00` })).json();

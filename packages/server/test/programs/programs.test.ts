@@ -6,6 +6,7 @@ import { addDays } from '@mimamori/core/time/index';
 import { studyIdFor } from '@mimamori/storage';
 import { testDialects } from '../../../storage/test/test-db.ts';
 import { recordScaleResponse } from '../../src/services/scales/record-scale-response.ts';
+import { systemContext } from '../../src/request-context.ts';
 import type { AppDeps } from '../../src/context.ts';
 import { adultInput, as, createTestApp, signedIn, type Session, type TestApp } from '../test-app.ts';
 
@@ -47,7 +48,7 @@ for (const dialect of testDialects()) {
 
     async function screenEligible(patientId: string): Promise<string> {
       await t.db.db.transaction().execute((tx) =>
-        recordScaleResponse(deps, tx, null, { clinicId: t.clinicId, patientId, scaleId: 'phq9', answers: phq9High, informant: 'self', source: 'intake' }));
+        recordScaleResponse(systemContext(deps, { job: 'import' }), tx, { clinicId: t.clinicId, patientId, scaleId: 'phq9', answers: phq9High, informant: 'self', source: 'intake' }));
       const s = await as(t, doctor, { method: 'POST', url: `/api/programs/${programId}/enrolments`, payload: { patientId } });
       assert.equal(s.statusCode, 201, s.body);
       const id = s.json().enrolment.id as string;
@@ -149,7 +150,7 @@ for (const dialect of testDialects()) {
       // 12 on the test clock (2026-12-01 in Tokyo).
       const pid = await newPatient({ birthDate: '2014-06-01', guardians: [{ name: '見本 母', relation: '母' }] });
       await t.db.db.transaction().execute((tx) =>
-        recordScaleResponse(deps, tx, null, { clinicId: t.clinicId, patientId: pid, scaleId: 'phq9', answers: phq9High, informant: 'self', source: 'intake' }));
+        recordScaleResponse(systemContext(deps, { job: 'import' }), tx, { clinicId: t.clinicId, patientId: pid, scaleId: 'phq9', answers: phq9High, informant: 'self', source: 'intake' }));
       const s = await as(t, doctor, { method: 'POST', url: `/api/programs/${programId}/enrolments`, payload: { patientId: pid } });
       assert.equal(s.statusCode, 201, s.body);
       const id = s.json().enrolment.id as string;

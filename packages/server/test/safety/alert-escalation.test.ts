@@ -102,8 +102,10 @@ for (const dialect of testDialects()) {
       const types = view.json().events.map((e: { type: string }) => e.type);
       assert.equal(types.at(-1), 'acknowledged');
       assert.equal(view.json().events.at(-1).staffName !== null, true, 'who acknowledged is shown');
-      const audits = await t.db.db.selectFrom('audit_log').select('action').where('resource_id', '=', id).execute();
+      const audits = await t.db.db.selectFrom('audit_log').select(['action', 'actor_id', 'actor_role', 'request_id']).where('resource_id', '=', id).execute();
       const count = (a: string) => audits.filter((x) => x.action === a).length;
+      // The job audits as the system, its rows named by the run's request id.
+      assert.ok(audits.filter((x) => x.action === 'alert.send').every((x) => x.actor_id === null && x.actor_role === 'system' && x.request_id === 'job:alert-dispatch'));
       assert.equal(count('alert.send'), 3);
       assert.equal(count('alert.escalate'), 2);
       assert.ok(count('alert.delivered') >= 1);

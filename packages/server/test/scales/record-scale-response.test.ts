@@ -4,6 +4,7 @@ import { DomainError } from '@mimamori/core';
 import { listAlerts } from '@mimamori/storage';
 import { testDialects } from '../../../storage/test/test-db.ts';
 import { recordScaleResponse } from '../../src/services/scales/record-scale-response.ts';
+import { systemContext } from '../../src/request-context.ts';
 import type { AppDeps } from '../../src/context.ts';
 import { adultInput, as, createTestApp, signedIn, type TestApp } from '../test-app.ts';
 
@@ -24,7 +25,7 @@ for (const dialect of testDialects()) {
 
     test('stores the response and its score with the definition version', async () => {
       const r = await t.db.db.transaction().execute((tx) =>
-        recordScaleResponse(deps, tx, null, { clinicId: t.clinicId, patientId, scaleId: 'phq9', answers: phq9(0), informant: 'self', source: 'intake' }),
+        recordScaleResponse(systemContext(deps, { job: 'import' }), tx, { clinicId: t.clinicId, patientId, scaleId: 'phq9', answers: phq9(0), informant: 'self', source: 'intake' }),
       );
       assert.equal(r.duplicate, false);
       assert.equal(r.score.total, 7);
@@ -42,14 +43,14 @@ for (const dialect of testDialects()) {
     test('item 9 ≥ 1 raises a suicidality alert in the same transaction; a rollback leaves neither', async () => {
       await assert.rejects(
         t.db.db.transaction().execute(async (tx) => {
-          await recordScaleResponse(deps, tx, null, { clinicId: t.clinicId, patientId, scaleId: 'phq9', answers: phq9(2), informant: 'self', source: 'intake' });
+          await recordScaleResponse(systemContext(deps, { job: 'import' }), tx, { clinicId: t.clinicId, patientId, scaleId: 'phq9', answers: phq9(2), informant: 'self', source: 'intake' });
           throw new Error('later step failed');
         }),
         /later step failed/,
       );
       assert.equal((await listAlerts(t.db.db, { clinicId: t.clinicId, patientId, limit: 50 })).length, 0);
       const r = await t.db.db.transaction().execute((tx) =>
-        recordScaleResponse(deps, tx, null, { clinicId: t.clinicId, patientId, scaleId: 'phq9', answers: phq9(2), informant: 'self', source: 'intake' }),
+        recordScaleResponse(systemContext(deps, { job: 'import' }), tx, { clinicId: t.clinicId, patientId, scaleId: 'phq9', answers: phq9(2), informant: 'self', source: 'intake' }),
       );
       assert.equal(r.alertRaised, true);
       const alerts = await listAlerts(t.db.db, { clinicId: t.clinicId, patientId, limit: 50 });
@@ -61,7 +62,7 @@ for (const dialect of testDialects()) {
     test('the same idempotency key stores one response', async () => {
       const key = `k-${Math.random()}`;
       const run = () => t.db.db.transaction().execute((tx) =>
-        recordScaleResponse(deps, tx, null, { clinicId: t.clinicId, patientId, scaleId: 'gad7', answers: { q1: 1, q2: 1, q3: 1, q4: 1, q5: 1, q6: 1, q7: 1 }, informant: 'self', source: 'intake', idempotencyKey: key }),
+        recordScaleResponse(systemContext(deps, { job: 'import' }), tx, { clinicId: t.clinicId, patientId, scaleId: 'gad7', answers: { q1: 1, q2: 1, q3: 1, q4: 1, q5: 1, q6: 1, q7: 1 }, informant: 'self', source: 'intake', idempotencyKey: key }),
       );
       const a = await run();
       const b = await run();
@@ -75,8 +76,8 @@ for (const dialect of testDialects()) {
       const before = (await t.db.db.selectFrom('scale_responses').select('id').execute()).length;
       for (const answers of [{ ...phq9(0), q1: 4 }, { ...phq9(0), q2: 'two' }, { ...phq9(0), q10: 1 }]) {
         await assert.rejects(
-          t.db.db.transaction().execute((tx) => recordScaleResponse(deps, tx, null, { clinicId: t.clinicId, patientId, scaleId: 'phq9', answers, informant: 'self', source: 'intake' })),
-          (e: unknown) => e instanceof DomainError && e.code === 'validation' && e.details.length === 1,
+          t.db.db.transaction().execute((tx) => recordScaleResponse(systemContext(deps, { job: 'import' }), tx, { clinicId: t.clinicId, patientId, scaleId: 'phq9', answers, informant: 'self', source: 'intake' })),
+          (e: unknown) => e instanceof DomainError && e.code === 'validation' && e.issues.length === 1,
         );
       }
       assert.equal((await t.db.db.selectFrom('scale_responses').select('id').execute()).length, before);
@@ -84,7 +85,7 @@ for (const dialect of testDialects()) {
 
     test('a stored response cannot be changed', async () => {
       const r = await t.db.db.transaction().execute((tx) =>
-        recordScaleResponse(deps, tx, null, { clinicId: t.clinicId, patientId, scaleId: 'phq9', answers: phq9(0), informant: 'self', source: 'intake' }),
+        recordScaleResponse(systemContext(deps, { job: 'import' }), tx, { clinicId: t.clinicId, patientId, scaleId: 'phq9', answers: phq9(0), informant: 'self', source: 'intake' }),
       );
       await assert.rejects(t.db.db.updateTable('scale_responses').set({ answers_json: '{}' }).where('id', '=', r.responseId).execute());
       await assert.rejects(t.db.db.deleteFrom('scale_responses').where('id', '=', r.responseId).execute());

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import { testDialects } from '../../../storage/test/test-db.ts';
 import { recordScaleResponse } from '../../src/services/scales/record-scale-response.ts';
+import { systemContext } from '../../src/request-context.ts';
 import { adultInput, as, createTestApp, signedIn, type TestApp } from '../test-app.ts';
 
 const require = createRequire(import.meta.url);
@@ -29,7 +30,7 @@ for (const dialect of testDialects()) {
       const pid = (await as(t, rec, { method: 'POST', url: '/api/patients', payload: adultInput() })).json().patient.id as string;
       const answers = { q1: 3, q2: 3, q3: 2, q4: 2, q5: 1, q6: 1, q7: 1, q8: 0, q9: 0 };
       const r = await t.db.db.transaction().execute((tx) =>
-        recordScaleResponse({ db: t.db, clock: t.clock.fn, config: t.config }, tx, null, { clinicId: t.clinicId, patientId: pid, scaleId: 'phq9', answers, informant: 'self', source: 'intake' }),
+        recordScaleResponse(systemContext({ db: t.db, clock: t.clock.fn, config: t.config }, { job: 'import' }), tx, { clinicId: t.clinicId, patientId: pid, scaleId: 'phq9', answers, informant: 'self', source: 'intake' }),
       );
       const q = await as(t, nurse, { url: '/api/scales/phq9/fhir' });
       const qr = await as(t, nurse, { url: `/api/scale-responses/${r.responseId}/fhir` });

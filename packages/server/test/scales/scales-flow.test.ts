@@ -119,7 +119,9 @@ for (const dialect of testDialects()) {
       // Out of range: a clear message in the patient's language, nothing stored.
       const bad = await asPatient(t, b, { method: 'POST', url: `/api/p/questionnaires/${b.resourceId}/submit`, payload: { answers: { ...phq9(1), q3: 7 } }, lang: 'en' });
       assert.equal(bad.statusCode, 400);
-      assert.match(bad.json().error.details[0].message, /out of range/);
+      assert.equal(bad.json().error.details[0].message, 'the answer 7 to item q3 is out of range; allowed: 0, 1, 2, 3');
+      const badJa = await asPatient(t, b, { method: 'POST', url: `/api/p/questionnaires/${b.resourceId}/submit`, payload: { answers: { ...phq9(1), q3: 7 } } });
+      assert.equal(badJa.json().error.details[0].message, '項目 q3 の回答 7 は範囲外です（0, 1, 2, 3 のいずれか）');
       assert.equal((await t.db.db.selectFrom('scale_responses').select('id').where('instance_id', '=', b.resourceId).execute()).length, 0);
       // Submit twice (a retry): one response, the same answer.
       const s1 = await asPatient(t, b, { method: 'POST', url: `/api/p/questionnaires/${b.resourceId}/submit`, payload: { answers: phq9(1) } });

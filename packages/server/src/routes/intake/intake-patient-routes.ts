@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.ts';
+import { contextOf } from '../../request-context.ts';
 import { loadPatientIntake, savePatientIntake, submitPatientIntake } from '../../services/intake/patient-intake.ts';
 import { idSchema } from '../schemas.ts';
 
@@ -14,7 +15,7 @@ export function registerIntakePatientRoutes(app: FastifyInstance, deps: AppDeps)
   r.get('/api/p/intakes/:id', {
     config: { access: 'patient' },
     schema: { tags: ['patient'], params: z.strictObject({ id: idSchema }) },
-  }, async (req) => loadPatientIntake(deps, req, req.params.id));
+  }, async (req) => loadPatientIntake(contextOf(deps, req), req.params.id));
 
   r.put('/api/p/intakes/:id/answers', {
     config: { access: 'patient' },
@@ -23,10 +24,10 @@ export function registerIntakePatientRoutes(app: FastifyInstance, deps: AppDeps)
       params: z.strictObject({ id: idSchema }),
       body: z.strictObject({ values: answerMap, confirmGroup: z.string().regex(/^[A-Za-z0-9_]{1,64}$/).optional() }),
     },
-  }, async (req) => savePatientIntake(deps, req, req.params.id, req.body));
+  }, async (req) => savePatientIntake(contextOf(deps, req), { ...req.body, intakeId: req.params.id }));
 
   r.post('/api/p/intakes/:id/submit', {
     config: { access: 'patient' },
     schema: { tags: ['patient'], params: z.strictObject({ id: idSchema }), body: z.strictObject({}).optional() },
-  }, async (req) => submitPatientIntake(deps, req, req.params.id));
+  }, async (req) => submitPatientIntake(contextOf(deps, req), req.params.id));
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.ts';
+import { contextOf, requireStaff } from '../../request-context.ts';
 import { childScreenStatus, currentIntakeDefinition, listIntakeVersions, publishIntakeDefinition } from '../../services/intake/intake-definitions.ts';
 import { cancelIntake, intakeStatuses, listIntakesOfPatient, readIntakeForStaff, sendAdolescentIntakeFromStaff, sendIntakeFromStaff } from '../../services/intake/staff-intake.ts';
 import { idSchema } from '../schemas.ts';
@@ -20,8 +21,8 @@ export function registerIntakeStaffRoutes(app: FastifyInstance, deps: AppDeps): 
     config: { access: 'intake:admin' },
     schema: { tags: ['intake'], response: { 200: z.object({ definition: z.unknown(), versions: z.array(z.object({ version: z.number(), createdAt: z.string(), createdBy: z.string().nullable() })) }) } },
   }, async (req) => {
-    const clinicId = req.staff!.clinicId;
-    return { definition: await currentIntakeDefinition(deps, deps.db.db, clinicId), versions: await listIntakeVersions(deps, clinicId) };
+    const ctx = contextOf(deps, req);
+    return { definition: await currentIntakeDefinition(ctx, ctx.db.db, requireStaff(ctx).clinicId), versions: await listIntakeVersions(ctx) };
   });
 
   // The body is the whole edited definition; the core validator checks it (zod only bounds the size).
@@ -33,7 +34,9 @@ export function registerIntakeStaffRoutes(app: FastifyInstance, deps: AppDeps): 
       response: { 201: z.object({ version: z.number() }) },
     },
   }, async (req, reply) => {
-    const def = await publishIntakeDefinition(deps, req, req.body.definition, { ...(req.body.noScreenConfirmation !== undefined ? { noScreenConfirmation: req.body.noScreenConfirmation } : {}) });
+    const def = await publishIntakeDefinition(contextOf(deps, req), {
+      definition: req.body.definition, ...(req.body.noScreenConfirmation !== undefined ? { noScreenConfirmation: req.body.noScreenConfirmation } : {}),
+    });
     return reply.code(201).send({ version: def.version });
   });
 
@@ -49,7 +52,7 @@ export function registerIntakeStaffRoutes(app: FastifyInstance, deps: AppDeps): 
         }),
       },
     },
-  }, async (req) => childScreenStatus(deps, req.staff!.clinicId));
+  }, async (req) => childScreenStatus(contextOf(deps, req)));
 
   r.post('/api/patients/:id/intakes', {
     config: { access: 'intake:send' },
@@ -72,7 +75,7 @@ export function registerIntakeStaffRoutes(app: FastifyInstance, deps: AppDeps): 
       },
     },
   }, async (req, reply) => {
-    const s = await sendIntakeFromStaff(deps, req, req.params.id, req.body);
+    const s = await sendIntakeFromStaff(contextOf(deps, req), { ...req.body, patientId: req.params.id });
     return reply.code(201).send({ intakeId: s.intakeId, reused: s.reused, status: s.status, mailQueued: s.mailQueued, qr: s.qr, link: s.link });
   });
 
@@ -91,14 +94,14 @@ export function registerIntakeStaffRoutes(app: FastifyInstance, deps: AppDeps): 
       },
     },
   }, async (req, reply) => {
-    const s = await sendAdolescentIntakeFromStaff(deps, req, req.params.id, req.body);
+    const s = await sendAdolescentIntakeFromStaff(contextOf(deps, req), { ...req.body, patientId: req.params.id });
     return reply.code(201).send({ intakeId: s.intakeId, reused: s.reused, status: s.status, mailQueued: s.mailQueued, qr: s.qr, link: s.link });
   });
 
   r.get('/api/patients/:id/intakes', {
     config: { access: 'intake:status' },
     schema: { tags: ['intake'], params: z.strictObject({ id: idSchema }), response: { 200: z.object({ items: z.array(statusSchema) }) } },
-  }, async (req) => ({ items: await listIntakesOfPatient(deps, req, req.params.id) }));
+  }, async (req) => ({ items: await listIntakesOfPatient(contextOf(deps, req), req.params.id) }));
 
   r.get('/api/intake/status', {
     config: { access: 'intake:status' },
@@ -107,18 +110,18 @@ export function registerIntakeStaffRoutes(app: FastifyInstance, deps: AppDeps): 
       querystring: z.strictObject({ patientIds: idList, appointmentIds: idList }),
       response: { 200: z.object({ patients: z.array(statusSchema), appointments: z.array(statusSchema) }) },
     },
-  }, async (req) => intakeStatuses(deps, req, { patientIds: req.query.patientIds, appointmentIds: req.query.appointmentIds }));
+  }, async (req) => intakeStatuses(contextOf(deps, req), { patientIds: req.query.patientIds, appointmentIds: req.query.appointmentIds }));
 
   r.get('/api/intakes/:id', {
     config: { access: 'intake:read' },
     schema: { tags: ['intake'], params: z.strictObject({ id: idSchema }) },
-  }, async (req) => readIntakeForStaff(deps, req, req.params.id));
+  }, async (req) => readIntakeForStaff(contextOf(deps, req), req.params.id));
 
   r.post('/api/intakes/:id/cancel', {
     config: { access: 'intake:send' },
     schema: { tags: ['intake'], params: z.strictObject({ id: idSchema }) },
   }, async (req, reply) => {
-    await cancelIntake(deps, req, req.params.id);
+    await cancelIntake(contextOf(deps, req), req.params.id);
     return reply.code(204).send();
   });
 }

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
+import { contextOf, requireStaff } from '../../request-context.ts';
 import { assignScale, cancelAssignment, MAX_OCCURRENCES, reissueInstanceLink } from '../../services/scales/assign-scale.ts';
-import { crisisContactsOf, saveCrisisContacts } from '../../services/scales/crisis-contacts.ts';
+import { crisisContactsOf } from '../../services/safety/crisis-contacts.ts';
+import { updateCrisisContacts } from '../../services/safety/update-crisis-contacts.ts';
 import { resolveScaleDefinition } from '../../services/scales/resolve-scale-definition.ts';
 import {
   deliveryView, enterClinicianRating, fhirObservation, fhirQuestionnaire, fhirQuestionnaireResponse, importScale, patientTimeline, scaleCatalogue,
@@ -19,17 +20,17 @@ export function registerScaleStaffRoutes(app: FastifyInstance, deps: AppDeps): v
   r.get('/api/scales', {
     config: { access: 'authenticated' },
     schema: { tags: ['scales'] },
-  }, async (req) => ({ items: await scaleCatalogue(deps, req.staff!.clinicId) }));
+  }, async (req) => ({ items: await scaleCatalogue(contextOf(deps, req)) }));
 
   r.get('/api/scales/:scaleId', {
     config: { access: 'authenticated' },
     schema: { tags: ['scales'], params: z.strictObject({ scaleId: scaleIdSchema }) },
-  }, async (req) => ({ definition: await resolveScaleDefinition(deps.db.db, { clinicId: req.staff!.clinicId, scaleId: req.params.scaleId }) }));
+  }, async (req) => ({ definition: await resolveScaleDefinition(deps.db.db, { clinicId: requireStaff(contextOf(deps, req)).clinicId, scaleId: req.params.scaleId }) }));
 
   r.get('/api/scales/:scaleId/fhir', {
     config: { access: 'authenticated' },
     schema: { tags: ['scales', 'fhir'], params: z.strictObject({ scaleId: scaleIdSchema }) },
-  }, async (req, reply) => reply.type(fhirJson).send(await fhirQuestionnaire(deps, req, req.params.scaleId)));
+  }, async (req, reply) => reply.type(fhirJson).send(await fhirQuestionnaire(contextOf(deps, req), req.params.scaleId)));
 
   r.post('/api/scales/import', {
     config: { access: 'scales:admin' },
@@ -38,7 +39,7 @@ export function registerScaleStaffRoutes(app: FastifyInstance, deps: AppDeps): v
       tags: ['scales'],
       body: z.strictObject({ format: z.enum(['definition', 'fhir', 'text-pack']), scaleId: scaleIdSchema.optional(), content: z.union([z.string().max(900_000), z.record(z.string(), z.unknown())]) }),
     },
-  }, async (req) => importScale(deps, req, req.body));
+  }, async (req) => importScale(contextOf(deps, req), req.body));
 
   r.post('/api/patients/:id/scale-assignments', {
     config: { access: 'scales:assign' },
@@ -57,25 +58,25 @@ export function registerScaleStaffRoutes(app: FastifyInstance, deps: AppDeps): v
         note: text(500, { multiline: true }).nullable().optional(),
       }),
     },
-  }, async (req) => assignScale(deps, req, req.params.id, req.body));
+  }, async (req) => assignScale(contextOf(deps, req), { ...req.body, patientId: req.params.id }));
 
   r.get('/api/patients/:id/scale-assignments', {
     config: { access: 'scales:deliver' },
     schema: { tags: ['scales'], params: z.strictObject({ id: idSchema }) },
-  }, async (req) => deliveryView(deps, req, req.params.id));
+  }, async (req) => deliveryView(contextOf(deps, req), req.params.id));
 
   r.post('/api/scale-assignments/:id/cancel', {
     config: { access: 'scales:assign' },
     schema: { tags: ['scales'], params: z.strictObject({ id: idSchema }) },
   }, async (req) => {
-    await cancelAssignment(deps, req, req.params.id);
+    await cancelAssignment(contextOf(deps, req), req.params.id);
     return { ok: true as const };
   });
 
   r.post('/api/scale-instances/:id/link', {
     config: { access: 'scales:deliver' },
     schema: { tags: ['scales'], params: z.strictObject({ id: idSchema }) },
-  }, async (req) => reissueInstanceLink(deps, req, req.params.id));
+  }, async (req) => reissueInstanceLink(contextOf(deps, req), req.params.id));
 
   r.post('/api/patients/:id/scale-ratings', {
     config: { access: 'scales:rate' },
@@ -84,37 +85,30 @@ export function registerScaleStaffRoutes(app: FastifyInstance, deps: AppDeps): v
       params: z.strictObject({ id: idSchema }),
       body: z.strictObject({ scaleId: scaleIdSchema, answers: answersSchema, idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional() }),
     },
-  }, async (req) => enterClinicianRating(deps, req, req.params.id, req.body as { scaleId: string; answers: Record<string, number | null>; idempotencyKey?: string }));
+  }, async (req) => enterClinicianRating(contextOf(deps, req), { ...(req.body as { scaleId: string; answers: Record<string, number | null>; idempotencyKey?: string }), patientId: req.params.id }));
 
   r.get('/api/patients/:id/scale-results', {
     config: { access: 'scales:read' },
     schema: { tags: ['scales'], params: z.strictObject({ id: idSchema }) },
-  }, async (req) => patientTimeline(deps, req, req.params.id));
+  }, async (req) => patientTimeline(contextOf(deps, req), req.params.id));
 
   r.get('/api/scale-responses/:id/fhir', {
     config: { access: 'scales:read' },
     schema: { tags: ['scales', 'fhir'], params: z.strictObject({ id: idSchema }) },
-  }, async (req, reply) => reply.type(fhirJson).send(await fhirQuestionnaireResponse(deps, req, req.params.id)));
+  }, async (req, reply) => reply.type(fhirJson).send(await fhirQuestionnaireResponse(contextOf(deps, req), req.params.id)));
 
   r.get('/api/scale-responses/:id/observation', {
     config: { access: 'scales:read' },
     schema: { tags: ['scales', 'fhir'], params: z.strictObject({ id: idSchema }) },
-  }, async (req, reply) => reply.type(fhirJson).send(await fhirObservation(deps, req, req.params.id)));
+  }, async (req, reply) => reply.type(fhirJson).send(await fhirObservation(contextOf(deps, req), req.params.id)));
 
   r.get('/api/crisis-contacts', {
     config: { access: 'authenticated' },
     schema: { tags: ['scales'] },
-  }, async (req) => crisisContactsOf(deps.db.db, req.staff!.clinicId));
+  }, async (req) => crisisContactsOf(deps.db.db, requireStaff(contextOf(deps, req)).clinicId));
 
   r.put('/api/crisis-contacts', {
     config: { access: 'crisis:edit' },
     schema: { tags: ['scales'], body: z.strictObject({ contacts: z.array(crisisContactSchema).min(1).max(30) }) },
-  }, async (req) => {
-    const a = req.staff!;
-    await deps.db.db.transaction().execute(async (tx) => {
-      await saveCrisisContacts(tx, { clinicId: a.clinicId, contacts: req.body.contacts, staffId: a.staffId, now: deps.clock().toISOString() });
-      await auditRequest(deps, tx, req, { action: 'crisis_contacts.update', resource: 'crisis_contacts', detail: `n=${req.body.contacts.length}` });
-    });
-    return crisisContactsOf(deps.db.db, a.clinicId);
-  });
+  }, async (req) => updateCrisisContacts(contextOf(deps, req), req.body.contacts));
 }

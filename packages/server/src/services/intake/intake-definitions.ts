@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
 import { DEFAULT_ADULT_SCALES, DEFAULT_CHILD_SCALES, createDefaultIntakeDefinition } from '@mimamori/core/intake/default-intake-definition';
 import type { IntakeDefinition } from '@mimamori/core/intake/intake-definition';
@@ -9,9 +8,10 @@ import { getBuiltinScale } from '@mimamori/core/scales/builtin/index';
 import {
   getLatestIntakeDefinition, getStaff, insertIntakeDefinition, listIntakeDefinitionVersions, newId, type Db, type IntakeDefinitionRow,
 } from '@mimamori/storage';
-import { auditRequest } from '../../audit/audit.ts';
-import { langOf } from '../../i18n/lang.ts';
+import { audit } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
+import { requireStaff, type RequestContext } from '../../request-context.ts';
+import { writeTx } from '../write-tx.ts';
 
 /** The clinic's one intake form (several forms per clinic can come later: the id is stored). */
 export const INTAKE_FORM_ID = 'default';
@@ -62,9 +62,10 @@ export async function intakeDefinitionVersions(deps: AppDeps, db: Db, clinicId: 
 }
 
 /** Staff list of versions (without the bodies). */
-export async function listIntakeVersions(deps: AppDeps, clinicId: string) {
-  await currentIntakeDefinition(deps, deps.db.db, clinicId);
-  const rows = await listIntakeDefinitionVersions(deps.db.db, clinicId, INTAKE_FORM_ID);
+export async function listIntakeVersions(ctx: RequestContext) {
+  const clinicId = requireStaff(ctx).clinicId;
+  await currentIntakeDefinition(ctx, ctx.db.db, clinicId);
+  const rows = await listIntakeDefinitionVersions(ctx.db.db, clinicId, INTAKE_FORM_ID);
   return rows.map((r) => ({ version: r.version, createdAt: r.created_at, createdBy: r.created_by }));
 }
 
@@ -80,9 +81,10 @@ export const NO_SCREEN_CONFIRMATION_MIN = 20;
  * none, the clinic's written confirmation stored with that version (null for a version that was
  * seeded, or published before confirmations were asked for). Shown loudly to administrators.
  */
-export async function childScreenStatus(deps: AppDeps, clinicId: string) {
-  const db = deps.db.db;
-  const current = await currentIntakeDefinition(deps, db, clinicId);
+export async function childScreenStatus(ctx: RequestContext) {
+  const clinicId = requireStaff(ctx).clinicId;
+  const db = ctx.db.db;
+  const current = await currentIntakeDefinition(ctx, db, clinicId);
   const missing = childFormLacksScreen(current, await latestClinicScales(db, clinicId));
   const row = await getLatestIntakeDefinition(db, clinicId, INTAKE_FORM_ID);
   const by = row?.created_by ? await getStaff(db, row.created_by) : undefined;
@@ -95,19 +97,13 @@ export async function childScreenStatus(deps: AppDeps, clinicId: string) {
   };
 }
 
-export async function publishIntakeDefinition(deps: AppDeps, req: FastifyRequest, edited: unknown, o: { noScreenConfirmation?: string } = {}): Promise<IntakeDefinition> {
-  const a = req.staff!;
-  return deps.db.db.transaction().execute(async (tx) => {
-    const current = await currentIntakeDefinition(deps, tx, a.clinicId);
+export async function publishIntakeDefinition(ctx: RequestContext, o: { definition: unknown; noScreenConfirmation?: string }): Promise<IntakeDefinition> {
+  const a = requireStaff(ctx);
+  const edited = o.definition;
+  return writeTx(ctx, async (tx) => {
+    const current = await currentIntakeDefinition(ctx, tx, a.clinicId);
     const errors = checkNewIntakeVersion(current, edited);
-    if (errors.length > 0) {
-      const lang = langOf(req.headers['accept-language']);
-      throw new DomainError('validation', {
-        key: 'intake_definition_invalid',
-        params: { count: errors.length },
-        details: errors.map((e) => ({ path: e.path, message: e.message[lang] })),
-      });
-    }
+    if (errors.length > 0) throw new DomainError('validation', { key: 'intake_definition_invalid', params: { count: errors.length }, issues: errors });
     const def = edited as IntakeDefinition;
     // A child form without a scored youth self-harm screen is published only with the clinic's
     // written confirmation, typed by the administrator, stored with the version and audited.
@@ -116,15 +112,15 @@ export async function publishIntakeDefinition(deps: AppDeps, req: FastifyRequest
     if (lacksScreen && [...confirmation].length < NO_SCREEN_CONFIRMATION_MIN) {
       throw new DomainError('validation', {
         key: 'intake_child_no_screen', params: { min: NO_SCREEN_CONFIRMATION_MIN },
-        details: [{ path: 'noScreenConfirmation', message: 'intake_child_no_screen' }],
+        issues: [{ path: 'noScreenConfirmation', key: 'intake_child_no_screen' }],
       });
     }
     const id = newId();
     await insertIntakeDefinition(tx, {
-      id, clinic_id: a.clinicId, form_id: def.id, version: def.version, definition_json: JSON.stringify(def), created_at: deps.clock().toISOString(), created_by: a.staffId,
+      id, clinic_id: a.clinicId, form_id: def.id, version: def.version, definition_json: JSON.stringify(def), created_at: ctx.clock().toISOString(), created_by: a.staffId,
       no_screen_confirmation: lacksScreen ? confirmation : null,
     });
-    await auditRequest(deps, tx, req, {
+    await audit(ctx, tx, {
       action: lacksScreen ? 'intake_definition.publish_without_child_screen' : 'intake_definition.publish', resource: 'intake_definition', resourceId: id,
       detail: lacksScreen ? `version ${def.version}; no scored youth self-harm screen; confirmation: ${[...confirmation].slice(0, 300).join('')}` : `version ${def.version}`,
     });

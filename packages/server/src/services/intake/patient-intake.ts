@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
 import type { IntakeAnswers, IntakeDefinition, IntakeValues, ScaleAnswer } from '@mimamori/core/intake/intake-definition';
 import { intakeMessage } from '@mimamori/core/intake/intake-messages';
@@ -10,13 +9,11 @@ import type { ScaleDefinition } from '@mimamori/core/scales/scale-definition';
 import { latestClinicScales } from '../scales/resolve-scale-definition.ts';
 import { getClinic, getIntake, getIntakeDefinitionVersion, getPatient, updateIntakeIfRevision, type Db, type IntakeRow } from '@mimamori/storage';
 import { intakePartFor, respondentOf } from './intake-part.ts';
-import { auditRequest } from '../../audit/audit.ts';
+import { audit } from '../../audit/audit.ts';
 import { clinicDate } from '../../core-imports.ts';
-import type { AppDeps } from '../../context.ts';
-import { langOf } from '../../i18n/lang.ts';
-import { requirePatientScope } from '../patient-link-service.ts';
-import { contextOf } from '../../request-context.ts';
-import { INTAKE_LINK_PURPOSE } from './send-intake.ts';
+import { requirePatient, type RequestContext } from '../../request-context.ts';
+import { writeTx } from '../write-tx.ts';
+import { INTAKE_LINK_PURPOSE } from './issue-intake-link.ts';
 import { intakeSafetyHits } from '@mimamori/core/intake/intake-safety-hits';
 import { raiseIntakeSafetyAlerts } from './raise-intake-safety-alerts.ts';
 import { recordFlaggedIntakeScale, scoreIntakeScales, type StoredIntakeScore } from './score-intake-scales.ts';
@@ -41,15 +38,15 @@ function scaleView(s: ScaleDefinition | undefined): PatientScaleView | null {
   };
 }
 
-async function context(deps: AppDeps, db: Db, req: FastifyRequest, intakeId: string) {
-  const p = requirePatientScope(contextOf(deps, req), INTAKE_LINK_PURPOSE, intakeId);
-  const intake = await getIntake(db, p.clinicId, intakeId);
+async function scopedIntake(ctx: RequestContext, db: Db, intakeId: string) {
+  const p = requirePatient(ctx, INTAKE_LINK_PURPOSE);
+  const intake = p.resourceId === intakeId ? await getIntake(db, p.clinicId, intakeId) : undefined;
   // The session is scoped to one patient and one intake: anything else is refused the same way.
   if (!intake || intake.patient_id !== p.patientId || intake.status === 'cancelled') throw new DomainError('forbidden');
   const defRow = await getIntakeDefinitionVersion(db, p.clinicId, intake.form_id, intake.definition_version);
   if (!defRow) throw new DomainError('not_found', { key: 'intake_not_found' });
   const clinic = await getClinic(db, p.clinicId);
-  const today = clinicDate(deps.clock().getTime(), clinic?.timeZone ?? 'Asia/Tokyo');
+  const today = clinicDate(ctx.clock().getTime(), clinic?.timeZone ?? 'Asia/Tokyo');
   const patient = await getPatient(db, p.clinicId, p.patientId);
   // The respondent's own part: a guardian never gets the adolescent's screens, the adolescent only theirs.
   const definition = intakePartFor(intake, JSON.parse(defRow.definition_json) as IntakeDefinition, { birthDate: patient?.birth_date, today });
@@ -100,12 +97,12 @@ function hasFlags(scores: ReadonlyArray<StoredIntakeScore> | null): boolean {
 }
 
 /** The intake for the patient page: the form version it is answered on, the answers so far, and where to resume. */
-export async function loadPatientIntake(deps: AppDeps, req: FastifyRequest, intakeId: string) {
-  const { intake, definition, today } = await context(deps, deps.db.db, req, intakeId);
+export async function loadPatientIntake(ctx: RequestContext, intakeId: string) {
+  const { intake, definition, today } = await scopedIntake(ctx, ctx.db.db, intakeId);
   const answers = answersOf(intake);
   const scales: Record<string, PatientScaleView> = {};
-  const clinicScales = await latestClinicScales(deps.db.db, intake.clinic_id);
-  for (const sec of definition.sections) for (const g of sec.groups) for (const q of g.questions) {
+  const clinicScales = await latestClinicScales(ctx.db.db, intake.clinic_id);
+  for (const q of definition.sections.flatMap((sec) => sec.groups.flatMap((g) => g.questions))) {
     if (q.type === 'scale') {
       const v = scaleView(clinicScales.find((s) => s.id === q.scaleId));
       if (v) scales[q.scaleId] = v;
@@ -130,13 +127,15 @@ export async function loadPatientIntake(deps: AppDeps, req: FastifyRequest, inta
  * everything typed, valid or not. With `confirmGroup` (the respondent tapped "next"), that screen is
  * validated and, when it passes, marked confirmed; its errors come back to show beside the fields.
  */
-export async function savePatientIntake(deps: AppDeps, req: FastifyRequest, intakeId: string, body: { values: Record<string, unknown>; confirmGroup?: string }) {
-  const lang = langOf(req.headers['accept-language']);
+export async function savePatientIntake(ctx: RequestContext, input: { intakeId: string; values: Record<string, unknown>; confirmGroup?: string }) {
+  const { intakeId, ...body } = input;
+  // The screen's problems come back in the respondent's language, beside the fields (an answer, not an error).
+  const lang = ctx.meta.lang;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const result = await deps.db.db.transaction().execute(async (tx) => {
-      const { p, intake, definition, today, selfReport } = await context(deps, tx, req, intakeId);
+    const result = await writeTx(ctx, async (tx) => {
+      const { p, intake, definition, today, selfReport } = await scopedIntake(ctx, tx, intakeId);
       if (intake.status === 'submitted') throw new DomainError('invalid_state', { key: 'intake_already_submitted' });
-      if (intake.expires_at <= deps.clock().toISOString()) throw new DomainError('gone', { key: 'patient_link_invalid' });
+      if (intake.expires_at <= ctx.clock().toISOString()) throw new DomainError('gone', { key: 'patient_link_invalid' });
       const merged: Record<string, unknown> = { ...(JSON.parse(intake.values_json) as Record<string, unknown>) };
       for (const [k, v] of Object.entries(body.values)) {
         if (v === null) delete merged[k];
@@ -156,11 +155,11 @@ export async function savePatientIntake(deps: AppDeps, req: FastifyRequest, inta
           // A scale's safety items alert the clinic as soon as its screen is done.
           for (const e of intakeScaleAnswers(definition, { ...base, values: draft.values }, { today })) {
             if (e.groupId !== body.confirmGroup || !e.answers) continue;
-            const flags = await recordFlaggedIntakeScale(deps, tx, req, { clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, audience: base.audience, selfReport, scaleId: e.scaleId, answers: e.answers });
+            const flags = await recordFlaggedIntakeScale(ctx, tx, { clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, audience: base.audience, selfReport, scaleId: e.scaleId, answers: e.answers });
             if (flags.length) crisis = true;
           }
           // So do the form's own triggers (a self-harm option, an attempt) and phrases in free text.
-          const hits = await raiseIntakeSafetyAlerts(deps, tx, req, {
+          const hits = await raiseIntakeSafetyAlerts(ctx, tx, {
             clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, definition, values: draft.values, audience: base.audience, today, groupId: body.confirmGroup,
           });
           if (hits.length) crisis = true;
@@ -168,7 +167,7 @@ export async function savePatientIntake(deps: AppDeps, req: FastifyRequest, inta
       }
       const answers = answersOf(intake, draft.values, [...confirmed]);
       const progress = progressView(definition, answers, today);
-      const now = deps.clock().toISOString();
+      const now = ctx.clock().toISOString();
       const ok = await updateIntakeIfRevision(tx, {
         clinicId: p.clinicId, id: intake.id, revision: intake.revision,
         changes: {
@@ -179,7 +178,7 @@ export async function savePatientIntake(deps: AppDeps, req: FastifyRequest, inta
       });
       if (!ok) return null;
       if (intake.status === 'sent') {
-        await auditRequest(deps, tx, req, { action: 'intake.start', resource: 'intake', resourceId: intake.id, patientId: p.patientId, clinicId: p.clinicId, actorId: null, actorRole: 'patient' });
+        await audit(ctx, tx, { action: 'intake.start', resource: 'intake', resourceId: intake.id, patientId: p.patientId, clinicId: p.clinicId, actorId: null, actorRole: 'patient' });
       }
       return {
         saved: true, values: draft.values, confirmedGroups: [...confirmed], progress, crisis,
@@ -197,27 +196,26 @@ export async function savePatientIntake(deps: AppDeps, req: FastifyRequest, inta
  * the first result. Validates every shown question, scores the scales (raising safety alerts),
  * records the consent with its policy version, and stores only the shown answers.
  */
-export async function submitPatientIntake(deps: AppDeps, req: FastifyRequest, intakeId: string) {
-  const lang = langOf(req.headers['accept-language']);
-  return deps.db.db.transaction().execute(async (tx) => {
-    const { p, intake, definition, today, selfReport } = await context(deps, tx, req, intakeId);
+export async function submitPatientIntake(ctx: RequestContext, intakeId: string) {
+  return writeTx(ctx, async (tx) => {
+    const { p, intake, definition, today, selfReport } = await scopedIntake(ctx, tx, intakeId);
     if (intake.status === 'submitted') {
       const scores = intake.scores_json ? (JSON.parse(intake.scores_json) as StoredIntakeScore[]) : null;
       const hits = intakeSafetyHits(definition, answersOf(intake).values, { audience: intake.audience as IntakeAnswers['audience'], today });
       return { status: 'submitted' as const, submittedAt: intake.submitted_at!, crisis: hasFlags(scores) || hits.length > 0 };
     }
-    if (intake.expires_at <= deps.clock().toISOString()) throw new DomainError('gone', { key: 'patient_link_invalid' });
+    if (intake.expires_at <= ctx.clock().toISOString()) throw new DomainError('gone', { key: 'patient_link_invalid' });
     const answers = answersOf(intake);
     const check = validateIntakeAnswers(definition, answers, { today, audience: answers.audience, mode: 'submit' });
     const missing = check.ok ? await missingScaleItems(tx, { clinicId: p.clinicId, definition, answers: { ...answers, values: check.values }, today }) : [];
-    if (!check.ok || missing.length) throw intakeValidationError({ ...check, ok: false, errors: [...check.errors, ...missing] }, lang);
+    if (!check.ok || missing.length) throw intakeValidationError({ ...check, ok: false, errors: [...check.errors, ...missing] });
     const final: IntakeAnswers = { ...answers, values: check.values };
-    const scores = await scoreIntakeScales(deps, tx, req, { clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, audience: answers.audience, selfReport, entries: intakeScaleAnswers(definition, final, { today }) });
-    const hits = await raiseIntakeSafetyAlerts(deps, tx, req, { clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, definition, values: final.values, audience: answers.audience, today });
+    const scores = await scoreIntakeScales(ctx, tx, { clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, audience: answers.audience, selfReport, entries: intakeScaleAnswers(definition, final, { today }) });
+    const hits = await raiseIntakeSafetyAlerts(ctx, tx, { clinicId: p.clinicId, patientId: p.patientId, intakeId: intake.id, definition, values: final.values, audience: answers.audience, today });
     const vis = intakeVisibility(definition, final.values, { audience: final.audience, today });
     const consentQ = vis.groups.flatMap((g) => g.questions).find((q) => q.type === 'consent');
     const consent = consentQ ? (final.values[consentQ.id] as { agreed: boolean; policyVersion: string } | undefined) : undefined;
-    const now = deps.clock().toISOString();
+    const now = ctx.clock().toISOString();
     const ok = await updateIntakeIfRevision(tx, {
       clinicId: p.clinicId, id: intake.id, revision: intake.revision,
       changes: {
@@ -228,7 +226,7 @@ export async function submitPatientIntake(deps: AppDeps, req: FastifyRequest, in
       },
     });
     if (!ok) throw new DomainError('conflict', { key: 'intake_saved_elsewhere' });
-    await auditRequest(deps, tx, req, {
+    await audit(ctx, tx, {
       action: 'intake.submit', resource: 'intake', resourceId: intake.id, patientId: p.patientId, clinicId: p.clinicId, actorId: null, actorRole: 'patient',
       detail: consent?.agreed ? `consent ${consent.policyVersion}` : null,
     });

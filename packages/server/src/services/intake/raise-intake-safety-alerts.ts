@@ -1,9 +1,8 @@
-import type { FastifyRequest } from 'fastify';
 import type { IntakeAudience, IntakeDefinition } from '@mimamori/core/intake/intake-definition';
 import { intakeSafetyAlerts, intakeSafetyHits, type IntakeSafetyHit } from '@mimamori/core/intake/intake-safety-hits';
 import { addAlertEvent, listAlertEvents, newId, raiseAlert, type Db } from '@mimamori/storage';
-import { auditRequest } from '../../audit/audit.ts';
-import type { AppDeps } from '../../context.ts';
+import { audit } from '../../audit/audit.ts';
+import type { RequestContext } from '../../request-context.ts';
 import { INTAKE_ALERT_SOURCE } from './score-intake-scales.ts';
 
 /** Longest free text carried in an alert's summary; the intake holds the whole answer. */
@@ -29,13 +28,12 @@ function summaryOf(kind: IntakeSafetyHit['kind'], hits: ReadonlyArray<IntakeSafe
  * the hits (the page shows the crisis contacts when there are any).
  */
 export async function raiseIntakeSafetyAlerts(
-  deps: AppDeps,
+  ctx: RequestContext,
   tx: Db,
-  req: FastifyRequest,
   o: { clinicId: string; patientId: string; intakeId: string; definition: IntakeDefinition; values: Readonly<Record<string, unknown>>; audience: IntakeAudience; today: string; groupId?: string },
 ): Promise<ReadonlyArray<IntakeSafetyHit>> {
   const hits = intakeSafetyHits(o.definition, o.values, { audience: o.audience, today: o.today, ...(o.groupId !== undefined ? { groupId: o.groupId } : {}) });
-  const now = deps.clock().toISOString();
+  const now = ctx.clock().toISOString();
   for (const a of intakeSafetyAlerts(hits)) {
     const raised = await raiseAlert(tx, {
       id: newId(), clinicId: o.clinicId, patientId: o.patientId, kind: a.kind, severity: a.severity, sourceType: INTAKE_ALERT_SOURCE, sourceId: o.intakeId,
@@ -47,7 +45,7 @@ export async function raiseIntakeSafetyAlerts(
       if (seen.has(JSON.stringify(detail))) continue;
       await addAlertEvent(tx, { clinicId: o.clinicId, alertId: raised.id, at: now, type: 'answer', detail });
     }
-    await auditRequest(deps, tx, req, {
+    await audit(ctx, tx, {
       action: raised.created ? 'alert.raise' : 'alert.update', resource: 'alert', resourceId: raised.id, patientId: o.patientId, clinicId: o.clinicId, actorId: null, actorRole: 'patient',
       detail: `source=intake kind=${a.kind} severity=${raised.severity}`,
     });

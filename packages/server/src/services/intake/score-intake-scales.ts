@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { IntakeAudience, IntakeText } from '@mimamori/core/intake/intake-definition';
 import type { IntakeScaleEntry } from '@mimamori/core/intake/intake-scale-answers';
 import { evaluateSafety } from '@mimamori/core/scales/evaluate-safety';
@@ -7,8 +6,8 @@ import type { Informant, ScaleDefinition } from '@mimamori/core/scales/scale-def
 import { scaleAlertsOf } from '@mimamori/core/safety/alert-severity';
 import type { SafetyFlag } from '@mimamori/core/scales/evaluate-safety';
 import { addAlertEvent, listAlertEvents, newId, raiseAlert, type Db } from '@mimamori/storage';
-import { auditRequest } from '../../audit/audit.ts';
-import type { AppDeps } from '../../context.ts';
+import { audit } from '../../audit/audit.ts';
+import type { RequestContext } from '../../request-context.ts';
 import { recordScaleResponse, scaleAlertSummary } from '../scales/record-scale-response.ts';
 import { resolveScaleDefinition } from '../scales/resolve-scale-definition.ts';
 
@@ -80,15 +79,14 @@ interface AnswerEvent { readonly scaleId: string; readonly item: string; readonl
  * cannot erase it. Returns the flags.
  */
 export async function recordFlaggedIntakeScale(
-  deps: AppDeps,
+  ctx: RequestContext,
   tx: Db,
-  req: FastifyRequest,
   o: ScaleInput & { scaleId: string; answers: Readonly<Record<string, number | null>> },
 ): Promise<ReadonlyArray<SafetyFlag>> {
   const def = await resolveScaleDefinition(tx, { clinicId: o.clinicId, scaleId: o.scaleId, version: null });
   const flags = evaluateSafety(def, o.answers);
   if (flags.length === 0) return [];
-  const now = deps.clock().toISOString();
+  const now = ctx.clock().toISOString();
   for (const a of scaleAlertsOf(flags)) {
     const raised = await raiseAlert(tx, {
       id: newId(), clinicId: o.clinicId, patientId: o.patientId, kind: a.kind, severity: a.severity, sourceType: INTAKE_ALERT_SOURCE, sourceId: o.intakeId,
@@ -105,7 +103,7 @@ export async function recordFlaggedIntakeScale(
       if (typeof value !== 'number' || latest.get(item) === value) continue;
       await addAlertEvent(tx, { clinicId: o.clinicId, alertId: raised.id, at: now, type: 'answer', detail: { scaleId: o.scaleId, item, value, at: now } satisfies AnswerEvent });
     }
-    await auditRequest(deps, tx, req, {
+    await audit(ctx, tx, {
       action: raised.created ? 'alert.raise' : 'alert.update', resource: 'alert', resourceId: raised.id, patientId: o.patientId, clinicId: o.clinicId, actorId: null, actorRole: 'patient',
       detail: `source=intake kind=${a.kind} severity=${raised.severity}`,
     });
@@ -132,19 +130,19 @@ async function earlierAnswersOf(tx: Db, o: { clinicId: string; alertIds: Readonl
  * Scores and stores the intake's scales at submission through the scales feature's
  * `recordScaleResponse` (same scoring, same storage, same safety alerts as any questionnaire).
  */
-export async function scoreIntakeScales(deps: AppDeps, tx: Db, req: FastifyRequest, o: ScaleInput & { entries: ReadonlyArray<IntakeScaleEntry> }): Promise<StoredIntakeScore[]> {
+export async function scoreIntakeScales(ctx: RequestContext, tx: Db, o: ScaleInput & { entries: ReadonlyArray<IntakeScaleEntry> }): Promise<StoredIntakeScore[]> {
   const out: StoredIntakeScore[] = [];
   for (const e of o.entries) {
     if (!e.answers) continue;
     const def0 = await resolveScaleDefinition(tx, { clinicId: o.clinicId, scaleId: e.scaleId, version: null });
-    const r = await recordScaleResponse(deps, tx, req, {
+    const r = await recordScaleResponse(ctx, tx, {
       clinicId: o.clinicId, patientId: o.patientId, scaleId: e.scaleId, scaleVersion: def0.version, answers: e.answers, informant: informantFor(def0, o.audience, o.selfReport === true),
       source: 'intake', idempotencyKey: keyOf(o.intakeId, e.scaleId), actorRole: 'patient', alertSource: { type: INTAKE_ALERT_SOURCE, id: o.intakeId },
     });
     const def = r.definition;
     const intakeAlerts = await tx.selectFrom('alerts').select('id').where('clinic_id', '=', o.clinicId).where('source_type', '=', INTAKE_ALERT_SOURCE).where('source_id', '=', o.intakeId).execute();
     const earlier = await earlierAnswersOf(tx, { clinicId: o.clinicId, alertIds: intakeAlerts.map((x) => x.id), def, submitted: e.answers });
-    const now = deps.clock().toISOString();
+    const now = ctx.clock().toISOString();
     if (!r.duplicate) {
       for (const x of earlier) {
         await addAlertEvent(tx, { clinicId: o.clinicId, alertId: x.alertId, at: now, type: 'answer_changed', detail: { scaleId: def.id, item: x.item, from: x.value, to: x.submitted, answeredAt: x.at } });

@@ -1,15 +1,11 @@
-import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
 import { ADOLESCENT_MIN_AGE, intakePartDefinition } from '@mimamori/core/intake/intake-part-definition';
 import { ageOn } from '@mimamori/core/patients/patient';
-import { enqueueMail, getClinic, getPatient, insertIntake, listPatientIntakes, newId, type Db, type IntakeRow } from '@mimamori/storage';
-import { newIntakeRow } from './new-intake-row.ts';
-import { auditRequest } from '../../audit/audit.ts';
+import { getClinic, getPatient, listPatientIntakes, type Db } from '@mimamori/storage';
 import { clinicDate } from '../../core-imports.ts';
-import type { AppDeps } from '../../context.ts';
-import { issuePatientLink, type IssuedPatientLink } from '../patient-link-service.ts';
+import type { RequestContext } from '../../request-context.ts';
 import { currentIntakeDefinition } from './intake-definitions.ts';
-import { INTAKE_LINK_MAX_USES, INTAKE_LINK_PURPOSE } from './send-intake.ts';
+import { issueIntakeLink, type IssuedIntakeLink } from './issue-intake-link.ts';
 
 const DEFAULT_VALID_DAYS = 14;
 
@@ -24,13 +20,7 @@ export interface SendAdolescentIntakeOptions {
   readonly mailOnly?: boolean;
 }
 
-export interface SentAdolescentIntake {
-  readonly intakeId: string;
-  readonly reused: boolean;
-  readonly link: IssuedPatientLink;
-  readonly mailQueued: boolean;
-  readonly status: string;
-}
+export type SentAdolescentIntake = IssuedIntakeLink;
 
 /**
  * The adolescent's own address: the patient's email when it is not also a guardian's. A link sent
@@ -70,19 +60,19 @@ function mailText(o: { clinicName: string; url: string; until: string }): { subj
  * answers. Reuses an unfinished adolescent intake, keeping what was typed. The link is mailed only
  * to the adolescent's own address; otherwise staff hand it over in person (link or QR code).
  */
-export async function sendAdolescentIntake(deps: AppDeps, tx: Db, req: FastifyRequest, o: SendAdolescentIntakeOptions): Promise<SentAdolescentIntake> {
+export async function sendAdolescentIntake(ctx: RequestContext, tx: Db, o: SendAdolescentIntakeOptions): Promise<SentAdolescentIntake> {
   const patient = await getPatient(tx, o.clinicId, o.patientId);
   if (!patient) throw new DomainError('not_found', { key: 'intake_not_found' });
   const clinic = await getClinic(tx, o.clinicId);
   const zone = clinic?.timeZone ?? 'Asia/Tokyo';
-  const now = deps.clock();
+  const now = ctx.clock();
   const nowIso = now.toISOString();
   const today = clinicDate(now.getTime(), zone);
   const age = ageOn(patient.birth_date, today);
   if (age < ADOLESCENT_MIN_AGE || age >= 18) {
-    throw new DomainError('validation', { key: 'intake_not_adolescent', params: { age, min: ADOLESCENT_MIN_AGE }, details: [{ path: 'patientId', message: 'intake_not_adolescent' }] });
+    throw new DomainError('validation', { key: 'intake_not_adolescent', params: { age, min: ADOLESCENT_MIN_AGE }, issues: [{ path: 'patientId', key: 'intake_not_adolescent' }] });
   }
-  const def = await currentIntakeDefinition(deps, tx, o.clinicId);
+  const def = await currentIntakeDefinition(ctx, tx, o.clinicId);
   if (!intakePartDefinition(def, { respondent: 'adolescent', ageYears: age })) throw new DomainError('invalid_state', { key: 'intake_no_adolescent_part' });
   const expiresAt = o.expiresAt ?? new Date(now.getTime() + DEFAULT_VALID_DAYS * 86_400_000).toISOString();
   if (!(expiresAt > nowIso)) throw new DomainError('validation', { key: 'intake_closed' });
@@ -93,33 +83,12 @@ export async function sendAdolescentIntake(deps: AppDeps, tx: Db, req: FastifyRe
   const open = (await listPatientIntakes(tx, o.clinicId, o.patientId)).find(
     (i) => (i.status === 'sent' || i.status === 'started') && i.respondent === 'adolescent' && i.expires_at > nowIso,
   );
-  let intake: IntakeRow;
-  const linkExpires = open && open.expires_at > expiresAt ? open.expires_at : expiresAt;
-  if (open) {
-    intake = open;
-    await tx.updateTable('intakes').set({ expires_at: linkExpires, updated_at: nowIso }).where('clinic_id', '=', o.clinicId).where('id', '=', open.id).execute();
-  } else {
-    intake = newIntakeRow({
-      clinicId: o.clinicId, patientId: o.patientId, appointmentId: o.appointmentId ?? null, definition: def,
-      audience: 'child', respondent: 'adolescent', expiresAt, now: nowIso, createdBy: req.staff?.staffId ?? null,
-    });
-    await insertIntake(tx, intake);
-  }
-  const link = await issuePatientLink(deps, tx, {
-    clinicId: o.clinicId, patientId: o.patientId, purpose: INTAKE_LINK_PURPOSE, resourceId: intake.id, expiresAt: linkExpires,
-    maxUses: INTAKE_LINK_MAX_USES, createdBy: req.staff?.staffId ?? null,
+  const linkExpiresAt = open && open.expires_at > expiresAt ? open.expires_at : expiresAt;
+  return issueIntakeLink(ctx, tx, {
+    clinicId: o.clinicId, patientId: o.patientId, open, to, linkExpiresAt,
+    fresh: { appointmentId: o.appointmentId ?? null, definition: def, audience: 'child', respondent: 'adolescent', expiresAt, now: nowIso },
+    reopen: { expires_at: linkExpiresAt },
+    mail: (link) => mailText({ clinicName: clinic?.name ?? '', url: link.url, until: clinicDate(Date.parse(link.expiresAt), zone) }),
+    auditDetail: (mailQueued) => `adolescent; ${mailQueued ? 'mail queued' : 'no mail'}`,
   });
-  let mailQueued = false;
-  if (to) {
-    const m = mailText({ clinicName: clinic?.name ?? '', url: link.url, until: clinicDate(Date.parse(link.expiresAt), zone) });
-    mailQueued = await enqueueMail(tx, {
-      id: newId(), clinicId: o.clinicId, patientId: o.patientId, kind: 'intake_link', to, subject: m.subject, text: m.text,
-      dedupeKey: `intake:${intake.id}:${link.token.slice(0, 16)}`, notBefore: nowIso, now: nowIso,
-    });
-  }
-  await auditRequest(deps, tx, req, {
-    action: open ? 'intake.resend' : 'intake.send', resource: 'intake', resourceId: intake.id, patientId: o.patientId, clinicId: o.clinicId,
-    detail: `adolescent; ${mailQueued ? 'mail queued' : 'no mail'}`,
-  });
-  return { intakeId: intake.id, reused: Boolean(open), link, mailQueued, status: intake.status };
 }

@@ -1,18 +1,13 @@
 import { DomainError } from '@mimamori/core';
 import type { IntakeAudience } from '@mimamori/core/intake/intake-definition';
 import { ageOn } from '@mimamori/core/patients/patient';
-import { enqueueMail, getClinic, getPatient, insertIntake, listPatientIntakes, newId, type Db, type IntakeRow } from '@mimamori/storage';
-import { newIntakeRow } from './new-intake-row.ts';
-import { audit } from '../../audit/audit.ts';
+import { getClinic, getPatient, listPatientIntakes, type Db } from '@mimamori/storage';
 import { clinicDate } from '../../core-imports.ts';
 import type { RequestContext } from '../../request-context.ts';
-import { issuePatientLink, type IssuedPatientLink } from '../patient-link-service.ts';
 import { currentIntakeDefinition } from './intake-definitions.ts';
+import { issueIntakeLink, type IssuedIntakeLink } from './issue-intake-link.ts';
 
-/** Patient-link purpose of intake links; the session's resource id is the intake id. */
-export const INTAKE_LINK_PURPOSE = 'intake';
-/** A link may be reopened (resume on another device) this many times until it expires. */
-export const INTAKE_LINK_MAX_USES = 50;
+export { INTAKE_LINK_MAX_USES, INTAKE_LINK_PURPOSE } from './issue-intake-link.ts';
 const DEFAULT_VALID_DAYS = 14;
 
 export interface SendIntakeOptions {
@@ -33,17 +28,10 @@ export interface SendIntakeOptions {
   readonly mailOnly?: boolean;
 }
 
-export interface SentIntake {
-  readonly intakeId: string;
-  /** True when an unfinished intake of this patient was reused (its answers are kept). */
-  readonly reused: boolean;
-  readonly link: IssuedPatientLink;
-  /** False when no email was queued (no address, or `email: false`). */
-  readonly mailQueued: boolean;
-  readonly status: string;
-}
+export type SentIntake = IssuedIntakeLink;
 
-function mailText(o: { clinicName: string; url: string; expiresAt: string; zone: string; lang: 'ja' | 'en' }): { subject: string; text: string } {
+/** The invitation, in Japanese then English in one mail (the recipient's language is not known). */
+function mailText(o: { clinicName: string; url: string; expiresAt: string; zone: string }): { subject: string; text: string } {
   const until = clinicDate(Date.parse(o.expiresAt), o.zone);
   // The subject says nothing clinical: it may show on a lock screen or a shared family inbox.
   return {
@@ -69,66 +57,41 @@ function mailText(o: { clinicName: string; url: string; expiresAt: string; zone:
  * Sends the WEB問診 to a patient: creates the intake (or reuses the patient's unfinished one, so
  * nothing already typed is lost), issues a reusable patient link (purpose `intake`, resource = the
  * intake) and queues an email with a discreet subject, all in the caller's transaction `tx`, with
- * an audit row. Staff call it from the patient page; the reservations feature calls it when a first
- * visit is booked (pass `appointmentId` and `expiresAt` = the end of the visit day).
+ * an audit row (`issueIntakeLink`). Staff call it from the patient page; the reservations feature
+ * calls it when a first visit is booked (pass `appointmentId` and `expiresAt` = the end of the
+ * visit day).
  */
 export async function sendIntake(ctx: RequestContext, tx: Db, o: SendIntakeOptions): Promise<SentIntake> {
-  const deps = ctx;
-  const createdBy = ctx.actor.kind === 'staff' ? ctx.actor.staffId : null;
   const patient = await getPatient(tx, o.clinicId, o.patientId);
   if (!patient) throw new DomainError('not_found', { key: 'intake_not_found' });
   const clinic = await getClinic(tx, o.clinicId);
   const zone = clinic?.timeZone ?? 'Asia/Tokyo';
-  const now = deps.clock();
+  const now = ctx.clock();
   const nowIso = now.toISOString();
   const today = clinicDate(now.getTime(), zone);
   const expiresAt = o.expiresAt ?? new Date(now.getTime() + DEFAULT_VALID_DAYS * 86_400_000).toISOString();
   if (!(expiresAt > nowIso)) throw new DomainError('validation', { key: 'intake_closed' });
   const audience: IntakeAudience = o.audience ?? (ageOn(patient.birth_date, today) < 18 ? 'child' : 'adult');
 
+  let to: string | null = null;
+  if (o.email !== false || o.mailOnly) {
+    const guardians = JSON.parse(patient.guardians_json) as ReadonlyArray<{ email?: string | null }>;
+    to = (audience === 'child' ? (guardians.find((g) => g.email)?.email ?? patient.email) : (patient.email ?? guardians.find((g) => g.email)?.email)) ?? null;
+    // Refused before anything changes: whoever may not see the link needs an address to mail it to.
+    if (!to && o.mailOnly) throw new DomainError('invalid_state', { key: 'patient_link_no_email' });
+  }
   const open = (await listPatientIntakes(tx, o.clinicId, o.patientId)).find(
     (i) => (i.status === 'sent' || i.status === 'started') && i.audience === audience && i.respondent !== 'adolescent' && i.expires_at > nowIso,
   );
-  let intake: IntakeRow;
-  if (open) {
-    intake = open;
-    await tx
-      .updateTable('intakes')
-      .set({ expires_at: expiresAt > open.expires_at ? expiresAt : open.expires_at, appointment_id: o.appointmentId ?? open.appointment_id, updated_at: nowIso })
-      .where('clinic_id', '=', o.clinicId)
-      .where('id', '=', open.id)
-      .execute();
-  } else {
-    const def = await currentIntakeDefinition(deps, tx, o.clinicId);
-    intake = newIntakeRow({
-      clinicId: o.clinicId, patientId: o.patientId, appointmentId: o.appointmentId ?? null, definition: def,
-      audience, respondent: audience === 'child' ? 'guardian' : 'patient', expiresAt, now: nowIso, createdBy,
-    });
-    await insertIntake(tx, intake);
-  }
-  const link = await issuePatientLink(deps, tx, {
-    clinicId: o.clinicId, patientId: o.patientId, purpose: INTAKE_LINK_PURPOSE, resourceId: intake.id, expiresAt: open && open.expires_at > expiresAt ? open.expires_at : expiresAt,
-    maxUses: INTAKE_LINK_MAX_USES, createdBy,
+  const linkExpiresAt = open && open.expires_at > expiresAt ? open.expires_at : expiresAt;
+  return issueIntakeLink(ctx, tx, {
+    clinicId: o.clinicId, patientId: o.patientId, open, to, linkExpiresAt,
+    fresh: {
+      appointmentId: o.appointmentId ?? null, definition: await currentIntakeDefinition(ctx, tx, o.clinicId),
+      audience, respondent: audience === 'child' ? 'guardian' : 'patient', expiresAt, now: nowIso,
+    },
+    reopen: { expires_at: linkExpiresAt, appointment_id: o.appointmentId ?? open?.appointment_id ?? null },
+    mail: (link) => mailText({ clinicName: clinic?.name ?? '', url: link.url, expiresAt: link.expiresAt, zone }),
+    auditDetail: (mailQueued) => (mailQueued ? 'mail queued' : 'no mail'),
   });
-
-  let mailQueued = false;
-  if (o.email !== false || o.mailOnly) {
-    const guardians = JSON.parse(patient.guardians_json) as ReadonlyArray<{ email?: string | null }>;
-    const to = audience === 'child' ? (guardians.find((g) => g.email)?.email ?? patient.email) : (patient.email ?? guardians.find((g) => g.email)?.email);
-    // Thrown inside the caller's transaction: the reused intake and the patient's own link stay as they were.
-    if (!to && o.mailOnly) throw new DomainError('invalid_state', { key: 'patient_link_no_email' });
-    if (to) {
-      const m = mailText({ clinicName: clinic?.name ?? '', url: link.url, expiresAt: link.expiresAt, zone, lang: 'ja' });
-      mailQueued = await enqueueMail(tx, {
-        id: newId(), clinicId: o.clinicId, patientId: o.patientId, kind: 'intake_link', to, subject: m.subject, text: m.text,
-        // One mail per issued link: re-sending issues a new link, so a retried request never mails twice.
-        dedupeKey: `intake:${intake.id}:${link.token.slice(0, 16)}`, notBefore: nowIso, now: nowIso,
-      });
-    }
-  }
-  await audit(ctx, tx, {
-    action: open ? 'intake.resend' : 'intake.send', resource: 'intake', resourceId: intake.id, patientId: o.patientId, clinicId: o.clinicId,
-    detail: mailQueued ? 'mail queued' : 'no mail',
-  });
-  return { intakeId: intake.id, reused: Boolean(open), link, mailQueued, status: intake.status };
 }

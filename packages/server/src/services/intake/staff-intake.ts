@@ -1,6 +1,5 @@
-import type { FastifyRequest } from 'fastify';
-import QRCode from 'qrcode';
 import { DomainError } from '@mimamori/core';
+import { hasPermission } from '@mimamori/core/auth/permissions';
 import { diffIntakes } from '@mimamori/core/intake/diff-intakes';
 import type { IntakeAnswers, IntakeDefinition, IntakeValues } from '@mimamori/core/intake/intake-definition';
 import { renderIntakeAnswers } from '@mimamori/core/intake/render-intake-answers';
@@ -8,12 +7,11 @@ import { selectIntakeDefinition } from '@mimamori/core/intake/select-intake-defi
 import { summarizeIntake, type IntakeScaleScore } from '@mimamori/core/intake/summarize-intake';
 import { instantToZoned } from '@mimamori/core/time/instant-to-zoned';
 import { getClinic, getIntake, getPatient, listIntakeStatuses, listPatientIntakes, revokePatientLinks, type IntakeRow } from '@mimamori/storage';
-import { auditRequest, auditAloneRequest } from '../../audit/audit.ts';
+import { audit, auditAlone } from '../../audit/audit.ts';
 import { clinicDate } from '../../core-imports.ts';
-import type { AppDeps } from '../../context.ts';
-import { langOf } from '../../i18n/lang.ts';
-import { staffMaySeeLink } from '../patient-link-service.ts';
-import { contextOf } from '../../request-context.ts';
+import { requireStaff, type RequestContext } from '../../request-context.ts';
+import { qrSvgDataUrl } from '../scales/scale-link.ts';
+import { writeTx } from '../write-tx.ts';
 import { intakeDefinitionVersions } from './intake-definitions.ts';
 import { intakePartFor, respondentOf } from './intake-part.ts';
 import type { StoredIntakeScore } from './score-intake-scales.ts';
@@ -29,20 +27,15 @@ export function intakeStatusOf(r: Pick<IntakeRow, 'id' | 'patient_id' | 'appoint
   };
 }
 
-async function qrSvgDataUrl(url: string): Promise<string> {
-  const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
-}
-
 /**
  * Staff send (or re-send) the intake from the patient page. Roles that may read intake answers get
  * the link to copy and a QR code; the others (reception, administrators) never see it — it is
  * mailed to the patient, since whoever holds the link can open the answers typed so far.
  */
-export async function sendIntakeFromStaff(deps: AppDeps, req: FastifyRequest, patientId: string, body: Omit<SendIntakeOptions, 'clinicId' | 'patientId' | 'mailOnly'>) {
-  const a = req.staff!;
-  const shown = staffMaySeeLink(contextOf(deps, req), 'intake:read');
-  const sent = await deps.db.db.transaction().execute((tx) => sendIntake(contextOf(deps, req), tx, { ...body, clinicId: a.clinicId, patientId, mailOnly: !shown }));
+export async function sendIntakeFromStaff(ctx: RequestContext, input: Omit<SendIntakeOptions, 'clinicId' | 'mailOnly'>) {
+  const a = requireStaff(ctx);
+  const shown = hasPermission(a.role, 'intake:read');
+  const sent = await writeTx(ctx, (tx) => sendIntake(ctx, tx, { ...input, clinicId: a.clinicId, mailOnly: !shown }));
   if (!shown) return { ...sent, link: null, qr: null };
   return { ...sent, link: { url: sent.link.url, expiresAt: sent.link.expiresAt }, qr: await qrSvgDataUrl(sent.link.url) };
 }
@@ -52,26 +45,26 @@ export async function sendIntakeFromStaff(deps: AppDeps, req: FastifyRequest, pa
  * own session. As with the guardian's link, only roles that may read intakes see the link or QR
  * code (to hand over in person); for the others it goes to the adolescent's own address.
  */
-export async function sendAdolescentIntakeFromStaff(deps: AppDeps, req: FastifyRequest, patientId: string, body: { appointmentId?: string | null; expiresAt?: string; email?: boolean }) {
-  const a = req.staff!;
-  const shown = staffMaySeeLink(contextOf(deps, req), 'intake:read');
-  const sent = await deps.db.db.transaction().execute((tx) => sendAdolescentIntake(deps, tx, req, { ...body, clinicId: a.clinicId, patientId, mailOnly: !shown }));
+export async function sendAdolescentIntakeFromStaff(ctx: RequestContext, input: { patientId: string; appointmentId?: string | null; expiresAt?: string; email?: boolean }) {
+  const a = requireStaff(ctx);
+  const shown = hasPermission(a.role, 'intake:read');
+  const sent = await writeTx(ctx, (tx) => sendAdolescentIntake(ctx, tx, { ...input, clinicId: a.clinicId, mailOnly: !shown }));
   if (!shown) return { ...sent, link: null, qr: null };
   return { ...sent, link: { url: sent.link.url, expiresAt: sent.link.expiresAt }, qr: await qrSvgDataUrl(sent.link.url) };
 }
 
-export async function listIntakesOfPatient(deps: AppDeps, req: FastifyRequest, patientId: string) {
-  const a = req.staff!;
-  if (!(await getPatient(deps.db.db, a.clinicId, patientId))) throw new DomainError('not_found');
-  const rows = await listPatientIntakes(deps.db.db, a.clinicId, patientId);
-  await auditAloneRequest(deps, req, { action: 'intake.list', resource: 'intake', patientId });
+export async function listIntakesOfPatient(ctx: RequestContext, patientId: string) {
+  const a = requireStaff(ctx);
+  if (!(await getPatient(ctx.db.db, a.clinicId, patientId))) throw new DomainError('not_found');
+  const rows = await listPatientIntakes(ctx.db.db, a.clinicId, patientId);
+  await auditAlone(ctx, { action: 'intake.list', resource: 'intake', patientId });
   return rows.map(intakeStatusOf);
 }
 
 /** Latest non-cancelled intake status per patient / appointment, for the day list. */
-export async function intakeStatuses(deps: AppDeps, req: FastifyRequest, q: { patientIds: string[]; appointmentIds: string[] }) {
-  const a = req.staff!;
-  const rows = await listIntakeStatuses(deps.db.db, { clinicId: a.clinicId, patientIds: q.patientIds, appointmentIds: q.appointmentIds });
+export async function intakeStatuses(ctx: RequestContext, q: { patientIds: string[]; appointmentIds: string[] }) {
+  const a = requireStaff(ctx);
+  const rows = await listIntakeStatuses(ctx.db.db, { clinicId: a.clinicId, patientIds: q.patientIds, appointmentIds: q.appointmentIds });
   const byPatient = new Map<string, ReturnType<typeof intakeStatusOf>>();
   const byAppointment = new Map<string, ReturnType<typeof intakeStatusOf>>();
   for (const r of rows) {
@@ -115,15 +108,16 @@ function summaryScores(scores: ReadonlyArray<StoredIntakeScore>, zone: string): 
  * bands and flags, and what changed since the patient's previous submitted intake. All text is
  * plain; the web app renders it as text.
  */
-export async function readIntakeForStaff(deps: AppDeps, req: FastifyRequest, intakeId: string) {
-  const a = req.staff!;
-  const db = deps.db.db;
+export async function readIntakeForStaff(ctx: RequestContext, intakeId: string) {
+  const a = requireStaff(ctx);
+  const db = ctx.db.db;
   const row = await getIntake(db, a.clinicId, intakeId);
   if (!row) throw new DomainError('not_found', { key: 'intake_not_found' });
   const clinic = await getClinic(db, a.clinicId);
   const zone = clinic?.timeZone ?? 'Asia/Tokyo';
-  const lang = langOf(req.headers['accept-language']);
-  const versions: IntakeDefinition[] = await intakeDefinitionVersions(deps, db, a.clinicId);
+  // The answers as the reader reads them (a document, in the reader's language; the summary comes in both).
+  const lang = ctx.meta.lang;
+  const versions: IntakeDefinition[] = await intakeDefinitionVersions(ctx, db, a.clinicId);
   const answers = answersOf(row);
   const on = clinicDate(Date.parse(row.submitted_at ?? row.updated_at), zone);
   const patient = await getPatient(db, a.clinicId, row.patient_id);
@@ -150,7 +144,7 @@ export async function readIntakeForStaff(deps: AppDeps, req: FastifyRequest, int
       ),
     };
   }
-  await auditAloneRequest(deps, req, { action: 'intake.read', resource: 'intake', resourceId: row.id, patientId: row.patient_id });
+  await auditAlone(ctx, { action: 'intake.read', resource: 'intake', resourceId: row.id, patientId: row.patient_id });
   return {
     intake: { ...intakeStatusOf(row), audience: row.audience, definitionVersion: row.definition_version, consentPolicyVersion: row.consent_policy_version, consentAt: row.consent_at, expiresAt: row.expires_at },
     summary: { ja: { text: summary.ja.text, alerts: summary.ja.alerts, sections: summary.ja.sections }, en: { text: summary.en.text, alerts: summary.en.alerts, sections: summary.en.sections } },
@@ -161,15 +155,15 @@ export async function readIntakeForStaff(deps: AppDeps, req: FastifyRequest, int
 }
 
 /** Cancels an unsubmitted intake (e.g. sent to the wrong person); its link stops working. */
-export async function cancelIntake(deps: AppDeps, req: FastifyRequest, intakeId: string) {
-  const a = req.staff!;
-  await deps.db.db.transaction().execute(async (tx) => {
+export async function cancelIntake(ctx: RequestContext, intakeId: string) {
+  const a = requireStaff(ctx);
+  await writeTx(ctx, async (tx) => {
     const row = await getIntake(tx, a.clinicId, intakeId);
     if (!row) throw new DomainError('not_found', { key: 'intake_not_found' });
     if (row.status === 'submitted') throw new DomainError('invalid_state', { key: 'intake_already_submitted' });
-    const now = deps.clock().toISOString();
+    const now = ctx.clock().toISOString();
     await tx.updateTable('intakes').set({ status: 'cancelled', updated_at: now }).where('clinic_id', '=', a.clinicId).where('id', '=', intakeId).execute();
     await revokePatientLinks(tx, { clinicId: a.clinicId, patientId: row.patient_id, purpose: INTAKE_LINK_PURPOSE, resourceId: intakeId, now });
-    await auditRequest(deps, tx, req, { action: 'intake.cancel', resource: 'intake', resourceId: intakeId, patientId: row.patient_id });
+    await audit(ctx, tx, { action: 'intake.cancel', resource: 'intake', resourceId: intakeId, patientId: row.patient_id });
   });
 }

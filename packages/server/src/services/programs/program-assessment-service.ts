@@ -4,7 +4,6 @@ import { cancelScaleAssignment, updateEnrolmentIfVersion, type Db, type ProgramE
 import { audit } from '../../audit/audit.ts';
 import { requireStaff, type RequestContext, type StaffActor } from '../../request-context.ts';
 import { assignScale } from '../scales/assign-scale.ts';
-import { legacyRequest } from './legacy-request.ts';
 import { anchoredSchedule } from './program-anchor.ts';
 import { clinicZone, loadEnrolment, loadProgram, nowIso, writeTx } from './program-context.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
@@ -105,7 +104,8 @@ export async function assignProgramAssessments(ctx: RequestContext, enrolmentId:
   const failed: Array<{ visitId: string; scaleId: string; message: string }> = [];
   for (const p of plan) {
     try {
-      const a = await assignScale(ctx, legacyRequest(ctx), row.patient_id, {
+      const a = await assignScale(ctx, {
+        patientId: row.patient_id,
         scaleId: p.scaleId, informant: 'self', kind: 'once', startDate: p.startDate, windowDays: p.windowDays, note: `program:${program.id}:${p.visitId}`,
       });
       await addLink(ctx, { actor, enrolmentId, link: { visitId: p.visitId, scaleId: p.scaleId, assignmentId: a.assignmentId, opensOn: p.startDate, closesOn: p.endDate } });

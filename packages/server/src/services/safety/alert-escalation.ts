@@ -1,33 +1,39 @@
 import { escalationChain, escalationMinutesOf, nextClinicDayStart, nextClinicOpening, onCallAt } from '@mimamori/core/safety/on-call';
 import {
-  addAlertEvent, advanceDispatch, appendAudit, getAlert, getClinic, getSchedulingConfig, listDueDispatches, listOnCallShifts, listStaff, listStaffChannels,
+  addAlertEvent, advanceDispatch, getAlert, getClinic, getSchedulingConfig, listDueDispatches, listOnCallShifts, listStaff, listStaffChannels,
   type Db,
 } from '@mimamori/storage';
+import { audit } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
+import { systemContext, type RequestContext } from '../../request-context.ts';
 import { createPeriodicJob, type PeriodicJob } from '../periodic-job.ts';
+import { writeTx } from '../write-tx.ts';
 import { alertChannels } from './alert-channels.ts';
 
 /** How often the job looks for alerts to send, escalate or re-send. */
 export const ALERT_DISPATCH_INTERVAL_MS = 30_000;
 
-async function auditSystem(deps: AppDeps, tx: Db, e: { clinicId: string; action: string; alertId: string; patientId: string; detail: string }) {
-  await appendAudit(tx, {
-    at: deps.clock().toISOString(), clinicId: e.clinicId, actorId: null, actorRole: 'system', action: e.action, resource: 'alert', resourceId: e.alertId,
-    patientId: e.patientId, outcome: 'success', requestId: null, ip: null, userAgent: null, detail: e.detail,
-  });
+/** The job's name in the audit trail: its rows have role `system` and request id `job:alert-dispatch`. */
+export const ALERT_DISPATCH_JOB = 'alert-dispatch';
+
+/** The context the job acts in for one clinic's alert. */
+const jobContext = (deps: AppDeps, clinicId: string): RequestContext => systemContext(deps, { job: ALERT_DISPATCH_JOB, clinicId });
+
+async function auditSystem(ctx: RequestContext, tx: Db, e: { clinicId: string; action: string; alertId: string; patientId: string; detail: string }) {
+  await audit(ctx, tx, { clinicId: e.clinicId, action: e.action, resource: 'alert', resourceId: e.alertId, patientId: e.patientId, detail: e.detail });
 }
 
 /** Sends the alert to one staff member on each of their channels (their account mail when they set none). */
-async function sendTo(deps: AppDeps, tx: Db, o: { clinicId: string; alertId: string; patientId: string; staffId: string; email: string | null; level: number; now: string }): Promise<number> {
+async function sendTo(ctx: RequestContext, tx: Db, o: { clinicId: string; alertId: string; patientId: string; staffId: string; email: string | null; level: number; now: string }): Promise<number> {
   const set = await listStaffChannels(tx, { clinicId: o.clinicId, staffId: o.staffId });
   const targets = set.length > 0 ? set.map((c) => ({ channel: c.channel, address: c.address })) : o.email ? [{ channel: 'mail', address: o.email }] : [];
   let sent = 0;
   for (const t of targets) {
     const ch = alertChannels[t.channel];
     if (!ch) continue;
-    const { ref } = await ch.send(deps, tx, { clinicId: o.clinicId, staffId: o.staffId, address: t.address, alertId: o.alertId, level: o.level, now: o.now });
+    const { ref } = await ch.send(ctx, tx, { clinicId: o.clinicId, staffId: o.staffId, address: t.address, alertId: o.alertId, level: o.level, now: o.now });
     await addAlertEvent(tx, { clinicId: o.clinicId, alertId: o.alertId, at: o.now, type: 'sent', staffId: o.staffId, detail: { channel: t.channel, ref, level: o.level } });
-    await auditSystem(deps, tx, { clinicId: o.clinicId, action: 'alert.send', alertId: o.alertId, patientId: o.patientId, detail: `to=${o.staffId} channel=${t.channel} level=${o.level}` });
+    await auditSystem(ctx, tx, { clinicId: o.clinicId, action: 'alert.send', alertId: o.alertId, patientId: o.patientId, detail: `to=${o.staffId} channel=${t.channel} level=${o.level}` });
     sent++;
   }
   if (sent === 0) {
@@ -47,8 +53,9 @@ async function sendTo(deps: AppDeps, tx: Db, o: { clinicId: string; alertId: str
  * Acknowledged alerts are closed. A step already taken by a concurrent run is skipped.
  */
 async function step(deps: AppDeps, due: { alert_id: string; clinic_id: string; level: number; next_at: string | null }): Promise<'sent' | 'waiting' | 'closed' | 'skipped'> {
-  return deps.db.db.transaction().execute(async (tx) => {
-    const nowMs = deps.clock().getTime();
+  const ctx = jobContext(deps, due.clinic_id);
+  return writeTx(ctx, async (tx) => {
+    const nowMs = ctx.clock().getTime();
     const now = new Date(nowMs).toISOString();
     const alert = await getAlert(tx, due.clinic_id, due.alert_id);
     const move = (level: number, nextAt: string | null, status: string) =>
@@ -65,7 +72,7 @@ async function step(deps: AppDeps, due: { alert_id: string; clinic_id: string; l
       if (due.level >= chain.length) {
         if (!(await move(due.level, null, 'exhausted'))) return 'skipped';
         await addAlertEvent(tx, { clinicId: alert.clinic_id, alertId: alert.id, at: now, type: 'exhausted', detail: { level: due.level } });
-        await auditSystem(deps, tx, { clinicId: alert.clinic_id, action: 'alert.exhausted', alertId: alert.id, patientId: alert.patient_id, detail: `level=${due.level}` });
+        await auditSystem(ctx, tx, { clinicId: alert.clinic_id, action: 'alert.exhausted', alertId: alert.id, patientId: alert.patient_id, detail: `level=${due.level}` });
         return 'waiting';
       }
       const to = chain[due.level]!;
@@ -73,9 +80,9 @@ async function step(deps: AppDeps, due: { alert_id: string; clinic_id: string; l
       if (!(await move(due.level + 1, next, 'waiting'))) return 'skipped';
       if (due.level > 0) {
         await addAlertEvent(tx, { clinicId: alert.clinic_id, alertId: alert.id, at: now, type: 'escalated', staffId: to, detail: { level: due.level } });
-        await auditSystem(deps, tx, { clinicId: alert.clinic_id, action: 'alert.escalate', alertId: alert.id, patientId: alert.patient_id, detail: `to=${to} level=${due.level}` });
+        await auditSystem(ctx, tx, { clinicId: alert.clinic_id, action: 'alert.escalate', alertId: alert.id, patientId: alert.patient_id, detail: `to=${to} level=${due.level}` });
       }
-      const sent = await sendTo(deps, tx, { clinicId: alert.clinic_id, alertId: alert.id, patientId: alert.patient_id, staffId: to, email: who(to)?.email ?? null, level: due.level, now });
+      const sent = await sendTo(ctx, tx, { clinicId: alert.clinic_id, alertId: alert.id, patientId: alert.patient_id, staffId: to, email: who(to)?.email ?? null, level: due.level, now });
       // Nobody reachable at this step: go on to the next person on the next run, not in 15 minutes.
       if (sent === 0) await tx.updateTable('alert_dispatch').set({ next_at: now }).where('alert_id', '=', alert.id).execute();
       return 'sent';
@@ -89,7 +96,7 @@ async function step(deps: AppDeps, due: { alert_id: string; clinic_id: string; l
     const recipients = onCall.length > 0 ? [onCall[0]!] : staff.filter((s) => s.role === 'doctor').map((s) => s.id);
     const morning = calendar ? nextClinicDayStart(calendar, nowMs) : nowMs + 86_400_000;
     if (!(await move(due.level + 1, morning === null ? null : new Date(morning).toISOString(), morning === null ? 'exhausted' : 'waiting'))) return 'skipped';
-    for (const id of recipients) await sendTo(deps, tx, { clinicId: alert.clinic_id, alertId: alert.id, patientId: alert.patient_id, staffId: id, email: who(id)?.email ?? null, level: due.level, now });
+    for (const id of recipients) await sendTo(ctx, tx, { clinicId: alert.clinic_id, alertId: alert.id, patientId: alert.patient_id, staffId: id, email: who(id)?.email ?? null, level: due.level, now });
     return 'sent';
   });
 }
@@ -106,16 +113,19 @@ async function recordDeliveries(deps: AppDeps): Promise<number> {
     const d = JSON.parse(s.detail_json) as { channel: string; ref: string; level: number };
     const ch = alertChannels[d.channel];
     if (!ch) continue;
-    await db.transaction().execute(async (tx) => {
+    const ctx = jobContext(deps, s.clinic_id);
+    const recorded = await writeTx(ctx, async (tx) => {
       const known = await tx.selectFrom('alert_events').select('detail_json').where('alert_id', '=', s.alert_id).where('type', 'in', ['delivered', 'delivery_failed']).execute();
-      if (known.some((k) => (JSON.parse(k.detail_json) as { ref?: string }).ref === d.ref)) return;
+      if (known.some((k) => (JSON.parse(k.detail_json) as { ref?: string }).ref === d.ref)) return false;
       const ok = await ch.delivered(tx, d.ref);
-      if (ok === null) return;
-      const now = deps.clock().toISOString();
+      if (ok === null) return false;
+      const now = ctx.clock().toISOString();
       await addAlertEvent(tx, { clinicId: s.clinic_id, alertId: s.alert_id, at: now, type: ok ? 'delivered' : 'delivery_failed', staffId: s.staff_id, detail: { channel: d.channel, ref: d.ref, level: d.level } });
-      await auditSystem(deps, tx, { clinicId: s.clinic_id, action: ok ? 'alert.delivered' : 'alert.delivery_failed', alertId: s.alert_id, patientId: s.patient_id, detail: `to=${s.staff_id ?? ''} channel=${d.channel}` });
-      n++;
+      await auditSystem(ctx, tx, { clinicId: s.clinic_id, action: ok ? 'alert.delivered' : 'alert.delivery_failed', alertId: s.alert_id, patientId: s.patient_id, detail: `to=${s.staff_id ?? ''} channel=${d.channel}` });
+      return true;
     });
+    // Counted after the commit: a retried transaction counts once.
+    if (recorded) n++;
   }
   return n;
 }

@@ -4,7 +4,7 @@ import { nextClinicOpening, onCallAt } from '@mimamori/core/safety/on-call';
 import { getClinic, getPatient, getSchedulingConfig, listOnCallShifts, type Db } from '@mimamori/storage';
 import { clinicDate } from '../../core-imports.ts';
 import type { AppDeps } from '../../context.ts';
-import { crisisContactsOf } from '../scales/crisis-contacts.ts';
+import { crisisContactsOf } from './crisis-contacts.ts';
 
 /** The prefecture's psychiatric emergency information centre (精神科救急情報センター), set per clinic. */
 export interface PsychiatricEmergencyCentre {
@@ -27,7 +27,8 @@ function centreOf(settings: Readonly<Record<string, unknown>> | undefined): Psyc
  * under 18), the prefecture's psychiatric emergency centre when the clinic set it, and — when
  * nobody is on call and the clinic is closed — when the clinic will next read the answers.
  */
-export async function patientCrisisView(deps: AppDeps, db: Db, o: { clinicId: string; patientId: string }) {
+export async function patientCrisisView(deps: AppDeps, o: { clinicId: string; patientId: string; db?: Db }) {
+  const db = o.db ?? deps.db.db;
   const nowMs = deps.clock().getTime();
   const now = new Date(nowMs).toISOString();
   const clinic = await getClinic(db, o.clinicId);

@@ -1,5 +1,5 @@
-import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
+import { hasPermission } from '@mimamori/core/auth/permissions';
 import { ageOn } from '@mimamori/core/patients/patient';
 import { scaleAgeIssue, type Informant } from '@mimamori/core/scales/index';
 import { addDays } from '@mimamori/core/time/local-date';
@@ -7,16 +7,16 @@ import { zonedToInstant } from '@mimamori/core/time/zoned-to-instant';
 import {
   cancelScaleAssignment, getClinic, getPatient, getScaleAssignment, insertScaleAssignment, insertScaleInstance, newId, type Db, type ScaleInstanceRow,
 } from '@mimamori/storage';
-import { auditRequest } from '../../audit/audit.ts';
-import type { AppDeps } from '../../context.ts';
-import { staffMaySeeLink } from '../patient-link-service.ts';
-import { contextOf } from '../../request-context.ts';
+import { audit } from '../../audit/audit.ts';
+import { requireStaff, type RequestContext } from '../../request-context.ts';
+import { writeTx } from '../write-tx.ts';
 import { resolveScaleDefinition } from './resolve-scale-definition.ts';
 import { questionnaireRecipient } from './questionnaire-recipient.ts';
 import { issueQuestionnaireLink, mailQuestionnaireLink, qrSvgDataUrl } from './scale-link.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
 
 export interface AssignScaleInput {
+  readonly patientId: string;
   readonly scaleId: string;
   readonly informant: Exclude<Informant, 'clinician'>;
   /** `once`, or `recurring` every `intervalDays` for `occurrences` administrations. */
@@ -54,9 +54,10 @@ export function assignmentWindows(o: { startDate: string; kind: 'once' | 'recurr
  * later ones are delivered by the delivery job. Returns the first open instance's link and QR
  * code for staff to show or copy into LINE.
  */
-export async function assignScale(deps: AppDeps, req: FastifyRequest, patientId: string, input: AssignScaleInput) {
-  const a = req.staff!;
-  const db = deps.db.db;
+export async function assignScale(ctx: RequestContext, input: AssignScaleInput) {
+  const a = requireStaff(ctx);
+  const { patientId } = input;
+  const db = ctx.db.db;
   const definition = await resolveScaleDefinition(db, { clinicId: a.clinicId, scaleId: input.scaleId });
   if (!definition.informants.includes(input.informant)) {
     throw new DomainError('validation', { key: 'scale_informant_invalid', params: { scale: definition.shortName, informant: input.informant }, details: [{ path: 'informant', message: 'scale_informant_invalid' }] });
@@ -70,14 +71,14 @@ export async function assignScale(deps: AppDeps, req: FastifyRequest, patientId:
   if (input.kind === 'recurring' && input.windowDays > input.intervalDays!) {
     throw new DomainError('validation', { key: 'scale_window_too_long', details: [{ path: 'windowDays', message: 'scale_window_too_long' }] });
   }
-  const out = await db.transaction().execute(async (tx) => {
+  const out = await writeTx(ctx, async (tx) => {
     const patient = await getPatient(tx, a.clinicId, patientId);
     if (!patient) throw new DomainError('not_found');
     const clinic = await getClinic(tx, a.clinicId);
     const zone = clinic?.timeZone ?? 'Asia/Tokyo';
-    const now = deps.clock().toISOString();
+    const now = ctx.clock().toISOString();
     // A scale is only given in the age range it is validated for (PHQ-9 from 13).
-    const age = patient.birth_date ? ageOn(patient.birth_date, clinicDate(deps.clock().getTime(), zone)) : null;
+    const age = patient.birth_date ? ageOn(patient.birth_date, clinicDate(ctx.clock().getTime(), zone)) : null;
     const range = scaleAgeIssue(definition, age);
     if (range) {
       throw new DomainError('validation', {
@@ -107,24 +108,24 @@ export async function assignScale(deps: AppDeps, req: FastifyRequest, patientId:
     const first = instances.find((i) => i.opens_at <= now && i.closes_at > now);
     let link: { url: string; expiresAt: string; instanceId: string; mailed: boolean } | null = null;
     if (first) {
-      const issued = await issueQuestionnaireLink(deps, tx, first, a.staffId);
-      const to = questionnaireRecipient({ informant: input.informant, assignmentEmail: input.email, patient, today: clinicDate(deps.clock().getTime(), zone) });
-      const mailed = to ? await mailQuestionnaireLink(deps, tx, { inst: first, to, kind: 'invite', link: issued }) : false;
+      const issued = await issueQuestionnaireLink(ctx, tx, { inst: first, createdBy: a.staffId });
+      const to = questionnaireRecipient({ informant: input.informant, assignmentEmail: input.email, patient, today: clinicDate(ctx.clock().getTime(), zone) });
+      const mailed = to ? await mailQuestionnaireLink(ctx, tx, { inst: first, to, kind: 'invite', link: issued }) : false;
       link = { url: issued.url, expiresAt: issued.expiresAt, instanceId: first.id, mailed };
     }
-    await auditRequest(deps, tx, req, { action: 'scale_assignment.create', resource: 'scale_assignment', resourceId: assignmentId, patientId, detail: `scale=${definition.id} n=${windows.length}` });
+    await audit(ctx, tx, { action: 'scale_assignment.create', resource: 'scale_assignment', resourceId: assignmentId, patientId, detail: `scale=${definition.id} n=${windows.length}` });
     return { assignmentId, instances: instances.map((i) => ({ id: i.id, seq: i.seq, opensAt: i.opens_at, closesAt: i.closes_at })), link };
   });
   return { ...out, link: out.link ? { ...out.link, qr: await qrSvgDataUrl(out.link.url) } : null };
 }
 
-export async function cancelAssignment(deps: AppDeps, req: FastifyRequest, id: string) {
-  const a = req.staff!;
-  await deps.db.db.transaction().execute(async (tx) => {
+export async function cancelAssignment(ctx: RequestContext, id: string) {
+  const a = requireStaff(ctx);
+  await writeTx(ctx, async (tx) => {
     const row = await getScaleAssignment(tx, a.clinicId, id);
     if (!row) throw new DomainError('not_found');
-    if (!(await cancelScaleAssignment(tx, { clinicId: a.clinicId, id, staffId: a.staffId, now: deps.clock().toISOString() }))) throw new DomainError('invalid_state');
-    await auditRequest(deps, tx, req, { action: 'scale_assignment.cancel', resource: 'scale_assignment', resourceId: id, patientId: row.patient_id });
+    if (!(await cancelScaleAssignment(tx, { clinicId: a.clinicId, id, staffId: a.staffId, now: ctx.clock().toISOString() }))) throw new DomainError('invalid_state');
+    await audit(ctx, tx, { action: 'scale_assignment.cancel', resource: 'scale_assignment', resourceId: id, patientId: row.patient_id });
   });
 }
 
@@ -133,25 +134,25 @@ export async function cancelAssignment(deps: AppDeps, req: FastifyRequest, id: s
  * one stops working. Doctors and nurses (who may read the answers) get the link and QR code; for
  * reception and administrators it is mailed to the patient instead, since the link opens the draft.
  */
-export async function reissueInstanceLink(deps: AppDeps, req: FastifyRequest, instanceId: string) {
-  const a = req.staff!;
-  const shown = staffMaySeeLink(contextOf(deps, req), 'scales:read');
-  const link = await deps.db.db.transaction().execute(async (tx: Db) => {
+export async function reissueInstanceLink(ctx: RequestContext, instanceId: string) {
+  const a = requireStaff(ctx);
+  const shown = hasPermission(a.role, 'scales:read');
+  const link = await writeTx(ctx, async (tx: Db) => {
     const inst = await tx.selectFrom('scale_instances').selectAll().where('clinic_id', '=', a.clinicId).where('id', '=', instanceId).executeTakeFirst();
     if (!inst) throw new DomainError('not_found');
-    const now = deps.clock().toISOString();
+    const now = ctx.clock().toISOString();
     if (inst.status !== 'open' || inst.closes_at <= now) throw new DomainError('invalid_state', { key: 'scale_instance_closed' });
     if (inst.opens_at > now) throw new DomainError('invalid_state', { key: 'scale_instance_not_open' });
     let to: string | null = null;
     if (!shown) {
       const [assignment, patient] = await Promise.all([inst.assignment_id ? getScaleAssignment(tx, a.clinicId, inst.assignment_id) : undefined, getPatient(tx, a.clinicId, inst.patient_id)]);
       const clinic = await getClinic(tx, a.clinicId);
-      to = questionnaireRecipient({ informant: inst.informant, assignmentEmail: assignment?.email, patient, today: clinicDate(deps.clock().getTime(), clinic?.timeZone ?? 'Asia/Tokyo') });
+      to = questionnaireRecipient({ informant: inst.informant, assignmentEmail: assignment?.email, patient, today: clinicDate(ctx.clock().getTime(), clinic?.timeZone ?? 'Asia/Tokyo') });
       if (!to) throw new DomainError('invalid_state', { key: 'patient_link_no_email' });
     }
-    const issued = await issueQuestionnaireLink(deps, tx, inst, a.staffId);
-    if (to) await mailQuestionnaireLink(deps, tx, { inst, to, kind: 'resend', link: issued });
-    await auditRequest(deps, tx, req, { action: 'scale_instance.link', resource: 'scale_instance', resourceId: inst.id, patientId: inst.patient_id, detail: to ? 'mailed' : 'shown' });
+    const issued = await issueQuestionnaireLink(ctx, tx, { inst, createdBy: a.staffId });
+    if (to) await mailQuestionnaireLink(ctx, tx, { inst, to, kind: 'resend', link: issued });
+    await audit(ctx, tx, { action: 'scale_instance.link', resource: 'scale_instance', resourceId: inst.id, patientId: inst.patient_id, detail: to ? 'mailed' : 'shown' });
     return issued;
   });
   if (!shown) return { mailed: true as const, expiresAt: link.expiresAt };

@@ -2,8 +2,13 @@ import { getClinic, getPatient, listDueScaleInstances, type Db } from '@mimamori
 import { clinicDate } from '../../core-imports.ts';
 import { questionnaireRecipient } from './questionnaire-recipient.ts';
 import type { AppDeps } from '../../context.ts';
+import { systemContext } from '../../request-context.ts';
 import { createPeriodicJob, type PeriodicJob } from '../periodic-job.ts';
+import { writeTx } from '../write-tx.ts';
 import { issueQuestionnaireLink, mailQuestionnaireLink, REMINDER_LEAD_MS } from './scale-link.ts';
+
+/** The job's name in the audit trail (request id `job:questionnaires`). */
+export const QUESTIONNAIRE_JOB = 'questionnaires';
 
 async function alreadyQueued(db: Db, key: string): Promise<boolean> {
   return Boolean(await db.selectFrom('outbox').select('id').where('dedupe_key', '=', key).executeTakeFirst());
@@ -34,19 +39,23 @@ export async function deliverDueQuestionnaires(deps: AppDeps, o: { limit?: numbe
     const inReminderWindow = closesMs - now.getTime() <= REMINDER_LEAD_MS && closesMs - Date.parse(inst.opens_at) > REMINDER_LEAD_MS;
     const wantReminder = !wantInvite && inReminderWindow && !(await alreadyQueued(db, `questionnaire-reminder:${inst.id}`));
     if (!wantInvite && !wantReminder) continue;
-    await db.transaction().execute(async (tx) => {
+    const ctx = systemContext(deps, { job: QUESTIONNAIRE_JOB, clinicId: inst.clinic_id });
+    const kind = wantInvite ? 'invite' : 'reminder';
+    const sent = await writeTx(ctx, async (tx) => {
       // Re-check inside the transaction: another pass may have delivered it meanwhile.
       const fresh = await tx.selectFrom('scale_instances').selectAll().where('id', '=', inst.id).where('status', '=', 'open').executeTakeFirst();
-      if (!fresh) return;
-      const link = await issueQuestionnaireLink(deps, tx, fresh, null);
-      const kind = wantInvite ? 'invite' : 'reminder';
-      const queued = await mailQuestionnaireLink(deps, tx, { inst: fresh, to, kind, link });
+      if (!fresh) return false;
+      const link = await issueQuestionnaireLink(ctx, tx, { inst: fresh, createdBy: null });
+      const queued = await mailQuestionnaireLink(ctx, tx, { inst: fresh, to, kind, link });
       if (!queued) throw new RollbackSilently();
-      if (kind === 'invite') invites++;
-      else reminders++;
+      return true;
     }).catch((e: unknown) => {
       if (!(e instanceof RollbackSilently)) throw e;
+      return false;
     });
+    // Counted after the commit: a retried transaction counts once.
+    if (sent && kind === 'invite') invites++;
+    else if (sent) reminders++;
   }
   return { invites, reminders };
 }

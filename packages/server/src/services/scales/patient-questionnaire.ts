@@ -1,16 +1,12 @@
-import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
-import { answerIssues, evaluateSafety, type ScaleAnswers, type ScaleDefinition } from '@mimamori/core/scales/index';
+import { answerIssues, evaluateSafety, type ScaleAnswers, type ScaleDefinition, scaleValidationError } from '@mimamori/core/scales/index';
 import { getScaleInstance, getScaleScoreOfResponse, newId, raiseAlert, saveScaleDraft, type ScaleInstanceRow } from '@mimamori/storage';
-import type { AppDeps } from '../../context.ts';
-import { langOf } from '../../i18n/lang.ts';
-import { requirePatientScope } from '../patient-link-service.ts';
-import { contextOf } from '../../request-context.ts';
+import { requirePatient, type RequestContext } from '../../request-context.ts';
 import { patientCrisisView } from '../safety/patient-crisis-view.ts';
+import { writeTx } from '../write-tx.ts';
 import { alertsOf, scaleAlertSummary, recordScaleResponse } from './record-scale-response.ts';
 import { resolveScaleDefinition } from './resolve-scale-definition.ts';
 import { QUESTIONNAIRE_PURPOSE } from './scale-link.ts';
-import { scaleIssuesError } from './scale-errors.ts';
 
 /** What the patient's form needs: wording in both languages, options, no scoring rules. */
 export function formOf(d: ScaleDefinition) {
@@ -24,9 +20,11 @@ export function formOf(d: ScaleDefinition) {
   };
 }
 
-async function scopedInstance(deps: AppDeps, req: FastifyRequest, id: string): Promise<ScaleInstanceRow> {
-  const p = requirePatientScope(contextOf(deps, req), QUESTIONNAIRE_PURPOSE, id);
-  const inst = await getScaleInstance(deps.db.db, p.clinicId, id);
+/** The one questionnaire this patient session was opened for; any other is refused the same way. */
+async function scopedInstance(ctx: RequestContext, id: string): Promise<ScaleInstanceRow> {
+  const p = requirePatient(ctx, QUESTIONNAIRE_PURPOSE);
+  if (p.resourceId !== id) throw new DomainError('forbidden');
+  const inst = await getScaleInstance(ctx.db.db, p.clinicId, id);
   if (!inst || inst.patient_id !== p.patientId) throw new DomainError('forbidden');
   return inst;
 }
@@ -35,27 +33,27 @@ function isClosed(inst: ScaleInstanceRow, now: string): boolean {
   return inst.status === 'cancelled' || (inst.status === 'open' && inst.closes_at <= now);
 }
 
-export async function patientQuestionnaire(deps: AppDeps, req: FastifyRequest, id: string) {
-  const inst = await scopedInstance(deps, req, id);
-  const now = deps.clock().toISOString();
+export async function patientQuestionnaire(ctx: RequestContext, id: string) {
+  const inst = await scopedInstance(ctx, id);
+  const now = ctx.clock().toISOString();
   if (isClosed(inst, now)) throw new DomainError('gone', { key: 'scale_instance_closed' });
-  const definition = await resolveScaleDefinition(deps.db.db, { clinicId: inst.clinic_id, scaleId: inst.scale_id });
+  const definition = await resolveScaleDefinition(ctx.db.db, { clinicId: inst.clinic_id, scaleId: inst.scale_id });
   let safety = false;
   if (inst.status === 'submitted' && inst.response_id) {
-    const score = await getScaleScoreOfResponse(deps.db.db, inst.clinic_id, inst.response_id);
+    const score = await getScaleScoreOfResponse(ctx.db.db, inst.clinic_id, inst.response_id);
     safety = Boolean(score && (JSON.parse(score.flags_json) as unknown[]).length > 0);
   }
   return {
     id: inst.id, status: inst.status as 'open' | 'submitted', closesAt: inst.closes_at, informant: inst.informant,
     draft: JSON.parse(inst.draft_json) as Record<string, number>, draftUpdatedAt: inst.draft_updated_at,
     form: formOf(definition), safety,
-    crisisContacts: safety ? (await patientCrisisView(deps, deps.db.db, { clinicId: inst.clinic_id, patientId: inst.patient_id })).contacts : [],
+    crisisContacts: safety ? (await patientCrisisView(ctx, { clinicId: inst.clinic_id, patientId: inst.patient_id })).contacts : [],
   };
 }
 
-function checkPartial(req: FastifyRequest, d: ScaleDefinition, answers: Record<string, number | null>): ScaleAnswers {
+function checkPartial(ctx: RequestContext, d: ScaleDefinition, answers: Record<string, number | null>): ScaleAnswers {
   const issues = answerIssues(d, answers);
-  if (issues.length > 0) throw scaleIssuesError('scale_answers_invalid', issues, langOf(req.headers['accept-language']));
+  if (issues.length > 0) throw scaleValidationError('scale_answers_invalid', issues);
   return answers;
 }
 
@@ -64,16 +62,17 @@ function checkPartial(req: FastifyRequest, d: ScaleDefinition, answers: Record<s
  * raises the alert at once, in the same transaction — a patient who sees the crisis contacts and
  * then closes the page without sending is still seen by a clinician.
  */
-export async function savePatientDraft(deps: AppDeps, req: FastifyRequest, id: string, answers: Record<string, number | null>) {
-  const inst = await scopedInstance(deps, req, id);
-  const now = deps.clock().toISOString();
+export async function savePatientDraft(ctx: RequestContext, input: { id: string; answers: Record<string, number | null> }) {
+  const { id, answers } = input;
+  const inst = await scopedInstance(ctx, id);
+  const now = ctx.clock().toISOString();
   if (isClosed(inst, now)) throw new DomainError('gone', { key: 'scale_instance_closed' });
   if (inst.status !== 'open') throw new DomainError('conflict', { key: 'scale_already_submitted' });
-  const d = await resolveScaleDefinition(deps.db.db, { clinicId: inst.clinic_id, scaleId: inst.scale_id });
-  checkPartial(req, d, answers);
+  const d = await resolveScaleDefinition(ctx.db.db, { clinicId: inst.clinic_id, scaleId: inst.scale_id });
+  checkPartial(ctx, d, answers);
   const clean = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== null));
   const flags = evaluateSafety(d, clean);
-  await deps.db.db.transaction().execute(async (tx) => {
+  await writeTx(ctx, async (tx) => {
     if (!(await saveScaleDraft(tx, { clinicId: inst.clinic_id, id, draftJson: JSON.stringify(clean), now }))) {
       throw new DomainError('conflict', { key: 'scale_already_submitted' });
     }
@@ -86,17 +85,18 @@ export async function savePatientDraft(deps: AppDeps, req: FastifyRequest, id: s
     }
   });
   const safety = flags.length > 0;
-  return { savedAt: now, safety, crisisContacts: safety ? (await patientCrisisView(deps, deps.db.db, { clinicId: inst.clinic_id, patientId: inst.patient_id })).contacts : [] };
+  return { savedAt: now, safety, crisisContacts: safety ? (await patientCrisisView(ctx, { clinicId: inst.clinic_id, patientId: inst.patient_id })).contacts : [] };
 }
 
 /**
  * Submits the answers of the patient's questionnaire. A retried submit returns the first result;
  * when a safety threshold is met the response carries the clinic's crisis contacts at once.
  */
-export async function submitPatientQuestionnaire(deps: AppDeps, req: FastifyRequest, id: string, answers: Record<string, number | null>) {
-  const inst = await scopedInstance(deps, req, id);
-  const r = await deps.db.db.transaction().execute((tx) =>
-    recordScaleResponse(deps, tx, req, {
+export async function submitPatientQuestionnaire(ctx: RequestContext, input: { id: string; answers: Record<string, number | null> }) {
+  const { id, answers } = input;
+  const inst = await scopedInstance(ctx, id);
+  const r = await writeTx(ctx, (tx) =>
+    recordScaleResponse(ctx, tx, {
       clinicId: inst.clinic_id, patientId: inst.patient_id, scaleId: inst.scale_id, answers, informant: inst.informant as 'self' | 'parent' | 'teacher',
       source: 'patient_link', instanceId: inst.id, actorRole: 'patient',
     }),
@@ -104,7 +104,7 @@ export async function submitPatientQuestionnaire(deps: AppDeps, req: FastifyRequ
   const safety = r.flags.length > 0;
   return {
     status: 'submitted' as const, duplicate: r.duplicate, safety,
-    crisisContacts: safety ? (await patientCrisisView(deps, deps.db.db, { clinicId: inst.clinic_id, patientId: inst.patient_id })).contacts : [],
+    crisisContacts: safety ? (await patientCrisisView(ctx, { clinicId: inst.clinic_id, patientId: inst.patient_id })).contacts : [],
   };
 }
 

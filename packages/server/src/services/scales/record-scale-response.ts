@@ -1,16 +1,13 @@
-import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
-import { answerIssues, scoreScale, type Informant, type SafetyFlag, type ScaleAnswers, type ScaleDefinition, type ScoreResult } from '@mimamori/core/scales/index';
+import { answerIssues, scoreScale, type Informant, type SafetyFlag, type ScaleAnswers, type ScaleDefinition, type ScoreResult, scaleValidationError } from '@mimamori/core/scales/index';
 import {
-  appendAudit, claimScaleInstanceSubmit, findScaleResponseByInstance, findScaleResponseByKey, getPatient, getScaleInstance, insertScaleResponse,
+  claimScaleInstanceSubmit, findScaleResponseByInstance, findScaleResponseByKey, getPatient, getScaleInstance, insertScaleResponse,
   insertScaleScore, newId, raiseAlert, type Db, type ScaleResponseRow,
 } from '@mimamori/storage';
 import { scaleAlertsOf } from '@mimamori/core/safety/alert-severity';
-import { auditRequest } from '../../audit/audit.ts';
-import type { AppDeps } from '../../context.ts';
-import { langOf } from '../../i18n/lang.ts';
+import { audit } from '../../audit/audit.ts';
+import type { RequestContext } from '../../request-context.ts';
 import { resolveScaleDefinition } from './resolve-scale-definition.ts';
-import { scaleIssuesError } from './scale-errors.ts';
 
 /** Where a response came from. */
 export type ScaleResponseSource = 'patient_link' | 'staff' | 'intake' | 'import';
@@ -31,7 +28,7 @@ export interface RecordScaleResponseInput {
   readonly idempotencyKey?: string | null;
   /** Staff member who entered it (clinician ratings, paper forms); null for patients. */
   readonly enteredBy?: string | null;
-  /** For the audit row when there is no request (jobs) — defaults to the request's actor. */
+  /** For the audit row when no staff member acts (a patient, a job, an import); a staff member's own id and role otherwise. */
   readonly actorRole?: string | null;
   readonly bandSet?: string;
   /**
@@ -78,22 +75,10 @@ export function scaleAlertSummary(def: ScaleDefinition, flags: ReadonlyArray<Saf
   };
 }
 
-async function auditRecord(deps: AppDeps, tx: Db, req: FastifyRequest | null, e: { action: string; resourceId: string; patientId: string; clinicId: string; actorId: string | null; actorRole: string | null; detail: string }) {
-  if (req) {
-    await auditRequest(deps, tx, req, { action: e.action, resource: 'scale_response', resourceId: e.resourceId, patientId: e.patientId, clinicId: e.clinicId, detail: e.detail, ...(req.staff ? {} : { actorId: e.actorId, actorRole: e.actorRole }) });
-    return;
-  }
-  await appendAudit(tx, {
-    at: deps.clock().toISOString(), clinicId: e.clinicId, actorId: e.actorId, actorRole: e.actorRole, action: e.action, resource: 'scale_response',
-    resourceId: e.resourceId, patientId: e.patientId, outcome: 'success', requestId: null, ip: null, userAgent: null, detail: e.detail,
-  });
-}
-
 /** The stored response of an earlier submit, re-scored with the version it was stored under. */
-async function existingResult(deps: AppDeps, tx: Db, row: ScaleResponseRow, bandSet?: string): Promise<RecordedScaleResponse> {
+async function existingResult(tx: Db, row: ScaleResponseRow, bandSet?: string): Promise<RecordedScaleResponse> {
   const definition = await resolveScaleDefinition(tx, { clinicId: row.clinic_id, scaleId: row.scale_id, version: row.scale_version });
   const score = scoreScale(definition, JSON.parse(row.answers_json) as ScaleAnswers, bandSet ? { bandSet } : {});
-  void deps;
   return { responseId: row.id, duplicate: true, definition, score, flags: score.flags, alertRaised: score.flags.length > 0 };
 }
 
@@ -108,8 +93,7 @@ async function existingResult(deps: AppDeps, tx: Db, row: ScaleResponseRow, band
  * types, out-of-range values) throw a `validation` DomainError (key `scale_answers_invalid`) with one
  * detail per problem in the request's language, before anything is written.
  */
-export async function recordScaleResponse(deps: AppDeps, tx: Db, req: FastifyRequest | null, input: RecordScaleResponseInput): Promise<RecordedScaleResponse> {
-  const lang = req ? langOf(req.headers['accept-language']) : 'ja';
+export async function recordScaleResponse(ctx: RequestContext, tx: Db, input: RecordScaleResponseInput): Promise<RecordedScaleResponse> {
   const answers = checkAnswerShape(input.answers);
   const patient = await getPatient(tx, input.clinicId, input.patientId);
   if (!patient) throw new DomainError('not_found', { key: 'scale_patient_not_found' });
@@ -118,7 +102,7 @@ export async function recordScaleResponse(deps: AppDeps, tx: Db, req: FastifyReq
     const prior = await findScaleResponseByKey(tx, input.clinicId, input.idempotencyKey);
     if (prior) {
       if (prior.patient_id !== input.patientId || prior.scale_id !== input.scaleId) throw new DomainError('conflict', { key: 'scale_idempotency_reused' });
-      return existingResult(deps, tx, prior, input.bandSet);
+      return existingResult(tx, prior, input.bandSet);
     }
   }
 
@@ -128,10 +112,10 @@ export async function recordScaleResponse(deps: AppDeps, tx: Db, req: FastifyReq
     if (!inst || inst.patient_id !== input.patientId || inst.scale_id !== input.scaleId) throw new DomainError('not_found', { key: 'scale_instance_not_found' });
     if (inst.status === 'submitted') {
       const prior = await findScaleResponseByInstance(tx, input.clinicId, inst.id);
-      if (prior) return existingResult(deps, tx, prior, input.bandSet);
+      if (prior) return existingResult(tx, prior, input.bandSet);
     }
     if (inst.status === 'cancelled') throw new DomainError('gone', { key: 'scale_instance_closed' });
-    const now = deps.clock().toISOString();
+    const now = ctx.clock().toISOString();
     if (inst.closes_at <= now || inst.opens_at > now) throw new DomainError('gone', { key: 'scale_instance_closed' });
   }
 
@@ -141,7 +125,7 @@ export async function recordScaleResponse(deps: AppDeps, tx: Db, req: FastifyReq
     throw new DomainError('validation', { key: 'scale_informant_invalid', params: { scale: definition.shortName, informant: input.informant } });
   }
   const issues = answerIssues(definition, answers);
-  if (issues.length > 0) throw scaleIssuesError('scale_answers_invalid', issues, lang);
+  if (issues.length > 0) throw scaleValidationError('scale_answers_invalid', issues);
   const score = scoreScale(definition, answers, input.bandSet ? { bandSet: input.bandSet } : {});
 
   const responseId = newId();
@@ -149,11 +133,11 @@ export async function recordScaleResponse(deps: AppDeps, tx: Db, req: FastifyReq
     // Compare-and-swap first: a concurrent second submit waits here, then finds the instance taken.
     if (!(await claimScaleInstanceSubmit(tx, { clinicId: input.clinicId, id: input.instanceId, responseId }))) {
       const prior = await findScaleResponseByInstance(tx, input.clinicId, input.instanceId);
-      if (prior) return existingResult(deps, tx, prior, input.bandSet);
+      if (prior) return existingResult(tx, prior, input.bandSet);
       throw new DomainError('gone', { key: 'scale_instance_closed' });
     }
   }
-  const now = deps.clock().toISOString();
+  const now = ctx.clock().toISOString();
   const stored: Record<string, number> = {};
   for (const item of definition.items) {
     const v = answers[item.id];
@@ -180,10 +164,11 @@ export async function recordScaleResponse(deps: AppDeps, tx: Db, req: FastifyReq
       now,
     });
   }
-  const actorId = input.enteredBy ?? null;
-  const actorRole = input.actorRole ?? (input.enteredBy ? null : 'patient');
-  await auditRecord(deps, tx, req, {
-    action: 'scale_response.submit', resourceId: responseId, patientId: input.patientId, clinicId: input.clinicId, actorId, actorRole,
+  // A staff member acting is audited as themselves; otherwise (a patient's link, a job, an import)
+  // as who entered it, by default the patient.
+  const actor = ctx.actor.kind === 'staff' ? {} : { actorId: input.enteredBy ?? null, actorRole: input.actorRole ?? (input.enteredBy ? null : 'patient') };
+  await audit(ctx, tx, {
+    action: 'scale_response.submit', resource: 'scale_response', resourceId: responseId, patientId: input.patientId, clinicId: input.clinicId, ...actor,
     detail: `scale=${definition.id}@${definition.version} source=${input.source}${alerts.length ? ` alerts=${alerts.map((a) => a.kind).join(',')}` : ''}`,
   });
   return { responseId, duplicate: false, definition, score, flags: score.flags, alertRaised: alerts.length > 0 };

@@ -16,7 +16,8 @@ export async function qrSvgDataUrl(url: string): Promise<string> {
 }
 
 /** A link that opens exactly this questionnaire of this patient until its window closes. */
-export function issueQuestionnaireLink(deps: AppDeps, tx: Db, inst: ScaleInstanceRow, createdBy: string | null): Promise<IssuedPatientLink> {
+export function issueQuestionnaireLink(deps: AppDeps, tx: Db, o: { readonly inst: ScaleInstanceRow; readonly createdBy: string | null }): Promise<IssuedPatientLink> {
+  const { inst, createdBy } = o;
   return issuePatientLink(deps, tx, {
     clinicId: inst.clinic_id, patientId: inst.patient_id, purpose: QUESTIONNAIRE_PURPOSE, resourceId: inst.id, expiresAt: inst.closes_at,
     maxUses: QUESTIONNAIRE_LINK_USES, createdBy,

@@ -1,38 +1,36 @@
-import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
 import { scaleToQuestionnaire, scoreToObservation, toQuestionnaireResponse, scaleFromQuestionnaire } from '@mimamori/core/fhir/index';
 import {
-  applyTextPack, assessSeries, checkDefinitionImport, scoreScale, validateScaleDefinition, type Lang, type ScaleAnswers, type ScaleDefinition, type ValidationResult,
+  applyTextPack, assessSeries, checkDefinitionImport, scaleValidationError, scoreScale, validateScaleDefinition, type ScaleAnswers, type ScaleDefinition, type ValidationResult,
 } from '@mimamori/core/scales/index';
 import {
-  getClinic, getPatient, getScaleResponse, insertScaleDefinition, listPatientScaleResults, listProgramSessions, listScaleAssignments, listScaleInstances, newId,
+  getPatient, getScaleResponse, insertScaleDefinition, listPatientScaleResults, listProgramSessions, listScaleAssignments, listScaleInstances, newId,
   replaceScaleDefinitionText,
 } from '@mimamori/storage';
-import { auditRequest, auditAloneRequest } from '../../audit/audit.ts';
-import type { AppDeps } from '../../context.ts';
-import { langOf } from '../../i18n/lang.ts';
+import { audit, auditAlone } from '../../audit/audit.ts';
+import { requireStaff, type RequestContext } from '../../request-context.ts';
+import { writeTx } from '../write-tx.ts';
 import { clinicScaleDefinitions, latestClinicScales, resolveScaleDefinition } from './resolve-scale-definition.ts';
 import { recordScaleResponse } from './record-scale-response.ts';
-import { scaleIssuesError } from './scale-errors.ts';
 
 /** The list staff choose from: no scoring internals, just what identifies and describes a scale. */
-export async function scaleCatalogue(deps: AppDeps, clinicId: string) {
-  return (await latestClinicScales(deps.db.db, clinicId)).map((d) => ({
+export async function scaleCatalogue(ctx: RequestContext) {
+  return (await latestClinicScales(ctx.db.db, requireStaff(ctx).clinicId)).map((d) => ({
     id: d.id, version: d.version, name: d.name, shortName: d.shortName, informants: d.informants, items: d.items.length,
     licenceClass: d.licence.class, textIncluded: d.licence.textIncluded && d.items.every((i) => Boolean(i.text)), textSource: d.textSource.kind,
   }));
 }
 
 /** Assignments and their instances — windows and status only, what reception may see. */
-export async function deliveryView(deps: AppDeps, req: FastifyRequest, patientId: string) {
-  const a = req.staff!;
-  const db = deps.db.db;
+export async function deliveryView(ctx: RequestContext, patientId: string) {
+  const a = requireStaff(ctx);
+  const db = ctx.db.db;
   if (!(await getPatient(db, a.clinicId, patientId))) throw new DomainError('not_found');
   const [assignments, instances, defs] = await Promise.all([
     listScaleAssignments(db, { clinicId: a.clinicId, patientId }), listScaleInstances(db, { clinicId: a.clinicId, patientId }), latestClinicScales(db, a.clinicId),
   ]);
-  await auditAloneRequest(deps, req, { action: 'scale_assignment.list', resource: 'scale_assignment', patientId });
-  const now = deps.clock().toISOString();
+  await auditAlone(ctx, { action: 'scale_assignment.list', resource: 'scale_assignment', patientId });
+  const now = ctx.clock().toISOString();
   return {
     assignments: assignments.map((x) => ({
       id: x.id, scaleId: x.scale_id, shortName: defs.find((d) => d.id === x.scale_id)?.shortName ?? x.scale_id, informant: x.informant, kind: x.kind,
@@ -46,12 +44,13 @@ export async function deliveryView(deps: AppDeps, req: FastifyRequest, patientId
 }
 
 /** A doctor enters a clinician-rated scale (HAM-D17, MADRS) for a patient. */
-export async function enterClinicianRating(deps: AppDeps, req: FastifyRequest, patientId: string, body: { scaleId: string; answers: Record<string, number | null>; idempotencyKey?: string }) {
-  const a = req.staff!;
-  const d = await resolveScaleDefinition(deps.db.db, { clinicId: a.clinicId, scaleId: body.scaleId });
+export async function enterClinicianRating(ctx: RequestContext, input: { patientId: string; scaleId: string; answers: Record<string, number | null>; idempotencyKey?: string }) {
+  const a = requireStaff(ctx);
+  const { patientId, ...body } = input;
+  const d = await resolveScaleDefinition(ctx.db.db, { clinicId: a.clinicId, scaleId: body.scaleId });
   if (!d.informants.includes('clinician')) throw new DomainError('validation', { key: 'scale_not_clinician', details: [{ path: 'scaleId', message: 'scale_not_clinician' }] });
-  const r = await deps.db.db.transaction().execute((tx) =>
-    recordScaleResponse(deps, tx, req, {
+  const r = await writeTx(ctx, (tx) =>
+    recordScaleResponse(ctx, tx, {
       clinicId: a.clinicId, patientId, scaleId: d.id, answers: body.answers, informant: 'clinician', source: 'staff', enteredBy: a.staffId,
       idempotencyKey: body.idempotencyKey ? `staff:${body.idempotencyKey}` : null,
     }),
@@ -64,9 +63,9 @@ export async function enterClinicianRating(deps: AppDeps, req: FastifyRequest, p
  * response, remission and reliable change against that informant's own baseline (in a program,
  * the last score before the first dose), plus the item-level answers.
  */
-export async function patientTimeline(deps: AppDeps, req: FastifyRequest, patientId: string) {
-  const a = req.staff!;
-  const db = deps.db.db;
+export async function patientTimeline(ctx: RequestContext, patientId: string) {
+  const a = requireStaff(ctx);
+  const db = ctx.db.db;
   if (!(await getPatient(db, a.clinicId, patientId))) throw new DomainError('not_found');
   const rows = await listPatientScaleResults(db, { clinicId: a.clinicId, patientId });
   // In a program, change is measured from the pre-treatment baseline (the last score before the
@@ -108,38 +107,36 @@ export async function patientTimeline(deps: AppDeps, req: FastifyRequest, patien
       series,
     };
   });
-  await auditAloneRequest(deps, req, { action: 'scale_result.list', resource: 'scale_response', patientId, detail: `results=${rows.length}` });
+  await auditAlone(ctx, { action: 'scale_result.list', resource: 'scale_response', patientId, detail: `results=${rows.length}` });
   return { scales };
 }
 
-async function responseWithDefinition(deps: AppDeps, req: FastifyRequest, responseId: string) {
-  const a = req.staff!;
-  const row = await getScaleResponse(deps.db.db, a.clinicId, responseId);
+async function responseWithDefinition(ctx: RequestContext, responseId: string) {
+  const a = requireStaff(ctx);
+  const row = await getScaleResponse(ctx.db.db, a.clinicId, responseId);
   if (!row) throw new DomainError('not_found');
-  const definition = await resolveScaleDefinition(deps.db.db, { clinicId: a.clinicId, scaleId: row.scale_id, version: row.scale_version });
-  const clinic = await getClinic(deps.db.db, a.clinicId);
-  const zone = clinic?.timeZone ?? 'Asia/Tokyo';
+  const definition = await resolveScaleDefinition(ctx.db.db, { clinicId: a.clinicId, scaleId: row.scale_id, version: row.scale_version });
   const authored = new Date(row.submitted_at).toISOString();
-  void zone;
   return { row, definition, authored };
 }
 
 /** FHIR R4 exports (core mapping). */
-export async function fhirQuestionnaire(deps: AppDeps, req: FastifyRequest, scaleId: string) {
-  const d = await resolveScaleDefinition(deps.db.db, { clinicId: req.staff!.clinicId, scaleId });
-  return scaleToQuestionnaire(d, { lang: langOf(req.headers['accept-language']) });
+export async function fhirQuestionnaire(ctx: RequestContext, scaleId: string) {
+  const d = await resolveScaleDefinition(ctx.db.db, { clinicId: requireStaff(ctx).clinicId, scaleId });
+  // A document in the reader's language (the item texts are the scale's own, not messages).
+  return scaleToQuestionnaire(d, { lang: ctx.meta.lang });
 }
 
-export async function fhirQuestionnaireResponse(deps: AppDeps, req: FastifyRequest, responseId: string) {
-  const { row, definition, authored } = await responseWithDefinition(deps, req, responseId);
-  await auditAloneRequest(deps, req, { action: 'scale_response.export', resource: 'scale_response', resourceId: row.id, patientId: row.patient_id, detail: 'fhir=QuestionnaireResponse' });
+export async function fhirQuestionnaireResponse(ctx: RequestContext, responseId: string) {
+  const { row, definition, authored } = await responseWithDefinition(ctx, responseId);
+  await auditAlone(ctx, { action: 'scale_response.export', resource: 'scale_response', resourceId: row.id, patientId: row.patient_id, detail: 'fhir=QuestionnaireResponse' });
   return toQuestionnaireResponse({ definition, answers: JSON.parse(row.answers_json) as ScaleAnswers, authored, subject: { reference: `Patient/${row.patient_id}` }, id: row.id });
 }
 
-export async function fhirObservation(deps: AppDeps, req: FastifyRequest, responseId: string) {
-  const { row, definition, authored } = await responseWithDefinition(deps, req, responseId);
+export async function fhirObservation(ctx: RequestContext, responseId: string) {
+  const { row, definition, authored } = await responseWithDefinition(ctx, responseId);
   const result = scoreScale(definition, JSON.parse(row.answers_json) as ScaleAnswers);
-  await auditAloneRequest(deps, req, { action: 'scale_response.export', resource: 'scale_response', resourceId: row.id, patientId: row.patient_id, detail: 'fhir=Observation' });
+  await auditAlone(ctx, { action: 'scale_response.export', resource: 'scale_response', resourceId: row.id, patientId: row.patient_id, detail: 'fhir=Observation' });
   return scoreToObservation({ definition, result, effective: authored, subject: { reference: `Patient/${row.patient_id}` }, derivedFrom: { reference: `QuestionnaireResponse/${row.id}` }, id: `${row.id}-score` });
 }
 
@@ -150,9 +147,8 @@ export type ImportFormat = 'definition' | 'fhir' | 'text-pack';
  * text pack for a metadata-only scale. Validated by the core; every problem is reported and nothing
  * is stored unless all is well. A version's scoring can never change (edit → new version).
  */
-export async function importScale(deps: AppDeps, req: FastifyRequest, body: { format: ImportFormat; scaleId?: string; content: unknown }) {
-  const a = req.staff!;
-  const lang: Lang = langOf(req.headers['accept-language']);
+export async function importScale(ctx: RequestContext, body: { format: ImportFormat; scaleId?: string; content: unknown }) {
+  const a = requireStaff(ctx);
   let content = body.content;
   if (typeof content === 'string') {
     try {
@@ -164,7 +160,7 @@ export async function importScale(deps: AppDeps, req: FastifyRequest, body: { fo
   if (typeof content !== 'object' || content === null || Array.isArray(content)) {
     throw new DomainError('validation', { key: 'scale_import_malformed', details: [{ path: 'content', message: 'scale_import_malformed' }] });
   }
-  const db = deps.db.db;
+  const db = ctx.db.db;
   const existing = await clinicScaleDefinitions(db, a.clinicId);
   let result: ValidationResult;
   if (body.format === 'definition') result = validateScaleDefinition(content);
@@ -174,12 +170,12 @@ export async function importScale(deps: AppDeps, req: FastifyRequest, body: { fo
     const base: ScaleDefinition = await resolveScaleDefinition(db, { clinicId: a.clinicId, scaleId: body.scaleId });
     result = applyTextPack(base, content);
   }
-  if (!result.ok) throw scaleIssuesError('scale_definition_invalid', result.issues, lang);
+  if (!result.ok) throw scaleValidationError('scale_definition_invalid', result.issues);
   const candidate = result.definition;
   const check = checkDefinitionImport({ candidate, existing });
-  if (!check.ok) throw scaleIssuesError('scale_definition_conflict', check.issues, lang);
-  const now = deps.clock().toISOString();
-  await db.transaction().execute(async (tx) => {
+  if (!check.ok) throw scaleValidationError('scale_definition_conflict', check.issues);
+  const now = ctx.clock().toISOString();
+  await writeTx(ctx, async (tx) => {
     if (check.decision === 'unchanged') return;
     const json = JSON.stringify(candidate);
     const stored = check.decision === 'text-update'
@@ -187,7 +183,7 @@ export async function importScale(deps: AppDeps, req: FastifyRequest, body: { fo
     if (!stored) {
       await insertScaleDefinition(tx, { id: newId(), clinic_id: a.clinicId, scale_id: candidate.id, version: candidate.version, definition_json: json, imported_by: a.staffId, imported_at: now });
     }
-    await auditRequest(deps, tx, req, { action: 'scale_definition.import', resource: 'scale_definition', resourceId: `${candidate.id}@${candidate.version}`, detail: `decision=${check.decision}` });
+    await audit(ctx, tx, { action: 'scale_definition.import', resource: 'scale_definition', resourceId: `${candidate.id}@${candidate.version}`, detail: `decision=${check.decision}` });
   });
   return { scaleId: candidate.id, version: candidate.version, decision: check.decision };
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import './intake.css';
 import { useTranslation } from 'react-i18next';
 import type { IntakeCondition, IntakeDefinition, IntakeQuestion, IntakeQuestionType } from '@mimamori/core/intake/intake-definition';
+import { intakeCatalogueMessage } from '@mimamori/core/intake/intake-messages';
 import { checkNewIntakeVersion } from '@mimamori/core/intake/validate-intake-definition';
 import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { Loading, Page } from '../../components/page.tsx';
@@ -220,7 +221,7 @@ export function IntakeEditorPage(): ReactNode {
   };
   const check = () => {
     const errs = checkNewIntakeVersion(current, def);
-    setProblems(errs.map((e) => ({ path: e.path, message: e.message[lang] })));
+    setProblems(errs.map((e) => ({ path: e.path, message: intakeCatalogueMessage(e.key, e.params, lang) })));
     return errs.length === 0;
   };
 

@@ -1,6 +1,12 @@
 import { listCrisisContacts, newId, replaceCrisisContacts, type Db } from '@mimamori/storage';
 import { defaultCrisisContacts, type CrisisContact } from './default-crisis-contacts.ts';
 
+/*
+ * The clinic's crisis contacts belong to safety: the scales, intake and safety pages show them
+ * (through `patientCrisisView`), so they live here, below the features that use them. This file
+ * and `default-crisis-contacts.ts` stay plain (no request): `api-types.ts` names their types.
+ */
+
 /** The clinic's crisis contacts; the national defaults until the clinic saves its own list. */
 export async function crisisContactsOf(db: Db, clinicId: string): Promise<{ contacts: CrisisContact[]; isDefault: boolean }> {
   const rows = await listCrisisContacts(db, clinicId);

@@ -1,0 +1,125 @@
+import type { ErrorParams } from '../errors/domain-error.ts';
+import type { Lang } from '../text/localized-text.ts';
+
+/**
+ * Japanese and English texts of the scales feature: the keys of its errors (`scale_*`, thrown by the
+ * core and the server's scale services) and of every issue the core finds in answers, definitions,
+ * text packs and FHIR imports (`scale.<code>.<what>`, with `{name}` placeholders filled from the
+ * issue's params). Plain data: the server registers it once per app and its error handler is the one
+ * place that picks a language.
+ */
+export const SCALE_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = Object.freeze({
+  scale_unknown: { ja: '尺度「{scale}」は登録されていません。', en: 'There is no scale "{scale}".' },
+  scale_answers_invalid: { ja: '回答に誤りがあります（{count}件）。', en: 'Some answers are not valid ({count}).' },
+  scale_answers_count: { ja: '回答の数が項目数と合いません。', en: 'The number of answers does not match the number of items.' },
+  scale_informant_invalid: { ja: '{scale} はこの回答者（{informant}）には使えません。', en: '{scale} is not filled in by this informant ({informant}).' },
+  scale_idempotency_reused: { ja: 'この送信キーは別の回答に使われています。', en: 'This submission key was used for another response.' },
+  scale_instance_not_found: { ja: 'この質問票は見つかりません。', en: 'This questionnaire was not found.' },
+  scale_instance_closed: { ja: 'この質問票の回答期間は終了しました。クリニックにご連絡ください。', en: 'This questionnaire is closed. Please contact the clinic.' },
+  scale_definition_invalid: { ja: '尺度定義に誤りがあります（{count}件）。何も保存していません。', en: 'The scale definition has errors ({count}). Nothing was saved.' },
+  scale_definition_conflict: { ja: '既存の尺度定義と矛盾します。何も保存していません。', en: 'The definition conflicts with a stored one. Nothing was saved.' },
+  scale_text_pack_invalid: { ja: '項目文パックに誤りがあります（{count}件）。何も保存していません。', en: 'The text pack has errors ({count}). Nothing was saved.' },
+  scale_import_malformed: { ja: '読み込めない形式です。尺度定義のJSONまたはFHIR R4 Questionnaireを指定してください。', en: 'This cannot be read. Give a scale definition (JSON) or a FHIR R4 Questionnaire.' },
+  scale_not_clinician: { ja: 'この尺度は医師が入力する尺度ではありません。', en: 'This scale is not clinician-rated.' },
+  scale_self_report_only: { ja: 'この尺度は患者本人などが回答する尺度です。', en: 'This scale is filled in by the patient or an informant.' },
+  scale_patient_not_found: { ja: '患者が見つかりません。', en: 'Patient not found.' },
+  scale_age_out_of_range: { ja: '{scale} はこの患者さんの年齢では使えません（対象年齢 {min}〜{max} 歳）。', en: '{scale} is not for this patient\'s age (ages {min}–{max}).' },
+  scale_no_text: { ja: '{scale} は項目文が登録されていないため、患者さんに送れません（ライセンスのある項目文を取り込んでください）。', en: '{scale} has no item text, so it cannot be sent to patients (import licensed text first).' },
+  scale_window_too_long: { ja: '回答期間は繰り返し間隔以下にしてください。', en: 'The answer window must not be longer than the interval.' },
+  scale_window_past: { ja: '回答期間がすべて過去になっています。開始日を確認してください。', en: 'Every window is in the past. Check the start date.' },
+  scale_instance_not_open: { ja: 'この質問票の回答期間はまだ始まっていません。', en: 'This questionnaire is not open yet.' },
+  scale_already_submitted: { ja: 'この質問票はすでに送信されています。', en: 'This questionnaire has already been submitted.' },
+  alert_scale_safety: { ja: '{scale} 項目 {item} = {score}（安全性の基準に該当）', en: '{scale} item {item} = {score} (safety threshold met)' },
+  // ---- issues found in answers, definitions, text packs and FHIR Questionnaires
+  'scale.bad_json.embedded_scale_definition': { ja: '埋め込まれた尺度定義が JSON として不正です', en: 'the embedded scale definition is not valid JSON' },
+  'scale.bad_reference.name_earlier_item': { ja: '前にある項目を指定してください（「{item}」）', en: 'must name an earlier item (got "{item}")' },
+  'scale.bad_reference.scored_item_group': { ja: '「{r}」はここで採点される項目・グループではありません', en: '"{r}" is not a scored item or group here' },
+  'scale.bad_reference.unknown_band': { ja: '区分「{band}」はありません', en: 'unknown band "{band}"' },
+  'scale.bad_reference.unknown_band_set': { ja: '区分セット「{defaultBandSet}」はありません', en: 'unknown band set "{defaultBandSet}"' },
+  'scale.bad_reference.unknown_item': { ja: '項目「{item}」はありません', en: 'unknown item "{item}"' },
+  'scale.bad_reference.unknown_subscale': { ja: '下位尺度「{sid}」はありません', en: 'unknown subscale "{sid}"' },
+  'scale.band_gap.first_band_start': { ja: '最初の区分は尺度の最小値 {min} から始めてください（{min2}）', en: 'the first band must start at the scale minimum {min} (got {min2})' },
+  'scale.band_gap.gap_no_band': { ja: '隙間があります: {from}–{to} がどの区分にも入りません', en: 'gap: no band covers {from}–{to}' },
+  'scale.band_gap.last_band_end': { ja: '最後の区分は尺度の最大値 {max} で終えてください（{max2}）', en: 'the last band must end at the scale maximum {max} (got {max2})' },
+  'scale.band_overlap.overlap_two_bands': { ja: '重なりがあります: {min}–{prevMax} が2つの区分に入ります', en: 'overlap: {min}–{prevMax} is in two bands' },
+  'scale.duplicate_code.option_code_appears': { ja: '項目 {id} の選択肢コード「{dup}」が重複しています', en: 'option code "{dup}" appears twice in item {id}' },
+  'scale.duplicate_id.duplicate_band_id': { ja: '区分 ID「{dup}」が重複しています', en: 'duplicate band id "{dup}"' },
+  'scale.duplicate_id.duplicate_band_set': { ja: '区分セット ID「{dup}」が重複しています', en: 'duplicate band set id "{dup}"' },
+  'scale.duplicate_id.duplicate_item_id': { ja: '項目 ID「{dup}」が重複しています（items[{at0}] と同じ）', en: 'duplicate item id "{dup}" (also items[{at0}])' },
+  'scale.duplicate_id.duplicate_safety_rule': { ja: '安全ルール ID「{dup}」が重複しています', en: 'duplicate safety rule id "{dup}"' },
+  'scale.duplicate_id.duplicate_subscale_id': { ja: '下位尺度 ID「{dup}」が重複しています', en: 'duplicate subscale id "{dup}"' },
+  'scale.duplicate_id.group_id_also': { ja: 'グループ ID「{id}」は項目 ID と重複しています', en: 'group id "{id}" is also an item id' },
+  'scale.duplicate_id.item_more_than': { ja: '項目「{dup}」が複数のグループに入っています', en: 'item "{dup}" is in more than one group' },
+  'scale.duplicate_id.listed_twice': { ja: '「{dup}」が2回指定されています', en: '"{dup}" is listed twice' },
+  'scale.duplicate_value.option_value_appears': { ja: '項目 {id} の選択肢の値 {dup} が重複しています', en: 'option value {dup} appears twice in item {id}' },
+  'scale.empty.text': { ja: '空にできません', en: 'must not be empty' },
+  'scale.inconsistent.items_version_differ': { ja: '項目または版が埋め込まれた尺度定義と一致しません（書き出し後に編集されていませんか）', en: 'the items or version differ from the embedded scale definition (edited after export?)' },
+  'scale.inconsistent.none_licence_textincluded': { ja: 'licence.textIncluded が false のときは "none" にしてください', en: 'must be "none" when licence.textIncluded is false' },
+  'scale.mismatch.pack_for': { ja: 'このパックは「{scaleId}」用で、「{id}」用ではありません', en: 'the pack is for "{scaleId}", not "{id}"' },
+  'scale.mismatch.pack_for_version': { ja: 'このパックは版 {scaleVersion} 用ですが、定義は版 {version} です', en: 'the pack is for version {scaleVersion}, but the definition is version {version}' },
+  'scale.no_score.needs_score_ordinalvalue': { ja: '採点値が必要です（ordinalValue 拡張、valueInteger、または数値のコード）', en: 'needs a score: an ordinalValue extension, valueInteger, or a numeric code' },
+  'scale.not_a_number.answer_item_number': { ja: '項目 {id} の回答は数値（{allowed} のいずれか）でなければなりません', en: 'the answer to item {id} must be a number (one of {allowed})' },
+  'scale.not_allowed.one_got': { ja: '{valuesJa} のいずれかでなければなりません（{value}）', en: 'must be one of {values} (got {value})' },
+  'scale.not_allowed.triage_bands_have': { ja: 'トリアージの区分に min/max は指定できません', en: 'triage bands have no min/max' },
+  'scale.not_allowed.triage_scales_cannot': { ja: 'トリアージ尺度では按分できません', en: 'triage scales cannot prorate' },
+  'scale.not_allowed.triage_scales_have': { ja: 'トリアージ尺度には合計点がないため、反応・寛解・信頼性変化は定義できません', en: 'triage scales have no total, so no response, remission or reliable change' },
+  'scale.not_asked.item_asked_item': { ja: '項目 {id} は項目 {item} が {atLeast} 以上のときだけ尋ねます。空欄にしてください', en: 'item {id} is only asked when item {item} is at least {atLeast}; leave it blank' },
+  'scale.not_integer.integer_got': { ja: '整数でなければなりません（{value}）', en: 'must be an integer (got {value})' },
+  'scale.options_out_of_order.options_item_strictly': { ja: '項目 {id} の選択肢は値の昇順または降順に並べてください（{values}）', en: 'options of item {id} must be in strictly ascending or descending value order (got {values})' },
+  'scale.out_of_range.answer_item_out': { ja: '項目 {id} の回答 {v} は範囲外です（{allowed} のいずれか）', en: 'the answer {v} to item {id} is out of range; allowed: {allowed}' },
+  'scale.out_of_range.less_than_scored': { ja: '採点単位の数（{length}）より小さくしてください', en: 'must be less than the {length} scored units' },
+  'scale.out_of_range.max_below_min': { ja: 'max {max} が min {min} より小さくなっています', en: 'max {max} is below min {min}' },
+  'scale.out_of_range.threshold_for_item': { ja: '項目 {item} の閾値 {atLeast} は {min} より大きく {max} 以下でなければなりません', en: 'threshold {atLeast} for item {item} must be above {min} and at most {max}' },
+  'scale.out_of_range.within_scale_range': { ja: '尺度の範囲 {min}–{max} の中にしてください', en: 'must be within the scale range {min}–{max}' },
+  'scale.pattern.not_valid_here': { ja: '「{value}」はここでは使えません（{hint}）', en: '"{value}" is not valid here ({hint})' },
+  'scale.range_mismatch.options_give_totals': { ja: '選択肢から計算した合計の範囲は {lowest}–{highest} ですが、range は {min}–{max} です', en: 'the options give totals {lowest}–{highest}, but the range says {min}–{max}' },
+  'scale.required.english_text_required': { ja: '英語の表記が必要です', en: 'an English text is required' },
+  'scale.required.item_needs_its': { ja: '項目 {id} の文言（日本語または英語）が必要です', en: 'item {id} needs its text (Japanese and/or English)' },
+  'scale.required.japanese_text_required': { ja: '日本語の表記が必要です', en: 'a Japanese text is required' },
+  'scale.required.least_one_item': { ja: '採点される項目が1つ以上必要です', en: 'at least one item must be scored' },
+  'scale.required.needs_atmost_atleast': { ja: 'atMost または atLeast が必要です', en: 'needs atMost or atLeast' },
+  'scale.required.needs_japanese_english': { ja: '日本語または英語の文言が必要です', en: 'needs Japanese and/or English text' },
+  'scale.required.needs_min_max': { ja: 'min と max が必要です', en: 'needs min and max' },
+  'scale.required.no_scorable_choice': { ja: '採点できる "choice" 項目がありません', en: 'no scorable "choice" items' },
+  'scale.required.questionnaire_name_id': { ja: '尺度名のため Questionnaire.name（または id）が必要です', en: 'Questionnaire.name (or id) is required to name the scale' },
+  'scale.required.questionnaire_version_required': { ja: 'Questionnaire.version が必要です（定義には版が必要）', en: 'a Questionnaire.version is required (definitions are versioned)' },
+  'scale.required.field': { ja: '必須です', en: 'is required' },
+  'scale.required.required_there_band': { ja: '区分セットがあるときは必須です', en: 'is required when there are band sets' },
+  'scale.required.text_for_item': { ja: '項目 {id} の文言がありません', en: 'text for item {id} is missing' },
+  'scale.text_not_licensed.instructions_allowed_metadata': { ja: 'メタデータのみの定義には教示文を含められません', en: 'instructions are not allowed in a metadata-only definition' },
+  'scale.text_not_licensed.item_text_allowed': { ja: 'この定義はメタデータのみ（licence.textIncluded が false または textSource.kind が "none"）のため、項目の文言は含められません', en: 'item text is not allowed: this definition is metadata-only (licence.textIncluded is false or textSource.kind is "none")' },
+  'scale.text_not_licensed.option_labels_allowed': { ja: 'メタデータのみの定義には選択肢の文言を含められません', en: 'option labels are not allowed in a metadata-only definition' },
+  'scale.too_few.needs_least_2': { ja: '選択肢が2つ以上必要です（answerValueSet には対応していません）', en: 'needs at least 2 answer options (answerValueSet is not supported)' },
+  'scale.too_few.needs_least_entries': { ja: '{minItems} 個以上必要です（{length} 個）', en: 'needs at least {minItems} entries (got {length})' },
+  'scale.too_large.most_got': { ja: '{max} 以下でなければなりません（{value}）', en: 'must be at most {max} (got {value})' },
+  'scale.too_long.most_characters_got': { ja: '{max} 文字以内にしてください（{length} 文字）', en: 'must be at most {max} characters (got {length})' },
+  'scale.too_many.have_most_entries': { ja: '{max} 個以内にしてください（{length} 個）', en: 'must have at most {max} entries (got {length})' },
+  'scale.too_small.least_got': { ja: '{min} 以上でなければなりません（{value}）', en: 'must be at least {min} (got {value})' },
+  'scale.unknown_field.unknown_field': { ja: '未知のフィールド「{key}」です', en: 'unknown field "{key}"' },
+  'scale.unknown_item.not_in_scale': { ja: '「{item}」は {shortName} の項目ではありません', en: '"{item}" is not an item of {shortName}' },
+  'scale.unknown_option.item_has_no': { ja: '項目 {id} に値 {key} の選択肢はありません（値: {values}）', en: 'item {id} has no option with value {key} (values: {values})' },
+  'scale.unsupported.item_type_cannot': { ja: '項目の型「{type}」は採点できません。採点値付きの選択肢をもつ "choice" 項目にしてください', en: 'item type "{type}" cannot be scored; use "choice" items with scored answer options' },
+  'scale.version_conflict.already_exists_with': { ja: '{id} {version} は採点・区分・ルールが異なる内容で既に存在します。変更した定義には新しい版を付けてください', en: '{id} {version} already exists with different scoring, bands or rules; give the changed definition a new version' },
+  'scale.version_not_newer.already_version_import': { ja: '{id} は既に版 {newest} があります。取り込む定義は {version} より新しい版にしてください', en: '{id} is already at version {newest}; an import must have a newer version than {version}' },
+  'scale.wrong_count.has_items_but': { ja: '{shortName} は {length} 項目ですが、回答が {length2} 個あります', en: '{shortName} has {length} items but {length2} answers were given' },
+  'scale.wrong_shape.total': { ja: '{ "items": [...] } または { "subscales": [...] } の形でなければなりません', en: 'must be { "items": [...] } or { "subscales": [...] }' },
+  'scale.wrong_type.array': { ja: '配列でなければなりません（実際は {got}）', en: 'must be an array (got {got})' },
+  'scale.wrong_type.boolean': { ja: '真偽値（true / false）でなければなりません（実際は {got}）', en: 'must be true or false (got {got})' },
+  'scale.wrong_type.fhir_questionnaire': { ja: 'FHIR の Questionnaire でなければなりません', en: 'must be a FHIR Questionnaire' },
+  'scale.wrong_type.item_object': { ja: 'オブジェクトでなければなりません', en: 'must be an object' },
+  'scale.wrong_type.number': { ja: '数値でなければなりません（実際は {got}）', en: 'must be a number (got {got})' },
+  'scale.wrong_type.object': { ja: 'オブジェクトでなければなりません（実際は {got}）', en: 'must be an object (got {got})' },
+  'scale.wrong_type.string': { ja: '文字列でなければなりません（実際は {got}）', en: 'must be a string (got {got})' },
+});
+
+/**
+ * A scales message in one language, placeholders filled (a key not in the catalogue comes back as
+ * itself). For text outside the server's answers — the CLI, logs, a document — that names its language.
+ *
+ * @example
+ * scaleMessage('scale.required.field', {}, 'en'); // 'is required'
+ */
+export function scaleMessage(key: string, params: ErrorParams | undefined, lang: Lang): string {
+  const template = SCALE_MESSAGES[key]?.[lang] ?? key;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (params?.[name] === undefined ? m : String(params[name])));
+}
