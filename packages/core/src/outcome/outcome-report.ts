@@ -403,12 +403,19 @@ export function outcomeReport(cut: DataCut): OutcomeReport {
   const aeDays = new Map<string, number[]>();
   for (const a of aes) if (a.day !== null) { const l = aeDays.get(a.studyId) ?? []; l.push(a.day); aeDays.set(a.studyId, l); }
   // A dose is followed by an event when one falls on or after its day and before the next dose.
-  const dosesWithAe = doses.filter((e) => {
-    const events = aeDays.get(e.studyId);
-    if (!events) return false;
-    const next = Math.min(...(doseDays.get(e.studyId) ?? []).filter((d) => d > e.day), Infinity);
-    return events.some((d) => d >= e.day && d < next);
-  }).length;
+  // (Each participant's dose days sorted once: the next dose is the next larger day.)
+  let dosesWithAe = 0;
+  for (const [id, days] of doseDays) {
+    const events = aeDays.get(id);
+    if (!events) continue;
+    const sorted = [...days].sort((a, b) => a - b);
+    let j = 0;
+    for (const d of sorted) {
+      while (j < sorted.length && sorted[j] <= d) j++;
+      const next = j < sorted.length ? sorted[j] : Infinity;
+      if (events.some((x) => x >= d && x < next)) dosesWithAe++;
+    }
+  }
   const adverseEvents: OutcomeReport['adverseEvents'] = {
     events: aes.length,
     participants: exact(withAe.size, dosed.length),
