@@ -107,7 +107,7 @@ export interface OutcomeReport {
   };
   readonly primary: VisitEstimate | null;
   readonly perVisit: ReadonlyArray<VisitEstimate>;
-  readonly model: { readonly formula: string; readonly covariance: 'unstructured'; readonly nobs: number; readonly nsubjects: number; readonly converged: boolean; readonly meanBaseline: number } | null;
+  readonly model: { readonly formula: string; readonly covariance: 'unstructured'; readonly nobs: number; readonly nsubjects: number; readonly converged: boolean; readonly meanBaseline: number; readonly logLik: number } | null;
   readonly sensitivity: {
     readonly completers: VisitEstimate | null;
     readonly paired: PairedResult | null;
@@ -294,7 +294,7 @@ export function outcomeReport(cut: DataCut): OutcomeReport {
   const mm = fitOf(dosedIds);
   const perVisit = mm?.perVisit ?? [];
   const primary = perVisit.find((v) => v.visit === primaryVisit) ?? null;
-  const model = mm ? { formula: 'change ~ baseline + visit', covariance: 'unstructured' as const, nobs: mm.nobs, nsubjects: mm.nsubjects, converged: mm.converged, meanBaseline: mm.meanBaseline } : null;
+  const model = mm ? { formula: 'change ~ baseline + visit', covariance: 'unstructured' as const, nobs: mm.nobs, nsubjects: mm.nsubjects, converged: mm.converged, meanBaseline: mm.meanBaseline, logLik: mm.logLik } : null;
 
   // ---- sensitivity ----
   const pairsAt = (ids: Iterable<string>) => {
