@@ -300,7 +300,6 @@ test('researcher: plan as fields, lock, data cut, report in ja and en, bundle wi
   const enrolled = await participants.locator('tbody tr td:nth-child(3)').allInnerTexts();
   assert.deepEqual([...new Set(enrolled)], ['初回投与の7日前']);
   assert.doesNotMatch(await page.locator('main').innerText(), /\d{4}[-/]\d{1,2}[-/]\d{1,2}/, 'no calendar date on the researcher\'s dashboard');
-  if (saveShots) await page.screenshot({ path: join(shots, 'program-dashboard-researcher-ja.png'), fullPage: true });
   assert.deepEqual(await axeViolations(page), [], 'axe on the researcher\'s program dashboard');
   // On a phone the dashboard does not scroll sideways (its tables scroll in their own boxes).
   await page.setViewportSize({ width: 360, height: 740 });
