@@ -296,8 +296,17 @@ test('researcher: plan as fields, lock, data cut, report in ja and en, bundle wi
   assert.equal(await page.locator('a[href*="/program-enrolments/"], a[href*="/patients/"]').count(), 0);
   assert.doesNotMatch(await page.locator('body').innerText(), /診察券番号/);
   assertNoIdentity(await page.locator('body').innerText(), 'the program dashboard');
-  if (saveShots) await page.screenshot({ path: join(shots, 'program-dashboard-researcher-ja.png'), fullPage: true });
+  // Days from the first dose, never calendar dates: every participant enrolled 7 days before day 0.
+  const enrolled = await participants.locator('tbody tr td:nth-child(3)').allInnerTexts();
+  assert.deepEqual([...new Set(enrolled)], ['初回投与の7日前']);
+  assert.doesNotMatch(await page.locator('main').innerText(), /\d{4}[-/]\d{1,2}[-/]\d{1,2}/, 'no calendar date on the researcher\'s dashboard');
   assert.deepEqual(await axeViolations(page), [], 'axe on the researcher\'s program dashboard');
+  // On a phone the dashboard does not scroll sideways (its tables scroll in their own boxes).
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360, 'the researcher\'s dashboard fits 360 px');
+  await shot(page, 'program-dashboard-researcher-ja', 360);
+  await shot(page, 'program-dashboard-researcher-ja', 1280);
   assert.ok(answers.length > 5);
   for (const a of answers) {
     const body = await a.body;
@@ -337,6 +346,28 @@ test('the same page in English: locked plan and report, screenshots', { timeout:
   await shot(page, 'analysis-report-en', 360, { scrollTo: '#ana-report' });
   await shot(page, 'analysis-report-en', 1280, { scrollTo: '#ana-report' });
   assert.deepEqual(await axeViolations(page), [], 'axe on the English report view');
+
+  // An amendment, locked after the cut; the same cut reported again under it: the report names
+  // version 2, its lock, and that every analysis is post hoc; the cut was made under version 1.
+  await page.getByRole('button', { name: 'Amend' }).click();
+  const amend = page.getByRole('form', { name: 'Analysis plan' });
+  await amend.getByLabel('Reason for the amendment').fill('Add the per-protocol analysis after the interim review');
+  await amend.getByRole('button', { name: 'Save amendment (new version)' }).click();
+  await page.getByRole('button', { name: 'Lock this version' }).click();
+  await page.getByText(/Version 2 locked/).first().waitFor();
+  await page.getByLabel('Analysis plan version').selectOption('2');
+  await page.getByRole('button', { name: 'Report again under this version' }).click();
+  await page.getByText(/re-analyses the cut under plan version 2 .*every analysis is post hoc\. The cut was made under version 1\./).waitFor();
+  await page.frameLocator('iframe[title]').getByText(/made under plan version 1/).waitFor();
+  const again = await frameText(page);
+  assert.match(again, /version 2 · locked at .*the plan was locked after the data cut/s);
+  assertNoIdentity(again, 'the report under version 2');
+  await page.setViewportSize({ width: 360, height: 740 });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360, 'the plan version choice fits 360 px');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await shot(page, 'analysis-rereport-en', 360, { scrollTo: '#ana-report' });
+  await shot(page, 'analysis-rereport-en', 1280, { scrollTo: '#ana-report' });
+  assert.deepEqual(await axeViolations(page), [], 'axe on the report under another plan version');
   assertNoIdentity(await page.locator('body').innerText(), 'the English analysis page');
   for (const a of answers) {
     const body = await a.body;

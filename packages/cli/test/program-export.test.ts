@@ -176,7 +176,7 @@ for (const dialect of testDialects()) {
       const manifest = JSON.parse(readFileSync(join(dir, 'cut3', 'manifest.json'), 'utf8'));
       assert.equal(manifest.planSha256, sha);
       const rep = JSON.parse((await run('report', '--data', 'cut3', '--format', 'json')).out);
-      assert.deepEqual(rep.plan, { version: 1, sha256: sha, lockedAt: '2026-03-02T00:00:00.000Z', lockedBeforeCut: true, lockedBeforeFirstEnrolment: true });
+      assert.deepEqual(rep.plan, { version: 1, sha256: sha, lockedAt: '2026-03-02T00:00:00.000Z', lockedBeforeCut: true, lockedBeforeFirstEnrolment: true, postHoc: false, cutPlan: null });
     });
 
     test('concurrent locks of one draft: exactly one wins; concurrent amendments make one new version', async () => {

@@ -6,7 +6,7 @@ export type ReportLang = 'ja' | 'en';
 
 const T = {
   ja: {
-    title: 'アウトカム報告', program: 'プログラム', plan: '解析計画', version: '版', locked: '固定日時', notLocked: '未固定（草案）— この報告は確定した計画に基づいていません', lockedAfterCut: '計画はデータカットの後に固定されました', cut: 'データカット', sha: 'SHA-256',
+    title: 'アウトカム報告', program: 'プログラム', plan: '解析計画', version: '版', locked: '固定日時', notLocked: '未固定（草案）— この報告は確定した計画に基づいていません', lockedAfterCut: '計画はデータカットの後に固定されました（この報告のすべての解析は事後解析です）', lockedBeforeCut: 'データカットの前に固定', reReported: (v: number) => `データカットは第${v}版の計画で作成されました。この報告は上記の版で再解析したものです`, holmPostHoc: '計画の仮説（Holm 調整）— 事後', cut: 'データカット', sha: 'SHA-256',
     flow: '参加者の流れ', screened: 'スクリーニング', eligible: '適格', consented: '同意', dosed: '1回以上投与', completed: '完了', excluded: 'データ利用拒否により除外', reasons: '理由', step: '段階', count: '人数',
     baseline: '背景（投与を受けた参加者）', ageBand: '年齢帯', sex: '性別', screeningScore: 'スクリーニング時の得点', baselineScore: 'ベースライン（治療前）の得点', severity: 'ベースラインの重症度',
     primary: '主要解析', primaryMethod: (f: string) => `MMRM（${f}、非構造共分散、REML、Satterthwaite自由度）。ベースライン後に観測されたすべての値を補完なしで使用。各時点の値はベースライン平均における変化量の推定値。`,
@@ -36,7 +36,7 @@ const T = {
     limitations: '限界',
   },
   en: {
-    title: 'Outcome report', program: 'Program', plan: 'Analysis plan', version: 'version', locked: 'locked at', notLocked: 'not locked (draft) — this report does not rest on a locked plan', lockedAfterCut: 'the plan was locked after the data cut', cut: 'Data cut', sha: 'SHA-256',
+    title: 'Outcome report', program: 'Program', plan: 'Analysis plan', version: 'version', locked: 'locked at', notLocked: 'not locked (draft) — this report does not rest on a locked plan', lockedAfterCut: 'the plan was locked after the data cut (every analysis in this report is post hoc)', lockedBeforeCut: 'locked before the data cut', reReported: (v: number) => `the data cut was made under plan version ${v}; this report re-analyses it under the version above`, holmPostHoc: 'in the plan (Holm-adjusted), post hoc', cut: 'Data cut', sha: 'SHA-256',
     flow: 'Participant flow', screened: 'Screened', eligible: 'Eligible', consented: 'Consented', dosed: 'At least one dose', completed: 'Completed', excluded: 'Excluded: withdrew use of their data', reasons: 'Reasons', step: 'Step', count: 'n',
     baseline: 'Baseline characteristics (dosed participants)', ageBand: 'Age band', sex: 'Sex', screeningScore: 'Screening score', baselineScore: 'Baseline (pre-treatment) score', severity: 'Baseline severity',
     primary: 'Primary analysis', primaryMethod: (f: string) => `MMRM (${f}, unstructured covariance, REML, Satterthwaite df) on all observed post-baseline data, no imputation. Each visit shows the estimated mean change at the mean baseline.`,
@@ -144,7 +144,7 @@ export function outcomeReportHtml(r: OutcomeReport, lang: ReportLang): string {
     ...f.visits.map((v) => ({ label: `${t.visit} ${v.visit}`, n: v.n })),
     { label: t.completed, n: f.completed, aside: `${counts(f.reasons.withdrawn)}; ${counts(f.reasons.lost)}` },
   ];
-  const planLine = `${t.version} ${r.plan.version} · ${r.plan.lockedAt ? `${t.locked} ${esc(r.plan.lockedAt)}` : `<strong>${t.notLocked}</strong>`}${r.plan.lockedBeforeCut === false ? ` · <strong>${t.lockedAfterCut}</strong>` : ''} · ${t.sha} <code>${r.plan.sha256}</code>`;
+  const planLine = `${t.version} ${r.plan.version} · ${r.plan.lockedAt ? `${t.locked} ${esc(r.plan.lockedAt)}` : `<strong>${t.notLocked}</strong>`}${r.plan.lockedBeforeCut === false ? ` · <strong>${t.lockedAfterCut}</strong>` : r.plan.lockedBeforeCut ? ` · ${t.lockedBeforeCut}` : ''} · ${t.sha} <code>${r.plan.sha256}</code>${r.plan.cutPlan ? ` · <strong>${t.reReported(r.plan.cutPlan.version)}</strong>` : ''}`;
   const primaryRows = r.perVisit.map((v) => [`${esc(v.visit)}${v.visit === r.primary?.visit ? ` <strong>(${t.primaryMark})</strong>` : ''}`, String(v.n), num(v.estimate), num(v.se), num(v.df, 1), ci(v.ci95), pv(v.p)]);
   const s = r.sensitivity;
   const status = (k: keyof typeof s.prespecified) => (s.prespecified[k] ? t.planned : `<strong>${t.postHoc}</strong>`);
@@ -171,7 +171,7 @@ ${tp.delta === null ? `<p>${t.tpNone}</p>` : `<p><strong>${t.tpResult(num(tp.del
     : '';
   const remRange = r.remitters.atMost !== null ? `≤ ${r.remitters.atMost}` : r.remitters.atLeast !== null ? `≥ ${r.remitters.atLeast}` : '—';
   const ae = r.adverseEvents;
-  const bio = r.biomarkers.map((b) => [`${esc(b.id)}${b.prespecified ? '' : ' *'}`, `${esc(b.analyte)} (${esc(b.sampleType)}), ${esc(b.visit)}`, String(b.n), num(b.estimate), ci(b.ci95), pv(b.p), pv(b.pAdjusted), b.correlation ? `${num(b.correlation.r)} (n = ${b.correlation.n})` : '—', b.prespecified ? t.prespecified : t.exploratory]);
+  const bio = r.biomarkers.map((b) => [`${esc(b.id)}${b.prespecified ? '' : ' *'}`, `${esc(b.analyte)} (${esc(b.sampleType)}), ${esc(b.visit)}`, String(b.n), num(b.estimate), ci(b.ci95), pv(b.p), pv(b.pAdjusted), b.correlation ? `${num(b.correlation.r)} (n = ${b.correlation.n})` : '—', b.method === 'holm' ? (b.prespecified ? t.prespecified : t.holmPostHoc) : t.exploratory]);
   const bench = r.benchmarks.map((b) => {
     const isProp = b.unit === 'proportion';
     const pub = isProp ? (b.low === b.high ? pct(b.low) : `${pct(b.low)}–${pct(b.high)}`) : `${b.low === b.high ? num(b.low, 2) : `${num(b.low, 2)}–${num(b.high, 2)}`} ${b.unit === 'hamd17-points' ? 'HAM-D' : b.unit}`;

@@ -33,7 +33,8 @@ test('report --format json prints the documented keys with the primary MMRM esti
   assert.ok('completers' in j.responders && 'itt' in j.remitters);
   assert.deepEqual(Object.keys(j.adverseEvents.participants).sort(), ['clopperPearson', 'estimate', 'k', 'n']);
   assert.ok('perDose' in j.adverseEvents && 'ruleOfThree' in j.adverseEvents);
-  assert.deepEqual(Object.keys(j.plan).sort(), ['lockedAt', 'lockedBeforeCut', 'lockedBeforeFirstEnrolment', 'sha256', 'version']);
+  assert.deepEqual(Object.keys(j.plan).sort(), ['cutPlan', 'lockedAt', 'lockedBeforeCut', 'lockedBeforeFirstEnrolment', 'postHoc', 'sha256', 'version']);
+  assert.equal(j.plan.cutPlan, null);
   assert.equal(j.flow.screened, 30);
   assert.ok(!('trajectories' in j), 'per-participant rows stay in the data cut');
   assert.ok(j.biomarkerTrajectories.length > 0 && j.biomarkerTrajectories.every((b: object) => !('participants' in b)), 'individual biomarker values stay in the data cut');

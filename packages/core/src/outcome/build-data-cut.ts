@@ -41,6 +41,11 @@ export interface CutSource {
   /** The analysis plan object; a draft is derived from the program when there is none. */
   readonly plan: unknown | null;
   readonly mimamoriVersion: string;
+  /**
+   * SHA-256 (hex) of a UTF-8 text, for the manifest; the core's own by default. A caller on a
+   * platform with a native implementation passes it (the same digest, faster on large cuts).
+   */
+  readonly sha256?: (text: string) => string;
 }
 
 const STATUS: Readonly<Record<EnrolmentStatus, ParticipantStatus>> = {
@@ -96,6 +101,21 @@ export function draftPlanFor(program: ProgramDefinition): Record<string, unknown
  */
 export function buildDataCut(src: CutSource): { readonly files: Record<DataCutFileName, string>; readonly excludedNoDataUse: number } {
   const zone = src.zone;
+  const hash = src.sha256 ?? sha256Hex;
+  // A large cut converts hundreds of thousands of instants and dates: each once, from a cache.
+  const dates = new Map<string, string>();
+  const dateOf = (instant: string): string => {
+    let d = dates.get(instant);
+    if (d === undefined) { d = clinicDate(instant, zone); dates.set(instant, d); }
+    return d;
+  };
+  const EPOCH = '1970-01-01';
+  const epochDays = new Map<string, number>();
+  const epochDay = (date: string): number => {
+    let n = epochDays.get(date);
+    if (n === undefined) { n = daysBetween(EPOCH, date); epochDays.set(date, n); }
+    return n;
+  };
   const cutDate = clinicDate(src.cutAt, zone);
   const visits = src.program.assessments;
   const screeningVisit = visits.find((v) => v.baseline === 'screening');
@@ -112,7 +132,10 @@ export function buildDataCut(src: CutSource): { readonly files: Record<DataCutFi
   const scaleVersions: Record<string, string> = {};
   const byPatient = <T extends { patientId: string }>(xs: ReadonlyArray<T>) => {
     const m = new Map<string, T[]>();
-    for (const x of xs) m.set(x.patientId, [...(m.get(x.patientId) ?? []), x]);
+    for (const x of xs) {
+      const list = m.get(x.patientId);
+      if (list) list.push(x); else m.set(x.patientId, [x]);
+    }
     return m;
   };
   const sessionsOf = byPatient(src.sessions);
@@ -127,31 +150,32 @@ export function buildDataCut(src: CutSource): { readonly files: Record<DataCutFi
     if (consentGiven && !mayExport(e.consent, 'program_analysis')) { excludedNoDataUse++; continue; }
     const id = src.studyIdOf(e.patientId);
     const keep = (date: string) => mayExport(e.consent, 'program_analysis', { collectedOn: date }) && date <= cutDate;
-    const sessions = consentGiven ? (sessionsOf.get(e.patientId) ?? []).filter((s) => keep(clinicDate(s.startedAt, zone))).sort((a, b) => a.startedAt.localeCompare(b.startedAt)) : [];
-    const firstDose = sessions.length ? clinicDate(sessions[0].startedAt, zone) : null;
+    const sessions = consentGiven ? (sessionsOf.get(e.patientId) ?? []).filter((s) => keep(dateOf(s.startedAt))).sort((a, b) => a.startedAt.localeCompare(b.startedAt)) : [];
+    const firstDose = sessions.length ? dateOf(sessions[0].startedAt) : null;
     const declined = e.status === 'withdrawn' && !consentGiven;
     const pStatus: ParticipantStatus = declined ? 'declined' : status === 'consented' && firstDose ? 'ongoing' : status;
     const dosed = firstDose !== null;
     participants.push([id, pStatus, dosed ? 1 : 0, pStatus === 'completed' ? 1 : 0, pStatus === 'screen_failed' ? 'ineligible' : null,
-      consentGiven ? ageBand(e.birthDate, e.enrolmentDate ?? clinicDate(e.createdAt, zone)) : null, consentGiven ? e.sex : null, sessions.length]);
+      consentGiven ? ageBand(e.birthDate, e.enrolmentDate ?? dateOf(e.createdAt)) : null, consentGiven ? e.sex : null, sessions.length]);
     if (!consentGiven || !firstDose) continue;
-    const day = (date: string) => daysBetween(firstDose, date);
-    sessions.forEach((s) => exposures.push([id, day(clinicDate(s.startedAt, zone)), s.kind, s.sessionNumber]));
+    const firstDay = epochDay(firstDose);
+    const day = (date: string) => epochDay(date) - firstDay;
+    sessions.forEach((s) => exposures.push([id, day(dateOf(s.startedAt)), s.kind, s.sessionNumber]));
 
     // Scores: baseline = the last before the first dose; screening = the one before that; each
     // later score goes to the nearest visit (the closest to its nominal day wins).
     for (const scale of new Set(visits.flatMap((v) => v.scales))) {
-      const mine = (scoresOf.get(e.patientId) ?? []).filter((s) => s.scaleId === scale && s.total !== null && keep(clinicDate(s.scoredAt, zone))).sort((a, b) => a.scoredAt.localeCompare(b.scoredAt));
+      const mine = (scoresOf.get(e.patientId) ?? []).filter((s) => s.scaleId === scale && s.total !== null && keep(dateOf(s.scoredAt))).sort((a, b) => a.scoredAt.localeCompare(b.scoredAt));
       for (const s of mine) scaleVersions[scale] = s.scaleVersion;
-      const pre = mine.filter((s) => day(clinicDate(s.scoredAt, zone)) <= 0);
+      const pre = mine.filter((s) => day(dateOf(s.scoredAt)) <= 0);
       const rows = new Map<string, { day: number | null; nominal: number | null; inWindow: boolean | null; informant: string; total: number | null; dist: number }>();
       const b = pre[pre.length - 1];
       const sc = pre[pre.length - 2];
-      if (b && baselineVisit?.scales.includes(scale)) rows.set('baseline', { day: day(clinicDate(b.scoredAt, zone)), nominal: 0, inWindow: true, informant: b.informant, total: b.total, dist: 0 });
-      if (sc && screeningVisit?.scales.includes(scale)) rows.set('screening', { day: day(clinicDate(sc.scoredAt, zone)), nominal: null, inWindow: true, informant: sc.informant, total: sc.total, dist: 0 });
+      if (b && baselineVisit?.scales.includes(scale)) rows.set('baseline', { day: day(dateOf(b.scoredAt)), nominal: 0, inWindow: true, informant: b.informant, total: b.total, dist: 0 });
+      if (sc && screeningVisit?.scales.includes(scale)) rows.set('screening', { day: day(dateOf(sc.scoredAt)), nominal: null, inWindow: true, informant: sc.informant, total: sc.total, dist: 0 });
       const candidates = post.filter((v) => v.scales.includes(scale));
-      for (const s of mine.filter((x) => day(clinicDate(x.scoredAt, zone)) > 0)) {
-        const d = day(clinicDate(s.scoredAt, zone));
+      for (const s of mine.filter((x) => day(dateOf(x.scoredAt)) > 0)) {
+        const d = day(dateOf(s.scoredAt));
         const v = [...candidates].sort((x, y) => Math.abs(d - x.dayOffset) - Math.abs(d - y.dayOffset))[0];
         if (!v) continue;
         const dist = Math.abs(d - v.dayOffset);
@@ -177,7 +201,7 @@ export function buildDataCut(src: CutSource): { readonly files: Record<DataCutFi
       meds.push([id, m.genericName, m.dose, m.unit, m.startDate ? day(m.startDate) : null, m.stopDate && keep(m.stopDate) ? day(m.stopDate) : null, changed ? 1 : 0]);
     }
     for (const l of labsOf.get(e.patientId) ?? []) {
-      const date = clinicDate(l.collectedAt, zone);
+      const date = dateOf(l.collectedAt);
       if (!keep(date)) continue;
       const d = day(date);
       const visit = l.visitId ? (l.visitId === baselineVisit?.id ? 'baseline' : l.visitId === screeningVisit?.id ? 'screening' : l.visitId) : d <= 0 ? 'baseline' : null;
@@ -196,9 +220,9 @@ export function buildDataCut(src: CutSource): { readonly files: Record<DataCutFi
   files['codebook.csv'] = csv(['file', 'column', 'type', 'description'], CODEBOOK);
   const plan = src.plan ?? draftPlanFor(src.program);
   files['plan.json'] = `${JSON.stringify(plan, null, 2)}\n`;
-  const planSha256 = sha256Hex(canonicalJson(plan));
+  const planSha256 = hash(canonicalJson(plan));
   files['manifest.json'] = `${JSON.stringify({
-    files: Object.fromEntries(Object.entries(files).map(([name, text]) => [name, sha256Hex(text)])),
+    files: Object.fromEntries(Object.entries(files).map(([name, text]) => [name, hash(text)])),
     planSha256,
     program: { id: src.program.id, version: src.program.version },
     scales: scaleVersions,

@@ -121,6 +121,8 @@ export interface DataCut {
   /** SHA-256 of the plan's canonical JSON. */
   readonly planSha256: string;
   readonly manifest: DataCutManifest;
+  /** The plan the cut was made under, when it is read under another version (`cutUnderPlan`). */
+  readonly cutPlan?: { readonly version: number; readonly sha256: string };
 }
 
 /** The file names of a data-cut directory; every one must be present (CSV files may have no rows). */

@@ -12,3 +12,4 @@ export * from './tipping-point.ts';
 export * from './adverse-event-table.ts';
 export * from './biomarker-trajectories.ts';
 export * from './check-plan-for-program.ts';
+export * from './cut-under-plan.ts';

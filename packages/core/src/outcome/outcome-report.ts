@@ -49,6 +49,7 @@ export interface BiomarkerResult {
   readonly sampleType: string;
   readonly visit: string;
   readonly direction: 'increase' | 'decrease' | 'either' | null;
+  /** A hypothesis of a plan locked before the cut (one of a later or draft plan is Holm-adjusted with its set but post hoc). */
   readonly prespecified: boolean;
   readonly n: number;
   readonly estimate: number | null;
@@ -70,7 +71,17 @@ export interface Limitation {
 }
 
 export interface OutcomeReport {
-  readonly plan: { readonly version: number; readonly sha256: string; readonly lockedAt: string | null; readonly lockedBeforeCut: boolean | null; readonly lockedBeforeFirstEnrolment: boolean | null };
+  readonly plan: {
+    readonly version: number;
+    readonly sha256: string;
+    readonly lockedAt: string | null;
+    readonly lockedBeforeCut: boolean | null;
+    readonly lockedBeforeFirstEnrolment: boolean | null;
+    /** Not locked, or locked after the data cut: no analysis of this report is pre-specified. */
+    readonly postHoc: boolean;
+    /** The plan version the cut was made under, when this report uses another one; else null. */
+    readonly cutPlan: { readonly version: number; readonly sha256: string } | null;
+  };
   readonly program: { readonly id: string | null; readonly version: number | null };
   readonly cutAt: string | null;
   readonly scale: { readonly id: string; readonly version: string | null; readonly direction: 'higher-is-worse' | 'higher-is-better' };
@@ -96,7 +107,7 @@ export interface OutcomeReport {
   };
   readonly primary: VisitEstimate | null;
   readonly perVisit: ReadonlyArray<VisitEstimate>;
-  readonly model: { readonly formula: string; readonly covariance: 'unstructured'; readonly nobs: number; readonly nsubjects: number; readonly converged: boolean; readonly meanBaseline: number } | null;
+  readonly model: { readonly formula: string; readonly covariance: 'unstructured'; readonly nobs: number; readonly nsubjects: number; readonly converged: boolean; readonly meanBaseline: number; readonly logLik: number } | null;
   readonly sensitivity: {
     readonly completers: VisitEstimate | null;
     readonly paired: PairedResult | null;
@@ -207,6 +218,9 @@ export function outcomeReport(cut: DataCut): OutcomeReport {
   const worse = direction === 'higher-is-worse';
   const visits = orderVisits(cut);
   const primaryVisit = plan.primary.visit;
+  // A plan locked after the cut was written with the data in view: nothing under it is pre-specified.
+  const lockedBeforeCut = plan.lockedAt === null || cut.manifest.cutAt === null ? null : Date.parse(plan.lockedAt) <= Date.parse(cut.manifest.cutAt);
+  const planPrespecifies = plan.lockedAt !== null && lockedBeforeCut !== false;
   const dosed = cut.participants.filter((p) => p.dosed);
   const dosedIds = new Set(dosed.map((p) => p.studyId));
   const completedIds = new Set(dosed.filter((p) => p.completed).map((p) => p.studyId));
@@ -280,7 +294,7 @@ export function outcomeReport(cut: DataCut): OutcomeReport {
   const mm = fitOf(dosedIds);
   const perVisit = mm?.perVisit ?? [];
   const primary = perVisit.find((v) => v.visit === primaryVisit) ?? null;
-  const model = mm ? { formula: 'change ~ baseline + visit', covariance: 'unstructured' as const, nobs: mm.nobs, nsubjects: mm.nsubjects, converged: mm.converged, meanBaseline: mm.meanBaseline } : null;
+  const model = mm ? { formula: 'change ~ baseline + visit', covariance: 'unstructured' as const, nobs: mm.nobs, nsubjects: mm.nsubjects, converged: mm.converged, meanBaseline: mm.meanBaseline, logLik: mm.logLik } : null;
 
   // ---- sensitivity ----
   const pairsAt = (ids: Iterable<string>) => {
@@ -303,7 +317,7 @@ export function outcomeReport(cut: DataCut): OutcomeReport {
   };
   const locfChanges = [...dosedIds].filter((id) => base(id) !== null).map((id) => lastObserved(id)! - base(id)!);
   // Every sensitivity analysis runs; those the locked plan does not name are labelled post hoc.
-  const prespecified = Object.fromEntries(sensitivityAnalyses.map((a) => [a, plan.lockedAt !== null && plan.sensitivity.includes(a)])) as Record<SensitivityAnalysis, boolean>;
+  const prespecified = Object.fromEntries(sensitivityAnalyses.map((a) => [a, planPrespecifies && plan.sensitivity.includes(a)])) as Record<SensitivityAnalysis, boolean>;
   const primaryRows = cut.outcomes.filter((o) => o.scale === scaleId && o.visit === primaryVisit);
   const pp = perProtocolSet({ participants: dosed, exposures: cut.exposures, primary: primaryRows, definition: plan.perProtocol });
   const ppIds = new Set(pp.ids);
@@ -403,12 +417,19 @@ export function outcomeReport(cut: DataCut): OutcomeReport {
   const aeDays = new Map<string, number[]>();
   for (const a of aes) if (a.day !== null) { const l = aeDays.get(a.studyId) ?? []; l.push(a.day); aeDays.set(a.studyId, l); }
   // A dose is followed by an event when one falls on or after its day and before the next dose.
-  const dosesWithAe = doses.filter((e) => {
-    const events = aeDays.get(e.studyId);
-    if (!events) return false;
-    const next = Math.min(...(doseDays.get(e.studyId) ?? []).filter((d) => d > e.day), Infinity);
-    return events.some((d) => d >= e.day && d < next);
-  }).length;
+  // (Each participant's dose days sorted once: the next dose is the next larger day.)
+  let dosesWithAe = 0;
+  for (const [id, days] of doseDays) {
+    const events = aeDays.get(id);
+    if (!events) continue;
+    const sorted = [...days].sort((a, b) => a - b);
+    let j = 0;
+    for (const d of sorted) {
+      while (j < sorted.length && sorted[j] <= d) j++;
+      const next = j < sorted.length ? sorted[j] : Infinity;
+      if (events.some((x) => x >= d && x < next)) dosesWithAe++;
+    }
+  }
   const adverseEvents: OutcomeReport['adverseEvents'] = {
     events: aes.length,
     participants: exact(withAe.size, dosed.length),
@@ -433,7 +454,7 @@ export function outcomeReport(cut: DataCut): OutcomeReport {
     if (l.value !== null && !labIndex.has(k)) labIndex.set(k, l.value);
   }
   const labValue = (id: string, analyte: string, sampleType: string, visit: string) => labIndex.get(`${id}\u0000${analyte}\u0000${sampleType}\u0000${visit}`) ?? null;
-  const marker = (h: { id: string; analyte: string; sampleType: string; visit: string; direction: BiomarkerResult['direction'] }, prespecified: boolean) => {
+  const marker = (h: { id: string; analyte: string; sampleType: string; visit: string; direction: BiomarkerResult['direction'] }, inPlan: boolean) => {
     const before: number[] = [];
     const after: number[] = [];
     const dm: number[] = [];
@@ -450,7 +471,7 @@ export function outcomeReport(cut: DataCut): OutcomeReport {
     }
     const t = paired(before, after);
     const c = dm.length >= 3 ? attempt(() => pearsonCorrelation({ x: dm, y: ds })) : null;
-    return { ...h, prespecified, n: before.length, estimate: t?.estimate ?? null, ci95: t?.ci95 ?? null, p: t?.p ?? null, method: prespecified ? 'holm' as const : 'bh' as const, test: 'paired-t' as const, correlation: c ? { r: c.estimate, p: c.p, n: dm.length } : null };
+    return { ...h, prespecified: inPlan && planPrespecifies, n: before.length, estimate: t?.estimate ?? null, ci95: t?.ci95 ?? null, p: t?.p ?? null, method: inPlan ? 'holm' as const : 'bh' as const, test: 'paired-t' as const, correlation: c ? { r: c.estimate, p: c.p, n: dm.length } : null };
   };
   const pre = plan.biomarkers.map((h) => marker(h, true));
   const preKeys = new Set(plan.biomarkers.map((h) => `${h.analyte}\u0000${h.sampleType}\u0000${h.visit}`));
@@ -489,7 +510,6 @@ export function outcomeReport(cut: DataCut): OutcomeReport {
   if (missingPrimary > 0) limitations.push({ code: 'loss_to_follow_up', params: { missing: missingPrimary, dosed: dosed.length } });
   if (dosed.length < 30) limitations.push({ code: 'small_sample', params: { dosed: dosed.length } });
   if (medications.participantsWithChange > 0) limitations.push({ code: 'co_medication', params: { participants: medications.participantsWithChange } });
-  const lockedBeforeCut = plan.lockedAt === null || cut.manifest.cutAt === null ? null : Date.parse(plan.lockedAt) <= Date.parse(cut.manifest.cutAt);
   if (plan.lockedAt === null) limitations.push({ code: 'plan_not_locked' });
   else if (lockedBeforeCut === false) limitations.push({ code: 'plan_locked_after_cut' });
   else if (cut.manifest.planLockedBeforeFirstEnrolment === false) limitations.push({ code: 'plan_locked_after_enrolment' });
@@ -503,7 +523,7 @@ export function outcomeReport(cut: DataCut): OutcomeReport {
   const trajectories = dosed.map((p) => ({ studyId: p.studyId, baseline: base(p.studyId), totals: visits.map((v) => total(p.studyId, v)), completed: p.completed }));
 
   return {
-    plan: { version: plan.version, sha256: cut.planSha256, lockedAt: plan.lockedAt, lockedBeforeCut, lockedBeforeFirstEnrolment: plan.lockedAt === null ? null : cut.manifest.planLockedBeforeFirstEnrolment },
+    plan: { version: plan.version, sha256: cut.planSha256, lockedAt: plan.lockedAt, lockedBeforeCut, lockedBeforeFirstEnrolment: plan.lockedAt === null ? null : cut.manifest.planLockedBeforeFirstEnrolment, postHoc: !planPrespecifies, cutPlan: cut.cutPlan ?? null },
     program: cut.manifest.program,
     cutAt: cut.manifest.cutAt,
     scale: { id: scaleId, version: cut.manifest.scales[scaleId] ?? def?.version ?? null, direction },

@@ -19,6 +19,8 @@ export interface VisitMeans {
   readonly nsubjects: number;
   readonly converged: boolean;
   readonly meanBaseline: number;
+  /** REML log-likelihood at the optimum (as nlme::gls reports it), to compare fits with R. */
+  readonly logLik: number;
 }
 
 /** One post-baseline observation of a participant: change from their baseline at a visit. */
@@ -61,5 +63,5 @@ export function visitMeans(input: { readonly rows: ReadonlyArray<ChangeRow>; rea
     const half = c.se * qt(0.975, c.df);
     return { visit, estimate: c.estimate, se: c.se, df: c.df, ci95: [c.estimate - half, c.estimate + half] as const, p: c.p, n: rows.filter((r) => r.visit === visit).length };
   });
-  return { perVisit, nobs: fit.nobs, nsubjects: fit.nsubjects, converged: fit.converged, meanBaseline };
+  return { perVisit, nobs: fit.nobs, nsubjects: fit.nsubjects, converged: fit.converged, meanBaseline, logLik: fit.logLik };
 }

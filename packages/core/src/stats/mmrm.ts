@@ -3,7 +3,7 @@ import { parseFormula, type ParsedFormula } from './formula.ts';
 import { cholesky, choleskyInverse, choleskySolve, logDetFromCholesky, quadForm } from './linear-algebra.ts';
 import type { FixedEffect } from './lmm.ts';
 import { buildModelFrame, levelsOf, type DataColumns, type LevelOverrides } from './model-frame.ts';
-import { bfgs, newtonPolish } from './optimize.ts';
+import { bfgs } from './optimize.ts';
 import { requireEnoughObservations } from './require-enough-observations.ts';
 import { requireUsableDf, satterthwaite } from './satterthwaite.ts';
 import { statsError } from './stats-error.ts';
@@ -98,6 +98,125 @@ function covarianceFrom(phi: ReadonlyArray<number>, type: CovarianceStructure, T
 }
 
 /**
+ * ∂D/∂φ from ∂D/∂Σ (GS, T × T, symmetric). For the unstructured Σ = LLᵀ: ∂D/∂L = 2·GS·L on the
+ * lower triangle, times Lⱼⱼ for the log-diagonal.
+ */
+function covarianceGradient(phi: ReadonlyArray<number>, type: CovarianceStructure, T: number, GS: Float64Array, Sig: Float64Array): number[] {
+  if (type === 'us') {
+    const L = new Float64Array(T * T);
+    let k = 0;
+    for (let j = 0; j < T; j++) for (let i = j; i < T; i++) L[i * T + j] = i === j ? Math.exp(phi[k++]) : phi[k++];
+    const g: number[] = [];
+    for (let j = 0; j < T; j++) for (let i = j; i < T; i++) {
+      let s = 0;
+      for (let m = j; m < T; m++) s += GS[i * T + m] * L[m * T + j];
+      g.push(i === j ? 2 * s * L[j * T + j] : 2 * s);
+    }
+    return g;
+  }
+  let g0 = 0;
+  let g1 = 0;
+  const s2 = Math.exp(2 * phi[0]);
+  const rho = type === 'cs' ? phi[1] : Math.tanh(phi[1]);
+  for (let a = 0; a < T; a++) for (let b = 0; b < T; b++) {
+    const w = GS[a * T + b];
+    g0 += 2 * w * Sig[a * T + b];
+    if (a === b) continue;
+    if (type === 'cs') g1 += w * s2;
+    else {
+      const lag = Math.abs(a - b);
+      g1 += w * s2 * lag * Math.pow(rho, lag - 1) * (1 - rho * rho);
+    }
+  }
+  return [g0, g1];
+}
+
+/**
+ * Starting φ. Unstructured: the covariance of the OLS residuals over the pairs of visits observed
+ * together, its correlations shrunk until it is positive definite — near the REML optimum, so the
+ * optimiser needs few steps. CS / AR(1): the pooled residual variance, no correlation.
+ */
+function startingValues(input: { readonly type: CovarianceStructure; readonly T: number; readonly cross: Float64Array; readonly count: Float64Array }): number[] {
+  const { type, T, cross, count } = input;
+  const vars = Array.from({ length: T }, (_, v) => (count[v * T + v] > 0 ? cross[v * T + v] / count[v * T + v] : 0));
+  const positive = vars.filter((v) => v > 0);
+  const pooled = positive.length ? positive.reduce((a, b) => a + b, 0) / positive.length : 1;
+  const sd = vars.map((v) => Math.sqrt(v > 0 ? v : pooled));
+  if (type !== 'us') return [Math.log(Math.sqrt(pooled)), 0];
+  const corr = new Float64Array(T * T);
+  for (let a = 0; a < T; a++) for (let b = 0; b < T; b++) {
+    const r = a === b ? 1 : count[a * T + b] > 1 ? cross[a * T + b] / count[a * T + b] / (sd[a] * sd[b]) : 0;
+    corr[a * T + b] = Math.max(-0.95, Math.min(0.95, r));
+  }
+  for (let shrink = 1; shrink >= 0; shrink -= 0.1) {
+    const S = new Float64Array(T * T);
+    for (let a = 0; a < T; a++) for (let b = 0; b < T; b++) S[a * T + b] = sd[a] * sd[b] * (a === b ? 1 : shrink * corr[a * T + b]);
+    const L = cholesky(S, T);
+    if (!L || Array.from({ length: T }, (_, j) => L[j * T + j]).some((d) => d < 1e-3 * sd[0])) continue;
+    const phi: number[] = [];
+    for (let j = 0; j < T; j++) for (let i = j; i < T; i++) phi.push(i === j ? Math.log(L[i * T + j]) : L[i * T + j]);
+    return phi;
+  }
+  const phi: number[] = [];
+  for (let j = 0; j < T; j++) for (let i = j; i < T; i++) phi.push(i === j ? Math.log(sd[j]) : 0);
+  return phi;
+}
+
+/**
+ * Newton steps with the analytic gradient and its central-difference Jacobian as the Hessian,
+ * with a backtracking line search on the deviance: polishes a quasi-Newton solution to the tight
+ * optimum the comparisons with R need, at 2·k gradients a step.
+ */
+function newtonWithGradient(input: { readonly deviance: (x: ReadonlyArray<number>) => number; readonly gradient: (x: ReadonlyArray<number>) => number[] | null; readonly x0: ReadonlyArray<number>; readonly fx0: number; readonly maxIterations: number }): { x: number[]; value: number; evaluations: number; gradientNorm: number; converged: boolean; message: string } {
+  let x = [...input.x0];
+  let fx = input.fx0;
+  const k = x.length;
+  let evaluations = 0;
+  let gnorm = Infinity;
+  let message = 'iteration limit reached';
+  for (let it = 0; it < input.maxIterations; it++) {
+    const g = input.gradient(x);
+    evaluations++;
+    if (!g) { message = 'gradient not available'; break; }
+    gnorm = Math.max(...g.map(Math.abs));
+    if (gnorm < 1e-9 * Math.max(1, Math.abs(fx))) { message = 'gradient below tolerance'; break; }
+    const H = new Float64Array(k * k);
+    let ok = true;
+    for (let j = 0; j < k && ok; j++) {
+      const h = 1e-5 * Math.max(Math.abs(x[j]), 1);
+      const xp = [...x];
+      const xm = [...x];
+      xp[j] += h;
+      xm[j] -= h;
+      const gp = input.gradient(xp);
+      const gm = input.gradient(xm);
+      evaluations += 2;
+      if (!gp || !gm) { ok = false; break; }
+      for (let i = 0; i < k; i++) H[i * k + j] = (gp[i] - gm[i]) / (2 * h);
+    }
+    if (!ok) { message = 'gradient not available near the optimum'; break; }
+    for (let i = 0; i < k; i++) for (let j = 0; j < i; j++) H[i * k + j] = H[j * k + i] = (H[i * k + j] + H[j * k + i]) / 2;
+    const L = cholesky(H, k);
+    if (!L) { message = 'Hessian not positive definite'; break; }
+    const d = choleskySolve(L, k, Float64Array.from(g, (v) => -v));
+    const slope = d.reduce((s, v, i) => s + v * g[i], 0);
+    if (-slope / 2 < 1e-13 * Math.max(1, Math.abs(fx))) { message = 'predicted decrease below tolerance'; break; }
+    let t = 1;
+    let moved = false;
+    for (let ls = 0; ls < 30; ls++) {
+      const xn = x.map((v, i) => v + t * d[i]);
+      const fn = input.deviance(xn);
+      evaluations++;
+      if (fn <= fx + 1e-4 * t * slope) { x = xn; fx = fn; moved = true; break; }
+      t /= 2;
+    }
+    if (!moved) { message = 'no further decrease'; break; }
+  }
+  const converged = message === 'gradient below tolerance' || message === 'predicted decrease below tolerance';
+  return { x, value: fx, evaluations, gradientNorm: gnorm, converged, message };
+}
+
+/**
  * Mixed model for repeated measures: a GLS fit with an unstructured (or CS / AR(1)) covariance
  * over visits, by REML; subjects with missing visits contribute the visits they have (no
  * imputation). Satterthwaite df from the REML likelihood; contrasts between levels of a factor at
@@ -156,8 +275,9 @@ export function fitMmrm(input: {
   });
   const q = p + 1;
   const patterns = new Map<string, { visits: number[]; count: number; S: Float64Array }>();
-  const resid = new Float64Array(T * T);
-  const residN = new Float64Array(T);
+  // Cross-products of the OLS residuals over pairs of visits observed together (for the start).
+  const pairCross = new Float64Array(T * T);
+  const pairCount = new Float64Array(T * T);
   for (const list of bySubject.values()) {
     list.sort((a, b) => a[0] - b[0]);
     const vs = list.map(([v]) => v);
@@ -168,10 +288,10 @@ export function fitMmrm(input: {
     pat.count++;
     for (let a = 0; a < k; a++) {
       const ra = list[a][1];
-      resid[vs[a] * T + vs[a]] += ys[ra] * ys[ra];
-      residN[vs[a]]++;
       for (let b = 0; b < k; b++) {
         const rb = list[b][1];
+        pairCross[vs[a] * T + vs[b]] += ys[ra] * ys[rb];
+        pairCount[vs[a] * T + vs[b]]++;
         const off = (a * k + b) * q * q;
         for (let i = 0; i < q; i++) {
           const wi = i < p ? X[ra * p + i] : ys[ra];
@@ -183,13 +303,18 @@ export function fitMmrm(input: {
   }
   const pats: Pattern[] = [...patterns.values()].map((pt) => ({ visits: pt.visits, count: pt.count, U: foldPattern(pt.S, pt.visits.length, q) }));
 
+  const tq = (q * (q + 1)) / 2;
+  // Packed weights over the (q × q) lower triangle: off-diagonal entries count twice in xᵀWx.
+  const packedTwice = new Float64Array(tq);
+  for (let i = 0, o = 0; i < q; i++) for (let j = 0; j <= i; j++, o++) packedTwice[o] = i === j ? 1 : 2;
+  const patQ = pats.map((pt) => new Float64Array(pt.visits.length * pt.visits.length));
   const evaluate = (phi: ReadonlyArray<number>) => {
     const Sig = covarianceFrom(phi, type, T);
     if (!Sig) return null;
-    const tq = (q * (q + 1)) / 2;
     const Gp = new Float64Array(tq);
     let logDet = 0;
-    for (const pat of pats) {
+    for (let pi = 0; pi < pats.length; pi++) {
+      const pat = pats[pi];
       const k = pat.visits.length;
       const sub = new Float64Array(k * k);
       for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) sub[a * k + b] = Sig[pat.visits[a] * T + pat.visits[b]];
@@ -197,6 +322,7 @@ export function fitMmrm(input: {
       if (!L) return null;
       logDet += pat.count * logDetFromCholesky(L, k);
       const Q = choleskyInverse(L, k);
+      patQ[pi].set(Q);
       let o = 0;
       for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) {
         const w = Q[a * k + b];
@@ -219,22 +345,68 @@ export function fitMmrm(input: {
     for (let i = 0; i < p; i++) bb += bv[i] * bs[i];
     const rss = G[p * q + p] - bb;
     const dev = logDet + rss + logDetFromCholesky(RA, p) + (n - p) * Math.log(2 * Math.PI);
-    return { dev, beta: bs.map((v, i) => v + beta0[i]), C: choleskyInverse(RA, p), Sig };
+    return { dev, bs, beta: bs.map((v, i) => v + beta0[i]), C: choleskyInverse(RA, p), Sig };
   };
   const deviance = (phi: ReadonlyArray<number>) => evaluate(phi)?.dev ?? Infinity;
 
-  // Start: residual variances of the OLS fit, no correlation.
-  const vars = Array.from({ length: T }, (_, v) => (residN[v] > 0 ? resid[v * T + v] / residN[v] : 1));
-  const pooled = vars.reduce((a, b) => a + b, 0) / T;
-  const phi0: number[] = [];
-  if (type === 'us') { for (let j = 0; j < T; j++) for (let i = j; i < T; i++) phi0.push(i === j ? Math.log(Math.sqrt(vars[j] || pooled)) : 0); }
-  else phi0.push(Math.log(Math.sqrt(pooled)), 0);
-  const quasi = bfgs(deviance, phi0, { maxIterations: 2000, gradTol: 1e-7 });
-  const polished = newtonPolish(deviance, quasi.x, { maxIterations: 8 });
+  /**
+   * Analytic gradient of the REML deviance in φ. With Q = Σᵥ⁻¹ for a pattern's visits v, the
+   * residuals r at β̂ and C = (XᵀV⁻¹X)⁻¹, ∂D/∂Σᵥ = count·Q − Q (Σᵢ rᵢrᵢᵀ + Σᵢ XᵢCXᵢᵀ) Q (the β̂ term
+   * vanishes at the GLS solution); both sums come from the pattern's cross-products, so the cost
+   * is one more pass over the patterns. Then the chain rule through Σ(φ).
+   */
+  const gradient = (phi: ReadonlyArray<number>): number[] | null => {
+    const st = evaluate(phi);
+    if (!st) return null;
+    // coefficients over the packed [x | y] block: γγᵀ with γ = (−β̂ₛ, 1), plus C on the x block
+    const coef = new Float64Array(tq);
+    for (let i = 0, o = 0; i < q; i++) for (let j = 0; j <= i; j++, o++) {
+      const gi = i < p ? -st.bs[i] : 1;
+      const gj = j < p ? -st.bs[j] : 1;
+      coef[o] = packedTwice[o] * (gi * gj + (i < p && j < p ? st.C[i * p + j] : 0));
+    }
+    const GS = new Float64Array(T * T);
+    for (let pi = 0; pi < pats.length; pi++) {
+      const pat = pats[pi];
+      const k = pat.visits.length;
+      const Q = patQ[pi];
+      // K = Σᵢ (rᵢrᵢᵀ + XᵢCXᵢᵀ) over the pattern's subjects (folded blocks hold S_ab + S_ba).
+      const K = new Float64Array(k * k);
+      let o = 0;
+      for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) {
+        let s = 0;
+        for (let i = 0; i < tq; i++) s += coef[i] * pat.U[o + i];
+        o += tq;
+        K[a * k + b] = K[b * k + a] = a === b ? s : s / 2;
+      }
+      const QK = new Float64Array(k * k);
+      for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) {
+        let s = 0;
+        for (let m = 0; m < k; m++) s += Q[a * k + m] * K[m * k + b];
+        QK[a * k + b] = s;
+      }
+      for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) {
+        let s = 0;
+        for (let m = 0; m < k; m++) s += QK[a * k + m] * Q[m * k + b];
+        const g = pat.count * Q[a * k + b] - s;
+        const va = pat.visits[a];
+        const vb = pat.visits[b];
+        GS[va * T + vb] += g;
+        if (a !== b) GS[vb * T + va] += g;
+      }
+    }
+    return covarianceGradient(phi, type, T, GS, st.Sig);
+  };
+
+  // Start: the covariance of the OLS residuals (pairwise over the visits both observed), made
+  // positive definite if need be; for cs / ar1 the residual variances, no correlation.
+  const phi0 = startingValues({ type, T, cross: pairCross, count: pairCount });
+  const quasi = bfgs(deviance, phi0, { maxIterations: 2000, gradTol: 1e-6, gradient });
+  const polished = newtonWithGradient({ deviance, gradient, x0: quasi.x, fx0: quasi.value, maxIterations: 10 });
   const phi = polished.value <= quasi.value ? polished.x : quasi.x;
   const st = evaluate(phi);
   if (!st || !Number.isFinite(st.dev)) throw statsError('the model cannot be fitted: the covariance matrix is not positive definite at the optimum');
-  const sat = satterthwaite({ varpar: phi, covBeta: (ph) => Array.from(evaluate(ph)?.C ?? new Float64Array(p * p).fill(NaN)), deviance, p });
+  const sat = satterthwaite({ varpar: phi, covBeta: (ph) => Array.from(evaluate(ph)?.C ?? new Float64Array(p * p).fill(NaN)), deviance, gradient: (ph) => gradient(ph) ?? new Array<number>(ph.length).fill(NaN), p });
 
   const fixed: Record<string, FixedEffect> = {};
   frame.columnNames.forEach((name, a) => {

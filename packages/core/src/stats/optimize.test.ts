@@ -19,6 +19,19 @@ test('BFGS finds the minimum of a correlated quadratic', () => {
   assert.ok(Math.abs(r.x[0] - 3) < 1e-6 && Math.abs(r.x[1] + 1) < 1e-6, `got ${r.x}`);
 });
 
+test('BFGS with an analytic gradient uses it and needs no difference quotients', () => {
+  let evaluations = 0;
+  const f = (x: ReadonlyArray<number>) => { evaluations++; return (x[0] - 3) ** 2 + 2 * (x[1] + 1) ** 2 + (x[0] - 3) * (x[1] + 1); };
+  const gradient = (x: ReadonlyArray<number>) => [2 * (x[0] - 3) + (x[1] + 1), 4 * (x[1] + 1) + (x[0] - 3)];
+  const r = bfgs(f, [0, 0], { gradient });
+  assert.ok(r.converged);
+  assert.ok(Math.abs(r.x[0] - 3) < 1e-7 && Math.abs(r.x[1] + 1) < 1e-7, `got ${r.x}`);
+  // a wrong gradient would show here: the line search fails rather than converging elsewhere
+  assert.equal(evaluations, r.evaluations);
+  assert.ok(r.evaluations < 30, `${r.evaluations} evaluations`);
+  assert.equal(bfgs(f, [0, 0], { gradient: (x) => gradient(x).map((v) => -v) }).converged, false);
+});
+
 test('lower bounds are respected: a minimum outside the box ends on the bound', () => {
   const f = (x: ReadonlyArray<number>) => (x[0] + 2) ** 2 + (x[1] - 1) ** 2;
   const nt = newtonPolish(f, nelderMead(f, [1, 0], { lower: [0, -Infinity] }).x, { lower: [0, -Infinity] });

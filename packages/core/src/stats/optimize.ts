@@ -175,20 +175,22 @@ export function newtonPolish(f: Objective, x0: ReadonlyArray<number>, options: {
 }
 
 /**
- * BFGS quasi-Newton minimiser with central-difference gradients and backtracking line search;
- * unconstrained. For the many covariance parameters of an unstructured MMRM.
+ * BFGS quasi-Newton minimiser with backtracking line search; unconstrained. Uses the analytic
+ * `gradient` when given (null where f is not defined), central differences otherwise. For the many
+ * covariance parameters of an unstructured MMRM.
  * @example bfgs((x) => (x[0] - 1) ** 2 + (x[1] + 2) ** 2, [0, 0]).x // ≈ [1, -2]
  */
-export function bfgs(f: Objective, x0: ReadonlyArray<number>, options: { readonly maxIterations?: number; readonly gradTol?: number } = {}): OptimResult {
+export function bfgs(f: Objective, x0: ReadonlyArray<number>, options: { readonly maxIterations?: number; readonly gradTol?: number; readonly gradient?: (x: ReadonlyArray<number>) => number[] | null } = {}): OptimResult {
   const n = x0.length;
   let evals = 0;
   const F = (x: ReadonlyArray<number>) => { evals++; const v = f(x); return Number.isFinite(v) ? v : Infinity; };
-  const grad = (x: number[]) => x.map((v, i) => {
+  const analytic = options.gradient;
+  const grad = (x: number[]) => (analytic ? (analytic(x) ?? x.map(() => NaN)) : x.map((v, i) => {
     const h = 1e-6 * Math.max(Math.abs(v), 1);
     const xp = [...x]; xp[i] += h;
     const xm = [...x]; xm[i] -= h;
     return (F(xp) - F(xm)) / (2 * h);
-  });
+  }));
   let x = [...x0];
   let fx = F(x);
   let g = grad(x);

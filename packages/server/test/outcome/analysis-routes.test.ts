@@ -154,5 +154,45 @@ for (const dialect of testDialects()) {
       const actions = (await t.db.db.selectFrom('audit_log').select('action').where('actor_role', '=', 'researcher').execute()).map((a) => a.action);
       for (const a of ['program.data_cut', 'data_cut.list', 'data_cut.report', 'data_cut.bundle']) assert.ok(actions.includes(a), a);
     });
+
+    test('a cut is reported again under a later locked plan version: that version, its lock, post hoc, and the version it was cut under', async () => {
+      const cut = (await as(t, researcher, { url: `/api/programs/${P}/data-cuts` })).json().items[0];
+      assert.equal(cut.plan.version, 1);
+      // version 2 is still a draft: refused, in the reader's language, with the field at fault
+      const draft = await as(t, researcher, { url: `/api/programs/${P}/data-cuts/${cut.id}/report?planVersion=2`, headers: { 'accept-language': 'ja' } });
+      assert.equal(draft.statusCode, 400);
+      assert.match(draft.json().error.message, /第2版はまだ固定されていません/);
+      assert.equal(draft.json().error.details[0].path, 'planVersion');
+      const missing = await as(t, researcher, { url: `/api/programs/${P}/data-cuts/${cut.id}/report?planVersion=9`, headers: { 'accept-language': 'en' } });
+      assert.equal(missing.statusCode, 404);
+      assert.match(missing.json().error.message, /no version 9/);
+      t.clock.advance(60_000);
+      const locked = await as(t, researcher, { method: 'POST', url: `/api/programs/${P}/analysis-plan/lock` });
+      assert.equal(locked.statusCode, 200, locked.body);
+      const v2 = await as(t, researcher, { url: `/api/programs/${P}/data-cuts/${cut.id}/report?planVersion=2` });
+      assert.equal(v2.statusCode, 200, v2.body);
+      const r = v2.json();
+      assert.equal(r.plan.version, 2);
+      assert.equal(r.plan.lockedAt, locked.json().lockedAt);
+      assert.equal(r.plan.sha256, locked.json().sha256);
+      assert.equal(r.plan.lockedBeforeCut, false);
+      assert.equal(r.plan.postHoc, true);
+      assert.equal(r.plan.cutPlan.version, 1);
+      assert.equal(r.sensitivity.prespecified.per_protocol, false);
+      assert.ok(r.limitations.some((l: { code: string }) => l.code === 'plan_locked_after_cut'));
+      // the same cut under its own plan is unchanged
+      const v1 = (await as(t, researcher, { url: `/api/programs/${P}/data-cuts/${cut.id}/report?planVersion=1` })).json();
+      assert.equal(v1.plan.version, 1);
+      assert.equal(v1.plan.cutPlan, null);
+      assert.equal(v1.plan.postHoc, false);
+      for (const lang of ['ja', 'en'] as const) {
+        const html = await as(t, researcher, { url: `/api/programs/${P}/data-cuts/${cut.id}/report?format=html&lang=${lang}&planVersion=2` });
+        assert.equal(html.statusCode, 200);
+        assert.match(html.body, lang === 'ja' ? /版 2 · 固定日時 .*計画はデータカットの後に固定されました.*第1版の計画で作成されました/s : /version 2 · locked at .*the plan was locked after the data cut.*made under plan version 1/s);
+        for (const p of people) for (const secret of [p.id, p.number, p.name, 'ミマモリ']) assert.ok(!html.body.includes(secret), `shows ${secret}`);
+      }
+      const audit = await t.db.db.selectFrom('audit_log').select(['detail']).where('action', '=', 'data_cut.report').where('resource_id', '=', cut.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+      assert.match(String(audit.detail), /plan_version=2/);
+    });
   });
 }

@@ -118,6 +118,12 @@ for (const dialect of testDialects()) {
       assert.deepEqual(Object.keys(dash.enrolments[0]).filter((k) => k === 'id'), []);
       assert.equal(dash.safety.open.filter((a: { studyId: string }) => a.studyId === studyId).length, 2);
       assert.ok(dash.safety.unreviewedAlerts.some((a: { studyId: string }) => a.studyId === studyId));
+      // days from the first dose (none yet here: null), never a calendar date or instant
+      assert.doesNotMatch(res.body, /\d{4}-\d{2}-\d{2}/);
+      assert.doesNotMatch(res.body, /"(enrolmentDate|onsetDate|createdOn|createdAt)"/);
+      const mine = dash.enrolments.find((e: { studyId: string }) => e.studyId === studyId);
+      assert.ok('enrolmentDay' in mine && mine.enrolmentDay === null);
+      assert.ok(dash.safety.open.every((a: { onsetDay: unknown }) => a.onsetDay === null));
       const exp = await as(t, researcher, { method: 'GET', url: `/api/programs/${programId}/export` });
       assert.equal(exp.statusCode, 200);
       for (const v of identity) assert.ok(!exp.body.includes(v), `the researcher's export holds ${v}`);
@@ -127,6 +133,7 @@ for (const dialect of testDialects()) {
       assert.equal(doc.json().identified, true);
       assert.ok(doc.json().enrolments.some((e: { id: string; patientNumber: string }) => e.id === id && e.patientNumber === patient.patientNumber));
       assert.ok(doc.json().safety.open.some((a: { enrolmentId: string; patientNumber: string }) => a.enrolmentId === id && a.patientNumber === patient.patientNumber));
+      assert.ok(doc.json().safety.open.every((a: { onsetDate: string }) => /^\d{4}-\d{2}-\d{2}$/.test(a.onsetDate)));
       assert.ok(!doc.body.includes(studyId));
     });
 

@@ -6,6 +6,7 @@ import { insertAnalysisPlan, listAnalysisPlans, lockDraftPlan, updateDraftPlan, 
 import { clinicOfProgram } from '../repos/programs/program-data-cut-repo.ts';
 import { newId } from '../security/tokens.ts';
 import { isUniqueViolation } from '../dialects/database-errors.ts';
+import { writeTransaction } from '../dialects/write-transaction.ts';
 
 async function clinicFor(db: Db, programId: string): Promise<string> {
   const clinicId = await clinicOfProgram(db, programId);
@@ -52,7 +53,7 @@ export async function saveAnalysisPlan(db: Db, o: { programId: string; plan: unk
   if (o.clinicId !== undefined && o.clinicId !== clinicId) throw new DomainError('not_found', { key: 'program.not_found', message: `no program "${o.programId}"` });
   const audit = o.audit ?? cliAudit({ clinicId, at: o.now.toISOString(), actor: o.actor });
   try {
-    return await db.transaction().execute(async (tx) => {
+    return await writeTransaction(db, async (tx) => {
       const rows = await listAnalysisPlans(tx, clinicId, o.programId);
       const latest = rows[rows.length - 1];
       const now = o.now.toISOString();
@@ -83,7 +84,7 @@ export async function lockAnalysisPlan(db: Db, o: { programId: string; now: Date
   const clinicId = await clinicFor(db, o.programId);
   if (o.clinicId !== undefined && o.clinicId !== clinicId) throw new DomainError('not_found', { key: 'program.not_found', message: `no program "${o.programId}"` });
   const audit = o.audit ?? cliAudit({ clinicId, at: o.now.toISOString(), actor: o.actor });
-  return db.transaction().execute(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const rows = await listAnalysisPlans(tx, clinicId, o.programId);
     const latest = rows[rows.length - 1];
     if (!latest) throw new DomainError('invalid_state', { key: 'plan.none', message: 'the program has no analysis plan to lock' });

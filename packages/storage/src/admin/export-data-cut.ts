@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DomainError } from '@mimamori/core';
 import type { ConcomitantMedication } from '@mimamori/core/medication/concomitant-medication';
 import type { LabResult } from '@mimamori/core/labs/lab-result';
@@ -54,6 +55,7 @@ export async function exportProgramDataCut(db: Db, o: {
     cutAt,
     plan: o.plan ?? (stored ? JSON.parse(stored.plan_json) : null),
     mimamoriVersion: o.mimamoriVersion,
+    sha256: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
   });
   const participants = out.files['participants.csv'].trimEnd().split('\n').length - 1;
   if (o.audit !== false) await appendAudit(db, { at: cutAt, clinicId, actorId: null, actorRole: 'cli', action: 'program.data_cut', resource: 'program', resourceId: o.programId, outcome: 'success', detail: `participants=${participants};excluded_no_data_use=${out.excludedNoDataUse}` });

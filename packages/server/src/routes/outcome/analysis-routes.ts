@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ANALYTE_IDS, SAMPLE_TYPES } from '@mimamori/core/labs/analytes';
 import { sensitivityAnalyses } from '@mimamori/core/outcome/index';
 import type { AppDeps } from '../../context.ts';
-import { langOf } from '../../i18n/lang.ts';
+import { contextOf } from '../../request-context.ts';
 import { listPlans, lockPlan, savePlan } from '../../services/outcome/analysis-plan-service.ts';
 import { createDataCut, cutBundle, cutReport, dataCuts } from '../../services/outcome/data-cut-service.ts';
 
@@ -63,7 +63,7 @@ export function registerAnalysisRoutes(app: FastifyInstance, deps: AppDeps): voi
       tags, params,
       response: { 200: z.object({ program: z.object({ id: z.string(), version: z.number(), title: z.object({ ja: z.string(), en: z.string() }), visits: z.array(z.record(z.string(), z.unknown())) }), draft: z.record(z.string(), z.unknown()), versions: z.array(planVersionSchema) }) },
     },
-  }, async (req) => listPlans(deps, req, req.params.programId));
+  }, async (req) => listPlans(contextOf(deps, req), req.params));
 
   r.put('/api/programs/:programId/analysis-plan', {
     config: { access: 'programs:export' },
@@ -72,32 +72,38 @@ export function registerAnalysisRoutes(app: FastifyInstance, deps: AppDeps): voi
       body: z.strictObject({ plan: analysisPlanInput, reason: z.string().trim().min(1).max(2000).optional() }),
       response: { 200: z.object({ version: z.number(), created: z.boolean() }) },
     },
-  }, async (req) => savePlan(deps, req, req.params.programId, req.body));
+  }, async (req) => savePlan(contextOf(deps, req), { programId: req.params.programId, ...req.body }));
 
   r.post('/api/programs/:programId/analysis-plan/lock', {
     config: { access: 'programs:export', recentAuth: true },
     schema: { tags, params, response: { 200: z.object({ version: z.number(), sha256: z.string(), lockedAt: z.string() }) } },
-  }, async (req) => lockPlan(deps, req, req.params.programId));
+  }, async (req) => lockPlan(contextOf(deps, req), req.params));
 
   r.get('/api/programs/:programId/data-cuts', {
     config: { access: 'programs:export' },
     schema: { tags, params, response: { 200: z.object({ items: z.array(dataCutSchema) }) } },
-  }, async (req) => dataCuts(deps, req, req.params.programId));
+  }, async (req) => dataCuts(contextOf(deps, req), req.params));
 
   r.post('/api/programs/:programId/data-cuts', {
     config: { access: 'programs:export', recentAuth: true },
     schema: { tags, params, body: z.strictObject({ planVersion: z.number().int().min(1).optional() }), response: { 201: dataCutSchema } },
-  }, async (req, reply) => reply.code(201).send(await createDataCut(deps, req, req.params.programId, req.body)));
+  }, async (req, reply) => reply.code(201).send(await createDataCut(contextOf(deps, req), { programId: req.params.programId, ...req.body })));
 
   r.get('/api/programs/:programId/data-cuts/:cutId/report', {
     config: { access: 'programs:export' },
-    schema: { tags, params: cutParams, querystring: z.strictObject({ format: z.enum(['html', 'json', 'pdf']).default('json'), lang: z.enum(['ja', 'en']).optional() }) },
+    schema: {
+      tags, params: cutParams,
+      // planVersion: report the cut again under another locked version of the plan
+      querystring: z.strictObject({ format: z.enum(['html', 'json', 'pdf']).default('json'), lang: z.enum(['ja', 'en']).optional(), planVersion: z.coerce.number().int().min(1).max(100000).optional() }),
+    },
   }, async (req, reply) => {
-    const lang = req.query.lang ?? langOf(req.headers['accept-language']);
-    const body = await cutReport(deps, req, { programId: req.params.programId, cutId: req.params.cutId, format: req.query.format, lang });
+    const ctx = contextOf(deps, req);
+    const lang = req.query.lang ?? ctx.meta.lang;
+    const body = await cutReport(ctx, { programId: req.params.programId, cutId: req.params.cutId, format: req.query.format, lang, planVersion: req.query.planVersion });
     reply.header('cache-control', 'no-store');
     if (Buffer.isBuffer(body)) {
-      return reply.type('application/pdf').header('content-disposition', `attachment; filename="outcome-report-${req.params.programId}-${lang}.pdf"`).send(body);
+      const v = req.query.planVersion ? `-plan${req.query.planVersion}` : '';
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="outcome-report-${req.params.programId}${v}-${lang}.pdf"`).send(body);
     }
     if (typeof body !== 'string') return body;
     // The report page is self-contained (inline styles and SVG, no script); the staff app shows it
@@ -113,7 +119,7 @@ export function registerAnalysisRoutes(app: FastifyInstance, deps: AppDeps): voi
     config: { access: 'programs:export', recentAuth: true },
     schema: { tags, params: cutParams, querystring: z.strictObject({ pdf: z.enum(['true', 'false']).default('true') }) },
   }, async (req, reply) => {
-    const zip = await cutBundle(deps, req, { programId: req.params.programId, cutId: req.params.cutId, pdf: req.query.pdf === 'true' });
+    const zip = await cutBundle(contextOf(deps, req), { programId: req.params.programId, cutId: req.params.cutId, pdf: req.query.pdf === 'true' });
     return reply
       .type('application/zip')
       .header('content-disposition', `attachment; filename="outcome-bundle-${req.params.programId}-${req.params.cutId.slice(0, 8)}.zip"`)

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.ts';
-import { langOf } from '../../i18n/lang.ts';
+import { contextOf } from '../../request-context.ts';
 import { programOutcomeReport } from '../../services/outcome/outcome-report-service.ts';
 
 const programIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: 'invalid_type' });
@@ -18,8 +18,8 @@ export function registerOutcomeRoutes(app: FastifyInstance, deps: AppDeps): void
       querystring: z.strictObject({ format: z.enum(['html', 'json']).default('json'), lang: z.enum(['ja', 'en']).optional() }),
     },
   }, async (req, reply) => {
-    const lang = req.query.lang ?? langOf(req.headers['accept-language']);
-    const body = await programOutcomeReport(deps, req, req.params.programId, { lang, format: req.query.format });
+    const ctx = contextOf(deps, req);
+    const body = await programOutcomeReport(ctx, { programId: req.params.programId, lang: req.query.lang ?? ctx.meta.lang, format: req.query.format });
     return typeof body === 'string' ? reply.type('text/html; charset=utf-8').send(body) : body;
   });
 }

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
-import { outcomeReport, parseDataCut, type DataCutFileName } from '@mimamori/core/outcome/index';
+import { cutUnderPlan, outcomeReport, parseDataCut, type DataCut, type DataCutFileName } from '@mimamori/core/outcome/index';
 import { htmlToPdf, outcomeBundle, outcomeReportHtml, outcomeReportJson } from '@mimamori/reports';
-import { exportProgramDataCut, getDataCut, insertDataCut, listDataCuts, newId, type DataCutSummary } from '@mimamori/storage';
-import { auditRequest, auditAloneRequest } from '../../audit/audit.ts';
-import type { AppDeps } from '../../context.ts';
-import { programFor } from './analysis-plan-service.ts';
+import { exportProgramDataCut, firstEnrolmentDate, getDataCut, insertDataCut, listAnalysisPlans, listDataCuts, newId, type DataCutSummary } from '@mimamori/storage';
+import { audit, auditAlone } from '../../audit/audit.ts';
+import { requireStaff, type RequestContext } from '../../request-context.ts';
+import { writeTx } from '../write-tx.ts';
+import { lockedBeforeFirstEnrolment, programFor } from './analysis-plan-service.ts';
 
 const MIMAMORI_VERSION = '0.1.0';
 
@@ -20,10 +20,11 @@ function view(c: DataCutSummary) {
 export type DataCutView = ReturnType<typeof view>;
 
 /** The program's data cuts, newest first (hash, time, counts; no files). The read is audited. */
-export async function dataCuts(deps: AppDeps, req: FastifyRequest, programId: string): Promise<{ items: DataCutView[] }> {
-  await programFor(deps, req, programId);
-  const rows = await listDataCuts(deps.db.db, req.staff!.clinicId, programId);
-  await auditAloneRequest(deps, req, { action: 'data_cut.list', resource: 'program', resourceId: programId });
+export async function dataCuts(ctx: RequestContext, input: { readonly programId: string }): Promise<{ items: DataCutView[] }> {
+  const staff = requireStaff(ctx);
+  await programFor(ctx, input);
+  const rows = await listDataCuts(ctx.db.db, staff.clinicId, input.programId);
+  await auditAlone(ctx, { action: 'data_cut.list', resource: 'program', resourceId: input.programId });
   return { items: rows.map(view) };
 }
 
@@ -32,12 +33,13 @@ export async function dataCuts(deps: AppDeps, req: FastifyRequest, programId: st
  * version asked for (else the latest locked one), checked as a report would check them, stored
  * unchanged with the SHA-256 of their manifest. The cut and its audit row commit together.
  */
-export async function createDataCut(deps: AppDeps, req: FastifyRequest, programId: string, o: { readonly planVersion?: number }): Promise<DataCutView> {
-  const staff = req.staff!;
-  await programFor(deps, req, programId);
-  const now = deps.clock();
-  const cut = await exportProgramDataCut(deps.db.db, {
-    programId, clinicId: staff.clinicId, masterKey: deps.db.secrets.key, now, mimamoriVersion: MIMAMORI_VERSION, audit: false, planVersion: o.planVersion,
+export async function createDataCut(ctx: RequestContext, input: { readonly programId: string; readonly planVersion?: number }): Promise<DataCutView> {
+  const staff = requireStaff(ctx);
+  const { programId } = input;
+  await programFor(ctx, { programId });
+  const now = ctx.clock();
+  const cut = await exportProgramDataCut(ctx.db.db, {
+    programId, clinicId: staff.clinicId, masterKey: ctx.db.secrets.key, now, mimamoriVersion: MIMAMORI_VERSION, audit: false, planVersion: input.planVersion,
   });
   // A cut no report could be made from (no participant with data yet) is refused, with its problems.
   const parsed = parseDataCut(cut.files);
@@ -47,34 +49,55 @@ export async function createDataCut(deps: AppDeps, req: FastifyRequest, programI
     plan_locked_at: parsed.plan.lockedAt, files_json: JSON.stringify(cut.files), sha256, participants: cut.participants,
     excluded_no_data_use: cut.excludedNoDataUse, cut_at: now.toISOString(), created_by: staff.staffId,
   };
-  await deps.db.db.transaction().execute(async (tx) => {
+  await writeTx(ctx, async (tx) => {
     await insertDataCut(tx, row);
-    await auditRequest(deps, tx, req, { action: 'program.data_cut', resource: 'data_cut', resourceId: row.id, detail: `program=${programId};participants=${cut.participants};excluded_no_data_use=${cut.excludedNoDataUse};sha256=${sha256}` });
+    await audit(ctx, tx, { action: 'program.data_cut', resource: 'data_cut', resourceId: row.id, detail: `program=${programId};participants=${cut.participants};excluded_no_data_use=${cut.excludedNoDataUse};sha256=${sha256}` });
   });
   return view(row);
 }
 
-async function loadCut(deps: AppDeps, req: FastifyRequest, programId: string, cutId: string) {
-  const row = await getDataCut(deps.db.db, { clinicId: req.staff!.clinicId, programId, id: cutId });
-  if (!row) throw new DomainError('not_found', { key: 'data_cut.not_found', message: `no data cut "${cutId}"` });
+/**
+ * A stored cut, parsed, under the plan it carries — or, with `planVersion`, under that stored
+ * version of the program's plan, which must be locked (a draft can change after the report).
+ * The report then names the version, its lock time, whether it was locked before the cut (every
+ * analysis is post hoc otherwise) and the version the cut was made under.
+ */
+async function loadCut(ctx: RequestContext, input: { readonly programId: string; readonly cutId: string; readonly planVersion?: number }) {
+  const staff = requireStaff(ctx);
+  const row = await getDataCut(ctx.db.db, { clinicId: staff.clinicId, programId: input.programId, id: input.cutId });
+  if (!row) throw new DomainError('not_found', { key: 'data_cut.not_found', message: `no data cut "${input.cutId}"` });
   const files = JSON.parse(row.files_json) as Record<DataCutFileName, string>;
-  const cut = parseDataCut(files);
+  let cut: DataCut = parseDataCut(files);
+  if (input.planVersion !== undefined && input.planVersion !== cut.plan.version) {
+    const version = input.planVersion;
+    const stored = (await listAnalysisPlans(ctx.db.db, staff.clinicId, input.programId)).find((p) => p.version === version);
+    if (!stored) throw new DomainError('not_found', { key: 'plan.version_not_found', params: { version } });
+    if (stored.locked_at === null) {
+      throw new DomainError('validation', { key: 'data_cut.plan_not_locked', params: { version }, issues: [{ path: 'planVersion', key: 'data_cut.plan_not_locked', params: { version } }] });
+    }
+    const first = await firstEnrolmentDate(ctx.db.db, staff.clinicId, input.programId);
+    cut = cutUnderPlan(cut, { plan: JSON.parse(stored.plan_json), lockedBeforeFirstEnrolment: lockedBeforeFirstEnrolment(stored.locked_at, first) });
+  }
   return { row, files, cut, report: outcomeReport(cut) };
 }
 
-/** The report of a stored cut under the plan it carries: HTML, JSON or PDF. Audited with the cut's hash. */
-export async function cutReport(deps: AppDeps, req: FastifyRequest, o: { readonly programId: string; readonly cutId: string; readonly format: 'html' | 'json' | 'pdf'; readonly lang: 'ja' | 'en' }) {
-  const { row, report } = await loadCut(deps, req, o.programId, o.cutId);
-  await auditAloneRequest(deps, req, { action: 'data_cut.report', resource: 'data_cut', resourceId: row.id, detail: `format=${o.format};sha256=${row.sha256}` });
-  if (o.format === 'json') return outcomeReportJson(report);
-  const html = outcomeReportHtml(report, o.lang);
-  return o.format === 'html' ? html : Buffer.from(await htmlToPdf(html));
+/**
+ * The report of a stored cut, under the plan it carries or another locked version of the plan
+ * (`planVersion`): HTML, JSON or PDF, in the language asked for. Audited with the cut's hash and
+ * the plan version used.
+ */
+export async function cutReport(ctx: RequestContext, input: { readonly programId: string; readonly cutId: string; readonly format: 'html' | 'json' | 'pdf'; readonly lang: 'ja' | 'en'; readonly planVersion?: number }) {
+  const { row, report } = await loadCut(ctx, input);
+  await auditAlone(ctx, { action: 'data_cut.report', resource: 'data_cut', resourceId: row.id, detail: `format=${input.format};sha256=${row.sha256};plan_version=${report.plan.version}` });
+  if (input.format === 'json') return outcomeReportJson(report);
+  const html = outcomeReportHtml(report, input.lang);
+  return input.format === 'html' ? html : Buffer.from(await htmlToPdf(html));
 }
 
 /** The reproducible bundle (ZIP) of a stored cut. Audited: it carries the cut's row-level (pseudonymised) data. */
-export async function cutBundle(deps: AppDeps, req: FastifyRequest, o: { readonly programId: string; readonly cutId: string; readonly pdf: boolean }): Promise<Buffer> {
-  const { row, files, cut, report } = await loadCut(deps, req, o.programId, o.cutId);
-  const zip = await outcomeBundle({ files, cut, report, pdf: o.pdf });
-  await auditAloneRequest(deps, req, { action: 'data_cut.bundle', resource: 'data_cut', resourceId: row.id, detail: `sha256=${row.sha256}` });
+export async function cutBundle(ctx: RequestContext, input: { readonly programId: string; readonly cutId: string; readonly pdf: boolean }): Promise<Buffer> {
+  const { row, files, cut, report } = await loadCut(ctx, input);
+  const zip = await outcomeBundle({ files, cut, report, pdf: input.pdf });
+  await auditAlone(ctx, { action: 'data_cut.bundle', resource: 'data_cut', resourceId: row.id, detail: `sha256=${row.sha256}` });
   return zip;
 }

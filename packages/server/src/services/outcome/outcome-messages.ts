@@ -3,6 +3,8 @@ export const outcomeMessages = {
   'program.not_found': { ja: 'プログラムが見つかりません。', en: 'No such program.' },
   data_cut: { ja: 'データカットに問題があるため、レポートを作成できません。', en: 'The data cut has problems: no report can be made from it.' },
   'data_cut.not_found': { ja: 'データカットが見つかりません。', en: 'No such data cut.' },
+  'data_cut.plan_not_locked': { ja: '解析計画の第{version}版はまだ固定されていません。再解析には固定済みの版を選んでください。', en: 'Version {version} of the plan is not locked: choose a locked version to report under.' },
+  'data_cut.plan_scale_missing': { ja: '解析計画の第{version}版の主要尺度「{scale}」はこのデータカットにありません。', en: 'The primary scale "{scale}" of plan version {version} is not in this data cut.' },
   'plan.invalid': { ja: '解析計画に問題があります。各項目を確認してください。', en: 'The analysis plan has problems: check each field.' },
   'plan.none': { ja: 'ロックする解析計画がありません。先に下書きを保存してください。', en: 'There is no analysis plan to lock: save a draft first.' },
   'plan.already_locked': { ja: 'この版はすでにロックされています。変更するには改訂（新しい版）を作成してください。', en: 'This version is already locked: make an amendment (a new version) to change it.' },

@@ -22,6 +22,7 @@ import {
   type ScheduleProposal,
 } from '@mimamori/core/programs/index';
 import { buildPatientTimeline } from '@mimamori/core/timeline/patient-timeline';
+import { dayFromFirstDose, firstDoseDates } from './first-dose-days.ts';
 import { saeAlertFor, type AdverseEvent } from '@mimamori/core/safety/index';
 import type { InfusionRecord, TmsRecord } from '@mimamori/core/treatment/index';
 import {
@@ -193,6 +194,9 @@ export async function programDashboard(ctx: RequestContext, programId: string) {
   const byEnrolment = new Map(rows.map((r) => [r.id, r]));
   const participantOf = (r: { id: string; patient_id: string; patient_number: string }) =>
     identified ? { enrolmentId: r.id, patientNumber: r.patient_number } : { studyId: studyIdFor(ctx.db.secrets.key, programId, r.patient_id) };
+  // Pseudonymised views show days from each participant's first dose, never calendar dates.
+  const firstDose = identified ? new Map<string, string>() : await firstDoseDates(db, { clinicId: actor.clinicId, enrolmentIds: rows.map((r) => r.id), zone });
+  const dayOf = (enrolmentId: string, date: string | null) => dayFromFirstDose(date, firstDose.get(enrolmentId));
   await auditAlone(ctx, { action: 'program_dashboard.read', resource: 'program', resourceId: programId });
   return {
     program: { id: program.id, version: program.version, title: program.title, treatment: program.treatment },
@@ -208,12 +212,14 @@ export async function programDashboard(ctx: RequestContext, programId: string) {
       seriousAdverseEvents: safety.seriousAdverseEvents,
       byGrade: safety.byGrade,
       open: aes.filter((a) => safety.openAdverseEvents.includes(a.id)).map((a) => ({
-        id: a.id, ...participantOf(byEnrolment.get(a.enrolmentId)!), term: a.term, grade: a.grade, onsetDate: a.onsetDate,
+        id: a.id, ...participantOf(byEnrolment.get(a.enrolmentId)!), term: a.term, grade: a.grade,
+        ...(identified ? { onsetDate: a.onsetDate } : { onsetDay: dayOf(a.enrolmentId, a.onsetDate) }),
         serious: safety.openSeriousAdverseEvents.includes(a.id), outcome: a.outcome,
       })),
       unreviewedAlerts: alertRows.filter((a) => !a.acknowledged_at).map((a) => ({
         alertId: a.id, adverseEventId: a.source_id,
-        ...participantOf(byEnrolment.get(aeRows.find((x) => x.id === a.source_id)!.enrolment_id)!), createdAt: a.created_at, createdOn: clinicDate(a.created_at, zone),
+        ...participantOf(byEnrolment.get(aeRows.find((x) => x.id === a.source_id)!.enrolment_id)!),
+        ...(identified ? { createdAt: a.created_at, createdOn: clinicDate(a.created_at, zone) } : { createdDay: dayOf(aeRows.find((x) => x.id === a.source_id)!.enrolment_id, clinicDate(a.created_at, zone)) }),
         summary: JSON.parse(a.summary_json) as { key: string; params?: Record<string, string | number> },
       })),
     },
@@ -221,7 +227,8 @@ export async function programDashboard(ctx: RequestContext, programId: string) {
       const st = perEnrolment[i]!;
       const count = (k: string) => st.filter((s) => s.kind === 'assessment' && s.status === k).length;
       return {
-        ...(identified ? { id: r.id, patientNumber: r.patient_number } : participantOf(r)), status: r.status, enrolmentDate: r.enrolment_date, overdue: count('overdue'), missed: count('missed'), due: count('due'),
+        ...(identified ? { id: r.id, patientNumber: r.patient_number } : participantOf(r)), status: r.status,
+        ...(identified ? { enrolmentDate: r.enrolment_date } : { enrolmentDay: dayOf(r.id, r.enrolment_date) }), overdue: count('overdue'), missed: count('missed'), due: count('due'),
         sessions: bookings[i]!,
       };
     }),

@@ -221,14 +221,20 @@ function CutsAndReport({ programId, versions }: { readonly programId: string; re
           </div>
         )}
       </section>
-      <ReportView programId={programId} cut={current} />
+      <ReportView key={current?.id ?? 'none'} programId={programId} cut={current} versions={versions} />
     </>
   );
 }
 
-function ReportView({ programId, cut }: { readonly programId: string; readonly cut: DataCut | undefined }): ReactNode {
+function ReportView({ programId, cut, versions }: { readonly programId: string; readonly cut: DataCut | undefined; readonly versions: readonly PlanVersion[] }): ReactNode {
   const { t } = useTranslation();
-  const [reportLang, setReportLang] = useState<Lang>(currentLanguage() as Lang);
+  const lang = currentLanguage() as Lang;
+  const [reportLang, setReportLang] = useState<Lang>(lang);
+  // Another locked version of the plan to report the cut under (chosen, then applied by the button).
+  const [chosenPlan, setChosenPlan] = useState('');
+  const [underPlan, setUnderPlan] = useState<number | null>(null);
+  const others = versions.filter((v) => v.lockedAt && v.version !== cut?.plan.version);
+  const applied = versions.find((v) => v.version === underPlan);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
   async function download(kind: string, path: string, name: string): Promise<void> {
@@ -248,15 +254,31 @@ function ReportView({ programId, cut }: { readonly programId: string; readonly c
       {!cut ? <p className="muted">{t('ana.chooseCut')}</p> : (
         <>
           <p className="small muted">{t('ana.reportLead')}</p>
+          {others.length ? (
+            <div className="inline-form ana-replan">
+              <SelectField
+                label={t('ana.reportUnder')}
+                value={chosenPlan}
+                options={[{ value: '', label: t('ana.cutOwnPlan', { v: cut.plan.version ?? '—' }) }, ...others.map((v) => ({ value: String(v.version), label: t('ana.lockedVersion', { v: v.version, at: when(v.lockedAt, lang) }) }))]}
+                onChange={(e) => setChosenPlan(e.target.value)}
+              />
+              <button type="button" className="btn" disabled={(chosenPlan ? Number(chosenPlan) : null) === underPlan} onClick={() => setUnderPlan(chosenPlan ? Number(chosenPlan) : null)}>{t('ana.reReport')}</button>
+            </div>
+          ) : null}
+          {applied ? (
+            <Alert tone={applied.lockedAt && applied.lockedAt > cut.cutAt ? 'warning' : 'info'}>
+              {t(applied.lockedAt && applied.lockedAt > cut.cutAt ? 'ana.reReportedPostHoc' : 'ana.reReported', { v: applied.version, at: when(applied.lockedAt, lang), cutV: cut.plan.version ?? '—' })}
+            </Alert>
+          ) : null}
           <div className="inline-form ana-report-tools">
             <SelectField label={t('ana.reportLang')} value={reportLang} options={(['ja', 'en'] as const).map((l) => ({ value: l, label: t(`ana.langs.${l}`) }))} onChange={(e) => setReportLang(e.target.value as Lang)} />
-            <button type="button" className="btn" disabled={busy !== null} onClick={() => void download('pdf', reportUrl(programId, cut.id, 'pdf', reportLang), `outcome-report-${reportLang}.pdf`)}>{busy === 'pdf' ? t('ana.working') : t('ana.downloadPdf')}</button>
-            <button type="button" className="btn" disabled={busy !== null} onClick={() => void download('json', reportUrl(programId, cut.id, 'json', reportLang), 'outcome-report.json')}>{busy === 'json' ? t('ana.working') : t('ana.downloadJson')}</button>
+            <button type="button" className="btn" disabled={busy !== null} onClick={() => void download('pdf', reportUrl(programId, cut.id, 'pdf', reportLang, underPlan), `outcome-report${underPlan ? `-plan${underPlan}` : ''}-${reportLang}.pdf`)}>{busy === 'pdf' ? t('ana.working') : t('ana.downloadPdf')}</button>
+            <button type="button" className="btn" disabled={busy !== null} onClick={() => void download('json', reportUrl(programId, cut.id, 'json', reportLang, underPlan), `outcome-report${underPlan ? `-plan${underPlan}` : ''}.json`)}>{busy === 'json' ? t('ana.working') : t('ana.downloadJson')}</button>
             <button type="button" className="btn btn--primary" disabled={busy !== null} onClick={() => void download('zip', bundleUrl(programId, cut.id), 'outcome-bundle.zip')}>{busy === 'zip' ? t('ana.working') : t('ana.downloadBundle')}</button>
           </div>
           <p className="small muted">{t('ana.bundleHint')}</p>
           <ErrorMessage error={error} />
-          <iframe key={`${cut.id}-${reportLang}`} className="ana-frame" title={t('ana.reportFrame')} src={reportUrl(programId, cut.id, 'html', reportLang)} sandbox="" />
+          <iframe key={`${cut.id}-${reportLang}-${underPlan ?? ''}`} className="ana-frame" title={t('ana.reportFrame')} src={reportUrl(programId, cut.id, 'html', reportLang, underPlan)} sandbox="" />
         </>
       )}
     </section>

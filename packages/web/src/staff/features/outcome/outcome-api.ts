@@ -47,8 +47,9 @@ export const useCuts = (programId: string) => useQuery({ queryKey: cutsKey(progr
 export const savePlan = (programId: string, body: { plan: PlanInput; reason?: string }) => api<{ version: number; created: boolean }>(`${base(programId)}/analysis-plan`, { method: 'PUT', body });
 export const lockPlan = (programId: string) => api<{ version: number; sha256: string; lockedAt: string }>(`${base(programId)}/analysis-plan/lock`, { method: 'POST' });
 export const createCut = (programId: string, planVersion: number | null) => api<DataCut>(`${base(programId)}/data-cuts`, { method: 'POST', body: planVersion ? { planVersion } : {} });
-export const reportUrl = (programId: string, cutId: string, format: 'html' | 'json' | 'pdf', lang: 'ja' | 'en') =>
-  `${base(programId)}/data-cuts/${encodeURIComponent(cutId)}/report?format=${format}&lang=${lang}`;
+/** The report of a cut; with `planVersion`, reported again under that locked version of the plan. */
+export const reportUrl = (programId: string, cutId: string, format: 'html' | 'json' | 'pdf', lang: 'ja' | 'en', planVersion?: number | null) =>
+  `${base(programId)}/data-cuts/${encodeURIComponent(cutId)}/report?format=${format}&lang=${lang}${planVersion ? `&planVersion=${planVersion}` : ''}`;
 export const bundleUrl = (programId: string, cutId: string) => `${base(programId)}/data-cuts/${encodeURIComponent(cutId)}/bundle`;
 
 /**

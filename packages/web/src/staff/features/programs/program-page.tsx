@@ -25,6 +25,8 @@ export function ProgramPage(): ReactNode {
   const program = programs.data?.items.find((x) => x.program.id === programId)?.program;
   const d = dash.data;
   const participantHeader = d?.identified === false ? t('prg.studyId') : t('prg.patientNumber');
+  // A researcher sees days from the participant's first dose (day 0), never calendar dates.
+  const day = (n: number | null | undefined) => (n === null || n === undefined ? t('prg.notDosed') : n < 0 ? t('prg.daysBefore', { n: -n }) : t('prg.dayN', { n }));
   return (
     <Page title={program ? pick(program.title, lang) : t('prg.title')} actions={can('programs:export') ? <Link className="btn" to={`/analysis/${encodeURIComponent(programId)}`}>{t('nav.analysis')}</Link> : undefined}>
       {dash.isLoading ? <Loading /> : null}
@@ -39,7 +41,7 @@ export function ProgramPage(): ReactNode {
               <ul className="prg-alerts">
                 {d.safety.unreviewedAlerts.map((a) => (
                   <li key={a.alertId} className="alert alert--error">
-                    <strong>{a.patientNumber ?? a.studyId}</strong> {String(a.summary.params?.term ?? '')} (Grade {String(a.summary.params?.grade ?? '')}) — {a.createdOn}
+                    <strong>{a.patientNumber ?? a.studyId}</strong> {String(a.summary.params?.term ?? '')} (Grade {String(a.summary.params?.grade ?? '')}) — {d.identified ? a.createdOn : day(a.createdDay)}
                   </li>
                 ))}
               </ul>
@@ -48,13 +50,13 @@ export function ProgramPage(): ReactNode {
             {d.safety.open.length === 0 ? <p className="muted">{t('prg.noneOpen')}</p> : (
               <div className="table-scroll">
                 <table className="table table--dense">
-                  <thead><tr><th scope="col">{participantHeader}</th><th scope="col">{t('prg.term')}</th><th scope="col">{t('prg.grade')}</th><th scope="col">{t('prg.onset')}</th><th scope="col">{t('prg.outcome')}</th></tr></thead>
+                  <thead><tr><th scope="col">{participantHeader}</th><th scope="col">{t('prg.term')}</th><th scope="col">{t('prg.grade')}</th><th scope="col">{d.identified ? t('prg.onset') : t('prg.onsetDay')}</th><th scope="col">{t('prg.outcome')}</th></tr></thead>
                   <tbody>
                     {d.safety.open.map((a) => (
                       <tr key={a.id}>
                         <td>{a.enrolmentId !== undefined && can('programs:clinical_read') ? <Link to={`/program-enrolments/${a.enrolmentId}`}>{a.patientNumber}</Link> : <span className="nowrap">{a.patientNumber ?? a.studyId}</span>}</td>
                         <td>{a.term}{a.serious ? <span className="tag tag--bad">SAE</span> : null}</td>
-                        <td>{a.grade}</td><td>{a.onsetDate}</td><td>{t(`prg.out.${a.outcome}`)}</td>
+                        <td>{a.grade}</td><td className="nowrap">{d.identified ? a.onsetDate : day(a.onsetDay)}</td><td>{t(`prg.out.${a.outcome}`)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -95,12 +97,12 @@ export function ProgramPage(): ReactNode {
             <h2 id="prg-participants">{t('prg.enrolments')}</h2>
             <div className="table-scroll">
               <table className="table table--dense">
-                <thead><tr><th scope="col">{participantHeader}</th><th scope="col">{t('prg.status')}</th><th scope="col">{t('prg.enrolmentDate')}</th><th scope="col">{t('prg.overdue')}</th><th scope="col">{t('prg.missed')}</th><th scope="col">{t('prg.bookingColumn')}</th></tr></thead>
+                <thead><tr><th scope="col">{participantHeader}</th><th scope="col">{t('prg.status')}</th><th scope="col">{d.identified ? t('prg.enrolmentDate') : t('prg.enrolmentDay')}</th><th scope="col">{t('prg.overdue')}</th><th scope="col">{t('prg.missed')}</th><th scope="col">{t('prg.bookingColumn')}</th></tr></thead>
                 <tbody>
                   {d.enrolments.map((e) => (
                     <tr key={e.id ?? e.studyId}>
                       <td>{e.id !== undefined && can('programs:clinical_read') ? <Link to={`/program-enrolments/${e.id}`}>{e.patientNumber}</Link> : <span className="nowrap">{e.patientNumber ?? e.studyId}</span>}</td>
-                      <td>{t(`prg.statuses.${e.status}`)}</td><td>{e.enrolmentDate ?? '—'}</td><td>{e.overdue}</td><td>{e.missed}</td>
+                      <td>{t(`prg.statuses.${e.status}`)}</td><td className="nowrap">{d.identified ? (e.enrolmentDate ?? '—') : e.enrolmentDay === null || e.enrolmentDay === undefined ? '—' : day(e.enrolmentDay)}</td><td>{e.overdue}</td><td>{e.missed}</td>
                       <td className={e.sessions && e.sessions.notBooked > 0 && ['enrolled', 'active'].includes(e.status) ? 'prg-warn nowrap' : 'nowrap'}>
                         {e.sessions && e.sessions.planned > 0 ? t('prg.bookedCount', { booked: e.sessions.booked, planned: e.sessions.planned }) : '—'}
                       </td>

@@ -70,10 +70,11 @@ export interface Dashboard {
   readonly adherence: { readonly planned: number; readonly done: number; readonly dueSoFar: number };
   readonly safety: {
     readonly adverseEvents: number; readonly seriousAdverseEvents: number;
-    readonly open: readonly ({ id: string; term: string; grade: number; onsetDate: string; serious: boolean; outcome: string } & DashboardParticipant)[];
-    readonly unreviewedAlerts: readonly ({ alertId: string; adverseEventId: string; createdAt: string; createdOn: string; summary: { key: string; params?: Record<string, string | number> } } & DashboardParticipant)[];
+    // Dates for staff who may read the register; days from the first dose (null before it) for everyone else.
+    readonly open: readonly ({ id: string; term: string; grade: number; onsetDate?: string; onsetDay?: number | null; serious: boolean; outcome: string } & DashboardParticipant)[];
+    readonly unreviewedAlerts: readonly ({ alertId: string; adverseEventId: string; createdAt?: string; createdOn?: string; createdDay?: number | null; summary: { key: string; params?: Record<string, string | number> } } & DashboardParticipant)[];
   };
-  readonly enrolments: readonly ({ status: string; enrolmentDate: string | null; overdue: number; missed: number; due: number; sessions?: { planned: number; booked: number; notBooked: number } } & ({ id: string; patientNumber: string; studyId?: never } | { studyId: string; id?: never; patientNumber?: never }))[];
+  readonly enrolments: readonly ({ status: string; enrolmentDate?: string | null; enrolmentDay?: number | null; overdue: number; missed: number; due: number; sessions?: { planned: number; booked: number; notBooked: number } } & ({ id: string; patientNumber: string; studyId?: never } | { studyId: string; id?: never; patientNumber?: never }))[];
 }
 export interface TimelineEntry { readonly date: string; readonly at?: string; readonly kind: string; readonly refId: string; readonly event: string; readonly values: Record<string, string | number | boolean | null> }
 
