@@ -1,10 +1,11 @@
 /** @jsxImportSource preact */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../shared/api/api-error.ts';
-import { api, setCsrfToken } from '../../shared/api/client.ts';
 import type { Lang } from '../i18n.ts';
+import { useAutosave } from '../form/use-autosave.ts';
+import { usePatientLink } from '../form/use-patient-link.ts';
 import {
-  askedItems, loadQuestionnaire, lt, saveDraft, submitAnswers, type CrisisContact, type LoadedQuestionnaire,
+  askedItems, loadQuestionnaire, lt, saveDraft, submitAnswers, type CrisisContact, type LoadedQuestionnaire, type SavedDraft,
 } from './questionnaire-api.ts';
 import { fill } from '../../shared/format/fill.ts';
 import { Q_MESSAGES } from './questionnaire-i18n.ts';
@@ -12,7 +13,10 @@ import { CrisisPanel } from '../crisis/crisis-panel.tsx';
 import './questionnaire.css';
 
 type Screen = { kind: 'intro' } | { kind: 'item'; index: number } | { kind: 'review' } | { kind: 'done'; safety: boolean; contacts: ReadonlyArray<CrisisContact>; already: boolean };
-type Load = 'loading' | 'ready' | 'closed' | 'session' | 'failed';
+type Failure = 'closed' | 'session' | 'failed';
+
+/** A link that no longer opens this questionnaire: its session ended, or the questionnaire closed. */
+const ended = (status: number): Failure | null => (status === 410 ? 'closed' : status === 401 || status === 403 ? 'session' : null);
 
 function formatUntil(iso: string, lang: Lang): string {
   const last = new Date(Date.parse(iso) - 60_000);
@@ -26,42 +30,38 @@ function formatUntil(iso: string, lang: Lang): string {
  */
 export function QuestionnairePage({ id, lang, setClinicName }: { readonly id: string; readonly lang: Lang; readonly setClinicName: (n: string) => void }) {
   const t = Q_MESSAGES[lang];
-  const [load, setLoad] = useState<Load>('loading');
-  const [data, setData] = useState<LoadedQuestionnaire | null>(null);
-  const [answers, setAnswers] = useState<Record<string, number>>({});
   const [screen, setScreen] = useState<Screen>({ kind: 'intro' });
-  const [saveState, setSaveState] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Crisis contacts shown while answering, as soon as a saved answer meets a safety rule.
   const [help, setHelp] = useState<ReadonlyArray<CrisisContact> | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const saveSeq = useRef(0);
 
-  useEffect(() => {
-    let live = true;
-    (async () => {
-      try {
-        const s = await api<{ csrfToken: string; clinicName: string }>('/api/p/session');
-        setCsrfToken(s.csrfToken);
-        if (s.clinicName) setClinicName(s.clinicName);
-        const d = await loadQuestionnaire(id);
-        if (!live) return;
-        setData(d);
-        setAnswers({ ...d.draft });
-        if (d.status === 'submitted') setScreen({ kind: 'done', safety: d.safety, contacts: d.crisisContacts, already: true });
-        setLoad('ready');
-      } catch (e) {
-        if (!live) return;
-        if (e instanceof ApiError && e.status === 410) setLoad('closed');
-        else if (e instanceof ApiError && (e.status === 401 || e.status === 403)) setLoad('session');
-        else setLoad('failed');
-      }
-    })();
-    return () => {
-      live = false;
-    };
-  }, [id, setClinicName]);
+  // Every answer is saved at once, the whole draft each time (the server keeps the last one).
+  const form = useAutosave<number, SavedDraft>({
+    delayMs: 0,
+    send: ({ answers }) => saveDraft(id, answers),
+    onSaved: (r) => {
+      if (r.safety) setHelp(r.crisisContacts);
+    },
+    onFailed: (e, latest) => {
+      const why = latest && e instanceof ApiError ? ended(e.status) : null;
+      if (why) link.end(why);
+    },
+  });
+  const answers = form.answers;
+
+  const link = usePatientLink<LoadedQuestionnaire, Failure>({
+    id,
+    load: loadQuestionnaire,
+    failure: (status) => ended(status) ?? 'failed',
+    setClinicName,
+    onLoad: (d) => {
+      form.load(d.draft);
+      if (d.status === 'submitted') setScreen({ kind: 'done', safety: d.safety, contacts: d.crisisContacts, already: true });
+    },
+  });
+  const { state: load, data } = link;
 
   useEffect(() => {
     heading.current?.focus();
@@ -80,30 +80,12 @@ export function QuestionnairePage({ id, lang, setClinicName }: { readonly id: st
   const items = askedItems(data.form.items, answers);
   const title = lt(data.form.name, lang) || data.form.shortName;
 
-  const persist = (next: Record<string, number>): void => {
-    const seq = ++saveSeq.current;
-    setSaveState('saving');
-    saveDraft(id, next).then(
-      (r) => {
-        if (r.safety) setHelp(r.crisisContacts);
-        if (seq === saveSeq.current) setSaveState('saved');
-      },
-      (e: unknown) => {
-        if (seq !== saveSeq.current) return;
-        if (e instanceof ApiError && (e.status === 401 || e.status === 403)) setLoad('session');
-        else if (e instanceof ApiError && e.status === 410) setLoad('closed');
-        else setSaveState('failed');
-      },
-    );
-  };
-
   const choose = (itemId: string, value: number, index: number): void => {
     const next = { ...answers, [itemId]: value };
     // Answers to items no longer asked are dropped (the server refuses them).
     const asked = new Set(askedItems(data.form.items, next).map((i) => i.id));
     for (const k of Object.keys(next)) if (!asked.has(k)) delete next[k];
-    setAnswers(next);
-    persist(next);
+    form.replace(next);
     const list = askedItems(data.form.items, next);
     window.setTimeout(() => setScreen(index + 1 < list.length ? { kind: 'item', index: index + 1 } : { kind: 'review' }), 180);
   };
@@ -120,8 +102,8 @@ export function QuestionnairePage({ id, lang, setClinicName }: { readonly id: st
         return;
       } catch (e) {
         if (e instanceof ApiError && e.status !== 0) {
-          if (e.status === 401 || e.status === 403) setLoad('session');
-          else if (e.status === 410) setLoad('closed');
+          const why = ended(e.status);
+          if (why) link.end(why);
           else setError(e.message);
           setBusy(false);
           return;
@@ -133,7 +115,7 @@ export function QuestionnairePage({ id, lang, setClinicName }: { readonly id: st
     setBusy(false);
   };
 
-  const status = saveState === 'saving' ? t.saving : saveState === 'saved' ? t.saved : saveState === 'failed' ? t.saveFailed : '';
+  const status = form.status === 'saving' ? t.saving : form.status === 'saved' ? t.saved : form.status === 'failed' ? t.saveFailed : '';
 
   if (screen.kind === 'done') {
     return (
