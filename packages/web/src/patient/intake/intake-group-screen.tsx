@@ -2,7 +2,7 @@
 import type { ComponentChildren, Ref } from 'preact';
 import type { IntakeConditionContext } from '@mimamori/core/intake/evaluate-intake-condition';
 import type { IntakeQuestion, IntakeText } from '@mimamori/core/intake/intake-definition';
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../shared/i18n.ts';
 import { ErrorSummary } from './error-summary.tsx';
 import type { FieldError, ScaleView } from './intake-api.ts';
 import type { IntakeMessages } from './intake-i18n.ts';

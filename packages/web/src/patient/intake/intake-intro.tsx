@@ -1,7 +1,7 @@
 /** @jsxImportSource preact */
 import type { ComponentChildren, Ref } from 'preact';
 import type { IntakeText } from '@mimamori/core/intake/intake-definition';
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../shared/i18n.ts';
 import type { IntakeMessages } from './intake-i18n.ts';
 import { tx } from './intake-text.ts';
 

@@ -1,7 +1,7 @@
 /** @jsxImportSource preact */
 import { useEffect, useRef } from 'preact/hooks';
 import { intakeConditionContext } from '@mimamori/core/intake/intake-visibility';
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../shared/i18n.ts';
 import { CrisisPanel } from '../crisis/crisis-panel.tsx';
 import { INTAKE_MESSAGES } from './intake-i18n.ts';
 import { IntakeGroupScreen } from './intake-group-screen.tsx';

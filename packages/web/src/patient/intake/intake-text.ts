@@ -1,5 +1,5 @@
 import type { IntakeText } from '@mimamori/core/intake/intake-definition';
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../shared/i18n.ts';
 
 /** An intake text in the page's language (Japanese when the English is missing). */
 export const tx = (t: IntakeText | undefined, lang: Lang): string => (t ? t[lang] || t.ja : '');

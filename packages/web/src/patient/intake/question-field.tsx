@@ -13,7 +13,7 @@ import type {
 } from '@mimamori/core/intake/intake-definition';
 import type { IntakeConditionContext } from '@mimamori/core/intake/evaluate-intake-condition';
 import { visibleRowFields } from '@mimamori/core/intake/intake-visibility';
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../shared/i18n.ts';
 import type { ScaleView } from './intake-api.ts';
 import { fill } from '../../shared/format/fill.ts';
 import type { IntakeMessages } from './intake-i18n.ts';

@@ -1,7 +1,7 @@
 /** @jsxImportSource preact */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../shared/api/api-error.ts';
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../shared/i18n.ts';
 import { useAutosave } from '../form/use-autosave.ts';
 import { usePatientLink } from '../form/use-patient-link.ts';
 import {
