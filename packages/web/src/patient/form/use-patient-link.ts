@@ -22,7 +22,9 @@ export interface PatientLinkOptions<D, F extends string> {
  * name) and the page's data, both asked for at once; a failed session answers for the page first.
  * `end` switches the page to a failure later (a save refused because the session ended).
  */
-export function usePatientLink<D, F extends string>(options: PatientLinkOptions<D, F>): {
+export function usePatientLink<D, F extends string>(
+  options: PatientLinkOptions<D, F>,
+): {
   readonly state: LinkState<F>;
   readonly data: D | null;
   readonly end: (why: F) => void;
@@ -35,7 +37,10 @@ export function usePatientLink<D, F extends string>(options: PatientLinkOptions<
     let live = true;
     void (async () => {
       try {
-        const [sess, loaded] = await Promise.allSettled([api<{ csrfToken: string; clinicName: string }>('/api/p/session'), options.load(id)]);
+        const [sess, loaded] = await Promise.allSettled([
+          api<{ csrfToken: string; clinicName: string }>('/api/p/session'),
+          options.load(id),
+        ]);
         if (sess.status === 'rejected') throw sess.reason;
         setCsrfToken(sess.value.csrfToken);
         if (sess.value.clinicName) options.setClinicName(sess.value.clinicName);

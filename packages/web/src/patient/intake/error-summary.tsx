@@ -5,7 +5,7 @@ import type { Lang } from '../shared/i18n.ts';
 import type { FieldError } from './intake-api.ts';
 import type { IntakeMessages } from './intake-i18n.ts';
 import { labelOf, questionOf } from './intake-text.ts';
-import { fieldId } from './question-field.tsx';
+import { fieldId } from './field-bits.tsx';
 
 /** The problems of one screen at its top, each a link that moves to its field. */
 export function ErrorSummary({

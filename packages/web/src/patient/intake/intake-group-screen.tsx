@@ -25,7 +25,7 @@ export function IntakeGroupScreen({
   busy,
   saving,
   last,
-  top,
+  progress,
   notice,
   headingRef,
   lang,
@@ -46,8 +46,8 @@ export function IntakeGroupScreen({
   readonly saving: boolean;
   /** The last screen: "next" leads to the review. */
   readonly last: boolean;
-  /** The crisis panel and the progress bar, above the heading. */
-  readonly top: ComponentChildren;
+  /** The progress bar, above the heading. */
+  readonly progress: ComponentChildren;
   readonly notice: ComponentChildren;
   readonly headingRef: Ref<HTMLHeadingElement>;
   readonly lang: Lang;
@@ -55,8 +55,8 @@ export function IntakeGroupScreen({
 }) {
   const errorMap = new Map(errors.map((e) => [e.path, e.message]));
   return (
-    <section class="intake">
-      {top}
+    <>
+      {progress}
       <p class="intake__section">{tx(section.title, lang)}</p>
       <h1 ref={headingRef} tabIndex={-1}>
         {tx(group.title, lang)}
@@ -94,6 +94,6 @@ export function IntakeGroupScreen({
           </button>
         </div>
       </form>
-    </section>
+    </>
   );
 }

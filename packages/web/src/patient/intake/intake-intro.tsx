@@ -5,13 +5,12 @@ import type { Lang } from '../shared/i18n.ts';
 import type { IntakeMessages } from './intake-i18n.ts';
 import { tx } from './intake-text.ts';
 
-/** The welcome screen: start, or resume at the screen the server says the patient left off. */
+/** The welcome screen (inside the page's section, below the crisis panel): start, or resume at the screen the server says the patient left off. */
 export function IntakeIntro({
   title,
   started,
   resume,
   progress,
-  crisisPanel,
   headingRef,
   lang,
   t,
@@ -20,14 +19,12 @@ export function IntakeIntro({
   readonly started: boolean;
   readonly resume: () => void;
   readonly progress: ComponentChildren;
-  readonly crisisPanel: ComponentChildren;
   readonly headingRef: Ref<HTMLHeadingElement>;
   readonly lang: Lang;
   readonly t: IntakeMessages;
 }) {
   return (
-    <section class="intake">
-      {crisisPanel}
+    <>
       <h1 ref={headingRef} tabIndex={-1}>
         {tx(title, lang) || t.title}
       </h1>
@@ -38,6 +35,6 @@ export function IntakeIntro({
           {started ? t.resume : t.start}
         </button>
       </div>
-    </section>
+    </>
   );
 }

@@ -62,6 +62,8 @@ export function IntakePage({
   const total = groups.length;
   const completeIds = new Set((progress?.groups ?? []).filter((g) => g.complete).map((g) => g.groupId));
   const done = groups.filter((g) => completeIds.has(g.group.id)).length;
+  // First in every screen's section, so that the panel (and the contacts it loaded) stays put as
+  // the patient moves between screens.
   const crisisPanel = intake.crisis ? <CrisisPanel lang={lang} /> : null;
   const progressBar = <IntakeProgress t={t} at={screen.kind === 'group' ? index + 1 : done} done={done} total={total} />;
   const notice = <IntakeNotice notice={intake.notice} />;
@@ -83,46 +85,46 @@ export function IntakePage({
     const resumeAt =
       progress?.currentGroupId && groups.some((g) => g.group.id === progress.currentGroupId) ? progress.currentGroupId : null;
     return (
-      <IntakeIntro
-        title={data.definition.title}
-        started={started}
-        resume={() =>
-          started
-            ? resumeAt
-              ? intake.goGroup(resumeAt)
-              : intake.setScreen({ kind: 'review' })
-            : groups[0] && intake.goGroup(groups[0].group.id)
-        }
-        progress={progressBar}
-        crisisPanel={crisisPanel}
-        headingRef={headingRef}
-        lang={lang}
-        t={t}
-      />
+      <section class="intake">
+        {crisisPanel}
+        <IntakeIntro
+          title={data.definition.title}
+          started={started}
+          resume={() =>
+            started
+              ? resumeAt
+                ? intake.goGroup(resumeAt)
+                : intake.setScreen({ kind: 'review' })
+              : groups[0] && intake.goGroup(groups[0].group.id)
+          }
+          progress={progressBar}
+          headingRef={headingRef}
+          lang={lang}
+          t={t}
+        />
+      </section>
     );
   }
 
   if (screen.kind === 'review') {
     return (
-      <IntakeReview
-        groups={groups}
-        completeIds={completeIds}
-        goGroup={intake.goGroup}
-        back={intake.back}
-        submit={() => void intake.submit()}
-        submitting={intake.busy === 'submitting'}
-        busy={intake.busy !== 'idle'}
-        top={
-          <>
-            {crisisPanel}
-            {progressBar}
-          </>
-        }
-        notice={notice}
-        headingRef={headingRef}
-        lang={lang}
-        t={t}
-      />
+      <section class="intake">
+        {crisisPanel}
+        <IntakeReview
+          groups={groups}
+          completeIds={completeIds}
+          goGroup={intake.goGroup}
+          back={intake.back}
+          submit={() => void intake.submit()}
+          submitting={intake.busy === 'submitting'}
+          busy={intake.busy !== 'idle'}
+          progress={progressBar}
+          notice={notice}
+          headingRef={headingRef}
+          lang={lang}
+          t={t}
+        />
+      </section>
     );
   }
 
@@ -140,31 +142,29 @@ export function IntakePage({
     );
   }
   return (
-    <IntakeGroupScreen
-      section={current.section}
-      group={current.group}
-      questions={current.questions}
-      values={values}
-      setValue={intake.setValue}
-      errors={intake.errors}
-      errorRef={intake.errorRef}
-      scales={data.scales}
-      rowContext={intakeConditionContext(vis, values, data.intake.audience)}
-      next={() => void intake.next()}
-      back={intake.back}
-      busy={intake.busy !== 'idle'}
-      saving={intake.busy === 'saving'}
-      last={index === total - 1}
-      top={
-        <>
-          {crisisPanel}
-          {progressBar}
-        </>
-      }
-      notice={notice}
-      headingRef={headingRef}
-      lang={lang}
-      t={t}
-    />
+    <section class="intake">
+      {crisisPanel}
+      <IntakeGroupScreen
+        section={current.section}
+        group={current.group}
+        questions={current.questions}
+        values={values}
+        setValue={intake.setValue}
+        errors={intake.errors}
+        errorRef={intake.errorRef}
+        scales={data.scales}
+        rowContext={intakeConditionContext(vis, values, data.intake.audience)}
+        next={() => void intake.next()}
+        back={intake.back}
+        busy={intake.busy !== 'idle'}
+        saving={intake.busy === 'saving'}
+        last={index === total - 1}
+        progress={progressBar}
+        notice={notice}
+        headingRef={headingRef}
+        lang={lang}
+        t={t}
+      />
+    </section>
   );
 }

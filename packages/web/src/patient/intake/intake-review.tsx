@@ -14,7 +14,7 @@ export function IntakeReview({
   submit,
   submitting,
   busy,
-  top,
+  progress,
   notice,
   headingRef,
   lang,
@@ -27,8 +27,8 @@ export function IntakeReview({
   readonly submit: () => void;
   readonly submitting: boolean;
   readonly busy: boolean;
-  /** The crisis panel and the progress bar, above the heading. */
-  readonly top: ComponentChildren;
+  /** The progress bar, above the heading. */
+  readonly progress: ComponentChildren;
   readonly headingRef: Ref<HTMLHeadingElement>;
   readonly lang: Lang;
   readonly t: IntakeMessages;
@@ -37,8 +37,8 @@ export function IntakeReview({
 }) {
   const incomplete = groups.filter((g) => !completeIds.has(g.group.id));
   return (
-    <section class="intake">
-      {top}
+    <>
+      {progress}
       <h1 ref={headingRef} tabIndex={-1}>
         {t.reviewTitle}
       </h1>
@@ -49,9 +49,16 @@ export function IntakeReview({
           <li key={g.group.id} class="review__item">
             <span>
               {tx(g.group.title, lang)}
-              <span class={completeIds.has(g.group.id) ? 'tag tag--ok' : 'tag tag--todo'}>{completeIds.has(g.group.id) ? t.complete : t.incomplete}</span>
+              <span class={completeIds.has(g.group.id) ? 'tag tag--ok' : 'tag tag--todo'}>
+                {completeIds.has(g.group.id) ? t.complete : t.incomplete}
+              </span>
             </span>
-            <button type="button" class="btn btn--quiet" onClick={() => goGroup(g.group.id)} aria-label={`${t.edit}: ${tx(g.group.title, lang)}`}>
+            <button
+              type="button"
+              class="btn btn--quiet"
+              onClick={() => goGroup(g.group.id)}
+              aria-label={`${t.edit}: ${tx(g.group.title, lang)}`}
+            >
               {t.edit}
             </button>
           </li>
@@ -65,6 +72,6 @@ export function IntakeReview({
           {submitting ? t.submitting : t.submit}
         </button>
       </div>
-    </section>
+    </>
   );
 }

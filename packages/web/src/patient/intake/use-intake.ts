@@ -18,7 +18,15 @@ const ended = (e: unknown): boolean => e instanceof ApiError && (e.status === 40
  * moment after typing stops, valid or not), the screen shown, the server's progress and problems,
  * and the steps "next" (save and check this screen), "back" and "submit".
  */
-export function useIntake({ intakeId, t, setClinicName }: { readonly intakeId: string; readonly t: IntakeMessages; readonly setClinicName: (n: string) => void }) {
+export function useIntake({
+  intakeId,
+  t,
+  setClinicName,
+}: {
+  readonly intakeId: string;
+  readonly t: IntakeMessages;
+  readonly setClinicName: (n: string) => void;
+}) {
   const [screen, setScreen] = useState<IntakeScreen>({ kind: 'intro' });
   const [errors, setErrors] = useState<ReadonlyArray<FieldError>>([]);
   const [busy, setBusy] = useState<'idle' | 'saving' | 'submitting'>('idle');
