@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { adoptStored, changedKeys, changesOf, withAnswer, type Answers } from './autosave-merge.ts';
 
 /** Where the last save stands: nothing sent yet, on its way, stored, or not stored (offline or refused). */
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
 
-export type Answers<V> = Readonly<Record<string, V>>;
+export type { Answers };
 
 /** One save as the page sends it. */
 export interface AutosaveRequest<V, A> {
@@ -73,8 +74,7 @@ export function useAutosave<V, R, A = never>(options: AutosaveOptions<V, R, A>):
   const flush = async (arg?: A): Promise<R | null> => {
     window.clearTimeout(timer.current);
     const sentKeys = [...dirty.current];
-    const changes: Record<string, V | null> = {};
-    for (const k of sentKeys) changes[k] = current.current[k] ?? null;
+    const changes = changesOf(sentKeys, current.current);
     dirty.current.clear();
     const mine = ++seq.current;
     setStatus('saving');
@@ -82,16 +82,8 @@ export function useAutosave<V, R, A = never>(options: AutosaveOptions<V, R, A>):
       const r = await opts.current.send({ changes, answers: current.current, arg });
       const latest = mine === seq.current;
       const adopt = opts.current.adopt;
-      if (adopt) {
-        // Keep anything typed while the request was in flight.
-        const next: Record<string, V> = { ...adopt(r) };
-        for (const k of dirty.current) {
-          const v = current.current[k];
-          if (v === undefined) delete next[k];
-          else next[k] = v;
-        }
-        show(next);
-      }
+      // Keep anything typed while the request was in flight.
+      if (adopt) show(adoptStored(adopt(r), current.current, dirty.current));
       if (latest) setStatus('saved');
       opts.current.onSaved?.(r, latest);
       return r;
@@ -118,16 +110,12 @@ export function useAutosave<V, R, A = never>(options: AutosaveOptions<V, R, A>):
       show({ ...saved });
     },
     set: (key, value) => {
-      const next: Record<string, V> = { ...current.current };
-      if (value === null || value === undefined) delete next[key];
-      else next[key] = value;
-      show(next);
+      show(withAnswer(current.current, key, value));
       dirty.current.add(key);
       schedule();
     },
     replace: (all) => {
-      const before = current.current;
-      for (const k of new Set([...Object.keys(before), ...Object.keys(all)])) if (before[k] !== all[k]) dirty.current.add(k);
+      for (const k of changedKeys(current.current, all)) dirty.current.add(k);
       show({ ...all });
       schedule();
     },
