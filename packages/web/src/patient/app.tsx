@@ -1,9 +1,9 @@
 /** @jsxImportSource preact */
 import { useEffect, useState } from 'preact/hooks';
 import { setApiLanguage } from '../shared/api/client.ts';
-import { MESSAGES, loadLang, saveLang, type Lang } from './i18n.ts';
+import { MESSAGES, loadLang, saveLang, type Lang } from './shared/i18n.ts';
 import { NotFoundPage } from './pages/not-found-page.tsx';
-import { localPath, matchPath } from './router.ts';
+import { localPath, matchPath } from './shared/router.ts';
 import { ROUTES } from './routes.tsx';
 
 export function App() {

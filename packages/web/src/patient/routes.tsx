@@ -1,6 +1,6 @@
 /** @jsxImportSource preact */
 import type { ComponentChildren } from 'preact';
-import type { Messages } from './i18n.ts';
+import type { Messages } from './shared/i18n.ts';
 import { HomePage } from './pages/home-page.tsx';
 import { InvalidLinkPage } from './pages/invalid-link-page.tsx';
 import { IntakePage } from './intake/intake-page.tsx';

@@ -4,8 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from '../shared/api/api-error.ts';
 import { App } from './app/app.tsx';
-import { SessionProvider } from './app/session.tsx';
-import { initI18n } from './i18n/index.ts';
+import { SessionProvider } from './session/session.tsx';
+import { initI18n } from './i18n/catalogue/init-i18n.ts';
 import './styles/staff.css';
 
 const queryClient = new QueryClient({

@@ -1,7 +1,7 @@
 /** @jsxImportSource preact */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { BASE, navigate } from '../router.ts';
+import { BASE, navigate } from '../shared/router.ts';
 import { loadSession, type PatientSession } from './patient-appointments-api.ts';
 import { SignInPage } from './sign-in-page.tsx';
 import type { AppointmentMessages } from './messages.ts';

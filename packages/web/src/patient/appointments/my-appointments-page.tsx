@@ -1,6 +1,6 @@
 /** @jsxImportSource preact */
 import { useEffect, useState } from 'preact/hooks';
-import { navigate } from '../router.ts';
+import { navigate } from '../shared/router.ts';
 import { fill } from '../../shared/format/fill.ts';
 import { APPOINTMENT_MESSAGES } from './messages.ts';
 import { dayLabel, instantLabel, myAppointments, signOut, type MyAppointments } from './patient-appointments-api.ts';

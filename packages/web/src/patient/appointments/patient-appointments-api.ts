@@ -1,4 +1,5 @@
 import { expandAvailability, type CompactAvailability } from '@mimamori/core/scheduling/compact-availability';
+import type { ClosedDate } from '@mimamori/core/scheduling/find-available-slots';
 import type { AppointmentView } from '@mimamori/server/api-types';
 import { api, setCsrfToken } from '../../shared/api/client.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
@@ -20,12 +21,7 @@ export interface PatientSlot {
 
 export interface PatientAvailability {
   readonly slots: readonly PatientSlot[];
-  readonly closedDates: readonly {
-    readonly date: string;
-    readonly reason: string;
-    readonly holidayName?: string;
-    readonly closureReason?: string;
-  }[];
+  readonly closedDates: readonly ClosedDate[];
   readonly lastBookableDate: string;
 }
 

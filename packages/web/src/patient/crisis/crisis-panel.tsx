@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CrisisContact as ClinicCrisisContact, PatientCrisisView } from '@mimamori/server/api-types';
 import { api } from '../../shared/api/client.ts';
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../shared/i18n.ts';
 import './crisis-panel.css';
 
 /**

@@ -1,5 +1,6 @@
 // The patient intake API as the page sees it (types only from the server's shapes).
-import type { IntakeDefinition, IntakeValues } from '@mimamori/core/intake/intake-definition';
+import type { IntakeAudience, IntakeDefinition, IntakeValues } from '@mimamori/core/intake/intake-definition';
+import type { IntakeGroupProgress, IntakeProgress } from '@mimamori/core/intake/intake-progress';
 import { api } from '../../shared/api/client.ts';
 import type { CrisisContact } from '../crisis/crisis-panel.tsx';
 
@@ -14,15 +15,13 @@ export interface ScaleView {
   }>;
 }
 
-export interface IntakeProgressView {
-  readonly currentGroupId: string | null;
-  readonly completed: number;
-  readonly total: number;
-  readonly groups: ReadonlyArray<{ groupId: string; complete: boolean }>;
-}
+/** Core's progress of an intake, as far as the server sends it (no titles, counts or fraction per screen). */
+export type IntakeProgressView = Pick<IntakeProgress, 'currentGroupId' | 'completed' | 'total'> & {
+  readonly groups: ReadonlyArray<Pick<IntakeGroupProgress, 'groupId' | 'complete'>>;
+};
 
 export interface LoadedIntake {
-  readonly intake: { id: string; status: string; audience: 'adult' | 'child'; expiresAt: string; submittedAt: string | null };
+  readonly intake: { id: string; status: string; audience: IntakeAudience; expiresAt: string; submittedAt: string | null };
   readonly today: string;
   readonly definition: IntakeDefinition;
   readonly values: IntakeValues;

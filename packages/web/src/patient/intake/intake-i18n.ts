@@ -1,5 +1,5 @@
 // Strings of the patient intake pages (own small dictionary: these pages stay light).
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../shared/i18n.ts';
 
 const ja = {
   title: 'WEB問診',

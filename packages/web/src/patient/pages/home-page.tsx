@@ -1,5 +1,5 @@
 /** @jsxImportSource preact */
-import type { Messages } from '../i18n.ts';
+import type { Messages } from '../shared/i18n.ts';
 
 export function HomePage({ m }: { readonly m: Messages }) {
   return (

@@ -1,5 +1,5 @@
 /** @jsxImportSource preact */
-import type { Messages } from '../i18n.ts';
+import type { Messages } from '../shared/i18n.ts';
 
 /** Shown for an expired, used or unknown link: friendly, with no detail that helps guessing. */
 export function InvalidLinkPage({ m }: { readonly m: Messages }) {

@@ -2,8 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, setCsrfToken } from '../../shared/api/client.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
-import type { Messages } from '../i18n.ts';
-import { navigate } from '../router.ts';
+import type { Messages } from '../shared/i18n.ts';
+import { navigate } from '../shared/router.ts';
 import '../appointments/appointments.css';
 
 /** Where a link of each purpose leads after "continue". Features add their purpose here. */

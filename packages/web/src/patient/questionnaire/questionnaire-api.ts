@@ -44,8 +44,14 @@ export interface SubmitResult {
 export const lt = (t: LocalText | null | undefined, lang: 'ja' | 'en'): string => (t ? ((lang === 'en' ? (t.en ?? t.ja) : (t.ja ?? t.en)) ?? '') : '');
 
 export const loadQuestionnaire = (id: string) => api<LoadedQuestionnaire>(`/api/p/questionnaires/${encodeURIComponent(id)}`);
+export interface SavedDraft {
+  readonly savedAt: string;
+  readonly safety: boolean;
+  readonly crisisContacts: ReadonlyArray<CrisisContact>;
+}
+
 export const saveDraft = (id: string, answers: Readonly<Record<string, number>>) =>
-  api<{ savedAt: string; safety: boolean; crisisContacts: ReadonlyArray<CrisisContact> }>(`/api/p/questionnaires/${encodeURIComponent(id)}/draft`, { method: 'PUT', body: { answers } });
+  api<SavedDraft>(`/api/p/questionnaires/${encodeURIComponent(id)}/draft`, { method: 'PUT', body: { answers } });
 export const submitAnswers = (id: string, answers: Readonly<Record<string, number>>) =>
   api<SubmitResult>(`/api/p/questionnaires/${encodeURIComponent(id)}/submit`, { method: 'POST', body: { answers } });
 

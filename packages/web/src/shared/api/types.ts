@@ -1,7 +1,9 @@
-// Shapes of the server's JSON API as the web app sees them. Kept by hand in step with the server's
-// route schemas; the server owns the truth.
+// Shapes of the server's JSON API as the web app sees them. Where the server answers with a core
+// type (a patient), that type is named here; the rest is kept by hand in step with the server's route
+// schemas, which own the truth.
 
 import type { Permission, Role } from '@mimamori/core/auth/permissions';
+import type { Patient, PatientInput, Sex } from '@mimamori/core/patients/patient';
 
 export interface SessionUser {
   readonly id: string;
@@ -53,51 +55,16 @@ export interface OneTimeLink {
   readonly expiresAt: string;
 }
 
-export type Sex = 'male' | 'female' | 'other' | 'unknown';
+/** A patient as the register holds it: core's `Patient`, as the server answers it. */
+export type { Patient, PatientInput, Sex };
+/** The order of the sex select on the patient form. */
 export const SEXES: readonly Sex[] = ['female', 'male', 'other', 'unknown'];
 
-export interface PatientSummary {
-  readonly id: string;
-  readonly patientNumber: string;
-  readonly nameKanji: string;
-  readonly nameKana: string;
-  readonly birthDate: string;
-  readonly sex: Sex;
-  readonly phone: string | null;
-  readonly isDemo: boolean;
-}
+/** A row of a patient search (`summaryOf` on the server). */
+export type PatientSummary = Pick<Patient, 'id' | 'patientNumber' | 'nameKanji' | 'nameKana' | 'birthDate' | 'sex' | 'phone' | 'isDemo'>;
 
-export interface Guardian {
-  readonly name: string;
-  readonly nameKana?: string | null;
-  readonly relation: string;
-  readonly phone?: string | null;
-  readonly email?: string | null;
-}
-
-export interface Patient extends PatientSummary {
-  readonly email: string | null;
-  readonly postalCode: string | null;
-  readonly address: string | null;
-  readonly notes: string | null;
-  readonly guardians: readonly Guardian[];
-  readonly version: number;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-export interface PatientInput {
-  readonly nameKanji: string;
-  readonly nameKana: string;
-  readonly birthDate: string;
-  readonly sex: Sex;
-  readonly phone?: string;
-  readonly email?: string;
-  readonly postalCode?: string;
-  readonly address?: string;
-  readonly notes?: string;
-  readonly guardians?: readonly Guardian[];
-}
+/** A guardian as the patient form sends one (the optional fields may be left out). */
+export type Guardian = NonNullable<PatientInput['guardians']>[number];
 
 export interface PatientChange {
   readonly field: string;

@@ -8,7 +8,7 @@ import { ReauthDialog } from '../features/auth/reauth-dialog.tsx';
 import { BreakGlassBanner } from '../features/auth/break-glass.tsx';
 import { HealthBanner } from '../features/health/health-banner.tsx';
 import { visibleNav } from './nav.ts';
-import { useSession } from './session.tsx';
+import { useSession } from '../session/session.tsx';
 
 export function AppLayout(): ReactNode {
   const { t } = useTranslation();

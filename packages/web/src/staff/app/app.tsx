@@ -9,8 +9,9 @@ import { SetupPage } from '../features/auth/setup-page.tsx';
 import { DashboardPage } from '../features/dashboard/dashboard-page.tsx';
 import { ForbiddenPage, NotFoundPage } from '../features/placeholder/not-found-page.tsx';
 import { AppLayout } from './app-layout.tsx';
+import { visibleNav } from './nav.ts';
 import { STAFF_ROUTES } from './routes.ts';
-import { useSession } from './session.tsx';
+import { useSession } from '../session/session.tsx';
 
 /** Staff pages need a session; without one the user goes to login and comes back afterwards. */
 function RequireSession({ children }: { readonly children: ReactNode }): ReactNode {
@@ -55,7 +56,7 @@ export function App(): ReactNode {
           </RequireSession>
         }
       >
-        <Route index element={<DashboardPage />} />
+        <Route index element={<DashboardPage visibleNav={visibleNav} />} />
         {STAFF_ROUTES.map(({ path, access, page: Page }) => (
           <Route
             key={path}

@@ -1,11 +1,11 @@
 /// <reference types="node" />
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { permissionMatrix } from '@mimamori/core/auth/permissions';
+import { permissionMatrix, type Permission } from '@mimamori/core/auth/permissions';
 import { NAV_ITEMS, visibleNav } from './nav.ts';
 import { STAFF_ROUTES } from './routes.ts';
 
-const paths = (perms: string[]): string[] => visibleNav(perms).map((i) => i.to);
+const paths = (perms: Permission[]): string[] => visibleNav(perms).map((i) => i.to);
 
 test('the menu shows what the role may open', () => {
   // No permissions at all: home, and nothing that shows patient data or administration.

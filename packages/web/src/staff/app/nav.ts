@@ -28,6 +28,6 @@ export function navItemsOf(routes: readonly StaffRoute[]): readonly NavItem[] {
  */
 export const NAV_ITEMS: readonly NavItem[] = navItemsOf(STAFF_ROUTES);
 
-export function visibleNav(permissions: readonly string[]): readonly NavItem[] {
+export function visibleNav(permissions: readonly Permission[]): readonly NavItem[] {
   return NAV_ITEMS.filter((i) => !i.permission || permissions.includes(i.permission));
 }

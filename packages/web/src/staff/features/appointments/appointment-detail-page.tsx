@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../../shared/api/api-error.ts';
 import { formatDateTime } from '../../../shared/format/dates.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { TextField } from '../../components/field.tsx';
 import { Loading, Page } from '../../components/page.tsx';

@@ -1,6 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BookingPolicy, ClinicCalendar, Resource, SeriesPattern, Service } from '@mimamori/core/scheduling/index';
 import { expandAvailability, type CompactAvailability } from '@mimamori/core/scheduling/compact-availability';
+import type { ClosedDate } from '@mimamori/core/scheduling/find-available-slots';
+import type { PassedOverDate, SeriesOccurrence } from '@mimamori/core/scheduling/propose-series';
 import type { AppointmentView } from '@mimamori/server/api-types';
 import { api, query } from '../../../shared/api/client.ts';
 
@@ -18,12 +20,8 @@ export interface Slot {
   readonly resourceIds: readonly string[];
 }
 
-export interface ClosedDate {
-  readonly date: string;
-  readonly reason: string;
-  readonly holidayName?: string;
-  readonly closureReason?: string;
-}
+/** A date on which the clinic is closed all day, with why (core's, as the server answers it). */
+export type { ClosedDate };
 
 /** Availability as the pages use it: the server's compact answer expanded into one object per slot. */
 export interface Availability {
@@ -53,20 +51,12 @@ export interface CalendarDayInfo {
   readonly notes: readonly string[];
 }
 
-export interface SeriesOccurrenceView {
-  readonly index: number;
-  readonly targetDate: string;
-  readonly date: string | null;
-  readonly status: 'ok' | 'shifted' | 'skipped' | 'conflict';
-  readonly reason?: string;
-  readonly holidayName?: string;
-  readonly closureReason?: string;
-  readonly slot?: Slot;
-}
+/** Core's proposed occurrence, its slot as the server shows slots. */
+export type SeriesOccurrenceView = Omit<SeriesOccurrence, 'slot'> & { readonly slot?: Slot };
 
 export interface SeriesProposalView {
   readonly occurrences: readonly SeriesOccurrenceView[];
-  readonly passedOver: readonly ClosedDate[];
+  readonly passedOver: readonly PassedOverDate[];
   readonly complete: boolean;
 }
 

@@ -1,7 +1,7 @@
 import type { Dict } from '../../i18n/dict.ts';
 import type { appointmentsJa } from './appointments-ja.ts';
 
-// English strings of the reservations pages (merged into `i18n/en.ts` as `appt`).
+// English strings of the reservations pages (merged into `i18n/catalogue/en.ts` as `appt`).
 export const appointmentsEn: Dict<typeof appointmentsJa> = {
   title: 'Appointments',
   views: 'View',

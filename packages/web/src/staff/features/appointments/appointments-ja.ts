@@ -1,4 +1,4 @@
-// Japanese strings of the reservations pages (merged into `i18n/ja.ts` as `appt`).
+// Japanese strings of the reservations pages (merged into `i18n/catalogue/ja.ts` as `appt`).
 export const appointmentsJa = {
   title: '予約',
   views: '表示',

@@ -5,7 +5,7 @@ import { ApiError } from '../../../shared/api/api-error.ts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../shared/api/client.ts';
 import type { Patient, PatientSummary } from '../../../shared/api/types.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { SelectField, TextField } from '../../components/field.tsx';
 import { Page } from '../../components/page.tsx';

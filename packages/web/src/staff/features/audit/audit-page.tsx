@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, apiDownload, query } from '../../../shared/api/client.ts';
 import type { AuditPage as AuditPageData, AuditVerifyResult, PatientSummary, Staff } from '../../../shared/api/types.ts';
 import { formatDateTime } from '../../../shared/format/dates.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { SelectField, TextField } from '../../components/field.tsx';
 import { Loading, Page } from '../../components/page.tsx';

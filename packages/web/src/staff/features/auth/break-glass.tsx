@@ -5,7 +5,7 @@ import { isEmergencyRead, type Permission } from '@mimamori/core/auth/permission
 import { api } from '../../../shared/api/client.ts';
 import type { Session } from '../../../shared/api/types.ts';
 import { formatDateTime } from '../../../shared/format/dates.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { ErrorMessage } from '../../components/alert.tsx';
 import { TextAreaField } from '../../components/field.tsx';
 

@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { endsByAbsoluteLimit, sessionEndsAt, sessionPhase } from '../../../shared/api/session-clock.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 
 /**
  * A banner two minutes before the session ends. "Continue" asks the server for the session, which

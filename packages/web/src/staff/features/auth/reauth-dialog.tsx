@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { useTranslation } from 'react-i18next';
 import { api, setCsrfToken, setReauthHandler } from '../../../shared/api/client.ts';
 import type { Session } from '../../../shared/api/types.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { Alert } from '../../components/alert.tsx';
 import { PasswordAndCodeFields } from './credential-fields.tsx';
 

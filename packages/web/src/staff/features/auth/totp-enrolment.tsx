@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../../shared/api/client.ts';
 import type { Enrolment, Session } from '../../../shared/api/types.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { Alert } from '../../components/alert.tsx';
 import { TotpCodeField } from './credential-fields.tsx';
 import { groupSecret, svgDataUrl } from './totp-display.ts';

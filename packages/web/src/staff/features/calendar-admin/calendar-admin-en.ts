@@ -1,7 +1,7 @@
 import type { Dict } from '../../i18n/dict.ts';
 import type { calendarAdminJa } from './calendar-admin-ja.ts';
 
-// English strings of the hours / closures / services admin page (merged into `i18n/en.ts` as `calAdmin`).
+// English strings of the hours / closures / services admin page (merged into `i18n/catalogue/en.ts` as `calAdmin`).
 export const calendarAdminEn: Dict<typeof calendarAdminJa> = {
   title: 'Hours, closures and services',
   intro: 'Changes apply to free times at once. Existing appointments do not move (change them one by one if needed).',

@@ -1,4 +1,4 @@
-// Japanese strings of the hours / closures / services admin page (merged into `i18n/ja.ts` as `calAdmin`).
+// Japanese strings of the hours / closures / services admin page (merged into `i18n/catalogue/ja.ts` as `calAdmin`).
 export const calendarAdminJa = {
   title: '診療時間・休診・サービスの設定',
   intro: '変更はすぐに予約の空き枠に反映されます。すでに入っている予約は動きません（必要なら個別に変更してください）。',

@@ -1,9 +1,11 @@
 import type { Dispatch, ReactNode, SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '@mimamori/core/scheduling/index';
+import { WEEKDAYS, type Weekday } from '@mimamori/core/time/local-date';
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export { WEEKDAYS };
+export type { Weekday };
+/** The weekly hours as the form edits them: every weekday present, a closed day without sessions. */
 export type WeeklyHours = Record<Weekday, Session[]>;
 
 /** The opening sessions of each weekday, editable; a day without sessions is closed. */

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
+import type { Permission } from '@mimamori/core/auth/permissions';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { visibleNav } from '../../app/nav.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { Page } from '../../components/page.tsx';
 import { ChildScreenNotice } from '../intake/child-screen-notice.tsx';
 import { AlertPanel } from '../scales/alert-panel.tsx';
@@ -11,7 +11,12 @@ import { AlertPanel } from '../scales/alert-panel.tsx';
  * Home. The alerts section lists what needs a clinician (a positive suicide item, a worsening
  * score); it stays empty until the scales feature supplies alerts.
  */
-export function DashboardPage(): ReactNode {
+export function DashboardPage({
+  visibleNav,
+}: {
+  /** The menu entries a role sees (the app's, from its route table); the shortcuts list them. */
+  readonly visibleNav: (permissions: readonly Permission[]) => ReadonlyArray<{ readonly to: string; readonly label: string; readonly comingSoon?: boolean }>;
+}): ReactNode {
   const { t } = useTranslation();
   const { session, can } = useSession();
   if (!session) return null;

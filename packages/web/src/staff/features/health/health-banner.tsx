@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { Alert } from '../../components/alert.tsx';
 import { useHealth } from './health-api.ts';
 import { healthProblems } from './health-problems.ts';

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../shared/format/dates.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { Alert } from '../../components/alert.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useChildScreen } from './intake-api.ts';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ageOn, todayIn } from '../../../shared/format/age.ts';
 import { formatDate } from '../../../shared/format/dates.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { ErrorMessage } from '../../components/alert.tsx';
 import { Page } from '../../components/page.tsx';
 import { currentLanguage } from '../../i18n/index.ts';

@@ -10,6 +10,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/field.ts
 import { currentLanguage } from '../../i18n/index.ts';
 import { fieldErrors } from '../../../shared/api/api-error.ts';
 import { useEnrolment, type Lang } from './programs-api.ts';
+import type { ConsentRole } from '@mimamori/core/programs/program-definition';
 
 const ID_METHODS = ['health_insurance_card', 'my_number_card', 'driving_licence', 'passport', 'residence_card', 'known_to_staff', 'other'];
 
@@ -33,7 +34,7 @@ export function ConsentPage(): ReactNode {
   const d = q.data;
   const minor = d ? ageOn(d.patient.birthDate, d.today) < d.program.minorAgeThreshold : false;
   const signedRoles = new Set(d?.consents.map((c) => c.record.role) ?? []);
-  const needed = minor ? ['guardian', 'assent'] : ['participant'];
+  const needed: readonly ConsentRole[] = minor ? ['guardian', 'assent'] : ['participant'];
   const nextRole = needed.find((r) => !signedRoles.has(r)) ?? needed[0]!;
   const [role, setRole] = useState<string>('');
   const [language, setLanguage] = useState<Lang>(currentLanguage());

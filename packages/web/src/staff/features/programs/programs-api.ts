@@ -1,24 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ConsentDocument, ProgramDefinition } from '@mimamori/core/programs/program-definition';
+import type { EnrolmentSchedule, PlannedSession } from '@mimamori/core/programs/program-booking';
+import type { ScheduledItem } from '@mimamori/core/programs/propose-schedule';
+import type { TimelineEntry } from '@mimamori/core/timeline/patient-timeline';
+import type { ConsentRecord } from '@mimamori/core/programs/consent-record';
+import type { ConsentState } from '@mimamori/core/programs/consent-state';
+import type { CriterionResult, EligibilityResult } from '@mimamori/core/programs/eligibility';
+import type { InfusionRecord } from '@mimamori/core/treatment/infusion-record';
+import type { TmsRecord } from '@mimamori/core/treatment/tms-record';
+import type { AdverseEvent } from '@mimamori/core/safety/adverse-event';
 import { api, query } from '../../../shared/api/client.ts';
 
 // Types mirror the server's answers (`packages/server/src/services/programs/`); `import type` only.
 export type Lang = 'ja' | 'en';
 export interface L10n { readonly ja: string; readonly en: string }
-export interface ConsentDocument { readonly id: string; readonly version: string; readonly role: 'participant' | 'guardian' | 'assent'; readonly language: Lang; readonly title: string; readonly contentHash: string; readonly effectiveFrom: string }
-export interface Program {
-  readonly id: string; readonly version: number; readonly title: L10n; readonly treatment: 'infusion' | 'tms';
-  readonly minorAgeThreshold: number; readonly consentDocuments: readonly ConsentDocument[];
-  readonly assessments: readonly { readonly id: string; readonly label: L10n }[];
-  readonly price: { readonly amountExclTaxYen: number }; readonly ethicsApprovalId?: string; readonly registryId?: string;
-}
-export interface ScheduledItem { readonly id: string; readonly kind: 'session' | 'assessment'; readonly sessionNumber?: number; readonly visitId?: string; readonly targetDate: string; readonly date: string; readonly windowStart: string; readonly windowEnd: string; readonly inClinic: boolean; readonly scales: readonly string[]; readonly biomarkers: readonly string[] }
-export interface Schedule { readonly day0: string; readonly items: readonly ScheduledItem[]; readonly shifts: readonly { itemId: string; from: string; to: string; reason: string }[]; readonly conflicts: readonly { itemId: string; date: string; kind: string }[] }
-export interface PlannedSession {
-  readonly sessionNumber: number; readonly date: string; readonly windowStart: string; readonly windowEnd: string;
-  readonly status: 'recorded' | 'booked' | 'cancelled' | 'not_booked';
-  readonly appointment?: { readonly id: string; readonly date: string; readonly time: string; readonly status: string };
-  readonly outsideWindow: boolean;
-}
+/** A program as the server answers it: its definition (one version). */
+export type Program = ProgramDefinition;
+export type { ConsentDocument, ScheduledItem, PlannedSession, TimelineEntry };
+/** An enrolment's schedule as stored: the proposal, its booking and questionnaire links. */
+export type Schedule = EnrolmentSchedule;
 export interface BookingProposal {
   readonly service: { readonly id: string; readonly name: string; readonly nameEn?: string; readonly durationMinutes: number };
   readonly startDate: string;
@@ -31,24 +31,24 @@ export interface BookingProposal {
   readonly complete: boolean;
   readonly booked: boolean;
 }
-export interface AdverseEventView {
-  readonly id: string; readonly term: string; readonly grade: number; readonly onsetDate: string; readonly endDate?: string; readonly outcome: string; readonly seriousness: readonly string[];
-  readonly relatedness: string; readonly expectedness: string; readonly actionTaken: string; readonly description?: string; readonly revision?: number;
+/** An adverse event as stored: core's record, with its revision and amendments once edited. */
+export type AdverseEventView = AdverseEvent & {
+  readonly revision?: number;
   readonly amendments?: readonly { readonly revision: number; readonly at: string; readonly changes: readonly { readonly field: string; readonly from: unknown; readonly to: unknown }[] }[];
-}
-export interface Criterion { readonly id: string; readonly kind: string; readonly status: 'met' | 'not_met' | 'attested' | 'missing_data'; readonly params: Record<string, unknown>; readonly message?: { readonly ja: string; readonly en: string } }
+};
+export type Criterion = CriterionResult;
 export interface EnrolmentDetail {
   readonly enrolment: { readonly id: string; readonly status: string; readonly programId: string; readonly programVersion: number; readonly enrolmentDate: string | null; readonly nextStatuses: readonly string[] };
   readonly patient: { readonly id: string; readonly patientNumber: string; readonly nameKanji: string; readonly nameKana: string; readonly birthDate: string };
   readonly program: Program;
   readonly documentTexts: Readonly<Record<string, string>>;
-  readonly eligibility: { readonly outcome: string; readonly criteria: readonly Criterion[] } | null;
-  readonly consentState: { readonly status: string };
-  readonly consents: readonly { readonly id: string; readonly record: { readonly role: string; readonly signer: { name: string }; readonly signedAt: string; readonly document: { id: string; version: string; language: string; contentHash: string } } }[];
+  readonly eligibility: EligibilityResult | null;
+  readonly consentState: ConsentState;
+  readonly consents: readonly { readonly id: string; readonly record: ConsentRecord; readonly hasDrawnSignature: boolean }[];
   readonly events: readonly { readonly from: string | null; readonly to: string; readonly at: string; readonly reason: string | null }[];
   readonly schedule: Schedule | null;
   readonly scheduleStatus: readonly { readonly itemId: string; readonly status: string }[];
-  readonly sessions: readonly { readonly sessionNumber: number; readonly startedAt: string; readonly lot?: string; readonly product?: string }[];
+  readonly sessions: readonly (InfusionRecord | TmsRecord)[];
   readonly adverseEvents: readonly AdverseEventView[];
   readonly plannedSessions: readonly PlannedSession[];
   readonly booking: { readonly seriesId: string; readonly serviceId: string } | null;
@@ -76,7 +76,6 @@ export interface Dashboard {
   };
   readonly enrolments: readonly ({ status: string; enrolmentDate?: string | null; enrolmentDay?: number | null; overdue: number; missed: number; due: number; sessions?: { planned: number; booked: number; notBooked: number } } & ({ id: string; patientNumber: string; studyId?: never } | { studyId: string; id?: never; patientNumber?: never }))[];
 }
-export interface TimelineEntry { readonly date: string; readonly at?: string; readonly kind: string; readonly refId: string; readonly event: string; readonly values: Record<string, string | number | boolean | null> }
 
 export const usePrograms = () => useQuery({ queryKey: ['programs'], queryFn: ({ signal }) => api<{ items: { program: Program; versions: number[] }[] }>('/api/programs', { signal }) });
 export const useDashboard = (id: string) => useQuery({ queryKey: ['programs', id, 'dashboard'], queryFn: ({ signal }) => api<Dashboard>(`/api/programs/${encodeURIComponent(id)}/dashboard`, { signal }) });

@@ -1,4 +1,4 @@
-// English strings of the monitor-program pages (merged into `i18n/en.ts` as `prg`).
+// English strings of the monitor-program pages (merged into `i18n/catalogue/en.ts` as `prg`).
 import type { programsJa } from './programs-ja.ts';
 
 type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

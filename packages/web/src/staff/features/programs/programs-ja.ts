@@ -1,4 +1,4 @@
-// Japanese strings of the monitor-program pages (merged into `i18n/ja.ts` as `prg`).
+// Japanese strings of the monitor-program pages (merged into `i18n/catalogue/ja.ts` as `prg`).
 export const programsJa = {
   title: 'モニタープログラム',
   none: 'プログラムはまだありません。',

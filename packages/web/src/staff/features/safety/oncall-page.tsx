@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Role } from '@mimamori/core/auth/permissions';
 import { api } from '../../../shared/api/client.ts';
 import { formatDateTime } from '../../../shared/format/dates.ts';
 import { ErrorMessage } from '../../components/alert.tsx';
 import { Page } from '../../components/page.tsx';
 
 interface OnCallView {
-  readonly staff: ReadonlyArray<{ id: string; name: string; role: string }>;
+  readonly staff: ReadonlyArray<{ id: string; name: string; role: Role }>;
   readonly shifts: ReadonlyArray<{ id: string; staffId: string; startsAt: string; endsAt: string; position: number }>;
   readonly escalationMinutes: number;
   readonly channels: ReadonlyArray<{ staffId: string; channel: string; address: string }>;

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api/client.ts';
 import { formatDate } from '../../../shared/format/dates.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { ErrorMessage } from '../../components/alert.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { LinkBox } from './link-box.tsx';

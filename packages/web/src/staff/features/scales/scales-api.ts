@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CrisisContact as StoredCrisisContact } from '@mimamori/server/api-types';
+import type { Informant, ScaleDefinition } from '@mimamori/core/scales/scale-definition';
 import { api } from '../../../shared/api/client.ts';
 
 export interface Localized {
@@ -17,7 +18,7 @@ export interface CatalogueEntry {
   readonly version: string;
   readonly name: Localized;
   readonly shortName: string;
-  readonly informants: readonly string[];
+  readonly informants: readonly Informant[];
   readonly items: number;
   readonly licenceClass: string;
   readonly textIncluded: boolean;
@@ -47,7 +48,7 @@ export interface AssignmentView {
   readonly id: string;
   readonly scaleId: string;
   readonly shortName: string;
-  readonly informant: string;
+  readonly informant: Informant;
   readonly kind: 'once' | 'recurring';
   readonly startDate: string;
   readonly intervalDays: number | null;
@@ -79,13 +80,13 @@ export interface TimelineScale {
   readonly scaleId: string;
   readonly shortName: string;
   readonly name: Localized;
-  readonly direction: 'higher-is-worse' | 'higher-is-better';
+  readonly direction: ScaleDefinition['direction'];
   readonly range: { readonly min: number; readonly max: number } | null;
   readonly bands: ReadonlyArray<{ readonly id: string; readonly label: Localized; readonly min: number | null; readonly max: number | null }>;
   readonly remission: { readonly atMost: number | null; readonly atLeast: number | null } | null;
   readonly responseReduction: number | null;
   readonly items: ReadonlyArray<{ readonly id: string; readonly text: Localized | null }>;
-  readonly series: ReadonlyArray<{ readonly informant: string; readonly points: readonly TimelinePoint[] }>;
+  readonly series: ReadonlyArray<{ readonly informant: Informant; readonly points: readonly TimelinePoint[] }>;
 }
 
 export interface ScaleDefinitionView {
@@ -93,7 +94,7 @@ export interface ScaleDefinitionView {
   readonly version: string;
   readonly shortName: string;
   readonly name: Localized;
-  readonly informants: readonly string[];
+  readonly informants: readonly Informant[];
   readonly items: ReadonlyArray<{ readonly id: string; readonly text?: Localized; readonly options: ReadonlyArray<{ readonly value: number; readonly label?: Localized }> }>;
 }
 

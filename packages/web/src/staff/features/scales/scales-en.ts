@@ -1,7 +1,7 @@
 import type { Dict } from '../../i18n/dict.ts';
 import type { scalesJa } from './scales-ja.ts';
 
-// English strings of the scales pages (merged into `i18n/en.ts` as `scl`).
+// English strings of the scales pages (merged into `i18n/catalogue/en.ts` as `scl`).
 export const scalesEn: Dict<typeof scalesJa> = {
   title: 'Scales and questionnaires',
   pickPatient: 'Choose a patient',

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { PatientSummary } from '../../../shared/api/types.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { ErrorMessage } from '../../components/alert.tsx';
 import { Page } from '../../components/page.tsx';
 import { currentLanguage } from '../../i18n/index.ts';

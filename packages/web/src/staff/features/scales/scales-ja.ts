@@ -1,4 +1,4 @@
-// Japanese strings of the scales pages (merged into `i18n/ja.ts` as `scl`).
+// Japanese strings of the scales pages (merged into `i18n/catalogue/ja.ts` as `scl`).
 export const scalesJa = {
   title: '尺度・質問票',
   pickPatient: '患者を選んでください',

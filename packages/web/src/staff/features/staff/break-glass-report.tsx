@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Role } from '@mimamori/core/auth/permissions';
 import { api } from '../../../shared/api/client.ts';
 import { formatDateTime } from '../../../shared/format/dates.ts';
 import { ErrorMessage } from '../../components/alert.tsx';
@@ -10,7 +11,7 @@ interface BreakGlassUse {
   readonly id: string;
   readonly displayName: string;
   readonly loginId: string;
-  readonly role: string;
+  readonly role: Role;
   readonly reason: string;
   readonly startedAt: string;
   readonly expiresAt: string;

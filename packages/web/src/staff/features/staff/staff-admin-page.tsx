@@ -6,7 +6,7 @@ import { api, apiDownload } from '../../../shared/api/client.ts';
 import { roles, type Role } from '@mimamori/core/auth/permissions';
 import type { OneTimeLink, Staff } from '../../../shared/api/types.ts';
 import { formatDateTime } from '../../../shared/format/dates.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { SelectField, TextField } from '../../components/field.tsx';
 import { Loading, Page } from '../../components/page.tsx';

@@ -1,13 +1,13 @@
-import { outcomeEn } from '../features/outcome/outcome-en.ts';
-import { safetyEn } from '../features/safety/safety-en.ts';
-import { healthEn } from '../features/health/health-en.ts';
-import { programsEn } from '../features/programs/programs-en.ts';
-import type { Dict } from './dict.ts';
+import { outcomeEn } from '../../features/outcome/outcome-en.ts';
+import { safetyEn } from '../../features/safety/safety-en.ts';
+import { healthEn } from '../../features/health/health-en.ts';
+import { programsEn } from '../../features/programs/programs-en.ts';
+import type { Dict } from '../dict.ts';
 import type { ja } from './ja.ts';
-import { appointmentsEn } from '../features/appointments/appointments-en.ts';
-import { calendarAdminEn } from '../features/calendar-admin/calendar-admin-en.ts';
-import { intakeEn } from '../features/intake/intake-en.ts';
-import { scalesEn } from '../features/scales/scales-en.ts';
+import { appointmentsEn } from '../../features/appointments/appointments-en.ts';
+import { calendarAdminEn } from '../../features/calendar-admin/calendar-admin-en.ts';
+import { intakeEn } from '../../features/intake/intake-en.ts';
+import { scalesEn } from '../../features/scales/scales-en.ts';
 
 export const en: Dict<typeof ja> = {
   app: {

@@ -1,11 +1,11 @@
-import { outcomeJa } from '../features/outcome/outcome-ja.ts';
-import { safetyJa } from '../features/safety/safety-ja.ts';
-import { healthJa } from '../features/health/health-ja.ts';
-import { programsJa } from '../features/programs/programs-ja.ts';
-import { appointmentsJa } from '../features/appointments/appointments-ja.ts';
-import { calendarAdminJa } from '../features/calendar-admin/calendar-admin-ja.ts';
-import { intakeJa } from '../features/intake/intake-ja.ts';
-import { scalesJa } from '../features/scales/scales-ja.ts';
+import { outcomeJa } from '../../features/outcome/outcome-ja.ts';
+import { safetyJa } from '../../features/safety/safety-ja.ts';
+import { healthJa } from '../../features/health/health-ja.ts';
+import { programsJa } from '../../features/programs/programs-ja.ts';
+import { appointmentsJa } from '../../features/appointments/appointments-ja.ts';
+import { calendarAdminJa } from '../../features/calendar-admin/calendar-admin-ja.ts';
+import { intakeJa } from '../../features/intake/intake-ja.ts';
+import { scalesJa } from '../../features/scales/scales-ja.ts';
 // Japanese: the default language. `en.ts` must have the same keys (the type checks it).
 export const ja = {
   app: {
