@@ -23,6 +23,7 @@ export * from './admin/seed-demo.ts';
 export * from './admin/seed-demo-safety.ts';
 export * from './admin/seed-demo-program.ts';
 export * from './repos/outbox-repo.ts';
+export * from './repos/line/line-repo.ts';
 export * from './repos/patient-link-repo.ts';
 export * from './repos/alert-repo.ts';
 export * from './repos/scales/index.ts';

@@ -1,8 +1,9 @@
 import type { FastifyRequest } from 'fastify';
+import { enqueuePatientMessage } from '../line/enqueue-patient-message.ts';
 import { DomainError } from '@mimamori/core';
 import type { IntakeAudience } from '@mimamori/core/intake/intake-definition';
 import { ageOn } from '@mimamori/core/patients/patient';
-import { enqueueMail, getClinic, getPatient, insertIntake, listPatientIntakes, newId, type Db, type IntakeRow } from '@mimamori/storage';
+import { getClinic, getPatient, insertIntake, listPatientIntakes, newId, type Db, type IntakeRow } from '@mimamori/storage';
 import { newIntakeRow } from './new-intake-row.ts';
 import { auditRequest } from '../../audit/audit.ts';
 import { clinicDate } from '../../core-imports.ts';
@@ -118,8 +119,9 @@ export async function sendIntake(deps: AppDeps, tx: Db, req: FastifyRequest, o: 
     if (!to && o.mailOnly) throw new DomainError('invalid_state', { key: 'patient_link_no_email' });
     if (to) {
       const m = mailText({ clinicName: clinic?.name ?? '', url: link.url, expiresAt: link.expiresAt, zone, lang: 'ja' });
-      mailQueued = await enqueueMail(tx, {
+      mailQueued = await enqueuePatientMessage(tx, {
         id: newId(), clinicId: o.clinicId, patientId: o.patientId, kind: 'intake_link', to, subject: m.subject, text: m.text,
+        line: { url: link.url, ...(audience === 'child' ? { for: 'guardian' as const } : {}) },
         // One mail per issued link: re-sending issues a new link, so a retried request never mails twice.
         dedupeKey: `intake:${intake.id}:${link.token.slice(0, 16)}`, notBefore: nowIso, now: nowIso,
       });
