@@ -1,3 +1,4 @@
+import type { OutboxItem } from './line/line-views.ts';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@mimamori/core';
 import { lineNoticeText } from '@mimamori/core/line/index';
@@ -7,25 +8,6 @@ import { maskMailSecrets } from '../mail/mask-mail-secrets.ts';
 import { requireStaff, type RequestContext } from '../request-context.ts';
 import { writeTx } from './write-tx.ts';
 
-/** One outgoing message as staff see it. */
-export interface OutboxItem {
-  readonly id: string;
-  readonly kind: string;
-  readonly channel: 'mail' | 'line';
-  readonly patientId: string | null;
-  /** The mail address; for LINE only `LINE` (the LINE user id is never shown). */
-  readonly to: string;
-  readonly subject: string;
-  readonly status: string;
-  readonly attempts: number;
-  readonly lastError: string | null;
-  readonly createdAt: string;
-  readonly sentAt: string | null;
-  readonly nextAttemptAt: string;
-  readonly body: string;
-  /** For a mail sent in place of a LINE message: that message's id. */
-  readonly fallbackOf: string | null;
-}
 
 /** The clinic's outgoing messages, newest first (an audited read: recipients are patient data). */
 export async function listOutboxMessages(

@@ -1,3 +1,4 @@
+import type { LineSettingsView } from './line-views.ts';
 import { DomainError, type Issue } from '@mimamori/core';
 import { getLineChannel, saveLineChannel, setLineChannelCheck, type Db } from '@mimamori/storage';
 import { audit, auditAlone } from '../../audit/audit.ts';
@@ -6,21 +7,6 @@ import { requireStaff, type RequestContext } from '../../request-context.ts';
 import { writeTx } from '../write-tx.ts';
 import { createLineApi, LineApiError, type LineApi } from './line-api.ts';
 
-/** What the admin sees of the clinic's LINE channel: never the secret or the token. */
-export interface LineSettingsView {
-  readonly configured: boolean;
-  readonly channelId: string | null;
-  readonly enabled: boolean;
-  readonly secretSet: boolean;
-  readonly tokenSet: boolean;
-  /** The URL to paste into the LINE Developers console as the webhook URL. */
-  readonly webhookUrl: string;
-  readonly botBasicId: string | null;
-  readonly botName: string | null;
-  readonly checkedAt: string | null;
-  readonly checkError: string | null;
-  readonly updatedAt: string | null;
-}
 
 /** The clinic's channel with its secret and token opened, for the webhook and the sender. */
 export interface OpenLineChannel {

@@ -1,3 +1,4 @@
+import type { IssuedLineLinkCode } from './line-views.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '@mimamori/core';
 import { LINK_CODE_MINUTES, linkCodeFrom } from '@mimamori/core/line/index';
@@ -8,17 +9,6 @@ import { qrSvgDataUrl } from '../scales/scale-link.ts';
 import { writeTx } from '../write-tx.ts';
 import { loadLineChannel } from './line-channel-service.ts';
 
-/** What the patient (or reception, for them) is shown to link LINE: never a LINE id, only a code to send. */
-export interface IssuedLineLinkCode {
-  readonly code: string;
-  readonly expiresAt: string;
-  /** Opens LINE on the account's chat with the code typed in (the QR code holds this URL). */
-  readonly messageUrl: string;
-  /** Adds the account as a friend. */
-  readonly addFriendUrl: string;
-  readonly botBasicId: string;
-  readonly qrDataUrl: string;
-}
 
 /** The stored form of a link code (its SHA-256), so a copy of the database cannot link anyone. */
 export function linkCodeHash(code: string): string {

@@ -1,3 +1,4 @@
+import type { PatientLineView } from './line-views.ts';
 import { DomainError } from '@mimamori/core';
 import { parseLinePreference, type LinePreference } from '@mimamori/core/line/index';
 import { getLineChannel, getPatient, listLineLinks, setLineLinkPreference, unlinkPatientLine } from '@mimamori/storage';
@@ -5,20 +6,6 @@ import { audit, auditAlone } from '../../audit/audit.ts';
 import { actorClinicId, type RequestContext } from '../../request-context.ts';
 import { writeTx } from '../write-tx.ts';
 
-/** A patient's LINE state as staff and the patient see it (never the LINE user id). */
-export interface PatientLineView {
-  /** The clinic's LINE is set up, on and checked, so a patient can link. */
-  readonly available: boolean;
-  readonly linked: boolean;
-  readonly asGuardian: boolean;
-  /** `active`, `unfollowed` (blocked the account: mail until they add it again), `unlinked`, or null (never linked). */
-  readonly status: string | null;
-  readonly preference: LinePreference | null;
-  readonly linkedAt: string | null;
-  readonly changedAt: string | null;
-  /** Every LINE bound to this patient (their own, a guardian's), active first. */
-  readonly links: ReadonlyArray<{ readonly asGuardian: boolean; readonly status: string; readonly preference: string; readonly linkedAt: string; readonly changedAt: string }>;
-}
 
 function mayAct(ctx: RequestContext, patientId: string): void {
   if (ctx.actor.kind === 'patient' && ctx.actor.patientId !== patientId) throw new DomainError('forbidden');

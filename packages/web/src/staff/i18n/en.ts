@@ -1,5 +1,7 @@
 import { outcomeEn } from '../features/outcome/outcome-en.ts';
 import { safetyEn } from '../features/safety/safety-en.ts';
+import { outboxEn } from '../features/outbox/outbox-en.ts';
+import { lineEn } from '../features/line/line-en.ts';
 import { healthEn } from '../features/health/health-en.ts';
 import { programsEn } from '../features/programs/programs-en.ts';
 import type { Dict } from './dict.ts';
@@ -27,6 +29,7 @@ export const en: Dict<typeof ja> = {
     analysis: 'Analysis',
     staff: 'Staff',
     audit: 'Audit log',
+    outbox: 'Outgoing messages',
     oncall: 'On call',
   },
   common: {
@@ -288,6 +291,8 @@ export const en: Dict<typeof ja> = {
   intake: intakeEn,
   scl: scalesEn,
   safety: safetyEn,
+  outbox: outboxEn,
+  line: lineEn,
   health: healthEn,
   prg: programsEn,
   ana: outcomeEn,

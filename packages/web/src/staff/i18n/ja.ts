@@ -1,5 +1,7 @@
 import { outcomeJa } from '../features/outcome/outcome-ja.ts';
 import { safetyJa } from '../features/safety/safety-ja.ts';
+import { outboxJa } from '../features/outbox/outbox-ja.ts';
+import { lineJa } from '../features/line/line-ja.ts';
 import { healthJa } from '../features/health/health-ja.ts';
 import { programsJa } from '../features/programs/programs-ja.ts';
 import { appointmentsJa } from '../features/appointments/appointments-ja.ts';
@@ -26,6 +28,7 @@ export const ja = {
     staff: 'スタッフ管理',
     audit: '監査ログ',
     oncall: '当番',
+    outbox: '送信メッセージ',
   },
   common: {
     loading: '読み込み中…',
@@ -286,6 +289,8 @@ export const ja = {
   intake: intakeJa,
   scl: scalesJa,
   safety: safetyJa,
+  outbox: outboxJa,
+  line: lineJa,
   health: healthJa,
   prg: programsJa,
   ana: outcomeJa,
