@@ -1,7 +1,7 @@
 // The only file that binds a port. `npm start` runs it; `npm run demo` runs it with --demo.
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkSqliteFile, countStaff, createDb, currentTotp, secretKeyFileFor, seedDemo, seedDemoSafety } from '@mimamori/storage';
+import { checkSqliteFile, countStaff, createDb, currentTotp, secretKeyFileFor, seedDemo, seedDemoLine, seedDemoSafety } from '@mimamori/storage';
 import { createApp } from './app.ts';
 import { loggerOptions } from './http/logger-options.ts';
 import { clockFromEnv, FIXED_NOW_ENV } from './clock.ts';
@@ -93,6 +93,8 @@ if (demo && (await countStaff(db.db)) === 0) {
     const c = await seedDemo(tx, { now, today, secrets: db.secrets });
     // The on-call rota and an open urgent alert with its history (docs/safety.md).
     await seedDemoSafety(tx, { now, today });
+    // A LINE channel with fake credentials (nothing goes to LINE), a linked patient, delivered and failed messages (docs/line.md).
+    await seedDemoLine(tx, { now, secrets: db.secrets });
     return c;
   });
   lines.push('', '=== Mimamori DEMO clinic (fictitious data; do not enter real patients) ===', 'login id            password          TOTP secret                        current code');

@@ -21,6 +21,7 @@ export * from './security/study-id.ts';
 export * from './admin/add-staff-user.ts';
 export * from './admin/seed-demo.ts';
 export * from './admin/seed-demo-safety.ts';
+export * from './admin/seed-demo-line.ts';
 export * from './admin/seed-demo-program.ts';
 export * from './repos/outbox-repo.ts';
 export * from './repos/line/line-repo.ts';

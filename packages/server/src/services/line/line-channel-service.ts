@@ -1,6 +1,6 @@
 import type { LineSettingsView } from './line-views.ts';
 import { DomainError, type Issue } from '@mimamori/core';
-import { getLineChannel, saveLineChannel, setLineChannelCheck, type Db } from '@mimamori/storage';
+import { DEMO_LINE_TOKEN_PREFIX, getLineChannel, saveLineChannel, setLineChannelCheck, type Db } from '@mimamori/storage';
 import { audit, auditAlone } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { requireStaff, type RequestContext } from '../../request-context.ts';
@@ -28,7 +28,16 @@ export function lineWebhookUrl(deps: AppDeps, clinicId: string): string {
 
 /** The API client of a channel (LINE's base URL, or the fake's in tests). */
 export function lineApiFor(deps: AppDeps, ch: OpenLineChannel): LineApi {
+  // The demo's channel has fake credentials: nothing goes to LINE; each call fails as LINE would refuse it.
+  if (ch.accessToken.startsWith(DEMO_LINE_TOKEN_PREFIX)) return demoLineApi();
   return createLineApi({ accessToken: ch.accessToken, baseUrl: deps.config.lineApiBaseUrl });
+}
+
+function demoLineApi(): LineApi {
+  const refuse = async (): Promise<never> => {
+    throw new LineApiError(403, 'demo channel (fake credentials): nothing is sent to LINE', null, null);
+  };
+  return { push: refuse, reply: refuse, botInfo: refuse };
 }
 
 /** Loads and opens the clinic's channel; undefined when none is saved. */
