@@ -7,7 +7,7 @@ import { listOutboxMessages, resendOutboxMessage, sendTestMessage } from '../ser
 import { idSchema, text } from './schemas.ts';
 
 const itemSchema = z.object({
-  id: z.string(), kind: z.string(), channel: z.enum(['mail', 'line']), patientId: z.string().nullable(), to: z.string(), subject: z.string(), status: z.string(),
+  id: z.string(), kind: z.string(), channel: z.enum(['mail', 'line']), patientId: z.string().nullable(), patientName: z.string().nullable(), to: z.string(), subject: z.string(), status: z.string(),
   attempts: z.number(), lastError: z.string().nullable(), createdAt: z.string(), sentAt: z.string().nullable(), nextAttemptAt: z.string(), body: z.string(),
   fallbackOf: z.string().nullable(),
 });

@@ -2,7 +2,7 @@ import type { OutboxItem } from './line/line-views.ts';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@mimamori/core';
 import { lineNoticeText } from '@mimamori/core/line/index';
-import { enqueueMail, getClinic, getLineChannel, listOutbox, newId } from '@mimamori/storage';
+import { enqueueMail, getClinic, getLineChannel, getPatientBriefs, listOutbox, newId } from '@mimamori/storage';
 import { audit, auditAlone } from '../audit/audit.ts';
 import { maskMailSecrets } from '../mail/mask-mail-secrets.ts';
 import { requireStaff, type RequestContext } from '../request-context.ts';
@@ -18,11 +18,12 @@ export async function listOutboxMessages(
   const db = ctx.db.db;
   const rows = await listOutbox(db, { clinicId: staff.clinicId, status: q.status, channel: q.channel, patientId: q.patientId, limit: q.limit });
   const line = await getLineChannel(db, staff.clinicId);
+  const names = new Map((await getPatientBriefs(db, staff.clinicId, rows.flatMap((r) => (r.patient_id ? [r.patient_id] : [])))).map((p) => [p.id, p.name_kanji]));
   await auditAlone(ctx, { action: 'outbox.list', resource: 'outbox', patientId: q.patientId ?? null, detail: `results=${rows.length}` });
   return {
     lineConfigured: line?.enabled === 1,
     items: rows.map((m) => ({
-      id: m.id, kind: m.kind, channel: m.channel === 'line' ? 'line' : 'mail', patientId: m.patient_id, to: m.channel === 'line' ? 'LINE' : m.to_address,
+      id: m.id, kind: m.kind, channel: m.channel === 'line' ? 'line' : 'mail', patientId: m.patient_id, patientName: m.patient_id ? (names.get(m.patient_id) ?? null) : null, to: m.channel === 'line' ? 'LINE' : m.to_address,
       subject: m.subject, status: m.status, attempts: m.attempts, lastError: m.last_error, createdAt: m.created_at, sentAt: m.sent_at,
       nextAttemptAt: m.next_attempt_at, body: maskMailSecrets(m.body_text), fallbackOf: m.fallback_of,
     })),

@@ -50,6 +50,8 @@ export interface OutboxItem {
   readonly kind: string;
   readonly channel: 'mail' | 'line';
   readonly patientId: string | null;
+  /** The patient's name (kanji), for staff to know whom it was for; null for staff mail. */
+  readonly patientName: string | null;
   /** The mail address; for LINE only `LINE` (the LINE user id is never shown). */
   readonly to: string;
   readonly subject: string;

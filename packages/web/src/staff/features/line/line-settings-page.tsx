@@ -50,11 +50,9 @@ export function LineSettingsPage(): ReactNode {
     <Page title={t('line.title')}>
       <div className="line-settings">
         <p>{t('line.lead')}</p>
-        <ol className="plain">
-          <li>{t('line.step1')}</li>
-          <li>{t('line.step2')}</li>
-          <li>{t('line.step3')}</li>
-        </ol>
+        <p>{t('line.step1')}</p>
+        <p>{t('line.step2')}</p>
+        <p>{t('line.step3')}</p>
         <section aria-labelledby="line-webhook">
           <h2 id="line-webhook">{t('line.webhookUrl')}</h2>
           <code className="webhook" data-testid="webhook-url">{v.webhookUrl}</code>

@@ -13,6 +13,7 @@ export const outboxEn: typeof outboxJa = {
   channels: { mail: 'Mail', line: 'LINE' },
   created: 'Created',
   channel: 'Channel',
+  patient: 'Patient',
   to: 'To',
   subject: 'Subject / kind',
   status: 'Status',

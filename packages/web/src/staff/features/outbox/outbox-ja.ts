@@ -11,6 +11,7 @@ export const outboxJa = {
   channels: { mail: 'メール', line: 'LINE' },
   created: '作成',
   channel: '経路',
+  patient: '患者',
   to: '宛先',
   subject: '件名・種類',
   status: '状態',

@@ -70,7 +70,8 @@ export function OutboxPage(): ReactNode {
                     {m.fallbackOf ? <span className="muted small"> · {t('outbox.fallback')}</span> : null}
                   </td>
                   <td data-label={t('outbox.to')} className="break">
-                    {m.patientId ? <Link to={`/patients/${m.patientId}`}>{m.to}</Link> : m.to}
+                    {m.patientId ? <Link to={`/patients/${m.patientId}`}>{m.patientName ?? t('outbox.patient')}</Link> : null}
+                    {m.channel === 'mail' ? <span className="muted small">{m.patientId ? ' · ' : ''}{m.to}</span> : null}
                   </td>
                   <td data-label={t('outbox.subject')}>
                     {m.subject}
