@@ -55,6 +55,8 @@ async function staffPage(ctx: BrowserContext, s: StaffCookie): Promise<Page> {
 async function look(page: Page, name: string, where: string): Promise<void> {
   for (const [w, hgt] of [[360, 740], [1280, 800]] as const) {
     await page.setViewportSize({ width: w, height: hgt });
+    // From the top, so the sticky header is not painted half-way down the full-page picture.
+    await page.evaluate(() => window.scrollTo(0, 0));
     assert.deepEqual(await axeViolations(page), [], `axe on ${where} at ${w}px`);
     if (SHOOT) await page.screenshot({ path: join(shots, `${name}-${w}.png`), fullPage: true });
   }
