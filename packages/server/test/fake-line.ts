@@ -63,6 +63,8 @@ export async function startFakeLine(): Promise<FakeLine> {
       if (req.method === 'GET' && req.url === '/v2/bot/info') {
         return send(200, { userId: 'U0000000000000000000000000000bot', basicId: '@123fake', displayName: 'テストクリニック（fake）', chatMode: 'bot', markAsReadMode: 'auto' });
       }
+      if (req.method === 'GET' && req.url === '/v2/bot/message/quota') return send(200, { type: 'limited', value: 200 });
+      if (req.method === 'GET' && req.url === '/v2/bot/message/quota/consumption') return send(200, { totalUsage: pushes.length });
       if (req.method === 'POST' && req.url === '/v2/bot/message/push') {
         const body = JSON.parse(raw) as { to: string; messages: { type: string; text: string }[] };
         const key = typeof req.headers['x-line-retry-key'] === 'string' ? req.headers['x-line-retry-key'] : null;

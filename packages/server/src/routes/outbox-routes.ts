@@ -27,7 +27,7 @@ export function registerOutboxRoutes(app: FastifyInstance, deps: AppDeps, o: { s
         status: z.enum(['pending', 'sending', 'sent', 'failed']).optional(), channel: z.enum(['mail', 'line']).optional(), patientId: idSchema.optional(),
         limit: z.coerce.number().int().min(1).max(500).default(100),
       }),
-      response: { 200: z.object({ smtpConfigured: z.boolean(), lineConfigured: z.boolean(), items: z.array(itemSchema) }) },
+      response: { 200: z.object({ smtpConfigured: z.boolean(), lineConfigured: z.boolean(), lineQuota: z.object({ limit: z.number(), used: z.number() }).nullable(), items: z.array(itemSchema) }) },
     },
   }, async (req) => ({ smtpConfigured: o.smtpConfigured, ...(await listOutboxMessages(contextOf(deps, req), req.query)) }));
 

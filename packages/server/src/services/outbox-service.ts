@@ -13,7 +13,7 @@ import { writeTx } from './write-tx.ts';
 export async function listOutboxMessages(
   ctx: RequestContext,
   q: { status?: string; channel?: string; patientId?: string; limit: number },
-): Promise<{ lineConfigured: boolean; items: OutboxItem[] }> {
+): Promise<{ lineConfigured: boolean; lineQuota: { limit: number; used: number } | null; items: OutboxItem[] }> {
   const staff = requireStaff(ctx);
   const db = ctx.db.db;
   const rows = await listOutbox(db, { clinicId: staff.clinicId, status: q.status, channel: q.channel, patientId: q.patientId, limit: q.limit });
@@ -22,6 +22,7 @@ export async function listOutboxMessages(
   await auditAlone(ctx, { action: 'outbox.list', resource: 'outbox', patientId: q.patientId ?? null, detail: `results=${rows.length}` });
   return {
     lineConfigured: line?.enabled === 1,
+    lineQuota: line?.enabled === 1 && line.quota_limit !== null && line.quota_used !== null ? { limit: line.quota_limit, used: line.quota_used } : null,
     items: rows.map((m) => ({
       id: m.id, kind: m.kind, channel: m.channel === 'line' ? 'line' : 'mail', patientId: m.patient_id, patientName: m.patient_id ? (names.get(m.patient_id) ?? null) : null, to: m.channel === 'line' ? 'LINE' : m.to_address,
       subject: m.subject, status: m.status, attempts: m.attempts, lastError: m.last_error, createdAt: m.created_at, sentAt: m.sent_at,

@@ -4,7 +4,7 @@ import { testDialects } from '../../../storage/test/test-db.ts';
 import type { AppDeps } from '../../src/context.ts';
 import { createMailWorker } from '../../src/mail/mail-worker.ts';
 import { smtpConfigFrom } from '../../src/mail/smtp-config.ts';
-import { deliverLineOnce } from '../../src/services/line/line-worker.ts';
+import { deliverLineOnce, refreshLineQuotas } from '../../src/services/line/line-worker.ts';
 import { queueDayBeforeReminders } from '../../src/services/scheduling/appointment-mail.ts';
 import { as, createTestApp, signedIn, type Session, type TestApp } from '../test-app.ts';
 import { startTestSmtp } from '../test-smtp.ts';
@@ -62,6 +62,7 @@ for (const dialect of testDialects()) {
       assert.equal(checked.statusCode, 200, checked.body);
       assert.equal(checked.json().botBasicId, '@123fake');
       assert.equal(checked.json().checkError, null);
+      assert.equal(checked.json().quotaLimit, 200, 'the month\'s allowance read with the check');
       assert.equal((await as(t, rec, { url: '/api/line/settings' })).statusCode, 403, 'reception cannot see the setup');
     });
 
@@ -221,6 +222,18 @@ for (const dialect of testDialects()) {
       assert.deepEqual(items.map((i) => i.channel).sort(), ['line', 'mail']);
       assert.ok(items.every((i) => !i.to.startsWith('U')));
       assert.equal(JSON.stringify(list.json()).includes(d.user), false);
+    });
+
+    test('the quota is read at most once a day and shown on the outbox', async () => {
+      assert.equal(await refreshLineQuotas(deps()), 0, 'read with the check just now');
+      t.clock.advance(86_400_000 + 1);
+      assert.equal(await refreshLineQuotas(deps()), 1);
+      assert.equal(await refreshLineQuotas(deps()), 0);
+      // A day later the sessions have expired: sign in again.
+      rec = await signedIn(t, 'reception');
+      admin = await signedIn(t, 'admin');
+      const list = (await as(t, rec, { url: '/api/outbox?limit=1' })).json();
+      assert.deepEqual(list.lineQuota, { limit: 200, used: fake.pushes.length });
     });
 
     test('test messages from the settings: a mail to an address, a LINE to a user id; bad input is a 400', async () => {

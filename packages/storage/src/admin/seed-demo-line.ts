@@ -28,6 +28,7 @@ export async function seedDemoLine(db: Db, o: { now: Date; secrets: SecretBox })
     secret_sealed: o.secrets.seal('0123456789abcdef0123456789abcdef', `line-secret:${clinicId}`),
     token_sealed: o.secrets.seal(`${DEMO_LINE_TOKEN_PREFIX}not-a-real-token`, `line-token:${clinicId}`),
     enabled: 1, bot_basic_id: '@demo-mimamori', bot_name: 'デモ（LINE未接続・架空の設定） / DEMO (not connected)', checked_at: now, check_error: null,
+    quota_limit: 200, quota_used: 168, quota_checked_at: now,
     updated_at: now, updated_by: admin.id,
   }).execute();
   const hanako = await db.selectFrom('patients').select(['id', 'email']).where('clinic_id', '=', clinicId).where('name_kanji', '=', '見本 花子').where('is_demo', '=', 1).executeTakeFirstOrThrow();

@@ -14,6 +14,10 @@ export interface LineChannelTable {
   checked_at: string | null;
   /** The last check's failure, for the admin (no secret in it); null when it passed. */
   check_error: string | null;
+  /** This month's message allowance (null: unlimited) and pushes used, read from LINE at most daily. */
+  quota_limit: number | null;
+  quota_used: number | null;
+  quota_checked_at: string | null;
   updated_at: string;
   updated_by: string | null;
 }

@@ -12,6 +12,7 @@ import { idSchema, text } from '../schemas.ts';
 const settingsSchema = z.object({
   configured: z.boolean(), channelId: z.string().nullable(), enabled: z.boolean(), secretSet: z.boolean(), tokenSet: z.boolean(), webhookUrl: z.string(),
   botBasicId: z.string().nullable(), botName: z.string().nullable(), checkedAt: z.string().nullable(), checkError: z.string().nullable(), updatedAt: z.string().nullable(),
+  quotaLimit: z.number().nullable(), quotaUsed: z.number().nullable(), quotaCheckedAt: z.string().nullable(),
 });
 const codeSchema = z.object({ code: z.string(), expiresAt: z.string(), messageUrl: z.string(), addFriendUrl: z.string(), botBasicId: z.string(), qrDataUrl: z.string() });
 const viewSchema = z.object({

@@ -23,6 +23,8 @@ export interface LineApi {
   reply(o: { replyToken: string; text: string }): Promise<void>;
   /** The account's id and name: the harmless call that checks a configuration. */
   botInfo(): Promise<{ basicId: string; displayName: string }>;
+  /** This month's allowance (null: no limit) and the messages used so far. */
+  quota(): Promise<{ limit: number | null; used: number }>;
 }
 
 async function call<T>(fn: () => Promise<T>): Promise<T> {
@@ -58,6 +60,10 @@ export function createLineApi(o: { accessToken: string; baseUrl: string }): Line
     async botInfo() {
       const r = await call(() => client.getBotInfo());
       return { basicId: r.basicId, displayName: r.displayName };
+    },
+    async quota() {
+      const [q, c] = await Promise.all([call(() => client.getMessageQuota()), call(() => client.getMessageQuotaConsumption())]);
+      return { limit: q.type === 'limited' ? (q.value ?? null) : null, used: c.totalUsage };
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { LineSettingsView } from './line-views.ts';
 import { DomainError, type Issue } from '@mimamori/core';
-import { DEMO_LINE_TOKEN_PREFIX, getLineChannel, saveLineChannel, setLineChannelCheck, type Db } from '@mimamori/storage';
+import { DEMO_LINE_TOKEN_PREFIX, getLineChannel, saveLineChannel, setLineChannelCheck, setLineQuota, type Db } from '@mimamori/storage';
 import { audit, auditAlone } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
 import { requireStaff, type RequestContext } from '../../request-context.ts';
@@ -37,7 +37,7 @@ function demoLineApi(): LineApi {
   const refuse = async (): Promise<never> => {
     throw new LineApiError(403, 'demo channel (fake credentials): nothing is sent to LINE', null, null);
   };
-  return { push: refuse, reply: refuse, botInfo: refuse };
+  return { push: refuse, reply: refuse, botInfo: refuse, quota: refuse };
 }
 
 /** Loads and opens the clinic's channel; undefined when none is saved. */
@@ -62,6 +62,7 @@ export async function getLineSettings(ctx: RequestContext): Promise<LineSettings
     configured: Boolean(row), channelId: row?.channel_id ?? null, enabled: row?.enabled === 1, secretSet: Boolean(row), tokenSet: Boolean(row),
     webhookUrl: lineWebhookUrl(ctx, staff.clinicId), botBasicId: row?.bot_basic_id ?? null, botName: row?.bot_name ?? null,
     checkedAt: row?.checked_at ?? null, checkError: row?.check_error ?? null, updatedAt: row?.updated_at ?? null,
+    quotaLimit: row?.quota_limit ?? null, quotaUsed: row?.quota_used ?? null, quotaCheckedAt: row?.quota_checked_at ?? null,
   };
 }
 
@@ -96,6 +97,9 @@ export async function saveLineSettings(ctx: RequestContext, input: { channelId: 
       bot_name: changedCredentials ? null : (existing?.bot_name ?? null),
       checked_at: changedCredentials ? null : (existing?.checked_at ?? null),
       check_error: changedCredentials ? null : (existing?.check_error ?? null),
+      quota_limit: existing?.quota_limit ?? null,
+      quota_used: existing?.quota_used ?? null,
+      quota_checked_at: changedCredentials ? null : (existing?.quota_checked_at ?? null),
       updated_at: now,
       updated_by: staff.staffId,
     });
@@ -116,14 +120,18 @@ export async function checkLineChannel(ctx: RequestContext): Promise<LineSetting
   const ch = await loadLineChannel(ctx, ctx.db.db, staff.clinicId);
   if (!ch) throw new DomainError('invalid_state', { key: 'line_not_configured' });
   let result: { basicId: string | null; name: string | null; error: string | null };
+  let quota: { limit: number | null; used: number } | null = null;
   try {
-    const info = await lineApiFor(ctx, ch).botInfo();
+    const api = lineApiFor(ctx, ch);
+    const info = await api.botInfo();
     result = { basicId: info.basicId, name: info.displayName, error: null };
+    quota = await api.quota().catch(() => null);
   } catch (e) {
     result = { basicId: null, name: null, error: e instanceof LineApiError ? e.message : 'LINE API: unknown error' };
   }
   await writeTx(ctx, async (tx) => {
     await setLineChannelCheck(tx, { clinicId: staff.clinicId, now: ctx.clock().toISOString(), ...result });
+    if (quota) await setLineQuota(tx, { clinicId: staff.clinicId, ...quota, now: ctx.clock().toISOString() });
     await audit(ctx, tx, { action: 'line.settings.check', resource: 'line_channel', outcome: result.error ? 'failure' : 'success', detail: result.error });
   });
   return getLineSettings(ctx);

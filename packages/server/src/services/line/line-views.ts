@@ -15,6 +15,10 @@ export interface LineSettingsView {
   readonly checkedAt: string | null;
   readonly checkError: string | null;
   readonly updatedAt: string | null;
+  /** This month's LINE message allowance (null: none known or unlimited), pushes used, and when LINE was last asked (daily). */
+  readonly quotaLimit: number | null;
+  readonly quotaUsed: number | null;
+  readonly quotaCheckedAt: string | null;
 }
 
 /** A patient's LINE state as staff and the patient see it (never the LINE user id). */

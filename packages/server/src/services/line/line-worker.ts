@@ -1,5 +1,5 @@
 import { classifyLineFailure, LINE_MAX_ATTEMPTS, lineBackoffMs } from '@mimamori/core/line/index';
-import { claimDueMail, getLineLinkByUser, markMailFailed, markMailSent, releaseOutboxClaim } from '@mimamori/storage';
+import { claimDueMail, getLineLinkByUser, markMailFailed, markMailSent, releaseOutboxClaim, setLineQuota } from '@mimamori/storage';
 import type { AppDeps } from '../../context.ts';
 import { createPeriodicJob, type PeriodicJob } from '../periodic-job.ts';
 import { writeTx } from '../write-tx.ts';
@@ -72,7 +72,40 @@ export async function deliverLineOnce(deps: AppDeps, o: { apiFor?: (ch: OpenLine
   return { sent, retried, fellBack };
 }
 
-/** Runs {@link deliverLineOnce} every `intervalMs` (default 15 s). */
+/**
+ * Asks LINE, at most once a day per clinic, how many messages this month allows and how many were
+ * used, so staff see it (and a warning from 80 %) before the quota stops LINE. Returns how many
+ * clinics were asked.
+ */
+export async function refreshLineQuotas(deps: AppDeps, o: { apiFor?: (ch: OpenLineChannel) => LineApi } = {}): Promise<number> {
+  const db = deps.db.db;
+  const now = deps.clock();
+  const due = await db
+    .selectFrom('line_channels')
+    .select('clinic_id')
+    .where('enabled', '=', 1)
+    .where('bot_basic_id', 'is not', null)
+    .where((eb) => eb.or([eb('quota_checked_at', 'is', null), eb('quota_checked_at', '<', new Date(now.getTime() - 86_400_000).toISOString())]))
+    .execute();
+  let asked = 0;
+  for (const { clinic_id } of due) {
+    const ch = await loadLineChannel(deps, db, clinic_id);
+    if (!ch) continue;
+    try {
+      const q = await (o.apiFor ?? ((c) => lineApiFor(deps, c)))(ch).quota();
+      await setLineQuota(db, { clinicId: clinic_id, ...q, now: now.toISOString() });
+      asked++;
+    } catch {
+      // Asked again on a later run; delivery does not depend on it.
+    }
+  }
+  return asked;
+}
+
+/** Runs {@link deliverLineOnce} every `intervalMs` (default 15 s), and the daily quota reading. */
 export function createLineDeliveryJob(deps: AppDeps, o: { intervalMs?: number; onError?: (err: unknown) => void } = {}): PeriodicJob {
-  return createPeriodicJob(() => deliverLineOnce(deps), { intervalMs: o.intervalMs ?? 15_000, onError: o.onError });
+  return createPeriodicJob(async () => {
+    await deliverLineOnce(deps);
+    await refreshLineQuotas(deps);
+  }, { intervalMs: o.intervalMs ?? 15_000, onError: o.onError });
 }

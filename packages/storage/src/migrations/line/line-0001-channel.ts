@@ -19,6 +19,9 @@ async function up(db: Kysely<any>): Promise<void> {
     .addColumn('bot_name', 'text')
     .addColumn('checked_at', 'text')
     .addColumn('check_error', 'text')
+    .addColumn('quota_limit', 'integer')
+    .addColumn('quota_used', 'integer')
+    .addColumn('quota_checked_at', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('updated_by', 'text')
     .execute();

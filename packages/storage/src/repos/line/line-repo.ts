@@ -25,6 +25,10 @@ export async function setLineChannelCheck(db: Db, o: { clinicId: string; now: st
     .execute();
 }
 
+export async function setLineQuota(db: Db, o: { clinicId: string; limit: number | null; used: number; now: string }): Promise<void> {
+  await db.updateTable('line_channels').set({ quota_limit: o.limit, quota_used: o.used, quota_checked_at: o.now }).where('clinic_id', '=', o.clinicId).execute();
+}
+
 export async function insertLineLinkCode(db: Db, row: LineLinkCodeRow): Promise<void> {
   await db.insertInto('line_link_codes').values(row).execute();
 }

@@ -10,6 +10,7 @@ import { TextField } from '../../components/field.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import '../outbox/outbox.css';
+import { LineQuota } from '../outbox/line-quota.tsx';
 
 const KEY = ['line', 'settings'];
 
@@ -80,6 +81,7 @@ export function LineSettingsPage(): ReactNode {
             {v.checkedAt && !v.checkError ? <Alert tone="success">{t('line.checkOk', { name: v.botName ?? '', id: v.botBasicId ?? '' })} · {formatDateTime(v.checkedAt, lang)}</Alert> : null}
             {v.checkError ? <Alert tone="error">{t('line.checkFailed', { error: v.checkError })}</Alert> : null}
             {!v.checkedAt ? <p className="muted">{t('line.notChecked')}</p> : null}
+            {v.quotaLimit !== null && v.quotaUsed !== null ? <LineQuota limit={v.quotaLimit} used={v.quotaUsed} /> : null}
             <ErrorMessage error={check.error} />
           </section>
         ) : null}

@@ -26,5 +26,7 @@ export const outboxEn: typeof outboxJa = {
   fallback: 'Sent by mail instead of LINE',
   empty: 'No outgoing messages.',
   showBody: 'Text',
+  quota: 'LINE messages this month: {{used}} of {{limit}}',
+  quotaWarn: 'At the limit, messages go by mail instead of LINE.',
   settingsLink: 'LINE and test sends',
 };

@@ -24,5 +24,7 @@ export const outboxJa = {
   fallback: 'LINEの代わりにメールで送信',
   empty: '送信メッセージはありません。',
   showBody: '本文',
+  quota: '今月のLINE送信数: {{used}} / {{limit}} 通',
+  quotaWarn: '上限に達すると、LINEの代わりにメールでお送りします。',
   settingsLink: 'LINE・テスト送信の設定',
 };

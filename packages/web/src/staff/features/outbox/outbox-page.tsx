@@ -11,14 +11,17 @@ import { SelectField } from '../../components/field.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import './outbox.css';
+import { LineQuota } from './line-quota.tsx';
 
 interface OutboxView {
   readonly smtpConfigured: boolean;
   readonly lineConfigured: boolean;
+  readonly lineQuota: { readonly limit: number; readonly used: number } | null;
   readonly items: ReadonlyArray<OutboxItem>;
 }
 
 const STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+
 
 /** 送信メッセージ: every outgoing mail and LINE message with its state; failures with their reason, and resend. */
 export function OutboxPage(): ReactNode {
@@ -36,6 +39,7 @@ export function OutboxPage(): ReactNode {
       <p className="muted">{t('outbox.lead')}</p>
       {q.data && !q.data.smtpConfigured ? <Alert tone="warning">{t('outbox.smtpMissing')}</Alert> : null}
       {q.data && !q.data.lineConfigured ? <p className="muted small">{t('outbox.lineOff')}</p> : null}
+      {q.data?.lineQuota ? <LineQuota limit={q.data.lineQuota.limit} used={q.data.lineQuota.used} /> : null}
       <div className="filters">
         <SelectField label={t('outbox.filterStatus')} value={status} onChange={(e) => setStatus(e.target.value)}
           options={[{ value: '', label: t('outbox.all') }, ...STATUSES.map((s) => ({ value: s, label: t(`outbox.statuses.${s}`) }))]} />
