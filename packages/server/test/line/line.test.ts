@@ -142,6 +142,17 @@ for (const dialect of testDialects()) {
       assert.equal((await as(t, rec, { url: `/api/patients/${p.id}/line` })).json().linked, true);
     });
 
+    test('a WEB問診 link goes by LINE to a linked patient, the link in it and nothing clinical', async () => {
+      const p = await linkedPatient();
+      const doctor = await signedIn(t, 'doctor');
+      const sent = await as(t, doctor, { method: 'POST', url: `/api/patients/${p.id}/intakes`, payload: {} });
+      assert.ok(sent.statusCode < 300, sent.body);
+      const rows = await t.db.db.selectFrom('outbox').selectAll().where('patient_id', '=', p.id).where('kind', '=', 'intake_link').execute();
+      assert.deepEqual(rows.map((r) => r.channel), ['line']);
+      assert.ok(rows[0]!.body_text.includes(sent.json().link.url), 'the same link the mail would carry');
+      assert.doesNotMatch(rows[0]!.body_text, /問診票の内容|うつ|PHQ|GAD/);
+    });
+
     test('preference both: LINE and mail; the day-before reminder reaches the fake and the mail a real SMTP server', async () => {
       const p = await linkedPatient();
       assert.equal((await asPatient(t, p.ps, { method: 'PUT', url: '/api/p/line/preference', payload: { preference: 'both' } })).statusCode, 200);
@@ -171,9 +182,14 @@ for (const dialect of testDialects()) {
     test('retries with back-off on 500 and 429 (same retry key), 409 counts as sent; 400 and the monthly quota fall back to mail', async () => {
       const send = async () => {
         const p = await linkedPatient();
-        const res = await as(t, rec, { method: 'POST', url: '/api/appointments', payload: { patientId: p.id, serviceId: 'saishin', start: `2026-12-0${3 + (fake.pushAttempts.length % 3)}T${String(9 + (fake.pushAttempts.length % 7)).padStart(2, '0')}:30:00+09:00`, resourceIds: ['dr-mori'] } });
-        assert.equal(res.statusCode, 201, res.body);
-        return p;
+        // The first free 再診 slot from 3 December (each patient takes one).
+        for (const day of ['2026-12-03', '2026-12-04', '2026-12-05', '2026-12-07']) {
+          for (const time of ['09:30', '09:45', '10:30', '10:45', '11:30', '11:45', '14:30', '14:45', '15:30', '15:45']) {
+            const res = await as(t, rec, { method: 'POST', url: '/api/appointments', payload: { patientId: p.id, serviceId: 'saishin', start: `${day}T${time}:00+09:00`, resourceIds: ['dr-mori'] } });
+            if (res.statusCode === 201) return p;
+          }
+        }
+        throw new Error('no free slot');
       };
       const status = async (patientId: string) => t.db.db.selectFrom('outbox').selectAll().where('patient_id', '=', patientId).orderBy('created_at').execute();
       // 500 then 429 with Retry-After: retried later with the same key, then delivered.
