@@ -17,7 +17,7 @@ import {
   type DbHandle,
 } from '../packages/storage/src/index.ts';
 import { createApp } from '../packages/server/src/app.ts';
-import { loadConfig } from '../packages/server/src/config.ts';
+import { loadConfig, type ServerConfig } from '../packages/server/src/config.ts';
 import { e2eClock } from './helpers/clock.ts';
 import { SESSION_COOKIE } from '../packages/server/src/auth/session-cookie.ts';
 import { root } from './helpers/server.ts';
@@ -50,12 +50,12 @@ export interface IntakeHarness {
   readonly stop: () => Promise<void>;
 }
 
-export async function startIntakeHarness(): Promise<IntakeHarness> {
+export async function startIntakeHarness(options: { readonly config?: Partial<ServerConfig> } = {}): Promise<IntakeHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'mimamori-intake-'));
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const db = await createDb({ sqlitePath: join(dir, 'intake.db') });
-  const config = loadConfig({}, { publicUrl: baseUrl, webDist: join(root, 'packages/web/dist'), port, host: '127.0.0.1' });
+  const config = loadConfig({}, { publicUrl: baseUrl, webDist: join(root, 'packages/web/dist'), port, host: '127.0.0.1', ...options.config });
   const app = await createApp({ db, clock: e2eClock, config });
   await app.listen({ port, host: '127.0.0.1' });
   const clinicId = newId();

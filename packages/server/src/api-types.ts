@@ -8,6 +8,7 @@ import type { patientCrisisView } from './services/safety/patient-crisis-view.ts
 export type { AppointmentView } from './services/scheduling/appointment-view.ts';
 export type { CrisisContact } from './services/safety/default-crisis-contacts.ts';
 export type { PsychiatricEmergencyCentre } from './services/safety/patient-crisis-view.ts';
+export type { IssuedLineLinkCode, LineSettingsView, OutboxItem, PatientLineView } from './services/line/line-views.ts';
 export type { StorageStatus } from './services/storage-health.ts';
 
 /** `GET /api/p/crisis-contacts`: what the crisis panel shows a patient. */

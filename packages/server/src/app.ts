@@ -26,6 +26,7 @@ import { registerIntakeFeature } from './features/intake.ts';
 import { registerOutcomeFeature } from './features/outcome.ts';
 import { registerProgramsFeature } from './features/programs.ts';
 import { registerSafetyFeature } from './features/safety.ts';
+import { registerLineFeature } from './features/line.ts';
 import { registerScalesFeature } from './features/scales.ts';
 import { registerSchedulingFeature } from './features/scheduling.ts';
 import { programTagsOf } from './services/programs/program-booking-service.ts';
@@ -141,6 +142,7 @@ export async function createApp(baseDeps: AppDeps, options: { logger?: boolean |
   registerProgramsFeature(app, deps);
   registerOutcomeFeature(app, deps);
   registerSafetyFeature(app, deps);
+  registerLineFeature(app, deps);
   await registerWebApp(app, deps);
   return app;
 }

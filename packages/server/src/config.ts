@@ -21,6 +21,8 @@ export interface ServerConfig {
   readonly diskWarnFreeBytes: number;
   /** How often the server checks the database for damage and the disk for space (`DB_CHECK_INTERVAL_MINUTES`, default 360). */
   readonly dbCheckIntervalMinutes: number;
+  /** The LINE Messaging API's base URL (`LINE_API_BASE_URL`; default https://api.line.me — tests point it at a local fake). */
+  readonly lineApiBaseUrl: string;
 }
 
 const IDLE_CAP = 30;
@@ -50,6 +52,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
     logLevel: env.LOG_LEVEL ?? 'info',
     diskWarnFreeBytes: Math.max(0, num(env.DISK_WARN_FREE_MB, 1024)) * 1024 * 1024,
     dbCheckIntervalMinutes: Math.max(1, num(env.DB_CHECK_INTERVAL_MINUTES, 360)),
+    lineApiBaseUrl: (env.LINE_API_BASE_URL || 'https://api.line.me').replace(/\/$/, ''),
     ...overrides,
   };
 }

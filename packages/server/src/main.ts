@@ -1,7 +1,7 @@
 // The only file that binds a port. `npm start` runs it; `npm run demo` runs it with --demo.
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkSqliteFile, countStaff, createDb, currentTotp, secretKeyFileFor, seedDemo, seedDemoSafety } from '@mimamori/storage';
+import { checkSqliteFile, countStaff, createDb, currentTotp, secretKeyFileFor, seedDemo, seedDemoLine, seedDemoSafety } from '@mimamori/storage';
 import { createApp } from './app.ts';
 import { loggerOptions } from './http/logger-options.ts';
 import { clockFromEnv, FIXED_NOW_ENV } from './clock.ts';
@@ -16,6 +16,7 @@ import { startQuestionnaireJob } from './services/scales/deliver-questionnaires.
 import { createAuditHeadJob } from './services/audit-head-mail.ts';
 import { createAlertDispatchJob } from './services/safety/alert-escalation.ts';
 import { createIdleStaffJob } from './services/disable-idle-staff.ts';
+import { createLineDeliveryJob } from './services/line/line-worker.ts';
 import { createClockOffsetMonitor, MAX_CLOCK_OFFSET_MS } from './services/clock-offset.ts';
 import { createStorageHealth } from './services/storage-health.ts';
 
@@ -93,6 +94,8 @@ if (demo && (await countStaff(db.db)) === 0) {
     const c = await seedDemo(tx, { now, today, secrets: db.secrets });
     // The on-call rota and an open urgent alert with its history (docs/safety.md).
     await seedDemoSafety(tx, { now, today });
+    // A LINE channel with fake credentials (nothing goes to LINE), a linked patient, delivered and failed messages (docs/line.md).
+    await seedDemoLine(tx, { now, secrets: db.secrets });
     return c;
   });
   lines.push('', '=== Mimamori DEMO clinic (fictitious data; do not enter real patients) ===', 'login id            password          TOTP secret                        current code');
@@ -117,6 +120,8 @@ const alertDispatchJob = createAlertDispatchJob(deps, { onError: (err) => app.lo
 alertDispatchJob.start();
 const idleStaffJob = createIdleStaffJob(deps, { onError: (err) => app.log.error({ err: (err as Error).message }, 'idle account job failed') });
 idleStaffJob.start();
+const lineJob = createLineDeliveryJob(deps, { onError: (err) => app.log.error({ err: (err as Error).message }, 'LINE delivery failed') });
+lineJob.start();
 clockMonitor?.start();
 storageHealth.start();
 if (!clockMonitor) lines.push('NTP_SERVER is not set: /api/health does not report the clock offset (set it to the time source this machine synchronises with).');
@@ -133,7 +138,7 @@ process.stdout.write(
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void Promise.all([storageHealth.stop(), questionnaireJob.stop(), alertDispatchJob.stop(), auditHeadJob?.stop(), idleStaffJob.stop(), clockMonitor?.stop(), reminderJob.stop()])
+    void Promise.all([storageHealth.stop(), questionnaireJob.stop(), alertDispatchJob.stop(), auditHeadJob?.stop(), idleStaffJob.stop(), lineJob.stop(), clockMonitor?.stop(), reminderJob.stop()])
       .then(() => mailWorker?.stop())
       .then(() => app.close())
       .then(() => db.close())

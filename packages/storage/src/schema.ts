@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { LineTables } from './schema/line-tables.ts';
 import type { IntakeTables } from './schema/intake-tables.ts';
 import type { OutcomeTables } from './schema/outcome-tables.ts';
 import type { ProgramsTables } from './schema/programs-tables.ts';
@@ -154,6 +155,12 @@ export interface OutboxTable {
   created_at: string;
   sent_at: string | null;
   message_id: string | null;
+  /** `mail` (SMTP) or `line` (LINE push; `to_address` is the LINE user id). Added by `line-0001`. */
+  channel: Generated<string>;
+  /** LINE's `X-Line-Retry-Key`, made before the first attempt and kept for every retry. */
+  retry_key: string | null;
+  /** For a mail sent because a LINE message could not be delivered: that message's id. */
+  fallback_of: string | null;
 }
 
 export interface PatientLinkTable {
@@ -230,5 +237,5 @@ export interface FoundationTables {
 }
 
 /** Every table: the foundation's and each feature's. */
-export interface Database extends FoundationTables, ScalesTables, SchedulingTables, IntakeTables, ProgramsTables, OutcomeTables, SafetyTables {}
+export interface Database extends FoundationTables, ScalesTables, SchedulingTables, IntakeTables, ProgramsTables, OutcomeTables, SafetyTables, LineTables {}
 

@@ -37,6 +37,8 @@ export const permissionMatrix = {
   'appointments:read': ['admin', 'doctor', 'nurse', 'reception'],
   'appointments:write': ['admin', 'doctor', 'nurse', 'reception'],
   'scheduling:admin': ['admin'],
+  'messaging:admin': ['admin'],
+  'line:link': ['admin', 'doctor', 'nurse', 'reception'],
 } as const satisfies Record<string, ReadonlyArray<Role>>;
 
 export type Permission = keyof typeof permissionMatrix;
@@ -48,8 +50,8 @@ export const permissionDescriptions: Readonly<Record<Permission, { readonly ja: 
   'audit:read': { ja: '監査ログの閲覧・エクスポート・検証', en: 'View, export and verify the audit log' },
   'alerts:read': { ja: '安全性アラート（自殺念慮・重篤な有害事象）の閲覧', en: 'See safety alerts (suicidal ideation, serious adverse events)' },
   'alerts:acknowledge': { ja: '安全性アラートの確認（対応記録）', en: 'Acknowledge safety alerts with a note' },
-  'outbox:read': { ja: '送信メール（送信待ち・送信済み・失敗）の閲覧', en: 'See outgoing mail (waiting, sent, failed)' },
-  'outbox:retry': { ja: '送信に失敗したメールの再送', en: 'Retry mail that failed to send' },
+  'outbox:read': { ja: '送信メッセージ（メール・LINE。送信待ち・送信済み・失敗）の閲覧', en: 'See outgoing messages (mail, LINE: waiting, sent, failed)' },
+  'outbox:retry': { ja: '送信に失敗したメッセージ（メール・LINE）の再送', en: 'Resend messages (mail, LINE) that failed' },
   'intake:send': { ja: 'WEB問診の送信（メール。リンク・QRコードの表示は回答を閲覧できる役割のみ）', en: 'Send the pre-visit intake (email; the link and QR code are shown only to roles that can read the answers)' },
   'intake:status': { ja: 'WEB問診の状況（送信済み・入力中・回答済み）の閲覧', en: 'See intake status (sent, started, submitted)' },
   'intake:read': { ja: 'WEB問診の回答・要約・尺度得点の閲覧', en: 'Read intake answers, the clinical summary and scale scores' },
@@ -71,6 +73,8 @@ export const permissionDescriptions: Readonly<Record<Permission, { readonly ja: 
   'appointments:read': { ja: '予約・空き枠・診療カレンダーの閲覧', en: 'View appointments, free slots and the clinic calendar' },
   'appointments:write': { ja: '予約の登録・変更・キャンセル・受付、患者への予約リンク送信', en: 'Book, change, cancel and check in appointments; send patients their appointments link' },
   'scheduling:admin': { ja: '診療時間・休診日・予約種別・設備・予約ルールの設定', en: 'Set opening hours, closures, services, resources and booking rules' },
+  'messaging:admin': { ja: 'LINE公式アカウントの設定・接続確認とテスト送信（メール・LINE）', en: 'Set up and check the LINE official account; send test messages (mail, LINE)' },
+  'line:link': { ja: '患者のLINE連携（連携用コード・QRコードの表示、受け取り方法の変更、連携の解除）', en: 'Link a patient’s LINE (show the link code and QR code, change how messages go, unlink)' },
 };
 
 export function isRole(s: string): s is Role {

@@ -24,6 +24,12 @@ export interface NewOutboxMessage {
   /** Send no earlier than this instant (ISO). */
   readonly notBefore: string;
   readonly now: string;
+  /** `mail` (the default) or `line` (then `to` is the LINE user id and `retryKey` is required). */
+  readonly channel?: 'mail' | 'line';
+  /** LINE's `X-Line-Retry-Key`, made once before the first attempt. */
+  readonly retryKey?: string;
+  /** The LINE message this mail stands in for. */
+  readonly fallbackOf?: string;
 }
 
 /**
@@ -41,6 +47,7 @@ export async function enqueueMail(db: Db, m: NewOutboxMessage): Promise<boolean>
       id: m.id, clinic_id: m.clinicId, patient_id: m.patientId, kind: m.kind, to_address: m.to, subject: m.subject, body_text: m.text,
       attachments_json: JSON.stringify(m.attachments ?? []), dedupe_key: m.dedupeKey ?? null, status: 'pending', attempts: 0,
       next_attempt_at: m.notBefore, lease_until: null, last_error: null, created_at: m.now, sent_at: null, message_id: null,
+      channel: m.channel ?? 'mail', retry_key: m.retryKey ?? null, fallback_of: m.fallbackOf ?? null,
     })
     .execute();
   return true;
@@ -50,10 +57,11 @@ export async function enqueueMail(db: Db, m: NewOutboxMessage): Promise<boolean>
  * Claims up to `limit` due messages with a lease (compare-and-swap on status), so two workers
  * never send the same message.
  */
-export async function claimDueMail(db: Db, o: { now: string; leaseUntil: string; limit: number }): Promise<OutboxRow[]> {
+export async function claimDueMail(db: Db, o: { now: string; leaseUntil: string; limit: number; channel?: 'mail' | 'line' }): Promise<OutboxRow[]> {
   const due = await db
     .selectFrom('outbox')
     .selectAll()
+    .where('channel', '=', o.channel ?? 'mail')
     .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', o.now)])]))
     .where('next_attempt_at', '<=', o.now)
     .orderBy('next_attempt_at')
@@ -86,9 +94,20 @@ export async function markMailFailed(db: Db, id: string, o: { error: string; nex
     .execute();
 }
 
-export async function listOutbox(db: Db, o: { clinicId: string; status?: string; patientId?: string; limit: number }): Promise<OutboxRow[]> {
+export async function listOutbox(db: Db, o: { clinicId: string; status?: string; patientId?: string; channel?: string; limit: number }): Promise<OutboxRow[]> {
   let q = db.selectFrom('outbox').selectAll().where('clinic_id', '=', o.clinicId);
   if (o.status) q = q.where('status', '=', o.status);
+  if (o.channel) q = q.where('channel', '=', o.channel);
   if (o.patientId) q = q.where('patient_id', '=', o.patientId);
   return q.orderBy('created_at', 'desc').limit(o.limit).execute();
+}
+
+/** Gives a claimed message back untouched (not an attempt): e.g. the channel is rate-limited for a while. */
+export async function releaseOutboxClaim(db: Db, id: string, o: { nextAttemptAt: string }): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({ status: 'pending', lease_until: null, next_attempt_at: o.nextAttemptAt, attempts: eb('attempts', '-', 1) }))
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .execute();
 }

@@ -9,6 +9,7 @@ import { BookPage } from './appointments/book-page.tsx';
 import { CancelPage } from './appointments/cancel-page.tsx';
 import { MyAppointmentsPage } from './appointments/my-appointments-page.tsx';
 import { QuestionnairePage } from './questionnaire/questionnaire-page.tsx';
+import { LinePage } from './line/line-page.tsx';
 
 export interface RouteContext {
   readonly params: Readonly<Record<string, string>>;
@@ -44,6 +45,10 @@ export const ROUTES: readonly PatientRoute[] = [
   {
     path: '/signin',
     render: ({ m, lang, setClinicName }) => <MyAppointmentsPage lang={lang} loading={m.loading} setClinicName={setClinicName} />,
+  },
+  {
+    path: '/line',
+    render: ({ m, lang, setClinicName }) => <LinePage lang={lang} loading={m.loading} setClinicName={setClinicName} />,
   },
   {
     path: '/appointments/book',

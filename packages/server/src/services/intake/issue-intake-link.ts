@@ -1,4 +1,5 @@
-import { enqueueMail, insertIntake, newId, type Db, type IntakeRow } from '@mimamori/storage';
+import { insertIntake, newId, type Db, type IntakeRow } from '@mimamori/storage';
+import { enqueuePatientMessage, type LineNoticeParts } from '../line/enqueue-patient-message.ts';
 import { audit } from '../../audit/audit.ts';
 import type { RequestContext } from '../../request-context.ts';
 import { issuePatientLink, type IssuedPatientLink } from '../patient-link-service.ts';
@@ -24,6 +25,11 @@ export interface IntakeLinkRequest {
   readonly to: string | null;
   /** The mail's subject and text for the issued link. */
   readonly mail: (link: IssuedPatientLink) => { readonly subject: string; readonly text: string };
+  /**
+   * Also by LINE, as the patient prefers (`services/line/enqueue-patient-message.ts`), to the holder
+   * named; absent: mail only (the adolescent's own link never goes to a LINE a guardian may hold).
+   */
+  readonly line?: Pick<LineNoticeParts, 'for'>;
   /** Words for the audit row, e.g. `adolescent; mail queued`. */
   readonly auditDetail: (mailQueued: boolean) => string;
 }
@@ -62,8 +68,9 @@ export async function issueIntakeLink(ctx: RequestContext, tx: Db, o: IntakeLink
   let mailQueued = false;
   if (o.to) {
     const m = o.mail(link);
-    mailQueued = await enqueueMail(tx, {
+    mailQueued = await enqueuePatientMessage(tx, {
       id: newId(), clinicId: o.clinicId, patientId: o.patientId, kind: 'intake_link', to: o.to, subject: m.subject, text: m.text,
+      ...(o.line ? { line: { url: link.url, ...o.line } } : {}),
       // One mail per issued link: re-sending issues a new link, so a retried request never mails twice.
       dedupeKey: `intake:${intake.id}:${link.token.slice(0, 16)}`, notBefore: now, now,
     });

@@ -92,6 +92,7 @@ export async function sendIntake(ctx: RequestContext, tx: Db, o: SendIntakeOptio
     },
     reopen: { expires_at: linkExpiresAt, appointment_id: o.appointmentId ?? open?.appointment_id ?? null },
     mail: (link) => mailText({ clinicName: clinic?.name ?? '', url: link.url, expiresAt: link.expiresAt, zone }),
+    line: audience === 'child' ? { for: 'guardian' } : {},
     auditDetail: (mailQueued) => (mailQueued ? 'mail queued' : 'no mail'),
   });
 }

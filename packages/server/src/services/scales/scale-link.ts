@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
-import { enqueueMail, getClinic, markScaleLinkSent, newId, tokenId, type Db, type ScaleInstanceRow } from '@mimamori/storage';
+import { enqueuePatientMessage } from '../line/enqueue-patient-message.ts';
+import { getClinic, markScaleLinkSent, newId, tokenId, type Db, type ScaleInstanceRow } from '@mimamori/storage';
 import type { AppDeps } from '../../context.ts';
 import { issuePatientLink, type IssuedPatientLink } from '../patient-link-service.ts';
 
@@ -62,8 +63,9 @@ export async function mailQuestionnaireLink(deps: AppDeps, tx: Db, o: { inst: Sc
     'このメールに心当たりがない場合は破棄してください。 / If this email is not for you, please delete it.',
   ].filter((l, i, a) => l !== '' || a[i - 1] !== '').join('\n');
   const now = deps.clock().toISOString();
-  const queued = await enqueueMail(tx, {
+  const queued = await enqueuePatientMessage(tx, {
     id: newId(), clinicId: o.inst.clinic_id, patientId: o.inst.patient_id, kind: `questionnaire_${o.kind}`, to: o.to,
+    line: { url: o.link.url, until: until.ja },
     subject: o.kind === 'invite' ? `${name}からのお知らせ / A message from ${name}`
       : o.kind === 'resend' ? `${name}からのお知らせ（再送） / A message from ${name}` : `${name}からのお知らせ（再送） / A reminder from ${name}`,
     // Invitations and reminders go once per instance; each link staff re-send goes once.

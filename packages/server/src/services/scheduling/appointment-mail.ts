@@ -3,13 +3,14 @@ import { instantToZoned } from '@mimamori/core/time/instant-to-zoned';
 import { addDays } from '@mimamori/core/time/local-date';
 import { zonedToInstant } from '@mimamori/core/time/zoned-to-instant';
 import {
-  enqueueMail, getPatientBriefs, isUniqueViolation, listClinics, listConfirmedStartingBetween, newId, type AppointmentRow, type Db,
+  getPatientBriefs, isUniqueViolation, listClinics, listConfirmedStartingBetween, newId, type AppointmentRow, type Db,
 } from '@mimamori/storage';
 import type { AppDeps } from '../../context.ts';
 import { createPeriodicJob, type PeriodicJob } from '../periodic-job.ts';
 import { loadClinicScheduling, type ClinicScheduling } from './scheduling-context.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
 import { writeTx } from '../write-tx.ts';
+import { enqueuePatientMessage } from '../line/enqueue-patient-message.ts';
 
 export type AppointmentMailKind = 'confirmation' | 'change' | 'cancellation' | 'reminder';
 
@@ -57,7 +58,7 @@ export async function queueAppointmentMail(
 ): Promise<boolean> {
   const { cfg, row, kind } = o;
   const [patient] = await getPatientBriefs(db, cfg.clinicId, [row.patient_id]);
-  if (!patient?.email) return false;
+  if (!patient) return false;
   const now = deps.clock();
   const when = formatAppointmentTime({ startMs: row.start_ms, endMs: row.end_ms, zone: cfg.zone });
   const deadline = checkOnlineChange({ rule: cfg.policy.changeCutoff, appointmentStart: row.start_ms, now: now.getTime(), zone: cfg.zone, clinicPhone: cfg.clinicPhone });
@@ -92,12 +93,14 @@ export async function queueAppointmentMail(
     sequence: row.version,
     status: kind === 'cancellation' ? 'cancelled' : 'confirmed',
   });
-  return enqueueMail(db, {
+  return enqueuePatientMessage(db, {
     id: newId(),
     clinicId: cfg.clinicId,
     patientId: row.patient_id,
     kind: `appointment_${kind}`,
-    to: patient.email,
+    // No address: only LINE can carry it (the channel-choosing function sends no mail then).
+    to: patient.email ?? '',
+    line: { when, url: kind === 'cancellation' ? null : `${deps.config.publicUrl}/p/appointments` },
     subject: `${SUBJECTS[kind]}（${cfg.clinicName}）`,
     text: lines.join('\n'),
     attachments: [{ filename: 'appointment.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: ics }],

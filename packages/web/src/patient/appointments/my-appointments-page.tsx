@@ -75,6 +75,9 @@ function List({ lang, loading }: PageProps) {
       <Go to="/appointments/book" class="appt-btn appt-btn--primary">
         {t.book}
       </Go>
+      <Go to="/line" class="appt-btn">
+        {t.line}
+      </Go>
       <button type="button" class="appt-btn appt-btn--plain" onClick={() => void finish()}>
         {t.signOut}
       </button>

@@ -65,6 +65,10 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
   // safety
   { path: 'oncall', access: 'crisis:edit', nav: 'nav.oncall', page: lazyPage(() => import('../features/safety/oncall-page.tsx'), 'OnCallPage') },
   { path: 'alerts/:id', access: 'alerts:read', page: lazyPage(() => import('../features/safety/alert-history-page.tsx'), 'AlertHistoryPage') },
+  // messages: the outbox (mail and LINE), the LINE setup with test sends, a patient's LINE link
+  { path: 'outbox', access: 'outbox:read', nav: 'nav.outbox', page: lazyPage(() => import('../features/outbox/outbox-page.tsx'), 'OutboxPage') },
+  { path: 'settings/line', access: 'messaging:admin', page: lazyPage(() => import('../features/line/line-settings-page.tsx'), 'LineSettingsPage') },
+  { path: 'patients/:id/line', access: 'line:link', page: lazyPage(() => import('../features/line/patient-line-page.tsx'), 'PatientLinePage') },
   // administration
   { path: 'staff', access: 'staff:admin', nav: 'nav.staff', page: lazyPage(() => import('../features/staff/staff-admin-page.tsx'), 'StaffAdminPage') },
   { path: 'audit', access: 'audit:read', nav: 'nav.audit', page: lazyPage(() => import('../features/audit/audit-page.tsx'), 'AuditPage') },

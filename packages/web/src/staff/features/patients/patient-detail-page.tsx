@@ -52,6 +52,11 @@ export function PatientDetailPage(): ReactNode {
               {t('nav.scales')}
             </Link>
           ) : null}
+          {can('line:link') ? (
+            <Link className="btn" to={`/patients/${encodeURIComponent(p.id)}/line`}>
+              LINE
+            </Link>
+          ) : null}
           {can('programs:clinical_read') ? (
             <Link className="btn" to={`/patients/${encodeURIComponent(p.id)}/program-timeline`}>
               {t('nav.programs')}

@@ -3,6 +3,8 @@ import { safetyEn } from '../../features/safety/safety-en.ts';
 import { healthEn } from '../../features/health/health-en.ts';
 import { programsEn } from '../../features/programs/programs-en.ts';
 import type { Dict } from '../dict.ts';
+import { outboxEn } from '../../features/outbox/outbox-en.ts';
+import { lineEn } from '../../features/line/line-en.ts';
 import type { ja } from './ja.ts';
 import { appointmentsEn } from '../../features/appointments/appointments-en.ts';
 import { calendarAdminEn } from '../../features/calendar-admin/calendar-admin-en.ts';
@@ -27,6 +29,7 @@ export const en: Dict<typeof ja> = {
     analysis: 'Analysis',
     staff: 'Staff',
     audit: 'Audit log',
+    outbox: 'Outgoing messages',
     oncall: 'On call',
   },
   common: {
@@ -288,6 +291,8 @@ export const en: Dict<typeof ja> = {
   intake: intakeEn,
   scl: scalesEn,
   safety: safetyEn,
+  outbox: outboxEn,
+  line: lineEn,
   health: healthEn,
   prg: programsEn,
   ana: outcomeEn,

@@ -6,6 +6,8 @@ import { appointmentsJa } from '../../features/appointments/appointments-ja.ts';
 import { calendarAdminJa } from '../../features/calendar-admin/calendar-admin-ja.ts';
 import { intakeJa } from '../../features/intake/intake-ja.ts';
 import { scalesJa } from '../../features/scales/scales-ja.ts';
+import { outboxJa } from '../../features/outbox/outbox-ja.ts';
+import { lineJa } from '../../features/line/line-ja.ts';
 // Japanese: the default language. `en.ts` must have the same keys (the type checks it).
 export const ja = {
   app: {
@@ -26,6 +28,7 @@ export const ja = {
     staff: 'スタッフ管理',
     audit: '監査ログ',
     oncall: '当番',
+    outbox: '送信メッセージ',
   },
   common: {
     loading: '読み込み中…',
@@ -286,6 +289,8 @@ export const ja = {
   intake: intakeJa,
   scl: scalesJa,
   safety: safetyJa,
+  outbox: outboxJa,
+  line: lineJa,
   health: healthJa,
   prg: programsJa,
   ana: outcomeJa,

@@ -1,0 +1,33 @@
+/** How a patient wants their messages: by LINE only, by LINE and mail, or by mail only. */
+export type LinePreference = 'line' | 'both' | 'mail';
+
+/** Which channels a patient's message goes by. */
+export interface ChosenChannels {
+  readonly mail: boolean;
+  readonly line: boolean;
+}
+
+/**
+ * Picks the channels of one patient message. LINE only when the clinic's channel is on and the
+ * patient's LINE link is active (an `unfollow` ends that at once); mail whenever LINE is not used or
+ * the patient asked for both, and the patient has an address. A message that can go nowhere
+ * returns neither (the caller keeps what it did before: no mail without an address).
+ *
+ * @example
+ * chooseChannels({ preference: 'line', linkActive: false, channelEnabled: true, hasEmail: true }); // { mail: true, line: false }
+ */
+export function chooseChannels(o: {
+  readonly preference: LinePreference | null;
+  readonly linkActive: boolean;
+  readonly channelEnabled: boolean;
+  readonly hasEmail: boolean;
+}): ChosenChannels {
+  const line = o.channelEnabled && o.linkActive && o.preference !== null && o.preference !== 'mail';
+  const mail = o.hasEmail && (!line || o.preference === 'both');
+  return { mail, line };
+}
+
+/** Parses a stored or submitted preference; anything else is null. */
+export function parseLinePreference(v: unknown): LinePreference | null {
+  return v === 'line' || v === 'both' || v === 'mail' ? v : null;
+}

@@ -1,0 +1,268 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { testDialects } from '../../../storage/test/test-db.ts';
+import type { AppDeps } from '../../src/context.ts';
+import { createMailWorker } from '../../src/mail/mail-worker.ts';
+import { smtpConfigFrom } from '../../src/mail/smtp-config.ts';
+import { deliverLineOnce, refreshLineQuotas } from '../../src/services/line/line-worker.ts';
+import { queueDayBeforeReminders } from '../../src/services/scheduling/appointment-mail.ts';
+import { as, createTestApp, signedIn, type Session, type TestApp } from '../test-app.ts';
+import { startTestSmtp } from '../test-smtp.ts';
+import { asPatient, newPatient, patientSession } from '../scheduling/scheduling-fixtures.ts';
+import { lineEvent, lineUserId, signedWebhook, startFakeLine, type FakeLine } from '../fake-line.ts';
+
+for (const dialect of testDialects()) {
+  describe(`LINE channel against a local fake of the LINE API (${dialect})`, () => {
+    let t: TestApp;
+    let fake: FakeLine;
+    let admin: Session;
+    let rec: Session;
+    const deps = (): AppDeps => ({ db: t.db, clock: t.clock.fn, config: t.config });
+    const webhook = (events: ReadonlyArray<unknown>, o: { secret?: string; signature?: string | null } = {}) => {
+      const w = signedWebhook(o.secret ?? fake.secret, events);
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (o.signature !== null) headers['x-line-signature'] = o.signature ?? w.signature;
+      return t.app.inject({ method: 'POST', url: `/api/line/webhook/${t.clinicId}`, payload: w.body, headers });
+    };
+    /** Links a new patient's LINE the way a patient does: a code from the patient page, sent from LINE. */
+    const linkedPatient = async (over: Record<string, unknown> = {}) => {
+      const p = await newPatient(t, rec, over);
+      const ps = await patientSession(t, rec, p.id);
+      const code = await asPatient(t, ps, { method: 'POST', url: '/api/p/line/code', payload: {} });
+      assert.equal(code.statusCode, 200, code.body);
+      const user = lineUserId();
+      assert.equal((await webhook([lineEvent('follow', user), lineEvent('message', user, { text: `${code.json().code}` })])).statusCode, 200);
+      return { ...p, user, ps };
+    };
+
+    before(async () => {
+      fake = await startFakeLine();
+      t = await createTestApp(dialect, { lineApiBaseUrl: fake.url });
+      admin = await signedIn(t, 'admin');
+      rec = await signedIn(t, 'reception');
+      await t.db.db.insertInto('scheduling_settings').values({ clinic_id: t.clinicId } as never).execute().catch(() => undefined);
+    });
+    after(async () => {
+      await t.destroy();
+      await fake.close();
+    });
+
+    test('the admin saves the channel (sealed), sees the webhook URL and checks it with a harmless call', async () => {
+      const bad = await as(t, admin, { method: 'PUT', url: '/api/line/settings', payload: { channelId: 'abc', channelSecret: 'short', accessToken: 'x', enabled: true } });
+      assert.equal(bad.statusCode, 400);
+      assert.deepEqual(bad.json().error.details?.map((d: { path: string }) => d.path).sort() ?? bad.json().error.issues?.map((d: { path: string }) => d.path).sort(), ['accessToken', 'channelId', 'channelSecret']);
+      const saved = await as(t, admin, { method: 'PUT', url: '/api/line/settings', payload: { channelId: fake.channelId, channelSecret: fake.secret, accessToken: fake.token, enabled: true } });
+      assert.equal(saved.statusCode, 200, saved.body);
+      assert.equal(saved.json().webhookUrl, `http://localhost:3000/api/line/webhook/${t.clinicId}`);
+      assert.equal(JSON.stringify(saved.json()).includes(fake.secret), false, 'the secret never comes back');
+      const row = await t.db.db.selectFrom('line_channels').selectAll().where('clinic_id', '=', t.clinicId).executeTakeFirstOrThrow();
+      assert.match(row.secret_sealed, /^mm1\./);
+      assert.equal(row.secret_sealed.includes(fake.secret) || row.token_sealed.includes(fake.token), false, 'stored sealed');
+      const checked = await as(t, admin, { method: 'POST', url: '/api/line/settings/check' });
+      assert.equal(checked.statusCode, 200, checked.body);
+      assert.equal(checked.json().botBasicId, '@123fake');
+      assert.equal(checked.json().checkError, null);
+      assert.equal(checked.json().quotaLimit, 200, 'the month\'s allowance read with the check');
+      assert.equal((await as(t, rec, { url: '/api/line/settings' })).statusCode, 403, 'reception cannot see the setup');
+    });
+
+    test('a webhook with a missing, forged or re-signed-with-another-secret signature is refused with 401 and changes nothing', async () => {
+      const user = lineUserId();
+      const before = await t.db.db.selectFrom('line_webhook_events').select('webhook_event_id').execute();
+      assert.equal((await webhook([lineEvent('message', user, { text: 'hello' })], { signature: null })).statusCode, 401);
+      assert.equal((await webhook([lineEvent('message', user, { text: 'hello' })], { signature: 'AAAA' })).statusCode, 401);
+      assert.equal((await webhook([lineEvent('message', user, { text: 'hello' })], { secret: 'f'.repeat(32) })).statusCode, 401);
+      // A body changed after signing (a replay with different content) fails too.
+      const w = signedWebhook(fake.secret, [lineEvent('message', user, { text: 'a' })]);
+      const tampered = await t.app.inject({ method: 'POST', url: `/api/line/webhook/${t.clinicId}`, payload: w.body.replace('"a"', '"b"'), headers: { 'content-type': 'application/json', 'x-line-signature': w.signature } });
+      assert.equal(tampered.statusCode, 401);
+      const after = await t.db.db.selectFrom('line_webhook_events').select('webhook_event_id').execute();
+      assert.equal(after.length, before.length);
+      assert.equal(fake.replies.length, 0);
+    });
+
+    test('linking: a one-time code binds the LINE user to the patient once; any other text gets the fixed reply with crisis lines', async () => {
+      const p = await linkedPatient();
+      const view = await asPatient(t, p.ps, { url: '/api/p/line' });
+      assert.equal(view.json().linked, true);
+      assert.equal(view.json().preference, 'line');
+      assert.match(fake.replies.at(-1)!.text, /連携が完了しました/);
+      // The same code again (another LINE user) does nothing.
+      const code = await asPatient(t, p.ps, { method: 'POST', url: '/api/p/line/code', payload: { asGuardian: true } });
+      const other = lineUserId();
+      await webhook([lineEvent('message', other, { text: code.json().code })]);
+      assert.match(fake.replies.at(-1)!.text, /保護者として連携/);
+      await webhook([lineEvent('message', lineUserId(), { text: code.json().code })]);
+      assert.match(fake.replies.at(-1)!.text, /使えません/);
+      const staffView = await as(t, rec, { url: `/api/patients/${p.id}/line` });
+      assert.deepEqual(staffView.json().links.map((l: { asGuardian: boolean }) => l.asGuardian).sort(), [false, true], 'a guardian bound to their child is marked as such');
+      await webhook([lineEvent('message', lineUserId(), { text: '死にたい' })]);
+      const reply = fake.replies.at(-1)!.text;
+      assert.match(reply, /確認していません/);
+      assert.match(reply, /119/);
+      assert.match(reply, /いのちの電話|よりそいホットライン/);
+    });
+
+    test('redelivery of the same webhookEventId is handled once', async () => {
+      const p = await newPatient(t, rec);
+      const ps = await patientSession(t, rec, p.id);
+      const code = (await asPatient(t, ps, { method: 'POST', url: '/api/p/line/code', payload: {} })).json().code as string;
+      const user = lineUserId();
+      const ev = lineEvent('message', user, { text: code });
+      const replies = fake.replies.length;
+      assert.equal((await webhook([ev])).statusCode, 200);
+      assert.equal((await webhook([{ ...ev, deliveryContext: { isRedelivery: true } }])).statusCode, 200);
+      assert.equal(fake.replies.length, replies + 1, 'one reply, not two');
+      const audits = await t.db.db.selectFrom('audit_log').select('id').where('action', '=', 'line.link').where('patient_id', '=', p.id).execute();
+      assert.equal(audits.length, 1);
+    });
+
+    test('booking messages go by LINE per preference; an unfollow stops LINE at once and the waiting message goes by mail', async () => {
+      const p = await linkedPatient();
+      const res = await as(t, rec, { method: 'POST', url: '/api/appointments', payload: { patientId: p.id, serviceId: 'saishin', start: '2026-12-02T09:00:00+09:00', resourceIds: ['dr-mori'] } });
+      assert.equal(res.statusCode, 201, res.body);
+      const rows = await t.db.db.selectFrom('outbox').selectAll().where('patient_id', '=', p.id).execute();
+      assert.deepEqual(rows.map((r) => r.channel), ['line'], 'preference line: no mail');
+      assert.doesNotMatch(rows[0]!.body_text, /再診|うつ|PHQ/, 'discreet');
+      // The patient blocks the account before the worker runs: the message moves to mail.
+      await webhook([lineEvent('unfollow', p.user)]);
+      const after = await t.db.db.selectFrom('outbox').selectAll().where('patient_id', '=', p.id).orderBy('created_at').execute();
+      const line = after.find((r) => r.channel === 'line')!;
+      const mail = after.find((r) => r.channel === 'mail')!;
+      assert.equal(line.status, 'failed');
+      assert.match(line.last_error!, /blocked/);
+      assert.equal(mail.fallback_of, line.id);
+      assert.equal(mail.to_address, p.email);
+      // Later messages go by mail only.
+      assert.equal(await queueDayBeforeReminders(deps()) >= 1, true);
+      const reminder = await t.db.db.selectFrom('outbox').selectAll().where('patient_id', '=', p.id).where('kind', '=', 'appointment_reminder').execute();
+      assert.deepEqual(reminder.map((r) => r.channel), ['mail']);
+      // Following again restores LINE.
+      await webhook([lineEvent('follow', p.user)]);
+      assert.equal((await as(t, rec, { url: `/api/patients/${p.id}/line` })).json().linked, true);
+    });
+
+    test('a WEB問診 link goes by LINE to a linked patient, the link in it and nothing clinical', async () => {
+      const p = await linkedPatient();
+      const doctor = await signedIn(t, 'doctor');
+      const sent = await as(t, doctor, { method: 'POST', url: `/api/patients/${p.id}/intakes`, payload: {} });
+      assert.ok(sent.statusCode < 300, sent.body);
+      const rows = await t.db.db.selectFrom('outbox').selectAll().where('patient_id', '=', p.id).where('kind', '=', 'intake_link').execute();
+      assert.deepEqual(rows.map((r) => r.channel), ['line']);
+      assert.ok(rows[0]!.body_text.includes(sent.json().link.url), 'the same link the mail would carry');
+      assert.doesNotMatch(rows[0]!.body_text, /問診票の内容|うつ|PHQ|GAD/);
+    });
+
+    test('preference both: LINE and mail; the day-before reminder reaches the fake and the mail a real SMTP server', async () => {
+      const p = await linkedPatient();
+      assert.equal((await asPatient(t, p.ps, { method: 'PUT', url: '/api/p/line/preference', payload: { preference: 'both' } })).statusCode, 200);
+      const res = await as(t, rec, { method: 'POST', url: '/api/appointments', payload: { patientId: p.id, serviceId: 'saishin', start: '2026-12-02T10:00:00+09:00', resourceIds: ['dr-mori'] } });
+      assert.equal(res.statusCode, 201, res.body);
+      await queueDayBeforeReminders(deps());
+      const rows = await t.db.db.selectFrom('outbox').selectAll().where('patient_id', '=', p.id).execute();
+      assert.deepEqual(rows.map((r) => `${r.kind}/${r.channel}`).sort(), ['appointment_confirmation/line', 'appointment_confirmation/mail', 'appointment_reminder/line', 'appointment_reminder/mail']);
+      const r = await deliverLineOnce(deps());
+      assert.ok(r.sent >= 2);
+      const mine = fake.pushes.filter((x) => x.to === p.user);
+      assert.equal(mine.length, 2);
+      assert.ok(mine.some((x) => /明日のご予約/.test(x.text) && /12月2日/.test(x.text)));
+      assert.ok(mine.every((x) => x.retryKey && /^[0-9a-f-]{36}$/.test(x.retryKey)));
+      const smtp = await startTestSmtp();
+      try {
+        const cfg = smtpConfigFrom({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_TLS: 'off', SMTP_FROM: 'clinic@example.test' })!;
+        const worker = createMailWorker(deps(), cfg);
+        await worker.runOnce();
+        await worker.stop();
+        assert.equal(smtp.received.filter((m) => m.to.includes(p.email)).length, 2, 'the mail worker never sends LINE rows');
+      } finally {
+        await smtp.close();
+      }
+    });
+
+    test('retries with back-off on 500 and 429 (same retry key), 409 counts as sent; 400 and the monthly quota fall back to mail', async () => {
+      const send = async () => {
+        const p = await linkedPatient();
+        // The first free 再診 slot from 3 December (each patient takes one).
+        for (const day of ['2026-12-03', '2026-12-04', '2026-12-05', '2026-12-07']) {
+          for (const time of ['09:30', '09:45', '10:30', '10:45', '11:30', '11:45', '14:30', '14:45', '15:30', '15:45']) {
+            const res = await as(t, rec, { method: 'POST', url: '/api/appointments', payload: { patientId: p.id, serviceId: 'saishin', start: `${day}T${time}:00+09:00`, resourceIds: ['dr-mori'] } });
+            if (res.statusCode === 201) return p;
+          }
+        }
+        throw new Error('no free slot');
+      };
+      const status = async (patientId: string) => t.db.db.selectFrom('outbox').selectAll().where('patient_id', '=', patientId).orderBy('created_at').execute();
+      // 500 then 429 with Retry-After: retried later with the same key, then delivered.
+      const a = await send();
+      fake.failNextPushes([{ status: 500, message: 'Internal server error' }]);
+      assert.deepEqual(await deliverLineOnce(deps()), { sent: 0, retried: 1, fellBack: 0 });
+      let row = (await status(a.id))[0]!;
+      assert.equal(row.status, 'pending');
+      assert.match(row.last_error!, /500/);
+      assert.equal(new Date(row.next_attempt_at).getTime() - t.clock.now.getTime(), 30_000, 'first back-off 30 s');
+      assert.deepEqual(await deliverLineOnce(deps()), { sent: 0, retried: 0, fellBack: 0 }, 'not before its time');
+      t.clock.advance(30_000);
+      fake.failNextPushes([{ status: 429, message: 'The API rate limit has been exceeded. Try again later.', retryAfter: 600 }]);
+      assert.deepEqual(await deliverLineOnce(deps()), { sent: 0, retried: 1, fellBack: 0 });
+      row = (await status(a.id))[0]!;
+      assert.equal(new Date(row.next_attempt_at).getTime() - t.clock.now.getTime(), 600_000, 'Retry-After honoured');
+      t.clock.advance(600_000);
+      assert.equal((await deliverLineOnce(deps())).sent, 1);
+      const keys = fake.pushAttempts.filter((x) => x.to === a.user).map((x) => x.retryKey);
+      assert.equal(keys.length, 3);
+      assert.equal(new Set(keys).size, 1, 'one retry key for every attempt');
+      // A retry LINE had already accepted: 409 → sent, never twice.
+      const b = await send();
+      const bRow = (await status(b.id))[0]!;
+      fake.failNextPushes([{ status: 409, message: 'The retry key is already accepted' }]);
+      assert.equal((await deliverLineOnce(deps())).sent, 1);
+      assert.equal((await status(b.id)).find((r) => r.id === bRow.id)!.status, 'sent');
+      // 400: permanent → mail.
+      const c = await send();
+      fake.failNextPushes([{ status: 400, message: 'The request body has 1 error(s)' }]);
+      assert.equal((await deliverLineOnce(deps())).fellBack, 1);
+      let rows = await status(c.id);
+      assert.equal(rows.find((r) => r.channel === 'line')!.status, 'failed');
+      assert.match(rows.find((r) => r.channel === 'line')!.last_error!, /400.*sent by mail/);
+      assert.equal(rows.find((r) => r.channel === 'mail')!.to_address, c.email);
+      // 429 for the monthly quota: never retried, mail at once.
+      const d = await send();
+      fake.failNextPushes([{ status: 429, message: 'You have reached your monthly limit.' }]);
+      assert.equal((await deliverLineOnce(deps())).fellBack, 1);
+      rows = await status(d.id);
+      assert.match(rows.find((r) => r.channel === 'line')!.last_error!, /quota/);
+      // Staff see it all in the outbox, LINE user ids never shown.
+      const list = await as(t, rec, { url: `/api/outbox?patientId=${d.id}` });
+      assert.equal(list.statusCode, 200);
+      const items = list.json().items as { channel: string; to: string; status: string; lastError: string | null }[];
+      assert.deepEqual(items.map((i) => i.channel).sort(), ['line', 'mail']);
+      assert.ok(items.every((i) => !i.to.startsWith('U')));
+      assert.equal(JSON.stringify(list.json()).includes(d.user), false);
+    });
+
+    test('the quota is read at most once a day and shown on the outbox', async () => {
+      assert.equal(await refreshLineQuotas(deps()), 0, 'read with the check just now');
+      t.clock.advance(86_400_000 + 1);
+      assert.equal(await refreshLineQuotas(deps()), 1);
+      assert.equal(await refreshLineQuotas(deps()), 0);
+      // A day later the sessions have expired: sign in again.
+      rec = await signedIn(t, 'reception');
+      admin = await signedIn(t, 'admin');
+      const list = (await as(t, rec, { url: '/api/outbox?limit=1' })).json();
+      assert.deepEqual(list.lineQuota, { limit: 200, used: fake.pushes.length });
+    });
+
+    test('test messages from the settings: a mail to an address, a LINE to a user id; bad input is a 400', async () => {
+      assert.equal((await as(t, admin, { method: 'POST', url: '/api/outbox/test', payload: { channel: 'mail', to: 'nope' } })).statusCode, 400);
+      assert.equal((await as(t, admin, { method: 'POST', url: '/api/outbox/test', payload: { channel: 'line', to: 'nope' } })).statusCode, 400);
+      const m = await as(t, admin, { method: 'POST', url: '/api/outbox/test', payload: { channel: 'mail', to: 'admin@example.test' } });
+      assert.equal(m.statusCode, 200, m.body);
+      const user = lineUserId();
+      const l = await as(t, admin, { method: 'POST', url: '/api/outbox/test', payload: { channel: 'line', to: user } });
+      assert.equal(l.statusCode, 200, l.body);
+      await deliverLineOnce(deps());
+      assert.ok(fake.pushes.some((p) => p.to === user && /テスト送信/.test(p.text)));
+      assert.equal((await as(t, rec, { method: 'POST', url: '/api/outbox/test', payload: { channel: 'mail', to: 'x@example.test' } })).statusCode, 403);
+    });
+  });
+}
