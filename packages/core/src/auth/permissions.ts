@@ -37,6 +37,9 @@ export const permissionMatrix = {
   'appointments:read': ['admin', 'doctor', 'nurse', 'reception'],
   'appointments:write': ['admin', 'doctor', 'nurse', 'reception'],
   'scheduling:admin': ['admin'],
+  'billing:read': ['admin', 'reception'],
+  'billing:collect': ['admin', 'reception'],
+  'billing:admin': ['admin'],
 } as const satisfies Record<string, ReadonlyArray<Role>>;
 
 export type Permission = keyof typeof permissionMatrix;
@@ -71,6 +74,9 @@ export const permissionDescriptions: Readonly<Record<Permission, { readonly ja: 
   'appointments:read': { ja: '予約・空き枠・診療カレンダーの閲覧', en: 'View appointments, free slots and the clinic calendar' },
   'appointments:write': { ja: '予約の登録・変更・キャンセル・受付、患者への予約リンク送信', en: 'Book, change, cancel and check in appointments; send patients their appointments link' },
   'scheduling:admin': { ja: '診療時間・休診日・予約種別・設備・予約ルールの設定', en: 'Set opening hours, closures, services, resources and booking rules' },
+  'billing:read': { ja: '自費の請求・入金・領収書兼明細書・日計表・患者別残高の閲覧', en: 'See self-pay charges, payments, statements, the daily closing and patient balances' },
+  'billing:collect': { ja: '窓口での請求の追加（理由付き）・入金・返金の申請・領収書の再発行と訂正', en: 'Add charges (with a reason), take payments, request refunds, reissue and correct statements' },
+  'billing:admin': { ja: '料金表・請求書の設定（登録番号）の変更と返金の承認', en: 'Change the price list and statement settings (registration number) and approve refunds' },
 };
 
 export function isRole(s: string): s is Role {
