@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { BillingTables } from './schema/billing-tables.ts';
 import type { IntakeTables } from './schema/intake-tables.ts';
 import type { OutcomeTables } from './schema/outcome-tables.ts';
 import type { ProgramsTables } from './schema/programs-tables.ts';
@@ -230,5 +231,5 @@ export interface FoundationTables {
 }
 
 /** Every table: the foundation's and each feature's. */
-export interface Database extends FoundationTables, ScalesTables, SchedulingTables, IntakeTables, ProgramsTables, OutcomeTables, SafetyTables {}
+export interface Database extends FoundationTables, ScalesTables, SchedulingTables, IntakeTables, ProgramsTables, OutcomeTables, SafetyTables, BillingTables {}
 

@@ -2,6 +2,7 @@ import type { Migration } from './migration.ts';
 import { migration0001 } from './0001-foundation.ts';
 import { migration0002 } from './0002-shared-services.ts';
 import { migration0003 } from './0003-break-glass.ts';
+import { billingMigrations } from './billing/index.ts';
 import { intakeMigrations } from './intake/index.ts';
 import { outcomeMigrations } from './outcome/index.ts';
 import { programsMigrations } from './programs/index.ts';
@@ -24,4 +25,5 @@ export const migrations: ReadonlyArray<Migration> = [
   migration0003,
   ...outcomeMigrations,
   ...safetyMigrations,
+  ...billingMigrations,
 ];
