@@ -23,6 +23,8 @@ import {
 } from '@mimamori/storage';
 import { auditRequest, auditAloneRequest } from '../../audit/audit.ts';
 import type { AppDeps } from '../../context.ts';
+import { contextOf } from '../../request-context.ts';
+import { chargeCompletedSession } from '../billing/charge-service.ts';
 import { clinicZone, loadEnrolment, loadProgram, nowIso, saveTransition, writeTx, type ProgramActor } from './program-context.ts';
 
 /**
@@ -50,6 +52,7 @@ export async function recordSession(deps: AppDeps, req: FastifyRequest, actor: P
       lot_key: record.kind === 'infusion' ? record.lotKey : null, started_at: record.startedAt, record_json: JSON.stringify(record), created_by: actor.staffId, created_at: now,
     });
     await auditRequest(deps, tx, req, { action: `program_session.${record.kind}`, resource: 'program_session', resourceId: id, patientId: row.patient_id, detail: `enrolment=${enrolmentId};n=${record.sessionNumber}` });
+    await chargeCompletedSession(contextOf(deps, req), tx, { clinicId: actor.clinicId, patientId: row.patient_id, sessionId: id, kind: record.kind, startedAt: record.startedAt, programId: row.program_id, enrolmentId });
     if (enrolment.status === 'enrolled') {
       const t = transition(enrolment, { to: 'active', at: now, by: actor.staffId, evidence: { firstSession: id } });
       await saveTransition(deps, tx, req, { row, result: t });
