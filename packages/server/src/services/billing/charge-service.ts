@@ -6,22 +6,11 @@ import { audit } from '../../audit/audit.ts';
 import { requireStaff, type RequestContext } from '../../request-context.ts';
 import { writeTx } from '../write-tx.ts';
 import { billingClinic } from './billing-settings.ts';
-import { currentItems, type ChargeEvent, type PriceItemView } from './price-list-service.ts';
+import type { ChargeEvent, ChargeView, PriceItemView } from './billing-views.ts';
+import { currentItems } from './price-list-service.ts';
 
-export interface ChargeView {
-  readonly id: string;
-  readonly patientId: string;
-  readonly code: string;
-  readonly name: { readonly ja: string; readonly en: string };
-  readonly date: string;
-  readonly quantity: number;
-  readonly unitPriceYen: number;
-  readonly amountYen: number;
-  readonly taxCategory: TaxCategory;
-  readonly source: string;
-  readonly reason: string | null;
-  readonly paymentId: string | null;
-}
+export type { ChargeView };
+
 
 export function chargeView(r: { id: string; patient_id: string; item_code: string; name_ja: string; name_en: string; service_date: string; quantity: number; unit_price_yen: number; amount_yen: number; tax_category: string; source_type: string; reason: string | null; payment_id?: string | null }): ChargeView {
   return {

@@ -1,13 +1,14 @@
 import { DomainError } from '@mimamori/core';
-import { dailyClosing, type DailyClosing, type PaymentMethod } from '@mimamori/core/billing/index';
+import { dailyClosing, type PaymentMethod } from '@mimamori/core/billing/index';
 import { addDays } from '@mimamori/core/time/index';
 import { csvDocument, csvLine } from '@mimamori/reports';
 import { listCharges, listPayments, listRefunds } from '@mimamori/storage';
 import { auditAlone } from '../../audit/audit.ts';
 import { requireStaff, type RequestContext } from '../../request-context.ts';
+import type { ClosingView } from './billing-views.ts';
 
 /** The 日計表 of a clinic date: from every charge, payment and approved refund up to that day. */
-export async function closingOf(ctx: RequestContext, date: string): Promise<DailyClosing & { readonly payments: ReadonlyArray<{ readonly id: string; readonly patientNumber: string; readonly method: string; readonly amountYen: number; readonly paidAt: string; readonly receivedBy: string | null }> }> {
+export async function closingOf(ctx: RequestContext, date: string): Promise<ClosingView> {
   const staff = requireStaff(ctx);
   const db = ctx.db.db;
   const clinicId = staff.clinicId;

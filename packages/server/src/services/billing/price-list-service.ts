@@ -6,23 +6,11 @@ import { audit } from '../../audit/audit.ts';
 import { actorClinicId, requireStaff, type RequestContext } from '../../request-context.ts';
 import { writeTx } from '../write-tx.ts';
 import { billingClinic } from './billing-settings.ts';
+import type { ChargeEvent, PriceItemView, PriceListView } from './billing-views.ts';
 
-/** The events that create a charge by themselves. */
-export type ChargeEvent = 'infusion_session' | 'tms_session' | 'screening_visit';
+export type { ChargeEvent, PriceItemView };
 export const CHARGE_EVENTS: ReadonlyArray<ChargeEvent> = ['infusion_session', 'tms_session', 'screening_visit'];
 
-export interface PriceItemView {
-  readonly id: string;
-  readonly code: string;
-  readonly name: { readonly ja: string; readonly en: string };
-  readonly priceYen: number;
-  readonly taxCategory: TaxCategory;
-  readonly effectiveFrom: string;
-  readonly event: ChargeEvent | null;
-  readonly programId: string | null;
-  readonly sessions: number | null;
-  readonly refundPolicy: RefundPolicy | null;
-}
 
 export function priceItemView(r: PriceItemRow): PriceItemView {
   return {
@@ -41,7 +29,7 @@ export function currentItems(rows: ReadonlyArray<PriceItemRow>, date: string): P
 }
 
 /** The price list: items in force today, and every version (past and scheduled). */
-export async function priceList(ctx: RequestContext) {
+export async function priceList(ctx: RequestContext): Promise<PriceListView> {
   const clinicId = actorClinicId(ctx);
   const { zone } = await billingClinic(ctx.db.db, clinicId);
   const today = clinicDate(ctx.clock().toISOString(), zone);

@@ -8,11 +8,12 @@ import { audit } from '../../audit/audit.ts';
 import { requireStaff, type RequestContext } from '../../request-context.ts';
 import { writeTx } from '../write-tx.ts';
 import { billingClinic } from './billing-settings.ts';
+import type { PendingRefundsView, RefundView } from './billing-views.ts';
 import { issueStatement } from './statement-service.ts';
 
 type RefundListRow = Awaited<ReturnType<typeof listRefunds>>[number];
 
-export function refundView(r: RefundListRow) {
+export function refundView(r: RefundListRow): RefundView {
   return {
     id: r.id, patientId: r.patient_id, paymentId: r.payment_id, chargeId: r.charge_id, amountYen: r.amount_yen, method: r.method as PaymentMethod, reason: r.reason,
     proposal: r.proposal_json ? (JSON.parse(r.proposal_json) as RefundProposal) : null, requestedAt: r.requested_at,
@@ -63,7 +64,7 @@ export async function requestRefund(ctx: RequestContext, input: { readonly charg
 }
 
 /** Refunds waiting for an administrator's decision (oldest first). */
-export async function pendingRefunds(ctx: RequestContext) {
+export async function pendingRefunds(ctx: RequestContext): Promise<PendingRefundsView> {
   const staff = requireStaff(ctx);
   const rows = (await listRefunds(ctx.db.db, { clinicId: staff.clinicId })).filter((r) => r.decision === null).reverse();
   const patients = rows.length ? await ctx.db.db.selectFrom('patients').select(['id', 'name_kanji', 'patient_number']).where('clinic_id', '=', staff.clinicId).where('id', 'in', rows.map((r) => r.patient_id)).execute() : [];

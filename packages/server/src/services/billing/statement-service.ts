@@ -6,21 +6,11 @@ import { audit, auditAlone } from '../../audit/audit.ts';
 import { actorClinicId, requireStaff, type RequestContext } from '../../request-context.ts';
 import { writeTx } from '../write-tx.ts';
 import { billingClinic, issuerOf } from './billing-settings.ts';
+import type { StatementView } from './billing-views.ts';
 
 type StatementListRow = Awaited<ReturnType<typeof listStatements>>[number];
 
-/** A statement as staff and the patient see it: what was issued, and whether it was voided or reissued. */
-export interface StatementView {
-  readonly id: string;
-  readonly patientId: string;
-  readonly number: string;
-  readonly kind: 'receipt' | 'refund';
-  readonly issuedAt: string;
-  readonly model: StatementModel;
-  readonly voided: { readonly at: string; readonly reason: string; readonly replacedBy: string | null } | null;
-  /** The last time it was printed again (再発行), or null. */
-  readonly reissuedAt: string | null;
-}
+export type { StatementView };
 
 export function statementView(r: StatementListRow): StatementView {
   return {

@@ -65,6 +65,11 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
   // safety
   { path: 'oncall', access: 'crisis:edit', nav: 'nav.oncall', page: lazyPage(() => import('../features/safety/oncall-page.tsx'), 'OnCallPage') },
   { path: 'alerts/:id', access: 'alerts:read', page: lazyPage(() => import('../features/safety/alert-history-page.tsx'), 'AlertHistoryPage') },
+  // billing
+  { path: 'billing', access: 'billing:read', nav: 'nav.billing', page: lazyPage(() => import('../features/billing/billing-home-page.tsx'), 'BillingHomePage') },
+  { path: 'billing/patients/:id', access: 'billing:read', page: lazyPage(() => import('../features/billing/patient-account-page.tsx'), 'PatientAccountPage') },
+  { path: 'billing/closing', access: 'billing:read', page: lazyPage(() => import('../features/billing/closing-page.tsx'), 'ClosingPage') },
+  { path: 'billing/admin', access: 'billing:admin', page: lazyPage(() => import('../features/billing/billing-admin-page.tsx'), 'BillingAdminPage') },
   // administration
   { path: 'staff', access: 'staff:admin', nav: 'nav.staff', page: lazyPage(() => import('../features/staff/staff-admin-page.tsx'), 'StaffAdminPage') },
   { path: 'audit', access: 'audit:read', nav: 'nav.audit', page: lazyPage(() => import('../features/audit/audit-page.tsx'), 'AuditPage') },

@@ -1,3 +1,4 @@
+import { billingEn } from '../features/billing/billing-en.ts';
 import { outcomeEn } from '../features/outcome/outcome-en.ts';
 import { safetyEn } from '../features/safety/safety-en.ts';
 import { healthEn } from '../features/health/health-en.ts';
@@ -28,6 +29,7 @@ export const en: Dict<typeof ja> = {
     staff: 'Staff',
     audit: 'Audit log',
     oncall: 'On call',
+    billing: 'Billing',
   },
   common: {
     loading: 'Loading…',
@@ -291,4 +293,5 @@ export const en: Dict<typeof ja> = {
   health: healthEn,
   prg: programsEn,
   ana: outcomeEn,
+  bil: billingEn,
 };

@@ -1,3 +1,4 @@
+import { billingJa } from '../features/billing/billing-ja.ts';
 import { outcomeJa } from '../features/outcome/outcome-ja.ts';
 import { safetyJa } from '../features/safety/safety-ja.ts';
 import { healthJa } from '../features/health/health-ja.ts';
@@ -26,6 +27,7 @@ export const ja = {
     staff: 'スタッフ管理',
     audit: '監査ログ',
     oncall: '当番',
+    billing: '会計',
   },
   common: {
     loading: '読み込み中…',
@@ -289,4 +291,5 @@ export const ja = {
   health: healthJa,
   prg: programsJa,
   ana: outcomeJa,
+  bil: billingJa,
 };
