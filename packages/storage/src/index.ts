@@ -41,3 +41,4 @@ export * from './dialects/check-database.ts';
 export * from './dialects/classify-storage-error.ts';
 export * from './repos/safety/on-call-repo.ts';
 export * from './repos/billing/index.ts';
+export * from './admin/seed-demo-billing.ts';
