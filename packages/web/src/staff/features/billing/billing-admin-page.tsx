@@ -85,7 +85,7 @@ function PriceSection(): ReactNode {
       <ErrorMessage error={prices.error} />
       {prices.data ? (
         <div className="table-scroll" role="region" tabIndex={0} aria-labelledby="bil-prices">
-          <table className="table">
+          <table className="table billing-table">
             <thead><tr><th scope="col">{t('bil.code')}</th><th scope="col">{t('bil.item')}</th><th scope="col" className="num">{t('bil.priceYen')}</th><th scope="col">{t('bil.taxCategory')}</th><th scope="col">{t('bil.effectiveFrom')}</th><th scope="col">{t('bil.event')}</th><th scope="col"><span className="visually-hidden">{t('bil.addPrice')}</span></th></tr></thead>
             <tbody>
               {prices.data.current.map((p) => (

@@ -75,7 +75,7 @@ function PaySection({ account }: { readonly account: PatientAccountView }): Reac
       {open.length === 0 ? <p className="empty">{t('bil.noOpen')}</p> : (
         <form onSubmit={(e) => { e.preventDefault(); pay.mutate(); }}>
           <div className="table-scroll" role="region" tabIndex={0} aria-labelledby="bil-open">
-            <table className="table">
+            <table className="table billing-table">
               <thead><tr><th scope="col">{t('bil.select')}</th><th scope="col">{t('bil.date')}</th><th scope="col">{t('bil.item')}</th><th scope="col" className="num">{t('bil.qty')}</th><th scope="col" className="num">{t('bil.unit')}</th><th scope="col" className="num">{t('bil.amount')}</th><th scope="col">{t('bil.source')}</th></tr></thead>
               <tbody>
                 {open.map((c) => (
@@ -92,10 +92,10 @@ function PaySection({ account }: { readonly account: PatientAccountView }): Reac
           </div>
           {can('billing:collect') ? (
             <div className="form billing-pay">
-              <fieldset className="field">
+              <fieldset className="billing-methods">
                 <legend>{t('bil.method')}</legend>
                 {PAYMENT_METHODS.map((m) => (
-                  <label key={m} className="billing-radio"><input type="radio" name="bil-method" value={m} checked={method === m} onChange={() => setMethod(m)} /> {t(`bil.methods.${m}`)}</label>
+                  <label key={m} className="check"><input type="radio" name="bil-method" value={m} checked={method === m} onChange={() => setMethod(m)} /> {t(`bil.methods.${m}`)}</label>
                 ))}
               </fieldset>
               <ErrorMessage error={pay.error} />
@@ -224,7 +224,7 @@ function StatementsSection({ account }: { readonly account: PatientAccountView }
     <section className="card card--wide" aria-labelledby="bil-statements">
       <h2 id="bil-statements">{t('bil.statements')}</h2>
       <div className="table-scroll" role="region" tabIndex={0} aria-labelledby="bil-statements">
-        <table className="table">
+        <table className="table billing-table">
           <thead><tr><th scope="col">{t('bil.number')}</th><th scope="col">{t('bil.issued')}</th><th scope="col" className="num">{t('bil.total')}</th><th scope="col">{t('bil.status')}</th><th scope="col"><span className="visually-hidden">{t('bil.pdf')}</span></th></tr></thead>
           <tbody>{account.statements.map((s) => <StatementRow key={s.id} s={s} patientId={account.patient.id} />)}</tbody>
         </table>
