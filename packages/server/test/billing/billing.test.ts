@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testDialects } from '../../../storage/test/test-db.ts';
+import { PATIENT_COOKIE } from '../../src/auth/patient-auth.ts';
 import { adultInput, as, createTestApp, signedIn, type Session, type TestApp } from '../test-app.ts';
 
 const KANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノ';
@@ -162,6 +163,28 @@ for (const dialect of testDialects()) {
       const csv = await as(t, reception, { method: 'GET', url: '/api/billing/closing.csv?from=2026-12-01&to=2026-12-01' });
       assert.equal(csv.statusCode, 200);
       assert.match(csv.body, /^\uFEFFdate,row,method,paid_yen,refunded_yen,net_yen,count\r\n2026-12-01,payment,cash,/);
+    });
+
+    test('a statement link opens that one statement on the patient’s phone, and nothing else', async () => {
+      const pid = await newPatient();
+      const [c1, c2] = [await charge(pid, 'DOC'), await charge(pid, 'SCR')];
+      const s1 = (await as(t, reception, { method: 'POST', url: '/api/billing/payments', payload: { patientId: pid, chargeIds: [c1], method: 'cash' } })).json().statement;
+      await as(t, reception, { method: 'POST', url: '/api/billing/payments', payload: { patientId: pid, chargeIds: [c2], method: 'cash' } });
+      const link = await as(t, reception, { method: 'POST', url: `/api/billing/statements/${s1.id}/patient-link` });
+      assert.equal(link.statusCode, 201, link.body);
+      assert.equal((await as(t, researcher, { method: 'POST', url: `/api/billing/statements/${s1.id}/patient-link` })).statusCode, 403);
+      const ex = await t.app.inject({ method: 'POST', url: '/api/p/links/exchange', payload: { token: link.json().url.split('/p/l/')[1] } });
+      assert.equal(ex.statusCode, 200, ex.body);
+      const cookie = `${PATIENT_COOKIE}=${ex.cookies.find((c) => c.name === PATIENT_COOKIE)!.value}`;
+      const mine = await t.app.inject({ method: 'GET', url: '/api/p/statement', headers: { cookie } });
+      assert.equal(mine.statusCode, 200, mine.body);
+      assert.equal(mine.json().number, s1.number);
+      assert.equal(mine.json().model.issuer.registrationNumber, 'T7000012050002');
+      // The patient session reaches no staff route and no other statement.
+      assert.equal((await t.app.inject({ method: 'GET', url: `/api/billing/patients/${pid}`, headers: { cookie } })).statusCode, 401);
+      assert.equal((await t.app.inject({ method: 'GET', url: `/api/billing/statements/${s1.id}`, headers: { cookie } })).statusCode, 401);
+      const audit = await t.db.db.selectFrom('audit_log').select(['action', 'actor_role']).where('patient_id', '=', pid).where('action', '=', 'billing.statement.patient_read').execute();
+      assert.deepEqual(audit, [{ action: 'billing.statement.patient_read', actor_role: 'patient' }]);
     });
   });
 }
