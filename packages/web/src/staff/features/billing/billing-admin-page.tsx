@@ -61,7 +61,7 @@ function PriceSection(): ReactNode {
   const qc = useQueryClient();
   const lang = currentLanguage();
   const prices = usePrices();
-  const [f, setF] = useState({ code: '', nameJa: '', nameEn: '', priceYen: '', taxCategory: 'taxable_10', effectiveFrom: '', event: 'none', programId: '', sessions: '' });
+  const [f, setF] = useState({ code: '', nameJa: '', nameEn: '', priceYen: '', taxCategory: 'taxable_10', effectiveFrom: '', event: 'none', programId: '', sessions: '', fee: '', feeFreeDays: '' });
   useEffect(() => { if (prices.data && !f.effectiveFrom) setF((x) => ({ ...x, effectiveFrom: prices.data.today })); }, [prices.data, f.effectiveFrom]);
   const add = useMutation({
     mutationFn: () => api('/api/billing/prices', {
@@ -69,6 +69,7 @@ function PriceSection(): ReactNode {
       body: {
         code: f.code, name: { ja: f.nameJa, en: f.nameEn }, priceYen: Number(f.priceYen), taxCategory: f.taxCategory, effectiveFrom: f.effectiveFrom,
         event: f.event === 'none' ? null : f.event, programId: f.programId.trim() || null, sessions: f.sessions.trim() ? Number(f.sessions) : null,
+        refundPolicy: f.sessions.trim() ? { kind: 'pro_rata', cancellationFeeYen: Number(f.fee || 0), feeFreeDaysBefore: Number(f.feeFreeDays || 0) } : null,
       },
     }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['billing', 'prices'] }),
@@ -76,7 +77,8 @@ function PriceSection(): ReactNode {
   const errors = fieldErrors(add.error);
   const fill = (code: string) => {
     const p = prices.data?.current.find((x) => x.code === code);
-    if (p) setF({ ...f, code: p.code, nameJa: p.name.ja, nameEn: p.name.en, priceYen: String(p.priceYen), taxCategory: p.taxCategory, event: p.event ?? 'none', programId: p.programId ?? '', sessions: p.sessions ? String(p.sessions) : '' });
+    if (p) setF({ ...f, code: p.code, nameJa: p.name.ja, nameEn: p.name.en, priceYen: String(p.priceYen), taxCategory: p.taxCategory, event: p.event ?? 'none', programId: p.programId ?? '', sessions: p.sessions ? String(p.sessions) : '',
+      fee: p.refundPolicy?.kind === 'pro_rata' ? String(p.refundPolicy.cancellationFeeYen) : '', feeFreeDays: p.refundPolicy?.kind === 'pro_rata' ? String(p.refundPolicy.feeFreeDaysBefore) : '' });
   };
   return (
     <section className="card card--wide" aria-labelledby="bil-prices">
@@ -126,6 +128,13 @@ function PriceSection(): ReactNode {
         </div>
         <div className="field"><label htmlFor="bp-program">{t('bil.program')}</label><input id="bp-program" value={f.programId} onChange={(e) => setF({ ...f, programId: e.target.value })} /></div>
         <div className="field"><label htmlFor="bp-sessions">{t('bil.sessions')}</label><input id="bp-sessions" inputMode="numeric" pattern="[0-9]*" value={f.sessions} onChange={(e) => setF({ ...f, sessions: e.target.value })} /></div>
+        {f.sessions.trim() ? (
+          <>
+            <p className="field__hint">{t('bil.refundPolicyHelp')}</p>
+            <div className="field"><label htmlFor="bp-fee">{t('bil.cancellationFee')}</label><input id="bp-fee" inputMode="numeric" pattern="[0-9]*" value={f.fee} onChange={(e) => setF({ ...f, fee: e.target.value })} /></div>
+            <div className="field"><label htmlFor="bp-feefree">{t('bil.feeFreeDays')}</label><input id="bp-feefree" inputMode="numeric" pattern="[0-9]*" value={f.feeFreeDays} onChange={(e) => setF({ ...f, feeFreeDays: e.target.value })} /></div>
+          </>
+        ) : null}
         {add.isError && Object.keys(errors).length === 0 ? <ErrorMessage error={add.error} /> : null}
         <div className="form__actions"><button className="btn btn--primary" type="submit">{t('bil.add')}</button></div>
       </form>

@@ -105,5 +105,8 @@ export const billingEn: Strings<typeof billingJa> = {
   approve: 'Approve',
   reject: 'Reject',
   proposal: 'By the policy: {{unused}} sessions not given {{share}} − fee {{fee}}',
+  refundPolicyHelp: 'The course’s refund policy: on withdrawal the sessions not given are refunded pro rata, less the cancellation fee.',
+  cancellationFee: 'Cancellation fee (yen)',
+  feeFreeDays: 'No fee when withdrawn at least this many days before the first session',
   patient: 'Patient',
 };

@@ -101,5 +101,8 @@ export const billingJa = {
   approve: '承認',
   reject: '却下',
   proposal: '規定による計算: 未実施 {{unused}} 回分 {{share}} − 手数料 {{fee}}',
+  refundPolicyHelp: 'コースの返金規定: 中止時は未実施回数分を按分して返金し、キャンセル料を差し引きます。',
+  cancellationFee: 'キャンセル料（円）',
+  feeFreeDays: '初回の何日前までの中止ならキャンセル料なし',
   patient: '患者',
 } as const;
