@@ -86,8 +86,8 @@ function PriceSection(): ReactNode {
       {prices.isLoading ? <Loading /> : null}
       <ErrorMessage error={prices.error} />
       {prices.data ? (
-        <div className="table-scroll" role="region" tabIndex={0} aria-labelledby="bil-prices">
-          <table className="table billing-table">
+        <div className="table-scroll billing-scroll" role="region" tabIndex={0} aria-labelledby="bil-prices">
+          <table className="table">
             <thead><tr><th scope="col">{t('bil.code')}</th><th scope="col">{t('bil.item')}</th><th scope="col" className="num">{t('bil.priceYen')}</th><th scope="col">{t('bil.taxCategory')}</th><th scope="col">{t('bil.effectiveFrom')}</th><th scope="col">{t('bil.event')}</th><th scope="col"><span className="visually-hidden">{t('bil.addPrice')}</span></th></tr></thead>
             <tbody>
               {prices.data.current.map((p) => (

@@ -31,7 +31,7 @@ export function ClosingPage(): ReactNode {
       {c.data ? (
         <section className="card card--wide billing-closing" aria-labelledby="bil-closing-h">
           <h2 id="bil-closing-h">{c.data.date}</h2>
-          <div className="table-scroll" role="region" tabIndex={0} aria-labelledby="bil-closing-h">
+          <div className="table-scroll billing-scroll" role="region" tabIndex={0} aria-labelledby="bil-closing-h">
             <table className="table billing-table">
               <thead><tr><th scope="col">{t('bil.method')}</th><th scope="col" className="num">{t('bil.paidYen')}</th><th scope="col" className="num">{t('bil.refundedYen')}</th><th scope="col" className="num">{t('bil.net')}</th><th scope="col" className="num">{t('bil.count')}</th></tr></thead>
               <tbody>

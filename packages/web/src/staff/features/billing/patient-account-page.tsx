@@ -41,7 +41,7 @@ function ChargeCells({ c }: { readonly c: PatientAccountView['charges'][number] 
   return (
     <>
       <td>{c.date}</td>
-      <td>{c.name[lang] || c.name.ja}{c.reason ? <small className="billing-reason"> — {c.reason}</small> : null}</td>
+      <td className="billing-name">{c.name[lang] || c.name.ja}{c.reason ? <small className="billing-reason"> — {c.reason}</small> : null}</td>
       <td className="num">{c.quantity}</td>
       <td className="num">{yen(c.unitPriceYen)}</td>
       <td className="num">{yen(c.amountYen)}</td>
@@ -74,7 +74,7 @@ function PaySection({ account }: { readonly account: PatientAccountView }): Reac
       ) : null}
       {open.length === 0 ? <p className="empty">{t('bil.noOpen')}</p> : (
         <form onSubmit={(e) => { e.preventDefault(); pay.mutate(); }}>
-          <div className="table-scroll" role="region" tabIndex={0} aria-labelledby="bil-open">
+          <div className="table-scroll billing-scroll" role="region" tabIndex={0} aria-labelledby="bil-open">
             <table className="table billing-table">
               <thead><tr><th scope="col">{t('bil.select')}</th><th scope="col">{t('bil.date')}</th><th scope="col">{t('bil.item')}</th><th scope="col" className="num">{t('bil.qty')}</th><th scope="col" className="num">{t('bil.unit')}</th><th scope="col" className="num">{t('bil.amount')}</th><th scope="col">{t('bil.source')}</th></tr></thead>
               <tbody>
@@ -223,7 +223,7 @@ function StatementsSection({ account }: { readonly account: PatientAccountView }
   return (
     <section className="card card--wide" aria-labelledby="bil-statements">
       <h2 id="bil-statements">{t('bil.statements')}</h2>
-      <div className="table-scroll" role="region" tabIndex={0} aria-labelledby="bil-statements">
+      <div className="table-scroll billing-scroll" role="region" tabIndex={0} aria-labelledby="bil-statements">
         <table className="table billing-table">
           <thead><tr><th scope="col">{t('bil.number')}</th><th scope="col">{t('bil.issued')}</th><th scope="col" className="num">{t('bil.total')}</th><th scope="col">{t('bil.status')}</th><th scope="col"><span className="visually-hidden">{t('bil.pdf')}</span></th></tr></thead>
           <tbody>{account.statements.map((s) => <StatementRow key={s.id} s={s} patientId={account.patient.id} />)}</tbody>
