@@ -10,3 +10,5 @@ export * from './consent-copy-pdf.ts';
 export * from './html-to-pdf.ts';
 export * from './zip-archive.ts';
 export * from './outcome-bundle.ts';
+export * from './statement-html.ts';
+export * from './statement-pdf.ts';

@@ -13,3 +13,6 @@ export type { StorageStatus } from './services/storage-health.ts';
 
 /** `GET /api/p/crisis-contacts`: what the crisis panel shows a patient. */
 export type PatientCrisisView = Awaited<ReturnType<typeof patientCrisisView>>;
+export type {
+  ChargeView, ClosingView, PatientAccountView, PendingRefundsView, PriceItemView, PriceListView, RefundView, StatementView,
+} from './services/billing/billing-views.ts';

@@ -22,6 +22,7 @@ import { registerWebApp } from './web-app.ts';
 import { registerAlertRoutes } from './routes/alert-routes.ts';
 import { registerOutboxRoutes } from './routes/outbox-routes.ts';
 import { registerPatientLinkRoutes } from './routes/patient-link-routes.ts';
+import { registerBillingFeature } from './features/billing.ts';
 import { registerIntakeFeature } from './features/intake.ts';
 import { registerOutcomeFeature } from './features/outcome.ts';
 import { registerProgramsFeature } from './features/programs.ts';
@@ -143,6 +144,7 @@ export async function createApp(baseDeps: AppDeps, options: { logger?: boolean |
   registerOutcomeFeature(app, deps);
   registerSafetyFeature(app, deps);
   registerLineFeature(app, deps);
+  registerBillingFeature(app, deps);
   await registerWebApp(app, deps);
   return app;
 }

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { LineTables } from './schema/line-tables.ts';
+import type { BillingTables } from './schema/billing-tables.ts';
 import type { IntakeTables } from './schema/intake-tables.ts';
 import type { OutcomeTables } from './schema/outcome-tables.ts';
 import type { ProgramsTables } from './schema/programs-tables.ts';
@@ -237,5 +238,5 @@ export interface FoundationTables {
 }
 
 /** Every table: the foundation's and each feature's. */
-export interface Database extends FoundationTables, ScalesTables, SchedulingTables, IntakeTables, ProgramsTables, OutcomeTables, SafetyTables, LineTables {}
+export interface Database extends FoundationTables, ScalesTables, SchedulingTables, IntakeTables, ProgramsTables, OutcomeTables, SafetyTables, LineTables, BillingTables {}
 

@@ -39,6 +39,9 @@ export const permissionMatrix = {
   'scheduling:admin': ['admin'],
   'messaging:admin': ['admin'],
   'line:link': ['admin', 'doctor', 'nurse', 'reception'],
+  'billing:read': ['admin', 'reception'],
+  'billing:collect': ['admin', 'reception'],
+  'billing:admin': ['admin'],
 } as const satisfies Record<string, ReadonlyArray<Role>>;
 
 export type Permission = keyof typeof permissionMatrix;
@@ -75,6 +78,9 @@ export const permissionDescriptions: Readonly<Record<Permission, { readonly ja: 
   'scheduling:admin': { ja: '診療時間・休診日・予約種別・設備・予約ルールの設定', en: 'Set opening hours, closures, services, resources and booking rules' },
   'messaging:admin': { ja: 'LINE公式アカウントの設定・接続確認とテスト送信（メール・LINE）', en: 'Set up and check the LINE official account; send test messages (mail, LINE)' },
   'line:link': { ja: '患者のLINE連携（連携用コード・QRコードの表示、受け取り方法の変更、連携の解除）', en: 'Link a patient’s LINE (show the link code and QR code, change how messages go, unlink)' },
+  'billing:read': { ja: '自費の請求・入金・領収書兼明細書・日計表・患者別残高の閲覧', en: 'See self-pay charges, payments, statements, the daily closing and patient balances' },
+  'billing:collect': { ja: '窓口での請求の追加（理由付き）・入金・返金の申請・領収書の再発行と訂正', en: 'Add charges (with a reason), take payments, request refunds, reissue and correct statements' },
+  'billing:admin': { ja: '料金表・請求書の設定（登録番号）の変更と返金の承認', en: 'Change the price list and statement settings (registration number) and approve refunds' },
 };
 
 export function isRole(s: string): s is Role {

@@ -6,6 +6,7 @@ import type { Db } from '../repos/db.ts';
 import { insertPatient, insertPatientVersion } from '../repos/patient-repo.ts';
 import { newId } from '../security/tokens.ts';
 import { addStaffUser, type NewStaffCredentials } from './add-staff-user.ts';
+import { seedDemoBilling } from './seed-demo-billing.ts';
 import { seedDemoProgram } from './seed-demo-program.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 
@@ -71,5 +72,6 @@ export async function seedDemo(db: Db, o: { now: Date; today: string; secrets: S
   await seedSchedulingConfig(db, { clinicId, now, clinicPhone: '03-0000-0000', clinicAddress: '東京都千代田区（デモ）' });
   const staffId = (role: string) => creds.find((c) => c.role === role)!.staffId;
   await seedDemoProgram(db, { clinicId, now: o.now, today: o.today, zone: 'Asia/Tokyo', staff: { doctorId: staffId('doctor'), nurseId: staffId('nurse'), researcherId: staffId('researcher') } });
+  await seedDemoBilling(db, { clinicId, now: o.now, today: o.today, zone: 'Asia/Tokyo', adminId: staffId('admin'), receptionId: staffId('reception') });
   return creds;
 }

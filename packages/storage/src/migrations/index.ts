@@ -3,6 +3,7 @@ import { migration0001 } from './0001-foundation.ts';
 import { migration0002 } from './0002-shared-services.ts';
 import { migration0003 } from './0003-break-glass.ts';
 import { lineMigrations } from './line/index.ts';
+import { billingMigrations } from './billing/index.ts';
 import { intakeMigrations } from './intake/index.ts';
 import { outcomeMigrations } from './outcome/index.ts';
 import { programsMigrations } from './programs/index.ts';
@@ -26,4 +27,5 @@ export const migrations: ReadonlyArray<Migration> = [
   ...outcomeMigrations,
   ...safetyMigrations,
   ...lineMigrations,
+  ...billingMigrations,
 ];

@@ -8,6 +8,7 @@ import { LinkPage } from './pages/link-page.tsx';
 import { BookPage } from './appointments/book-page.tsx';
 import { CancelPage } from './appointments/cancel-page.tsx';
 import { MyAppointmentsPage } from './appointments/my-appointments-page.tsx';
+import { StatementPage } from './billing/statement-page.tsx';
 import { QuestionnairePage } from './questionnaire/questionnaire-page.tsx';
 import { LinePage } from './line/line-page.tsx';
 
@@ -38,6 +39,7 @@ export const ROUTES: readonly PatientRoute[] = [
     path: '/l/:token',
     render: ({ params, m, lang, setClinicName }) => <LinkPage token={params.token ?? ''} m={m} lang={lang} setClinicName={setClinicName} />,
   },
+  { path: '/statement', render: ({ lang, setClinicName }) => <StatementPage lang={lang} setClinicName={setClinicName} /> },
   {
     path: '/appointments',
     render: ({ m, lang, setClinicName }) => <MyAppointmentsPage lang={lang} loading={m.loading} setClinicName={setClinicName} />,

@@ -23,6 +23,7 @@ import {
 import { audit, auditAlone } from '../../audit/audit.ts';
 import { requireStaff, type RequestContext, type StaffActor } from '../../request-context.ts';
 import { clinicZone, loadEnrolment, loadProgram, nowIso, saveTransition, writeTx } from './program-context.ts';
+import { chargeCompletedSession } from '../billing/charge-service.ts';
 
 /**
  * Records a treatment session (infusion or TMS, as the program says). Refused unless the patient is
@@ -51,6 +52,7 @@ export async function recordSession(ctx: RequestContext, o: { readonly enrolment
       lot_key: record.kind === 'infusion' ? record.lotKey : null, started_at: record.startedAt, record_json: JSON.stringify(record), created_by: actor.staffId, created_at: now,
     });
     await audit(ctx, tx, { action: `program_session.${record.kind}`, resource: 'program_session', resourceId: id, patientId: row.patient_id, detail: `enrolment=${enrolmentId};n=${record.sessionNumber}` });
+    await chargeCompletedSession(ctx, tx, { clinicId: actor.clinicId, patientId: row.patient_id, sessionId: id, kind: record.kind, startedAt: record.startedAt, programId: row.program_id, enrolmentId });
     if (enrolment.status === 'enrolled') {
       const t = transition(enrolment, { to: 'active', at: now, by: actor.staffId, evidence: { firstSession: id } });
       await saveTransition(ctx, tx, { row, result: t });

@@ -11,6 +11,7 @@ export const LINK_DESTINATIONS: Readonly<Record<string, (resourceId: string | nu
   appointments: () => '/appointments',
   intake: (id) => (id ? `/intake/${encodeURIComponent(id)}` : '/'),
   questionnaire: (id) => (id ? `/q/${encodeURIComponent(id)}` : '/'),
+  statement: () => '/statement',
 };
 
 const TEXT = {

@@ -40,6 +40,7 @@ test('every staff page has one row, a permission from the matrix, and the menu f
       ['/analysis', 'programs:export'],
       ['/oncall', 'crisis:edit'],
       ['/outbox', 'outbox:read'],
+      ['/billing', 'billing:read'],
       ['/staff', 'staff:admin'],
       ['/audit', 'audit:read'],
     ],

@@ -69,6 +69,11 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
   { path: 'outbox', access: 'outbox:read', nav: 'nav.outbox', page: lazyPage(() => import('../features/outbox/outbox-page.tsx'), 'OutboxPage') },
   { path: 'settings/line', access: 'messaging:admin', page: lazyPage(() => import('../features/line/line-settings-page.tsx'), 'LineSettingsPage') },
   { path: 'patients/:id/line', access: 'line:link', page: lazyPage(() => import('../features/line/patient-line-page.tsx'), 'PatientLinePage') },
+  // billing
+  { path: 'billing', access: 'billing:read', nav: 'nav.billing', page: lazyPage(() => import('../features/billing/billing-home-page.tsx'), 'BillingHomePage') },
+  { path: 'billing/patients/:id', access: 'billing:read', page: lazyPage(() => import('../features/billing/patient-account-page.tsx'), 'PatientAccountPage') },
+  { path: 'billing/closing', access: 'billing:read', page: lazyPage(() => import('../features/billing/closing-page.tsx'), 'ClosingPage') },
+  { path: 'billing/admin', access: 'billing:admin', page: lazyPage(() => import('../features/billing/billing-admin-page.tsx'), 'BillingAdminPage') },
   // administration
   { path: 'staff', access: 'staff:admin', nav: 'nav.staff', page: lazyPage(() => import('../features/staff/staff-admin-page.tsx'), 'StaffAdminPage') },
   { path: 'audit', access: 'audit:read', nav: 'nav.audit', page: lazyPage(() => import('../features/audit/audit-page.tsx'), 'AuditPage') },

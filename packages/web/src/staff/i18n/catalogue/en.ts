@@ -5,6 +5,7 @@ import { programsEn } from '../../features/programs/programs-en.ts';
 import type { Dict } from '../dict.ts';
 import { outboxEn } from '../../features/outbox/outbox-en.ts';
 import { lineEn } from '../../features/line/line-en.ts';
+import { billingEn } from '../../features/billing/billing-en.ts';
 import type { ja } from './ja.ts';
 import { appointmentsEn } from '../../features/appointments/appointments-en.ts';
 import { calendarAdminEn } from '../../features/calendar-admin/calendar-admin-en.ts';
@@ -31,6 +32,7 @@ export const en: Dict<typeof ja> = {
     audit: 'Audit log',
     outbox: 'Outgoing messages',
     oncall: 'On call',
+    billing: 'Billing',
   },
   common: {
     loading: 'Loading…',
@@ -296,4 +298,5 @@ export const en: Dict<typeof ja> = {
   health: healthEn,
   prg: programsEn,
   ana: outcomeEn,
+  bil: billingEn,
 };

@@ -8,6 +8,7 @@ import { intakeJa } from '../../features/intake/intake-ja.ts';
 import { scalesJa } from '../../features/scales/scales-ja.ts';
 import { outboxJa } from '../../features/outbox/outbox-ja.ts';
 import { lineJa } from '../../features/line/line-ja.ts';
+import { billingJa } from '../../features/billing/billing-ja.ts';
 // Japanese: the default language. `en.ts` must have the same keys (the type checks it).
 export const ja = {
   app: {
@@ -29,6 +30,7 @@ export const ja = {
     audit: '監査ログ',
     oncall: '当番',
     outbox: '送信メッセージ',
+    billing: '会計',
   },
   common: {
     loading: '読み込み中…',
@@ -294,4 +296,5 @@ export const ja = {
   health: healthJa,
   prg: programsJa,
   ana: outcomeJa,
+  bil: billingJa,
 };

@@ -1,0 +1,11 @@
+export * from './tax-category.ts';
+export * from './round-yen.ts';
+export * from './tax-per-rate.ts';
+export * from './registration-number.ts';
+export * from './pro-rata-refund.ts';
+export * from './statement-number.ts';
+export * from './effective-price.ts';
+export * from './payment-method.ts';
+export * from './statement-model.ts';
+export * from './daily-closing.ts';
+export type { TaxRounding } from '../programs/price.ts';
