@@ -60,11 +60,21 @@ for (const dialect of testDialects()) {
       assert.equal(r.code, 0, r.err);
       assert.equal((await run('db', 'backup', 'b1.backup')).code, 1, 'a backup is never overwritten');
       // Damage after the backup: lose patients, add rows that were not in it.
-      // (the dozen front patients: the program's participants have records that keep them)
-      const participants = t.db.selectFrom('program_enrolments').select('patient_id');
-      await t.db.deleteFrom('patient_versions').where('patient_id', 'not in', participants).execute();
-      await t.db.deleteFrom('patients').where('id', 'not in', participants).execute();
-      assert.equal((await t.db.selectFrom('patients').select('id').execute()).length, 52);
+      // (the front patients without records that keep them: program participants, billed patients
+      // and LINE-linked patients stay, as their records refer to them)
+      const kept = new Set([
+        ...(await t.db.selectFrom('program_enrolments').select('patient_id').execute()),
+        ...(await t.db.selectFrom('billing_charges').select('patient_id').execute()),
+        ...(await t.db.selectFrom('billing_payments').select('patient_id').execute()),
+        ...(await t.db.selectFrom('billing_refunds').select('patient_id').execute()),
+        ...(await t.db.selectFrom('billing_statements').select('patient_id').execute()),
+        ...(await t.db.selectFrom('line_links').select('patient_id').execute()),
+        ...(await t.db.selectFrom('line_link_codes').select('patient_id').execute()),
+      ].map((r) => r.patient_id));
+      assert.ok(kept.size < before.patients.length, 'some patients are lost');
+      await t.db.deleteFrom('patient_versions').where('patient_id', 'not in', [...kept]).execute();
+      await t.db.deleteFrom('patients').where('id', 'not in', [...kept]).execute();
+      assert.equal((await t.db.selectFrom('patients').select('id').execute()).length, kept.size);
       await t.db.insertInto('clinics').values({ id: 'later', name: 'x', time_zone: 'Asia/Tokyo', settings_json: '{}', created_at: 'x' }).execute();
       const restored = await run('db', 'restore', 'b1.backup');
       assert.equal(restored.code, 0, restored.err + restored.out);
