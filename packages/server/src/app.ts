@@ -25,6 +25,7 @@ import { registerPatientLinkRoutes } from './routes/patient-link-routes.ts';
 import { registerIntakeFeature } from './features/intake.ts';
 import { registerOutcomeFeature } from './features/outcome.ts';
 import { registerProgramsFeature } from './features/programs.ts';
+import { registerPublicsiteFeature } from './features/publicsite.ts';
 import { registerSafetyFeature } from './features/safety.ts';
 import { registerScalesFeature } from './features/scales.ts';
 import { registerSchedulingFeature } from './features/scheduling.ts';
@@ -141,6 +142,7 @@ export async function createApp(baseDeps: AppDeps, options: { logger?: boolean |
   registerProgramsFeature(app, deps);
   registerOutcomeFeature(app, deps);
   registerSafetyFeature(app, deps);
+  registerPublicsiteFeature(app, deps);
   await registerWebApp(app, deps);
   return app;
 }

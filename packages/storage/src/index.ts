@@ -40,3 +40,5 @@ export * from './dialects/write-transaction.ts';
 export * from './dialects/check-database.ts';
 export * from './dialects/classify-storage-error.ts';
 export * from './repos/safety/on-call-repo.ts';
+export * from './repos/publicsite/index.ts';
+export * from './admin/seed-demo-public-site.ts';

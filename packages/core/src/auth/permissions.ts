@@ -37,6 +37,7 @@ export const permissionMatrix = {
   'appointments:read': ['admin', 'doctor', 'nurse', 'reception'],
   'appointments:write': ['admin', 'doctor', 'nurse', 'reception'],
   'scheduling:admin': ['admin'],
+  'site:edit': ['admin'],
 } as const satisfies Record<string, ReadonlyArray<Role>>;
 
 export type Permission = keyof typeof permissionMatrix;
@@ -71,6 +72,7 @@ export const permissionDescriptions: Readonly<Record<Permission, { readonly ja: 
   'appointments:read': { ja: '予約・空き枠・診療カレンダーの閲覧', en: 'View appointments, free slots and the clinic calendar' },
   'appointments:write': { ja: '予約の登録・変更・キャンセル・受付、患者への予約リンク送信', en: 'Book, change, cancel and check in appointments; send patients their appointments link' },
   'scheduling:admin': { ja: '診療時間・休診日・予約種別・設備・予約ルールの設定', en: 'Set opening hours, closures, services, resources and booking rules' },
+  'site:edit': { ja: 'クリニックの公開ページ（診療案内・料金・プライバシーポリシー）の編集', en: 'Edit the clinic’s public pages (about, fees, privacy policy)' },
 };
 
 export function isRole(s: string): s is Role {

@@ -45,56 +45,56 @@ export const demoSiteContent: SiteContent = {
 };
 
 /**
- * The demo program's recruitment page: it states every 限定解除 item for an unapproved product and
- * uses none of the wording the rules forbid, so it passes `checkRecruitmentPage` and can be
- * published.
+ * The demo TMS program's recruitment page (`tms-depression`): it states every 限定解除 item (the
+ * program uses an approved device outside its approved protocol, so the unapproved items apply
+ * too) and none of the wording the rules forbid, so it passes `checkRecruitmentPage`.
  */
 export const demoRecruitmentContent: RecruitmentContent = {
-  title: b('臨床データ収集プログラム（エクソソーム点滴）参加者の募集', 'Participants wanted: clinical data program (exosome infusion)'),
+  title: b('TMS治療モニタープログラム（うつ）参加者の募集', 'Participants wanted: TMS monitor program (depression)'),
   summary: b(
-    '抑うつや不安の症状がある18歳以上の方を対象に、点滴治療の経過を質問票で記録するプログラムの参加者を募集しています。診断名は問いません。参加の前に医師が診察し、参加できるかを判断します。',
-    'We are looking for adults (18 and over) with symptoms of depression or anxiety to join a program that records the course of an infusion treatment with questionnaires. Any diagnosis. A doctor sees you first and decides whether you can take part.',
+    'うつ症状が続いている18歳から75歳の方を対象に、TMS治療の経過を質問票で記録するプログラムの参加者を募集しています。参加の前に医師が診察し、参加できるかを判断します。',
+    'We are looking for people aged 18 to 75 with ongoing depression to join a program that records the course of TMS treatment with questionnaires. A doctor sees you first and decides whether you can take part.',
   ),
   treatment: b(
-    '幹細胞の培養上清から精製したエクソソーム製剤を、4週間に4回、外来で点滴します（1回約60分）。開始前と各回、終了後3か月まで質問票（PHQ-9など）にお答えいただきます。',
-    'An exosome product purified from stem-cell culture supernatant is infused four times over four weeks as an outpatient (about 60 minutes each). You answer questionnaires (such as the PHQ-9) before, at each visit and for three months after.',
+    '頭に当てたコイルから磁気で脳の一部を刺激する反復経頭蓋磁気刺激（rTMS）を、6週間に30回（平日に1回約40分）外来で行います。開始前、治療中、終了後3か月まで質問票（PHQ-9など）にお答えいただきます。',
+    'Repetitive transcranial magnetic stimulation (rTMS): a coil on the head stimulates part of the brain magnetically, 30 outpatient sessions over six weeks (about 40 minutes on weekdays). You answer questionnaires (such as the PHQ-9) before, during and for three months after.',
   ),
   totalCostYen: 330000,
   costIncludes: b(
-    '総額330,000円（税込）。点滴4回、各回の診察、開始前と終了時の血液検査、質問票を含みます。保険診療の費用、交通費は含みません。途中でやめた場合、未実施の点滴分はいただきません。',
-    'Total ¥330,000 (tax included): four infusions, a doctor’s visit each time, blood tests before and at the end, and the questionnaires. Not included: insured care and travel. If you stop, infusions not given are not charged.',
+    '総額330,000円（税込）。30回の刺激、開始前の診察と検査、各週の診察、質問票を含みます。保険診療の費用と交通費は含みません。途中でやめた場合、行っていない回の費用はいただきません。',
+    'Total ¥330,000 (tax included): 30 sessions, the assessment and tests before you start, a weekly doctor’s visit and the questionnaires. Not included: insured care and travel. Sessions not given are not charged if you stop.',
   ),
   risks: b(
-    '注射部位の痛みや内出血、発熱、頭痛、だるさ、まれにアレルギー反応（じんましん、息苦しさ、血圧低下）が起こることがあります。長期的な安全性は分かっていません。効果には個人差があり、改善しないこともあります。',
-    'Pain or bruising at the infusion site, fever, headache, tiredness and, rarely, allergic reactions (hives, breathlessness, low blood pressure) can occur. Long-term safety is not known. Effects differ from person to person and there may be no improvement.',
+    '頭痛、刺激部位の痛みや不快感、顔のぴくつき、まれにけいれん発作が起こることがあります。双極性障害の方では躁状態になることがあります。効果には個人差があり、改善しないこともあります。',
+    'Headache, pain or discomfort where the coil sits, twitching of the face and, rarely, seizures can occur. People with bipolar disorder may become manic. Effects differ from person to person and there may be no improvement.',
   ),
   contact: b(
-    '見守りメンタルクリニック（デモ）受付　電話 03-0000-0000（診療時間内）。下の申し込みフォームからもお問い合わせいただけます。',
-    'Mimamori Mental Clinic (demo) reception, phone 03-0000-0000 (during opening hours), or the application form below.',
+    '見守りメンタルクリニック（デモ）受付　電話 03-0000-0000（診療時間内）',
+    'Mimamori Mental Clinic (demo) reception, phone 03-0000-0000 (during opening hours)',
   ),
   unapproved: true,
   unapprovedStatement: b(
-    '本プログラムで用いるエクソソーム製剤は、医薬品医療機器等法上の承認を受けていない未承認医薬品等です。',
-    'The exosome product used in this program is not approved under Japan’s Pharmaceuticals and Medical Devices Act.',
+    '本プログラムでは、国内で承認されたTMS機器を、承認された用法と異なる刺激の方法・回数で用います（未承認医薬品等の適応外使用にあたります）。',
+    'This program uses a TMS device approved in Japan with a stimulation method and number of sessions outside its approval (off-label use of an approved device).',
   ),
-  procurement: b(
-    '国内の製造業者から、医師の責任において購入しています。',
-    'The clinic buys it from a manufacturer in Japan, on the doctor’s responsibility.',
-  ),
+  procurement: b('国内の販売業者から医療機器として購入した機器を用います。', 'The device was bought as a medical device from a distributor in Japan.'),
   alternatives: b(
-    'うつ病・不安障害には、国内で承認された抗うつ薬などの薬物療法や精神療法があります。エクソソーム製剤と同じ成分の承認医薬品はありません。',
-    'For depression and anxiety, approved medicines (such as antidepressants) and psychotherapy are available in Japan. No approved product with the same content exists.',
+    'うつ病には、保険診療で受けられる承認された用法のTMS治療（条件があります）、抗うつ薬、精神療法があります。',
+    'For depression, TMS within its approved use (under insurance, with conditions), antidepressants and psychotherapy are available in Japan.',
   ),
   foreignSafety: b(
-    '精神疾患への使用を承認した国はありません。海外の臨床研究は少数・小規模で、重大な副作用の情報は十分ではありません。',
-    'No country has approved it for mental illness. Studies abroad are few and small, and information on serious adverse effects is limited.',
+    '米国などでは同様の刺激方法が承認・実施されており、主な副作用は頭痛と刺激部位の不快感、まれなけいれん発作と報告されています。',
+    'Similar protocols are approved and used in the United States and elsewhere; the reported side effects are mainly headache and discomfort at the site, with rare seizures.',
   ),
   reliefSystem: b(
-    '未承認医薬品等のため、万一重い健康被害が生じても医薬品副作用被害救済制度の対象にはなりません。',
-    'Because the product is unapproved, Japan’s relief system for adverse drug reactions (医薬品副作用被害救済制度) does not cover any harm it causes.',
+    '承認内容と異なる使用のため、万一重い健康被害が生じても医薬品副作用被害救済制度の対象にはなりません。',
+    'Because this is use outside the approval, Japan’s relief system for adverse drug reactions (医薬品副作用被害救済制度) does not cover any harm.',
   ),
   body: b(
     'このプログラムへの参加は自由で、参加しない場合や途中でやめた場合も通常の診療に不利益はありません。参加の前に説明文書をお渡しし、同意をいただきます。',
     'Taking part is voluntary; not taking part or stopping does not affect your usual care. You receive an information sheet and give consent before you start.',
   ),
 };
+
+/** The program the demo's recruitment page belongs to. */
+export const DEMO_RECRUITMENT_PROGRAM_ID = 'tms-depression';

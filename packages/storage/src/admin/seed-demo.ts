@@ -7,6 +7,7 @@ import { insertPatient, insertPatientVersion } from '../repos/patient-repo.ts';
 import { newId } from '../security/tokens.ts';
 import { addStaffUser, type NewStaffCredentials } from './add-staff-user.ts';
 import { seedDemoProgram } from './seed-demo-program.ts';
+import { seedDemoPublicSite } from './seed-demo-public-site.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 
 /** Demo patients: family name 見本 (ミホン) and the is_demo flag make them impossible to mistake for real ones. */
@@ -71,5 +72,6 @@ export async function seedDemo(db: Db, o: { now: Date; today: string; secrets: S
   await seedSchedulingConfig(db, { clinicId, now, clinicPhone: '03-0000-0000', clinicAddress: '東京都千代田区（デモ）' });
   const staffId = (role: string) => creds.find((c) => c.role === role)!.staffId;
   await seedDemoProgram(db, { clinicId, now: o.now, today: o.today, zone: 'Asia/Tokyo', staff: { doctorId: staffId('doctor'), nurseId: staffId('nurse'), researcherId: staffId('researcher') } });
+  await seedDemoPublicSite(db, { clinicId, now });
   return creds;
 }

@@ -5,6 +5,7 @@ import { migration0003 } from './0003-break-glass.ts';
 import { intakeMigrations } from './intake/index.ts';
 import { outcomeMigrations } from './outcome/index.ts';
 import { programsMigrations } from './programs/index.ts';
+import { publicsiteMigrations } from './publicsite/index.ts';
 import { safetyMigrations } from './safety/index.ts';
 import { scalesMigrations } from './scales/index.ts';
 import { schedulingMigrations } from './scheduling/index.ts';
@@ -24,4 +25,5 @@ export const migrations: ReadonlyArray<Migration> = [
   migration0003,
   ...outcomeMigrations,
   ...safetyMigrations,
+  ...publicsiteMigrations,
 ];

@@ -1,0 +1,2 @@
+export * from './site-content-repo.ts';
+export * from './recruitment-page-repo.ts';
