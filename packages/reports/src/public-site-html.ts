@@ -1,4 +1,5 @@
-import type { PublicHours, Session, UpcomingClosure } from '@mimamori/core/publicsite/public-hours';
+import type { PublicHours, UpcomingClosure } from '@mimamori/core/publicsite/public-hours';
+import type { Session } from '@mimamori/core/scheduling/clinic-calendar';
 import type { Bilingual, RecruitmentContent } from '@mimamori/core/publicsite/recruitment-page';
 import type { SiteContent } from '@mimamori/core/publicsite/site-content';
 import type { Weekday } from '@mimamori/core/time/local-date';

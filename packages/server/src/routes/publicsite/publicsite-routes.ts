@@ -79,7 +79,7 @@ export function registerPublicsiteRoutes(app: FastifyInstance, deps: AppDeps): v
 
   r.get('/api/publicsite/content', {
     config: { access: 'site:edit' },
-    schema: { tags: ['publicsite'], response: { 200: z.object({ version: z.number(), content: siteContentSchema.nullable(), history: z.array(z.object({ version: z.number(), createdAt: z.string(), createdBy: z.string().nullable() })) }) } },
+    schema: { tags: ['publicsite'] },
   }, async (req) => getSiteContentForEdit(contextOf(deps, req)));
 
   r.put('/api/publicsite/content', {

@@ -39,6 +39,7 @@ test('every staff page has one row, a permission from the matrix, and the menu f
       ['/programs', 'programs:read'],
       ['/analysis', 'programs:export'],
       ['/oncall', 'crisis:edit'],
+      ['/public-site', 'site:edit'],
       ['/staff', 'staff:admin'],
       ['/audit', 'audit:read'],
     ],

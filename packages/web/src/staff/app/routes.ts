@@ -65,6 +65,9 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
   // safety
   { path: 'oncall', access: 'crisis:edit', nav: 'nav.oncall', page: lazyPage(() => import('../features/safety/oncall-page.tsx'), 'OnCallPage') },
   { path: 'alerts/:id', access: 'alerts:read', page: lazyPage(() => import('../features/safety/alert-history-page.tsx'), 'AlertHistoryPage') },
+  // public pages
+  { path: 'public-site', access: 'site:edit', nav: 'nav.publicSite', page: lazyPage(() => import('../features/publicsite/public-site-page.tsx'), 'PublicSitePage') },
+  { path: 'public-site/recruitment/:programId', access: 'programs:admin', page: lazyPage(() => import('../features/publicsite/recruitment-editor-page.tsx'), 'RecruitmentEditorPage') },
   // administration
   { path: 'staff', access: 'staff:admin', nav: 'nav.staff', page: lazyPage(() => import('../features/staff/staff-admin-page.tsx'), 'StaffAdminPage') },
   { path: 'audit', access: 'audit:read', nav: 'nav.audit', page: lazyPage(() => import('../features/audit/audit-page.tsx'), 'AuditPage') },

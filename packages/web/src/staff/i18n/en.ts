@@ -1,5 +1,6 @@
 import { outcomeEn } from '../features/outcome/outcome-en.ts';
 import { safetyEn } from '../features/safety/safety-en.ts';
+import { publicsiteEn, recruitmentEn } from '../features/publicsite/publicsite-en.ts';
 import { healthEn } from '../features/health/health-en.ts';
 import { programsEn } from '../features/programs/programs-en.ts';
 import type { Dict } from './dict.ts';
@@ -28,6 +29,7 @@ export const en: Dict<typeof ja> = {
     staff: 'Staff',
     audit: 'Audit log',
     oncall: 'On call',
+    publicSite: 'Public pages',
   },
   common: {
     loading: 'Loading…',
@@ -288,6 +290,8 @@ export const en: Dict<typeof ja> = {
   intake: intakeEn,
   scl: scalesEn,
   safety: safetyEn,
+  publicsite: publicsiteEn,
+  recruitment: recruitmentEn,
   health: healthEn,
   prg: programsEn,
   ana: outcomeEn,

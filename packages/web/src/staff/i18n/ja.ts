@@ -1,5 +1,6 @@
 import { outcomeJa } from '../features/outcome/outcome-ja.ts';
 import { safetyJa } from '../features/safety/safety-ja.ts';
+import { publicsiteJa, recruitmentJa } from '../features/publicsite/publicsite-ja.ts';
 import { healthJa } from '../features/health/health-ja.ts';
 import { programsJa } from '../features/programs/programs-ja.ts';
 import { appointmentsJa } from '../features/appointments/appointments-ja.ts';
@@ -26,6 +27,7 @@ export const ja = {
     staff: 'スタッフ管理',
     audit: '監査ログ',
     oncall: '当番',
+    publicSite: '公開ページ',
   },
   common: {
     loading: '読み込み中…',
@@ -286,6 +288,8 @@ export const ja = {
   intake: intakeJa,
   scl: scalesJa,
   safety: safetyJa,
+  publicsite: publicsiteJa,
+  recruitment: recruitmentJa,
   health: healthJa,
   prg: programsJa,
   ana: outcomeJa,
