@@ -46,6 +46,7 @@ h2{font-size:1.15rem;margin:28px 0 8px;padding-bottom:4px;border-bottom:1px soli
 .btn.secondary{background:#fff;color:#225c47;border:2px solid #225c47}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
 th,td{border:1px solid #cfd8d3;padding:6px 4px;text-align:center}
+@media (max-width:480px){table{font-size:.78rem;line-height:1.35}th,td{padding:4px 1px}}
 thead th{background:#eef4f0}
 td.closed{color:#8a2a1b;font-weight:700}
 .muted{color:#4a5a60;font-size:.9rem}
@@ -96,6 +97,8 @@ function date(d: string, lang: PublicLang): string {
 }
 
 const sessions = (list: ReadonlyArray<Session>): string => list.map((s) => `${s.start}–${s.end}`).join('<br>');
+/** In the weekly table the start and end stand on two lines, so seven days fit a 360 px phone. */
+const cell = (list: ReadonlyArray<Session>): string => list.map((s) => `${s.start}<br>–${s.end}`).join('<br>');
 const text = (s: string): string => `<p class="text">${esc(s)}</p>`;
 const href = (base: string, path: string, lang: PublicLang): string => `${path}${lang === 'en' ? '?lang=en' : ''}`;
 
@@ -104,7 +107,7 @@ function hoursTable(h: PublicHours, lang: PublicLang): string {
   const days = h.weekly;
   const head = days.map((d) => `<th scope="col">${t.weekday[d.weekday as Weekday]}</th>`).join('');
   const row = (label: string, pick: 'morning' | 'afternoon') =>
-    `<tr><th scope="row">${label}</th>${days.map((d) => (d[pick].length > 0 ? `<td>${sessions(d[pick])}</td>` : `<td class="closed">${d.open ? '—' : t.closed}</td>`)).join('')}</tr>`;
+    `<tr><th scope="row">${label}</th>${days.map((d) => (d[pick].length > 0 ? `<td>${cell(d[pick])}</td>` : `<td class="closed">${d.open ? '—' : t.closed}</td>`)).join('')}</tr>`;
   return `<div role="region" aria-label="${esc(t.hours)}" tabindex="0" style="overflow-x:auto"><table><caption class="muted" style="text-align:left">${esc(t.hours)}</caption><thead><tr><td></td>${head}</tr></thead><tbody>${row(t.am, 'morning')}${row(t.pm, 'afternoon')}</tbody></table></div>`;
 }
 

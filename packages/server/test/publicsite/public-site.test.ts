@@ -58,7 +58,7 @@ for (const dialect of testDialects()) {
       assert.match(html, /<meta name="robots" content="index, follow">/);
       assert.match(html, /<h1>見守りメンタルクリニック（デモ）<\/h1>/);
       // Weekly table from the calendar: Monday morning 09:00–13:00, Tuesday closed.
-      assert.match(html, /<th scope="row">午前<\/th><td>09:00–13:00<\/td><td class="closed">休診<\/td>/);
+      assert.match(html, /<th scope="row">午前<\/th><td>09:00<br>–13:00<\/td><td class="closed">休診<\/td>/);
       assert.match(html, /祝日は休診です。/);
       assert.match(html, /年末年始（12月29日〜1月3日）は休診です。/);
       // Coming closures: the one-day override on a Wednesday, and the year-end run.
