@@ -55,6 +55,15 @@ p.text{white-space:pre-line;margin:0 0 8px}
 dl.items dt{font-weight:700;margin-top:12px;color:#1b4d3b}
 dl.items dd{margin:2px 0 0;white-space:pre-line}
 .cost{font-size:1.2rem;font-weight:700}
+form.apply label{display:block;font-weight:700;margin-top:14px}
+form.apply input[type=text],form.apply input[type=tel],form.apply input[type=email],form.apply input[type=number],form.apply textarea{display:block;width:100%;min-height:48px;padding:10px;font:inherit;border:1px solid #7d8b86;border-radius:6px}
+form.apply .check{display:flex;gap:10px;align-items:flex-start;font-weight:400}
+form.apply .check input{width:24px;height:24px;margin-top:4px}
+form.apply .hint{margin:2px 0 0;color:#4a5a60;font-size:.9rem}
+form.apply .err{margin:2px 0 0;color:#a61b1b;font-weight:700}
+form.apply button{margin-top:18px;min-height:48px;padding:12px 22px;border:0;border-radius:8px;background:#225c47;color:#fff;font:inherit;font-weight:700}
+.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+.errors{border:2px solid #a61b1b;padding:8px 12px;border-radius:6px}
 footer{padding:16px;border-top:1px solid #d5ddd8;font-size:.9rem;color:#4a5a60}
 footer a{color:#225c47}
 a{color:#1d5fae}`;
@@ -117,7 +126,7 @@ function closureLine(c: UpcomingClosure, lang: PublicLang): string {
   return `<li>${esc(when)}${label ? `　${esc(label)}` : ''}</li>`;
 }
 
-function shell(o: PublicPageOptions & { title: string; description: string; path: string; clinicName: string; body: string; indexable: boolean }): string {
+export function shell(o: PublicPageOptions & { title: string; description: string; path: string; clinicName: string; body: string; indexable: boolean }): string {
   const t = T[o.lang];
   const url = (l: PublicLang) => `${o.baseUrl}${o.path}${l === 'en' ? '?lang=en' : ''}`;
   return `<!doctype html>

@@ -38,6 +38,7 @@ export const permissionMatrix = {
   'appointments:write': ['admin', 'doctor', 'nurse', 'reception'],
   'scheduling:admin': ['admin'],
   'site:edit': ['admin'],
+  'recruitment:queue': ['admin', 'doctor', 'nurse', 'reception'],
 } as const satisfies Record<string, ReadonlyArray<Role>>;
 
 export type Permission = keyof typeof permissionMatrix;
@@ -73,6 +74,7 @@ export const permissionDescriptions: Readonly<Record<Permission, { readonly ja: 
   'appointments:write': { ja: '予約の登録・変更・キャンセル・受付、患者への予約リンク送信', en: 'Book, change, cancel and check in appointments; send patients their appointments link' },
   'scheduling:admin': { ja: '診療時間・休診日・予約種別・設備・予約ルールの設定', en: 'Set opening hours, closures, services, resources and booking rules' },
   'site:edit': { ja: 'クリニックの公開ページ（診療案内・料金・プライバシーポリシー）の編集', en: 'Edit the clinic’s public pages (about, fees, privacy policy)' },
+  'recruitment:queue': { ja: '募集ページからの申し込みの一覧と折り返し連絡の記録（主訴は医師・看護師のみ）', en: 'See applications from recruitment pages and record call-backs (the main complaint only for doctors and nurses)' },
 };
 
 export function isRole(s: string): s is Role {

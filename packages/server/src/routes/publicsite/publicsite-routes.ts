@@ -7,6 +7,8 @@ import { isDomainError } from '@mimamori/core';
 import type { AppDeps } from '../../context.ts';
 import { contextOf } from '../../request-context.ts';
 import { getPublicClinic, getPublicRecruitment } from '../../services/publicsite/public-site-service.ts';
+import { EMPTY_APPLICATION, renderApplicationForm, renderApplicationReceived, type ApplicationFormValues } from '@mimamori/reports/application-form-html';
+import { applicationFormToken, applyToRecruitment, listApplicationQueue, moveApplication } from '../../services/publicsite/application-service.ts';
 import { getRecruitmentPageForEdit, listRecruitmentPages, saveRecruitmentPage } from '../../services/publicsite/recruitment-page-service.ts';
 import { getSiteContentForEdit, saveSiteContent } from '../../services/publicsite/site-content-service.ts';
 
@@ -66,7 +68,7 @@ export function registerPublicsiteRoutes(app: FastifyInstance, deps: AppDeps): v
     const o = { lang: langOf(req.query), baseUrl: deps.config.publicUrl };
     try {
       const page = await getPublicRecruitment(ctx, { programId: req.params.programId });
-      return sendPage(reply, renderRecruitmentPage({ programId: req.params.programId, content: page.content, clinicName: page.clinicName }, o));
+      return sendPage(reply, renderRecruitmentPage({ programId: req.params.programId, content: page.content, clinicName: page.clinicName, applyPath: `/p/recruit/${encodeURIComponent(req.params.programId)}/apply` }, o));
     } catch (e) {
       if (!isDomainError(e) || e.code !== 'not_found') throw e;
       const view = await getPublicClinic(ctx);
@@ -74,6 +76,69 @@ export function registerPublicsiteRoutes(app: FastifyInstance, deps: AppDeps): v
       return sendPage(reply, renderUnpublishedPage({ ...o, clinicName: name, phone: view.phone }), 404);
     }
   });
+
+  // The application form: a plain form post (no JavaScript), so this one scope reads url-encoded bodies.
+  const notPublished = async (ctx: ReturnType<typeof contextOf>, reply: FastifyReply, o: { lang: PublicLang; baseUrl: string }) => {
+    const view = await getPublicClinic(ctx);
+    const name = view.kind === 'published' ? view.content.clinicName[o.lang] : view.clinicName;
+    return sendPage(reply, renderUnpublishedPage({ ...o, clinicName: name, phone: view.phone }), 404);
+  };
+  r.get('/p/recruit/:programId/apply', { schema: { hide: true, params: z.object({ programId: z.string().max(200) }), querystring: langQuery } }, async (req, reply) => {
+    const ctx = contextOf(deps, req);
+    const o = { lang: langOf(req.query), baseUrl: deps.config.publicUrl };
+    try {
+      const page = await getPublicRecruitment(ctx, { programId: req.params.programId });
+      return sendPage(reply, renderApplicationForm({ programId: req.params.programId, title: page.content.title, clinicName: page.clinicName, token: applicationFormToken(ctx), values: EMPTY_APPLICATION, issues: [] }, o));
+    } catch (e) {
+      if (!isDomainError(e) || e.code !== 'not_found') throw e;
+      return notPublished(ctx, reply, o);
+    }
+  });
+  void app.register(async (scope) => {
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    });
+    scope.withTypeProvider<ZodTypeProvider>().post('/p/recruit/:programId/apply', {
+      // Ten applications an hour from one address is more than a family needs and less than a robot wants.
+      config: { rateLimit: { max: 10, timeWindow: 3600_000 } },
+      schema: { hide: true, params: z.object({ programId: z.string().max(200) }), querystring: langQuery, body: z.record(z.string(), z.string().max(4000)) },
+    }, async (req, reply) => {
+      const ctx = contextOf(deps, req);
+      const o = { lang: langOf(req.query), baseUrl: deps.config.publicUrl };
+      const b = req.body;
+      const values: ApplicationFormValues = {
+        name: b.name ?? '', phone: b.phone ?? '', email: b.email ?? '', age: b.age ?? '', complaint: b.complaint ?? '', callTimes: b.callTimes ?? '',
+        guardianName: b.guardianName ?? '', guardianPhone: b.guardianPhone ?? '', consent: b.consent === 'yes',
+      };
+      let page;
+      try {
+        page = await getPublicRecruitment(ctx, { programId: req.params.programId });
+      } catch (e) {
+        if (!isDomainError(e) || e.code !== 'not_found') throw e;
+        return notPublished(ctx, reply, o);
+      }
+      try {
+        await applyToRecruitment(ctx, { programId: req.params.programId, form: values, honeypot: b.website ?? '', token: b.started ?? '' });
+      } catch (e) {
+        if (!isDomainError(e) || e.code !== 'validation') throw e;
+        const html = renderApplicationForm({ programId: req.params.programId, title: page.content.title, clinicName: page.clinicName, token: b.started ?? applicationFormToken(ctx), values, issues: e.issues }, o);
+        return sendPage(reply, html, 400);
+      }
+      return sendPage(reply, renderApplicationReceived({ programId: req.params.programId, clinicName: page.clinicName }, o));
+    });
+  });
+
+  // ---- the screening queue
+
+  r.get('/api/publicsite/applications', {
+    config: { access: 'recruitment:queue' },
+    schema: { tags: ['publicsite'], querystring: z.strictObject({ all: z.enum(['0', '1']).optional() }) },
+  }, async (req) => listApplicationQueue(contextOf(deps, req), { all: req.query.all === '1' }));
+
+  r.post('/api/publicsite/applications/:id/status', {
+    config: { access: 'recruitment:queue' },
+    schema: { tags: ['publicsite'], params: z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/) }), body: z.strictObject({ to: z.enum(['contacted', 'screening_booked', 'declined']), appointmentId: z.string().max(64).nullable().optional() }) },
+  }, async (req) => moveApplication(contextOf(deps, req), { id: req.params.id, to: req.body.to, ...(req.body.appointmentId !== undefined ? { appointmentId: req.body.appointmentId } : {}) }));
 
   // ---- the editors' API
 
