@@ -40,6 +40,7 @@ test('every staff page has one row, a permission from the matrix, and the menu f
       ['/analysis', 'programs:export'],
       ['/oncall', 'crisis:edit'],
       ['/public-site', 'site:edit'],
+      ['/applications', 'recruitment:queue'],
       ['/staff', 'staff:admin'],
       ['/audit', 'audit:read'],
     ],

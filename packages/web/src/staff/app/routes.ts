@@ -67,6 +67,7 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
   { path: 'alerts/:id', access: 'alerts:read', page: lazyPage(() => import('../features/safety/alert-history-page.tsx'), 'AlertHistoryPage') },
   // public pages
   { path: 'public-site', access: 'site:edit', nav: 'nav.publicSite', page: lazyPage(() => import('../features/publicsite/public-site-page.tsx'), 'PublicSitePage') },
+  { path: 'applications', access: 'recruitment:queue', nav: 'nav.applications', page: lazyPage(() => import('../features/publicsite/application-queue-page.tsx'), 'ApplicationQueuePage') },
   { path: 'public-site/recruitment/:programId', access: 'programs:admin', page: lazyPage(() => import('../features/publicsite/recruitment-editor-page.tsx'), 'RecruitmentEditorPage') },
   // administration
   { path: 'staff', access: 'staff:admin', nav: 'nav.staff', page: lazyPage(() => import('../features/staff/staff-admin-page.tsx'), 'StaffAdminPage') },

@@ -1,6 +1,6 @@
 import { outcomeEn } from '../features/outcome/outcome-en.ts';
 import { safetyEn } from '../features/safety/safety-en.ts';
-import { publicsiteEn, recruitmentEn } from '../features/publicsite/publicsite-en.ts';
+import { applicationsEn, publicsiteEn, recruitmentEn } from '../features/publicsite/publicsite-en.ts';
 import { healthEn } from '../features/health/health-en.ts';
 import { programsEn } from '../features/programs/programs-en.ts';
 import type { Dict } from './dict.ts';
@@ -30,6 +30,7 @@ export const en: Dict<typeof ja> = {
     audit: 'Audit log',
     oncall: 'On call',
     publicSite: 'Public pages',
+    applications: 'Applications',
   },
   common: {
     loading: 'Loading…',
@@ -292,6 +293,7 @@ export const en: Dict<typeof ja> = {
   safety: safetyEn,
   publicsite: publicsiteEn,
   recruitment: recruitmentEn,
+  applications: applicationsEn,
   health: healthEn,
   prg: programsEn,
   ana: outcomeEn,

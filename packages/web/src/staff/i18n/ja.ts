@@ -1,6 +1,6 @@
 import { outcomeJa } from '../features/outcome/outcome-ja.ts';
 import { safetyJa } from '../features/safety/safety-ja.ts';
-import { publicsiteJa, recruitmentJa } from '../features/publicsite/publicsite-ja.ts';
+import { applicationsJa, publicsiteJa, recruitmentJa } from '../features/publicsite/publicsite-ja.ts';
 import { healthJa } from '../features/health/health-ja.ts';
 import { programsJa } from '../features/programs/programs-ja.ts';
 import { appointmentsJa } from '../features/appointments/appointments-ja.ts';
@@ -28,6 +28,7 @@ export const ja = {
     audit: '監査ログ',
     oncall: '当番',
     publicSite: '公開ページ',
+    applications: '募集申込',
   },
   common: {
     loading: '読み込み中…',
@@ -290,6 +291,7 @@ export const ja = {
   safety: safetyJa,
   publicsite: publicsiteJa,
   recruitment: recruitmentJa,
+  applications: applicationsJa,
   health: healthJa,
   prg: programsJa,
   ana: outcomeJa,

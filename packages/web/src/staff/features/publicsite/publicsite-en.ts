@@ -1,4 +1,4 @@
-import type { publicsiteJa, recruitmentJa } from './publicsite-ja.ts';
+import type { applicationsJa, publicsiteJa, recruitmentJa } from './publicsite-ja.ts';
 
 type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -51,4 +51,17 @@ export const recruitmentEn: Shape<typeof recruitmentJa> = {
   publish: 'Publish',
   withdraw: 'Unpublish',
   saved: 'Saved version {{version}}.',
+};
+
+/** English strings of the application queue. */
+export const applicationsEn: Shape<typeof applicationsJa> = {
+  title: 'Recruitment applications',
+  lead: 'Applications sent from the recruitment pages, oldest first. Call back, and once the screening visit (a first visit) is booked mark it “screening visit booked”. The main complaint is shown to doctors and nurses only.',
+  showAll: 'Also show done and declined',
+  none: 'No applications waiting.',
+  age: 'age {{age}}',
+  phone: 'Phone', email: 'E-mail', callTimes: 'When to call', guardian: 'Guardian', complaint: 'Main complaint', complaintHint: '', complaintHidden: '(shown to doctors and nurses)',
+  contacted: 'Called back', book: 'Book a first visit', booked: 'Screening visit booked', decline: 'Decline',
+  flow: 'Flow by program', program: 'Program',
+  status: { new: 'new', contacted: 'called back', screening_booked: 'screening visit booked', declined: 'declined' },
 };
