@@ -10,7 +10,7 @@ import {
 import { parseInstant } from '@mimamori/core/time/parse-instant';
 import {
   confirmUnits, countUnits, deactivateUnits, findAppointmentByIdempotencyKey, getAppointment, getPatient, getStaffBriefs, insertAppointment,
-  insertUnits, listActiveUnits, listBlockingAppointments, lockIdempotencyKey, lockResources, newId, releaseExpiredUnits, updateAppointmentIfVersion,
+  insertUnits, listActiveUnits, listAppointments, listBlockingAppointments, lockIdempotencyKey, lockResources, newId, releaseExpiredUnits, updateAppointmentIfVersion,
   type AppointmentRow, type AppointmentUnitRow, type BlockingAppointment, type Db,
 } from '@mimamori/storage';
 import { auditRequest, auditAloneRequest } from '../../audit/audit.ts';
@@ -172,6 +172,11 @@ export async function insertBooking(
     ...(input.resourceIds ? { resourceIds: input.resourceIds } : {}),
   });
   const nowIso = new Date(o.nowMs).toISOString();
+  // A patient booking online cannot be in two places: refuse a slot over their own booking (e.g. a 再診 on top of their 初診).
+  if (actor.channel === 'patient') {
+    const own = await listAppointments(tx, { clinicId: cfg.clinicId, patientId: input.patientId, fromMs: p.startMs, toMs: p.endMs, statuses: ['confirmed', 'held'] });
+    if (own.some((a) => a.status === 'confirmed' || (a.hold_expires_at !== null && a.hold_expires_at > nowIso))) throw new DomainError('slot_unavailable', { key: 'booking.patient_overlap' });
+  }
   const row: AppointmentRow = {
     id: newId(),
     clinic_id: cfg.clinicId,

@@ -1,0 +1,30 @@
+// Phone trap (issue 15): a patient booking online could put a 再診 on top of their own 初診.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { testDialects } from '../../../storage/test/test-db.ts';
+import { as, createTestApp, signedIn, type Session, type TestApp } from '../test-app.ts';
+import { asPatient, newPatient, patientSession } from './scheduling-fixtures.ts';
+
+for (const dialect of testDialects()) {
+  describe(`a patient cannot book over their own appointment (${dialect})`, () => {
+    let t: TestApp;
+    let rec: Session;
+    before(async () => {
+      t = await createTestApp(dialect);
+      rec = await signedIn(t, 'reception');
+    });
+    after(() => t.destroy());
+
+    test('a 再診 at the time of the patient’s own 初診 is refused; another time is accepted', async () => {
+      const p = await newPatient(t, rec);
+      const first = await as(t, rec, { method: 'POST', url: '/api/appointments', payload: { patientId: p.id, serviceId: 'shoshin', start: '2026-12-03T10:00:00+09:00' } });
+      assert.equal(first.statusCode, 201, first.body);
+      const s = await patientSession(t, rec, p.id);
+      const clash = await asPatient(t, s, { method: 'POST', url: '/api/p/appointments', payload: { serviceId: 'saishin', start: '2026-12-03T10:30:00+09:00' } });
+      assert.equal(clash.statusCode, 409, clash.body);
+      assert.match(clash.json().error.message, /この時間にはすでにご予約があります/);
+      const other = await asPatient(t, s, { method: 'POST', url: '/api/p/appointments', payload: { serviceId: 'saishin', start: '2026-12-03T15:00:00+09:00' } });
+      assert.equal(other.statusCode, 201, other.body);
+    });
+  });
+}
