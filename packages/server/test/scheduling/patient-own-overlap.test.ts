@@ -25,6 +25,9 @@ for (const dialect of testDialects()) {
       assert.match(clash.json().error.message, /この時間にはすでにご予約があります/);
       const other = await asPatient(t, s, { method: 'POST', url: '/api/p/appointments', payload: { serviceId: 'saishin', start: '2026-12-03T15:00:00+09:00' } });
       assert.equal(other.statusCode, 201, other.body);
+      // The 初診 is booked by staff: the patient's list does not offer to change it online (before the deadline too).
+      const mine = (await asPatient(t, s, { url: '/api/p/appointments' })).json().appointments as Array<{ serviceId: string; canChangeOnline: boolean; staffOnly: boolean }>;
+      assert.deepEqual(mine.map((a) => [a.serviceId, a.canChangeOnline, a.staffOnly]), [['shoshin', false, true], ['saishin', true, false]]);
     });
   });
 }
