@@ -19,6 +19,7 @@ import { createStorageHealth } from './services/storage-health.ts';
 import { registerPatientRoutes } from './routes/patient-routes.ts';
 import { registerStaffRoutes } from './routes/staff-routes.ts';
 import { registerWebApp } from './web-app.ts';
+import { installAnswerCompression } from './http/compress-answers.ts';
 import { registerAlertRoutes } from './routes/alert-routes.ts';
 import { registerOutboxRoutes } from './routes/outbox-routes.ts';
 import { registerPatientLinkRoutes } from './routes/patient-link-routes.ts';
@@ -85,6 +86,7 @@ export async function createApp(baseDeps: AppDeps, options: { logger?: boolean |
 
   await app.register(cookie);
   installSecurityHeaders(app);
+  installAnswerCompression(app);
   await app.register(rateLimit, {
     global: true,
     max: deps.config.rateLimitPerMinute,
