@@ -53,7 +53,7 @@ export function ApplicationQueuePage(): ReactNode {
       <label><input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {t('applications.showAll')}</label>
       {step.isError ? <ErrorMessage error={step.error} /> : null}
       {q.data.items.length === 0 ? <p className="empty">{t('applications.none')}</p> : (
-        <ul className="card-list">
+        <ul className="cards">
           {q.data.items.map((a) => (
             <li key={a.id} className="card">
               <h2>{a.name}（{t('applications.age', { age: a.age })}）</h2>
