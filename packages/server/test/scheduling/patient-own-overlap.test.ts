@@ -15,6 +15,18 @@ for (const dialect of testDialects()) {
     });
     after(() => t.destroy());
 
+    test('a registered patient with no visit before cannot book a 再診 online: the first visit is by phone', async () => {
+      const p = await newPatient(t, rec);
+      const s = await patientSession(t, rec, p.id);
+      const res = await asPatient(t, s, { method: 'POST', url: '/api/p/appointments', payload: { serviceId: 'saishin', start: '2026-12-03T11:00:00+09:00' } });
+      assert.equal(res.statusCode, 403, res.body);
+      assert.match(res.json().error.message, /初めての受診（初診）はお電話/);
+      // Nor before their booked 初診.
+      await as(t, rec, { method: 'POST', url: '/api/appointments', payload: { patientId: p.id, serviceId: 'shoshin', start: '2026-12-04T10:00:00+09:00' } });
+      const before = await asPatient(t, s, { method: 'POST', url: '/api/p/appointments', payload: { serviceId: 'saishin', start: '2026-12-03T11:00:00+09:00' } });
+      assert.equal(before.statusCode, 403, before.body);
+    });
+
     test('a 再診 at the time of the patient’s own 初診 is refused; another time is accepted', async () => {
       const p = await newPatient(t, rec);
       const first = await as(t, rec, { method: 'POST', url: '/api/appointments', payload: { patientId: p.id, serviceId: 'shoshin', start: '2026-12-03T10:00:00+09:00' } });

@@ -11,6 +11,7 @@ export const schedulingMessages = {
   'booking.too_short_notice': { ja: 'オンライン予約は{minNoticeMinutes}分前までです。もっと後の時刻を選ぶか、お電話でご連絡ください。', en: 'Online bookings need at least {minNoticeMinutes} minutes notice. Choose a later time or call the clinic.' },
   'booking.beyond_horizon': { ja: '予約できるのは{lastDate}までです（{horizonDays}日先まで）。それまでの日を選んでください。', en: 'Bookings are possible up to {lastDate} ({horizonDays} days ahead). Choose an earlier day.' },
   'booking.resource_unavailable': { ja: 'この時間は担当者（{role}）が不在です。別の時刻を選んでください。', en: 'No {role} is working at this time. Choose another time.' },
+  'booking.first_visit_by_phone': { ja: '初めての受診（初診）はお電話（{phone}）でご予約ください。オンライン予約は初診のあとの再診からご利用いただけます。', en: 'Please book your first visit by phone ({phone}). Online booking is for follow-up visits after the first one.' },
   'booking.patient_overlap': { ja: 'この時間にはすでにご予約があります。別の時刻を選んでください。', en: 'You already have an appointment at this time. Choose another time.' },
   'booking.over_capacity': { ja: 'この時間はすでに埋まっています（{role}）。別の時刻を選んでください。', en: 'This time is already taken ({role}). Choose another time.' },
   'booking.staff_only': { ja: 'この予約はオンラインではお取りできません。お電話でご予約ください。', en: 'This cannot be booked online. Please call the clinic to book.' },
