@@ -19,6 +19,7 @@ import { createStorageHealth } from './services/storage-health.ts';
 import { registerPatientRoutes } from './routes/patient-routes.ts';
 import { registerStaffRoutes } from './routes/staff-routes.ts';
 import { registerWebApp } from './web-app.ts';
+import { installAnswerCompression } from './http/compress-answers.ts';
 import { registerAlertRoutes } from './routes/alert-routes.ts';
 import { registerOutboxRoutes } from './routes/outbox-routes.ts';
 import { registerPatientLinkRoutes } from './routes/patient-link-routes.ts';
@@ -26,6 +27,7 @@ import { registerBillingFeature } from './features/billing.ts';
 import { registerIntakeFeature } from './features/intake.ts';
 import { registerOutcomeFeature } from './features/outcome.ts';
 import { registerProgramsFeature } from './features/programs.ts';
+import { registerPublicsiteFeature } from './features/publicsite.ts';
 import { registerSafetyFeature } from './features/safety.ts';
 import { registerLineFeature } from './features/line.ts';
 import { registerScalesFeature } from './features/scales.ts';
@@ -86,6 +88,7 @@ export async function createApp(baseDeps: AppDeps, options: { logger?: boolean |
 
   await app.register(cookie);
   installSecurityHeaders(app);
+  installAnswerCompression(app);
   await app.register(rateLimit, {
     global: true,
     max: deps.config.rateLimitPerMinute,
@@ -145,6 +148,7 @@ export async function createApp(baseDeps: AppDeps, options: { logger?: boolean |
   registerSafetyFeature(app, deps);
   registerLineFeature(app, deps);
   registerBillingFeature(app, deps);
+  registerPublicsiteFeature(app, deps);
   await registerWebApp(app, deps);
   return app;
 }

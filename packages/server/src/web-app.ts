@@ -14,9 +14,9 @@ export async function registerWebApp(app: FastifyInstance, deps: AppDeps): Promi
   const staffDir = dist ? join(dist, 'staff') : undefined;
   const patientDir = dist ? join(dist, 'patient') : undefined;
   if (staffDir && existsSync(join(staffDir, 'staff.html'))) {
-    await app.register(fastifyStatic, { root: staffDir, prefix: '/', index: false, wildcard: false, decorateReply: true, cacheControl: false });
+    await app.register(fastifyStatic, { root: staffDir, prefix: '/', index: false, wildcard: false, decorateReply: true, cacheControl: false, preCompressed: true });
     if (patientDir && existsSync(join(patientDir, 'patient.html'))) {
-      await app.register(fastifyStatic, { root: patientDir, prefix: '/p/', index: false, wildcard: false, decorateReply: false, cacheControl: false });
+      await app.register(fastifyStatic, { root: patientDir, prefix: '/p/', index: false, wildcard: false, decorateReply: false, cacheControl: false, preCompressed: true });
     }
     app.addHook('onSend', async (req, reply, payload) => {
       // Built assets carry a content hash in their names: cache them; never cache the HTML shell.

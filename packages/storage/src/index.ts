@@ -44,3 +44,5 @@ export * from './dialects/classify-storage-error.ts';
 export * from './repos/safety/on-call-repo.ts';
 export * from './repos/billing/index.ts';
 export * from './admin/seed-demo-billing.ts';
+export * from './repos/publicsite/index.ts';
+export * from './admin/seed-demo-public-site.ts';

@@ -4,6 +4,7 @@ import type { BillingTables } from './schema/billing-tables.ts';
 import type { IntakeTables } from './schema/intake-tables.ts';
 import type { OutcomeTables } from './schema/outcome-tables.ts';
 import type { ProgramsTables } from './schema/programs-tables.ts';
+import type { PublicsiteTables } from './schema/publicsite-tables.ts';
 import type { SafetyTables } from './schema/safety-tables.ts';
 import type { ScalesTables } from './schema/scales-tables.ts';
 import type { SchedulingTables } from './schema/scheduling-tables.ts';
@@ -238,5 +239,5 @@ export interface FoundationTables {
 }
 
 /** Every table: the foundation's and each feature's. */
-export interface Database extends FoundationTables, ScalesTables, SchedulingTables, IntakeTables, ProgramsTables, OutcomeTables, SafetyTables, LineTables, BillingTables {}
+export interface Database extends FoundationTables, ScalesTables, SchedulingTables, IntakeTables, ProgramsTables, OutcomeTables, SafetyTables, LineTables, BillingTables, PublicsiteTables {}
 

@@ -42,6 +42,8 @@ export const permissionMatrix = {
   'billing:read': ['admin', 'reception'],
   'billing:collect': ['admin', 'reception'],
   'billing:admin': ['admin'],
+  'site:edit': ['admin'],
+  'recruitment:queue': ['admin', 'doctor', 'nurse', 'reception'],
 } as const satisfies Record<string, ReadonlyArray<Role>>;
 
 export type Permission = keyof typeof permissionMatrix;
@@ -81,6 +83,8 @@ export const permissionDescriptions: Readonly<Record<Permission, { readonly ja: 
   'billing:read': { ja: '自費の請求・入金・領収書兼明細書・日計表・患者別残高の閲覧', en: 'See self-pay charges, payments, statements, the daily closing and patient balances' },
   'billing:collect': { ja: '窓口での請求の追加（理由付き）・入金・返金の申請・領収書の再発行と訂正', en: 'Add charges (with a reason), take payments, request refunds, reissue and correct statements' },
   'billing:admin': { ja: '料金表・請求書の設定（登録番号）の変更と返金の承認', en: 'Change the price list and statement settings (registration number) and approve refunds' },
+  'site:edit': { ja: 'クリニックの公開ページ（診療案内・料金・プライバシーポリシー）の編集', en: 'Edit the clinic’s public pages (about, fees, privacy policy)' },
+  'recruitment:queue': { ja: '募集ページからの申し込みの一覧と折り返し連絡の記録（主訴は医師・看護師のみ）', en: 'See applications from recruitment pages and record call-backs (the main complaint only for doctors and nurses)' },
 };
 
 export function isRole(s: string): s is Role {

@@ -112,7 +112,8 @@ export function appointmentIcs(options: AppointmentIcsOptions): string {
     'VERSION:2.0',
     'PRODID:-//Mimamori//Clinic reservations//JA',
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    // A cancellation is METHOD:CANCEL: calendar apps remove the event only then (RFC 5546 §3.2.5).
+    cancelled ? 'METHOD:CANCEL' : 'METHOD:PUBLISH',
     'BEGIN:VEVENT',
     `UID:${escapeIcsText(uid)}`,
     `DTSTAMP:${utc(stamp)}`,

@@ -5,6 +5,8 @@
  * error handler is the only place that fills the `{name}` placeholders from the error's params.
  */
 export const SCHEDULING_MESSAGES: Readonly<Record<string, { readonly ja: string; readonly en: string }>> = Object.freeze({
+  'booking.first_visit_by_phone': { ja: '初めての受診（初診）はお電話（{phone}）でご予約ください。オンライン予約は初診のあとの再診からご利用いただけます。', en: 'Please book your first visit by phone ({phone}). Online booking is for follow-up visits after the first one.' },
+  'booking.patient_overlap': { ja: 'この時間にはすでにご予約があります。別の時刻を選んでください。', en: 'You already have an appointment at this time. Choose another time.' },
   'booking.in_past': { ja: '過去の日時は予約できません。これから先の日時を選んでください。', en: 'This time has already passed. Choose a time in the future.' },
   'booking.national_holiday': { ja: '{date}は祝日（{holidayName}）のため休診です。別の日を選んでください。', en: '{date} is a national holiday ({holidayName}) and the clinic is closed. Choose another day.' },
   'booking.clinic_closure': { ja: '{date}は休診期間（{reason}）です。別の日を選んでください。', en: 'The clinic is closed on {date} ({reason}). Choose another day.' },

@@ -259,7 +259,12 @@ for (const dialect of testDialects()) {
       assert.match(staffOnly.json().error.message, /お電話/);
       const soon = await asPatient(t, ps, { method: 'POST', url: '/api/p/appointments', payload: { serviceId: 'saishin', start: at('2026-12-01', '11:00') } });
       assert.equal(soon.statusCode, 409);
-      const mine = await asPatient(t, ps, { method: 'POST', url: '/api/p/appointments', payload: { serviceId: 'saishin', start: at(WED, '10:00') } });
+      // Online booking follows a first visit (booked by staff): without one it is refused.
+      const noVisit = await asPatient(t, ps, { method: 'POST', url: '/api/p/appointments', payload: { serviceId: 'saishin', start: at(WED, '10:00') } });
+      assert.equal(noVisit.statusCode, 403);
+      const first = await as(t, rec, { method: 'POST', url: '/api/appointments', payload: { patientId: p.id, serviceId: 'shoshin', start: at(WED, '09:00') } });
+      assert.equal(first.statusCode, 201);
+      const mine = await asPatient(t, ps, { method: 'POST', url: '/api/p/appointments', payload: { serviceId: 'saishin', start: at(WED, '11:00') } });
       assert.equal(mine.statusCode, 201, mine.body);
       const a = mine.json().appointment;
       assert.equal(a.canChangeOnline, true);
@@ -269,7 +274,7 @@ for (const dialect of testDialects()) {
       const peek = await asPatient(t, ps, { method: 'POST', url: `/api/p/appointments/${theirs.id}/cancel`, payload: { version: 1 } });
       assert.equal(peek.statusCode, 404);
       const list = await asPatient(t, ps, { url: '/api/p/appointments' });
-      assert.deepEqual(list.json().appointments.map((x: { id: string }) => x.id), [a.id]);
+      assert.deepEqual(list.json().appointments.map((x: { id: string }) => x.id), [first.json().appointment.id, a.id]);
       const moved = await asPatient(t, ps, { method: 'PATCH', url: `/api/p/appointments/${a.id}`, payload: { start: at(WED, '10:30'), version: a.version } });
       assert.equal(moved.statusCode, 200, moved.body);
       // 18:00 the day before: too late online; the message gives the phone number.

@@ -8,6 +8,10 @@ import { newId } from '../security/tokens.ts';
 import { addStaffUser, type NewStaffCredentials } from './add-staff-user.ts';
 import { seedDemoBilling } from './seed-demo-billing.ts';
 import { seedDemoProgram } from './seed-demo-program.ts';
+import { seedDemoPublicSite } from './seed-demo-public-site.ts';
+import { insertAppointment } from '../repos/scheduling/appointment-repo.ts';
+import { addDays } from '@mimamori/core/time/local-date';
+import { zonedToInstant } from '@mimamori/core/time/zoned-to-instant';
 import type { SecretBox } from '../security/secret-box.ts';
 
 /** Demo patients: family name 見本 (ミホン) and the is_demo flag make them impossible to mistake for real ones. */
@@ -54,6 +58,7 @@ export async function seedDemo(db: Db, o: { now: Date; today: string; secrets: S
   }
   const clinicId = creds[0]!.clinicId;
   const now = o.now.toISOString();
+  const pastVisits: string[] = [];
   for (const input of demoPatients) {
     const n = checkPatientInput(input, { today: o.today });
     const id = newId();
@@ -68,10 +73,24 @@ export async function seedDemo(db: Db, o: { now: Date; today: string; secrets: S
     const { id: _i, ...data } = { id, nameKanji: n.nameKanji, nameKana: n.nameKana, birthDate: n.birthDate, sex: n.sex, phone: n.phone, email: n.email, postalCode: n.postalCode, address: n.address, notes: row.notes, guardians: n.guardians };
     await insertPatientVersion(db, { clinicId, patientId: id, version: 1, data, changedAt: now, changedBy: null });
     await appendAudit(db, { at: now, clinicId, actorId: null, actorRole: 'demo-seed', action: 'patient.create', resource: 'patient', resourceId: id, patientId: id, outcome: 'success' });
+    pastVisits.push(id);
   }
   await seedSchedulingConfig(db, { clinicId, now, clinicPhone: '03-0000-0000', clinicAddress: '東京都千代田区（デモ）' });
+  // Each demo patient had a first visit (初診, booked by phone) about five weeks ago, so they may book revisits online.
+  for (const [i, patientId] of pastVisits.entries()) {
+    const startMs = zonedToInstant({ date: addDays(o.today, -35 - Math.floor(i / 4)), time: `${String(9 + (i % 4)).padStart(2, '0')}:00`, zone: 'Asia/Tokyo' });
+    const start = new Date(startMs).toISOString();
+    const end = new Date(startMs + 60 * 60_000).toISOString();
+    await insertAppointment(db, {
+      id: newId(), clinic_id: clinicId, patient_id: patientId, service_id: 'shoshin', start_at: start, end_at: end, start_ms: startMs, end_ms: startMs + 60 * 60_000,
+      status: 'completed', hold_expires_at: null, channel: 'staff', series_id: null, assignments_json: JSON.stringify([{ role: 'doctor', resourceId: 'dr-mori' }]),
+      buffer_before_minutes: 0, buffer_after_minutes: 0, double_booked: 0, override_reason: null, override_approved_by: null, idempotency_key: null, request_hash: null,
+      note: 'デモ用の過去の初診 / Demo past first visit', checked_in_at: start, cancelled_at: null, cancel_reason: null, created_by: null, created_at: now, updated_at: now, version: 1,
+    });
+  }
   const staffId = (role: string) => creds.find((c) => c.role === role)!.staffId;
   await seedDemoProgram(db, { clinicId, now: o.now, today: o.today, zone: 'Asia/Tokyo', staff: { doctorId: staffId('doctor'), nurseId: staffId('nurse'), researcherId: staffId('researcher') } });
   await seedDemoBilling(db, { clinicId, now: o.now, today: o.today, zone: 'Asia/Tokyo', adminId: staffId('admin'), receptionId: staffId('reception') });
+  await seedDemoPublicSite(db, { clinicId, now });
   return creds;
 }

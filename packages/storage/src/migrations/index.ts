@@ -7,6 +7,7 @@ import { billingMigrations } from './billing/index.ts';
 import { intakeMigrations } from './intake/index.ts';
 import { outcomeMigrations } from './outcome/index.ts';
 import { programsMigrations } from './programs/index.ts';
+import { publicsiteMigrations } from './publicsite/index.ts';
 import { safetyMigrations } from './safety/index.ts';
 import { scalesMigrations } from './scales/index.ts';
 import { schedulingMigrations } from './scheduling/index.ts';
@@ -28,4 +29,5 @@ export const migrations: ReadonlyArray<Migration> = [
   ...safetyMigrations,
   ...lineMigrations,
   ...billingMigrations,
+  ...publicsiteMigrations,
 ];

@@ -46,6 +46,13 @@ const LEADS: Readonly<Record<AppointmentMailKind, string>> = {
   reminder: '明日のご予約のお知らせです。',
 };
 
+const LEADS_EN: Readonly<Record<AppointmentMailKind, string>> = {
+  confirmation: 'Your appointment is booked:',
+  change: 'Your appointment has been changed to:',
+  cancellation: 'This appointment has been cancelled:',
+  reminder: 'A reminder of your appointment tomorrow:',
+};
+
 /**
  * Queues the mail about one appointment in the caller's transaction (nothing when the patient has
  * no email). Subjects and the calendar entry never name the service: a phone's lock screen shows
@@ -62,6 +69,10 @@ export async function queueAppointmentMail(
   const now = deps.clock();
   const when = formatAppointmentTime({ startMs: row.start_ms, endMs: row.end_ms, zone: cfg.zone });
   const deadline = checkOnlineChange({ rule: cfg.policy.changeCutoff, appointmentStart: row.start_ms, now: now.getTime(), zone: cfg.zone, clinicPhone: cfg.clinicPhone });
+  const signIn = `${deps.config.publicUrl}/p/signin`;
+  // A same-day booking may already be past the online deadline: say so instead of promising "online".
+  const online = kind !== 'cancellation' && deadline.deadlineMs > now.getTime();
+  const at = instantToZoned(row.start_ms, cfg.zone);
   const lines = [
     `${patient.name_kanji} 様`,
     '',
@@ -73,14 +84,26 @@ export async function queueAppointmentMail(
     ...(kind === 'cancellation'
       ? [`ご不明な点はお電話（${cfg.clinicPhone}）でお問い合わせください。`]
       : [
-          `変更・キャンセルは ${formatDeadline(deadline.deadlineMs, cfg.zone)} までオンラインで、それ以降はお電話（${cfg.clinicPhone}）でお願いします。`,
+          ...(online
+            ? [
+                `変更・キャンセルは ${formatDeadline(deadline.deadlineMs, cfg.zone)} までオンラインで、それ以降はお電話（${cfg.clinicPhone}）でお願いします。`,
+                `オンラインでの変更・キャンセル（ログイン）: ${signIn}`,
+              ]
+            : [`このご予約はオンラインでの変更・キャンセルの締め切り（${formatDeadline(deadline.deadlineMs, cfg.zone)}）を過ぎています。変更・キャンセルはお電話（${cfg.clinicPhone}）でお願いします。`]),
           'カレンダー用のファイル（.ics）を添付しています。',
         ]),
     '',
     cfg.clinicName,
     '',
     '---',
-    `Your appointment: ${instantToZoned(row.start_ms, cfg.zone).date} ${instantToZoned(row.start_ms, cfg.zone).time} (clinic time). Phone: ${cfg.clinicPhone}`,
+    LEADS_EN[kind],
+    `Date and time: ${at.date} ${at.time} (clinic time)`,
+    `Place: ${cfg.clinicName}${cfg.clinicAddress ? ` (${cfg.clinicAddress})` : ''}`,
+    ...(kind === 'cancellation'
+      ? [`Questions: phone ${cfg.clinicPhone}.`]
+      : online
+        ? [`Change or cancel online until ${formatDeadline(deadline.deadlineMs, cfg.zone)} (clinic time), after that by phone (${cfg.clinicPhone}).`, `Sign in to change or cancel: ${signIn}`]
+        : [`The online deadline (${formatDeadline(deadline.deadlineMs, cfg.zone)}) has passed: to change or cancel, please phone ${cfg.clinicPhone}.`]),
   ];
   const ics = appointmentIcs({
     uid: row.id,
@@ -103,7 +126,7 @@ export async function queueAppointmentMail(
     line: { when, url: kind === 'cancellation' ? null : `${deps.config.publicUrl}/p/appointments` },
     subject: `${SUBJECTS[kind]}（${cfg.clinicName}）`,
     text: lines.join('\n'),
-    attachments: [{ filename: 'appointment.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: ics }],
+    attachments: [{ filename: 'appointment.ics', contentType: `text/calendar; charset=utf-8; method=${kind === 'cancellation' ? 'CANCEL' : 'PUBLISH'}`, content: ics }],
     dedupeKey: o.dedupeKey ?? `appt:${row.id}:v${row.version}:${kind}`,
     notBefore: now.toISOString(),
     now: now.toISOString(),

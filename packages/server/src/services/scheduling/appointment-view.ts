@@ -31,6 +31,8 @@ export interface AppointmentView {
   readonly version: number;
   readonly changeDeadline?: string;
   readonly canChangeOnline?: boolean;
+  /** The service is booked by staff only (e.g. 初診): it is changed or cancelled by phone, whatever the deadline. */
+  readonly staffOnly?: boolean;
 }
 
 /**
@@ -82,7 +84,9 @@ export async function appointmentViews(
     };
     if (o.forPatient) {
       const d = checkOnlineChange({ rule: cfg.policy.changeCutoff, appointmentStart: r.start_ms, now: o.nowMs, zone: cfg.zone });
-      return { ...base, changeDeadline: d.deadline, canChangeOnline: d.allowed && (r.status === 'confirmed' || (r.status === 'held' && !expired)) };
+      // Never offer online what cannot be done online: a staff-only service (初診) is changed by phone.
+      const staffOnly = service !== undefined && service.channel !== 'patient_online';
+      return { ...base, changeDeadline: d.deadline, staffOnly, canChangeOnline: !staffOnly && d.allowed && (r.status === 'confirmed' || (r.status === 'held' && !expired)) };
     }
     const p = pById.get(r.patient_id);
     const approver = r.override_approved_by ? sById.get(r.override_approved_by) : undefined;

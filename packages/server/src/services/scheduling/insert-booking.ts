@@ -1,6 +1,6 @@
 import { DomainError } from '@mimamori/core';
 import { endOfClinicDay } from '@mimamori/core/time/end-of-clinic-day';
-import { getPatient, insertAppointment, insertUnits, newId, type AppointmentRow, type Db } from '@mimamori/storage';
+import { getPatient, insertAppointment, insertUnits, listAppointments, newId, type AppointmentRow, type Db } from '@mimamori/storage';
 import { audit } from '../../audit/audit.ts';
 import type { RequestContext } from '../../request-context.ts';
 import { sendIntake } from '../intake/send-intake.ts';
@@ -41,6 +41,14 @@ export async function insertBooking(
     ...(input.resourceIds ? { resourceIds: input.resourceIds } : {}),
   });
   const nowIso = new Date(o.nowMs).toISOString();
+  // A patient booking online cannot be in two places: refuse a slot over their own booking (e.g. a 再診 on top of their 初診).
+  if (channel === 'patient') {
+    // A first visit is booked by phone, through staff: online booking needs a visit before this one (done or booked).
+    const earlier = await listAppointments(tx, { clinicId: cfg.clinicId, patientId: input.patientId, toMs: p.startMs, statuses: ['confirmed', 'completed'], limit: 1 });
+    if (earlier.length === 0) throw new DomainError('forbidden', { key: 'booking.first_visit_by_phone', params: { phone: cfg.clinicPhone } });
+    const own = await listAppointments(tx, { clinicId: cfg.clinicId, patientId: input.patientId, fromMs: p.startMs, toMs: p.endMs, statuses: ['confirmed', 'held'] });
+    if (own.some((a) => a.status === 'confirmed' || (a.hold_expires_at !== null && a.hold_expires_at > nowIso))) throw new DomainError('slot_unavailable', { key: 'booking.patient_overlap' });
+  }
   const row: AppointmentRow = {
     id: newId(),
     clinic_id: cfg.clinicId,

@@ -85,7 +85,7 @@ function Confirm({ lang, loading, id }: PageProps & { readonly id: string }) {
       <ErrorBox message={error} />
       {phoneOnly ? (
         <div class="appt-phone-only">
-          <p>{fill(t.phoneOnly, { deadline: instantLabel(a.changeDeadline, lang) })}</p>
+          <p>{a.staffOnly ? t.staffOnly : fill(t.phoneOnly, { deadline: instantLabel(a.changeDeadline, lang) })}</p>
           <CallUs t={t} phone={phone} />
         </div>
       ) : (

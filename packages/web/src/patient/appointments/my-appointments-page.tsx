@@ -65,7 +65,7 @@ function List({ lang, loading }: PageProps) {
               </>
             ) : (
               <div class="appt-phone-only">
-                <p>{fill(t.phoneOnly, { deadline: instantLabel(a.changeDeadline, lang) })}</p>
+                <p>{a.staffOnly ? t.staffOnly : fill(t.phoneOnly, { deadline: instantLabel(a.changeDeadline, lang) })}</p>
                 <CallUs t={t} phone={data.clinicPhone} />
               </div>
             )}

@@ -41,6 +41,8 @@ test('every staff page has one row, a permission from the matrix, and the menu f
       ['/oncall', 'crisis:edit'],
       ['/outbox', 'outbox:read'],
       ['/billing', 'billing:read'],
+      ['/public-site', 'site:edit'],
+      ['/applications', 'recruitment:queue'],
       ['/staff', 'staff:admin'],
       ['/audit', 'audit:read'],
     ],

@@ -74,6 +74,10 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
   { path: 'billing/patients/:id', access: 'billing:read', page: lazyPage(() => import('../features/billing/patient-account-page.tsx'), 'PatientAccountPage') },
   { path: 'billing/closing', access: 'billing:read', page: lazyPage(() => import('../features/billing/closing-page.tsx'), 'ClosingPage') },
   { path: 'billing/admin', access: 'billing:admin', page: lazyPage(() => import('../features/billing/billing-admin-page.tsx'), 'BillingAdminPage') },
+  // public pages
+  { path: 'public-site', access: 'site:edit', nav: 'nav.publicSite', page: lazyPage(() => import('../features/publicsite/public-site-page.tsx'), 'PublicSitePage') },
+  { path: 'applications', access: 'recruitment:queue', nav: 'nav.applications', page: lazyPage(() => import('../features/publicsite/application-queue-page.tsx'), 'ApplicationQueuePage') },
+  { path: 'public-site/recruitment/:programId', access: 'programs:admin', page: lazyPage(() => import('../features/publicsite/recruitment-editor-page.tsx'), 'RecruitmentEditorPage') },
   // administration
   { path: 'staff', access: 'staff:admin', nav: 'nav.staff', page: lazyPage(() => import('../features/staff/staff-admin-page.tsx'), 'StaffAdminPage') },
   { path: 'audit', access: 'audit:read', nav: 'nav.audit', page: lazyPage(() => import('../features/audit/audit-page.tsx'), 'AuditPage') },

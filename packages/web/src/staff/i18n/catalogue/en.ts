@@ -6,6 +6,7 @@ import type { Dict } from '../dict.ts';
 import { outboxEn } from '../../features/outbox/outbox-en.ts';
 import { lineEn } from '../../features/line/line-en.ts';
 import { billingEn } from '../../features/billing/billing-en.ts';
+import { applicationsEn, publicsiteEn, recruitmentEn } from '../../features/publicsite/publicsite-en.ts';
 import type { ja } from './ja.ts';
 import { appointmentsEn } from '../../features/appointments/appointments-en.ts';
 import { calendarAdminEn } from '../../features/calendar-admin/calendar-admin-en.ts';
@@ -33,6 +34,8 @@ export const en: Dict<typeof ja> = {
     outbox: 'Outgoing messages',
     oncall: 'On call',
     billing: 'Billing',
+    publicSite: 'Public pages',
+    applications: 'Applications',
   },
   common: {
     loading: 'Loading…',
@@ -295,6 +298,9 @@ export const en: Dict<typeof ja> = {
   safety: safetyEn,
   outbox: outboxEn,
   line: lineEn,
+  publicsite: publicsiteEn,
+  recruitment: recruitmentEn,
+  applications: applicationsEn,
   health: healthEn,
   prg: programsEn,
   ana: outcomeEn,

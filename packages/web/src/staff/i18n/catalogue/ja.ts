@@ -9,6 +9,7 @@ import { scalesJa } from '../../features/scales/scales-ja.ts';
 import { outboxJa } from '../../features/outbox/outbox-ja.ts';
 import { lineJa } from '../../features/line/line-ja.ts';
 import { billingJa } from '../../features/billing/billing-ja.ts';
+import { applicationsJa, publicsiteJa, recruitmentJa } from '../../features/publicsite/publicsite-ja.ts';
 // Japanese: the default language. `en.ts` must have the same keys (the type checks it).
 export const ja = {
   app: {
@@ -31,6 +32,8 @@ export const ja = {
     oncall: '当番',
     outbox: '送信メッセージ',
     billing: '会計',
+    publicSite: '公開ページ',
+    applications: '募集申込',
   },
   common: {
     loading: '読み込み中…',
@@ -293,6 +296,9 @@ export const ja = {
   safety: safetyJa,
   outbox: outboxJa,
   line: lineJa,
+  publicsite: publicsiteJa,
+  recruitment: recruitmentJa,
+  applications: applicationsJa,
   health: healthJa,
   prg: programsJa,
   ana: outcomeJa,

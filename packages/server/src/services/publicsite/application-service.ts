@@ -1,0 +1,111 @@
+import { checkApplication, checkApplicationStep, looksAutomated, type Application, type ApplicationInput, type ApplicationStatus } from '@mimamori/core/publicsite/check-application';
+import { DomainError, hasPermission } from '@mimamori/core';
+import { countApplications, getApplication, insertApplication, listApplications, listClinics, newId, publishedRecruitmentPage, updateApplicationStatus } from '@mimamori/storage';
+import { audit, auditAlone } from '../../audit/audit.ts';
+import { requireStaff, type RequestContext } from '../../request-context.ts';
+import { writeTx } from '../write-tx.ts';
+
+const FORM_OWNER = 'recruitment-form';
+
+/** A sealed "form served at" instant for the time-to-submit check (the sender cannot forge it). */
+export function applicationFormToken(ctx: RequestContext): string {
+  return ctx.db.secrets.seal(`served:${ctx.clock().getTime()}`, FORM_OWNER);
+}
+
+function startedAt(ctx: RequestContext, token: string): number | null {
+  try {
+    // The box passes text it did not seal through unchanged: only a sealed value carries the prefix.
+    if (token.startsWith('served:')) return null;
+    const m = /^served:(\d{1,16})$/.exec(ctx.db.secrets.open(token, FORM_OWNER));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Stores an application sent from a published recruitment page, audited (`recruitment.apply`,
+ * no personal data in the detail). An automated sender (honeypot filled, sent too fast or too
+ * late, a forged start) gets the same answer and nothing is stored; the refusal is audited.
+ * Throws `validation` with every issue of the form, `not_found` when the page is not published.
+ */
+export async function applyToRecruitment(
+  ctx: RequestContext,
+  input: { readonly programId: string; readonly form: ApplicationInput; readonly honeypot: string; readonly token: string },
+): Promise<{ readonly stored: boolean }> {
+  const clinics = await listClinics(ctx.db.db);
+  let found: { clinicId: string; version: number } | undefined;
+  for (const c of clinics) {
+    const page = await publishedRecruitmentPage(ctx.db.db, c.id, input.programId);
+    if (page) {
+      found = { clinicId: c.id, version: page.version };
+      break;
+    }
+  }
+  if (!found) throw new DomainError('not_found', { key: 'recruitment.not_found' });
+  if (looksAutomated({ honeypot: input.honeypot, startedAt: startedAt(ctx, input.token), now: ctx.clock().getTime() })) {
+    await auditAlone(ctx, { clinicId: found.clinicId, action: 'recruitment.apply', resource: 'recruitment_application', outcome: 'denied', detail: `program=${input.programId} automated` });
+    return { stored: false };
+  }
+  const application = checkApplication(input.form);
+  const id = newId();
+  const clinicId = found.clinicId;
+  const pageVersion = found.version;
+  await writeTx(ctx, async (tx) => {
+    await insertApplication(tx, { id, clinicId, programId: input.programId, pageVersion, data: application, now: ctx.clock().toISOString() });
+    await audit(ctx, tx, { clinicId, action: 'recruitment.apply', resource: 'recruitment_application', resourceId: id, detail: `program=${input.programId} page=${pageVersion}` });
+  });
+  return { stored: true };
+}
+
+export interface QueueItem {
+  readonly id: string;
+  readonly programId: string;
+  readonly status: ApplicationStatus;
+  readonly createdAt: string;
+  readonly name: string;
+  readonly phone: string;
+  readonly email: string | null;
+  readonly age: number;
+  readonly callTimes: string | null;
+  readonly guardian: { readonly name: string; readonly phone: string } | null;
+  /** Only for roles that read clinical answers (doctors, nurses); null for the others. */
+  readonly complaint: string | null;
+}
+
+/**
+ * The screening queue: open applications oldest first (or all), and the counts per program and
+ * status that feed the program's flow (applied → contacted → screening booked). The read is audited.
+ */
+export async function listApplicationQueue(ctx: RequestContext, input: { readonly all: boolean }): Promise<{ readonly items: ReadonlyArray<QueueItem>; readonly counts: ReadonlyArray<{ programId: string; status: string; n: number }> }> {
+  const a = requireStaff(ctx);
+  const rows = await listApplications(ctx.db.db, { clinicId: a.clinicId, ...(input.all ? {} : { statuses: ['new', 'contacted'] }) });
+  const clinical = hasPermission(a.role, 'intake:read');
+  const items = rows.map((r) => {
+    const d = r.data as Application;
+    return {
+      id: r.id, programId: r.programId, status: r.status as ApplicationStatus, createdAt: r.createdAt, name: d.name, phone: d.phone, email: d.email, age: d.age,
+      callTimes: d.callTimes, guardian: d.guardian, complaint: clinical ? d.complaint : null,
+    };
+  });
+  await auditAlone(ctx, { action: 'recruitment.queue_read', resource: 'recruitment_application', detail: `count=${items.length} complaint=${clinical ? 'shown' : 'hidden'}` });
+  return { items, counts: await countApplications(ctx.db.db, a.clinicId) };
+}
+
+/** One step of the queue (called back, screening visit booked, declined), audited. */
+export async function moveApplication(ctx: RequestContext, input: { readonly id: string; readonly to: ApplicationStatus; readonly appointmentId?: string | null }): Promise<{ readonly status: ApplicationStatus }> {
+  const a = requireStaff(ctx);
+  return writeTx(ctx, async (tx) => {
+    const app = await getApplication(tx, a.clinicId, input.id);
+    if (!app) throw new DomainError('not_found', { key: 'application.not_found' });
+    const from = app.status as ApplicationStatus;
+    checkApplicationStep(from, input.to);
+    const ok = await updateApplicationStatus(tx, {
+      clinicId: a.clinicId, id: input.id, from, status: input.to, now: ctx.clock().toISOString(), by: a.staffId,
+      ...(input.appointmentId !== undefined ? { appointmentId: input.appointmentId } : {}),
+    });
+    if (!ok) throw new DomainError('conflict', { key: 'application.changed_meanwhile' });
+    await audit(ctx, tx, { action: `recruitment.${input.to}`, resource: 'recruitment_application', resourceId: input.id, detail: `from=${from}` });
+    return { status: input.to };
+  });
+}

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { demoRecruitmentContent, demoSiteContent } from '@mimamori/core/publicsite/demo-public-site';
+import { TMS_PROGRAM } from '@mimamori/core/programs/index';
+import { insertProgramDefinition, insertRecruitmentPageVersion, insertSiteContentVersion, newId, seedSchedulingConfig } from '@mimamori/storage';
+import { testDialects } from '../../../storage/test/test-db.ts';
+import { as, createTestApp, signedIn, type TestApp } from '../test-app.ts';
+
+const form = (o: Record<string, string>) => ({
+  method: 'POST' as const,
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  payload: new URLSearchParams(o).toString(),
+});
+
+function tokenOf(html: string): string {
+  const m = /name="started" value="([^"]+)"/.exec(html);
+  assert.ok(m, 'the form carries its start token');
+  return m[1]!.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+}
+
+for (const dialect of testDialects()) {
+  describe(`recruitment application → screening queue (${dialect})`, () => {
+    let t: TestApp;
+    const url = `/p/recruit/${TMS_PROGRAM.id}/apply`;
+    before(async () => {
+      t = await createTestApp(dialect);
+      const now = t.clock.now.toISOString();
+      await seedSchedulingConfig(t.db.db, { clinicId: t.clinicId, now });
+      await insertSiteContentVersion(t.db.db, { clinicId: t.clinicId, expectedVersion: 0, content: demoSiteContent, now, by: null });
+      await insertProgramDefinition(t.db.db, { id: newId(), clinic_id: t.clinicId, program_id: TMS_PROGRAM.id, version: 1, definition_json: JSON.stringify(TMS_PROGRAM), created_by: null, created_at: now });
+      await insertRecruitmentPageVersion(t.db.db, { clinicId: t.clinicId, programId: TMS_PROGRAM.id, expectedVersion: 0, status: 'published', content: demoRecruitmentContent, now, by: null });
+    });
+    after(() => t.destroy());
+
+    test('the page links to a form that works without JavaScript; errors come back in the page, all at once', async () => {
+      const page = await t.app.inject({ url: `/p/recruit/${TMS_PROGRAM.id}` });
+      assert.match(page.body, new RegExp(`href="${url}"`));
+      const get = await t.app.inject({ url });
+      assert.equal(get.statusCode, 200);
+      assert.doesNotMatch(get.body, /<script/i);
+      assert.match(get.body, /<form class="apply" method="post"/);
+      t.clock.advance(20_000);
+      const bad = await t.app.inject({ url, ...form({ started: tokenOf(get.body), website: '', name: '', phone: '12', age: '15', complaint: '', consent: '' }) });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /入力内容を確認してください（6件）/);
+      for (const s of ['電話番号を確認してください', '連絡を受けることへの同意が必要です']) assert.ok(bad.body.includes(s), s);
+      assert.match(bad.body, /id="guardianName"[^>]*aria-invalid="true"/);
+      const rows = await t.db.db.selectFrom('recruitment_applications').selectAll().execute();
+      assert.equal(rows.length, 0);
+    });
+
+    test('a robot gets the same answer and nothing is stored: honeypot, too fast, forged start', async () => {
+      const get = await t.app.inject({ url });
+      const ok = { name: '見本 一郎', phone: '090-1111-0001', age: '34', complaint: '眠れない', consent: 'yes' };
+      const honey = await t.app.inject({ url, ...form({ ...ok, started: tokenOf(get.body), website: 'http://spam.example' }) });
+      assert.equal(honey.statusCode, 200);
+      assert.match(honey.body, /お申し込みを受け付けました/);
+      const fast = await t.app.inject({ url, ...form({ ...ok, started: tokenOf(get.body), website: '' }) });
+      assert.equal(fast.statusCode, 200);
+      const forged = await t.app.inject({ url, ...form({ ...ok, started: String(t.clock.now.getTime() - 60_000), website: '' }) });
+      assert.equal(forged.statusCode, 200);
+      assert.equal((await t.db.db.selectFrom('recruitment_applications').selectAll().execute()).length, 0);
+      const denied = await t.db.db.selectFrom('audit_log').select('outcome').where('action', '=', 'recruitment.apply').execute();
+      assert.deepEqual(denied.map((d) => d.outcome), ['denied', 'denied', 'denied']);
+    });
+
+    test('an application lands in the queue; reception sees contacts, not the complaint; each step is audited', async () => {
+      const get = await t.app.inject({ url: `${url}?lang=en` });
+      assert.match(get.body, /<html lang="en">/);
+      t.clock.advance(30_000);
+      const sent = await t.app.inject({ url: `${url}?lang=en`, ...form({ started: tokenOf(get.body), website: '', name: '見本 蓮', phone: '090-3333-0001', age: '16', complaint: '学校に行けない', guardianName: '見本 真理', guardianPhone: '090-2222-0009', consent: 'yes' }) });
+      assert.equal(sent.statusCode, 200, sent.body);
+      assert.match(sent.body, /we received your application/);
+
+      const reception = await signedIn(t, 'reception');
+      const q = await as(t, reception, { url: '/api/publicsite/applications' });
+      assert.equal(q.statusCode, 200);
+      const item = q.json().items[0];
+      assert.deepEqual([item.name, item.phone, item.age, item.guardian.name, item.complaint], ['見本 蓮', '090-3333-0001', 16, '見本 真理', null]);
+      const doctor = await signedIn(t, 'doctor');
+      assert.equal((await as(t, doctor, { url: '/api/publicsite/applications' })).json().items[0].complaint, '学校に行けない');
+      const researcher = await signedIn(t, 'researcher');
+      assert.equal((await as(t, researcher, { url: '/api/publicsite/applications' })).statusCode, 403);
+
+      const step = (to: string) => as(t, reception, { method: 'POST', url: `/api/publicsite/applications/${item.id}/status`, payload: { to } });
+      assert.equal((await step('contacted')).statusCode, 200);
+      assert.equal((await step('screening_booked')).statusCode, 200);
+      const back = await step('contacted');
+      assert.equal(back.statusCode, 409);
+      assert.doesNotMatch(back.json().error.message, /screening_booked|contacted/);
+      const counts = (await as(t, reception, { url: '/api/publicsite/applications?all=1' })).json().counts;
+      assert.deepEqual(counts, [{ programId: TMS_PROGRAM.id, status: 'screening_booked', n: 1 }]);
+      const actions = await t.db.db.selectFrom('audit_log').select('action').where('resource_id', '=', item.id).orderBy('seq').execute();
+      assert.deepEqual(actions.map((a) => a.action), ['recruitment.apply', 'recruitment.contacted', 'recruitment.screening_booked']);
+    });
+  });
+}
