@@ -10,6 +10,7 @@ import { createPeriodicJob, type PeriodicJob } from '../periodic-job.ts';
 import { loadClinicScheduling, type ClinicScheduling } from './scheduling-context.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
 import { writeTx } from '../write-tx.ts';
+import { formatClinicDate, formatClinicDateTime } from '@mimamori/core/time/format-clinic-date';
 import { enqueuePatientMessage } from '../line/enqueue-patient-message.ts';
 
 export type AppointmentMailKind = 'confirmation' | 'change' | 'cancellation' | 'reminder';
@@ -54,7 +55,7 @@ const LEADS: Readonly<Record<AppointmentMailKind, string>> = {
 export async function queueAppointmentMail(
   deps: AppDeps,
   db: Db,
-  o: { cfg: ClinicScheduling; row: AppointmentRow; kind: AppointmentMailKind; dedupeKey?: string },
+  o: { cfg: ClinicScheduling; row: AppointmentRow; kind: AppointmentMailKind; dedupeKey?: string; lead?: string },
 ): Promise<boolean> {
   const { cfg, row, kind } = o;
   const [patient] = await getPatientBriefs(db, cfg.clinicId, [row.patient_id]);
@@ -65,7 +66,7 @@ export async function queueAppointmentMail(
   const lines = [
     `${patient.name_kanji} 様`,
     '',
-    LEADS[kind],
+    o.lead ?? LEADS[kind],
     '',
     `日時: ${when}`,
     ...(cfg.clinicAddress ? [`場所: ${cfg.clinicName}（${cfg.clinicAddress}）`] : [`場所: ${cfg.clinicName}`]),
@@ -73,14 +74,17 @@ export async function queueAppointmentMail(
     ...(kind === 'cancellation'
       ? [`ご不明な点はお電話（${cfg.clinicPhone}）でお問い合わせください。`]
       : [
-          `変更・キャンセルは ${formatDeadline(deadline.deadlineMs, cfg.zone)} までオンラインで、それ以降はお電話（${cfg.clinicPhone}）でお願いします。`,
+          // A same-day booking may already be past the online deadline: never offer a time gone by.
+          deadline.deadlineMs > now.getTime()
+            ? `変更・キャンセルは ${formatClinicDateTime(formatDeadline(deadline.deadlineMs, cfg.zone), 'ja')} までオンラインで、それ以降はお電話（${cfg.clinicPhone}）でお願いします。`
+            : `このご予約の変更・キャンセルは、お電話（${cfg.clinicPhone}）でお願いします。`,
           'カレンダー用のファイル（.ics）を添付しています。',
         ]),
     '',
     cfg.clinicName,
     '',
     '---',
-    `Your appointment: ${instantToZoned(row.start_ms, cfg.zone).date} ${instantToZoned(row.start_ms, cfg.zone).time} (clinic time). Phone: ${cfg.clinicPhone}`,
+    `Your appointment: ${formatClinicDate(instantToZoned(row.start_ms, cfg.zone).date, 'en', { year: true })} ${instantToZoned(row.start_ms, cfg.zone).time} (clinic time). Phone: ${cfg.clinicPhone}`,
   ];
   const ics = appointmentIcs({
     uid: row.id,
