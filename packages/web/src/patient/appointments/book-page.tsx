@@ -129,7 +129,7 @@ function Picker({ lang, loading, changeId }: PageProps & { readonly changeId?: s
       setDone(r.appointment);
       setStep('done');
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && e.code !== 'conflict') {
+      if (e instanceof ApiError && e.taken) {
         // The time went to someone else: say so and show the nearest free times — never a silent reset.
         const fresh = await refresh().catch(() => null);
         setTaken({ slot, message: e.message, near: nearestSlots(fresh?.slots ?? [], slot.start, 6) });
