@@ -27,8 +27,7 @@ export function ClosedAppointmentsReview(props: {
       <h3 id="cal-closed-title" tabIndex={-1} ref={heading}>
         {t('calAdmin.closedTitle', { count: props.list.length })}
       </h3>
-      <div className="table-wrap">
-        <table className="table cal-closed__table">
+        <table className="table table--cards cal-closed__table">
           <thead>
             <tr>
               <th scope="col">{t('calAdmin.closedDate')}</th>
@@ -55,7 +54,6 @@ export function ClosedAppointmentsReview(props: {
             ))}
           </tbody>
         </table>
-      </div>
       <fieldset className="cal-closed__choice">
         <legend>{t('calAdmin.closedChoose')}</legend>
         <label className="check">
