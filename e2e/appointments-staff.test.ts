@@ -237,6 +237,9 @@ test('a patient whose chosen time was just taken sees why and the nearest free t
   await p.getByRole('heading', { name: 'ご予約' }).waitFor();
   assert.ok(!p.url().includes('/l/'), 'the link token leaves the address bar');
   await p.getByRole('link', { name: '再診を予約する' }).click();
+  // The patient's picker jumps to a date too: the days shown then start at that date.
+  await p.getByLabel('日付を指定').fill(day);
+  await p.getByRole('list', { name: '日にちを選ぶ' }).getByRole('listitem').first().filter({ hasText: dayLabel(day) }).waitFor();
   await p.getByRole('button', { name: new RegExp(`^${esc(dayLabel(day))}`) }).click();
   await p.getByRole('button', { name: '15:00', exact: true }).click();
   await p.getByRole('heading', { name: '内容の確認' }).waitFor();
