@@ -1,7 +1,9 @@
 // Reservation work beyond the first booking, in a real Chromium against the real server (demo clinic):
 //   - a doctor double-books a full time on purpose, with a reason, and the appointment says who allowed it;
 //   - a TMS course (5 a week) proposed over the year-end closure shows the closed days before booking;
-//   - an administrator closes a day, and the booking page then shows it closed with the reason;
+//   - an administrator closes a day that has a booking: the booking is listed and the closure saves
+//     only once they chose to cancel it (with a notice); the booking page then shows the day closed;
+//   - the slot picker jumps to a date weeks ahead without paging week by week;
 //   - a patient who opens their link and confirms a time that someone else took a moment earlier is
 //     told so and offered the nearest free times (nothing is reset silently).
 import { after, before, test } from 'node:test';
@@ -157,8 +159,14 @@ test(
     await np.getByText(`${n} 回分を予約しました。`).waitFor();
     await nurse.close();
 
-    // 3. An administrator closes a day; booking then shows it closed with the reason.
+    // 3. An administrator closes a day that has a booking: the booking is shown before anything is
+    //    saved, and the closure saves only once the admin chose to cancel it (with a notice).
     const closeDay = days.filter((d) => d.open).at(-1)!.date;
+    const yui = (await admin<{ items: { id: string; nameKanji: string }[] }>('GET', `/api/patients?q=${encodeURIComponent('ミホン ユイ')}`)).items[0]!;
+    const free = await admin<{ days: { date: string; offset: string; times: string[] }[] }>('GET', `/api/scheduling/availability?serviceId=saishin&from=${closeDay}&to=${closeDay}`);
+    const freeDay = free.days.find((d) => d.date === closeDay)!;
+    const freeTime = freeDay.times[0]!;
+    const booked = (await admin<{ appointment: { id: string } }>('POST', '/api/appointments', { patientId: yui.id, serviceId: 'saishin', start: `${closeDay}T${freeTime}:00${freeDay.offset}` })).appointment;
     const actx = await newContext(browser, 'ja');
     const ap = await actx.newPage();
     await signIn(ap, server.baseUrl, server.output(), 'demo.admin');
@@ -170,7 +178,19 @@ test(
     await change.getByLabel('日付').fill(closeDay);
     await change.getByLabel('理由').fill('院内研修');
     await ap.getByRole('button', { name: '診療カレンダーを保存' }).click();
+    const review = ap.getByRole('region', { name: /^休診になる時間の予約（\d+件）$/ });
+    await review.waitFor();
+    const row = review.getByRole('row').filter({ hasText: yui.nameKanji });
+    assert.match((await row.innerText()).replace(/\s+/g, ' '), new RegExp(`${esc(dayLabel(closeDay))} ${freeTime}–.*${yui.nameKanji}.*再診.*院内研修`));
+    assert.equal(await ap.getByText('保存しました。').count(), 0, 'nothing saved yet');
+    const confirmSave = review.getByRole('button', { name: '選んだ方法で休診を保存' });
+    assert.equal(await confirmSave.isDisabled(), true, 'no choice is preselected');
+    await expectAccessible(ap, 'closure review');
+    await review.getByLabel(/キャンセルし、患者さんにお知らせを送る/).check();
+    await confirmSave.click();
     await ap.getByText('保存しました。').first().waitFor();
+    const after = await admin<{ appointment: { status: string } }>('GET', `/api/appointments/${booked.id}`);
+    assert.equal(after.appointment.status, 'cancelled', 'cancelled in the same save as the closure');
     await ap.goto(`${server.baseUrl}/appointments/new`);
     await ap.getByLabel('サービス', { exact: true }).selectOption('saishin');
     await ap
@@ -180,6 +200,23 @@ test(
     await actx.close();
   },
 );
+
+test('the slot picker jumps straight to a date weeks ahead', { timeout: 120_000 }, async () => {
+  const admin = await apiAs(server.baseUrl, 'demo.reception', server.output());
+  const today = clinicDate(e2eNow());
+  const { days } = await admin<{ days: DayInfo[] }>('GET', `/api/scheduling/days?from=${plusDays(today, 35)}&to=${plusDays(today, 45)}`);
+  const target = days.find((d) => d.open && ['mon', 'wed', 'thu', 'fri'].includes(d.weekday))!.date;
+  const ctx = await newContext(browser, 'ja');
+  const page = await ctx.newPage();
+  await signIn(page, server.baseUrl, server.output(), 'demo.reception');
+  await page.goto(`${server.baseUrl}/appointments/new`);
+  await page.getByLabel('サービス', { exact: true }).selectOption('saishin');
+  await page.getByLabel('日付を指定').fill(target);
+  await page.getByRole('group', { name: dayLabel(target) }).getByRole('button').first().waitFor();
+  assert.equal(await page.getByRole('group', { name: dayLabel(plusDays(today, 1)) }).count(), 0, 'the week shown starts at the chosen date');
+  await expectAccessible(page, 'slot picker after a date jump');
+  await ctx.close();
+});
 
 test('a patient whose chosen time was just taken sees why and the nearest free times', { timeout: 180_000 }, async () => {
   const admin = await apiAs(server.baseUrl, 'demo.reception', server.output());
@@ -200,6 +237,9 @@ test('a patient whose chosen time was just taken sees why and the nearest free t
   await p.getByRole('heading', { name: 'ご予約' }).waitFor();
   assert.ok(!p.url().includes('/l/'), 'the link token leaves the address bar');
   await p.getByRole('link', { name: '再診を予約する' }).click();
+  // The patient's picker jumps to a date too: the days shown then start at that date.
+  await p.getByLabel('日付を指定').fill(day);
+  await p.getByRole('list', { name: '日にちを選ぶ' }).getByRole('listitem').first().filter({ hasText: dayLabel(day) }).waitFor();
   await p.getByRole('button', { name: new RegExp(`^${esc(dayLabel(day))}`) }).click();
   await p.getByRole('button', { name: '15:00', exact: true }).click();
   await p.getByRole('heading', { name: '内容の確認' }).waitFor();

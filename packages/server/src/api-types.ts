@@ -6,6 +6,7 @@
 import type { patientCrisisView } from './services/safety/patient-crisis-view.ts';
 
 export type { AppointmentView } from './services/scheduling/appointment-view.ts';
+export type { ClosedAppointment } from './services/scheduling/closed-appointment.ts';
 export type { CrisisContact } from './services/safety/default-crisis-contacts.ts';
 export type { PsychiatricEmergencyCentre } from './services/safety/patient-crisis-view.ts';
 export type { IssuedLineLinkCode, LineSettingsView, OutboxItem, PatientLineView } from './services/line/line-views.ts';

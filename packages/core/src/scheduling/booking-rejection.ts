@@ -44,7 +44,19 @@ const CODES: Readonly<Record<BookingRejectionKey, ErrorCode>> = {
  * bookingRejection('booking.national_holiday', { holidayName: '文化の日' }).code; // 'slot_unavailable'
  */
 export function bookingRejection(key: BookingRejectionKey, params: ErrorParams = {}): DomainError {
-  return new DomainError(CODES[key], { key, params });
+  // Only a full time is a race the client may present as "just taken"; a holiday or closed day is not.
+  return new DomainError(CODES[key], { key, params, ...(key === 'booking.over_capacity' ? { extra: { taken: true } } : {}) });
+}
+
+/**
+ * The params naming a resource kind: `role` as configured and `roleKey`, the catalogue's word for
+ * it (`role.doctor` → 医師 / doctor). A clinic's own role without a word shows as it was entered.
+ *
+ * @example
+ * roleParams('doctor'); // { role: 'doctor', roleKey: 'role.doctor' }
+ */
+export function roleParams(role: string): ErrorParams {
+  return role === '' ? { role: '', roleKey: 'role.any' } : { role, roleKey: `role.${role}` };
 }
 
 /**

@@ -72,7 +72,7 @@ test('each refusal says why', () => {
   assert.deepEqual(refusal({ start: '2026-12-02T15:00:00+09:00', resourceIds: ['dr-okada'] }), {
     code: 'slot_unavailable',
     key: 'booking.resource_unavailable',
-    params: { role: 'doctor' },
+    params: { role: 'doctor', roleKey: 'role.doctor' },
   });
 });
 
@@ -87,7 +87,7 @@ test('over capacity, and the deliberate double booking staff may make', () => {
   assert.deepEqual(refusal({ start: '2026-12-02T15:15:00+09:00', bookings }), {
     code: 'slot_unavailable',
     key: 'booking.over_capacity',
-    params: { role: 'doctor' },
+    params: { role: 'doctor', roleKey: 'role.doctor' },
   });
   // Patients cannot force it.
   assert.equal(refusal({ start: '2026-12-02T15:15:00+09:00', bookings, allowDoubleBooking: true })?.key, 'booking.over_capacity');

@@ -5,7 +5,7 @@ import { clinicDate } from '../time/clinic-date.ts';
 import { parseInstant } from '../time/parse-instant.ts';
 import { assertTimeZone } from '../time/time-zone.ts';
 import type { BookingPolicy } from './booking-policy.ts';
-import { bookingRejection, serviceBookingError } from './booking-rejection.ts';
+import { bookingRejection, roleParams, serviceBookingError } from './booking-rejection.ts';
 import type { ExistingBooking } from './booking.ts';
 import type { ClinicCalendar } from './clinic-calendar.ts';
 import { toSlot, type AvailableSlot } from './available-slot.ts';
@@ -110,7 +110,7 @@ export function checkBooking(options: CheckBookingOptions): BookingCheck {
 
   for (const req of q.requirements) {
     const working = req.candidates.filter((r) => intervalsContain(a.working.get(r.id) ?? [], start));
-    if (working.length < req.count) return fail(bookingRejection('booking.resource_unavailable', { role: req.role }));
+    if (working.length < req.count) return fail(bookingRejection('booking.resource_unavailable', roleParams(req.role)));
   }
   const assignments = allocate(q, a.free, start);
   if (assignments) return { ok: true, slot: toSlot(start, end, calendar.zone, assignments), doubleBooked: false };
@@ -121,5 +121,5 @@ export function checkBooking(options: CheckBookingOptions): BookingCheck {
   const short = q.requirements.find(
     (req) => req.candidates.filter((r) => intervalsContain(a.free.get(r.id) ?? [], start)).length < req.count,
   );
-  return fail(bookingRejection('booking.over_capacity', { role: short?.role ?? '' }));
+  return fail(bookingRejection('booking.over_capacity', roleParams(short?.role ?? '')));
 }

@@ -2,6 +2,7 @@
 // booking check, change/cancel cutoffs, recurring series and calendar files.
 export * from './appointment-ics.ts';
 export * from './allocate-unit.ts';
+export * from './appointments-closed-by.ts';
 export type { AvailableSlot } from './available-slot.ts';
 export * from './booking-policy.ts';
 export * from './booking-rejection.ts';

@@ -1,4 +1,5 @@
 import { fillTemplate } from '@mimamori/core/text/fill-template';
+import { formatClinicDateTime } from '@mimamori/core/time/format-clinic-date';
 import type { Lang } from './lang.ts';
 
 export type Catalogue = Readonly<Record<string, { readonly ja: string; readonly en: string }>>;
@@ -97,7 +98,9 @@ export interface Messages {
   /**
    * The message for `key` in `lang`, with `{param}` placeholders filled (`fillTemplate`). Falls back
    * to the key itself. A param `<name>Key` whose value is a message key fills `{name}` with that
-   * message in the same language and with the same params (a reason inside a message).
+   * message in the same language and with the same params (a reason inside a message). A param
+   * `date`, `deadline` or `…Date` holding `YYYY-MM-DD` (optionally with ` HH:MM`) is shown as the
+   * reader reads a date: `12月13日（日）`, `Sun 13 Dec` — never ISO.
    */
   readonly translate: (key: string, lang: Lang, params?: Readonly<Record<string, unknown>>) => string;
   readonly has: (key: string) => boolean;
@@ -119,7 +122,11 @@ export function createMessages(): Messages {
       for (const [name, v] of Object.entries(params)) {
         if (name.endsWith('Key') && name.length > 3 && typeof v === 'string' && find(v)) nested[name.slice(0, -3)] = translate(v, lang, { ...params, [name]: undefined });
       }
-      return fillTemplate(template, { ...params, ...nested });
+      const dates: Record<string, string> = {};
+      for (const [name, v] of Object.entries(params)) {
+        if ((name === 'date' || name === 'deadline' || name.endsWith('Date')) && typeof v === 'string') dates[name] = formatClinicDateTime(v, lang);
+      }
+      return fillTemplate(template, { ...params, ...dates, ...nested });
     },
     has: (key) => Boolean(find(key)),
   };

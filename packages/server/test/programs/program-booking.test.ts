@@ -1,3 +1,4 @@
+import { formatClinicDate } from '@mimamori/core/time/format-clinic-date';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -33,6 +34,8 @@ function dateWithHolidayShift(from: string): { date: string; holiday: string; ho
   }
   throw new Error('no holiday in reach');
 }
+
+const esc = (x: string) => x.replace(/[()（）]/g, (c) => `\\${c}`);
 
 for (const dialect of testDialects()) {
   describe(`program booking, assessment links and adverse-event edits (${dialect})`, () => {
@@ -169,11 +172,11 @@ for (const dialect of testDialects()) {
       }
       const ja = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/booking`, payload: { occurrences } });
       assert.equal(ja.statusCode, 409, ja.body);
-      assert.match(ja.json().error.message, new RegExp(`第3回（${third.date} 11:00）を予約できませんでした`));
+      assert.match(ja.json().error.message, new RegExp(`第3回（${esc(formatClinicDate(third.date, 'ja'))} 11:00）を予約できませんでした`));
       assert.equal(ja.json().error.details[0].path, 'occurrences[2].date');
       const en = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/booking`, headers: { 'accept-language': 'en' }, payload: { occurrences } });
       assert.equal(en.statusCode, 409);
-      assert.match(en.json().error.message, new RegExp(`Session 3 \\(${third.date} 11:00\\) could not be booked, so nothing was booked`));
+      assert.match(en.json().error.message, new RegExp(`Session 3 \\(${formatClinicDate(third.date, 'en')} 11:00\\) could not be booked, so nothing was booked`));
       assert.equal((await t.db.db.selectFrom('appointments').select('id').where('patient_id', '=', p.id).execute()).length, 0, 'nothing half-booked');
       assert.equal((await t.db.db.selectFrom('appointment_series').select('id').where('patient_id', '=', p.id).execute()).length, 0);
 
@@ -182,12 +185,12 @@ for (const dialect of testDialects()) {
       const closed = occurrences.map((o: { sessionNumber: number }, i: number) => (i === 1 ? { ...o, date: sunday } : o));
       const c = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/booking`, headers: { 'accept-language': 'en' }, payload: { occurrences: closed } });
       assert.ok(c.statusCode >= 400 && c.statusCode < 500, c.body);
-      assert.match(c.json().error.message, new RegExp(`Session 2 \\(${sunday} 11:00\\)`));
+      assert.match(c.json().error.message, new RegExp(`Session 2 \\(${formatClinicDate(sunday, 'en')} 11:00\\)`));
       // Missing sessions and past dates name their fields before anything is tried.
       const partial = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/booking`, headers: { 'accept-language': 'en' }, payload: { occurrences: [{ ...occurrences[0], date: '2026-11-20' }] } });
       assert.equal(partial.statusCode, 400);
       assert.deepEqual(partial.json().error.details.map((d: { path: string }) => d.path), ['occurrences', 'occurrences[0].date']);
-      assert.match(partial.json().error.details[1].message, /2026-11-20 is in the past/);
+      assert.match(partial.json().error.details[1].message, /Fri 20 Nov is in the past/);
       const badTime = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/booking`, payload: { occurrences: occurrences.map((o: { time: string }, i: number) => (i === 4 ? { ...o, time: '25:70' } : o)) } });
       assert.equal(badTime.statusCode, 400, badTime.body);
       assert.deepEqual(badTime.json().error.details.map((d: { path: string }) => d.path), ['occurrences[4].time']);

@@ -118,5 +118,26 @@ for (const dialect of testDialects()) {
       assert.equal(list.json().clinicPhone, '03-0000-0000');
       assert.equal((await verify(again.json().challengeId, code2)).statusCode, 401, 'a code works once');
     });
+    test('a same-day confirmation never offers an online-change deadline already past', async () => {
+      const p = await newPatient(t, rec);
+      // The clock is Tuesday 1 December 10:00: tomorrow's deadline (18:00 today) is still ahead.
+      const today = (await as(t, rec, { method: 'POST', url: '/api/appointments', payload: { patientId: p.id, serviceId: 'saishin', start: '2026-12-02T15:00:00+09:00' } })).json().appointment;
+      const later = await t.db.db.selectFrom('outbox').select('body_text').where('patient_id', '=', p.id).where('kind', '=', 'appointment_confirmation').executeTakeFirstOrThrow();
+      assert.match(later.body_text, /変更・キャンセルは 12月1日（火）18:00 までオンラインで/, 'a future deadline, as a date people read');
+      assert.match(later.body_text, /Date and time: Wed 2 Dec 2026 15:00/);
+      await as(t, rec, { method: 'POST', url: `/api/appointments/${today.id}/cancel`, payload: { version: today.version } });
+      const q = await newPatient(t, rec);
+      // Wednesday 10:00, booking 16:00 the same day: its deadline (Tuesday 18:00) has passed.
+      // (The last test of the file: the clock stays there; a session of that morning books.)
+      t.clock.now = new Date('2026-12-02T01:00:00.000Z');
+      const desk = await signedIn(t, 'reception');
+      const r = await as(t, desk, { method: 'POST', url: '/api/appointments', payload: { patientId: q.id, serviceId: 'saishin', start: '2026-12-02T16:00:00+09:00' } });
+      assert.equal(r.statusCode, 201, r.body);
+      const same = await t.db.db.selectFrom('outbox').select('body_text').where('patient_id', '=', q.id).where('kind', '=', 'appointment_confirmation').executeTakeFirstOrThrow();
+      assert.doesNotMatch(same.body_text, /までオンラインで/);
+      assert.doesNotMatch(same.body_text, /\d{4}-\d{2}-\d{2}/, 'no ISO date');
+      assert.match(same.body_text, /このご予約の変更・キャンセルは、お電話（03-0000-0000）でお願いします。/);
+    });
+
   });
 }

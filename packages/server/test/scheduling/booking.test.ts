@@ -50,8 +50,8 @@ for (const dialect of testDialects()) {
       const before = await countAppointments(t);
       const cases: Array<[string, Record<string, unknown>, number, RegExp]> = [
         ['past', { serviceId: 'saishin', start: at('2026-11-30', '09:00') }, 409, /過去/],
-        ['closed Tuesday', { serviceId: 'saishin', start: at('2026-12-08', '09:00') }, 409, /休診日/],
-        ['national holiday', { serviceId: 'saishin', start: at('2027-01-11', '09:00') }, 409, /祝日（成人の日）/],
+        ['closed Tuesday', { serviceId: 'saishin', start: at('2026-12-08', '09:00') }, 409, /^12月8日（火）は休診日です/],
+        ['national holiday', { serviceId: 'saishin', start: at('2027-01-11', '09:00') }, 409, /^1月11日（月）は祝日（成人の日）/],
         ['year-end closure', { serviceId: 'saishin', start: at('2026-12-30', '09:00') }, 409, /年末年始/],
         ['outside hours', { serviceId: 'saishin', start: at(WED, '13:30') }, 409, /診療時間外/],
         ['does not fit in the session', { serviceId: 'shoshin', start: at(WED, '12:30') }, 409, /13:00/],
@@ -64,9 +64,12 @@ for (const dialect of testDialects()) {
         const res = await book(rec, { patientId: p.id, ...body });
         assert.equal(res.statusCode, status, `${name}: ${res.body}`);
         assert.match(res.json().error.message, message, name);
+        assert.doesNotMatch(res.json().error.message, /\d{4}-\d{2}-\d{2}は/, `${name}: no ISO date`);
+        // Only a time someone else took is a race; a holiday or closed day is not.
+        assert.equal(res.json().error.taken, undefined, name);
       }
       const en = await as(t, rec, { method: 'POST', url: '/api/appointments', payload: { patientId: p.id, serviceId: 'saishin', start: at('2027-01-11', '09:00') }, headers: { 'accept-language': 'en' } });
-      assert.match(en.json().error.message, /national holiday \(成人の日\)/);
+      assert.match(en.json().error.message, /^Mon 11 Jan is a national holiday \(成人の日\)/);
       assert.equal(await countAppointments(t), before);
     });
 
@@ -76,7 +79,10 @@ for (const dialect of testDialects()) {
       assert.equal((await book(rec, { patientId: p.id, serviceId: 'saishin', start: time, resourceIds: ['dr-mori'] })).statusCode, 201);
       const full = await book(rec, { patientId: p.id, serviceId: 'saishin', start: time, resourceIds: ['dr-mori'] });
       assert.equal(full.statusCode, 409);
-      assert.match(full.json().error.message, /埋まっています/);
+      assert.equal(full.json().error.message, 'この時間は医師の空きがありません。別の時刻を選んでください。', 'the resource kind in words, never a raw role');
+      assert.equal(full.json().error.taken, true, 'a full time is the one refusal the client shows as just taken');
+      const fullEn = await book(rec, { patientId: p.id, serviceId: 'saishin', start: time, resourceIds: ['dr-mori'] }, { 'accept-language': 'en' });
+      assert.equal(fullEn.json().error.message, 'No doctor is free at this time. Choose another time.');
       const nurse = await createStaff(t, 'nurse');
       const wrong = await book(rec, { patientId: p.id, serviceId: 'saishin', start: time, resourceIds: ['dr-mori'], doubleBook: { reason: '急患', approvedBy: nurse.staffId } });
       assert.equal(wrong.statusCode, 400);
@@ -283,7 +289,7 @@ for (const dialect of testDialects()) {
       const late = await asPatient(t, ps2, { method: 'POST', url: `/api/p/appointments/${a.id}/cancel`, payload: { version: a.version + 1 } });
       assert.equal(late.statusCode, 422, late.body);
       assert.match(late.json().error.message, /03-0000-0000/);
-      assert.match(late.json().error.message, /2026-12-01 18:00/);
+      assert.match(late.json().error.message, /（12月1日（火）18:00）/);
       assert.equal(late.json().error.phone, '03-0000-0000');
     });
   });

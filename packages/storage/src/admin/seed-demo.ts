@@ -85,7 +85,7 @@ export async function seedDemo(db: Db, o: { now: Date; today: string; secrets: S
       id: newId(), clinic_id: clinicId, patient_id: patientId, service_id: 'shoshin', start_at: start, end_at: end, start_ms: startMs, end_ms: startMs + 60 * 60_000,
       status: 'completed', hold_expires_at: null, channel: 'staff', series_id: null, assignments_json: JSON.stringify([{ role: 'doctor', resourceId: 'dr-mori' }]),
       buffer_before_minutes: 0, buffer_after_minutes: 0, double_booked: 0, override_reason: null, override_approved_by: null, idempotency_key: null, request_hash: null,
-      note: 'デモ用の過去の初診 / Demo past first visit', checked_in_at: start, cancelled_at: null, cancel_reason: null, created_by: null, created_at: now, updated_at: now, version: 1,
+      note: 'デモ用の過去の初診 / Demo past first visit', checked_in_at: start, cancelled_at: null, cancel_reason: null, move_reason: null, created_by: null, created_at: now, updated_at: now, version: 1,
     });
   }
   const staffId = (role: string) => creds.find((c) => c.role === role)!.staffId;

@@ -71,6 +71,8 @@ export interface AppointmentTable {
   checked_in_at: string | null;
   cancelled_at: string | null;
   cancel_reason: string | null;
+  /** Why reception must move it (the clinic closed its time and the admin chose to keep it); null otherwise. */
+  move_reason: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;

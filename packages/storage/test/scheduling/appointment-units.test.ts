@@ -36,7 +36,7 @@ for (const dialect of testDialects()) {
         id, clinic_id: clinicId, patient_id: patientId, service_id: 'saishin', start_at: NOW, end_at: NOW, start_ms: startMs, end_ms: startMs + (o.minutes ?? 15) * MIN, status: o.status ?? 'confirmed',
         hold_expires_at: null, channel: 'staff', series_id: null, assignments_json: '[]', buffer_before_minutes: 0, buffer_after_minutes: 0, double_booked: 0,
         override_reason: null, override_approved_by: null, idempotency_key: null, request_hash: null, note: null, checked_in_at: null, cancelled_at: null,
-        cancel_reason: null, created_by: null, created_at: NOW, updated_at: NOW, version: 1,
+        cancel_reason: null, move_reason: null, created_by: null, created_at: NOW, updated_at: NOW, version: 1,
       };
       await insertAppointment(db.db, row);
       return id;

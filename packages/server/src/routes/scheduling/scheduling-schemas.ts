@@ -31,6 +31,8 @@ export const calendarBodySchema = z.strictObject({
   closures: z.array(closure).max(200),
   overrides: z.array(override).max(2000),
   version: z.number().int().min(1),
+  /** The admin's choice for the appointments the change closes, and the ids they reviewed. */
+  closedAppointments: z.strictObject({ action: z.enum(['cancel', 'keep']), ids: z.array(idSchema).max(10_000) }).optional(),
 });
 
 const limits = z.strictObject({ minNoticeMinutes: z.number().int(), horizonDays: z.number().int() });

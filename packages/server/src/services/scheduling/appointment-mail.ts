@@ -10,6 +10,7 @@ import { createPeriodicJob, type PeriodicJob } from '../periodic-job.ts';
 import { loadClinicScheduling, type ClinicScheduling } from './scheduling-context.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
 import { writeTx } from '../write-tx.ts';
+import { formatClinicDate, formatClinicDateTime } from '@mimamori/core/time/format-clinic-date';
 import { enqueuePatientMessage } from '../line/enqueue-patient-message.ts';
 
 export type AppointmentMailKind = 'confirmation' | 'change' | 'cancellation' | 'reminder';
@@ -61,7 +62,7 @@ const LEADS_EN: Readonly<Record<AppointmentMailKind, string>> = {
 export async function queueAppointmentMail(
   deps: AppDeps,
   db: Db,
-  o: { cfg: ClinicScheduling; row: AppointmentRow; kind: AppointmentMailKind; dedupeKey?: string },
+  o: { cfg: ClinicScheduling; row: AppointmentRow; kind: AppointmentMailKind; dedupeKey?: string; lead?: string },
 ): Promise<boolean> {
   const { cfg, row, kind } = o;
   const [patient] = await getPatientBriefs(db, cfg.clinicId, [row.patient_id]);
@@ -76,7 +77,7 @@ export async function queueAppointmentMail(
   const lines = [
     `${patient.name_kanji} 様`,
     '',
-    LEADS[kind],
+    o.lead ?? LEADS[kind],
     '',
     `日時: ${when}`,
     ...(cfg.clinicAddress ? [`場所: ${cfg.clinicName}（${cfg.clinicAddress}）`] : [`場所: ${cfg.clinicName}`]),
@@ -84,12 +85,13 @@ export async function queueAppointmentMail(
     ...(kind === 'cancellation'
       ? [`ご不明な点はお電話（${cfg.clinicPhone}）でお問い合わせください。`]
       : [
+          // A same-day booking may already be past the online deadline: never offer a time gone by.
           ...(online
             ? [
-                `変更・キャンセルは ${formatDeadline(deadline.deadlineMs, cfg.zone)} までオンラインで、それ以降はお電話（${cfg.clinicPhone}）でお願いします。`,
+                `変更・キャンセルは ${formatClinicDateTime(formatDeadline(deadline.deadlineMs, cfg.zone), 'ja')} までオンラインで、それ以降はお電話（${cfg.clinicPhone}）でお願いします。`,
                 `オンラインでの変更・キャンセル（ログイン）: ${signIn}`,
               ]
-            : [`このご予約はオンラインでの変更・キャンセルの締め切り（${formatDeadline(deadline.deadlineMs, cfg.zone)}）を過ぎています。変更・キャンセルはお電話（${cfg.clinicPhone}）でお願いします。`]),
+            : [`このご予約の変更・キャンセルは、お電話（${cfg.clinicPhone}）でお願いします。`]),
           'カレンダー用のファイル（.ics）を添付しています。',
         ]),
     '',
@@ -97,13 +99,13 @@ export async function queueAppointmentMail(
     '',
     '---',
     LEADS_EN[kind],
-    `Date and time: ${at.date} ${at.time} (clinic time)`,
+    `Date and time: ${formatClinicDate(at.date, 'en', { year: true })} ${at.time} (clinic time)`,
     `Place: ${cfg.clinicName}${cfg.clinicAddress ? ` (${cfg.clinicAddress})` : ''}`,
     ...(kind === 'cancellation'
       ? [`Questions: phone ${cfg.clinicPhone}.`]
       : online
-        ? [`Change or cancel online until ${formatDeadline(deadline.deadlineMs, cfg.zone)} (clinic time), after that by phone (${cfg.clinicPhone}).`, `Sign in to change or cancel: ${signIn}`]
-        : [`The online deadline (${formatDeadline(deadline.deadlineMs, cfg.zone)}) has passed: to change or cancel, please phone ${cfg.clinicPhone}.`]),
+        ? [`Change or cancel online until ${formatClinicDateTime(formatDeadline(deadline.deadlineMs, cfg.zone), 'en')} (clinic time), after that by phone (${cfg.clinicPhone}).`, `Sign in to change or cancel: ${signIn}`]
+        : [`To change or cancel this appointment, please phone ${cfg.clinicPhone}.`]),
   ];
   const ics = appointmentIcs({
     uid: row.id,

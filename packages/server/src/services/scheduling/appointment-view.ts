@@ -25,6 +25,8 @@ export interface AppointmentView {
   readonly checkedInAt: string | null;
   readonly cancelledAt: string | null;
   readonly note?: string | null;
+  /** Staff only: why reception must move it (the clinic closed its time); null when not. */
+  readonly moveReason?: string | null;
   readonly createdBy?: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -97,6 +99,7 @@ export async function appointmentViews(
         ? { reason: r.override_reason, approvedBy: { id: r.override_approved_by ?? '', displayName: approver?.display_name ?? '' } }
         : null,
       note: r.note,
+      moveReason: r.move_reason ?? null,
       createdBy: r.created_by,
     };
   });

@@ -1,10 +1,12 @@
-import { DomainError } from '@mimamori/core';
+import { DomainError, isDomainError } from '@mimamori/core';
 import {
   assertNoConfigIssues, validateBookingPolicy, validateClinicCalendar, validateResource, validateService,
   type BookingPolicy, type ClinicCalendar, type Resource, type Service,
 } from '@mimamori/core/scheduling/index';
 import { bumpSchedulingVersion, putResource, putService, saveCalendar, savePolicy, type Db } from '@mimamori/storage';
 import { audit } from '../../audit/audit.ts';
+import { writeTx } from '../write-tx.ts';
+import { settleClosedAppointments, type ClosedAppointment, type ClosedAppointmentsChoice } from './close-appointments.ts';
 import { requireStaff, type RequestContext } from '../../request-context.ts';
 import { loadClinicScheduling, writeSchedulingTx, type ClinicScheduling } from './scheduling-context.ts';
 
@@ -41,16 +43,41 @@ async function edit(
   return readConfig(ctx);
 }
 
-export function updateCalendar(ctx: RequestContext, body: Omit<ClinicCalendar, 'zone'> & { version: number }) {
-  const { version, ...calendar } = body;
-  return edit(ctx, {
-    version,
-    action: 'scheduling.calendar.update',
-    write: async (tx, cfg) => {
-      assertNoConfigIssues(validateClinicCalendar({ ...calendar, zone: cfg.zone }));
-      await saveCalendar(tx, cfg.clinicId, calendar);
-    },
-  });
+/**
+ * Saves the clinic calendar. When the change closes times that have appointments, it refuses with
+ * the list (412, `extra.closedAppointments`) until the admin chooses — `closedAppointments:
+ * { action, ids }` — to cancel them (a notice to each patient) or keep them for reception to move;
+ * that happens in the transaction that saves the calendar. Showing the list is audited per patient.
+ */
+export async function updateCalendar(
+  ctx: RequestContext,
+  body: Omit<ClinicCalendar, 'zone'> & { version: number; closedAppointments?: ClosedAppointmentsChoice },
+) {
+  const { version, closedAppointments: choice, ...calendar } = body;
+  const actor = requireStaff(ctx);
+  try {
+    return await edit(ctx, {
+      version,
+      action: 'scheduling.calendar.update',
+      write: async (tx, cfg) => {
+        const after = { ...calendar, zone: cfg.zone };
+        assertNoConfigIssues(validateClinicCalendar(after));
+        await settleClosedAppointments(ctx, tx, { cfg, after, actor, choice });
+        await saveCalendar(tx, cfg.clinicId, calendar);
+      },
+    });
+  } catch (err) {
+    const listed = isDomainError(err) ? (err.extra?.closedAppointments as ClosedAppointment[] | undefined) : undefined;
+    if (listed) {
+      const rows = await ctx.db.db.selectFrom('appointments').select(['id', 'patient_id']).where('clinic_id', '=', actor.clinicId).where('id', 'in', listed.map((a) => a.id)).execute();
+      await writeTx(ctx, async (tx) => {
+        for (const r of rows) {
+          await audit(ctx, tx, { action: 'appointment.list', resource: 'appointment', resourceId: r.id, patientId: r.patient_id, clinicId: actor.clinicId, detail: 'closed_by_calendar_change' });
+        }
+      });
+    }
+    throw err;
+  }
 }
 
 export function updatePolicy(ctx: RequestContext, body: { policy: BookingPolicy; clinicPhone: string; clinicAddress: string | null; version: number }) {

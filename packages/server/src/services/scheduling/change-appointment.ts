@@ -37,7 +37,7 @@ export async function changeAppointment(ctx: RequestContext, id: string, body: C
       start_at: new Date(p.startMs).toISOString(), end_at: new Date(p.endMs).toISOString(), start_ms: p.startMs, end_ms: p.endMs,
       assignments_json: JSON.stringify(p.assignments), double_booked: p.doubleBooked ? 1 : 0,
       override_reason: p.doubleBooked ? (body.doubleBook?.reason ?? null) : null, override_approved_by: p.doubleBooked ? (body.doubleBook?.approvedBy ?? null) : null,
-      updated_at: nowIso, checked_in_at: null,
+      updated_at: nowIso, checked_in_at: null, move_reason: null,
     };
     const ok = await updateAppointmentIfVersion(tx, { clinicId: actor.clinicId, id, expectedVersion: body.version, patch, requireStatus: ['confirmed', 'held'] });
     if (!ok) throw stale();

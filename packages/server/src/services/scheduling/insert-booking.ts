@@ -74,6 +74,7 @@ export async function insertBooking(
     checked_in_at: null,
     cancelled_at: null,
     cancel_reason: null,
+    move_reason: null,
     created_by: actor.kind === 'staff' ? actor.staffId : null,
     created_at: nowIso,
     updated_at: nowIso,

@@ -1,5 +1,5 @@
 import { DomainError } from '@mimamori/core';
-import { allocateUnit, bookingRejection, checkBooking, occupiedSpan, type Service, type SlotAssignment } from '@mimamori/core/scheduling/index';
+import { allocateUnit, bookingRejection, checkBooking, roleParams, occupiedSpan, type Service, type SlotAssignment } from '@mimamori/core/scheduling/index';
 import { parseInstant } from '@mimamori/core/time/parse-instant';
 import { listActiveUnits, listBlockingAppointments, lockResources, newId, releaseExpiredUnits, type AppointmentUnitRow, type Db } from '@mimamori/storage';
 import type { AppDeps } from '../../context.ts';
@@ -80,7 +80,7 @@ export async function place(deps: AppDeps, tx: Db, o: PlaceInput): Promise<Place
     if (n === null) {
       // A deliberate double booking goes over capacity: it takes no unit of a full resource.
       if (check.doubleBooked) continue;
-      throw bookingRejection('booking.over_capacity', { role: a.role });
+      throw bookingRejection('booking.over_capacity', roleParams(a.role));
     }
     units.push({ clinic_id: cfg.clinicId, resource_id: a.resourceId, unit_no: n, unit_key: `${cfg.clinicId}:${a.resourceId}:${n}`, start_ms: from, end_ms: to, active: 1, expires_ms: holdExpires });
   }

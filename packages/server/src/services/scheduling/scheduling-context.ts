@@ -1,5 +1,5 @@
 import { DomainError } from '@mimamori/core';
-import { bookingRejection } from '@mimamori/core/scheduling/index';
+import { bookingRejection, roleParams } from '@mimamori/core/scheduling/index';
 import { getClinic, getSchedulingConfig, isAppointmentUnitOverlap, seedSchedulingConfig, type Db } from '@mimamori/storage';
 import { appState } from '../../app-state.ts';
 import type { AppDeps } from '../../context.ts';
@@ -76,7 +76,7 @@ export async function writeSchedulingTx<T>(deps: AppDeps, fn: (tx: Db) => Promis
     appState(deps).scheduling.invalidate();
     return result;
   } catch (err) {
-    if (isAppointmentUnitOverlap(err)) throw bookingRejection('booking.over_capacity', { role: '' });
+    if (isAppointmentUnitOverlap(err)) throw bookingRejection('booking.over_capacity', roleParams(''));
     throw err;
   }
 }

@@ -129,7 +129,7 @@ function Picker({ lang, loading, changeId }: PageProps & { readonly changeId?: s
       setDone(r.appointment);
       setStep('done');
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && e.code !== 'conflict') {
+      if (e instanceof ApiError && e.taken) {
         // The time went to someone else: say so and show the nearest free times — never a silent reset.
         const fresh = await refresh().catch(() => null);
         setTaken({ slot, message: e.message, near: nearestSlots(fresh?.slots ?? [], slot.start, 6) });
@@ -287,6 +287,20 @@ function Picker({ lang, loading, changeId }: PageProps & { readonly changeId?: s
         >
           {t.nextDays} ›
         </button>
+        <label class="appt-jump">
+          {t.jumpTo}
+          <input
+            type="date"
+            min={today}
+            max={avail?.lastBookableDate}
+            value={from}
+            onChange={(e) => {
+              // A chosen date: show the days from there (never before today).
+              const d = (e.target as HTMLInputElement).value;
+              if (/^\d{4}-\d{2}-\d{2}$/.test(d)) (setFrom(d < today ? today : d), setDay(null));
+            }}
+          />
+        </label>
       </div>
       {!avail ? <p role="status">{loading}</p> : null}
       {avail && avail.slots.length === 0 ? <p>{t.noSlots}</p> : null}

@@ -47,3 +47,13 @@ test('a conflict carries the duplicates and a 429 its wait', () => {
   assert.equal(toApiError(429, null, '30', 'Too Many Requests').retryAfterSeconds, 30);
   assert.equal(toApiError(502, '<html>', null, '502 Bad Gateway').message, '502 Bad Gateway');
 });
+
+test('only a time someone took is "taken"; the error body’s data stays readable', () => {
+  const taken = toApiError(409, { error: { code: 'slot_unavailable', message: 'この時間は医師の空きがありません。', taken: true } }, null, 'x');
+  assert.equal(taken.taken, true);
+  const holiday = toApiError(409, { error: { code: 'slot_unavailable', message: '1月11日（月）は祝日（成人の日）のため休診です。' } }, null, 'x');
+  assert.equal(holiday.taken, false, 'a holiday is not a race');
+  const listed = toApiError(412, { error: { code: 'precondition_failed', message: 'm', closedAppointments: [{ id: 'a' }] } }, null, 'x');
+  assert.deepEqual(listed.extra.closedAppointments, [{ id: 'a' }]);
+  assert.equal(toApiError(0, null, null, 'offline').taken, false);
+});

@@ -7,6 +7,8 @@ export class ApiError extends Error {
   readonly details: readonly FieldIssue[];
   readonly duplicates: readonly PatientSummary[];
   readonly retryAfterSeconds: number | null;
+  /** The rest of the error body: data the page acts on (`taken`, `closedAppointments` …). */
+  readonly extra: Readonly<Record<string, unknown>>;
 
   constructor(options: {
     status: number;
@@ -15,6 +17,7 @@ export class ApiError extends Error {
     details?: readonly FieldIssue[];
     duplicates?: readonly PatientSummary[];
     retryAfterSeconds?: number | null;
+    extra?: Readonly<Record<string, unknown>>;
   }) {
     super(options.message);
     this.name = 'ApiError';
@@ -23,6 +26,12 @@ export class ApiError extends Error {
     this.details = options.details ?? [];
     this.duplicates = options.duplicates ?? [];
     this.retryAfterSeconds = options.retryAfterSeconds ?? null;
+    this.extra = options.extra ?? {};
+  }
+
+  /** A time someone else took a moment ago (not a holiday, a closed day or a rule). */
+  get taken(): boolean {
+    return this.extra.taken === true;
   }
 }
 
@@ -38,6 +47,7 @@ export function toApiError(status: number, body: unknown, retryAfter: string | n
       details: Array.isArray(err.details) ? err.details : [],
       duplicates: Array.isArray(err.duplicates) ? err.duplicates : [],
       retryAfterSeconds: retry,
+      extra: err as Readonly<Record<string, unknown>>,
     });
   }
   return new ApiError({ status, code: `http_${status}`, message: fallbackMessage, retryAfterSeconds: retry });

@@ -33,6 +33,7 @@ export function AppointmentCard({ a, showResources = true }: { readonly a: Appoi
         {showResources && a.resources.length > 0 ? <span>{a.resources.map((r) => r.name).join('・')}</span> : null}
         <StatusTag a={a} />
         {a.doubleBooked ? <span className="appt-tag appt-tag--warn">{t('appt.doubleBooked')}</span> : null}
+        {a.moveReason ? <span className="appt-tag appt-tag--warn">{t('appt.moveNeeded', { reason: a.moveReason })}</span> : null}
         {a.seriesId ? <span className="appt-tag">{t('appt.seriesTag')}</span> : null}
         {a.checkedInAt ? <span className="appt-tag appt-tag--ok">{t('appt.checkedIn', { time: shortTime(a.checkedInAt) })}</span> : null}
       </span>

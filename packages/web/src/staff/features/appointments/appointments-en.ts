@@ -10,6 +10,8 @@ export const appointmentsEn: Dict<typeof appointmentsJa> = {
   week: 'Week',
   prev: 'Previous',
   next: 'Next',
+  moveNeeded: 'To move: {{reason}}',
+  jumpTo: 'Go to date',
   goToday: 'Today',
   date: 'Date',
   target: 'Show',

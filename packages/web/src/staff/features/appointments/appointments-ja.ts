@@ -7,6 +7,8 @@ export const appointmentsJa = {
   week: '週',
   prev: '前へ',
   next: '次へ',
+  moveNeeded: '要日程変更：{{reason}}',
+  jumpTo: '日付を指定',
   goToday: '今日',
   date: '日付',
   target: '対象',

@@ -207,6 +207,7 @@ function TodayList({ resourceId }: { readonly resourceId: string }): ReactNode {
                     <span className="appt-tag appt-tag--ok">{t('appt.checkedIn', { time: shortTime(a.checkedInAt) })}</span>
                   ) : null}
                   {a.doubleBooked ? <span className="appt-tag appt-tag--warn">{t('appt.doubleBooked')}</span> : null}
+                  {a.moveReason ? <span className="appt-tag appt-tag--warn">{t('appt.moveNeeded', { reason: a.moveReason })}</span> : null}
                   <IntakeTag status={intakeOf(a)} />
                 </td>
                 <td data-label={t('common.actions')}>

@@ -225,7 +225,7 @@ export function BookingPage(): ReactNode {
             maxLength={200}
             onChange={(e) => setNote(e.target.value)}
           />
-          {error instanceof ApiError && error.status === 409 ? (
+          {error instanceof ApiError && error.taken ? (
             <Alert tone="error">
               {error.message} {t('appt.slotTaken')}
             </Alert>

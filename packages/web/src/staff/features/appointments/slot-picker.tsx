@@ -54,6 +54,19 @@ export function SlotPicker(props: {
           {t('appt.next')}
           <span aria-hidden="true"> ›</span>
         </button>
+        <label className="slot-picker__jump">
+          {t('appt.jumpTo')}
+          <input
+            type="date"
+            min={today}
+            value={from}
+            onChange={(e) => {
+              // A date typed or picked: show the week starting there (never before today).
+              const d = e.target.value;
+              if (/^\d{4}-\d{2}-\d{2}$/.test(d)) setFrom(d < today ? today : d);
+            }}
+          />
+        </label>
       </div>
       <ErrorMessage error={avail.error} />
       {avail.isPending ? <Loading /> : null}

@@ -1,7 +1,10 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClinicCalendar, ClinicClosure, DayOverride } from '@mimamori/core/scheduling/index';
+import { ApiError } from '../../../shared/api/api-error.ts';
+import type { ClosedAppointment } from '@mimamori/server/api-types';
 import type { SchedulingConfig } from '../appointments/appointments-api.ts';
+import { ClosedAppointmentsReview, type ClosedChoice } from './closed-appointments-review.tsx';
 import { ClosureList } from './closure-list.tsx';
 import { DayOverrideList } from './day-override-list.tsx';
 import { SaveStatus } from './save-status.tsx';
@@ -19,12 +22,15 @@ export function CalendarForm({ config, onStale }: { readonly config: SchedulingC
   const [overrides, setOverrides] = useState<DayOverride[]>([...config.calendar.overrides]);
   const saver = useConfigSaver(onStale);
 
-  const submit = (e: FormEvent): void => {
-    e.preventDefault();
+  // The appointments the server listed (a change that closes booked times saves only with a choice).
+  const closed = saver.error instanceof ApiError ? (saver.error.extra.closedAppointments as ClosedAppointment[] | undefined) : undefined;
+  const [dismissed, setDismissed] = useState<unknown>(null);
+
+  const body = () => {
     const weeklyHours: ClinicCalendar['weeklyHours'] = Object.fromEntries(
       WEEKDAYS.filter((d) => hours[d].length > 0).map((d) => [d, hours[d]]),
     );
-    void saver.run('/api/scheduling/calendar', {
+    return {
       weeklyHours,
       closedOnNationalHolidays: holidays,
       closures,
@@ -32,7 +38,14 @@ export function CalendarForm({ config, onStale }: { readonly config: SchedulingC
         o.kind === 'close' && !o.start && !o.end ? { kind: 'close', date: o.date, ...(o.reason ? { reason: o.reason } : {}) } : o,
       ),
       version: config.version,
-    });
+    };
+  };
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    void saver.run('/api/scheduling/calendar', body());
+  };
+  const confirm = (action: ClosedChoice): void => {
+    void saver.run('/api/scheduling/calendar', { ...body(), closedAppointments: { action, ids: (closed ?? []).map((a) => a.id) } });
   };
 
   return (
@@ -46,6 +59,9 @@ export function CalendarForm({ config, onStale }: { readonly config: SchedulingC
       <ClosureList closures={closures} setClosures={setClosures} />
       <DayOverrideList overrides={overrides} setOverrides={setOverrides} />
       <SaveStatus saver={saver} />
+      {closed && closed.length > 0 && dismissed !== saver.error ? (
+        <ClosedAppointmentsReview key={closed.map((a) => a.id).join()} list={closed} busy={saver.busy} onConfirm={confirm} onBack={() => setDismissed(saver.error)} />
+      ) : null}
       <button type="submit" className="btn btn--primary" disabled={saver.busy}>
         {t('calAdmin.saveCalendar')}
       </button>
