@@ -5,6 +5,7 @@
 // services take the `RequestContext`, whose module names the request fields it reads itself
 // (`ContextSource`), so a service file may be named here; a route file may not.
 import type { patientCrisisView } from './services/safety/patient-crisis-view.ts';
+import type { intakeStatusOf } from './services/intake/staff-intake.ts';
 
 export type { AppointmentView } from './services/scheduling/appointment-view.ts';
 export type { CrisisContact } from './services/safety/default-crisis-contacts.ts';
@@ -16,3 +17,6 @@ export type { SlotView } from './services/scheduling/availability-service.ts';
 
 /** `GET /api/p/crisis-contacts`: what the crisis panel shows a patient. */
 export type PatientCrisisView = Awaited<ReturnType<typeof patientCrisisView>>;
+
+/** One intake as reception and the day list see it (status only): `GET /api/intakes/status`, a patient's intakes. */
+export type IntakeStatusView = ReturnType<typeof intakeStatusOf>;
