@@ -1,4 +1,4 @@
-import { appendAudit, type Db } from '@mimamori/storage';
+import { appendAudit, writeTransaction, type Db } from '@mimamori/storage';
 import { auditActor, type RequestContext } from '../request-context.ts';
 
 export interface AuditEvent {
@@ -41,7 +41,7 @@ export async function audit(ctx: RequestContext, db: Db, e: AuditEvent): Promise
   );
 }
 
-/** An audit row in its own transaction (reads, denials, security events). */
+/** An audit row in its own transaction (reads, denials, security events), retried as every write is. */
 export async function auditAlone(ctx: RequestContext, e: AuditEvent): Promise<void> {
-  await ctx.db.db.transaction().execute((tx) => audit(ctx, tx, e));
+  await writeTransaction(ctx.db.db, (tx) => audit(ctx, tx, e));
 }
