@@ -1,8 +1,6 @@
 import { DomainError } from '@mimamori/core';
 import type { Role } from '@mimamori/core';
 import { appState, type AppState } from './app-state.ts';
-import type { PatientAuth } from './auth/patient-auth.ts';
-import type { StaffAuth } from './auth/staff-auth.ts';
 import type { AppDeps } from './context.ts';
 import { langOf, type Lang } from './i18n/lang.ts';
 
@@ -71,8 +69,10 @@ export interface ContextSource {
   readonly id: string;
   readonly ip?: string;
   readonly headers: { readonly 'user-agent'?: string; readonly 'accept-language'?: string };
-  readonly staff: StaffAuth | null;
-  readonly patient: PatientAuth | null;
+  /** The staff session (`auth/staff-auth.ts`), as far as the actor needs it. */
+  readonly staff: { readonly clinicId: string; readonly staffId: string; readonly role: Role; readonly displayName: string } | null;
+  /** The patient-link session (`auth/patient-auth.ts`), likewise. */
+  readonly patient: { readonly clinicId: string; readonly patientId: string; readonly purpose: string; readonly resourceId: string | null } | null;
 }
 
 const built = new WeakMap<ContextSource, { readonly staff: unknown; readonly patient: unknown; readonly ctx: RequestContext }>();
