@@ -90,7 +90,7 @@ if (fixedNow) {
 if (demo && (await countStaff(db.db)) === 0) {
   const now = clock();
   const today = clinicDate(now.getTime(), 'Asia/Tokyo');
-  const creds = await db.db.transaction().execute(async (tx) => {
+  const creds = await writeTx(deps, async (tx) => {
     const c = await seedDemo(tx, { now, today, secrets: db.secrets });
     // The on-call rota and an open urgent alert with its history (docs/safety.md).
     await seedDemoSafety(tx, { now, today });

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mimamori/core';
 import type { Role } from '@mimamori/core';
 import { appState, type AppState } from './app-state.ts';
@@ -61,9 +60,24 @@ export interface RequestContext extends AppDeps {
   readonly meta: RequestMeta;
 }
 
-const built = new WeakMap<FastifyRequest, { readonly staff: unknown; readonly patient: unknown; readonly ctx: RequestContext }>();
+/**
+ * What `contextOf` reads of a request: a Fastify request after the auth hooks (`auth/auth-plugin.ts`)
+ * has these. Named here rather than as `FastifyRequest`, so this module (and every service type the
+ * web imports through `api-types.ts`) type-checks without the server's request augmentation.
+ */
+export interface ContextSource {
+  readonly id: string;
+  readonly ip?: string;
+  readonly headers: { readonly 'user-agent'?: string; readonly 'accept-language'?: string };
+  /** The staff session (`auth/staff-auth.ts`), as far as the actor needs it. */
+  readonly staff: { readonly clinicId: string; readonly staffId: string; readonly role: Role; readonly displayName: string } | null;
+  /** The patient-link session (`auth/patient-auth.ts`), likewise. */
+  readonly patient: { readonly clinicId: string; readonly patientId: string; readonly purpose: string; readonly resourceId: string | null } | null;
+}
 
-function actorOf(req: FastifyRequest): Actor {
+const built = new WeakMap<ContextSource, { readonly staff: unknown; readonly patient: unknown; readonly ctx: RequestContext }>();
+
+function actorOf(req: ContextSource): Actor {
   const s = req.staff;
   if (s) return { kind: 'staff', clinicId: s.clinicId, staffId: s.staffId, role: s.role, displayName: s.displayName };
   const p = req.patient;
@@ -75,7 +89,7 @@ function actorOf(req: FastifyRequest): Actor {
  * The request's context, built once per request (and again only if the session changed during it,
  * e.g. after a sign-in). Needs the deps `createApp` made, which carry the app's state.
  */
-export function contextOf(deps: AppDeps, req: FastifyRequest): RequestContext {
+export function contextOf(deps: AppDeps, req: ContextSource): RequestContext {
   const seen = built.get(req);
   if (seen && seen.staff === req.staff && seen.patient === req.patient) return seen.ctx;
   const ctx: RequestContext = {

@@ -171,6 +171,7 @@ for (const dialect of testDialects()) {
       assert.equal(info.json().purpose, 'invite');
       const weak = await t.app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token, password: 'password123' } });
       assert.equal(weak.statusCode, 400, 'a common password is refused');
+      assert.deepEqual(weak.json().error.details, [{ path: 'password', message: 'よく使われるパスワードのため使用できません。' }], 'the field and the reason, in Japanese');
       const acc = await t.app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token, password: 'a-long-unique-passphrase' } });
       assert.equal(acc.statusCode, 200);
       const { secret } = acc.json().enrolment;

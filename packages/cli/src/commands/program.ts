@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { isDomainError } from '@mimamori/core/errors/domain-error';
+import { outcomeCheckText } from '@mimamori/core/outcome/outcome-check-issue';
 import { exportProgramDataCut, listClinics, listLatestPrograms, listPlanVersions, loadOrCreateSecretKey, lockAnalysisPlan, saveAnalysisPlan } from '@mimamori/storage';
 import { UsageError, type Command } from '../command.ts';
 import { dbLocation, openDb, parseOptions } from '../open-db.ts';
@@ -125,7 +126,7 @@ async function planSubcommand(p: ReturnType<typeof parseOptions>, io: Parameters
   } catch (e) {
     if (isDomainError(e)) {
       if (e.code === 'not_found') throw new UsageError(e.message);
-      const detail = e.details.map((d) => `\n  ${d.path}: ${d.message}`).join('');
+      const detail = e.issues.map((i) => `\n  ${i.path}: ${outcomeCheckText(i)}`).join('');
       io.stderr(`mimamori program plan ${action}: ${e.message}${detail}\n`);
       return 1;
     }

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isDomainError } from '@mimamori/core/errors/domain-error';
-import { dataCutFiles, outcomeReport, parseDataCut, type DataCut, type DataCutFileName } from '@mimamori/core/outcome/index';
+import { dataCutFiles, outcomeCheckText, outcomeReport, parseDataCut, type DataCut, type DataCutFileName } from '@mimamori/core/outcome/index';
 import { UsageError, type Command } from '../command.ts';
 import { parseStatsArgs, required } from './stats-args.ts';
 
@@ -63,7 +63,7 @@ export const reportCommand: Command = {
       cut = parseDataCut(files);
     } catch (e) {
       if (!isDomainError(e)) throw e;
-      io.stderr(`mimamori report: the data cut is not valid:\n${e.details.map((d) => `  ${d.path}: ${d.message}\n`).join('')}`);
+      io.stderr(`mimamori report: the data cut is not valid:\n${e.issues.map((i) => `  ${i.path}: ${outcomeCheckText(i)}\n`).join('')}`);
       return 1;
     }
     const report = outcomeReport(cut);

@@ -1,4 +1,4 @@
-import { countStaff, currentTotp, seedDemo } from '@mimamori/storage';
+import { countStaff, currentTotp, seedDemo, writeTransaction } from '@mimamori/storage';
 import { UsageError, type Command } from '../command.ts';
 import { openDb, parseOptions } from '../open-db.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
@@ -31,7 +31,7 @@ export const seedCommand: Command = {
     const h = await openDb(io, { dbPath: p.values.db });
     try {
       if ((await countStaff(h.db)) > 0) throw new Error('the database already has staff accounts; the demo is seeded only into an empty database');
-      const creds = await h.db.transaction().execute((tx) => seedDemo(tx, { now, today: clinicDate(now.getTime(), 'Asia/Tokyo'), secrets: h.secrets }));
+      const creds = await writeTransaction(h.db, (tx) => seedDemo(tx, { now, today: clinicDate(now.getTime(), 'Asia/Tokyo'), secrets: h.secrets }));
       io.stdout('demo clinic seeded (fictitious data)\nlogin id            password          TOTP secret\n');
       for (const c of creds) io.stdout(`${c.loginId.padEnd(19)} ${c.password.padEnd(17)} ${c.totpSecret}  (now ${currentTotp(c.totpSecret, now)})\n`);
       io.stdout('the demo monitor program tms-depression has run: `mimamori program export tms-depression --out DIR`, then `mimamori report --data DIR`\n');

@@ -1,4 +1,4 @@
-import { addStaffUser, currentTotp, resetStaffUser } from '@mimamori/storage';
+import { addStaffUser, currentTotp, resetStaffUser, writeTransaction } from '@mimamori/storage';
 import { UsageError, type Command } from '../command.ts';
 import { openDb, parseOptions } from '../open-db.ts';
 
@@ -32,7 +32,7 @@ export const userCommand: Command = {
     const h = await openDb(io, { dbPath: p.values.db });
     try {
       const now = new Date();
-      const c = await h.db.transaction().execute((tx) =>
+      const c = await writeTransaction(h.db, (tx) =>
         sub === 'add'
           ? addStaffUser(tx, { loginId: login, displayName: p.values.name!, role: p.values.role!, now, secrets: h.secrets })
           : resetStaffUser(tx, { loginId: login, now, secrets: h.secrets }),

@@ -57,8 +57,6 @@ export class DomainError extends Error {
   readonly params: ErrorParams;
   /** Optional message key (in the server's message catalogue); defaults to the code. */
   readonly key: string;
-  /** Per-field details for form validation (field path → message key or text). @deprecated use `issues`. */
-  readonly details: ReadonlyArray<{ readonly path: string; readonly message: string }>;
   /** The fields at fault, each with its message key and params (translated by the server's error handler). */
   readonly issues: readonly Issue[];
   /** Data the client acts on, sent beside the message (e.g. the duplicates found, the clinic's phone). Never patient data the user could not already see. */
@@ -70,7 +68,6 @@ export class DomainError extends Error {
       readonly key?: string;
       readonly params?: ErrorParams;
       readonly message?: string;
-      readonly details?: ReadonlyArray<{ readonly path: string; readonly message: string }>;
       readonly issues?: readonly Issue[];
       readonly extra?: Readonly<Record<string, unknown>>;
     } = {},
@@ -80,7 +77,6 @@ export class DomainError extends Error {
     this.code = code;
     this.key = options.key ?? code;
     this.params = options.params ?? {};
-    this.details = options.details ?? [];
     this.issues = options.issues ?? [];
     this.extra = options.extra ?? null;
   }

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors/domain-error.ts';
+import { outcomeCheckIssue } from './outcome-check-issue.ts';
 
 /** A pre-specified biomarker hypothesis: the analyte should move in `direction` by `visit`. */
 export interface BiomarkerHypothesis {
@@ -70,7 +71,7 @@ function planError(issues: ReadonlyArray<Issue>): DomainError {
   return new DomainError('validation', {
     key: 'data_cut',
     message: `plan.json: ${first.path}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`,
-    details: issues.map((i) => ({ path: `plan.json:${i.path}`, message: i.message })),
+    issues: issues.map((i) => outcomeCheckIssue(`plan.json:${i.path}`, i.message)),
   });
 }
 

@@ -13,3 +13,4 @@ export * from './adverse-event-table.ts';
 export * from './biomarker-trajectories.ts';
 export * from './check-plan-for-program.ts';
 export * from './cut-under-plan.ts';
+export * from './outcome-check-issue.ts';

@@ -103,8 +103,8 @@ test('plan: a bad per-protocol definition is refused with its path', () => {
   const plan = JSON.parse(files['plan.json']);
   plan.perProtocol = { doses: 0, intervalDays: 'two weeks' };
   assert.throws(() => parseDataCut({ ...files, 'plan.json': JSON.stringify({ ...plan, perProtocol: { intervalDays: 14 } }) }), /perProtocol\.doses: is required/);
-  assert.throws(() => parseDataCut({ ...files, 'plan.json': JSON.stringify(plan) }), (e: Error & { details?: Array<{ path: string }> }) => {
-    const paths = (e.details ?? []).map((d) => d.path);
+  assert.throws(() => parseDataCut({ ...files, 'plan.json': JSON.stringify(plan) }), (e: Error & { issues?: Array<{ path: string }> }) => {
+    const paths = (e.issues ?? []).map((i) => i.path);
     return paths.includes('plan.json:perProtocol.doses') && paths.includes('plan.json:perProtocol.intervalDays');
   });
 });

@@ -5,6 +5,7 @@ import { isDomainError } from '../errors/domain-error.ts';
 import { sha256Hex } from '../programs/sha256.ts';
 import { canonicalJson } from '../text/canonical-json.ts';
 import { dataCutFiles, type DataCutFileName } from './data-cut.ts';
+import { outcomeCheckText } from './outcome-check-issue.ts';
 import { parseDataCut } from './parse-data-cut.ts';
 
 const fixture = (): Record<DataCutFileName, string> =>
@@ -16,7 +17,7 @@ function problems(files: Partial<Record<DataCutFileName, string>>): ReadonlyArra
   } catch (e) {
     if (isDomainError(e)) {
       assert.equal(e.code, 'validation');
-      return e.details;
+      return e.issues.map((i) => ({ path: i.path, message: outcomeCheckText(i) }));
     }
     throw e;
   }

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors/domain-error.ts';
+import { outcomeCheckIssue, outcomeCheckText } from './outcome-check-issue.ts';
 import { sha256Hex } from '../programs/sha256.ts';
 import { canonicalJson } from '../text/canonical-json.ts';
 import { parseCsv } from '../text/parse-csv.ts';
@@ -104,7 +105,7 @@ function fail(issues: ReadonlyArray<Issue>): never {
   throw new DomainError('validation', {
     key: 'data_cut',
     message: `the data cut is not valid: ${head}${issues.length > 3 ? ` (and ${issues.length - 3} more)` : ''}`,
-    details: issues.map((i) => ({ path: i.path, message: i.message })),
+    issues: issues.map((i) => outcomeCheckIssue(i.path, i.message)),
   });
 }
 
@@ -135,7 +136,7 @@ function parseManifest(raw: unknown, c: Collector): DataCutManifest {
  * Reads a data cut from the texts of its files (the caller reads the directory) and checks it:
  * every file present, the fixed columns there, every cell of the right type, every study id known,
  * one row per participant, visit and scale. All problems found are reported together in one
- * `validation` error whose details name file, line and column; nothing partial is returned.
+ * `validation` error whose issues name file, line and column; nothing partial is returned.
  *
  * @example
  * const cut = parseDataCut({ 'participants.csv': '…', 'outcomes.csv': '…', … });
@@ -223,7 +224,7 @@ export function parseDataCut(files: Readonly<Partial<Record<DataCutFileName, str
       plan = parseAnalysisPlan(planRaw);
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
-      for (const d of e.details) c.add(d.path, d.message);
+      for (const i of e.issues) c.add(i.path, outcomeCheckText(i));
     }
   }
   if (c.issues.length) fail(c.issues);

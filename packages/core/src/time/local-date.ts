@@ -53,7 +53,7 @@ export function isLocalDate(value: unknown): value is LocalDate {
  */
 export function assertLocalDate(value: unknown, field = 'date'): asserts value is LocalDate {
   if (!isLocalDate(value)) {
-    throw new DomainError('validation', { key: 'date_invalid', params: { field }, details: [{ path: field, message: 'date_invalid' }] });
+    throw new DomainError('validation', { key: 'date_invalid', params: { field }, issues: [{ path: field, key: 'date_invalid' }] });
   }
 }
 

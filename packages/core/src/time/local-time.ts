@@ -30,7 +30,7 @@ export function isLocalTime(value: unknown): value is LocalTime {
  */
 export function timeToMinutes(time: LocalTime, field = 'time'): number {
   if (!isLocalTime(time)) {
-    throw new DomainError('validation', { key: 'time_invalid', params: { field }, details: [{ path: field, message: 'time_invalid' }] });
+    throw new DomainError('validation', { key: 'time_invalid', params: { field }, issues: [{ path: field, key: 'time_invalid' }] });
   }
   return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 }

@@ -15,7 +15,7 @@ const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{
 export function parseInstant(value: unknown, field = 'instant'): number {
   const ms = typeof value === 'string' ? parseOrNaN(value) : NaN;
   if (Number.isNaN(ms)) {
-    throw new DomainError('validation', { key: 'instant_invalid', params: { field }, details: [{ path: field, message: 'instant_invalid' }] });
+    throw new DomainError('validation', { key: 'instant_invalid', params: { field }, issues: [{ path: field, key: 'instant_invalid' }] });
   }
   return ms;
 }

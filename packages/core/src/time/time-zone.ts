@@ -58,7 +58,7 @@ export function assertTimeZone(zone: unknown, field = 'zone'): asserts zone is T
     throw new DomainError('validation', {
       key: 'time_zone_invalid',
       params: { field },
-      details: [{ path: field, message: 'time_zone_invalid' }],
+      issues: [{ path: field, key: 'time_zone_invalid' }],
     });
   }
 }

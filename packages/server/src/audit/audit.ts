@@ -1,7 +1,5 @@
-import type { FastifyRequest } from 'fastify';
-import { appendAudit, type Db } from '@mimamori/storage';
-import type { AppDeps } from '../context.ts';
-import { auditActor, contextOf, type RequestContext } from '../request-context.ts';
+import { appendAudit, writeTransaction, type Db } from '@mimamori/storage';
+import { auditActor, type RequestContext } from '../request-context.ts';
 
 export interface AuditEvent {
   readonly action: string;
@@ -43,29 +41,7 @@ export async function audit(ctx: RequestContext, db: Db, e: AuditEvent): Promise
   );
 }
 
-/** An audit row in its own transaction (reads, denials, security events). */
+/** An audit row in its own transaction (reads, denials, security events), retried as every write is. */
 export async function auditAlone(ctx: RequestContext, e: AuditEvent): Promise<void> {
-  await ctx.db.db.transaction().execute((tx) => audit(ctx, tx, e));
-}
-
-/**
- * @deprecated Issue 18 moves services to `RequestContext`; call `audit(ctx, db, e)`. Kept only
- * while services still take the Fastify request.
- */
-export function auditRequest(deps: AppDeps, db: Db, req: FastifyRequest, e: AuditEvent): Promise<void> {
-  return audit(legacyContext(deps, req), db, e);
-}
-
-/** @deprecated Call `auditAlone(ctx, e)`. */
-export function auditAloneRequest(deps: AppDeps, req: FastifyRequest, e: AuditEvent): Promise<void> {
-  return auditAlone(legacyContext(deps, req), e);
-}
-
-/**
- * The pre-context audit used `req.staff` only (a patient session wrote no actor role): keep that
- * exactly while the legacy wrappers remain, so the trail does not change under the refactor.
- */
-function legacyContext(deps: AppDeps, req: FastifyRequest): RequestContext {
-  const ctx = contextOf(deps, req);
-  return ctx.actor.kind === 'patient' ? { ...ctx, actor: { kind: 'anonymous', clinicId: null } } : ctx;
+  await writeTransaction(ctx.db.db, (tx) => audit(ctx, tx, e));
 }

@@ -73,12 +73,9 @@ export function installErrorHandler(app: FastifyInstance, o: { readonly onStorag
     const lang = langOf(req.headers['accept-language']);
     const messages = req.server.appState.messages;
     if (isDomainError(err)) {
-      const details = [
-        ...err.issues.map((i) => ({ path: i.path, message: messages.translate(i.key, lang, { ...err.params, ...i.params }) })),
-        ...err.details.map((d) => ({ path: d.path, message: messages.has(d.message) ? messages.translate(d.message, lang, err.params) : d.message })),
-      ];
-      const extra = err.extra ?? (err as unknown as { extra?: Record<string, unknown> }).extra;
-      return sendError(reply, req, err.code, { key: err.key, params: err.params, details, extra });
+      // The body keeps its `details: [{ path, message }]` shape: each issue worded in the request's language.
+      const details = err.issues.map((i) => ({ path: i.path, message: messages.translate(i.key, lang, { ...err.params, ...i.params }) }));
+      return sendError(reply, req, err.code, { key: err.key, params: err.params, details, extra: err.extra ?? undefined });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = (err.validation as unknown as ZodIssueLike[]).flatMap((i) => detailOf(i, { lang, messages }));

@@ -49,7 +49,7 @@ export function findMalformedText(value: unknown): { path: string; problem: Text
 }
 
 function refuse(found: { path: string; problem: TextProblem }): DomainError {
-  return new DomainError('validation', { key: 'malformed_text', details: [{ path: found.path, message: found.problem }] });
+  return new DomainError('validation', { key: 'malformed_text', issues: [{ path: found.path, key: found.problem }] });
 }
 
 /**
@@ -63,7 +63,7 @@ export function installMalformedTextCheck(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
     const buf = body as Buffer;
-    if (!isUtf8(buf)) return done(new DomainError('validation', { key: 'malformed_text', details: [{ path: '', message: 'ill_formed_unicode' }] }), undefined);
+    if (!isUtf8(buf)) return done(new DomainError('validation', { key: 'malformed_text', issues: [{ path: '', key: 'ill_formed_unicode' }] }), undefined);
     parseJson(req, buf.toString('utf8'), done);
   });
   app.addHook('preValidation', async (req) => {

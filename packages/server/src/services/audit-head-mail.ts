@@ -1,7 +1,11 @@
 import { auditHeads, chainOf, enqueueMail, formatAuditAnchors, listClinics, newId } from '@mimamori/storage';
 import type { AppDeps } from '../context.ts';
+import { systemContext } from '../request-context.ts';
 import { createPeriodicJob, type PeriodicJob } from './periodic-job.ts';
 import { clinicDate } from '../core-imports.ts';
+
+/** The job's name in the audit trail (request id `job:audit-head-mail`). */
+export const AUDIT_HEAD_JOB = 'audit-head-mail';
 
 /**
  * Once a day per clinic, the heads of its audit chain (and of the `system` chain) go by mail to
@@ -10,11 +14,12 @@ import { clinicDate } from '../core-imports.ts';
  * rebuilt from scratch. Hashes only: no patient data. Returns how many mails were queued.
  */
 export async function queueAuditHeadMail(deps: AppDeps, o: { readonly to: string }): Promise<number> {
-  const now = deps.clock();
+  const ctx = systemContext(deps, { job: AUDIT_HEAD_JOB });
+  const now = ctx.clock();
   let queued = 0;
-  for (const clinic of await listClinics(deps.db.db)) {
+  for (const clinic of await listClinics(ctx.db.db)) {
     const date = clinicDate(now.getTime(), clinic.timeZone);
-    const heads = await auditHeads(deps.db.db, [chainOf(clinic.id), chainOf(null)]);
+    const heads = await auditHeads(ctx.db.db, [chainOf(clinic.id), chainOf(null)]);
     if (heads.length === 0) continue;
     const text = [
       `${clinic.name} の監査ログの先頭ハッシュです（${date}）。`,
@@ -28,7 +33,7 @@ export async function queueAuditHeadMail(deps: AppDeps, o: { readonly to: string
       formatAuditAnchors(heads),
       '',
     ].join('\n');
-    const sent = await enqueueMail(deps.db.db, {
+    const sent = await enqueueMail(ctx.db.db, {
       id: newId(),
       clinicId: clinic.id,
       patientId: null,

@@ -1,13 +1,14 @@
-import { breakGlassAdds, permissionsOf, isRole, DomainError } from '@mimamori/core';
+import { breakGlassAdds, permissionsOf, isRole, DomainError, type Permission, type Role } from '@mimamori/core';
 import { activeBreakGlassGrant, getClinic, getStaff, insertSession, type Db } from '@mimamori/storage';
 import type { AppDeps } from '../context.ts';
 import type { RequestContext } from '../request-context.ts';
 import type { StaffAuth } from '../auth/staff-auth.ts';
 import { newToken, tokenId } from '@mimamori/storage';
 
+/** `GET /api/auth/session` and the answer to a sign-in: who is signed in, what they may do, when the session ends. */
 export interface SessionBody {
-  readonly user: { id: string; loginId: string; displayName: string; role: string; clinicId: string; clinicName: string };
-  readonly permissions: string[];
+  readonly user: { readonly id: string; readonly loginId: string; readonly displayName: string; readonly role: Role; readonly clinicId: string; readonly clinicName: string };
+  readonly permissions: Permission[];
   readonly csrfToken: string;
   readonly idleExpiresAt: string;
   readonly absoluteExpiresAt: string;

@@ -28,7 +28,7 @@ export async function burnPasswordCheck(password: string): Promise<void> {
 export function checkNewPassword(password: string): void {
   const length = [...password].length;
   const fail = (key: string): never => {
-    throw new DomainError('validation', { key: 'validation', details: [{ path: 'password', message: key }] });
+    throw new DomainError('validation', { key: 'validation', issues: [{ path: 'password', key: key }] });
   };
   if (length < 8) fail('password_too_short');
   if (length > 128) fail('password_too_long');

@@ -83,7 +83,7 @@ test('PHQ-9 safety flags are raised even when the total cannot be scored', () =>
 });
 
 test('PHQ-9 rejects out-of-range, fractional and unknown answers with the item path', () => {
-  assert.throws(() => score([4, 0, 0, 0, 0, 0, 0, 0, 0]), (e: Error & { details?: unknown }) => {
+  assert.throws(() => score([4, 0, 0, 0, 0, 0, 0, 0, 0]), (e: Error) => {
     assert.match(e.message, /answers\.q1/);
     assert.match(e.message, /範囲外/);
     return true;

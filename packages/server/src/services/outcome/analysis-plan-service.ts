@@ -1,5 +1,5 @@
 import { DomainError, type Issue } from '@mimamori/core';
-import { checkPlanForProgram, draftPlanFor, parseAnalysisPlan } from '@mimamori/core/outcome/index';
+import { checkPlanForProgram, draftPlanFor, outcomeCheckText, parseAnalysisPlan } from '@mimamori/core/outcome/index';
 import type { ProgramDefinition } from '@mimamori/core/programs/program-definition';
 import { isDomainError } from '@mimamori/core/errors/domain-error';
 import { firstEnrolmentDate, listAnalysisPlans, listLatestPrograms, lockAnalysisPlan, saveAnalysisPlan, type Db, type PlanAuditEvent } from '@mimamori/storage';
@@ -67,7 +67,7 @@ function checkPlan(plan: Record<string, unknown>, program: ProgramDefinition): v
     parseAnalysisPlan({ ...plan, version: 1, lockedAt: null });
   } catch (e) {
     if (!isDomainError(e)) throw e;
-    for (const d of e.details) issues.push({ path: d.path.replace(/^plan\.json:/, ''), key: 'plan.field.invalid', params: { detail: d.message } });
+    for (const i of e.issues) issues.push({ path: i.path.replace(/^plan\.json:/, ''), key: 'plan.field.invalid', params: { detail: outcomeCheckText(i) } });
   }
   if (issues.length) throw new DomainError('validation', { key: 'plan.invalid', message: 'the analysis plan has problems', issues });
 }

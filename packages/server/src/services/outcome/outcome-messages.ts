@@ -22,5 +22,7 @@ export const outcomeMessages = {
   'plan.field.analyte_no_baseline': { ja: '「{analyte}」は投与前ベースラインで採取されません。', en: '"{analyte}" is not drawn at the pre-treatment baseline.' },
   'plan.field.sample_type': { ja: '「{analyte}」は検体「{sampleType}」では測定できません。', en: '"{analyte}" cannot be measured in {sampleType}.' },
   'plan.field.max_below_min': { ja: '上限は下限以上にしてください。', en: 'The maximum must be at least the minimum.' },
+  // The data-cut and plan checks of core say what is wrong in their own (English) words, file, line and field included.
+  'outcome.check': { ja: '{detail}', en: '{detail}' },
   'plan.field.invalid': { ja: '値が正しくありません（{detail}）。', en: 'Not valid ({detail}).' },
 } as const;

@@ -133,7 +133,7 @@ export async function bookProgramSessions(ctx: RequestContext, input: BookProgra
       zonedToInstant({ date: o.date, time: o.time, zone: cfg.zone });
     } catch (err) {
       if (!isDomainError(err)) throw err;
-      issues.push({ path: `occurrences[${i}].${(err.issues[0] ?? err.details[0])?.path === 'date' ? 'date' : 'time'}`, key: 'programs.booking_time_invalid', params: { date: o.date, time: o.time } });
+      issues.push({ path: `occurrences[${i}].${err.issues[0]?.path === 'date' ? 'date' : 'time'}`, key: 'programs.booking_time_invalid', params: { date: o.date, time: o.time } });
     }
   });
   if (issues.length) throw new DomainError('validation', { key: 'programs.booking_invalid', params: { count: issues.length }, issues });

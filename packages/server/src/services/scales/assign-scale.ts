@@ -60,16 +60,16 @@ export async function assignScale(ctx: RequestContext, input: AssignScaleInput) 
   const db = ctx.db.db;
   const definition = await resolveScaleDefinition(db, { clinicId: a.clinicId, scaleId: input.scaleId });
   if (!definition.informants.includes(input.informant)) {
-    throw new DomainError('validation', { key: 'scale_informant_invalid', params: { scale: definition.shortName, informant: input.informant }, details: [{ path: 'informant', message: 'scale_informant_invalid' }] });
+    throw new DomainError('validation', { key: 'scale_informant_invalid', params: { scale: definition.shortName, informant: input.informant }, issues: [{ path: 'informant', key: 'scale_informant_invalid' }] });
   }
   if (definition.textSource.kind === 'none' || definition.items.some((i) => !i.text)) {
-    throw new DomainError('validation', { key: 'scale_no_text', params: { scale: definition.shortName }, details: [{ path: 'scaleId', message: 'scale_no_text' }] });
+    throw new DomainError('validation', { key: 'scale_no_text', params: { scale: definition.shortName }, issues: [{ path: 'scaleId', key: 'scale_no_text' }] });
   }
   if (input.kind === 'recurring' && (!input.intervalDays || !input.occurrences)) {
-    throw new DomainError('validation', { details: [{ path: input.intervalDays ? 'occurrences' : 'intervalDays', message: 'required' }] });
+    throw new DomainError('validation', { issues: [{ path: input.intervalDays ? 'occurrences' : 'intervalDays', key: 'required' }] });
   }
   if (input.kind === 'recurring' && input.windowDays > input.intervalDays!) {
-    throw new DomainError('validation', { key: 'scale_window_too_long', details: [{ path: 'windowDays', message: 'scale_window_too_long' }] });
+    throw new DomainError('validation', { key: 'scale_window_too_long', issues: [{ path: 'windowDays', key: 'scale_window_too_long' }] });
   }
   const out = await writeTx(ctx, async (tx) => {
     const patient = await getPatient(tx, a.clinicId, patientId);
@@ -82,12 +82,12 @@ export async function assignScale(ctx: RequestContext, input: AssignScaleInput) 
     const range = scaleAgeIssue(definition, age);
     if (range) {
       throw new DomainError('validation', {
-        key: 'scale_age_out_of_range', params: { scale: definition.shortName, min: range.min ?? '', max: range.max ?? '' }, details: [{ path: 'scaleId', message: 'scale_age_out_of_range' }],
+        key: 'scale_age_out_of_range', params: { scale: definition.shortName, min: range.min ?? '', max: range.max ?? '' }, issues: [{ path: 'scaleId', key: 'scale_age_out_of_range' }],
       });
     }
     const windows = assignmentWindows({ ...input, zone });
     if (windows[windows.length - 1]!.closesAt <= now) {
-      throw new DomainError('validation', { key: 'scale_window_past', details: [{ path: 'startDate', message: 'scale_window_past' }] });
+      throw new DomainError('validation', { key: 'scale_window_past', issues: [{ path: 'startDate', key: 'scale_window_past' }] });
     }
     const assignmentId = newId();
     await insertScaleAssignment(tx, {

@@ -48,7 +48,7 @@ export async function enterClinicianRating(ctx: RequestContext, input: { patient
   const a = requireStaff(ctx);
   const { patientId, ...body } = input;
   const d = await resolveScaleDefinition(ctx.db.db, { clinicId: a.clinicId, scaleId: body.scaleId });
-  if (!d.informants.includes('clinician')) throw new DomainError('validation', { key: 'scale_not_clinician', details: [{ path: 'scaleId', message: 'scale_not_clinician' }] });
+  if (!d.informants.includes('clinician')) throw new DomainError('validation', { key: 'scale_not_clinician', issues: [{ path: 'scaleId', key: 'scale_not_clinician' }] });
   const r = await writeTx(ctx, (tx) =>
     recordScaleResponse(ctx, tx, {
       clinicId: a.clinicId, patientId, scaleId: d.id, answers: body.answers, informant: 'clinician', source: 'staff', enteredBy: a.staffId,
@@ -154,11 +154,11 @@ export async function importScale(ctx: RequestContext, body: { format: ImportFor
     try {
       content = JSON.parse(content) as unknown;
     } catch {
-      throw new DomainError('validation', { key: 'scale_import_malformed', details: [{ path: 'content', message: 'scale_import_malformed' }] });
+      throw new DomainError('validation', { key: 'scale_import_malformed', issues: [{ path: 'content', key: 'scale_import_malformed' }] });
     }
   }
   if (typeof content !== 'object' || content === null || Array.isArray(content)) {
-    throw new DomainError('validation', { key: 'scale_import_malformed', details: [{ path: 'content', message: 'scale_import_malformed' }] });
+    throw new DomainError('validation', { key: 'scale_import_malformed', issues: [{ path: 'content', key: 'scale_import_malformed' }] });
   }
   const db = ctx.db.db;
   const existing = await clinicScaleDefinitions(db, a.clinicId);
@@ -166,7 +166,7 @@ export async function importScale(ctx: RequestContext, body: { format: ImportFor
   if (body.format === 'definition') result = validateScaleDefinition(content);
   else if (body.format === 'fhir') result = scaleFromQuestionnaire(content);
   else {
-    if (!body.scaleId) throw new DomainError('validation', { details: [{ path: 'scaleId', message: 'required' }] });
+    if (!body.scaleId) throw new DomainError('validation', { issues: [{ path: 'scaleId', key: 'required' }] });
     const base: ScaleDefinition = await resolveScaleDefinition(db, { clinicId: a.clinicId, scaleId: body.scaleId });
     result = applyTextPack(base, content);
   }

@@ -6,6 +6,7 @@ import {
   getPatientBriefs, isUniqueViolation, listClinics, listConfirmedStartingBetween, newId, type AppointmentRow, type Db,
 } from '@mimamori/storage';
 import type { AppDeps } from '../../context.ts';
+import { systemContext } from '../../request-context.ts';
 import { createPeriodicJob, type PeriodicJob } from '../periodic-job.ts';
 import { loadClinicScheduling, type ClinicScheduling } from './scheduling-context.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
@@ -135,6 +136,9 @@ export async function queueAppointmentMail(
   });
 }
 
+/** The reminder job's name in the audit trail (request id `job:appointment-reminders`). */
+export const REMINDER_JOB = 'appointment-reminders';
+
 /**
  * Queues the day-before reminders: every confirmed appointment on tomorrow's clinic date, once per
  * appointment and start time (the dedupe key), so running it every few minutes — or on two
@@ -153,11 +157,12 @@ export async function queueDayBeforeReminders(deps: AppDeps): Promise<number> {
     const toMs = zonedToInstant({ date: addDays(tomorrow, 1), time: '00:00', zone: clinic.timeZone });
     const rows = (await listConfirmedStartingBetween(db, { fromMs, toMs })).filter((r) => r.clinic_id === clinic.id);
     if (rows.length === 0) continue;
-    const cfg = await loadClinicScheduling(deps, db, clinic.id);
+    const ctx = systemContext(deps, { job: REMINDER_JOB, clinicId: clinic.id });
+    const cfg = await loadClinicScheduling(ctx, db, clinic.id);
     for (const row of rows) {
       let ok = false;
       try {
-        ok = await writeTx(deps, (tx) => queueAppointmentMail(deps, tx, { cfg, row, kind: 'reminder', dedupeKey: `appt-reminder:${row.id}:${row.start_at}` }));
+        ok = await writeTx(ctx, (tx) => queueAppointmentMail(ctx, tx, { cfg, row, kind: 'reminder', dedupeKey: `appt-reminder:${row.id}:${row.start_at}` }));
       } catch (err) {
         // Another server queued the same reminder a moment earlier: the unique dedupe key refused ours.
         if (!isUniqueViolation(err)) throw err;

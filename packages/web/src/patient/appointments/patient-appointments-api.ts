@@ -1,6 +1,6 @@
 import { expandAvailability, type CompactAvailability } from '@mimamori/core/scheduling/compact-availability';
 import type { ClosedDate } from '@mimamori/core/scheduling/find-available-slots';
-import type { AppointmentView } from '@mimamori/server/api-types';
+import type { AppointmentView, SlotView } from '@mimamori/server/api-types';
 import { api, setCsrfToken } from '../../shared/api/client.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
@@ -11,13 +11,8 @@ import { DEFAULT_CLINIC_ZONE } from '@mimamori/core/time/time-zone';
 /** An appointment as its patient sees it: with the online change deadline, without staff details. */
 export type PatientAppointment = AppointmentView & Required<Pick<AppointmentView, 'changeDeadline' | 'canChangeOnline'>>;
 
-export interface PatientSlot {
-  readonly start: string;
-  readonly end: string;
-  readonly date: string;
-  readonly startTime: string;
-  readonly endTime: string;
-}
+/** A slot as a patient sees it: no staff or rooms named. */
+export type PatientSlot = Omit<SlotView, 'resourceIds'>;
 
 export interface PatientAvailability {
   readonly slots: readonly PatientSlot[];

@@ -2,27 +2,14 @@
 // type (a patient), that type is named here; the rest is kept by hand in step with the server's route
 // schemas, which own the truth.
 
-import type { Permission, Role } from '@mimamori/core/auth/permissions';
+import type { Role } from '@mimamori/core/auth/permissions';
+import type { SessionBody } from '@mimamori/server/api-types';
 import type { Patient, PatientInput, Sex } from '@mimamori/core/patients/patient';
 
-export interface SessionUser {
-  readonly id: string;
-  readonly loginId: string;
-  readonly displayName: string;
-  readonly role: Role;
-  readonly clinicId: string;
-  readonly clinicName: string;
-}
+/** The signed-in staff member and what the session allows (the server's `SessionBody`). */
+export type Session = SessionBody;
 
-export interface Session {
-  readonly user: SessionUser;
-  readonly permissions: readonly Permission[];
-  readonly csrfToken: string;
-  readonly idleExpiresAt: string;
-  readonly absoluteExpiresAt: string;
-  /** Emergency (break-glass) access in force for this session, if any. */
-  readonly breakGlass: { readonly id: string; readonly reason: string; readonly startedAt: string; readonly expiresAt: string } | null;
-}
+export type SessionUser = SessionBody['user'];
 
 export interface Enrolment {
   readonly secret: string;

@@ -3,7 +3,7 @@ import type { BookingPolicy, ClinicCalendar, Resource, SeriesPattern, Service } 
 import { expandAvailability, type CompactAvailability } from '@mimamori/core/scheduling/compact-availability';
 import type { ClosedDate } from '@mimamori/core/scheduling/find-available-slots';
 import type { PassedOverDate, SeriesOccurrence } from '@mimamori/core/scheduling/propose-series';
-import type { AppointmentView } from '@mimamori/server/api-types';
+import type { AppointmentView, SlotView } from '@mimamori/server/api-types';
 import { api, query } from '../../../shared/api/client.ts';
 
 // Shapes of the reservations API (docs/api/scheduling.md). The server owns the truth.
@@ -11,14 +11,8 @@ import { api, query } from '../../../shared/api/client.ts';
 /** An appointment as staff see it (with the patient, the override and the note). */
 export type Appointment = AppointmentView;
 
-export interface Slot {
-  readonly start: string;
-  readonly end: string;
-  readonly date: string;
-  readonly startTime: string;
-  readonly endTime: string;
-  readonly resourceIds: readonly string[];
-}
+/** One bookable slot with the staff and rooms it would take. */
+export type Slot = SlotView;
 
 /** A date on which the clinic is closed all day, with why (core's, as the server answers it). */
 export type { ClosedDate };

@@ -1,21 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { IntakeDefinition, IntakeText } from '@mimamori/core/intake/intake-definition';
+import type { IntakeStatusView } from '@mimamori/server/api-types';
 import { api } from '../../../shared/api/client.ts';
 
 export type IntakeStatusName = 'sent' | 'started' | 'submitted' | 'cancelled';
 
-export interface IntakeStatusItem {
-  readonly id: string;
-  readonly patientId: string;
-  readonly appointmentId: string | null;
-  /** Who answers: the adult patient, a guardian, or the adolescent on their own link. */
-  readonly respondent: 'patient' | 'guardian' | 'adolescent';
-  readonly status: IntakeStatusName;
-  readonly sentAt: string;
-  readonly startedAt: string | null;
-  readonly submittedAt: string | null;
-  readonly progress: { readonly completed: number; readonly total: number };
-}
+/** Status only — what reception and the day list may see (the server's view). */
+export type IntakeStatusItem = IntakeStatusView;
 
 export interface StoredScore {
   readonly scaleId: string;

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { OutboxItem } from '@mimamori/server/api-types';
 import { api, query } from '../../../shared/api/client.ts';
 import { formatDateTime } from '../../../shared/format/dates.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { SelectField } from '../../components/field.tsx';
 import { Loading, Page } from '../../components/page.tsx';
