@@ -9,6 +9,8 @@ export * from './icd10.ts';
 export * from './price.ts';
 export * from './registry-id.ts';
 export * from './program-definition.ts';
+export * from './regulatory-pathway.ts';
+export * from './consent-roles-by-age.ts';
 export * from './current-consent-document.ts';
 export * from './example-programs.ts';
 export * from './eligibility.ts';
