@@ -11,6 +11,7 @@ export * from './registry-id.ts';
 export * from './program-definition.ts';
 export * from './regulatory-pathway.ts';
 export * from './consent-roles-by-age.ts';
+export * from './sample-document.ts';
 export * from './current-consent-document.ts';
 export * from './example-programs.ts';
 export * from './eligibility.ts';
