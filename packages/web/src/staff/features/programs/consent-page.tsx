@@ -21,6 +21,12 @@ function ageOn(birth: string, on: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
+/** The signatures an age needs (the core's `consentRolesForAge`, which the server enforces). */
+function rolesForAge(age: number): readonly ConsentRole[] {
+  if (age >= 18) return ['participant'];
+  return age >= 16 ? ['guardian', 'participant'] : ['guardian', 'assent'];
+}
+
 /**
  * The consent page for a tablet or phone, with staff beside the patient: the exact document version
  * is shown, staff record how they checked identity, and the patient (or guardian, then the child)
@@ -32,9 +38,10 @@ export function ConsentPage(): ReactNode {
   const qc = useQueryClient();
   const q = useEnrolment(id);
   const d = q.data;
-  const minor = d ? ageOn(d.patient.birthDate, d.today) < d.program.minorAgeThreshold : false;
+  const age = d ? ageOn(d.patient.birthDate, d.today) : 18;
+  const minor = age < 18;
   const signedRoles = new Set(d?.consents.map((c) => c.record.role) ?? []);
-  const needed: readonly ConsentRole[] = minor ? ['guardian', 'assent'] : ['participant'];
+  const needed = rolesForAge(age);
   const nextRole = needed.find((r) => !signedRoles.has(r)) ?? needed[0]!;
   const [role, setRole] = useState<string>('');
   const [language, setLanguage] = useState<Lang>(currentLanguage());
@@ -126,7 +133,7 @@ export function ConsentPage(): ReactNode {
   return (
     <Page title={`${t('prg.consentPage')} — ${d.patient.nameKanji}`}>
       <p><Link to={`/program-enrolments/${id}`}>{t('prg.back')}</Link></p>
-      {minor ? <Alert tone="info">{t('prg.minorNote')}</Alert> : null}
+      {minor ? <Alert tone="info">{t(age >= 16 ? 'prg.minorNote16' : 'prg.minorNote')}</Alert> : null}
       <form className="form form--wide prg-consent" onSubmit={(e) => void submit(e)}>
         <SelectField label={t('prg.role')} value={activeRole} onChange={(e) => setRole(e.target.value)} options={needed.map((r) => ({ value: r, label: t(`prg.roles.${r}`) }))} error={errs.role} />
         <SelectField label={t('prg.language')} value={language} onChange={(e) => setLanguage(e.target.value as Lang)} options={[{ value: 'ja', label: '日本語' }, { value: 'en', label: 'English' }]} />
