@@ -131,7 +131,7 @@ export function GovernanceSection({ program }: { readonly program: Program }): R
                 return (
                   <label key={k} className="check">
                     <input type="checkbox" checked={form.approved.includes(k)} onChange={(e) => setForm({ ...form, approved: e.target.checked ? [...form.approved, k] : form.approved.filter((x) => x !== k) })} />
-                    {' '}{t(`prg.roles.${doc.role}`)} — {k}{doc.sample ? <span className="tag tag--bad">{t('prg.gov.sample')}</span> : null}
+                    {' '}{t(`prg.roles.${doc.role}`)} — {k}{doc.sample ? <> <span className="tag tag--bad">{t('prg.gov.sample')}</span></> : null}
                   </label>
                 );
               })}
