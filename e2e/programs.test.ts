@@ -153,7 +153,8 @@ test('define, screen, consent (adult and minor), book the course around a holida
   await page.evaluate(() => window.scrollTo(0, 0));
   if (saveShots) await page.screenshot({ path: join(shots, 'program-governance-ja.png') });
   await page.setViewportSize({ width: 360, height: 740 });
-  if (saveShots) await gov.screenshot({ path: join(shots, 'program-governance-phone-ja.png') });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  if (saveShots) await page.screenshot({ path: join(shots, 'program-governance-phone-ja.png') });
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scroll at 360 px');
   await page.setViewportSize({ width: 1280, height: 800 });
 
