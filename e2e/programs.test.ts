@@ -289,6 +289,7 @@ test('define, screen, consent (adult and minor), book the course around a holida
   await page.goto(`${base}/programs/exosome-depression-anxiety`);
   const alerts = page.locator('section', { has: page.getByRole('heading', { name: '安全性' }) });
   await alerts.getByText(/アナフィラキシー/).first().waitFor();
+  await page.getByText(/同意の取得に必要な手続きはそろっています/).waitFor();
   await expectAccessible(page, 'program dashboard');
   if (saveShots) await page.screenshot({ path: join(shots, 'program-dashboard-ja.png'), fullPage: true });
 
@@ -333,6 +334,7 @@ test('define, screen, consent (adult and minor), book the course around a holida
   await p2.evaluate(() => localStorage.setItem('mimamori.lang', 'en'));
   await p2.reload();
   await p2.locator('.prg-dash').waitFor();
+  await p2.getByText('Everything needed before taking consent is recorded (Specified clinical research (Clinical Trials Act)).').waitFor();
   if (saveShots) await p2.screenshot({ path: join(shots, 'program-dashboard-en.png'), fullPage: true });
   // The minor's course, not booked yet, as an English-speaking nurse reviews it.
   await p2.goto(`${base}/program-enrolments/${minorEnrolment}`);
