@@ -120,6 +120,8 @@ test('define, screen, consent (adult and minor), book the course around a holida
   // The program's governance is not recorded yet: the consent is refused, each missing item named.
   await page.getByRole('button', { name: '同意を記録する' }).click();
   await page.getByText(/研究の手続きがそろっていないため、同意を取得できません（不足 8件）/).waitFor();
+  await page.getByText('審査委員会の名称と種類が未入力です。').waitFor();
+  await page.getByText('同意文書 exosome-depression-anxiety-assent@1 が承認済みとして登録されていません。').waitFor();
   const consentUrl = page.url();
 
   // The doctor records the governance on the program page and sees the list of what is missing empty.

@@ -8,7 +8,7 @@ import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/field.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
-import { fieldErrors } from '../../../shared/api/api-error.ts';
+import { ApiError, fieldErrors } from '../../../shared/api/api-error.ts';
 import { useEnrolment, type Lang } from './programs-api.ts';
 import type { ConsentRole } from '@mimamori/core/programs/program-definition';
 
@@ -169,6 +169,12 @@ export function ConsentPage(): ReactNode {
           </div>
         )}
         <ErrorMessage error={error} />
+        {error instanceof ApiError && error.details.some((x) => x.path.startsWith('governance.')) ? (
+          <Alert tone="warning" title={t('prg.gov.missingTitle', { count: error.details.length })}>
+            <ul className="prg-gov-missing">{error.details.map((x, i) => <li key={`${x.path}-${i}`}>{x.message}</li>)}</ul>
+            <p><Link to={`/programs/${encodeURIComponent(d.program.id)}`}>{t('prg.gov.title')}</Link></p>
+          </Alert>
+        ) : null}
         {ok ? <Alert tone="success">{ok}</Alert> : null}
         <div className="form__actions"><button className="btn btn--primary" type="submit">{t('prg.sign')}</button></div>
       </form>
