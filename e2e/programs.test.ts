@@ -1,5 +1,6 @@
 // The monitor-program story in a real Chromium against the real server (demo clinic, fresh SQLite):
-// define a program from the example; screen, consent and enrol an adult and a minor (guardian
+// define a program from the example; see consent refused until its governance (pathway, review
+// board, approval, registry, protocol, SAP, approved documents) is recorded; screen, consent and enrol an adult and a minor (guardian
 // consent + child assent); see the proposed schedule move a session off a closed day; record an
 // infusion course as one appointment series (a national holiday skipped) and see it on the
 // timeline; record an infusion and a serious adverse event, then edit the event; see the alert on
@@ -116,6 +117,54 @@ test('define, screen, consent (adult and minor), book the course around a holida
   await page.getByLabel('質問', { exact: true }).fill('点滴は何分かかりますか');
   await page.getByLabel('回答').fill('約45分です');
   await expectAccessible(page, 'consent');
+  // The program's governance is not recorded yet: the consent is refused, each missing item named.
+  await page.getByRole('button', { name: '同意を記録する' }).click();
+  await page.getByText(/研究の手続きがそろっていないため、同意を取得できません（不足 8件）/).waitFor();
+  await page.getByText('審査委員会の名称と種類が未入力です。').waitFor();
+  await page.getByText('同意文書 exosome-depression-anxiety-assent@1 が承認済みとして登録されていません。').waitFor();
+  const consentUrl = page.url();
+
+  // The doctor records the governance on the program page and sees the list of what is missing empty.
+  await page.goto(`${base}/programs/exosome-depression-anxiety`);
+  const gov = page.getByRole('region', { name: '研究の手続き（規制上の区分と承認）' });
+  await gov.getByText('同意を取得する前に、次の8件が必要です').waitFor();
+    await gov.getByLabel('規制上の区分').selectOption('specified_clinical_research');
+  await gov.getByLabel('審査委員会の名称').fill('見守大学 認定臨床研究審査委員会（架空）');
+  await gov.getByLabel('審査委員会の種類').selectOption('ethics_committee');
+  await gov.getByLabel('承認番号').fill('CRB-2026-014');
+  await gov.getByLabel('承認日').fill(addDays(today, -30));
+  await gov.getByLabel('臨床研究登録番号').fill('UMIN000012345');
+  await gov.getByLabel('研究計画書の版').fill('1.0');
+  await gov.getByLabel('研究計画書の SHA-256').fill('a'.repeat(64));
+  await gov.getByLabel('統計解析計画書の版').fill('1.0');
+  await gov.getByLabel('統計解析計画書の SHA-256').fill('b'.repeat(64));
+  for (const box of await gov.getByRole('group', { name: '承認された同意文書（版ごと）' }).getByRole('checkbox').all()) await box.check();
+  await gov.getByRole('button', { name: '保存する（新しい版になります）' }).click();
+  // An ethics committee and a UMIN id do not satisfy 特定臨床研究.
+  await gov.getByText('同意を取得する前に、次の2件が必要です').waitFor();
+  await gov.getByText('特定臨床研究は認定臨床研究審査委員会（CRB）の審査').waitFor();
+  await gov.getByText('特定臨床研究は jRCT の登録番号').waitFor();
+  await expectAccessible(page, 'governance with missing items');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  if (saveShots) await page.screenshot({ path: join(shots, 'program-governance-missing-ja.png') });
+  await gov.getByLabel('審査委員会の種類').selectOption('certified_review_board');
+  await gov.getByLabel('臨床研究登録番号').fill('jRCTs031180032');
+  await gov.getByRole('button', { name: '保存する（新しい版になります）' }).click();
+  await gov.getByText(/同意の取得に必要な手続きはそろっています（特定臨床研究（臨床研究法））/).waitFor();
+  await expectAccessible(page, 'governance complete');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  if (saveShots) await page.screenshot({ path: join(shots, 'program-governance-ja.png') });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  if (saveShots) await page.screenshot({ path: join(shots, 'program-governance-phone-ja.png') });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scroll at 360 px');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Back on the consent page (the demo clinic may sign its sample texts): now it is recorded.
+  await page.goto(consentUrl);
+  await page.getByLabel('署名者の氏名').fill('見守 一郎');
+  await page.getByLabel('署名の方法').selectOption('typed');
+  await page.getByLabel('署名（氏名を入力）').fill('見守 一郎');
   await page.getByRole('button', { name: '同意を記録する' }).click();
   await page.getByText('同意を記録しました。').waitFor();
 
@@ -242,6 +291,7 @@ test('define, screen, consent (adult and minor), book the course around a holida
   await page.goto(`${base}/programs/exosome-depression-anxiety`);
   const alerts = page.locator('section', { has: page.getByRole('heading', { name: '安全性' }) });
   await alerts.getByText(/アナフィラキシー/).first().waitFor();
+  await page.getByText(/同意の取得に必要な手続きはそろっています/).waitFor();
   await expectAccessible(page, 'program dashboard');
   if (saveShots) await page.screenshot({ path: join(shots, 'program-dashboard-ja.png'), fullPage: true });
 
@@ -286,6 +336,7 @@ test('define, screen, consent (adult and minor), book the course around a holida
   await p2.evaluate(() => localStorage.setItem('mimamori.lang', 'en'));
   await p2.reload();
   await p2.locator('.prg-dash').waitFor();
+  await p2.getByText('Everything needed before taking consent is recorded (Specified clinical research (Clinical Trials Act)).').waitFor();
   if (saveShots) await p2.screenshot({ path: join(shots, 'program-dashboard-en.png'), fullPage: true });
   // The minor's course, not booked yet, as an English-speaking nurse reviews it.
   await p2.goto(`${base}/program-enrolments/${minorEnrolment}`);

@@ -13,7 +13,7 @@ import { isSha256Hex } from './sha256.ts';
 export function checkConsentDocuments(
   issues: Issues,
   v: ReadonlyArray<Partial<ConsentDocument>> | undefined,
-  needsMinorDocuments: boolean,
+  roles: ReadonlyArray<ConsentRole>,
 ): ConsentDocument[] {
   const docs: ConsentDocument[] = [];
   const seen = new Set<string>();
@@ -33,10 +33,9 @@ export function checkConsentDocuments(
     if (seen.has(key)) issues.add(`${p}.version`, 'programs.duplicate_document_version', { id: id ?? '', version: version ?? '' });
     seen.add(key);
     if (id && version && role && language && title && effectiveFrom && contentHash) {
-      docs.push({ id, version, role, language, title, contentHash, effectiveFrom });
+      docs.push({ id, version, role, language, title, contentHash, effectiveFrom, ...(d?.sample === true ? { sample: true } : {}) });
     }
   });
-  const roles: ConsentRole[] = needsMinorDocuments ? ['participant', 'guardian', 'assent'] : ['participant'];
   for (const role of roles) {
     for (const language of LANGS) {
       if (

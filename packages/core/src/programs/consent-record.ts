@@ -1,4 +1,4 @@
-import { ageOn } from '../patients/patient.ts';
+import { ADULT_AGE, ageOn } from '../patients/patient.ts';
 import { checkInstant, checkDate } from '../fields/check-date.ts';
 import { clinicDate } from '../time/index.ts';
 import type { Issues } from '../fields/field-issues.ts';
@@ -8,6 +8,7 @@ import { LANGS } from '../text/localized-text.ts';
 import type { ConsentRole, ProgramDefinition } from './program-definition.ts';
 import { CONSENT_ROLES } from './program-definition.ts';
 import { isSha256Hex } from './sha256.ts';
+import { consentRolesForAge } from './consent-roles-by-age.ts';
 
 export type GuardianRelation = 'mother' | 'father' | 'legal_guardian' | 'other';
 export const GUARDIAN_RELATIONS: ReadonlyArray<GuardianRelation> = ['mother', 'father', 'legal_guardian', 'other'];
@@ -202,14 +203,14 @@ export type EvaluateConsentOptions = {
   readonly zone: string;
   /** Today's date in the clinic zone, used when no signature exists yet. */
   readonly on: string;
-  /** Overrides the program's threshold (default 16: under 16 needs a guardian). */
-  readonly minorAgeThreshold?: number;
 };
 
 /**
  * Which signatures a patient needs and which are still missing. Age is computed in completed years
- * on the consent date in the clinic's zone: a patient under the threshold needs a guardian's
- * consent and their own assent (two records), everyone else their own consent.
+ * on the consent date in the clinic's zone and the roles follow `consentRolesForAge`: under 16 a
+ * guardian's consent and the child's assent, 16–17 a guardian's consent and the minor's own
+ * consent (the programs' treatments are invasive, so the guideline's opt-out exception never
+ * applies), 18 and over their own consent.
  *
  * @example
  * const ev = evaluateConsent({ program: EXOSOME_PROGRAM, birthDate: '2012-05-01', records, zone: 'Asia/Tokyo', on: '2026-04-01' });
@@ -220,15 +221,14 @@ export function evaluateConsent(opts: EvaluateConsentOptions): ConsentEvaluation
   checkDate(issues, 'birthDate', opts.birthDate);
   checkDate(issues, 'on', opts.on);
   throwIfIssues(issues, 'consent.input_invalid');
-  const threshold = opts.minorAgeThreshold ?? opts.program.minorAgeThreshold;
   const main = opts.records
     .filter((r) => r.role === 'participant' || r.role === 'guardian')
     .map((r) => clinicDate(r.signedAt, opts.zone))
     .sort();
   const consentDate = main[0] ?? opts.on;
   const ageAtConsent = ageOn(opts.birthDate, consentDate);
-  const minor = ageAtConsent < threshold;
-  const requiredRoles: ConsentRole[] = minor ? ['guardian', 'assent'] : ['participant'];
+  const minor = ageAtConsent < ADULT_AGE;
+  const requiredRoles = consentRolesForAge({ age: ageAtConsent });
   const missingRoles = requiredRoles.filter((role) => !opts.records.some((r) => r.role === role));
   const extraRecordIds = opts.records.filter((r) => !requiredRoles.includes(r.role)).map((r) => r.id);
   return deepFreeze({ consentDate, ageAtConsent, minor, requiredRoles, missingRoles, extraRecordIds, complete: missingRoles.length === 0 });

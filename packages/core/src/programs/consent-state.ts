@@ -27,16 +27,16 @@ export type ConsentState =
 
 /**
  * The consent state once the required records exist: `given` from the consent date, with the
- * optional scopes agreed in the consenting record (the guardian's for a minor — a child's assent
- * cannot widen what the guardian agreed to).
+ * optional scopes every consenting signer agreed to (guardians and, from 16, the minor — a child's
+ * assent cannot widen what the guardian agreed to).
  *
  * @example
  * consentStateFrom(evaluation, records); // { status: 'given', since: '2026-04-01', scopes: ['secondary_research'] }
  */
 export function consentStateFrom(evaluation: ConsentEvaluation, records: ReadonlyArray<ConsentRecord>): ConsentState {
   if (!evaluation.complete) return { status: 'not_given' };
-  const main = records.filter((r) => r.role === (evaluation.minor ? 'guardian' : 'participant'));
-  // Several guardians may sign; a scope counts only if every one of them agreed.
+  const main = records.filter((r) => (r.role === 'guardian' || r.role === 'participant') && evaluation.requiredRoles.includes(r.role));
+  // Several people may consent (guardians, and a 16–17-year-old beside them): a scope counts only if every one of them agreed.
   const scopes = main.length === 0 ? [] : main[0]!.scopes.filter((s) => main.every((r) => r.scopes.includes(s)));
   return deepFreeze({ status: 'given', since: evaluation.consentDate, scopes });
 }

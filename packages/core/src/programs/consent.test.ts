@@ -154,20 +154,20 @@ test('under 16 on the consent date (clinic zone) needs guardian consent and chil
 });
 
 test('the consent date is the local date in the clinic zone, not UTC', () => {
-  // 2026-04-01T15:30Z is already 2 April in Tokyo: the patient has turned 16.
+  // 2026-04-01T15:30Z is already 2 April in Tokyo: the patient has turned 16, so the own consent
+  // counts but a guardian's consent is still needed until 18.
   const r = validateConsentRecord(record({ signedAt: '2026-04-01T15:30:00Z' }), { program: EXOSOME_PROGRAM, zone });
   const ev = evaluateConsent({ program: EXOSOME_PROGRAM, birthDate: '2010-04-02', records: [r], zone, on: '2026-04-01' });
-  assert.deepEqual([ev.consentDate, ev.ageAtConsent, ev.complete], ['2026-04-02', 16, true]);
-  // The age rule is configurable.
-  const ev18 = evaluateConsent({
-    program: EXOSOME_PROGRAM,
-    birthDate: '2010-04-02',
-    records: [r],
-    zone,
-    on: '2026-04-01',
-    minorAgeThreshold: 18,
-  });
-  assert.equal(ev18.complete, false);
+  assert.deepEqual([ev.consentDate, ev.ageAtConsent, ev.minor, ev.complete], ['2026-04-02', 16, true, false]);
+  assert.deepEqual(ev.missingRoles, ['guardian']);
+  const guardian = validateConsentRecord(
+    record({ id: 'c-g', role: 'guardian', document: doc('guardian'), signedAt: '2026-04-01T15:40:00Z', signer: { kind: 'guardian', name: '山田 花子', relation: 'mother' }, signature: { method: 'typed', typedName: '山田 花子' } }),
+    { program: EXOSOME_PROGRAM, zone },
+  );
+  const both = evaluateConsent({ program: EXOSOME_PROGRAM, birthDate: '2010-04-02', records: [guardian, r], zone, on: '2026-04-01' });
+  assert.deepEqual([both.requiredRoles, both.complete], [['guardian', 'participant'], true]);
+  // Scopes: only what both the guardian and the 16-year-old agreed to.
+  assert.deepEqual((consentStateFrom(both, [guardian, r]) as { scopes: unknown }).scopes, ['secondary_research']);
 });
 
 function givenState(): ConsentState {

@@ -21,7 +21,7 @@ function placeholderDocument(programId: string, role: 'participant' | 'guardian'
   const title = titles[role][language];
   // Placeholder body; the clinic's real document replaces it and the hash is recomputed.
   const body = `${programId} / ${role} / ${language} / v1 — ${title}`;
-  return { id: `${programId}-${role}`, version: '1', role, language, title, contentHash: sha256Hex(body), effectiveFrom: '2026-01-01' };
+  return { id: `${programId}-${role}`, version: '1', role, language, title, contentHash: sha256Hex(body), effectiveFrom: '2026-01-01', sample: true };
 }
 
 function documents(programId: string, roles: ReadonlyArray<'participant' | 'guardian' | 'assent'>) {
@@ -58,7 +58,8 @@ export const EXOSOME_PROGRAM_INPUT: ProgramDefinitionInput = {
       { id: 'product_allergy', label: { ja: '製剤成分へのアレルギー歴', en: 'Allergy to a component of the product' } },
     ],
   },
-  minorAgeThreshold: 16,
+  // An unapproved product's efficacy evaluated prospectively: 特定臨床研究 unless the review board decides otherwise.
+  pathway: 'specified_clinical_research',
   consentDocuments: documents('exosome-depression-anxiety', ['participant', 'guardian', 'assent']),
   sessions: {
     kind: 'infusion',
@@ -135,7 +136,7 @@ export const TMS_PROGRAM_INPUT: ProgramDefinitionInput = {
       { id: 'pregnancy', label: { ja: '妊娠中', en: 'Pregnant' } },
     ],
   },
-  minorAgeThreshold: 16,
+  pathway: 'guideline_research',
   consentDocuments: documents('tms-depression', ['participant']),
   sessions: {
     kind: 'tms',

@@ -2,6 +2,7 @@ import type { ErrorParams } from '../errors/domain-error.ts';
 import { fillTemplate } from '../text/fill-template.ts';
 import type { Lang } from '../text/localized-text.ts';
 import { PROGRAM_SERVICE_MESSAGES } from './program-service-messages.ts';
+import { GOVERNANCE_MESSAGES } from './governance-messages.ts';
 
 /**
  * Japanese and English texts for every message key used by `programs`, `treatment`, `safety`,
@@ -129,8 +130,8 @@ export const PROGRAM_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, str
     en: 'No eligibility evaluation of this program version says "eligible" (outcome: {outcome}).',
   },
   'enrolment.consent_incomplete': {
-    ja: '必要な同意（代諾・アセントを含む）がそろっていません。',
-    en: 'The required consent (including guardian consent and assent) is not complete.',
+    ja: '必要な同意がそろっていません（16歳未満は代諾者の同意と本人のアセント、16・17歳は代諾者と本人の同意、18歳以上は本人の同意）。',
+    en: 'The required consent is not complete (under 16: guardian consent and the child’s assent; 16–17: guardian consent and the minor’s own consent; 18 and over: own consent).',
   },
   'enrolment.time_goes_back': {
     ja: '前回の変更（{previous}）より前の日時は記録できません。',
@@ -298,6 +299,7 @@ export const PROGRAM_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, str
     en: 'The withdrawal is before the consent date ({since}).',
   },
   ...PROGRAM_SERVICE_MESSAGES,
+  ...GOVERNANCE_MESSAGES,
 });
 
 /**

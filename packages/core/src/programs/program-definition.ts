@@ -1,12 +1,15 @@
 import { checkNumber, checkOneOf, checkText, createIssues, deepFreeze, throwIfIssues } from '../fields/field-issues.ts';
 import { checkPrice } from './price.ts';
+import { checkGovernance } from './check-governance.ts';
+import { consentRolesForAgeRange } from './consent-roles-by-age.ts';
+import { REGULATORY_PATHWAYS } from './regulatory-pathway.ts';
 import { registryKind } from './registry-id.ts';
 import { checkAssessments } from './check-assessment-visits.ts';
 import { checkConsentDocuments } from './check-consent-documents.ts';
 import { checkEligibility } from './check-eligibility-criteria.ts';
 import { checkSessions } from './check-session-schedule.ts';
 import { checkId, checkLocalized } from './program-field-checks.ts';
-import { DEFAULT_MINOR_AGE_THRESHOLD, TREATMENT_KINDS, type ProgramDefinition, type ProgramDefinitionInput } from './program-types.ts';
+import { TREATMENT_KINDS, type ProgramDefinition, type ProgramDefinitionInput } from './program-types.ts';
 
 // The program's shapes live in `program-types.ts`, each part's checks in its own `check-*.ts`.
 export * from './program-types.ts';
@@ -17,8 +20,9 @@ export * from './program-types.ts';
  *
  * Rules beyond field formats: two baselines (screening and pre-treatment, the latter ending before
  * the first dose); session windows that cannot overlap; consent documents in Japanese and English
- * for every role the age range needs (guardian + assent when minors can join); a registry id in
- * jRCT or UMIN-CTR format.
+ * for every role the age range needs (`consentRolesForAgeRange`); a regulatory pathway; a registry
+ * id in jRCT or UMIN-CTR format; governance fields well formed (what is still missing is listed by
+ * `missingGovernance`, not refused here: a program is defined before its approval arrives).
  *
  * @example
  * const program = defineProgram(EXOSOME_PROGRAM_INPUT);
@@ -31,13 +35,9 @@ export function defineProgram(input: ProgramDefinitionInput): ProgramDefinition 
   const title = checkLocalized(issues, 'title', input.title);
   const treatment = checkOneOf(issues, 'treatment', input.treatment, TREATMENT_KINDS);
   const eligibility = checkEligibility(issues, input.eligibility);
-  const minorAgeThreshold = checkNumber(issues, 'minorAgeThreshold', input.minorAgeThreshold ?? DEFAULT_MINOR_AGE_THRESHOLD, {
-    integer: true,
-    min: 0,
-    max: 25,
-  });
-  const acceptsMinors = (eligibility.minAgeYears ?? 0) < (minorAgeThreshold ?? DEFAULT_MINOR_AGE_THRESHOLD);
-  const consentDocuments = checkConsentDocuments(issues, input.consentDocuments, acceptsMinors);
+  const pathway = checkOneOf(issues, 'pathway', input.pathway, REGULATORY_PATHWAYS);
+  const governance = checkGovernance(issues, input.governance);
+  const consentDocuments = checkConsentDocuments(issues, input.consentDocuments, consentRolesForAgeRange(eligibility));
   const sessions = checkSessions(issues, input.sessions);
   if (sessions && treatment && sessions.kind !== treatment) issues.add('sessions.kind', 'programs.session_kind_mismatch', { treatment });
   const assessments = checkAssessments(issues, input.assessments);
@@ -52,7 +52,8 @@ export function defineProgram(input: ProgramDefinitionInput): ProgramDefinition 
     title: title!,
     treatment: treatment!,
     eligibility,
-    minorAgeThreshold: minorAgeThreshold!,
+    pathway: pathway!,
+    ...(governance !== undefined ? { governance } : {}),
     consentDocuments,
     sessions: sessions!,
     assessments,

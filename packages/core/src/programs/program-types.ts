@@ -1,6 +1,7 @@
 import type { AnalyteId } from '../labs/analytes.ts';
 import type { Lang, LocalizedText } from '../text/localized-text.ts';
 import type { ProgramPrice } from './price.ts';
+import type { ProgramGovernance, RegulatoryPathway } from './regulatory-pathway.ts';
 
 // The shapes of a monitor program's definition (`defineProgram` checks and freezes them).
 export type TreatmentKind = 'infusion' | 'tms';
@@ -53,6 +54,8 @@ export type ConsentDocument = {
   readonly title: string;
   readonly contentHash: string;
   readonly effectiveFrom: string;
+  /** A sample text (the example programs' 【見本】 documents): never signed outside the demo clinic. */
+  readonly sample?: boolean;
 };
 
 /**
@@ -103,8 +106,9 @@ export type ProgramDefinition = {
   readonly title: LocalizedText;
   readonly treatment: TreatmentKind;
   readonly eligibility: EligibilityCriteria;
-  /** Below this age (completed years on the consent date) a guardian consents and the child assents. */
-  readonly minorAgeThreshold: number;
+  /** The rules the program runs under; the governance its pathway needs is listed by `missingGovernance`. */
+  readonly pathway: RegulatoryPathway;
+  readonly governance?: ProgramGovernance;
   readonly consentDocuments: ReadonlyArray<ConsentDocument>;
   readonly sessions: SessionSchedule;
   readonly assessments: ReadonlyArray<AssessmentVisit>;
@@ -120,7 +124,8 @@ export type ProgramDefinitionInput = {
   readonly title?: Partial<LocalizedText>;
   readonly treatment?: string;
   readonly eligibility?: Partial<EligibilityCriteria>;
-  readonly minorAgeThreshold?: number;
+  readonly pathway?: string;
+  readonly governance?: unknown;
   readonly consentDocuments?: ReadonlyArray<Partial<ConsentDocument>>;
   readonly sessions?: Partial<SessionSchedule>;
   readonly assessments?: ReadonlyArray<Partial<AssessmentVisit>>;
@@ -129,4 +134,3 @@ export type ProgramDefinitionInput = {
   readonly registryId?: string;
 };
 
-export const DEFAULT_MINOR_AGE_THRESHOLD = 16;

@@ -12,6 +12,7 @@ import { createMailWorker } from '../../src/mail/mail-worker.ts';
 import { deliverDueQuestionnaires } from '../../src/services/scales/deliver-questionnaires.ts';
 import { recordScaleResponse } from '../../src/services/scales/record-scale-response.ts';
 import { systemContext } from '../../src/request-context.ts';
+import { approvedProgram } from './approved-program.ts';
 import { adultInput, as, createTestApp, signedIn, type Session, type TestApp } from '../test-app.ts';
 import { startTestSmtp } from '../test-smtp.ts';
 
@@ -102,7 +103,7 @@ for (const dialect of testDialects()) {
       const unknown = await as(t, doctor, { method: 'POST', url: '/api/programs', headers: { 'accept-language': 'en' }, payload: { ...input, sessions: { ...input.sessions, serviceId: 'no-such-service' } } });
       assert.equal(unknown.statusCode, 400, unknown.body);
       assert.deepEqual(unknown.json().error.details.map((d: { path: string }) => d.path), ['sessions.serviceId']);
-      const res = await as(t, doctor, { method: 'POST', url: '/api/programs', payload: input });
+      const res = await as(t, doctor, { method: 'POST', url: '/api/programs', payload: approvedProgram(input) });
       assert.equal(res.statusCode, 201, res.body);
     });
     after(() => t.destroy());
@@ -214,7 +215,7 @@ for (const dialect of testDialects()) {
     test('a daily TMS course of 30 sessions is proposed on open days and booked as one weekly series', async () => {
       const ex = await as(t, doctor, { method: 'GET', url: '/api/programs/examples' });
       const input = ex.json().items.find((x: { id: string }) => x.id === TMS_PROGRAM.id);
-      assert.equal((await as(t, doctor, { method: 'POST', url: '/api/programs', payload: input })).statusCode, 201);
+      assert.equal((await as(t, doctor, { method: 'POST', url: '/api/programs', payload: approvedProgram(input) })).statusCode, 201);
       const p = await newPatient();
       await t.db.db.transaction().execute((tx) =>
         recordScaleResponse(systemContext(deps, { job: 'import' }), tx, { clinicId: t.clinicId, patientId: p.id, scaleId: 'phq9', answers: phq9High, informant: 'self', source: 'intake' }));

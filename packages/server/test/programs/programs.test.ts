@@ -8,6 +8,7 @@ import { testDialects } from '../../../storage/test/test-db.ts';
 import { recordScaleResponse } from '../../src/services/scales/record-scale-response.ts';
 import { systemContext } from '../../src/request-context.ts';
 import type { AppDeps } from '../../src/context.ts';
+import { approvedProgram, fullGovernance } from './approved-program.ts';
 import { adultInput, as, createTestApp, signedIn, type Session, type TestApp } from '../test-app.ts';
 
 const KANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノ';
@@ -67,7 +68,7 @@ for (const dialect of testDialects()) {
       researcher = await signedIn(t, 'researcher');
       const ex = await as(t, doctor, { method: 'GET', url: '/api/programs/examples' });
       const input = ex.json().items.find((p: { id: string }) => p.id === programId);
-      const res = await as(t, doctor, { method: 'POST', url: '/api/programs', payload: { ...input, ethicsApprovalId: 'IRB-2026-014', registryId: 'jRCTs031180032' } });
+      const res = await as(t, doctor, { method: 'POST', url: '/api/programs', payload: { ...approvedProgram(input), ethicsApprovalId: 'IRB-2026-014', registryId: 'jRCTs031180032' } });
       assert.equal(res.statusCode, 201, res.body);
     });
     after(() => t.destroy());
@@ -218,6 +219,116 @@ for (const dialect of testDialects()) {
       assert.equal(pdf.statusCode, 200);
       assert.equal(pdf.headers['content-type'], 'application/pdf');
       assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    });
+
+    async function screenFor(pid: string, program: string): Promise<string> {
+      const s = await as(t, doctor, { method: 'POST', url: `/api/programs/${program}/enrolments`, payload: { patientId: pid } });
+      assert.equal(s.statusCode, 201, s.body);
+      const id = s.json().enrolment.id as string;
+      const e = await as(t, doctor, { method: 'POST', url: `/api/program-enrolments/${id}/eligibility`, payload: { diagnoses: ['F32.1'], attestations: EXCLUSION_ATTESTATIONS } });
+      assert.equal(e.json().status, 'eligible', e.body);
+      return id;
+    }
+    const ownConsent = (name: string) => ({
+      role: 'participant', language: 'ja', signer: { kind: 'self', name }, signature: { method: 'typed', typedName: name }, identityMethod: 'health_insurance_card', scopes: [],
+    });
+
+    test('enrolment cannot pass consented until the pathway\'s requirements are stored; each missing item is named in the user\'s language', async () => {
+      const input = (await as(t, doctor, { method: 'GET', url: '/api/programs/examples' })).json().items.find((p: { id: string }) => p.id === programId);
+      const gateId = 'exosome-gov-gate';
+      const { governance: _g, ...noGovernance } = approvedProgram(input);
+      void _g;
+      assert.equal((await as(t, doctor, { method: 'POST', url: '/api/programs', payload: { ...noGovernance, id: gateId } })).statusCode, 201);
+      const pid = await newPatient();
+      await t.db.db.transaction().execute((tx) =>
+        recordScaleResponse(systemContext(deps, { job: 'import' }), tx, { clinicId: t.clinicId, patientId: pid, scaleId: 'phq9', answers: phq9High, informant: 'self', source: 'intake' }));
+      const id = await screenFor(pid, gateId);
+      const refused = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/consents`, payload: ownConsent('山田 太郎') });
+      assert.equal(refused.statusCode, 409, refused.body);
+      assert.match(refused.json().error.message, /研究の手続きがそろっていない/);
+      assert.deepEqual(refused.json().error.details.map((d: { path: string }) => d.path), [
+        'governance.review_board', 'governance.approval', 'governance.registry', 'governance.protocol', 'governance.sap',
+        'governance.approved_consent_documents', 'governance.approved_consent_documents', 'governance.approved_consent_documents',
+      ]);
+      assert.ok(refused.json().error.details.some((d: { message: string }) => d.message === '同意文書 exosome-depression-anxiety-guardian@1 が承認済みとして登録されていません。'));
+      const en = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/consents`, headers: { 'accept-language': 'en' }, payload: ownConsent('山田 太郎') });
+      assert.equal(en.json().error.details[0].message, 'The review board’s name and type are missing.');
+      // Nothing was written.
+      assert.equal((await t.db.db.selectFrom('program_consents').select('id').where('enrolment_id', '=', id).execute()).length, 0);
+
+      // The governance section: a malformed registry id is refused, field by field.
+      const docs = (input.consentDocuments as Array<{ id: string; version: string }>);
+      const bad = await as(t, doctor, { method: 'PUT', url: `/api/programs/${gateId}/governance`, payload: { pathway: 'specified_clinical_research', governance: { ...fullGovernance(docs), registryId: 'JRCT-123' } } });
+      assert.equal(bad.statusCode, 400, bad.body);
+      assert.deepEqual(bad.json().error.details.map((d: { path: string }) => d.path), ['governance.registryId']);
+      // An ethics committee and a UMIN id are not enough for 特定臨床研究.
+      const ec = await as(t, doctor, {
+        method: 'PUT', url: `/api/programs/${gateId}/governance`,
+        payload: { pathway: 'specified_clinical_research', governance: { ...fullGovernance(docs), reviewBoard: { name: '院内倫理審査委員会', type: 'ethics_committee' }, registryId: 'UMIN000012345' } },
+      });
+      assert.equal(ec.statusCode, 200, ec.body);
+      assert.deepEqual(ec.json().missing.map((m: { item: string }) => m.item), ['certified_review_board', 'jrct_registry']);
+      const still = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/consents`, payload: ownConsent('山田 太郎') });
+      assert.deepEqual(still.json().error.details.map((d: { path: string }) => d.path), ['governance.certified_review_board', 'governance.jrct_registry']);
+      // A nurse may read what is missing but not change it.
+      assert.equal((await as(t, nurse, { method: 'PUT', url: `/api/programs/${gateId}/governance`, payload: { pathway: 'guideline_research' } })).statusCode, 403);
+      const full = await as(t, doctor, { method: 'PUT', url: `/api/programs/${gateId}/governance`, payload: { pathway: 'specified_clinical_research', governance: fullGovernance(docs) } });
+      assert.equal(full.statusCode, 200, full.body);
+      assert.deepEqual(full.json().missing, []);
+      assert.equal(full.json().version, 3);
+      const read = await as(t, nurse, { method: 'GET', url: `/api/programs/${gateId}/governance` });
+      assert.deepEqual([read.json().pathway, read.json().governance.registryId, read.json().missing], ['specified_clinical_research', 'jRCTs031180032', []]);
+      // The enrolment pinned to version 1 may now consent: approvals are read from the latest version.
+      const ok = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/consents`, payload: ownConsent('山田 太郎') });
+      assert.equal(ok.statusCode, 201, ok.body);
+      assert.equal(ok.json().status, 'consented');
+      const audits = await t.db.db.selectFrom('audit_log').select('action').where('resource_id', '=', gateId).execute();
+      assert.equal(audits.filter((a) => a.action === 'program.governance').length, 2);
+    });
+
+    test('a sample consent document (【見本】) can never be signed outside the demo clinic', async () => {
+      const input = (await as(t, doctor, { method: 'GET', url: '/api/programs/examples' })).json().items.find((p: { id: string }) => p.id === programId);
+      const sampleId = 'exosome-sample-texts';
+      const created = await as(t, doctor, { method: 'POST', url: '/api/programs', payload: { ...input, id: sampleId, governance: fullGovernance(input.consentDocuments) } });
+      assert.equal(created.statusCode, 201, created.body);
+      assert.ok(created.json().program.consentDocuments.every((d: { sample?: boolean }) => d.sample === true));
+      const pid = await newPatient();
+      await t.db.db.transaction().execute((tx) =>
+        recordScaleResponse(systemContext(deps, { job: 'import' }), tx, { clinicId: t.clinicId, patientId: pid, scaleId: 'phq9', answers: phq9High, informant: 'self', source: 'intake' }));
+      const id = await screenFor(pid, sampleId);
+      const refused = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/consents`, payload: ownConsent('山田 太郎') });
+      assert.equal(refused.statusCode, 409, refused.body);
+      assert.match(refused.json().error.message, /見本の同意文書/);
+      // Dropping the flag in a revision does not help: the text decides.
+      const program = created.json().program;
+      const revised = await as(t, doctor, { method: 'PUT', url: `/api/programs/${sampleId}`, payload: { ...program, version: undefined, consentDocuments: program.consentDocuments.map((d: Record<string, unknown>) => ({ ...d, sample: false })) } });
+      assert.equal(revised.statusCode, 200, revised.body);
+      assert.ok(revised.json().program.consentDocuments.every((d: { sample?: boolean }) => d.sample === true));
+    });
+
+    test('16–17 need a guardian\'s consent and their own; from 18 their own is enough (ages on the clinic date)', async () => {
+      // The clinic date is 2026-12-01 (fixed clock). Born 2008-12-02: 17 years 364 days. Born 2008-12-01: 18 years 0 days.
+      const minor = await newPatient({ birthDate: '2008-12-02', guardians: [{ name: '山田 花子', relation: '母' }] });
+      const id = await screenEligible(minor);
+      const own = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/consents`, payload: ownConsent('山田 太郎') });
+      assert.equal(own.statusCode, 201, own.body);
+      assert.deepEqual([own.json().status, own.json().evaluation.ageAtConsent, own.json().evaluation.missingRoles], ['eligible', 17, ['guardian']]);
+      // An assent does not stand in for a 17-year-old's own consent.
+      const g = await as(t, nurse, {
+        method: 'POST', url: `/api/program-enrolments/${id}/consents`,
+        payload: { role: 'guardian', language: 'ja', signer: { kind: 'guardian', name: '山田 花子', relation: 'mother' }, signature: { method: 'typed', typedName: '山田 花子' }, identityMethod: 'driving_licence' },
+      });
+      assert.equal(g.statusCode, 201, g.body);
+      assert.equal(g.json().status, 'consented');
+      assert.deepEqual(g.json().evaluation.requiredRoles, ['guardian', 'participant']);
+      const roles = await t.db.db.selectFrom('program_consents').select('role').where('enrolment_id', '=', id).orderBy('signed_at').execute();
+      assert.deepEqual(roles.map((r) => r.role).sort(), ['guardian', 'participant']);
+
+      const adult = await newPatient({ birthDate: '2008-12-01' });
+      const id18 = await screenEligible(adult);
+      const alone = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id18}/consents`, payload: ownConsent('山田 太郎') });
+      assert.equal(alone.statusCode, 201, alone.body);
+      assert.deepEqual([alone.json().status, alone.json().evaluation.ageAtConsent], ['consented', 18]);
     });
 
     test('a minor needs a guardian consent and the child assent, as two records', async () => {

@@ -68,8 +68,8 @@ export const DEMO_ANALYSIS_PLAN = {
 } as const;
 
 const DEMO_TEXT = {
-  ja: '【デモ】架空のクリニックの見本の説明文書です。実際のプログラムでは、倫理審査委員会で承認された文書に置き換えます。',
-  en: '[Demo] A sample information sheet of a fictitious clinic. A real program replaces it with the document its ethics committee approved.',
+  ja: '【見本】架空のクリニック（デモ）の説明文書です。実際のプログラムでは、倫理審査委員会で承認された文書に置き換えます。',
+  en: '[Sample] An information sheet of a fictitious (demo) clinic. A real program replaces it with the document its ethics committee approved.',
 } as const;
 
 export interface SeedDemoProgramOptions {
@@ -109,16 +109,27 @@ export async function seedDemoProgram(db: Db, o: SeedDemoProgramOptions): Promis
   if (input.treatment !== 'tms') throw new Error('the demo program is a TMS program');
   const cohort = demoProgramCohort({ seed, today: o.today, zone, program: defineProgram(input), isOpenDay, ...(o.participants ? { participants: o.participants } : {}) });
 
-  // The program, its consent documents in force from the day it was defined.
+  // The program, its consent documents in force from the day it was defined, and its governance
+  // filled with fictitious values (a board of the demo clinic, a registry id no study carries).
   const texts = new Map<string, string>();
+  const { plan, sha256 } = preparePlan({ plan: o.plan ?? DEMO_ANALYSIS_PLAN, version: 1, lockedAt: cohort.planLockedAt });
+  const createdOn = clinicDate(cohort.programCreatedAt, zone);
   const program: ProgramDefinition = defineProgram({
     ...input,
     consentDocuments: (input.consentDocuments ?? []).map((d) => {
       const text = `${d.title}\n\n${DEMO_TEXT[d.language === 'en' ? 'en' : 'ja']}`;
       const contentHash = sha256Hex(text);
       texts.set(contentHash, text);
-      return { ...d, contentHash, effectiveFrom: clinicDate(cohort.programCreatedAt, zone) };
+      return { ...d, contentHash, effectiveFrom: createdOn, sample: true };
     }),
+    governance: {
+      reviewBoard: { name: '見守りメンタルクリニック 倫理審査委員会（デモ・架空）', type: 'ethics_committee' },
+      approval: { number: 'DEMO-2026-001', date: createdOn },
+      registryId: 'UMIN000000000',
+      protocol: { version: '1.0', sha256: sha256Hex('demo protocol (fictitious) v1.0') },
+      sap: { version: '1', sha256 },
+      approvedConsentDocuments: [...new Set((input.consentDocuments ?? []).map((d) => `${d.id}@${d.version}`))],
+    },
   });
   for (const [contentHash, text] of texts) await putConsentText(db, { clinicId, contentHash, text, now: cohort.programCreatedAt });
   await insertProgramDefinition(db, {
@@ -127,7 +138,6 @@ export async function seedDemoProgram(db: Db, o: SeedDemoProgramOptions): Promis
   await appendAudit(db, { at: now, clinicId, actorId: null, actorRole: 'demo-seed', action: 'program.create', resource: 'program', resourceId: program.id, outcome: 'success', detail: `v=${program.version}` });
 
   // The analysis plan, written and locked before the first participant was screened.
-  const { plan, sha256 } = preparePlan({ plan: o.plan ?? DEMO_ANALYSIS_PLAN, version: 1, lockedAt: cohort.planLockedAt });
   await insertAnalysisPlan(db, {
     id: newId(), clinic_id: clinicId, program_id: program.id, version: 1, plan_json: JSON.stringify(plan), sha256, locked_at: cohort.planLockedAt, locked_by: staff.researcherId,
     amendment_reason: null, created_by: staff.researcherId, created_at: cohort.planCreatedAt,

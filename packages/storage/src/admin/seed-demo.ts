@@ -1,6 +1,6 @@
 import { checkPatientInput, formatPatientNumber, type PatientInput } from '@mimamori/core';
 import { appendAudit } from '../repos/audit-repo.ts';
-import { nextCounter } from '../repos/clinic-repo.ts';
+import { nextCounter, updateClinicSettings } from '../repos/clinic-repo.ts';
 import { seedSchedulingConfig } from '../repos/scheduling/scheduling-config-repo.ts';
 import type { Db } from '../repos/db.ts';
 import { insertPatient, insertPatientVersion } from '../repos/patient-repo.ts';
@@ -57,6 +57,8 @@ export async function seedDemo(db: Db, o: { now: Date; today: string; secrets: S
     creds.push(await addStaffUser(db, { ...s, now: o.now, secrets: o.secrets, clinicName: '見守りメンタルクリニック（デモ）', actor: 'demo-seed' }));
   }
   const clinicId = creds[0]!.clinicId;
+  // The demo clinic may have its example programs' sample consent texts signed; no other clinic may.
+  await updateClinicSettings(db, clinicId, { demo: true });
   const now = o.now.toISOString();
   const pastVisits: string[] = [];
   for (const input of demoPatients) {

@@ -10,6 +10,7 @@ import { refreshProgramAssessments } from '../../services/programs/program-asses
 import { bookProgramSessions, proposeProgramBooking } from '../../services/programs/program-booking-service.ts';
 import { dateSchema, idSchema, text } from '../schemas.ts';
 import { enrolPatient, moveEnrolment, screenEligibility, signConsent, startProgramScreening, withdrawEnrolment } from '../../services/programs/enrolment-service.ts';
+import { readGovernance, setProgramGovernance } from '../../services/programs/program-governance-service.ts';
 import { createProgram, examplePrograms, listPrograms, readProgram, reviseProgramDefinition } from '../../services/programs/program-definition-service.ts';
 import { consentCopy, exportProgramData, listProgramEnrolments, patientTimeline, programDashboard, readEnrolment } from '../../services/programs/program-views-service.ts';
 import { importLabs, patientsWithLot, recordAdverseEvent, recordLabResult, recordSession, saveMedication, updateAdverseEvent } from '../../services/programs/records-service.ts';
@@ -24,7 +25,7 @@ function fields(names: ReadonlyArray<string>) {
 }
 
 const programIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: 'invalid_type' });
-const programBody = fields(['id', 'version', 'title', 'treatment', 'eligibility', 'minorAgeThreshold', 'consentDocuments', 'sessions', 'assessments', 'price', 'ethicsApprovalId', 'registryId']);
+const programBody = fields(['id', 'version', 'title', 'treatment', 'eligibility', 'pathway', 'governance', 'consentDocuments', 'sessions', 'assessments', 'price', 'ethicsApprovalId', 'registryId']);
 const enrolmentParams = z.strictObject({ id: idSchema });
 
 const INFUSION_FIELDS = ['sessionNumber', 'product', 'manufacturer', 'lot', 'expiryDate', 'dose', 'volumeMl', 'route', 'startedAt', 'endedAt', 'vitalsBefore', 'vitalsAfter', 'notes'];
@@ -52,6 +53,14 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
   r.put('/api/programs/:programId', { config: { access: 'programs:admin' }, schema: { tags, params: z.strictObject({ programId: programIdSchema }), body: programBody } }, async (req) => ({
     program: await reviseProgramDefinition(contextOf(deps, req), { programId: req.params.programId, input: req.body as never }),
   }));
+
+  // ---- governance: the regulatory pathway and what it needs before the first consent
+  r.get('/api/programs/:programId/governance', { config: { access: 'programs:read' }, schema: { tags, params: z.strictObject({ programId: programIdSchema }) } }, async (req) =>
+    readGovernance(contextOf(deps, req), req.params.programId));
+  r.put('/api/programs/:programId/governance', {
+    config: { access: 'programs:admin' },
+    schema: { tags, params: z.strictObject({ programId: programIdSchema }), body: fields(['pathway', 'governance']) },
+  }, async (req) => setProgramGovernance(contextOf(deps, req), { programId: req.params.programId, pathway: req.body.pathway, governance: req.body.governance }));
 
   // ---- enrolment
   r.get('/api/programs/:programId/enrolments', { config: { access: 'programs:clinical_read' }, schema: { tags, params: z.strictObject({ programId: programIdSchema }) } }, async (req) => ({

@@ -32,6 +32,7 @@ import { requireStaff, type RequestContext } from '../../request-context.ts';
 import { latestClinicScales } from '../scales/resolve-scale-definition.ts';
 import { assignProgramAssessments, cancelProgramAssessments } from './program-assessment-service.ts';
 import { cancelFutureSessions } from './program-booking-service.ts';
+import { assertMayTakeConsent } from './program-governance-service.ts';
 import { clinicZone, loadEnrolment, loadProgram, nowIso, openDayFn, recordEvent, saveTransition, writeTx } from './program-context.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
 
@@ -141,8 +142,10 @@ function pngBytes(dataUrl: string): Buffer {
 /**
  * One signature: the patient's consent, a guardian's consent or a child's assent, each its own
  * record, on the document version in force today in the chosen language (its hash is stored with
- * the record), with the staff member who checked the signer's identity. When the records the
- * patient's age requires are all there, the enrolment moves to `consented`.
+ * the record), with the staff member who checked the signer's identity. Refused while the program's
+ * pathway lacks any of its requirements, and for a sample document outside the demo clinic. When the
+ * records the patient's age requires are all there (`consentRolesForAge`), the enrolment moves to
+ * `consented`.
  */
 export async function signConsent(ctx: RequestContext, o: { readonly enrolmentId: string; readonly input: ConsentInput }) {
   const { enrolmentId, input } = o;
@@ -162,6 +165,7 @@ export async function signConsent(ctx: RequestContext, o: { readonly enrolmentId
     const role = input.role as ConsentRecord['role'];
     const doc = currentConsentDocument(program, { role, language: input.language, on: today });
     if (!doc) throw new DomainError('validation', { key: 'programs.no_document', params: { role: input.role, language: input.language }, issues: [{ path: 'role', key: 'programs.no_document' }] });
+    await assertMayTakeConsent(tx, { clinicId: actor.clinicId, program, document: doc });
     const id = newId();
     let png: string | null = null;
     let signature: unknown;

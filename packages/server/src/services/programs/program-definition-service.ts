@@ -2,6 +2,7 @@ import { DomainError, type Issue } from '@mimamori/core';
 import {
   defineProgram,
   EXOSOME_PROGRAM_INPUT,
+  isSampleText,
   reviseProgram,
   sha256Hex,
   TMS_PROGRAM_INPUT,
@@ -39,15 +40,18 @@ async function splitTexts(db: Db, clinicId: string, input: ProgramInput): Promis
   const docs = input.consentDocuments.map((d) => (d !== null && typeof d === 'object' && !Array.isArray(d) ? d : {}));
   const known = await getConsentTexts(db, clinicId, docs.flatMap((d) => (d.text === undefined && typeof d.contentHash === 'string' ? [d.contentHash] : [])));
   const issues: Issue[] = [];
+  // Whether a document is a sample is decided by its text (【見本】 / [Sample]), never by the form.
   const consentDocuments = docs.map((d, i) => {
-    const { text, ...rest } = d;
+    const { text, sample: _sample, ...rest } = d as ConsentDocumentInput & { sample?: unknown };
+    void _sample;
     if (typeof text === 'string' && text.trim() !== '') {
       const contentHash = sha256Hex(text);
       texts.set(contentHash, text);
-      return { ...rest, contentHash } as Record<string, unknown>;
+      return { ...rest, contentHash, ...(isSampleText(text) ? { sample: true } : {}) } as Record<string, unknown>;
     }
-    if (!d.contentHash || !known.has(d.contentHash)) issues.push({ path: `consentDocuments[${i}].text`, key: 'programs.field.required' });
-    return rest as Record<string, unknown>;
+    const stored = d.contentHash ? known.get(d.contentHash) : undefined;
+    if (stored === undefined) issues.push({ path: `consentDocuments[${i}].text`, key: 'programs.field.required' });
+    return { ...rest, ...(stored !== undefined && isSampleText(stored) ? { sample: true } : {}) } as Record<string, unknown>;
   });
   if (issues.length) {
     const d = docs[0];
@@ -84,15 +88,25 @@ export async function createProgram(ctx: RequestContext, input: ProgramInput): P
   });
 }
 
-/** A new version of an existing program; published consent document versions keep their text. */
-export async function reviseProgramDefinition(ctx: RequestContext, o: { readonly programId: string; readonly input: ProgramInput }): Promise<ProgramDefinition> {
+/**
+ * A new version of an existing program; published consent document versions keep their text. The
+ * pathway and governance carry over from the previous version unless the input sets them.
+ */
+export async function reviseProgramDefinition(
+  ctx: RequestContext,
+  o: { readonly programId: string; readonly input: ProgramInput; readonly action?: 'program.revise' | 'program.governance' },
+): Promise<ProgramDefinition> {
   const { programId, input } = o;
   const actor = requireStaff(ctx);
   return writeTx(ctx, async (tx) => {
     const previous = await loadProgram(tx, actor.clinicId, programId);
-    const { def, texts } = await splitTexts(tx, actor.clinicId, { ...input, id: programId });
+    const carried = {
+      ...(input.pathway === undefined && previous.pathway !== undefined ? { pathway: previous.pathway } : {}),
+      ...(input.governance === undefined && previous.governance !== undefined ? { governance: previous.governance } : {}),
+    };
+    const { def, texts } = await splitTexts(tx, actor.clinicId, { ...carried, ...input, id: programId });
     const program = reviseProgram(previous, def);
-    await store(ctx, tx, { def: program, texts, action: 'program.revise' });
+    await store(ctx, tx, { def: program, texts, action: o.action ?? 'program.revise' });
     return program;
   });
 }

@@ -8,7 +8,7 @@ import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/field.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
-import { fieldErrors } from '../../../shared/api/api-error.ts';
+import { ApiError, fieldErrors } from '../../../shared/api/api-error.ts';
 import { useEnrolment, type Lang } from './programs-api.ts';
 import type { ConsentRole } from '@mimamori/core/programs/program-definition';
 
@@ -19,6 +19,12 @@ function ageOn(birth: string, on: string): number {
   const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
   const [y, m, d] = on.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** The signatures an age needs (the core's `consentRolesForAge`, which the server enforces). */
+function rolesForAge(age: number): readonly ConsentRole[] {
+  if (age >= 18) return ['participant'];
+  return age >= 16 ? ['guardian', 'participant'] : ['guardian', 'assent'];
 }
 
 /**
@@ -32,9 +38,10 @@ export function ConsentPage(): ReactNode {
   const qc = useQueryClient();
   const q = useEnrolment(id);
   const d = q.data;
-  const minor = d ? ageOn(d.patient.birthDate, d.today) < d.program.minorAgeThreshold : false;
+  const age = d ? ageOn(d.patient.birthDate, d.today) : 18;
+  const minor = age < 18;
   const signedRoles = new Set(d?.consents.map((c) => c.record.role) ?? []);
-  const needed: readonly ConsentRole[] = minor ? ['guardian', 'assent'] : ['participant'];
+  const needed = rolesForAge(age);
   const nextRole = needed.find((r) => !signedRoles.has(r)) ?? needed[0]!;
   const [role, setRole] = useState<string>('');
   const [language, setLanguage] = useState<Lang>(currentLanguage());
@@ -126,7 +133,7 @@ export function ConsentPage(): ReactNode {
   return (
     <Page title={`${t('prg.consentPage')} — ${d.patient.nameKanji}`}>
       <p><Link to={`/program-enrolments/${id}`}>{t('prg.back')}</Link></p>
-      {minor ? <Alert tone="info">{t('prg.minorNote')}</Alert> : null}
+      {minor ? <Alert tone="info">{t(age >= 16 ? 'prg.minorNote16' : 'prg.minorNote')}</Alert> : null}
       <form className="form form--wide prg-consent" onSubmit={(e) => void submit(e)}>
         <SelectField label={t('prg.role')} value={activeRole} onChange={(e) => setRole(e.target.value)} options={needed.map((r) => ({ value: r, label: t(`prg.roles.${r}`) }))} error={errs.role} />
         <SelectField label={t('prg.language')} value={language} onChange={(e) => setLanguage(e.target.value as Lang)} options={[{ value: 'ja', label: '日本語' }, { value: 'en', label: 'English' }]} />
@@ -162,6 +169,12 @@ export function ConsentPage(): ReactNode {
           </div>
         )}
         <ErrorMessage error={error} />
+        {error instanceof ApiError && error.details.some((x) => x.path.startsWith('governance.')) ? (
+          <Alert tone="warning" title={t('prg.gov.missingTitle', { count: error.details.length })}>
+            <ul className="prg-gov-missing">{error.details.map((x, i) => <li key={`${x.path}-${i}`}>{x.message}</li>)}</ul>
+            <p><Link to={`/programs/${encodeURIComponent(d.program.id)}`}>{t('prg.gov.title')}</Link></p>
+          </Alert>
+        ) : null}
         {ok ? <Alert tone="success">{ok}</Alert> : null}
         <div className="form__actions"><button className="btn btn--primary" type="submit">{t('prg.sign')}</button></div>
       </form>

@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../components/alert.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { TextField } from '../../components/field.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
+import { GovernanceSection } from './governance-section.tsx';
 import { pick, searchPatients, useDashboard, usePrograms } from './programs-api.ts';
 
 const STAGES = ['screening', 'eligible', 'consented', 'enrolled', 'active', 'completed', 'withdrawn', 'lost_to_follow_up', 'ineligible'];
@@ -29,6 +30,7 @@ export function ProgramPage(): ReactNode {
   const day = (n: number | null | undefined) => (n === null || n === undefined ? t('prg.notDosed') : n < 0 ? t('prg.daysBefore', { n: -n }) : t('prg.dayN', { n }));
   return (
     <Page title={program ? pick(program.title, lang) : t('prg.title')} actions={can('programs:export') ? <Link className="btn" to={`/analysis/${encodeURIComponent(programId)}`}>{t('nav.analysis')}</Link> : undefined}>
+      {program ? <GovernanceSection program={program} /> : null}
       {dash.isLoading ? <Loading /> : null}
       <ErrorMessage error={dash.error} />
       {d ? (

@@ -1,0 +1,36 @@
+import type { Lang } from '../text/localized-text.ts';
+
+/** ja/en texts of the governance gate and its checks (spread into `PROGRAM_MESSAGES`). */
+export const GOVERNANCE_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = Object.freeze({
+  'programs.governance_incomplete': {
+    ja: 'このプログラムは研究の手続きがそろっていないため、同意を取得できません（不足 {count}件）。',
+    en: 'Consent cannot be taken: the program’s research governance is incomplete ({count} missing).',
+  },
+  'programs.governance_invalid': { ja: '研究の手続きの入力に誤りがあります（{count}件）。', en: 'The governance has {count} problem(s).' },
+  'programs.governance_document_invalid': {
+    ja: '承認された同意文書は「文書ID@版」の形で入力してください（例: exosome-depression-anxiety-participant@1）。',
+    en: 'Enter each approved consent document as "document id@version" (e.g. exosome-depression-anxiety-participant@1).',
+  },
+  'programs.governance_missing.pathway': { ja: '規制上の区分（臨床研究法／倫理指針／自由診療）が未設定です。', en: 'The regulatory pathway is not set.' },
+  'programs.governance_missing.review_board': { ja: '審査委員会の名称と種類が未入力です。', en: 'The review board’s name and type are missing.' },
+  'programs.governance_missing.certified_review_board': {
+    ja: '特定臨床研究は認定臨床研究審査委員会（CRB）の審査が必要です。',
+    en: 'Specified clinical research must be reviewed by a certified review board (CRB).',
+  },
+  'programs.governance_missing.approval': { ja: '承認番号と承認日が未入力です。', en: 'The approval number and date are missing.' },
+  'programs.governance_missing.registry': { ja: '臨床研究登録（jRCT／UMIN-CTR）の番号が未入力です。', en: 'The registry id (jRCT / UMIN-CTR) is missing.' },
+  'programs.governance_missing.jrct_registry': { ja: '特定臨床研究は jRCT への登録が必要です。', en: 'Specified clinical research must be registered in jRCT.' },
+  'programs.governance_missing.protocol': { ja: '研究計画書の版とハッシュが未入力です。', en: 'The protocol version and hash are missing.' },
+  'programs.governance_missing.sap': {
+    ja: '統計解析計画書の版とハッシュが未入力です（解析計画を固定すると自動で使われます）。',
+    en: 'The statistical analysis plan version and hash are missing (a locked analysis plan is used when one exists).',
+  },
+  'programs.governance_missing.approved_consent_documents': {
+    ja: '同意文書 {document} が承認済みとして登録されていません。',
+    en: 'Consent document {document} is not recorded as approved.',
+  },
+  'programs.sample_document_not_signable': {
+    ja: '見本の同意文書（【見本】）には署名できません。審査委員会で承認された文書に置き換えてください。',
+    en: 'A sample consent document cannot be signed. Replace it with the document your review board approved.',
+  },
+});
