@@ -242,7 +242,7 @@ test(
     await p.getByLabel('生年月日').fill(hanako.birthDate.replace(/-/g, ''));
     await p.getByRole('button', { name: '確認コードを送る' }).click();
     await p.getByLabel(/確認コード/).waitFor();
-    const codeMail = await waitForMail((m) => m.to.includes('hanako@demo.invalid'), 'sign-in code');
+    const codeMail = await waitForMail((m) => m.to.includes('hanako@demo.invalid') && subjectOf(m.raw).includes('確認コード'), 'sign-in code');
     const code = /(?<!\d)(\d{6})(?!\d)/.exec(partsOf(codeMail.raw, /text\/plain/i).join('\n') || codeMail.raw)?.[1];
     assert.ok(code, 'the mail carries a 6-digit code');
     await p.getByLabel(/確認コード/).fill(code);
