@@ -1,7 +1,7 @@
 import type { AnalyteId } from '../labs/analytes.ts';
 import type { Lang, LocalizedText } from '../text/localized-text.ts';
 import type { ProgramPrice } from './price.ts';
-import type { ProgramGovernance, RegulatoryPathway } from './regulatory-pathway.ts';
+import type { ProgramGovernance, RegulatoryPathway } from './governance-types.ts';
 
 // The shapes of a monitor program's definition (`defineProgram` checks and freezes them).
 export type TreatmentKind = 'infusion' | 'tms';
