@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { EXOSOME_PROGRAM } from '../packages/core/src/programs/index.ts';
+import { approvedProgram } from '../packages/server/test/programs/approved-program.ts';
 import { apiAs, clinicDate, signIn } from './appointments-helpers.ts';
 import { axeViolations, launchBrowser, newContext } from './helpers/browser.ts';
 import { e2eNow } from './helpers/clock.ts';
@@ -76,8 +77,8 @@ test('an infusion is charged, paid at reception, receipted (PDF), seen on the ph
   const base = server.baseUrl;
   const out = server.output();
   const [reception, doctor, nurse] = await Promise.all([apiAs(base, 'demo.reception', out), apiAs(base, 'demo.doctor', out), apiAs(base, 'demo.nurse', out)]);
-  const examples = await doctor<{ items: { id: string }[] }>('GET', '/api/programs/examples');
-  await doctor('POST', '/api/programs', { ...examples.items.find((p) => p.id === EXOSOME_PROGRAM.id), ethicsApprovalId: 'IRB-2026-014' });
+  const examples = await doctor<{ items: Array<{ id: string; consentDocuments: Array<{ id: string; version: string; title?: string }> }> }>('GET', '/api/programs/examples');
+  await doctor('POST', '/api/programs', approvedProgram({ ...examples.items.find((p) => p.id === EXOSOME_PROGRAM.id)!, ethicsApprovalId: 'IRB-2026-014' }));
   const today = clinicDate(e2eNow());
   const at = (h: number) => `${today}T${String(h).padStart(2, '0')}:00:00+09:00`;
 

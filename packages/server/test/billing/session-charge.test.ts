@@ -6,6 +6,7 @@ import { recordScaleResponse } from '../../src/services/scales/record-scale-resp
 import { systemContext } from '../../src/request-context.ts';
 import type { AppDeps } from '../../src/context.ts';
 import { adultInput, as, createTestApp, signedIn, type Session, type TestApp } from '../test-app.ts';
+import { approvedProgram } from '../programs/approved-program.ts';
 
 const KANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノ';
 const kana = () => Array.from({ length: 6 }, () => KANA[Math.floor(Math.random() * KANA.length)]).join('');
@@ -49,7 +50,7 @@ for (const dialect of testDialects()) {
       admin = await signedIn(t, 'admin');
       const ex = await as(t, doctor, { method: 'GET', url: '/api/programs/examples' });
       const input = ex.json().items.find((p: { id: string }) => p.id === programId);
-      assert.equal((await as(t, doctor, { method: 'POST', url: '/api/programs', payload: { ...input, ethicsApprovalId: 'IRB-2026-014' } })).statusCode, 201);
+      assert.equal((await as(t, doctor, { method: 'POST', url: '/api/programs', payload: approvedProgram({ ...input, ethicsApprovalId: 'IRB-2026-014' }) })).statusCode, 201);
       for (const p of [
         { code: 'EXO-INF', name: { ja: 'エクソソーム点滴（1回）', en: 'Exosome infusion (one dose)' }, priceYen: 110_000, taxCategory: 'taxable_10', effectiveFrom: '2026-12-01', event: 'infusion_session' },
         { code: 'EXO-COURSE', name: { ja: 'エクソソーム点滴コース', en: 'Exosome infusion course' }, priceYen: 330_000, taxCategory: 'taxable_10', effectiveFrom: '2026-12-01', programId, sessions: 3, refundPolicy: { kind: 'pro_rata', cancellationFeeYen: 11_000, feeFreeDaysBefore: 3 } },
