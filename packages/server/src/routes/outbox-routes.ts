@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../context.ts';
 import { contextOf } from '../request-context.ts';
-import { listOutboxMessages, resendOutboxMessage, sendTestMessage } from '../services/outbox-service.ts';
+import { listOutboxMessages, resendOutboxMessage, sendTestMessage } from '../services/outbox/outbox-service.ts';
 import { idSchema, text } from './schemas.ts';
 
 const itemSchema = z.object({

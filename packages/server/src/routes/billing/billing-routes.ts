@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { PAYMENT_METHODS, TAX_CATEGORIES } from '@mimamori/core/billing/index';
 import { renderStatementPdf } from '@mimamori/reports/statement-pdf';
 import type { AppDeps } from '../../context.ts';
-import { langOf } from '../../i18n/lang.ts';
 import { contextOf } from '../../request-context.ts';
 import { patientAccount } from '../../services/billing/account-service.ts';
 import { getBillingSettings, saveBillingSettings } from '../../services/billing/billing-settings.ts';
@@ -81,7 +80,7 @@ export function registerBillingRoutes(app: FastifyInstance, deps: AppDeps): void
   }, async (req, reply) => {
     const ctx = contextOf(deps, req);
     const s = await getStatement(ctx, req.params.id);
-    const pdf = Buffer.from(await renderStatementPdf(s.model, { lang: req.query.lang ?? langOf(req.headers['accept-language']), state: statementPdfState(s) }));
+    const pdf = Buffer.from(await renderStatementPdf(s.model, { lang: req.query.lang ?? contextOf(deps, req).meta.lang, state: statementPdfState(s) }));
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="statement-${s.number}.pdf"`).header('cache-control', 'no-store').send(pdf);
   });
   r.post('/api/billing/statements/:id/reissue', { config: { access: 'billing:collect' }, schema: { tags, params: z.strictObject({ id: idSchema }) } }, async (req) => reissueStatement(contextOf(deps, req), req.params.id));

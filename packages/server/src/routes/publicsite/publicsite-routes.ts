@@ -42,12 +42,12 @@ export function registerPublicsiteRoutes(app: FastifyInstance, deps: AppDeps): v
       .type('text/html; charset=utf-8')
       .send(html);
   };
-  const langOf = (q: { lang?: PublicLang | undefined }): PublicLang => q.lang ?? 'ja';
+  const pageLang = (q: { lang?: PublicLang | undefined }): PublicLang => q.lang ?? 'ja';
 
   for (const path of ['/p', '/p/']) {
     r.get(path, { schema: { hide: true, querystring: langQuery } }, async (req, reply) => {
       const ctx = contextOf(deps, req);
-      const lang = langOf(req.query);
+      const lang = pageLang(req.query);
       const view = await getPublicClinic(ctx);
       const o = { lang, baseUrl: deps.config.publicUrl };
       if (view.kind === 'unpublished') return sendPage(reply, renderUnpublishedPage({ ...o, clinicName: view.clinicName, phone: view.phone }));
@@ -58,14 +58,14 @@ export function registerPublicsiteRoutes(app: FastifyInstance, deps: AppDeps): v
   r.get('/p/privacy', { schema: { hide: true, querystring: langQuery } }, async (req, reply) => {
     const ctx = contextOf(deps, req);
     const view = await getPublicClinic(ctx);
-    const o = { lang: langOf(req.query), baseUrl: deps.config.publicUrl };
+    const o = { lang: pageLang(req.query), baseUrl: deps.config.publicUrl };
     if (view.kind === 'unpublished') return sendPage(reply, renderUnpublishedPage({ ...o, clinicName: view.clinicName, phone: view.phone }), 404);
     return sendPage(reply, renderPrivacyPage(view.content, o));
   });
 
   r.get('/p/recruit/:programId', { schema: { hide: true, params: z.object({ programId: z.string().max(200) }), querystring: langQuery } }, async (req, reply) => {
     const ctx = contextOf(deps, req);
-    const o = { lang: langOf(req.query), baseUrl: deps.config.publicUrl };
+    const o = { lang: pageLang(req.query), baseUrl: deps.config.publicUrl };
     try {
       const page = await getPublicRecruitment(ctx, { programId: req.params.programId });
       return sendPage(reply, renderRecruitmentPage({ programId: req.params.programId, content: page.content, clinicName: page.clinicName, applyPath: `/p/recruit/${encodeURIComponent(req.params.programId)}/apply` }, o));
@@ -85,7 +85,7 @@ export function registerPublicsiteRoutes(app: FastifyInstance, deps: AppDeps): v
   };
   r.get('/p/recruit/:programId/apply', { schema: { hide: true, params: z.object({ programId: z.string().max(200) }), querystring: langQuery } }, async (req, reply) => {
     const ctx = contextOf(deps, req);
-    const o = { lang: langOf(req.query), baseUrl: deps.config.publicUrl };
+    const o = { lang: pageLang(req.query), baseUrl: deps.config.publicUrl };
     try {
       const page = await getPublicRecruitment(ctx, { programId: req.params.programId });
       return sendPage(reply, renderApplicationForm({ programId: req.params.programId, title: page.content.title, clinicName: page.clinicName, token: applicationFormToken(ctx), values: EMPTY_APPLICATION, issues: [] }, o));
@@ -104,7 +104,7 @@ export function registerPublicsiteRoutes(app: FastifyInstance, deps: AppDeps): v
       schema: { hide: true, params: z.object({ programId: z.string().max(200) }), querystring: langQuery, body: z.record(z.string(), z.string().max(4000)) },
     }, async (req, reply) => {
       const ctx = contextOf(deps, req);
-      const o = { lang: langOf(req.query), baseUrl: deps.config.publicUrl };
+      const o = { lang: pageLang(req.query), baseUrl: deps.config.publicUrl };
       const b = req.body;
       const values: ApplicationFormValues = {
         name: b.name ?? '', phone: b.phone ?? '', email: b.email ?? '', age: b.age ?? '', complaint: b.complaint ?? '', callTimes: b.callTimes ?? '',

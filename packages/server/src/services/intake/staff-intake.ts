@@ -10,7 +10,7 @@ import { getClinic, getIntake, getPatient, listIntakeStatuses, listPatientIntake
 import { audit, auditAlone } from '../../audit/audit.ts';
 import { clinicDate } from '../../core-imports.ts';
 import { requireStaff, type RequestContext } from '../../request-context.ts';
-import { qrSvgDataUrl } from '../scales/scale-link.ts';
+import { qrSvgDataUrl } from '../qr-svg-data-url.ts';
 import { writeTx } from '../write-tx.ts';
 import { intakeDefinitionVersions } from './intake-definitions.ts';
 import { intakePartFor, respondentOf } from './intake-part.ts';

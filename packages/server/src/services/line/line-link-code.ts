@@ -5,7 +5,7 @@ import { LINK_CODE_MINUTES, linkCodeFrom } from '@mimamori/core/line/index';
 import { getPatient, insertLineLinkCode, newId } from '@mimamori/storage';
 import { audit } from '../../audit/audit.ts';
 import { actorClinicId, type RequestContext } from '../../request-context.ts';
-import { qrSvgDataUrl } from '../scales/scale-link.ts';
+import { qrSvgDataUrl } from '../qr-svg-data-url.ts';
 import { writeTx } from '../write-tx.ts';
 import { loadLineChannel } from './line-channel-service.ts';
 

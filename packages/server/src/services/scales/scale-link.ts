@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { enqueuePatientMessage } from '../line/enqueue-patient-message.ts';
 import { getClinic, markScaleLinkSent, newId, tokenId, type Db, type ScaleInstanceRow } from '@mimamori/storage';
 import type { AppDeps } from '../../context.ts';
@@ -10,11 +9,7 @@ export const QUESTIONNAIRE_LINK_USES = 20;
 /** The reminder goes out this long before the window closes. */
 export const REMINDER_LEAD_MS = 24 * 3600_000;
 
-/** An SVG QR code as a data: URL for an <img> (rendered here, so the browser needs no library). */
-export async function qrSvgDataUrl(url: string): Promise<string> {
-  const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
-}
+export { qrSvgDataUrl } from '../qr-svg-data-url.ts';
 
 /** A link that opens exactly this questionnaire of this patient until its window closes. */
 export function issueQuestionnaireLink(deps: AppDeps, tx: Db, o: { readonly inst: ScaleInstanceRow; readonly createdBy: string | null }): Promise<IssuedPatientLink> {

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../../shared/api/client.ts';
 import { fieldErrors } from '../../../shared/api/api-error.ts';
 import { formatDateTime } from '../../../shared/format/dates.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { currentLanguage } from '../../i18n/index.ts';

@@ -6,7 +6,7 @@ import { api } from '../../../shared/api/client.ts';
 import { formatDateTime } from '../../../shared/format/dates.ts';
 import { ErrorMessage } from '../../components/alert.tsx';
 import { Page } from '../../components/page.tsx';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 
 interface QueueItem {
   readonly id: string;

@@ -10,7 +10,7 @@ import { formatDateTime } from '../../../shared/format/dates.ts';
 import { ErrorMessage } from '../../components/alert.tsx';
 import { TextAreaField, TextField } from '../../components/field.tsx';
 import { Page } from '../../components/page.tsx';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../session/session.tsx';
 
 interface SiteView {
   readonly version: number;

@@ -1,12 +1,12 @@
-import type { OutboxItem } from './line/line-views.ts';
+import type { OutboxItem } from '../line/line-views.ts';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@mimamori/core';
 import { lineNoticeText } from '@mimamori/core/line/index';
 import { enqueueMail, getClinic, getLineChannel, getPatientBriefs, listOutbox, newId } from '@mimamori/storage';
-import { audit, auditAlone } from '../audit/audit.ts';
-import { maskMailSecrets } from '../mail/mask-mail-secrets.ts';
-import { requireStaff, type RequestContext } from '../request-context.ts';
-import { writeTx } from './write-tx.ts';
+import { audit, auditAlone } from '../../audit/audit.ts';
+import { maskMailSecrets } from '../../mail/mask-mail-secrets.ts';
+import { requireStaff, type RequestContext } from '../../request-context.ts';
+import { writeTx } from '../write-tx.ts';
 
 
 /** The clinic's outgoing messages, newest first (an audited read: recipients are patient data). */
