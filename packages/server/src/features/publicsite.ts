@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../context.ts';
 import { registerPublicsiteRoutes } from '../routes/publicsite/publicsite-routes.ts';
-import { registerPublicsiteMessages } from '../services/publicsite/publicsite-messages.ts';
+import { PUBLICSITE_MESSAGES } from '@mimamori/core/publicsite/publicsite-messages';
 
 /** The clinic's public pages and the programs' recruitment pages (docs/public-site.md, docs/recruitment.md). Called once by createApp. */
 export function registerPublicsiteFeature(app: FastifyInstance, deps: AppDeps): void {
-  registerPublicsiteMessages(app.appState.messages);
+  app.appState.messages.register(PUBLICSITE_MESSAGES);
   registerPublicsiteRoutes(app, deps);
 }

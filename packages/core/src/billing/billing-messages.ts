@@ -1,5 +1,5 @@
 /** Messages of self-pay billing, Japanese and English. */
-export const billingMessages = {
+export const BILLING_MESSAGES = {
   'billing.invalid': { ja: '入力内容を確認してください。', en: 'Check the highlighted fields.' },
   'billing.registration_number': { ja: '登録番号は「T」と13桁の数字です（例：T1234567890123）。', en: 'A registration number is "T" and 13 digits (e.g. T1234567890123).' },
   'billing.effective_from_past': { ja: '適用開始日は今日（{today}）以降にしてください。過去の料金は変更できません。', en: 'The effective date must be today ({today}) or later: past prices cannot change.' },

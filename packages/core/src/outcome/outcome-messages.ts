@@ -1,5 +1,5 @@
 /** Messages of the outcome report (plans, data cuts), Japanese and English. */
-export const outcomeMessages = {
+export const OUTCOME_MESSAGES = {
   'program.not_found': { ja: 'プログラムが見つかりません。', en: 'No such program.' },
   data_cut: { ja: 'データカットに問題があるため、レポートを作成できません。', en: 'The data cut has problems: no report can be made from it.' },
   'data_cut.not_found': { ja: 'データカットが見つかりません。', en: 'No such data cut.' },
