@@ -1,6 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Role } from '@mimamori/core';
-import { addStaffUser, currentTotp, insertClinic, insertSession, newId, newToken, tokenId, type DialectName } from '@mimamori/storage';
+import { addStaffUser, currentTotp, insertClinic, insertSession, newId, newToken, seedSchedulingConfig, tokenId, type DialectName } from '@mimamori/storage';
 import { createTestDb, type TestDb } from '../../storage/test/test-db.ts';
 import { createApp } from '../src/app.ts';
 import { loadConfig, type ServerConfig } from '../src/config.ts';
@@ -33,7 +33,7 @@ export interface TestApp {
   readonly destroy: () => Promise<void>;
 }
 
-export async function createTestApp(dialect: DialectName, overrides: Partial<ServerConfig> = {}): Promise<TestApp> {
+export async function createTestApp(dialect: DialectName, overrides: Partial<ServerConfig> = {}, options: { readonly freshClinic?: boolean } = {}): Promise<TestApp> {
   const db = await createTestDb(dialect);
   const clock = fakeClock();
   const config = loadConfig({}, { publicUrl: 'http://localhost:3000', ...overrides });
@@ -41,6 +41,8 @@ export async function createTestApp(dialect: DialectName, overrides: Partial<Ser
   await app.ready();
   const clinicId = newId();
   await insertClinic(db.db, { id: clinicId, name: 'テストクリニック', timeZone: 'Asia/Tokyo', now: clock.now.toISOString() });
+  // Tests book the demo clinic's hours, services and resources (a real new clinic starts empty).
+  if (!options.freshClinic) await seedSchedulingConfig(db.db, { clinicId, now: clock.now.toISOString(), clinicPhone: '03-0000-0000' });
   return {
     app, db, clock, config, clinicId,
     destroy: async () => {

@@ -21,3 +21,6 @@ export * from './service.ts';
 export type { SlotAssignment } from './slot-engine.ts';
 export * from './validate-scheduling-config.ts';
 export { SCHEDULING_MESSAGES } from './messages.ts';
+export * from './fresh-clinic.ts';
+export * from './check-clinic-facts.ts';
+export * from './setup-checklist.ts';

@@ -38,4 +38,9 @@ export interface Resource {
   readonly absences?: ReadonlyArray<Absence>;
   /** Inactive resources are never offered. */
   readonly active?: boolean;
+  /**
+   * The staff account of the person this resource is (a doctor's account ↔ the doctor who is
+   * booked), so that who may approve a double booking and who can be booked are one list.
+   */
+  readonly staffId?: string;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { SCHEDULING_MESSAGES } from '@mimamori/core/scheduling/messages';
 import type { AppDeps } from '../context.ts';
+import { registerClinicSetupRoutes } from '../routes/scheduling/clinic-setup-routes.ts';
 import { registerPatientSchedulingRoutes } from '../routes/scheduling/patient-scheduling-routes.ts';
 import { registerStaffSchedulingRoutes } from '../routes/scheduling/staff-scheduling-routes.ts';
 
@@ -14,4 +15,5 @@ export function registerSchedulingFeature(app: FastifyInstance, deps: AppDeps): 
   app.appState.messages.register(SCHEDULING_MESSAGES);
   registerStaffSchedulingRoutes(app, deps);
   registerPatientSchedulingRoutes(app, deps);
+  registerClinicSetupRoutes(app, deps);
 }

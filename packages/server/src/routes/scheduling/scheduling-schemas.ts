@@ -68,6 +68,7 @@ export const resourceSchema = z.strictObject({
   weeklyHours: weeklyHoursSchema.optional(),
   absences: z.array(z.strictObject({ from: dateSchema, to: dateSchema.optional(), start: localTimeSchema.optional(), end: localTimeSchema.optional(), reason: text(100).optional() })).max(500).optional(),
   active: z.boolean().optional(),
+  staffId: idSchema.optional(),
 });
 
 export const seriesPatternSchema = z.discriminatedUnion('kind', [

@@ -34,7 +34,7 @@ export function registerStaffSchedulingRoutes(app: FastifyInstance, deps: AppDep
 
   r.put('/api/scheduling/policy', {
     config: { access: 'scheduling:admin' },
-    schema: { tags: ['scheduling'], body: z.strictObject({ policy: policySchema, clinicPhone: text(30, { min: 1 }), clinicAddress: text(200).nullable(), version: versionSchema }) },
+    schema: { tags: ['scheduling'], body: z.strictObject({ policy: policySchema, clinicPhone: text(30).optional(), clinicAddress: text(200).nullable().optional(), version: versionSchema }) },
   }, async (req) => updatePolicy(contextOf(deps, req), req.body));
 
   r.put('/api/scheduling/services/:serviceId', {

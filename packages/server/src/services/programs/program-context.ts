@@ -1,5 +1,5 @@
 import { DomainError } from '@mimamori/core';
-import { clinicDay, seedClinicCalendar, type ClinicCalendar } from '@mimamori/core/scheduling/index';
+import { clinicDay, freshClinicCalendar, type ClinicCalendar } from '@mimamori/core/scheduling/index';
 import { type Enrolment, type EnrolmentTransition, type ProgramDefinition, type TransitionResult } from '@mimamori/core/programs/index';
 import {
   getClinic,
@@ -93,10 +93,10 @@ export async function recordEvent(tx: Db, clinicId: string, enrolmentId: string,
 
 /**
  * Whether the clinic sees patients on a date, from the clinic calendar the reservations feature
- * stores (hours, weekly closures, 祝日, one-off closures); the seed calendar until one is saved.
+ * stores (hours, weekly closures, 祝日, one-off closures); open on no day until one is saved.
  */
 export async function openDayFn(db: Db, clinicId: string, zone: string): Promise<{ isOpenDay: (date: string) => boolean; calendar: ClinicCalendar }> {
   const cfg = await getSchedulingConfig(db, clinicId, zone);
-  const calendar: ClinicCalendar = cfg?.calendar ?? { ...seedClinicCalendar, zone };
+  const calendar: ClinicCalendar = cfg?.calendar ?? freshClinicCalendar(zone);
   return { calendar, isOpenDay: (date) => clinicDay(calendar, date).open };
 }

@@ -75,6 +75,8 @@ export async function queueAppointmentMail(
   // A same-day booking may already be past the online deadline: say so instead of promising "online".
   const online = kind !== 'cancellation' && deadline.deadlineMs > now.getTime();
   const at = instantToZoned(row.start_ms, cfg.zone);
+  // A clinic that has not entered its phone yet gets no phone line (never a made-up number).
+  const phone = cfg.clinicPhone.trim();
   const lines = [
     `${patient.name_kanji} 様`,
     '',
@@ -84,15 +86,15 @@ export async function queueAppointmentMail(
     ...(cfg.clinicAddress ? [`場所: ${cfg.clinicName}（${cfg.clinicAddress}）`] : [`場所: ${cfg.clinicName}`]),
     '',
     ...(kind === 'cancellation'
-      ? [`ご不明な点はお電話（${cfg.clinicPhone}）でお問い合わせください。`]
+      ? (phone ? [`ご不明な点はお電話（${phone}）でお問い合わせください。`] : [])
       : [
           // A same-day booking may already be past the online deadline: never offer a time gone by.
           ...(online
             ? [
-                `変更・キャンセルは ${formatClinicDateTime(formatDeadline(deadline.deadlineMs, cfg.zone), 'ja')} までオンラインで、それ以降はお電話（${cfg.clinicPhone}）でお願いします。`,
+                `変更・キャンセルは ${formatClinicDateTime(formatDeadline(deadline.deadlineMs, cfg.zone), 'ja')} までオンラインで、それ以降はお電話${phone ? `（${phone}）` : ''}でお願いします。`,
                 `オンラインでの変更・キャンセル（ログイン）: ${signIn}`,
               ]
-            : [`このご予約の変更・キャンセルは、お電話（${cfg.clinicPhone}）でお願いします。`]),
+            : [`このご予約の変更・キャンセルは、お電話${phone ? `（${phone}）` : ''}でお願いします。`]),
           'カレンダー用のファイル（.ics）を添付しています。',
         ]),
     '',
@@ -103,10 +105,10 @@ export async function queueAppointmentMail(
     `Date and time: ${formatClinicDate(at.date, 'en', { year: true })} ${at.time} (clinic time)`,
     `Place: ${cfg.clinicName}${cfg.clinicAddress ? ` (${cfg.clinicAddress})` : ''}`,
     ...(kind === 'cancellation'
-      ? [`Questions: phone ${cfg.clinicPhone}.`]
+      ? (phone ? [`Questions: phone ${phone}.`] : [])
       : online
-        ? [`Change or cancel online until ${formatClinicDateTime(formatDeadline(deadline.deadlineMs, cfg.zone), 'en')} (clinic time), after that by phone (${cfg.clinicPhone}).`, `Sign in to change or cancel: ${signIn}`]
-        : [`To change or cancel this appointment, please phone ${cfg.clinicPhone}.`]),
+        ? [`Change or cancel online until ${formatClinicDateTime(formatDeadline(deadline.deadlineMs, cfg.zone), 'en')} (clinic time), after that by phone${phone ? ` (${phone})` : ''}.`, `Sign in to change or cancel: ${signIn}`]
+        : [`To change or cancel this appointment, please phone${phone ? ` ${phone}` : ' the clinic'}.`]),
   ];
   const ics = appointmentIcs({
     uid: row.id,
@@ -115,7 +117,7 @@ export async function queueAppointmentMail(
     now: now.getTime(),
     clinicName: cfg.clinicName,
     ...(cfg.clinicAddress ? { location: cfg.clinicAddress } : {}),
-    description: `変更・キャンセル: ${cfg.clinicPhone}`,
+    ...(phone ? { description: `変更・キャンセル: ${phone}` } : {}),
     sequence: row.version,
     status: kind === 'cancellation' ? 'cancelled' : 'confirmed',
   });

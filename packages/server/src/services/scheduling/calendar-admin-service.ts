@@ -1,9 +1,10 @@
 import { DomainError, isDomainError } from '@mimamori/core';
 import {
-  assertNoConfigIssues, validateBookingPolicy, validateClinicCalendar, validateResource, validateService,
+  assertNoConfigIssues, checkClinicFacts, validateBookingPolicy, validateClinicCalendar, validateResource, validateService,
   type BookingPolicy, type ClinicCalendar, type Resource, type Service,
 } from '@mimamori/core/scheduling/index';
-import { bumpSchedulingVersion, putResource, putService, saveCalendar, savePolicy, type Db } from '@mimamori/storage';
+import { bumpSchedulingVersion, putResource, putService, saveCalendar, saveClinicContact, savePolicy, type Db } from '@mimamori/storage';
+import { checkResourceChange } from './check-resource-change.ts';
 import { audit } from '../../audit/audit.ts';
 import { writeTx } from '../write-tx.ts';
 import { settleClosedAppointments, type ClosedAppointment, type ClosedAppointmentsChoice } from './close-appointments.ts';
@@ -48,6 +49,7 @@ async function edit(
  * the list (412, `extra.closedAppointments`) until the admin chooses — `closedAppointments:
  * { action, ids }` — to cancel them (a notice to each patient) or keep them for reception to move;
  * that happens in the transaction that saves the calendar. Showing the list is audited per patient.
+ * The answer says how many were cancelled or kept (`settled`).
  */
 export async function updateCalendar(
   ctx: RequestContext,
@@ -55,17 +57,20 @@ export async function updateCalendar(
 ) {
   const { version, closedAppointments: choice, ...calendar } = body;
   const actor = requireStaff(ctx);
+  let settled = 0;
   try {
-    return await edit(ctx, {
+    const view = await edit(ctx, {
       version,
       action: 'scheduling.calendar.update',
       write: async (tx, cfg) => {
         const after = { ...calendar, zone: cfg.zone };
         assertNoConfigIssues(validateClinicCalendar(after));
-        await settleClosedAppointments(ctx, tx, { cfg, after, actor, choice });
+        settled = await settleClosedAppointments(ctx, tx, { cfg, after, actor, choice });
         await saveCalendar(tx, cfg.clinicId, calendar);
       },
     });
+    // What happened to the appointments on the closed times, for the "saved" message.
+    return { ...view, settled: settled > 0 && choice ? { action: choice.action, count: settled } : null };
   } catch (err) {
     const listed = isDomainError(err) ? (err.extra?.closedAppointments as ClosedAppointment[] | undefined) : undefined;
     if (listed) {
@@ -80,13 +85,22 @@ export async function updateCalendar(
   }
 }
 
-export function updatePolicy(ctx: RequestContext, body: { policy: BookingPolicy; clinicPhone: string; clinicAddress: string | null; version: number }) {
+/**
+ * Saves the booking rules. The clinic's phone and address, when sent (older clients), are saved
+ * where the clinic facts keep them (`saveClinicContact`), checked as the clinic facts screen checks
+ * them.
+ */
+export function updatePolicy(ctx: RequestContext, body: { policy: BookingPolicy; clinicPhone?: string; clinicAddress?: string | null; version: number }) {
   return edit(ctx, {
     version: body.version,
     action: 'scheduling.policy.update',
     write: async (tx, cfg) => {
       assertNoConfigIssues(validateBookingPolicy(body.policy));
-      await savePolicy(tx, cfg.clinicId, { policy: body.policy, clinicPhone: body.clinicPhone, clinicAddress: body.clinicAddress });
+      await savePolicy(tx, cfg.clinicId, { policy: body.policy });
+      if (body.clinicPhone !== undefined || body.clinicAddress !== undefined) {
+        const facts = checkClinicFacts({ name: cfg.clinicName, phone: body.clinicPhone ?? cfg.clinicPhone, address: (body.clinicAddress === undefined ? cfg.clinicAddress : body.clinicAddress) ?? '' });
+        await saveClinicContact(tx, { clinicId: cfg.clinicId, phone: facts.phone, address: facts.address });
+      }
     },
   });
 }
@@ -112,6 +126,7 @@ export function upsertResource(ctx: RequestContext, id: string, body: { resource
     resourceId: id,
     write: async (tx, cfg) => {
       assertNoConfigIssues(validateResource(body.resource));
+      await checkResourceChange(ctx, tx, { cfg, resource: body.resource });
       await putResource(tx, { clinicId: cfg.clinicId, resource: body.resource, now: ctx.clock().toISOString() });
     },
   });

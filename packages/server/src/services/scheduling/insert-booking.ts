@@ -1,4 +1,5 @@
 import { DomainError } from '@mimamori/core';
+import { bookingReady } from '@mimamori/core/scheduling/index';
 import { endOfClinicDay } from '@mimamori/core/time/end-of-clinic-day';
 import { getPatient, insertAppointment, insertUnits, listAppointments, newId, type AppointmentRow, type Db } from '@mimamori/storage';
 import { audit } from '../../audit/audit.ts';
@@ -28,6 +29,8 @@ export async function insertBooking(
 ): Promise<AppointmentRow> {
   const { cfg, actor, input } = o;
   const channel = channelOf(actor);
+  // A new clinic books nothing until its hours and at least one doctor, room or device are entered.
+  if (!bookingReady(cfg)) throw new DomainError('conflict', { key: 'booking.setup_incomplete' });
   const patient = await getPatient(tx, cfg.clinicId, input.patientId);
   if (!patient) throw new DomainError('not_found');
   if (input.doubleBook) {
@@ -45,7 +48,7 @@ export async function insertBooking(
   if (channel === 'patient') {
     // A first visit is booked by phone, through staff: online booking needs a visit before this one (done or booked).
     const earlier = await listAppointments(tx, { clinicId: cfg.clinicId, patientId: input.patientId, toMs: p.startMs, statuses: ['confirmed', 'completed'], limit: 1 });
-    if (earlier.length === 0) throw new DomainError('forbidden', { key: 'booking.first_visit_by_phone', params: { phone: cfg.clinicPhone } });
+    if (earlier.length === 0) throw new DomainError('forbidden', { key: cfg.clinicPhone ? 'booking.first_visit_by_phone' : 'booking.first_visit_by_phone_no_phone', params: { phone: cfg.clinicPhone } });
     const own = await listAppointments(tx, { clinicId: cfg.clinicId, patientId: input.patientId, fromMs: p.startMs, toMs: p.endMs, statuses: ['confirmed', 'held'] });
     if (own.some((a) => a.status === 'confirmed' || (a.hold_expires_at !== null && a.hold_expires_at > nowIso))) throw new DomainError('slot_unavailable', { key: 'booking.patient_overlap' });
   }

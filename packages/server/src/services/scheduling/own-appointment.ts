@@ -36,7 +36,7 @@ export function assertOnlineChange(o: { readonly cfg: ClinicScheduling; readonly
   const d = checkOnlineChange({ rule: cfg.policy.changeCutoff, appointmentStart: o.row.start_ms, now: o.nowMs, zone: cfg.zone, clinicPhone: cfg.clinicPhone });
   if (d.allowed) return;
   const deadline = formatDeadline(d.deadlineMs, cfg.zone);
-  throw new DomainError('cutoff_passed', { key: d.error.key, params: { deadline, phone: cfg.clinicPhone }, extra: { phone: cfg.clinicPhone, deadline: d.deadline } });
+  throw new DomainError('cutoff_passed', { key: cfg.clinicPhone ? d.error.key : `${d.error.key}_no_phone`, params: { deadline, phone: cfg.clinicPhone }, extra: { phone: cfg.clinicPhone, deadline: d.deadline } });
 }
 
 /** The appointment is cancelled or finished. */

@@ -1,5 +1,5 @@
 import { DomainError } from '@mimamori/core';
-import { bookingRejection, roleParams } from '@mimamori/core/scheduling/index';
+import { bookingRejection, freshClinicCalendar, roleParams } from '@mimamori/core/scheduling/index';
 import { getClinic, getSchedulingConfig, isAppointmentUnitOverlap, seedSchedulingConfig, type Db } from '@mimamori/storage';
 import { appState } from '../../app-state.ts';
 import type { AppDeps } from '../../context.ts';
@@ -26,15 +26,16 @@ export function channelOf(actor: BookingActor): 'staff' | 'patient' {
 }
 
 /**
- * The clinic's scheduling configuration; a clinic that has none gets the seed configuration the
- * first time (so a new clinic can book at once, and the admin edits from there).
+ * The clinic's scheduling configuration; a clinic that has none gets an empty one the first time —
+ * no opening hours, no resources, no phone or address, the usual services — which the administrator
+ * fills in through the setup walk-through (the demo clinic's facts are seeded by the demo only).
  */
 export async function loadClinicScheduling(deps: AppDeps, db: Db, clinicId: string): Promise<ClinicScheduling> {
   const clinic = await getClinic(db, clinicId);
   if (!clinic) throw new DomainError('not_found');
   let config = await getSchedulingConfig(db, clinicId, clinic.timeZone);
   if (!config) {
-    await seedSchedulingConfig(db, { clinicId, now: deps.clock().toISOString() });
+    await seedSchedulingConfig(db, { clinicId, now: deps.clock().toISOString(), calendar: freshClinicCalendar(clinic.timeZone), resources: [] });
     config = await getSchedulingConfig(db, clinicId, clinic.timeZone);
   }
   if (!config) throw new DomainError('internal');

@@ -54,7 +54,9 @@ export interface SeedSchedulingOptions {
 }
 
 /**
- * Gives a clinic the seed configuration (or the one passed) when it has none. Idempotent: a clinic
+ * Gives a clinic a configuration when it has none: the one passed, else the demo clinic's hours,
+ * services and resources (the demo and tests; a real clinic starts from `freshClinicCalendar` and no
+ * resources). The phone and address are empty unless passed. Idempotent: a clinic
  * that already has a configuration is left alone; returns whether it inserted.
  */
 export async function seedSchedulingConfig(db: Db, o: SeedSchedulingOptions): Promise<boolean> {
@@ -64,7 +66,7 @@ export async function seedSchedulingConfig(db: Db, o: SeedSchedulingOptions): Pr
       clinic_id: o.clinicId,
       calendar_json: JSON.stringify(calendarBody(o.calendar ?? seedClinicCalendar)),
       policy_json: JSON.stringify(o.policy ?? seedBookingPolicy),
-      clinic_phone: o.clinicPhone ?? '03-0000-0000',
+      clinic_phone: o.clinicPhone ?? '',
       clinic_address: o.clinicAddress ?? null,
       version: 1,
       updated_at: o.now,
@@ -98,12 +100,17 @@ export async function saveCalendar(db: Db, clinicId: string, calendar: CalendarB
   await db.updateTable('scheduling_settings').set({ calendar_json: JSON.stringify(calendarBody(calendar)) }).where('clinic_id', '=', clinicId).execute();
 }
 
-export async function savePolicy(db: Db, clinicId: string, o: { policy: BookingPolicy; clinicPhone: string; clinicAddress: string | null }): Promise<void> {
-  await db
-    .updateTable('scheduling_settings')
-    .set({ policy_json: JSON.stringify(o.policy), clinic_phone: o.clinicPhone, clinic_address: o.clinicAddress })
-    .where('clinic_id', '=', clinicId)
-    .execute();
+export async function savePolicy(db: Db, clinicId: string, o: { policy: BookingPolicy }): Promise<void> {
+  await db.updateTable('scheduling_settings').set({ policy_json: JSON.stringify(o.policy) }).where('clinic_id', '=', clinicId).execute();
+}
+
+/**
+ * The clinic's phone and address — the one place they are kept (booking mails, the public page,
+ * statements read them here) — and its name on the clinic row.
+ */
+export async function saveClinicContact(db: Db, o: { clinicId: string; name?: string; phone: string; address: string | null }): Promise<void> {
+  if (o.name !== undefined) await db.updateTable('clinics').set({ name: o.name }).where('id', '=', o.clinicId).execute();
+  await db.updateTable('scheduling_settings').set({ clinic_phone: o.phone, clinic_address: o.address }).where('clinic_id', '=', o.clinicId).execute();
 }
 
 /** Creates or replaces a service (kept in place in the admin order when it exists). */
@@ -143,4 +150,29 @@ export async function lockResources(db: Db, o: { readonly clinicId: string; read
   if (o.resourceIds.length === 0) return;
   const ids = [...new Set(o.resourceIds)].sort();
   await lockRows(db, db.selectFrom('scheduling_resources').select('id').where('clinic_id', '=', o.clinicId).where('id', 'in', ids).orderBy('id'));
+}
+
+/**
+ * The appointments still to come (held or confirmed, not yet ended) that one resource is assigned
+ * to, earliest first: what deactivating the resource would orphan.
+ */
+export async function upcomingAppointmentsOfResource(db: Db, o: { readonly clinicId: string; readonly resourceId: string; readonly nowMs: number }): Promise<ReadonlyArray<{ readonly id: string; readonly startMs: number }>> {
+  const rows = await db
+    .selectFrom('appointments')
+    .select(['id', 'start_ms', 'assignments_json'])
+    .where('clinic_id', '=', o.clinicId)
+    .where('status', 'in', ['held', 'confirmed'])
+    .where('end_ms', '>', o.nowMs)
+    .where('assignments_json', 'like', `%${o.resourceId}%`)
+    .orderBy('start_ms')
+    .execute();
+  return rows
+    .filter((r) => (JSON.parse(r.assignments_json) as ReadonlyArray<{ resourceId?: string }>).some((a) => a.resourceId === o.resourceId))
+    .map((r) => ({ id: r.id, startMs: Number(r.start_ms) }));
+}
+
+/** How many appointments the clinic has ever had (the walk-through's "first booking"). */
+export async function countAppointments(db: Db, clinicId: string): Promise<number> {
+  const r = await db.selectFrom('appointments').select((eb) => eb.fn.countAll<number>().as('n')).where('clinic_id', '=', clinicId).executeTakeFirstOrThrow();
+  return Number(r.n);
 }
