@@ -87,8 +87,8 @@ export async function updateCalendar(
 
 /**
  * Saves the booking rules. The clinic's phone and address, when sent (older clients), are saved
- * where the clinic facts keep them (`saveClinicContact`), checked as the clinic facts screen checks
- * them.
+ * where the clinic facts keep them (`saveClinicContact`) when they changed, checked as the clinic
+ * facts screen checks them.
  */
 export function updatePolicy(ctx: RequestContext, body: { policy: BookingPolicy; clinicPhone?: string; clinicAddress?: string | null; version: number }) {
   return edit(ctx, {
@@ -97,7 +97,8 @@ export function updatePolicy(ctx: RequestContext, body: { policy: BookingPolicy;
     write: async (tx, cfg) => {
       assertNoConfigIssues(validateBookingPolicy(body.policy));
       await savePolicy(tx, cfg.clinicId, { policy: body.policy });
-      if (body.clinicPhone !== undefined || body.clinicAddress !== undefined) {
+      const changed = (body.clinicPhone !== undefined && body.clinicPhone !== cfg.clinicPhone) || (body.clinicAddress !== undefined && body.clinicAddress !== cfg.clinicAddress);
+      if (changed) {
         const facts = checkClinicFacts({ name: cfg.clinicName, phone: body.clinicPhone ?? cfg.clinicPhone, address: (body.clinicAddress === undefined ? cfg.clinicAddress : body.clinicAddress) ?? '' });
         await saveClinicContact(tx, { clinicId: cfg.clinicId, phone: facts.phone, address: facts.address });
       }
