@@ -9,6 +9,8 @@ import type { intakeStatusOf } from './services/intake/staff-intake.ts';
 
 export type { AppointmentView } from './services/scheduling/appointment-view.ts';
 export type { ClosedAppointment } from './services/scheduling/closed-appointment.ts';
+export type { ClinicFactsView } from './services/clinic/clinic-facts-service.ts';
+export type { SetupChecklistView } from './services/clinic/setup-checklist-service.ts';
 export type { CrisisContact } from './services/safety/default-crisis-contacts.ts';
 export type { PsychiatricEmergencyCentre } from './services/safety/patient-crisis-view.ts';
 export type { IssuedLineLinkCode, LineSettingsView, OutboxItem, PatientLineView } from './services/line/line-views.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { insertClinic } from '@mimamori/storage';
+import { insertClinic, seedSchedulingConfig } from '@mimamori/storage';
 import { testDialects } from '../../storage/test/test-db.ts';
 import { createApp } from '../src/app.ts';
 import { createAppState } from '../src/app-state.ts';
@@ -27,6 +27,7 @@ for (const dialect of testDialects()) {
       b = await createTestApp(dialect);
       // The same clinic id in both databases, so that a shared cache would answer for both.
       await insertClinic(b.db.db, { id: a.clinicId, name: 'テストクリニック', timeZone: 'Asia/Tokyo', now: b.clock.now.toISOString() });
+      await seedSchedulingConfig(b.db.db, { clinicId: a.clinicId, now: b.clock.now.toISOString() });
       adminA = await signedIn(a, 'admin');
       recA = await signedIn(a, 'reception');
       recB = await sessionFor(b, await createStaff(b, 'reception', { clinicId: a.clinicId }));

@@ -20,7 +20,7 @@ export async function checkResourceChange(ctx: RequestContext, tx: Db, o: { read
     const upcoming = await upcomingAppointmentsOfResource(tx, { clinicId: cfg.clinicId, resourceId: resource.id, nowMs: ctx.clock().getTime() });
     if (upcoming.length > 0) {
       const params = { name: before.name, count: upcoming.length, firstDate: clinicDate(upcoming[0]!.startMs, cfg.zone) };
-      throw new DomainError('conflict', {
+      throw new DomainError('invalid_state', {
         key: 'scheduling.resource_has_bookings',
         params,
         issues: [{ path: 'resource.active', key: 'scheduling.resource_has_bookings', params }],

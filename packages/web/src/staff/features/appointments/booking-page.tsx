@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BookingNotReady } from '../setup/booking-not-ready.tsx';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../../shared/api/api-error.ts';
 import { useQuery } from '@tanstack/react-query';
@@ -142,6 +143,7 @@ export function BookingPage(): ReactNode {
   const ready = Boolean(patient && service && (override ? override.valid : slot));
   return (
     <Page title={t('appt.bookTitle')}>
+      <BookingNotReady config={config.data} />
       <form className="booking" onSubmit={(e) => void submit(e)} noValidate>
         <section className="card booking__step" aria-labelledby="step-patient">
           <h2 id="step-patient">{t('appt.stepPatient')}</h2>

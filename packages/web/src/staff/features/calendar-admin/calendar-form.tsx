@@ -45,7 +45,12 @@ export function CalendarForm({ config, onStale }: { readonly config: SchedulingC
     void saver.run('/api/scheduling/calendar', body());
   };
   const confirm = (action: ClosedChoice): void => {
-    void saver.run('/api/scheduling/calendar', { ...body(), closedAppointments: { action, ids: (closed ?? []).map((a) => a.id) } });
+    // The message says what happened to the appointments on the closed times, with their count.
+    void saver.run('/api/scheduling/calendar', { ...body(), closedAppointments: { action, ids: (closed ?? []).map((a) => a.id) } }, (answer) => {
+      const settled = (answer as { settled?: { action: ClosedChoice; count: number } | null }).settled;
+      if (!settled) return t('clinicSetup.closureSaved');
+      return t(settled.action === 'cancel' ? 'clinicSetup.closureCancelled' : 'clinicSetup.closureKept', { count: settled.count });
+    });
   };
 
   return (

@@ -4,7 +4,8 @@ import { ApiError, fieldErrors } from '../../../shared/api/api-error.ts';
 import { useSaveConfig, useSchedulingConfig } from '../appointments/appointments-api.ts';
 
 export interface ConfigSaver {
-  readonly run: (path: string, body: unknown) => Promise<void>;
+  /** `saved` words the success message from the server's answer (default: 「保存しました」). */
+  readonly run: (path: string, body: unknown, saved?: (answer: unknown) => string) => Promise<void>;
   readonly busy: boolean;
   /** The error to show; a version conflict is not one (the page reloads instead). */
   readonly error: unknown;
@@ -22,11 +23,11 @@ export function useConfigSaver(onStale: () => void): ConfigSaver {
   const save = useSaveConfig();
   const [message, setMessage] = useState<string | null>(null);
   const config = useSchedulingConfig();
-  const run = async (path: string, body: unknown): Promise<void> => {
+  const run = async (path: string, body: unknown, saved?: (answer: unknown) => string): Promise<void> => {
     setMessage(null);
     try {
-      await save.mutateAsync({ path, body });
-      setMessage(t('calAdmin.saved'));
+      const answer = await save.mutateAsync({ path, body });
+      setMessage(saved ? saved(answer) : t('calAdmin.saved'));
     } catch (e) {
       if (e instanceof ApiError && e.code === 'conflict') {
         await config.refetch();

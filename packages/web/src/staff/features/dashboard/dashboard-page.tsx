@@ -6,6 +6,7 @@ import { useSession } from '../../session/session.tsx';
 import { Page } from '../../components/page.tsx';
 import { ChildScreenNotice } from '../intake/child-screen-notice.tsx';
 import { AlertPanel } from '../scales/alert-panel.tsx';
+import { SetupChecklist } from '../setup/setup-checklist.tsx';
 
 /**
  * Home. The alerts section lists what needs a clinician (a positive suicide item, a worsening
@@ -26,6 +27,7 @@ export function DashboardPage({
       <p className="lead">{t('dashboard.welcome', { name: session.user.displayName, clinic: session.user.clinicName })}</p>
       <ChildScreenNotice />
       <div className="cards">
+        {can('scheduling:admin') ? <SetupChecklist /> : null}
         <section className="card card--wide" aria-labelledby="alerts-title">
           <h2 id="alerts-title">{t('dashboard.alerts')}</h2>
           <AlertPanel />

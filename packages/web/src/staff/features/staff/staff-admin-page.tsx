@@ -12,6 +12,7 @@ import { SelectField, TextField } from '../../components/field.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { BreakGlassReport } from './break-glass-report.tsx';
+import { useSchedulingConfig } from '../appointments/appointments-api.ts';
 
 const STAFF_KEY = ['staff'] as const;
 
@@ -126,6 +127,8 @@ function InviteForm({ onDone }: { readonly onDone: (staff: Staff, link: OneTimeL
 function StaffRow(props: {
   readonly staff: Staff;
   readonly self: boolean;
+  /** The bookable resource this account is (`/settings/resources`), if linked. */
+  readonly bookableAs: string | null;
   readonly onLink: (title: string, link: OneTimeLink) => void;
 }): ReactNode {
   const { t } = useTranslation();
@@ -180,6 +183,7 @@ function StaffRow(props: {
         <span className={`status status--${s.status}`}>{t(`staffStatus.${s.status}`)}</span>
         {!s.totpEnrolled && s.status !== 'disabled' ? <span className="small muted"> · {t('staff.noTotp')}</span> : null}
       </td>
+      <td data-label={t('clinicSetup.bookableAs')}>{props.bookableAs ?? <span className="muted">{t('clinicSetup.notLinked')}</span>}</td>
       <td data-label={t('staff.lastLogin')}>{s.lastLoginAt ? formatDateTime(s.lastLoginAt, lang) : '—'}</td>
       <td data-label={t('common.actions')}>
         {props.self ? (
@@ -223,6 +227,9 @@ export function StaffAdminPage(): ReactNode {
   const { session } = useSession();
   const list = useQuery({ queryKey: STAFF_KEY, queryFn: () => api<{ items: Staff[] }>('/api/staff'), select: (r) => r.items });
   const [handover, setHandover] = useState<{ title: string; link: OneTimeLink } | null>(null);
+  // Who can be booked: the resource each account is linked to.
+  const resources = useSchedulingConfig().data?.resources ?? [];
+  const bookableAs = (id: string): string | null => resources.find((r) => r.staffId === id)?.name ?? null;
   // The monthly account review (role, MFA, last sign-in, break-glass uses), signed like the audit export.
   const review = useMutation({ mutationFn: () => apiDownload('/api/staff/review.csv', 'staff-review.csv') });
 
@@ -247,13 +254,14 @@ export function StaffAdminPage(): ReactNode {
                 <th scope="col">{t('staff.displayName')}</th>
                 <th scope="col">{t('staff.role')}</th>
                 <th scope="col">{t('staff.status')}</th>
+                <th scope="col">{t('clinicSetup.bookableAs')}</th>
                 <th scope="col">{t('staff.lastLogin')}</th>
                 <th scope="col">{t('common.actions')}</th>
               </tr>
             </thead>
             <tbody>
               {list.data.map((s) => (
-                <StaffRow key={s.id} staff={s} self={s.id === session?.user.id} onLink={(title, link) => setHandover({ title, link })} />
+                <StaffRow key={s.id} staff={s} self={s.id === session?.user.id} bookableAs={bookableAs(s.id)} onLink={(title, link) => setHandover({ title, link })} />
               ))}
             </tbody>
           </table>

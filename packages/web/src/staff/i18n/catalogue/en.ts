@@ -6,6 +6,7 @@ import type { Dict } from '../dict.ts';
 import { outboxEn } from '../../features/outbox/outbox-en.ts';
 import { lineEn } from '../../features/line/line-en.ts';
 import { billingEn } from '../../features/billing/billing-en.ts';
+import { setupEn } from '../../features/setup/setup-en.ts';
 import { applicationsEn, publicsiteEn, recruitmentEn } from '../../features/publicsite/publicsite-en.ts';
 import type { ja } from './ja.ts';
 import { appointmentsEn } from '../../features/appointments/appointments-en.ts';
@@ -305,4 +306,5 @@ export const en: Dict<typeof ja> = {
   prg: programsEn,
   ana: outcomeEn,
   bil: billingEn,
+  clinicSetup: setupEn,
 };

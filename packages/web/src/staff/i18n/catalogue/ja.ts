@@ -9,6 +9,7 @@ import { scalesJa } from '../../features/scales/scales-ja.ts';
 import { outboxJa } from '../../features/outbox/outbox-ja.ts';
 import { lineJa } from '../../features/line/line-ja.ts';
 import { billingJa } from '../../features/billing/billing-ja.ts';
+import { setupJa } from '../../features/setup/setup-ja.ts';
 import { applicationsJa, publicsiteJa, recruitmentJa } from '../../features/publicsite/publicsite-ja.ts';
 // Japanese: the default language. `en.ts` must have the same keys (the type checks it).
 export const ja = {
@@ -303,4 +304,5 @@ export const ja = {
   prg: programsJa,
   ana: outcomeJa,
   bil: billingJa,
+  clinicSetup: setupJa,
 };
