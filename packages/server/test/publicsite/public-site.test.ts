@@ -13,7 +13,7 @@ for (const dialect of testDialects()) {
     let admin: Session;
     let doctor: Session;
     before(async () => {
-      t = await createTestApp(dialect);
+      t = await createTestApp(dialect, {}, { freshClinic: true });
       // A week with a holiday (2026-12-21 Mon → the year-end closure from 12-29) read at a fixed "today".
       t.clock.now = new Date('2026-12-21T01:00:00.000Z');
       await seedSchedulingConfig(t.db.db, {
