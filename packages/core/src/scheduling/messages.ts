@@ -56,7 +56,7 @@ export const SCHEDULING_MESSAGES: Readonly<Record<string, { readonly ja: string;
     ja: '「{name}」にはこれからの予約が{count}件あります（最初は{firstDate}）。先に予約を変更またはキャンセルしてから停止してください。',
     en: '"{name}" has {count} upcoming appointments (the first on {firstDate}). Move or cancel them before deactivating it.',
   },
-  'scheduling.resource_staff_unknown': { ja: '紐づけるスタッフが見つからないか、無効になっています。', en: 'The staff account to link was not found or is disabled.' },
+  'scheduling.resource_staff_unknown': { ja: '紐づけるスタッフが見つからないか、無効にされています。', en: 'The staff account to link was not found or is disabled.' },
   'scheduling.resource_staff_taken': { ja: 'このスタッフはすでに「{name}」に紐づいています。', en: 'This staff account is already linked to "{name}".' },
   'scheduling.resource_invalid': { ja: '担当者・設備の入力に誤りがあります。各項目を確認してください。', en: 'The staff member or equipment has errors. Check each field.' },
   'clinic.facts_invalid': { ja: 'クリニック情報の入力に誤りがあります。各項目を確認してください。', en: 'The clinic details have errors. Check each field.' },

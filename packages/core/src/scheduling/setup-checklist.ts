@@ -18,7 +18,7 @@ export interface SetupChecklistInput {
   readonly calendar: Pick<ClinicCalendar, 'weeklyHours'>;
   readonly services: ReadonlyArray<Service>;
   readonly resources: ReadonlyArray<Resource>;
-  /** Active staff accounts that see patients (doctor, nurse). */
+  /** Staff accounts that see patients (doctor, nurse), invited or active. */
   readonly clinicalStaff: number;
   readonly appointments: number;
 }

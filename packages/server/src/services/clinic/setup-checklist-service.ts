@@ -23,7 +23,7 @@ export async function readSetupChecklist(ctx: RequestContext): Promise<SetupChec
     calendar: cfg.calendar,
     services: cfg.services,
     resources: cfg.resources,
-    clinicalStaff: staff.filter((s) => s.status === 'active' && (s.role === 'doctor' || s.role === 'nurse')).length,
+    clinicalStaff: staff.filter((s) => s.status !== 'disabled' && (s.role === 'doctor' || s.role === 'nurse')).length,
     appointments,
   });
   return { steps, bookingReady: bookingReady(cfg), complete: steps.every((s) => s.done) };

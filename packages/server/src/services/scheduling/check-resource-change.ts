@@ -10,7 +10,7 @@ import type { ClinicScheduling } from './scheduling-context.ts';
  * - deactivating a resource that has appointments to come is refused (409
  *   `scheduling.resource_has_bookings`, with the appointments in `extra.upcoming`), so no booking is
  *   silently left without its doctor, room or device;
- * - the staff account it is linked to must be an active account of the clinic, linked to no other
+ * - the staff account it is linked to must be an account of the clinic (invited or active), linked to no other
  *   resource.
  */
 export async function checkResourceChange(ctx: RequestContext, tx: Db, o: { readonly cfg: ClinicScheduling; readonly resource: Resource }): Promise<void> {
@@ -30,7 +30,7 @@ export async function checkResourceChange(ctx: RequestContext, tx: Db, o: { read
   }
   if (resource.staffId !== undefined) {
     const [s] = await getStaffBriefs(tx, cfg.clinicId, [resource.staffId]);
-    if (!s || s.status !== 'active') {
+    if (!s || s.status === 'disabled') {
       throw new DomainError('validation', { key: 'scheduling.resource_invalid', issues: [{ path: 'resource.staffId', key: 'scheduling.resource_staff_unknown' }] });
     }
     const other = cfg.resources.find((r) => r.id !== resource.id && r.staffId === resource.staffId);
