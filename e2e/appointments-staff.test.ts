@@ -188,7 +188,7 @@ test(
     await expectAccessible(ap, 'closure review');
     await review.getByLabel(/キャンセルし、患者さんにお知らせを送る/).check();
     await confirmSave.click();
-    await ap.getByText('保存しました。').first().waitFor();
+    await ap.getByText(/^保存しました。休診にかかる予約\d+件をキャンセルし、患者さんにお知らせを送りました。$/).waitFor();
     const after = await admin<{ appointment: { status: string } }>('GET', `/api/appointments/${booked.id}`);
     assert.equal(after.appointment.status, 'cancelled', 'cancelled in the same save as the closure');
     await ap.goto(`${server.baseUrl}/appointments/new`);

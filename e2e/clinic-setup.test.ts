@@ -9,7 +9,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { clinicDate, dayLabel, esc, plusDays } from './appointments-helpers.ts';
 import { axeViolations, launchBrowser, newContext } from './helpers/browser.ts';
 import { e2eNow } from './helpers/clock.ts';
@@ -39,11 +39,13 @@ async function check(page: Page, where: string): Promise<void> {
   assert.doesNotMatch(text, DEMO, `no demo clinic fact on ${where}`);
 }
 
-async function shot(page: Page, name: string): Promise<void> {
+/** The whole page, or (with `near`) the screen around one element, at 360 and 1280 px. */
+async function shot(page: Page, name: string, near?: Locator): Promise<void> {
   if (process.env.E2E_SCREENSHOTS !== '1') return;
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: width === 360 ? 740 : 800 });
-    await page.screenshot({ path: join(root, `docs/screenshots/clinic-setup-${name}-${width}.png`), fullPage: true });
+    if (near) await near.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: join(root, `docs/screenshots/clinic-setup-${name}-${width}.png`), fullPage: !near });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
 }
@@ -214,7 +216,7 @@ test('a fresh clinic is set up from its own facts, then booked; closing the book
   await review.getByRole('button', { name: '選んだ方法で休診を保存' }).click();
   await page.getByText('保存しました。休診にかかる予約1件はそのまま残しています。受付で日程を変更してください。').waitFor();
   await check(page, 'closure kept');
-  await shot(page, 'closure-kept');
+  await shot(page, 'closure-kept', page.getByText(/^保存しました。休診にかかる予約1件/));
   // The booking is still there, on the closed day.
   await page.goto(`${server.baseUrl}/appointments?view=day&date=${bookedDay}`);
   await page.getByRole('link', { name: new RegExp(`${time}.*鈴木 一郎`) }).waitFor();

@@ -11,6 +11,7 @@ import { seedDemoProgram } from './seed-demo-program.ts';
 import { seedDemoPublicSite } from './seed-demo-public-site.ts';
 import { insertAppointment } from '../repos/scheduling/appointment-repo.ts';
 import { addDays } from '@mimamori/core/time/local-date';
+import { seedClinicCalendar, seedClinicResources } from '@mimamori/core/scheduling/index';
 import { zonedToInstant } from '@mimamori/core/time/zoned-to-instant';
 import type { SecretBox } from '../security/secret-box.ts';
 
@@ -77,7 +78,11 @@ export async function seedDemo(db: Db, o: { now: Date; today: string; secrets: S
     await appendAudit(db, { at: now, clinicId, actorId: null, actorRole: 'demo-seed', action: 'patient.create', resource: 'patient', resourceId: id, patientId: id, outcome: 'success' });
     pastVisits.push(id);
   }
-  await seedSchedulingConfig(db, { clinicId, now, clinicPhone: '03-0000-0000', clinicAddress: '東京都千代田区（デモ）' });
+  // The demo clinic's facts (its fictitious doctors, rooms and devices, a phone that is no real number)
+  // are the demo's only; the demo doctor's and nurse's accounts are the bookable 森 医師 and 加藤 看護師.
+  const linked: Readonly<Record<string, string>> = { 'dr-mori': 'doctor', 'ns-kato': 'nurse' };
+  const resources = seedClinicResources.map((r) => (linked[r.id] ? { ...r, staffId: creds.find((c) => c.role === linked[r.id])!.staffId } : r));
+  await seedSchedulingConfig(db, { clinicId, now, clinicPhone: '03-0000-0000', clinicAddress: '東京都千代田区（デモ）', calendar: seedClinicCalendar, resources });
   // Each demo patient had a first visit (初診, booked by phone) about five weeks ago, so they may book revisits online.
   for (const [i, patientId] of pastVisits.entries()) {
     const startMs = zonedToInstant({ date: addDays(o.today, -35 - Math.floor(i / 4)), time: `${String(9 + (i % 4)).padStart(2, '0')}:00`, zone: 'Asia/Tokyo' });

@@ -31,7 +31,18 @@ function FactsForm({ facts }: { readonly facts: ClinicFactsView }): ReactNode {
   const errs = fieldErrors(save.error);
   const submit = (e: FormEvent): void => {
     e.preventDefault();
-    save.mutate({ name, address, phone, registrationNumber });
+    // The saved facts come back normalised (the phone as 03-1234-5678): show them as stored.
+    save.mutate(
+      { name, address, phone, registrationNumber },
+      {
+        onSuccess: (f) => {
+          setName(f.name);
+          setAddress(f.address ?? '');
+          setPhone(f.phone);
+          setRegistrationNumber(f.registrationNumber ?? '');
+        },
+      },
+    );
   };
   return (
     <form className="card form setup-form" onSubmit={submit} noValidate aria-labelledby="facts-title">
