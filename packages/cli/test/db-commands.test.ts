@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -82,6 +82,16 @@ for (const dialect of testDialects()) {
       assert.match(restored.out, /audit chain verified/);
       assert.deepEqual(await snapshot(), before);
       assert.equal((await t.db.selectFrom('clinics').selectAll().where('id', '=', 'later').execute()).length, 0);
+    });
+
+    test('a backup leaves only its own file: no plain copy, -wal or -shm beside it, after backup or restore', async () => {
+      mkdirSync(join(dir, 'only'));
+      const r = await run('db', 'backup', 'only/b.backup');
+      assert.equal(r.code, 0, r.err);
+      assert.deepEqual(readdirSync(join(dir, 'only')), ['b.backup']);
+      const back = await run('db', 'restore', 'only/b.backup');
+      assert.equal(back.code, 0, back.err);
+      assert.deepEqual(readdirSync(join(dir, 'only')), ['b.backup']);
     });
 
     test('a backup is encrypted: without the key it is no database or dump; with another key file it restores nothing', async () => {

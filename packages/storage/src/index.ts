@@ -19,6 +19,8 @@ export * from './security/backup-file-crypto.ts';
 export * from './security/export-signature.ts';
 export * from './security/study-id.ts';
 export * from './admin/add-staff-user.ts';
+export * from './admin/create-clinic.ts';
+export * from './admin/issue-setup-link.ts';
 export * from './admin/seed-demo.ts';
 export * from './admin/seed-demo-safety.ts';
 export * from './admin/seed-demo-line.ts';

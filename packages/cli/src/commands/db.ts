@@ -100,14 +100,17 @@ export const dbCommand: Command = {
           } finally {
             await h.close();
           }
-          const check = new Database(plain, { readonly: true });
+          // The copy carries the live database's WAL mode; back in rollback-journal mode it is one
+          // self-contained file, and opening it to check leaves no -wal or -shm beside it.
+          const check = new Database(plain);
+          check.pragma('journal_mode = DELETE');
           const ok = check.pragma('integrity_check', { simple: true });
           check.close();
           if (ok !== 'ok') throw new Error(`the backup failed its integrity check: ${String(ok)}`);
         }
         await encryptBackupFile(plain, target, loadOrCreateSecretKey(keyFile).key);
       } finally {
-        rmSync(plain, { force: true });
+        for (const f of [plain, `${plain}-wal`, `${plain}-shm`, `${plain}-journal`]) rmSync(f, { force: true });
       }
       io.stdout(`backup written to ${file} (${statSync(target).size} bytes, encrypted with the key in ${keyFile}: keep a copy of that file apart from the backups)\n`);
       return 0;
@@ -131,7 +134,7 @@ export const dbCommand: Command = {
       try {
         return await restoreFrom(source);
       } finally {
-        if (source !== given) rmSync(source, { force: true });
+        if (source !== given) for (const f of [source, `${source}-wal`, `${source}-shm`, `${source}-journal`]) rmSync(f, { force: true });
       }
     }
     throw new UsageError(sub ? `unknown db command "${sub}"` : 'which db command? (migrate, check, backup, restore)');
