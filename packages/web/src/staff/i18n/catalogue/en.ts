@@ -111,6 +111,10 @@ export const en: Dict<typeof ja> = {
     until: 'Ended',
     reads: 'Reads',
     endedEarly: '{{time}} (ended by the user)',
+    review: 'Review',
+    markReviewed: 'Mark reviewed',
+    reviewedBy: 'Reviewed by {{name}} ({{time}})',
+    notReviewed: 'Not reviewed',
   },
   session: {
     idleWarning: 'No activity: you will be signed out in {{time}}.',

@@ -109,6 +109,10 @@ export const ja = {
     until: '終了',
     reads: '閲覧数',
     endedEarly: '{{time}}（手動で終了）',
+    review: '確認状況',
+    markReviewed: '確認した',
+    reviewedBy: '{{name}} が確認（{{time}}）',
+    notReviewed: '未確認',
   },
   session: {
     idleWarning: '操作がないため、あと {{time}} でログアウトします。',
