@@ -139,10 +139,17 @@ for (const dialect of testDialects()) {
         // The other clinic's ids appear only where this clinic's own staff tried them and were refused.
         const tried = items.filter((i) => [other.patientId, other.appointmentId, other.alertId].includes(i.patientId ?? i.resourceId ?? ''));
         assert.ok(tried.every((i) => i.outcome === 'denied' && mine.has(i.userId ?? '')), JSON.stringify(tried));
+        // Rows read as names: the clinic's own patient by 診察券番号 and name; the other clinic's id is never named.
+        const named = items as Array<{ patientId: string | null; patientLabel: string | null; resource: string; resourceId: string | null; resourceName: string | null }>;
+        const ownRows = named.filter((i) => i.patientId === me.patientId);
+        assert.ok(ownRows.length > 0 && ownRows.every((i) => i.patientLabel === '000001 見守 花子'), JSON.stringify(ownRows[0]));
+        assert.ok(named.filter((i) => i.patientId === other.patientId).every((i) => i.patientLabel === null));
         const own = await t.db.db.selectFrom('audit_log').select('id').where('chain', '=', chainOf(me.clinicId)).execute();
         const verify = await as(t, me.admin, { url: '/api/audit/verify' });
         assert.deepEqual(verify.json(), { ok: true, rows: own.length, firstBadRowId: null, reason: null });
       }
+      const setupRow = ((await as(t, b.admin, { url: '/api/audit?limit=500' })).json().items as Array<{ action: string; resourceName: string | null }>).find((i) => i.action === 'setup.admin_created');
+      assert.equal(setupRow?.resourceName, '梅田 管理者', 'a staff member is named, not shown as an id');
       // Someone edits a row of the second clinic's chain past the application.
       await asAttacker(t.db, [...disableAuditTriggers(dialect), `UPDATE audit_log SET detail = 'edited' WHERE chain = '${chainOf(b.clinicId)}' AND seq = 2`]);
       assert.equal((await as(t, b.admin, { url: '/api/audit/verify' })).json().ok, false);

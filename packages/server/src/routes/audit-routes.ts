@@ -5,6 +5,7 @@ import { appendExportSignature, auditHeads, chainOf, listAudit, verifyAudit } fr
 import { auditAlone } from '../audit/audit.ts';
 import type { AppDeps } from '../context.ts';
 import { contextOf, requireStaff } from '../request-context.ts';
+import { nameAuditRows } from '../services/name-audit-rows.ts';
 import { csvDocument, csvLine } from '@mimamori/reports';
 import { dateSchema, idSchema } from './schemas.ts';
 
@@ -21,6 +22,8 @@ const item = z.object({
   id: z.number(), at: z.string(), userId: z.string().nullable(), userName: z.string().nullable(), role: z.string().nullable(), action: z.string(),
   resource: z.string(), resourceId: z.string().nullable(), patientId: z.string().nullable(), outcome: z.string(), requestId: z.string().nullable(),
   ip: z.string().nullable(), detail: z.string().nullable(),
+  // The staff member or patient the row names, in words (patients only for a reader who may see them).
+  resourceName: z.string().nullable(), patientLabel: z.string().nullable(),
 });
 
 /** Date filters are clinic dates (Asia/Tokyo): from 00:00 JST inclusive to the end of `to`. */
@@ -46,8 +49,8 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: { tags: ['audit'], querystring: filters, response: { 200: z.object({ items: z.array(item), nextBefore: z.number().nullable() }) } },
   }, async (req) => {
     const ctx = contextOf(deps, req);
-    const items = await load(requireStaff(ctx).clinicId, req.query, req.query.limit);
-    await auditAlone(ctx, { action: 'audit.read', resource: 'audit_log', patientId: req.query.patientId ?? null });
+    const { items, patientsNamed } = await nameAuditRows(ctx, await load(requireStaff(ctx).clinicId, req.query, req.query.limit));
+    await auditAlone(ctx, { action: 'audit.read', resource: 'audit_log', patientId: req.query.patientId ?? null, ...(patientsNamed ? { detail: `patients_named=${patientsNamed}` } : {}) });
     return { items, nextBefore: items.length === req.query.limit ? items[items.length - 1]!.id : null };
   });
 
