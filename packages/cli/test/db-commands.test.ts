@@ -1,10 +1,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { appendAudit, appendExportSignature, createSecretBox, insertClinic, loadOrCreateSecretKey, seedDemo, verifyAudit } from '@mimamori/storage';
+import { appendAudit, appendExportSignature, createSecretBox, insertClinic, listBackupRuns, loadOrCreateSecretKey, seedDemo, verifyAudit } from '@mimamori/storage';
 import { createTestDb, testDialects, type TestDb } from '../../storage/test/test-db.ts';
 import { asAttacker, disableAuditTriggers } from '../../storage/test/as-attacker.ts';
 import { main } from '../src/main.ts';
@@ -89,6 +89,11 @@ for (const dialect of testDialects()) {
       const r = await run('db', 'backup', 'only/b.backup');
       assert.equal(r.code, 0, r.err);
       assert.deepEqual(readdirSync(join(dir, 'only')), ['b.backup']);
+      // Noted for the administrators' backups screen: when, which file, how big.
+      const [noted] = await listBackupRuns(t.db, 1);
+      assert.equal(noted?.file, join(dir, 'only', 'b.backup'));
+      assert.equal(noted?.sizeBytes, statSync(join(dir, 'only', 'b.backup')).size);
+      assert.equal(noted?.engine, dialect);
       const back = await run('db', 'restore', 'only/b.backup');
       assert.equal(back.code, 0, back.err);
       assert.deepEqual(readdirSync(join(dir, 'only')), ['b.backup']);

@@ -6,6 +6,7 @@ export * from './repos/db.ts';
 export * from './repos/audit-repo.ts';
 export * from './repos/audit-anchor.ts';
 export * from './repos/break-glass-repo.ts';
+export * from './repos/backup-run-repo.ts';
 export * from './repos/clinic-repo.ts';
 export * from './repos/staff-repo.ts';
 export * from './repos/session-repo.ts';

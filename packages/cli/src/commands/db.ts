@@ -3,7 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { checkDatabase, checkSqliteFile, createDb, decryptBackupFile, encryptBackupFile, isEncryptedBackup, loadOrCreateSecretKey, migrate, verifyAudit, type CheckLevel, type DatabaseCheck } from '@mimamori/storage';
+import {
+  checkDatabase, checkSqliteFile, createDb, decryptBackupFile, encryptBackupFile, isEncryptedBackup, loadOrCreateSecretKey, migrate, newId, recordBackupRun, verifyAudit,
+  type BackupRun, type CheckLevel, type DatabaseCheck,
+} from '@mimamori/storage';
 import { UsageError, type CliIo, type Command } from '../command.ts';
 import { dbLocation, openDb, parseOptions } from '../open-db.ts';
 
@@ -112,7 +115,9 @@ export const dbCommand: Command = {
       } finally {
         for (const f of [plain, `${plain}-wal`, `${plain}-shm`, `${plain}-journal`]) rmSync(f, { force: true });
       }
-      io.stdout(`backup written to ${file} (${statSync(target).size} bytes, encrypted with the key in ${keyFile}: keep a copy of that file apart from the backups)\n`);
+      const size = statSync(target).size;
+      await record({ id: newId(), finishedAt: new Date().toISOString(), file: target, sizeBytes: size, engine: pgUrl ? 'postgres' : 'sqlite', source: 'cli' });
+      io.stdout(`backup written to ${file} (${size} bytes, encrypted with the key in ${keyFile}: keep a copy of that file apart from the backups)\n`);
       return 0;
     }
     if (sub === 'restore') {
@@ -138,6 +143,20 @@ export const dbCommand: Command = {
       }
     }
     throw new UsageError(sub ? `unknown db command "${sub}"` : 'which db command? (migrate, check, backup, restore)');
+
+    /** Notes the finished backup in the database, for the administrators' backups screen. The backup stands if this fails. */
+    async function record(run: BackupRun): Promise<void> {
+      try {
+        const h = pgUrl ? await createDb({ databaseUrl: pgUrl, migrate: false }) : await openDb(io, { dbPath, migrate: false });
+        try {
+          await recordBackupRun(h.db, run);
+        } finally {
+          await h.close();
+        }
+      } catch (e) {
+        io.stderr(`note: the backup is complete, but it could not be noted for the backups screen (${(e as Error).message}); run db migrate\n`);
+      }
+    }
 
     /** Checks the database without migrating or writing it (a damaged SQLite file is read only by the check). */
     async function check(level: CheckLevel): Promise<DatabaseCheck> {

@@ -45,8 +45,6 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditLabel>> = {
   'appointment_series.read': { ja: '連続予約を表示', en: 'Viewed a series of appointments' },
   'audit.export': { ja: '監査ログをCSVで書き出し', en: 'Exported the audit log (CSV)' },
   'audit.read': { ja: '監査ログを表示', en: 'Viewed the audit log' },
-  'backup.run': { ja: 'バックアップを作成', en: 'Made a backup' },
-  'backup.status': { ja: 'バックアップの状況を表示', en: 'Viewed the backup status' },
   'billing.account.read': { ja: '患者の会計を表示', en: 'Viewed a patient’s account' },
   'billing.charge': { ja: '請求を登録', en: 'Added a charge' },
   'billing.closing.read': { ja: '日計表を表示', en: 'Viewed the daily closing' },
