@@ -130,7 +130,7 @@ for (const dialect of testDialects()) {
       for (const [me, other] of pairs()) {
         const log = await as(t, me.admin, { url: '/api/audit?limit=500' });
         assert.equal(log.statusCode, 200, log.body);
-        const items = log.json().items as Array<{ userId: string | null; patientId: string | null; resourceId: string | null; outcome: string }>;
+        const items = log.json().items as Array<{ userId: string | null; patientId: string | null; resourceId: string | null; outcome: string; patientLabel: string | null }>;
         const staffOf = async (c: ClinicWorld) => new Set((await t.db.db.selectFrom('staff').select('id').where('clinic_id', '=', c.clinicId).execute()).map((s) => s.id));
         const mine = await staffOf(me);
         const theirs = await staffOf(other);
@@ -140,7 +140,7 @@ for (const dialect of testDialects()) {
         const tried = items.filter((i) => [other.patientId, other.appointmentId, other.alertId].includes(i.patientId ?? i.resourceId ?? ''));
         assert.ok(tried.every((i) => i.outcome === 'denied' && mine.has(i.userId ?? '')), JSON.stringify(tried));
         // Rows read as names: the clinic's own patient by 診察券番号 and name; the other clinic's id is never named.
-        const named = items as Array<{ patientId: string | null; patientLabel: string | null; resource: string; resourceId: string | null; resourceName: string | null }>;
+        const named = items;
         const ownRows = named.filter((i) => i.patientId === me.patientId);
         assert.ok(ownRows.length > 0 && ownRows.every((i) => i.patientLabel === '000001 見守 花子'), JSON.stringify(ownRows[0]));
         assert.ok(named.filter((i) => i.patientId === other.patientId).every((i) => i.patientLabel === null));

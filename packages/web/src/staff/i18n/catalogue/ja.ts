@@ -1,5 +1,6 @@
 import { outcomeJa } from '../../features/outcome/outcome-ja.ts';
 import { safetyJa } from '../../features/safety/safety-ja.ts';
+import { backupsJa } from '../../features/backups/backups-ja.ts';
 import { healthJa } from '../../features/health/health-ja.ts';
 import { programsJa } from '../../features/programs/programs-ja.ts';
 import { appointmentsJa } from '../../features/appointments/appointments-ja.ts';
@@ -29,6 +30,7 @@ export const ja = {
     analysis: '解析',
     staff: 'スタッフ管理',
     audit: '監査ログ',
+    backups: 'バックアップ',
     oncall: '当番',
     outbox: '送信メッセージ',
     billing: '会計',
@@ -304,6 +306,7 @@ export const ja = {
   recruitment: recruitmentJa,
   applications: applicationsJa,
   health: healthJa,
+  backups: backupsJa,
   prg: programsJa,
   ana: outcomeJa,
   bil: billingJa,
