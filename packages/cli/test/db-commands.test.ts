@@ -1,10 +1,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { appendAudit, appendExportSignature, createSecretBox, insertClinic, loadOrCreateSecretKey, seedDemo, verifyAudit } from '@mimamori/storage';
+import { appendAudit, appendExportSignature, createSecretBox, insertClinic, listBackupRuns, loadOrCreateSecretKey, seedDemo, verifyAudit } from '@mimamori/storage';
 import { createTestDb, testDialects, type TestDb } from '../../storage/test/test-db.ts';
 import { asAttacker, disableAuditTriggers } from '../../storage/test/as-attacker.ts';
 import { main } from '../src/main.ts';
@@ -82,6 +82,21 @@ for (const dialect of testDialects()) {
       assert.match(restored.out, /audit chain verified/);
       assert.deepEqual(await snapshot(), before);
       assert.equal((await t.db.selectFrom('clinics').selectAll().where('id', '=', 'later').execute()).length, 0);
+    });
+
+    test('a backup leaves only its own file: no plain copy, -wal or -shm beside it, after backup or restore', async () => {
+      mkdirSync(join(dir, 'only'));
+      const r = await run('db', 'backup', 'only/b.backup');
+      assert.equal(r.code, 0, r.err);
+      assert.deepEqual(readdirSync(join(dir, 'only')), ['b.backup']);
+      // Noted for the administrators' backups screen: when, which file, how big.
+      const [noted] = await listBackupRuns(t.db, 1);
+      assert.equal(noted?.file, join(dir, 'only', 'b.backup'));
+      assert.equal(noted?.sizeBytes, statSync(join(dir, 'only', 'b.backup')).size);
+      assert.equal(noted?.engine, dialect);
+      const back = await run('db', 'restore', 'only/b.backup');
+      assert.equal(back.code, 0, back.err);
+      assert.deepEqual(readdirSync(join(dir, 'only')), ['b.backup']);
     });
 
     test('a backup is encrypted: without the key it is no database or dump; with another key file it restores nothing', async () => {

@@ -15,6 +15,7 @@ export type { CrisisContact } from './services/safety/default-crisis-contacts.ts
 export type { PsychiatricEmergencyCentre } from './services/safety/patient-crisis-view.ts';
 export type { IssuedLineLinkCode, LineSettingsView, OutboxItem, PatientLineView } from './services/line/line-views.ts';
 export type { StorageStatus } from './services/storage-health.ts';
+export type { BackupStatusView } from './services/backup-status.ts';
 export type { SessionBody } from './services/session-service.ts';
 export type { SlotView } from './services/scheduling/availability-service.ts';
 

@@ -13,6 +13,7 @@ import { installMalformedTextCheck } from './http/malformed-text.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
+import { registerBackupRoutes } from './routes/backup-routes.ts';
 import { registerBreakGlassRoutes } from './routes/break-glass-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { createStorageHealth } from './services/storage-health.ts';
@@ -134,6 +135,7 @@ export async function createApp(baseDeps: AppDeps, options: { logger?: boolean |
   registerHealthRoutes(app, deps, storageHealth);
   registerAuthRoutes(app, deps);
   registerBreakGlassRoutes(app, deps);
+  registerBackupRoutes(app, deps);
   registerStaffRoutes(app, deps);
   registerPatientRoutes(app, deps);
   registerAuditRoutes(app, deps);

@@ -2,3 +2,5 @@
 export { DomainError, checkPatientInput, formatPatientNumber, type Guardian, type Patient, type PatientInput, type Sex } from '@mimamori/core';
 export { normalizeKana } from '@mimamori/core/text/normalize-kana';
 export { clinicDate } from '@mimamori/core/time/clinic-date';
+export { formatWallClock } from '@mimamori/core/time/format-wall-clock';
+export { DEFAULT_CLINIC_ZONE } from '@mimamori/core/time/time-zone';

@@ -6,7 +6,7 @@ import { createApp } from './app.ts';
 import { loggerOptions } from './http/logger-options.ts';
 import { clockFromEnv, FIXED_NOW_ENV } from './clock.ts';
 import { loadConfig } from './config.ts';
-import { clinicDate } from './core-imports.ts';
+import { clinicDate, DEFAULT_CLINIC_ZONE, formatWallClock } from './core-imports.ts';
 import { issueCredentialLink } from './services/staff-service.ts';
 import { writeTx } from './services/write-tx.ts';
 import { createMailWorker } from './mail/mail-worker.ts';
@@ -104,7 +104,7 @@ if (demo && (await countStaff(db.db)) === 0) {
   lines.push('The demo monitor program tms-depression has run (52 fictitious people screened, its analysis plan locked): sign in as demo.researcher for its outcome report, GET /api/programs/tms-depression/outcome-report.');
 } else if ((await countStaff(db.db)) === 0) {
   const link = await writeTx(deps, (tx) => issueCredentialLink(deps, tx, { purpose: 'setup', clinicId: null, staffId: null, createdBy: null }));
-  lines.push('', '=== Mimamori first-run setup ===', 'No staff account exists yet. Open this one-time link to create the first administrator', `(valid until ${link.expiresAt}):`, '', `  ${link.url}`, '');
+  lines.push('', '=== Mimamori first-run setup ===', 'No staff account exists yet. Open this one-time link to create the first administrator', `(valid until ${formatWallClock(Date.parse(link.expiresAt), DEFAULT_CLINIC_ZONE)}):`, '', `  ${link.url}`, '');
 }
 
 await app.listen({ port: config.port, host: config.host });

@@ -53,6 +53,33 @@ for (const dialect of testDialects()) {
       const mine = report.items.find((i: { staffId: string }) => i.staffId === staff.staffId);
       assert.equal(mine.reads, 2);
       assert.match(mine.reason, /希死念慮/);
+      assert.equal(mine.reviewedAt, null);
+    });
+
+    test('opening スタッフ管理 is not a review; reviewing one use is, once, audited with that use', async () => {
+      const staff = await createStaff(t, 'reception');
+      const s = await sessionFor(t, staff);
+      assert.equal((await start(s, '救急搬送の連絡で既往歴を確認（テスト）')).statusCode, 200);
+      const admin = await sessionFor(t, await createStaff(t, 'admin'));
+      const reviews = () => t.db.db.selectFrom('audit_log').select(['resource_id', 'actor_id']).where('action', '=', 'breakglass.review').where('clinic_id', '=', t.clinicId).execute();
+      const before = (await reviews()).length;
+      for (let i = 0; i < 3; i++) assert.equal((await as(t, admin, { url: '/api/break-glass' })).statusCode, 200);
+      assert.equal((await reviews()).length, before, 'listing the uses writes no review');
+      const use = (await as(t, admin, { url: '/api/break-glass' })).json().items.find((i: { staffId: string }) => i.staffId === staff.staffId);
+      const reviewed = await as(t, admin, { method: 'POST', url: `/api/break-glass/${use.id}/review` });
+      assert.equal(reviewed.statusCode, 200, reviewed.body);
+      const after = reviewed.json().items.find((i: { id: string }) => i.id === use.id);
+      assert.equal(after.reviewedAt, t.clock.now.toISOString());
+      const name = (await t.db.db.selectFrom('staff').select('display_name').where('id', '=', admin.staff.staffId).executeTakeFirstOrThrow()).display_name;
+      assert.equal(after.reviewedBy, name);
+      const rows = await reviews();
+      assert.equal(rows.length, before + 1);
+      assert.deepEqual(rows.at(-1), { resource_id: use.id, actor_id: admin.staff.staffId });
+      assert.equal((await as(t, admin, { method: 'POST', url: `/api/break-glass/${use.id}/review` })).statusCode, 200);
+      assert.equal((await reviews()).length, before + 1, 'a second review writes nothing');
+      assert.equal((await as(t, admin, { method: 'POST', url: '/api/break-glass/0123456789abcdef0123456789abcdef/review' })).statusCode, 404);
+      const rec = await sessionFor(t, await createStaff(t, 'reception'));
+      assert.equal((await as(t, rec, { method: 'POST', url: `/api/break-glass/${use.id}/review` })).statusCode, 403);
     });
 
     test('it ends by itself after 4 hours, or when the user ends it', async () => {

@@ -219,6 +219,19 @@ export interface BreakGlassGrantTable {
   started_at: string;
   expires_at: string;
   ended_at: string | null;
+  /** When an administrator reviewed this use (admin-0001), and who. */
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+}
+
+/** One backup `mimamori db backup` wrote (admin-0001). `engine`: sqlite or postgres; `source`: cli or server. */
+export interface BackupRunTable {
+  id: string;
+  finished_at: string;
+  file: string;
+  size_bytes: number | bigint | string;
+  engine: string;
+  source: string;
 }
 
 export interface FoundationTables {
@@ -236,6 +249,7 @@ export interface FoundationTables {
   patient_sessions: PatientSessionTable;
   alerts: AlertTable;
   break_glass_grants: BreakGlassGrantTable;
+  backup_runs: BackupRunTable;
 }
 
 /** Every table: the foundation's and each feature's. */

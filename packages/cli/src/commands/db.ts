@@ -3,7 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { checkDatabase, checkSqliteFile, createDb, decryptBackupFile, encryptBackupFile, isEncryptedBackup, loadOrCreateSecretKey, migrate, verifyAudit, type CheckLevel, type DatabaseCheck } from '@mimamori/storage';
+import {
+  checkDatabase, checkSqliteFile, createDb, decryptBackupFile, encryptBackupFile, isEncryptedBackup, loadOrCreateSecretKey, migrate, newId, recordBackupRun, verifyAudit,
+  type BackupRun, type CheckLevel, type DatabaseCheck,
+} from '@mimamori/storage';
 import { UsageError, type CliIo, type Command } from '../command.ts';
 import { dbLocation, openDb, parseOptions } from '../open-db.ts';
 
@@ -100,16 +103,21 @@ export const dbCommand: Command = {
           } finally {
             await h.close();
           }
-          const check = new Database(plain, { readonly: true });
+          // The copy carries the live database's WAL mode; back in rollback-journal mode it is one
+          // self-contained file, and opening it to check leaves no -wal or -shm beside it.
+          const check = new Database(plain);
+          check.pragma('journal_mode = DELETE');
           const ok = check.pragma('integrity_check', { simple: true });
           check.close();
           if (ok !== 'ok') throw new Error(`the backup failed its integrity check: ${String(ok)}`);
         }
         await encryptBackupFile(plain, target, loadOrCreateSecretKey(keyFile).key);
       } finally {
-        rmSync(plain, { force: true });
+        for (const f of [plain, `${plain}-wal`, `${plain}-shm`, `${plain}-journal`]) rmSync(f, { force: true });
       }
-      io.stdout(`backup written to ${file} (${statSync(target).size} bytes, encrypted with the key in ${keyFile}: keep a copy of that file apart from the backups)\n`);
+      const size = statSync(target).size;
+      await record({ id: newId(), finishedAt: new Date().toISOString(), file: target, sizeBytes: size, engine: pgUrl ? 'postgres' : 'sqlite', source: 'cli' });
+      io.stdout(`backup written to ${file} (${size} bytes, encrypted with the key in ${keyFile}: keep a copy of that file apart from the backups)\n`);
       return 0;
     }
     if (sub === 'restore') {
@@ -131,10 +139,24 @@ export const dbCommand: Command = {
       try {
         return await restoreFrom(source);
       } finally {
-        if (source !== given) rmSync(source, { force: true });
+        if (source !== given) for (const f of [source, `${source}-wal`, `${source}-shm`, `${source}-journal`]) rmSync(f, { force: true });
       }
     }
     throw new UsageError(sub ? `unknown db command "${sub}"` : 'which db command? (migrate, check, backup, restore)');
+
+    /** Notes the finished backup in the database, for the administrators' backups screen. The backup stands if this fails. */
+    async function record(run: BackupRun): Promise<void> {
+      try {
+        const h = pgUrl ? await createDb({ databaseUrl: pgUrl, migrate: false }) : await openDb(io, { dbPath, migrate: false });
+        try {
+          await recordBackupRun(h.db, run);
+        } finally {
+          await h.close();
+        }
+      } catch (e) {
+        io.stderr(`note: the backup is complete, but it could not be noted for the backups screen (${(e as Error).message}); run db migrate\n`);
+      }
+    }
 
     /** Checks the database without migrating or writing it (a damaged SQLite file is read only by the check). */
     async function check(level: CheckLevel): Promise<DatabaseCheck> {

@@ -16,6 +16,10 @@ export const commands: Readonly<Record<string, CommandEntry>> = {
     summary: 'verify the hash-chained audit log; print its chain heads; check a signed export',
     load: () => import('./audit.ts').then((m) => m.auditCommand),
   },
+  clinic: {
+    summary: 'add a clinic to the database (prints its one-time setup link) or list the clinics',
+    load: () => import('./clinic.ts').then((m) => m.clinicCommand),
+  },
   db: { summary: 'migrate, check, back up or restore the database', load: () => import('./db.ts').then((m) => m.dbCommand) },
   program: {
     summary: 'monitor programs: list them, export a pseudonymised data cut, write and lock the analysis plan',

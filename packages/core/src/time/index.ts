@@ -8,3 +8,4 @@ export * from './format-instant.ts';
 export * from './clinic-date.ts';
 export * from './zoned-time-to-instant.ts';
 export * from './end-of-clinic-day.ts';
+export * from './format-wall-clock.ts';

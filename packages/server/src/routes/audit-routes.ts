@@ -5,6 +5,7 @@ import { appendExportSignature, auditHeads, chainOf, listAudit, verifyAudit } fr
 import { auditAlone } from '../audit/audit.ts';
 import type { AppDeps } from '../context.ts';
 import { contextOf, requireStaff } from '../request-context.ts';
+import { nameAuditRows } from '../services/name-audit-rows.ts';
 import { csvDocument, csvLine } from '@mimamori/reports';
 import { dateSchema, idSchema } from './schemas.ts';
 
@@ -21,6 +22,8 @@ const item = z.object({
   id: z.number(), at: z.string(), userId: z.string().nullable(), userName: z.string().nullable(), role: z.string().nullable(), action: z.string(),
   resource: z.string(), resourceId: z.string().nullable(), patientId: z.string().nullable(), outcome: z.string(), requestId: z.string().nullable(),
   ip: z.string().nullable(), detail: z.string().nullable(),
+  // The staff member or patient the row names, in words (patients only for a reader who may see them).
+  resourceName: z.string().nullable(), patientLabel: z.string().nullable(),
 });
 
 /** Date filters are clinic dates (Asia/Tokyo): from 00:00 JST inclusive to the end of `to`. */
@@ -46,8 +49,8 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: { tags: ['audit'], querystring: filters, response: { 200: z.object({ items: z.array(item), nextBefore: z.number().nullable() }) } },
   }, async (req) => {
     const ctx = contextOf(deps, req);
-    const items = await load(requireStaff(ctx).clinicId, req.query, req.query.limit);
-    await auditAlone(ctx, { action: 'audit.read', resource: 'audit_log', patientId: req.query.patientId ?? null });
+    const { items, patientsNamed } = await nameAuditRows(ctx, await load(requireStaff(ctx).clinicId, req.query, req.query.limit));
+    await auditAlone(ctx, { action: 'audit.read', resource: 'audit_log', patientId: req.query.patientId ?? null, ...(patientsNamed ? { detail: `patients_named=${patientsNamed}` } : {}) });
     return { items, nextBefore: items.length === req.query.limit ? items[items.length - 1]!.id : null };
   });
 
@@ -58,12 +61,12 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
     const ctx = contextOf(deps, req);
     const clinicId = requireStaff(ctx).clinicId;
     const items = await load(clinicId, { ...req.query, limit: 100_000 }, 100_000);
-    const head = await verifyAudit(db);
+    const head = await verifyAudit(db, { chains: [chainOf(clinicId)] });
     await auditAlone(ctx, { action: 'audit.export', resource: 'audit_log', patientId: req.query.patientId ?? null, detail: `rows=${items.length}` });
     const lines = [
       csvLine(['id', 'at', 'user_id', 'user_name', 'role', 'action', 'resource', 'resource_id', 'patient_id', 'outcome', 'request_id', 'ip', 'detail', 'row_hash']),
       ...items.map((i) => csvLine([i.id, i.at, i.userId, i.userName, i.role, i.action, i.resource, i.resourceId, i.patientId, i.outcome, i.requestId, i.ip, i.detail, i.hash])),
-      csvLine([`# chain verified: ${head.ok ? 'ok' : 'FAILED'}; rows in all chains: ${head.rows}`]),
+      csvLine([`# chain verified: ${head.ok ? 'ok' : 'FAILED'}; rows in the clinic's chain: ${head.rows}`]),
       ...(await auditHeads(db, [chainOf(clinicId)])).map((h) => csvLine([`# chain head: ${h.chain} ${h.seq} ${h.hash}`])),
     ];
     return reply
@@ -76,8 +79,9 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
   r.get('/api/audit/verify', {
     config: { access: 'audit:read' },
     schema: { tags: ['audit'], response: { 200: z.object({ ok: z.boolean(), rows: z.number(), firstBadRowId: z.number().nullable(), reason: z.string().nullable() }) } },
-  }, async () => {
-    const v = await verifyAudit(db);
+  }, async (req) => {
+    // The clinic's own chain: each clinic's is verified apart, and says nothing of another's.
+    const v = await verifyAudit(db, { chains: [chainOf(requireStaff(contextOf(deps, req)).clinicId)] });
     return { ok: v.ok, rows: v.rows, firstBadRowId: v.firstBad?.id ?? null, reason: v.firstBad?.reason ?? null };
   });
 }

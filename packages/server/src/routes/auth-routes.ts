@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { countStaff } from '@mimamori/storage';
 import { PRE_AUTH_COOKIE, SESSION_COOKIE, cookieOptions } from '../auth/session-cookie.ts';
 import { setPreAuthCookie, setStaffSessionCookie, staffSessionOf } from '../auth/session-of.ts';
 import type { AppDeps } from '../context.ts';
 import { contextOf } from '../request-context.ts';
 import { PRE_AUTH_MINUTES, sessionBody, type StartedStaffSession } from '../services/session-service.ts';
 import { enrolTotp, signIn, signOut } from '../services/sign-in.ts';
-import { acceptInvitation, completeSetup, describeInvitation } from '../services/staff-onboarding.ts';
+import { acceptInvitation, completeSetup, describeInvitation, setupStatus } from '../services/staff-onboarding.ts';
 import { enrolmentResponse, loginIdSchema, passwordSchema, sessionResponse, text, tokenSchema, totpCodeSchema } from './schemas.ts';
 
 /** Per-IP limit on the credential endpoints (login, setup, enrolment, invitations). */
@@ -16,7 +15,6 @@ export const authRateLimit = { max: 20, timeWindow: 60_000 };
 
 export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const db = deps.db.db;
   /** A session just started: its cookie, and the session as the staff app sees it. */
   const started = (reply: Parameters<typeof setStaffSessionCookie>[0], s: StartedStaffSession) => {
     setStaffSessionCookie(reply, { token: s.token, maxAgeMinutes: deps.config.absoluteMinutes });
@@ -25,8 +23,12 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   r.get('/api/setup/status', {
     config: { access: 'public' },
-    schema: { tags: ['auth'], response: { 200: z.object({ needsSetup: z.boolean() }) } },
-  }, async () => ({ needsSetup: (await countStaff(db)) === 0 }));
+    schema: {
+      tags: ['auth'],
+      querystring: z.strictObject({ token: tokenSchema.optional() }),
+      response: { 200: z.object({ needsSetup: z.boolean(), clinicName: z.string().optional() }) },
+    },
+  }, async (req) => setupStatus(contextOf(deps, req), req.query.token));
 
   r.post('/api/setup', {
     config: { access: 'public', csrfExempt: true, rateLimit: authRateLimit },

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../context.ts';
 import { staffSessionOf } from '../auth/session-of.ts';
 import { contextOf } from '../request-context.ts';
-import { breakGlassReport, endBreakGlass, startBreakGlass } from '../services/break-glass-service.ts';
-import { sessionResponse, text } from './schemas.ts';
+import { breakGlassReport, endBreakGlass, reviewBreakGlass, startBreakGlass } from '../services/break-glass-service.ts';
+import { idSchema, sessionResponse, text } from './schemas.ts';
 
 export function registerBreakGlassRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -34,10 +34,15 @@ export function registerBreakGlassRoutes(app: FastifyInstance, deps: AppDeps): v
         200: z.object({
           items: z.array(z.object({
             id: z.string(), staffId: z.string(), displayName: z.string(), loginId: z.string(), role: z.string(), reason: z.string(),
-            startedAt: z.string(), expiresAt: z.string(), endedAt: z.string().nullable(), reads: z.number(),
+            startedAt: z.string(), expiresAt: z.string(), endedAt: z.string().nullable(), reads: z.number(), reviewedAt: z.string().nullable(), reviewedBy: z.string().nullable(),
           })),
         }),
       },
     },
   }, async (req) => breakGlassReport(contextOf(deps, req)));
+
+  r.post('/api/break-glass/:id/review', {
+    config: { access: 'staff:admin' },
+    schema: { tags: ['staff'], description: 'Marks one emergency use as reviewed by this administrator (audited as breakglass.review).', params: z.strictObject({ id: idSchema }) },
+  }, async (req) => reviewBreakGlass(contextOf(deps, req), req.params.id));
 }

@@ -1,6 +1,6 @@
 import { BREAK_GLASS_HOURS, breakGlassAdds, DomainError } from '@mimamori/core';
 import {
-  activeBreakGlassGrant, endBreakGlassGrants, enqueueMail, getClinic, insertBreakGlassGrant, listBreakGlassGrants, listStaff, newId,
+  activeBreakGlassGrant, endBreakGlassGrants, enqueueMail, getClinic, insertBreakGlassGrant, listBreakGlassGrants, listStaff, markBreakGlassReviewed, newId,
 } from '@mimamori/storage';
 import { audit } from '../audit/audit.ts';
 import type { StaffAuth } from '../auth/staff-auth.ts';
@@ -84,15 +84,32 @@ export async function endBreakGlass(ctx: RequestContext, input: { readonly sessi
   return sessionBody(ctx, a);
 }
 
-/** The review report: every use, who, why, how long and how many reads. */
+/**
+ * The review report: every use, who, why, how long, how many reads, and whether an administrator
+ * has reviewed it. Listing it is not a review (no audit row): {@link reviewBreakGlass} is.
+ */
 export async function breakGlassReport(ctx: RequestContext) {
   const a = requireStaff(ctx);
   const rows = await listBreakGlassGrants(ctx.db.db, a.clinicId);
-  await writeTx(ctx, (tx) => audit(ctx, tx, { action: 'breakglass.review', resource: 'break_glass', detail: `rows=${rows.length}` }));
   return {
     items: rows.map((r) => ({
       id: r.id, staffId: r.staff_id, displayName: r.display_name, loginId: r.login_id, role: r.role, reason: r.reason,
-      startedAt: r.started_at, expiresAt: r.expires_at, endedAt: r.ended_at, reads: r.reads,
+      startedAt: r.started_at, expiresAt: r.expires_at, endedAt: r.ended_at, reads: r.reads, reviewedAt: r.reviewed_at, reviewedBy: r.reviewer_name ?? null,
     })),
   };
+}
+
+/**
+ * An administrator reviewed one emergency use (its reason and the reads it covered in the audit
+ * log): marked once, with a `breakglass.review` audit row naming it. Another clinic's use is
+ * `not_found`; reviewing it again changes nothing and writes no row.
+ */
+export async function reviewBreakGlass(ctx: RequestContext, id: string) {
+  const a = requireStaff(ctx);
+  await writeTx(ctx, async (tx) => {
+    const marked = await markBreakGlassReviewed(tx, { clinicId: a.clinicId, id, by: a.staffId, now: ctx.clock().toISOString() });
+    if (marked === undefined) throw new DomainError('not_found');
+    if (marked) await audit(ctx, tx, { action: 'breakglass.review', resource: 'break_glass', resourceId: id });
+  });
+  return breakGlassReport(ctx);
 }

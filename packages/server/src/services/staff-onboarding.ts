@@ -1,6 +1,6 @@
 import { DomainError } from '@mimamori/core';
 import {
-  checkNewPassword, countStaff, getCredentialLink, getStaff, hashPassword, insertClinic, insertStaff, listClinics, newId, newTotpSecret, tokenId,
+  checkNewPassword, countClinicStaff, countStaff, createClinic, getClinic, getCredentialLink, getStaff, hashPassword, insertStaff, listClinics, newId, newTotpSecret, tokenId,
   totpEnrolment, updateStaff, useCredentialLink,
 } from '@mimamori/storage';
 import { audit } from '../audit/audit.ts';
@@ -30,13 +30,11 @@ export async function completeSetup(
   const hash = await hashPassword(password);
   const secret = newTotpSecret();
   const preAuthToken = await writeTx(ctx, async (tx) => {
-    if ((await countStaff(tx)) > 0) throw new DomainError('gone', { key: 'setup_done' });
+    // A clinic's own link (`mimamori clinic add`) sets up that clinic while it has no staff; the
+    // first-run link (no clinic) only while the whole database has none.
+    if ((link.clinic_id ? await countClinicStaff(tx, link.clinic_id) : await countStaff(tx)) > 0) throw new DomainError('gone', { key: 'setup_done' });
     if (!(await useCredentialLink(tx, link.id, now.toISOString()))) throw new DomainError('gone');
-    let clinicId = (await listClinics(tx))[0]?.id;
-    if (!clinicId) {
-      clinicId = newId();
-      await insertClinic(tx, { id: clinicId, name: clinicName ?? 'クリニック', timeZone: 'Asia/Tokyo', now: now.toISOString() });
-    }
+    const clinicId = link.clinic_id ?? (await listClinics(tx))[0]?.id ?? (await createClinic(tx, { name: clinicName ?? 'クリニック', now, actorRole: 'setup' })).id;
     const staffId = newId();
     await insertStaff(tx, { id: staffId, clinicId, loginId, displayName, email: null, role: 'admin', status: 'active', now: now.toISOString() });
     await updateStaff(tx, staffId, { password_hash: hash, totp_secret: ctx.db.secrets.seal(secret, staffId), updated_at: now.toISOString() });
@@ -44,6 +42,23 @@ export async function completeSetup(
     return startPreAuthSession(ctx, tx, { staffId, clinicId });
   });
   return { enrolment: await totpEnrolment(secret, loginId), preAuthToken };
+}
+
+/**
+ * Whether the setup page should show its form. With a clinic's own setup link (`mimamori clinic
+ * add`): while that link is valid and the clinic has no staff, with the clinic's name (already
+ * chosen, so the form does not ask for it). Otherwise: while the database has no staff at all.
+ */
+export async function setupStatus(ctx: RequestContext, token: string | undefined): Promise<{ needsSetup: boolean; clinicName?: string }> {
+  const db = ctx.db.db;
+  if (token) {
+    const link = await getCredentialLink(db, tokenId(token));
+    if (link?.purpose === 'setup' && link.clinic_id && !link.used_at && link.expires_at > ctx.clock().toISOString()) {
+      const clinic = await getClinic(db, link.clinic_id);
+      if (clinic) return (await countClinicStaff(db, clinic.id)) === 0 ? { needsSetup: true, clinicName: clinic.name } : { needsSetup: false };
+    }
+  }
+  return { needsSetup: (await countStaff(db)) === 0 };
 }
 
 /** What an invitation or reset link is for (before the password is chosen); `gone` when used, expired or disabled. */

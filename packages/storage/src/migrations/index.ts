@@ -2,6 +2,7 @@ import type { Migration } from './migration.ts';
 import { migration0001 } from './0001-foundation.ts';
 import { migration0002 } from './0002-shared-services.ts';
 import { migration0003 } from './0003-break-glass.ts';
+import { adminMigrations } from './admin/index.ts';
 import { lineMigrations } from './line/index.ts';
 import { billingMigrations } from './billing/index.ts';
 import { intakeMigrations } from './intake/index.ts';
@@ -30,4 +31,5 @@ export const migrations: ReadonlyArray<Migration> = [
   ...lineMigrations,
   ...billingMigrations,
   ...publicsiteMigrations,
+  ...adminMigrations,
 ];

@@ -159,12 +159,17 @@ async function walkChain(db: Db, chain: string, at: ReadonlySet<number>): Promis
  * genesis, and names the first row that does not verify. A chain whose head row is missing or
  * does not match its last row fails too: deleting the head hides nothing. With `anchors` (heads
  * copied out earlier), each must be reproduced by recomputing its chain up to its sequence number:
- * the rows up to it are all still there and unchanged.
+ * the rows up to it are all still there and unchanged. With `chains`, only those chains.
  */
-export async function verifyAudit(db: Db, o: { readonly anchors?: ReadonlyArray<AuditAnchor> } = {}): Promise<AuditVerifyResult> {
+export async function verifyAudit(
+  db: Db,
+  o: { readonly anchors?: ReadonlyArray<AuditAnchor>; readonly chains?: ReadonlyArray<string> } = {},
+): Promise<AuditVerifyResult> {
   const fromRows = await db.selectFrom('audit_log').select('chain').distinct().execute();
   const heads = new Map((await db.selectFrom('audit_head').selectAll().execute()).map((h) => [h.chain, h]));
-  const chains = [...new Set([...fromRows.map((r) => r.chain), ...heads.keys(), ...(o.anchors ?? []).map((a) => a.chain)])].sort();
+  const all = [...new Set([...fromRows.map((r) => r.chain), ...heads.keys(), ...(o.anchors ?? []).map((a) => a.chain)])].sort();
+  // `chains`: only these (one clinic verifies its own chain and learns nothing of the others').
+  const chains = o.chains ? all.filter((c) => o.chains!.includes(c)) : all;
   let rows = 0;
   let firstBad: AuditVerifyResult['firstBad'];
   const anchorsBroken: BrokenAnchor[] = [];

@@ -26,6 +26,12 @@ export async function countStaff(db: Db): Promise<number> {
   return Number(r.n);
 }
 
+/** Staff accounts of one clinic (any status). */
+export async function countClinicStaff(db: Db, clinicId: string): Promise<number> {
+  const r = await db.selectFrom('staff').select((eb) => eb.fn.countAll<number>().as('n')).where('clinic_id', '=', clinicId).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 /**
  * Next value of a per-clinic counter (e.g. 診察券番号), inside the caller's transaction. The row
  * update takes a write lock, so two registrations never get the same number.

@@ -79,6 +79,9 @@ export interface AuditRow {
   readonly outcome: string;
   readonly requestId: string | null;
   readonly ip: string | null;
+  /** The staff member or patient the row names, in words (null when it names none, or the reader may not see the patient). */
+  readonly resourceName?: string | null;
+  readonly patientLabel?: string | null;
 }
 
 export interface AuditPage {

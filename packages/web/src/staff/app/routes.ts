@@ -83,4 +83,5 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
   // administration
   { path: 'staff', access: 'staff:admin', nav: 'nav.staff', page: lazyPage(() => import('../features/staff/staff-admin-page.tsx'), 'StaffAdminPage') },
   { path: 'audit', access: 'audit:read', nav: 'nav.audit', page: lazyPage(() => import('../features/audit/audit-page.tsx'), 'AuditPage') },
+  { path: 'backups', access: 'staff:admin', nav: 'nav.backups', page: lazyPage(() => import('../features/backups/backups-page.tsx'), 'BackupsPage') },
 ];

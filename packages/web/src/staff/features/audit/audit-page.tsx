@@ -9,6 +9,7 @@ import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { SelectField, TextField } from '../../components/field.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
+import { auditActionLabel, auditResourceLabel } from '@mimamori/core/audit/audit-action-labels';
 
 interface Filters {
   readonly patientId: string;
@@ -189,14 +190,14 @@ export function AuditPage(): ReactNode {
                     ) : null}
                   </td>
                   <td data-label={t('audit.action')}>
-                    <code>{r.action}</code>
+                    <span title={r.action}>{auditActionLabel(r.action, lang)}</span>
                   </td>
                   <td data-label={t('audit.resource')}>
-                    {r.resource}
+                    {auditResourceLabel(r.resource, lang)}
                     {r.resourceId && r.resourceId !== r.patientId ? (
                       <>
                         {' '}
-                        <ShortId id={r.resourceId} />
+                        {r.resourceName ? <span title={r.resourceId}>{r.resourceName}</span> : <ShortId id={r.resourceId} />}
                       </>
                     ) : null}
                   </td>
@@ -212,7 +213,7 @@ export function AuditPage(): ReactNode {
                           setFilters(next);
                         }}
                       >
-                        <ShortId id={r.patientId} />
+                        {r.patientLabel ? <span title={r.patientId}>{r.patientLabel}</span> : <ShortId id={r.patientId} />}
                       </button>
                     ) : (
                       '—'

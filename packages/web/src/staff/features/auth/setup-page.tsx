@@ -18,8 +18,9 @@ export function SetupPage(): ReactNode {
   const { t } = useTranslation();
   const token = useUrlToken();
   const status = useQuery({
-    queryKey: ['setup-status'],
-    queryFn: () => api<{ needsSetup: boolean }>('/api/setup/status'),
+    queryKey: ['setup-status', token],
+    queryFn: () =>
+      api<{ needsSetup: boolean; clinicName?: string }>(`/api/setup/status${token ? `?token=${encodeURIComponent(token)}` : ''}`),
   });
   const [loginId, setLoginId] = useState('');
   const [displayName, setDisplayName] = useState('');
@@ -83,14 +84,20 @@ export function SetupPage(): ReactNode {
       <p>{t('setup.intro')}</p>
       <ErrorMessage error={error} />
       <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
-        <TextField
-          label={t('setup.clinicName')}
-          hint={t('setup.clinicNameHint')}
-          autoComplete="organization"
-          value={clinicName}
-          error={errs.clinicName}
-          onChange={(e) => setClinicName(e.target.value)}
-        />
+        {status.data?.clinicName ? (
+          <p>
+            {t('setup.clinicName')}: <strong>{status.data.clinicName}</strong>
+          </p>
+        ) : (
+          <TextField
+            label={t('setup.clinicName')}
+            hint={t('setup.clinicNameHint')}
+            autoComplete="organization"
+            value={clinicName}
+            error={errs.clinicName}
+            onChange={(e) => setClinicName(e.target.value)}
+          />
+        )}
         <TextField
           label={t('auth.loginId')}
           hint={t('setup.loginIdHint')}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../session/session.tsx';
 import { Page } from '../../components/page.tsx';
+import { BackupWarning } from '../backups/backup-warning.tsx';
 import { ChildScreenNotice } from '../intake/child-screen-notice.tsx';
 import { AlertPanel } from '../scales/alert-panel.tsx';
 import { SetupChecklist } from '../setup/setup-checklist.tsx';
@@ -26,6 +27,7 @@ export function DashboardPage({
     <Page title={t('dashboard.title')}>
       <p className="lead">{t('dashboard.welcome', { name: session.user.displayName, clinic: session.user.clinicName })}</p>
       <ChildScreenNotice />
+      <BackupWarning />
       <div className="cards">
         {can('scheduling:admin') ? <SetupChecklist /> : null}
         <section className="card card--wide" aria-labelledby="alerts-title">

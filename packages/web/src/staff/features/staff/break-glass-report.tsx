@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@mimamori/core/auth/permissions';
@@ -17,16 +17,24 @@ interface BreakGlassUse {
   readonly expiresAt: string;
   readonly endedAt: string | null;
   readonly reads: number;
+  readonly reviewedAt: string | null;
+  readonly reviewedBy: string | null;
 }
 
 /** The review report of emergency access: who, why, when, for how long, and how many reads. */
 export function BreakGlassReport(): ReactNode {
   const { t } = useTranslation();
   const q = useQuery({ queryKey: ['break-glass'], queryFn: () => api<{ items: BreakGlassUse[] }>('/api/break-glass'), select: (r) => r.items });
+  const qc = useQueryClient();
+  // Listing the uses is not a review: the administrator marks each one after reading its reason and reads.
+  const review = useMutation({
+    mutationFn: (id: string) => api<{ items: BreakGlassUse[] }>(`/api/break-glass/${encodeURIComponent(id)}/review`, { method: 'POST' }),
+    onSuccess: (r) => qc.setQueryData(['break-glass'], r),
+  });
   return (
     <section className="page-section">
       <h2 id="break-glass-report-title">{t('breakGlass.reportTitle')}</h2>
-      <ErrorMessage error={q.error} />
+      <ErrorMessage error={q.error ?? review.error} />
       {q.isPending ? <Loading /> : null}
       {q.data && q.data.length === 0 ? <p className="empty">{t('breakGlass.reportNone')}</p> : null}
       {q.data && q.data.length > 0 ? (
@@ -39,6 +47,7 @@ export function BreakGlassReport(): ReactNode {
                 <th scope="col">{t('breakGlass.when')}</th>
                 <th scope="col">{t('breakGlass.until')}</th>
                 <th scope="col">{t('breakGlass.reads')}</th>
+                <th scope="col">{t('breakGlass.review')}</th>
               </tr>
             </thead>
             <tbody>
@@ -53,6 +62,18 @@ export function BreakGlassReport(): ReactNode {
                     {u.endedAt && u.endedAt < u.expiresAt ? t('breakGlass.endedEarly', { time: formatDateTime(u.endedAt) }) : formatDateTime(u.expiresAt)}
                   </td>
                   <td data-label={t('breakGlass.reads')}>{u.reads}</td>
+                  <td data-label={t('breakGlass.review')}>
+                    {u.reviewedAt ? (
+                      t('breakGlass.reviewedBy', { name: u.reviewedBy ?? '', time: formatDateTime(u.reviewedAt) })
+                    ) : (
+                      <>
+                        <span className="muted">{t('breakGlass.notReviewed')}</span>{' '}
+                        <button type="button" className="btn btn--small" disabled={review.isPending} onClick={() => review.mutate(u.id)}>
+                          {t('breakGlass.markReviewed')}
+                        </button>
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

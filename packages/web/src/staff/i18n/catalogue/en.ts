@@ -1,5 +1,6 @@
 import { outcomeEn } from '../../features/outcome/outcome-en.ts';
 import { safetyEn } from '../../features/safety/safety-en.ts';
+import { backupsEn } from '../../features/backups/backups-en.ts';
 import { healthEn } from '../../features/health/health-en.ts';
 import { programsEn } from '../../features/programs/programs-en.ts';
 import type { Dict } from '../dict.ts';
@@ -32,6 +33,7 @@ export const en: Dict<typeof ja> = {
     analysis: 'Analysis',
     staff: 'Staff',
     audit: 'Audit log',
+    backups: 'Backups',
     outbox: 'Outgoing messages',
     oncall: 'On call',
     billing: 'Billing',
@@ -112,6 +114,10 @@ export const en: Dict<typeof ja> = {
     until: 'Ended',
     reads: 'Reads',
     endedEarly: '{{time}} (ended by the user)',
+    review: 'Review',
+    markReviewed: 'Mark reviewed',
+    reviewedBy: 'Reviewed by {{name}} ({{time}})',
+    notReviewed: 'Not reviewed',
   },
   session: {
     idleWarning: 'No activity: you will be signed out in {{time}}.',
@@ -303,6 +309,7 @@ export const en: Dict<typeof ja> = {
   recruitment: recruitmentEn,
   applications: applicationsEn,
   health: healthEn,
+  backups: backupsEn,
   prg: programsEn,
   ana: outcomeEn,
   bil: billingEn,

@@ -1,5 +1,6 @@
 import { outcomeJa } from '../../features/outcome/outcome-ja.ts';
 import { safetyJa } from '../../features/safety/safety-ja.ts';
+import { backupsJa } from '../../features/backups/backups-ja.ts';
 import { healthJa } from '../../features/health/health-ja.ts';
 import { programsJa } from '../../features/programs/programs-ja.ts';
 import { appointmentsJa } from '../../features/appointments/appointments-ja.ts';
@@ -30,6 +31,7 @@ export const ja = {
     analysis: '解析',
     staff: 'スタッフ管理',
     audit: '監査ログ',
+    backups: 'バックアップ',
     oncall: '当番',
     outbox: '送信メッセージ',
     billing: '会計',
@@ -110,6 +112,10 @@ export const ja = {
     until: '終了',
     reads: '閲覧数',
     endedEarly: '{{time}}（手動で終了）',
+    review: '確認状況',
+    markReviewed: '確認した',
+    reviewedBy: '{{name}} が確認（{{time}}）',
+    notReviewed: '未確認',
   },
   session: {
     idleWarning: '操作がないため、あと {{time}} でログアウトします。',
@@ -301,6 +307,7 @@ export const ja = {
   recruitment: recruitmentJa,
   applications: applicationsJa,
   health: healthJa,
+  backups: backupsJa,
   prg: programsJa,
   ana: outcomeJa,
   bil: billingJa,

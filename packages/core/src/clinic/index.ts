@@ -1,0 +1,2 @@
+export * from './check-new-clinic.ts';
+export * from './clinic-messages.ts';
