@@ -22,7 +22,8 @@ export function SlotPicker(props: {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const today = todayIn(new Date());
-  const [from, setFrom] = useState(today);
+  // A time already chosen (a booking restored after registering its patient): open on its week.
+  const [from, setFrom] = useState(props.value && props.value.date > today ? props.value.date : today);
   const to = addDays(from, 6);
   const avail = useAvailability({
     serviceId: props.serviceId,
