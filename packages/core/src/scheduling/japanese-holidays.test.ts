@@ -23,7 +23,7 @@ test('table range, kinds and bad input', () => {
 test('every holiday has an English name for English pages; a 振替休日 names the holiday it replaces', () => {
   const all = japaneseHolidaysBetween('2026-01-01', '2027-12-31');
   for (const h of all) assert.match(h.nameEn, /^[\x20-\x7e]+$/, `${h.date} ${h.name}: ${h.nameEn}`);
-  assert.equal(japaneseHoliday('2026-11-03')?.nameEn, 'Culture Day');
+  assert.equal(japaneseHoliday('2026-11-03')?.nameEn, 'National Culture Day');
   assert.equal(japaneseHoliday('2027-03-22')?.nameEn, 'Vernal Equinox Day (holiday in lieu)');
   assert.ok(all.filter((h) => h.kind === 'substitute').every((h) => h.nameEn.endsWith('(holiday in lieu)')));
 });
