@@ -1,3 +1,4 @@
+import { holidayName } from '../../../shared/format/holiday-name.ts';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIn } from '../../../shared/format/age.ts';
@@ -85,7 +86,7 @@ export function SlotPicker(props: {
                   <p className="small muted">
                     {t('appt.closed')}
                     {paren(
-                      closed.holidayName ??
+                      holidayName(closed, lang) ??
                         closed.closureReason ??
                         (calendarDays.data?.find((x) => x.date === d)?.notes.join('、') || t(`appt.closedReasons.${closed.reason}`)),
                       lang,

@@ -24,10 +24,10 @@ export interface BookingProposal {
   readonly startDate: string;
   readonly occurrences: readonly {
     readonly sessionNumber: number; readonly targetDate: string; readonly date: string | null; readonly status: 'ok' | 'shifted' | 'skipped' | 'conflict';
-    readonly reason?: string; readonly holidayName?: string; readonly closureReason?: string; readonly programDate?: string; readonly windowStart?: string; readonly windowEnd?: string;
+    readonly reason?: string; readonly holidayName?: string; readonly holidayNameEn?: string; readonly closureReason?: string; readonly programDate?: string; readonly windowStart?: string; readonly windowEnd?: string;
     readonly slot?: { readonly startTime: string; readonly date: string };
   }[];
-  readonly passedOver: readonly { readonly date: string; readonly reason: string; readonly holidayName?: string; readonly closureReason?: string }[];
+  readonly passedOver: readonly { readonly date: string; readonly reason: string; readonly holidayName?: string; readonly holidayNameEn?: string; readonly closureReason?: string }[];
   readonly complete: boolean;
   readonly booked: boolean;
 }

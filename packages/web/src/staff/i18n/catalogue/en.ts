@@ -48,8 +48,6 @@ export const en: Dict<typeof ja> = {
     actions: 'Actions',
     required: 'Required.',
     choose: 'Choose…',
-    soon: 'Soon',
-    comingSoon: 'This feature is not available yet.',
     forbidden: 'You do not have access to this page',
     forbiddenBody: 'Ask an administrator to change your role if you need it.',
     notFound: 'Page not found',

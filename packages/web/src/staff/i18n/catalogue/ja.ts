@@ -46,8 +46,6 @@ export const ja = {
     actions: '操作',
     required: '入力してください。',
     choose: '選択してください',
-    soon: '準備中',
-    comingSoon: 'この機能は準備中です。',
     forbidden: 'この画面を表示する権限がありません',
     forbiddenBody: '必要な場合は管理者に役割の変更を依頼してください。',
     notFound: 'ページが見つかりません',
