@@ -36,7 +36,7 @@ test('each refusal says why', () => {
   assert.deepEqual(refusal({ start: '2027-03-22T10:00:00+09:00', channel: 'staff' }), {
     code: 'slot_unavailable',
     key: 'booking.national_holiday',
-    params: { date: '2027-03-22', holidayName: '春分の日 振替休日' },
+    params: { date: '2027-03-22', holidayName: '春分の日 振替休日', holidayNameEn: 'Vernal Equinox Day (holiday in lieu)' },
   });
   assert.deepEqual(refusal({ start: '2026-12-30T10:00:00+09:00' }), {
     code: 'slot_unavailable',

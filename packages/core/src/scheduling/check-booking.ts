@@ -87,7 +87,7 @@ export function checkBooking(options: CheckBookingOptions): BookingCheck {
   const a = analyseDay(q, zoned.date);
   const day = a.day;
   if (!day.open) {
-    if (day.closedReason === 'national_holiday') return fail(bookingRejection('booking.national_holiday', { date: day.date, holidayName: day.holiday?.name ?? '' }));
+    if (day.closedReason === 'national_holiday') return fail(bookingRejection('booking.national_holiday', { date: day.date, holidayName: day.holiday?.name ?? '', holidayNameEn: day.holiday?.nameEn ?? '' }));
     if (day.closedReason === 'closure') return fail(bookingRejection('booking.clinic_closure', { date: day.date, reason: day.closure?.reason ?? '' }));
     return fail(bookingRejection('booking.closed_day', { date: day.date, weekday: day.weekday }));
   }

@@ -40,7 +40,7 @@ test('a week: Tuesday and Sunday closed, Saturday until 14:00, holiday reported'
   assert.deepEqual(Object.fromEntries(perDay), { '2027-01-13': 22, '2027-01-14': 22, '2027-01-15': 22, '2027-01-16': 17 });
   assert.deepEqual(r.closedDates, [
     { date: '2027-01-10', reason: 'weekly' },
-    { date: '2027-01-11', reason: 'national_holiday', holidayName: '成人の日' },
+    { date: '2027-01-11', reason: 'national_holiday', holidayName: '成人の日', holidayNameEn: 'Coming of Age Day' },
     { date: '2027-01-12', reason: 'weekly' },
   ]);
 });

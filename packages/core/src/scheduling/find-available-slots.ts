@@ -29,6 +29,8 @@ export interface ClosedDate {
   readonly date: LocalDate;
   readonly reason: ClosedReason;
   readonly holidayName?: string;
+  /** The holiday's English name (the holiday table's), for English pages. */
+  readonly holidayNameEn?: string;
   readonly closureReason?: string;
 }
 
@@ -121,7 +123,7 @@ export function findAvailableSlots(options: FindAvailableSlotsOptions): Availabi
       closedDates.push({
         date,
         reason: a.day.closedReason ?? 'weekly',
-        ...(a.day.holiday ? { holidayName: a.day.holiday.name } : {}),
+        ...(a.day.holiday ? { holidayName: a.day.holiday.name, holidayNameEn: a.day.holiday.nameEn } : {}),
         ...(a.day.closure ? { closureReason: a.day.closure.reason } : {}),
       });
       continue;

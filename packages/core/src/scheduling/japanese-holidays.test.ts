@@ -16,6 +16,14 @@ test('table range, kinds and bad input', () => {
   assert.equal(japaneseHolidaysBetween('2050-01-01', '2050-12-31').length > 0, true);
   assert.deepEqual(japaneseHolidaysBetween('2051-01-01', '2051-12-31'), []);
   assert.equal(japaneseHoliday('2026-12-02'), undefined);
-  assert.deepEqual(japaneseHoliday('2026-05-06'), { date: '2026-05-06', name: 'こどもの日 振替休日', nameEn: 'Holiday in lieu', kind: 'substitute' });
+  assert.deepEqual(japaneseHoliday('2026-05-06'), { date: '2026-05-06', name: 'こどもの日 振替休日', nameEn: "Children's Day (holiday in lieu)", kind: 'substitute' });
   assert.throws(() => japaneseHoliday('2026-5-6'), (e) => isDomainError(e) && e.key === 'date_invalid');
+});
+
+test('every holiday has an English name for English pages; a 振替休日 names the holiday it replaces', () => {
+  const all = japaneseHolidaysBetween('2026-01-01', '2027-12-31');
+  for (const h of all) assert.match(h.nameEn, /^[\x20-\x7e]+$/, `${h.date} ${h.name}: ${h.nameEn}`);
+  assert.equal(japaneseHoliday('2026-11-03')?.nameEn, 'National Culture Day');
+  assert.equal(japaneseHoliday('2027-03-22')?.nameEn, 'Vernal Equinox Day (holiday in lieu)');
+  assert.ok(all.filter((h) => h.kind === 'substitute').every((h) => h.nameEn.endsWith('(holiday in lieu)')));
 });

@@ -12,6 +12,10 @@ export interface NationalHoliday {
   readonly date: LocalDate;
   /** Japanese name as published by the Cabinet Office, e.g. `憲法記念日` or `こどもの日 振替休日`. */
   readonly name: string;
+  /**
+   * English name, from the same table (`@holiday-jp/holiday_jp`, after the Cabinet Office's English
+   * list), e.g. `Constitution Memorial Day`; a 振替休日 names the holiday it replaces.
+   */
   readonly nameEn: string;
   /** `substitute` = 振替休日 (a holiday moved off a Sunday); `citizens` = 国民の休日 (a day between two holidays). */
   readonly kind: 'holiday' | 'substitute' | 'citizens';
@@ -28,17 +32,31 @@ interface Row {
 
 const rows = table as unknown as Readonly<Record<string, Row>>;
 
+/**
+ * The English name of a 振替休日: the table calls every one just "Holiday in lieu"; English pages name
+ * the holiday it replaces, as its Japanese name does (`こどもの日 振替休日` → `Children's Day (holiday in lieu)`).
+ */
+function substituteNameEn(row: Row): string {
+  const base = row.name.replace(/\s*振替休日$/, '');
+  const ms = Date.parse(`${row.date}T00:00:00Z`);
+  for (let back = 1; back <= 3; back++) {
+    const earlier = rows[new Date(ms - back * 86_400_000).toISOString().slice(0, 10)];
+    if (earlier && earlier.name === base) return `${earlier.name_en} (holiday in lieu)`;
+  }
+  return row.name_en;
+}
+
 function toHoliday(row: Row): NationalHoliday {
   const kind = row.name.includes('振替休日') ? 'substitute' : row.name_en === "Citizen's Holiday" ? 'citizens' : 'holiday';
   // The table names 国民の休日 just 休日; staff know it by its full name.
-  return { date: row.date, name: kind === 'citizens' ? '国民の休日' : row.name, nameEn: row.name_en, kind };
+  return { date: row.date, name: kind === 'citizens' ? '国民の休日' : row.name, nameEn: kind === 'substitute' ? substituteNameEn(row) : row.name_en, kind };
 }
 
 /**
  * The national holiday on `date`, if there is one.
  *
  * @example
- * japaneseHoliday('2026-05-06'); // { date: '2026-05-06', name: 'こどもの日 振替休日', nameEn: 'Holiday in lieu', kind: 'substitute' }
+ * japaneseHoliday('2026-05-06'); // { date: '2026-05-06', name: 'こどもの日 振替休日', nameEn: "Children's Day (holiday in lieu)", kind: 'substitute' }
  * japaneseHoliday('2026-05-07'); // undefined
  */
 export function japaneseHoliday(date: LocalDate): NationalHoliday | undefined {

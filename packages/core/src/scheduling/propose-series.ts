@@ -30,6 +30,8 @@ export interface PassedOverDate {
   readonly date: LocalDate;
   readonly reason: PassedOverReason;
   readonly holidayName?: string;
+  /** The holiday's English name, for English pages. */
+  readonly holidayNameEn?: string;
   readonly closureReason?: string;
 }
 
@@ -47,6 +49,8 @@ export interface SeriesOccurrence {
   readonly status: 'ok' | 'shifted' | 'skipped' | 'conflict';
   readonly reason?: PassedOverReason;
   readonly holidayName?: string;
+  /** The holiday's English name, for English pages. */
+  readonly holidayNameEn?: string;
   readonly closureReason?: string;
   /** With `booking` options: the slot proposed on `date`. */
   readonly slot?: AvailableSlot;
@@ -104,7 +108,7 @@ export function proposeSeries(options: ProposeSeriesOptions): SeriesProposal {
         ok: false,
         date,
         reason: day.closedReason ?? 'weekly',
-        ...(day.holiday ? { holidayName: day.holiday.name } : {}),
+        ...(day.holiday ? { holidayName: day.holiday.name, holidayNameEn: day.holiday.nameEn } : {}),
         ...(day.closure ? { closureReason: day.closure.reason } : {}),
       };
     } else if (options.booking) {
@@ -165,10 +169,11 @@ function unplaced(index: number, targetDate: LocalDate, why: PassedOverDate | un
   };
 }
 
-function detail(why: PassedOverDate): Pick<SeriesOccurrence, 'reason' | 'holidayName' | 'closureReason'> {
+function detail(why: PassedOverDate): Pick<SeriesOccurrence, 'reason' | 'holidayName' | 'holidayNameEn' | 'closureReason'> {
   return {
     reason: why.reason,
     ...(why.holidayName !== undefined ? { holidayName: why.holidayName } : {}),
+    ...(why.holidayNameEn !== undefined ? { holidayNameEn: why.holidayNameEn } : {}),
     ...(why.closureReason !== undefined ? { closureReason: why.closureReason } : {}),
   };
 }

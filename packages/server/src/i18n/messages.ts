@@ -100,7 +100,8 @@ export interface Messages {
    * to the key itself. A param `<name>Key` whose value is a message key fills `{name}` with that
    * message in the same language and with the same params (a reason inside a message). A param
    * `date`, `deadline` or `…Date` holding `YYYY-MM-DD` (optionally with ` HH:MM`) is shown as the
-   * reader reads a date: `12月13日（日）`, `Sun 13 Dec` — never ISO.
+   * reader reads a date: `12月13日（日）`, `Sun 13 Dec` — never ISO. A param `<name>En` is `{name}`
+   * in English (a holiday's English name beside its Japanese one).
    */
   readonly translate: (key: string, lang: Lang, params?: Readonly<Record<string, unknown>>) => string;
   readonly has: (key: string) => boolean;
@@ -126,7 +127,11 @@ export function createMessages(): Messages {
       for (const [name, v] of Object.entries(params)) {
         if ((name === 'date' || name === 'deadline' || name.endsWith('Date')) && typeof v === 'string') dates[name] = formatClinicDateTime(v, lang);
       }
-      return fillTemplate(template, { ...params, ...dates, ...nested });
+      const english: Record<string, string> = {};
+      if (lang === 'en') {
+        for (const [name, v] of Object.entries(params)) if (name.endsWith('En') && name.length > 2 && typeof v === 'string' && v !== '') english[name.slice(0, -2)] = v;
+      }
+      return fillTemplate(template, { ...params, ...english, ...dates, ...nested });
     },
     has: (key) => Boolean(find(key)),
   };

@@ -72,6 +72,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: { tags: ['auth'], response: { 200: sessionResponse } },
   }, async (req) => sessionBody(deps, staffSessionOf(req)));
 
+  // What the staff app asks on every start: the session, or null when signed out — a 200 either way,
+  // so that opening the sign-in page is not a failed request.
+  r.get('/api/auth/status', {
+    config: { access: 'public' },
+    schema: { tags: ['auth'], response: { 200: z.object({ session: sessionResponse.nullable() }) } },
+  }, async (req) => ({ session: req.staff ? await sessionBody(deps, req.staff) : null }));
+
   r.post('/api/auth/logout', {
     config: { access: 'authenticated' },
     schema: { tags: ['auth'] },

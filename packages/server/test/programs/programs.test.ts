@@ -132,8 +132,9 @@ for (const dialect of testDialects()) {
 
       const doc = await as(t, doctor, { method: 'GET', url: `/api/programs/${programId}/dashboard` });
       assert.equal(doc.json().identified, true);
-      assert.ok(doc.json().enrolments.some((e: { id: string; patientNumber: string }) => e.id === id && e.patientNumber === patient.patientNumber));
-      assert.ok(doc.json().safety.open.some((a: { enrolmentId: string; patientNumber: string }) => a.enrolmentId === id && a.patientNumber === patient.patientNumber));
+      // Participants by name as well as 診察券番号 (staff do not know patients by number).
+      assert.ok(doc.json().enrolments.some((e: { id: string; patientNumber: string; nameKanji: string; nameKana: string }) => e.id === id && e.patientNumber === patient.patientNumber && e.nameKanji === patient.nameKanji && e.nameKana === patient.nameKana));
+      assert.ok(doc.json().safety.open.some((a: { enrolmentId: string; patientNumber: string; nameKanji: string }) => a.enrolmentId === id && a.patientNumber === patient.patientNumber && a.nameKanji === patient.nameKanji));
       assert.ok(doc.json().safety.open.every((a: { onsetDate: string }) => /^\d{4}-\d{2}-\d{2}$/.test(a.onsetDate)));
       assert.ok(!doc.body.includes(studyId));
     });

@@ -67,7 +67,7 @@ export function registerIntakeStaffRoutes(app: FastifyInstance, deps: AppDeps): 
       }),
       response: {
         201: z.object({
-          intakeId: z.string(), reused: z.boolean(), status: z.string(), mailQueued: z.boolean(),
+          intakeId: z.string(), reused: z.boolean(), answersKept: z.boolean(), status: z.string(), mailQueued: z.boolean(),
           // Only for roles that may read the answers; for the others the link is mailed to the patient.
           qr: z.string().nullable(),
           link: z.object({ url: z.string(), expiresAt: z.string() }).nullable(),
@@ -76,7 +76,7 @@ export function registerIntakeStaffRoutes(app: FastifyInstance, deps: AppDeps): 
     },
   }, async (req, reply) => {
     const s = await sendIntakeFromStaff(contextOf(deps, req), { ...req.body, patientId: req.params.id });
-    return reply.code(201).send({ intakeId: s.intakeId, reused: s.reused, status: s.status, mailQueued: s.mailQueued, qr: s.qr, link: s.link });
+    return reply.code(201).send({ intakeId: s.intakeId, reused: s.reused, answersKept: s.answersKept, status: s.status, mailQueued: s.mailQueued, qr: s.qr, link: s.link });
   });
 
   // The adolescent's own part (12–17), on its own link and session, never through the guardian's.
@@ -88,14 +88,14 @@ export function registerIntakeStaffRoutes(app: FastifyInstance, deps: AppDeps): 
       body: z.strictObject({ appointmentId: idSchema.nullish(), expiresAt: z.iso.datetime().optional(), email: z.boolean().optional() }),
       response: {
         201: z.object({
-          intakeId: z.string(), reused: z.boolean(), status: z.string(), mailQueued: z.boolean(),
+          intakeId: z.string(), reused: z.boolean(), answersKept: z.boolean(), status: z.string(), mailQueued: z.boolean(),
           qr: z.string().nullable(), link: z.object({ url: z.string(), expiresAt: z.string() }).nullable(),
         }),
       },
     },
   }, async (req, reply) => {
     const s = await sendAdolescentIntakeFromStaff(contextOf(deps, req), { ...req.body, patientId: req.params.id });
-    return reply.code(201).send({ intakeId: s.intakeId, reused: s.reused, status: s.status, mailQueued: s.mailQueued, qr: s.qr, link: s.link });
+    return reply.code(201).send({ intakeId: s.intakeId, reused: s.reused, answersKept: s.answersKept, status: s.status, mailQueued: s.mailQueued, qr: s.qr, link: s.link });
   });
 
   r.get('/api/patients/:id/intakes', {

@@ -107,6 +107,7 @@ export const availabilityResponseSchema = z.object({
     date: z.string(),
     reason: z.enum(['weekly', 'national_holiday', 'closure', 'override']),
     holidayName: z.string().optional(),
+    holidayNameEn: z.string().optional(),
     closureReason: z.string().optional(),
   })),
   lastBookableDate: z.string(),

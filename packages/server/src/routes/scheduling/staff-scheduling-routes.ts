@@ -12,6 +12,7 @@ import { changeAppointment } from '../../services/scheduling/change-appointment.
 import { checkInAppointment } from '../../services/scheduling/check-in-appointment.ts';
 import { confirmHold } from '../../services/scheduling/confirm-hold.ts';
 import { markAppointment } from '../../services/scheduling/mark-appointment.ts';
+import { patientAppointmentList } from '../../services/scheduling/patient-appointment-list.ts';
 import { issueAppointmentsLink } from '../../services/scheduling/patient-access-service.ts';
 import { readAppointment } from '../../services/scheduling/read-appointment.ts';
 import { bookSeries, readSeries } from '../../services/scheduling/series-service.ts';
@@ -97,6 +98,12 @@ export function registerStaffSchedulingRoutes(app: FastifyInstance, deps: AppDep
       }),
     };
   });
+
+  // The patient page's list: upcoming and past appointments of one patient, with their status.
+  r.get('/api/patients/:id/appointments', {
+    config: { access: 'appointments:read' },
+    schema: { tags: ['scheduling'], params: z.strictObject({ id: idSchema }) },
+  }, async (req) => patientAppointmentList(contextOf(deps, req), { patientId: req.params.id }));
 
   r.get('/api/appointments/today', {
     config: { access: 'appointments:read' },

@@ -38,6 +38,8 @@ export interface IssuedIntakeLink {
   readonly intakeId: string;
   /** True when an unfinished intake of this patient was reused (its answers are kept). */
   readonly reused: boolean;
+  /** True when the reused intake already held answers (then, and only then, staff are told they were kept). */
+  readonly answersKept: boolean;
   readonly link: IssuedPatientLink;
   /** False when no email was queued (no address, or no mail asked for). */
   readonly mailQueued: boolean;
@@ -81,5 +83,6 @@ export async function issueIntakeLink(ctx: RequestContext, tx: Db, o: IntakeLink
     ...(ctx.actor.kind === 'patient' ? { actorRole: null } : {}),
     detail: o.auditDetail(mailQueued),
   });
-  return { intakeId: intake.id, reused: Boolean(o.open), link, mailQueued, status: intake.status };
+  const answersKept = Boolean(o.open) && Object.keys(JSON.parse(intake.values_json) as Record<string, unknown>).length > 0;
+  return { intakeId: intake.id, reused: Boolean(o.open), answersKept, link, mailQueued, status: intake.status };
 }

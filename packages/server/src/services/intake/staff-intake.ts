@@ -2,9 +2,11 @@ import { DomainError } from '@mimamori/core';
 import { hasPermission } from '@mimamori/core/auth/permissions';
 import { diffIntakes } from '@mimamori/core/intake/diff-intakes';
 import type { IntakeAnswers, IntakeDefinition, IntakeValues } from '@mimamori/core/intake/intake-definition';
+import { intakeRegisterMismatches } from '@mimamori/core/intake/intake-register-mismatches';
 import { renderIntakeAnswers } from '@mimamori/core/intake/render-intake-answers';
 import { selectIntakeDefinition } from '@mimamori/core/intake/select-intake-definition';
 import { summarizeIntake, type IntakeScaleScore } from '@mimamori/core/intake/summarize-intake';
+import type { Sex } from '@mimamori/core/patients/patient';
 import { instantToZoned } from '@mimamori/core/time/instant-to-zoned';
 import { getClinic, getIntake, getPatient, listIntakeStatuses, listPatientIntakes, revokePatientLinks, type IntakeRow } from '@mimamori/storage';
 import { audit, auditAlone } from '../../audit/audit.ts';
@@ -151,6 +153,8 @@ export async function readIntakeForStaff(ctx: RequestContext, intakeId: string) 
     answers: rendered.sections,
     scores,
     changes,
+    // The register and the intake disagree (sex, birth date): staff check which is right.
+    mismatches: patient ? intakeRegisterMismatches({ sex: patient.sex as Sex, birthDate: patient.birth_date }, answers.values) : [],
   };
 }
 

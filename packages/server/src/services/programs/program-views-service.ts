@@ -192,8 +192,9 @@ export async function programDashboard(ctx: RequestContext, programId: string) {
   const safety = safetySummary(aes, saeAlerts);
   const identified = isRole(actor.role) && hasPermission(actor.role, 'patients:read');
   const byEnrolment = new Map(rows.map((r) => [r.id, r]));
-  const participantOf = (r: { id: string; patient_id: string; patient_number: string }) =>
-    identified ? { enrolmentId: r.id, patientNumber: r.patient_number } : { studyId: studyIdFor(ctx.db.secrets.key, programId, r.patient_id) };
+  // Staff who read the register know participants by name as well as by 診察券番号.
+  const participantOf = (r: { id: string; patient_id: string; patient_number: string; name_kanji: string; name_kana: string }) =>
+    identified ? { enrolmentId: r.id, patientNumber: r.patient_number, nameKanji: r.name_kanji, nameKana: r.name_kana } : { studyId: studyIdFor(ctx.db.secrets.key, programId, r.patient_id) };
   // Pseudonymised views show days from each participant's first dose, never calendar dates.
   const firstDose = identified ? new Map<string, string>() : await firstDoseDates(db, { clinicId: actor.clinicId, enrolmentIds: rows.map((r) => r.id), zone });
   const dayOf = (enrolmentId: string, date: string | null) => dayFromFirstDose(date, firstDose.get(enrolmentId));
@@ -227,7 +228,7 @@ export async function programDashboard(ctx: RequestContext, programId: string) {
       const st = perEnrolment[i]!;
       const count = (k: string) => st.filter((s) => s.kind === 'assessment' && s.status === k).length;
       return {
-        ...(identified ? { id: r.id, patientNumber: r.patient_number } : participantOf(r)), status: r.status,
+        ...(identified ? { id: r.id, patientNumber: r.patient_number, nameKanji: r.name_kanji, nameKana: r.name_kana } : participantOf(r)), status: r.status,
         ...(identified ? { enrolmentDate: r.enrolment_date } : { enrolmentDay: dayOf(r.id, r.enrolment_date) }), overdue: count('overdue'), missed: count('missed'), due: count('due'),
         sessions: bookings[i]!,
       };

@@ -113,7 +113,7 @@ export async function calendarDays(ctx: RequestContext, q: { readonly from: stri
     days: clinicDays(cfg.calendar, from, to).map((d) => ({
       date: d.date, weekday: d.weekday, open: d.open, sessions: d.sessions,
       ...(d.closedReason ? { closedReason: d.closedReason } : {}),
-      ...(d.holiday ? { holidayName: d.holiday.name } : {}),
+      ...(d.holiday ? { holidayName: d.holiday.name, holidayNameEn: d.holiday.nameEn } : {}),
       ...(d.closure ? { closureReason: d.closure.reason } : {}),
       notes: d.notes,
     })),

@@ -105,10 +105,10 @@ function Picker({ lang, loading, changeId }: PageProps & { readonly changeId?: s
       const c = avail.closedDates.find((x) => x.date === d);
       if (n > 0) out.push({ date: d, n });
       else if (c && d >= today)
-        out.push({ date: d, n: 0, closed: c.holidayName ?? c.closureReason ?? (c.reason === 'weekly' ? t.closedWeekly : t.closedOther) });
+        out.push({ date: d, n: 0, closed: (lang === 'en' ? (c.holidayNameEn ?? c.holidayName) : c.holidayName) ?? c.closureReason ?? (c.reason === 'weekly' ? t.closedWeekly : t.closedOther) });
     }
     return out;
-  }, [avail, from, to, today, t]);
+  }, [avail, from, to, today, t, lang]);
 
   // Moving between steps moves focus to the new heading (screen readers, and the phone scrolls up).
   useEffect(() => headingRef.current?.focus(), [step]);

@@ -42,7 +42,7 @@ const NETWORK_MESSAGE: Record<Language, string> = {
 };
 
 // 401 on these means "wrong credentials" or "no session yet", not "session ended".
-const AUTH_PATHS = ['/api/auth/login', '/api/auth/session', '/api/auth/totp/enrol', '/api/auth/reauth', '/api/setup', '/api/invitations'];
+const AUTH_PATHS = ['/api/auth/login', '/api/auth/session', '/api/auth/status', '/api/auth/totp/enrol', '/api/auth/reauth', '/api/setup', '/api/invitations'];
 
 export interface RequestOptions {
   readonly method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

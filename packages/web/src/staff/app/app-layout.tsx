@@ -77,7 +77,6 @@ export function AppLayout(): ReactNode {
               <li key={i.to}>
                 <NavLink to={i.to} end={i.to === '/'}>
                   {t(i.label)}
-                  {i.comingSoon ? <span className="soon-tag">{t('common.soon')}</span> : null}
                 </NavLink>
               </li>
             ))}

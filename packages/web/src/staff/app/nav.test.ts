@@ -19,6 +19,12 @@ test('the menu shows what the role may open', () => {
   );
 });
 
+test('the calendar settings page is a menu entry for the roles that may edit it, not only a link on 予約', () => {
+  assert.deepEqual(permissionMatrix['scheduling:admin'], ['admin']);
+  assert.ok(paths(['appointments:read', 'scheduling:admin']).includes('/calendar-admin'));
+  assert.ok(!paths(['appointments:read', 'appointments:write']).includes('/calendar-admin'), 'reception without the permission does not see it');
+});
+
 test('every staff page has one row, a permission from the matrix, and the menu follows the table', () => {
   const paths = STAFF_ROUTES.map((r) => r.path);
   assert.equal(new Set(paths).size, paths.length, 'a path appears twice');
@@ -34,6 +40,7 @@ test('every staff page has one row, a permission from the matrix, and the menu f
       ['/', null],
       ['/patients', 'patients:read'],
       ['/appointments', 'appointments:read'],
+      ['/calendar-admin', 'scheduling:admin'],
       ['/intake', 'intake:admin'],
       ['/scales', 'scales:deliver'],
       ['/programs', 'programs:read'],

@@ -8,8 +8,6 @@ export interface NavItem {
   readonly label: string;
   /** Shown only with this permission (the server enforces it anyway). */
   readonly permission?: Permission;
-  /** Not built yet: the page says so. */
-  readonly comingSoon?: boolean;
 }
 
 /** The menu entries of a route table: Home, then the rows with a `nav` label, in table order. */

@@ -45,7 +45,7 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
   { path: 'appointments/new', access: 'appointments:write', page: lazyPage(() => import('../features/appointments/booking-page.tsx'), 'BookingPage') },
   { path: 'appointments/series', access: 'appointments:write', page: lazyPage(() => import('../features/appointments/series-page.tsx'), 'SeriesPage') },
   { path: 'appointments/:id', access: 'appointments:read', page: lazyPage(() => import('../features/appointments/appointment-detail-page.tsx'), 'AppointmentDetailPage') },
-  { path: 'calendar-admin', access: 'scheduling:admin', page: lazyPage(() => import('../features/calendar-admin/calendar-admin-page.tsx'), 'CalendarAdminPage') },
+  { path: 'calendar-admin', access: 'scheduling:admin', nav: 'nav.calendarAdmin', page: lazyPage(() => import('../features/calendar-admin/calendar-admin-page.tsx'), 'CalendarAdminPage') },
   { path: 'settings/clinic', access: 'scheduling:admin', page: lazyPage(() => import('../features/setup/clinic-facts-page.tsx'), 'ClinicFactsPage') },
   { path: 'settings/resources', access: 'scheduling:admin', page: lazyPage(() => import('../features/setup/resources-page.tsx'), 'ResourcesPage') },
   // intake

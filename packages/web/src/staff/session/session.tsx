@@ -25,9 +25,10 @@ const SessionContext = createContext<SessionState | null>(null);
 
 export const SESSION_KEY = ['session'] as const;
 
+/** The session, or null when signed out (the status route answers 200 either way: no failed request on the sign-in page). */
 async function fetchSession(): Promise<Session | null> {
   try {
-    return await api<Session>('/api/auth/session');
+    return (await api<{ session: Session | null }>('/api/auth/status')).session;
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) return null;
     throw e;

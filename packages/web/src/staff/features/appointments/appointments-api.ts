@@ -41,6 +41,7 @@ export interface CalendarDayInfo {
   readonly sessions: readonly { readonly start: string; readonly end: string }[];
   readonly closedReason?: string;
   readonly holidayName?: string;
+  readonly holidayNameEn?: string;
   readonly closureReason?: string;
   readonly notes: readonly string[];
 }

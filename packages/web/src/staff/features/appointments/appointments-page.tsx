@@ -1,3 +1,4 @@
+import { holidayName } from '../../../shared/format/holiday-name.ts';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -117,7 +118,7 @@ function dayHeading(day: CalendarDayInfo | undefined, t: (k: string, o?: Record<
   if (!day) return '';
   if (!day.open) {
     const why =
-      day.holidayName ??
+      holidayName(day, currentLanguage()) ??
       day.closureReason ??
       (day.notes.join('、') || (day.closedReason ? t(`appt.closedReasons.${day.closedReason}`) : ''));
     return `${t('appt.closed')}${why ? paren(why, currentLanguage()) : ''}`;

@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BookingNotReady } from '../setup/booking-not-ready.tsx';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { ApiError } from '../../../shared/api/api-error.ts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../shared/api/client.ts';
@@ -27,13 +27,34 @@ import { SlotPicker } from './slot-picker.tsx';
 import './appointments.css';
 
 /**
+ * A booking under way, carried through 新規患者登録 in the router's state so that registering the
+ * caller does not lose the chosen service, resource and time.
+ */
+export interface BookingDraft {
+  readonly serviceId: string;
+  readonly resourceId: string;
+  readonly slot: Slot | null;
+  readonly note: string;
+}
+
+/** The router state of `/appointments/new` coming back from registering a patient. */
+export interface BookingReturnState {
+  readonly booking?: BookingDraft;
+  /** The patient was just registered from this booking. */
+  readonly registered?: boolean;
+}
+
+/**
  * `/appointments/new`: quick booking during a phone call — patient, service (初診 first), a free
- * time, book. `?patientId=` starts with that patient chosen.
+ * time, book. `?patientId=` starts with that patient chosen; a draft in the router state (back from
+ * 新規患者登録) restores the rest.
  */
 export function BookingPage(): ReactNode {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const [params] = useSearchParams();
+  const back = (useLocation().state ?? null) as BookingReturnState | null;
+  const draft = back?.booking;
   const preset = params.get('patientId') ?? '';
   const presetPatient = useQuery({
     queryKey: ['patients', 'one', preset],
@@ -49,11 +70,11 @@ export function BookingPage(): ReactNode {
   const [picked, setPicked] = useState<PatientSummary | null | undefined>(undefined);
   const patient = picked === undefined ? (presetPatient.data ?? null) : picked;
   const services = (config.data?.services ?? []).filter((s) => s.active !== false);
-  const [serviceId, setServiceId] = useState('');
+  const [serviceId, setServiceId] = useState(draft?.serviceId ?? '');
   const service = services.find((s) => s.id === serviceId) ?? services[0];
-  const [resourceId, setResourceId] = useState('');
-  const [slot, setSlot] = useState<Slot | null>(null);
-  const [note, setNote] = useState('');
+  const [resourceId, setResourceId] = useState(draft?.resourceId ?? '');
+  const [slot, setSlot] = useState<Slot | null>(draft?.slot ?? null);
+  const [note, setNote] = useState(draft?.note ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<Appointment | null>(null);
@@ -147,7 +168,12 @@ export function BookingPage(): ReactNode {
       <form className="booking" onSubmit={(e) => void submit(e)} noValidate>
         <section className="card booking__step" aria-labelledby="step-patient">
           <h2 id="step-patient">{t('appt.stepPatient')}</h2>
-          <PatientPicker value={patient} onChange={setPicked} />
+          {back?.registered && patient ? <Alert tone="success">{t('patients.backToBooking')}</Alert> : null}
+          <PatientPicker
+            value={patient}
+            onChange={setPicked}
+            newPatientState={{ booking: { serviceId: service?.id ?? '', resourceId, slot, note } satisfies BookingDraft }}
+          />
         </section>
         <section className="card booking__step" aria-labelledby="step-service">
           <h2 id="step-service">{t('appt.stepService')}</h2>

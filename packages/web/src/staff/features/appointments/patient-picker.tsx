@@ -11,6 +11,8 @@ import { usePatientSearch } from '../patients/patient-api.ts';
 export function PatientPicker(props: {
   readonly value: PatientSummary | null;
   readonly onChange: (p: PatientSummary | null) => void;
+  /** Router state handed to 新規患者登録, which brings it back here with the new patient. */
+  readonly newPatientState?: unknown;
 }): ReactNode {
   const { t } = useTranslation();
   const lang = currentLanguage();
@@ -66,7 +68,9 @@ export function PatientPicker(props: {
       <ErrorMessage error={result.error} />
       {q && result.data && items.length === 0 ? (
         <p className="empty">
-          {t('appt.noPatient')} <Link to="/patients/new">{t('appt.newPatient')}</Link>
+          {t('appt.noPatient')} <Link to="/patients/new" state={props.newPatientState}>
+            {t('appt.newPatient')}
+          </Link>
         </p>
       ) : null}
       {items.length > 0 ? (

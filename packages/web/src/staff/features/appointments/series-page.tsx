@@ -1,3 +1,4 @@
+import { holidayName } from '../../../shared/format/holiday-name.ts';
 import { useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -239,7 +240,7 @@ export function SeriesPage(): ReactNode {
                   <td data-label={t('appt.placed')}>{o.date && o.slot ? `${formatDay(o.date, lang)} ${o.slot.startTime}` : '—'}</td>
                   <td data-label={t('appt.result')}>
                     <span className={`occ-tag occ-tag--${o.status}`}>{t(`appt.occStatus.${o.status}`)}</span>
-                    {o.holidayName ??
+                    {holidayName(o, lang) ??
                       o.closureReason ??
                       (o.reason ? ` ${t(`appt.closedReasons.${o.reason}`, { defaultValue: o.reason })}` : '')}
                   </td>
@@ -254,7 +255,7 @@ export function SeriesPage(): ReactNode {
                 {proposal.passedOver.map((p) => (
                   <li key={p.date}>
                     {formatDay(p.date, lang)}:{' '}
-                    {p.holidayName ?? p.closureReason ?? t(`appt.closedReasons.${p.reason}`, { defaultValue: p.reason })}
+                    {holidayName(p, lang) ?? p.closureReason ?? t(`appt.closedReasons.${p.reason}`, { defaultValue: p.reason })}
                   </li>
                 ))}
               </ul>

@@ -1,3 +1,4 @@
+import { holidayName } from '../../../shared/format/holiday-name.ts';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIn } from '../../../shared/format/age.ts';
@@ -22,7 +23,8 @@ export function SlotPicker(props: {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const today = todayIn(new Date());
-  const [from, setFrom] = useState(today);
+  // A time already chosen (a booking restored after registering its patient): open on its week.
+  const [from, setFrom] = useState(props.value && props.value.date > today ? props.value.date : today);
   const to = addDays(from, 6);
   const avail = useAvailability({
     serviceId: props.serviceId,
@@ -84,7 +86,7 @@ export function SlotPicker(props: {
                   <p className="small muted">
                     {t('appt.closed')}
                     {paren(
-                      closed.holidayName ??
+                      holidayName(closed, lang) ??
                         closed.closureReason ??
                         (calendarDays.data?.find((x) => x.date === d)?.notes.join('、') || t(`appt.closedReasons.${closed.reason}`)),
                       lang,

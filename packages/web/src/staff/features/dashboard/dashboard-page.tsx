@@ -11,18 +11,18 @@ import { SetupChecklist } from '../setup/setup-checklist.tsx';
 
 /**
  * Home. The alerts section lists what needs a clinician (a positive suicide item, a worsening
- * score); it stays empty until the scales feature supplies alerts.
+ * score, a serious adverse event) to the roles that may see alerts; the others are told who does.
  */
 export function DashboardPage({
   visibleNav,
 }: {
   /** The menu entries a role sees (the app's, from its route table); the shortcuts list them. */
-  readonly visibleNav: (permissions: readonly Permission[]) => ReadonlyArray<{ readonly to: string; readonly label: string; readonly comingSoon?: boolean }>;
+  readonly visibleNav: (permissions: readonly Permission[]) => ReadonlyArray<{ readonly to: string; readonly label: string }>;
 }): ReactNode {
   const { t } = useTranslation();
   const { session, can } = useSession();
   if (!session) return null;
-  const shortcuts = visibleNav(session.permissions).filter((i) => i.to !== '/' && !i.comingSoon);
+  const shortcuts = visibleNav(session.permissions).filter((i) => i.to !== '/');
   return (
     <Page title={t('dashboard.title')}>
       <p className="lead">{t('dashboard.welcome', { name: session.user.displayName, clinic: session.user.clinicName })}</p>

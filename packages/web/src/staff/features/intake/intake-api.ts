@@ -48,6 +48,8 @@ export interface IntakeView {
     }>;
   }>;
   readonly scores: ReadonlyArray<StoredScore>;
+  /** Where the intake and the patient register disagree (sex, birth date). */
+  readonly mismatches: ReadonlyArray<{ readonly field: 'sex' | 'birth_date'; readonly registered: string; readonly answered: string }>;
   readonly changes: {
     since: string;
     items: ReadonlyArray<{ kind: 'added' | 'removed' | 'changed'; questionId: string; label: string; before?: string; after?: string }>;
@@ -57,6 +59,8 @@ export interface IntakeView {
 export interface SentIntake {
   readonly intakeId: string;
   readonly reused: boolean;
+  /** The reused intake already held answers, which are kept. */
+  readonly answersKept: boolean;
   readonly status: string;
   readonly mailQueued: boolean;
   /** Only for roles that may read intake answers; for the others the link is mailed to the patient. */

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import './intake.css';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { formatDateTime } from '../../../shared/format/dates.ts';
+import { formatDate, formatDateTime } from '../../../shared/format/dates.ts';
 import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -38,6 +38,20 @@ export function IntakeViewPage(): ReactNode {
         {t('intake.version', { version: v.intake.definitionVersion })}
       </p>
       {!submitted ? <Alert tone="info">{t('intake.notSubmitted')}</Alert> : null}
+      {v.mismatches.length ? (
+        <Alert tone="warning" title={t('intake.mismatchTitle')}>
+          <ul className="plain-list" data-testid="intake-mismatches">
+            {v.mismatches.map((m) => (
+              <li key={m.field}>
+                {m.field === 'sex'
+                  ? t('intake.mismatchSex', { registered: t(`sex.${m.registered}`), answered: t(`sex.${m.answered}`) })
+                  : t('intake.mismatchBirthDate', { registered: formatDate(m.registered, lang), answered: formatDate(m.answered, lang) })}
+              </li>
+            ))}
+          </ul>
+          <p>{t('intake.mismatchHint')}</p>
+        </Alert>
+      ) : null}
       {submitted && s.alerts.length ? (
         <Alert tone="error" title={t('intake.alerts')}>
           <ul className="plain-list">

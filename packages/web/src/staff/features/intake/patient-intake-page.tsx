@@ -43,7 +43,7 @@ function SentBox({ sent, own = false }: { readonly sent: SentIntake; readonly ow
     <section className="card card--wide intake-sent" aria-labelledby={titleId}>
       <h2 id={titleId}>{own ? t('intake.adolescentLink') : t('intake.link')}</h2>
       <Alert tone="success">
-        {t('intake.sent')} {sent.mailQueued ? t('intake.mailQueued') : t('intake.noMail')} {sent.reused ? t('intake.reused') : ''}
+        {t('intake.sent')} {sent.mailQueued ? t('intake.mailQueued') : t('intake.noMail')} {sent.answersKept ? t('intake.reused') : sent.reused ? t('intake.relinked') : ''}
       </Alert>
       {sent.link && sent.qr ? <LinkAndQr link={sent.link} qr={sent.qr} /> : null}
     </section>

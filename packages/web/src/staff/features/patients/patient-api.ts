@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, query } from '../../../shared/api/client.ts';
+import type { AppointmentView } from '@mimamori/server/api-types';
 import type { Patient, PatientHistoryEntry, PatientSummary } from '../../../shared/api/types.ts';
 
 export const PAGE_SIZE = 50;
@@ -18,6 +19,18 @@ export function usePatient(id: string) {
     queryKey: ['patients', 'one', id],
     queryFn: ({ signal }) => api<{ patient: Patient }>(`/api/patients/${encodeURIComponent(id)}`, { signal }),
     select: (r) => r.patient,
+    // Pages that learn the id from another answer (the intake view) ask only once they have it.
+    enabled: id !== '',
+  });
+}
+
+/** The patient page's appointments: upcoming (soonest first) and past (newest first). */
+export function usePatientAppointments(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['appointments', 'patient', id],
+    queryFn: ({ signal }) =>
+      api<{ upcoming: AppointmentView[]; past: AppointmentView[]; morePast: boolean }>(`/api/patients/${encodeURIComponent(id)}/appointments`, { signal }),
+    enabled,
   });
 }
 

@@ -7,6 +7,7 @@ import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { usePatient } from './patient-api.ts';
+import { PatientAppointments } from './patient-appointments.tsx';
 import { PatientBanner } from './patient-banner.tsx';
 
 function Row({ label, children }: { readonly label: string; readonly children: ReactNode }): ReactNode {
@@ -42,6 +43,11 @@ export function PatientDetailPage(): ReactNode {
       before={<PatientBanner patient={p} />}
       actions={
         <>
+          {can('appointments:write') ? (
+            <Link className="btn btn--primary" to={`/appointments/new?patientId=${encodeURIComponent(p.id)}`}>
+              {t('patients.book')}
+            </Link>
+          ) : null}
           {can('intake:status') ? (
             <Link className="btn" to={`/patients/${encodeURIComponent(p.id)}/intake`}>
               {t('nav.intake')}
@@ -66,7 +72,7 @@ export function PatientDetailPage(): ReactNode {
             {t('patients.history')}
           </Link>
           {can('patients:write') ? (
-            <Link className="btn btn--primary" to={`/patients/${encodeURIComponent(p.id)}/edit`}>
+            <Link className="btn" to={`/patients/${encodeURIComponent(p.id)}/edit`}>
               {t('common.edit')}
             </Link>
           ) : null}
@@ -111,6 +117,12 @@ export function PatientDetailPage(): ReactNode {
             </ul>
           )}
         </section>
+        {can('appointments:read') ? (
+          <section className="card card--wide" aria-labelledby="sec-appointments">
+            <h2 id="sec-appointments">{t('patients.appointments')}</h2>
+            <PatientAppointments patientId={p.id} />
+          </section>
+        ) : null}
         <section className="card card--wide" aria-labelledby="sec-notes">
           <h2 id="sec-notes">{t('patients.notes')}</h2>
           {p.notes ? <p className="pre">{p.notes}</p> : <p className="muted">{t('patients.noNotes')}</p>}

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { holidayName, parenthesized } from '../../../shared/format/holiday-name.ts';
 import { api } from '../../../shared/api/client.ts';
 import { ApiError, fieldErrors } from '../../../shared/api/api-error.ts';
 import { useSession } from '../../session/session.tsx';
@@ -26,7 +27,7 @@ export function SessionPlan({ sessions }: { readonly sessions: readonly PlannedS
               <td><span className={`tag${s.status === 'not_booked' || s.status === 'cancelled' ? ' tag--bad' : ''}`}>{t(`prg.sStatus.${s.status}`)}</span></td>
               <td className="nowrap">
                 {s.appointment ? `${s.appointment.date} ${s.appointment.time}` : '—'}
-                {s.outsideWindow ? <span className="prg-warn small">（{t('prg.outsideWindow')}）</span> : null}
+                {s.outsideWindow ? <span className="prg-warn small">{parenthesized(t('prg.outsideWindow'), currentLanguage())}</span> : null}
               </td>
             </tr>
           ))}
@@ -68,7 +69,7 @@ export function BookingPanel({ d }: { readonly d: EnrolmentDetail }): ReactNode 
   const errs = fieldErrors(error);
 
   /** Why the proposal has no slot for a session: the closed day's name, or the reason's label. */
-  const whyNot = (o: Occurrence): string => o.holidayName ?? o.closureReason ?? (o.reason ? t(`prg.passedReasons.${o.reason}`, { defaultValue: o.reason }) : t('prg.passedReasons.no_free_slot'));
+  const whyNot = (o: Occurrence): string => holidayName(o, lang) ?? o.closureReason ?? (o.reason ? t(`prg.passedReasons.${o.reason}`, { defaultValue: o.reason }) : t('prg.passedReasons.no_free_slot'));
 
   async function book(e: FormEvent): Promise<void> {
     e.preventDefault();
@@ -119,7 +120,7 @@ export function BookingPanel({ d }: { readonly d: EnrolmentDetail }): ReactNode 
                   <h4>{t('prg.passedOver')}</h4>
                   <ul>
                     {p.passedOver.map((x) => (
-                      <li key={x.date} data-passed={x.date}>{x.date} — {x.holidayName ?? x.closureReason ?? t(`prg.passedReasons.${x.reason}`)}</li>
+                      <li key={x.date} data-passed={x.date}>{x.date} — {holidayName(x, lang) ?? x.closureReason ?? t(`prg.passedReasons.${x.reason}`)}</li>
                     ))}
                   </ul>
                 </div>
@@ -139,7 +140,7 @@ export function BookingPanel({ d }: { readonly d: EnrolmentDetail }): ReactNode 
                       <p className="prg-book__head">
                         <strong>{t('prg.session', { n: o.sessionNumber })}</strong>{' '}
                         <span className={`tag${o.status === 'ok' ? '' : o.status === 'shifted' ? ' prg-tag--moved' : ' tag--bad'}`}>{t(`prg.occStatus.${o.status}`)}</span>
-                        {o.status === 'shifted' ? <span className="prg-shift small"> {o.targetDate} → {o.date}{o.holidayName ? `（${o.holidayName}）` : o.reason ? `（${t(`prg.passedReasons.${o.reason}`)}）` : ''}</span> : null}
+                        {o.status === 'shifted' ? <span className="prg-shift small"> {o.targetDate} → {o.date}{o.holidayName ? parenthesized(holidayName(o, lang)!, lang) : o.reason ? parenthesized(t(`prg.passedReasons.${o.reason}`), lang) : ''}</span> : null}
                       </p>
                       {!o.date || !o.slot ? (
                         <p className="prg-warn small" data-no-slot={o.sessionNumber}>

@@ -25,7 +25,7 @@ export function ProgramPage(): ReactNode {
   const programs = usePrograms();
   const program = programs.data?.items.find((x) => x.program.id === programId)?.program;
   const d = dash.data;
-  const participantHeader = d?.identified === false ? t('prg.studyId') : t('prg.patientNumber');
+  const participantHeader = d?.identified === false ? t('prg.studyId') : t('prg.participant');
   // A researcher sees days from the participant's first dose (day 0), never calendar dates.
   const day = (n: number | null | undefined) => (n === null || n === undefined ? t('prg.notDosed') : n < 0 ? t('prg.daysBefore', { n: -n }) : t('prg.dayN', { n }));
   return (
@@ -43,7 +43,7 @@ export function ProgramPage(): ReactNode {
               <ul className="prg-alerts">
                 {d.safety.unreviewedAlerts.map((a) => (
                   <li key={a.alertId} className="alert alert--error">
-                    <strong>{a.patientNumber ?? a.studyId}</strong> {String(a.summary.params?.term ?? '')} (Grade {String(a.summary.params?.grade ?? '')}) — {d.identified ? a.createdOn : day(a.createdDay)}
+                    <strong>{a.nameKanji ? `${a.nameKanji} ${a.patientNumber}` : a.studyId}</strong> {String(a.summary.params?.term ?? '')} (Grade {String(a.summary.params?.grade ?? '')}) — {d.identified ? a.createdOn : day(a.createdDay)}
                   </li>
                 ))}
               </ul>
@@ -56,7 +56,7 @@ export function ProgramPage(): ReactNode {
                   <tbody>
                     {d.safety.open.map((a) => (
                       <tr key={a.id}>
-                        <td>{a.enrolmentId !== undefined && can('programs:clinical_read') ? <Link to={`/program-enrolments/${a.enrolmentId}`}>{a.patientNumber}</Link> : <span className="nowrap">{a.patientNumber ?? a.studyId}</span>}</td>
+                        <td>{a.enrolmentId !== undefined && can('programs:clinical_read') ? <Link to={`/program-enrolments/${a.enrolmentId}`}>{a.nameKanji}</Link> : <span>{a.nameKanji ?? a.studyId}</span>}{a.patientNumber ? <span className="mono small muted nowrap"> {a.patientNumber}</span> : null}</td>
                         <td>{a.term}{a.serious ? <span className="tag tag--bad">SAE</span> : null}</td>
                         <td>{a.grade}</td><td className="nowrap">{d.identified ? a.onsetDate : day(a.onsetDay)}</td><td>{t(`prg.out.${a.outcome}`)}</td>
                       </tr>
@@ -103,7 +103,7 @@ export function ProgramPage(): ReactNode {
                 <tbody>
                   {d.enrolments.map((e) => (
                     <tr key={e.id ?? e.studyId}>
-                      <td>{e.id !== undefined && can('programs:clinical_read') ? <Link to={`/program-enrolments/${e.id}`}>{e.patientNumber}</Link> : <span className="nowrap">{e.patientNumber ?? e.studyId}</span>}</td>
+                      <td>{e.id !== undefined && can('programs:clinical_read') ? <Link to={`/program-enrolments/${e.id}`}>{e.nameKanji}</Link> : <span>{e.nameKanji ?? e.studyId}</span>}{e.patientNumber ? <span className="mono small muted nowrap"> {e.patientNumber}</span> : null}</td>
                       <td>{t(`prg.statuses.${e.status}`)}</td><td className="nowrap">{d.identified ? (e.enrolmentDate ?? '—') : e.enrolmentDay === null || e.enrolmentDay === undefined ? '—' : day(e.enrolmentDay)}</td><td>{e.overdue}</td><td>{e.missed}</td>
                       <td className={e.sessions && e.sessions.notBooked > 0 && ['enrolled', 'active'].includes(e.status) ? 'prg-warn nowrap' : 'nowrap'}>
                         {e.sessions && e.sessions.planned > 0 ? t('prg.bookedCount', { booked: e.sessions.booked, planned: e.sessions.planned }) : '—'}

@@ -24,10 +24,10 @@ export interface BookingProposal {
   readonly startDate: string;
   readonly occurrences: readonly {
     readonly sessionNumber: number; readonly targetDate: string; readonly date: string | null; readonly status: 'ok' | 'shifted' | 'skipped' | 'conflict';
-    readonly reason?: string; readonly holidayName?: string; readonly closureReason?: string; readonly programDate?: string; readonly windowStart?: string; readonly windowEnd?: string;
+    readonly reason?: string; readonly holidayName?: string; readonly holidayNameEn?: string; readonly closureReason?: string; readonly programDate?: string; readonly windowStart?: string; readonly windowEnd?: string;
     readonly slot?: { readonly startTime: string; readonly date: string };
   }[];
-  readonly passedOver: readonly { readonly date: string; readonly reason: string; readonly holidayName?: string; readonly closureReason?: string }[];
+  readonly passedOver: readonly { readonly date: string; readonly reason: string; readonly holidayName?: string; readonly holidayNameEn?: string; readonly closureReason?: string }[];
   readonly complete: boolean;
   readonly booked: boolean;
 }
@@ -61,7 +61,7 @@ export interface EnrolmentDetail {
  * Who a dashboard row is: staff who may read the patient register get the patient number and the
  * enrolment (for the link); everyone else gets the program's study id only.
  */
-export type DashboardParticipant = { readonly enrolmentId: string; readonly patientNumber: string; readonly studyId?: never } | { readonly studyId: string; readonly enrolmentId?: never; readonly patientNumber?: never };
+export type DashboardParticipant = { readonly enrolmentId: string; readonly patientNumber: string; readonly nameKanji: string; readonly nameKana: string; readonly studyId?: never } | { readonly studyId: string; readonly enrolmentId?: never; readonly patientNumber?: never; readonly nameKanji?: never; readonly nameKana?: never };
 export interface Dashboard {
   readonly program: { readonly id: string; readonly version: number; readonly title: L10n };
   readonly identified: boolean;
@@ -74,7 +74,7 @@ export interface Dashboard {
     readonly open: readonly ({ id: string; term: string; grade: number; onsetDate?: string; onsetDay?: number | null; serious: boolean; outcome: string } & DashboardParticipant)[];
     readonly unreviewedAlerts: readonly ({ alertId: string; adverseEventId: string; createdAt?: string; createdOn?: string; createdDay?: number | null; summary: { key: string; params?: Record<string, string | number> } } & DashboardParticipant)[];
   };
-  readonly enrolments: readonly ({ status: string; enrolmentDate?: string | null; enrolmentDay?: number | null; overdue: number; missed: number; due: number; sessions?: { planned: number; booked: number; notBooked: number } } & ({ id: string; patientNumber: string; studyId?: never } | { studyId: string; id?: never; patientNumber?: never }))[];
+  readonly enrolments: readonly ({ status: string; enrolmentDate?: string | null; enrolmentDay?: number | null; overdue: number; missed: number; due: number; sessions?: { planned: number; booked: number; notBooked: number } } & ({ id: string; patientNumber: string; nameKanji: string; nameKana: string; studyId?: never } | { studyId: string; id?: never; patientNumber?: never; nameKanji?: never }))[];
 }
 
 export const usePrograms = () => useQuery({ queryKey: ['programs'], queryFn: ({ signal }) => api<{ items: { program: Program; versions: number[] }[] }>('/api/programs', { signal }) });

@@ -31,6 +31,7 @@ export const programsEn: Shape<typeof programsJa> = {
   unreviewed: 'Serious adverse event alerts not yet reviewed',
   noneOpen: 'None.',
   enrolments: 'Participants',
+  participant: 'Participant (name, patient no.)',
   patientNumber: 'Patient no.',
   studyId: 'Study ID',
   pseudonymous: 'Participants are shown by this program’s study ID (the same pseudonym as in the data cut); nothing that identifies a patient is shown, and dates are given as days from the first dose (day 0).',

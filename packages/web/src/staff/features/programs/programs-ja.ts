@@ -27,6 +27,7 @@ export const programsJa = {
   unreviewed: '未確認の重篤な有害事象アラート',
   noneOpen: 'ありません。',
   enrolments: '参加者',
+  participant: '参加者（氏名・診察券番号）',
   patientNumber: '診察券番号',
   studyId: '研究ID',
   pseudonymous: '参加者は、このプログラムの研究ID（データカットと同じ仮名ID）で表示しています。患者を特定できる情報は表示せず、日付は初回投与日（0日目）からの日数で示します。',

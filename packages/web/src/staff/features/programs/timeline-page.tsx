@@ -1,4 +1,6 @@
 import './programs.css';
+import { parenthesized } from '../../../shared/format/holiday-name.ts';
+import { timeAxisLabels } from '../../../shared/format/time-axis-labels.ts';
 import { ScatterChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -8,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorMessage } from '../../components/alert.tsx';
 import { Loading, Page } from '../../components/page.tsx';
+import { currentLanguage } from '../../i18n/index.ts';
 import { SessionPlan } from './booking-panel.tsx';
 import { useTimeline, type TimelineEntry } from './programs-api.ts';
 
@@ -34,6 +37,7 @@ function describe(e: TimelineEntry, t: (k: string, o?: Record<string, unknown>) 
 export function PatientTimelinePage(): ReactNode {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const lang = currentLanguage();
   const q = useTimeline(id);
   const ref = useRef<HTMLDivElement>(null);
   const data = q.data;
@@ -51,7 +55,7 @@ export function PatientTimelinePage(): ReactNode {
       animation: false,
       grid: { left: 110, right: 24, top: 16, bottom: 40 },
       tooltip: { trigger: 'item' },
-      xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
+      xAxis: { type: 'time', axisLabel: { hideOverlap: true, formatter: timeAxisLabels(lang) } },
       yAxis: { type: 'category', data: labels, inverse: true },
       series: KINDS.map((k, i) => ({
         name: labels[i],
@@ -77,7 +81,7 @@ export function PatientTimelinePage(): ReactNode {
       ro.disconnect();
       chart.dispose();
     };
-  }, [data, planned, t]);
+  }, [data, planned, t, lang]);
 
   return (
     <Page title={data ? `${t('prg.timeline')} — ${data.patient.nameKanji}（${data.patient.patientNumber}）` : t('prg.timeline')}>
@@ -94,7 +98,7 @@ export function PatientTimelinePage(): ReactNode {
           {hasChart ? <div ref={ref} className="prg-timeline-chart" role="img" aria-label={t('prg.timeline')} /> : null}
           {(data.enrolments ?? []).filter((e) => (e.plannedSessions ?? []).length > 0).map((e) => (
             <section key={e.id} className="card card--wide" aria-labelledby={`tl-plan-${e.id}`}>
-              <h2 id={`tl-plan-${e.id}`}>{t('prg.sessions')}（{t(`prg.statuses.${e.status}`)}）</h2>
+              <h2 id={`tl-plan-${e.id}`}>{t('prg.sessions')}{parenthesized(t(`prg.statuses.${e.status}`), lang)}</h2>
               <SessionPlan sessions={e.plannedSessions ?? []} />
             </section>
           ))}

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { parenthesized } from '../../../shared/format/holiday-name.ts';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -66,7 +67,7 @@ export function PublicSitePage(): ReactNode {
           <fieldset key={f} className="publicsite__pair">
             <legend>{t(`publicsite.field.${f}`)}</legend>
             {(['ja', 'en'] as const).map((l) => {
-              const props = { label: `${t(`publicsite.field.${f}`)}（${l === 'ja' ? '日本語' : 'English'}）`, value: form[f][l], error: errs[`${f}.${l}`], onChange: (e: { target: { value: string } }) => set(f, l, e.target.value), lang: l };
+              const props = { label: `${t(`publicsite.field.${f}`)}${parenthesized(l === 'ja' ? '日本語' : 'English', lang)}`, value: form[f][l], error: errs[`${f}.${l}`], onChange: (e: { target: { value: string } }) => set(f, l, e.target.value), lang: l };
               return f === 'clinicName' || f === 'tagline' ? <TextField key={l} {...props} required={f === 'clinicName'} /> : <TextAreaField key={l} rows={f === 'privacy' ? 8 : 4} {...props} />;
             })}
           </fieldset>

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { parenthesized } from '../../../shared/format/holiday-name.ts';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -64,7 +65,7 @@ export function RecruitmentEditorPage(): ReactNode {
             <ul>
               {check.missing.map((m, i) => (
                 <li key={i}>
-                  <strong>{t(`recruitment.field.${m.field}`)}{m.lang ? `（${m.lang === 'ja' ? '日本語' : 'English'}）` : ''}</strong>
+                  <strong>{t(`recruitment.field.${m.field}`)}{m.lang ? parenthesized(m.lang === 'ja' ? '日本語' : 'English', lang) : ''}</strong>
                   {' — '}{RECRUITMENT_RULES[m.rule].text[lang]} <span className="muted">［{RECRUITMENT_RULES[m.rule].source[lang]}］</span>
                 </li>
               ))}
@@ -104,7 +105,7 @@ export function RecruitmentEditorPage(): ReactNode {
             {(['ja', 'en'] as const).map((l) => (
               <TextAreaField
                 key={l} lang={l} rows={f === 'title' ? 2 : 3}
-                label={`${t(`recruitment.field.${f}`)}（${l === 'ja' ? '日本語' : 'English'}）`}
+                label={`${t(`recruitment.field.${f}`)}${parenthesized(l === 'ja' ? '日本語' : 'English', lang)}`}
                 value={form[f][l]}
                 error={missingOf(f, l) ? t('recruitment.required') : undefined}
                 onChange={(e) => set(f, l, e.target.value)}

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { parenthesized } from '../../../shared/format/holiday-name.ts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -24,7 +25,7 @@ function detailText(e: AlertHistory['events'][number], t: TFunction): string {
 
 /** One alert's history: what raised it, answers as given, every send, delivery, escalation and the acknowledgement. */
 export function AlertHistoryPage(): ReactNode {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const q = useQuery({ queryKey: ['alerts', 'history', id], queryFn: () => api<AlertHistory>(`/api/alerts/${encodeURIComponent(id)}/history`) });
   if (q.isError) return <Page title={t('safety.historyTitle')}><ErrorMessage error={q.error} /></Page>;
@@ -41,7 +42,7 @@ export function AlertHistoryPage(): ReactNode {
         {events.map((e, i) => (
           <li key={i}>
             <time dateTime={e.at}>{formatDateTime(e.at)}</time> <strong>{t(`safety.events.${e.type}`, { defaultValue: e.type })}</strong>
-            {e.staffName ? ` — ${e.staffName}` : ''} {detailText(e, t) ? <span className="muted">（{detailText(e, t)}）</span> : null}
+            {e.staffName ? ` — ${e.staffName}` : ''} {detailText(e, t) ? <span className="muted">{parenthesized(detailText(e, t), i18n.language === 'en' ? 'en' : 'ja')}</span> : null}
           </li>
         ))}
       </ol>

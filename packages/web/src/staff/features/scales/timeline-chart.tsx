@@ -4,6 +4,7 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { timeAxisLabels } from '../../../shared/format/time-axis-labels.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { loc, type TimelineScale } from './scales-api.ts';
 
@@ -69,7 +70,7 @@ export function TimelineChart({ scale }: { readonly scale: TimelineScale }): Rea
       grid: { left: 40, right: 16, top: 36, bottom: 36 },
       legend: { top: 0, show: scale.series.length > 1 },
       tooltip: { trigger: 'item' },
-      xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
+      xAxis: { type: 'time', axisLabel: { hideOverlap: true, formatter: timeAxisLabels(lang) } },
       yAxis: { type: 'value', min: scale.range?.min ?? 0, max: scale.range?.max ?? undefined, inverse: false },
       series,
     });
