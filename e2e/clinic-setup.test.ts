@@ -45,6 +45,9 @@ async function shot(page: Page, name: string, near?: Locator): Promise<void> {
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: width === 360 ? 740 : 800 });
     if (near) await near.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    // Let the page lay out and paint at the new width before the picture is taken.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.waitForTimeout(300);
     await page.screenshot({ path: join(root, `docs/screenshots/clinic-setup-${name}-${width}.png`), fullPage: !near });
   }
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { useSchedulingConfig } from '../appointments/appointments-api.ts';
@@ -26,6 +27,10 @@ export function CalendarAdminPage(): ReactNode {
   return (
     <Page title={t('calAdmin.title')}>
       <p className="lead">{t('calAdmin.intro')}</p>
+      <p className="row-actions">
+        <Link to="/settings/clinic">{t('clinicSetup.factsTitle')}</Link>
+        <Link to="/settings/resources">{t('clinicSetup.resourcesTitle')}</Link>
+      </p>
       {stale ? <Alert tone="warning">{t('calAdmin.stale')}</Alert> : null}
       <CalendarForm config={config.data} key={`cal-${generation}`} onStale={onStale} />
       <ServicesForm config={config.data} key={`svc-${generation}`} onStale={onStale} />
