@@ -55,6 +55,7 @@ async function freshCode(secret: string, used: Set<string>): Promise<string> {
 test('first-run setup, TOTP enrolment, register a patient, find them by kana, log out', { timeout: 300_000 }, async () => {
   const link = /(https?:\/\/\S+\/setup\?token=[A-Za-z0-9_-]+)/.exec(server.output())?.[1];
   assert.ok(link, `the server prints a setup link:\n${server.output()}`);
+  assert.match(server.output(), /valid until \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(Asia\/Tokyo, UTC\+09:00\)/, 'the expiry on the clinic clock, zone named');
 
   const context = await newContext(browser, 'ja');
   const page = await context.newPage();
@@ -122,7 +123,9 @@ test('first-run setup, TOTP enrolment, register a patient, find them by kana, lo
   await page.getByRole('cell', { name: '佐藤 看護師 nurse.sato' }).waitFor();
   await expectAccessible(page, 'staff admin');
   await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '監査ログ' }).click();
-  await page.getByRole('cell', { name: 'patient.create' }).first().waitFor();
+  // Actions and people read as words, not codes and ids.
+  await page.getByRole('cell', { name: '患者を登録' }).first().waitFor();
+  await page.getByRole('cell', { name: /スタッフ 佐藤 看護師/ }).first().waitFor();
   await page.getByRole('button', { name: 'ハッシュチェーンを検証' }).click();
   await page.getByText(/改ざんは見つかりませんでした/).waitFor();
   await expectAccessible(page, 'audit log');

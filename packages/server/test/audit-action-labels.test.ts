@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { AUDIT_ACTION_FAMILIES, AUDIT_ACTION_LABELS, auditActionLabel } from '@mimamori/core/audit/index';
+import { AUDIT_ACTION_FAMILIES, AUDIT_ACTION_LABELS, AUDIT_RESOURCE_LABELS, auditActionLabel } from '@mimamori/core/audit/index';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -13,9 +13,10 @@ function sources(dir: string): string[] {
 }
 
 /** Every action code written to the audit log by the server, storage (CLI and seeds) and the CLI: literal codes, and the fixed start of built ones. */
-function writtenActions(): { literal: Set<string>; built: Set<string> } {
+function writtenActions(): { literal: Set<string>; built: Set<string>; resources: Set<string> } {
   const literal = new Set<string>();
   const built = new Set<string>();
+  const resources = new Set<string>();
   for (const file of ['server/src', 'storage/src', 'cli/src'].flatMap((d) => sources(join(root, d)))) {
     const text = readFileSync(file, 'utf8');
     // `action: 'logout'` (not a type such as `action: 'cancel' | 'keep'`), and every dotted code on a line that sets an action
@@ -25,12 +26,14 @@ function writtenActions(): { literal: Set<string>; built: Set<string> } {
       for (const m of line.matchAll(/'([a-z_]+(?:\.[a-z_]+)+)'/g)) if (!m[1]!.startsWith('audit_log.')) literal.add(m[1]!);
     }
     for (const m of text.matchAll(/\baction: `([a-z_.]*)\$\{/g)) built.add(m[1]!);
+    for (const m of text.matchAll(/\bresource: '([a-z_]+)'/g)) resources.add(m[1]!);
   }
-  return { literal, built };
+  return { literal, built, resources };
 }
 
 test('every audit action code the server writes has words in Japanese and English', () => {
-  const { literal, built } = writtenActions();
+  const { literal, built, resources } = writtenActions();
+  assert.deepEqual([...resources].filter((r) => !Object.hasOwn(AUDIT_RESOURCE_LABELS, r)), [], 'kinds of record without words');
   assert.ok(literal.size > 100, `found ${literal.size} codes: the scan still sees the code`);
   const missing = [...literal].filter((a) => !Object.hasOwn(AUDIT_ACTION_LABELS, a));
   assert.deepEqual(missing, [], 'codes without a label in packages/core/src/audit/audit-action-labels.ts');

@@ -52,6 +52,7 @@ test('every staff page has one row, a permission from the matrix, and the menu f
       ['/applications', 'recruitment:queue'],
       ['/staff', 'staff:admin'],
       ['/audit', 'audit:read'],
+      ['/backups', 'staff:admin'],
     ],
   );
 });

@@ -220,7 +220,7 @@ export function AuditPage(): ReactNode {
                     )}
                   </td>
                   <td data-label={t('audit.outcome')}>
-                    <span className={`status status--${r.outcome === 'success' ? 'active' : 'disabled'}`}>
+                    <span className={`status status--${r.outcome === 'success' ? 'active' : 'disabled'} nowrap`}>
                       {t(`audit.outcomes.${r.outcome}`, { defaultValue: r.outcome })}
                     </span>
                   </td>

@@ -7,6 +7,7 @@ export const backupsEn: Record<keyof typeof backupsJa, string> = {
   last: 'Newest backup',
   none: 'No backup has been recorded.',
   ok: 'The newest backup is {{hours}} hours old.',
+  recent: 'The newest backup was made within the last hour.',
   stale: 'The newest backup is {{hours}} hours old (more than {{limit}} hours). Make a backup now.',
   noneWarning: 'No backup has been made yet. Make a backup now.',
   howTitle: 'How to make a backup',

@@ -39,7 +39,7 @@ export function BackupsPage(): ReactNode {
               <dt>{t('backups.finishedAt')}</dt>
               <dd>
                 {formatDateTime(last.finishedAt, lang)}
-                {d.freshness.state === 'ok' ? <span className="muted"> — {t('backups.ok', { hours: d.freshness.ageHours })}</span> : null}
+                {d.freshness.state === 'ok' ? <span className="muted"> — {d.freshness.ageHours ? t('backups.ok', { hours: d.freshness.ageHours }) : t('backups.recent')}</span> : null}
               </dd>
               <dt>{t('backups.file')}</dt>
               <dd>
