@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../context.ts';
 import { contextOf } from '../../request-context.ts';
 import { idSchema } from '../schemas.ts';
-import { attachLotCertificate, createProductLot, downloadLotCertificate, listLots } from '../../services/programs/product-lot-service.ts';
+import { appointmentProgramSession, attachLotCertificate, createProductLot, downloadLotCertificate, listLots } from '../../services/programs/product-lot-service.ts';
 
 /** Infusion fields added for reviewers (lot on record, dose per kg, thaw, rate, observation …) and the out-of-window confirmation. */
 export const INFUSION_REVIEW_FIELDS = [
@@ -27,6 +27,8 @@ const BODY_LIMIT = 8 * 1024 * 1024;
 export function registerTreatmentRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['programs'];
+  r.get('/api/appointments/:appointmentId/program-session', { config: { access: 'programs:clinical_read' }, schema: { tags, params: z.strictObject({ appointmentId: idSchema }) } }, async (req) =>
+    appointmentProgramSession(contextOf(deps, req), req.params.appointmentId));
   r.get('/api/programs/:programId/lots', { config: { access: 'programs:read' }, schema: { tags, params: programParams } }, async (req) =>
     ({ items: await listLots(contextOf(deps, req), req.params.programId) }));
   r.post('/api/programs/:programId/lots', {

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '@mimamori/core';
 import { certificateMediaType, lotReleaseProblems, validateProductLot, type ProductLot } from '@mimamori/core/treatment/index';
+import type { EnrolmentSchedule } from '@mimamori/core/programs/index';
 import {
+  getAppointment,
   getProductLot,
   getProductLotCertificate,
   insertProductLot,
   isUniqueViolation,
+  listEnrolments,
   listProductLots,
   newId,
   setProductLotCertificate,
@@ -122,4 +125,25 @@ export async function releasedLot(db: Db, o: { readonly clinicId: string; readon
     throw new DomainError('invalid_state', { key: 'treatment.lot_not_released', issues: v.releaseProblems.map((key) => ({ path: 'lotId', key })) });
   }
   return v.lot;
+}
+
+/**
+ * The enrolment and session number a booked appointment stands for, so the nurse goes from the
+ * appointment to the infusion (or TMS) form. `not_found` when the appointment is no program session.
+ */
+export async function appointmentProgramSession(ctx: RequestContext, appointmentId: string) {
+  const actor = requireStaff(ctx);
+  const db = ctx.db.db;
+  const a = await getAppointment(db, actor.clinicId, appointmentId);
+  if (!a || !a.series_id || !a.patient_id) throw new DomainError('not_found');
+  for (const row of await listEnrolments(db, { clinicId: actor.clinicId, patientId: a.patient_id })) {
+    const schedule = row.schedule_json ? (JSON.parse(row.schedule_json) as EnrolmentSchedule) : null;
+    if (schedule?.booking?.seriesId !== a.series_id) continue;
+    const link = schedule.booking.appointments.find((x) => x.appointmentId === appointmentId);
+    if (!link) continue;
+    const program = await loadProgram(db, actor.clinicId, row.program_id, row.program_version);
+    await auditAlone(ctx, { action: 'program_session.appointment_lookup', resource: 'appointment', resourceId: appointmentId, patientId: a.patient_id, detail: `enrolment=${row.id};n=${link.sessionNumber}` });
+    return { enrolmentId: row.id, sessionNumber: link.sessionNumber, treatment: program.treatment, enrolmentStatus: row.status };
+  }
+  throw new DomainError('not_found');
 }
