@@ -19,7 +19,7 @@ for (const dialect of testDialects()) {
     after(() => t.destroy());
 
     test('the exosome program has a released lot with its PDF certificate, and infusions from it with the reviewer fields', async () => {
-      const lots = await listProductLots(t.db, { clinicId, programId: 'exosome-depression-anxiety' });
+      const lots = await listProductLots(t.db, { clinicId, programId: 'exosome-demo-records' });
       assert.equal(lots.length, 1);
       const lot = JSON.parse(lots[0]!.record_json) as ProductLot;
       assert.deepEqual(lotReleaseProblems(lot, { certificateAttached: lots[0]!.certificate_sha256 !== null }), []);

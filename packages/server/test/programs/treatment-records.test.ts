@@ -112,7 +112,13 @@ for (const dialect of testDialects()) {
       const prop = (await as(t, nurse, { method: 'GET', url: `/api/program-enrolments/${id}/booking-proposal?preferredTime=10:00` })).json();
       assert.equal(prop.occurrences[0].date, '2026-12-14');
       const occurrences = prop.occurrences.map((o: { sessionNumber: number; date: string; slot: { startTime: string } }) => ({ sessionNumber: o.sessionNumber, date: o.date, time: o.slot.startTime }));
-      assert.equal((await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/booking`, payload: { occurrences } })).statusCode, 201);
+      const booked = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/booking`, payload: { occurrences } });
+      assert.equal(booked.statusCode, 201, booked.body);
+      // From the appointment to the enrolment's form.
+      const first = booked.json().booking.appointments.find((a: { sessionNumber: number }) => a.sessionNumber === 1).appointmentId;
+      const link = await as(t, nurse, { method: 'GET', url: `/api/appointments/${first}/program-session` });
+      assert.equal(link.statusCode, 200, link.body);
+      assert.deepEqual(link.json(), { enrolmentId: id, sessionNumber: 1, treatment: 'infusion', enrolmentStatus: 'enrolled' });
       const lotId = (await as(t, doctor, { method: 'GET', url: `/api/programs/${EXOSOME_PROGRAM.id}/lots` })).json().items.find((x: { lot: { lot: string } }) => x.lot.lot === 'EXO-2026-041').lot.id;
 
       t.clock.advance(Date.parse('2026-12-07T09:00:00+09:00') - t.clock.now.getTime());

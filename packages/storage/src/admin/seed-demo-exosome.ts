@@ -53,6 +53,9 @@ export function demoCertificatePdf(lines: ReadonlyArray<string>): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
+/** The demo exosome program's id (the example's id stays free). */
+export const DEMO_EXOSOME_PROGRAM_ID = 'exosome-demo-records';
+
 const at = (date: string, time: string) => new Date(`${date}T${time}:00+09:00`).toISOString();
 
 /**
@@ -74,8 +77,11 @@ export async function seedDemoExosome(db: Db, o: {
   const definedOn = addDays(o.today, -70);
   const docs = EXOSOME_PROGRAM_INPUT.consentDocuments ?? [];
   const texts = new Map<string, string>();
+  // Its own id and title, so a clinic (or a test) can still create the example program beside it.
   const program = defineProgram({
     ...EXOSOME_PROGRAM_INPUT,
+    id: DEMO_EXOSOME_PROGRAM_ID,
+    title: { ja: 'エクソソーム点滴プログラム（デモ・記録の例）', en: 'Exosome infusion program (demo, example records)' },
     consentDocuments: docs.map((d) => {
       const text = `${d.title}\n\n${DEMO_TEXT[d.language === 'en' ? 'en' : 'ja']}`;
       texts.set(sha256Hex(text), text);
