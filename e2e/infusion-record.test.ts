@@ -50,11 +50,13 @@ async function enrolled(o: { reception: Api; doctor: Api; nurse: Api; programId:
   return { patientId: patient.id, enrolmentId };
 }
 
-async function look(page: Page, name: string): Promise<void> {
+/** axe at desktop and phone width; with E2E_SCREENSHOTS=1 the page (or the one section) is saved at both. */
+async function look(page: Page, name: string, section?: string): Promise<void> {
   for (const [label, width, height] of [['desktop', 1280, 800], ['phone', 360, 740]] as const) {
     await page.setViewportSize({ width, height });
     assert.deepEqual(await axeViolations(page), [], `axe on ${name} (${label})`);
-    if (saveShots) await page.screenshot({ path: join(shots, `${name}-ja-${label}.png`), fullPage: true });
+    const path = join(shots, `${name}-ja-${label}.png`);
+    if (saveShots) await (section ? page.locator(section).screenshot({ path }) : page.screenshot({ path, fullPage: true }));
   }
   await page.setViewportSize({ width: 1280, height: 800 });
 }
@@ -106,7 +108,7 @@ test('a nurse goes from the infusion appointment to the form, records the dose i
   const vitals: Array<[string, string]> = [['収縮期血圧', '118'], ['拡張期血圧', '76'], ['脈拍', '72'], ['体温（℃）', '36.5'], ['SpO₂（%）', '98'], ['呼吸数（回/分）', '16']];
   for (const group of ['投与前のバイタル', '投与中のバイタル', '投与後のバイタル']) for (const [label, v] of vitals) await form.getByRole('group', { name: group }).getByLabel(label).fill(v);
   await form.getByLabel('観察時間（分）').fill('30');
-  await look(page, 'infusion-form');
+  await look(page, 'infusion-form', 'section#record');
   await form.getByRole('button', { name: '記録する' }).click();
 
   // Given today, before the first session's window: the window is named and a reason is asked for.
@@ -143,7 +145,7 @@ test('the TMS form asks for the seizure screening with the first session and rec
   await form.getByLabel('装置').fill('rTMS装置（テスト）');
   await form.getByLabel('運動閾値（%MSO）').fill('55');
   await form.getByLabel('部位の決め方').selectOption('beam_f3');
-  await look(page, 'tms-form');
+  await look(page, 'tms-form', 'section#record');
   await form.getByRole('button', { name: '施行を記録する' }).click();
   await form.getByText('記録しました。').waitFor();
   await form.getByRole('heading', { name: 'TMSの記録（第2回）' }).waitFor();

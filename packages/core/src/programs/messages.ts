@@ -3,7 +3,7 @@ import { fillTemplate } from '../text/fill-template.ts';
 import type { Lang } from '../text/localized-text.ts';
 import { PROGRAM_SERVICE_MESSAGES } from './program-service-messages.ts';
 import { GOVERNANCE_MESSAGES } from './governance-messages.ts';
-import { TREATMENT_MESSAGES } from '../treatment/treatment-messages.ts';
+import { TREATMENT_MESSAGES } from './treatment-messages.ts';
 
 /**
  * Japanese and English texts for every message key used by `programs`, `treatment`, `safety`,

@@ -6,4 +6,3 @@ export * from './product-lot.ts';
 export * from './certificate-file.ts';
 export * from './session-window.ts';
 export * from './tms-age.ts';
-export * from './treatment-messages.ts';

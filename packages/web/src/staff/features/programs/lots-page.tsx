@@ -157,8 +157,8 @@ function LotForm({ programId }: { readonly programId: string }): ReactNode {
           <TextField label={t('trt.endotoxinValue')} inputMode="decimal" value={f.endotoxinEuPerMl} onChange={set('endotoxinEuPerMl')} error={errs['coa.endotoxinEuPerMl']} />
           <SelectField label={t('trt.endotoxin')} value={f.endotoxin} onChange={set('endotoxin')} options={opts(['pass', 'fail'], 'trt.passFail')} error={errs['coa.endotoxin']} />
           <SelectField label={t('trt.mycoplasma')} value={f.mycoplasma} onChange={set('mycoplasma')} options={opts(['pass', 'fail'], 'trt.passFail')} error={errs['coa.mycoplasma']} />
-          <TextField label={t('trt.certificateFile')} type="file" accept="application/pdf,image/png,image/jpeg" onChange={(e) => setFile(e.target.files?.[0] ?? null)} error={errs.certificate} />
         </fieldset>
+        <TextField label={t('trt.certificateFile')} type="file" accept="application/pdf,image/png,image/jpeg" onChange={(e) => setFile(e.target.files?.[0] ?? null)} error={errs.certificate} />
         <ErrorMessage error={error} />
         {ok ? <Alert tone="success">{ok}</Alert> : null}
         <div className="form__actions"><button className="btn btn--primary" type="submit">{t('trt.addLot')}</button></div>
