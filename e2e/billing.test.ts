@@ -65,6 +65,8 @@ const infusion = (startedAt: string, endedAt: string, sessionNumber: number) => 
   sessionNumber, product: 'MSC-Exo 注', manufacturer: 'Example Bio', lot: 'EXO 2026041', expiryDate: '2027-06-30', volumeMl: 100, route: 'intravenous', startedAt, endedAt,
   vitalsBefore: { systolicMmHg: 118, diastolicMmHg: 76, heartRateBpm: 72, temperatureC: 36.5, spo2Percent: 98 },
   vitalsAfter: { systolicMmHg: 121, diastolicMmHg: 78, heartRateBpm: 70, temperatureC: 36.6, spo2Percent: 99 },
+  // Given on the day of enrolment, before the first session's window: confirmed with a reason.
+  outsideWindowReason: 'テストのため登録日に投与',
 });
 
 function pdfText(bytes: Buffer, name: string): string {

@@ -220,10 +220,13 @@ test('define, screen, consent (adult and minor), book the course around a holida
   await page.getByLabel('製造元').fill('Example Bio');
   await page.getByLabel('ロット番号').fill('EXO-2026-041');
   await page.getByLabel('有効期限').fill('2027-12-31');
-  await page.getByLabel('投与量（mL）').fill('100');
+  await page.getByLabel('投与液量（mL）').fill('100');
   const vitals = [['収縮期血圧', '118'], ['拡張期血圧', '76'], ['脈拍', '72'], ['体温（℃）', '36.5'], ['SpO₂（%）', '98']];
   for (const group of ['投与前のバイタル', '投与後のバイタル']) for (const [label, v] of vitals) await page.getByRole('group', { name: group }).getByLabel(label!).fill(v!);
   await page.getByRole('button', { name: '記録する' }).first().click();
+  // Given today, a week before the first session's window: recorded once the reason is given.
+  await page.getByLabel('この日に投与した理由').fill('テストのため登録日に投与');
+  await page.getByRole('button', { name: '理由を付けて記録する' }).click();
   await page.getByText('実施中').first().waitFor();
   await page.getByLabel('事象名').fill('アナフィラキシー');
   await page.getByLabel('グレード（CTCAE）').selectOption('3');

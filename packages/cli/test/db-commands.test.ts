@@ -54,8 +54,8 @@ for (const dialect of testDialects()) {
 
     test('backup → damage → restore brings back every row, and the audit chain verifies', async () => {
       const before = await snapshot();
-      // The demo's dozen patients and the 52 people screened for its monitor program (README, Demo).
-      assert.equal(before.patients.length, 12 + 52);
+      // The demo's dozen patients, the 52 people screened for its TMS program and the exosome program's participant (README, Demo).
+      assert.equal(before.patients.length, 12 + 52 + 1);
       const r = await run('db', 'backup', 'b1.backup');
       assert.equal(r.code, 0, r.err);
       assert.equal((await run('db', 'backup', 'b1.backup')).code, 1, 'a backup is never overwritten');

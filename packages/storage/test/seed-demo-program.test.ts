@@ -68,7 +68,8 @@ for (const dialect of testDialects()) {
 
     test('every demo participant is a fictitious, marked demo patient; no alert is left open; the audit chain verifies', async () => {
       const patients = await t.db.selectFrom('patients').select(['name_kanji', 'name_kana', 'is_demo']).execute();
-      assert.equal(patients.length, demoPatients.length + 52);
+      // 52 TMS participants and the exosome program's one (`seed-demo-exosome.ts`).
+      assert.equal(patients.length, demoPatients.length + 52 + 1);
       for (const p of patients) {
         assert.equal(p.is_demo, 1);
         assert.match(p.name_kanji, /^見本 /);
@@ -76,7 +77,7 @@ for (const dialect of testDialects()) {
       // A front patient is found by kana alone: no participant's name contains a front patient's given name.
       const front = demoPatients.map((p) => p.nameKana.split(' ')[1]!);
       const participants = patients.filter((p) => !demoPatients.some((d) => d.nameKanji === p.name_kanji));
-      assert.equal(participants.length, 52);
+      assert.equal(participants.length, 53);
       for (const p of participants) for (const f of front) assert.ok(!p.name_kana.includes(f), `${p.name_kana} contains ${f}`);
       const open = await t.db.selectFrom('alerts').select('id').where('acknowledged_at', 'is', null).execute();
       assert.equal(open.length, 0, 'every demo alert has been reviewed');

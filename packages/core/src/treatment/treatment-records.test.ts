@@ -114,7 +114,7 @@ test('missing dose and volume, end before start, implausible vitals: every field
     [{ path: 'dose.value', message: 'programs.field.not_positive' }],
   );
   assert.equal(
-    validateInfusionRecord({ ...infusion, volumeMl: undefined, dose: { value: 2e10, unit: 'particles' } }, opts).dose?.value,
+    validateInfusionRecord({ ...infusion, volumeMl: undefined, dose: { value: 2e10, unit: 'particles' }, weightKg: 60 }, opts).dose?.value,
     2e10,
   );
 });
@@ -143,6 +143,7 @@ const tms: TmsRecordInput = {
   startedAt: '2026-04-30T10:00:00+09:00',
   endedAt: '2026-04-30T10:37:30+09:00',
   operatorId: 'ns-ito',
+  seizureScreening: { screenedOn: '2026-04-23', result: 'no_risk_found' },
 };
 
 test('a TMS record validates; protocol and frequency must agree; intensity within 10–150 % MT', () => {

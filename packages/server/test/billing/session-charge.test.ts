@@ -17,6 +17,8 @@ const infusion = (over: Record<string, unknown> = {}) => ({
   startedAt: '2026-12-01T10:05:00+09:00', endedAt: '2026-12-01T10:50:00+09:00',
   vitalsBefore: { systolicMmHg: 118, diastolicMmHg: 76, heartRateBpm: 72, temperatureC: 36.5, spo2Percent: 98 },
   vitalsAfter: { systolicMmHg: 121, diastolicMmHg: 78, heartRateBpm: 70, temperatureC: 36.6, spo2Percent: 99 },
+  // Given on the day of enrolment, before the first session's window: confirmed with a reason.
+  outsideWindowReason: 'テストのため登録日に投与',
   ...over,
 });
 

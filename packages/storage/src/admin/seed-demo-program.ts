@@ -232,11 +232,17 @@ async function seedParticipant(db: Db, o: Omit<SeedDemoProgramOptions, 'now'> & 
     step({ to: 'enrolled', at: p.enrolledAt!, by: staff.doctorId });
     schedule = proposeSchedule({ program, enrolmentDate: p.enrolmentDate!, isOpenDay: o.isOpenDay, screeningDate });
 
+    // The resting motor threshold is measured by visible twitch at the first session; the seizure
+    // screening is done at the screening visit and goes with the first session.
+    const mtOn = p.sessions[0] ? clinicDate(p.sessions[0].startedAt, zone) : screeningDate;
+    const motorThreshold = { kind: 'resting', method: 'visual', measuredOn: mtOn, percentMso: 50 + (p.index % 15) };
     for (const s of p.sessions) {
       const id = newId();
       const rec = validateTmsRecord({
         id, enrolmentId, sessionNumber: s.number, target: 'left_dlpfc', protocol: 'rtms_10hz', frequencyHz: 10, pulses: 3000, intensityPercentMt: 120,
-        motorThresholdPercentMso: 50 + (p.index % 15), startedAt: s.startedAt, endedAt: s.endedAt, operatorId: staff.nurseId,
+        device: 'rTMS装置（デモ・架空）', coil: '8の字コイル（デモ）', motorThreshold, targeting: 'beam_f3', trains: 75, interTrainIntervalS: 26, sessionsPerDay: 1,
+        ...(s.number === 1 ? { seizureScreening: { screenedOn: screeningDate, result: 'no_risk_found' } } : {}),
+        startedAt: s.startedAt, endedAt: s.endedAt, operatorId: staff.nurseId,
       }, { enrolmentStatus: enrolment.status, zone });
       await insertProgramSession(db, { id, clinic_id: clinicId, enrolment_id: enrolmentId, patient_id: patientId, kind: rec.kind, session_number: rec.sessionNumber, lot_key: null, started_at: rec.startedAt, record_json: JSON.stringify(rec), created_by: staff.nurseId, created_at: s.endedAt });
       if (enrolment.status === 'enrolled') step({ to: 'active', at: s.startedAt, by: staff.nurseId, evidence: { firstSession: id } });

@@ -8,6 +8,7 @@ import { newId } from '../security/tokens.ts';
 import { addStaffUser, type NewStaffCredentials } from './add-staff-user.ts';
 import { seedDemoBilling } from './seed-demo-billing.ts';
 import { seedDemoProgram } from './seed-demo-program.ts';
+import { seedDemoExosome } from './seed-demo-exosome.ts';
 import { seedDemoPublicSite } from './seed-demo-public-site.ts';
 import { insertAppointment } from '../repos/scheduling/appointment-repo.ts';
 import { addDays } from '@mimamori/core/time/local-date';
@@ -97,6 +98,7 @@ export async function seedDemo(db: Db, o: { now: Date; today: string; secrets: S
   }
   const staffId = (role: string) => creds.find((c) => c.role === role)!.staffId;
   await seedDemoProgram(db, { clinicId, now: o.now, today: o.today, zone: 'Asia/Tokyo', staff: { doctorId: staffId('doctor'), nurseId: staffId('nurse'), researcherId: staffId('researcher') } });
+  await seedDemoExosome(db, { clinicId, now: o.now, today: o.today, zone: 'Asia/Tokyo', staff: { doctorId: staffId('doctor'), nurseId: staffId('nurse'), nurseName: '看護師 見守（デモ）' } });
   await seedDemoBilling(db, { clinicId, now: o.now, today: o.today, zone: 'Asia/Tokyo', adminId: staffId('admin'), receptionId: staffId('reception') });
   await seedDemoPublicSite(db, { clinicId, now });
   return creds;

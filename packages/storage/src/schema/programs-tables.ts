@@ -136,4 +136,22 @@ export interface ProgramsTables {
   program_adverse_events: ProgramAdverseEventTable;
   program_medications: ProgramMedicationTable;
   program_lab_results: ProgramLabResultTable;
+  program_product_lots: ProgramProductLotTable;
+}
+
+/** A product lot with its certificate of analysis (core `ProductLot` in `record_json`, the file beside it). */
+export interface ProgramProductLotTable {
+  id: string;
+  clinic_id: string;
+  program_id: string;
+  lot_key: string;
+  record_json: string;
+  certificate_base64: string | null;
+  certificate_media_type: string | null;
+  certificate_size: number | null;
+  certificate_sha256: string | null;
+  certificate_file_name: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
 }

@@ -15,6 +15,7 @@ import { createProgram, examplePrograms, listPrograms, readProgram, reviseProgra
 import { consentCopy, exportProgramData, listProgramEnrolments, patientTimeline, programDashboard, readEnrolment } from '../../services/programs/program-views-service.ts';
 import { importLabs, patientsWithLot, recordAdverseEvent, recordLabResult, recordSession, saveMedication, updateAdverseEvent } from '../../services/programs/records-service.ts';
 import { renderConsentPdf } from '@mimamori/reports/consent-copy-pdf';
+import { INFUSION_REVIEW_FIELDS, TMS_REVIEW_FIELDS } from './treatment-routes.ts';
 
 /**
  * An object whose fields are named (unknown fields are refused) but whose values the core checks,
@@ -28,8 +29,8 @@ const programIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { message:
 const programBody = fields(['id', 'version', 'title', 'treatment', 'eligibility', 'pathway', 'governance', 'consentDocuments', 'sessions', 'assessments', 'price', 'ethicsApprovalId', 'registryId']);
 const enrolmentParams = z.strictObject({ id: idSchema });
 
-const INFUSION_FIELDS = ['sessionNumber', 'product', 'manufacturer', 'lot', 'expiryDate', 'dose', 'volumeMl', 'route', 'startedAt', 'endedAt', 'vitalsBefore', 'vitalsAfter', 'notes'];
-const TMS_FIELDS = ['target', 'targetOther', 'protocol', 'protocolOther', 'frequencyHz', 'pulses', 'intensityPercentMt', 'motorThresholdPercentMso', 'coil'];
+const INFUSION_FIELDS = ['sessionNumber', 'product', 'manufacturer', 'lot', 'expiryDate', 'dose', 'volumeMl', 'route', 'startedAt', 'endedAt', 'vitalsBefore', 'vitalsAfter', 'notes', ...INFUSION_REVIEW_FIELDS];
+const TMS_FIELDS = ['target', 'targetOther', 'protocol', 'protocolOther', 'frequencyHz', 'pulses', 'intensityPercentMt', 'motorThresholdPercentMso', 'coil', ...TMS_REVIEW_FIELDS];
 const AE_FIELDS = ['term', 'meddraCode', 'onsetDate', 'endDate', 'grade', 'seriousness', 'relatedness', 'expectedness', 'actionTaken', 'outcome', 'sessionNumber', 'description'];
 const MED_FIELDS = ['genericName', 'dose', 'unit', 'frequency', 'route', 'indication', 'startDate', 'stopDate', 'changes'];
 const LAB_FIELDS = ['analyte', 'value', 'comparator', 'unit', 'sampleType', 'collectedAt', 'fasting', 'assay', 'assayLot', 'enrolmentId', 'visitId', 'notes'];

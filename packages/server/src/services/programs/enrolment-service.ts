@@ -35,6 +35,7 @@ import { cancelFutureSessions } from './program-booking-service.ts';
 import { assertMayTakeConsent } from './program-governance-service.ts';
 import { clinicZone, loadEnrolment, loadProgram, nowIso, openDayFn, recordEvent, saveTransition, writeTx } from './program-context.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
+import { assertTreatmentAge } from '@mimamori/core/treatment/tms-age';
 
 const CLOSED: ReadonlyArray<EnrolmentStatus> = ['completed', 'withdrawn', 'lost_to_follow_up', 'ineligible'];
 
@@ -44,7 +45,10 @@ export async function startProgramScreening(ctx: RequestContext, o: { readonly p
   const actor = requireStaff(ctx);
   return writeTx(ctx, async (tx) => {
     const program = await loadProgram(tx, actor.clinicId, programId);
-    if (!(await getPatient(tx, actor.clinicId, patientId))) throw new DomainError('not_found');
+    const patient = await getPatient(tx, actor.clinicId, patientId);
+    if (!patient) throw new DomainError('not_found');
+    // A TMS program takes no one under 18 (JSPN rTMS guideline), refused before screening starts.
+    assertTreatmentAge({ treatment: program.treatment, birthDate: patient.birth_date, on: clinicDate(nowIso(ctx), await clinicZone(tx, actor.clinicId)) });
     const open = (await listEnrolments(tx, { clinicId: actor.clinicId, programId, patientId })).filter((e) => !CLOSED.includes(e.status as EnrolmentStatus));
     if (open.length) throw new DomainError('conflict', { key: 'programs.enrolment_open_exists' });
     const now = nowIso(ctx);
@@ -218,6 +222,8 @@ export async function enrolPatient(ctx: RequestContext, o: { readonly enrolmentI
       const params = { min: today, max: addDays(today, 180), value: enrolmentDate, unit: '' };
       throw new DomainError('validation', { key: 'programs.field.out_of_range', params, issues: [{ path: 'enrolmentDate', key: 'programs.field.out_of_range', params }] });
     }
+    const patient = await getPatient(tx, actor.clinicId, row.patient_id);
+    assertTreatmentAge({ treatment: program.treatment, birthDate: patient?.birth_date, on: today });
     const t = transition(enrolment, { to: 'enrolled', at: now, by: actor.staffId });
     const { isOpenDay } = await openDayFn(tx, actor.clinicId, zone);
     const schedule = proposeSchedule({ program, enrolmentDate, isOpenDay, screeningDate: clinicDate(enrolment.history[0]!.at, zone) });

@@ -1,9 +1,10 @@
 import { DomainError } from '@mimamori/core';
 import { importLabCsv, labCsvError, validateLabResult, type LabResult } from '@mimamori/core/labs/index';
 import { validateConcomitantMedication, type ConcomitantMedication } from '@mimamori/core/medication/index';
-import { transition } from '@mimamori/core/programs/index';
+import { transition, type EnrolmentSchedule } from '@mimamori/core/programs/index';
+import { clinicDate } from '@mimamori/core/time/clinic-date';
 import { saeAlertFor, saeSeverity, validateAdverseEvent, type AdverseEvent } from '@mimamori/core/safety/index';
-import { normaliseLot, validateInfusionRecord, validateTmsRecord, type InfusionRecord, type TmsRecord } from '@mimamori/core/treatment/index';
+import { checkSessionWindow, normaliseLot, validateInfusionRecord, validateTmsRecord, type InfusionRecord, type OutsideWindow, type TmsRecord } from '@mimamori/core/treatment/index';
 import {
   getPatient,
   insertAdverseEvent,
@@ -24,13 +25,21 @@ import { audit, auditAlone } from '../../audit/audit.ts';
 import { requireStaff, type RequestContext, type StaffActor } from '../../request-context.ts';
 import { clinicZone, loadEnrolment, loadProgram, nowIso, saveTransition, writeTx } from './program-context.ts';
 import { chargeCompletedSession } from '../billing/charge-service.ts';
+import { releasedLot } from './product-lot-service.ts';
+import { releaseSessionAppointment } from './session-appointment.ts';
 
 /**
  * Records a treatment session (infusion or TMS, as the program says). Refused unless the patient is
  * enrolled or active (never a withdrawn patient); the first session makes an enrolled patient active.
+ * An infusion may name a lot on record (`lotId`): it must be released (certificate on file, every
+ * test passed) and its product facts fill the record. A session given outside its window is refused
+ * (409, the window in the message) until `outsideWindowReason` confirms it; the deviation is kept in
+ * the record and audited. The booked visit the session replaces is marked done or, given on another
+ * day, cancelled so its chair and nurse are free.
  */
 export async function recordSession(ctx: RequestContext, o: { readonly enrolmentId: string; readonly input: Record<string, unknown> }) {
-  const { enrolmentId, input } = o;
+  const { enrolmentId } = o;
+  const { outsideWindowReason, ...input } = o.input;
   const actor = requireStaff(ctx);
   return writeTx(ctx, async (tx) => {
     const { row, enrolment } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
@@ -40,24 +49,47 @@ export async function recordSession(ctx: RequestContext, o: { readonly enrolment
     const id = newId();
     const base = { sessionNumber: done.length + 1, ...input, id, enrolmentId };
     const opts = { enrolmentStatus: enrolment.status, zone };
-    const record: InfusionRecord | TmsRecord = program.treatment === 'infusion'
-      ? validateInfusionRecord({ ...base, nurseId: actor.staffId }, opts)
-      : validateTmsRecord({ ...base, operatorId: actor.staffId }, opts);
+    let record: InfusionRecord | TmsRecord;
+    if (program.treatment === 'infusion') {
+      const lot = typeof input.lotId === 'string' && input.lotId !== '' && ['enrolled', 'active'].includes(enrolment.status)
+        ? await releasedLot(tx, { clinicId: actor.clinicId, programId: row.program_id, lotId: input.lotId })
+        : undefined;
+      const fromLot = lot ? { product: lot.product, manufacturer: lot.manufacturer, lot: lot.lot, expiryDate: lot.expiryDate, storageTemperatureC: input.storageTemperatureC ?? lot.storageTemperatureC } : {};
+      const obs = input.observation as Record<string, unknown> | undefined | null;
+      const observation = obs && typeof obs === 'object' ? { ...obs, observerId: obs.observerId ?? actor.staffId } : obs;
+      record = validateInfusionRecord({ ...base, ...fromLot, ...(observation !== undefined ? { observation } : {}), nurseId: actor.staffId }, opts);
+    } else {
+      record = validateTmsRecord({ ...base, operatorId: actor.staffId }, opts);
+    }
     if (done.some((s) => s.session_number === record.sessionNumber)) {
       throw new DomainError('conflict', { key: 'programs.session_duplicate', issues: [{ path: 'sessionNumber', key: 'programs.session_duplicate' }] });
     }
+    const schedule = row.schedule_json ? (JSON.parse(row.schedule_json) as EnrolmentSchedule) : null;
+    const sessionDate = clinicDate(record.startedAt, zone);
+    const item = program.sessions.spacing === 'fixed_interval' ? schedule?.items.find((i) => i.kind === 'session' && i.sessionNumber === record.sessionNumber) : undefined;
+    const outsideWindow: OutsideWindow | undefined = item
+      ? checkSessionWindow({ sessionNumber: record.sessionNumber, date: sessionDate, windowStart: item.windowStart, windowEnd: item.windowEnd, reason: outsideWindowReason })
+      : undefined;
+    const stored = outsideWindow ? { ...record, outsideWindow } : record;
     const now = nowIso(ctx);
     await insertProgramSession(tx, {
       id, clinic_id: actor.clinicId, enrolment_id: enrolmentId, patient_id: row.patient_id, kind: record.kind, session_number: record.sessionNumber,
-      lot_key: record.kind === 'infusion' ? record.lotKey : null, started_at: record.startedAt, record_json: JSON.stringify(record), created_by: actor.staffId, created_at: now,
+      lot_key: record.kind === 'infusion' ? record.lotKey : null, started_at: record.startedAt, record_json: JSON.stringify(stored), created_by: actor.staffId, created_at: now,
     });
     await audit(ctx, tx, { action: `program_session.${record.kind}`, resource: 'program_session', resourceId: id, patientId: row.patient_id, detail: `enrolment=${enrolmentId};n=${record.sessionNumber}` });
+    if (outsideWindow) {
+      await audit(ctx, tx, {
+        action: 'program_session.outside_window', resource: 'program_session', resourceId: id, patientId: row.patient_id,
+        detail: `n=${record.sessionNumber};given=${sessionDate};window=${outsideWindow.windowStart}..${outsideWindow.windowEnd}`,
+      });
+    }
+    const released = await releaseSessionAppointment(ctx, tx, { clinicId: actor.clinicId, schedule, sessionNumber: record.sessionNumber, sessionDate, zone, now });
     await chargeCompletedSession(ctx, tx, { clinicId: actor.clinicId, patientId: row.patient_id, sessionId: id, kind: record.kind, startedAt: record.startedAt, programId: row.program_id, enrolmentId });
     if (enrolment.status === 'enrolled') {
       const t = transition(enrolment, { to: 'active', at: now, by: actor.staffId, evidence: { firstSession: id } });
       await saveTransition(ctx, tx, { row, result: t });
     }
-    return record;
+    return released ? { ...stored, appointment: released } : stored;
   });
 }
 

@@ -60,6 +60,7 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
   // programs
   { path: 'programs', access: 'programs:read', nav: 'nav.programs', page: lazyPage(() => import('../features/programs/programs-page.tsx'), 'ProgramsPage') },
   { path: 'programs/:programId', access: 'programs:read', page: lazyPage(() => import('../features/programs/program-page.tsx'), 'ProgramPage') },
+  { path: 'programs/:programId/lots', access: 'programs:read', page: lazyPage(() => import('../features/programs/lots-page.tsx'), 'LotsPage') },
   { path: 'program-enrolments/:id', access: 'programs:clinical_read', page: lazyPage(() => import('../features/programs/enrolment-page.tsx'), 'EnrolmentPage') },
   { path: 'program-enrolments/:id/consent', access: 'programs:consent', page: lazyPage(() => import('../features/programs/consent-page.tsx'), 'ConsentPage') },
   { path: 'patients/:id/program-timeline', access: 'programs:clinical_read', page: lazyPage(() => import('../features/programs/timeline-page.tsx'), 'PatientTimelinePage') },

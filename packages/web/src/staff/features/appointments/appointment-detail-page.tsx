@@ -22,6 +22,7 @@ import {
 } from './appointments-api.ts';
 import { formatDay } from './calendar-dates.ts';
 import { SlotPicker } from './slot-picker.tsx';
+import { ProgramSessionLink } from './program-session-link.tsx';
 import './appointments.css';
 
 type Panel = 'none' | 'change' | 'cancel' | 'link';
@@ -115,6 +116,7 @@ export function AppointmentDetailPage(): ReactNode {
           ) : null}
         </dl>
       </section>
+      {a.status === 'confirmed' && a.seriesId ? <p className="row-actions"><ProgramSessionLink appointmentId={a.id} seriesId={a.seriesId} /></p> : null}
       {write ? (
         <div className="row-actions appt-actions">
           {a.status === 'confirmed' && !a.checkedInAt ? (

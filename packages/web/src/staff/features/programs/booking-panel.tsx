@@ -27,6 +27,7 @@ export function SessionPlan({ sessions }: { readonly sessions: readonly PlannedS
               <td><span className={`tag${s.status === 'not_booked' || s.status === 'cancelled' ? ' tag--bad' : ''}`}>{t(`prg.sStatus.${s.status}`)}</span></td>
               <td className="nowrap">
                 {s.appointment ? `${s.appointment.date} ${s.appointment.time}` : '—'}
+                {s.status === 'recorded' && s.appointment && (s.appointment.status === 'cancelled' || s.appointment.status === 'late_cancel') ? <span className="small">{parenthesized(t('trt.apptStatus.cancelled'), currentLanguage())}</span> : null}
                 {s.outsideWindow ? <span className="prg-warn small">{parenthesized(t('prg.outsideWindow'), currentLanguage())}</span> : null}
               </td>
             </tr>

@@ -13,6 +13,9 @@ import { AdverseEventList, SERIOUSNESS } from './adverse-event-list.tsx';
 import { BookingPanel, QuestionnairesCard } from './booking-panel.tsx';
 import { fieldErrors } from '../../../shared/api/api-error.ts';
 import { pick, useEnrolment, type EnrolmentDetail } from './programs-api.ts';
+import { InfusionForm } from './infusion-form.tsx';
+import { TmsForm } from './tms-form.tsx';
+import { useScrollToHash } from './use-scroll-to-hash.ts';
 
 /** A form that posts, shows field errors in place and refreshes the enrolment on success. */
 function useAction(id: string) {
@@ -43,6 +46,8 @@ export function EnrolmentPage(): ReactNode {
   const { can } = useSession();
   const q = useEnrolment(id);
   const d = q.data;
+  // Reached from an appointment or the timeline with #record: the form comes into view once loaded.
+  useScrollToHash(Boolean(d));
   if (!d) return <Page title={t('prg.enrolmentTitle')}>{q.isLoading ? <Loading /> : <ErrorMessage error={q.error} />}</Page>;
   const s = d.enrolment.status;
   return (
@@ -79,7 +84,7 @@ export function EnrolmentPage(): ReactNode {
       {d.schedule ? <BookingPanel d={d} /> : null}
       {d.schedule ? <ScheduleTable d={d} /> : null}
       {d.schedule ? <QuestionnairesCard d={d} /> : null}
-      {(s === 'enrolled' || s === 'active') && can('programs:record') && d.program.treatment === 'infusion' ? <InfusionForm d={d} /> : null}
+      {(s === 'enrolled' || s === 'active') && can('programs:record') ? (d.program.treatment === 'infusion' ? <InfusionForm d={d} /> : <TmsForm d={d} />) : null}
       {can('programs:record') && s !== 'screening' ? <AdverseEventForm d={d} /> : null}
       <AdverseEventList d={d} />
       {(d.enrolment.nextStatuses.includes('withdrawn') || s === 'withdrawn') && can('programs:enrol') ? <WithdrawForm d={d} /> : null}
@@ -186,64 +191,6 @@ function ScheduleTable({ d }: { readonly d: EnrolmentDetail }): ReactNode {
           </tbody>
         </table>
       </div>
-    </section>
-  );
-}
-
-const nowLocal = (): string => {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-};
-/** `<input type="datetime-local">` has no zone: the browser's offset is added so the server never guesses. */
-const withOffset = (local: string): string => (local ? new Date(local).toISOString() : '');
-
-function VitalsFields({ prefix, v, set, errs }: { prefix: string; v: Record<string, string>; set: (k: string, x: string) => void; errs: Record<string, string> }): ReactNode {
-  const { t } = useTranslation();
-  const f: [string, string][] = [['systolicMmHg', 'prg.sys'], ['diastolicMmHg', 'prg.dia'], ['heartRateBpm', 'prg.hr'], ['temperatureC', 'prg.temp'], ['spo2Percent', 'prg.spo2']];
-  return (
-    <fieldset className="prg-vitals">
-      <legend>{t(prefix === 'vitalsBefore' ? 'prg.vitalsBefore' : 'prg.vitalsAfter')}</legend>
-      {f.map(([k, label]) => <TextField key={k} label={t(label)} inputMode="decimal" value={v[k] ?? ''} onChange={(e) => set(k, e.target.value)} error={errs[`${prefix}.${k}`]} />)}
-    </fieldset>
-  );
-}
-
-const num = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).filter(([, x]) => x !== '').map(([k, x]) => [k, Number(x)]));
-
-function InfusionForm({ d }: { readonly d: EnrolmentDetail }): ReactNode {
-  const { t } = useTranslation();
-  const a = useAction(d.enrolment.id);
-  const [f, setF] = useState({ product: '', manufacturer: '', lot: '', expiryDate: '', volumeMl: '', route: 'intravenous', startedAt: nowLocal(), endedAt: nowLocal() });
-  const [vb, setVb] = useState<Record<string, string>>({});
-  const [va, setVa] = useState<Record<string, string>>({});
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
-  async function submit(e: FormEvent): Promise<void> {
-    e.preventDefault();
-    await a.run(`/api/program-enrolments/${d.enrolment.id}/sessions`, {
-      product: f.product, manufacturer: f.manufacturer, lot: f.lot, expiryDate: f.expiryDate, route: f.route,
-      ...(f.volumeMl ? { volumeMl: Number(f.volumeMl) } : {}),
-      startedAt: withOffset(f.startedAt), endedAt: withOffset(f.endedAt), vitalsBefore: num(vb), vitalsAfter: num(va),
-    }, t('prg.recorded'));
-  }
-  return (
-    <section className="card card--wide" aria-labelledby="e-inf">
-      <h2 id="e-inf">{t('prg.infusion')}（{t('prg.session', { n: d.sessions.length + 1 })}）</h2>
-      <form className="form form--wide" onSubmit={(e) => void submit(e)}>
-        <TextField label={t('prg.product')} value={f.product} onChange={set('product')} error={a.errs.product} />
-        <TextField label={t('prg.manufacturer')} value={f.manufacturer} onChange={set('manufacturer')} error={a.errs.manufacturer} />
-        <TextField label={t('prg.lot')} value={f.lot} onChange={set('lot')} error={a.errs.lot} />
-        <TextField label={t('prg.expiry')} type="date" value={f.expiryDate} onChange={set('expiryDate')} error={a.errs.expiryDate} />
-        <TextField label={t('prg.volume')} inputMode="decimal" value={f.volumeMl} onChange={set('volumeMl')} error={a.errs.volumeMl ?? a.errs.dose} />
-        <SelectField label={t('prg.route')} value={f.route} onChange={set('route')} options={['intravenous', 'intramuscular', 'subcutaneous', 'intranasal', 'other'].map((x) => ({ value: x, label: x }))} />
-        <TextField label={t('prg.start')} type="datetime-local" value={f.startedAt} onChange={set('startedAt')} error={a.errs.startedAt} />
-        <TextField label={t('prg.end')} type="datetime-local" value={f.endedAt} onChange={set('endedAt')} error={a.errs.endedAt} />
-        <VitalsFields prefix="vitalsBefore" v={vb} set={(k, x) => setVb((o) => ({ ...o, [k]: x }))} errs={a.errs} />
-        <VitalsFields prefix="vitalsAfter" v={va} set={(k, x) => setVa((o) => ({ ...o, [k]: x }))} errs={a.errs} />
-        <ErrorMessage error={a.error} />
-        {a.ok ? <Alert tone="success">{a.ok}</Alert> : null}
-        <div className="form__actions"><button className="btn btn--primary" type="submit">{t('prg.record')}</button></div>
-      </form>
     </section>
   );
 }

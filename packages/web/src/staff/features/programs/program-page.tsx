@@ -31,6 +31,7 @@ export function ProgramPage(): ReactNode {
   return (
     <Page title={program ? pick(program.title, lang) : t('prg.title')} actions={can('programs:export') ? <Link className="btn" to={`/analysis/${encodeURIComponent(programId)}`}>{t('nav.analysis')}</Link> : undefined}>
       {program ? <GovernanceSection program={program} /> : null}
+      {program?.treatment === 'infusion' ? <p><Link className="btn" to={`/programs/${encodeURIComponent(programId)}/lots`}>{t('trt.lotsLink')}</Link></p> : null}
       {dash.isLoading ? <Loading /> : null}
       <ErrorMessage error={dash.error} />
       {d ? (

@@ -7,7 +7,8 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { useSession } from '../../session/session.tsx';
 import { ErrorMessage } from '../../components/alert.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -38,6 +39,7 @@ export function PatientTimelinePage(): ReactNode {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const lang = currentLanguage();
+  const { can } = useSession();
   const q = useTimeline(id);
   const ref = useRef<HTMLDivElement>(null);
   const data = q.data;
@@ -100,6 +102,9 @@ export function PatientTimelinePage(): ReactNode {
             <section key={e.id} className="card card--wide" aria-labelledby={`tl-plan-${e.id}`}>
               <h2 id={`tl-plan-${e.id}`}>{t('prg.sessions')}{parenthesized(t(`prg.statuses.${e.status}`), lang)}</h2>
               <SessionPlan sessions={e.plannedSessions ?? []} />
+              {(e.status === 'enrolled' || e.status === 'active') && can('programs:record') ? (
+                <p><Link className="btn btn--primary" to={`/program-enrolments/${e.id}#record`}>{t('trt.recordSessionLink')}</Link></p>
+              ) : null}
             </section>
           ))}
           {data.confounders.length ? (

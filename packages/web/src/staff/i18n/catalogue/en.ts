@@ -3,6 +3,7 @@ import { safetyEn } from '../../features/safety/safety-en.ts';
 import { backupsEn } from '../../features/backups/backups-en.ts';
 import { healthEn } from '../../features/health/health-en.ts';
 import { programsEn } from '../../features/programs/programs-en.ts';
+import { treatmentEn } from '../../features/programs/treatment-en.ts';
 import type { Dict } from '../dict.ts';
 import { outboxEn } from '../../features/outbox/outbox-en.ts';
 import { lineEn } from '../../features/line/line-en.ts';
@@ -319,6 +320,7 @@ export const en: Dict<typeof ja> = {
   health: healthEn,
   backups: backupsEn,
   prg: programsEn,
+  trt: treatmentEn,
   ana: outcomeEn,
   bil: billingEn,
   clinicSetup: setupEn,

@@ -3,6 +3,7 @@ import { safetyJa } from '../../features/safety/safety-ja.ts';
 import { backupsJa } from '../../features/backups/backups-ja.ts';
 import { healthJa } from '../../features/health/health-ja.ts';
 import { programsJa } from '../../features/programs/programs-ja.ts';
+import { treatmentJa } from '../../features/programs/treatment-ja.ts';
 import { appointmentsJa } from '../../features/appointments/appointments-ja.ts';
 import { calendarAdminJa } from '../../features/calendar-admin/calendar-admin-ja.ts';
 import { intakeJa } from '../../features/intake/intake-ja.ts';
@@ -317,6 +318,7 @@ export const ja = {
   health: healthJa,
   backups: backupsJa,
   prg: programsJa,
+  trt: treatmentJa,
   ana: outcomeJa,
   bil: billingJa,
   clinicSetup: setupJa,
