@@ -11,6 +11,7 @@ test('chooseChannels: LINE only while linked and on; mail when LINE cannot carry
   assert.deepEqual(chooseChannels({ ...base, preference: 'line', channelEnabled: false }), { mail: true, line: false });
   assert.deepEqual(chooseChannels({ ...base, preference: null }), { mail: true, line: false });
   assert.deepEqual(chooseChannels({ ...base, preference: 'line', linkActive: false, hasEmail: false }), { mail: false, line: false });
+  assert.deepEqual(chooseChannels({ ...base, preference: 'mail', hasEmail: false }), { mail: false, line: true }, 'mail chosen but no address: LINE is the one way');
 });
 
 test('classifyLineFailure: 5xx and no answer retry, 409 is sent, 429 rate vs quota, other 4xx permanent', () => {

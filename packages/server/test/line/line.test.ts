@@ -6,6 +6,7 @@ import { createMailWorker } from '../../src/mail/mail-worker.ts';
 import { smtpConfigFrom } from '../../src/mail/smtp-config.ts';
 import { deliverLineOnce, refreshLineQuotas } from '../../src/services/line/line-worker.ts';
 import { queueDayBeforeReminders } from '../../src/services/scheduling/appointment-mail.ts';
+import { deliverDueQuestionnaires } from '../../src/services/scales/deliver-questionnaires.ts';
 import { as, createTestApp, signedIn, type Session, type TestApp } from '../test-app.ts';
 import { startTestSmtp } from '../test-smtp.ts';
 import { asPatient, newPatient, patientSession } from '../scheduling/scheduling-fixtures.ts';
@@ -151,6 +152,53 @@ for (const dialect of testDialects()) {
       assert.deepEqual(rows.map((r) => r.channel), ['line']);
       assert.ok(rows[0]!.body_text.includes(sent.json().link.url), 'the same link the mail would carry');
       assert.doesNotMatch(rows[0]!.body_text, /問診票の内容|うつ|PHQ|GAD/);
+    });
+
+    test('a LINE-only patient (no email) gets the WEB問診 link, the questionnaire link and its reminder on LINE; one with neither shows as undeliverable', async () => {
+      const p = await linkedPatient({ email: null });
+      assert.equal((await t.db.db.selectFrom('patients').select('email').where('id', '=', p.id).executeTakeFirstOrThrow()).email, null);
+      // Reception (who never sees the link) may send it: LINE reaches the patient.
+      const sent = await as(t, rec, { method: 'POST', url: `/api/patients/${p.id}/intakes`, payload: {} });
+      assert.equal(sent.statusCode, 201, sent.body);
+      assert.equal(sent.json().mailQueued, true);
+      const doctor = await signedIn(t, 'doctor');
+      const assign = (pid: string, over: Record<string, unknown>) => as(t, doctor, { method: 'POST', url: `/api/patients/${pid}/scale-assignments`, payload: { scaleId: 'phq9', informant: 'self', startDate: '2026-12-02', windowDays: 3, ...over } });
+      const assigned = await assign(p.id, { kind: 'recurring', intervalDays: 7, occurrences: 2 });
+      assert.equal(assigned.statusCode, 200, assigned.body);
+      // No email and no LINE: refused to reception before anything changes; a doctor gets the link to hand over.
+      const q = await newPatient(t, rec, { email: null });
+      const refused = await as(t, rec, { method: 'POST', url: `/api/patients/${q.id}/intakes`, payload: {} });
+      assert.equal(refused.statusCode, 409, refused.body);
+      const byDoctor = await as(t, doctor, { method: 'POST', url: `/api/patients/${q.id}/intakes`, payload: {} });
+      assert.equal(byDoctor.statusCode, 201, byDoctor.body);
+      assert.equal(byDoctor.json().mailQueued, false);
+      assert.ok(byDoctor.json().link.url, 'the doctor hands the link over');
+      assert.equal((await assign(q.id, { kind: 'once' })).statusCode, 200);
+      t.clock.advance(86_400_000); // the first windows open
+      try {
+        assert.ok((await deliverDueQuestionnaires(deps())).invites >= 1);
+        await deliverDueQuestionnaires(deps());
+        t.clock.advance(2 * 86_400_000); // within a day of the close: the reminder
+        assert.ok((await deliverDueQuestionnaires(deps())).reminders >= 1);
+        assert.equal((await deliverDueQuestionnaires(deps())).reminders, 0, 'once');
+        await deliverLineOnce(deps());
+      } finally {
+        t.clock.advance(-3 * 86_400_000);
+      }
+      const rows = await t.db.db.selectFrom('outbox').selectAll().where('patient_id', '=', p.id).orderBy('created_at').execute();
+      assert.deepEqual(rows.map((r) => `${r.kind}/${r.channel}`), ['intake_link/line', 'questionnaire_invite/line', 'questionnaire_reminder/line']);
+      assert.ok(rows.every((r) => r.to_address === p.user && /\/p\/l\//.test(r.body_text)), 'each carries its link to the LINE user');
+      assert.ok(rows.every((r) => !/PHQ|うつ|問診票|気分/.test(r.body_text)), 'discreet: no scale name, nothing clinical');
+      const pushed = fake.pushes.filter((x) => x.to === p.user);
+      assert.equal(pushed.length, 3);
+      assert.ok(pushed.some((x) => /期限が近づいて/.test(x.text)));
+      // The other patient's messages are in the outbox, once each, as undeliverable — with no live link kept.
+      const none = await t.db.db.selectFrom('outbox').selectAll().where('patient_id', '=', q.id).orderBy('created_at').execute();
+      assert.deepEqual(none.map((r) => `${r.kind}/${r.channel}/${r.status}`), ['intake_link/none/failed', 'questionnaire_invite/none/failed']);
+      assert.ok(none.every((r) => !/\/p\/l\//.test(r.body_text)));
+      const list = (await as(t, rec, { url: `/api/outbox?patientId=${q.id}` })).json();
+      assert.deepEqual(list.items.map((i: { channel: string; status: string }) => `${i.channel}/${i.status}`), ['none/failed', 'none/failed']);
+      assert.equal((await as(t, rec, { method: 'POST', url: `/api/outbox/${none[0]!.id}/retry` })).statusCode, 404, 'nothing to re-send it to');
     });
 
     test('preference both: LINE and mail; the day-before reminder reaches the fake and the mail a real SMTP server', async () => {

@@ -52,7 +52,8 @@ export interface IssuedLineLinkCode {
 export interface OutboxItem {
   readonly id: string;
   readonly kind: string;
-  readonly channel: 'mail' | 'line';
+  /** `none`: the patient had no address and no LINE link; never sent (staff hand the link over). */
+  readonly channel: 'mail' | 'line' | 'none';
   readonly patientId: string | null;
   /** The patient's name (kanji), for staff to know whom it was for; null for staff mail. */
   readonly patientName: string | null;
