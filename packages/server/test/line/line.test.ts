@@ -118,6 +118,24 @@ for (const dialect of testDialects()) {
       assert.equal(audits.length, 1);
     });
 
+    test('ten concurrent deliveries of the same event have exactly one effect', async () => {
+      const p = await newPatient(t, rec);
+      const ps = await patientSession(t, rec, p.id);
+      const code = (await asPatient(t, ps, { method: 'POST', url: '/api/p/line/code', payload: {} })).json().code as string;
+      const user = lineUserId();
+      const ev = lineEvent('message', user, { text: code });
+      const replies = fake.replies.length;
+      const failures = async () => (await t.db.db.selectFrom('audit_log').select('id').where('action', '=', 'line.link').where('outcome', '=', 'failure').execute()).length;
+      const failedBefore = await failures();
+      const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => webhook([i === 0 ? ev : { ...ev, deliveryContext: { isRedelivery: true } }])));
+      assert.deepEqual(answers.map((a) => a.statusCode), Array(10).fill(200), answers.map((a) => a.body).join('\n'));
+      assert.equal(fake.replies.length, replies + 1, 'one reply');
+      assert.equal((await t.db.db.selectFrom('line_links').select('id').where('line_user_id', '=', user).execute()).length, 1);
+      assert.equal((await t.db.db.selectFrom('line_webhook_events').select('webhook_event_id').where('webhook_event_id', '=', ev.webhookEventId).execute()).length, 1);
+      assert.equal((await t.db.db.selectFrom('audit_log').select('id').where('action', '=', 'line.link').where('patient_id', '=', p.id).execute()).length, 1);
+      assert.equal(await failures(), failedBefore, 'no delivery saw the code as used');
+    });
+
     test('booking messages go by LINE per preference; an unfollow stops LINE at once and the waiting message goes by mail', async () => {
       const p = await linkedPatient();
       const res = await as(t, rec, { method: 'POST', url: '/api/appointments', payload: { patientId: p.id, serviceId: 'saishin', start: '2026-12-02T09:00:00+09:00', resourceIds: ['dr-mori'] } });
