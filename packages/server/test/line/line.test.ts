@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { insertApplication, newId } from '@mimamori/storage';
 import { testDialects } from '../../../storage/test/test-db.ts';
 import type { AppDeps } from '../../src/context.ts';
 import { createMailWorker } from '../../src/mail/mail-worker.ts';
@@ -116,6 +117,22 @@ for (const dialect of testDialects()) {
       assert.equal(fake.replies.length, replies + 1, 'one reply, not two');
       const audits = await t.db.db.selectFrom('audit_log').select('id').where('action', '=', 'line.link').where('patient_id', '=', p.id).execute();
       assert.equal(audits.length, 1);
+    });
+
+    test('a recruitment call-back goes by LINE once the application is a linked patient', async () => {
+      const p = await linkedPatient({ email: null });
+      const id = newId();
+      const now = t.clock.now.toISOString();
+      await insertApplication(t.db.db, { id, clinicId: t.clinicId, programId: 'tms-monitor', pageVersion: 1, data: { name: '見本 葵', phone: '090-4444-0002', email: null, age: 30, complaint: '眠れない', callTimes: null, guardian: null }, now });
+      await t.db.db.updateTable('recruitment_applications').set({ patient_id: p.id }).where('id', '=', id).execute();
+      const res = await as(t, rec, { method: 'POST', url: `/api/publicsite/applications/${id}/status`, payload: { to: 'contacted', callbackAt: '2026-12-02T18:00:00+09:00' } });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().message, 'queued');
+      const rows = await t.db.db.selectFrom('outbox').selectAll().where('patient_id', '=', p.id).where('kind', '=', 'recruitment_callback').execute();
+      assert.deepEqual(rows.map((r) => `${r.channel}:${r.to_address === p.user}`), ['line:true']);
+      assert.match(rows[0]!.body_text, /お問い合わせの件/);
+      assert.match(rows[0]!.body_text, /12月2日（水）18:00/);
+      assert.doesNotMatch(rows[0]!.body_text, /眠れない|tms|TMS/);
     });
 
     test('ten concurrent deliveries of the same event have exactly one effect', async () => {

@@ -70,7 +70,7 @@ export async function queuePatientMessage(tx: Db, m: NewOutboxMessage & { readon
     ? await lineTargets(tx, { clinicId: m.clinicId, patientId: m.patientId, hasEmail: Boolean(m.to), holder: m.line.for })
     : [];
   if (viaLine.length === 0 && !m.to) {
-    if (m.patientId) await recordUndeliverable(tx, m);
+    await recordUndeliverable(tx, m);
     return 'no_channel';
   }
   let queued = false;
