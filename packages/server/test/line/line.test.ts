@@ -105,6 +105,54 @@ for (const dialect of testDialects()) {
       assert.match(reply, /いのちの電話|よりそいホットライン/);
     });
 
+    test('link codes: bound with the LINE display name, 15 minutes, once, and a guessing sender is locked out', async () => {
+      const p = await newPatient(t, rec);
+      const ps = await patientSession(t, rec, p.id);
+      const issue = async () => (await asPatient(t, ps, { method: 'POST', url: '/api/p/line/code', payload: {} })).json() as { code: string; expiresAt: string };
+      const send = async (user: string, text: string) => {
+        assert.equal((await webhook([lineEvent('message', user, { text })])).statusCode, 200);
+        return fake.replies.at(-1)!.text;
+      };
+      // Expiry: 15 minutes.
+      const late = await issue();
+      assert.equal(Date.parse(late.expiresAt) - t.clock.now.getTime(), 15 * 60_000);
+      t.clock.advance(15 * 60_000);
+      try {
+        assert.match(await send(lineUserId(), late.code), /使えません/, 'expired at 15 minutes');
+      } finally {
+        t.clock.advance(-15 * 60_000);
+      }
+      // Brute force: five wrong codes, then even a right one is not looked up.
+      const guesser = lineUserId();
+      for (let i = 0; i < 5; i++) assert.match(await send(guesser, `MM-ZZZZ-ZZZ${i}`), /使えません/);
+      const good = await issue();
+      assert.match(await send(guesser, good.code), /しばらくコードを受け付けません/);
+      assert.equal((await as(t, rec, { url: `/api/patients/${p.id}/line` })).json().linked, false, 'the lock-out links nothing');
+      const denied = await t.db.db.selectFrom('audit_log').select('detail').where('action', '=', 'line.link').where('outcome', '=', 'denied').execute();
+      assert.ok(denied.some((d) => /locked out after 5/.test(d.detail ?? '')));
+      // The code the locked-out sender tried is still good for its owner, once; the display name binds it.
+      const owner = lineUserId();
+      assert.match(await send(owner, good.code), /連携が完了しました/);
+      assert.match(await send(lineUserId(), good.code), /使えません/, 'used once');
+      const staffView = (await as(t, rec, { url: `/api/patients/${p.id}/line` })).json();
+      assert.equal(staffView.linked, true);
+      assert.deepEqual(staffView.links.map((l: { displayName: string | null }) => l.displayName), [`見本さん ${owner.slice(-4)}`]);
+      const mine = (await asPatient(t, ps, { url: '/api/p/line' })).json();
+      assert.equal(mine.displayName, `見本さん ${owner.slice(-4)}`);
+      // An hour on, the guesser's failures have aged out.
+      t.clock.advance(61 * 60_000);
+      try {
+        assert.match(await send(guesser, 'MM-ZZZZ-ZZZZ'), /使えません/);
+      } finally {
+        t.clock.advance(-61 * 60_000);
+      }
+      // Unlinking from the patient page: LINE stops, staff see it unlinked.
+      const unlinked = await asPatient(t, ps, { method: 'POST', url: '/api/p/line/unlink' });
+      assert.equal(unlinked.statusCode, 200, unlinked.body);
+      assert.equal(unlinked.json().linked, false);
+      assert.equal((await as(t, rec, { url: `/api/patients/${p.id}/line` })).json().links[0].status, 'unlinked');
+    });
+
     test('redelivery of the same webhookEventId is handled once', async () => {
       const p = await newPatient(t, rec);
       const ps = await patientSession(t, rec, p.id);
