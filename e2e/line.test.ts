@@ -111,7 +111,11 @@ test('LINE: admin setup and check, a patient links from the phone page, the day-
   const user = lineUserId();
   assert.equal(await webhook([lineEvent('follow', user), lineEvent('message', user, { text: code })]), 200);
   await p.getByTestId('line-linked').waitFor();
+  await p.getByText('LINE と連携しました。').waitFor();
   assert.match(fake.replies.at(-1)!.text, /連携が完了しました/);
+  // Bound and shown: the LINE display name (read from LINE's profile after the link) names the account.
+  await p.reload();
+  assert.match(await p.getByTestId('line-account').innerText(), new RegExp(`連携しているLINE: 見本さん ${user.slice(-4)}`));
 
   // An appointment on the next open day; the day-before reminder, queued the day before, goes by LINE.
   let booked = '';

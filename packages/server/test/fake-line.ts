@@ -63,6 +63,8 @@ export async function startFakeLine(): Promise<FakeLine> {
       if (req.method === 'GET' && req.url === '/v2/bot/info') {
         return send(200, { userId: 'U0000000000000000000000000000bot', basicId: '@123fake', displayName: 'テストクリニック（fake）', chatMode: 'bot', markAsReadMode: 'auto' });
       }
+      const profile = req.method === 'GET' ? /^\/v2\/bot\/profile\/(U[0-9a-f]{32})$/.exec(req.url ?? '') : null;
+      if (profile) return send(200, { userId: profile[1], displayName: `見本さん ${profile[1]!.slice(-4)}`, language: 'ja' });
       if (req.method === 'GET' && req.url === '/v2/bot/message/quota') return send(200, { type: 'limited', value: 200 });
       if (req.method === 'GET' && req.url === '/v2/bot/message/quota/consumption') return send(200, { totalUsage: pushes.length });
       if (req.method === 'POST' && req.url === '/v2/bot/message/push') {

@@ -10,8 +10,9 @@ export interface ChosenChannels {
 /**
  * Picks the channels of one patient message. LINE only when the clinic's channel is on and the
  * patient's LINE link is active (an `unfollow` ends that at once); mail whenever LINE is not used or
- * the patient asked for both, and the patient has an address. A message that can go nowhere
- * returns neither (the caller keeps what it did before: no mail without an address).
+ * the patient asked for both, and the patient has an address. A patient who chose mail but has no
+ * address gets it by LINE (the one channel that reaches them). A message that can go nowhere returns
+ * neither (the caller records it as undeliverable for staff to see).
  *
  * @example
  * chooseChannels({ preference: 'line', linkActive: false, channelEnabled: true, hasEmail: true }); // { mail: true, line: false }
@@ -22,7 +23,7 @@ export function chooseChannels(o: {
   readonly channelEnabled: boolean;
   readonly hasEmail: boolean;
 }): ChosenChannels {
-  const line = o.channelEnabled && o.linkActive && o.preference !== null && o.preference !== 'mail';
+  const line = o.channelEnabled && o.linkActive && o.preference !== null && (o.preference !== 'mail' || !o.hasEmail);
   const mail = o.hasEmail && (!line || o.preference === 'both');
   return { mail, line };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chooseChannels, classifyLineFailure, findLinkCode, lineAutoReply, lineBackoffMs, lineNoticeText, linkCodeFrom } from './index.ts';
+import { chooseChannels, classifyLineFailure, findLinkCode, lineAutoReply, lineBackoffMs, lineNoticeText, LINK_CODE_MAX_FAILURES, linkCodeAttemptAllowed, linkCodeFrom } from './index.ts';
 
 test('chooseChannels: LINE only while linked and on; mail when LINE cannot carry it or the patient wants both', () => {
   const base = { linkActive: true, channelEnabled: true, hasEmail: true } as const;
@@ -11,6 +11,7 @@ test('chooseChannels: LINE only while linked and on; mail when LINE cannot carry
   assert.deepEqual(chooseChannels({ ...base, preference: 'line', channelEnabled: false }), { mail: true, line: false });
   assert.deepEqual(chooseChannels({ ...base, preference: null }), { mail: true, line: false });
   assert.deepEqual(chooseChannels({ ...base, preference: 'line', linkActive: false, hasEmail: false }), { mail: false, line: false });
+  assert.deepEqual(chooseChannels({ ...base, preference: 'mail', hasEmail: false }), { mail: false, line: true }, 'mail chosen but no address: LINE is the one way');
 });
 
 test('classifyLineFailure: 5xx and no answer retry, 409 is sent, 429 rate vs quota, other 4xx permanent', () => {
@@ -54,4 +55,14 @@ test('lineAutoReply says the account is not watched and gives the clinic phone a
   assert.match(r, /03-1111-2222/);
   assert.match(r, /いのちの電話 0570-783-556/);
   assert.doesNotMatch(r, /web only/);
+});
+
+test('linkCodeAttemptAllowed: five wrong codes within the hour lock a LINE user out; the lock lifts as they age', () => {
+  const now = Date.parse('2026-12-01T10:00:00Z');
+  const at = (min: number) => new Date(now - min * 60_000).toISOString();
+  assert.equal(LINK_CODE_MAX_FAILURES, 5);
+  assert.equal(linkCodeAttemptAllowed({ failures: [], now }), true);
+  assert.equal(linkCodeAttemptAllowed({ failures: [at(1), at(2), at(3), at(4)], now }), true);
+  assert.equal(linkCodeAttemptAllowed({ failures: [at(1), at(2), at(3), at(4), at(59)], now }), false);
+  assert.equal(linkCodeAttemptAllowed({ failures: [at(1), at(2), at(3), at(4), at(60)], now }), true, 'an hour-old failure no longer counts');
 });

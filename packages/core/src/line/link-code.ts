@@ -2,11 +2,30 @@
 // from a phone is not mistaken for another.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** Characters of a link code (40 bits: guessing one of the few live codes in its 30 minutes is hopeless). */
+/** Characters of a link code (40 bits: guessing one of the few live codes in its 15 minutes is hopeless). */
 export const LINK_CODE_LENGTH = 8;
 
-/** How long a link code may be sent, in minutes. */
-export const LINK_CODE_MINUTES = 30;
+/** How long a link code may be sent, in minutes: long enough to add the account and send it, no longer. */
+export const LINK_CODE_MINUTES = 15;
+
+/** Wrong codes a LINE user may send within `LINK_CODE_FAILURE_WINDOW_MINUTES` before codes from them are no longer tried. */
+export const LINK_CODE_MAX_FAILURES = 5;
+
+/** The window, in minutes, over which a LINE user's wrong codes are counted. */
+export const LINK_CODE_FAILURE_WINDOW_MINUTES = 60;
+
+/**
+ * Whether a LINE user may try a link code now: fewer than `LINK_CODE_MAX_FAILURES` wrong codes
+ * within the window before `now`. A locked-out sender's codes are not even looked up, so guessing
+ * learns nothing; the lock lifts as the old failures leave the window.
+ *
+ * @example
+ * linkCodeAttemptAllowed({ failures: ['2026-12-01T00:59:00Z'], now: Date.parse('2026-12-01T01:00:00Z') }); // true
+ */
+export function linkCodeAttemptAllowed(o: { readonly failures: ReadonlyArray<string>; readonly now: number }): boolean {
+  const since = o.now - LINK_CODE_FAILURE_WINDOW_MINUTES * 60_000;
+  return o.failures.filter((f) => Date.parse(f) > since).length < LINK_CODE_MAX_FAILURES;
+}
 
 /**
  * Makes a link code from random bytes (the caller draws them from a CSPRNG; the core has no

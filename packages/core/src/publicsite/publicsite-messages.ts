@@ -7,6 +7,7 @@ export const PUBLICSITE_MESSAGES = {
   'site.changed_meanwhile': { ja: 'ほかの人が先に保存しました。読み込み直してから編集してください。', en: 'Someone saved first. Reload, then edit again.' },
   'site.no_clinic': { ja: 'クリニックがまだ設定されていません。', en: 'No clinic has been set up yet.' },
   'application.not_found': { ja: 'この申し込みは見つかりません。', en: 'This application was not found.' },
+  'application.callback_time': { ja: '折り返しの日時は、これから60日以内で指定してください。', en: 'Give a call-back time in the next 60 days.' },
   'application.changed_meanwhile': { ja: 'ほかの人が先に更新しました。一覧を読み込み直してください。', en: 'Someone updated it first. Reload the list.' },
   'application.transition': { ja: 'この申し込みは、いまの状態からその状態には変更できません。', en: 'This application cannot move to that step from where it is.' },
   'application.invalid': { ja: '入力内容を確認してください（{count}件）。', en: 'Please check {count} field(s).' },

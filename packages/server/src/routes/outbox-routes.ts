@@ -7,7 +7,7 @@ import { listOutboxMessages, resendOutboxMessage, sendTestMessage } from '../ser
 import { idSchema, text } from './schemas.ts';
 
 const itemSchema = z.object({
-  id: z.string(), kind: z.string(), channel: z.enum(['mail', 'line']), patientId: z.string().nullable(), patientName: z.string().nullable(), to: z.string(), subject: z.string(), status: z.string(),
+  id: z.string(), kind: z.string(), channel: z.enum(['mail', 'line', 'none']), patientId: z.string().nullable(), patientName: z.string().nullable(), to: z.string(), subject: z.string(), status: z.string(),
   attempts: z.number(), lastError: z.string().nullable(), createdAt: z.string(), sentAt: z.string().nullable(), nextAttemptAt: z.string(), body: z.string(),
   fallbackOf: z.string().nullable(),
 });
@@ -24,7 +24,7 @@ export function registerOutboxRoutes(app: FastifyInstance, deps: AppDeps, o: { s
     schema: {
       tags: ['mail'],
       querystring: z.strictObject({
-        status: z.enum(['pending', 'sending', 'sent', 'failed']).optional(), channel: z.enum(['mail', 'line']).optional(), patientId: idSchema.optional(),
+        status: z.enum(['pending', 'sending', 'sent', 'failed']).optional(), channel: z.enum(['mail', 'line', 'none']).optional(), patientId: idSchema.optional(),
         limit: z.coerce.number().int().min(1).max(500).default(100),
       }),
       response: { 200: z.object({ smtpConfigured: z.boolean(), lineConfigured: z.boolean(), lineQuota: z.object({ limit: z.number(), used: z.number() }).nullable(), items: z.array(itemSchema) }) },

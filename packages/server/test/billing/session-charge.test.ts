@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EXOSOME_PROGRAM } from '@mimamori/core/programs/index';
+import { insertApplication, newId } from '@mimamori/storage';
 import { testDialects } from '../../../storage/test/test-db.ts';
 import { recordScaleResponse } from '../../src/services/scales/record-scale-response.ts';
 import { systemContext } from '../../src/request-context.ts';
@@ -54,6 +55,7 @@ for (const dialect of testDialects()) {
       const input = ex.json().items.find((p: { id: string }) => p.id === programId);
       assert.equal((await as(t, doctor, { method: 'POST', url: '/api/programs', payload: approvedProgram({ ...input, ethicsApprovalId: 'IRB-2026-014' }) })).statusCode, 201);
       for (const p of [
+        { code: 'EXO-SCR', name: { ja: 'スクリーニング（エクソソーム）', en: 'Screening (exosome)' }, priceYen: 5_500, taxCategory: 'taxable_10', effectiveFrom: '2026-12-01', event: 'screening_visit', programId },
         { code: 'EXO-INF', name: { ja: 'エクソソーム点滴（1回）', en: 'Exosome infusion (one dose)' }, priceYen: 110_000, taxCategory: 'taxable_10', effectiveFrom: '2026-12-01', event: 'infusion_session' },
         { code: 'EXO-COURSE', name: { ja: 'エクソソーム点滴コース', en: 'Exosome infusion course' }, priceYen: 330_000, taxCategory: 'taxable_10', effectiveFrom: '2026-12-01', programId, sessions: 3, refundPolicy: { kind: 'pro_rata', cancellationFeeYen: 11_000, feeFreeDaysBefore: 3 } },
       ]) assert.equal((await as(t, admin, { method: 'POST', url: '/api/billing/prices', payload: p })).statusCode, 201);
@@ -95,6 +97,49 @@ for (const dialect of testDialects()) {
       assert.equal((await as(t, admin, { method: 'POST', url: `/api/billing/refunds/${req.json().id}/decision`, payload: { decision: 'approved' } })).statusCode, 200);
       acct = (await as(t, reception, { method: 'GET', url: `/api/billing/patients/${pid}` })).json();
       assert.deepEqual(acct.balance, { chargedYen: 121_000, paidYen: 330_000, refundedYen: 209_000, balanceYen: 0 });
+    });
+
+    test('a completed screening visit is charged once from the price list, in the transaction that completes it; an ordinary visit is not', async () => {
+      const patient = async () => (await as(t, reception, { method: 'POST', url: '/api/patients', payload: { ...adultInput({ nameKana: `テスト ${kana()}` }), acknowledgeDuplicates: true } })).json().patient.id as string;
+      // In screening for the program (enrolment started, not yet enrolled).
+      const screened = await patient();
+      assert.equal((await as(t, doctor, { method: 'POST', url: `/api/programs/${programId}/enrolments`, payload: { patientId: screened } })).statusCode, 201);
+      // Booked from a recruitment application (no enrolment yet).
+      const applicant = await patient();
+      // An ordinary patient: an insured visit, billed elsewhere.
+      const ordinary = await patient();
+      const book = async (pid: string, time: string) => {
+        const res = await as(t, reception, { method: 'POST', url: '/api/appointments', payload: { patientId: pid, serviceId: 'saishin', start: `2026-12-02T${time}:00+09:00`, resourceIds: ['dr-mori'] } });
+        assert.equal(res.statusCode, 201, res.body);
+        return res.json().appointment as { id: string; version: number };
+      };
+      const a1 = await book(screened, '09:00');
+      const a2 = await book(applicant, '09:15');
+      const a3 = await book(ordinary, '09:30');
+      const appId = newId();
+      await insertApplication(t.db.db, { id: appId, clinicId: t.clinicId, programId, pageVersion: 1, data: { name: '見本', phone: '090-0000-0000', email: null, age: 30, complaint: '—', callTimes: null, guardian: null }, now: t.clock.now.toISOString() });
+      await t.db.db.updateTable('recruitment_applications').set({ status: 'screening_booked', appointment_id: a2.id }).where('id', '=', appId).execute();
+      t.clock.advance(24 * 3600_000); // 2026-12-02 10:00: the visits have begun
+      try {
+        const desk = await signedIn(t, 'reception');
+        // Five concurrent "completed" clicks on the same visit: one succeeds, one charge.
+        const marks = await Promise.all(Array.from({ length: 5 }, () => as(t, desk, { method: 'POST', url: `/api/appointments/${a1.id}/mark`, payload: { status: 'completed', version: a1.version } })));
+        assert.equal(marks.filter((m) => m.statusCode === 200).length, 1, marks.map((m) => `${m.statusCode} ${m.body}`).join('\n'));
+        assert.ok(marks.every((m) => m.statusCode < 500));
+        for (const a of [a2, a3]) assert.equal((await as(t, desk, { method: 'POST', url: `/api/appointments/${a.id}/mark`, payload: { status: 'completed', version: a.version } })).statusCode, 200);
+        const charges = async (pid: string) => (await t.db.db.selectFrom('billing_charges').selectAll().where('patient_id', '=', pid).execute())
+          .map((c) => [c.item_code, c.amount_yen, c.source_type, c.source_id, c.service_date]);
+        assert.deepEqual(await charges(screened), [['EXO-SCR', 5_500, 'screening_visit', a1.id, '2026-12-02']]);
+        assert.deepEqual(await charges(applicant), [['EXO-SCR', 5_500, 'screening_visit', a2.id, '2026-12-02']]);
+        assert.deepEqual(await charges(ordinary), [], 'an insured visit is not charged here');
+        const audits = await t.db.db.selectFrom('audit_log').select('detail').where('action', '=', 'billing.charge').where('patient_id', '=', screened).execute();
+        assert.equal(audits.length, 1);
+        // The database refuses a second charge for the same visit on both engines.
+        const row = await t.db.db.selectFrom('billing_charges').selectAll().where('patient_id', '=', screened).executeTakeFirstOrThrow();
+        await assert.rejects(t.db.db.insertInto('billing_charges').values({ ...row, id: 'e'.repeat(32) }).execute());
+      } finally {
+        t.clock.advance(-24 * 3600_000);
+      }
     });
   });
 }

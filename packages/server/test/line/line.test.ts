@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { insertApplication, newId } from '@mimamori/storage';
 import { testDialects } from '../../../storage/test/test-db.ts';
 import type { AppDeps } from '../../src/context.ts';
 import { createMailWorker } from '../../src/mail/mail-worker.ts';
 import { smtpConfigFrom } from '../../src/mail/smtp-config.ts';
 import { deliverLineOnce, refreshLineQuotas } from '../../src/services/line/line-worker.ts';
 import { queueDayBeforeReminders } from '../../src/services/scheduling/appointment-mail.ts';
+import { deliverDueQuestionnaires } from '../../src/services/scales/deliver-questionnaires.ts';
 import { as, createTestApp, signedIn, type Session, type TestApp } from '../test-app.ts';
 import { startTestSmtp } from '../test-smtp.ts';
 import { asPatient, newPatient, patientSession } from '../scheduling/scheduling-fixtures.ts';
@@ -103,6 +105,54 @@ for (const dialect of testDialects()) {
       assert.match(reply, /いのちの電話|よりそいホットライン/);
     });
 
+    test('link codes: bound with the LINE display name, 15 minutes, once, and a guessing sender is locked out', async () => {
+      const p = await newPatient(t, rec);
+      const ps = await patientSession(t, rec, p.id);
+      const issue = async () => (await asPatient(t, ps, { method: 'POST', url: '/api/p/line/code', payload: {} })).json() as { code: string; expiresAt: string };
+      const send = async (user: string, text: string) => {
+        assert.equal((await webhook([lineEvent('message', user, { text })])).statusCode, 200);
+        return fake.replies.at(-1)!.text;
+      };
+      // Expiry: 15 minutes.
+      const late = await issue();
+      assert.equal(Date.parse(late.expiresAt) - t.clock.now.getTime(), 15 * 60_000);
+      t.clock.advance(15 * 60_000);
+      try {
+        assert.match(await send(lineUserId(), late.code), /使えません/, 'expired at 15 minutes');
+      } finally {
+        t.clock.advance(-15 * 60_000);
+      }
+      // Brute force: five wrong codes, then even a right one is not looked up.
+      const guesser = lineUserId();
+      for (let i = 0; i < 5; i++) assert.match(await send(guesser, `MM-ZZZZ-ZZZ${i}`), /使えません/);
+      const good = await issue();
+      assert.match(await send(guesser, good.code), /しばらくコードを受け付けません/);
+      assert.equal((await as(t, rec, { url: `/api/patients/${p.id}/line` })).json().linked, false, 'the lock-out links nothing');
+      const denied = await t.db.db.selectFrom('audit_log').select('detail').where('action', '=', 'line.link').where('outcome', '=', 'denied').execute();
+      assert.ok(denied.some((d) => /locked out after 5/.test(d.detail ?? '')));
+      // The code the locked-out sender tried is still good for its owner, once; the display name binds it.
+      const owner = lineUserId();
+      assert.match(await send(owner, good.code), /連携が完了しました/);
+      assert.match(await send(lineUserId(), good.code), /使えません/, 'used once');
+      const staffView = (await as(t, rec, { url: `/api/patients/${p.id}/line` })).json();
+      assert.equal(staffView.linked, true);
+      assert.deepEqual(staffView.links.map((l: { displayName: string | null }) => l.displayName), [`見本さん ${owner.slice(-4)}`]);
+      const mine = (await asPatient(t, ps, { url: '/api/p/line' })).json();
+      assert.equal(mine.displayName, `見本さん ${owner.slice(-4)}`);
+      // An hour on, the guesser's failures have aged out.
+      t.clock.advance(61 * 60_000);
+      try {
+        assert.match(await send(guesser, 'MM-ZZZZ-ZZZZ'), /使えません/);
+      } finally {
+        t.clock.advance(-61 * 60_000);
+      }
+      // Unlinking from the patient page: LINE stops, staff see it unlinked.
+      const unlinked = await asPatient(t, ps, { method: 'POST', url: '/api/p/line/unlink' });
+      assert.equal(unlinked.statusCode, 200, unlinked.body);
+      assert.equal(unlinked.json().linked, false);
+      assert.equal((await as(t, rec, { url: `/api/patients/${p.id}/line` })).json().links[0].status, 'unlinked');
+    });
+
     test('redelivery of the same webhookEventId is handled once', async () => {
       const p = await newPatient(t, rec);
       const ps = await patientSession(t, rec, p.id);
@@ -115,6 +165,40 @@ for (const dialect of testDialects()) {
       assert.equal(fake.replies.length, replies + 1, 'one reply, not two');
       const audits = await t.db.db.selectFrom('audit_log').select('id').where('action', '=', 'line.link').where('patient_id', '=', p.id).execute();
       assert.equal(audits.length, 1);
+    });
+
+    test('a recruitment call-back goes by LINE once the application is a linked patient', async () => {
+      const p = await linkedPatient({ email: null });
+      const id = newId();
+      const now = t.clock.now.toISOString();
+      await insertApplication(t.db.db, { id, clinicId: t.clinicId, programId: 'tms-monitor', pageVersion: 1, data: { name: '見本 葵', phone: '090-4444-0002', email: null, age: 30, complaint: '眠れない', callTimes: null, guardian: null }, now });
+      await t.db.db.updateTable('recruitment_applications').set({ patient_id: p.id }).where('id', '=', id).execute();
+      const res = await as(t, rec, { method: 'POST', url: `/api/publicsite/applications/${id}/status`, payload: { to: 'contacted', callbackAt: '2026-12-02T18:00:00+09:00' } });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().message, 'queued');
+      const rows = await t.db.db.selectFrom('outbox').selectAll().where('patient_id', '=', p.id).where('kind', '=', 'recruitment_callback').execute();
+      assert.deepEqual(rows.map((r) => `${r.channel}:${r.to_address === p.user}`), ['line:true']);
+      assert.match(rows[0]!.body_text, /お問い合わせの件/);
+      assert.match(rows[0]!.body_text, /12月2日（水）18:00/);
+      assert.doesNotMatch(rows[0]!.body_text, /眠れない|tms|TMS/);
+    });
+
+    test('ten concurrent deliveries of the same event have exactly one effect', async () => {
+      const p = await newPatient(t, rec);
+      const ps = await patientSession(t, rec, p.id);
+      const code = (await asPatient(t, ps, { method: 'POST', url: '/api/p/line/code', payload: {} })).json().code as string;
+      const user = lineUserId();
+      const ev = lineEvent('message', user, { text: code });
+      const replies = fake.replies.length;
+      const failures = async () => (await t.db.db.selectFrom('audit_log').select('id').where('action', '=', 'line.link').where('outcome', '=', 'failure').execute()).length;
+      const failedBefore = await failures();
+      const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => webhook([i === 0 ? ev : { ...ev, deliveryContext: { isRedelivery: true } }])));
+      assert.deepEqual(answers.map((a) => a.statusCode), Array(10).fill(200), answers.map((a) => a.body).join('\n'));
+      assert.equal(fake.replies.length, replies + 1, 'one reply');
+      assert.equal((await t.db.db.selectFrom('line_links').select('id').where('line_user_id', '=', user).execute()).length, 1);
+      assert.equal((await t.db.db.selectFrom('line_webhook_events').select('webhook_event_id').where('webhook_event_id', '=', ev.webhookEventId).execute()).length, 1);
+      assert.equal((await t.db.db.selectFrom('audit_log').select('id').where('action', '=', 'line.link').where('patient_id', '=', p.id).execute()).length, 1);
+      assert.equal(await failures(), failedBefore, 'no delivery saw the code as used');
     });
 
     test('booking messages go by LINE per preference; an unfollow stops LINE at once and the waiting message goes by mail', async () => {
@@ -151,6 +235,53 @@ for (const dialect of testDialects()) {
       assert.deepEqual(rows.map((r) => r.channel), ['line']);
       assert.ok(rows[0]!.body_text.includes(sent.json().link.url), 'the same link the mail would carry');
       assert.doesNotMatch(rows[0]!.body_text, /問診票の内容|うつ|PHQ|GAD/);
+    });
+
+    test('a LINE-only patient (no email) gets the WEB問診 link, the questionnaire link and its reminder on LINE; one with neither shows as undeliverable', async () => {
+      const p = await linkedPatient({ email: null });
+      assert.equal((await t.db.db.selectFrom('patients').select('email').where('id', '=', p.id).executeTakeFirstOrThrow()).email, null);
+      // Reception (who never sees the link) may send it: LINE reaches the patient.
+      const sent = await as(t, rec, { method: 'POST', url: `/api/patients/${p.id}/intakes`, payload: {} });
+      assert.equal(sent.statusCode, 201, sent.body);
+      assert.equal(sent.json().mailQueued, true);
+      const doctor = await signedIn(t, 'doctor');
+      const assign = (pid: string, over: Record<string, unknown>) => as(t, doctor, { method: 'POST', url: `/api/patients/${pid}/scale-assignments`, payload: { scaleId: 'phq9', informant: 'self', startDate: '2026-12-02', windowDays: 3, ...over } });
+      const assigned = await assign(p.id, { kind: 'recurring', intervalDays: 7, occurrences: 2 });
+      assert.equal(assigned.statusCode, 200, assigned.body);
+      // No email and no LINE: refused to reception before anything changes; a doctor gets the link to hand over.
+      const q = await newPatient(t, rec, { email: null });
+      const refused = await as(t, rec, { method: 'POST', url: `/api/patients/${q.id}/intakes`, payload: {} });
+      assert.equal(refused.statusCode, 409, refused.body);
+      const byDoctor = await as(t, doctor, { method: 'POST', url: `/api/patients/${q.id}/intakes`, payload: {} });
+      assert.equal(byDoctor.statusCode, 201, byDoctor.body);
+      assert.equal(byDoctor.json().mailQueued, false);
+      assert.ok(byDoctor.json().link.url, 'the doctor hands the link over');
+      assert.equal((await assign(q.id, { kind: 'once' })).statusCode, 200);
+      t.clock.advance(86_400_000); // the first windows open
+      try {
+        assert.ok((await deliverDueQuestionnaires(deps())).invites >= 1);
+        await deliverDueQuestionnaires(deps());
+        t.clock.advance(2 * 86_400_000); // within a day of the close: the reminder
+        assert.ok((await deliverDueQuestionnaires(deps())).reminders >= 1);
+        assert.equal((await deliverDueQuestionnaires(deps())).reminders, 0, 'once');
+        await deliverLineOnce(deps());
+      } finally {
+        t.clock.advance(-3 * 86_400_000);
+      }
+      const rows = await t.db.db.selectFrom('outbox').selectAll().where('patient_id', '=', p.id).orderBy('created_at').execute();
+      assert.deepEqual(rows.map((r) => `${r.kind}/${r.channel}`), ['intake_link/line', 'questionnaire_invite/line', 'questionnaire_reminder/line']);
+      assert.ok(rows.every((r) => r.to_address === p.user && /\/p\/l\//.test(r.body_text)), 'each carries its link to the LINE user');
+      assert.ok(rows.every((r) => !/PHQ|うつ|問診票|気分/.test(r.body_text)), 'discreet: no scale name, nothing clinical');
+      const pushed = fake.pushes.filter((x) => x.to === p.user);
+      assert.equal(pushed.length, 3);
+      assert.ok(pushed.some((x) => /期限が近づいて/.test(x.text)));
+      // The other patient's messages are in the outbox, once each, as undeliverable — with no live link kept.
+      const none = await t.db.db.selectFrom('outbox').selectAll().where('patient_id', '=', q.id).orderBy('created_at').execute();
+      assert.deepEqual(none.map((r) => `${r.kind}/${r.channel}/${r.status}`), ['intake_link/none/failed', 'questionnaire_invite/none/failed']);
+      assert.ok(none.every((r) => !/\/p\/l\//.test(r.body_text)));
+      const list = (await as(t, rec, { url: `/api/outbox?patientId=${q.id}` })).json();
+      assert.deepEqual(list.items.map((i: { channel: string; status: string }) => `${i.channel}/${i.status}`), ['none/failed', 'none/failed']);
+      assert.equal((await as(t, rec, { method: 'POST', url: `/api/outbox/${none[0]!.id}/retry` })).statusCode, 404, 'nothing to re-send it to');
     });
 
     test('preference both: LINE and mail; the day-before reminder reaches the fake and the mail a real SMTP server', async () => {

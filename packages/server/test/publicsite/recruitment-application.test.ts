@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { demoRecruitmentContent, demoSiteContent } from '@mimamori/core/publicsite/demo-public-site';
 import { TMS_PROGRAM } from '@mimamori/core/programs/index';
-import { insertProgramDefinition, insertRecruitmentPageVersion, insertSiteContentVersion, newId, seedSchedulingConfig } from '@mimamori/storage';
+import { insertApplication, insertProgramDefinition, insertRecruitmentPageVersion, insertSiteContentVersion, newId, seedSchedulingConfig } from '@mimamori/storage';
 import { testDialects } from '../../../storage/test/test-db.ts';
 import { as, createTestApp, signedIn, type TestApp } from '../test-app.ts';
 
@@ -92,6 +92,41 @@ for (const dialect of testDialects()) {
       assert.deepEqual(counts, [{ programId: TMS_PROGRAM.id, status: 'screening_booked', n: 1 }]);
       const actions = await t.db.db.selectFrom('audit_log').select('action').where('resource_id', '=', item.id).orderBy('seq').execute();
       assert.deepEqual(actions.map((a) => a.action), ['recruitment.apply', 'recruitment.contacted', 'recruitment.screening_booked']);
+    });
+
+    test('recording a call-back tells the applicant by mail, in the same step, discreetly; a bad time changes nothing', async () => {
+      const reception = await signedIn(t, 'reception');
+      const now = t.clock.now.toISOString();
+      const data = (email: string | null) => ({ name: '見本 葵', phone: '090-4444-0001', email, age: 30, complaint: '気分が落ち込む', callTimes: '平日夕方', guardian: null });
+      const withMail = newId();
+      const noMail = newId();
+      await insertApplication(t.db.db, { id: withMail, clinicId: t.clinicId, programId: TMS_PROGRAM.id, pageVersion: 1, data: data('aoi@example.test'), now });
+      await insertApplication(t.db.db, { id: noMail, clinicId: t.clinicId, programId: TMS_PROGRAM.id, pageVersion: 1, data: data(null), now });
+      const step = (id: string, body: Record<string, unknown>) => as(t, reception, { method: 'POST', url: `/api/publicsite/applications/${id}/status`, payload: { to: 'contacted', ...body } });
+      // A time already past is refused, in Japanese, and nothing moves or is queued.
+      const past = await step(withMail, { callbackAt: '2026-11-30T09:00:00+09:00' });
+      assert.equal(past.statusCode, 400, past.body);
+      assert.match(past.json().error.message, /60日以内/);
+      assert.equal((await t.db.db.selectFrom('recruitment_applications').select('status').where('id', '=', withMail).executeTakeFirstOrThrow()).status, 'new');
+      const of = (id: string) => t.db.db.selectFrom('outbox').selectAll().where('kind', '=', 'recruitment_callback').where('dedupe_key', 'like', `recruitment-callback:${id}:%`).execute();
+      assert.equal((await of(withMail)).length, 0);
+      // The call-back scheduled for tomorrow 18:00 Tokyo: one mail to the form's address.
+      const ok = await step(withMail, { callbackAt: '2026-12-02T18:00:00+09:00' });
+      assert.equal(ok.statusCode, 200, ok.body);
+      assert.equal(ok.json().message, 'queued');
+      const mails = await of(withMail);
+      assert.equal(mails.length, 1);
+      assert.equal(mails[0]!.to_address, 'aoi@example.test');
+      assert.equal(mails[0]!.channel, 'mail');
+      assert.match(mails[0]!.body_text, /12月2日（水）18:00ごろにお電話いたします/);
+      assert.doesNotMatch(`${mails[0]!.subject}\n${mails[0]!.body_text}`, /TMS|気分|うつ|モニター|治療/, 'nothing about the program or the complaint');
+      const audit = await t.db.db.selectFrom('audit_log').select('detail').where('action', '=', 'recruitment.contacted').where('resource_id', '=', withMail).executeTakeFirstOrThrow();
+      assert.match(audit.detail!, /message=queued/);
+      // No address and not a patient yet: the step is recorded and the outbox shows the message as undeliverable (the phone call is the contact).
+      const none = await step(noMail, {});
+      assert.equal(none.statusCode, 200, none.body);
+      assert.equal(none.json().message, 'no_channel');
+      assert.deepEqual((await of(noMail)).map((r) => `${r.channel}/${r.status}`), ['none/failed']);
     });
   });
 }

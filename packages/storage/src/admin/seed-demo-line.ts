@@ -35,7 +35,7 @@ export async function seedDemoLine(db: Db, o: { now: Date; secrets: SecretBox })
   const ichiro = await db.selectFrom('patients').select(['id', 'email']).where('clinic_id', '=', clinicId).where('name_kanji', '=', '見本 一郎').where('is_demo', '=', 1).executeTakeFirstOrThrow();
   const user = `U${'0'.repeat(26)}de0001`;
   await db.insertInto('line_links').values({
-    id: newId(), clinic_id: clinicId, patient_id: hanako.id, line_user_id: user, as_guardian: 0, status: 'active', preference: 'line', linked_at: ago(72), changed_at: ago(72),
+    id: newId(), clinic_id: clinicId, patient_id: hanako.id, line_user_id: user, as_guardian: 0, status: 'active', preference: 'line', linked_at: ago(72), changed_at: ago(72), display_name: 'はなこ（デモ）',
   }).execute();
   await appendAudit(db, { at: ago(72), clinicId, actorId: null, actorRole: 'demo-seed', action: 'line.link', resource: 'line_link', resourceId: null, patientId: hanako.id, outcome: 'success', detail: 'patient' });
   const clinic = '見守りメンタルクリニック（デモ）';

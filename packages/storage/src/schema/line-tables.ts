@@ -48,6 +48,16 @@ export interface LineLinkTable {
   preference: string;
   linked_at: string;
   changed_at: string;
+  /** The LINE display name read from LINE's profile when the user linked (null: not read). */
+  display_name: string | null;
+}
+
+/** A wrong link code a LINE user sent (counted to lock out a sender who guesses). */
+export interface LineLinkFailureTable {
+  id: string;
+  clinic_id: string;
+  line_user_id: string;
+  failed_at: string;
 }
 
 /** Webhook events already handled: a redelivered event (same `webhookEventId`) is skipped. */
@@ -62,5 +72,6 @@ export interface LineTables {
   line_channels: LineChannelTable;
   line_link_codes: LineLinkCodeTable;
   line_links: LineLinkTable;
+  line_link_failures: LineLinkFailureTable;
   line_webhook_events: LineWebhookEventTable;
 }

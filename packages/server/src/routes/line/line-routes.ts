@@ -17,8 +17,8 @@ const settingsSchema = z.object({
 const codeSchema = z.object({ code: z.string(), expiresAt: z.string(), messageUrl: z.string(), addFriendUrl: z.string(), botBasicId: z.string(), qrDataUrl: z.string() });
 const viewSchema = z.object({
   available: z.boolean(), linked: z.boolean(), asGuardian: z.boolean(), status: z.string().nullable(), preference: z.enum(['line', 'both', 'mail']).nullable(),
-  linkedAt: z.string().nullable(), changedAt: z.string().nullable(),
-  links: z.array(z.object({ asGuardian: z.boolean(), status: z.string(), preference: z.string(), linkedAt: z.string(), changedAt: z.string() })),
+  linkedAt: z.string().nullable(), changedAt: z.string().nullable(), displayName: z.string().nullable(),
+  links: z.array(z.object({ asGuardian: z.boolean(), status: z.string(), preference: z.string(), linkedAt: z.string(), changedAt: z.string(), displayName: z.string().nullable() })),
 });
 const preferenceSchema = z.enum(['line', 'both', 'mail']);
 

@@ -137,8 +137,15 @@ export function registerPublicsiteRoutes(app: FastifyInstance, deps: AppDeps): v
 
   r.post('/api/publicsite/applications/:id/status', {
     config: { access: 'recruitment:queue' },
-    schema: { tags: ['publicsite'], params: z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/) }), body: z.strictObject({ to: z.enum(['contacted', 'screening_booked', 'declined']), appointmentId: z.string().max(64).nullable().optional() }) },
-  }, async (req) => moveApplication(contextOf(deps, req), { id: req.params.id, to: req.body.to, ...(req.body.appointmentId !== undefined ? { appointmentId: req.body.appointmentId } : {}) }));
+    schema: { tags: ['publicsite'], params: z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/) }), body: z.strictObject({
+      to: z.enum(['contacted', 'screening_booked', 'declined']), appointmentId: z.string().max(64).nullable().optional(),
+      // The call-back step: when the clinic will call (ISO instant), or null for a call made now.
+      callbackAt: z.string().max(40).nullable().optional(),
+    }) },
+  }, async (req) => moveApplication(contextOf(deps, req), {
+    id: req.params.id, to: req.body.to, ...(req.body.appointmentId !== undefined ? { appointmentId: req.body.appointmentId } : {}),
+    ...(req.body.callbackAt !== undefined ? { callbackAt: req.body.callbackAt } : {}),
+  }));
 
   // ---- the editors' API
 

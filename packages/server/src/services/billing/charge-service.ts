@@ -53,6 +53,49 @@ export async function chargeCompletedSession(ctx: RequestContext, tx: Db, o: {
 }
 
 /**
+ * The program a completed visit screened the patient for: the program of a recruitment application
+ * whose screening visit this appointment is, else of the patient's enrolment still in screening
+ * (the newest). Null: an ordinary visit (insured care, billed by the レセコン, not here).
+ */
+async function screenedProgram(tx: Db, o: { readonly clinicId: string; readonly patientId: string; readonly appointmentId: string }): Promise<string | null> {
+  const application = await tx.selectFrom('recruitment_applications').select('program_id')
+    .where('clinic_id', '=', o.clinicId).where('appointment_id', '=', o.appointmentId).executeTakeFirst();
+  if (application) return application.program_id;
+  const enrolment = await tx.selectFrom('program_enrolments').select('program_id')
+    .where('clinic_id', '=', o.clinicId).where('patient_id', '=', o.patientId).where('status', '=', 'screening')
+    .orderBy('created_at', 'desc').executeTakeFirst();
+  return enrolment?.program_id ?? null;
+}
+
+/**
+ * Charges a completed program screening visit, in the transaction that marks the appointment
+ * completed: the price-list item of the `screening_visit` event (the program's own first, then the
+ * clinic's), at the price in force on the visit's clinic date. A visit is a screening visit when a
+ * recruitment application booked it or the patient's enrolment is in screening; other visits are
+ * not charged here. Once per appointment (the unique index on the charge's source). Returns the
+ * charge id, or null.
+ */
+export async function chargeScreeningVisit(ctx: RequestContext, tx: Db, o: {
+  readonly clinicId: string; readonly patientId: string; readonly appointmentId: string; readonly startedAt: string;
+}): Promise<string | null> {
+  const programId = await screenedProgram(tx, o);
+  if (!programId) return null;
+  const { zone } = await billingClinic(tx, o.clinicId);
+  const date = clinicDate(o.startedAt, zone);
+  const item = pickEventItem(currentItems(await listPriceItems(tx, o.clinicId), date), 'screening_visit', programId);
+  if (!item) return null;
+  const id = newId();
+  const inserted = await insertChargeOnce(tx, {
+    id, clinic_id: o.clinicId, patient_id: o.patientId, item_code: item.code, name_ja: item.name.ja, name_en: item.name.en, service_date: date, quantity: 1,
+    unit_price_yen: item.priceYen, amount_yen: item.priceYen, tax_category: item.taxCategory, source_type: 'screening_visit', source_id: o.appointmentId, reason: null,
+    created_by: ctx.actor.kind === 'staff' ? ctx.actor.staffId : null, created_at: ctx.clock().toISOString(),
+  });
+  if (!inserted) return null;
+  await audit(ctx, tx, { action: 'billing.charge', resource: 'billing_charge', resourceId: id, patientId: o.patientId, detail: `source=screening_visit;program=${programId};yen=${item.priceYen}` });
+  return id;
+}
+
+/**
  * Adds a charge at reception from a price-list item: a screening visit, a document, a course
  * (prepaid as a whole for one enrolment — once: a course is charged at most once per enrolment), or
  * anything else with the reason it is charged by hand. Priced from the list in force on the date.

@@ -1,5 +1,5 @@
 import { insertIntake, newId, type Db, type IntakeRow } from '@mimamori/storage';
-import { enqueuePatientMessage, type LineNoticeParts } from '../line/enqueue-patient-message.ts';
+import { queuePatientMessage, type LineNoticeParts } from '../line/enqueue-patient-message.ts';
 import { audit } from '../../audit/audit.ts';
 import type { RequestContext } from '../../request-context.ts';
 import { issuePatientLink, type IssuedPatientLink } from '../patient-link-service.ts';
@@ -21,17 +21,27 @@ export interface IntakeLinkRequest {
   readonly reopen: Partial<Pick<IntakeRow, 'expires_at' | 'appointment_id'>>;
   /** When the link stops working. */
   readonly linkExpiresAt: string;
-  /** Where the link is mailed; null: no mail (staff hand the link over). */
+  /** Where the link is mailed; null: no address (LINE may still carry it). */
   readonly to: string | null;
+  /**
+   * Whether the link is sent to the patient at all (false: staff hand it over). When it is and
+   * neither mail nor LINE can carry it, the outbox records it as undeliverable for staff to see.
+   */
+  readonly send: boolean;
   /** The mail's subject and text for the issued link. */
   readonly mail: (link: IssuedPatientLink) => { readonly subject: string; readonly text: string };
   /**
    * Also by LINE, as the patient prefers (`services/line/enqueue-patient-message.ts`), to the holder
-   * named; absent: mail only (the adolescent's own link never goes to a LINE a guardian may hold).
+   * named (the adolescent's own link only to the patient's own LINE, never a guardian's); absent: mail only.
    */
   readonly line?: Pick<LineNoticeParts, 'for'>;
-  /** Words for the audit row, e.g. `adolescent; mail queued`. */
-  readonly auditDetail: (mailQueued: boolean) => string;
+  /** Words for the audit row, e.g. `adolescent; message queued`. */
+  readonly auditDetail: (delivery: IssuedIntakeLink['delivery']) => string;
+}
+
+/** The audit row's words for what became of the link's message. */
+export function deliveryWords(delivery: IssuedIntakeLink['delivery']): string {
+  return delivery === 'queued' ? 'mail queued' : delivery === 'no_channel' ? 'no address and no LINE' : 'no mail';
 }
 
 export interface IssuedIntakeLink {
@@ -41,8 +51,10 @@ export interface IssuedIntakeLink {
   /** True when the reused intake already held answers (then, and only then, staff are told they were kept). */
   readonly answersKept: boolean;
   readonly link: IssuedPatientLink;
-  /** False when no email was queued (no address, or no mail asked for). */
+  /** False when nothing was queued (no address and no LINE, or no message asked for). */
   readonly mailQueued: boolean;
+  /** `no_channel`: a message was asked for but the patient has neither an address nor an active LINE link. */
+  readonly delivery: 'queued' | 'duplicate' | 'no_channel' | 'not_sent';
   readonly status: string;
 }
 
@@ -67,22 +79,23 @@ export async function issueIntakeLink(ctx: RequestContext, tx: Db, o: IntakeLink
     clinicId: o.clinicId, patientId: o.patientId, purpose: INTAKE_LINK_PURPOSE, resourceId: intake.id, expiresAt: o.linkExpiresAt,
     maxUses: INTAKE_LINK_MAX_USES, createdBy,
   });
-  let mailQueued = false;
-  if (o.to) {
+  let delivery: IssuedIntakeLink['delivery'] = 'not_sent';
+  if (o.send) {
     const m = o.mail(link);
-    mailQueued = await enqueuePatientMessage(tx, {
-      id: newId(), clinicId: o.clinicId, patientId: o.patientId, kind: 'intake_link', to: o.to, subject: m.subject, text: m.text,
+    delivery = await queuePatientMessage(tx, {
+      id: newId(), clinicId: o.clinicId, patientId: o.patientId, kind: 'intake_link', to: o.to ?? '', subject: m.subject, text: m.text,
       ...(o.line ? { line: { url: link.url, ...o.line } } : {}),
       // One mail per issued link: re-sending issues a new link, so a retried request never mails twice.
       dedupeKey: `intake:${intake.id}:${link.token.slice(0, 16)}`, notBefore: now, now,
     });
   }
+  const mailQueued = delivery === 'queued';
   await audit(ctx, tx, {
     action: o.open ? 'intake.resend' : 'intake.send', resource: 'intake', resourceId: intake.id, patientId: o.patientId, clinicId: o.clinicId,
     // A patient booking a first visit online: this row has named no role so far (kept as it was).
     ...(ctx.actor.kind === 'patient' ? { actorRole: null } : {}),
-    detail: o.auditDetail(mailQueued),
+    detail: o.auditDetail(delivery),
   });
   const answersKept = Boolean(o.open) && Object.keys(JSON.parse(intake.values_json) as Record<string, unknown>).length > 0;
-  return { intakeId: intake.id, reused: Boolean(o.open), answersKept, link, mailQueued, status: intake.status };
+  return { intakeId: intake.id, reused: Boolean(o.open), answersKept, link, mailQueued, delivery, status: intake.status };
 }

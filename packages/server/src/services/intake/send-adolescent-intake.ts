@@ -5,7 +5,8 @@ import { getClinic, getPatient, listPatientIntakes, type Db } from '@mimamori/st
 import { clinicDate } from '../../core-imports.ts';
 import type { RequestContext } from '../../request-context.ts';
 import { currentIntakeDefinition } from './intake-definitions.ts';
-import { issueIntakeLink, type IssuedIntakeLink } from './issue-intake-link.ts';
+import { patientReachable } from '../line/enqueue-patient-message.ts';
+import { deliveryWords, issueIntakeLink, type IssuedIntakeLink } from './issue-intake-link.ts';
 
 const DEFAULT_VALID_DAYS = 14;
 
@@ -76,19 +77,24 @@ export async function sendAdolescentIntake(ctx: RequestContext, tx: Db, o: SendA
   if (!intakePartDefinition(def, { respondent: 'adolescent', ageYears: age })) throw new DomainError('invalid_state', { key: 'intake_no_adolescent_part' });
   const expiresAt = o.expiresAt ?? new Date(now.getTime() + DEFAULT_VALID_DAYS * 86_400_000).toISOString();
   if (!(expiresAt > nowIso)) throw new DomainError('validation', { key: 'intake_closed' });
-  const to = o.email === false && !o.mailOnly ? null : adolescentOwnEmail(patient);
-  // Refused before anything changes: whoever cannot see the link needs an address of the adolescent's own.
-  if (o.mailOnly && !to) throw new DomainError('invalid_state', { key: 'intake_adolescent_no_email' });
+  const send = o.email !== false || Boolean(o.mailOnly);
+  const to = send ? adolescentOwnEmail(patient) : null;
+  // Refused before anything changes: whoever cannot see the link needs the adolescent's own address or own LINE.
+  if (o.mailOnly && !(await patientReachable(tx, { clinicId: o.clinicId, patientId: o.patientId, to, holder: 'patient' }))) {
+    throw new DomainError('invalid_state', { key: 'intake_adolescent_no_email' });
+  }
 
   const open = (await listPatientIntakes(tx, o.clinicId, o.patientId)).find(
     (i) => (i.status === 'sent' || i.status === 'started') && i.respondent === 'adolescent' && i.expires_at > nowIso,
   );
   const linkExpiresAt = open && open.expires_at > expiresAt ? open.expires_at : expiresAt;
   return issueIntakeLink(ctx, tx, {
-    clinicId: o.clinicId, patientId: o.patientId, open, to, linkExpiresAt,
+    clinicId: o.clinicId, patientId: o.patientId, open, to, send, linkExpiresAt,
+    // Only to the patient's own LINE: a guardian's LINE never carries the adolescent's link.
+    line: { for: 'patient' },
     fresh: { appointmentId: o.appointmentId ?? null, definition: def, audience: 'child', respondent: 'adolescent', expiresAt, now: nowIso },
     reopen: { expires_at: linkExpiresAt },
     mail: (link) => mailText({ clinicName: clinic?.name ?? '', url: link.url, until: clinicDate(Date.parse(link.expiresAt), zone) }),
-    auditDetail: (mailQueued) => `adolescent; ${mailQueued ? 'mail queued' : 'no mail'}`,
+    auditDetail: (delivery) => `adolescent; ${deliveryWords(delivery)}`,
   });
 }

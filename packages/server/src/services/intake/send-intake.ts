@@ -4,8 +4,9 @@ import { ageOn } from '@mimamori/core/patients/patient';
 import { getClinic, getPatient, listPatientIntakes, type Db } from '@mimamori/storage';
 import { clinicDate } from '../../core-imports.ts';
 import type { RequestContext } from '../../request-context.ts';
+import { patientReachable } from '../line/enqueue-patient-message.ts';
 import { currentIntakeDefinition } from './intake-definitions.ts';
-import { issueIntakeLink, type IssuedIntakeLink } from './issue-intake-link.ts';
+import { deliveryWords, issueIntakeLink, type IssuedIntakeLink } from './issue-intake-link.ts';
 
 export { INTAKE_LINK_MAX_USES, INTAKE_LINK_PURPOSE } from './issue-intake-link.ts';
 const DEFAULT_VALID_DAYS = 14;
@@ -74,25 +75,29 @@ export async function sendIntake(ctx: RequestContext, tx: Db, o: SendIntakeOptio
   const audience: IntakeAudience = o.audience ?? (ageOn(patient.birth_date, today) < 18 ? 'child' : 'adult');
 
   let to: string | null = null;
-  if (o.email !== false || o.mailOnly) {
+  const send = o.email !== false || Boolean(o.mailOnly);
+  const line = audience === 'child' ? { for: 'guardian' as const } : {};
+  if (send) {
     const guardians = JSON.parse(patient.guardians_json) as ReadonlyArray<{ email?: string | null }>;
     to = (audience === 'child' ? (guardians.find((g) => g.email)?.email ?? patient.email) : (patient.email ?? guardians.find((g) => g.email)?.email)) ?? null;
-    // Refused before anything changes: whoever may not see the link needs an address to mail it to.
-    if (!to && o.mailOnly) throw new DomainError('invalid_state', { key: 'patient_link_no_email' });
+    // Refused before anything changes: whoever may not see the link needs an address or a LINE link to send it to.
+    if (o.mailOnly && !(await patientReachable(tx, { clinicId: o.clinicId, patientId: o.patientId, to, holder: line.for }))) {
+      throw new DomainError('invalid_state', { key: 'patient_link_no_email' });
+    }
   }
   const open = (await listPatientIntakes(tx, o.clinicId, o.patientId)).find(
     (i) => (i.status === 'sent' || i.status === 'started') && i.audience === audience && i.respondent !== 'adolescent' && i.expires_at > nowIso,
   );
   const linkExpiresAt = open && open.expires_at > expiresAt ? open.expires_at : expiresAt;
   return issueIntakeLink(ctx, tx, {
-    clinicId: o.clinicId, patientId: o.patientId, open, to, linkExpiresAt,
+    clinicId: o.clinicId, patientId: o.patientId, open, to, send, linkExpiresAt,
     fresh: {
       appointmentId: o.appointmentId ?? null, definition: await currentIntakeDefinition(ctx, tx, o.clinicId),
       audience, respondent: audience === 'child' ? 'guardian' : 'patient', expiresAt, now: nowIso,
     },
     reopen: { expires_at: linkExpiresAt, appointment_id: o.appointmentId ?? open?.appointment_id ?? null },
     mail: (link) => mailText({ clinicName: clinic?.name ?? '', url: link.url, expiresAt: link.expiresAt, zone }),
-    line: audience === 'child' ? { for: 'guardian' } : {},
-    auditDetail: (mailQueued) => (mailQueued ? 'mail queued' : 'no mail'),
+    line,
+    auditDetail: deliveryWords,
   });
 }

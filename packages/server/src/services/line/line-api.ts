@@ -25,6 +25,8 @@ export interface LineApi {
   botInfo(): Promise<{ basicId: string; displayName: string }>;
   /** This month's allowance (null: no limit) and the messages used so far. */
   quota(): Promise<{ limit: number | null; used: number }>;
+  /** A friend's display name (shown to staff and the patient to confirm which LINE is linked). */
+  profile(userId: string): Promise<{ displayName: string }>;
 }
 
 async function call<T>(fn: () => Promise<T>): Promise<T> {
@@ -64,6 +66,10 @@ export function createLineApi(o: { accessToken: string; baseUrl: string }): Line
     async quota() {
       const [q, c] = await Promise.all([call(() => client.getMessageQuota()), call(() => client.getMessageQuotaConsumption())]);
       return { limit: q.type === 'limited' ? (q.value ?? null) : null, used: c.totalUsage };
+    },
+    async profile(userId) {
+      const r = await call(() => client.getProfile(userId));
+      return { displayName: r.displayName };
     },
   };
 }

@@ -37,7 +37,7 @@ function demoLineApi(): LineApi {
   const refuse = async (): Promise<never> => {
     throw new LineApiError(403, 'demo channel (fake credentials): nothing is sent to LINE', null, null);
   };
-  return { push: refuse, reply: refuse, botInfo: refuse, quota: refuse };
+  return { push: refuse, reply: refuse, botInfo: refuse, quota: refuse, profile: refuse };
 }
 
 /** Loads and opens the clinic's channel; undefined when none is saved. */

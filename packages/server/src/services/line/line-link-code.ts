@@ -17,7 +17,7 @@ export function linkCodeHash(code: string): string {
 
 /**
  * Issues a one-time code that binds the LINE account that sends it to this patient (to their
- * guardian's LINE when `asGuardian`). Valid 30 minutes, once; only its hash is stored.
+ * guardian's LINE when `asGuardian`). Valid 15 minutes (`LINK_CODE_MINUTES`), once; only its hash is stored.
  */
 export async function issueLineLinkCode(ctx: RequestContext, input: { patientId: string; asGuardian: boolean }): Promise<IssuedLineLinkCode> {
   const clinicId = actorClinicId(ctx);

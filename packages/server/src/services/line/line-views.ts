@@ -32,8 +32,10 @@ export interface PatientLineView {
   readonly preference: LinePreference | null;
   readonly linkedAt: string | null;
   readonly changedAt: string | null;
+  /** The LINE display name of the linked account (read from LINE when it linked), to confirm which LINE it is. */
+  readonly displayName: string | null;
   /** Every LINE bound to this patient (their own, a guardian's), active first. */
-  readonly links: Array<{ readonly asGuardian: boolean; readonly status: string; readonly preference: string; readonly linkedAt: string; readonly changedAt: string }>;
+  readonly links: Array<{ readonly asGuardian: boolean; readonly status: string; readonly preference: string; readonly linkedAt: string; readonly changedAt: string; readonly displayName: string | null }>;
 }
 
 /** What the patient (or reception, for them) is shown to link LINE: never a LINE id, only a code to send. */
@@ -52,7 +54,8 @@ export interface IssuedLineLinkCode {
 export interface OutboxItem {
   readonly id: string;
   readonly kind: string;
-  readonly channel: 'mail' | 'line';
+  /** `none`: the patient had no address and no LINE link; never sent (staff hand the link over). */
+  readonly channel: 'mail' | 'line' | 'none';
   readonly patientId: string | null;
   /** The patient's name (kanji), for staff to know whom it was for; null for staff mail. */
   readonly patientName: string | null;

@@ -1,7 +1,8 @@
 import { DomainError } from '@mimamori/core';
-import { findLinkCode, LINK_REPLIES, lineAutoReply } from '@mimamori/core/line/index';
+import { findLinkCode, LINK_CODE_FAILURE_WINDOW_MINUTES, LINK_REPLIES, lineAutoReply, linkCodeAttemptAllowed } from '@mimamori/core/line/index';
 import {
-  bindLineUser, enqueueMail, getClinic, getLineLinkByUser, newId, pendingLineMessagesTo, recordLineWebhookEvent, setLineLinkStatus, takeLineLinkCode, type Db,
+  bindLineUser, enqueueMail, getClinic, getLineLinkByUser, lineLinkFailuresSince, newId, pendingLineMessagesTo, recordLineLinkFailure, recordLineWebhookEvent,
+  setLineLinkDisplayName, setLineLinkStatus, takeLineLinkCode, type Db,
 } from '@mimamori/storage';
 import { randomUUID } from 'node:crypto';
 import { audit, auditAlone } from '../../audit/audit.ts';
@@ -35,7 +36,10 @@ export interface WebhookResult {
  * (a redelivery is skipped), in one transaction with its effect:
  * - `follow`: a link ended by blocking comes back; anyone else is told how to link;
  * - `unfollow`: LINE stops at once for that patient and their waiting LINE messages go by mail;
- * - a text with a link code binds that LINE user to the code's patient (a guardian as such);
+ * - a text with a link code binds that LINE user to the code's patient (a guardian as such) — a
+ *   code works once and for 15 minutes, and a sender of too many wrong codes is locked out for a
+ *   while (their codes are not even looked up); after the commit the user's LINE display name is
+ *   read so that staff and the patient see which LINE account was bound;
  * - anything else gets the fixed reply (not watched; the clinic's phone; crisis lines) — never silence.
  * Replies go after the commit (free of the quota); a reply LINE refuses is queued as a push.
  */
@@ -55,6 +59,7 @@ export async function handleLineWebhook(ctx: RequestContext, input: { clinicId: 
   }
   const jobCtx = withActor(ctx, { kind: 'system', clinicId: ch.clinicId, job: 'line-webhook' });
   const replies: { to: string; replyToken: string | undefined; text: string }[] = [];
+  const linked = new Set<string>();
   let handled = 0;
   let duplicates = 0;
   for (const ev of events) {
@@ -62,7 +67,7 @@ export async function handleLineWebhook(ctx: RequestContext, input: { clinicId: 
     if (!ev.webhookEventId || !userId) continue;
     const reply = await writeTx(jobCtx, async (tx) => {
       if (!(await recordLineWebhookEvent(tx, { clinicId: ch.clinicId, webhookEventId: ev.webhookEventId!, type: ev.type, now: jobCtx.clock().toISOString() }))) return 'duplicate' as const;
-      return handleEvent(jobCtx, tx, { ch, ev, userId });
+      return handleEvent(jobCtx, tx, { ch, ev, userId, linked });
     });
     if (reply === 'duplicate') {
       duplicates++;
@@ -84,10 +89,25 @@ export async function handleLineWebhook(ctx: RequestContext, input: { clinicId: 
       }));
     }
   }
+  for (const userId of linked) await readDisplayName(jobCtx, { ch, userId, api });
   return { handled, duplicates };
 }
 
-async function handleEvent(ctx: RequestContext, tx: Db, o: { ch: OpenLineChannel; ev: LineEvent; userId: string }): Promise<string | null> {
+/** Stores the display name of a LINE user just bound; LINE not answering leaves it unknown (the link stands). */
+async function readDisplayName(ctx: RequestContext, o: { ch: OpenLineChannel; userId: string; api: LineApi }): Promise<void> {
+  let displayName: string;
+  try {
+    displayName = (await o.api.profile(o.userId)).displayName.slice(0, 100);
+  } catch {
+    return;
+  }
+  await writeTx(ctx, async (tx) => {
+    const link = await setLineLinkDisplayName(tx, { clinicId: o.ch.clinicId, lineUserId: o.userId, displayName });
+    if (link) await audit(ctx, tx, { action: 'line.profile', resource: 'line_link', resourceId: link.id, patientId: link.patient_id });
+  });
+}
+
+async function handleEvent(ctx: RequestContext, tx: Db, o: { ch: OpenLineChannel; ev: LineEvent; userId: string; linked: Set<string> }): Promise<string | null> {
   const { ch, ev, userId } = o;
   const now = ctx.clock().toISOString();
   if (ev.type === 'unfollow') {
@@ -110,14 +130,22 @@ async function handleEvent(ctx: RequestContext, tx: Db, o: { ch: OpenLineChannel
   if (ev.type !== 'message') return null;
   const code = ev.message?.type === 'text' && ev.message.text ? findLinkCode(ev.message.text) : null;
   if (code) {
+    const nowMs = ctx.clock().getTime();
+    const failures = await lineLinkFailuresSince(tx, { clinicId: ch.clinicId, lineUserId: userId, since: new Date(nowMs - LINK_CODE_FAILURE_WINDOW_MINUTES * 60_000).toISOString() });
+    if (!linkCodeAttemptAllowed({ failures, now: nowMs })) {
+      await audit(ctx, tx, { action: 'line.link', resource: 'line_link', outcome: 'denied', detail: `locked out after ${failures.length} wrong codes` });
+      return LINK_REPLIES.locked;
+    }
     const taken = await takeLineLinkCode(tx, { clinicId: ch.clinicId, codeHash: linkCodeHash(code), now });
     if (!taken) {
+      await recordLineLinkFailure(tx, { id: newId(), clinicId: ch.clinicId, lineUserId: userId, now });
       await audit(ctx, tx, { action: 'line.link', resource: 'line_link', outcome: 'failure', detail: 'unknown, used or expired code' });
       return LINK_REPLIES.invalid;
     }
     const id = newId();
     await bindLineUser(tx, { id, clinicId: ch.clinicId, patientId: taken.patient_id, lineUserId: userId, asGuardian: taken.as_guardian === 1, now });
     await audit(ctx, tx, { action: 'line.link', resource: 'line_link', patientId: taken.patient_id, detail: taken.as_guardian === 1 ? 'guardian' : 'patient' });
+    o.linked.add(userId);
     return taken.as_guardian === 1 ? LINK_REPLIES.linkedGuardian : LINK_REPLIES.linked;
   }
   const clinic = await getClinic(tx, ch.clinicId);

@@ -27,7 +27,8 @@ export async function patientLineView(ctx: RequestContext, input: { patientId: s
     preference: parseLinePreference(link?.preference),
     linkedAt: link?.linked_at ?? null,
     changedAt: link?.changed_at ?? null,
-    links: links.map((l) => ({ asGuardian: l.as_guardian === 1, status: l.status, preference: l.preference, linkedAt: l.linked_at, changedAt: l.changed_at })),
+    displayName: link?.status === 'active' ? link.display_name : null,
+    links: links.map((l) => ({ asGuardian: l.as_guardian === 1, status: l.status, preference: l.preference, linkedAt: l.linked_at, changedAt: l.changed_at, displayName: l.display_name })),
   };
 }
 

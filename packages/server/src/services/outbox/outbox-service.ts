@@ -24,7 +24,7 @@ export async function listOutboxMessages(
     lineConfigured: line?.enabled === 1,
     lineQuota: line?.enabled === 1 && line.quota_limit !== null && line.quota_used !== null ? { limit: line.quota_limit, used: line.quota_used } : null,
     items: rows.map((m) => ({
-      id: m.id, kind: m.kind, channel: m.channel === 'line' ? 'line' : 'mail', patientId: m.patient_id, patientName: m.patient_id ? (names.get(m.patient_id) ?? null) : null, to: m.channel === 'line' ? 'LINE' : m.to_address,
+      id: m.id, kind: m.kind, channel: m.channel === 'line' || m.channel === 'none' ? m.channel : 'mail', patientId: m.patient_id, patientName: m.patient_id ? (names.get(m.patient_id) ?? null) : null, to: m.channel === 'line' ? 'LINE' : m.to_address,
       subject: m.subject, status: m.status, attempts: m.attempts, lastError: m.last_error, createdAt: m.created_at, sentAt: m.sent_at,
       nextAttemptAt: m.next_attempt_at, body: maskMailSecrets(m.body_text), fallbackOf: m.fallback_of,
     })),
@@ -41,6 +41,8 @@ export async function resendOutboxMessage(ctx: RequestContext, input: { id: stri
       .where('clinic_id', '=', staff.clinicId)
       .where('id', '=', input.id)
       .where('status', '=', 'failed')
+      // A message that had nowhere to go stays failed: re-queueing it would reach no one.
+      .where('channel', '!=', 'none')
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw new DomainError('not_found');
     await audit(ctx, tx, { action: 'outbox.retry', resource: 'outbox', resourceId: input.id });

@@ -3,7 +3,9 @@ import { DomainError, hasPermission } from '@mimamori/core';
 import { countApplications, getApplication, insertApplication, listApplications, listClinics, newId, publishedRecruitmentPage, updateApplicationStatus } from '@mimamori/storage';
 import { audit, auditAlone } from '../../audit/audit.ts';
 import { requireStaff, type RequestContext } from '../../request-context.ts';
+import type { PatientMessageOutcome } from '../line/enqueue-patient-message.ts';
 import { writeTx } from '../write-tx.ts';
+import { queueCallbackMessage } from './application-callback.ts';
 
 const FORM_OWNER = 'recruitment-form';
 
@@ -92,8 +94,15 @@ export async function listApplicationQueue(ctx: RequestContext, input: { readonl
   return { items, counts: await countApplications(ctx.db.db, a.clinicId) };
 }
 
-/** One step of the queue (called back, screening visit booked, declined), audited. */
-export async function moveApplication(ctx: RequestContext, input: { readonly id: string; readonly to: ApplicationStatus; readonly appointmentId?: string | null }): Promise<{ readonly status: ApplicationStatus }> {
+/**
+ * One step of the queue (called back, screening visit booked, declined), audited. The call-back
+ * step (`contacted`, with the time of a scheduled call or none for a call made) also tells the
+ * applicant, in the same transaction (`queueCallbackMessage`).
+ */
+export async function moveApplication(
+  ctx: RequestContext,
+  input: { readonly id: string; readonly to: ApplicationStatus; readonly appointmentId?: string | null; readonly callbackAt?: string | null },
+): Promise<{ readonly status: ApplicationStatus; readonly message?: PatientMessageOutcome }> {
   const a = requireStaff(ctx);
   return writeTx(ctx, async (tx) => {
     const app = await getApplication(tx, a.clinicId, input.id);
@@ -105,7 +114,10 @@ export async function moveApplication(ctx: RequestContext, input: { readonly id:
       ...(input.appointmentId !== undefined ? { appointmentId: input.appointmentId } : {}),
     });
     if (!ok) throw new DomainError('conflict', { key: 'application.changed_meanwhile' });
-    await audit(ctx, tx, { action: `recruitment.${input.to}`, resource: 'recruitment_application', resourceId: input.id, detail: `from=${from}` });
-    return { status: input.to };
+    const message = input.to === 'contacted'
+      ? await queueCallbackMessage(ctx, tx, { application: { id: app.id, clinicId: a.clinicId, patientId: app.patientId, email: (app.data as Application).email }, callbackAt: input.callbackAt ?? null })
+      : undefined;
+    await audit(ctx, tx, { action: `recruitment.${input.to}`, resource: 'recruitment_application', resourceId: input.id, detail: `from=${from}${message ? ` message=${message}` : ''}` });
+    return { status: input.to, ...(message ? { message } : {}) };
   });
 }

@@ -12,7 +12,8 @@ import { requireStaff, type RequestContext } from '../../request-context.ts';
 import { writeTx } from '../write-tx.ts';
 import { resolveScaleDefinition } from './resolve-scale-definition.ts';
 import { questionnaireRecipient } from './questionnaire-recipient.ts';
-import { issueQuestionnaireLink, mailQuestionnaireLink, qrSvgDataUrl } from './scale-link.ts';
+import { patientReachable } from '../line/enqueue-patient-message.ts';
+import { issueQuestionnaireLink, mailQuestionnaireLink, qrSvgDataUrl, questionnaireLineHolder } from './scale-link.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
 
 export interface AssignScaleInput {
@@ -110,7 +111,8 @@ export async function assignScale(ctx: RequestContext, input: AssignScaleInput) 
     if (first) {
       const issued = await issueQuestionnaireLink(ctx, tx, { inst: first, createdBy: a.staffId });
       const to = questionnaireRecipient({ informant: input.informant, assignmentEmail: input.email, patient, today: clinicDate(ctx.clock().getTime(), zone) });
-      const mailed = to ? await mailQuestionnaireLink(ctx, tx, { inst: first, to, kind: 'invite', link: issued }) : false;
+      // By mail and/or LINE; with neither, the outbox shows it as undeliverable and staff hand the link over.
+      const mailed = await mailQuestionnaireLink(ctx, tx, { inst: first, to, kind: 'invite', link: issued });
       link = { url: issued.url, expiresAt: issued.expiresAt, instanceId: first.id, mailed };
     }
     await audit(ctx, tx, { action: 'scale_assignment.create', resource: 'scale_assignment', resourceId: assignmentId, patientId, detail: `scale=${definition.id} n=${windows.length}` });
@@ -148,11 +150,14 @@ export async function reissueInstanceLink(ctx: RequestContext, instanceId: strin
       const [assignment, patient] = await Promise.all([inst.assignment_id ? getScaleAssignment(tx, a.clinicId, inst.assignment_id) : undefined, getPatient(tx, a.clinicId, inst.patient_id)]);
       const clinic = await getClinic(tx, a.clinicId);
       to = questionnaireRecipient({ informant: inst.informant, assignmentEmail: assignment?.email, patient, today: clinicDate(ctx.clock().getTime(), clinic?.timeZone ?? 'Asia/Tokyo') });
-      if (!to) throw new DomainError('invalid_state', { key: 'patient_link_no_email' });
+      const holder = questionnaireLineHolder(inst.informant);
+      if (!(await patientReachable(tx, { clinicId: a.clinicId, patientId: inst.patient_id, to, ...(holder ? { holder } : { lineOff: true }) }))) {
+        throw new DomainError('invalid_state', { key: 'patient_link_no_email' });
+      }
     }
     const issued = await issueQuestionnaireLink(ctx, tx, { inst, createdBy: a.staffId });
-    if (to) await mailQuestionnaireLink(ctx, tx, { inst, to, kind: 'resend', link: issued });
-    await audit(ctx, tx, { action: 'scale_instance.link', resource: 'scale_instance', resourceId: inst.id, patientId: inst.patient_id, detail: to ? 'mailed' : 'shown' });
+    if (!shown) await mailQuestionnaireLink(ctx, tx, { inst, to, kind: 'resend', link: issued });
+    await audit(ctx, tx, { action: 'scale_instance.link', resource: 'scale_instance', resourceId: inst.id, patientId: inst.patient_id, detail: shown ? 'shown' : 'sent' });
     return issued;
   });
   if (!shown) return { mailed: true as const, expiresAt: link.expiresAt };

@@ -5,7 +5,9 @@ import type { AppDeps } from '../../context.ts';
 import { systemContext } from '../../request-context.ts';
 import { createPeriodicJob, type PeriodicJob } from '../periodic-job.ts';
 import { writeTx } from '../write-tx.ts';
-import { issueQuestionnaireLink, mailQuestionnaireLink, REMINDER_LEAD_MS } from './scale-link.ts';
+import { audit } from '../../audit/audit.ts';
+import { patientReachable, recordUndeliverable } from '../line/enqueue-patient-message.ts';
+import { issueQuestionnaireLink, mailQuestionnaireLink, questionnaireLineHolder, questionnaireMessageKey, REMINDER_LEAD_MS } from './scale-link.ts';
 
 /** The job's name in the audit trail (request id `job:questionnaires`). */
 export const QUESTIONNAIRE_JOB = 'questionnaires';
@@ -15,7 +17,7 @@ async function alreadyQueued(db: Db, key: string): Promise<boolean> {
 }
 
 /**
- * One pass of the questionnaire job: mails the link of every instance whose window has opened and
+ * One pass of the questionnaire job: sends (mail and/or LINE, as the patient prefers) the link of every instance whose window has opened and
  * that has not been delivered, and a reminder (with a fresh link) for every open instance whose
  * window closes within `REMINDER_LEAD_MS`. Dedupe keys make each mail once per instance, so passes
  * may overlap or repeat. Returns how many mails were queued.
@@ -33,14 +35,25 @@ export async function deliverDueQuestionnaires(deps: AppDeps, o: { limit?: numbe
     const zone = (await getClinic(db, inst.clinic_id))?.timeZone ?? 'Asia/Tokyo';
     // A minor's own questionnaire never goes to a guardian's address (staff hand it over instead).
     const to = questionnaireRecipient({ informant: inst.informant, assignmentEmail: email, patient, today: clinicDate(now.getTime(), zone) });
-    if (!to) continue;
     const closesMs = Date.parse(inst.closes_at);
-    const wantInvite = !inst.link_sent_at && !(await alreadyQueued(db, `questionnaire-invite:${inst.id}`));
+    const wantInvite = !inst.link_sent_at && !(await alreadyQueued(db, questionnaireMessageKey('invite', inst.id)));
     const inReminderWindow = closesMs - now.getTime() <= REMINDER_LEAD_MS && closesMs - Date.parse(inst.opens_at) > REMINDER_LEAD_MS;
-    const wantReminder = !wantInvite && inReminderWindow && !(await alreadyQueued(db, `questionnaire-reminder:${inst.id}`));
+    const wantReminder = !wantInvite && inReminderWindow && !(await alreadyQueued(db, questionnaireMessageKey('reminder', inst.id)));
     if (!wantInvite && !wantReminder) continue;
     const ctx = systemContext(deps, { job: QUESTIONNAIRE_JOB, clinicId: inst.clinic_id });
     const kind = wantInvite ? 'invite' : 'reminder';
+    const holder = questionnaireLineHolder(inst.informant);
+    // No address and no LINE (a minor's own questionnaire with only a guardian's address, say): no
+    // link is issued; the outbox shows it once as undeliverable, and staff hand the link over.
+    if (!(await patientReachable(db, { clinicId: inst.clinic_id, patientId: inst.patient_id, to, ...(holder ? { holder } : { lineOff: true }) }))) {
+      await writeTx(ctx, async (tx) => {
+        const subject = (await getClinic(tx, inst.clinic_id))?.name ?? '';
+        if (await recordUndeliverable(tx, { clinicId: inst.clinic_id, patientId: inst.patient_id, kind: `questionnaire_${kind}`, subject, dedupeKey: questionnaireMessageKey(kind, inst.id), now: nowIso })) {
+          await audit(ctx, tx, { action: 'scale_instance.undeliverable', resource: 'scale_instance', resourceId: inst.id, patientId: inst.patient_id, clinicId: inst.clinic_id, detail: kind });
+        }
+      });
+      continue;
+    }
     const sent = await writeTx(ctx, async (tx) => {
       // Re-check inside the transaction: another pass may have delivered it meanwhile.
       const fresh = await tx.selectFrom('scale_instances').selectAll().where('id', '=', inst.id).where('status', '=', 'open').executeTakeFirst();

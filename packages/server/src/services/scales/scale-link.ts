@@ -1,4 +1,4 @@
-import { enqueuePatientMessage } from '../line/enqueue-patient-message.ts';
+import { queuePatientMessage, type PatientMessageOutcome } from '../line/enqueue-patient-message.ts';
 import { getClinic, markScaleLinkSent, newId, tokenId, type Db, type ScaleInstanceRow } from '@mimamori/storage';
 import type { AppDeps } from '../../context.ts';
 import { issuePatientLink, type IssuedPatientLink } from '../patient-link-service.ts';
@@ -31,10 +31,26 @@ function formatClose(iso: string, zone: string): { ja: string; en: string } {
 }
 
 /**
- * Queues the invitation, reminder or re-sent link mail for an instance (discreet subject: the clinic's name only).
- * The dedupe key makes it once per instance and kind. Returns false when it was already queued.
+ * Whose LINE may carry a questionnaire of this informant: the patient's own for their own answers
+ * (never a guardian's LINE: a minor answers on their own link), a guardian's for a parent's report;
+ * none for a teacher or a clinician (mail to the assignment's address only).
  */
-export async function mailQuestionnaireLink(deps: AppDeps, tx: Db, o: { inst: ScaleInstanceRow; to: string; kind: 'invite' | 'reminder' | 'resend'; link: IssuedPatientLink }): Promise<boolean> {
+export function questionnaireLineHolder(informant: string): 'patient' | 'guardian' | null {
+  return informant === 'self' ? 'patient' : informant === 'parent' ? 'guardian' : null;
+}
+
+/** The dedupe key of an instance's invitation or reminder (a re-sent link has its own, per link). */
+export function questionnaireMessageKey(kind: 'invite' | 'reminder', instanceId: string): string {
+  return `questionnaire-${kind}:${instanceId}`;
+}
+
+/**
+ * Queues the invitation, reminder or re-sent link for an instance, by mail to `to` and/or by LINE
+ * as the patient prefers (discreet: the clinic's name, the link and the last day only). The dedupe
+ * key makes it once per instance and kind. With no address and no LINE it is recorded as
+ * undeliverable (outbox channel `none`). Returns `queued`, `duplicate` or `no_channel`.
+ */
+export async function sendQuestionnaireLink(deps: AppDeps, tx: Db, o: { inst: ScaleInstanceRow; to: string | null; kind: 'invite' | 'reminder' | 'resend'; link: IssuedPatientLink }): Promise<PatientMessageOutcome> {
   const clinic = await getClinic(tx, o.inst.clinic_id);
   const name = clinic?.name ?? '';
   const until = formatClose(o.inst.closes_at, clinic?.timeZone ?? 'Asia/Tokyo');
@@ -58,14 +74,20 @@ export async function mailQuestionnaireLink(deps: AppDeps, tx: Db, o: { inst: Sc
     'このメールに心当たりがない場合は破棄してください。 / If this email is not for you, please delete it.',
   ].filter((l, i, a) => l !== '' || a[i - 1] !== '').join('\n');
   const now = deps.clock().toISOString();
-  const queued = await enqueuePatientMessage(tx, {
-    id: newId(), clinicId: o.inst.clinic_id, patientId: o.inst.patient_id, kind: `questionnaire_${o.kind}`, to: o.to,
-    line: { url: o.link.url, until: until.ja },
+  const holder = questionnaireLineHolder(o.inst.informant);
+  const outcome = await queuePatientMessage(tx, {
+    id: newId(), clinicId: o.inst.clinic_id, patientId: o.inst.patient_id, kind: `questionnaire_${o.kind}`, to: o.to ?? '',
+    ...(holder ? { line: { url: o.link.url, until: until.ja, for: holder } } : {}),
     subject: o.kind === 'invite' ? `${name}からのお知らせ / A message from ${name}`
       : o.kind === 'resend' ? `${name}からのお知らせ（再送） / A message from ${name}` : `${name}からのお知らせ（再送） / A reminder from ${name}`,
     // Invitations and reminders go once per instance; each link staff re-send goes once.
-    text, dedupeKey: o.kind === 'resend' ? `questionnaire-resend:${tokenId(o.link.token)}` : `questionnaire-${o.kind}:${o.inst.id}`, notBefore: now, now,
+    text, dedupeKey: o.kind === 'resend' ? `questionnaire-resend:${tokenId(o.link.token)}` : questionnaireMessageKey(o.kind, o.inst.id), notBefore: now, now,
   });
-  if (queued && o.kind === 'invite') await markScaleLinkSent(tx, { clinicId: o.inst.clinic_id, id: o.inst.id, now });
-  return queued;
+  if (outcome === 'queued' && o.kind === 'invite') await markScaleLinkSent(tx, { clinicId: o.inst.clinic_id, id: o.inst.id, now });
+  return outcome;
+}
+
+/** `sendQuestionnaireLink`, answering only whether anything was queued now. */
+export async function mailQuestionnaireLink(deps: AppDeps, tx: Db, o: { inst: ScaleInstanceRow; to: string | null; kind: 'invite' | 'reminder' | 'resend'; link: IssuedPatientLink }): Promise<boolean> {
+  return (await sendQuestionnaireLink(deps, tx, o)) === 'queued';
 }

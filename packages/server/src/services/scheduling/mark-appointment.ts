@@ -4,6 +4,7 @@ import { audit } from '../../audit/audit.ts';
 import { requireStaff, type RequestContext } from '../../request-context.ts';
 import type { AppointmentView } from './appointment-view.ts';
 import { changeOwnAppointment, notActive, stale } from './own-appointment.ts';
+import { chargeScreeningVisit } from '../billing/charge-service.ts';
 
 /** Records a no-show, a completed visit or a late cancellation (staff). */
 export async function markAppointment(
@@ -20,6 +21,8 @@ export async function markAppointment(
     if (!ok) throw stale();
     if (body.status === 'late_cancel') await deactivateUnits(tx, actor.clinicId, id);
     await audit(ctx, tx, { action: `appointment.${body.status}`, resource: 'appointment', resourceId: id, patientId: row.patient_id, clinicId: actor.clinicId });
+    // A completed program screening visit is charged from the price list in this same transaction.
+    if (body.status === 'completed') await chargeScreeningVisit(ctx, tx, { clinicId: actor.clinicId, patientId: row.patient_id, appointmentId: id, startedAt: row.start_at });
     return { ...row, ...patch, version: body.version + 1 };
   });
 }

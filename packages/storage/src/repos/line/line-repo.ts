@@ -125,3 +125,29 @@ export async function pendingLineMessagesTo(db: Db, o: { clinicId: string; lineU
     .where('status', 'in', ['pending', 'sending'])
     .execute();
 }
+
+/** Records a wrong link code sent by a LINE user. */
+export async function recordLineLinkFailure(db: Db, o: { id: string; clinicId: string; lineUserId: string; now: string }): Promise<void> {
+  await db.insertInto('line_link_failures').values({ id: o.id, clinic_id: o.clinicId, line_user_id: o.lineUserId, failed_at: o.now }).execute();
+}
+
+/** When a LINE user sent wrong link codes since `since` (ISO), oldest first. */
+export async function lineLinkFailuresSince(db: Db, o: { clinicId: string; lineUserId: string; since: string }): Promise<string[]> {
+  const rows = await db
+    .selectFrom('line_link_failures')
+    .select('failed_at')
+    .where('clinic_id', '=', o.clinicId)
+    .where('line_user_id', '=', o.lineUserId)
+    .where('failed_at', '>', o.since)
+    .orderBy('failed_at')
+    .execute();
+  return rows.map((r) => r.failed_at);
+}
+
+/** Stores the LINE display name of a bound user (read from LINE after the link). */
+export async function setLineLinkDisplayName(db: Db, o: { clinicId: string; lineUserId: string; displayName: string }): Promise<LineLinkRow | undefined> {
+  const link = await getLineLinkByUser(db, o.clinicId, o.lineUserId);
+  if (!link) return undefined;
+  await db.updateTable('line_links').set({ display_name: o.displayName }).where('id', '=', link.id).execute();
+  return { ...link, display_name: o.displayName };
+}

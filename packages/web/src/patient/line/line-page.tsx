@@ -41,6 +41,13 @@ function LineLink({ lang, loading }: LinePageProps) {
     api<PatientLineView>('/api/p/line').then(setView).catch(fail);
   }, []);
   // While a code is shown, look again now and then: the page says "linked" as soon as the code arrives.
+  // The code arrived: say so once, and put the code away.
+  useEffect(() => {
+    if (code && view?.linked) {
+      setCode(null);
+      setNote(t.justLinked);
+    }
+  }, [code, view?.linked]);
   useEffect(() => {
     if (!code || view?.linked) return;
     const timer = setInterval(() => void api<PatientLineView>('/api/p/line').then(setView).catch(() => undefined), 4000);
@@ -60,6 +67,7 @@ function LineLink({ lang, loading }: LinePageProps) {
       {view.linked ? (
         <>
           <p class="line-ok" role="status" data-testid="line-linked">{view.asGuardian ? t.linkedGuardian : t.linked}</p>
+          {view.displayName ? <p data-testid="line-account">{fill(t.account, { name: view.displayName })}</p> : null}
           <fieldset class="line-prefs">
             <legend>{t.how}</legend>
             {(['line', 'both', 'mail'] as const).map((p) => (

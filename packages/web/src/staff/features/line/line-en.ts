@@ -29,6 +29,7 @@ export const lineEn: typeof lineJa = {
   linked: 'Linked',
   guardian: 'Guardian\'s LINE',
   own: 'Patient\'s own LINE',
+  displayName: 'LINE display name',
   notLinked: 'Not linked (messages go by mail).',
   statuses: { active: 'Linked', unfollowed: 'Blocked (mail instead)', unlinked: 'Unlinked' },
   preference: 'How messages go',

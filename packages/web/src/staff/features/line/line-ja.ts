@@ -27,6 +27,7 @@ export const lineJa = {
   linked: '連携済み',
   guardian: '保護者のLINE',
   own: '本人のLINE',
+  displayName: 'LINEの表示名',
   notLinked: '連携していません（メールでお送りします）。',
   statuses: { active: '連携中', unfollowed: 'ブロック中（メールに切替）', unlinked: '解除済み' },
   preference: '受け取り方法',

@@ -33,6 +33,7 @@ export function PatientLinePage(): ReactNode {
             {v.links.map((l) => (
               <li key={`${l.linkedAt}-${l.asGuardian}`}>
                 {l.asGuardian ? t('line.guardian') : t('line.own')}: <strong>{t(`line.statuses.${l.status}`, { defaultValue: l.status })}</strong>
+                {' '}{l.displayName ? <span>（{t('line.displayName')}: {l.displayName}）</span> : null}
                 <span className="muted small"> · {formatDateTime(l.changedAt, lang)}</span>
               </li>
             ))}

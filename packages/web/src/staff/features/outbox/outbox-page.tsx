@@ -44,7 +44,7 @@ export function OutboxPage(): ReactNode {
         <SelectField label={t('outbox.filterStatus')} value={status} onChange={(e) => setStatus(e.target.value)}
           options={[{ value: '', label: t('outbox.all') }, ...STATUSES.map((s) => ({ value: s, label: t(`outbox.statuses.${s}`) }))]} />
         <SelectField label={t('outbox.filterChannel')} value={channel} onChange={(e) => setChannel(e.target.value)}
-          options={[{ value: '', label: t('outbox.all') }, { value: 'mail', label: t('outbox.channels.mail') }, { value: 'line', label: t('outbox.channels.line') }]} />
+          options={[{ value: '', label: t('outbox.all') }, { value: 'mail', label: t('outbox.channels.mail') }, { value: 'line', label: t('outbox.channels.line') }, { value: 'none', label: t('outbox.channels.none') }]} />
       </div>
       <ErrorMessage error={q.error ?? resend.error} />
       {resend.isSuccess ? <Alert tone="success">{t('outbox.resent')}</Alert> : null}
@@ -89,9 +89,9 @@ export function OutboxPage(): ReactNode {
                       {m.status === 'pending' && m.attempts > 0 ? ` · ${t('outbox.nextAttempt')} ${formatDateTime(m.nextAttemptAt, lang)}` : ''}
                     </span>
                   </td>
-                  <td data-label={t('outbox.reason')} className="break">{m.lastError ?? ''}</td>
+                  <td data-label={t('outbox.reason')} className="break">{m.channel === 'none' ? t('outbox.noChannel') : (m.lastError ?? '')}</td>
                   <td data-label={t('common.actions')}>
-                    {m.status === 'failed' && can('outbox:retry') ? (
+                    {m.status === 'failed' && m.channel !== 'none' && can('outbox:retry') ? (
                       <button type="button" className="btn btn--small" disabled={resend.isPending} onClick={() => resend.mutate(m.id)}>
                         {t('outbox.resend')}
                       </button>

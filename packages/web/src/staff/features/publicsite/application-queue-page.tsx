@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api } from '../../../shared/api/client.ts';
 import { formatDateTime } from '../../../shared/format/dates.ts';
 import { ErrorMessage } from '../../components/alert.tsx';
+import { TextField } from '../../components/field.tsx';
 import { Page } from '../../components/page.tsx';
 import { useSession } from '../../session/session.tsx';
 
@@ -38,8 +39,13 @@ export function ApplicationQueuePage(): ReactNode {
   const [all, setAll] = useState(false);
   const key = ['publicsite', 'applications', all];
   const q = useQuery({ queryKey: key, queryFn: () => api<QueueView>(`/api/publicsite/applications${all ? '?all=1' : ''}`) });
+  // The time staff will call back (optional): the applicant is told by mail, or LINE once a linked patient.
+  const [callbackAt, setCallbackAt] = useState<Record<string, string>>({});
   const step = useMutation({
-    mutationFn: (v: { id: string; to: 'contacted' | 'screening_booked' | 'declined' }) => api(`/api/publicsite/applications/${v.id}/status`, { method: 'POST', body: { to: v.to } }),
+    mutationFn: (v: { id: string; to: 'contacted' | 'screening_booked' | 'declined' }) => {
+      const at = v.to === 'contacted' ? callbackAt[v.id] : undefined;
+      return api(`/api/publicsite/applications/${v.id}/status`, { method: 'POST', body: { to: v.to, ...(v.to === 'contacted' ? { callbackAt: at ? new Date(at).toISOString() : null } : {}) } });
+    },
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['publicsite', 'applications'] }),
   });
   const title = t('applications.title');
@@ -67,7 +73,13 @@ export function ApplicationQueuePage(): ReactNode {
               </dl>
               {a.status === 'new' || a.status === 'contacted' ? (
                 <div className="actions">
-                  {a.status === 'new' ? <button type="button" className="btn" disabled={step.isPending} onClick={() => step.mutate({ id: a.id, to: 'contacted' })}>{t('applications.contacted')}</button> : null}
+                  {a.status === 'new' ? (
+                    <>
+                      <TextField label={t('applications.callbackAt')} hint={t('applications.callbackHint')} type="datetime-local" value={callbackAt[a.id] ?? ''}
+                        onChange={(e) => setCallbackAt({ ...callbackAt, [a.id]: e.target.value })} />
+                      <button type="button" className="btn" disabled={step.isPending} onClick={() => step.mutate({ id: a.id, to: 'contacted' })}>{t('applications.contacted')}</button>
+                    </>
+                  ) : null}
                   {can('appointments:write') ? <Link className="btn" to="/appointments/new">{t('applications.book')}</Link> : null}
                   <button type="button" className="btn btn--primary" disabled={step.isPending} onClick={() => step.mutate({ id: a.id, to: 'screening_booked' })}>{t('applications.booked')}</button>
                   <button type="button" className="btn btn--quiet" disabled={step.isPending} onClick={() => step.mutate({ id: a.id, to: 'declined' })}>{t('applications.decline')}</button>

@@ -61,6 +61,8 @@ export const applicationsEn: Shape<typeof applicationsJa> = {
   none: 'No applications waiting.',
   age: 'age {{age}}',
   phone: 'Phone', email: 'E-mail', callTimes: 'When to call', guardian: 'Guardian', complaint: 'Main complaint', complaintHint: '', complaintHidden: '(shown to doctors and nurses)',
+  callbackAt: 'Call-back time (optional)',
+  callbackHint: 'Pressing "Called back" tells the applicant by email (by LINE once a linked patient). Left empty, it says we have called. It never names the condition or the program.',
   contacted: 'Called back', book: 'Book a first visit', booked: 'Screening visit booked', decline: 'Decline',
   flow: 'Flow by program', program: 'Program',
   status: { new: 'new', contacted: 'called back', screening_booked: 'screening visit booked', declined: 'declined' },

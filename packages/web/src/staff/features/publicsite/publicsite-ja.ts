@@ -57,6 +57,8 @@ export const applicationsJa = {
   none: '対応待ちの申し込みはありません。',
   age: '{{age}}歳',
   phone: '電話', email: 'メール', callTimes: '連絡してよい時間帯', guardian: '保護者', complaint: '主訴', complaintHint: '', complaintHidden: '（医師・看護師のみ表示）',
+  callbackAt: '折り返しの予定日時（任意）',
+  callbackHint: '「折り返し連絡した」を押すと、申込者にメール（患者として LINE 連携済みなら LINE）でお知らせします。空欄なら「お電話しました」とお知らせします。病名やプログラム名は書きません。',
   contacted: '折り返し連絡した', book: '初診を予約する', booked: '初診予約済み', decline: '見送り',
   flow: '申し込みの流れ（プログラム別）', program: 'プログラム',
   status: { new: '未対応', contacted: '連絡済み', screening_booked: '初診予約済み', declined: '見送り' },
