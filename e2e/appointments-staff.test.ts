@@ -125,7 +125,7 @@ test(
     const doubleBook = dp.getByRole('button', { name: '重ねて予約する' });
     assert.equal(await doubleBook.isDisabled(), true, 'no booking without the approving doctor');
     await dp.getByText('許可した医師を選んでください。').waitFor();
-    await dp.getByLabel('許可した医師').selectOption({ label: '医師 見守（デモ）' });
+    await dp.getByLabel('許可した医師').selectOption({ label: '医師 見守（デモ）（森 医師）' });
     await doubleBook.click();
     await dp.getByText(new RegExp(`予約しました：${esc(dayLabel(day))} ${time} 再診`)).waitFor();
     await dp.getByRole('link', { name: '予約を開く' }).click();

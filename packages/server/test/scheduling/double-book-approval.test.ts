@@ -36,7 +36,7 @@ for (const dialect of testDialects()) {
       const ids = doctors.map((d) => d.id);
       assert.ok(ids.includes(doctor.staffId));
       for (const s of [nurse, disabledDoctor, otherClinicDoctor]) assert.ok(!ids.includes(s.staffId), `${s.role} ${s.staffId} listed`);
-      assert.deepEqual(Object.keys(doctors[0]!).sort(), ['displayName', 'id']);
+      assert.deepEqual(Object.keys(doctors[0]!).sort(), ['displayName', 'id', 'resourceName']);
       const researcher = await signedIn(t, 'researcher');
       assert.equal((await as(t, researcher, { url: '/api/scheduling/doctors' })).statusCode, 403);
     });

@@ -90,6 +90,9 @@ for (const dialect of testDialects()) {
       assert.equal(room.statusCode, 200, room.body);
       assert.deepEqual(done(await checklist()), ['facts', 'hours', 'services', 'staff', 'resources']);
       assert.equal((await checklist()).bookingReady, true);
+      // Who may approve a double booking names the doctor they are booked as.
+      const doctors = (await as(t, rec, { url: '/api/scheduling/doctors' })).json().doctors as { id: string; resourceName: string | null }[];
+      assert.deepEqual(doctors.find((d) => d.id === doctor.staffId)?.resourceName, '佐藤 医師');
 
       const p = await newPatient(t, rec);
       const res = await as(t, rec, { method: 'POST', url: '/api/appointments', payload: { patientId: p.id, serviceId: 'shoshin', start: '2026-12-02T09:00:00+09:00' } });

@@ -51,7 +51,7 @@ export function registerStaffSchedulingRoutes(app: FastifyInstance, deps: AppDep
   // Whom reception may name as the doctor approving a double booking.
   r.get('/api/scheduling/doctors', {
     config: { access: 'appointments:write' },
-    schema: { tags: ['scheduling'], response: { 200: z.object({ doctors: z.array(z.object({ id: z.string(), displayName: z.string() })) }) } },
+    schema: { tags: ['scheduling'], response: { 200: z.object({ doctors: z.array(z.object({ id: z.string(), displayName: z.string(), resourceName: z.string().nullable() })) }) } },
   }, async (req) => listApprovingDoctors(contextOf(deps, req)));
 
   r.get('/api/scheduling/days', {

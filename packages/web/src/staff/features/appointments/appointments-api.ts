@@ -79,6 +79,8 @@ export function useSchedulingConfig() {
 export interface ApprovingDoctor {
   readonly id: string;
   readonly displayName: string;
+  /** The resource the doctor is booked as, if linked. */
+  readonly resourceName: string | null;
 }
 
 /** The clinic's active doctors, for the approving-doctor select of a double booking. */

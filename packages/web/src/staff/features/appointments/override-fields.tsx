@@ -96,10 +96,11 @@ export function OverrideFields(props: {
           onChange={(e) => setDoctorId(e.target.value)}
           options={[
             { value: '', label: t('appt.overrideDoctorChoose') },
-            ...(doctors.data ?? []).map((d) => ({
-              value: d.id,
-              label: d.id === props.self?.id ? t('appt.overrideSelf', { name: d.displayName }) : d.displayName,
-            })),
+            ...(doctors.data ?? []).map((d) => {
+              // The doctor's account and the doctor who is booked are one person: name both.
+              const name = d.resourceName && d.resourceName !== d.displayName ? `${d.displayName}（${d.resourceName}）` : d.displayName;
+              return { value: d.id, label: d.id === props.self?.id ? t('appt.overrideSelf', { name }) : name };
+            }),
           ]}
         />
       )}
