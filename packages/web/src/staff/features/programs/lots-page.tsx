@@ -31,7 +31,7 @@ export function LotsPage(): ReactNode {
         {q.data && q.data.items.length === 0 ? <p>{t('trt.noLots')}</p> : null}
         {q.data && q.data.items.length ? (
           <div className="table-scroll" tabIndex={0} role="region" aria-label={t('trt.lotsTitle')}>
-            <table className="table table--dense">
+            <table className="table table--dense prg-lots">
               <thead>
                 <tr>
                   <th scope="col">{t('trt.lot')}</th><th scope="col">{t('trt.product')}</th><th scope="col">{t('trt.cellSource')}</th><th scope="col">{t('trt.acquisition')}</th>
