@@ -100,8 +100,8 @@ export const INTAKE_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, stri
     en: 'The current form has no screens for the patient to answer themselves. Add one in the form editor.',
   },
   intake_adolescent_no_email: {
-    ja: 'ご本人のメールアドレス（保護者と別のもの）が登録されていません。リンクは、問診を見られる職員が院内で直接お渡しください。',
-    en: 'There is no email address of the patient\'s own (other than a guardian\'s). Staff who may read intakes can hand over the link in person.',
+    ja: 'ご本人のメールアドレス（保護者と別のもの）も、ご本人の LINE の連携もありません。リンクは、問診を見られる職員が院内で直接お渡しください。',
+    en: 'There is no email address of the patient\'s own (other than a guardian\'s) and no LINE link of their own. Staff who may read intakes can hand over the link in person.',
   },
   intake_child_no_screen: {
     ja: 'お子さま用の問診票に、点数化される若者向けの自傷・自殺リスクのスクリーニング尺度がありません。このまま公開するには、当院として確認した旨を{min}文字以上で記入してください（記録され、監査ログに残ります）。',

@@ -32,3 +32,16 @@ export function chooseChannels(o: {
 export function parseLinePreference(v: unknown): LinePreference | null {
   return v === 'line' || v === 'both' || v === 'mail' ? v : null;
 }
+
+/**
+ * Whether a patient message that no channel can carry must be shown to staff: those that carry
+ * something the patient has to act on — a WEB問診 or questionnaire link, a call-back. Booking
+ * messages are not (the patient booked at the desk or on the phone, and has the time).
+ *
+ * @example
+ * undeliverableShown('questionnaire_reminder'); // true
+ * undeliverableShown('appointment_reminder'); // false
+ */
+export function undeliverableShown(kind: string): boolean {
+  return kind === 'intake_link' || kind.startsWith('questionnaire_') || kind === 'recruitment_callback';
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chooseChannels, classifyLineFailure, findLinkCode, lineAutoReply, lineBackoffMs, lineNoticeText, LINK_CODE_MAX_FAILURES, linkCodeAttemptAllowed, linkCodeFrom } from './index.ts';
+import { chooseChannels, classifyLineFailure, findLinkCode, lineAutoReply, lineBackoffMs, lineNoticeText, LINK_CODE_MAX_FAILURES, linkCodeAttemptAllowed, linkCodeFrom, undeliverableShown } from './index.ts';
 
 test('chooseChannels: LINE only while linked and on; mail when LINE cannot carry it or the patient wants both', () => {
   const base = { linkActive: true, channelEnabled: true, hasEmail: true } as const;
@@ -65,4 +65,9 @@ test('linkCodeAttemptAllowed: five wrong codes within the hour lock a LINE user 
   assert.equal(linkCodeAttemptAllowed({ failures: [at(1), at(2), at(3), at(4)], now }), true);
   assert.equal(linkCodeAttemptAllowed({ failures: [at(1), at(2), at(3), at(4), at(59)], now }), false);
   assert.equal(linkCodeAttemptAllowed({ failures: [at(1), at(2), at(3), at(4), at(60)], now }), true, 'an hour-old failure no longer counts');
+});
+
+test('undeliverableShown: links and call-backs the patient must act on, not booking messages', () => {
+  assert.deepEqual(['intake_link', 'questionnaire_invite', 'questionnaire_reminder', 'questionnaire_resend', 'recruitment_callback'].map(undeliverableShown), [true, true, true, true, true]);
+  assert.deepEqual(['appointment_confirmation', 'appointment_reminder', 'test'].map(undeliverableShown), [false, false, false]);
 });

@@ -75,8 +75,8 @@ const base: Catalogue = {
   too_big: { ja: '{max}以下の値を入力してください。', en: 'Enter a value of at most {max}.' },
   patient_link_needed: { ja: 'このページを開くには、クリニックから届いたリンクをもう一度開いてください。', en: 'Open the link the clinic sent you again to continue.' },
   patient_link_no_email: {
-    ja: 'この患者さんにはメールアドレスが登録されていないため、リンクをお送りできません。リンクとQRコードの表示は医師・看護師が行えます。',
-    en: 'This patient has no email address, so the link cannot be sent. A doctor or nurse can show the link and QR code.',
+    ja: 'この患者さんにはメールアドレスも LINE の連携もないため、リンクをお送りできません。リンクとQRコードの表示は医師・看護師が行えます。',
+    en: 'This patient has no email address and no LINE link, so the link cannot be sent. A doctor or nurse can show the link and QR code.',
   },
   staff_cannot_act_as_patient: {
     ja: 'スタッフとしてログインしているブラウザでは、患者さん用のリンクやページは開けません。患者さんご本人の端末で開いていただいてください。',

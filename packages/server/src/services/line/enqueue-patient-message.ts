@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chooseChannels, lineNoticeKind, lineNoticeText, parseLinePreference } from '@mimamori/core/line/index';
+import { chooseChannels, lineNoticeKind, lineNoticeText, parseLinePreference, undeliverableShown } from '@mimamori/core/line/index';
 import { enqueueMail, getClinic, getLineChannel, listLineLinks, newId, type Db, type LineLinkRow, type NewOutboxMessage } from '@mimamori/storage';
 
 /** What a LINE message about the same event says besides the clinic's name: a time and a link. */
@@ -62,7 +62,8 @@ export async function recordUndeliverable(tx: Db, m: Pick<NewOutboxMessage, 'cli
  * delivered (the clinic's LINE channel on, the patient's LINE link active — an `unfollow` ends it).
  * A message without `line`, or of a kind that never goes by LINE, is plain mail (`enqueueMail`).
  * An empty `to` means the patient has no address: then only LINE can carry it, and when LINE cannot
- * either the message is recorded as undeliverable (`recordUndeliverable`) — never silently dropped.
+ * either a message the patient must act on (a link, a call-back: `undeliverableShown`) is recorded
+ * as undeliverable (`recordUndeliverable`) — never silently dropped.
  */
 export async function queuePatientMessage(tx: Db, m: NewOutboxMessage & { readonly line?: LineNoticeParts }): Promise<PatientMessageOutcome> {
   const kind = lineNoticeKind(m.kind);
@@ -70,7 +71,7 @@ export async function queuePatientMessage(tx: Db, m: NewOutboxMessage & { readon
     ? await lineTargets(tx, { clinicId: m.clinicId, patientId: m.patientId, hasEmail: Boolean(m.to), holder: m.line.for })
     : [];
   if (viaLine.length === 0 && !m.to) {
-    await recordUndeliverable(tx, m);
+    if (undeliverableShown(m.kind)) await recordUndeliverable(tx, m);
     return 'no_channel';
   }
   let queued = false;
