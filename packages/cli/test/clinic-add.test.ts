@@ -61,6 +61,15 @@ for (const dialect of testDialects()) {
       assert.match(list.out, /^honin\t見守りクリニック 本院\tAsia\/Tokyo\numeda\t見守りクリニック 梅田\tAsia\/Tokyo\n$/);
     });
 
+    test('user add --clinic puts the account in that clinic; an unknown clinic is refused', async () => {
+      const r = await run('user', 'add', '--login', 'umeda.doctor', '--name', '梅田 医師', '--role', 'doctor', '--clinic', 'umeda');
+      assert.equal(r.code, 0, r.err);
+      assert.equal((await t.db.selectFrom('staff').select('clinic_id').where('login_id', '=', 'umeda.doctor').executeTakeFirstOrThrow()).clinic_id, 'umeda');
+      const bad = await run('user', 'add', '--login', 'nowhere.doctor', '--name', 'x', '--role', 'doctor', '--clinic', 'nowhere');
+      assert.equal(bad.code, 1);
+      assert.match(bad.err, /no clinic "nowhere"/);
+    });
+
     test('a clinic without --id gets a random one', async () => {
       const r = await run('clinic', 'add', '--name=見守りクリニック 横浜');
       assert.equal(r.code, 0, r.err);

@@ -3,11 +3,12 @@ import { UsageError, type Command } from '../command.ts';
 import { openDb, parseOptions } from '../open-db.ts';
 
 const help = `Usage:
-  mimamori user add --login ID --name NAME --role ROLE [--db PATH]
+  mimamori user add --login ID --name NAME --role ROLE [--clinic ID] [--db PATH]
   mimamori user reset --login ID [--db PATH]
 
 add    creates an active staff account (roles: admin, doctor, nurse, reception, researcher)
-       with a random password and TOTP secret, printed once.
+       with a random password and TOTP secret, printed once; in the clinic --clinic ID
+       (npx mimamori clinic list), else the first clinic.
 reset  sets a new random password and TOTP secret for an account and ends its sessions.
 `;
 
@@ -20,7 +21,7 @@ export const userCommand: Command = {
     }
     let p;
     try {
-      p = parseOptions(args, { values: ['login', 'name', 'role', 'db'] });
+      p = parseOptions(args, { values: ['login', 'name', 'role', 'clinic', 'db'] });
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
@@ -34,7 +35,7 @@ export const userCommand: Command = {
       const now = new Date();
       const c = await writeTransaction(h.db, (tx) =>
         sub === 'add'
-          ? addStaffUser(tx, { loginId: login, displayName: p.values.name!, role: p.values.role!, now, secrets: h.secrets })
+          ? addStaffUser(tx, { loginId: login, displayName: p.values.name!, role: p.values.role!, now, secrets: h.secrets, ...(p.values.clinic ? { clinicId: p.values.clinic } : {}) })
           : resetStaffUser(tx, { loginId: login, now, secrets: h.secrets }),
       );
       io.stdout(`${sub === 'add' ? 'created' : 'reset'} ${c.loginId} (${c.role})\npassword:    ${c.password}\nTOTP secret: ${c.totpSecret}  (current code ${currentTotp(c.totpSecret, now)})\nShow these once to the person, then clear the screen.\n`);

@@ -1,6 +1,6 @@
 import { DomainError, isRole, type Role } from '@mimamori/core';
 import { appendAudit } from '../repos/audit-repo.ts';
-import { insertClinic, listClinics } from '../repos/clinic-repo.ts';
+import { getClinic, insertClinic, listClinics } from '../repos/clinic-repo.ts';
 import type { Db } from '../repos/db.ts';
 import { endStaffSessions } from '../repos/session-repo.ts';
 import { findStaffByLogin, insertStaff, updateStaff } from '../repos/staff-repo.ts';
@@ -26,11 +26,12 @@ export function randomPassword(): string {
 /**
  * Creates an active staff account with a password and an enrolled TOTP secret, for the CLI
  * (`mimamori user add`) and the demo seed. The caller shows the credentials once; only the
- * argon2id hash and the sealed TOTP secret are stored. Creates the clinic when the database has none.
+ * argon2id hash and the sealed TOTP secret are stored. The account joins `clinicId`, else the first
+ * clinic; creates a clinic when the database has none.
  */
 export async function addStaffUser(
   db: Db,
-  o: { loginId: string; displayName: string; role: string; password?: string; clinicName?: string; now: Date; secrets: SecretBox; actor?: string },
+  o: { loginId: string; displayName: string; role: string; password?: string; clinicName?: string; clinicId?: string; now: Date; secrets: SecretBox; actor?: string },
 ): Promise<NewStaffCredentials> {
   if (!isRole(o.role)) throw new DomainError('validation', { message: `unknown role "${o.role}" (admin, doctor, nurse, reception, researcher)` });
   if (!/^[A-Za-z0-9._-]{3,64}$/.test(o.loginId)) throw new DomainError('validation', { message: 'login id must be 3–64 letters, digits, ".", "_" or "-"' });
@@ -38,7 +39,8 @@ export async function addStaffUser(
   checkNewPassword(password);
   if (await findStaffByLogin(db, o.loginId)) throw new DomainError('conflict', { message: `login id "${o.loginId}" is already in use` });
   const now = o.now.toISOString();
-  let clinicId = (await listClinics(db))[0]?.id;
+  if (o.clinicId !== undefined && !(await getClinic(db, o.clinicId))) throw new DomainError('not_found', { message: `no clinic "${o.clinicId}" (npx mimamori clinic list)` });
+  let clinicId = o.clinicId ?? (await listClinics(db))[0]?.id;
   if (!clinicId) {
     clinicId = newId();
     await insertClinic(db, { id: clinicId, name: o.clinicName ?? 'クリニック', timeZone: 'Asia/Tokyo', now });

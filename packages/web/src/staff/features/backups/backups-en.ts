@@ -12,7 +12,7 @@ export const backupsEn: Record<keyof typeof backupsJa, string> = {
   noneWarning: 'No backup has been made yet. Make a backup now.',
   howTitle: 'How to make a backup',
   howSqlite: 'In the server’s folder, run (best every day, from cron or the task scheduler):',
-  howPostgres: 'With DATABASE_URL set, in the server’s folder, run (it uses pg_dump):',
+  howPostgres: 'With PostgreSQL (DATABASE_URL set) the command is the same; it uses pg_dump.',
   restoreHint: 'To restore, stop the server, then run npx mimamori db restore FILE.',
   history: 'Recent backups',
   finishedAt: 'Made at',

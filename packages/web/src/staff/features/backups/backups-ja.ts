@@ -10,7 +10,7 @@ export const backupsJa = {
   noneWarning: 'バックアップがまだ一度も作成されていません。今すぐバックアップを作成してください。',
   howTitle: 'バックアップの作成方法',
   howSqlite: 'サーバーのフォルダで次のコマンドを実行します（毎日、cron やタスクスケジューラで自動実行することをおすすめします）：',
-  howPostgres: 'DATABASE_URL を設定したうえで、サーバーのフォルダで次のコマンドを実行します（pg_dump を使います）：',
+  howPostgres: 'PostgreSQL（DATABASE_URL を設定したサーバー）でも同じコマンドです（pg_dump を使います）。',
   restoreHint: '復元はサーバーを止めてから npx mimamori db restore ファイル名 で行います。',
   history: '最近のバックアップ',
   finishedAt: '作成日時',

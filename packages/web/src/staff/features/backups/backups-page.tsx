@@ -55,10 +55,11 @@ export function BackupsPage(): ReactNode {
       ) : null}
       <section className="card" aria-labelledby="backup-how">
         <h2 id="backup-how">{t('backups.howTitle')}</h2>
-        <p>{d?.engine === 'postgres' ? t('backups.howPostgres') : t('backups.howSqlite')}</p>
+        <p>{t('backups.howSqlite')}</p>
         <pre className="pre">
           <code>npx mimamori db backup backups/{'$(date +%F)'}.db</code>
         </pre>
+        <p className="muted small">{t('backups.howPostgres')}</p>
         <p className="muted small">{t('backups.restoreHint')}</p>
       </section>
       {d && d.runs.length > 1 ? (
