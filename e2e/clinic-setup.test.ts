@@ -5,7 +5,7 @@
 // any page. Then a day with that booking is closed and the admin keeps the booking: the save
 // message says how many bookings were kept.
 // With E2E_SCREENSHOTS=1 the walk-through, clinic details, resources and closure message are saved
-// as docs/screenshots/clinic-setup-*.png (360 and 1280 px).
+// as docs/screenshots/clinic-setup-*.png (360 and 1280 px). The new screens are checked in English too.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -223,5 +223,17 @@ test('a fresh clinic is set up from its own facts, then booked; closing the book
   // The booking is still there, on the closed day.
   await page.goto(`${server.baseUrl}/appointments?view=day&date=${bookedDay}`);
   await page.getByRole('link', { name: new RegExp(`${time}.*鈴木 一郎`) }).waitFor();
+
+  // 10. The same screens in English.
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.goto(`${server.baseUrl}/settings/clinic`);
+  await page.getByRole('heading', { name: 'Clinic details', level: 1 }).waitFor();
+  assert.equal(await page.getByLabel('Phone').inputValue(), '03-1234-5678');
+  await check(page, 'clinic details (en)');
+  await page.goto(`${server.baseUrl}/settings/resources`);
+  await page.getByRole('heading', { name: 'Staff, rooms and devices', level: 1 }).waitFor();
+  await page.getByText('First visit: Doctor').waitFor();
+  await check(page, 'resources (en)');
+  await shot(page, 'resources-en');
   await context.close();
 });

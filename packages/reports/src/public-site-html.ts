@@ -163,6 +163,7 @@ export function renderClinicPage(c: PublicClinic, o: PublicPageOptions): string 
   const k = o.lang;
   const s = c.content;
   const h = c.hours;
+  // A clinic that has not entered its phone yet shows no phone (never an empty call button).
   const tel = c.phone.replace(/[^0-9+]/g, '');
   const annual = h.annualClosures.map((a) => `<li>${esc(t.annual(a.from, a.to, a.reason))}</li>`).join('');
   const upcoming = h.upcomingClosures.length > 0 ? `<ul class="plain">${h.upcomingClosures.map((u) => closureLine(u, k)).join('')}</ul><p class="muted">${esc(t.until(date(h.window.to, k)))}</p>` : `<p>${esc(t.noneUpcoming(date(h.window.to, k)))}</p>`;
@@ -174,7 +175,7 @@ export function renderClinicPage(c: PublicClinic, o: PublicPageOptions): string 
   const body = `<h1>${esc(s.clinicName[k])}</h1>
 ${s.tagline[k] ? `<p class="tag">${esc(s.tagline[k])}</p>` : ''}
 ${s.notice[k] ? `<p class="notice" role="note">${esc(s.notice[k])}</p>` : ''}
-<div class="actions"><a class="btn" href="tel:${esc(tel)}">${esc(t.call(c.phone))}</a><a class="btn secondary" href="/p/signin">${esc(t.signin)}</a></div>
+<div class="actions">${tel ? `<a class="btn" href="tel:${esc(tel)}">${esc(t.call(c.phone))}</a>` : ''}<a class="btn secondary" href="/p/signin">${esc(t.signin)}</a></div>
 <section aria-labelledby="hours"><h2 id="hours">${esc(t.hours)}</h2>${hoursTable(h, k)}
 <ul class="plain"><li>${esc(h.closedOnNationalHolidays ? t.holidays : t.holidaysOpen)}</li>${annual}</ul>
 <h3>${esc(t.upcoming)}</h3>${upcoming}${special}</section>
@@ -185,7 +186,7 @@ ${section('intake', t.webIntake, s.webIntake[k])}
 ${section('fees', t.fees, s.fees[k])}
 ${recruit}
 <section aria-labelledby="access"><h2 id="access">${esc(t.access)}</h2>
-<dl class="items">${c.address ? `<dt>${esc(t.address)}</dt><dd>${esc(c.address)}</dd>` : ''}<dt>${esc(t.phone)}</dt><dd><a href="tel:${esc(tel)}">${esc(c.phone)}</a></dd></dl>
+<dl class="items">${c.address ? `<dt>${esc(t.address)}</dt><dd>${esc(c.address)}</dd>` : ''}${tel ? `<dt>${esc(t.phone)}</dt><dd><a href="tel:${esc(tel)}">${esc(c.phone)}</a></dd>` : ''}</dl>
 ${s.access[k] ? text(s.access[k]) : ''}${s.mapUrl ? `<p><a href="${esc(s.mapUrl)}" rel="noopener noreferrer">${esc(t.map)}</a></p>` : ''}</section>`;
   const desc = `${s.clinicName[k]} ${s.tagline[k]}`.trim();
   return shell({ ...o, title: s.clinicName[k], description: desc, path: '/p/', clinicName: s.clinicName[k], body, indexable: true });

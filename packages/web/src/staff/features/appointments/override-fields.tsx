@@ -98,7 +98,7 @@ export function OverrideFields(props: {
             { value: '', label: t('appt.overrideDoctorChoose') },
             ...(doctors.data ?? []).map((d) => {
               // The doctor's account and the doctor who is booked are one person: name both.
-              const name = d.resourceName && d.resourceName !== d.displayName ? `${d.displayName}（${d.resourceName}）` : d.displayName;
+              const name = d.resourceName && d.resourceName !== d.displayName ? t('clinicSetup.withRole', { name: d.displayName, role: d.resourceName }) : d.displayName;
               return { value: d.id, label: d.id === props.self?.id ? t('appt.overrideSelf', { name }) : name };
             }),
           ]}

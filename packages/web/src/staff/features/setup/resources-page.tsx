@@ -75,8 +75,8 @@ function KindChecks(props: { readonly kinds: readonly string[]; readonly setKind
   );
 }
 
-function staffOptions(t: (k: string) => string, staff: readonly Staff[]) {
-  return [{ value: '', label: t('clinicSetup.noStaff') }, ...staff.map((s) => ({ value: s.id, label: `${s.displayName}（${t(`roles.${s.role}`)}）` }))];
+function staffOptions(t: (k: string, o?: Record<string, string>) => string, staff: readonly Staff[]) {
+  return [{ value: '', label: t('clinicSetup.noStaff') }, ...staff.map((s) => ({ value: s.id, label: t('clinicSetup.withRole', { name: s.displayName, role: t(`roles.${s.role}`) }) }))];
 }
 
 function AddResource(props: { readonly config: SchedulingConfig; readonly staff: readonly Staff[]; readonly onStale: () => void }): ReactNode {
@@ -125,7 +125,7 @@ function ResourceRow(props: { readonly resource: Resource; readonly config: Sche
     <form className="cal-service" onSubmit={submit} noValidate>
       <fieldset>
         <legend>
-          {r.name} {r.active === false ? <span className="muted small">（{t('clinicSetup.inactive')}）</span> : null}
+          {r.name} {r.active === false ? <span className="muted small">{t('clinicSetup.inactive')}</span> : null}
         </legend>
         <TextField label={t('clinicSetup.resourceName')} value={name} onChange={(e) => setName(e.target.value)} />
         <KindChecks kinds={kinds} setKinds={setKinds} extra={r.roles} />
@@ -159,7 +159,7 @@ function ServiceNeeds({ config }: { readonly config: SchedulingConfig }): ReactN
             return (
               <li key={s.id}>
                 {t('clinicSetup.serviceNeeds', { service: i18n.language === 'en' ? s.nameEn : s.name, roles: s.requires.map((q) => word(q.role)).join(' + ') })}{' '}
-                {missing.length > 0 ? <span className="muted">{t('clinicSetup.missingRole', { roles: missing.join('、') })}</span> : null}
+                {missing.length > 0 ? <span className="muted">{t('clinicSetup.missingRole', { roles: missing.join(t('clinicSetup.listSep')) })}</span> : null}
               </li>
             );
           })}

@@ -62,4 +62,6 @@ export const setupEn: typeof setupJa = {
   closureCancelled: 'Saved. {{count}} appointments on the closed times were cancelled and each patient was sent a notice.',
   closureKept: 'Saved. {{count}} appointments on the closed times were kept; reception should move them.',
   factsLink: 'The phone and address are changed under Clinic details.',
+  withRole: '{{name}} ({{role}})',
+  listSep: ', ',
 };

@@ -60,4 +60,6 @@ export const setupJa = {
   closureCancelled: '保存しました。休診にかかる予約{{count}}件をキャンセルし、患者さんにお知らせを送りました。',
   closureKept: '保存しました。休診にかかる予約{{count}}件はそのまま残しています。受付で日程を変更してください。',
   factsLink: '電話番号・住所はクリニック情報で変更できます。',
+  withRole: '{{name}}（{{role}}）',
+  listSep: '、',
 };
