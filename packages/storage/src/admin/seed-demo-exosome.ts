@@ -9,7 +9,6 @@ import { defineProgram } from '@mimamori/core/programs/program-definition';
 import { proposeSchedule } from '@mimamori/core/programs/propose-schedule';
 import { sha256Hex } from '@mimamori/core/programs/sha256';
 import { clinicDay, seedClinicCalendar } from '@mimamori/core/scheduling/index';
-import { clinicDate } from '@mimamori/core/time/clinic-date';
 import { addDays } from '@mimamori/core/time/index';
 import { validateInfusionRecord } from '@mimamori/core/treatment/infusion-record';
 import { validateProductLot } from '@mimamori/core/treatment/product-lot';
