@@ -33,4 +33,21 @@ export const GOVERNANCE_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, 
     ja: '見本の同意文書（【見本】）には署名できません。審査委員会で承認された文書に置き換えてください。',
     en: 'A sample consent document cannot be signed. Replace it with the document your review board approved.',
   },
+  'programs.expected_event_duplicate': { ja: '予測される有害事象の ID「{id}」が重複しています。', en: 'Expected adverse event id "{id}" is listed twice.' },
+  'programs.expected_event_unknown': {
+    ja: 'このプログラムの「予測される有害事象」の一覧にない事象です。一覧にない事象は「予測できない」として記録してください。',
+    en: 'This event is not on the program’s list of expected adverse events; record it as unexpected.',
+  },
+  'programs.sae_report_invalid': { ja: '報告の記録に誤りがあります（{count}件）。', en: 'The report has {count} problem(s).' },
+  'programs.sae_report_not_serious': { ja: '重篤でない有害事象には報告期限がありません。', en: 'A non-serious adverse event has no reporting deadline.' },
+  'programs.sae_report_recipient_invalid': {
+    ja: 'この事象の報告先として、プログラムの規制上の区分が定める報告先を選んでください。',
+    en: 'Choose a recipient that the program’s pathway names for this event.',
+  },
+  'programs.sae_report_in_future': { ja: '報告日に未来の日付は入力できません。', en: 'The report date cannot be in the future.' },
+  'programs.sae_report_before_known': { ja: '報告日は事象を把握した日（{knownOn}）以降にしてください。', en: 'The report date cannot be before the day the event became known ({knownOn}).' },
+  'programs.cancel_sessions_not_stopped': {
+    ja: '投与中止になっていない参加者の予約は、ここでは取り消せません。',
+    en: 'Only the bookings of a participant whose dosing was stopped can be cancelled here.',
+  },
 });

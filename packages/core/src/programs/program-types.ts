@@ -2,6 +2,7 @@ import type { AnalyteId } from '../labs/analytes.ts';
 import type { Lang, LocalizedText } from '../text/localized-text.ts';
 import type { ProgramPrice } from './price.ts';
 import type { ProgramGovernance, RegulatoryPathway } from './governance-types.ts';
+import type { ProgramSafety } from './program-safety.ts';
 
 // The shapes of a monitor program's definition (`defineProgram` checks and freezes them).
 export type TreatmentKind = 'infusion' | 'tms';
@@ -115,6 +116,8 @@ export type ProgramDefinition = {
   readonly price: ProgramPrice;
   readonly ethicsApprovalId?: string;
   readonly registryId?: string;
+  /** Expected adverse events and the clinic's SAE report days (`program-safety.ts`). */
+  readonly safety?: ProgramSafety;
 };
 
 /** Loose input accepted by `defineProgram`: optional fields get defaults, everything is checked. */
@@ -132,5 +135,6 @@ export type ProgramDefinitionInput = {
   readonly price?: Partial<ProgramPrice>;
   readonly ethicsApprovalId?: string;
   readonly registryId?: string;
+  readonly safety?: unknown;
 };
 

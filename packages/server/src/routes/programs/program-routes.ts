@@ -13,7 +13,8 @@ import { enrolPatient, moveEnrolment, screenEligibility, signConsent, startProgr
 import { readGovernance, setProgramGovernance } from '../../services/programs/program-governance-service.ts';
 import { createProgram, examplePrograms, listPrograms, readProgram, reviseProgramDefinition } from '../../services/programs/program-definition-service.ts';
 import { consentCopy, exportProgramData, listProgramEnrolments, patientTimeline, programDashboard, readEnrolment } from '../../services/programs/program-views-service.ts';
-import { importLabs, patientsWithLot, recordAdverseEvent, recordLabResult, recordSession, saveMedication, updateAdverseEvent } from '../../services/programs/records-service.ts';
+import { cancelRemainingSessions, importLabs, patientsWithLot, recordAdverseEvent, recordLabResult, recordSession, saveMedication, updateAdverseEvent } from '../../services/programs/records-service.ts';
+import { listSaeTasks, recordSaeReport } from '../../services/programs/sae-clock-service.ts';
 import { renderConsentPdf } from '@mimamori/reports/consent-copy-pdf';
 
 /**
@@ -30,7 +31,7 @@ const enrolmentParams = z.strictObject({ id: idSchema });
 
 const INFUSION_FIELDS = ['sessionNumber', 'product', 'manufacturer', 'lot', 'expiryDate', 'dose', 'volumeMl', 'route', 'startedAt', 'endedAt', 'vitalsBefore', 'vitalsAfter', 'notes'];
 const TMS_FIELDS = ['target', 'targetOther', 'protocol', 'protocolOther', 'frequencyHz', 'pulses', 'intensityPercentMt', 'motorThresholdPercentMso', 'coil'];
-const AE_FIELDS = ['term', 'meddraCode', 'onsetDate', 'endDate', 'grade', 'seriousness', 'relatedness', 'expectedness', 'actionTaken', 'outcome', 'sessionNumber', 'description'];
+const AE_FIELDS = ['term', 'meddraCode', 'onsetDate', 'endDate', 'grade', 'seriousness', 'relatedness', 'expectedness', 'expectedEventId', 'actionTaken', 'outcome', 'sessionNumber', 'description'];
 const MED_FIELDS = ['genericName', 'dose', 'unit', 'frequency', 'route', 'indication', 'startDate', 'stopDate', 'changes'];
 const LAB_FIELDS = ['analyte', 'value', 'comparator', 'unit', 'sampleType', 'collectedAt', 'fasting', 'assay', 'assayLot', 'enrolmentId', 'visitId', 'notes'];
 
@@ -162,6 +163,17 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
     config: { access: 'programs:record' },
     schema: { tags, params: z.strictObject({ id: idSchema, aeId: idSchema }), body: fields([...AE_FIELDS, 'revision']) },
   }, async (req) => updateAdverseEvent(contextOf(deps, req), { enrolmentId: req.params.id, adverseEventId: req.params.aeId, input: req.body as Record<string, unknown> }));
+  r.post('/api/program-enrolments/:id/adverse-events/:aeId/reports', {
+    config: { access: 'programs:sae_report' },
+    schema: {
+      tags, params: z.strictObject({ id: idSchema, aeId: idSchema }),
+      body: z.strictObject({ recipient: z.string().max(40), reportedOn: z.string().max(10), reportedTo: z.string().max(400), note: z.string().max(4000).optional() }),
+    },
+  }, async (req, reply) => reply.code(201).send({ clock: await recordSaeReport(contextOf(deps, req), { enrolmentId: req.params.id, adverseEventId: req.params.aeId, input: req.body }) }));
+  r.get('/api/program-sae-tasks', { config: { access: 'programs:clinical_read' }, schema: { tags, querystring: z.strictObject({ programId: z.string().max(64).optional() }) } }, async (req) =>
+    listSaeTasks(contextOf(deps, req), { programId: req.query.programId }));
+  r.post('/api/program-enrolments/:id/cancel-remaining-sessions', { config: { access: 'programs:enrol' }, schema: { tags, params: enrolmentParams } }, async (req) =>
+    cancelRemainingSessions(contextOf(deps, req), req.params.id));
   r.post('/api/patients/:id/program-medications', { config: { access: 'programs:record' }, schema: { tags, params: enrolmentParams, body: fields(MED_FIELDS) } }, async (req, reply) =>
     reply.code(201).send({ medication: await saveMedication(contextOf(deps, req), { patientId: req.params.id, input: req.body as Record<string, unknown> }) }));
   r.put('/api/patients/:id/program-medications/:medicationId', {

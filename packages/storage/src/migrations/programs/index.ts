@@ -1,5 +1,6 @@
 import type { Migration } from '../migration.ts';
 import { programs0001 } from './programs-0001-tables.ts';
+import { programs0002 } from './programs-0002-sae-reports.ts';
 
 /** Migrations of the programs feature, ids 'programs-NNNN-…'. Append only. */
-export const programsMigrations: ReadonlyArray<Migration> = [programs0001];
+export const programsMigrations: ReadonlyArray<Migration> = [programs0001, programs0002];

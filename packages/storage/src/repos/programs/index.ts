@@ -1,2 +1,3 @@
 export * from './program-repo.ts';
 export * from './program-data-cut-repo.ts';
+export * from './sae-report-repo.ts';
