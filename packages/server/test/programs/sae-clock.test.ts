@@ -148,7 +148,7 @@ for (const dialect of testDialects()) {
         await deliver(); // the same day again: no second mail
         const sent = await t.db.db.selectFrom('outbox').select(['body_text', 'subject', 'status']).where('dedupe_key', 'like', `sae-reminder:${aeId}:%`).execute();
         assert.equal(sent.length, 2, 'head + CRB and the Minister, one mail each');
-        assert.ok(sent.every((m) => m.status === 'sent' && !m.body_text.includes('肝障害') && /\/programs\/enrolments\//.test(m.body_text)));
+        assert.ok(sent.every((m) => m.status === 'sent' && !m.body_text.includes('肝障害') && /\/program-enrolments\//.test(m.body_text)));
         assert.ok(mine().length >= first + 2);
         const url = `/api/program-enrolments/${id}/adverse-events/${aeId}/reports`;
         const on = new Date(t.clock.now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);

@@ -32,7 +32,7 @@ export async function queueSaeReminders(deps: AppDeps): Promise<number> {
     const doctors = (await listStaff(deps.db.db, clinic.id)).filter((s) => s.status === 'active' && s.role === 'doctor');
     const channels = await listStaffChannels(deps.db.db, { clinicId: clinic.id });
     for (const task of tasks) {
-      const url = `${deps.config.publicUrl}/programs/enrolments/${task.enrolmentId}#ae-${task.adverseEventId}`;
+      const url = `${deps.config.publicUrl}/program-enrolments/${task.enrolmentId}#ae-${task.adverseEventId}`;
       const overdue = task.deadline.daysLeft < 0;
       for (const d of doctors) {
         const to = channels.find((c) => c.staff_id === d.id && c.channel === 'mail')?.address ?? d.email;

@@ -6,6 +6,7 @@ import { useSession } from '../../session/session.tsx';
 import { Page } from '../../components/page.tsx';
 import { ChildScreenNotice } from '../intake/child-screen-notice.tsx';
 import { AlertPanel } from '../scales/alert-panel.tsx';
+import { SaeTaskPanel } from '../programs/sae-task-panel.tsx';
 
 /**
  * Home. The alerts section lists what needs a clinician (a positive suicide item, a worsening
@@ -30,6 +31,7 @@ export function DashboardPage({
           <h2 id="alerts-title">{t('dashboard.alerts')}</h2>
           <AlertPanel />
         </section>
+        {can('programs:clinical_read') ? <SaeTaskPanel /> : null}
         <section className="card" aria-labelledby="shortcuts-title">
           <h2 id="shortcuts-title">{t('dashboard.shortcuts')}</h2>
           <ul className="shortcut-list">
