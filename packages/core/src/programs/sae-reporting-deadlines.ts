@@ -56,7 +56,7 @@ export type SaeDeadlineOptions = {
   /** The clinic's IANA time zone: the day the clock starts is the clinic's day. */
   readonly zone: string;
   /** The program's days where the pathway leaves them to the clinic (default 7). */
-  readonly clinicDays?: number;
+  readonly clinicDays?: number | undefined;
 };
 
 const SUSPECTED: ReadonlyArray<AdverseEvent['relatedness']> = ['possible', 'probable', 'definite'];
