@@ -23,19 +23,16 @@ export function SaeClockCard({ enrolmentId, aeId, clock, today }: { readonly enr
       <h3 id={titleId}>{t('sae.clockTitle')} <span className="small muted">{t('sae.knownOn', { date: clock.knownOn })}</span></h3>
       {clock.periodicOnly ? <p className="small">{t('sae.periodicOnly')}</p> : null}
       {clock.deadlines.length ? (
-        <div className="table-scroll">
-          <table className="table table--dense">
-            <tbody>
-              {clock.deadlines.map((d) => (
-                <tr key={d.recipient} className={d.state === 'overdue' ? 'sae-row--overdue' : undefined} data-sae-deadline={d.recipient}>
-                  <th scope="row">{t(`sae.recipient.${d.recipient}`)}<div className="small muted">{t(`sae.rule.${d.rule}`, { days: d.days })}</div></th>
-                  <td className="nowrap">{t('sae.due', { date: d.dueDate })}</td>
-                  <td><SaeDeadlineState d={d} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className="sae-deadlines">
+          {clock.deadlines.map((d) => (
+            <li key={d.recipient} className={d.state === 'overdue' ? 'sae-row--overdue' : undefined} data-sae-deadline={d.recipient}>
+              <strong>{t(`sae.recipient.${d.recipient}`)}</strong>
+              <span className="nowrap">{t('sae.due', { date: d.dueDate })}</span>
+              <SaeDeadlineState d={d} />
+              <span className="small muted sae-rule">{t(`sae.rule.${d.rule}`, { days: d.days })}</span>
+            </li>
+          ))}
+        </ul>
       ) : null}
       {clock.reports.length ? (
         <>
@@ -74,6 +71,8 @@ function ReportForm({ enrolmentId, aeId, clock, today }: { readonly enrolmentId:
     }
   }
   return (
+    <details open={error !== null || undefined}>
+    <summary>{t('sae.recordReport')}</summary>
     <form className="form form--wide" aria-label={t('sae.recordReport')} onSubmit={(e) => void submit(e)}>
       <SelectField label={t('sae.reportTo')} value={f.recipient} onChange={set('recipient')} options={clock.deadlines.map((d) => ({ value: d.recipient, label: t(`sae.recipient.${d.recipient}`) }))} error={errs.recipient} />
       <TextField label={t('sae.reportedOn')} type="date" value={f.reportedOn} onChange={set('reportedOn')} error={errs.reportedOn} />
@@ -83,5 +82,6 @@ function ReportForm({ enrolmentId, aeId, clock, today }: { readonly enrolmentId:
       {ok ? <Alert tone="success">{t('sae.reportRecorded')}</Alert> : null}
       <div className="form__actions"><button className="btn btn--primary" type="submit">{t('sae.recordReport')}</button></div>
     </form>
+    </details>
   );
 }
