@@ -27,3 +27,4 @@ export * from './messages.ts';
 export * from './revise-program.ts';
 export * from './program-safety.ts';
 export * from './sae-reporting-deadlines.ts';
+export * from './reconsent.ts';
