@@ -50,4 +50,13 @@ export const GOVERNANCE_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, 
     ja: '投与中止になっていない参加者の予約は、ここでは取り消せません。',
     en: 'Only the bookings of a participant whose dosing was stopped can be cancelled here.',
   },
+  'programs.reconsent_required': {
+    ja: '再同意が済んでいないため、投与を記録できません（{dueDate} から必要）。再同意を取得するか、医師が理由を記録して続行を許可してください。',
+    en: 'Re-consent is due (since {dueDate}): no dose can be recorded until it is signed, or a doctor records a reason to go on.',
+  },
+  'programs.reconsent_turned_16': { ja: '{dueDate} に16歳になりました。本人の同意（保護者の同意とともに）が必要です。', en: 'Turned 16 on {dueDate}: the minor’s own consent (with the guardian’s) is needed.' },
+  'programs.reconsent_turned_18': { ja: '{dueDate} に18歳（成年）になりました。本人の同意が必要です。', en: 'Turned 18 (adult) on {dueDate}: their own consent is needed.' },
+  'programs.reconsent_document_version': { ja: '同意文書 {document} が改訂されました（{dueDate} から）。新しい版への同意が必要です。', en: 'Consent document {document} was revised (from {dueDate}): consent to the new version is needed.' },
+  'programs.reconsent_override_reason': { ja: '続行を許可する理由を入力してください（4文字以上）。', en: 'Give the reason for going on (at least 4 characters).' },
+  'programs.reconsent_nothing_due': { ja: 'いま期限を過ぎた再同意はありません。', en: 'No re-consent is due now.' },
 });

@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EXOSOME_PROGRAM } from '@mimamori/core/programs/index';
+import { addDays } from '@mimamori/core/time/index';
 import { testDialects } from '../../../storage/test/test-db.ts';
 import type { AppDeps } from '../../src/context.ts';
 import { createMailWorker } from '../../src/mail/mail-worker.ts';
@@ -200,6 +201,62 @@ for (const dialect of testDialects()) {
       assert.ok(notices.filter((n) => /cancel/.test(n.kind)).length >= 5, JSON.stringify(notices));
       // Follow-up goes on: the participant can still complete the program.
       assert.equal((await as(t, doctor, { method: 'POST', url: `/api/program-enrolments/${id}/transition`, payload: { to: 'completed' } })).statusCode, 200);
+    });
+
+    test('re-consent at 16 with a fake clock: dosed at 15y364d, refused at 16y0d until a doctor overrides with a reason (audited) or the minor signs their own consent', async () => {
+      const dose = (n: number, day: string) => ({
+        sessionNumber: n, product: 'MSC-Exo 注', manufacturer: 'Example Bio', lot: 'EXO 2026041', expiryDate: '2027-06-30', volumeMl: 100, route: 'intravenous',
+        startedAt: `${day}T10:05:00+09:00`, endedAt: `${day}T10:50:00+09:00`,
+        vitalsBefore: { systolicMmHg: 118, diastolicMmHg: 76, heartRateBpm: 72, temperatureC: 36.5, spo2Percent: 98 },
+        vitalsAfter: { systolicMmHg: 121, diastolicMmHg: 78, heartRateBpm: 70, temperatureC: 36.6, spo2Percent: 99 },
+      });
+      doctor = await signedIn(t, 'doctor');
+      nurse = await signedIn(t, 'nurse');
+      reception = await signedIn(t, 'reception');
+      const today = () => new Date(t.clock.now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+      const d0 = today();
+      const birthDate = addDays(`${Number(d0.slice(0, 4)) - 16}${d0.slice(4)}`, 1); // 15 years 364 days old today
+      const res = await as(t, reception, { method: 'POST', url: '/api/patients', payload: { ...adultInput({ birthDate, nameKana: 'テスト サイドウイ', guardians: [{ name: '再同 花子', relation: '母' }] }), acknowledgeDuplicates: true } });
+      assert.equal(res.statusCode, 201, res.body);
+      const patientId = res.json().patient.id as string;
+      await t.db.db.transaction().execute((tx) =>
+        recordScaleResponse(systemContext(deps, { job: 'import' }), tx, { clinicId: t.clinicId, patientId, scaleId: 'phq9', answers: phq9High, informant: 'self', source: 'intake' }));
+      const id = (await as(t, doctor, { method: 'POST', url: `/api/programs/${programId}/enrolments`, payload: { patientId } })).json().enrolment.id as string;
+      await as(t, doctor, { method: 'POST', url: `/api/program-enrolments/${id}/eligibility`, payload: { diagnoses: ['F32.1'], attestations: EXCLUSION_ATTESTATIONS } });
+      await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/consents`, payload: { role: 'guardian', language: 'ja', signer: { kind: 'guardian', name: '再同 花子', relation: 'mother' }, signature: { method: 'typed', typedName: '再同 花子' }, identityMethod: 'driving_licence' } });
+      const a = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/consents`, payload: { role: 'assent', language: 'ja', signer: { kind: 'self', name: '再同 太郎' }, signature: { method: 'typed', typedName: '再同 太郎' }, identityMethod: 'known_to_staff' } });
+      assert.equal(a.json().status, 'consented', a.body);
+      assert.equal((await as(t, doctor, { method: 'POST', url: `/api/program-enrolments/${id}/enrol`, payload: {} })).statusCode, 200);
+      // 15y364d: dosed.
+      const first = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/sessions`, payload: dose(1, d0) });
+      assert.equal(first.statusCode, 201, first.body);
+      // 16y0d: refused, naming what is due; the enrolment page and the task list show it.
+      t.clock.advance(DAY);
+      doctor = await signedIn(t, 'doctor');
+      nurse = await signedIn(t, 'nurse');
+      const d1 = today();
+      const refused = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/sessions`, payload: dose(2, d1) });
+      assert.equal(refused.statusCode, 409, refused.body);
+      assert.equal(refused.json().error.details[0].path, 'reconsent');
+      assert.match(refused.json().error.details[0].message, /16歳/);
+      assert.equal(await t.db.db.selectFrom('program_sessions').select('id').where('enrolment_id', '=', id).execute().then((r) => r.length), 1, 'nothing written');
+      const detail = (await as(t, doctor, { method: 'GET', url: `/api/program-enrolments/${id}` })).json();
+      assert.deepEqual(detail.reconsent.items.map((i: { reason: string; dueDate: string; blocking: boolean }) => `${i.reason}:${i.dueDate}:${i.blocking}`), [`turned_16:${d1}:true`]);
+      const tasks = (await as(t, doctor, { method: 'GET', url: '/api/program-reconsent-tasks' })).json().tasks;
+      assert.ok(tasks.some((x: { enrolmentId: string; reason: string }) => x.enrolmentId === id && x.reason === 'turned_16'));
+      // A nurse cannot override; a doctor must give a reason.
+      assert.equal((await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/reconsent-override`, payload: { reason: '本人・保護者と来週面談予定' } })).statusCode, 403);
+      assert.equal((await as(t, doctor, { method: 'POST', url: `/api/program-enrolments/${id}/reconsent-override`, payload: { reason: ' ' } })).statusCode, 400);
+      const ov = await as(t, doctor, { method: 'POST', url: `/api/program-enrolments/${id}/reconsent-override`, payload: { reason: '本人・保護者と来週面談予定。投与間隔を守るため続行' } });
+      assert.equal(ov.statusCode, 200, ov.body);
+      assert.equal(ov.json().reconsent.blocked, false);
+      assert.equal((await t.db.db.selectFrom('audit_log').select('id').where('resource_id', '=', id).where('action', '=', 'program_enrolment.reconsent_override').execute()).length, 1);
+      assert.equal((await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/sessions`, payload: dose(2, d1) })).statusCode, 201);
+      // The minor then signs their own consent: nothing is due any more.
+      const own = await as(t, nurse, { method: 'POST', url: `/api/program-enrolments/${id}/consents`, payload: { role: 'participant', language: 'ja', signer: { kind: 'self', name: '再同 太郎' }, signature: { method: 'typed', typedName: '再同 太郎' }, identityMethod: 'known_to_staff' } });
+      assert.equal(own.statusCode, 201, own.body);
+      assert.deepEqual(own.json().reconsent.items, []);
+      assert.equal(own.json().status, 'active');
     });
   });
 }

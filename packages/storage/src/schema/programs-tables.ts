@@ -116,6 +116,17 @@ export interface ProgramSaeReportTable {
   recorded_at: string;
 }
 
+export interface ProgramReconsentOverrideTable {
+  id: string;
+  clinic_id: string;
+  enrolment_id: string;
+  patient_id: string;
+  items: string;
+  reason: string;
+  by_staff: string;
+  at: string;
+}
+
 export interface ProgramMedicationTable {
   id: string;
   clinic_id: string;
@@ -149,6 +160,7 @@ export interface ProgramsTables {
   program_sessions: ProgramSessionTable;
   program_adverse_events: ProgramAdverseEventTable;
   program_sae_reports: ProgramSaeReportTable;
+  program_reconsent_overrides: ProgramReconsentOverrideTable;
   program_medications: ProgramMedicationTable;
   program_lab_results: ProgramLabResultTable;
 }

@@ -15,6 +15,7 @@ import { createProgram, examplePrograms, listPrograms, readProgram, reviseProgra
 import { consentCopy, exportProgramData, listProgramEnrolments, patientTimeline, programDashboard, readEnrolment } from '../../services/programs/program-views-service.ts';
 import { cancelRemainingSessions, importLabs, patientsWithLot, recordAdverseEvent, recordLabResult, recordSession, saveMedication, updateAdverseEvent } from '../../services/programs/records-service.ts';
 import { listSaeTasks, recordSaeReport } from '../../services/programs/sae-clock-service.ts';
+import { listReconsentTasks, overrideReconsent } from '../../services/programs/reconsent-service.ts';
 import { renderConsentPdf } from '@mimamori/reports/consent-copy-pdf';
 
 /**
@@ -172,6 +173,12 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
   }, async (req, reply) => reply.code(201).send({ clock: await recordSaeReport(contextOf(deps, req), { enrolmentId: req.params.id, adverseEventId: req.params.aeId, input: req.body }) }));
   r.get('/api/program-sae-tasks', { config: { access: 'programs:clinical_read' }, schema: { tags, querystring: z.strictObject({ programId: z.string().max(64).optional() }) } }, async (req) =>
     listSaeTasks(contextOf(deps, req), { programId: req.query.programId }));
+  r.get('/api/program-reconsent-tasks', { config: { access: 'programs:clinical_read' }, schema: { tags, querystring: z.strictObject({ programId: z.string().max(64).optional() }) } }, async (req) =>
+    listReconsentTasks(contextOf(deps, req), { programId: req.query.programId }));
+  r.post('/api/program-enrolments/:id/reconsent-override', {
+    config: { access: 'programs:enrol' },
+    schema: { tags, params: enrolmentParams, body: z.strictObject({ reason: text(1000, { multiline: true }) }) },
+  }, async (req) => ({ reconsent: await overrideReconsent(contextOf(deps, req), { enrolmentId: req.params.id, reason: req.body.reason }) }));
   r.post('/api/program-enrolments/:id/cancel-remaining-sessions', { config: { access: 'programs:enrol' }, schema: { tags, params: enrolmentParams } }, async (req) =>
     cancelRemainingSessions(contextOf(deps, req), req.params.id));
   r.post('/api/patients/:id/program-medications', { config: { access: 'programs:record' }, schema: { tags, params: enrolmentParams, body: fields(MED_FIELDS) } }, async (req, reply) =>

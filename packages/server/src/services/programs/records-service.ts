@@ -25,6 +25,8 @@ import { requireStaff, type RequestContext, type StaffActor } from '../../reques
 import { clinicZone, loadEnrolment, loadProgram, nowIso, saveTransition, writeTx } from './program-context.ts';
 import { chargeCompletedSession } from '../billing/charge-service.ts';
 import { cancelFutureSessions } from './program-booking-service.ts';
+import { assertReconsentDone } from './reconsent-service.ts';
+import { clinicDate } from '@mimamori/core/time/clinic-date';
 
 /**
  * Records a treatment session (infusion or TMS, as the program says). Refused unless the patient is
@@ -38,6 +40,9 @@ export async function recordSession(ctx: RequestContext, o: { readonly enrolment
     const program = await loadProgram(tx, actor.clinicId, row.program_id, row.program_version);
     const zone = await clinicZone(tx, actor.clinicId);
     const done = await listProgramSessions(tx, { clinicId: actor.clinicId, enrolmentIds: [enrolmentId] });
+    if (enrolment.status === 'enrolled' || enrolment.status === 'active') {
+      await assertReconsentDone(tx, { clinicId: actor.clinicId, row, zone, today: clinicDate(nowIso(ctx), zone) });
+    }
     const id = newId();
     const base = { sessionNumber: done.length + 1, ...input, id, enrolmentId };
     const opts = { enrolmentStatus: enrolment.status, zone };

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { ProgramSaeReportTable } from '../../schema/programs-tables.ts';
+import type { ProgramReconsentOverrideTable, ProgramSaeReportTable } from '../../schema/programs-tables.ts';
 import type { Db } from '../db.ts';
 
 export type ProgramSaeReportRow = Selectable<ProgramSaeReportTable>;
@@ -29,4 +29,21 @@ export async function listSeriousAdverseEvents(db: Db, clinicId: string) {
     ])
     .where('program_adverse_events.clinic_id', '=', clinicId).where('program_adverse_events.serious', '=', 1)
     .orderBy('program_adverse_events.onset_date').execute();
+}
+
+export type ProgramReconsentOverrideRow = Selectable<ProgramReconsentOverrideTable>;
+
+/** Stores a doctor's override of a due re-consent (rows are only ever added). */
+export async function insertReconsentOverride(db: Db, row: ProgramReconsentOverrideRow): Promise<void> {
+  await db.insertInto('program_reconsent_overrides').values(row).execute();
+}
+
+/** The re-consent overrides of some enrolments (all of the clinic's when none are named), oldest first. */
+export async function listReconsentOverrides(db: Db, o: { clinicId: string; enrolmentIds?: ReadonlyArray<string> }): Promise<ProgramReconsentOverrideRow[]> {
+  let q = db.selectFrom('program_reconsent_overrides').selectAll().where('clinic_id', '=', o.clinicId);
+  if (o.enrolmentIds) {
+    if (o.enrolmentIds.length === 0) return [];
+    q = q.where('enrolment_id', 'in', [...o.enrolmentIds]);
+  }
+  return q.orderBy('at').execute();
 }
