@@ -7,6 +7,7 @@ import { Page } from '../../components/page.tsx';
 import { ChildScreenNotice } from '../intake/child-screen-notice.tsx';
 import { AlertPanel } from '../scales/alert-panel.tsx';
 import { SaeTaskPanel } from '../programs/sae-task-panel.tsx';
+import { ReconsentTaskPanel } from '../programs/reconsent-task-panel.tsx';
 
 /**
  * Home. The alerts section lists what needs a clinician (a positive suicide item, a worsening
@@ -32,6 +33,7 @@ export function DashboardPage({
           <AlertPanel />
         </section>
         {can('programs:clinical_read') ? <SaeTaskPanel /> : null}
+        {can('programs:clinical_read') ? <ReconsentTaskPanel /> : null}
         <section className="card" aria-labelledby="shortcuts-title">
           <h2 id="shortcuts-title">{t('dashboard.shortcuts')}</h2>
           <ul className="shortcut-list">

@@ -11,6 +11,7 @@ import { SelectField, TextField } from '../../components/field.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { AdverseEventList, SERIOUSNESS } from './adverse-event-list.tsx';
 import { DosingStoppedCard } from './dosing-stopped-card.tsx';
+import { ReconsentCard } from './reconsent-card.tsx';
 import { ExpectedEventField } from './expected-event-field.tsx';
 import { BookingPanel, QuestionnairesCard } from './booking-panel.tsx';
 import { fieldErrors } from '../../../shared/api/api-error.ts';
@@ -62,6 +63,7 @@ export function EnrolmentPage(): ReactNode {
         </ol>
       </section>
       <DosingStoppedCard d={d} />
+      <ReconsentCard d={d} />
       {s === 'screening' && can('programs:enrol') ? <EligibilityForm d={d} /> : null}
       {d.eligibility ? <Criteria d={d} /> : null}
       <section className="card card--wide" aria-labelledby="e-consent">

@@ -21,3 +21,15 @@ export interface SaeTaskView {
 
 export const useSaeTasks = (programId?: string) =>
   useQuery({ queryKey: ['program-sae-tasks', programId ?? ''], queryFn: ({ signal }) => api<{ today: string; tasks: SaeTaskView[] }>(`/api/program-sae-tasks${query(programId ? { programId } : {})}`, { signal }) });
+
+export interface ReconsentView {
+  readonly items: readonly { readonly reason: 'turned_16' | 'turned_18' | 'document_version'; readonly dueDate: string; readonly key: string; readonly document?: { readonly id: string; readonly version: string }; readonly blocking: boolean; readonly overridden: boolean }[];
+  readonly blocked: boolean;
+  readonly overrides: readonly { readonly id: string; readonly items: readonly string[]; readonly reason: string; readonly by: string; readonly at: string }[];
+}
+export interface ReconsentTaskView {
+  readonly enrolmentId: string; readonly programId: string; readonly patientNumber: string; readonly patientName: string;
+  readonly reason: 'turned_16' | 'turned_18' | 'document_version'; readonly dueDate: string; readonly blocking: boolean; readonly document?: { readonly id: string; readonly version: string };
+}
+export const useReconsentTasks = (programId?: string) =>
+  useQuery({ queryKey: ['program-reconsent-tasks', programId ?? ''], queryFn: ({ signal }) => api<{ today: string; tasks: ReconsentTaskView[] }>(`/api/program-reconsent-tasks${query(programId ? { programId } : {})}`, { signal }) });
