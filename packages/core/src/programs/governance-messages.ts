@@ -59,4 +59,13 @@ export const GOVERNANCE_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, 
   'programs.reconsent_document_version': { ja: '同意文書 {document} が改訂されました（{dueDate} から）。新しい版への同意が必要です。', en: 'Consent document {document} was revised (from {dueDate}): consent to the new version is needed.' },
   'programs.reconsent_override_reason': { ja: '続行を許可する理由を入力してください（4文字以上）。', en: 'Give the reason for going on (at least 4 characters).' },
   'programs.reconsent_nothing_due': { ja: 'いま期限を過ぎた再同意はありません。', en: 'No re-consent is due now.' },
+  'programs.closure_before_end': { ja: '終了の報告日は終了日より前にはできません。', en: 'The end cannot be reported before the study ended.' },
+  'programs.retention_not_over': {
+    ja: 'このプログラムの研究データは {until} まで保存が必要なため、削除できません。',
+    en: 'This program’s research data must be kept until {until}: they cannot be deleted.',
+  },
+  'programs.retention_unknown': {
+    ja: 'このプログラムの終了日（または終了の報告日）が未記録のため保存期間が決まらず、研究データは削除できません。',
+    en: 'The study’s end (or the report of it) is not recorded, so its retention period is not known: its research data cannot be deleted.',
+  },
 });

@@ -28,3 +28,4 @@ export * from './revise-program.ts';
 export * from './program-safety.ts';
 export * from './sae-reporting-deadlines.ts';
 export * from './reconsent.ts';
+export * from './retention.ts';

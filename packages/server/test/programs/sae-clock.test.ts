@@ -258,5 +258,22 @@ for (const dialect of testDialects()) {
       assert.deepEqual(own.json().reconsent.items, []);
       assert.equal(own.json().status, 'active');
     });
+
+    test('retention: each program states its period from its pathway; kept while the end is not recorded; the date once it is', async () => {
+      doctor = await signedIn(t, 'doctor');
+      nurse = await signedIn(t, 'nurse');
+      assert.equal((await as(t, nurse, { method: 'GET', url: '/api/program-retention' })).statusCode, 403);
+      const before = (await as(t, doctor, { method: 'GET', url: '/api/program-retention' })).json().items.find((x: { programId: string }) => x.programId === programId);
+      assert.deepEqual([before.rule, before.until, before.state, before.waitingFor], ['crr_53', null, 'end_not_recorded', 'endedOn']);
+      const { program } = (await as(t, doctor, { method: 'GET', url: `/api/programs/${programId}` })).json();
+      const bad = await as(t, doctor, { method: 'PUT', url: `/api/programs/${programId}`, payload: { ...program, closure: { endedOn: '2027-03-31', endReportedOn: '2027-01-01' } } });
+      assert.equal(bad.statusCode, 400, bad.body);
+      assert.ok(bad.json().error.details.some((d: { path: string }) => d.path === 'closure.endReportedOn'));
+      const rev = await as(t, doctor, { method: 'PUT', url: `/api/programs/${programId}`, payload: { ...program, closure: { endedOn: '2027-03-31' } } });
+      assert.equal(rev.statusCode, 200, rev.body);
+      const after = (await as(t, doctor, { method: 'GET', url: '/api/program-retention' })).json().items.find((x: { programId: string }) => x.programId === programId);
+      assert.deepEqual([after.until, after.state], ['2032-03-31', 'kept']);
+      assert.ok(after.participants >= 5);
+    });
   });
 }

@@ -16,6 +16,7 @@ import { consentCopy, exportProgramData, listProgramEnrolments, patientTimeline,
 import { cancelRemainingSessions, importLabs, patientsWithLot, recordAdverseEvent, recordLabResult, recordSession, saveMedication, updateAdverseEvent } from '../../services/programs/records-service.ts';
 import { listSaeTasks, recordSaeReport } from '../../services/programs/sae-clock-service.ts';
 import { listReconsentTasks, overrideReconsent } from '../../services/programs/reconsent-service.ts';
+import { listRetention } from '../../services/programs/retention-service.ts';
 import { renderConsentPdf } from '@mimamori/reports/consent-copy-pdf';
 
 /**
@@ -27,7 +28,7 @@ function fields(names: ReadonlyArray<string>) {
 }
 
 const programIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: 'invalid_type' });
-const programBody = fields(['id', 'version', 'title', 'treatment', 'eligibility', 'pathway', 'governance', 'consentDocuments', 'sessions', 'assessments', 'price', 'ethicsApprovalId', 'registryId', 'safety']);
+const programBody = fields(['id', 'version', 'title', 'treatment', 'eligibility', 'pathway', 'governance', 'consentDocuments', 'sessions', 'assessments', 'price', 'ethicsApprovalId', 'registryId', 'safety', 'closure']);
 const enrolmentParams = z.strictObject({ id: idSchema });
 
 const INFUSION_FIELDS = ['sessionNumber', 'product', 'manufacturer', 'lot', 'expiryDate', 'dose', 'volumeMl', 'route', 'startedAt', 'endedAt', 'vitalsBefore', 'vitalsAfter', 'notes'];
@@ -173,6 +174,7 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
   }, async (req, reply) => reply.code(201).send({ clock: await recordSaeReport(contextOf(deps, req), { enrolmentId: req.params.id, adverseEventId: req.params.aeId, input: req.body }) }));
   r.get('/api/program-sae-tasks', { config: { access: 'programs:clinical_read' }, schema: { tags, querystring: z.strictObject({ programId: z.string().max(64).optional() }) } }, async (req) =>
     listSaeTasks(contextOf(deps, req), { programId: req.query.programId }));
+  r.get('/api/program-retention', { config: { access: 'programs:admin' }, schema: { tags } }, async (req) => listRetention(contextOf(deps, req)));
   r.get('/api/program-reconsent-tasks', { config: { access: 'programs:clinical_read' }, schema: { tags, querystring: z.strictObject({ programId: z.string().max(64).optional() }) } }, async (req) =>
     listReconsentTasks(contextOf(deps, req), { programId: req.query.programId }));
   r.post('/api/program-enrolments/:id/reconsent-override', {

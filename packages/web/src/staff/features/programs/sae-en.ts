@@ -72,4 +72,14 @@ export const saeEn = {
   overrideDone: 'Allowed; the reason is recorded.',
   reconsentTasksTitle: 'Participants due for re-consent',
   reconsentTasksNone: 'No participant is due for re-consent.',
+  retentionTitle: 'Research data retention',
+  retentionState: { end_not_recorded: 'End not recorded (kept)', kept: 'Kept until {{date}}', over: 'Retention ended on {{date}}' },
+  participants: '{{count}} participant(s)',
+  retentionRule: {
+    crr_53: 'Clinical Trials Act Enforcement Regulations art. 53: 5 years from the end of the study',
+    guideline_invasive_interventional: 'Ethical guideline: the later of 5 years after the end report and 3 years after the final publication report',
+    medical_records_and_guideline: 'Medical Practitioners Act art. 24 (records 5 years) or the guideline, whichever is later',
+  },
+  waitingFor: { endedOn: 'record the end date to set it', endReportedOn: 'record the date the end was reported to set it' },
+  retentionNote: 'Research data cannot be deleted within retention. The end, end-report and final-publication dates are recorded in a program revision (closure). Nothing is deleted automatically when retention ends.',
 } as const;

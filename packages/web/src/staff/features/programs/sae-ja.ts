@@ -72,4 +72,14 @@ export const saeJa = {
   overrideDone: '続行の許可を記録しました。',
   reconsentTasksTitle: '再同意が必要な参加者',
   reconsentTasksNone: '再同意が必要な参加者はいません。',
+  retentionTitle: '研究データの保存期間',
+  retentionState: { end_not_recorded: '終了日が未記録（保存を継続）', kept: '{{date}} まで保存', over: '{{date}} で保存期間が終了' },
+  participants: '参加者 {{count}}人',
+  retentionRule: {
+    crr_53: '臨床研究法施行規則 第53条: 特定臨床研究の終了日から5年',
+    guideline_invasive_interventional: '倫理指針: 終了報告から5年または最終公表の報告から3年の遅い日',
+    medical_records_and_guideline: '医師法 第24条（診療録5年）と倫理指針の遅い日',
+  },
+  waitingFor: { endedOn: '終了日を記録すると期限が決まります', endReportedOn: '終了の報告日を記録すると期限が決まります' },
+  retentionNote: '保存期間中の研究データは削除できません。終了日・終了の報告日・最終公表日はプログラムの改訂（closure）で記録します。期間が過ぎても自動では削除しません。',
 } as const;
