@@ -43,7 +43,7 @@ export type SaeDeadlines = {
   readonly deadlines: ReadonlyArray<SaeDeadline>;
   /**
    * True when the event is serious but needs no expedited report under 臨床研究法 (expected and not
-   * fatal, or not suspected to be related): it goes in the periodic report (施行規則 第59条).
+   * fatal, or not suspected to be related): it goes in the periodic report (定期報告) to the CRB.
    */
   readonly periodicOnly: boolean;
 };
