@@ -3,7 +3,7 @@ import type { Lang, LocalizedText } from '../text/localized-text.ts';
 import type { ProgramPrice } from './price.ts';
 import type { ProgramGovernance, RegulatoryPathway } from './governance-types.ts';
 import type { ProgramSafety } from './program-safety.ts';
-import type { ProgramClosure } from './retention.ts';
+import type { ProgramClosure } from './closure-types.ts';
 
 // The shapes of a monitor program's definition (`defineProgram` checks and freezes them).
 export type TreatmentKind = 'infusion' | 'tms';

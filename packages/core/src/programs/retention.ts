@@ -2,15 +2,15 @@ import { checkDate } from '../fields/check-date.ts';
 import type { Issues } from '../fields/field-issues.ts';
 import { fieldError } from '../fields/field-issues.ts';
 import type { RegulatoryPathway } from './governance-types.ts';
-import { birthdayAt } from './reconsent.ts';
+import type { ProgramClosure } from './closure-types.ts';
 
-/**
- * When the program's study ended (dates the clinic records once they are known):
- * `endedOn` — the last participant's last visit / the study's end; `endReportedOn` — the day the
- * end (総括報告書 / 終了報告) was reported; `finalPublicationOn` — the day the final publication of
- * the results was reported.
- */
-export type ProgramClosure = { readonly endedOn?: string; readonly endReportedOn?: string; readonly finalPublicationOn?: string };
+export type { ProgramClosure } from './closure-types.ts';
+
+/** The same calendar date `years` later (29 February → 1 March in a common year). */
+function yearsAfter(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
+}
 
 /** Checks the `closure` part of a program definition (each date optional, well formed, in order). */
 export function checkProgramClosure(issues: Issues, v: unknown): ProgramClosure | undefined {
@@ -54,7 +54,7 @@ const later = (a: string | null, b: string | null): string | null => (a === null
  */
 export function retentionOf(o: { readonly pathway: RegulatoryPathway; readonly closure?: ProgramClosure | undefined }): Retention {
   const c = o.closure ?? {};
-  const plus = (d: string | undefined, years: number): string | null => (d ? birthdayAt(d, years) : null);
+  const plus = (d: string | undefined, years: number): string | null => (d ? yearsAfter(d, years) : null);
   if (o.pathway === 'specified_clinical_research') {
     return c.endedOn ? { rule: 'crr_53', until: plus(c.endedOn, 5) } : { rule: 'crr_53', until: null, waitingFor: 'endedOn' };
   }
