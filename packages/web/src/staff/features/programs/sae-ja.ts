@@ -40,7 +40,7 @@ export const saeJa = {
   reportTo: '報告先（区分）',
   reportedOn: '報告日',
   reportedToName: '報告先の名称（委員会名など）',
-  note: 'メモ（遅延の理由など）',
+  note: 'メモ（報告が遅れた事情など）',
   recordReport: '報告を記録する',
   reportRecorded: '報告を記録しました。',
   tasksTitle: '重篤な有害事象の報告期限',
