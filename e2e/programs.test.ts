@@ -231,9 +231,13 @@ test('define, screen, consent (adult and minor), book the course around a holida
   await page.getByLabel('事象名').fill('アナフィラキシー');
   await page.getByLabel('グレード（CTCAE）').selectOption('3');
   await page.getByLabel('入院または入院期間の延長').check();
-  await page.getByLabel('予測性').selectOption('unexpected');
+  // Not on the program's list of expected events: unexpected, decided by the list.
+  await page.getByLabel('予測される有害事象（プログラムの一覧）').selectOption('');
   await page.getByRole('button', { name: '記録する' }).last().click();
   await page.getByText('重篤な有害事象のアラートを出しました。').waitFor();
+  // Its reporting deadlines under 臨床研究法: 15 days to the head and the CRB, and to the Minister.
+  await page.getByText('臨床研究法施行規則 第54条第2号ロ（15日）').first().waitFor();
+  await page.getByText(`期限 ${addDays(today, 15)}`).first().waitFor();
   // The session is recorded against its booking.
   await sessions.locator('tr[data-status="recorded"]').waitFor();
 

@@ -17,6 +17,7 @@ import { createAuditHeadJob } from './services/audit-head-mail.ts';
 import { createAlertDispatchJob } from './services/safety/alert-escalation.ts';
 import { createIdleStaffJob } from './services/disable-idle-staff.ts';
 import { createLineDeliveryJob } from './services/line/line-worker.ts';
+import { createSaeReminderJob } from './services/programs/sae-reminder-job.ts';
 import { createClockOffsetMonitor, MAX_CLOCK_OFFSET_MS } from './services/clock-offset.ts';
 import { createStorageHealth } from './services/storage-health.ts';
 
@@ -122,6 +123,8 @@ const idleStaffJob = createIdleStaffJob(deps, { onError: (err) => app.log.error(
 idleStaffJob.start();
 const lineJob = createLineDeliveryJob(deps, { onError: (err) => app.log.error({ err: (err as Error).message }, 'LINE delivery failed') });
 lineJob.start();
+const saeReminderJob = createSaeReminderJob(deps, { onError: (err) => app.log.error({ err: (err as Error).message }, 'SAE reminder job failed') });
+saeReminderJob.start();
 clockMonitor?.start();
 storageHealth.start();
 if (!clockMonitor) lines.push('NTP_SERVER is not set: /api/health does not report the clock offset (set it to the time source this machine synchronises with).');
@@ -138,7 +141,7 @@ process.stdout.write(
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void Promise.all([storageHealth.stop(), questionnaireJob.stop(), alertDispatchJob.stop(), auditHeadJob?.stop(), idleStaffJob.stop(), lineJob.stop(), clockMonitor?.stop(), reminderJob.stop()])
+    void Promise.all([storageHealth.stop(), questionnaireJob.stop(), alertDispatchJob.stop(), auditHeadJob?.stop(), idleStaffJob.stop(), lineJob.stop(), saeReminderJob.stop(), clockMonitor?.stop(), reminderJob.stop()])
       .then(() => mailWorker?.stop())
       .then(() => app.close())
       .then(() => db.close())

@@ -54,6 +54,8 @@ export interface DemoAdverseEvent {
   readonly seriousness: ReadonlyArray<'hospitalisation'>;
   readonly relatedness: 'not_related' | 'unlikely' | 'possible' | 'probable' | 'definite';
   readonly expectedness: 'expected' | 'unexpected';
+  /** The program's expected event it matches (`ProgramSafety.expectedAdverseEvents`). */
+  readonly expectedEventId?: string;
   readonly actionTaken: 'none' | 'session_postponed' | 'treatment_withdrawn';
   readonly outcome: 'recovered';
   readonly sessionNumber?: number;
@@ -339,20 +341,20 @@ export function demoProgramCohort(o: DemoCohortOptions): DemoCohort {
     if (sessions.length > 0 && g.next() < 0.32) {
       const k = g.int(1, Math.min(5, sessions.length));
       const d = sessionDate(k)!;
-      aes.push({ term: '頭痛', onsetDate: d, endDate: addDays(d, 1), grade: 1, seriousness: [], relatedness: 'probable', expectedness: 'expected', actionTaken: 'none', outcome: 'recovered', sessionNumber: k, reportedAt: report(d) });
+      aes.push({ term: '頭痛', expectedEventId: 'headache', onsetDate: d, endDate: addDays(d, 1), grade: 1, seriousness: [], relatedness: 'probable', expectedness: 'expected', actionTaken: 'none', outcome: 'recovered', sessionNumber: k, reportedAt: report(d) });
     }
     if (sessionKind === 'tms' && sessions.length > 0 && g.next() < 0.2) {
       const k = g.int(1, Math.min(3, sessions.length));
       const d = sessionDate(k)!;
-      aes.push({ term: '刺激部位の痛み', onsetDate: d, endDate: addDays(d, 3), grade: 1, seriousness: [], relatedness: 'definite', expectedness: 'expected', actionTaken: 'none', outcome: 'recovered', sessionNumber: k, reportedAt: report(d) });
+      aes.push({ term: '刺激部位の痛み', expectedEventId: 'scalp_pain', onsetDate: d, endDate: addDays(d, 3), grade: 1, seriousness: [], relatedness: 'definite', expectedness: 'expected', actionTaken: 'none', outcome: 'recovered', sessionNumber: k, reportedAt: report(d) });
     }
     if (sessions.length > 4 && g.next() < 0.06) {
       const d = sessionDate(4)!;
-      aes.push({ term: '浮動性めまい', onsetDate: d, endDate: d, grade: 1, seriousness: [], relatedness: 'possible', expectedness: 'expected', actionTaken: 'none', outcome: 'recovered', sessionNumber: 4, reportedAt: report(d) });
+      aes.push({ term: '浮動性めまい', expectedEventId: 'dizziness', onsetDate: d, endDate: d, grade: 1, seriousness: [], relatedness: 'possible', expectedness: 'expected', actionTaken: 'none', outcome: 'recovered', sessionNumber: 4, reportedAt: report(d) });
     }
     if (role === 'seizure') {
       const d = sessionDate(seizureSession)!;
-      aes.push({ term: '痙攣発作', onsetDate: d, endDate: addDays(d, 2), grade: 3, seriousness: ['hospitalisation'], relatedness: 'probable', expectedness: 'expected', actionTaken: 'treatment_withdrawn', outcome: 'recovered', sessionNumber: seizureSession, reportedAt: at(d, '18:00', zone) });
+      aes.push({ term: '痙攣発作', expectedEventId: 'seizure', onsetDate: d, endDate: addDays(d, 2), grade: 3, seriousness: ['hospitalisation'], relatedness: 'probable', expectedness: 'expected', actionTaken: 'treatment_withdrawn', outcome: 'recovered', sessionNumber: seizureSession, reportedAt: at(d, '18:00', zone) });
     }
     if (role === 'appendicitis') {
       const d = addDays(day0, 60);

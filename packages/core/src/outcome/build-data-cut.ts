@@ -50,7 +50,7 @@ export interface CutSource {
 
 const STATUS: Readonly<Record<EnrolmentStatus, ParticipantStatus>> = {
   screening: 'screening', eligible: 'screening', ineligible: 'screen_failed', consented: 'consented', enrolled: 'consented',
-  active: 'ongoing', completed: 'completed', withdrawn: 'withdrawn', lost_to_follow_up: 'lost',
+  active: 'ongoing', dosing_stopped: 'ongoing', completed: 'completed', withdrawn: 'withdrawn', lost_to_follow_up: 'lost',
 };
 
 function csv(header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {

@@ -115,3 +115,18 @@ test('dosing a withdrawn (or not yet enrolled) patient is refused', () => {
   assertMayDose('enrolled');
   assertMayDose('active');
 });
+
+test('dosing_stopped: reached from enrolled or active with a reason, refuses further doses, and still ends in completed / withdrawn / lost', () => {
+  let e = screening();
+  e = transition(e, { to: 'eligible', at: t(10), by, eligibility: eligible }).enrolment;
+  e = transition(e, { to: 'consented', at: t(11), by, consent: { complete: true } }).enrolment;
+  e = transition(e, { to: 'enrolled', at: t(12), by }).enrolment;
+  e = transition(e, { to: 'active', at: t(13), by }).enrolment;
+  assert.throws(() => transition(e, { to: 'dosing_stopped', at: t(14), by }), (err: unknown) => err instanceof DomainError && err.key === 'enrolment.reason_required');
+  const stopped = transition(e, { to: 'dosing_stopped', at: t(14), by, reason: 'adverse_event:ae-1' }).enrolment;
+  assert.equal(stopped.status, 'dosing_stopped');
+  rejects(() => assertMayDose('dosing_stopped'), 'invalid_state', 'enrolment.dosing_stopped', 'enrolmentStatus');
+  assert.deepEqual([...nextStatuses('dosing_stopped')], ['completed', 'withdrawn', 'lost_to_follow_up']);
+  rejects(() => transition(stopped, { to: 'active', at: t(15), by }), 'invalid_state', 'enrolment.transition_not_allowed', 'to');
+  assert.equal(transition(stopped, { to: 'completed', at: t(15), by }).enrolment.status, 'completed');
+});

@@ -9,11 +9,13 @@ import type { ProgramDefinition } from './program-definition.ts';
  *
  *   screening → eligible | ineligible
  *   eligible → consented → enrolled → active → completed
+ *   enrolled / active → dosing_stopped (a serious adverse event stopped the treatment: no more
+ *   doses, follow-up assessments go on) → completed | withdrawn | lost_to_follow_up
  *   any open state → withdrawn; enrolled / active → lost_to_follow_up
  *   ineligible → screening (re-screening, e.g. after a new diagnosis)
  */
 export type EnrolmentStatus =
-  'screening' | 'eligible' | 'ineligible' | 'consented' | 'enrolled' | 'active' | 'completed' | 'withdrawn' | 'lost_to_follow_up';
+  'screening' | 'eligible' | 'ineligible' | 'consented' | 'enrolled' | 'active' | 'dosing_stopped' | 'completed' | 'withdrawn' | 'lost_to_follow_up';
 
 export const ENROLMENT_STATUSES: ReadonlyArray<EnrolmentStatus> = [
   'screening',
@@ -22,6 +24,7 @@ export const ENROLMENT_STATUSES: ReadonlyArray<EnrolmentStatus> = [
   'consented',
   'enrolled',
   'active',
+  'dosing_stopped',
   'completed',
   'withdrawn',
   'lost_to_follow_up',
@@ -32,15 +35,16 @@ export const ALLOWED_TRANSITIONS: Readonly<Record<EnrolmentStatus, ReadonlyArray
   eligible: ['consented', 'ineligible', 'withdrawn'],
   ineligible: ['screening'],
   consented: ['enrolled', 'withdrawn'],
-  enrolled: ['active', 'withdrawn', 'lost_to_follow_up'],
-  active: ['completed', 'withdrawn', 'lost_to_follow_up'],
+  enrolled: ['active', 'dosing_stopped', 'withdrawn', 'lost_to_follow_up'],
+  active: ['completed', 'dosing_stopped', 'withdrawn', 'lost_to_follow_up'],
+  dosing_stopped: ['completed', 'withdrawn', 'lost_to_follow_up'],
   completed: [],
   withdrawn: [],
   lost_to_follow_up: [],
 });
 
 /** States where the journey stops (or pauses, for ineligible): a reason is required to enter them. */
-export const REASON_REQUIRED: ReadonlyArray<EnrolmentStatus> = ['ineligible', 'withdrawn', 'lost_to_follow_up'];
+export const REASON_REQUIRED: ReadonlyArray<EnrolmentStatus> = ['ineligible', 'dosing_stopped', 'withdrawn', 'lost_to_follow_up'];
 
 /** Statuses in which a treatment session may be recorded. */
 export const DOSING_STATUSES: ReadonlyArray<EnrolmentStatus> = ['enrolled', 'active'];
@@ -179,6 +183,7 @@ export function transition(enrolment: Enrolment, opts: TransitionOptions): Trans
  * assertMayDose('withdrawn'); // throws DomainError 'enrolment.dosing_not_allowed'
  */
 export function assertMayDose(status: EnrolmentStatus): void {
+  if (status === 'dosing_stopped') throw fieldError('invalid_state', 'enrolment.dosing_stopped', 'enrolmentStatus');
   if (!DOSING_STATUSES.includes(status)) throw fieldError('invalid_state', 'enrolment.dosing_not_allowed', 'enrolmentStatus', { status });
 }
 

@@ -28,6 +28,9 @@ function documents(programId: string, roles: ReadonlyArray<'participant' | 'guar
   return roles.flatMap((role) => (['ja', 'en'] as const).map((language) => placeholderDocument(programId, role, language)));
 }
 
+const INFUSION_SOURCE = '静脈内投与に一般的な反応の例示（未承認製剤のため添付文書なし。研究計画書・説明文書の一覧に置き換えること）';
+const TMS_SOURCE = 'Rossi S, et al. Safety and recommendations for TMS use in healthy subjects and patient populations. Clin Neurophysiol 2021;132:269–306; 日本精神神経学会「反復経頭蓋磁気刺激装置適正使用指針」';
+
 const week = (n: number): { ja: string; en: string } => ({ ja: `${n}週目`, en: `Week ${n}` });
 
 /** Input of the exosome infusion program (kept separate so tests can vary one field). */
@@ -108,6 +111,18 @@ export const EXOSOME_PROGRAM_INPUT: ProgramDefinitionInput = {
   ],
   // Example figure only.
   price: { amountExclTaxYen: 300_000, taxRatePercent: 10, rounding: 'floor' },
+  // No package insert exists for an unapproved product: these are the usual reactions to an
+  // intravenous infusion, as an example. The clinic's protocol and consent document replace them.
+  safety: {
+    expectedAdverseEvents: [
+      { id: 'infusion_site_reaction', term: { ja: '穿刺部位の疼痛・内出血', en: 'Infusion-site pain or bruising' }, source: INFUSION_SOURCE },
+      { id: 'fever', term: { ja: '発熱', en: 'Fever' }, source: INFUSION_SOURCE },
+      { id: 'headache', term: { ja: '頭痛', en: 'Headache' }, source: INFUSION_SOURCE },
+      { id: 'fatigue', term: { ja: '倦怠感', en: 'Fatigue' }, source: INFUSION_SOURCE },
+      { id: 'allergic_reaction', term: { ja: 'アレルギー反応（発疹・そう痒）', en: 'Allergic reaction (rash, itching)' }, source: INFUSION_SOURCE },
+      { id: 'vasovagal_reaction', term: { ja: '血管迷走神経反射', en: 'Vasovagal reaction' }, source: INFUSION_SOURCE },
+    ],
+  },
 };
 
 /** Input of the TMS program: daily rTMS on open days, 30 sessions, adults only. */
@@ -184,6 +199,19 @@ export const TMS_PROGRAM_INPUT: ProgramDefinitionInput = {
     { id: 'week24', label: week(24), dayOffset: 168, windowBeforeDays: 14, windowAfterDays: 14, scales: ['phq9', 'gad7'], inClinic: false },
   ],
   price: { amountExclTaxYen: 330_000, taxRatePercent: 10, rounding: 'floor' },
+  // Adverse effects listed in the rTMS safety guidelines (Rossi et al. 2021) and the JSPN guide.
+  safety: {
+    expectedAdverseEvents: [
+      { id: 'headache', term: { ja: '頭痛', en: 'Headache' }, source: TMS_SOURCE },
+      { id: 'scalp_pain', term: { ja: '刺激部位の痛み・不快感', en: 'Pain or discomfort at the stimulation site' }, source: TMS_SOURCE },
+      { id: 'facial_twitching', term: { ja: '顔面筋のれん縮', en: 'Facial muscle twitching' }, source: TMS_SOURCE },
+      { id: 'dizziness', term: { ja: 'めまい', en: 'Dizziness' }, source: TMS_SOURCE },
+      { id: 'syncope', term: { ja: '失神', en: 'Syncope' }, source: TMS_SOURCE },
+      { id: 'hearing', term: { ja: '一過性の聴覚の変化（耳栓の不備）', en: 'Transient hearing change (without ear protection)' }, source: TMS_SOURCE },
+      { id: 'seizure', term: { ja: '痙攣発作（まれ）', en: 'Seizure (rare)' }, source: TMS_SOURCE },
+      { id: 'hypomania', term: { ja: '軽躁・躁転', en: 'Hypomania or mania' }, source: TMS_SOURCE },
+    ],
+  },
 };
 
 /** 「エクソソーム点滴モニタープログラム（うつ・不安）」, validated. */

@@ -25,3 +25,7 @@ export * from './assessment-status.ts';
 export * from './program-dashboard.ts';
 export * from './messages.ts';
 export * from './revise-program.ts';
+export * from './program-safety.ts';
+export * from './sae-reporting-deadlines.ts';
+export * from './reconsent.ts';
+export * from './retention.ts';

@@ -138,6 +138,10 @@ export const PROGRAM_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, str
     ja: '前回の変更（{previous}）より前の日時は記録できません。',
     en: 'The time is before the previous change ({previous}).',
   },
+  'enrolment.dosing_stopped': {
+    ja: '重篤な有害事象により投与を中止した参加者です。これ以上の投与は記録できません（評価は続けられます）。',
+    en: 'Dosing was stopped after a serious adverse event: no further dose can be recorded (assessments go on).',
+  },
   'enrolment.dosing_not_allowed': {
     ja: '登録状態が「{status}」の患者には治療を記録できません。',
     en: 'A treatment cannot be recorded for a patient whose status is "{status}".',

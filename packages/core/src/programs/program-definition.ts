@@ -1,6 +1,8 @@
 import { checkNumber, checkOneOf, checkText, createIssues, deepFreeze, throwIfIssues } from '../fields/field-issues.ts';
 import { checkPrice } from './price.ts';
 import { checkGovernance } from './check-governance.ts';
+import { checkProgramSafety } from './program-safety.ts';
+import { checkProgramClosure } from './retention.ts';
 import { consentRolesForAgeRange } from './consent-roles-by-age.ts';
 import { REGULATORY_PATHWAYS } from './regulatory-pathway.ts';
 import { registryKind } from './registry-id.ts';
@@ -45,6 +47,8 @@ export function defineProgram(input: ProgramDefinitionInput): ProgramDefinition 
   const ethicsApprovalId = checkText(issues, 'ethicsApprovalId', input.ethicsApprovalId, { required: false, max: 100 });
   const registryId = checkText(issues, 'registryId', input.registryId, { required: false, max: 40 });
   if (registryId !== undefined && registryKind(registryId) === undefined) issues.add('registryId', 'programs.registry_id_invalid');
+  const safety = checkProgramSafety(issues, input.safety);
+  const closure = checkProgramClosure(issues, input.closure);
   throwIfIssues(issues, 'programs.definition_invalid');
   return deepFreeze({
     id: id!,
@@ -60,5 +64,7 @@ export function defineProgram(input: ProgramDefinitionInput): ProgramDefinition 
     price: price!,
     ...(ethicsApprovalId !== undefined ? { ethicsApprovalId } : {}),
     ...(registryId !== undefined ? { registryId } : {}),
+    ...(safety !== undefined ? { safety } : {}),
+    ...(closure !== undefined ? { closure } : {}),
   });
 }

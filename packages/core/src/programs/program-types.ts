@@ -2,6 +2,8 @@ import type { AnalyteId } from '../labs/analytes.ts';
 import type { Lang, LocalizedText } from '../text/localized-text.ts';
 import type { ProgramPrice } from './price.ts';
 import type { ProgramGovernance, RegulatoryPathway } from './governance-types.ts';
+import type { ProgramSafety } from './program-safety.ts';
+import type { ProgramClosure } from './closure-types.ts';
 
 // The shapes of a monitor program's definition (`defineProgram` checks and freezes them).
 export type TreatmentKind = 'infusion' | 'tms';
@@ -115,6 +117,10 @@ export type ProgramDefinition = {
   readonly price: ProgramPrice;
   readonly ethicsApprovalId?: string;
   readonly registryId?: string;
+  /** Expected adverse events and the clinic's SAE report days (`program-safety.ts`). */
+  readonly safety?: ProgramSafety;
+  /** When the study ended, its end was reported and its results finally published (retention counts from them). */
+  readonly closure?: ProgramClosure;
 };
 
 /** Loose input accepted by `defineProgram`: optional fields get defaults, everything is checked. */
@@ -132,5 +138,7 @@ export type ProgramDefinitionInput = {
   readonly price?: Partial<ProgramPrice>;
   readonly ethicsApprovalId?: string;
   readonly registryId?: string;
+  readonly safety?: unknown;
+  readonly closure?: unknown;
 };
 

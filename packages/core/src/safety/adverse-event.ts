@@ -59,6 +59,8 @@ export type AdverseEvent = {
   readonly seriousness: ReadonlyArray<SeriousnessCriterion>;
   readonly relatedness: Relatedness;
   readonly expectedness: Expectedness;
+  /** The program's expected event it was recorded against (`ProgramSafety.expectedAdverseEvents`); none = unexpected. */
+  readonly expectedEventId?: string;
   readonly actionTaken: ActionTaken;
   readonly outcome: AeOutcome;
   /** The session it followed, when it followed one. */
@@ -99,6 +101,7 @@ export function validateAdverseEvent(input: AdverseEventInput, opts: { readonly 
   });
   const relatedness = checkOneOf(issues, 'relatedness', input.relatedness, RELATEDNESS);
   const expectedness = checkOneOf(issues, 'expectedness', input.expectedness, EXPECTEDNESS);
+  const expectedEventId = checkText(issues, 'expectedEventId', input.expectedEventId, { required: false, max: 64 });
   const actionTaken = checkOneOf(issues, 'actionTaken', input.actionTaken, ACTIONS_TAKEN);
   const outcome = checkOneOf(issues, 'outcome', input.outcome, AE_OUTCOMES);
   const sessionNumber = checkNumber(issues, 'sessionNumber', input.sessionNumber, { required: false, integer: true, min: 1, max: 1000 });
@@ -133,6 +136,7 @@ export function validateAdverseEvent(input: AdverseEventInput, opts: { readonly 
     seriousness,
     relatedness: relatedness!,
     expectedness: expectedness!,
+    ...(expectedEventId !== undefined ? { expectedEventId } : {}),
     actionTaken: actionTaken!,
     outcome: outcome!,
     ...(sessionNumber !== undefined ? { sessionNumber } : {}),

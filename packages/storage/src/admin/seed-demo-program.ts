@@ -7,6 +7,7 @@ import { preparePlan } from '@mimamori/core/outcome/lock-analysis-plan';
 import { consentStateFrom, withdrawConsent, type ConsentState } from '@mimamori/core/programs/consent-state';
 import { evaluateConsent, validateConsentRecord } from '@mimamori/core/programs/consent-record';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
+import { addDays } from '@mimamori/core/time/local-date';
 import { evaluateEligibility } from '@mimamori/core/programs/eligibility';
 import { startScreening, transition, type Enrolment, type EnrolmentTransition } from '@mimamori/core/programs/enrolment';
 import { TMS_PROGRAM_INPUT } from '@mimamori/core/programs/example-programs';
@@ -37,6 +38,8 @@ import {
   insertProgramSession,
   putConsentText,
 } from '../repos/programs/program-repo.ts';
+import { insertSaeReport } from '../repos/programs/sae-report-repo.ts';
+import { saeReportingDeadlines } from '@mimamori/core/programs/sae-reporting-deadlines';
 import { getSchedulingConfig } from '../repos/scheduling/scheduling-config-repo.ts';
 import { insertScaleResponse, insertScaleScore } from '../repos/scales/scale-response-repo.ts';
 import { newId } from '../security/tokens.ts';
@@ -259,6 +262,15 @@ async function seedParticipant(db: Db, o: Omit<SeedDemoProgramOptions, 'now'> & 
           summary: { key: alert.susar ? 'programs.alert_susar' : 'programs.alert_sae', params: alert.params }, now: ae.reportedAt,
         });
         await acknowledgeAlert(db, { clinicId, id: raised.id, staffId: staff.doctorId, note: '主治医が確認し、対応を記録済み（デモ）。', now: new Date(Date.parse(ae.reportedAt) + 2 * 3600_000).toISOString() });
+        // …and reported it the next day to everyone the program's pathway names.
+        const clock = saeReportingDeadlines({ ae, pathway: program.pathway, knownAt: ae.reportedAt, zone, clinicDays: program.safety?.saeReportDays });
+        for (const d of clock.deadlines) {
+          const on = addDays(clock.knownOn, 1);
+          await insertSaeReport(db, {
+            id: newId(), clinic_id: clinicId, adverse_event_id: ae.id, enrolment_id: enrolmentId, patient_id: patientId, recipient: d.recipient, reported_on: on,
+            reported_to: 'みまもり研究倫理審査委員会（デモ・架空）', note: null, recorded_by: staff.doctorId, recorded_at: `${on}T18:00:00+09:00`,
+          });
+        }
       }
       counts.adverseEvents++;
     }

@@ -102,6 +102,31 @@ export interface ProgramAdverseEventTable {
   updated_at: string;
 }
 
+export interface ProgramSaeReportTable {
+  id: string;
+  clinic_id: string;
+  adverse_event_id: string;
+  enrolment_id: string;
+  patient_id: string;
+  recipient: string;
+  reported_on: string;
+  reported_to: string;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface ProgramReconsentOverrideTable {
+  id: string;
+  clinic_id: string;
+  enrolment_id: string;
+  patient_id: string;
+  items: string;
+  reason: string;
+  by_staff: string;
+  at: string;
+}
+
 export interface ProgramMedicationTable {
   id: string;
   clinic_id: string;
@@ -134,6 +159,8 @@ export interface ProgramsTables {
   program_consents: ProgramConsentTable;
   program_sessions: ProgramSessionTable;
   program_adverse_events: ProgramAdverseEventTable;
+  program_sae_reports: ProgramSaeReportTable;
+  program_reconsent_overrides: ProgramReconsentOverrideTable;
   program_medications: ProgramMedicationTable;
   program_lab_results: ProgramLabResultTable;
   program_product_lots: ProgramProductLotTable;

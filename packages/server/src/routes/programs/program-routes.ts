@@ -13,7 +13,10 @@ import { enrolPatient, moveEnrolment, screenEligibility, signConsent, startProgr
 import { readGovernance, setProgramGovernance } from '../../services/programs/program-governance-service.ts';
 import { createProgram, examplePrograms, listPrograms, readProgram, reviseProgramDefinition } from '../../services/programs/program-definition-service.ts';
 import { consentCopy, exportProgramData, listProgramEnrolments, patientTimeline, programDashboard, readEnrolment } from '../../services/programs/program-views-service.ts';
-import { importLabs, patientsWithLot, recordAdverseEvent, recordLabResult, recordSession, saveMedication, updateAdverseEvent } from '../../services/programs/records-service.ts';
+import { cancelRemainingSessions, importLabs, patientsWithLot, recordAdverseEvent, recordLabResult, recordSession, saveMedication, updateAdverseEvent } from '../../services/programs/records-service.ts';
+import { listSaeTasks, recordSaeReport } from '../../services/programs/sae-clock-service.ts';
+import { listReconsentTasks, overrideReconsent } from '../../services/programs/reconsent-service.ts';
+import { listRetention } from '../../services/programs/retention-service.ts';
 import { renderConsentPdf } from '@mimamori/reports/consent-copy-pdf';
 import { INFUSION_REVIEW_FIELDS, TMS_REVIEW_FIELDS } from './treatment-routes.ts';
 
@@ -26,12 +29,12 @@ function fields(names: ReadonlyArray<string>) {
 }
 
 const programIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: 'invalid_type' });
-const programBody = fields(['id', 'version', 'title', 'treatment', 'eligibility', 'pathway', 'governance', 'consentDocuments', 'sessions', 'assessments', 'price', 'ethicsApprovalId', 'registryId']);
+const programBody = fields(['id', 'version', 'title', 'treatment', 'eligibility', 'pathway', 'governance', 'consentDocuments', 'sessions', 'assessments', 'price', 'ethicsApprovalId', 'registryId', 'safety', 'closure']);
 const enrolmentParams = z.strictObject({ id: idSchema });
 
 const INFUSION_FIELDS = ['sessionNumber', 'product', 'manufacturer', 'lot', 'expiryDate', 'dose', 'volumeMl', 'route', 'startedAt', 'endedAt', 'vitalsBefore', 'vitalsAfter', 'notes', ...INFUSION_REVIEW_FIELDS];
 const TMS_FIELDS = ['target', 'targetOther', 'protocol', 'protocolOther', 'frequencyHz', 'pulses', 'intensityPercentMt', 'motorThresholdPercentMso', 'coil', ...TMS_REVIEW_FIELDS];
-const AE_FIELDS = ['term', 'meddraCode', 'onsetDate', 'endDate', 'grade', 'seriousness', 'relatedness', 'expectedness', 'actionTaken', 'outcome', 'sessionNumber', 'description'];
+const AE_FIELDS = ['term', 'meddraCode', 'onsetDate', 'endDate', 'grade', 'seriousness', 'relatedness', 'expectedness', 'expectedEventId', 'actionTaken', 'outcome', 'sessionNumber', 'description'];
 const MED_FIELDS = ['genericName', 'dose', 'unit', 'frequency', 'route', 'indication', 'startDate', 'stopDate', 'changes'];
 const LAB_FIELDS = ['analyte', 'value', 'comparator', 'unit', 'sampleType', 'collectedAt', 'fasting', 'assay', 'assayLot', 'enrolmentId', 'visitId', 'notes'];
 
@@ -163,6 +166,24 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
     config: { access: 'programs:record' },
     schema: { tags, params: z.strictObject({ id: idSchema, aeId: idSchema }), body: fields([...AE_FIELDS, 'revision']) },
   }, async (req) => updateAdverseEvent(contextOf(deps, req), { enrolmentId: req.params.id, adverseEventId: req.params.aeId, input: req.body as Record<string, unknown> }));
+  r.post('/api/program-enrolments/:id/adverse-events/:aeId/reports', {
+    config: { access: 'programs:sae_report' },
+    schema: {
+      tags, params: z.strictObject({ id: idSchema, aeId: idSchema }),
+      body: z.strictObject({ recipient: z.string().max(40), reportedOn: z.string().max(10), reportedTo: z.string().max(400), note: z.string().max(4000).optional() }),
+    },
+  }, async (req, reply) => reply.code(201).send({ clock: await recordSaeReport(contextOf(deps, req), { enrolmentId: req.params.id, adverseEventId: req.params.aeId, input: req.body }) }));
+  r.get('/api/program-sae-tasks', { config: { access: 'programs:clinical_read' }, schema: { tags, querystring: z.strictObject({ programId: z.string().max(64).optional() }) } }, async (req) =>
+    listSaeTasks(contextOf(deps, req), { programId: req.query.programId }));
+  r.get('/api/program-retention', { config: { access: 'programs:admin' }, schema: { tags } }, async (req) => listRetention(contextOf(deps, req)));
+  r.get('/api/program-reconsent-tasks', { config: { access: 'programs:clinical_read' }, schema: { tags, querystring: z.strictObject({ programId: z.string().max(64).optional() }) } }, async (req) =>
+    listReconsentTasks(contextOf(deps, req), { programId: req.query.programId }));
+  r.post('/api/program-enrolments/:id/reconsent-override', {
+    config: { access: 'programs:enrol' },
+    schema: { tags, params: enrolmentParams, body: z.strictObject({ reason: text(1000, { multiline: true }) }) },
+  }, async (req) => ({ reconsent: await overrideReconsent(contextOf(deps, req), { enrolmentId: req.params.id, reason: req.body.reason }) }));
+  r.post('/api/program-enrolments/:id/cancel-remaining-sessions', { config: { access: 'programs:enrol' }, schema: { tags, params: enrolmentParams } }, async (req) =>
+    cancelRemainingSessions(contextOf(deps, req), req.params.id));
   r.post('/api/patients/:id/program-medications', { config: { access: 'programs:record' }, schema: { tags, params: enrolmentParams, body: fields(MED_FIELDS) } }, async (req, reply) =>
     reply.code(201).send({ medication: await saveMedication(contextOf(deps, req), { patientId: req.params.id, input: req.body as Record<string, unknown> }) }));
   r.put('/api/patients/:id/program-medications/:medicationId', {

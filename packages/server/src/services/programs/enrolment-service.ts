@@ -33,6 +33,7 @@ import { latestClinicScales } from '../scales/resolve-scale-definition.ts';
 import { assignProgramAssessments, cancelProgramAssessments } from './program-assessment-service.ts';
 import { cancelFutureSessions } from './program-booking-service.ts';
 import { assertMayTakeConsent } from './program-governance-service.ts';
+import { reconsentOf } from './reconsent-service.ts';
 import { clinicZone, loadEnrolment, loadProgram, nowIso, openDayFn, recordEvent, saveTransition, writeTx } from './program-context.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
 import { assertTreatmentAge } from '@mimamori/core/treatment/tms-age';
@@ -159,13 +160,16 @@ export async function signConsent(ctx: RequestContext, o: { readonly enrolmentId
     if (enrolment.status === 'screening' || enrolment.status === 'ineligible') {
       throw fieldError('invalid_state', 'enrolment.consent_before_eligibility', 'to', { from: enrolment.status, to: 'consented' });
     }
-    if (enrolment.status !== 'eligible') throw fieldError('invalid_state', 'enrolment.transition_not_allowed', 'to', { from: enrolment.status, to: 'consented' });
-    const program = await loadProgram(tx, actor.clinicId, row.program_id, row.program_version);
-    const patient = await getPatient(tx, actor.clinicId, row.patient_id);
-    if (!patient) throw new DomainError('not_found');
     const zone = await clinicZone(tx, actor.clinicId);
     const now = nowIso(ctx);
     const today = clinicDate(now, zone);
+    // Re-consent (docs/governance.md): a participant already in the program signs again when it is
+    // due, on the latest approved documents; the status does not change.
+    const reconsent = enrolment.status !== 'eligible' && (await reconsentOf(tx, { clinicId: actor.clinicId, row, zone, today })).items.length > 0;
+    if (enrolment.status !== 'eligible' && !reconsent) throw fieldError('invalid_state', 'enrolment.transition_not_allowed', 'to', { from: enrolment.status, to: 'consented' });
+    const program = await loadProgram(tx, actor.clinicId, row.program_id, reconsent ? undefined : row.program_version);
+    const patient = await getPatient(tx, actor.clinicId, row.patient_id);
+    if (!patient) throw new DomainError('not_found');
     const role = input.role as ConsentRecord['role'];
     const doc = currentConsentDocument(program, { role, language: input.language, on: today });
     if (!doc) throw new DomainError('validation', { key: 'programs.no_document', params: { role: input.role, language: input.language }, issues: [{ path: 'role', key: 'programs.no_document' }] });
@@ -190,7 +194,8 @@ export async function signConsent(ctx: RequestContext, o: { readonly enrolmentId
       id, clinic_id: actor.clinicId, enrolment_id: enrolmentId, patient_id: row.patient_id, role: record.role, record_json: JSON.stringify(record),
       signature_png: png, signed_at: now, created_at: now,
     });
-    await audit(ctx, tx, { action: 'program_consent.sign', resource: 'program_consent', resourceId: id, patientId: row.patient_id, detail: `role=${record.role};doc=${doc.id}@${doc.version}/${doc.language}` });
+    await audit(ctx, tx, { action: reconsent ? 'program_consent.resign' : 'program_consent.sign', resource: 'program_consent', resourceId: id, patientId: row.patient_id, detail: `role=${record.role};doc=${doc.id}@${doc.version}/${doc.language}` });
+    if (reconsent) return { consentId: id, record, evaluation: null, status: enrolment.status, reconsent: (await reconsentOf(tx, { clinicId: actor.clinicId, row, zone, today })) };
     const records = (await listConsents(tx, actor.clinicId, enrolmentId)).map((r) => JSON.parse(r.record_json) as ConsentRecord);
     const evaluation = evaluateConsent({ program, birthDate: patient.birth_date, records, zone, on: today });
     let status: EnrolmentStatus = enrolment.status;

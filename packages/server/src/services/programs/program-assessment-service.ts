@@ -9,7 +9,7 @@ import { clinicZone, loadEnrolment, loadProgram, nowIso, writeTx } from './progr
 import { clinicDate } from '@mimamori/core/time/clinic-date';
 
 /** Statuses in which questionnaires are still sent for the program. */
-const ASSESSING = ['enrolled', 'active', 'completed', 'lost_to_follow_up'];
+const ASSESSING = ['enrolled', 'active', 'dosing_stopped', 'completed', 'lost_to_follow_up'];
 
 /** Assignment ids (of those given) that have an answer. */
 async function answeredAssignments(tx: Db, clinicId: string, ids: ReadonlyArray<string>): Promise<ReadonlyArray<string>> {

@@ -1,3 +1,5 @@
+import { saeClocksOfEnrolment } from './sae-clock-service.ts';
+import { reconsentOf } from './reconsent-service.ts';
 import { DomainError, hasPermission, isRole } from '@mimamori/core';
 import type { LabResult } from '@mimamori/core/labs/index';
 import { flagConfounders, type ConcomitantMedication } from '@mimamori/core/medication/index';
@@ -143,6 +145,8 @@ export async function readEnrolment(ctx: RequestContext, enrolmentId: string) {
     assessmentLinksStale: live.stale,
     sessions: sessions.map((s) => JSON.parse(s.record_json) as InfusionRecord | TmsRecord),
     adverseEvents: aes.map((a) => JSON.parse(a.record_json) as AdverseEvent),
+    reconsent: await reconsentOf(db, { clinicId: actor.clinicId, row, zone, today: clinicDate(now, zone) }),
+    saeClocks: await saeClocksOfEnrolment(db, { clinicId: actor.clinicId, enrolmentId: row.id, program, zone, today: clinicDate(now, zone) }),
     today: clinicDate(now, zone),
   };
 }

@@ -1,7 +1,7 @@
 import { DomainError } from '@mimamori/core';
 import { importLabCsv, labCsvError, validateLabResult, type LabResult } from '@mimamori/core/labs/index';
 import { validateConcomitantMedication, type ConcomitantMedication } from '@mimamori/core/medication/index';
-import { transition, type EnrolmentSchedule } from '@mimamori/core/programs/index';
+import { expectednessOf, transition, type Enrolment, type EnrolmentSchedule, type ProgramDefinition } from '@mimamori/core/programs/index';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
 import { saeAlertFor, saeSeverity, validateAdverseEvent, type AdverseEvent } from '@mimamori/core/safety/index';
 import { checkSessionWindow, normaliseLot, validateInfusionRecord, validateTmsRecord, type InfusionRecord, type OutsideWindow, type TmsRecord } from '@mimamori/core/treatment/index';
@@ -27,6 +27,8 @@ import { clinicZone, loadEnrolment, loadProgram, nowIso, saveTransition, writeTx
 import { chargeCompletedSession } from '../billing/charge-service.ts';
 import { releasedLot } from './product-lot-service.ts';
 import { releaseSessionAppointment } from './session-appointment.ts';
+import { cancelFutureSessions } from './program-booking-service.ts';
+import { assertReconsentDone } from './reconsent-service.ts';
 
 /**
  * Records a treatment session (infusion or TMS, as the program says). Refused unless the patient is
@@ -46,6 +48,9 @@ export async function recordSession(ctx: RequestContext, o: { readonly enrolment
     const program = await loadProgram(tx, actor.clinicId, row.program_id, row.program_version);
     const zone = await clinicZone(tx, actor.clinicId);
     const done = await listProgramSessions(tx, { clinicId: actor.clinicId, enrolmentIds: [enrolmentId] });
+    if (enrolment.status === 'enrolled' || enrolment.status === 'active') {
+      await assertReconsentDone(tx, { clinicId: actor.clinicId, row, zone, today: clinicDate(nowIso(ctx), zone) });
+    }
     const id = newId();
     const base = { sessionNumber: done.length + 1, ...input, id, enrolmentId };
     const opts = { enrolmentStatus: enrolment.status, zone };
@@ -101,10 +106,11 @@ export async function recordAdverseEvent(ctx: RequestContext, o: { readonly enro
   const { enrolmentId, input } = o;
   const actor = requireStaff(ctx);
   return writeTx(ctx, async (tx) => {
-    const { row } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
+    const { row, enrolment } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
+    const program = await loadProgram(tx, actor.clinicId, row.program_id, row.program_version);
     const zone = await clinicZone(tx, actor.clinicId);
     const now = nowIso(ctx);
-    const ae = validateAdverseEvent({ ...input, id: newId(), enrolmentId, reportedBy: actor.staffId, reportedAt: now }, { zone });
+    const ae = validateAdverseEvent({ ...withExpectedness(program, input), id: newId(), enrolmentId, reportedBy: actor.staffId, reportedAt: now }, { zone });
     const stored: StoredAdverseEvent = { ...ae, revision: 1 };
     const alert = saeAlertFor(ae, { raisedAt: now });
     await insertAdverseEvent(tx, {
@@ -118,12 +124,55 @@ export async function recordAdverseEvent(ctx: RequestContext, o: { readonly enro
       });
     }
     await audit(ctx, tx, { action: 'program_adverse_event.record', resource: 'program_adverse_event', resourceId: ae.id, patientId: row.patient_id, detail: `grade=${ae.grade};serious=${alert ? 1 : 0}` });
-    return { adverseEvent: stored, alertRaised: alert !== null, susar: alert?.susar ?? false };
+    const dosingStopped = await stopDosingIfWithdrawn(ctx, tx, { row, enrolment, ae, now });
+    return { adverseEvent: stored, alertRaised: alert !== null, susar: alert?.susar ?? false, dosingStopped };
   });
 }
 
+/**
+ * The input with `expectedness` decided by the program's list of expected events: expected only
+ * when recorded against one of them (`expectedEventId`), whatever `expectedness` the form sent.
+ */
+function withExpectedness(program: ProgramDefinition, input: Record<string, unknown>): Record<string, unknown> {
+  const id = typeof input.expectedEventId === 'string' && input.expectedEventId !== '' ? input.expectedEventId : undefined;
+  if (id !== undefined && expectednessOf(program.safety, id) === 'unexpected') {
+    throw new DomainError('validation', { key: 'programs.expected_event_unknown', issues: [{ path: 'expectedEventId', key: 'programs.expected_event_unknown' }] });
+  }
+  const { expectedEventId: _e, ...rest } = input;
+  void _e;
+  return { ...rest, ...(id !== undefined ? { expectedEventId: id } : {}), expectedness: expectednessOf(program.safety, id) };
+}
+
+/**
+ * An adverse event whose action was 「投与中止」 (`treatment_withdrawn`) stops the treatment: an
+ * enrolled or active participant moves to `dosing_stopped` (no further dose is accepted; assessments
+ * go on) in the same transaction. The booked sessions stay until staff confirm cancelling them
+ * (`cancelRemainingSessions`). Returns whether the status changed.
+ */
+async function stopDosingIfWithdrawn(ctx: RequestContext, tx: Parameters<Parameters<typeof writeTx>[1]>[0], o: { readonly row: Awaited<ReturnType<typeof loadEnrolment>>['row']; readonly enrolment: Enrolment; readonly ae: AdverseEvent; readonly now: string }): Promise<boolean> {
+  const actor = requireStaff(ctx);
+  if (o.ae.actionTaken !== 'treatment_withdrawn' || (o.enrolment.status !== 'enrolled' && o.enrolment.status !== 'active')) return false;
+  const t = transition(o.enrolment, { to: 'dosing_stopped', at: o.now, by: actor.staffId, reason: `adverse_event:${o.ae.id}`, evidence: { adverseEvent: o.ae.id } });
+  await saveTransition(ctx, tx, { row: o.row, result: t });
+  return true;
+}
+
+/**
+ * Cancels the booked treatment sessions still ahead of a participant whose dosing was stopped, once
+ * staff confirm it: each booked visit is released and the patient told (the reservations feature's
+ * cancellation notice). Assessment visits are kept. Refused unless dosing was stopped.
+ */
+export async function cancelRemainingSessions(ctx: RequestContext, enrolmentId: string) {
+  const actor = requireStaff(ctx);
+  const { row, enrolment } = await loadEnrolment(ctx.db.db, actor.clinicId, enrolmentId);
+  if (enrolment.status !== 'dosing_stopped') throw new DomainError('invalid_state', { key: 'programs.cancel_sessions_not_stopped' });
+  const r = await cancelFutureSessions(ctx, row);
+  await auditAlone(ctx, { action: 'program_enrolment.cancel_sessions', resource: 'program_enrolment', resourceId: row.id, patientId: row.patient_id, detail: `cancelled=${r.cancelled};failed=${r.failed.length}` });
+  return { cancelledAppointments: r.cancelled, appointmentsNotCancelled: r.failed };
+}
+
 /** Fields of an adverse event that may be corrected after it was recorded (not who reported it, or when). */
-export const AE_EDITABLE = ['term', 'meddraCode', 'onsetDate', 'endDate', 'grade', 'seriousness', 'relatedness', 'expectedness', 'actionTaken', 'outcome', 'sessionNumber', 'description'] as const;
+export const AE_EDITABLE = ['term', 'meddraCode', 'onsetDate', 'endDate', 'grade', 'seriousness', 'relatedness', 'expectedness', 'expectedEventId', 'actionTaken', 'outcome', 'sessionNumber', 'description'] as const;
 
 /** One change of a stored adverse event: which fields, from what to what, by whom. */
 export interface AdverseEventAmendment {
@@ -147,7 +196,8 @@ export async function updateAdverseEvent(ctx: RequestContext, o: { readonly enro
   const { enrolmentId, adverseEventId: aeId, input } = o;
   const actor = requireStaff(ctx);
   return writeTx(ctx, async (tx) => {
-    const { row: enrolment } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
+    const { row: enrolment, enrolment: journey } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
+    const program = await loadProgram(tx, actor.clinicId, enrolment.program_id, enrolment.program_version);
     const row = (await listAdverseEvents(tx, { clinicId: actor.clinicId, enrolmentIds: [enrolmentId] })).find((a) => a.id === aeId);
     if (!row) throw new DomainError('not_found');
     const stored = JSON.parse(row.record_json) as StoredAdverseEvent;
@@ -166,7 +216,7 @@ export async function updateAdverseEvent(ctx: RequestContext, o: { readonly enro
       else merged[f] = input[f];
     }
     const zone = await clinicZone(tx, actor.clinicId);
-    const ae = validateAdverseEvent(merged, { zone });
+    const ae = validateAdverseEvent(withExpectedness(program, merged), { zone });
     const changes = AE_EDITABLE.flatMap((f) => {
       const from = (current as Record<string, unknown>)[f];
       const to = (ae as Record<string, unknown>)[f];
@@ -194,7 +244,8 @@ export async function updateAdverseEvent(ctx: RequestContext, o: { readonly enro
       action: 'program_adverse_event.update', resource: 'program_adverse_event', resourceId: ae.id, patientId: enrolment.patient_id,
       detail: `rev=${revision + 1};fields=${changes.map((c) => c.field).join(',')};serious=${row.serious}->${alert ? 1 : 0}`,
     });
-    return { adverseEvent: next, alertRaised: becameSerious, susar: becameSerious && (alert?.susar ?? false), changed: true };
+    const dosingStopped = await stopDosingIfWithdrawn(ctx, tx, { row: enrolment, enrolment: journey, ae, now });
+    return { adverseEvent: next, alertRaised: becameSerious, susar: becameSerious && (alert?.susar ?? false), changed: true, dosingStopped };
   });
 }
 

@@ -8,6 +8,8 @@ import { BackupWarning } from '../backups/backup-warning.tsx';
 import { ChildScreenNotice } from '../intake/child-screen-notice.tsx';
 import { AlertPanel } from '../scales/alert-panel.tsx';
 import { SetupChecklist } from '../setup/setup-checklist.tsx';
+import { SaeTaskPanel } from '../programs/sae-task-panel.tsx';
+import { ReconsentTaskPanel } from '../programs/reconsent-task-panel.tsx';
 
 /**
  * Home. The alerts section lists what needs a clinician (a positive suicide item, a worsening
@@ -34,6 +36,8 @@ export function DashboardPage({
           <h2 id="alerts-title">{t('dashboard.alerts')}</h2>
           <AlertPanel />
         </section>
+        {can('programs:clinical_read') ? <SaeTaskPanel /> : null}
+        {can('programs:clinical_read') ? <ReconsentTaskPanel /> : null}
         <section className="card" aria-labelledby="shortcuts-title">
           <h2 id="shortcuts-title">{t('dashboard.shortcuts')}</h2>
           <ul className="shortcut-list">

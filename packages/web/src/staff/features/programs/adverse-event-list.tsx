@@ -7,7 +7,9 @@ import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { SelectField, TextField } from '../../components/field.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { fieldErrors } from '../../../shared/api/api-error.ts';
-import type { AdverseEventView, EnrolmentDetail } from './programs-api.ts';
+import type { AdverseEventView, EnrolmentDetail, Program } from './programs-api.ts';
+import { ExpectedEventField } from './expected-event-field.tsx';
+import { SaeClockCard } from './sae-clock-card.tsx';
 
 export const SERIOUSNESS = ['death', 'life_threatening', 'hospitalisation', 'disability', 'congenital_anomaly', 'other_important_medical_event'];
 
@@ -25,7 +27,7 @@ export function AdverseEventList({ d }: { readonly d: EnrolmentDetail }): ReactN
       {saved ? <Alert tone={saved === 'sae' ? 'warning' : 'success'}>{saved === 'sae' ? t('prg.saeRaised') : t('prg.saved')}</Alert> : null}
       <ul className="prg-ae-list">
         {d.adverseEvents.map((a) => (
-          <li key={a.id} data-ae={a.id}>
+          <li key={a.id} id={`ae-${a.id}`} data-ae={a.id}>
             <span>
               {a.onsetDate}{a.endDate ? ` – ${a.endDate}` : ''} {a.term} — Grade {a.grade}{a.seriousness.length ? <span className="tag tag--bad">SAE</span> : null} — {t(`prg.out.${a.outcome}`)}
               {' '}<span className="small muted">{t('prg.revision', { n: a.revision ?? 1 })}</span>
@@ -46,8 +48,9 @@ export function AdverseEventList({ d }: { readonly d: EnrolmentDetail }): ReactN
                 </ul>
               </details>
             ) : null}
+            {d.saeClocks?.[a.id] ? <SaeClockCard enrolmentId={d.enrolment.id} aeId={a.id} clock={d.saeClocks[a.id]!} today={d.today} /> : null}
             {editing === a.id ? (
-              <EditAdverseEvent enrolmentId={d.enrolment.id} ae={a} onDone={(r) => { setEditing(null); setSaved(r); }} />
+              <EditAdverseEvent enrolmentId={d.enrolment.id} program={d.program} ae={a} onDone={(r) => { setEditing(null); setSaved(r); }} />
             ) : null}
           </li>
         ))}
@@ -56,11 +59,11 @@ export function AdverseEventList({ d }: { readonly d: EnrolmentDetail }): ReactN
   );
 }
 
-function EditAdverseEvent({ enrolmentId, ae, onDone }: { readonly enrolmentId: string; readonly ae: AdverseEventView; readonly onDone: (r: 'sae' | 'ok' | null) => void }): ReactNode {
+function EditAdverseEvent({ enrolmentId, program, ae, onDone }: { readonly enrolmentId: string; readonly program: Program; readonly ae: AdverseEventView; readonly onDone: (r: 'sae' | 'ok' | null) => void }): ReactNode {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [f, setF] = useState({
-    term: ae.term, onsetDate: ae.onsetDate, endDate: ae.endDate ?? '', grade: String(ae.grade), relatedness: ae.relatedness, expectedness: ae.expectedness,
+    term: ae.term, onsetDate: ae.onsetDate, endDate: ae.endDate ?? '', grade: String(ae.grade), relatedness: ae.relatedness, expectedEventId: ae.expectedEventId ?? '',
     actionTaken: ae.actionTaken, outcome: ae.outcome,
   });
   const [serious, setSerious] = useState<string[]>([...ae.seriousness]);
@@ -76,7 +79,7 @@ function EditAdverseEvent({ enrolmentId, ae, onDone }: { readonly enrolmentId: s
         method: 'PUT',
         body: {
           revision: ae.revision ?? 1, term: f.term, onsetDate: f.onsetDate, endDate: f.endDate || null, grade: Number(f.grade), seriousness: serious,
-          relatedness: f.relatedness, expectedness: f.expectedness, actionTaken: f.actionTaken, outcome: f.outcome,
+          relatedness: f.relatedness, expectedEventId: f.expectedEventId || null, actionTaken: f.actionTaken, outcome: f.outcome,
         },
       });
       await qc.invalidateQueries({ queryKey: ['program-enrolment', enrolmentId] });
@@ -99,7 +102,7 @@ function EditAdverseEvent({ enrolmentId, ae, onDone }: { readonly enrolmentId: s
         {errs.seriousness ? <p className="field__error">{errs.seriousness}</p> : null}
       </fieldset>
       <SelectField label={t('prg.relatedness')} value={f.relatedness} onChange={set('relatedness')} options={opts(['not_related', 'unlikely', 'possible', 'probable', 'definite'], 'prg.rel')} error={errs.relatedness} />
-      <SelectField label={t('prg.expectedness')} value={f.expectedness} onChange={set('expectedness')} options={opts(['expected', 'unexpected'], 'prg.exp')} error={errs.expectedness} />
+      <ExpectedEventField program={program} value={f.expectedEventId} onChange={(v) => setF((x) => ({ ...x, expectedEventId: v }))} error={errs.expectedEventId} />
       <SelectField label={t('prg.action')} value={f.actionTaken} onChange={set('actionTaken')} options={opts(['none', 'infusion_interrupted', 'dose_reduced', 'session_postponed', 'treatment_withdrawn', 'other'], 'prg.act')} error={errs.actionTaken} />
       <SelectField label={t('prg.outcome')} value={f.outcome} onChange={set('outcome')} options={opts(['recovering', 'not_recovered', 'recovered', 'recovered_with_sequelae', 'fatal', 'unknown'], 'prg.out')} error={errs.outcome} />
       <ErrorMessage error={error} />

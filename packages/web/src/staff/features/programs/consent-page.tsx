@@ -108,7 +108,7 @@ export function ConsentPage(): ReactNode {
     setOk(null);
     try {
       const signature = method === 'typed' ? { method: 'typed', typedName } : { method: 'drawn', pngDataUrl: drawn && canvas.current ? canvas.current.toDataURL('image/png') : '' };
-      const r = await api<{ status: string; evaluation: { missingRoles: string[] } }>(`/api/program-enrolments/${id}/consents`, {
+      const r = await api<{ status: string; evaluation: { missingRoles: string[] } | null }>(`/api/program-enrolments/${id}/consents`, {
         method: 'POST',
         body: {
           role: activeRole, language, identityMethod, scopes: activeRole === 'assent' ? [] : scopes,
@@ -117,7 +117,7 @@ export function ConsentPage(): ReactNode {
           questions: question.trim() ? [{ question, answer }] : [],
         },
       });
-      setOk(r.evaluation.missingRoles.length ? `${t('prg.signed')} ${t('prg.missingRoles', { roles: r.evaluation.missingRoles.map((x) => t(`prg.roles.${x}`)).join('、') })}` : t('prg.signed'));
+      setOk(r.evaluation?.missingRoles.length ? `${t('prg.signed')} ${t('prg.missingRoles', { roles: r.evaluation.missingRoles.map((x) => t(`prg.roles.${x}`)).join('、') })}` : t('prg.signed'));
       setRole('');
       setName('');
       setTypedName('');

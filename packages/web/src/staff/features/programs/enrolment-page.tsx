@@ -10,6 +10,9 @@ import { Loading, Page } from '../../components/page.tsx';
 import { SelectField, TextField } from '../../components/field.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { AdverseEventList, SERIOUSNESS } from './adverse-event-list.tsx';
+import { DosingStoppedCard } from './dosing-stopped-card.tsx';
+import { ReconsentCard } from './reconsent-card.tsx';
+import { ExpectedEventField } from './expected-event-field.tsx';
 import { BookingPanel, QuestionnairesCard } from './booking-panel.tsx';
 import { fieldErrors } from '../../../shared/api/api-error.ts';
 import { pick, useEnrolment, type EnrolmentDetail } from './programs-api.ts';
@@ -64,6 +67,8 @@ export function EnrolmentPage(): ReactNode {
           ))}
         </ol>
       </section>
+      <DosingStoppedCard d={d} />
+      <ReconsentCard d={d} />
       {s === 'screening' && can('programs:enrol') ? <EligibilityForm d={d} /> : null}
       {d.eligibility ? <Criteria d={d} /> : null}
       <section className="card card--wide" aria-labelledby="e-consent">
@@ -201,7 +206,7 @@ const SERIOUS = SERIOUSNESS;
 function AdverseEventForm({ d }: { readonly d: EnrolmentDetail }): ReactNode {
   const { t } = useTranslation();
   const a = useAction(d.enrolment.id);
-  const [f, setF] = useState({ term: '', onsetDate: d.today, endDate: '', grade: '1', relatedness: 'possible', expectedness: 'expected', actionTaken: 'none', outcome: 'recovering' });
+  const [f, setF] = useState({ term: '', onsetDate: d.today, endDate: '', grade: '1', relatedness: 'possible', expectedEventId: '', actionTaken: 'none', outcome: 'recovering' });
   const [serious, setSerious] = useState<string[]>([]);
   const [raised, setRaised] = useState(false);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
@@ -210,7 +215,8 @@ function AdverseEventForm({ d }: { readonly d: EnrolmentDetail }): ReactNode {
     e.preventDefault();
     setRaised(false);
     const r = (await a.run(`/api/program-enrolments/${d.enrolment.id}/adverse-events`, {
-      term: f.term, grade: Number(f.grade), seriousness: serious, relatedness: f.relatedness, expectedness: f.expectedness, actionTaken: f.actionTaken, outcome: f.outcome,
+      term: f.term, grade: Number(f.grade), seriousness: serious, relatedness: f.relatedness, actionTaken: f.actionTaken, outcome: f.outcome,
+      ...(f.expectedEventId ? { expectedEventId: f.expectedEventId } : {}),
       ...(f.onsetDate ? { onsetDate: f.onsetDate } : {}), ...(f.endDate ? { endDate: f.endDate } : {}),
     }, t('prg.recorded'))) as { alertRaised?: boolean } | undefined;
     if (r?.alertRaised) setRaised(true);
@@ -230,7 +236,7 @@ function AdverseEventForm({ d }: { readonly d: EnrolmentDetail }): ReactNode {
           ))}
         </fieldset>
         <SelectField label={t('prg.relatedness')} value={f.relatedness} onChange={set('relatedness')} options={opts(['not_related', 'unlikely', 'possible', 'probable', 'definite'], 'prg.rel')} />
-        <SelectField label={t('prg.expectedness')} value={f.expectedness} onChange={set('expectedness')} options={opts(['expected', 'unexpected'], 'prg.exp')} />
+        <ExpectedEventField program={d.program} value={f.expectedEventId} onChange={(v) => setF((x) => ({ ...x, expectedEventId: v }))} error={a.errs.expectedEventId} />
         <SelectField label={t('prg.action')} value={f.actionTaken} onChange={set('actionTaken')} options={opts(['none', 'infusion_interrupted', 'dose_reduced', 'session_postponed', 'treatment_withdrawn', 'other'], 'prg.act')} />
         <SelectField label={t('prg.outcome')} value={f.outcome} onChange={set('outcome')} options={opts(['recovering', 'not_recovered', 'recovered', 'recovered_with_sequelae', 'fatal', 'unknown'], 'prg.out')} error={a.errs.outcome} />
         <ErrorMessage error={a.error} />

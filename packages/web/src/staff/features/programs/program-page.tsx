@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, query } from '../../../shared/api/client.ts';
 import { useSession } from '../../session/session.tsx';
+import { ExpectedEventsCard } from './expected-events-card.tsx';
+import { SaeTaskPanel } from './sae-task-panel.tsx';
 import { ErrorMessage } from '../../components/alert.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { TextField } from '../../components/field.tsx';
@@ -12,7 +14,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { GovernanceSection } from './governance-section.tsx';
 import { pick, searchPatients, useDashboard, usePrograms } from './programs-api.ts';
 
-const STAGES = ['screening', 'eligible', 'consented', 'enrolled', 'active', 'completed', 'withdrawn', 'lost_to_follow_up', 'ineligible'];
+const STAGES = ['screening', 'eligible', 'consented', 'enrolled', 'active', 'dosing_stopped', 'completed', 'withdrawn', 'lost_to_follow_up', 'ineligible'];
 const A_STATUSES = ['upcoming', 'due', 'overdue', 'missed', 'on_track', 'out_of_window'];
 
 /** A program: its dashboard (funnel, assessments by window, adherence, safety) and its participants. */
@@ -32,6 +34,8 @@ export function ProgramPage(): ReactNode {
     <Page title={program ? pick(program.title, lang) : t('prg.title')} actions={can('programs:export') ? <Link className="btn" to={`/analysis/${encodeURIComponent(programId)}`}>{t('nav.analysis')}</Link> : undefined}>
       {program ? <GovernanceSection program={program} /> : null}
       {program?.treatment === 'infusion' ? <p><Link className="btn" to={`/programs/${encodeURIComponent(programId)}/lots`}>{t('trt.lotsLink')}</Link></p> : null}
+      {program && can('programs:clinical_read') ? <SaeTaskPanel programId={program.id} /> : null}
+      {program ? <ExpectedEventsCard program={program} /> : null}
       {dash.isLoading ? <Loading /> : null}
       <ErrorMessage error={dash.error} />
       {d ? (

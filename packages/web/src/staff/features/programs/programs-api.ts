@@ -10,6 +10,7 @@ import type { InfusionRecord } from '@mimamori/core/treatment/infusion-record';
 import type { TmsRecord } from '@mimamori/core/treatment/tms-record';
 import type { AdverseEvent } from '@mimamori/core/safety/adverse-event';
 import { api, query } from '../../../shared/api/client.ts';
+import type { ReconsentView, SaeClockView } from './sae-api.ts';
 
 // Types mirror the server's answers (`packages/server/src/services/programs/`); `import type` only.
 export type Lang = 'ja' | 'en';
@@ -55,6 +56,10 @@ export interface EnrolmentDetail {
   readonly assessmentLinks: readonly { readonly visitId: string; readonly scaleId: string; readonly opensOn: string; readonly closesOn: string }[];
   /** The first session moved or was cancelled since the questionnaire windows were set. */
   readonly assessmentLinksStale?: boolean;
+  /** The reporting clock of each serious adverse event, by event id. */
+  readonly saeClocks?: Readonly<Record<string, SaeClockView>>;
+  /** Re-consent owed (turned 16 / 18, revised documents) and doctors' overrides. */
+  readonly reconsent?: ReconsentView;
   readonly today: string;
 }
 /**

@@ -48,7 +48,7 @@ export const programsEn: Shape<typeof programsJa> = {
   lotResults: '{{count}} found',
   statuses: {
     screening: 'Screening', eligible: 'Eligible', ineligible: 'Ineligible', consented: 'Consented', enrolled: 'Enrolled',
-    active: 'Active', completed: 'Completed', withdrawn: 'Withdrawn', lost_to_follow_up: 'Lost to follow-up',
+    active: 'Active', dosing_stopped: 'Dosing stopped (follow-up)', completed: 'Completed', withdrawn: 'Withdrawn', lost_to_follow_up: 'Lost to follow-up',
   },
   aStatus: { upcoming: 'Upcoming', due: 'Due', overdue: 'Overdue', missed: 'Missed', on_track: 'Done in window', out_of_window: 'Done out of window' },
   enrolmentTitle: 'Program participation',

@@ -44,7 +44,7 @@ export const programsJa = {
   lotResults: '{{count}} 件',
   statuses: {
     screening: 'スクリーニング中', eligible: '適格', ineligible: '不適格', consented: '同意取得済み', enrolled: '登録済み',
-    active: '実施中', completed: '完了', withdrawn: '中止（同意撤回）', lost_to_follow_up: '追跡不能',
+    active: '実施中', dosing_stopped: '投与中止（経過観察）', completed: '完了', withdrawn: '中止（同意撤回）', lost_to_follow_up: '追跡不能',
   },
   aStatus: { upcoming: '予定', due: '期限内', overdue: '期限超過', missed: '未実施', on_track: '実施（期限内）', out_of_window: '実施（期限外）' },
   enrolmentTitle: 'プログラム参加',

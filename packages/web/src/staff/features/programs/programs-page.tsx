@@ -11,6 +11,7 @@ import { SelectField, TextField } from '../../components/field.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { fieldErrors } from '../../../shared/api/api-error.ts';
 import { pick, usePrograms, type L10n } from './programs-api.ts';
+import { RetentionCard } from './retention-card.tsx';
 
 interface ExampleInput {
   readonly id: string; readonly title: L10n; readonly price: { amountExclTaxYen: number; taxRatePercent: number; rounding: string };
@@ -42,6 +43,7 @@ export function ProgramsPage(): ReactNode {
           </li>
         ))}
       </ul>
+      {can('programs:admin') ? <RetentionCard /> : null}
       {can('programs:admin') ? <DefineProgram /> : null}
     </Page>
   );

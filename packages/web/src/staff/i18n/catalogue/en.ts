@@ -4,6 +4,7 @@ import { backupsEn } from '../../features/backups/backups-en.ts';
 import { healthEn } from '../../features/health/health-en.ts';
 import { programsEn } from '../../features/programs/programs-en.ts';
 import { treatmentEn } from '../../features/programs/treatment-en.ts';
+import { saeEn } from '../../features/programs/sae-en.ts';
 import type { Dict } from '../dict.ts';
 import { outboxEn } from '../../features/outbox/outbox-en.ts';
 import { lineEn } from '../../features/line/line-en.ts';
@@ -321,6 +322,7 @@ export const en: Dict<typeof ja> = {
   backups: backupsEn,
   prg: programsEn,
   trt: treatmentEn,
+  sae: saeEn,
   ana: outcomeEn,
   bil: billingEn,
   clinicSetup: setupEn,

@@ -4,6 +4,7 @@ import { backupsJa } from '../../features/backups/backups-ja.ts';
 import { healthJa } from '../../features/health/health-ja.ts';
 import { programsJa } from '../../features/programs/programs-ja.ts';
 import { treatmentJa } from '../../features/programs/treatment-ja.ts';
+import { saeJa } from '../../features/programs/sae-ja.ts';
 import { appointmentsJa } from '../../features/appointments/appointments-ja.ts';
 import { calendarAdminJa } from '../../features/calendar-admin/calendar-admin-ja.ts';
 import { intakeJa } from '../../features/intake/intake-ja.ts';
@@ -319,6 +320,7 @@ export const ja = {
   backups: backupsJa,
   prg: programsJa,
   trt: treatmentJa,
+  sae: saeJa,
   ana: outcomeJa,
   bil: billingJa,
   clinicSetup: setupJa,
