@@ -37,14 +37,13 @@ export function IntakePage({
   }, [screen]);
 
   if (state === 'loading') {
-    // The welcome text needs no data: it is drawn at once, so the page is readable while the form loads.
+    // The welcome text needs no data: it is drawn at once (the server has it in the HTML already),
+    // so the page is readable while the form loads. It is the welcome screen's own component in the
+    // same place, so that its elements stay when the form has come.
     return (
       <section class="intake" aria-busy="true">
-        <h1>{t.title}</h1>
-        <p>{t.intro}</p>
-        <p class="muted" aria-live="polite">
-          {t.loading}
-        </p>
+        {null}
+        <IntakeIntro title={undefined} started={false} resume={() => undefined} progress={null} headingRef={headingRef} lang={lang} t={t} loading />
       </section>
     );
   }

@@ -4,6 +4,7 @@ import { api, setCsrfToken } from '../../shared/api/client.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
 import type { Messages } from '../shared/i18n.ts';
 import { navigate } from '../shared/router.ts';
+import { preloadPath } from '../routes.tsx';
 import '../appointments/appointments.css';
 
 /** Where a link of each purpose leads after "continue". Features add their purpose here. */
@@ -55,6 +56,9 @@ export function LinkPage(props: {
         if (stop) return;
         setInfo(i);
         if (i.clinicName) setClinicName(i.clinicName);
+        // The page "continue" leads to: its code arrives while the patient reads.
+        const dest = LINK_DESTINATIONS[i.purpose];
+        if (dest) preloadPath(dest('_'));
       })
       .catch(() => {
         if (!stop) navigate('/link-invalid');
