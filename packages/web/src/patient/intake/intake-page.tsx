@@ -6,6 +6,7 @@ import { CrisisPanel } from '../crisis/crisis-panel.tsx';
 import { INTAKE_MESSAGES } from './intake-i18n.ts';
 import { IntakeGroupScreen } from './intake-group-screen.tsx';
 import { IntakeIntro } from './intake-intro.tsx';
+import { fieldId } from './field-bits.tsx';
 import { IntakeNotice } from './intake-notice.tsx';
 import { IntakeProgress } from './intake-progress.tsx';
 import { IntakeReview } from './intake-review.tsx';
@@ -32,6 +33,13 @@ export function IntakePage({
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
+    // A question chosen on the review is brought into view; otherwise the screen starts at its heading.
+    const target = screen.kind === 'group' && screen.focus ? document.getElementById(fieldId(screen.focus)) : null;
+    if (target) {
+      target.scrollIntoView({ block: 'center' });
+      target.focus();
+      return;
+    }
     headingRef.current?.focus();
     window.scrollTo(0, 0);
   }, [screen]);
@@ -111,6 +119,8 @@ export function IntakePage({
         {crisisPanel}
         <IntakeReview
           groups={groups}
+          values={values}
+          rowContext={intakeConditionContext(vis, values, data.intake.audience)}
           completeIds={completeIds}
           goGroup={intake.goGroup}
           back={intake.back}
@@ -155,6 +165,7 @@ export function IntakePage({
         rowContext={intakeConditionContext(vis, values, data.intake.audience)}
         next={() => void intake.next()}
         back={intake.back}
+        backToReview={screen.kind === 'group' && screen.fromReview ? () => void intake.next({ toReview: true }) : undefined}
         busy={intake.busy !== 'idle'}
         saving={intake.busy === 'saving'}
         last={index === total - 1}
