@@ -35,6 +35,7 @@ import { cancelFutureSessions } from './program-booking-service.ts';
 import { assertMayTakeConsent } from './program-governance-service.ts';
 import { clinicZone, loadEnrolment, loadProgram, nowIso, openDayFn, recordEvent, saveTransition, writeTx } from './program-context.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
+import { consentLanguageKey, consentRoleKey, enrolmentStatusKey } from '@mimamori/core/programs/state-labels';
 
 const CLOSED: ReadonlyArray<EnrolmentStatus> = ['completed', 'withdrawn', 'lost_to_follow_up', 'ineligible'];
 
@@ -153,9 +154,9 @@ export async function signConsent(ctx: RequestContext, o: { readonly enrolmentId
   return writeTx(ctx, async (tx) => {
     const { row, enrolment } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
     if (enrolment.status === 'screening' || enrolment.status === 'ineligible') {
-      throw fieldError('invalid_state', 'enrolment.consent_before_eligibility', 'to', { from: enrolment.status, to: 'consented' });
+      throw fieldError('invalid_state', 'enrolment.consent_before_eligibility', 'to', { from: enrolment.status, to: 'consented', fromKey: enrolmentStatusKey(enrolment.status), toKey: enrolmentStatusKey('consented') });
     }
-    if (enrolment.status !== 'eligible') throw fieldError('invalid_state', 'enrolment.transition_not_allowed', 'to', { from: enrolment.status, to: 'consented' });
+    if (enrolment.status !== 'eligible') throw fieldError('invalid_state', 'enrolment.transition_not_allowed', 'to', { from: enrolment.status, to: 'consented', fromKey: enrolmentStatusKey(enrolment.status), toKey: enrolmentStatusKey('consented') });
     const program = await loadProgram(tx, actor.clinicId, row.program_id, row.program_version);
     const patient = await getPatient(tx, actor.clinicId, row.patient_id);
     if (!patient) throw new DomainError('not_found');
@@ -164,7 +165,7 @@ export async function signConsent(ctx: RequestContext, o: { readonly enrolmentId
     const today = clinicDate(now, zone);
     const role = input.role as ConsentRecord['role'];
     const doc = currentConsentDocument(program, { role, language: input.language, on: today });
-    if (!doc) throw new DomainError('validation', { key: 'programs.no_document', params: { role: input.role, language: input.language }, issues: [{ path: 'role', key: 'programs.no_document' }] });
+    if (!doc) throw new DomainError('validation', { key: 'programs.no_document', params: { role: input.role, language: input.language, roleKey: consentRoleKey(input.role), languageKey: consentLanguageKey(input.language) }, issues: [{ path: 'role', key: 'programs.no_document' }] });
     await assertMayTakeConsent(tx, { clinicId: actor.clinicId, program, document: doc });
     const id = newId();
     let png: string | null = null;
