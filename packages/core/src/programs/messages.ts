@@ -4,6 +4,7 @@ import type { Lang } from '../text/localized-text.ts';
 import { PROGRAM_SERVICE_MESSAGES } from './program-service-messages.ts';
 import { GOVERNANCE_MESSAGES } from './governance-messages.ts';
 import { PROGRAM_STATE_LABELS } from './state-labels.ts';
+import { AE_OUTCOME_LABELS } from '../safety/ae-outcome-labels.ts';
 
 /**
  * Japanese and English texts for every message key used by `programs`, `treatment`, `safety`,
@@ -302,6 +303,7 @@ export const PROGRAM_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, str
   ...PROGRAM_SERVICE_MESSAGES,
   ...GOVERNANCE_MESSAGES,
   ...PROGRAM_STATE_LABELS,
+  ...AE_OUTCOME_LABELS,
 });
 
 /**

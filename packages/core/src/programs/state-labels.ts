@@ -1,8 +1,4 @@
 import type { Lang } from '../text/localized-text.ts';
-import type { AeOutcome } from '../safety/adverse-event.ts';
-import type { EligibilityOutcome } from './eligibility.ts';
-import type { EnrolmentStatus } from './enrolment.ts';
-import type { ConsentRole } from './program-types.ts';
 
 /**
  * The states that messages name, in words (the same words as the staff screens): a message never
@@ -32,20 +28,14 @@ export const PROGRAM_STATE_LABELS: Readonly<Record<string, Readonly<Record<Lang,
   'consent.role.assent': { ja: 'お子さんのアセント', en: 'the child’s assent' },
   'consent.signer.self': { ja: '本人', en: 'the participant' },
   'consent.signer.guardian': { ja: '代諾者', en: 'a guardian' },
-  'safety.outcome.recovered': { ja: '回復', en: 'recovered' },
-  'safety.outcome.recovering': { ja: '軽快', en: 'recovering' },
-  'safety.outcome.not_recovered': { ja: '未回復', en: 'not recovered' },
-  'safety.outcome.recovered_with_sequelae': { ja: '後遺症あり', en: 'recovered with sequelae' },
-  'safety.outcome.fatal': { ja: '死亡', en: 'fatal' },
-  'safety.outcome.unknown': { ja: '不明', en: 'unknown' },
   'consent.language.ja': { ja: '日本語', en: 'Japanese' },
   'consent.language.en': { ja: '英語', en: 'English' },
 });
 
-export const enrolmentStatusKey = (s: EnrolmentStatus | string): string => `enrolment.status.${s}`;
-export const consentStatusKey = (s: 'not_given' | 'given' | 'withdrawn' | string): string => `consent.status.${s}`;
-export const eligibilityOutcomeKey = (o: EligibilityOutcome | null | undefined): string => `eligibility.outcome.${o ?? 'none'}`;
-export const consentRoleKey = (r: ConsentRole | string): string => `consent.role.${r}`;
-export const consentSignerKey = (k: 'self' | 'guardian' | string): string => `consent.signer.${k}`;
-export const aeOutcomeKey = (o: AeOutcome | string): string => `safety.outcome.${o}`;
-export const consentLanguageKey = (l: Lang | string): string => `consent.language.${l}`;
+// The key of each label (the state as stored → its message key).
+export const enrolmentStatusKey = (s: string): string => `enrolment.status.${s}`;
+export const consentStatusKey = (s: string): string => `consent.status.${s}`;
+export const eligibilityOutcomeKey = (o: string | null | undefined): string => `eligibility.outcome.${o ?? 'none'}`;
+export const consentRoleKey = (r: string): string => `consent.role.${r}`;
+export const consentSignerKey = (k: string): string => `consent.signer.${k}`;
+export const consentLanguageKey = (l: string): string => `consent.language.${l}`;

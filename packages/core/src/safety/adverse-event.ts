@@ -1,7 +1,7 @@
 import { checkDate, checkInstant } from '../fields/check-date.ts';
 import { clinicDate } from '../time/index.ts';
 import { checkNumber, checkOneOf, checkText, createIssues, deepFreeze, throwIfIssues } from '../fields/field-issues.ts';
-import { aeOutcomeKey } from '../programs/state-labels.ts';
+import { aeOutcomeKey } from './ae-outcome-labels.ts';
 
 /** ICH E2A seriousness criteria (any one makes the event serious). */
 export type SeriousnessCriterion =

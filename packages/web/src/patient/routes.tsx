@@ -45,7 +45,7 @@ export const ROUTES: readonly PatientRoute[] = [
   { path: '/intake/:id', preload: Intake.preload, render: ({ params, lang, setClinicName }) => <Intake.Page intakeId={params.id!} lang={lang} setClinicName={setClinicName} /> },
   {
     path: '/l/:token', preload: Link.preload,
-    render: ({ params, m, lang, setClinicName }) => <Link.Page token={params.token ?? ''} m={m} lang={lang} setClinicName={setClinicName} />,
+    render: ({ params, m, lang, setClinicName }) => <Link.Page token={params.token ?? ''} m={m} lang={lang} setClinicName={setClinicName} preloadPath={preloadPath} />,
   },
   { path: '/statement', preload: Statement.preload, render: ({ lang, setClinicName }) => <Statement.Page lang={lang} setClinicName={setClinicName} /> },
   {

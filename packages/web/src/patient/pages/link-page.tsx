@@ -4,7 +4,6 @@ import { api, setCsrfToken } from '../../shared/api/client.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
 import type { Messages } from '../shared/i18n.ts';
 import { navigate } from '../shared/router.ts';
-import { preloadPath } from '../routes.tsx';
 import '../appointments/appointments.css';
 
 /** Where a link of each purpose leads after "continue". Features add their purpose here. */
@@ -40,8 +39,10 @@ export function LinkPage(props: {
   readonly m: Messages;
   readonly lang: 'ja' | 'en';
   readonly setClinicName: (name: string) => void;
+  /** Fetches ahead the code of the page at a path (where "continue" will lead). */
+  readonly preloadPath?: (path: string) => void;
 }) {
-  const { token, m, lang, setClinicName } = props;
+  const { token, m, lang, setClinicName, preloadPath } = props;
   const t = TEXT[lang];
   const [info, setInfo] = useState<LinkInfo | null>(null);
   const [busy, setBusy] = useState(false);
@@ -58,7 +59,7 @@ export function LinkPage(props: {
         if (i.clinicName) setClinicName(i.clinicName);
         // The page "continue" leads to: its code arrives while the patient reads.
         const dest = LINK_DESTINATIONS[i.purpose];
-        if (dest) preloadPath(dest('_'));
+        if (dest) preloadPath?.(dest('_'));
       })
       .catch(() => {
         if (!stop) navigate('/link-invalid');
