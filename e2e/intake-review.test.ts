@@ -1,6 +1,7 @@
 // The WEB問診's traps found on a phone (360 px), each as it was met: the birth-date hint says
 // 「19900615 も可」 and that input was refused; a missing choice said 「入力してください」; the review
-// showed only 「入力済み」; fixing one answer from the review took a tap of 「次へ」 per screen.
+// showed only 「入力済み」; fixing one answer from the review took a tap of 「次へ」 per screen; the
+// clinic's name broke mid-word (「クリニッ／ク」) beside the language buttons.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -16,6 +17,7 @@ before(async () => {
   ensureWebBuild();
   h = await startIntakeHarness();
   browser = await launchBrowser();
+  await h.db.db.updateTable('clinics').set({ name: '見守りメンタルクリニック（デモ）' }).where('id', '=', h.clinicId).execute();
 });
 
 after(async () => {
@@ -50,6 +52,22 @@ const answerOf = (page: Page, label: string) => page.locator('.review__answer').
 test('birth date as the hint says (19900615, full-width too); a missing choice asks to choose', { timeout: 120_000 }, async () => {
   const page = await openIntake();
   assert.match(await page.locator('body').innerText(), /19900615 も可/, 'the hint is the one that promised it');
+  // The clinic's name at 360 px: its words stay whole (a line may end only before 「（」).
+  const name = page.locator('.header__clinic');
+  assert.equal(await name.innerText(), '見守りメンタルクリニック（デモ）');
+  const lines = await name.evaluate((el) => {
+    const text = el.firstChild as Text;
+    const tops = new Map<number, string>();
+    for (let i = 0; i < text.length; i++) {
+      const r = document.createRange();
+      r.setStart(text, i);
+      r.setEnd(text, i + 1);
+      const top = Math.round(r.getBoundingClientRect().top);
+      tops.set(top, (tops.get(top) ?? '') + text.data[i]);
+    }
+    return [...tops.values()];
+  });
+  assert.ok(lines.length === 1 || (lines.length === 2 && lines[0] === '見守りメンタルクリニック'), `broke as ${lines.join(' / ')}`);
   await page.getByLabel(/受診される方のお名前/).fill('見守 花子');
   await page.getByLabel(/^フリガナ/).fill('ミマモリ ハナコ');
   await page.getByLabel(/生年月日/).fill('１９９００６１５');
