@@ -121,3 +121,34 @@ test('the administrator edits the public page; the recruitment editor names what
   if (SHOOT) await page.screenshot({ path: join(shots, 'recruitment-editor-desktop-ja.png'), fullPage: true });
   await ctx.close();
 });
+
+test('in English and on a phone: the queue and both editors read well and pass axe', async () => {
+  const base = server.baseUrl;
+  const ctx = await newContext(browser);
+  const page = await ctx.newPage();
+  await signIn(page, base, server.output(), 'demo.admin');
+  const views = [
+    { path: '/applications', name: 'recruitment-queue', ready: async () => {
+      await page.getByRole('checkbox').first().check();
+      await page.locator('li.card').first().waitFor();
+    } },
+    { path: '/public-site', name: 'public-site-editor', ready: async () => void (await page.getByRole('heading', { level: 1 }).waitFor()) },
+    { path: '/public-site/recruitment/tms-depression', name: 'recruitment-editor', ready: async () => void (await page.getByRole('heading', { level: 1 }).waitFor()) },
+  ];
+  for (const lang of ['ja', 'en'] as const) {
+    await page.evaluate((l) => localStorage.setItem('mimamori.lang', l), lang);
+    for (const v of views) {
+      for (const size of [{ w: 1280, h: 800, tag: 'desktop' }, { w: 360, h: 740, tag: 'phone' }]) {
+        await page.setViewportSize({ width: size.w, height: size.h });
+        await page.goto(`${base}${v.path}`);
+        await v.ready();
+        if (lang === 'en') assert.doesNotMatch(await page.getByRole('heading', { level: 1 }).innerText(), /[ぁ-んァ-ヶ一-龠]/, `${v.name} is in English`);
+        await expectAccessible(page, `${v.name} ${lang} ${size.tag}`);
+        const scrollX = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(scrollX <= 1, `${v.name} ${lang} ${size.tag}: the page does not scroll sideways (${scrollX}px)`);
+        if (SHOOT) await page.screenshot({ path: join(shots, `${v.name}-${size.tag}-${lang}.png`), fullPage: size.tag === 'desktop' });
+      }
+    }
+  }
+  await ctx.close();
+});

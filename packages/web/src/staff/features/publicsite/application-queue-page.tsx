@@ -56,7 +56,7 @@ export function ApplicationQueuePage(): ReactNode {
         <ul className="cards">
           {q.data.items.map((a) => (
             <li key={a.id} className="card">
-              <h2>{a.name}（{t('applications.age', { age: a.age })}）</h2>
+              <h2>{a.name}{t('applications.age', { age: a.age })}</h2>
               <p className="muted">{formatDateTime(a.createdAt)} · {a.programId} · {t(`applications.status.${a.status}`)}</p>
               <dl>
                 <dt>{t('applications.phone')}</dt><dd><a href={`tel:${a.phone.replace(/[^0-9+]/g, '')}`}>{a.phone}</a></dd>

@@ -59,7 +59,7 @@ export const applicationsEn: Shape<typeof applicationsJa> = {
   lead: 'Applications sent from the recruitment pages, oldest first. Call back, and once the screening visit (a first visit) is booked mark it “screening visit booked”. The main complaint is shown to doctors and nurses only.',
   showAll: 'Also show done and declined',
   none: 'No applications waiting.',
-  age: 'age {{age}}',
+  age: ' (age {{age}})',
   phone: 'Phone', email: 'E-mail', callTimes: 'When to call', guardian: 'Guardian', complaint: 'Main complaint', complaintHint: '', complaintHidden: '(shown to doctors and nurses)',
   contacted: 'Called back', book: 'Book a first visit', booked: 'Screening visit booked', decline: 'Decline',
   flow: 'Flow by program', program: 'Program',

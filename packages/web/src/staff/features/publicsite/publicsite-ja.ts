@@ -55,7 +55,7 @@ export const applicationsJa = {
   lead: '募集ページから届いた申し込みです（古い順）。折り返しお電話し、スクリーニングのための初診を予約したら「初診予約済み」にしてください。主訴は医師・看護師にだけ表示されます。',
   showAll: '対応済み・見送りも表示',
   none: '対応待ちの申し込みはありません。',
-  age: '{{age}}歳',
+  age: '（{{age}}歳）',
   phone: '電話', email: 'メール', callTimes: '連絡してよい時間帯', guardian: '保護者', complaint: '主訴', complaintHint: '', complaintHidden: '（医師・看護師のみ表示）',
   contacted: '折り返し連絡した', book: '初診を予約する', booked: '初診予約済み', decline: '見送り',
   flow: '申し込みの流れ（プログラム別）', program: 'プログラム',
