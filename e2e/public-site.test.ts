@@ -82,8 +82,25 @@ test('on a phone: read the hours, open the recruitment page, apply; reception bo
   }
   await card.getByRole('button', { name: '折り返し連絡した' }).click();
   await card.getByText('連絡済み').first().waitFor();
-  await card.getByRole('button', { name: '初診予約済み' }).click();
+  // The screening visit, booked from the queue: a first visit for the applicant (registered as a
+  // patient), recorded on the application; the queue then shows the visit.
+  await card.getByRole('link', { name: '初診を予約する' }).click();
+  await staff.getByRole('heading', { name: '新規予約', level: 1 }).waitFor();
+  await staff.getByLabel('患者を探す').fill('みほん けんた');
+  await staff.getByRole('button', { name: /見本 健太/ }).click();
+  await staff.getByLabel('サービス', { exact: true }).selectOption('shoshin');
+  const slot = staff.getByRole('button', { name: / \d{2}:\d{2} を選ぶ$/ }).first();
+  await slot.waitFor();
+  await slot.click();
+  await staff.getByRole('button', { name: '予約する', exact: true }).click();
+  await staff.getByText('この予約を募集申込のスクリーニング受診として記録しました。').waitFor();
+  await staff.getByRole('link', { name: '募集への申し込み' }).click();
+  await staff.getByRole('heading', { level: 1, name: '募集への申し込み' }).waitFor();
   await card.waitFor({ state: 'detached' });
+  await staff.getByRole('checkbox').first().check();
+  const booked = staff.locator('li.card', { hasText: '見本 申込' });
+  await booked.getByText('初診（スクリーニング）の予約').waitFor();
+  await booked.getByRole('link', { name: /\d{2}:\d{2}/ }).waitFor();
   await staff.getByRole('table').getByRole('row', { name: /tms-depression/ }).waitFor();
   assert.match(await staff.getByRole('table').getByRole('row', { name: /tms-depression/ }).innerText(), /1/);
   await staffCtx.close();

@@ -34,6 +34,9 @@ export function BookingPage(): ReactNode {
   const lang = currentLanguage();
   const [params] = useSearchParams();
   const preset = params.get('patientId') ?? '';
+  // Opened from the recruitment queue: the visit booked here is that application's screening visit.
+  const applicationId = params.get('application');
+  const [linked, setLinked] = useState<'no' | 'yes' | Error>('no');
   const presetPatient = useQuery({
     queryKey: ['patients', 'one', preset],
     queryFn: ({ signal }) => api<{ patient: Patient }>(`/api/patients/${encodeURIComponent(preset)}`, { signal }),
@@ -63,6 +66,7 @@ export function BookingPage(): ReactNode {
   const roles = useMemo(() => service?.requires.map((r) => r.role) ?? [], [service]);
 
   const reset = (): void => {
+    setLinked('no');
     setPicked(null);
     setSlot(null);
     setNote('');
@@ -95,6 +99,11 @@ export function BookingPage(): ReactNode {
         key.current,
       );
       setDone(r.appointment);
+      if (applicationId) {
+        await api(`/api/publicsite/applications/${encodeURIComponent(applicationId)}/status`, { method: 'POST', body: { to: 'screening_booked', appointmentId: r.appointment.id } })
+          .then(() => setLinked('yes'))
+          .catch((e: unknown) => setLinked(e instanceof Error ? e : new Error(String(e))));
+      }
       await invalidate();
     } catch (err) {
       setError(err);
@@ -124,6 +133,8 @@ export function BookingPage(): ReactNode {
             {done.patient?.nameKanji} · {done.resources.map((r) => r.name).join('・')}
           </p>
         </Alert>
+        {linked === 'yes' ? <p>{t('applications.linked')} <Link to="/applications">{t('applications.title')}</Link></p> : null}
+        {linked instanceof Error ? <ErrorMessage error={linked} /> : null}
         <p className="row-actions">
           <Link className="btn btn--primary" to={`/appointments/${encodeURIComponent(done.id)}`}>
             {t('appt.openBooked')}

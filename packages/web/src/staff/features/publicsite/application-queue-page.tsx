@@ -20,6 +20,7 @@ interface QueueItem {
   readonly callTimes: string | null;
   readonly guardian: { name: string; phone: string } | null;
   readonly complaint: string | null;
+  readonly appointment: { readonly id: string; readonly patientId: string; readonly serviceId: string; readonly start: string; readonly status: string } | null;
 }
 interface QueueView {
   readonly items: ReadonlyArray<QueueItem>;
@@ -64,11 +65,12 @@ export function ApplicationQueuePage(): ReactNode {
                 {a.callTimes ? <><dt>{t('applications.callTimes')}</dt><dd>{a.callTimes}</dd></> : null}
                 {a.guardian ? <><dt>{t('applications.guardian')}</dt><dd>{a.guardian.name} <a href={`tel:${a.guardian.phone.replace(/[^0-9+]/g, '')}`}>{a.guardian.phone}</a></dd></> : null}
                 <dt>{t('applications.complaint')}</dt><dd>{a.complaint ?? t('applications.complaintHidden')}</dd>
+                {a.appointment ? <><dt>{t('applications.visit')}</dt><dd><Link to={`/appointments/${encodeURIComponent(a.appointment.id)}`}>{formatDateTime(a.appointment.start)}</Link></dd></> : null}
               </dl>
               {a.status === 'new' || a.status === 'contacted' ? (
                 <div className="actions">
                   {a.status === 'new' ? <button type="button" className="btn" disabled={step.isPending} onClick={() => step.mutate({ id: a.id, to: 'contacted' })}>{t('applications.contacted')}</button> : null}
-                  {can('appointments:write') ? <Link className="btn" to="/appointments/new">{t('applications.book')}</Link> : null}
+                  {can('appointments:write') ? <Link className="btn" to={`/appointments/new?application=${encodeURIComponent(a.id)}`}>{t('applications.book')}</Link> : null}
                   <button type="button" className="btn btn--primary" disabled={step.isPending} onClick={() => step.mutate({ id: a.id, to: 'screening_booked' })}>{t('applications.booked')}</button>
                   <button type="button" className="btn btn--quiet" disabled={step.isPending} onClick={() => step.mutate({ id: a.id, to: 'declined' })}>{t('applications.decline')}</button>
                 </div>

@@ -52,10 +52,12 @@ export const recruitmentJa = {
 /** Japanese strings of the application queue. */
 export const applicationsJa = {
   title: '募集への申し込み',
-  lead: '募集ページから届いた申し込みです（古い順）。折り返しお電話し、スクリーニングのための初診を予約したら「初診予約済み」にしてください。主訴は医師・看護師にだけ表示されます。',
+  lead: '募集ページから届いた申し込みです（古い順）。折り返しお電話し、「初診を予約する」からスクリーニングのための初診を予約すると、その予約が申し込みに記録されます（電話などほかの方法で予約したときは「初診予約済み」）。主訴は医師・看護師にだけ表示されます。',
   showAll: '対応済み・見送りも表示',
   none: '対応待ちの申し込みはありません。',
   age: '（{{age}}歳）',
+  visit: '初診（スクリーニング）の予約',
+  linked: 'この予約を募集申込のスクリーニング受診として記録しました。',
   phone: '電話', email: 'メール', callTimes: '連絡してよい時間帯', guardian: '保護者', complaint: '主訴', complaintHint: '', complaintHidden: '（医師・看護師のみ表示）',
   contacted: '折り返し連絡した', book: '初診を予約する', booked: '初診予約済み', decline: '見送り',
   flow: '申し込みの流れ（プログラム別）', program: 'プログラム',
