@@ -2,7 +2,7 @@ import { useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../../shared/api/api-error.ts';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../shared/api/client.ts';
 import type { Patient, PatientSummary } from '../../../shared/api/types.ts';
 import { useSession } from '../../session/session.tsx';
@@ -37,6 +37,7 @@ export function BookingPage(): ReactNode {
   // Opened from the recruitment queue: the visit booked here is that application's screening visit.
   const applicationId = params.get('application');
   const [linked, setLinked] = useState<'no' | 'yes' | Error>('no');
+  const qc = useQueryClient();
   const presetPatient = useQuery({
     queryKey: ['patients', 'one', preset],
     queryFn: ({ signal }) => api<{ patient: Patient }>(`/api/patients/${encodeURIComponent(preset)}`, { signal }),
@@ -101,7 +102,10 @@ export function BookingPage(): ReactNode {
       setDone(r.appointment);
       if (applicationId) {
         await api(`/api/publicsite/applications/${encodeURIComponent(applicationId)}/status`, { method: 'POST', body: { to: 'screening_booked', appointmentId: r.appointment.id } })
-          .then(() => setLinked('yes'))
+          .then(async () => {
+            setLinked('yes');
+            await qc.invalidateQueries({ queryKey: ['publicsite', 'applications'] });
+          })
           .catch((e: unknown) => setLinked(e instanceof Error ? e : new Error(String(e))));
       }
       await invalidate();
