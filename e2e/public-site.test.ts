@@ -82,8 +82,25 @@ test('on a phone: read the hours, open the recruitment page, apply; reception bo
   }
   await card.getByRole('button', { name: '折り返し連絡した' }).click();
   await card.getByText('連絡済み').first().waitFor();
-  await card.getByRole('button', { name: '初診予約済み' }).click();
+  // The screening visit, booked from the queue: a first visit for the applicant (registered as a
+  // patient), recorded on the application; the queue then shows the visit.
+  await card.getByRole('link', { name: '初診を予約する' }).click();
+  await staff.getByRole('heading', { name: '新規予約', level: 1 }).waitFor();
+  await staff.getByLabel('患者を探す').fill('みほん けんた');
+  await staff.getByRole('button', { name: /見本 健太/ }).click();
+  await staff.getByLabel('サービス', { exact: true }).selectOption('shoshin');
+  const slot = staff.getByRole('button', { name: / \d{2}:\d{2} を選ぶ$/ }).first();
+  await slot.waitFor();
+  await slot.click();
+  await staff.getByRole('button', { name: '予約する', exact: true }).click();
+  await staff.getByText('この予約を募集申込のスクリーニング受診として記録しました。').waitFor();
+  await staff.getByRole('link', { name: '募集への申し込み' }).click();
+  await staff.getByRole('heading', { level: 1, name: '募集への申し込み' }).waitFor();
   await card.waitFor({ state: 'detached' });
+  await staff.getByRole('checkbox').first().check();
+  const booked = staff.locator('li.card', { hasText: '見本 申込' });
+  await booked.getByText('初診（スクリーニング）の予約').waitFor();
+  await booked.getByRole('link', { name: /\d{2}:\d{2}/ }).waitFor();
   await staff.getByRole('table').getByRole('row', { name: /tms-depression/ }).waitFor();
   assert.match(await staff.getByRole('table').getByRole('row', { name: /tms-depression/ }).innerText(), /1/);
   await staffCtx.close();
@@ -119,5 +136,36 @@ test('the administrator edits the public page; the recruitment editor names what
   assert.equal(await page.getByRole('button', { name: '公開する' }).isDisabled(), true);
   await expectAccessible(page, 'recruitment editor');
   if (SHOOT) await page.screenshot({ path: join(shots, 'recruitment-editor-desktop-ja.png'), fullPage: true });
+  await ctx.close();
+});
+
+test('in English and on a phone: the queue and both editors read well and pass axe', async () => {
+  const base = server.baseUrl;
+  const ctx = await newContext(browser);
+  const page = await ctx.newPage();
+  await signIn(page, base, server.output(), 'demo.admin');
+  const views = [
+    { path: '/applications', name: 'recruitment-queue', ready: async () => {
+      await page.getByRole('checkbox').first().check();
+      await page.locator('li.card').first().waitFor();
+    } },
+    { path: '/public-site', name: 'public-site-editor', ready: async () => void (await page.getByRole('heading', { level: 1 }).waitFor()) },
+    { path: '/public-site/recruitment/tms-depression', name: 'recruitment-editor', ready: async () => void (await page.getByRole('heading', { level: 1 }).waitFor()) },
+  ];
+  for (const lang of ['ja', 'en'] as const) {
+    await page.evaluate((l) => localStorage.setItem('mimamori.lang', l), lang);
+    for (const v of views) {
+      for (const size of [{ w: 1280, h: 800, tag: 'desktop' }, { w: 360, h: 740, tag: 'phone' }]) {
+        await page.setViewportSize({ width: size.w, height: size.h });
+        await page.goto(`${base}${v.path}`);
+        await v.ready();
+        if (lang === 'en') assert.doesNotMatch(await page.getByRole('heading', { level: 1 }).innerText(), /[ぁ-んァ-ヶ一-龠]/, `${v.name} is in English`);
+        await expectAccessible(page, `${v.name} ${lang} ${size.tag}`);
+        const scrollX = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(scrollX <= 1, `${v.name} ${lang} ${size.tag}: the page does not scroll sideways (${scrollX}px)`);
+        if (SHOOT) await page.screenshot({ path: join(shots, `${v.name}-${size.tag}-${lang}.png`), fullPage: size.tag === 'desktop' });
+      }
+    }
+  }
   await ctx.close();
 });

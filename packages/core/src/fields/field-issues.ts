@@ -27,17 +27,18 @@ export function createIssues(): Issues {
 
 /**
  * Throws one `DomainError('validation')` carrying every collected issue, so a form can show all
- * problems at once instead of the first.
+ * problems at once instead of the first. `params` fill the message's own placeholders.
  *
  * @example
  * throwIfIssues(issues, 'labs.result_invalid');
  */
-export function throwIfIssues(issues: Issues, key: string): void {
+export function throwIfIssues(issues: Issues, key: string, params: ErrorParams = {}): void {
   if (issues.list.length === 0) return;
   const first = issues.list[0]!;
   throw new DomainError('validation', {
     key,
-    params: { field: first.path, count: issues.list.length },
+    // When the message is the first problem's own, it takes that problem's params too (e.g. the state named in it).
+    params: { ...(first.key === key ? first.params : {}), ...params, field: first.path, count: issues.list.length },
     message: `${key}: ${issues.list.map((i) => `${i.path} (${i.key})`).join(', ')}`,
     issues: issues.list.slice(),
   });

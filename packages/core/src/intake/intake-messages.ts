@@ -4,6 +4,7 @@ import type { IntakeText } from './intake-definition.ts';
 /** Keys of the validation messages shown to the patient (and of definition errors shown to admins). */
 export type IntakeMessageKey =
   | 'required'
+  | 'choose_required'
   | 'type'
   | 'too_long'
   | 'control_characters'
@@ -35,6 +36,7 @@ export type IntakeMessageParams = Readonly<Record<string, string | number>>;
 
 const MESSAGES: Readonly<Record<IntakeMessageKey, IntakeText>> = {
   required: { ja: '入力してください。', en: 'Please answer this question.' },
+  choose_required: { ja: '選択してください。', en: 'Please choose one.' },
   type: { ja: '回答の形式が正しくありません。', en: 'This answer is not in the expected form.' },
   too_long: { ja: '{max}文字以内で入力してください（現在{length}文字）。', en: 'Please use at most {max} characters (now {length}).' },
   control_characters: { ja: '使用できない文字が含まれています。', en: 'This contains characters that cannot be used.' },

@@ -32,9 +32,20 @@ test('required is enforced only for shown questions', () => {
   assert.ok(r.ok);
   // The same guardian fields missing on a child intake are errors.
   const c = validateIntakeAnswers(D, without(exampleChildIntakeAnswers(), 'guardian_name', 'guardian_relation'), { today, audience: 'child' });
-  assert.deepEqual(paths(c), ['guardian_name:required', 'guardian_relation:required']);
+  assert.deepEqual(paths(c), ['guardian_name:required', 'guardian_relation:choose_required']);
   assert.equal(c.errors[0].message.ja, '入力してください。');
   assert.equal(c.errors[0].groupId, 'basic_guardian');
+});
+
+test('a missing choice asks to choose, a missing text to fill in; an eight-digit birth date is accepted', () => {
+  const r = validateIntakeAnswers(D, without(exampleAdultIntakeAnswers(), 'sex', 'patient_name'), { today, audience: 'adult' });
+  assert.deepEqual(paths(r), ['patient_name:required', 'sex:choose_required']);
+  assert.equal(r.errors[1].message.ja, '選択してください。');
+  assert.equal(r.errors[1].message.en, 'Please choose one.');
+  assert.equal(r.errors[0].message.ja, '入力してください。');
+  const digits = validateIntakeAnswers(D, adult({ birth_date: '１９９００６１５' }), { today, audience: 'adult' });
+  assert.ok(digits.ok, paths(digits).join());
+  assert.equal(digits.values.birth_date, '1990-06-15');
 });
 
 test('answers to questions hidden by skip logic are dropped at submit, kept in drafts', () => {
@@ -170,7 +181,7 @@ test('consent is required and tied to the current policy version', () => {
 test('scales by age: phq9_teens for 12–17, none below 12, configurable', () => {
   const child = exampleChildIntakeAnswers(); // born 2012-05-01 → 14
   const missing = validateIntakeAnswers(D, without(child, 'scale_child_phq9_teens'), { today, audience: 'child' });
-  assert.deepEqual(paths(missing), ['scale_child_phq9_teens:required']);
+  assert.deepEqual(paths(missing), ['scale_child_phq9_teens:choose_required']);
   const young = validateIntakeAnswers(D, without({ ...child, values: { ...child.values, birth_date: '2018-05-01' } }, 'scale_child_phq9_teens'), { today, audience: 'child' });
   assert.ok(young.ok, paths(young).join());
   const wrong = validateIntakeAnswers(D, adult({ scale_phq9: { scaleId: 'gad7', answers: { q1: 0 } } }), { today, audience: 'adult' });
@@ -178,13 +189,13 @@ test('scales by age: phq9_teens for 12–17, none below 12, configurable', () =>
 
   const custom = createDefaultIntakeDefinition({ childScales: [{ scaleId: 'scared', minAge: 8, maxAge: 17 }] });
   const r = validateIntakeAnswers(custom, without({ ...child, values: { ...child.values, birth_date: '2016-01-01' } }, 'scale_child_phq9_teens'), { today, audience: 'child' });
-  assert.deepEqual(paths(r), ['scale_child_scared:required']);
+  assert.deepEqual(paths(r), ['scale_child_scared:choose_required']);
 });
 
 test('group mode checks one screen; draft mode never requires', () => {
   const partial: IntakeAnswersInput = { definitionId: 'default', definitionVersion: 1, audience: 'adult', values: { patient_name: '見守 花子', birth_date: '2026-02-30' } };
   const g = validateIntakeAnswers(D, partial, { today, audience: 'adult', mode: 'group', groupId: 'basic_patient' });
-  assert.deepEqual(paths(g), ['patient_name_kana:required', 'birth_date:date_invalid', 'sex:required', 'patient_phone:required']);
+  assert.deepEqual(paths(g), ['patient_name_kana:required', 'birth_date:date_invalid', 'sex:choose_required', 'patient_phone:required']);
   const next = validateIntakeAnswers(D, partial, { today, audience: 'adult', mode: 'group', groupId: 'complaint_main' });
   assert.deepEqual(paths(next), ['chief_complaint:required']);
   const draft = validateIntakeAnswers(D, partial, { today, audience: 'adult', mode: 'draft' });

@@ -153,7 +153,7 @@ export function validateIntakeAnswers(
             }
             const fc = c.rowChecks?.[i]?.get(f.id);
             if (fc?.kind === 'invalid') for (const p of fc.problems) errors.push(err(path + p.subpath, q.id, vg.group.id, p.key, p.params));
-            if ((fc === undefined || fc.kind === 'empty') && f.required && enforceRequired) errors.push(err(path, q.id, vg.group.id, 'required'));
+            if ((fc === undefined || fc.kind === 'empty') && f.required && enforceRequired) errors.push(err(path, q.id, vg.group.id, requiredKey(f.type)));
             if (row[f.id] !== undefined) keptRow[f.id] = row[f.id];
           }
           kept.push(keptRow);
@@ -166,7 +166,7 @@ export function validateIntakeAnswers(
         continue;
       }
       if (q.required && enforceRequired && c.value === undefined) {
-        errors.push(err(q.id, q.id, vg.group.id, q.type === 'consent' ? 'consent_required' : 'required'));
+        errors.push(err(q.id, q.id, vg.group.id, q.type === 'consent' ? 'consent_required' : requiredKey(q.type)));
       }
     }
   }
@@ -274,4 +274,9 @@ export function intakeValidationError(result: IntakeValidationResult): DomainErr
     params: { count: result.errors.length },
     issues: result.errors.map((e) => ({ path: e.path, key: `intake.${e.key}`, params: e.params })),
   });
+}
+
+/** A missing choice asks to choose (「選択してください」), anything else to fill in. */
+function requiredKey(type: string): 'required' | 'choose_required' {
+  return type === 'singleChoice' || type === 'multipleChoice' || type === 'yesNo' || type === 'scale' ? 'choose_required' : 'required';
 }

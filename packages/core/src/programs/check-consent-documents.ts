@@ -5,6 +5,7 @@ import { LANGS } from '../text/localized-text.ts';
 import { CONSENT_ROLES, type ConsentDocument, type ConsentRole } from './program-types.ts';
 import { checkId, listOf } from './program-field-checks.ts';
 import { isSha256Hex } from './sha256.ts';
+import { consentLanguageKey, consentRoleKey } from './state-labels.ts';
 
 /**
  * The `consentDocuments` part of a program definition: each document well formed and once per
@@ -43,7 +44,7 @@ export function checkConsentDocuments(
         !docs.some((d) => d.role === role && d.language === language) &&
         issues.list.every((x) => !x.path.startsWith('consentDocuments['))
       ) {
-        issues.add('consentDocuments', 'programs.consent_document_missing', { role, language });
+        issues.add('consentDocuments', 'programs.consent_document_missing', { role, language, roleKey: consentRoleKey(role), languageKey: consentLanguageKey(language) });
       }
     }
   }

@@ -9,6 +9,7 @@ import type { ConsentRole, ProgramDefinition } from './program-definition.ts';
 import { CONSENT_ROLES } from './program-definition.ts';
 import { isSha256Hex } from './sha256.ts';
 import { consentRolesForAge } from './consent-roles-by-age.ts';
+import { consentRoleKey, consentSignerKey } from './state-labels.ts';
 
 export type GuardianRelation = 'mother' | 'father' | 'legal_guardian' | 'other';
 export const GUARDIAN_RELATIONS: ReadonlyArray<GuardianRelation> = ['mother', 'father', 'legal_guardian', 'other'];
@@ -72,7 +73,7 @@ function checkSigner(issues: Issues, role: ConsentRole | undefined, v: unknown):
   const name = checkText(issues, 'signer.name', s.name, { max: 100 });
   // The guardian signs the guardian form; the patient (adult or child) signs their own.
   if (role && kind && (role === 'guardian') !== (kind === 'guardian')) {
-    issues.add('signer.kind', 'consent.signer_role_mismatch', { role, kind });
+    issues.add('signer.kind', 'consent.signer_role_mismatch', { role, kind, roleKey: consentRoleKey(role), kindKey: consentSignerKey(kind) });
   }
   if (kind === 'guardian') {
     const relation = checkOneOf(issues, 'signer.relation', s.relation, GUARDIAN_RELATIONS);
@@ -141,7 +142,7 @@ export function validateConsentRecord(
     const registered = opts.program.consentDocuments.find((x) => x.id === docId && x.version === version && x.language === language);
     if (!registered) issues.add('document.version', 'consent.document_unknown', { id: docId, version });
     else {
-      if (registered.role !== role) issues.add('role', 'consent.document_role_mismatch', { role: registered.role });
+      if (registered.role !== role) issues.add('role', 'consent.document_role_mismatch', { role: registered.role, roleKey: consentRoleKey(registered.role) });
       if (contentHash && registered.contentHash !== contentHash) issues.add('document.contentHash', 'consent.document_hash_mismatch');
       if (signedAt && clinicDate(signedAt, opts.zone) < registered.effectiveFrom) {
         issues.add('document.version', 'consent.document_not_yet_effective', { effectiveFrom: registered.effectiveFrom });

@@ -2,6 +2,7 @@ import { checkInstant } from '../fields/check-date.ts';
 import { clinicDate } from '../time/index.ts';
 import { checkOneOf, checkText, createIssues, deepFreeze, fieldError, throwIfIssues } from '../fields/field-issues.ts';
 import type { ConsentEvaluation, ConsentRecord, ConsentScope } from './consent-record.ts';
+import { consentStatusKey } from './state-labels.ts';
 
 /** What the patient chose for data collected before withdrawal. */
 export type WithdrawalDataChoice = 'keep' | 'delete_from_future_exports';
@@ -63,7 +64,7 @@ export function withdrawConsent(state: ConsentState, opts: WithdrawConsentOption
   const recordedBy = checkText(issues, 'recordedBy', opts.recordedBy, { max: 100 });
   const reason = checkText(issues, 'reason', opts.reason, { required: false, max: 1000 });
   throwIfIssues(issues, 'consent.withdrawal_invalid');
-  if (state.status !== 'given') throw fieldError('invalid_state', 'consent.not_given', 'status', { status: state.status });
+  if (state.status !== 'given') throw fieldError('invalid_state', 'consent.not_given', 'status', { status: state.status, statusKey: consentStatusKey(state.status) });
   const withdrawnOn = clinicDate(at!, opts.zone);
   if (withdrawnOn < state.since) throw fieldError('invalid_state', 'consent.withdrawal_before_consent', 'at', { since: state.since });
   return deepFreeze({

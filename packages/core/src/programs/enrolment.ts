@@ -3,6 +3,7 @@ import { parseInstant } from '../time/index.ts';
 import { checkText, createIssues, deepFreeze, fieldError, throwIfIssues } from '../fields/field-issues.ts';
 import type { EligibilityResult } from './eligibility.ts';
 import type { ProgramDefinition } from './program-definition.ts';
+import { eligibilityOutcomeKey, enrolmentStatusKey } from './state-labels.ts';
 
 /**
  * A patient's journey through one program:
@@ -135,24 +136,25 @@ export function transition(enrolment: Enrolment, opts: TransitionOptions): Trans
   checkText(issues, 'by', opts.by, { max: 100 });
   const reason = checkText(issues, 'reason', opts.reason, { required: REASON_REQUIRED.includes(opts.to), max: 1000 });
   if (REASON_REQUIRED.includes(opts.to) && reason === undefined && !issues.list.some((i) => i.path === 'reason')) {
-    issues.add('reason', 'enrolment.reason_required', { to: opts.to });
+    issues.add('reason', 'enrolment.reason_required', { to: opts.to, toKey: enrolmentStatusKey(opts.to) });
   }
   throwIfIssues(
     issues,
     REASON_REQUIRED.includes(opts.to) && reason === undefined ? 'enrolment.reason_required' : 'enrolment.input_invalid',
+    { to: opts.to, toKey: enrolmentStatusKey(opts.to) },
   );
 
   const from = enrolment.status;
   if (opts.to === 'consented' && (from === 'screening' || from === 'ineligible')) {
-    throw fieldError('invalid_state', 'enrolment.consent_before_eligibility', 'to', { from, to: opts.to });
+    throw fieldError('invalid_state', 'enrolment.consent_before_eligibility', 'to', { from, to: opts.to, fromKey: enrolmentStatusKey(from), toKey: enrolmentStatusKey(opts.to) });
   }
   if (!ALLOWED_TRANSITIONS[from].includes(opts.to)) {
-    throw fieldError('invalid_state', 'enrolment.transition_not_allowed', 'to', { from, to: opts.to });
+    throw fieldError('invalid_state', 'enrolment.transition_not_allowed', 'to', { from, to: opts.to, fromKey: enrolmentStatusKey(from), toKey: enrolmentStatusKey(opts.to) });
   }
   if (opts.to === 'eligible') {
     const ev = opts.eligibility;
     if (!ev || ev.outcome !== 'eligible' || ev.programId !== enrolment.programId || ev.programVersion !== enrolment.programVersion) {
-      throw fieldError('invalid_state', 'enrolment.eligibility_not_shown', 'eligibility', { outcome: ev?.outcome ?? null });
+      throw fieldError('invalid_state', 'enrolment.eligibility_not_shown', 'eligibility', { outcome: ev?.outcome ?? null, outcomeKey: eligibilityOutcomeKey(ev?.outcome) });
     }
   }
   if (opts.to === 'consented' && !opts.consent?.complete) throw fieldError('invalid_state', 'enrolment.consent_incomplete', 'consent');
@@ -184,7 +186,7 @@ export function transition(enrolment: Enrolment, opts: TransitionOptions): Trans
  */
 export function assertMayDose(status: EnrolmentStatus): void {
   if (status === 'dosing_stopped') throw fieldError('invalid_state', 'enrolment.dosing_stopped', 'enrolmentStatus');
-  if (!DOSING_STATUSES.includes(status)) throw fieldError('invalid_state', 'enrolment.dosing_not_allowed', 'enrolmentStatus', { status });
+  if (!DOSING_STATUSES.includes(status)) throw fieldError('invalid_state', 'enrolment.dosing_not_allowed', 'enrolmentStatus', { status, statusKey: enrolmentStatusKey(status) });
 }
 
 /**

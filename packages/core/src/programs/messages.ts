@@ -4,6 +4,8 @@ import type { Lang } from '../text/localized-text.ts';
 import { PROGRAM_SERVICE_MESSAGES } from './program-service-messages.ts';
 import { GOVERNANCE_MESSAGES } from './governance-messages.ts';
 import { TREATMENT_MESSAGES } from './treatment-messages.ts';
+import { PROGRAM_STATE_LABELS } from './state-labels.ts';
+import { AE_OUTCOME_LABELS } from '../safety/ae-outcome-labels.ts';
 
 /**
  * Japanese and English texts for every message key used by `programs`, `treatment`, `safety`,
@@ -306,6 +308,8 @@ export const PROGRAM_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, str
   ...PROGRAM_SERVICE_MESSAGES,
   ...GOVERNANCE_MESSAGES,
   ...TREATMENT_MESSAGES,
+  ...PROGRAM_STATE_LABELS,
+  ...AE_OUTCOME_LABELS,
 });
 
 /**
@@ -318,5 +322,11 @@ export const PROGRAM_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, str
  */
 export function formatMessage(key: string, params: ErrorParams | undefined, lang: Lang): string {
   const template = PROGRAM_MESSAGES[key]?.[lang];
-  return template === undefined ? key : fillTemplate(template, params);
+  if (template === undefined) return key;
+  // A param `<name>Key` naming a message of this catalogue (a state's label) fills `{name}`, as the server does.
+  const labels: Record<string, string> = {};
+  for (const [name, v] of Object.entries(params ?? {})) {
+    if (name.endsWith('Key') && typeof v === 'string' && PROGRAM_MESSAGES[v]) labels[name.slice(0, -3)] = PROGRAM_MESSAGES[v][lang];
+  }
+  return fillTemplate(template, { ...params, ...labels });
 }

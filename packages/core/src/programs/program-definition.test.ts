@@ -46,7 +46,10 @@ test('a program accepting minors needs guardian and assent documents in both lan
   });
   const missing = e.issues
     .filter((d) => d.key === 'programs.consent_document_missing')
-    .map((d) => (d as { params?: Record<string, unknown> }).params);
+    .map((d) => {
+      const p = (d as { params?: Record<string, unknown> }).params ?? {};
+      return { role: p.role, language: p.language };
+    });
   assert.deepEqual(missing, [
     { role: 'guardian', language: 'ja' },
     { role: 'guardian', language: 'en' },

@@ -10,6 +10,7 @@ export const PUBLICSITE_MESSAGES = {
   'application.callback_time': { ja: '折り返しの日時は、これから60日以内で指定してください。', en: 'Give a call-back time in the next 60 days.' },
   'application.changed_meanwhile': { ja: 'ほかの人が先に更新しました。一覧を読み込み直してください。', en: 'Someone updated it first. Reload the list.' },
   'application.transition': { ja: 'この申し込みは、いまの状態からその状態には変更できません。', en: 'This application cannot move to that step from where it is.' },
+  'application.appointment_invalid': { ja: 'この予約は紐づけられません（このクリニックの、取り消されていない初診予約を選んでください）。', en: 'This appointment cannot be linked (choose a first visit of this clinic that is not cancelled).' },
   'application.invalid': { ja: '入力内容を確認してください（{count}件）。', en: 'Please check {count} field(s).' },
   'recruitment.not_found': { ja: 'この募集ページは公開されていません。', en: 'This recruitment page is not published.' },
   'recruitment.program_not_found': { ja: 'このプログラムは見つかりません。', en: 'This program was not found.' },

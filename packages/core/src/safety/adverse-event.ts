@@ -1,6 +1,7 @@
 import { checkDate, checkInstant } from '../fields/check-date.ts';
 import { clinicDate } from '../time/index.ts';
 import { checkNumber, checkOneOf, checkText, createIssues, deepFreeze, throwIfIssues } from '../fields/field-issues.ts';
+import { aeOutcomeKey } from './ae-outcome-labels.ts';
 
 /** ICH E2A seriousness criteria (any one makes the event serious). */
 export type SeriousnessCriterion =
@@ -112,10 +113,10 @@ export function validateAdverseEvent(input: AdverseEventInput, opts: { readonly 
   if (onsetDate && endDate && endDate < onsetDate) issues.add('endDate', 'safety.end_before_onset', { onsetDate });
   if (onsetDate && reportedAt && onsetDate > clinicDate(reportedAt, opts.zone)) issues.add('onsetDate', 'safety.onset_after_report');
   if (outcome && CLOSED_OUTCOMES.includes(outcome) && input.endDate === undefined) {
-    issues.add('endDate', 'safety.end_date_required_for_outcome', { outcome });
+    issues.add('endDate', 'safety.end_date_required_for_outcome', { outcome, outcomeKey: aeOutcomeKey(outcome) });
   }
   if (outcome && (outcome === 'recovering' || outcome === 'not_recovered') && endDate !== undefined) {
-    issues.add('endDate', 'safety.end_date_with_ongoing_outcome', { outcome });
+    issues.add('endDate', 'safety.end_date_with_ongoing_outcome', { outcome, outcomeKey: aeOutcomeKey(outcome) });
   }
   if (grade === 5 && outcome && outcome !== 'fatal') issues.add('outcome', 'safety.grade5_needs_fatal_outcome');
   if (outcome === 'fatal' && grade !== undefined && grade !== 5) issues.add('grade', 'safety.fatal_needs_grade5');

@@ -18,6 +18,11 @@ test('typed forms are normalised; nonsense is a format error', () => {
   assert.equal(normalizeDateString('２０１２/５/１'), '2012-05-01');
   assert.equal(normalizeDateString('2012年5月1日'), '2012-05-01');
   assert.equal(normalizeDateString('2012.05.01'), '2012-05-01');
+  // The WEB問診 hint says 「19900615 も可」: eight digits, half- or full-width, are a date.
+  assert.equal(normalizeDateString('19900615'), '1990-06-15');
+  assert.equal(normalizeDateString('１９９００６１５'), '1990-06-15');
+  assert.deepEqual(validateDateString('19900230'), { ok: false, reason: 'not_a_date' });
+  assert.deepEqual(validateDateString('1990061'), { ok: false, reason: 'format' });
   assert.deepEqual(validateDateString('5/1/2012'), { ok: false, reason: 'format' });
   assert.deepEqual(validateDateString('yesterday'), { ok: false, reason: 'format' });
   assert.deepEqual(validateDateString(''), { ok: false, reason: 'empty' });

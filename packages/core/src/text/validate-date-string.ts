@@ -35,14 +35,18 @@ export function isRealDate(year: number, month: number, day: number): boolean {
 
 /**
  * Reads what a patient typed as a date into `YYYY-MM-DD` when it is unambiguous: full-width digits,
- * `/`, `.` or `年月日` separators, one-digit months and days. Returns null when it cannot.
+ * `/`, `.` or `年月日` separators, one-digit months and days, or eight digits without separators.
+ * Returns null when it cannot.
  *
  * @example
  * normalizeDateString('２０１２/５/１') // → '2012-05-01'
  * normalizeDateString('2012年5月1日') // → '2012-05-01'
+ * normalizeDateString('１９９００６１５') // → '1990-06-15'
  */
 export function normalizeDateString(input: string): string | null {
   const s = input.normalize('NFKC').trim();
+  const digits = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (digits) return `${digits[1]}-${digits[2]}-${digits[3]}`;
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s);
   if (!m) return null;
   return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;

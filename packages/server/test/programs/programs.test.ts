@@ -153,6 +153,19 @@ for (const dialect of testDialects()) {
       assert.equal(c.json().error.code, 'invalid_state');
       assert.equal(c.json().error.details[0].path, 'to');
       assert.match(c.json().error.message, /eligib/i);
+      // States are named in words, never by their internal names (no 「screening」 in a message).
+      assert.equal(c.json().error.message, 'Consent cannot be recorded before eligibility is confirmed (current status: screening).');
+      const cJa = await as(t, nurse, {
+        method: 'POST', url: `/api/program-enrolments/${id}/consents`, headers: { 'accept-language': 'ja' },
+        payload: { role: 'participant', language: 'ja', signer: { kind: 'self', name: '山田 太郎' }, signature: { method: 'typed', typedName: '山田 太郎' }, identityMethod: 'health_insurance_card' },
+      });
+      assert.equal(cJa.json().error.message, '適格性の確認前に同意を記録することはできません（現在: スクリーニング中）。');
+      const jump = await as(t, doctor, { method: 'POST', url: `/api/program-enrolments/${id}/transition`, headers: { 'accept-language': 'ja' }, payload: { to: 'active' } });
+      assert.equal(jump.statusCode, 409, jump.body);
+      assert.equal(jump.json().error.message, '「スクリーニング中」から「実施中」には変更できません。');
+      assert.doesNotMatch(JSON.stringify(jump.json().error.details), /screening|active/);
+      const jumpEn = await as(t, doctor, { method: 'POST', url: `/api/program-enrolments/${id}/transition`, headers: { 'accept-language': 'en' }, payload: { to: 'lost_to_follow_up' } });
+      assert.equal(jumpEn.json().error.message, 'Give a reason for moving to "lost to follow-up".');
       const n = await t.db.db.selectFrom('program_consents').select('id').where('enrolment_id', '=', id).execute();
       assert.equal(n.length, 0);
     });

@@ -5,6 +5,7 @@ import { TMS_PROGRAM } from '@mimamori/core/programs/index';
 import { insertApplication, insertProgramDefinition, insertRecruitmentPageVersion, insertSiteContentVersion, newId, seedSchedulingConfig } from '@mimamori/storage';
 import { testDialects } from '../../../storage/test/test-db.ts';
 import { as, createTestApp, signedIn, type TestApp } from '../test-app.ts';
+import { newPatient } from '../scheduling/scheduling-fixtures.ts';
 
 const form = (o: Record<string, string>) => ({
   method: 'POST' as const,
@@ -82,9 +83,23 @@ for (const dialect of testDialects()) {
       const researcher = await signedIn(t, 'researcher');
       assert.equal((await as(t, researcher, { url: '/api/publicsite/applications' })).statusCode, 403);
 
-      const step = (to: string) => as(t, reception, { method: 'POST', url: `/api/publicsite/applications/${item.id}/status`, payload: { to } });
+      const step = (to: string, appointmentId?: string) =>
+        as(t, reception, { method: 'POST', url: `/api/publicsite/applications/${item.id}/status`, payload: { to, ...(appointmentId ? { appointmentId } : {}) } });
       assert.equal((await step('contacted')).statusCode, 200);
-      assert.equal((await step('screening_booked')).statusCode, 200);
+      // The screening visit: a first visit booked by staff for the applicant, named when the step is recorded.
+      const patient = await newPatient(t, reception);
+      const visit = await as(t, reception, { method: 'POST', url: '/api/appointments', payload: { patientId: patient.id, serviceId: 'shoshin', start: '2026-12-02T09:00:00+09:00' } });
+      assert.equal(visit.statusCode, 201, visit.body);
+      const visitId = visit.json().appointment.id as string;
+      const wrong = await step('screening_booked', 'f'.repeat(32));
+      assert.equal(wrong.statusCode, 400, wrong.body);
+      assert.equal(wrong.json().error.details[0].path, 'appointmentId');
+      assert.equal((await as(t, reception, { url: '/api/publicsite/applications' })).json().items[0].status, 'contacted', 'nothing half-written');
+      assert.equal((await step('screening_booked', visitId)).statusCode, 200);
+      const shown = (await as(t, reception, { url: '/api/publicsite/applications?all=1' })).json().items[0];
+      assert.deepEqual([shown.appointment.id, shown.appointment.patientId, shown.appointment.serviceId, shown.appointment.status], [visitId, patient.id, 'shoshin', 'confirmed']);
+      const stored = await t.db.db.selectFrom('recruitment_applications').select(['patient_id', 'appointment_id']).where('id', '=', item.id).executeTakeFirstOrThrow();
+      assert.deepEqual([stored.patient_id, stored.appointment_id], [patient.id, visitId]);
       const back = await step('contacted');
       assert.equal(back.statusCode, 409);
       assert.doesNotMatch(back.json().error.message, /screening_booked|contacted/);

@@ -37,6 +37,7 @@ import { reconsentOf } from './reconsent-service.ts';
 import { clinicZone, loadEnrolment, loadProgram, nowIso, openDayFn, recordEvent, saveTransition, writeTx } from './program-context.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
 import { assertTreatmentAge } from '@mimamori/core/treatment/tms-age';
+import { consentLanguageKey, consentRoleKey, enrolmentStatusKey } from '@mimamori/core/programs/state-labels';
 
 const CLOSED: ReadonlyArray<EnrolmentStatus> = ['completed', 'withdrawn', 'lost_to_follow_up', 'ineligible'];
 
@@ -158,7 +159,7 @@ export async function signConsent(ctx: RequestContext, o: { readonly enrolmentId
   return writeTx(ctx, async (tx) => {
     const { row, enrolment } = await loadEnrolment(tx, actor.clinicId, enrolmentId);
     if (enrolment.status === 'screening' || enrolment.status === 'ineligible') {
-      throw fieldError('invalid_state', 'enrolment.consent_before_eligibility', 'to', { from: enrolment.status, to: 'consented' });
+      throw fieldError('invalid_state', 'enrolment.consent_before_eligibility', 'to', { from: enrolment.status, to: 'consented', fromKey: enrolmentStatusKey(enrolment.status), toKey: enrolmentStatusKey('consented') });
     }
     const zone = await clinicZone(tx, actor.clinicId);
     const now = nowIso(ctx);
@@ -166,13 +167,13 @@ export async function signConsent(ctx: RequestContext, o: { readonly enrolmentId
     // Re-consent (docs/governance.md): a participant already in the program signs again when it is
     // due, on the latest approved documents; the status does not change.
     const reconsent = enrolment.status !== 'eligible' && (await reconsentOf(tx, { clinicId: actor.clinicId, row, zone, today })).items.length > 0;
-    if (enrolment.status !== 'eligible' && !reconsent) throw fieldError('invalid_state', 'enrolment.transition_not_allowed', 'to', { from: enrolment.status, to: 'consented' });
+    if (enrolment.status !== 'eligible' && !reconsent) throw fieldError('invalid_state', 'enrolment.transition_not_allowed', 'to', { from: enrolment.status, to: 'consented', fromKey: enrolmentStatusKey(enrolment.status), toKey: enrolmentStatusKey('consented') });
     const program = await loadProgram(tx, actor.clinicId, row.program_id, reconsent ? undefined : row.program_version);
     const patient = await getPatient(tx, actor.clinicId, row.patient_id);
     if (!patient) throw new DomainError('not_found');
     const role = input.role as ConsentRecord['role'];
     const doc = currentConsentDocument(program, { role, language: input.language, on: today });
-    if (!doc) throw new DomainError('validation', { key: 'programs.no_document', params: { role: input.role, language: input.language }, issues: [{ path: 'role', key: 'programs.no_document' }] });
+    if (!doc) throw new DomainError('validation', { key: 'programs.no_document', params: { role: input.role, language: input.language, roleKey: consentRoleKey(input.role), languageKey: consentLanguageKey(input.language) }, issues: [{ path: 'role', key: 'programs.no_document' }] });
     await assertMayTakeConsent(tx, { clinicId: actor.clinicId, program, document: doc });
     const id = newId();
     let png: string | null = null;

@@ -19,6 +19,7 @@ import { bookSeries } from '../scheduling/series-service.ts';
 import { assignProgramAssessments, reanchorAssessmentsInTx } from './program-assessment-service.ts';
 import { clinicZone, loadEnrolment, loadProgram, nowIso, writeTx } from './program-context.ts';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
+import { enrolmentStatusKey } from '@mimamori/core/programs/state-labels';
 
 /** Statuses in which the treatment course may be booked (never a withdrawn or finished patient). */
 const BOOKABLE: ReadonlyArray<EnrolmentStatus> = ['enrolled', 'active'];
@@ -32,7 +33,7 @@ function scheduleOf(row: ProgramEnrolmentRow): EnrolmentSchedule {
 
 function requireBookable(row: ProgramEnrolmentRow): void {
   if (!BOOKABLE.includes(row.status as EnrolmentStatus)) {
-    throw new DomainError('invalid_state', { key: 'programs.booking_not_allowed', params: { status: row.status }, issues: [{ path: 'enrolmentStatus', key: 'programs.booking_not_allowed' }] });
+    throw new DomainError('invalid_state', { key: 'programs.booking_not_allowed', params: { status: row.status, statusKey: enrolmentStatusKey(row.status) }, issues: [{ path: 'enrolmentStatus', key: 'programs.booking_not_allowed' }] });
   }
 }
 

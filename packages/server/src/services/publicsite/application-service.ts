@@ -1,6 +1,6 @@
 import { checkApplication, checkApplicationStep, looksAutomated, type Application, type ApplicationInput, type ApplicationStatus } from '@mimamori/core/publicsite/check-application';
 import { DomainError, hasPermission } from '@mimamori/core';
-import { countApplications, getApplication, insertApplication, listApplications, listClinics, newId, publishedRecruitmentPage, updateApplicationStatus } from '@mimamori/storage';
+import { countApplications, getAppointment, getApplication, insertApplication, listApplications, listClinics, newId, publishedRecruitmentPage, updateApplicationStatus } from '@mimamori/storage';
 import { audit, auditAlone } from '../../audit/audit.ts';
 import { requireStaff, type RequestContext } from '../../request-context.ts';
 import type { PatientMessageOutcome } from '../line/enqueue-patient-message.ts';
@@ -73,6 +73,8 @@ export interface QueueItem {
   readonly guardian: { readonly name: string; readonly phone: string } | null;
   /** Only for roles that read clinical answers (doctors, nurses); null for the others. */
   readonly complaint: string | null;
+  /** The screening visit booked for it (a first visit), once staff have named it. */
+  readonly appointment: { readonly id: string; readonly patientId: string; readonly serviceId: string; readonly start: string; readonly status: string } | null;
 }
 
 /**
@@ -83,13 +85,15 @@ export async function listApplicationQueue(ctx: RequestContext, input: { readonl
   const a = requireStaff(ctx);
   const rows = await listApplications(ctx.db.db, { clinicId: a.clinicId, ...(input.all ? {} : { statuses: ['new', 'contacted'] }) });
   const clinical = hasPermission(a.role, 'intake:read');
-  const items = rows.map((r) => {
+  const items = await Promise.all(rows.map(async (r) => {
     const d = r.data as Application;
+    const appt = r.appointmentId ? await getAppointment(ctx.db.db, a.clinicId, r.appointmentId) : undefined;
     return {
       id: r.id, programId: r.programId, status: r.status as ApplicationStatus, createdAt: r.createdAt, name: d.name, phone: d.phone, email: d.email, age: d.age,
       callTimes: d.callTimes, guardian: d.guardian, complaint: clinical ? d.complaint : null,
+      appointment: appt ? { id: appt.id, patientId: appt.patient_id, serviceId: appt.service_id, start: appt.start_at, status: appt.status } : null,
     };
-  });
+  }));
   await auditAlone(ctx, { action: 'recruitment.queue_read', resource: 'recruitment_application', detail: `count=${items.length} complaint=${clinical ? 'shown' : 'hidden'}` });
   return { items, counts: await countApplications(ctx.db.db, a.clinicId) };
 }
@@ -97,7 +101,8 @@ export async function listApplicationQueue(ctx: RequestContext, input: { readonl
 /**
  * One step of the queue (called back, screening visit booked, declined), audited. The call-back
  * step (`contacted`, with the time of a scheduled call or none for a call made) also tells the
- * applicant, in the same transaction (`queueCallbackMessage`).
+ * applicant, in the same transaction (`queueCallbackMessage`). "Booked" may name the appointment: it
+ * must be this clinic's and not cancelled, and its patient becomes the application's.
  */
 export async function moveApplication(
   ctx: RequestContext,
@@ -109,15 +114,27 @@ export async function moveApplication(
     if (!app) throw new DomainError('not_found', { key: 'application.not_found' });
     const from = app.status as ApplicationStatus;
     checkApplicationStep(from, input.to);
+    let patientId: string | undefined;
+    if (input.appointmentId) {
+      const appt = input.to === 'screening_booked' ? await getAppointment(tx, a.clinicId, input.appointmentId) : undefined;
+      if (!appt || appt.status === 'cancelled' || appt.status === 'late_cancel') {
+        throw new DomainError('validation', { key: 'application.appointment_invalid', issues: [{ path: 'appointmentId', key: 'application.appointment_invalid' }] });
+      }
+      patientId = appt.patient_id;
+    }
     const ok = await updateApplicationStatus(tx, {
       clinicId: a.clinicId, id: input.id, from, status: input.to, now: ctx.clock().toISOString(), by: a.staffId,
       ...(input.appointmentId !== undefined ? { appointmentId: input.appointmentId } : {}),
+      ...(patientId ? { patientId } : {}),
     });
     if (!ok) throw new DomainError('conflict', { key: 'application.changed_meanwhile' });
     const message = input.to === 'contacted'
       ? await queueCallbackMessage(ctx, tx, { application: { id: app.id, clinicId: a.clinicId, patientId: app.patientId, email: (app.data as Application).email }, callbackAt: input.callbackAt ?? null })
       : undefined;
-    await audit(ctx, tx, { action: `recruitment.${input.to}`, resource: 'recruitment_application', resourceId: input.id, detail: `from=${from}${message ? ` message=${message}` : ''}` });
+    await audit(ctx, tx, {
+      action: `recruitment.${input.to}`, resource: 'recruitment_application', resourceId: input.id,
+      detail: `from=${from}${input.appointmentId ? ` appointment=${input.appointmentId}` : ''}${message ? ` message=${message}` : ''}`,
+    });
     return { status: input.to, ...(message ? { message } : {}) };
   });
 }

@@ -38,6 +38,13 @@ export function CallUs({ t, phone }: { readonly t: AppointmentMessages; readonly
   );
 }
 
+/** True once, if the HTML says the page was opened without a patient session (packages/server/src/web-app.ts). */
+function takeSignedOutHint(): boolean {
+  const meta = document.querySelector('meta[name="mm-session"]');
+  meta?.remove();
+  return meta?.getAttribute('content') === 'none';
+}
+
 /**
  * Renders the page once an appointments session exists; otherwise the sign-in form in its place
  * (after signing in, the page the patient wanted opens).
@@ -49,10 +56,14 @@ export function WithSession(props: {
   readonly setClinicName: (name: string) => void;
   readonly children: (s: PatientSession) => ComponentChildren;
 }) {
-  const [state, setState] = useState<{ s: PatientSession | null; done: boolean; error: boolean }>({ s: null, done: false, error: false });
+  // The server says when the request that opened the page carried no session: sign-in at once.
+  const [state, setState] = useState<{ s: PatientSession | null; done: boolean; error: boolean }>(() =>
+    takeSignedOutHint() ? { s: null, done: true, error: false } : { s: null, done: false, error: false },
+  );
   const [round, setRound] = useState(0);
   const { setClinicName } = props;
   useEffect(() => {
+    if (round === 0 && state.done) return;
     let stop = false;
     loadSession()
       .then((s) => {

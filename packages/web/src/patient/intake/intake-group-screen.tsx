@@ -22,6 +22,7 @@ export function IntakeGroupScreen({
   rowContext,
   next,
   back,
+  backToReview,
   busy,
   saving,
   last,
@@ -42,6 +43,8 @@ export function IntakeGroupScreen({
   readonly rowContext: IntakeConditionContext;
   readonly next: () => void;
   readonly back: () => void;
+  /** Opened from the review: save and check this screen, then return to the review. */
+  readonly backToReview?: (() => void) | undefined;
   readonly busy: boolean;
   readonly saving: boolean;
   /** The last screen: "next" leads to the review. */
@@ -93,6 +96,13 @@ export function IntakeGroupScreen({
             {saving ? t.saving : last ? t.toReview : t.next}
           </button>
         </div>
+        {backToReview ? (
+          <div class="actions">
+            <button type="button" class="btn btn--secondary" disabled={busy} onClick={backToReview}>
+              {t.backToReview}
+            </button>
+          </div>
+        ) : null}
       </form>
     </>
   );

@@ -14,6 +14,7 @@ export function IntakeIntro({
   headingRef,
   lang,
   t,
+  loading = false,
 }: {
   readonly title: IntakeText | undefined;
   readonly started: boolean;
@@ -22,6 +23,8 @@ export function IntakeIntro({
   readonly headingRef: Ref<HTMLHeadingElement>;
   readonly lang: Lang;
   readonly t: IntakeMessages;
+  /** While the form loads: the same heading and text, and "loading" in place of the button. */
+  readonly loading?: boolean;
 }) {
   return (
     <>
@@ -30,11 +33,17 @@ export function IntakeIntro({
       </h1>
       <p>{t.intro}</p>
       {started ? progress : null}
-      <div class="actions">
-        <button type="button" class="btn btn--primary" onClick={resume}>
-          {started ? t.resume : t.start}
-        </button>
-      </div>
+      {loading ? (
+        <p class="muted" aria-live="polite">
+          {t.loading}
+        </p>
+      ) : (
+        <div class="actions">
+          <button type="button" class="btn btn--primary" onClick={resume}>
+            {started ? t.resume : t.start}
+          </button>
+        </div>
+      )}
     </>
   );
 }

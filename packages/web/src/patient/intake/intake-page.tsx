@@ -6,6 +6,7 @@ import { CrisisPanel } from '../crisis/crisis-panel.tsx';
 import { INTAKE_MESSAGES } from './intake-i18n.ts';
 import { IntakeGroupScreen } from './intake-group-screen.tsx';
 import { IntakeIntro } from './intake-intro.tsx';
+import { fieldId } from './field-bits.tsx';
 import { IntakeNotice } from './intake-notice.tsx';
 import { IntakeProgress } from './intake-progress.tsx';
 import { IntakeReview } from './intake-review.tsx';
@@ -32,19 +33,25 @@ export function IntakePage({
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
+    // A question chosen on the review is brought into view; otherwise the screen starts at its heading.
+    const target = screen.kind === 'group' && screen.focus ? document.getElementById(fieldId(screen.focus)) : null;
+    if (target) {
+      target.scrollIntoView({ block: 'center' });
+      target.focus();
+      return;
+    }
     headingRef.current?.focus();
     window.scrollTo(0, 0);
   }, [screen]);
 
   if (state === 'loading') {
-    // The welcome text needs no data: it is drawn at once, so the page is readable while the form loads.
+    // The welcome text needs no data: it is drawn at once (the server has it in the HTML already),
+    // so the page is readable while the form loads. It is the welcome screen's own component in the
+    // same place, so that its elements stay when the form has come.
     return (
       <section class="intake" aria-busy="true">
-        <h1>{t.title}</h1>
-        <p>{t.intro}</p>
-        <p class="muted" aria-live="polite">
-          {t.loading}
-        </p>
+        {null}
+        <IntakeIntro title={undefined} started={false} resume={() => undefined} progress={null} headingRef={headingRef} lang={lang} t={t} loading />
       </section>
     );
   }
@@ -112,6 +119,8 @@ export function IntakePage({
         {crisisPanel}
         <IntakeReview
           groups={groups}
+          values={values}
+          rowContext={intakeConditionContext(vis, values, data.intake.audience)}
           completeIds={completeIds}
           goGroup={intake.goGroup}
           back={intake.back}
@@ -156,6 +165,7 @@ export function IntakePage({
         rowContext={intakeConditionContext(vis, values, data.intake.audience)}
         next={() => void intake.next()}
         back={intake.back}
+        backToReview={screen.kind === 'group' && screen.fromReview ? () => void intake.next({ toReview: true }) : undefined}
         busy={intake.busy !== 'idle'}
         saving={intake.busy === 'saving'}
         last={index === total - 1}

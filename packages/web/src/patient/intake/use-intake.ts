@@ -7,7 +7,15 @@ import { loadIntake, saveIntake, submitIntake, type FieldError, type LoadedIntak
 import type { IntakeMessages } from './intake-i18n.ts';
 import { questionOf } from './intake-text.ts';
 
-export type IntakeScreen = { kind: 'intro' } | { kind: 'group'; groupId: string } | { kind: 'review' } | { kind: 'done' };
+/**
+ * The screen shown. A screen opened from the review names the question to bring into view
+ * (`focus`) and offers the way straight back to the review (`fromReview`).
+ */
+export type IntakeScreen =
+  | { kind: 'intro' }
+  | { kind: 'group'; groupId: string; focus?: string; fromReview?: boolean }
+  | { kind: 'review' }
+  | { kind: 'done' };
 type Failure = 'session' | 'other' | 'failed';
 
 const failure = (status: number): Failure => (status === 401 || status === 410 ? 'session' : status === 403 ? 'other' : 'failed');
@@ -75,12 +83,13 @@ export function useIntake({
 
   const focusErrors = () => window.setTimeout(() => errorRef.current?.focus(), 0);
 
-  const goGroup = (groupId: string) => {
+  const goGroup = (groupId: string, o: { readonly focus?: string; readonly fromReview?: boolean } = {}) => {
     setErrors([]);
-    setScreen({ kind: 'group', groupId });
+    setScreen({ kind: 'group', groupId, ...(o.focus ? { focus: o.focus } : {}), ...(o.fromReview ? { fromReview: true } : {}) });
   };
 
-  const next = async () => {
+  /** Saves and checks this screen, then goes on to the next screen (or, with `toReview`, back to the review). */
+  const next = async (o: { readonly toReview?: boolean } = {}) => {
     if (screen.kind !== 'group' || !data) return;
     setBusy('saving');
     // Every answer on this screen is sent, so the server checks the screen as the patient sees it.
@@ -97,7 +106,7 @@ export function useIntake({
     const after = intakeVisibility(data.definition, r.values, { audience: data.intake.audience, today: data.today }).groups;
     const at = after.findIndex((g) => g.group.id === screen.groupId);
     const following = after[at + 1];
-    setScreen(following ? { kind: 'group', groupId: following.group.id } : { kind: 'review' });
+    setScreen(following && !o.toReview ? { kind: 'group', groupId: following.group.id } : { kind: 'review' });
   };
 
   const back = () => {

@@ -39,8 +39,10 @@ export function LinkPage(props: {
   readonly m: Messages;
   readonly lang: 'ja' | 'en';
   readonly setClinicName: (name: string) => void;
+  /** Fetches ahead the code of the page at a path (where "continue" will lead). */
+  readonly preloadPath?: (path: string) => void;
 }) {
-  const { token, m, lang, setClinicName } = props;
+  const { token, m, lang, setClinicName, preloadPath } = props;
   const t = TEXT[lang];
   const [info, setInfo] = useState<LinkInfo | null>(null);
   const [busy, setBusy] = useState(false);
@@ -55,6 +57,9 @@ export function LinkPage(props: {
         if (stop) return;
         setInfo(i);
         if (i.clinicName) setClinicName(i.clinicName);
+        // The page "continue" leads to: its code arrives while the patient reads.
+        const dest = LINK_DESTINATIONS[i.purpose];
+        if (dest) preloadPath?.(dest('_'));
       })
       .catch(() => {
         if (!stop) navigate('/link-invalid');

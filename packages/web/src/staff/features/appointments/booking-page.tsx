@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { BookingNotReady } from '../setup/booking-not-ready.tsx';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { ApiError } from '../../../shared/api/api-error.ts';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../shared/api/client.ts';
 import type { Patient, PatientSummary } from '../../../shared/api/types.ts';
 import { useSession } from '../../session/session.tsx';
@@ -56,6 +56,10 @@ export function BookingPage(): ReactNode {
   const back = (useLocation().state ?? null) as BookingReturnState | null;
   const draft = back?.booking;
   const preset = params.get('patientId') ?? '';
+  // Opened from the recruitment queue: the visit booked here is that application's screening visit.
+  const applicationId = params.get('application');
+  const [linked, setLinked] = useState<'no' | 'yes' | Error>('no');
+  const qc = useQueryClient();
   const presetPatient = useQuery({
     queryKey: ['patients', 'one', preset],
     queryFn: ({ signal }) => api<{ patient: Patient }>(`/api/patients/${encodeURIComponent(preset)}`, { signal }),
@@ -85,6 +89,7 @@ export function BookingPage(): ReactNode {
   const roles = useMemo(() => service?.requires.map((r) => r.role) ?? [], [service]);
 
   const reset = (): void => {
+    setLinked('no');
     setPicked(null);
     setSlot(null);
     setNote('');
@@ -117,6 +122,14 @@ export function BookingPage(): ReactNode {
         key.current,
       );
       setDone(r.appointment);
+      if (applicationId) {
+        await api(`/api/publicsite/applications/${encodeURIComponent(applicationId)}/status`, { method: 'POST', body: { to: 'screening_booked', appointmentId: r.appointment.id } })
+          .then(async () => {
+            setLinked('yes');
+            await qc.invalidateQueries({ queryKey: ['publicsite', 'applications'] });
+          })
+          .catch((e: unknown) => setLinked(e instanceof Error ? e : new Error(String(e))));
+      }
       await invalidate();
     } catch (err) {
       setError(err);
@@ -146,6 +159,8 @@ export function BookingPage(): ReactNode {
             {done.patient?.nameKanji} · {done.resources.map((r) => r.name).join('・')}
           </p>
         </Alert>
+        {linked === 'yes' ? <p>{t('applications.linked')} <Link to="/applications">{t('applications.title')}</Link></p> : null}
+        {linked instanceof Error ? <ErrorMessage error={linked} /> : null}
         <p className="row-actions">
           <Link className="btn btn--primary" to={`/appointments/${encodeURIComponent(done.id)}`}>
             {t('appt.openBooked')}

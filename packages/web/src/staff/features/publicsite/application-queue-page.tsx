@@ -21,6 +21,7 @@ interface QueueItem {
   readonly callTimes: string | null;
   readonly guardian: { name: string; phone: string } | null;
   readonly complaint: string | null;
+  readonly appointment: { readonly id: string; readonly patientId: string; readonly serviceId: string; readonly start: string; readonly status: string } | null;
 }
 interface QueueView {
   readonly items: ReadonlyArray<QueueItem>;
@@ -62,7 +63,7 @@ export function ApplicationQueuePage(): ReactNode {
         <ul className="cards">
           {q.data.items.map((a) => (
             <li key={a.id} className="card">
-              <h2>{a.name}（{t('applications.age', { age: a.age })}）</h2>
+              <h2>{a.name}{t('applications.age', { age: a.age })}</h2>
               <p className="muted">{formatDateTime(a.createdAt)} · {a.programId} · {t(`applications.status.${a.status}`)}</p>
               <dl>
                 <dt>{t('applications.phone')}</dt><dd><a href={`tel:${a.phone.replace(/[^0-9+]/g, '')}`}>{a.phone}</a></dd>
@@ -70,6 +71,7 @@ export function ApplicationQueuePage(): ReactNode {
                 {a.callTimes ? <><dt>{t('applications.callTimes')}</dt><dd>{a.callTimes}</dd></> : null}
                 {a.guardian ? <><dt>{t('applications.guardian')}</dt><dd>{a.guardian.name} <a href={`tel:${a.guardian.phone.replace(/[^0-9+]/g, '')}`}>{a.guardian.phone}</a></dd></> : null}
                 <dt>{t('applications.complaint')}</dt><dd>{a.complaint ?? t('applications.complaintHidden')}</dd>
+                {a.appointment ? <><dt>{t('applications.visit')}</dt><dd><Link to={`/appointments/${encodeURIComponent(a.appointment.id)}`}>{formatDateTime(a.appointment.start)}</Link></dd></> : null}
               </dl>
               {a.status === 'new' || a.status === 'contacted' ? (
                 <div className="actions">
@@ -80,7 +82,7 @@ export function ApplicationQueuePage(): ReactNode {
                       <button type="button" className="btn" disabled={step.isPending} onClick={() => step.mutate({ id: a.id, to: 'contacted' })}>{t('applications.contacted')}</button>
                     </>
                   ) : null}
-                  {can('appointments:write') ? <Link className="btn" to="/appointments/new">{t('applications.book')}</Link> : null}
+                  {can('appointments:write') ? <Link className="btn" to={`/appointments/new?application=${encodeURIComponent(a.id)}`}>{t('applications.book')}</Link> : null}
                   <button type="button" className="btn btn--primary" disabled={step.isPending} onClick={() => step.mutate({ id: a.id, to: 'screening_booked' })}>{t('applications.booked')}</button>
                   <button type="button" className="btn btn--quiet" disabled={step.isPending} onClick={() => step.mutate({ id: a.id, to: 'declined' })}>{t('applications.decline')}</button>
                 </div>

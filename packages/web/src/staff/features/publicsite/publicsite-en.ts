@@ -56,10 +56,12 @@ export const recruitmentEn: Shape<typeof recruitmentJa> = {
 /** English strings of the application queue. */
 export const applicationsEn: Shape<typeof applicationsJa> = {
   title: 'Recruitment applications',
-  lead: 'Applications sent from the recruitment pages, oldest first. Call back, and once the screening visit (a first visit) is booked mark it “screening visit booked”. The main complaint is shown to doctors and nurses only.',
+  lead: 'Applications sent from the recruitment pages, oldest first. Call back, then book the screening visit (a first visit) with “Book a first visit”: the appointment is recorded on the application (booked another way, e.g. by phone, mark it “Screening visit booked”). The main complaint is shown to doctors and nurses only.',
   showAll: 'Also show done and declined',
   none: 'No applications waiting.',
-  age: 'age {{age}}',
+  age: ' (age {{age}})',
+  visit: 'Screening visit (first visit)',
+  linked: 'This appointment is recorded as the application’s screening visit.',
   phone: 'Phone', email: 'E-mail', callTimes: 'When to call', guardian: 'Guardian', complaint: 'Main complaint', complaintHint: '', complaintHidden: '(shown to doctors and nurses)',
   callbackAt: 'Call-back time (optional)',
   callbackHint: 'Pressing "Called back" tells the applicant by email (by LINE once a linked patient). Left empty, it says we have called. It never names the condition or the program.',
