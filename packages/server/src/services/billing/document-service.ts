@@ -13,7 +13,7 @@ export type { DocumentView };
 
 async function documentView(db: RequestContext['db']['db'], row: DocumentIssuedRow): Promise<DocumentView> {
   const charge = await findChargeBySource(db, { clinicId: row.clinic_id, sourceType: 'document', sourceId: row.id });
-  const staff = await db.selectFrom('staff').select('display_name').where('id', '=', row.issued_by).executeTakeFirst();
+  const staff = await db.selectFrom('staff').select('display_name').where('clinic_id', '=', row.clinic_id).where('id', '=', row.issued_by).executeTakeFirst();
   return {
     id: row.id, patientId: row.patient_id, kind: row.kind as DocumentKind, issuedDate: row.issued_date, issuedByName: staff?.display_name ?? null, note: row.note, createdAt: row.created_at,
     charge: charge ? { id: charge.id, code: charge.item_code, amountYen: charge.amount_yen } : null,
