@@ -104,9 +104,14 @@ test('an infusion is charged, paid at reception, receipted (PDF), seen on the ph
   await page.getByLabel('料金項目').selectOption({ label: '診断書 — ¥5,500' });
   await page.getByRole('button', { name: '追加', exact: true }).click();
   await page.getByText('手入力の請求には理由を入力してください。').waitFor();
-  await page.getByLabel('理由', { exact: true }).fill('勤務先への提出');
-  await page.getByRole('button', { name: '追加', exact: true }).click();
+  // A certificate handed over is recorded as a document issued (文書発行): its charge comes from the price list.
+  await page.getByLabel('料金項目').selectOption('');
+  await page.getByLabel('文書の種類').selectOption({ label: '診断書' });
+  await page.getByLabel('メモ（提出先など）').fill('勤務先への提出');
+  await page.getByRole('button', { name: '文書を発行', exact: true }).click();
+  await page.getByText('記録しました。請求 ¥5,500 を追加しました。').waitFor();
   await page.getByText('未収 ¥82,500').waitFor();
+  await page.getByRole('cell', { name: '文書', exact: true }).waitFor();
   await page.getByLabel('クレジットカード').check();
   await expectAccessible(page, 'payment screen');
   await shot(page, 'billing-payment-1280');

@@ -22,7 +22,7 @@ export type { SlotView } from './services/scheduling/availability-service.ts';
 /** `GET /api/p/crisis-contacts`: what the crisis panel shows a patient. */
 export type PatientCrisisView = Awaited<ReturnType<typeof patientCrisisView>>;
 export type {
-  ChargeView, ClosingView, PatientAccountView, PendingRefundsView, PriceItemView, PriceListView, RefundView, StatementView,
+  ChargeView, ClosingView, DocumentView, PatientAccountView, PendingRefundsView, PriceItemView, PriceListView, RefundView, StatementView,
 } from './services/billing/billing-views.ts';
 
 /** One intake as reception and the day list see it (status only): `GET /api/intakes/status`, a patient's intakes. */

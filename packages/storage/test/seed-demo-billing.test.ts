@@ -30,7 +30,12 @@ for (const dialect of testDialects()) {
       const charged = (await listCharges(t.db, { clinicId })).reduce((s, c) => s + c.amount_yen, 0);
       const paid = (await listPayments(t.db, { clinicId })).reduce((s, p) => s + p.amount_yen, 0);
       const refunded = (await listRefunds(t.db, { clinicId })).filter((r) => r.decision === 'approved').reduce((s, r) => s + r.amount_yen, 0);
-      assert.equal(charged - paid + refunded, 5_500); // the one open screening charge
+      assert.equal(charged - paid + refunded, 5_500 + 11_000); // the open screening and English certificate
+      // Each issued document has its charge from the price list (source: the document).
+      const docs = await t.db.selectFrom('documents_issued').selectAll().where('clinic_id', '=', clinicId).execute();
+      assert.deepEqual(docs.map((d) => d.kind).sort(), ['medical_certificate', 'medical_certificate_en']);
+      const charges = await listCharges(t.db, { clinicId });
+      for (const d of docs) assert.equal(charges.filter((c) => c.source_type === 'document' && c.source_id === d.id).length, 1, d.kind);
     });
   });
 }

@@ -21,4 +21,11 @@ export const BILLING_MESSAGES = {
   'billing.refund_decided': { ja: 'この返金はすでに承認または却下されています。', en: 'This refund was decided already.' },
   'billing.refund_own': { ja: '自分が申請した返金は承認できません。別の管理者が承認してください。', en: 'You cannot decide a refund you requested: another administrator must.' },
   'billing.closing_range': { ja: '期間は開始日から93日以内にしてください。', en: 'The range must end within 93 days of its start.' },
+  'billing.document_kind': { ja: '文書の種類を選んでください。', en: 'Choose the kind of document.' },
+  'billing.document_date': { ja: '発行日を正しい日付（YYYY-MM-DD）で入力してください。', en: 'Enter the issue date as a real date (YYYY-MM-DD).' },
+  'billing.document_future': { ja: '発行日は今日（{date}）以前にしてください。', en: 'The issue date must be today ({date}) or earlier.' },
+  'billing.document_too_old': { ja: '{days}日より前に発行した文書は、理由を付けて手入力の請求で追加してください。', en: 'A document issued more than {days} days ago is charged by hand, with a reason.' },
+  'billing.document_note': { ja: 'メモは{max}文字以内にしてください。', en: 'The note may be at most {max} characters.' },
+  'billing.document_no_price': { ja: '料金表に、この種類の文書の料金（{date}に有効なもの）がありません。管理者が料金表に追加してから記録してください。何も記録していません。', en: 'The price list has no price for this kind of document in force on {date}. Ask an administrator to add it, then record the document again; nothing was recorded.' },
+  'billing.document_conflict': { ja: 'この送信はすでに別の患者の文書として記録されています。画面を更新してください。', en: 'This submission was recorded for another patient already; reload the page.' },
 } as const;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  buildStatement, corporateNumberCheckDigitOk, dailyClosing, divideYen, effectivePrice, formatStatementNumber, normaliseRegistrationNumber, proRataRefund, taxPerRate,
+  buildStatement, corporateNumberCheckDigitOk, dailyClosing, divideYen, DOCUMENT_CHARGE_EVENTS, documentChargeEvent, documentIssueProblems, effectivePrice, formatStatementNumber, normaliseRegistrationNumber, proRataRefund, taxPerRate,
   type StatementLine,
 } from './index.ts';
 
@@ -109,4 +109,17 @@ test('the daily closing per method matches the cash drawer and carries what is s
   assert.equal(d.refundedYen, 187_000);
   // 5,000 + 330,000 + 11,000 − 187,000 charged; 343,000 paid; 187,000 refunded → 3,000 still owed (the 6th's balance).
   assert.equal(d.owedAtCloseYen, 3_000);
+});
+
+test('documents: each kind has its price-list event; the issue date is not in the future nor older than a month; the note is bounded', () => {
+  assert.deepEqual(DOCUMENT_CHARGE_EVENTS, ['document_medical_certificate', 'document_opinion_certificate', 'document_referral_copy', 'document_medical_certificate_en']);
+  assert.equal(documentChargeEvent('medical_certificate_en'), 'document_medical_certificate_en');
+  const today = '2026-12-07';
+  assert.deepEqual(documentIssueProblems({ kind: 'medical_certificate', issuedDate: today, today }), []);
+  assert.deepEqual(documentIssueProblems({ kind: 'referral_copy', issuedDate: '2026-11-06', today, note: 'x'.repeat(500) }), []);
+  assert.deepEqual(documentIssueProblems({ kind: 'passport', issuedDate: '2026-12-08', today, note: 'x'.repeat(501) }).map((i) => [i.path, i.key]), [
+    ['kind', 'billing.document_kind'], ['issuedDate', 'billing.document_future'], ['note', 'billing.document_note'],
+  ]);
+  assert.deepEqual(documentIssueProblems({ kind: 'opinion_certificate', issuedDate: '2026-11-05', today }).map((i) => i.key), ['billing.document_too_old']);
+  assert.deepEqual(documentIssueProblems({ kind: 'opinion_certificate', issuedDate: '2026-02-30', today }).map((i) => i.key), ['billing.document_date']);
 });

@@ -8,4 +8,5 @@ export * from './effective-price.ts';
 export * from './payment-method.ts';
 export * from './statement-model.ts';
 export * from './daily-closing.ts';
+export * from './document-kind.ts';
 export type { TaxRounding } from '../programs/price.ts';

@@ -1,7 +1,7 @@
 import { buildStatement, formatStatementNumber, statementCounterName, type PaymentMethod, type StatementLine, type StatementModel, type TaxCategory } from '@mimamori/core/billing/index';
 import { addDays, clinicDate } from '@mimamori/core/time/index';
 import { appendAudit } from '../repos/audit-repo.ts';
-import { insertChargeOnce, insertPayment, insertPriceItem, insertRefund, insertRefundDecision, insertStatement, insertStatementReissue, insertStatementVoid, nextStatementSeq } from '../repos/billing/billing-repo.ts';
+import { insertChargeOnce, insertDocumentOnce, insertPayment, insertPriceItem, insertRefund, insertRefundDecision, insertStatement, insertStatementReissue, insertStatementVoid, nextStatementSeq } from '../repos/billing/billing-repo.ts';
 import { updateClinicSettings } from '../repos/clinic-repo.ts';
 import type { Db } from '../repos/db.ts';
 import { newId } from '../security/tokens.ts';
@@ -19,7 +19,10 @@ export const DEMO_PRICES: ReadonlyArray<Price> = [
   { code: 'TMS-SES', ja: 'TMS治療（1回）', en: 'TMS session (one)', yen: 14_300, tax: 'taxable_10', event: 'tms_session', from: 30 },
   { code: 'TMS-COURSE', ja: 'TMS治療コース（30回）', en: 'TMS course (30 sessions)', yen: 363_000, tax: 'taxable_10', programId: 'tms-depression', sessions: 30, refund: { kind: 'pro_rata', cancellationFeeYen: 11_000, feeFreeDaysBefore: 3 } },
   { code: 'SCREEN', ja: 'モニタープログラム スクリーニング', en: 'Monitor program screening', yen: 5_500, tax: 'taxable_10', event: 'screening_visit' },
-  { code: 'DOC-CERT', ja: '診断書', en: 'Medical certificate', yen: 5_500, tax: 'taxable_10' },
+  { code: 'DOC-CERT', ja: '診断書', en: 'Medical certificate', yen: 5_500, tax: 'taxable_10', event: 'document_medical_certificate' },
+  { code: 'DOC-OPINION', ja: '意見書・証明書', en: 'Opinion or certificate', yen: 3_300, tax: 'taxable_10', event: 'document_opinion_certificate' },
+  { code: 'DOC-REFERRAL-COPY', ja: '紹介状（写し）', en: 'Copy of a referral letter', yen: 1_100, tax: 'taxable_10', event: 'document_referral_copy' },
+  { code: 'DOC-CERT-EN', ja: '英文診断書', en: 'Medical certificate in English', yen: 11_000, tax: 'taxable_10', event: 'document_medical_certificate_en' },
   { code: 'DOC-COPY', ja: '記録の写し（1通）', en: 'Copy of records (one)', yen: 1_100, tax: 'taxable_10' },
 ];
 
@@ -46,11 +49,12 @@ export async function seedDemoBilling(db: Db, o: { clinicId: string; now: Date; 
   const audit = (at: string, action: string, resource: string, resourceId: string, patientId: string, actorId: string, actorRole: string) =>
     appendAudit(db, { at, clinicId, actorId, actorRole, action, resource, resourceId, patientId, outcome: 'success' });
 
-  const charge = async (patientId: string, code: string, at: string, quantity = 1) => {
+  const charge = async (patientId: string, code: string, at: string, quantity = 1, source?: { type: string; id: string }) => {
     const p = price(code);
     const row = {
       id: newId(), clinic_id: clinicId, patient_id: patientId, item_code: code, name_ja: p.ja, name_en: p.en, service_date: clinicDate(at, o.zone), quantity,
-      unit_price_yen: p.yen, amount_yen: p.yen * quantity, tax_category: p.tax, source_type: 'manual', source_id: null, reason: 'デモ', created_by: o.receptionId, created_at: at,
+      unit_price_yen: p.yen, amount_yen: p.yen * quantity, tax_category: p.tax, source_type: source?.type ?? 'manual', source_id: source?.id ?? null, reason: source ? null : 'デモ',
+      created_by: o.receptionId, created_at: at,
     };
     await insertChargeOnce(db, row);
     await audit(at, 'billing.charge', 'billing_charge', row.id, patientId, o.receptionId, 'reception');
@@ -83,9 +87,17 @@ export async function seedDemoBilling(db: Db, o: { clinicId: string; now: Date; 
   };
   const at = (daysAgo: number, hour: number) => new Date(Date.parse(`${addDays(o.today, -daysAgo)}T${String(hour).padStart(2, '0')}:00:00+09:00`)).toISOString();
 
-  // 見本 一郎: screening and a certificate, paid in cash two days ago; the receipt was reprinted (再発行).
+  // A document issued (文書発行) and charged from the price list, as reception records it.
+  const document = async (patientId: string, kind: string, code: string, at: string, note: string) => {
+    const id = newId();
+    await insertDocumentOnce(db, { id, clinic_id: clinicId, patient_id: patientId, kind, issued_date: clinicDate(at, o.zone), issued_by: o.receptionId, note, created_at: at });
+    await audit(at, 'billing.document.issue', 'document_issued', id, patientId, o.receptionId, 'reception');
+    return charge(patientId, code, at, 1, { type: 'document', id });
+  };
+
+  // 見本 一郎: screening and a medical certificate (a document issued), paid in cash two days ago; the receipt was reprinted (再発行).
   const ichiro = who('見本 一郎');
-  const p1 = await pay(ichiro, [await charge(ichiro.id, 'SCREEN', at(2, 10)), await charge(ichiro.id, 'DOC-CERT', at(2, 10))], 'cash', at(2, 11));
+  const p1 = await pay(ichiro, [await charge(ichiro.id, 'SCREEN', at(2, 10)), await document(ichiro.id, 'medical_certificate', 'DOC-CERT', at(2, 10), '勤務先提出用')], 'cash', at(2, 11));
   await insertStatementReissue(db, { id: newId(), statement_id: p1.statement.id, clinic_id: clinicId, reissued_by: o.receptionId, reissued_at: at(1, 15) });
   await audit(at(1, 15), 'billing.statement.reissue', 'billing_statement', p1.statement.id, ichiro.id, o.receptionId, 'reception');
 
@@ -114,6 +126,8 @@ export async function seedDemoBilling(db: Db, o: { clinicId: string; now: Date; 
   await insertChargeOnce(db, credit);
   await statement({ patient: kenta, kind: 'refund', lines: [lineOf(credit)], method: 'transfer', amount: -1_100, at: approvedAt, paymentId: p3.paymentId, refundId, by: o.adminId, role: 'admin' });
 
-  // 見本 さくら: a screening charged and not yet paid (an open balance).
-  await charge(who('見本 さくら').id, 'SCREEN', at(0, 9));
+  // 見本 さくら: a screening and an English certificate issued today, not yet paid (an open balance).
+  const sakura = who('見本 さくら');
+  await charge(sakura.id, 'SCREEN', at(0, 9));
+  await document(sakura.id, 'medical_certificate_en', 'DOC-CERT-EN', at(0, 9), '留学先提出用');
 }

@@ -9,7 +9,7 @@ export interface BillingPriceItemTable {
   tax_category: string;
   /** `YYYY-MM-DD` (clinic date) from which this version applies. */
   effective_from: string;
-  /** The event that charges this item (`infusion_session`, `tms_session`, `screening_visit`), or null. */
+  /** The event that charges this item (`infusion_session`, `tms_session`, `screening_visit`, `document_<kind>`), or null. */
   event: string | null;
   /** For a course price: the program and its number of sessions. */
   program_id: string | null;
@@ -116,7 +116,22 @@ export interface BillingStatementReissueTable {
   reissued_at: string;
 }
 
+/** A document issued to a patient (文書発行), charged once from the price list (charge source `document`). */
+export interface DocumentIssuedTable {
+  id: string;
+  clinic_id: string;
+  patient_id: string;
+  /** `DocumentKind` (core billing). */
+  kind: string;
+  /** `YYYY-MM-DD` (clinic date). */
+  issued_date: string;
+  issued_by: string;
+  note: string | null;
+  created_at: string;
+}
+
 export interface BillingTables {
+  documents_issued: DocumentIssuedTable;
   billing_price_items: BillingPriceItemTable;
   billing_charges: BillingChargeTable;
   billing_payments: BillingPaymentTable;

@@ -8,6 +8,7 @@ import { contextOf } from '../../request-context.ts';
 import { patientAccount } from '../../services/billing/account-service.ts';
 import { getBillingSettings, saveBillingSettings } from '../../services/billing/billing-settings.ts';
 import { addCharge } from '../../services/billing/charge-service.ts';
+import { issueDocument, patientDocuments } from '../../services/billing/document-service.ts';
 import { closingCsv, closingOf } from '../../services/billing/closing-service.ts';
 import { takePayment } from '../../services/billing/payment-service.ts';
 import { addPriceVersion, CHARGE_EVENTS, priceList } from '../../services/billing/price-list-service.ts';
@@ -67,6 +68,16 @@ export function registerBillingRoutes(app: FastifyInstance, deps: AppDeps): void
       body: z.strictObject({ patientId: idSchema, code: z.string().min(1).max(32), quantity: z.number().int().min(1).max(100).default(1), date: dateSchema.optional(), reason: z.string().max(500).optional(), enrolmentId: idSchema.optional() }),
     },
   }, async (req, reply) => reply.code(201).send(await addCharge(contextOf(deps, req), req.body)));
+
+  // Documents issued to a patient (文書発行): recorded at reception, charged from the price list once.
+  r.get('/api/patients/:id/documents', { config: { access: 'billing:read' }, schema: { tags, params: z.strictObject({ id: idSchema }) } }, async (req) => patientDocuments(contextOf(deps, req), req.params.id));
+  r.post('/api/patients/:id/documents', {
+    config: { access: 'billing:collect' },
+    schema: { tags, params: z.strictObject({ id: idSchema }), body: z.strictObject({ id: idSchema, kind: z.string().max(40), issuedDate: z.string().max(10), note: z.string().max(2000).nullable().optional() }) },
+  }, async (req, reply) => {
+    const r = await issueDocument(contextOf(deps, req), { ...req.body, patientId: req.params.id });
+    return reply.code(r.created ? 201 : 200).send(r.document);
+  });
 
   r.post('/api/billing/payments', {
     config: { access: 'billing:collect' },

@@ -1,9 +1,9 @@
 // The JSON shapes of the billing API (named in `api-types.ts` for the web app). Plain types only:
 // nothing here reads the request.
-import type { DailyClosing, PaymentMethod, RefundPolicy, RefundProposal, StatementModel, TaxCategory } from '@mimamori/core/billing/index';
+import type { DailyClosing, DocumentChargeEvent, DocumentKind, PaymentMethod, RefundPolicy, RefundProposal, StatementModel, TaxCategory } from '@mimamori/core/billing/index';
 
 /** The events that create a charge by themselves. */
-export type ChargeEvent = 'infusion_session' | 'tms_session' | 'screening_visit';
+export type ChargeEvent = 'infusion_session' | 'tms_session' | 'screening_visit' | DocumentChargeEvent;
 
 export interface PriceItemView {
   readonly id: string;
@@ -87,4 +87,16 @@ export type ClosingView = DailyClosing & {
 /** `GET /api/billing/refunds/pending`. */
 export interface PendingRefundsView {
   readonly items: ReadonlyArray<RefundView & { readonly patient: { readonly id: string; readonly name_kanji: string; readonly patient_number: string } | null }>;
+}
+
+/** A document issued to a patient (文書発行) and its charge (`GET/POST /api/patients/:id/documents`). */
+export interface DocumentView {
+  readonly id: string;
+  readonly patientId: string;
+  readonly kind: DocumentKind;
+  readonly issuedDate: string;
+  readonly issuedByName: string | null;
+  readonly note: string | null;
+  readonly createdAt: string;
+  readonly charge: { readonly id: string; readonly code: string; readonly amountYen: number } | null;
 }

@@ -1,6 +1,6 @@
 import { DomainError } from '@mimamori/core';
 import { clinicDate } from '@mimamori/core/time/index';
-import { effectivePrice, type RefundPolicy, type TaxCategory } from '@mimamori/core/billing/index';
+import { DOCUMENT_CHARGE_EVENTS, effectivePrice, type RefundPolicy, type TaxCategory } from '@mimamori/core/billing/index';
 import { insertPriceItem, isUniqueViolation, listPriceItems, newId, type PriceItemRow } from '@mimamori/storage';
 import { audit } from '../../audit/audit.ts';
 import { actorClinicId, requireStaff, type RequestContext } from '../../request-context.ts';
@@ -9,7 +9,7 @@ import { billingClinic } from './billing-settings.ts';
 import type { ChargeEvent, PriceItemView, PriceListView } from './billing-views.ts';
 
 export type { ChargeEvent, PriceItemView };
-export const CHARGE_EVENTS: ReadonlyArray<ChargeEvent> = ['infusion_session', 'tms_session', 'screening_visit'];
+export const CHARGE_EVENTS: ReadonlyArray<ChargeEvent> = ['infusion_session', 'tms_session', 'screening_visit', ...DOCUMENT_CHARGE_EVENTS];
 
 
 export function priceItemView(r: PriceItemRow): PriceItemView {

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type {
-  BillingChargeTable, BillingPaymentTable, BillingPriceItemTable, BillingRefundDecisionTable, BillingRefundTable, BillingStatementTable,
+  BillingChargeTable, BillingPaymentTable, BillingPriceItemTable, BillingRefundDecisionTable, BillingRefundTable, BillingStatementTable, DocumentIssuedTable,
 } from '../../schema/billing-tables.ts';
 import type { Db } from '../db.ts';
 
@@ -138,4 +138,25 @@ export function listRefunds(db: Db, o: { readonly clinicId: string; readonly pat
 /** Records the decision on a refund (once: the primary key refuses a second). */
 export async function insertRefundDecision(db: Db, row: Insertable<BillingRefundDecisionTable>): Promise<void> {
   await db.insertInto('billing_refund_decisions').values(row).execute();
+}
+
+export type DocumentIssuedRow = Selectable<DocumentIssuedTable>;
+
+/**
+ * Records an issued document unless its id is taken (ON CONFLICT DO NOTHING, so a PostgreSQL
+ * transaction is not aborted by a form sent twice): true when inserted.
+ */
+export async function insertDocumentOnce(db: Db, row: Insertable<DocumentIssuedTable>): Promise<boolean> {
+  const r = await db.insertInto('documents_issued').values(row).onConflict((oc) => oc.column('id').doNothing()).returning('id').executeTakeFirst();
+  return r !== undefined;
+}
+
+export function getDocument(db: Db, clinicId: string, id: string): Promise<DocumentIssuedRow | undefined> {
+  return db.selectFrom('documents_issued').selectAll().where('clinic_id', '=', clinicId).where('id', '=', id).executeTakeFirst();
+}
+
+/** A patient's issued documents, newest first. */
+export function listDocuments(db: Db, o: { readonly clinicId: string; readonly patientId: string }): Promise<DocumentIssuedRow[]> {
+  return db.selectFrom('documents_issued').selectAll().where('clinic_id', '=', o.clinicId).where('patient_id', '=', o.patientId)
+    .orderBy('issued_date', 'desc').orderBy('created_at', 'desc').execute();
 }

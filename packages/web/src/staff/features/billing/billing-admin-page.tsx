@@ -11,7 +11,7 @@ import { usePendingRefunds, usePrices, useSettings, yen, type BillingSettings } 
 import './billing.css';
 
 const TAX = ['taxable_10', 'non_taxable', 'not_subject'] as const;
-const EVENTS = ['none', 'infusion_session', 'tms_session', 'screening_visit'] as const;
+const EVENTS = ['none', 'infusion_session', 'tms_session', 'screening_visit', 'document_medical_certificate', 'document_opinion_certificate', 'document_referral_copy', 'document_medical_certificate_en'] as const;
 
 /** `/billing/admin` (admin): the price list and its history, statement settings, refund approvals. */
 export function BillingAdminPage(): ReactNode {

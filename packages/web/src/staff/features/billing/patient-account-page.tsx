@@ -9,7 +9,7 @@ import { useSession } from '../../session/session.tsx';
 import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
-import { accountKey, PAYMENT_METHODS, statementPdfUrl, useAccount, usePrices, yen, type PatientAccountView, type PaymentMethod, type StatementView } from './billing-api.ts';
+import { accountKey, DOCUMENT_KINDS, documentsKey, newFormId, PAYMENT_METHODS, statementPdfUrl, useAccount, useDocuments, usePrices, yen, type DocumentView, type PatientAccountView, type PaymentMethod, type StatementView } from './billing-api.ts';
 import './billing.css';
 
 /** `/billing/patients/:id`: a patient's account — open charges and the payment, statements, refunds. */
@@ -28,6 +28,7 @@ export function PatientAccountPage(): ReactNode {
         {t('bil.balance')}: <strong>{b > 0 ? t('bil.balanceOwed', { yen: yen(b) }) : b < 0 ? t('bil.balanceAhead', { yen: yen(-b) }) : t('bil.balanceZero')}</strong>
       </p>
       <PaySection account={a} />
+      <DocumentsSection account={a} />
       <AddChargeSection account={a} />
       <StatementsSection account={a} />
       <RefundSection account={a} />
@@ -106,6 +107,70 @@ function PaySection({ account }: { readonly account: PatientAccountView }): Reac
           ) : null}
         </form>
       )}
+    </section>
+  );
+}
+
+/** 文書発行: record a document handed to the patient; its charge (from the price list) joins the open charges. */
+function DocumentsSection({ account }: { readonly account: PatientAccountView }): ReactNode {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const qc = useQueryClient();
+  const prices = usePrices();
+  const documents = useDocuments(account.patient.id);
+  const [form, setForm] = useState({ id: newFormId(), kind: '', issuedDate: '', note: '' });
+  const issuedDate = form.issuedDate || prices.data?.today || '';
+  const issue = useMutation({
+    mutationFn: () => api<DocumentView>(`/api/patients/${encodeURIComponent(account.patient.id)}/documents`, {
+      method: 'POST', body: { id: form.id, kind: form.kind, issuedDate, ...(form.note.trim() ? { note: form.note } : {}) },
+    }),
+    onSuccess: () => {
+      setForm({ id: newFormId(), kind: '', issuedDate: '', note: '' });
+      void qc.invalidateQueries({ queryKey: accountKey(account.patient.id) });
+      void qc.invalidateQueries({ queryKey: documentsKey(account.patient.id) });
+    },
+  });
+  const errors = fieldErrors(issue.error);
+  const items = documents.data?.items ?? [];
+  return (
+    <section className="card card--wide" aria-labelledby="bil-docs">
+      <h2 id="bil-docs">{t('bil.documents')}</h2>
+      {issue.data ? <Alert tone="success">{t('bil.documentIssued', { yen: yen(issue.data.charge?.amountYen ?? 0) })}</Alert> : null}
+      {documents.isError ? <ErrorMessage error={documents.error} /> : items.length === 0 ? <p className="empty">{t('bil.noDocuments')}</p> : (
+        <ul className="billing-documents">
+          {items.map((d) => (
+            <li key={d.id}>
+              {d.issuedDate} — <strong>{t(`bil.documentKinds.${d.kind}`)}</strong>{d.note ? ` (${d.note})` : ''} · {d.charge ? yen(d.charge.amountYen) : t('bil.documentNoCharge')} · {t('bil.issuedBy')}: {d.issuedByName ?? '—'}
+            </li>
+          ))}
+        </ul>
+      )}
+      {can('billing:collect') ? (
+        <form className="form" onSubmit={(e) => { e.preventDefault(); issue.mutate(); }}>
+          <h3>{t('bil.issueDocument')}</h3>
+          <p className="field__hint" id="bil-doc-help">{t('bil.documentHelp')}</p>
+          <div className="field">
+            <label htmlFor="bil-doc-kind">{t('bil.documentKind')}</label>
+            <select id="bil-doc-kind" required aria-describedby="bil-doc-help" value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
+              <option value="">—</option>
+              {DOCUMENT_KINDS.map((k) => <option key={k} value={k}>{t(`bil.documentKinds.${k}`)}</option>)}
+            </select>
+            {errors.kind ? <p className="field__error">{errors.kind}</p> : null}
+          </div>
+          <div className="field">
+            <label htmlFor="bil-doc-date">{t('bil.issuedDate')}</label>
+            <input id="bil-doc-date" type="date" required value={issuedDate} max={prices.data?.today} onChange={(e) => setForm({ ...form, issuedDate: e.target.value })} />
+            {errors.issuedDate ? <p className="field__error">{errors.issuedDate}</p> : null}
+          </div>
+          <div className="field">
+            <label htmlFor="bil-doc-note">{t('bil.documentNote')}</label>
+            <input id="bil-doc-note" maxLength={500} value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} />
+            {errors.note ? <p className="field__error">{errors.note}</p> : null}
+          </div>
+          {issue.isError && Object.keys(errors).length === 0 ? <ErrorMessage error={issue.error} /> : null}
+          <div className="form__actions"><button className="btn" type="submit" disabled={issue.isPending}>{t('bil.issueDocument')}</button></div>
+        </form>
+      ) : null}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../../shared/api/client.ts';
 import { formatDateTime } from '../../../shared/format/dates.ts';
-import { ErrorMessage } from '../../components/alert.tsx';
+import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { TextField } from '../../components/field.tsx';
 import { Page } from '../../components/page.tsx';
 import { useSession } from '../../session/session.tsx';
@@ -45,7 +45,7 @@ export function ApplicationQueuePage(): ReactNode {
   const step = useMutation({
     mutationFn: (v: { id: string; to: 'contacted' | 'screening_booked' | 'declined' }) => {
       const at = v.to === 'contacted' ? callbackAt[v.id] : undefined;
-      return api(`/api/publicsite/applications/${v.id}/status`, { method: 'POST', body: { to: v.to, ...(v.to === 'contacted' ? { callbackAt: at ? new Date(at).toISOString() : null } : {}) } });
+      return api<{ status: string; message?: 'queued' | 'duplicate' | 'no_channel' }>(`/api/publicsite/applications/${v.id}/status`, { method: 'POST', body: { to: v.to, ...(v.to === 'contacted' ? { callbackAt: at ? new Date(at).toISOString() : null } : {}) } });
     },
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['publicsite', 'applications'] }),
   });
@@ -59,6 +59,8 @@ export function ApplicationQueuePage(): ReactNode {
       <p className="lead">{t('applications.lead')}</p>
       <label><input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> {t('applications.showAll')}</label>
       {step.isError ? <ErrorMessage error={step.error} /> : null}
+      {step.data?.message === 'no_channel' ? <Alert tone="info">{t('applications.noChannel')}</Alert> : null}
+      {step.data?.message === 'queued' ? <p role="status" className="muted">{t('applications.callbackSent')}</p> : null}
       {q.data.items.length === 0 ? <p className="empty">{t('applications.none')}</p> : (
         <ul className="cards">
           {q.data.items.map((a) => (

@@ -64,6 +64,8 @@ export const applicationsEn: Shape<typeof applicationsJa> = {
   linked: 'This appointment is recorded as the application’s screening visit.',
   phone: 'Phone', email: 'E-mail', callTimes: 'When to call', guardian: 'Guardian', complaint: 'Main complaint', complaintHint: '', complaintHidden: '(shown to doctors and nurses)',
   callbackAt: 'Call-back time (optional)',
+  callbackSent: 'The message to the applicant is queued.',
+  noChannel: 'The applicant has no email address and no LINE link, so no message was sent (the outbox lists it as "No channel"). Tell them by phone.',
   callbackHint: 'Pressing "Called back" tells the applicant by email (by LINE once a linked patient). Left empty, it says we have called. It never names the condition or the program.',
   contacted: 'Called back', book: 'Book a first visit', booked: 'Screening visit booked', decline: 'Decline',
   flow: 'Flow by program', program: 'Program',

@@ -60,6 +60,8 @@ export const applicationsJa = {
   linked: 'この予約を募集申込のスクリーニング受診として記録しました。',
   phone: '電話', email: 'メール', callTimes: '連絡してよい時間帯', guardian: '保護者', complaint: '主訴', complaintHint: '', complaintHidden: '（医師・看護師のみ表示）',
   callbackAt: '折り返しの予定日時（任意）',
+  callbackSent: '申込者へのお知らせを送信待ちに入れました。',
+  noChannel: '申込者にメールアドレスも LINE の連携もないため、お知らせは送っていません（送信メッセージに「送信先なし」として表示されます）。お電話でお伝えください。',
   callbackHint: '「折り返し連絡した」を押すと、申込者にメール（患者として LINE 連携済みなら LINE）でお知らせします。空欄なら「お電話しました」とお知らせします。病名やプログラム名は書きません。',
   contacted: '折り返し連絡した', book: '初診を予約する', booked: '初診予約済み', decline: '見送り',
   flow: '申し込みの流れ（プログラム別）', program: 'プログラム',
