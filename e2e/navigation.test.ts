@@ -77,8 +77,8 @@ test('reception: no failed requests, an honest alerts card, the patient page boo
   await shoot(page, 'nav-home-reception');
 
   // The patient page: past visits (the demo's first visit five weeks ago, today's completed one) and upcoming ones.
-  const ichiro = await patientId('ミホン イチロウ');
-  await page.goto(`${server.baseUrl}/patients/${ichiro}`);
+  const yumi = await patientId('ミホン ユミ');
+  await page.goto(`${server.baseUrl}/patients/${yumi}`);
   const past = page.getByRole('list', { name: '過去の予約' });
   await past.waitFor();
   assert.ok((await past.getByRole('listitem').count()) >= 2, 'past appointments listed');
@@ -88,7 +88,7 @@ test('reception: no failed requests, an honest alerts card, the patient page boo
   await shoot(page, 'nav-patient-appointments');
   await page.getByRole('link', { name: '予約する', exact: true }).click();
   await page.waitForURL(/\/appointments\/new\?patientId=/);
-  await page.locator('.picked__who').getByText('見本 一郎').waitFor();
+  await page.locator('.picked__who').getByText('見本 由美').waitFor();
 
   // 新規患者登録 from the booking page: service and time chosen first, then the caller is registered.
   await page.goto(`${server.baseUrl}/appointments/new`);
@@ -144,13 +144,13 @@ test('the doctor: a register/intake mismatch is flagged, participants have names
   const failed = failedRequests(page);
   await signIn(page, server.baseUrl, server.output(), 'demo.doctor');
 
-  const ichiro = await patientId('ミホン イチロウ');
-  await page.goto(`${server.baseUrl}/patients/${ichiro}/intake`);
+  const yumi = await patientId('ミホン ユミ');
+  await page.goto(`${server.baseUrl}/patients/${yumi}/intake`);
   await page.getByRole('link', { name: /回答を見る|表示/ }).first().click();
   await page.waitForURL(/\/intakes\//);
   const flags = page.getByTestId('intake-mismatches');
   await flags.waitFor();
-  assert.match(await flags.innerText(), /性別：登録は「男性」、問診では「女性」/);
+  assert.match(await flags.innerText(), /性別：登録は「女性」、問診では「男性」/);
   assert.deepEqual(await axeViolations(page), [], 'axe on the intake view');
   await shoot(page, 'nav-intake-mismatch');
 

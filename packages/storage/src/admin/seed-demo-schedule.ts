@@ -13,15 +13,21 @@ import { newId } from '../security/tokens.ts';
 const MIN = 60_000;
 const DAY = 86_400_000;
 
-/** A demo day's bookings with 森 医師: start, service, length in minutes. Morning times, so Saturdays (until 14:00) fit too. */
+/**
+ * A demo day's bookings with 森 医師: start, service, length in minutes — inside the seed clinic's
+ * sessions; a day uses those that fit its hours (Saturdays end at 14:00).
+ */
 const DAY_PLAN: ReadonlyArray<readonly [string, 'saishin' | 'shoshin', number]> = [
   ['09:00', 'saishin', 15],
   ['09:15', 'saishin', 15],
-  ['09:45', 'saishin', 15],
-  ['10:00', 'shoshin', 60],
-  ['11:15', 'saishin', 15],
-  ['11:30', 'saishin', 15],
+  ['11:00', 'shoshin', 60],
+  ['12:15', 'saishin', 15],
+  ['17:00', 'saishin', 15],
+  ['17:30', 'saishin', 15],
 ];
+
+/** The register's patients the demo week is booked for (by kana): ones the browser tests leave alone. */
+export const DEMO_WEEK_PATIENTS = ['ミホン ユミ', 'ミホン ヒナ', 'ミホン レン', 'ミホン アオイ'] as const;
 
 export interface SeedDemoScheduleOptions {
   readonly clinicId: string;
@@ -29,32 +35,40 @@ export interface SeedDemoScheduleOptions {
   /** The clinic's date today (the demo's clock). */
   readonly today: string;
   readonly zone: string;
-  /** The demo register's patients, in register order (adults first). */
-  readonly patientIds: ReadonlyArray<string>;
 }
 
 /**
  * The demo's working week, so that the day list, the week view and the patient pages show
- * something: bookings with 森 医師 on every open day from today for seven days (four to six a day;
- * today's finished ones checked in and completed, one later booking cancelled), and submitted
- * WEB問診 of three adults — one of whom answered a different sex than the register holds, which the
- * intake view flags. Dates are relative to the server's clock at seed time (`now`, `today`).
+ * something: bookings with 森 医師 on every open day from today for seven days (up to six a day, for
+ * the patients of `DEMO_WEEK_PATIENTS`; today's finished ones checked in and completed, none in the
+ * next three hours, one later booking cancelled), and two adults' submitted WEB問診 — one of whom
+ * answered a different sex than the register holds, which the intake view flags. Dates are
+ * relative to the server's clock at seed time (`now`, `today`).
  */
 export async function seedDemoSchedule(db: Db, o: SeedDemoScheduleOptions): Promise<void> {
   const calendar = (await getSchedulingConfig(db, o.clinicId, o.zone))?.calendar ?? { ...seedClinicCalendar, zone: o.zone };
   const nowMs = o.now.getTime();
   const nowIso = o.now.toISOString();
+  const people = await db.selectFrom('patients').select(['id', 'name_kanji', 'name_kana', 'birth_date', 'sex', 'phone'])
+    .where('clinic_id', '=', o.clinicId).where('is_demo', '=', 1).where('name_kana', 'in', [...DEMO_WEEK_PATIENTS]).execute();
+  people.sort((a, b) => DEMO_WEEK_PATIENTS.indexOf(a.name_kana as never) - DEMO_WEEK_PATIENTS.indexOf(b.name_kana as never));
+  if (people.length === 0) return;
   let k = 0;
   let cancelledOne = false;
   for (let d = 0; d < 7; d++) {
     const date = addDays(o.today, d);
-    if (!clinicDay(calendar, date).open) continue;
-    const count = 4 + ((d * 5) % 3);
-    for (const [time, serviceId, minutes] of DAY_PLAN.slice(0, count)) {
-      const patientId = o.patientIds[k++ % o.patientIds.length]!;
+    const day = clinicDay(calendar, date);
+    if (!day.open) continue;
+    for (const [time, serviceId, minutes] of DAY_PLAN) {
       const startMs = zonedToInstant({ date, time, zone: o.zone });
       const endMs = startMs + minutes * MIN;
+      const endMinute = Number(time.slice(0, 2)) * 60 + Number(time.slice(3)) + minutes;
+      const endTime = `${String(Math.floor(endMinute / 60)).padStart(2, '0')}:${String(endMinute % 60).padStart(2, '0')}`;
+      if (!day.sessions.some((sn) => sn.start <= time && endTime <= sn.end)) continue;
       const done = endMs <= nowMs;
+      // Today: what is over, and what starts well after now (staff may still change today's hours).
+      if (d === 0 && !done && startMs < nowMs + 3 * 60 * MIN) continue;
+      const patientId = people[k++ % people.length]!.id;
       const cancel = !done && d > 0 && !cancelledOne && serviceId === 'saishin';
       if (cancel) cancelledOne = true;
       const id = newId();
@@ -73,14 +87,12 @@ export async function seedDemoSchedule(db: Db, o: SeedDemoScheduleOptions): Prom
     }
   }
 
-  // Three adults' submitted WEB問診 (the example answers, without the scales, which are scored only on a real submission).
-  const adults = await db.selectFrom('patients').select(['id', 'name_kanji', 'name_kana', 'birth_date', 'sex', 'phone'])
-    .where('clinic_id', '=', o.clinicId).where('is_demo', '=', 1).where('id', 'in', o.patientIds.slice(0, 3)).execute();
-  adults.sort((a, b) => o.patientIds.indexOf(a.id) - o.patientIds.indexOf(b.id));
+  // Two adults' submitted WEB問診 (the example answers, without the scales, which are scored only on a real submission).
+  const adults = people.slice(0, 2);
   for (const [i, p] of adults.entries()) {
     const { scale_phq9: _p, scale_gad7: _g, ...example } = exampleAdultIntakeAnswers().values;
-    // 見本 一郎 is registered as male; his intake says female — the view flags the difference.
-    const sex = i === 0 ? 'female' : p.sex;
+    // 見本 由美 is registered as female; her intake says male — the view flags the difference.
+    const sex = i === 0 ? (p.sex === 'female' ? 'male' : 'female') : p.sex;
     const values = { ...example, patient_name: p.name_kanji, patient_name_kana: p.name_kana, birth_date: p.birth_date, sex: { choice: sex }, patient_phone: p.phone ?? '' };
     const submittedMs = nowMs - (i + 1) * DAY;
     const iso = (ms: number) => new Date(ms).toISOString();

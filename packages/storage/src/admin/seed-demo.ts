@@ -97,7 +97,7 @@ export async function seedDemo(db: Db, o: { now: Date; today: string; secrets: S
       note: 'デモ用の過去の初診 / Demo past first visit', checked_in_at: start, cancelled_at: null, cancel_reason: null, move_reason: null, created_by: null, created_at: now, updated_at: now, version: 1,
     });
   }
-  await seedDemoSchedule(db, { clinicId, now: o.now, today: o.today, zone: 'Asia/Tokyo', patientIds: pastVisits });
+  await seedDemoSchedule(db, { clinicId, now: o.now, today: o.today, zone: 'Asia/Tokyo' });
   const staffId = (role: string) => creds.find((c) => c.role === role)!.staffId;
   await seedDemoProgram(db, { clinicId, now: o.now, today: o.today, zone: 'Asia/Tokyo', staff: { doctorId: staffId('doctor'), nurseId: staffId('nurse'), researcherId: staffId('researcher') } });
   await seedDemoExosome(db, { clinicId, now: o.now, today: o.today, zone: 'Asia/Tokyo', staff: { doctorId: staffId('doctor'), nurseId: staffId('nurse'), nurseName: '看護師 見守（デモ）' } });
