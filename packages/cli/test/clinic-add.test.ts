@@ -53,7 +53,11 @@ for (const dialect of testDialects()) {
       assert.equal(link.clinic_id, 'umeda');
       assert.equal(link.purpose, 'setup');
       assert.equal(Date.parse(link.expires_at) - Date.parse(link.created_at), 24 * 3600_000);
-      assert.ok(await t.db.selectFrom('scheduling_settings').select('clinic_id').where('clinic_id', '=', 'umeda').executeTakeFirst(), 'its scheduling configuration exists');
+      const settings = await t.db.selectFrom('scheduling_settings').selectAll().where('clinic_id', '=', 'umeda').executeTakeFirstOrThrow();
+      // It starts empty: no hours, no phone, no bookable resource — nothing of the demo clinic's.
+      assert.deepEqual(JSON.parse(settings.calendar_json).weeklyHours, {});
+      assert.equal(settings.clinic_phone, '');
+      assert.deepEqual(await t.db.selectFrom('scheduling_resources').select('id').where('clinic_id', '=', 'umeda').execute(), []);
       const chain = await t.db.selectFrom('audit_log').select(['action', 'chain']).where('clinic_id', '=', 'umeda').execute();
       assert.deepEqual(chain.map((a) => a.action), ['clinic.create']);
       assert.ok((await verifyAudit(t.db)).ok);

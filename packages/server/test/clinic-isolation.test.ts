@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { chainOf, createClinic, issueSetupLink, newId, raiseAlert, verifyAudit, writeTransaction } from '@mimamori/storage';
+import { seedClinicCalendar, seedClinicResources } from '@mimamori/core/scheduling/index';
+import { chainOf, createClinic, issueSetupLink, newId, putResource, raiseAlert, saveCalendar, verifyAudit, writeTransaction } from '@mimamori/storage';
 import { asAttacker, disableAuditTriggers } from '../../storage/test/as-attacker.ts';
 import { testDialects } from '../../storage/test/test-db.ts';
 import { approvedProgram } from './programs/approved-program.ts';
@@ -52,6 +53,10 @@ for (const dialect of testDialects()) {
       // The second clinic exactly as `mimamori clinic add` makes it, and its first administrator through its setup link.
       const { clinic, link } = await writeTransaction(t.db.db, async (tx) => {
         const clinic = await createClinic(tx, { name: '見守りクリニック 梅田', id: 'umeda', now: t.clock.now });
+        // A new clinic starts empty; it is given hours and resources (what its walk-through would enter) so it can book.
+        const { zone: _zone, ...hours } = seedClinicCalendar;
+        await saveCalendar(tx, clinic.id, hours);
+        for (const [i, resource] of seedClinicResources.entries()) await putResource(tx, { clinicId: clinic.id, resource, now: t.clock.now.toISOString(), sortOrder: i });
         return { clinic, link: await issueSetupLink(tx, { clinicId: clinic.id, publicUrl: t.config.publicUrl, now: t.clock.now }) };
       });
       const status = await t.app.inject({ url: `/api/setup/status?token=${link.token}` });

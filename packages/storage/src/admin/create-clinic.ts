@@ -1,5 +1,6 @@
 import { DomainError } from '@mimamori/core';
 import { checkNewClinic } from '@mimamori/core/clinic/index';
+import { freshClinicCalendar } from '@mimamori/core/scheduling/index';
 import { DEFAULT_CLINIC_ZONE } from '@mimamori/core/time/index';
 import { isUniqueViolation } from '../dialects/database-errors.ts';
 import { appendAudit } from '../repos/audit-repo.ts';
@@ -39,7 +40,8 @@ export async function createClinic(
     if (isUniqueViolation(err)) throw taken('id', id);
     throw err;
   }
-  await seedSchedulingConfig(db, { clinicId: id, now });
+  // A new clinic starts empty (no hours, no resources, no phone): the setup walk-through asks for its own facts.
+  await seedSchedulingConfig(db, { clinicId: id, now, calendar: freshClinicCalendar(given.timeZone), resources: [] });
   await appendAudit(db, {
     at: now, clinicId: id, actorId: null, actorRole: o.actorRole ?? 'cli', action: 'clinic.create', resource: 'clinic', resourceId: id, outcome: 'success',
   });
