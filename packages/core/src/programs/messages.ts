@@ -3,6 +3,7 @@ import { fillTemplate } from '../text/fill-template.ts';
 import type { Lang } from '../text/localized-text.ts';
 import { PROGRAM_SERVICE_MESSAGES } from './program-service-messages.ts';
 import { GOVERNANCE_MESSAGES } from './governance-messages.ts';
+import { LAB_RECORD_MESSAGES } from '../labs/lab-record-messages.ts';
 
 /**
  * Japanese and English texts for every message key used by `programs`, `treatment`, `safety`,
@@ -300,6 +301,7 @@ export const PROGRAM_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, str
   },
   ...PROGRAM_SERVICE_MESSAGES,
   ...GOVERNANCE_MESSAGES,
+  ...LAB_RECORD_MESSAGES,
 });
 
 /**
