@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { PROGRAM_MESSAGES } from '@mimamori/core/programs/index';
 import type { AppDeps } from '../context.ts';
 import { registerProgramRoutes } from '../routes/programs/program-routes.ts';
+import { registerClinicalRecordRoutes } from '../routes/programs/clinical-record-routes.ts';
 
 /**
  * The programs feature: its message catalogue (core's `PROGRAM_MESSAGES`, added once to the app's
@@ -11,4 +12,5 @@ import { registerProgramRoutes } from '../routes/programs/program-routes.ts';
 export function registerProgramsFeature(app: FastifyInstance, deps: AppDeps): void {
   app.appState.messages.register(PROGRAM_MESSAGES);
   registerProgramRoutes(app, deps);
+  registerClinicalRecordRoutes(app, deps);
 }

@@ -11,6 +11,7 @@ import { publicsiteMigrations } from './publicsite/index.ts';
 import { safetyMigrations } from './safety/index.ts';
 import { scalesMigrations } from './scales/index.ts';
 import { schedulingMigrations } from './scheduling/index.ts';
+import { clinicalRecordsMigrations } from './clinical-records/index.ts';
 
 /**
  * Every migration, applied in this order. The foundation first; each feature keeps its own list
@@ -30,4 +31,5 @@ export const migrations: ReadonlyArray<Migration> = [
   ...lineMigrations,
   ...billingMigrations,
   ...publicsiteMigrations,
+  ...clinicalRecordsMigrations,
 ];
