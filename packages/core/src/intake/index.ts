@@ -16,3 +16,4 @@ export * from './intake-progress.ts';
 export * from './intake-scale-answers.ts';
 export * from './intake-part-definition.ts';
 export * from './child-screen-gap.ts';
+export * from './program-intake-sections.ts';

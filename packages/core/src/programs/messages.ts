@@ -4,6 +4,7 @@ import type { Lang } from '../text/localized-text.ts';
 import { PROGRAM_SERVICE_MESSAGES } from './program-service-messages.ts';
 import { GOVERNANCE_MESSAGES } from './governance-messages.ts';
 import { LAB_RECORD_MESSAGES } from '../labs/lab-record-messages.ts';
+import { ELIGIBILITY_MESSAGES } from './eligibility-messages.ts';
 
 /**
  * Japanese and English texts for every message key used by `programs`, `treatment`, `safety`,
@@ -302,6 +303,7 @@ export const PROGRAM_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, str
   ...PROGRAM_SERVICE_MESSAGES,
   ...GOVERNANCE_MESSAGES,
   ...LAB_RECORD_MESSAGES,
+  ...ELIGIBILITY_MESSAGES,
 });
 
 /**
