@@ -2,6 +2,7 @@ import { outcomeEn } from '../../features/outcome/outcome-en.ts';
 import { safetyEn } from '../../features/safety/safety-en.ts';
 import { healthEn } from '../../features/health/health-en.ts';
 import { programsEn } from '../../features/programs/programs-en.ts';
+import { recordsEn } from '../../features/programs/records-en.ts';
 import type { Dict } from '../dict.ts';
 import { outboxEn } from '../../features/outbox/outbox-en.ts';
 import { lineEn } from '../../features/line/line-en.ts';
@@ -303,6 +304,7 @@ export const en: Dict<typeof ja> = {
   applications: applicationsEn,
   health: healthEn,
   prg: programsEn,
+  rec: recordsEn,
   ana: outcomeEn,
   bil: billingEn,
 };

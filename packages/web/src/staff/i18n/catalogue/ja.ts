@@ -2,6 +2,7 @@ import { outcomeJa } from '../../features/outcome/outcome-ja.ts';
 import { safetyJa } from '../../features/safety/safety-ja.ts';
 import { healthJa } from '../../features/health/health-ja.ts';
 import { programsJa } from '../../features/programs/programs-ja.ts';
+import { recordsJa } from '../../features/programs/records-ja.ts';
 import { appointmentsJa } from '../../features/appointments/appointments-ja.ts';
 import { calendarAdminJa } from '../../features/calendar-admin/calendar-admin-ja.ts';
 import { intakeJa } from '../../features/intake/intake-ja.ts';
@@ -301,6 +302,7 @@ export const ja = {
   applications: applicationsJa,
   health: healthJa,
   prg: programsJa,
+  rec: recordsJa,
   ana: outcomeJa,
   bil: billingJa,
 };
