@@ -58,7 +58,7 @@ test('a lab value in an unknown unit is refused, listing the accepted units', ()
   );
   assert.equal(
     formatMessage(d[0]!.message, d[0]!.params as never, 'en'),
-    'il6 is not reported in "mg/dL". Accepted units: pg/mL, ng/L, ng/mL.',
+    'This analyte is not reported in "mg/dL". Accepted units: pg/mL, ng/L, ng/mL.',
   );
 });
 
