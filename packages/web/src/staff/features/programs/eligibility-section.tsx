@@ -63,7 +63,7 @@ export function Criteria({ d }: { readonly d: EnrolmentDetail }): ReactNode {
             {e.criteria.map((c) => (
               <tr key={c.id}>
                 <th scope="row">{criterionLabel(c, d, t)}</th>
-                <td>{t(`prg.criteria.${c.status}`)}</td>
+                <td className="nowrap">{t(`prg.criteria.${c.status}`)}</td>
                 <td className={c.reason === 'open_risk_alert' ? 'small criterion-blocked' : 'small'}>
                   {c.message || c.reason ? <strong className="criterion-reason">{criterionBasis(c, t)}</strong> : criterionBasis(c, t)}
                   {c.reason === 'open_risk_alert' ? <> <Link to="/alerts">{t('rec.alertsLink')}</Link></> : null}
