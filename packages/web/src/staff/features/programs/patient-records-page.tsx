@@ -10,7 +10,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/field.ts
 import { Loading, Page } from '../../components/page.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useSession } from '../../session/session.tsx';
-import { pick, useTimeline, type Program } from './programs-api.ts';
+import { pick, usePrograms, useTimeline, type Program } from './programs-api.ts';
 import { useAnalytes, type Analyte } from './records-api.ts';
 
 const MED_UNITS = ['mg', 'μg', 'g', 'mL', 'tablet', 'capsule', 'packet', 'drop', 'puff', 'patch', 'unit'];
@@ -93,6 +93,8 @@ function LabForm({ patientId, analytes, enrolments }: { readonly patientId: stri
   const { t } = useTranslation();
   const lang = currentLanguage();
   const a = usePost(patientId);
+  const programs = usePrograms();
+  const titleOf = (programId: string): string => pick(programs.data?.items.find((p) => p.program.id === programId)?.program.title, lang) || programId;
   const open = enrolments.filter((e) => !['withdrawn', 'completed', 'ineligible', 'lost_to_follow_up'].includes(e.status));
   const [f, setF] = useState({
     analyte: analytes[0]?.id ?? '', value: '', comparator: '', unit: analytes[0]?.canonicalUnit ?? '', sampleType: analytes[0]?.sampleTypes[0] ?? 'serum', collectedAt: nowLocal(),
@@ -132,7 +134,7 @@ function LabForm({ patientId, analytes, enrolments }: { readonly patientId: stri
       <form className="form form--wide" onSubmit={(e) => void submit(e)} noValidate>
         {open.length ? (
           <SelectField label={t('rec.enrolment')} value={f.enrolmentId} onChange={set('enrolmentId')} error={a.errs.enrolmentId}
-            options={[{ value: '', label: t('rec.noEnrolment') }, ...open.map((e) => ({ value: e.id, label: `${e.programId}（${t(`prg.statuses.${e.status}`)}）` }))]} />
+            options={[{ value: '', label: t('rec.noEnrolment') }, ...open.map((e) => ({ value: e.id, label: `${titleOf(e.programId)}（${t(`prg.statuses.${e.status}`)}）` }))]} />
         ) : null}
         <SelectField label={t('rec.analyte')} value={f.analyte} onChange={(e) => chooseAnalyte(e.target.value)} error={a.errs.analyte}
           options={analytes.map((x) => ({ value: x.id, label: `${pick(x.label, lang)} — ${t(`rec.categories.${x.category}`)}` }))} />
