@@ -145,6 +145,10 @@ async function fillScreen(page: Page, o: { birthDate?: string } = {}): Promise<v
                     ? '3000'
                     : id.includes('months')
                       ? '12'
+                      : id.includes('height_cm')
+                        ? '160'
+                        : id.includes('weight_kg')
+                          ? '55'
                       : mode === 'decimal'
                         ? '1'
                         : id.includes('kana')
@@ -209,6 +213,11 @@ test(
     await page.getByLabel(/生年月日/).fill('1990-06-15');
     await page.getByRole('button', { name: '次へ' }).click();
     await page.waitForFunction(() => document.querySelector('h1')?.textContent !== '受診される方について');
+    // Who is answering (adults too).
+    assert.equal(await heading(page), 'ご記入いただく方');
+    await page.getByRole('radio', { name: '受診される本人' }).check();
+    await page.getByRole('button', { name: '次へ' }).click();
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent !== 'ご記入いただく方');
 
     // The next screen, half-filled; the autosave keeps it when the phone is put away.
     const complaint = '<script>alert(1)</script> 眠れない';

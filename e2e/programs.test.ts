@@ -60,12 +60,30 @@ function dateWithHolidayShift(today: string): { date: string; holiday: string; h
   throw new Error('no national holiday within reach of the infusion course');
 }
 
+/**
+ * The patient answers a PHQ-9 (total 14) on the questionnaire link a doctor sends: eligibility's
+ * severity criterion is decided by a score on record, never by a tick.
+ */
+async function answerPhq9(base: string, doctor: Awaited<ReturnType<typeof apiAs>>, o: { patientId: string; today: string }): Promise<void> {
+  const { link } = await doctor<{ link: { url: string } }>('POST', `/api/patients/${o.patientId}/scale-assignments`, { scaleId: 'phq9', informant: 'self', kind: 'once', startDate: o.today, windowDays: 3 });
+  const token = link.url.split('/p/l/')[1]!;
+  const ex = await fetch(`${base}/api/p/links/exchange`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ token }) });
+  assert.equal(ex.status, 200, await ex.clone().text());
+  const cookie = /(__Host-mm_patient=[^;]+)/.exec(ex.headers.get('set-cookie') ?? '')?.[1] ?? '';
+  const { csrfToken, resourceId } = (await ex.json()) as { csrfToken: string; resourceId: string };
+  const answers = { q1: 2, q2: 2, q3: 2, q4: 2, q5: 2, q6: 2, q7: 1, q8: 1, q9: 0 };
+  const r = await fetch(`${base}/api/p/questionnaires/${resourceId}/submit`, {
+    method: 'POST', headers: { 'content-type': 'application/json', origin: base, cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ answers }),
+  });
+  assert.equal(r.status, 200, await r.text());
+}
+
 async function screenAndConsentPage(page: Page, enrolmentId: string): Promise<void> {
   const base = server.baseUrl;
   await page.goto(`${base}/program-enrolments/${enrolmentId}`);
   await page.getByLabel('診断（ICD-10、カンマ区切り）').fill('F32.1');
   await page.getByRole('button', { name: '適格性を判定する' }).click();
-  // No PHQ-9 in the register yet, and some exclusions have no data: the doctor attests them.
+  // Some exclusions have no data: the doctor attests them (the PHQ-9 on record decides severity).
   await page.getByRole('group', { name: '医師の確認（データがない基準）' }).waitFor();
   for (const box of await page.getByRole('group', { name: '医師の確認（データがない基準）' }).getByRole('checkbox').all()) await box.check();
   await page.getByRole('button', { name: '適格性を判定する' }).click();
@@ -83,10 +101,15 @@ test('define, screen, consent (adult and minor), book the course around a holida
     nameKanji: '見守 一郎', nameKana: adultKana, birthDate: '1980-06-15', sex: 'male', phone: '090-1111-2222', acknowledgeDuplicates: true,
   })).patient;
   const minorKana = `テスト ${kana()}`;
-  await reception<{ patient: { id: string } }>('POST', '/api/patients', {
+  const minor = await reception<{ patient: { id: string } }>('POST', '/api/patients', {
     nameKanji: '見守 次郎', nameKana: minorKana, birthDate: addDays(today, -14 * 365 - 10), sex: 'male', phone: '090-3333-4444',
     guardians: [{ name: '見守 花子', relation: '母' }], acknowledgeDuplicates: true,
   });
+
+  // Both answer a PHQ-9 before screening (the severity criterion waits for a score).
+  const doctorApi = await apiAs(base, 'demo.doctor', out);
+  await answerPhq9(base, doctorApi, { patientId: adult.id, today });
+  await answerPhq9(base, doctorApi, { patientId: minor.patient.id, today });
 
   const context = await newContext(browser, 'ja');
   const page = await context.newPage();

@@ -89,8 +89,8 @@ test('self-harm option → crisis panel → the on-call doctor is mailed → esc
   const sent = await h.call<{ intakeId: string; link: { url: string } }>(doctor, 'POST', `/api/patients/${patient.patient.id}/intakes`, {});
   const values = { ...exampleAdultIntakeAnswers().values };
   await h.db.db.updateTable('intakes').set({
-    values_json: JSON.stringify({ patient_name: values.patient_name, patient_name_kana: values.patient_name_kana, birth_date: values.birth_date, sex: values.sex, patient_phone: values.patient_phone }),
-    confirmed_groups_json: JSON.stringify(['basic_patient']), current_group_id: 'complaint_main', status: 'started',
+    values_json: JSON.stringify({ patient_name: values.patient_name, patient_name_kana: values.patient_name_kana, birth_date: values.birth_date, sex: values.sex, patient_phone: values.patient_phone, respondent: values.respondent }),
+    confirmed_groups_json: JSON.stringify(['basic_patient', 'basic_respondent']), current_group_id: 'complaint_main', status: 'started',
   }).where('id', '=', sent.intakeId).execute();
 
   const phone = await browser.newContext({ locale: 'ja-JP', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });

@@ -27,3 +27,6 @@ export type {
 
 /** One intake as reception and the day list see it (status only): `GET /api/intakes/status`, a patient's intakes. */
 export type IntakeStatusView = ReturnType<typeof intakeStatusOf>;
+
+/** One analyte of the clinic's lab catalogue: `GET /api/lab-analytes`. */
+export type LabAnalyteView = Awaited<ReturnType<typeof import('./services/programs/lab-record-service.ts').listAnalytes>>[number];

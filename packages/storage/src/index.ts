@@ -35,6 +35,7 @@ export * from './repos/intake/intake-definition-repo.ts';
 export * from './repos/intake/intake-repo.ts';
 export * from './repos/scheduling/index.ts';
 export * from './repos/programs/index.ts';
+export * from './repos/clinical-records/index.ts';
 export * from './repos/outcome/index.ts';
 export * from './admin/export-data-cut.ts';
 export * from './admin/analysis-plans.ts';

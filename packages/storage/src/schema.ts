@@ -8,6 +8,7 @@ import type { PublicsiteTables } from './schema/publicsite-tables.ts';
 import type { SafetyTables } from './schema/safety-tables.ts';
 import type { ScalesTables } from './schema/scales-tables.ts';
 import type { SchedulingTables } from './schema/scheduling-tables.ts';
+import type { ClinicalRecordsTables } from './schema/clinical-records-tables.ts';
 
 /**
  * Table types: they mirror the columns (snake_case). Domain types live in core; repositories map
@@ -253,5 +254,5 @@ export interface FoundationTables {
 }
 
 /** Every table: the foundation's and each feature's. */
-export interface Database extends FoundationTables, ScalesTables, SchedulingTables, IntakeTables, ProgramsTables, OutcomeTables, SafetyTables, LineTables, BillingTables, PublicsiteTables {}
+export interface Database extends FoundationTables, ScalesTables, SchedulingTables, IntakeTables, ProgramsTables, OutcomeTables, SafetyTables, LineTables, BillingTables, PublicsiteTables, ClinicalRecordsTables {}
 

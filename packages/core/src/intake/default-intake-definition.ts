@@ -1,4 +1,5 @@
 import { ADOLESCENT_MIN_AGE } from './intake-part-definition.ts';
+import { backgroundSection, developmentSupportGroup, respondentGroup, suicideAttemptCountQuestion, treatmentSafetySection } from './program-intake-sections.ts';
 import type {
   IntakeCondition,
   IntakeDefinition,
@@ -185,7 +186,7 @@ function basicSection(): IntakeDefinition['sections'][number] {
       },
     ],
   };
-  return { id: 'basic', title: t('基本情報', 'Basic information'), groups: [patient, guardian, school] };
+  return { id: 'basic', title: t('基本情報', 'Basic information'), groups: [patient, respondentGroup(), guardian, school] };
 }
 
 function complaintSection(): IntakeDefinition['sections'][number] {
@@ -310,6 +311,7 @@ function historySection(): IntakeDefinition['sections'][number] {
             ],
             summary: { joinPrevious: true, parenthesize: true },
           },
+          suicideAttemptCountQuestion(),
         ],
       },
       {
@@ -451,6 +453,7 @@ function familyAndDevelopmentSections(): IntakeDefinition['sections'] {
             details('checkup_details', 'checkup_concerns', t('いつ、どのような指摘でしたか。', 'When, and what was said?'), 500),
           ],
         },
+        developmentSupportGroup(),
       ],
     },
   ];
@@ -776,8 +779,10 @@ export function createDefaultIntakeDefinition(options: DefaultIntakeOptions = {}
       complaintSection(),
       historySection(),
       medicinesSection(),
+      treatmentSafetySection(),
       ...familyAndDevelopmentSections(),
       lifeSection(),
+      backgroundSection(),
       hopesSection(),
       selfSection(),
       // A clinic may configure no scales at all; an empty section would be invalid.

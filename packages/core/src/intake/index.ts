@@ -17,3 +17,4 @@ export * from './intake-scale-answers.ts';
 export * from './intake-part-definition.ts';
 export * from './child-screen-gap.ts';
 export * from './intake-register-mismatches.ts';
+export * from './program-intake-sections.ts';

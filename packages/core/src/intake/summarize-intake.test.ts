@@ -15,7 +15,7 @@ test('adult summary in clinical Japanese', () => {
   const s = summarizeIntake(D, exampleAdultIntakeAnswers(), { lang: 'ja', today, scores });
   const lines = s.text.split('\n');
   assert.equal(lines[0], '【要確認】PHQ-9 項目9陽性。');
-  assert.equal(lines[1], '年齢: 36歳（1990-06-15生）。性別: 女性。');
+  assert.equal(lines[1], '年齢: 36歳（1990-06-15生）。性別: 女性。回答者: 本人。');
   assert.equal(lines[2], '主訴: 気分の落ち込みと不眠。症状: 抑うつ気分、不眠、易疲労・意欲低下。発症: 2026年春頃、徐々に増悪。契機: 職場の異動。');
   assert.equal(lines[3], '精神科既往: なし。入院歴: なし。自殺企図歴: なし。既往歴: 気管支喘息（小児期）。前医: なし。');
   assert.equal(lines[4], '内服: セルトラリン 25mg 1日1回夕、ロラゼパム 0.5mg 頓用（不安時）。アレルギー: なし。');
@@ -34,7 +34,7 @@ test('adult summary in English translates listed generic names and options', () 
   const s = summarizeIntake(D, exampleAdultIntakeAnswers(), { lang: 'en', today, scores });
   const lines = s.text.split('\n');
   assert.equal(lines[0], 'ALERT: PHQ-9 item 9 positive.');
-  assert.equal(lines[1], 'Age: 36 years (born 1990-06-15). Sex: Female.');
+  assert.equal(lines[1], 'Age: 36 years (born 1990-06-15). Sex: Female. Answered by: patient.');
   assert.ok(lines[2].startsWith('Chief complaint: 気分の落ち込みと不眠. Symptoms: depressed mood, insomnia, fatigue/low energy. Onset: 2026年春頃, gradually worsening.'));
   assert.equal(lines[4], 'Medicines: sertraline 25mg once daily in the evening; lorazepam 0.5mg as needed (不安時). Allergies: none.');
   assert.equal(lines.at(-1), 'PHQ-9: 14 (moderate). GAD-7: 7 (mild).');

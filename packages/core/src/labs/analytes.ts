@@ -23,13 +23,23 @@ import type { LocalizedText } from '../text/localized-text.ts';
  *   (a value 1000× too large), not clinical limits: they sit well above the highest values reported
  *   even in septic shock (IL-6 up to 170 000 pg/mL, same Dortmund page).
  */
-export type AnalyteId = 'il6' | 'tnf_alpha' | 'crp' | 'il10' | 'tgf_beta' | 'bdnf' | 'ngf' | 'cortisol';
+export type AnalyteId =
+  | 'il6' | 'tnf_alpha' | 'crp' | 'il10' | 'tgf_beta' | 'bdnf' | 'ngf' | 'cortisol'
+  | 'mir21' | 'mir146a'
+  | 'wbc' | 'rbc' | 'hemoglobin' | 'hematocrit' | 'platelets' | 'ast' | 'alt' | 'creatinine';
 
-export type SampleType = 'serum' | 'plasma' | 'saliva';
+/** `whole_blood`: EDTA whole blood, as a blood count is measured in. */
+export type SampleType = 'serum' | 'plasma' | 'saliva' | 'whole_blood';
 
-export const ANALYTE_IDS: ReadonlyArray<AnalyteId> = ['il6', 'tnf_alpha', 'crp', 'il10', 'tgf_beta', 'bdnf', 'ngf', 'cortisol'];
+/** What an analyte is measured for: a research biomarker, or a safety lab the doctor watches. */
+export type AnalyteCategory = 'biomarker' | 'safety';
 
-export const SAMPLE_TYPES: ReadonlyArray<SampleType> = ['serum', 'plasma', 'saliva'];
+export const ANALYTE_IDS: ReadonlyArray<AnalyteId> = [
+  'il6', 'tnf_alpha', 'crp', 'il10', 'tgf_beta', 'bdnf', 'ngf', 'cortisol', 'mir21', 'mir146a',
+  'wbc', 'rbc', 'hemoglobin', 'hematocrit', 'platelets', 'ast', 'alt', 'creatinine',
+];
+
+export const SAMPLE_TYPES: ReadonlyArray<SampleType> = ['serum', 'plasma', 'saliva', 'whole_blood'];
 
 export type ReferenceRange = {
   /** Inclusive bounds in the analyte's canonical unit; `null` = open. */
@@ -42,6 +52,8 @@ export type ReferenceRange = {
 export type AnalyteDefinition = {
   readonly id: AnalyteId;
   readonly label: LocalizedText;
+  /** Default `biomarker`. */
+  readonly category?: AnalyteCategory;
   readonly canonicalUnit: string;
   /** unit → factor; canonical value = entered value × factor. */
   readonly units: Readonly<Record<string, number>>;
@@ -136,6 +148,103 @@ export const ANALYTES: Readonly<Record<AnalyteId, AnalyteDefinition>> = Object.f
     plausibleMax: 500,
     referenceRange: null,
   },
+  // microRNAs the clinic's own article names (miR-21, miR-146a). Measured by RT-qPCR or digital PCR;
+  // absolute copies per µL of serum/plasma when a standard curve or dPCR is used. Relative
+  // expression (2^-ΔΔCt) has no unit and is not comparable across runs, so it is not accepted here.
+  mir21: {
+    id: 'mir21',
+    label: { ja: 'miR-21（マイクロRNA）', en: 'miR-21 (microRNA)' },
+    canonicalUnit: 'copies/μL',
+    units: { 'copies/μL': 1, 'copies/mL': 0.001 },
+    sampleTypes: ['serum', 'plasma'],
+    plausibleMax: 1e9,
+    referenceRange: null,
+  },
+  mir146a: {
+    id: 'mir146a',
+    label: { ja: 'miR-146a（マイクロRNA）', en: 'miR-146a (microRNA)' },
+    canonicalUnit: 'copies/μL',
+    units: { 'copies/μL': 1, 'copies/mL': 0.001 },
+    sampleTypes: ['serum', 'plasma'],
+    plausibleMax: 1e9,
+    referenceRange: null,
+  },
+  // Safety labs. Units as Japanese reports print them; ranges from the JCCLS 共用基準範囲 where one
+  // range serves both sexes (WBC, platelets, AST); sex-specific ones (Hb, Ht, RBC, ALT, creatinine)
+  // are left to the clinic's settings.
+  wbc: {
+    id: 'wbc', category: 'safety',
+    label: { ja: '白血球数（WBC）', en: 'White blood cells (WBC)' },
+    canonicalUnit: '/μL',
+    units: { '/μL': 1, '×10³/μL': 1000, '×10⁹/L': 1000 },
+    sampleTypes: ['whole_blood'],
+    plausibleMax: 1_000_000,
+    referenceRange: { low: 3300, high: 8600, assayDependent: false, source: 'JCCLS 共用基準範囲 (伊藤喜久, 臨床検査 64(9):972–979, 2020)' },
+  },
+  rbc: {
+    id: 'rbc', category: 'safety',
+    label: { ja: '赤血球数（RBC）', en: 'Red blood cells (RBC)' },
+    canonicalUnit: '×10⁴/μL',
+    units: { '×10⁴/μL': 1, '万/μL': 1, '×10⁶/μL': 100, '×10¹²/L': 100 },
+    sampleTypes: ['whole_blood'],
+    plausibleMax: 1500,
+    referenceRange: null,
+  },
+  hemoglobin: {
+    id: 'hemoglobin', category: 'safety',
+    label: { ja: 'ヘモグロビン（Hb）', en: 'Haemoglobin (Hb)' },
+    canonicalUnit: 'g/dL',
+    units: { 'g/dL': 1, 'g/L': 0.1 },
+    sampleTypes: ['whole_blood'],
+    plausibleMax: 30,
+    referenceRange: null,
+  },
+  hematocrit: {
+    id: 'hematocrit', category: 'safety',
+    label: { ja: 'ヘマトクリット（Ht）', en: 'Haematocrit (Hct)' },
+    canonicalUnit: '%',
+    units: { '%': 1 },
+    sampleTypes: ['whole_blood'],
+    plausibleMax: 100,
+    referenceRange: null,
+  },
+  platelets: {
+    id: 'platelets', category: 'safety',
+    label: { ja: '血小板数（PLT）', en: 'Platelets (PLT)' },
+    canonicalUnit: '×10⁴/μL',
+    units: { '×10⁴/μL': 1, '万/μL': 1, '×10³/μL': 0.1, '×10⁹/L': 0.1 },
+    sampleTypes: ['whole_blood'],
+    plausibleMax: 1000,
+    referenceRange: { low: 15.8, high: 34.8, assayDependent: false, source: 'JCCLS 共用基準範囲 (伊藤喜久, 臨床検査 64(9):972–979, 2020)' },
+  },
+  ast: {
+    id: 'ast', category: 'safety',
+    label: { ja: 'AST（GOT）', en: 'AST (aspartate aminotransferase)' },
+    canonicalUnit: 'U/L',
+    units: { 'U/L': 1, 'IU/L': 1 },
+    sampleTypes: ['serum', 'plasma'],
+    plausibleMax: 100_000,
+    referenceRange: { low: 13, high: 30, assayDependent: false, source: 'JCCLS 共用基準範囲 (伊藤喜久, 臨床検査 64(9):972–979, 2020)' },
+  },
+  alt: {
+    id: 'alt', category: 'safety',
+    label: { ja: 'ALT（GPT）', en: 'ALT (alanine aminotransferase)' },
+    canonicalUnit: 'U/L',
+    units: { 'U/L': 1, 'IU/L': 1 },
+    sampleTypes: ['serum', 'plasma'],
+    plausibleMax: 100_000,
+    referenceRange: null,
+  },
+  creatinine: {
+    id: 'creatinine', category: 'safety',
+    label: { ja: 'クレアチニン（Cre）', en: 'Creatinine (Cr)' },
+    canonicalUnit: 'mg/dL',
+    // 1 mg/dL = 88.4 µmol/L (molar mass 113.12 g/mol).
+    units: { 'mg/dL': 1, 'μmol/L': 1 / 88.4 },
+    sampleTypes: ['serum', 'plasma'],
+    plausibleMax: 50,
+    referenceRange: null,
+  },
 } satisfies Record<AnalyteId, AnalyteDefinition>);
 
 /**
@@ -163,8 +272,13 @@ export function unitKey(unit: string): string {
  * resolveUnit('il6', 'mg/dL');      // undefined
  */
 export function resolveUnit(analyte: AnalyteId, raw: string): string | undefined {
+  return resolveUnitOf(ANALYTES[analyte], raw);
+}
+
+/** {@link resolveUnit} for any catalogue entry (a clinic's own analyte too). */
+export function resolveUnitOf(def: Pick<AnalyteDefinition, 'units'>, raw: string): string | undefined {
   const key = unitKey(raw);
-  return Object.keys(ANALYTES[analyte].units).find((u) => unitKey(u) === key);
+  return Object.keys(def.units).find((u) => unitKey(u) === key);
 }
 
 /** True when `id` is one of the panel's analytes. */

@@ -1,8 +1,11 @@
 import { checkInstant } from '../fields/check-date.ts';
 import type { Issues } from '../fields/field-issues.ts';
-import { checkOneOf, checkText, createIssues, deepFreeze, isPresent, throwIfIssues } from '../fields/field-issues.ts';
-import type { AnalyteId, SampleType } from './analytes.ts';
-import { ANALYTES, SAMPLE_TYPES, isAnalyteId, resolveUnit } from './analytes.ts';
+import { checkNumber, checkOneOf, checkText, createIssues, deepFreeze, isPresent, throwIfIssues } from '../fields/field-issues.ts';
+import type { SampleType } from './analytes.ts';
+import { SAMPLE_TYPES, resolveUnitOf } from './analytes.ts';
+import { analyteCatalogue, type AnalyteCatalogue } from './lab-catalogue.ts';
+
+const BUILT_IN = analyteCatalogue();
 
 /**
  * One measured value. `value` and `unit` are as reported; `canonicalValue` is in the analyte's
@@ -11,7 +14,8 @@ import { ANALYTES, SAMPLE_TYPES, isAnalyteId, resolveUnit } from './analytes.ts'
  */
 export type LabResult = {
   readonly patientId: string;
-  readonly analyte: AnalyteId;
+  /** An id of the clinic's analyte catalogue (`analyteCatalogue`): the built-in panel or its own. */
+  readonly analyte: string;
   readonly value: number;
   readonly comparator?: '<' | '>';
   readonly unit: string;
@@ -23,6 +27,14 @@ export type LabResult = {
   /** Assay / kit name (e.g. "Elecsys IL-6"). Values from different assays are not comparable. */
   readonly assay: string;
   readonly assayLot?: string;
+  /** The run (plate, batch) the sample was measured in: values from one batch compare best. */
+  readonly assayBatch?: string;
+  /** Minutes from collection to centrifugation / freezing; long delays change cytokines and BDNF. */
+  readonly processingDelayMinutes?: number;
+  /** How often the aliquot was frozen and thawed before the assay (0 = fresh or first thaw). */
+  readonly freezeThawCount?: number;
+  /** Why a sample taken outside the program's collection window was kept (cortisol). */
+  readonly windowOverrideReason?: string;
   readonly enrolmentId?: string;
   readonly visitId?: string;
   readonly notes?: string;
@@ -39,20 +51,26 @@ function tidy(x: number): number {
  * Checks analyte, unit, value and sample fields of a lab result into `issues`, with `path(field)`
  * naming each field (so the CSV importer can report columns). Returns the result when valid.
  */
-export function checkLabResult(issues: Issues, input: LabResultInput, path: (field: string) => string = (f) => f): LabResult | undefined {
+export function checkLabResult(
+  issues: Issues,
+  input: LabResultInput,
+  o: { readonly path?: (field: string) => string; readonly catalogue?: AnalyteCatalogue } = {},
+): LabResult | undefined {
+  const path = o.path ?? ((f: string) => f);
+  const catalogue = o.catalogue ?? BUILT_IN;
   const before = issues.list.length;
   const patientId = checkText(issues, path('patientId'), input.patientId, { max: 100 });
-  let analyte: AnalyteId | undefined;
+  let analyte: string | undefined;
   if (!isPresent(input.analyte)) issues.add(path('analyte'), 'programs.field.required');
-  else if (!isAnalyteId(input.analyte)) issues.add(path('analyte'), 'labs.unknown_analyte', { analyte: String(input.analyte) });
+  else if (typeof input.analyte !== 'string' || !catalogue.has(input.analyte)) issues.add(path('analyte'), 'labs.unknown_analyte', { analyte: String(input.analyte) });
   else analyte = input.analyte;
-  const def = analyte ? ANALYTES[analyte] : undefined;
+  const def = analyte ? catalogue.get(analyte) : undefined;
 
   let unit: string | undefined;
   if (!isPresent(input.unit)) issues.add(path('unit'), 'programs.field.required');
   else if (typeof input.unit !== 'string') issues.add(path('unit'), 'programs.field.not_text');
   else if (analyte) {
-    unit = resolveUnit(analyte, input.unit);
+    unit = resolveUnitOf(def!, input.unit);
     if (unit === undefined) {
       issues.add(path('unit'), 'labs.unknown_unit', { unit: input.unit, analyte, allowed: Object.keys(def!.units).join(', ') });
     }
@@ -83,6 +101,10 @@ export function checkLabResult(issues: Issues, input: LabResultInput, path: (fie
   else issues.add(path('fasting'), isPresent(input.fasting) ? 'labs.fasting_invalid' : 'programs.field.required');
   const assay = checkText(issues, path('assay'), input.assay, { max: 200 });
   const assayLot = checkText(issues, path('assayLot'), input.assayLot, { required: false, max: 64 });
+  const assayBatch = checkText(issues, path('assayBatch'), input.assayBatch, { required: false, max: 64 });
+  const processingDelayMinutes = checkNumber(issues, path('processingDelayMinutes'), input.processingDelayMinutes, { required: false, integer: true, min: 0, max: 10_080 });
+  const freezeThawCount = checkNumber(issues, path('freezeThawCount'), input.freezeThawCount, { required: false, integer: true, min: 0, max: 20 });
+  const windowOverrideReason = checkText(issues, path('windowOverrideReason'), input.windowOverrideReason, { required: false, max: 500 });
   const enrolmentId = checkText(issues, path('enrolmentId'), input.enrolmentId, { required: false, max: 100 });
   const visitId = checkText(issues, path('visitId'), input.visitId, { required: false, max: 64 });
   const notes = checkText(issues, path('notes'), input.notes, { required: false, max: 2000 });
@@ -100,6 +122,10 @@ export function checkLabResult(issues: Issues, input: LabResultInput, path: (fie
     fasting: fasting!,
     assay: assay!,
     ...(assayLot !== undefined ? { assayLot } : {}),
+    ...(assayBatch !== undefined ? { assayBatch } : {}),
+    ...(processingDelayMinutes !== undefined ? { processingDelayMinutes } : {}),
+    ...(freezeThawCount !== undefined ? { freezeThawCount } : {}),
+    ...(windowOverrideReason !== undefined ? { windowOverrideReason } : {}),
     ...(enrolmentId !== undefined ? { enrolmentId } : {}),
     ...(visitId !== undefined ? { visitId } : {}),
     ...(notes !== undefined ? { notes } : {}),
@@ -116,9 +142,9 @@ export function checkLabResult(issues: Issues, input: LabResultInput, path: (fie
  * validateLabResult({ patientId: 'p-1', analyte: 'cortisol', value: 331, unit: 'nmol/L', sampleType: 'serum',
  *   collectedAt: '2026-04-08T09:10:00+09:00', fasting: true, assay: 'Elecsys Cortisol II' }).canonicalValue; // 12.0 (μg/dL)
  */
-export function validateLabResult(input: LabResultInput): LabResult {
+export function validateLabResult(input: LabResultInput, o: { readonly catalogue?: AnalyteCatalogue } = {}): LabResult {
   const issues = createIssues();
-  const r = checkLabResult(issues, input);
+  const r = checkLabResult(issues, input, o);
   throwIfIssues(issues, 'labs.result_invalid');
   return deepFreeze(r!);
 }

@@ -29,8 +29,11 @@ function details(fn: () => unknown): Array<{ path: string; message: string; para
   assert.fail('expected an error');
 }
 
-test('the panel has the eight analytes, each with a canonical unit among its accepted units', () => {
-  assert.deepEqual(ANALYTE_IDS, ['il6', 'tnf_alpha', 'crp', 'il10', 'tgf_beta', 'bdnf', 'ngf', 'cortisol']);
+test('the panel has the eight biomarkers, the two microRNAs and the safety labs, each with a canonical unit among its accepted units', () => {
+  assert.deepEqual(ANALYTE_IDS, [
+    'il6', 'tnf_alpha', 'crp', 'il10', 'tgf_beta', 'bdnf', 'ngf', 'cortisol', 'mir21', 'mir146a',
+    'wbc', 'rbc', 'hemoglobin', 'hematocrit', 'platelets', 'ast', 'alt', 'creatinine',
+  ]);
   for (const id of ANALYTE_IDS) assert.equal(ANALYTES[id].units[ANALYTES[id].canonicalUnit], 1, id);
 });
 
@@ -55,7 +58,7 @@ test('a lab value in an unknown unit is refused, listing the accepted units', ()
   );
   assert.equal(
     formatMessage(d[0]!.message, d[0]!.params as never, 'en'),
-    'il6 is not reported in "mg/dL". Accepted units: pg/mL, ng/L, ng/mL.',
+    'This analyte is not reported in "mg/dL". Accepted units: pg/mL, ng/L, ng/mL.',
   );
 });
 

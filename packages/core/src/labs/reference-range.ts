@@ -1,4 +1,5 @@
 import type { AnalyteId, ReferenceRange, SampleType } from './analytes.ts';
+import { isAnalyteId } from './analytes.ts';
 import { ANALYTES } from './analytes.ts';
 import type { LabResult } from './lab-result.ts';
 
@@ -37,7 +38,7 @@ export function resolveReferenceRange(
     .filter((x) => x.k >= 0)
     .sort((a, b) => b.k - a.k)[0];
   if (best) return { low: best.s.low, high: best.s.high, assayDependent: best.s.assay !== undefined, source: best.s.source };
-  return ANALYTES[result.analyte].referenceRange;
+  return isAnalyteId(result.analyte) ? ANALYTES[result.analyte].referenceRange : null;
 }
 
 export type RangeFlag = 'low' | 'normal' | 'high' | 'indeterminate' | 'no_range';

@@ -30,6 +30,28 @@ export const MEDICATION_FREQUENCIES: ReadonlyArray<MedicationFrequency> = [
   'other',
 ];
 
+/** How a medicine is taken (the routes a psychiatric clinic meets). */
+export type MedicationRoute = 'oral' | 'sublingual' | 'transdermal' | 'intramuscular' | 'intravenous' | 'subcutaneous' | 'intranasal' | 'rectal' | 'other';
+export const MEDICATION_ROUTES: ReadonlyArray<MedicationRoute> = ['oral', 'sublingual', 'transdermal', 'intramuscular', 'intravenous', 'subcutaneous', 'intranasal', 'rectal', 'other'];
+
+/**
+ * The drug class, so an analysis can ask "any antidepressant change in the window" without a drug
+ * dictionary. Broad psychiatric classes; `other` for the rest.
+ */
+export type DrugClass =
+  | 'ssri' | 'snri' | 'nassa' | 'tricyclic' | 'other_antidepressant' | 'antipsychotic' | 'mood_stabiliser'
+  | 'benzodiazepine' | 'hypnotic' | 'adhd_stimulant' | 'adhd_non_stimulant' | 'antiepileptic' | 'supplement' | 'other';
+export const DRUG_CLASSES: ReadonlyArray<DrugClass> = [
+  'ssri', 'snri', 'nassa', 'tricyclic', 'other_antidepressant', 'antipsychotic', 'mood_stabiliser',
+  'benzodiazepine', 'hypnotic', 'adhd_stimulant', 'adhd_non_stimulant', 'antiepileptic', 'supplement', 'other',
+];
+
+/**
+ * The YJ code (個別医薬品コード): 12 characters, digits and upper-case letters (the 7-character
+ * 薬価基準収載医薬品コード stem, then form, brand and check characters).
+ */
+const YJ_CODE = /^[0-9]{4}[0-9A-Z]{8}$/;
+
 /** A change of dose or frequency from a date on. Fields left out did not change. */
 export type MedicationChange = {
   readonly date: string;
@@ -48,9 +70,14 @@ export type ConcomitantMedication = {
   readonly id: string;
   readonly patientId: string;
   readonly genericName: string;
+  /** YJ code where the clinic has it (12 characters). */
+  readonly yjCode?: string;
+  readonly drugClass?: DrugClass;
+  /** Dose per day, in `unit` (for `prn`, the most taken in a day). */
   readonly dose: number;
   readonly unit: MedicationUnit;
   readonly frequency: MedicationFrequency;
+  /** A `MedicationRoute`; older records may hold free text. */
   readonly route?: string;
   readonly indication?: string;
   readonly startDate?: string;
@@ -77,7 +104,11 @@ export function validateConcomitantMedication(input: ConcomitantMedicationInput)
   const dose = checkNumber(issues, 'dose', input.dose, { positive: true, max: 100_000 });
   const unit = checkOneOf(issues, 'unit', input.unit, MEDICATION_UNITS);
   const frequency = checkOneOf(issues, 'frequency', input.frequency, MEDICATION_FREQUENCIES);
-  const route = checkText(issues, 'route', input.route, { required: false, max: 100 });
+  const route = checkOneOf(issues, 'route', input.route, MEDICATION_ROUTES, { required: false });
+  const drugClass = checkOneOf(issues, 'drugClass', input.drugClass, DRUG_CLASSES, { required: false });
+  const rawYj = checkText(issues, 'yjCode', input.yjCode, { required: false, max: 20 });
+  const yjCode = rawYj?.normalize('NFKC').toUpperCase().replace(/\s+/g, '');
+  if (yjCode !== undefined && !YJ_CODE.test(yjCode)) issues.add('yjCode', 'medication.yj_code_invalid');
   const indication = checkText(issues, 'indication', input.indication, { required: false, max: 200 });
   const startDate = checkDate(issues, 'startDate', input.startDate, { required: false });
   const stopDate = checkDate(issues, 'stopDate', input.stopDate, { required: false });
@@ -115,6 +146,8 @@ export function validateConcomitantMedication(input: ConcomitantMedicationInput)
     patientId: patientId!,
     // NFKC so half-width katakana and full-width Latin compare equal across entries.
     genericName: rawName!.normalize('NFKC'),
+    ...(yjCode !== undefined ? { yjCode } : {}),
+    ...(drugClass !== undefined ? { drugClass } : {}),
     dose: dose!,
     unit: unit!,
     frequency: frequency!,

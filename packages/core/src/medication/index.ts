@@ -1,2 +1,3 @@
 export * from './concomitant-medication.ts';
 export * from './flag-confounders.ts';
+export * from './co-intervention.ts';

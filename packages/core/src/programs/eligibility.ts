@@ -34,7 +34,16 @@ export type EligibilityData = {
    * scale id. A severity criterion on a scale outside the patient's age is not met, whatever the score.
    */
   readonly scaleAgeRanges?: Readonly<Record<string, { readonly min?: number; readonly max?: number }>>;
+  /**
+   * Safety alerts about suicide or self-harm (PHQ-9 item 9, an intake answer …) still open on the
+   * patient. While any is open, "no active suicidal intent" cannot be stated: a doctor resolves the
+   * alert first.
+   */
+  readonly openRiskAlerts?: number;
 };
+
+/** Exclusions about suicide risk that an open risk alert contradicts. */
+export const SUICIDALITY_EXCLUSIONS: ReadonlyArray<string> = ['active_suicidal_intent'];
 
 export type CriterionStatus = 'met' | 'not_met' | 'attested' | 'missing_data';
 export type CriterionKind = 'age' | 'diagnosis' | 'severity' | 'exclusion';
@@ -48,7 +57,7 @@ export type CriterionResult = {
   readonly params: ErrorParams;
   readonly attestedBy?: string;
   /** Why a criterion is not met when the score alone does not say (`scale_age_out_of_range`). */
-  readonly reason?: 'scale_age_out_of_range';
+  readonly reason?: 'scale_age_out_of_range' | 'no_score' | 'open_risk_alert';
   /** The reason in words, for the screen and the API. */
   readonly message?: { readonly ja: string; readonly en: string };
 };
@@ -91,6 +100,10 @@ function validate(data: EligibilityData): void {
     if (typeof v !== 'number' || !Number.isFinite(v)) issues.add(`scores.${scale}`, 'programs.field.not_number');
   }
   (data.attestations ?? []).forEach((a, i) => {
+    if (a.met && SUICIDALITY_EXCLUSIONS.some((x) => a.criterionId === `exclusion:${x}`) && (data.openRiskAlerts ?? 0) > 0) {
+      issues.add(`attestations[${i}].met`, 'programs.eligibility_open_risk_alert', { alerts: data.openRiskAlerts! });
+    }
+    if (a.met && a.criterionId.startsWith('severity:')) issues.add(`attestations[${i}].met`, 'programs.eligibility_severity_needs_score');
     checkText(issues, `attestations[${i}].criterionId`, a.criterionId, { max: 100 });
     checkText(issues, `attestations[${i}].by`, a.by, { max: 100 });
     checkInstant(issues, `attestations[${i}].at`, a.at);
@@ -101,7 +114,8 @@ function validate(data: EligibilityData): void {
 /**
  * Checks a patient against a program's eligibility criteria. Each criterion is decided from data
  * where the data exists; otherwise the doctor's attestation decides it; with neither it is
- * `missing_data`. Any `not_met` → `ineligible`; otherwise any `missing_data` → `incomplete`;
+ * `missing_data`. A severity threshold is decided only by a score on record (an attestation of it is
+ * refused), and "no active suicidal intent" cannot be attested while a risk alert is open. Any `not_met` → `ineligible`; otherwise any `missing_data` → `incomplete`;
  * otherwise `eligible`. With `severityRule: 'any_of'` one met threshold satisfies the severity group.
  *
  * @example
@@ -151,7 +165,12 @@ export function evaluateEligibility(program: ProgramDefinition, data: Eligibilit
       };
     }
     const score = data.scores?.[t.scaleId];
-    if (score === undefined) return attested(data, id, 'severity', params);
+    // A severity threshold is decided by a score on record, never by a tick: without one it waits.
+    // (A doctor may still say it is not met: that only excludes.)
+    if (score === undefined) {
+      const a = attested(data, id, 'severity', params);
+      return a.status === 'not_met' ? a : { id, kind: 'severity', status: 'missing_data', reason: 'no_score', params };
+    }
     const ok = (t.min === undefined || score >= t.min) && (t.max === undefined || score <= t.max);
     return { id, kind: 'severity', status: ok ? 'met' : 'not_met', params: { ...params, score } };
   });
@@ -163,7 +182,9 @@ export function evaluateEligibility(program: ProgramDefinition, data: Eligibilit
     const known = data.exclusions?.[x.id];
     const byCode = x.icd10 && data.diagnoses ? data.diagnoses.find((d) => x.icd10!.some((c) => icd10Matches(d, c))) : undefined;
     if (byCode) results.push({ id, kind: 'exclusion', status: 'not_met', params: { ...params, matched: byCode } });
-    else if (known !== undefined) results.push({ id, kind: 'exclusion', status: known ? 'not_met' : 'met', params });
+    else if (SUICIDALITY_EXCLUSIONS.includes(x.id) && (data.openRiskAlerts ?? 0) > 0 && known !== true && attested(data, id, 'exclusion', params).status !== 'not_met') {
+      results.push({ id, kind: 'exclusion', status: 'missing_data', reason: 'open_risk_alert', params: { ...params, alerts: data.openRiskAlerts! } });
+    } else if (known !== undefined) results.push({ id, kind: 'exclusion', status: known ? 'not_met' : 'met', params });
     else if (x.icd10 && data.diagnoses) results.push({ id, kind: 'exclusion', status: 'met', params });
     else results.push(attested(data, id, 'exclusion', params));
   }

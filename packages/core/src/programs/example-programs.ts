@@ -123,6 +123,15 @@ export const EXOSOME_PROGRAM_INPUT: ProgramDefinitionInput = {
       { id: 'vasovagal_reaction', term: { ja: '血管迷走神経反射', en: 'Vasovagal reaction' }, source: INFUSION_SOURCE },
     ],
   },
+  // One sample type per analyte for the whole program (serum and plasma BDNF do not compare);
+  // cortisol follows the time of day, so it is drawn in the morning window only.
+  labPlan: [
+    ...PANEL.map((analyte) => ({ analyte, sampleType: 'serum', ...(analyte === 'cortisol' ? { collectionWindow: { from: '07:00', to: '10:00' } } : {}) })),
+    { analyte: 'mir21', sampleType: 'plasma' },
+    { analyte: 'mir146a', sampleType: 'plasma' },
+    ...(['wbc', 'rbc', 'hemoglobin', 'hematocrit', 'platelets'] as const).map((analyte) => ({ analyte, sampleType: 'whole_blood' })),
+    ...(['ast', 'alt', 'creatinine'] as const).map((analyte) => ({ analyte, sampleType: 'serum' })),
+  ],
 };
 
 /** Input of the TMS program: daily rTMS on open days, 30 sessions, adults only. */

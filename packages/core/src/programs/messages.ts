@@ -6,6 +6,8 @@ import { GOVERNANCE_MESSAGES } from './governance-messages.ts';
 import { TREATMENT_MESSAGES } from './treatment-messages.ts';
 import { PROGRAM_STATE_LABELS } from './state-labels.ts';
 import { AE_OUTCOME_LABELS } from '../safety/ae-outcome-labels.ts';
+import { LAB_RECORD_MESSAGES } from '../labs/lab-record-messages.ts';
+import { ELIGIBILITY_MESSAGES } from './eligibility-messages.ts';
 
 /**
  * Japanese and English texts for every message key used by `programs`, `treatment`, `safety`,
@@ -256,17 +258,17 @@ export const PROGRAM_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, str
   'labs.result_invalid': { ja: '検査値の記録に誤りがあります（{count}件）。', en: 'The lab result has {count} problem(s).' },
   'labs.unknown_analyte': { ja: '項目「{analyte}」は登録されていません。', en: 'Unknown analyte "{analyte}".' },
   'labs.unknown_unit': {
-    ja: '{analyte} の単位に「{unit}」は使えません。使える単位: {allowed}',
-    en: '{analyte} is not reported in "{unit}". Accepted units: {allowed}.',
+    ja: 'この項目の単位に「{unit}」は使えません。使える単位: {allowed}',
+    en: 'This analyte is not reported in "{unit}". Accepted units: {allowed}.',
   },
   'labs.value_negative': { ja: '濃度に負の値はありません。', en: 'A concentration cannot be negative.' },
   'labs.value_implausible': {
-    ja: '{analyte} の値が起こり得る範囲（{max} {unit}以下）を超えています。単位を確認してください。',
-    en: 'The {analyte} value is above anything possible ({max} {unit}); check the unit.',
+    ja: '値が起こり得る範囲（{max} {unit}以下）を超えています。単位を確認してください。',
+    en: 'The value is above anything possible ({max} {unit}); check the unit.',
   },
   'labs.sample_type_not_allowed': {
-    ja: '{analyte} は検体「{sampleType}」では測定しません（可: {allowed}）。',
-    en: '{analyte} is not measured in {sampleType} (allowed: {allowed}).',
+    ja: 'この項目はこの種類の検体では測定しません。',
+    en: 'This analyte is not measured in this sample type.',
   },
   'labs.fasting_invalid': { ja: '空腹かどうかは「はい/いいえ」で入力してください。', en: 'Enter yes or no for fasting.' },
   'labs.collected_at_invalid': {
@@ -310,6 +312,8 @@ export const PROGRAM_MESSAGES: Readonly<Record<string, Readonly<Record<Lang, str
   ...TREATMENT_MESSAGES,
   ...PROGRAM_STATE_LABELS,
   ...AE_OUTCOME_LABELS,
+  ...LAB_RECORD_MESSAGES,
+  ...ELIGIBILITY_MESSAGES,
 });
 
 /**

@@ -11,6 +11,8 @@ import { checkConsentDocuments } from './check-consent-documents.ts';
 import { checkEligibility } from './check-eligibility-criteria.ts';
 import { checkSessions } from './check-session-schedule.ts';
 import { checkId, checkLocalized } from './program-field-checks.ts';
+import { checkLabPlan } from './lab-plan.ts';
+import { analyteCatalogue } from '../labs/lab-catalogue.ts';
 import { TREATMENT_KINDS, type ProgramDefinition, type ProgramDefinitionInput } from './program-types.ts';
 
 // The program's shapes live in `program-types.ts`, each part's checks in its own `check-*.ts`.
@@ -44,6 +46,8 @@ export function defineProgram(input: ProgramDefinitionInput): ProgramDefinition 
   if (sessions && treatment && sessions.kind !== treatment) issues.add('sessions.kind', 'programs.session_kind_mismatch', { treatment });
   const assessments = checkAssessments(issues, input.assessments);
   const price = checkPrice(issues, 'price', input.price);
+  // The built-in panel here; a clinic's own analytes are checked by the service that knows them.
+  const labPlan = checkLabPlan(issues, input.labPlan, { catalogue: analyteCatalogue(input.customAnalytes ?? []) });
   const ethicsApprovalId = checkText(issues, 'ethicsApprovalId', input.ethicsApprovalId, { required: false, max: 100 });
   const registryId = checkText(issues, 'registryId', input.registryId, { required: false, max: 40 });
   if (registryId !== undefined && registryKind(registryId) === undefined) issues.add('registryId', 'programs.registry_id_invalid');
@@ -62,6 +66,7 @@ export function defineProgram(input: ProgramDefinitionInput): ProgramDefinition 
     sessions: sessions!,
     assessments,
     price: price!,
+    ...(labPlan !== undefined ? { labPlan } : {}),
     ...(ethicsApprovalId !== undefined ? { ethicsApprovalId } : {}),
     ...(registryId !== undefined ? { registryId } : {}),
     ...(safety !== undefined ? { safety } : {}),

@@ -1,3 +1,5 @@
+import type { ProgramLabPlanEntry } from './lab-plan.ts';
+import type { CustomAnalyte } from '../labs/lab-catalogue.ts';
 import type { AnalyteId } from '../labs/analytes.ts';
 import type { Lang, LocalizedText } from '../text/localized-text.ts';
 import type { ProgramPrice } from './price.ts';
@@ -115,6 +117,8 @@ export type ProgramDefinition = {
   readonly sessions: SessionSchedule;
   readonly assessments: ReadonlyArray<AssessmentVisit>;
   readonly price: ProgramPrice;
+  /** Sample type and collection window per analyte (`lab-plan.ts`). */
+  readonly labPlan?: ReadonlyArray<ProgramLabPlanEntry>;
   readonly ethicsApprovalId?: string;
   readonly registryId?: string;
   /** Expected adverse events and the clinic's SAE report days (`program-safety.ts`). */
@@ -136,6 +140,9 @@ export type ProgramDefinitionInput = {
   readonly sessions?: Partial<SessionSchedule>;
   readonly assessments?: ReadonlyArray<Partial<AssessmentVisit>>;
   readonly price?: Partial<ProgramPrice>;
+  readonly labPlan?: unknown;
+  /** The clinic's own analytes, so a lab plan may name them (not stored in the definition). */
+  readonly customAnalytes?: ReadonlyArray<CustomAnalyte>;
   readonly ethicsApprovalId?: string;
   readonly registryId?: string;
   readonly safety?: unknown;

@@ -1,5 +1,6 @@
 import type { LabResult } from '../labs/lab-result.ts';
 import type { ConcomitantMedication } from '../medication/concomitant-medication.ts';
+import type { CoIntervention } from '../medication/co-intervention.ts';
 import type { AdverseEvent } from '../safety/adverse-event.ts';
 import { isSerious } from '../safety/adverse-event.ts';
 import type { InfusionRecord } from '../treatment/infusion-record.ts';
@@ -15,7 +16,7 @@ export type TimelineScore = {
   readonly completedAt: string;
 };
 
-export type TimelineKind = 'enrolment' | 'score' | 'session' | 'adverse_event' | 'medication' | 'lab';
+export type TimelineKind = 'enrolment' | 'score' | 'session' | 'adverse_event' | 'medication' | 'co_intervention' | 'lab';
 
 /**
  * One point on the patient's time axis. `date` is the clinic-zone date every entry has; `at` the
@@ -39,9 +40,10 @@ export type PatientTimelineInput = {
   readonly adverseEvents?: ReadonlyArray<AdverseEvent>;
   readonly medications?: ReadonlyArray<ConcomitantMedication>;
   readonly labs?: ReadonlyArray<LabResult>;
+  readonly coInterventions?: ReadonlyArray<CoIntervention>;
 };
 
-const ORDER: Readonly<Record<TimelineKind, number>> = { enrolment: 0, session: 1, score: 2, lab: 3, medication: 4, adverse_event: 5 };
+const ORDER: Readonly<Record<TimelineKind, number>> = { enrolment: 0, session: 1, score: 2, lab: 3, medication: 4, co_intervention: 5, adverse_event: 6 };
 
 /**
  * Merges scores, treatment sessions, adverse events, medicine changes and lab results into one
@@ -114,6 +116,11 @@ export function buildPatientTimeline(input: PatientTimelineInput): ReadonlyArray
       });
     }
     if (m.stopDate) out.push({ date: m.stopDate, kind: 'medication', refId: m.id, event: 'stopped', values: base });
+  }
+  for (const c of input.coInterventions ?? []) {
+    const values = { coKind: c.kind, description: c.description ?? null, provider: c.provider ?? null };
+    out.push({ date: c.startDate, kind: 'co_intervention', refId: c.id, event: 'started', values });
+    if (c.stopDate) out.push({ date: c.stopDate, kind: 'co_intervention', refId: c.id, event: 'stopped', values });
   }
   (input.labs ?? []).forEach((l, i) =>
     out.push({

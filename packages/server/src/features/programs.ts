@@ -3,6 +3,7 @@ import { PROGRAM_MESSAGES } from '@mimamori/core/programs/index';
 import type { AppDeps } from '../context.ts';
 import { registerProgramRoutes } from '../routes/programs/program-routes.ts';
 import { registerTreatmentRoutes } from '../routes/programs/treatment-routes.ts';
+import { registerClinicalRecordRoutes } from '../routes/programs/clinical-record-routes.ts';
 
 /**
  * The programs feature: its message catalogue (core's `PROGRAM_MESSAGES`, added once to the app's
@@ -13,4 +14,5 @@ export function registerProgramsFeature(app: FastifyInstance, deps: AppDeps): vo
   app.appState.messages.register(PROGRAM_MESSAGES);
   registerProgramRoutes(app, deps);
   registerTreatmentRoutes(app, deps);
+  registerClinicalRecordRoutes(app, deps);
 }

@@ -91,6 +91,8 @@ for (const dialect of testDialects()) {
 
       const r2 = await pt(phone, 'PUT', `/api/p/intakes/${intakeId}/answers`, { values: { birth_date: '1990-06-15' }, confirmGroup: 'basic_patient' });
       assert.deepEqual(r2.json().errors, []);
+      const rr = await pt(phone, 'PUT', `/api/p/intakes/${intakeId}/answers`, { values: { respondent: { choice: 'self' } }, confirmGroup: 'basic_respondent' });
+      assert.deepEqual(rr.json().errors, []);
       // Oversized free text is refused with a clear message, and kept so nothing is lost.
       const long = 'あ'.repeat(5000);
       const r3 = await pt(phone, 'PUT', `/api/p/intakes/${intakeId}/answers`, { values: { chief_complaint: long }, confirmGroup: 'complaint_main' });
@@ -238,7 +240,7 @@ for (const dialect of testDialects()) {
       assert.match(JSON.parse(alerts[1]!.summary_json).params.answersJa, /死にたい気持ちになる/);
 
       // A recent suicide attempt makes the same alert urgent.
-      const r2 = await pt(p, 'PUT', `/api/p/intakes/${intakeId}/answers`, { values: { suicide_attempt: true, suicide_attempt_when: { choice: 'within_month' } }, confirmGroup: 'history_psychiatric' });
+      const r2 = await pt(p, 'PUT', `/api/p/intakes/${intakeId}/answers`, { values: { suicide_attempt: true, suicide_attempt_when: { choice: 'within_month' }, suicide_attempt_count: 2 }, confirmGroup: 'history_psychiatric' });
       assert.deepEqual(r2.json().errors, []);
       assert.equal(r2.json().crisis, true);
       const selfHarm = await t.db.db.selectFrom('alerts').selectAll().where('patient_id', '=', patientId).where('kind', '=', 'self_harm').execute();

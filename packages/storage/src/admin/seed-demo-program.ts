@@ -3,6 +3,8 @@ import { checkPatientInput, formatPatientNumber } from '@mimamori/core';
 import { demoProgramCohort, type DemoParticipant } from '@mimamori/core/demo/demo-program-cohort';
 import { validateLabResult } from '@mimamori/core/labs/lab-result';
 import { validateConcomitantMedication } from '@mimamori/core/medication/concomitant-medication';
+import { validateCoIntervention } from '@mimamori/core/medication/co-intervention';
+import { insertCoIntervention } from '../repos/clinical-records/clinical-records-repo.ts';
 import { preparePlan } from '@mimamori/core/outcome/lock-analysis-plan';
 import { consentStateFrom, withdrawConsent, type ConsentState } from '@mimamori/core/programs/consent-state';
 import { evaluateConsent, validateConsentRecord } from '@mimamori/core/programs/consent-record';
@@ -43,6 +45,8 @@ import { saeReportingDeadlines } from '@mimamori/core/programs/sae-reporting-dea
 import { getSchedulingConfig } from '../repos/scheduling/scheduling-config-repo.ts';
 import { insertScaleResponse, insertScaleScore } from '../repos/scales/scale-response-repo.ts';
 import { newId } from '../security/tokens.ts';
+
+const DEMO_DRUG_CLASS: Readonly<Record<string, string>> = { エスシタロプラムシュウ酸塩: 'ssri', セルトラリン塩酸塩: 'ssri', ミルタザピン: 'nassa', レンボレキサント: 'hypnotic' };
 
 /** The seed of the demo program's participants: the same seed and day give the same data. */
 export const DEMO_PROGRAM_SEED = 20261207;
@@ -276,11 +280,13 @@ async function seedParticipant(db: Db, o: Omit<SeedDemoProgramOptions, 'now'> & 
     }
     for (const m of p.medications) {
       const id = newId();
-      const med = validateConcomitantMedication({ ...m, id, patientId });
+      // Class and route of the cohort's medicines, so the demo shows them filled in.
+      const med = validateConcomitantMedication({ ...m, id, patientId, route: 'oral', drugClass: DEMO_DRUG_CLASS[m.genericName] ?? 'other' });
       await insertMedication(db, { id, clinic_id: clinicId, patient_id: patientId, record_json: JSON.stringify(med), created_by: staff.doctorId, created_at: p.screeningAt, updated_at: p.screeningAt });
       counts.medications++;
     }
-    const labs = p.labs.map((l) => validateLabResult({ ...l, patientId, fasting: false, enrolmentId }));
+    // Pre-analytics as a lab sheet would have them: spun within the hour, one thaw, one plate per visit.
+    const labs = p.labs.map((l) => validateLabResult({ ...l, patientId, fasting: false, enrolmentId, processingDelayMinutes: 40, freezeThawCount: 1, assayBatch: `PLATE-${l.visitId}` }));
     if (labs.length) {
       await insertLabResults(db, labs.map((lab) => ({
         id: newId(), clinic_id: clinicId, patient_id: patientId, enrolment_id: enrolmentId, analyte: lab.analyte, collected_at: new Date(Date.parse(lab.collectedAt)).toISOString(),
@@ -288,6 +294,12 @@ async function seedParticipant(db: Db, o: Omit<SeedDemoProgramOptions, 'now'> & 
       })));
     }
     counts.labs = labs.length;
+    // Every fourth participant is also in psychotherapy: a co-intervention, its own record.
+    if (p.index % 4 === 0) {
+      const id = newId();
+      const co = validateCoIntervention({ id, patientId, kind: 'cbt', provider: '当院 公認心理師', sessionsPerMonth: 2, startDate: clinicDate(p.screeningAt, zone) });
+      await insertCoIntervention(db, { id, clinic_id: clinicId, patient_id: patientId, record_json: JSON.stringify(co), created_by: staff.doctorId, created_at: p.screeningAt, updated_at: p.screeningAt });
+    }
     const end = p.end!;
     if (end.kind === 'completed') step({ to: 'completed', at: end.at, by: staff.doctorId });
     if (end.kind === 'lost') step({ to: 'lost_to_follow_up', at: end.at, by: staff.doctorId, reason: end.reason });

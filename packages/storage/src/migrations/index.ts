@@ -12,6 +12,7 @@ import { publicsiteMigrations } from './publicsite/index.ts';
 import { safetyMigrations } from './safety/index.ts';
 import { scalesMigrations } from './scales/index.ts';
 import { schedulingMigrations } from './scheduling/index.ts';
+import { clinicalRecordsMigrations } from './clinical-records/index.ts';
 
 /**
  * Every migration, applied in this order. The foundation first; each feature keeps its own list
@@ -32,4 +33,5 @@ export const migrations: ReadonlyArray<Migration> = [
   ...billingMigrations,
   ...publicsiteMigrations,
   ...adminMigrations,
+  ...clinicalRecordsMigrations,
 ];

@@ -13,7 +13,7 @@ import { enrolPatient, moveEnrolment, screenEligibility, signConsent, startProgr
 import { readGovernance, setProgramGovernance } from '../../services/programs/program-governance-service.ts';
 import { createProgram, examplePrograms, listPrograms, readProgram, reviseProgramDefinition } from '../../services/programs/program-definition-service.ts';
 import { consentCopy, exportProgramData, listProgramEnrolments, patientTimeline, programDashboard, readEnrolment } from '../../services/programs/program-views-service.ts';
-import { cancelRemainingSessions, importLabs, patientsWithLot, recordAdverseEvent, recordLabResult, recordSession, saveMedication, updateAdverseEvent } from '../../services/programs/records-service.ts';
+import { cancelRemainingSessions, importLabs, patientsWithLot, recordAdverseEvent, recordSession, saveMedication, updateAdverseEvent } from '../../services/programs/records-service.ts';
 import { listSaeTasks, recordSaeReport } from '../../services/programs/sae-clock-service.ts';
 import { listReconsentTasks, overrideReconsent } from '../../services/programs/reconsent-service.ts';
 import { listRetention } from '../../services/programs/retention-service.ts';
@@ -29,14 +29,13 @@ function fields(names: ReadonlyArray<string>) {
 }
 
 const programIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: 'invalid_type' });
-const programBody = fields(['id', 'version', 'title', 'treatment', 'eligibility', 'pathway', 'governance', 'consentDocuments', 'sessions', 'assessments', 'price', 'ethicsApprovalId', 'registryId', 'safety', 'closure']);
+const programBody = fields(['id', 'version', 'title', 'treatment', 'eligibility', 'pathway', 'governance', 'consentDocuments', 'sessions', 'assessments', 'price', 'labPlan', 'ethicsApprovalId', 'registryId', 'safety', 'closure']);
 const enrolmentParams = z.strictObject({ id: idSchema });
 
 const INFUSION_FIELDS = ['sessionNumber', 'product', 'manufacturer', 'lot', 'expiryDate', 'dose', 'volumeMl', 'route', 'startedAt', 'endedAt', 'vitalsBefore', 'vitalsAfter', 'notes', ...INFUSION_REVIEW_FIELDS];
 const TMS_FIELDS = ['target', 'targetOther', 'protocol', 'protocolOther', 'frequencyHz', 'pulses', 'intensityPercentMt', 'motorThresholdPercentMso', 'coil', ...TMS_REVIEW_FIELDS];
 const AE_FIELDS = ['term', 'meddraCode', 'onsetDate', 'endDate', 'grade', 'seriousness', 'relatedness', 'expectedness', 'expectedEventId', 'actionTaken', 'outcome', 'sessionNumber', 'description'];
-const MED_FIELDS = ['genericName', 'dose', 'unit', 'frequency', 'route', 'indication', 'startDate', 'stopDate', 'changes'];
-const LAB_FIELDS = ['analyte', 'value', 'comparator', 'unit', 'sampleType', 'collectedAt', 'fasting', 'assay', 'assayLot', 'enrolmentId', 'visitId', 'notes'];
+const MED_FIELDS = ['genericName', 'yjCode', 'drugClass', 'dose', 'unit', 'frequency', 'route', 'indication', 'startDate', 'stopDate', 'changes'];
 
 /** Monitor programs: definitions, screening, e-consent, enrolment, records, dashboard, timeline. */
 export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -190,8 +189,7 @@ export function registerProgramRoutes(app: FastifyInstance, deps: AppDeps): void
     config: { access: 'programs:record' },
     schema: { tags, params: z.strictObject({ id: idSchema, medicationId: idSchema }), body: fields(MED_FIELDS) },
   }, async (req) => ({ medication: await saveMedication(contextOf(deps, req), { patientId: req.params.id, input: req.body as Record<string, unknown>, medicationId: req.params.medicationId }) }));
-  r.post('/api/patients/:id/program-labs', { config: { access: 'programs:record' }, schema: { tags, params: enrolmentParams, body: fields(LAB_FIELDS) } }, async (req, reply) =>
-    reply.code(201).send(await recordLabResult(contextOf(deps, req), { patientId: req.params.id, input: req.body as Record<string, unknown> })));
+  // Lab entry (checked against the program's lab plan) is in clinical-record-routes.ts.
   r.post('/api/program-labs/import', { config: { access: 'programs:record' }, bodyLimit: 2_000_000, schema: { tags, body: z.strictObject({ csv: z.string().max(1_900_000) }) } }, async (req, reply) =>
     reply.code(201).send(await importLabs(contextOf(deps, req), req.body.csv)));
   r.get('/api/program-lots', { config: { access: 'programs:clinical_read' }, schema: { tags, querystring: z.strictObject({ lot: text(100, { min: 1 }) }) } }, async (req) => ({

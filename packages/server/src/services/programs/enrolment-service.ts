@@ -28,6 +28,7 @@ import {
   type ProgramEnrolmentRow,
 } from '@mimamori/storage';
 import { audit } from '../../audit/audit.ts';
+import { eligibilityFacts } from './eligibility-facts.ts';
 import { requireStaff, type RequestContext } from '../../request-context.ts';
 import { latestClinicScales } from '../scales/resolve-scale-definition.ts';
 import { assignProgramAssessments, cancelProgramAssessments } from './program-assessment-service.ts';
@@ -96,13 +97,17 @@ export async function screenEligibility(ctx: RequestContext, o: { readonly enrol
     const scaleAgeRanges = Object.fromEntries(
       (await latestClinicScales(tx, actor.clinicId)).filter((d) => severityScales.has(d.id) && d.ageRange).map((d) => [d.id, d.ageRange!]),
     );
+    // Open risk alerts and what the patient's WEB問診 reports (pregnancy, seizures, implants) decide too.
+    const facts = await eligibilityFacts(tx, { clinicId: actor.clinicId, patientId: row.patient_id });
+    const exclusions = { ...(input.exclusions ?? {}), ...facts.intakeFindings };
     const result = evaluateEligibility(program, {
       scaleAgeRanges,
       screeningDate: clinicDate(now, zone),
       birthDate: patient.birth_date,
       ...(input.diagnoses ? { diagnoses: input.diagnoses } : {}),
       scores,
-      ...(input.exclusions ? { exclusions: input.exclusions } : {}),
+      exclusions,
+      openRiskAlerts: facts.openRiskAlerts,
       attestations: (input.attestations ?? []).map((a) => ({ ...a, by: actor.staffId, at: now })),
     });
     let current = row;

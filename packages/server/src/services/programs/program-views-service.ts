@@ -24,6 +24,9 @@ import {
   type ScheduleProposal,
 } from '@mimamori/core/programs/index';
 import { buildPatientTimeline } from '@mimamori/core/timeline/patient-timeline';
+import type { CoIntervention } from '@mimamori/core/medication/co-intervention';
+import { listCoInterventions } from '@mimamori/storage';
+import { loadAnalyteCatalogue } from './lab-record-service.ts';
 import { dayFromFirstDose, firstDoseDates } from './first-dose-days.ts';
 import { saeAlertFor, type AdverseEvent } from '@mimamori/core/safety/index';
 import type { InfusionRecord, TmsRecord } from '@mimamori/core/treatment/index';
@@ -258,6 +261,8 @@ export async function patientTimeline(ctx: RequestContext, patientId: string) {
     listMedications(db, actor.clinicId, patientId),
     listLabResults(db, { clinicId: actor.clinicId, patientId }),
   ]);
+  const coInterventions = (await listCoInterventions(db, actor.clinicId, patientId)).map((c) => JSON.parse(c.record_json) as CoIntervention);
+  const catalogue = await loadAnalyteCatalogue(db, actor.clinicId);
   const medications = meds.map((m) => JSON.parse(m.record_json) as ConcomitantMedication);
   const latest = enrolRows[enrolRows.length - 1];
   const entries = buildPatientTimeline({
@@ -268,6 +273,7 @@ export async function patientTimeline(ctx: RequestContext, patientId: string) {
     adverseEvents: aes.map((a) => JSON.parse(a.record_json) as AdverseEvent),
     medications,
     labs: labs.map((l) => JSON.parse(l.record_json) as LabResult),
+    coInterventions,
   });
   // Each enrolment's schedule placed from its course as it stands, like the participant page's.
   const now = nowIso(ctx);
@@ -287,6 +293,9 @@ export async function patientTimeline(ctx: RequestContext, patientId: string) {
     enrolments: enrolRows.map((r, i) => ({ id: r.id, programId: r.program_id, status: r.status, enrolmentDate: r.enrolment_date, plannedSessions: planned[i]! })),
     entries,
     medications,
+    coInterventions,
+    // The names of the analytes on the timeline, so no raw id is ever shown.
+    analytes: Object.fromEntries([...new Set(labs.map((l) => l.analyte))].map((id) => [id, catalogue.get(id)?.label ?? { ja: id, en: id }])),
     confounders,
   };
 }

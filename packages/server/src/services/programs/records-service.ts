@@ -1,5 +1,5 @@
 import { DomainError } from '@mimamori/core';
-import { importLabCsv, labCsvError, validateLabResult, type LabResult } from '@mimamori/core/labs/index';
+import { importLabCsv, labCsvError, type LabResult } from '@mimamori/core/labs/index';
 import { validateConcomitantMedication, type ConcomitantMedication } from '@mimamori/core/medication/index';
 import { expectednessOf, transition, type Enrolment, type EnrolmentSchedule, type ProgramDefinition } from '@mimamori/core/programs/index';
 import { clinicDate } from '@mimamori/core/time/clinic-date';
@@ -268,25 +268,6 @@ export async function saveMedication(ctx: RequestContext, o: { readonly patientI
     await audit(ctx, tx, { action: medicationId ? 'program_medication.update' : 'program_medication.create', resource: 'program_medication', resourceId: id, patientId });
     return med;
   });
-}
-
-/** One lab result typed in by staff. The same sample (patient, analyte, collection time) is stored once. */
-export async function recordLabResult(ctx: RequestContext, o: { readonly patientId: string; readonly input: Record<string, unknown> }) {
-  const { patientId, input } = o;
-  const actor = requireStaff(ctx);
-  const lab = validateLabResult({ ...input, patientId });
-  try {
-    return await writeTx(ctx, async (tx) => {
-      if (!(await getPatient(tx, actor.clinicId, patientId))) throw new DomainError('not_found');
-      const id = newId();
-      await insertLabResults(tx, [labRow(actor, { lab, id, importId: null, now: nowIso(ctx) })]);
-      await audit(ctx, tx, { action: 'program_lab.record', resource: 'program_lab_result', resourceId: id, patientId, detail: `analyte=${lab.analyte}` });
-      return { id, result: lab };
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new DomainError('conflict', { key: 'programs.lab_duplicate', issues: [{ path: 'collectedAt', key: 'programs.lab_duplicate' }] });
-    throw err;
-  }
 }
 
 function labRow(actor: StaffActor, o: { readonly lab: LabResult; readonly id: string; readonly importId: string | null; readonly now: string }) {

@@ -59,6 +59,8 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
   { path: 'scales/admin', access: 'authenticated', page: lazyPage(() => import('../features/scales/scales-admin-page.tsx'), 'ScalesAdminPage') },
   // programs
   { path: 'programs', access: 'programs:read', nav: 'nav.programs', page: lazyPage(() => import('../features/programs/programs-page.tsx'), 'ProgramsPage') },
+  { path: 'programs/lab-analytes', access: 'programs:read', page: lazyPage(() => import('../features/programs/lab-analytes-page.tsx'), 'LabAnalytesPage') },
+  { path: 'patients/:id/records', access: 'programs:clinical_read', page: lazyPage(() => import('../features/programs/patient-records-page.tsx'), 'PatientRecordsPage') },
   { path: 'programs/:programId', access: 'programs:read', page: lazyPage(() => import('../features/programs/program-page.tsx'), 'ProgramPage') },
   { path: 'programs/:programId/lots', access: 'programs:read', page: lazyPage(() => import('../features/programs/lots-page.tsx'), 'LotsPage') },
   { path: 'program-enrolments/:id', access: 'programs:clinical_read', page: lazyPage(() => import('../features/programs/enrolment-page.tsx'), 'EnrolmentPage') },

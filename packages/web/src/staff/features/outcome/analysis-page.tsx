@@ -8,6 +8,7 @@ import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { SelectField } from '../../components/field.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
+import { ANALYTES, isAnalyteId } from '@mimamori/core/labs/analytes';
 import { bundleUrl, createCut, cutsKey, lockPlan, plansKey, reportUrl, savePlan, useCuts, usePlans, type DataCut, type PlanInput, type PlanVersion, type PlansAnswer } from './outcome-api.ts';
 import { PlanForm, scaleName } from './plan-form.tsx';
 
@@ -60,7 +61,7 @@ function PlanFacts({ v, visits }: { readonly v: PlanVersion; readonly visits: Pl
       <div><dt>{t('ana.primary')}</dt><dd>{p.primary ? `${scaleName(p.primary.scale)} · ${visit(p.primary.visit)}` : '—'}</dd></div>
       <div><dt>{t('ana.alpha')}</dt><dd>{String(p.alpha ?? 0.05)}</dd></div>
       {p.secondary?.length ? <div><dt>{t('ana.secondary')}</dt><dd>{p.secondary.map((s) => `${scaleName(s.scale)} · ${visit(s.visit)}`).join(', ')}</dd></div> : null}
-      {p.biomarkers?.length ? <div><dt>{t('ana.biomarkers')}</dt><dd>{p.biomarkers.map((b) => `${b.id}: ${b.analyte} (${t(`ana.sampleTypes.${b.sampleType}`)}) ${t(`ana.directions.${b.direction}`)} · ${visit(b.visit)}`).join('; ')}</dd></div> : null}
+      {p.biomarkers?.length ? <div><dt>{t('ana.biomarkers')}</dt><dd>{p.biomarkers.map((b) => `${b.id}: ${isAnalyteId(b.analyte) ? ANALYTES[b.analyte].label[lang] : b.analyte} (${t(`ana.sampleTypes.${b.sampleType}`)}) ${t(`ana.directions.${b.direction}`)} · ${visit(b.visit)}`).join('; ')}</dd></div> : null}
       {p.sensitivity?.length ? <div><dt>{t('ana.sensitivity')}</dt><dd>{p.sensitivity.map((s) => t(`ana.sensitivities.${s}`, { defaultValue: s })).join(', ')}</dd></div> : null}
       {p.perProtocol ? (
         <div><dt>{t('ana.perProtocol')}</dt><dd>{p.perProtocol.intervalDays

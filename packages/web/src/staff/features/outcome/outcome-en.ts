@@ -48,7 +48,7 @@ export const outcomeEn: Dict<typeof outcomeJa> = {
   sampleType: 'Sample type',
   direction: 'Expected direction',
   directions: { increase: 'Increase', decrease: 'Decrease', either: 'Either' },
-  sampleTypes: { serum: 'Serum', plasma: 'Plasma', saliva: 'Saliva' },
+  sampleTypes: { serum: 'Serum', plasma: 'Plasma', saliva: 'Saliva', whole_blood: 'Whole blood (EDTA)' },
   sensitivity: 'Sensitivity analyses',
   sensitivities: {
     completers: 'MMRM among completers', paired: 'Paired t and Wilcoxon tests at the primary visit', locf: 'Last observation carried forward (LOCF)', per_protocol: 'Per protocol',

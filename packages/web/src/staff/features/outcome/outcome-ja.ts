@@ -47,7 +47,7 @@ export const outcomeJa = {
   sampleType: '検体',
   direction: '予想する方向',
   directions: { increase: '増加', decrease: '減少', either: 'どちらか' },
-  sampleTypes: { serum: '血清', plasma: '血漿', saliva: '唾液' },
+  sampleTypes: { serum: '血清', plasma: '血漿', saliva: '唾液', whole_blood: '全血（EDTA）' },
   sensitivity: '感度分析',
   sensitivities: {
     completers: '完了者のみのMMRM', paired: '主要来院での対応のある t 検定と Wilcoxon 検定', locf: '最終観測値の繰り越し（LOCF）', per_protocol: 'プロトコル遵守集団',

@@ -68,6 +68,11 @@ export function PatientDetailPage(): ReactNode {
               {t('nav.programs')}
             </Link>
           ) : null}
+          {can('programs:record') ? (
+            <Link className="btn" to={`/patients/${encodeURIComponent(p.id)}/records`}>
+              {t('rec.open')}
+            </Link>
+          ) : null}
           <Link className="btn" to={`/patients/${encodeURIComponent(p.id)}/history`}>
             {t('patients.history')}
           </Link>

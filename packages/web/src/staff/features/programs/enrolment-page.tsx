@@ -19,6 +19,7 @@ import { pick, useEnrolment, type EnrolmentDetail } from './programs-api.ts';
 import { InfusionForm } from './infusion-form.tsx';
 import { TmsForm } from './tms-form.tsx';
 import { useScrollToHash } from './use-scroll-to-hash.ts';
+import { Criteria, DeclineForm, EligibilityForm } from './eligibility-section.tsx';
 
 /** A form that posts, shows field errors in place and refreshes the enrolment on success. */
 function useAction(id: string) {
@@ -57,7 +58,7 @@ export function EnrolmentPage(): ReactNode {
     <Page title={`${d.patient.nameKanji}（${d.patient.patientNumber}）— ${pick(d.program.title, lang)}`}>
       <p>
         <span className="tag">{t(`prg.statuses.${s}`)}</span>{' '}
-        <Link to={`/programs/${d.program.id}`}>{t('prg.dashboard')}</Link> · <Link to={`/patients/${d.patient.id}/program-timeline`}>{t('prg.timeline')}</Link>
+        <Link to={`/programs/${d.program.id}`}>{t('prg.dashboard')}</Link> · <Link to={`/patients/${d.patient.id}/program-timeline`}>{t('prg.timeline')}</Link> · <Link to={`/patients/${d.patient.id}/records`}>{t('rec.open')}</Link>
       </p>
       <section className="card card--wide" aria-labelledby="e-history">
         <h2 id="e-history">{t('prg.history')}</h2>
@@ -92,60 +93,10 @@ export function EnrolmentPage(): ReactNode {
       {(s === 'enrolled' || s === 'active') && can('programs:record') ? (d.program.treatment === 'infusion' ? <InfusionForm d={d} /> : <TmsForm d={d} />) : null}
       {can('programs:record') && s !== 'screening' ? <AdverseEventForm d={d} /> : null}
       <AdverseEventList d={d} />
-      {(d.enrolment.nextStatuses.includes('withdrawn') || s === 'withdrawn') && can('programs:enrol') ? <WithdrawForm d={d} /> : null}
+      {/* Before consent there is nothing to withdraw: 不適格・辞退 instead of 中止（同意撤回）. */}
+      {(s === 'screening' || s === 'eligible') && can('programs:enrol') ? <DeclineForm d={d} /> : null}
+      {((d.enrolment.nextStatuses.includes('withdrawn') && s !== 'screening' && s !== 'eligible') || s === 'withdrawn') && can('programs:enrol') ? <WithdrawForm d={d} /> : null}
     </Page>
-  );
-}
-
-function Criteria({ d }: { readonly d: EnrolmentDetail }): ReactNode {
-  const { t } = useTranslation();
-  return (
-    <section className="card card--wide" aria-labelledby="e-criteria">
-      <h2 id="e-criteria">{t('prg.eligibility')}: {d.eligibility!.outcome}</h2>
-      <table className="table table--dense">
-        <tbody>
-          {d.eligibility!.criteria.map((c) => (
-            <tr key={c.id}><th scope="row">{c.id}</th><td>{t(`prg.criteria.${c.status}`)}</td><td className="small muted">{c.message ? <strong className="criterion-reason">{c.message[currentLanguage()]}</strong> : Object.entries(c.params).map(([k, v]) => `${k}=${String(v)}`).join(', ')}</td></tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
-}
-
-function EligibilityForm({ d }: { readonly d: EnrolmentDetail }): ReactNode {
-  const { t } = useTranslation();
-  const a = useAction(d.enrolment.id);
-  const [diagnoses, setDiagnoses] = useState('');
-  const pending = (d.eligibility?.criteria ?? []).filter((c) => c.status === 'missing_data').map((c) => c.id);
-  const [met, setMet] = useState<Record<string, boolean>>({});
-  async function submit(e: FormEvent): Promise<void> {
-    e.preventDefault();
-    const dx = diagnoses.split(/[,、\s]+/).map((x) => x.trim()).filter(Boolean);
-    await a.run(`/api/program-enrolments/${d.enrolment.id}/eligibility`, {
-      ...(dx.length ? { diagnoses: dx } : {}),
-      attestations: Object.entries(met).filter(([, v]) => v).map(([criterionId]) => ({ criterionId, met: true })),
-    }, t('prg.recorded'));
-  }
-  return (
-    <section className="card card--wide" aria-labelledby="e-elig">
-      <h2 id="e-elig">{t('prg.eligibility')}</h2>
-      <form className="form form--wide" onSubmit={(e) => void submit(e)}>
-        <TextField label={t('prg.diagnoses')} value={diagnoses} placeholder="F32.1" onChange={(e) => setDiagnoses(e.target.value)} error={a.errs.diagnoses} />
-        {pending.length ? (
-          <fieldset>
-            <legend>{t('prg.attest')}</legend>
-            {pending.map((id) => (
-              <label key={id} className="check">
-                <input type="checkbox" checked={met[id] ?? false} onChange={(e) => setMet((m) => ({ ...m, [id]: e.target.checked }))} /> {id} — {t('prg.attestMet')}
-              </label>
-            ))}
-          </fieldset>
-        ) : null}
-        <ErrorMessage error={a.error} />
-        <div className="form__actions"><button className="btn btn--primary" type="submit">{t('prg.evaluate')}</button></div>
-      </form>
-    </section>
   );
 }
 

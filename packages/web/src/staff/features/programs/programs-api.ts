@@ -9,6 +9,8 @@ import type { CriterionResult, EligibilityResult } from '@mimamori/core/programs
 import type { InfusionRecord } from '@mimamori/core/treatment/infusion-record';
 import type { TmsRecord } from '@mimamori/core/treatment/tms-record';
 import type { AdverseEvent } from '@mimamori/core/safety/adverse-event';
+import type { CoIntervention } from '@mimamori/core/medication/co-intervention';
+import type { ConcomitantMedication } from '@mimamori/core/medication/concomitant-medication';
 import { api, query } from '../../../shared/api/client.ts';
 import type { ReconsentView, SaeClockView } from './sae-api.ts';
 
@@ -85,8 +87,18 @@ export interface Dashboard {
 export const usePrograms = () => useQuery({ queryKey: ['programs'], queryFn: ({ signal }) => api<{ items: { program: Program; versions: number[] }[] }>('/api/programs', { signal }) });
 export const useDashboard = (id: string) => useQuery({ queryKey: ['programs', id, 'dashboard'], queryFn: ({ signal }) => api<Dashboard>(`/api/programs/${encodeURIComponent(id)}/dashboard`, { signal }) });
 export const useEnrolment = (id: string) => useQuery({ queryKey: ['program-enrolment', id], queryFn: ({ signal }) => api<EnrolmentDetail>(`/api/program-enrolments/${encodeURIComponent(id)}`, { signal }) });
+/** `GET /api/patients/:id/program-timeline`: the timeline, the records behind it and the analytes' names. */
+export interface TimelineView {
+  readonly patient: EnrolmentDetail['patient'];
+  readonly enrolments: readonly { id: string; programId: string; status: string; plannedSessions?: PlannedSession[] }[];
+  readonly entries: readonly TimelineEntry[];
+  readonly medications: readonly ConcomitantMedication[];
+  readonly coInterventions: readonly CoIntervention[];
+  readonly analytes: Readonly<Record<string, L10n>>;
+  readonly confounders: readonly { genericName: string; event: string; date: string; detail?: { from?: string | number; to?: string | number } }[];
+}
 export const useTimeline = (patientId: string) =>
-  useQuery({ queryKey: ['program-timeline', patientId], queryFn: ({ signal }) => api<{ patient: EnrolmentDetail['patient']; enrolments: { id: string; programId: string; status: string; plannedSessions?: PlannedSession[] }[]; entries: TimelineEntry[]; confounders: { genericName: string; event: string; date: string; detail?: { from?: string | number; to?: string | number } }[] }>(`/api/patients/${encodeURIComponent(patientId)}/program-timeline`, { signal }) });
+  useQuery({ queryKey: ['program-timeline', patientId], queryFn: ({ signal }) => api<TimelineView>(`/api/patients/${encodeURIComponent(patientId)}/program-timeline`, { signal }) });
 export const useBookingProposal = (enrolmentId: string, preferredTime: string, enabled: boolean) =>
   useQuery({
     queryKey: ['program-booking-proposal', enrolmentId, preferredTime],

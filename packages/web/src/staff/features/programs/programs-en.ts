@@ -98,7 +98,7 @@ export const programsEn: Shape<typeof programsJa> = {
   timeline: 'Patient timeline',
   timelineEmpty: 'This patient has no program records yet.',
   timelineEmptyHint: 'Enrolment, questionnaire scores, sessions, adverse events, medicines and labs appear here on one time axis once they are recorded.',
-  kinds: { enrolment: 'Program', score: 'Scales', session: 'Sessions', planned: 'Booked sessions', adverse_event: 'Adverse events', medication: 'Medicines', lab: 'Labs' },
+  kinds: { enrolment: 'Program', score: 'Scales', session: 'Sessions', planned: 'Booked sessions', adverse_event: 'Adverse events', medication: 'Medicines', co_intervention: 'Co-interventions', lab: 'Labs' },
   confounders: 'Possible confounders (medicine changes during the program)',
   event: 'Event',
   consentPage: 'Take consent',

@@ -94,7 +94,7 @@ export const programsJa = {
   timeline: '経過タイムライン',
   timelineEmpty: 'この患者さんにはプログラムの記録がまだありません。',
   timelineEmptyHint: '参加、尺度の回答、投与、有害事象、併用薬、検査が記録されると、ここに一つの時間軸で表示されます。',
-  kinds: { enrolment: '参加', score: '尺度', session: '投与', planned: '予約（投与）', adverse_event: '有害事象', medication: '併用薬', lab: '検査' },
+  kinds: { enrolment: '参加', score: '尺度', session: '投与', planned: '予約（投与）', adverse_event: '有害事象', medication: '併用薬', co_intervention: '併用療法', lab: '検査' },
   confounders: '交絡の可能性（プログラム期間中の併用薬の変更）',
   event: '内容',
   consentPage: '同意の取得',

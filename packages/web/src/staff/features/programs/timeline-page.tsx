@@ -13,23 +13,31 @@ import { ErrorMessage } from '../../components/alert.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { SessionPlan } from './booking-panel.tsx';
-import { useTimeline, type TimelineEntry } from './programs-api.ts';
+import { pick, useTimeline, type TimelineEntry } from './programs-api.ts';
+import { Link } from 'react-router';
+import { currentLanguage } from '../../i18n/index.ts';
+import { useSession } from '../../session/session.tsx';
 
 echarts.use([ScatterChart, GridComponent, TooltipComponent, SVGRenderer]);
 
-const KINDS = ['enrolment', 'score', 'session', 'adverse_event', 'medication', 'lab'] as const;
-const COLOURS: Record<string, string> = { enrolment: '#455a64', score: '#1565c0', session: '#00796b', adverse_event: '#c62828', medication: '#6a1b9a', lab: '#ef6c00' };
-const SYMBOLS: Record<string, string> = { enrolment: 'rect', score: 'circle', session: 'diamond', adverse_event: 'triangle', medication: 'roundRect', lab: 'pin' };
+const KINDS = ['enrolment', 'score', 'session', 'adverse_event', 'medication', 'co_intervention', 'lab'] as const;
+const COLOURS: Record<string, string> = { enrolment: '#455a64', score: '#1565c0', session: '#00796b', adverse_event: '#c62828', medication: '#6a1b9a', co_intervention: '#4e342e', lab: '#ef6c00' };
+const SYMBOLS: Record<string, string> = { enrolment: 'rect', score: 'circle', session: 'diamond', adverse_event: 'triangle', medication: 'roundRect', co_intervention: 'arrow', lab: 'pin' };
 
-function describe(e: TimelineEntry, t: (k: string, o?: Record<string, unknown>) => string): string {
+type Names = Readonly<Record<string, { readonly ja: string; readonly en: string }>>;
+
+function describe(e: TimelineEntry, t: (k: string, o?: Record<string, unknown>) => string, names: Names = {}): string {
   const v = e.values;
+  const lang = currentLanguage();
   switch (e.kind) {
     case 'enrolment': return t(`prg.statuses.${e.event}`);
     case 'score': return `${e.event.toUpperCase()} ${String(v.total)}`;
     case 'session': return `${t('prg.session', { n: v.sessionNumber })}${v.lot ? ` (${String(v.lot)})` : ''}`;
     case 'adverse_event': return `${String(v.term)} G${String(v.grade)}${v.serious ? ' SAE' : ''} — ${t(`prg.aeEvents.${e.event}`)}`;
     case 'medication': return `${String(v.genericName)} ${t(`prg.medEvents.${e.event}`)}${v.dose !== undefined && v.dose !== null ? ` ${String(v.dose)}${String(v.unit ?? '')}` : ''}`;
-    case 'lab': return `${e.event} ${v.comparator ?? ''}${String(v.value)} ${String(v.unit)}`;
+    // The catalogue's name, never the raw id (`il6`).
+    case 'lab': return `${names[e.event] ? pick(names[e.event], lang) : e.event} ${v.comparator ?? ''}${String(v.value)} ${String(v.unit)}${v.sampleType ? `（${t(`rec.samples.${String(v.sampleType)}`)}）` : ''}`;
+    case 'co_intervention': return `${t(`rec.coKinds.${String(v.coKind)}`)}${v.description ? `（${String(v.description)}）` : ''} ${t(`prg.medEvents.${e.event}`)}`;
     default: return e.event;
   }
 }
@@ -41,6 +49,7 @@ export function PatientTimelinePage(): ReactNode {
   const lang = currentLanguage();
   const { can } = useSession();
   const q = useTimeline(id);
+  const { can } = useSession();
   const ref = useRef<HTMLDivElement>(null);
   const data = q.data;
   // Booked appointments of the treatment course not yet recorded: hollow, beside the done sessions.
@@ -66,7 +75,7 @@ export function PatientTimelinePage(): ReactNode {
         symbolSize: 13,
         itemStyle: { color: COLOURS[k] },
         tooltip: { formatter: (p: { data: { desc: string; value: [string, string] } }) => `${p.data.value[0]}<br>${p.data.desc}` },
-        data: data.entries.filter((e) => e.kind === k).map((e) => ({ value: [e.date, labels[i]], desc: describe(e, t) })),
+        data: data.entries.filter((e) => e.kind === k).map((e) => ({ value: [e.date, labels[i]], desc: describe(e, t, data.analytes) })),
       })).concat([{
         name: labels[KINDS.length]!,
         type: 'scatter',
@@ -91,6 +100,7 @@ export function PatientTimelinePage(): ReactNode {
       <ErrorMessage error={q.error} />
       {data ? (
         <>
+          {can('programs:record') ? <p><Link className="btn" to={`/patients/${id}/records`}>{t('rec.open')}</Link></p> : null}
           {data.entries.length === 0 ? (
             <div className="empty" role="status">
               <p><strong>{t('prg.timelineEmpty')}</strong></p>
@@ -120,7 +130,7 @@ export function PatientTimelinePage(): ReactNode {
                 <thead><tr><th scope="col">{t('prg.date')}</th><th scope="col">{t('prg.item')}</th><th scope="col">{t('prg.event')}</th></tr></thead>
                 <tbody>
                   {data.entries.map((e, i) => (
-                    <tr key={i} className={`prg-tl prg-tl--${e.kind}`}><td className="nowrap">{e.date}</td><td>{t(`prg.kinds.${e.kind}`)}</td><td>{describe(e, t)}</td></tr>
+                    <tr key={i} className={`prg-tl prg-tl--${e.kind}`}><td className="nowrap">{e.date}</td><td>{t(`prg.kinds.${e.kind}`)}</td><td>{describe(e, t, data.analytes)}</td></tr>
                   ))}
                 </tbody>
               </table>

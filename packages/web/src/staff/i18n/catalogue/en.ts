@@ -5,6 +5,7 @@ import { healthEn } from '../../features/health/health-en.ts';
 import { programsEn } from '../../features/programs/programs-en.ts';
 import { treatmentEn } from '../../features/programs/treatment-en.ts';
 import { saeEn } from '../../features/programs/sae-en.ts';
+import { recordsEn } from '../../features/programs/records-en.ts';
 import type { Dict } from '../dict.ts';
 import { outboxEn } from '../../features/outbox/outbox-en.ts';
 import { lineEn } from '../../features/line/line-en.ts';
@@ -323,6 +324,7 @@ export const en: Dict<typeof ja> = {
   prg: programsEn,
   trt: treatmentEn,
   sae: saeEn,
+  rec: recordsEn,
   ana: outcomeEn,
   bil: billingEn,
   clinicSetup: setupEn,

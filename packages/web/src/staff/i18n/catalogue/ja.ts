@@ -5,6 +5,7 @@ import { healthJa } from '../../features/health/health-ja.ts';
 import { programsJa } from '../../features/programs/programs-ja.ts';
 import { treatmentJa } from '../../features/programs/treatment-ja.ts';
 import { saeJa } from '../../features/programs/sae-ja.ts';
+import { recordsJa } from '../../features/programs/records-ja.ts';
 import { appointmentsJa } from '../../features/appointments/appointments-ja.ts';
 import { calendarAdminJa } from '../../features/calendar-admin/calendar-admin-ja.ts';
 import { intakeJa } from '../../features/intake/intake-ja.ts';
@@ -321,6 +322,7 @@ export const ja = {
   prg: programsJa,
   trt: treatmentJa,
   sae: saeJa,
+  rec: recordsJa,
   ana: outcomeJa,
   bil: billingJa,
   clinicSetup: setupJa,
