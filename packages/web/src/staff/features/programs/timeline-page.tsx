@@ -14,9 +14,6 @@ import { Loading, Page } from '../../components/page.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { SessionPlan } from './booking-panel.tsx';
 import { pick, useTimeline, type TimelineEntry } from './programs-api.ts';
-import { Link } from 'react-router';
-import { currentLanguage } from '../../i18n/index.ts';
-import { useSession } from '../../session/session.tsx';
 
 echarts.use([ScatterChart, GridComponent, TooltipComponent, SVGRenderer]);
 
@@ -36,8 +33,8 @@ function describe(e: TimelineEntry, t: (k: string, o?: Record<string, unknown>) 
     case 'adverse_event': return `${String(v.term)} G${String(v.grade)}${v.serious ? ' SAE' : ''} — ${t(`prg.aeEvents.${e.event}`)}`;
     case 'medication': return `${String(v.genericName)} ${t(`prg.medEvents.${e.event}`)}${v.dose !== undefined && v.dose !== null ? ` ${String(v.dose)}${String(v.unit ?? '')}` : ''}`;
     // The catalogue's name, never the raw id (`il6`).
-    case 'lab': return `${names[e.event] ? pick(names[e.event], lang) : e.event} ${v.comparator ?? ''}${String(v.value)} ${String(v.unit)}${v.sampleType ? `（${t(`rec.samples.${String(v.sampleType)}`)}）` : ''}`;
-    case 'co_intervention': return `${t(`rec.coKinds.${String(v.coKind)}`)}${v.description ? `（${String(v.description)}）` : ''} ${t(`prg.medEvents.${e.event}`)}`;
+    case 'lab': return `${names[e.event] ? pick(names[e.event], lang) : e.event} ${v.comparator ?? ''}${String(v.value)} ${String(v.unit)}${v.sampleType ? parenthesized(t(`rec.samples.${String(v.sampleType)}`), lang) : ''}`;
+    case 'co_intervention': return `${t(`rec.coKinds.${String(v.coKind)}`)}${v.description ? parenthesized(String(v.description), lang) : ''} ${t(`prg.medEvents.${e.event}`)}`;
     default: return e.event;
   }
 }
@@ -49,7 +46,6 @@ export function PatientTimelinePage(): ReactNode {
   const lang = currentLanguage();
   const { can } = useSession();
   const q = useTimeline(id);
-  const { can } = useSession();
   const ref = useRef<HTMLDivElement>(null);
   const data = q.data;
   // Booked appointments of the treatment course not yet recorded: hollow, beside the done sessions.
