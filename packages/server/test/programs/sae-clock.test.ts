@@ -209,6 +209,8 @@ for (const dialect of testDialects()) {
         startedAt: `${day}T10:05:00+09:00`, endedAt: `${day}T10:50:00+09:00`,
         vitalsBefore: { systolicMmHg: 118, diastolicMmHg: 76, heartRateBpm: 72, temperatureC: 36.5, spo2Percent: 98 },
         vitalsAfter: { systolicMmHg: 121, diastolicMmHg: 78, heartRateBpm: 70, temperatureC: 36.6, spo2Percent: 99 },
+        // The course was booked from next week; these doses come earlier, confirmed with a reason.
+        outsideWindowReason: '本人の都合で予定より早く来院',
       });
       doctor = await signedIn(t, 'doctor');
       nurse = await signedIn(t, 'nurse');
