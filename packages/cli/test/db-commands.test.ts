@@ -60,17 +60,21 @@ for (const dialect of testDialects()) {
       assert.equal(r.code, 0, r.err);
       assert.equal((await run('db', 'backup', 'b1.backup')).code, 1, 'a backup is never overwritten');
       // Damage after the backup: lose patients, add rows that were not in it.
-      // (the front patients without records that keep them: their past first visits go too; program participants, billed patients
-      // and LINE-linked patients stay, as their records refer to them)
-      const kept = new Set([
-        ...(await t.db.selectFrom('program_enrolments').select('patient_id').execute()),
-        ...(await t.db.selectFrom('billing_charges').select('patient_id').execute()),
-        ...(await t.db.selectFrom('billing_payments').select('patient_id').execute()),
-        ...(await t.db.selectFrom('billing_refunds').select('patient_id').execute()),
-        ...(await t.db.selectFrom('billing_statements').select('patient_id').execute()),
-        ...(await t.db.selectFrom('line_links').select('patient_id').execute()),
-        ...(await t.db.selectFrom('line_link_codes').select('patient_id').execute()),
-      ].map((r) => r.patient_id));
+      // (the patients no other record refers to: their past first visits go too; participants, billed,
+      // LINE-linked patients and the rest stay, as their records refer to them)
+      const referring = (await t.db.introspection.getTables())
+        .filter((tb) => !['patients', 'patient_versions', 'appointments', 'audit_log'].includes(tb.name) && tb.columns.some((c) => c.name === 'patient_id'));
+      const kept = new Set<string>();
+      for (const tb of referring) {
+        const rows = await t.db.selectFrom(tb.name as 'patients').select(sql<string>`patient_id`.as('patient_id')).where(sql.ref('patient_id'), 'is not', null).execute();
+        for (const r of rows) kept.add(r.patient_id);
+      }
+      // …and the patients whose appointments another record names.
+      for (const tb of (await t.db.introspection.getTables()).filter((x) => x.name !== 'appointments' && x.columns.some((c) => c.name === 'appointment_id'))) {
+        const ids = (await t.db.selectFrom(tb.name as 'patients').select(sql<string>`appointment_id`.as('a')).where(sql.ref('appointment_id'), 'is not', null).execute()).map((r) => r.a);
+        if (ids.length === 0) continue;
+        for (const r of await t.db.selectFrom('appointments').select('patient_id').where('id', 'in', ids).execute()) kept.add(r.patient_id);
+      }
       assert.ok(kept.size < before.patients.length, 'some patients are lost');
       await t.db.deleteFrom('appointments').where('patient_id', 'not in', [...kept]).execute();
       await t.db.deleteFrom('patient_versions').where('patient_id', 'not in', [...kept]).execute();
