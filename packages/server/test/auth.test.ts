@@ -189,7 +189,7 @@ for (const dialect of testDialects()) {
     });
 
     test('first-run setup: a one-time link that expires in 24 h creates the first administrator', async () => {
-      const fresh = await createTestApp(dialect);
+      const fresh = await createTestApp(dialect, {}, { freshClinic: true });
       try {
         await fresh.db.db.deleteFrom('clinics').execute();
         assert.equal((await fresh.app.inject({ url: '/api/setup/status' })).json().needsSetup, true);
