@@ -124,9 +124,9 @@ for (const dialect of testDialects()) {
       const q = await startedQuestionnaire(null);
       const r = await as(t, reception, { method: 'POST', url: `/api/scale-instances/${q.instanceId}/link` });
       assert.equal(r.statusCode, 409);
-      assert.match(r.json().error.message, /メールアドレスが登録されていない.*医師・看護師/);
+      assert.match(r.json().error.message, /メールアドレスも LINE の連携もない.*医師・看護師/);
       const en = await as(t, reception, { method: 'POST', url: `/api/scale-instances/${q.instanceId}/link`, headers: { 'accept-language': 'en' } });
-      assert.match(en.json().error.message, /no email address.*doctor or nurse/);
+      assert.match(en.json().error.message, /no email address and no LINE link.*doctor or nurse/);
       assert.equal(await linkUses(q.token), 200, "the patient's own link still works");
       assert.equal((await outboxRows(q.p.id)).length, 0);
     });
