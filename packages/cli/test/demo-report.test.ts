@@ -27,7 +27,10 @@ test('seed demo → program list → program export → report: ≥ 40 treated p
   assert.equal(seeded.code, 0, seeded.err);
   const list = await run('program', 'list', '--json');
   assert.equal(list.code, 0, list.err);
-  assert.deepEqual(JSON.parse(list.out), [{ id: 'tms-depression', name: 'TMS治療モニタープログラム（うつ）' }]);
+  assert.deepEqual(JSON.parse(list.out), [
+    { id: 'exosome-demo-records', name: 'エクソソーム点滴プログラム（デモ・記録の例）' },
+    { id: 'tms-depression', name: 'TMS治療モニタープログラム（うつ）' },
+  ]);
   const exported = await run('program', 'export', 'tms-depression', '--out', join(dir, 'cut'), '--at', '2026-12-07T12:00:00+09:00');
   assert.equal(exported.code, 0, exported.err);
   assert.match(exported.out, /51 participant\(s\), 1 left out at their request/);
