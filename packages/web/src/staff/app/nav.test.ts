@@ -41,6 +41,8 @@ test('every staff page has one row, a permission from the matrix, and the menu f
       ['/patients', 'patients:read'],
       ['/appointments', 'appointments:read'],
       ['/calendar-admin', 'scheduling:admin'],
+      ['/settings/clinic', 'scheduling:admin'],
+      ['/settings/resources', 'scheduling:admin'],
       ['/intake', 'intake:admin'],
       ['/scales', 'scales:deliver'],
       ['/programs', 'programs:read'],

@@ -46,8 +46,8 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
   { path: 'appointments/series', access: 'appointments:write', page: lazyPage(() => import('../features/appointments/series-page.tsx'), 'SeriesPage') },
   { path: 'appointments/:id', access: 'appointments:read', page: lazyPage(() => import('../features/appointments/appointment-detail-page.tsx'), 'AppointmentDetailPage') },
   { path: 'calendar-admin', access: 'scheduling:admin', nav: 'nav.calendarAdmin', page: lazyPage(() => import('../features/calendar-admin/calendar-admin-page.tsx'), 'CalendarAdminPage') },
-  { path: 'settings/clinic', access: 'scheduling:admin', page: lazyPage(() => import('../features/setup/clinic-facts-page.tsx'), 'ClinicFactsPage') },
-  { path: 'settings/resources', access: 'scheduling:admin', page: lazyPage(() => import('../features/setup/resources-page.tsx'), 'ResourcesPage') },
+  { path: 'settings/clinic', access: 'scheduling:admin', nav: 'nav.clinicFacts', page: lazyPage(() => import('../features/setup/clinic-facts-page.tsx'), 'ClinicFactsPage') },
+  { path: 'settings/resources', access: 'scheduling:admin', nav: 'nav.resources', page: lazyPage(() => import('../features/setup/resources-page.tsx'), 'ResourcesPage') },
   // intake
   { path: 'intake', access: 'intake:admin', nav: 'nav.intake', page: lazyPage(() => import('../features/intake/intake-editor-page.tsx'), 'IntakeEditorPage') },
   { path: 'intakes/:id', access: 'intake:read', page: lazyPage(() => import('../features/intake/intake-view-page.tsx'), 'IntakeViewPage') },

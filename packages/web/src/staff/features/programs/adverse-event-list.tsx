@@ -10,6 +10,7 @@ import { fieldErrors } from '../../../shared/api/api-error.ts';
 import type { AdverseEventView, EnrolmentDetail, Program } from './programs-api.ts';
 import { ExpectedEventField } from './expected-event-field.tsx';
 import { SaeClockCard } from './sae-clock-card.tsx';
+import { parenthesized } from '../../../shared/format/holiday-name.ts';
 
 export const SERIOUSNESS = ['death', 'life_threatening', 'hospitalisation', 'disability', 'congenital_anomaly', 'other_important_medical_event'];
 
@@ -37,7 +38,7 @@ export function AdverseEventList({ d }: { readonly d: EnrolmentDetail }): ReactN
             ) : null}
             {a.amendments && a.amendments.length ? (
               <details>
-                <summary>{t('prg.amendments')}（{a.amendments.length}）</summary>
+                <summary>{t('prg.amendments')}{parenthesized(String(a.amendments.length), currentLanguage())}</summary>
                 <ul className="small">
                   {a.amendments.map((m) => (
                     <li key={m.revision}>

@@ -20,6 +20,7 @@ import { InfusionForm } from './infusion-form.tsx';
 import { TmsForm } from './tms-form.tsx';
 import { useScrollToHash } from './use-scroll-to-hash.ts';
 import { Criteria, DeclineForm, EligibilityForm } from './eligibility-section.tsx';
+import { parenthesized } from '../../../shared/format/holiday-name.ts';
 
 /** A form that posts, shows field errors in place and refreshes the enrolment on success. */
 function useAction(id: string) {
@@ -55,7 +56,7 @@ export function EnrolmentPage(): ReactNode {
   if (!d) return <Page title={t('prg.enrolmentTitle')}>{q.isLoading ? <Loading /> : <ErrorMessage error={q.error} />}</Page>;
   const s = d.enrolment.status;
   return (
-    <Page title={`${d.patient.nameKanji}（${d.patient.patientNumber}）— ${pick(d.program.title, lang)}`}>
+    <Page title={`${d.patient.nameKanji}${parenthesized(d.patient.patientNumber, currentLanguage())}— ${pick(d.program.title, lang)}`}>
       <p>
         <span className="tag">{t(`prg.statuses.${s}`)}</span>{' '}
         <Link to={`/programs/${d.program.id}`}>{t('prg.dashboard')}</Link> · <Link to={`/patients/${d.patient.id}/program-timeline`}>{t('prg.timeline')}</Link> · <Link to={`/patients/${d.patient.id}/records`}>{t('rec.open')}</Link>
@@ -64,7 +65,7 @@ export function EnrolmentPage(): ReactNode {
         <h2 id="e-history">{t('prg.history')}</h2>
         <ol>
           {d.events.map((e, i) => (
-            <li key={i}>{new Date(e.at).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })} — {t(`prg.statuses.${e.to}`)}{e.reason ? `（${e.reason}）` : ''}</li>
+            <li key={i}>{new Date(e.at).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })} — {t(`prg.statuses.${e.to}`)}{e.reason ? `${parenthesized(e.reason, currentLanguage())}` : ''}</li>
           ))}
         </ol>
       </section>

@@ -10,6 +10,8 @@ import { Alert, ErrorMessage } from '../../components/alert.tsx';
 import { Loading, Page } from '../../components/page.tsx';
 import { SelectField, TextField } from '../../components/field.tsx';
 import { fileBase64, formatDose, useLots, type LotView } from './treatment-api.ts';
+import { parenthesized } from '../../../shared/format/holiday-name.ts';
+import { currentLanguage } from '../../i18n/index.ts';
 
 const CELL = ['umbilical_cord', 'adipose', 'bone_marrow', 'dental_pulp', 'placenta', 'other'];
 const ACQ = ['domestic_supplier', 'personal_import', 'contract_manufacture', 'in_house', 'other'];
@@ -73,7 +75,7 @@ function LotRow({ v, canWrite, programId }: { readonly v: LotView; readonly canW
       <td className="nowrap">{formatDose(l.particlesPerMl)}<br /><span className="small muted">{t(`trt.particleMethods.${l.particleMethod}`)}</span></td>
       <td className="small">
         {t('trt.sterility')}: {t(`trt.passFail.${l.coa.sterility}`)}<br />
-        {t('trt.endotoxin')}: {l.coa.endotoxinEuPerMl} EU/mL（{t(`trt.passFail.${l.coa.endotoxin}`)}）<br />
+        {t('trt.endotoxin')}: {l.coa.endotoxinEuPerMl} EU/mL{parenthesized(t(`trt.passFail.${l.coa.endotoxin}`), currentLanguage())}<br />
         {t('trt.mycoplasma')}: {t(`trt.passFail.${l.coa.mycoplasma}`)}<br />
         <span className="muted">{t('trt.testedOn')} {l.coa.testedOn}</span>
       </td>

@@ -12,6 +12,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { useSession } from '../../session/session.tsx';
 import { pick, usePrograms, useTimeline, type Program } from './programs-api.ts';
 import { useAnalytes, type Analyte } from './records-api.ts';
+import { parenthesized } from '../../../shared/format/holiday-name.ts';
 
 const MED_UNITS = ['mg', 'μg', 'g', 'mL', 'tablet', 'capsule', 'packet', 'drop', 'puff', 'patch', 'unit'];
 const FREQS = ['once_daily', 'twice_daily', 'three_times_daily', 'four_times_daily', 'at_bedtime', 'weekly', 'prn', 'other'];
@@ -60,7 +61,7 @@ export function PatientRecordsPage(): ReactNode {
   const d = tl.data;
   if (!d || !analytes.data) return <Page title={t('rec.title')}>{tl.isLoading || analytes.isLoading ? <Loading /> : <ErrorMessage error={tl.error ?? analytes.error} />}</Page>;
   return (
-    <Page title={`${t('rec.title')} — ${d.patient.nameKanji}（${d.patient.patientNumber}）`}>
+    <Page title={`${t('rec.title')} — ${d.patient.nameKanji}${parenthesized(d.patient.patientNumber, currentLanguage())}`}>
       <p><Link to={`/patients/${id}/program-timeline`}>{t('rec.back')}</Link>{can('programs:admin') ? <> · <Link to="/programs/lab-analytes">{t('rec.catalogueLink')}</Link></> : null}</p>
       {can('programs:record') ? (
         <>
@@ -73,7 +74,7 @@ export function PatientRecordsPage(): ReactNode {
         <h2 id="rec-meds">{t('rec.currentMeds')}</h2>
         {d.medications.length ? (
           <ul>{d.medications.map((m) => (
-            <li key={m.id}>{m.genericName}{m.yjCode ? `（${m.yjCode}）` : ''} {m.dose}{t(`rec.units.${m.unit}`)}/日 {t(`rec.freqs.${m.frequency}`)}{m.route ? ` ${ROUTES.includes(m.route) ? t(`rec.routes.${m.route}`) : m.route}` : ''}{m.drugClass ? ` — ${t(`rec.classes.${m.drugClass}`)}` : ''}{m.startDate ? ` ${m.startDate}〜${m.stopDate ?? ''}` : ''}</li>
+            <li key={m.id}>{m.genericName}{m.yjCode ? `${parenthesized(m.yjCode, currentLanguage())}` : ''} {m.dose}{t(`rec.units.${m.unit}`)}/日 {t(`rec.freqs.${m.frequency}`)}{m.route ? ` ${ROUTES.includes(m.route) ? t(`rec.routes.${m.route}`) : m.route}` : ''}{m.drugClass ? ` — ${t(`rec.classes.${m.drugClass}`)}` : ''}{m.startDate ? ` ${m.startDate}〜${m.stopDate ?? ''}` : ''}</li>
           ))}</ul>
         ) : <p className="muted">{t('rec.none')}</p>}
       </section>
@@ -81,7 +82,7 @@ export function PatientRecordsPage(): ReactNode {
         <h2 id="rec-co">{t('rec.currentCo')}</h2>
         {d.coInterventions.length ? (
           <ul>{d.coInterventions.map((c) => (
-            <li key={c.id}>{t(`rec.coKinds.${c.kind}`)}{c.description ? `（${c.description}）` : ''}{c.provider ? ` — ${c.provider}` : ''} {c.startDate}〜{c.stopDate ?? ''}</li>
+            <li key={c.id}>{t(`rec.coKinds.${c.kind}`)}{c.description ? `${parenthesized(c.description, currentLanguage())}` : ''}{c.provider ? ` — ${c.provider}` : ''} {c.startDate}〜{c.stopDate ?? ''}</li>
           ))}</ul>
         ) : <p className="muted">{t('rec.none')}</p>}
       </section>
@@ -134,7 +135,7 @@ function LabForm({ patientId, analytes, enrolments }: { readonly patientId: stri
       <form className="form form--wide" onSubmit={(e) => void submit(e)} noValidate>
         {open.length ? (
           <SelectField label={t('rec.enrolment')} value={f.enrolmentId} onChange={set('enrolmentId')} error={a.errs.enrolmentId}
-            options={[{ value: '', label: t('rec.noEnrolment') }, ...open.map((e) => ({ value: e.id, label: `${titleOf(e.programId)}（${t(`prg.statuses.${e.status}`)}）` }))]} />
+            options={[{ value: '', label: t('rec.noEnrolment') }, ...open.map((e) => ({ value: e.id, label: `${titleOf(e.programId)}${parenthesized(t(`prg.statuses.${e.status}`), currentLanguage())}` }))]} />
         ) : null}
         <SelectField label={t('rec.analyte')} value={f.analyte} onChange={(e) => chooseAnalyte(e.target.value)} error={a.errs.analyte}
           options={analytes.map((x) => ({ value: x.id, label: `${pick(x.label, lang)} — ${t(`rec.categories.${x.category}`)}` }))} />

@@ -13,6 +13,7 @@ import { TextField } from '../../components/field.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { GovernanceSection } from './governance-section.tsx';
 import { pick, searchPatients, useDashboard, usePrograms } from './programs-api.ts';
+import { parenthesized } from '../../../shared/format/holiday-name.ts';
 
 const STAGES = ['screening', 'eligible', 'consented', 'enrolled', 'active', 'dosing_stopped', 'completed', 'withdrawn', 'lost_to_follow_up', 'ineligible'];
 const A_STATUSES = ['upcoming', 'due', 'overdue', 'missed', 'on_track', 'out_of_window'];
@@ -164,7 +165,7 @@ function StartScreening({ programId }: { readonly programId: string }): ReactNod
       <ul>
         {results.map((p) => (
           <li key={p.id}>
-            {p.patientNumber} {p.nameKanji}（{p.nameKana}）{p.birthDate}{' '}
+            {p.patientNumber} {p.nameKanji}{parenthesized(p.nameKana, currentLanguage())}{p.birthDate}{' '}
             <button className="btn btn--small" type="button" onClick={() => void start(p.id)}>{t('prg.startScreening')}</button>
           </li>
         ))}

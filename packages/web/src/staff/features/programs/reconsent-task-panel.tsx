@@ -5,6 +5,8 @@ import { Link } from 'react-router';
 import { ErrorMessage } from '../../components/alert.tsx';
 import { Loading } from '../../components/page.tsx';
 import { useReconsentTasks } from './sae-api.ts';
+import { parenthesized } from '../../../shared/format/holiday-name.ts';
+import { currentLanguage } from '../../i18n/index.ts';
 
 /** Participants who owe a re-consent (turned 16 / 18, a revised document), doses held in red. */
 export function ReconsentTaskPanel({ programId }: { readonly programId?: string }): ReactNode {
@@ -19,7 +21,7 @@ export function ReconsentTaskPanel({ programId }: { readonly programId?: string 
           {q.data?.tasks.map((x) => (
             <li key={`${x.enrolmentId}:${x.reason}:${x.document?.id ?? ''}`} className={x.blocking ? 'sae-row--overdue' : undefined}>
               {x.blocking ? <strong className="tag sae-tag--bad">{t('sae.dosesHeld')}</strong> : <span className="tag">{t('sae.upcoming')}</span>}
-              <Link to={`/program-enrolments/${x.enrolmentId}`}>{x.patientName}（{x.patientNumber}）</Link>
+              <Link to={`/program-enrolments/${x.enrolmentId}`}>{x.patientName}{parenthesized(x.patientNumber, currentLanguage())}</Link>
               <span>{t(`sae.reconsentReason.${x.reason}`, { date: x.dueDate, document: x.document ? `${x.document.id} v${x.document.version}` : '' })}</span>
             </li>
           ))}

@@ -8,6 +8,8 @@ import { SelectField, TextField } from '../../components/field.tsx';
 import { useSession } from '../../session/session.tsx';
 import type { SaeClockView } from './sae-api.ts';
 import { SaeDeadlineState } from './sae-deadline-label.tsx';
+import { parenthesized } from '../../../shared/format/holiday-name.ts';
+import { currentLanguage } from '../../i18n/index.ts';
 
 /**
  * The reporting clock of one serious adverse event: each deadline its pathway sets (recipient, the
@@ -39,7 +41,7 @@ export function SaeClockCard({ enrolmentId, aeId, clock, today }: { readonly enr
           <h4>{t('sae.reports')}</h4>
           <ul className="small">
             {clock.reports.map((r) => (
-              <li key={r.id}>{r.reportedOn} — {t(`sae.recipient.${r.recipient}`)} — {r.reportedTo}{r.note ? `（${r.note}）` : ''}</li>
+              <li key={r.id}>{r.reportedOn} — {t(`sae.recipient.${r.recipient}`)} — {r.reportedTo}{r.note ? `${parenthesized(r.note, currentLanguage())}` : ''}</li>
             ))}
           </ul>
         </>

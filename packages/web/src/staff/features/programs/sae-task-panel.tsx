@@ -6,6 +6,8 @@ import { ErrorMessage } from '../../components/alert.tsx';
 import { Loading } from '../../components/page.tsx';
 import { useSaeTasks } from './sae-api.ts';
 import { SaeDeadlineState } from './sae-deadline-label.tsx';
+import { parenthesized } from '../../../shared/format/holiday-name.ts';
+import { currentLanguage } from '../../i18n/index.ts';
 
 /**
  * The serious adverse events whose report is still due, most urgent first, each linking to the
@@ -25,7 +27,7 @@ export function SaeTaskPanel({ programId, headingLevel = 2 }: { readonly program
               <SaeDeadlineState d={x.deadline} />
               <span className="nowrap">{t('sae.due', { date: x.deadline.dueDate })}</span>
               <Link to={`/program-enrolments/${x.enrolmentId}#ae-${x.adverseEventId}`}>
-                {t('sae.taskRow', { patient: `${x.patientName ?? ''}（${x.patientNumber ?? ''}）`, term: x.term, recipient: t(`sae.recipient.${x.deadline.recipient}`) })}
+                {t('sae.taskRow', { patient: `${x.patientName ?? ''}${parenthesized(x.patientNumber ?? '', currentLanguage())}`, term: x.term, recipient: t(`sae.recipient.${x.deadline.recipient}`) })}
               </Link>
             </li>
           ))}

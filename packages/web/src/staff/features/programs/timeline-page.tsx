@@ -91,7 +91,7 @@ export function PatientTimelinePage(): ReactNode {
   }, [data, planned, t, lang]);
 
   return (
-    <Page title={data ? `${t('prg.timeline')} — ${data.patient.nameKanji}（${data.patient.patientNumber}）` : t('prg.timeline')}>
+    <Page title={data ? `${t('prg.timeline')} — ${data.patient.nameKanji}${parenthesized(data.patient.patientNumber, currentLanguage())}` : t('prg.timeline')}>
       {q.isLoading ? <Loading /> : null}
       <ErrorMessage error={q.error} />
       {data ? (

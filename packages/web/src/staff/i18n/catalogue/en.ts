@@ -31,6 +31,8 @@ export const en: Dict<typeof ja> = {
     patients: 'Patients',
     appointments: 'Appointments',
     calendarAdmin: 'Hours and closures',
+    clinicFacts: 'Clinic details',
+    resources: 'Bookable resources',
     intake: 'Intake form',
     scales: 'Scales',
     programs: 'Programs',

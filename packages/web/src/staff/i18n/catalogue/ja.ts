@@ -29,6 +29,8 @@ export const ja = {
     patients: '患者',
     appointments: '予約',
     calendarAdmin: '診療時間・休診設定',
+    clinicFacts: 'クリニック情報',
+    resources: '予約枠（医師・部屋・機器）',
     intake: '問診票',
     scales: '尺度',
     programs: 'プログラム',
