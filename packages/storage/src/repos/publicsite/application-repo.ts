@@ -65,3 +65,17 @@ export async function countApplications(db: Db, clinicId: string): Promise<Array
     .execute();
   return rows.map((r) => ({ programId: r.program_id, status: r.status, n: Number(r.n) }));
 }
+
+/**
+ * The status of each application sent for a program up to `until`, and whether a screening visit
+ * was named on it: the recruitment stages of the program's data cut (no applicant data is read).
+ */
+export async function applicationStatesOfProgram(db: Db, o: { clinicId: string; programId: string; until: string }): Promise<Array<{ status: string; appointmentBooked: boolean }>> {
+  const rows = await db
+    .selectFrom('recruitment_applications')
+    .select(['status', 'appointment_id'])
+    .where('clinic_id', '=', o.clinicId).where('program_id', '=', o.programId).where('created_at', '<=', o.until)
+    .orderBy('created_at').orderBy('id')
+    .execute();
+  return rows.map((r) => ({ status: r.status, appointmentBooked: r.appointment_id !== null }));
+}
