@@ -105,8 +105,14 @@ for (const dialect of testDialects()) {
       assert.doesNotMatch(back.json().error.message, /screening_booked|contacted/);
       const counts = (await as(t, reception, { url: '/api/publicsite/applications?all=1' })).json().counts;
       assert.deepEqual(counts, [{ programId: TMS_PROGRAM.id, status: 'screening_booked', n: 1 }]);
+      // The appointment names its application, for the roles that see the queue (not its contacts).
+      const named = await as(t, reception, { url: `/api/publicsite/applications/for-appointment/${visitId}` });
+      assert.equal(named.statusCode, 200, named.body);
+      assert.deepEqual(named.json(), { application: { id: item.id, programId: TMS_PROGRAM.id, status: 'screening_booked', createdAt: shown.createdAt } });
+      assert.deepEqual((await as(t, reception, { url: `/api/publicsite/applications/for-appointment/${'e'.repeat(32)}` })).json(), { application: null });
+      assert.equal((await as(t, researcher, { url: `/api/publicsite/applications/for-appointment/${visitId}` })).statusCode, 403);
       const actions = await t.db.db.selectFrom('audit_log').select('action').where('resource_id', '=', item.id).orderBy('seq').execute();
-      assert.deepEqual(actions.map((a) => a.action), ['recruitment.apply', 'recruitment.contacted', 'recruitment.screening_booked']);
+      assert.deepEqual(actions.map((a) => a.action), ['recruitment.apply', 'recruitment.contacted', 'recruitment.screening_booked', 'recruitment.application_read']);
     });
   });
 }

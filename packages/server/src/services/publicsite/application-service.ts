@@ -1,6 +1,6 @@
 import { checkApplication, checkApplicationStep, looksAutomated, type Application, type ApplicationInput, type ApplicationStatus } from '@mimamori/core/publicsite/check-application';
 import { DomainError, hasPermission } from '@mimamori/core';
-import { countApplications, getAppointment, getApplication, insertApplication, listApplications, listClinics, newId, publishedRecruitmentPage, updateApplicationStatus } from '@mimamori/storage';
+import { applicationOfAppointment, countApplications, getAppointment, getApplication, insertApplication, listApplications, listClinics, newId, publishedRecruitmentPage, updateApplicationStatus } from '@mimamori/storage';
 import { audit, auditAlone } from '../../audit/audit.ts';
 import { requireStaff, type RequestContext } from '../../request-context.ts';
 import { writeTx } from '../write-tx.ts';
@@ -125,4 +125,16 @@ export async function moveApplication(ctx: RequestContext, input: { readonly id:
     await audit(ctx, tx, { action: `recruitment.${input.to}`, resource: 'recruitment_application', resourceId: input.id, detail: `from=${from}${input.appointmentId ? ` appointment=${input.appointmentId}` : ''}` });
     return { status: input.to };
   });
+}
+
+/**
+ * The application a screening visit was booked for (its id, program, step and when it came; no
+ * contact details, which stay in the queue), or null. The read is audited when there is one.
+ */
+export async function applicationForAppointment(ctx: RequestContext, input: { readonly appointmentId: string }): Promise<{ readonly application: { readonly id: string; readonly programId: string; readonly status: ApplicationStatus; readonly createdAt: string } | null }> {
+  const a = requireStaff(ctx);
+  const row = await applicationOfAppointment(ctx.db.db, a.clinicId, input.appointmentId);
+  if (!row) return { application: null };
+  await auditAlone(ctx, { action: 'recruitment.application_read', resource: 'recruitment_application', resourceId: row.id, detail: `appointment=${input.appointmentId}` });
+  return { application: { id: row.id, programId: row.programId, status: row.status as ApplicationStatus, createdAt: row.createdAt } };
 }

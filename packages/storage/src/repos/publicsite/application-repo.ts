@@ -79,3 +79,10 @@ export async function applicationStatesOfProgram(db: Db, o: { clinicId: string; 
     .execute();
   return rows.map((r) => ({ status: r.status, appointmentBooked: r.appointment_id !== null }));
 }
+
+/** The application a screening visit was booked for, if any (the newest when more than one named it). */
+export async function applicationOfAppointment(db: Db, clinicId: string, appointmentId: string): Promise<ApplicationRow | undefined> {
+  const r = await db.selectFrom('recruitment_applications').selectAll().where('clinic_id', '=', clinicId).where('appointment_id', '=', appointmentId)
+    .orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
+  return r ? toRow(r) : undefined;
+}

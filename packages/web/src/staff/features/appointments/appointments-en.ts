@@ -102,6 +102,8 @@ export const appointmentsEn: Dict<typeof appointmentsJa> = {
   backToList: 'Back to appointments',
   when: 'When',
   createdVia: 'Booked by',
+  fromApplication: 'Recruitment application',
+  applicationLink: 'Open the application for {{program}} (received {{date}})',
   viaStaff: 'Staff',
   viaPatient: 'Patient (online)',
   change: 'Change time',

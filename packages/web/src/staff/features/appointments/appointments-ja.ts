@@ -96,6 +96,8 @@ export const appointmentsJa = {
   backToList: '予約一覧へ戻る',
   when: '日時',
   createdVia: '予約経路',
+  fromApplication: '募集からの応募',
+  applicationLink: '{{program}} の応募（{{date}}受付）を開く',
   viaStaff: 'スタッフ',
   viaPatient: '患者（オンライン）',
   change: '日時を変更',
