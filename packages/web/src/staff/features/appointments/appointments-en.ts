@@ -103,6 +103,7 @@ export const appointmentsEn: Dict<typeof appointmentsJa> = {
   when: 'When',
   createdVia: 'Booked by',
   fromApplication: 'Recruitment application',
+  registerApplicant: 'Register the applicant as a new patient (contact filled in from the application)',
   applicationLink: 'Open the application for {{program}} (received {{date}})',
   viaStaff: 'Staff',
   viaPatient: 'Patient (online)',

@@ -97,6 +97,7 @@ export const appointmentsJa = {
   when: '日時',
   createdVia: '予約経路',
   fromApplication: '募集からの応募',
+  registerApplicant: '応募者を新規患者として登録（応募の連絡先を入力済み）',
   applicationLink: '{{program}} の応募（{{date}}受付）を開く',
   viaStaff: 'スタッフ',
   viaPatient: '患者（オンライン）',

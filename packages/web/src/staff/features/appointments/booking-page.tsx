@@ -161,6 +161,11 @@ export function BookingPage(): ReactNode {
         <section className="card booking__step" aria-labelledby="step-patient">
           <h2 id="step-patient">{t('appt.stepPatient')}</h2>
           <PatientPicker value={patient} onChange={setPicked} />
+          {applicationId && !patient ? (
+            <p>
+              <Link className="btn" to={`/patients/new?application=${encodeURIComponent(applicationId)}`}>{t('appt.registerApplicant')}</Link>
+            </p>
+          ) : null}
         </section>
         <section className="card booking__step" aria-labelledby="step-service">
           <h2 id="step-service">{t('appt.stepService')}</h2>
