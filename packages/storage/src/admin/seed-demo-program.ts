@@ -317,4 +317,5 @@ async function seedDemoApplications(db: Db, o: { clinicId: string; programId: st
       created_at: at, updated_at: at, updated_by: status === 'new' ? null : o.nurseId,
     }).execute();
   }
+  await appendAudit(db, { at: o.now, clinicId: o.clinicId, actorId: null, actorRole: 'demo-seed', action: 'recruitment.demo_seed', resource: 'program', resourceId: o.programId, outcome: 'success', detail: `applications=${statuses.length}` });
 }
