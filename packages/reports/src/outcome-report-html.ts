@@ -7,7 +7,7 @@ export type ReportLang = 'ja' | 'en';
 const T = {
   ja: {
     title: 'アウトカム報告', program: 'プログラム', plan: '解析計画', version: '版', locked: '固定日時', notLocked: '未固定（草案）— この報告は確定した計画に基づいていません', lockedAfterCut: '計画はデータカットの後に固定されました（この報告のすべての解析は事後解析です）', lockedBeforeCut: 'データカットの前に固定', reReported: (v: number) => `データカットは第${v}版の計画で作成されました。この報告は上記の版で再解析したものです`, holmPostHoc: '計画の仮説（Holm 調整）— 事後', cut: 'データカット', sha: 'SHA-256',
-    flow: '参加者の流れ', screened: 'スクリーニング', eligible: '適格', consented: '同意', dosed: '1回以上投与', completed: '完了', excluded: 'データ利用拒否により除外', reasons: '理由', step: '段階', count: '人数',
+    flow: '参加者の流れ', applied: '募集ページからの応募', contacted: '連絡がついた', screeningBooked: 'スクリーニング受診を予約', waiting: (n: number) => `連絡待ち ${n}`, waitingBooking: (n: number) => `予約待ち ${n}`, declinedBefore: (n: number) => `予約前に辞退・連絡不能 ${n}`, declinedAfter: (n: number) => `予約後に辞退 ${n}`, recruitmentNote: '応募から予約までは募集ページの応募の件数です（応募者の情報は含みません）。予約後の受診者がスクリーニングに登録されるため、両者の数は一致するとは限りません。', screened: 'スクリーニング', eligible: '適格', consented: '同意', dosed: '1回以上投与', completed: '完了', excluded: 'データ利用拒否により除外', reasons: '理由', step: '段階', count: '人数',
     baseline: '背景（投与を受けた参加者）', ageBand: '年齢帯', sex: '性別', screeningScore: 'スクリーニング時の得点', baselineScore: 'ベースライン（治療前）の得点', severity: 'ベースラインの重症度',
     primary: '主要解析', primaryMethod: (f: string) => `MMRM（${f}、非構造共分散、REML、Satterthwaite自由度）。ベースライン後に観測されたすべての値を補完なしで使用。各時点の値はベースライン平均における変化量の推定値。`,
     visit: '時点', estimate: '変化量', se: '標準誤差', df: '自由度', ci: '95% CI', p: 'p', n: 'n', primaryMark: '主要時点',
@@ -37,7 +37,7 @@ const T = {
   },
   en: {
     title: 'Outcome report', program: 'Program', plan: 'Analysis plan', version: 'version', locked: 'locked at', notLocked: 'not locked (draft) — this report does not rest on a locked plan', lockedAfterCut: 'the plan was locked after the data cut (every analysis in this report is post hoc)', lockedBeforeCut: 'locked before the data cut', reReported: (v: number) => `the data cut was made under plan version ${v}; this report re-analyses it under the version above`, holmPostHoc: 'in the plan (Holm-adjusted), post hoc', cut: 'Data cut', sha: 'SHA-256',
-    flow: 'Participant flow', screened: 'Screened', eligible: 'Eligible', consented: 'Consented', dosed: 'At least one dose', completed: 'Completed', excluded: 'Excluded: withdrew use of their data', reasons: 'Reasons', step: 'Step', count: 'n',
+    flow: 'Participant flow', applied: 'Applied (recruitment page)', contacted: 'Contacted', screeningBooked: 'Screening visit booked', waiting: (n: number) => `waiting for a call ${n}`, waitingBooking: (n: number) => `waiting for a booking ${n}`, declinedBefore: (n: number) => `declined or not reachable before booking ${n}`, declinedAfter: (n: number) => `declined after booking ${n}`, recruitmentNote: 'Applied to booked are counts of the applications from the recruitment page (no applicant data). Those who come to the booked visit are then registered for screening, so the two numbers need not match.', screened: 'Screened', eligible: 'Eligible', consented: 'Consented', dosed: 'At least one dose', completed: 'Completed', excluded: 'Excluded: withdrew use of their data', reasons: 'Reasons', step: 'Step', count: 'n',
     baseline: 'Baseline characteristics (dosed participants)', ageBand: 'Age band', sex: 'Sex', screeningScore: 'Screening score', baselineScore: 'Baseline (pre-treatment) score', severity: 'Baseline severity',
     primary: 'Primary analysis', primaryMethod: (f: string) => `MMRM (${f}, unstructured covariance, REML, Satterthwaite df) on all observed post-baseline data, no imputation. Each visit shows the estimated mean change at the mean baseline.`,
     visit: 'Visit', estimate: 'Change', se: 'SE', df: 'df', ci: '95% CI', p: 'p', n: 'n', primaryMark: 'primary',
@@ -136,8 +136,16 @@ export function outcomeReportHtml(r: OutcomeReport, lang: ReportLang): string {
   const t = T[lang];
   const prop = (p: Proportion) => [`${p.k} / ${p.n}`, pct(p.estimate), pctCi(p.wilson)];
   const f = r.flow;
+  const rec = f.recruitment;
   const flowSteps = [
-    { label: t.screened, n: f.screened },
+    ...(rec
+      ? [
+          { label: t.applied, n: rec.applied },
+          { label: t.contacted, n: rec.contacted, aside: rec.open.new ? t.waiting(rec.open.new) : undefined },
+          { label: t.screeningBooked, n: rec.screeningBooked, aside: [rec.open.contacted ? t.waitingBooking(rec.open.contacted) : '', rec.declined.beforeVisit ? t.declinedBefore(rec.declined.beforeVisit) : ''].filter(Boolean).join('; ') || undefined },
+        ]
+      : []),
+    { label: t.screened, n: f.screened, aside: rec?.declined.afterBooking ? t.declinedAfter(rec.declined.afterBooking) : undefined },
     { label: t.eligible, n: f.eligible, aside: `${f.screened - f.eligible}: ${counts(f.reasons.notEligible)}` },
     { label: t.consented, n: f.consented, aside: `${f.eligible - f.consented}: ${counts(f.reasons.notConsented)}` },
     { label: t.dosed, n: f.dosed, aside: f.consented - f.dosed ? `${f.consented - f.dosed}: ${counts(f.reasons.notDosed)}` : undefined },
@@ -185,8 +193,13 @@ ${tp.delta === null ? `<p>${t.tpNone}</p>` : `<p><strong>${t.tpResult(num(tp.del
 <p>${t.plan}: ${planLine}</p>
 
 <section><h2>${t.flow}</h2>${flowSvg(flowSteps, t.flow)}
+${rec ? `<p class="note">${t.recruitmentNote}</p>` : ''}
 ${f.excludedNoDataUse ? `<p>${t.excluded}: ${f.excludedNoDataUse}</p>` : ''}
-${table([t.step, t.reasons], [[t.screened + ' → ' + t.eligible, counts(f.reasons.notEligible)], [t.eligible + ' → ' + t.consented, counts(f.reasons.notConsented)], [t.consented + ' → ' + t.dosed, counts(f.reasons.notDosed)], ['withdrawn', counts(f.reasons.withdrawn)], ['lost', counts(f.reasons.lost)]])}</section>
+${table([t.step, t.reasons], [...(rec ? [
+    [`${t.applied} (${rec.applied}) → ${t.contacted} (${rec.contacted})`, rec.open.new ? t.waiting(rec.open.new) : '—'],
+    [`${t.contacted} → ${t.screeningBooked} (${rec.screeningBooked})`, [rec.open.contacted ? t.waitingBooking(rec.open.contacted) : '', rec.declined.beforeVisit ? t.declinedBefore(rec.declined.beforeVisit) : ''].filter(Boolean).join('; ') || '—'],
+    [`${t.screeningBooked} → ${t.screened}`, rec.declined.afterBooking ? t.declinedAfter(rec.declined.afterBooking) : '—'],
+  ] : []), [t.screened + ' → ' + t.eligible, counts(f.reasons.notEligible)], [t.eligible + ' → ' + t.consented, counts(f.reasons.notConsented)], [t.consented + ' → ' + t.dosed, counts(f.reasons.notDosed)], ['withdrawn', counts(f.reasons.withdrawn)], ['lost', counts(f.reasons.lost)]])}</section>
 
 <section><h2>${t.baseline}</h2>${table([t.step, t.n, lang === 'ja' ? '値' : 'Value'], [
     [t.ageBand, String(r.baseline.n), counts(r.baseline.ageBands)],

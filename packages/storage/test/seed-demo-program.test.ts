@@ -41,6 +41,9 @@ for (const dialect of testDialects()) {
       assert.equal(cut.excludedNoDataUse, 1);
       assert.equal(report.flow.excludedNoDataUse, 1);
       assert.equal(report.flow.screened, 51);
+      // Before screening: the applications from the program's recruitment page (counts only).
+      assert.deepEqual(report.flow.recruitment, { applied: 72, contacted: 60, screeningBooked: 56, open: { new: 3, contacted: 4 }, declined: { beforeVisit: 9, afterBooking: 0 } });
+      assert.ok(!cut.files['manifest.json'].includes('見本'), 'no applicant data in the cut');
       assert.ok(report.flow.eligible < report.flow.screened, 'some failed screening');
       assert.ok(report.flow.consented < report.flow.eligible, 'some declined');
       assert.ok(report.flow.dosed >= 40, `dosed ${report.flow.dosed}`);

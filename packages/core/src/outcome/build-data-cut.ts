@@ -12,6 +12,7 @@ import { instantToZoned } from '../time/instant-to-zoned.ts';
 import { parseInstant } from '../time/parse-instant.ts';
 import { isTimeZone } from '../time/time-zone.ts';
 import type { DataCutFileName, ParticipantStatus } from './data-cut.ts';
+import { recruitmentFlow, type RecruitmentApplicationState } from './recruitment-flow.ts';
 
 /** One enrolment as the data cut needs it; identity fields never reach the files. */
 export interface CutSourceEnrolment {
@@ -46,6 +47,12 @@ export interface CutSource {
    * platform with a native implementation passes it (the same digest, faster on large cuts).
    */
   readonly sha256?: (text: string) => string;
+  /**
+   * The applications sent from the program's recruitment page (status, and whether a screening
+   * visit was named on it): only their counts reach the manifest (`recruitment`). Left out or
+   * empty: the manifest carries no recruitment stages.
+   */
+  readonly applications?: ReadonlyArray<RecruitmentApplicationState>;
 }
 
 const STATUS: Readonly<Record<EnrolmentStatus, ParticipantStatus>> = {
@@ -230,6 +237,7 @@ export function buildDataCut(src: CutSource): { readonly files: Record<DataCutFi
     cutAt: src.cutAt,
     excludedNoDataUse,
     planLockedBeforeFirstEnrolment: lockedBeforeFirstEnrolment(plan, src.enrolments),
+    ...(src.applications && src.applications.length > 0 ? { recruitment: recruitmentFlow(src.applications) } : {}),
   }, null, 2)}\n`;
   return { files: files as Record<DataCutFileName, string>, excludedNoDataUse };
 }

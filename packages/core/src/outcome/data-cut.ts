@@ -44,6 +44,7 @@ export type { Relatedness } from '../safety/adverse-event.ts';
 export { RELATEDNESS as relatednessLevels } from '../safety/adverse-event.ts';
 import type { Relatedness } from '../safety/adverse-event.ts';
 import type { AnalysisPlan } from './analysis-plan.ts';
+import type { CutRecruitment } from './recruitment-flow.ts';
 
 export interface CutAdverseEvent {
   readonly studyId: string;
@@ -107,6 +108,11 @@ export interface DataCutManifest {
   readonly excludedNoDataUse: number;
   /** Whether the plan was locked before the first participant enrolled; null when unknown. */
   readonly planLockedBeforeFirstEnrolment: boolean | null;
+  /**
+   * The recruitment stages before screening (applications from the program's recruitment page,
+   * counts only); null when the cut carries none (older cuts, or no application).
+   */
+  readonly recruitment: CutRecruitment | null;
 }
 
 export interface DataCut {

@@ -14,3 +14,4 @@ export * from './biomarker-trajectories.ts';
 export * from './check-plan-for-program.ts';
 export * from './cut-under-plan.ts';
 export * from './outcome-check-issue.ts';
+export * from './recruitment-flow.ts';

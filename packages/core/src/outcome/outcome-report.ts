@@ -14,6 +14,7 @@ import { biomarkerTrajectories, type BiomarkerTrajectory } from './biomarker-tra
 import { perProtocolSet, type PerProtocolSet } from './per-protocol-set.ts';
 import { tippingPoint, type TippingPoint } from './tipping-point.ts';
 import type { DataCut } from './data-cut.ts';
+import type { CutRecruitment } from './recruitment-flow.ts';
 import { visitMeans, type ChangeRow, type VisitEstimate } from './visit-means.ts';
 
 export interface Proportion {
@@ -87,6 +88,8 @@ export interface OutcomeReport {
   readonly scale: { readonly id: string; readonly version: string | null; readonly direction: 'higher-is-worse' | 'higher-is-better' };
   readonly visits: ReadonlyArray<string>;
   readonly flow: {
+    /** The recruitment stages before screening (applied → contacted → screening visit booked), when the cut carries them. */
+    readonly recruitment: CutRecruitment | null;
     readonly screened: number;
     readonly eligible: number;
     readonly consented: number;
@@ -244,6 +247,7 @@ export function outcomeReport(cut: DataCut): OutcomeReport {
   const inScreening = ps.filter((p) => p.status === 'screening');
   const consented = ps.filter((p) => p.status !== 'screen_failed' && p.status !== 'declined' && p.status !== 'screening');
   const flow: OutcomeReport['flow'] = {
+    recruitment: cut.manifest.recruitment ?? null,
     screened: ps.length,
     eligible: ps.length - notEligible.length - inScreening.length,
     consented: consented.length,

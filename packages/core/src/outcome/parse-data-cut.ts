@@ -4,6 +4,7 @@ import { sha256Hex } from '../programs/sha256.ts';
 import { canonicalJson } from '../text/canonical-json.ts';
 import { parseCsv } from '../text/parse-csv.ts';
 import { parseAnalysisPlan } from './analysis-plan.ts';
+import type { CutRecruitment } from './recruitment-flow.ts';
 import {
   dataCutFiles,
   participantStatuses,
@@ -111,7 +112,7 @@ function fail(issues: ReadonlyArray<Issue>): never {
 
 function parseManifest(raw: unknown, c: Collector): DataCutManifest {
   const o = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
-  if (!o) { if (raw !== undefined) c.add('manifest.json', 'must be a JSON object'); return { files: {}, planSha256: null, program: { id: null, version: null }, scales: {}, mimamoriVersion: null, cutAt: null, excludedNoDataUse: 0, planLockedBeforeFirstEnrolment: null }; }
+  if (!o) { if (raw !== undefined) c.add('manifest.json', 'must be a JSON object'); return { files: {}, planSha256: null, program: { id: null, version: null }, scales: {}, mimamoriVersion: null, cutAt: null, excludedNoDataUse: 0, planLockedBeforeFirstEnrolment: null, recruitment: null }; }
   const strMap = (v: unknown, path: string): Record<string, string> => {
     if (v === undefined) return {};
     if (typeof v !== 'object' || v === null || Array.isArray(v) || Object.values(v).some((x) => typeof x !== 'string')) { c.add(`manifest.json:${path}`, 'must map names to strings'); return {}; }
@@ -129,7 +130,23 @@ function parseManifest(raw: unknown, c: Collector): DataCutManifest {
     cutAt: typeof o.cutAt === 'string' ? o.cutAt : null,
     excludedNoDataUse: typeof excluded === 'number' && Number.isInteger(excluded) && excluded >= 0 ? excluded : 0,
     planLockedBeforeFirstEnrolment: typeof o.planLockedBeforeFirstEnrolment === 'boolean' ? o.planLockedBeforeFirstEnrolment : null,
+    recruitment: parseRecruitment(o.recruitment, c),
   };
+}
+
+/** The optional recruitment counts of a manifest: whole numbers ≥ 0, the stages in order. */
+function parseRecruitment(raw: unknown, c: Collector): CutRecruitment | null {
+  if (raw === undefined || raw === null) return null;
+  const o = typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+  const obj = (v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const whole = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+  const open = obj(o?.open);
+  const declined = obj(o?.declined);
+  const values = [o?.applied, o?.contacted, o?.screeningBooked, open.new, open.contacted, declined.beforeVisit, declined.afterBooking];
+  if (!o || !values.every(whole)) { c.add('manifest.json:recruitment', 'must hold whole numbers ≥ 0 (applied, contacted, screeningBooked, open, declined)'); return null; }
+  const [applied, contacted, screeningBooked, openNew, openContacted, beforeVisit, afterBooking] = values as number[];
+  if (!(applied! >= contacted! && contacted! >= screeningBooked!)) { c.add('manifest.json:recruitment', 'the stages must not grow: applied ≥ contacted ≥ screeningBooked'); return null; }
+  return { applied: applied!, contacted: contacted!, screeningBooked: screeningBooked!, open: { new: openNew!, contacted: openContacted! }, declined: { beforeVisit: beforeVisit!, afterBooking: afterBooking! } };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EXOSOME_PROGRAM } from '@mimamori/core/programs/example-programs';
-import { newId } from '@mimamori/storage';
+import { insertApplication, newId, updateApplicationStatus } from '@mimamori/storage';
 import { testDialects } from '../../../storage/test/test-db.ts';
 import { adultInput, as, createTestApp, signedIn, type Session, type TestApp } from '../test-app.ts';
 
@@ -38,6 +38,20 @@ for (const dialect of testDialects()) {
           await db.insertInto('scale_scores').values({ id: newId(), clinic_id: t.clinicId, patient_id: p.id, response_id: responseId, scale_id: 'phq9', scale_version: '1.0.0', valid: 1, total, band: null, band_set: null, missing: 0, prorated: 0, subscales_json: '{}', flags_json: '[]', reason_json: null, scored_at: at(d) }).execute();
         }
       }
+      // Applications from the program's recruitment page, one at each step of the queue (and one
+      // of another program): their counts open the flow; nothing of the applicants reaches the report.
+      const steps: Array<Array<'contacted' | 'screening_booked' | 'declined'>> = [[], [], ['contacted'], ['contacted', 'screening_booked'], ['screening_booked'], ['declined'], ['contacted', 'declined'], ['screening_booked', 'declined']];
+      for (const [i, path] of steps.entries()) {
+        const id = newId();
+        await insertApplication(db, { id, clinicId: t.clinicId, programId: EXOSOME_PROGRAM.id, pageVersion: 1, data: { name: `応募 花子${i}`, phone: `080-1111-22${i}0`, email: null, age: 30, complaint: '眠れない', callTimes: null, guardian: null }, now: at(-40 + i) });
+        let from = 'new';
+        for (const to of path) {
+          const booked = to === 'screening_booked' ? { appointmentId: newId(), patientId: people[0]!.id } : {};
+          assert.ok(await updateApplicationStatus(db, { clinicId: t.clinicId, id, from, status: to, now: at(-30 + i), by: 'staff', ...booked }));
+          from = to;
+        }
+      }
+      await insertApplication(db, { id: newId(), clinicId: t.clinicId, programId: 'tms-empty', pageVersion: 1, data: { name: '別 太郎', phone: '080-9999-0000' }, now: at(-40) });
     });
     after(() => t.destroy());
 
@@ -69,6 +83,21 @@ for (const dialect of testDialects()) {
       assert.equal(empty.json().error.code, 'validation');
       assert.equal((await as(t, researcher, { url: '/api/programs/no-such-program/outcome-report' })).statusCode, 404);
       assert.equal((await as(t, researcher, { url: `/api/programs/${EXOSOME_PROGRAM.id}/outcome-report?format=pdfx` })).statusCode, 400);
+    });
+
+    test('applications from the recruitment page open the flow: applied → contacted → screening visit booked, then the screened', async () => {
+      const j = await as(t, researcher, { url: `/api/programs/${EXOSOME_PROGRAM.id}/outcome-report` });
+      assert.equal(j.statusCode, 200, j.body);
+      assert.deepEqual(j.json().flow.recruitment, { applied: 8, contacted: 4, screeningBooked: 3, open: { new: 2, contacted: 1 }, declined: { beforeVisit: 2, afterBooking: 1 } });
+      assert.equal(j.json().flow.screened, 6);
+      const ja = await as(t, researcher, { url: `/api/programs/${EXOSOME_PROGRAM.id}/outcome-report?format=html` });
+      assert.match(ja.body, /募集ページからの応募: n = 8/);
+      assert.match(ja.body, /スクリーニング受診を予約: n = 3/);
+      assert.match(ja.body, /予約前に辞退・連絡不能 2/);
+      const en = await as(t, researcher, { url: `/api/programs/${EXOSOME_PROGRAM.id}/outcome-report?format=html&lang=en` });
+      assert.match(en.body, /Applied \(recruitment page\): n = 8/);
+      assert.match(en.body, /declined after booking 1/);
+      for (const body of [j.body, ja.body, en.body]) for (const secret of ['応募 花子', '080-1111', '眠れない']) assert.ok(!body.includes(secret), `the report shows ${secret}`);
     });
   });
 }

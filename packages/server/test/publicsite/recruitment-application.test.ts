@@ -82,6 +82,14 @@ for (const dialect of testDialects()) {
       assert.equal((await as(t, doctor, { url: '/api/publicsite/applications' })).json().items[0].complaint, '学校に行けない');
       const researcher = await signedIn(t, 'researcher');
       assert.equal((await as(t, researcher, { url: '/api/publicsite/applications' })).statusCode, 403);
+      // One application, to register the applicant without retyping the contact.
+      const one = await as(t, reception, { url: `/api/publicsite/applications/${item.id}` });
+      assert.equal(one.statusCode, 200, one.body);
+      assert.deepEqual([one.json().application.name, one.json().application.phone, one.json().application.guardian, one.json().application.complaint], ['見本 蓮', '090-3333-0001', { name: '見本 真理', phone: '090-2222-0009' }, null]);
+      const missing = await as(t, reception, { url: `/api/publicsite/applications/${'a'.repeat(32)}` });
+      assert.equal(missing.statusCode, 404);
+      assert.equal(missing.json().error.message, 'この申し込みは見つかりません。');
+      assert.equal((await as(t, researcher, { url: `/api/publicsite/applications/${item.id}` })).statusCode, 403);
 
       const step = (to: string, appointmentId?: string) =>
         as(t, reception, { method: 'POST', url: `/api/publicsite/applications/${item.id}/status`, payload: { to, ...(appointmentId ? { appointmentId } : {}) } });
@@ -105,8 +113,14 @@ for (const dialect of testDialects()) {
       assert.doesNotMatch(back.json().error.message, /screening_booked|contacted/);
       const counts = (await as(t, reception, { url: '/api/publicsite/applications?all=1' })).json().counts;
       assert.deepEqual(counts, [{ programId: TMS_PROGRAM.id, status: 'screening_booked', n: 1 }]);
+      // The appointment names its application, for the roles that see the queue (not its contacts).
+      const named = await as(t, reception, { url: `/api/publicsite/applications/for-appointment/${visitId}` });
+      assert.equal(named.statusCode, 200, named.body);
+      assert.deepEqual(named.json(), { application: { id: item.id, programId: TMS_PROGRAM.id, status: 'screening_booked', createdAt: shown.createdAt } });
+      assert.deepEqual((await as(t, reception, { url: `/api/publicsite/applications/for-appointment/${'e'.repeat(32)}` })).json(), { application: null });
+      assert.equal((await as(t, researcher, { url: `/api/publicsite/applications/for-appointment/${visitId}` })).statusCode, 403);
       const actions = await t.db.db.selectFrom('audit_log').select('action').where('resource_id', '=', item.id).orderBy('seq').execute();
-      assert.deepEqual(actions.map((a) => a.action), ['recruitment.apply', 'recruitment.contacted', 'recruitment.screening_booked']);
+      assert.deepEqual(actions.map((a) => a.action), ['recruitment.apply', 'recruitment.application_read', 'recruitment.contacted', 'recruitment.screening_booked', 'recruitment.application_read']);
     });
 
     test('recording a call-back tells the applicant by mail, in the same step, discreetly; a bad time changes nothing', async () => {

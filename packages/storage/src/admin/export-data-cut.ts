@@ -12,6 +12,7 @@ import { appendAudit } from '../repos/audit-repo.ts';
 import { getClinic } from '../repos/clinic-repo.ts';
 import type { Db } from '../repos/db.ts';
 import { clinicOfProgram, listLatestPrograms, loadProgramCutRows } from '../repos/programs/program-data-cut-repo.ts';
+import { applicationStatesOfProgram } from '../repos/publicsite/application-repo.ts';
 import { studyIdFor } from '../security/study-id.ts';
 import { planForCut } from './analysis-plans.ts';
 
@@ -42,7 +43,9 @@ export async function exportProgramDataCut(db: Db, o: {
   const rows = await loadProgramCutRows(db, clinicId, o.programId);
   const stored = o.plan === undefined ? await planForCut(db, o.programId, o.planVersion) : undefined;
   const cutAt = o.now.toISOString();
+  const applications = await applicationStatesOfProgram(db, { clinicId, programId: o.programId, until: cutAt });
   const out = buildDataCut({
+    applications,
     program,
     enrolments: rows.enrolments.map((e) => ({ patientId: e.patient_id, status: e.status as EnrolmentStatus, consent: JSON.parse(e.consent_state_json) as ConsentState, birthDate: e.birth_date, sex: e.sex, enrolmentDate: e.enrolment_date, createdAt: e.created_at })),
     sessions: rows.sessions.map((s) => ({ patientId: s.patient_id, kind: s.kind, sessionNumber: s.session_number, startedAt: s.started_at })),

@@ -152,6 +152,7 @@ export async function seedDemoProgram(db: Db, o: SeedDemoProgramOptions): Promis
   await appendAudit(db, { at: now, clinicId, actorId: null, actorRole: 'demo-seed', action: 'analysis_plan.lock', resource: 'analysis_plan', resourceId: `${program.id}:1`, outcome: 'success', detail: `sha256=${sha256};locked_at=${cohort.planLockedAt}` });
 
   for (const p of cohort.participants) await seedParticipant(db, { ...o, seed, now, program, isOpenDay, participant: p });
+  await seedDemoApplications(db, { clinicId, programId: program.id, from: cohort.programCreatedAt, now, nurseId: staff.nurseId, booked: cohort.participants.length + 4 });
   return { programId: program.id, screened: cohort.participants.length, planSha256: sha256 };
 }
 
@@ -323,4 +324,28 @@ async function seedParticipant(db: Db, o: Omit<SeedDemoProgramOptions, 'now'> & 
     at: o.now, clinicId, actorId: null, actorRole: 'demo-seed', action: 'program_enrolment.demo_seed', resource: 'program_enrolment', resourceId: enrolmentId, patientId, outcome: 'success',
     detail: `program=${program.id};status=${enrolment.status};scores=${answered};sessions=${counts.sessions};adverse_events=${counts.adverseEvents};medications=${counts.medications};labs=${counts.labs}`,
   });
+}
+
+/**
+ * Applications from the program's recruitment page (family name 見本, fictitious contacts): those
+ * who went on to a booked screening visit (a few more than were screened: some did not come),
+ * some declined or not reachable, and a few still in the queue — the recruitment stages of the
+ * program's outcome report and the open entries of the queue.
+ */
+async function seedDemoApplications(db: Db, o: { clinicId: string; programId: string; from: string; now: string; nurseId: string; booked: number }): Promise<void> {
+  const statuses = [...Array<string>(o.booked).fill('screening_booked'), ...Array<string>(9).fill('declined'), ...Array<string>(4).fill('contacted'), ...Array<string>(3).fill('new')];
+  const start = Date.parse(o.from);
+  const end = Date.parse(o.now);
+  const open = statuses.length - 7;
+  for (const [i, status] of statuses.entries()) {
+    // Closed applications spread over the program's life; the open ones from the last week.
+    const at = new Date(i < open ? start + ((end - 14 * 86_400_000 - start) * i) / open : end - (statuses.length - i) * 86_400_000).toISOString();
+    const n = String(i + 1).padStart(3, '0');
+    const data = { name: `見本 応募${n}`, phone: `090-0000-7${n}`, email: null, age: 20 + ((i * 7) % 45), complaint: '気分の落ち込みが続いています（デモ）', callTimes: i % 3 === 0 ? '平日の午後' : null, guardian: null };
+    await db.insertInto('recruitment_applications').values({
+      id: newId(), clinic_id: o.clinicId, program_id: o.programId, page_version: 1, data_json: JSON.stringify(data), status, patient_id: null, appointment_id: null,
+      created_at: at, updated_at: at, updated_by: status === 'new' ? null : o.nurseId,
+    }).execute();
+  }
+  await appendAudit(db, { at: o.now, clinicId: o.clinicId, actorId: null, actorRole: 'demo-seed', action: 'recruitment.demo_seed', resource: 'program', resourceId: o.programId, outcome: 'success', detail: `applications=${statuses.length}` });
 }

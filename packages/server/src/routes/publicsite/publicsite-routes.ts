@@ -8,7 +8,7 @@ import type { AppDeps } from '../../context.ts';
 import { contextOf } from '../../request-context.ts';
 import { getPublicClinic, getPublicRecruitment } from '../../services/publicsite/public-site-service.ts';
 import { EMPTY_APPLICATION, renderApplicationForm, renderApplicationReceived, type ApplicationFormValues } from '@mimamori/reports/application-form-html';
-import { applicationFormToken, applyToRecruitment, listApplicationQueue, moveApplication } from '../../services/publicsite/application-service.ts';
+import { applicationFormToken, applicationForAppointment, applyToRecruitment, getQueueApplication, listApplicationQueue, moveApplication } from '../../services/publicsite/application-service.ts';
 import { getRecruitmentPageForEdit, listRecruitmentPages, saveRecruitmentPage } from '../../services/publicsite/recruitment-page-service.ts';
 import { getSiteContentForEdit, saveSiteContent } from '../../services/publicsite/site-content-service.ts';
 
@@ -134,6 +134,16 @@ export function registerPublicsiteRoutes(app: FastifyInstance, deps: AppDeps): v
     config: { access: 'recruitment:queue' },
     schema: { tags: ['publicsite'], querystring: z.strictObject({ all: z.enum(['0', '1']).optional() }) },
   }, async (req) => listApplicationQueue(contextOf(deps, req), { all: req.query.all === '1' }));
+
+  r.get('/api/publicsite/applications/:id', {
+    config: { access: 'recruitment:queue' },
+    schema: { tags: ['publicsite'], params: z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/) }) },
+  }, async (req) => getQueueApplication(contextOf(deps, req), { id: req.params.id }));
+
+  r.get('/api/publicsite/applications/for-appointment/:appointmentId', {
+    config: { access: 'recruitment:queue' },
+    schema: { tags: ['publicsite'], params: z.strictObject({ appointmentId: z.string().min(1).max(64) }) },
+  }, async (req) => applicationForAppointment(contextOf(deps, req), { appointmentId: req.params.appointmentId }));
 
   r.post('/api/publicsite/applications/:id/status', {
     config: { access: 'recruitment:queue' },

@@ -1,6 +1,6 @@
 import { checkApplication, checkApplicationStep, looksAutomated, type Application, type ApplicationInput, type ApplicationStatus } from '@mimamori/core/publicsite/check-application';
 import { DomainError, hasPermission } from '@mimamori/core';
-import { countApplications, getAppointment, getApplication, insertApplication, listApplications, listClinics, newId, publishedRecruitmentPage, updateApplicationStatus } from '@mimamori/storage';
+import { applicationOfAppointment, countApplications, getAppointment, getApplication, insertApplication, listApplications, listClinics, newId, publishedRecruitmentPage, updateApplicationStatus, type ApplicationRow } from '@mimamori/storage';
 import { audit, auditAlone } from '../../audit/audit.ts';
 import { requireStaff, type RequestContext } from '../../request-context.ts';
 import type { PatientMessageOutcome } from '../line/enqueue-patient-message.ts';
@@ -77,6 +77,31 @@ export interface QueueItem {
   readonly appointment: { readonly id: string; readonly patientId: string; readonly serviceId: string; readonly start: string; readonly status: string } | null;
 }
 
+async function queueItem(ctx: RequestContext, r: ApplicationRow, clinical: boolean): Promise<QueueItem> {
+  const a = requireStaff(ctx);
+  const d = r.data as Application;
+  const appt = r.appointmentId ? await getAppointment(ctx.db.db, a.clinicId, r.appointmentId) : undefined;
+  return {
+    id: r.id, programId: r.programId, status: r.status as ApplicationStatus, createdAt: r.createdAt, name: d.name, phone: d.phone, email: d.email, age: d.age,
+    callTimes: d.callTimes, guardian: d.guardian, complaint: clinical ? d.complaint : null,
+    appointment: appt ? { id: appt.id, patientId: appt.patient_id, serviceId: appt.service_id, start: appt.start_at, status: appt.status } : null,
+  };
+}
+
+/**
+ * One application of the queue (to register the applicant as a patient without retyping the
+ * contact), as the queue shows it to the role. The read is audited; `not_found` otherwise.
+ */
+export async function getQueueApplication(ctx: RequestContext, input: { readonly id: string }): Promise<{ readonly application: QueueItem }> {
+  const a = requireStaff(ctx);
+  const row = await getApplication(ctx.db.db, a.clinicId, input.id);
+  if (!row) throw new DomainError('not_found', { key: 'application.not_found' });
+  const clinical = hasPermission(a.role, 'intake:read');
+  const application = await queueItem(ctx, row, clinical);
+  await auditAlone(ctx, { action: 'recruitment.application_read', resource: 'recruitment_application', resourceId: row.id, detail: `complaint=${clinical ? 'shown' : 'hidden'}` });
+  return { application };
+}
+
 /**
  * The screening queue: open applications oldest first (or all), and the counts per program and
  * status that feed the program's flow (applied → contacted → screening booked). The read is audited.
@@ -85,15 +110,7 @@ export async function listApplicationQueue(ctx: RequestContext, input: { readonl
   const a = requireStaff(ctx);
   const rows = await listApplications(ctx.db.db, { clinicId: a.clinicId, ...(input.all ? {} : { statuses: ['new', 'contacted'] }) });
   const clinical = hasPermission(a.role, 'intake:read');
-  const items = await Promise.all(rows.map(async (r) => {
-    const d = r.data as Application;
-    const appt = r.appointmentId ? await getAppointment(ctx.db.db, a.clinicId, r.appointmentId) : undefined;
-    return {
-      id: r.id, programId: r.programId, status: r.status as ApplicationStatus, createdAt: r.createdAt, name: d.name, phone: d.phone, email: d.email, age: d.age,
-      callTimes: d.callTimes, guardian: d.guardian, complaint: clinical ? d.complaint : null,
-      appointment: appt ? { id: appt.id, patientId: appt.patient_id, serviceId: appt.service_id, start: appt.start_at, status: appt.status } : null,
-    };
-  }));
+  const items = await Promise.all(rows.map((r) => queueItem(ctx, r, clinical)));
   await auditAlone(ctx, { action: 'recruitment.queue_read', resource: 'recruitment_application', detail: `count=${items.length} complaint=${clinical ? 'shown' : 'hidden'}` });
   return { items, counts: await countApplications(ctx.db.db, a.clinicId) };
 }
@@ -137,4 +154,16 @@ export async function moveApplication(
     });
     return { status: input.to, ...(message ? { message } : {}) };
   });
+}
+
+/**
+ * The application a screening visit was booked for (its id, program, step and when it came; no
+ * contact details, which stay in the queue), or null. The read is audited when there is one.
+ */
+export async function applicationForAppointment(ctx: RequestContext, input: { readonly appointmentId: string }): Promise<{ readonly application: { readonly id: string; readonly programId: string; readonly status: ApplicationStatus; readonly createdAt: string } | null }> {
+  const a = requireStaff(ctx);
+  const row = await applicationOfAppointment(ctx.db.db, a.clinicId, input.appointmentId);
+  if (!row) return { application: null };
+  await auditAlone(ctx, { action: 'recruitment.application_read', resource: 'recruitment_application', resourceId: row.id, detail: `appointment=${input.appointmentId}` });
+  return { application: { id: row.id, programId: row.programId, status: row.status as ApplicationStatus, createdAt: row.createdAt } };
 }

@@ -65,3 +65,24 @@ export async function countApplications(db: Db, clinicId: string): Promise<Array
     .execute();
   return rows.map((r) => ({ programId: r.program_id, status: r.status, n: Number(r.n) }));
 }
+
+/**
+ * The status of each application sent for a program up to `until`, and whether a screening visit
+ * was named on it: the recruitment stages of the program's data cut (no applicant data is read).
+ */
+export async function applicationStatesOfProgram(db: Db, o: { clinicId: string; programId: string; until: string }): Promise<Array<{ status: string; appointmentBooked: boolean }>> {
+  const rows = await db
+    .selectFrom('recruitment_applications')
+    .select(['status', 'appointment_id'])
+    .where('clinic_id', '=', o.clinicId).where('program_id', '=', o.programId).where('created_at', '<=', o.until)
+    .orderBy('created_at').orderBy('id')
+    .execute();
+  return rows.map((r) => ({ status: r.status, appointmentBooked: r.appointment_id !== null }));
+}
+
+/** The application a screening visit was booked for, if any (the newest when more than one named it). */
+export async function applicationOfAppointment(db: Db, clinicId: string, appointmentId: string): Promise<ApplicationRow | undefined> {
+  const r = await db.selectFrom('recruitment_applications').selectAll().where('clinic_id', '=', clinicId).where('appointment_id', '=', appointmentId)
+    .orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
+  return r ? toRow(r) : undefined;
+}

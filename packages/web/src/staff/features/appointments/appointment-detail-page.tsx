@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../../shared/api/api-error.ts';
+import { api } from '../../../shared/api/client.ts';
 import { formatDateTime } from '../../../shared/format/dates.ts';
 import { useSession } from '../../session/session.tsx';
 import { Alert, ErrorMessage } from '../../components/alert.tsx';
@@ -34,6 +36,12 @@ export function AppointmentDetailPage(): ReactNode {
   const { id = '' } = useParams();
   const { can } = useSession();
   const appt = useAppointment(id);
+  // The recruitment application this visit was booked for, for the roles that work the queue.
+  const fromApplication = useQuery({
+    queryKey: ['publicsite', 'applications', 'for-appointment', id],
+    queryFn: () => api<{ application: { id: string; programId: string; status: string; createdAt: string } | null }>(`/api/publicsite/applications/for-appointment/${encodeURIComponent(id)}`),
+    enabled: can('recruitment:queue') && id !== '',
+  });
   const invalidate = useInvalidateAppointments();
   const [panel, setPanel] = useState<Panel>('none');
   const [busy, setBusy] = useState(false);
@@ -102,6 +110,16 @@ export function AppointmentDetailPage(): ReactNode {
           </dd>
           <dt>{t('appt.createdVia')}</dt>
           <dd>{a.channel === 'patient' ? t('appt.viaPatient') : t('appt.viaStaff')}</dd>
+          {fromApplication.data?.application ? (
+            <>
+              <dt>{t('appt.fromApplication')}</dt>
+              <dd>
+                <Link to={`/applications?application=${encodeURIComponent(fromApplication.data.application.id)}`}>
+                  {t('appt.applicationLink', { program: fromApplication.data.application.programId, date: formatDateTime(fromApplication.data.application.createdAt).slice(0, 10) })}
+                </Link>
+              </dd>
+            </>
+          ) : null}
           {a.override ? (
             <>
               <dt>{t('appt.doubleBooked')}</dt>

@@ -189,6 +189,11 @@ export function BookingPage(): ReactNode {
             onChange={setPicked}
             newPatientState={{ booking: { serviceId: service?.id ?? '', resourceId, slot, note } satisfies BookingDraft }}
           />
+          {applicationId && !patient ? (
+            <p>
+              <Link className="btn" to={`/patients/new?application=${encodeURIComponent(applicationId)}`}>{t('appt.registerApplicant')}</Link>
+            </p>
+          ) : null}
         </section>
         <section className="card booking__step" aria-labelledby="step-service">
           <h2 id="step-service">{t('appt.stepService')}</h2>

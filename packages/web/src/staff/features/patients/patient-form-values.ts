@@ -108,3 +108,31 @@ export function changedFields(before: PatientFormValues, after: PatientFormValue
   }
   return out;
 }
+
+/** The contact an application from a recruitment page gives (what the queue shows). */
+export interface ApplicationContact {
+  readonly name: string;
+  readonly phone: string;
+  readonly email: string | null;
+  readonly guardian: { readonly name: string; readonly phone: string } | null;
+}
+
+const KANA_ONLY = /^[\u3041-\u3096\u30a1-\u30fa\u30fc\s\u3000]+$/u;
+
+/**
+ * A new patient's form filled from an application's contact, for staff to check and complete:
+ * the name (also as kana when it was written in kana only), phone, email and the guardian of a
+ * minor. The birth date is left empty (the application gives an age only).
+ */
+export function valuesFromApplication(a: ApplicationContact): PatientFormValues {
+  const name = a.name.trim();
+  const kana = KANA_ONLY.test(name) ? name.replace(/[\u3041-\u3096]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60)).replace(/\u3000/g, ' ') : '';
+  return {
+    ...EMPTY_PATIENT,
+    nameKanji: name,
+    nameKana: kana,
+    phone: a.phone.trim(),
+    email: a.email?.trim() ?? '',
+    guardians: a.guardian ? [{ ...EMPTY_GUARDIAN, name: a.guardian.name.trim(), phone: a.guardian.phone.trim() }] : [],
+  };
+}

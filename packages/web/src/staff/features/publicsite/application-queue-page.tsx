@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../../../shared/api/client.ts';
 import { formatDateTime } from '../../../shared/format/dates.ts';
 import { Alert, ErrorMessage } from '../../components/alert.tsx';
@@ -37,7 +37,10 @@ export function ApplicationQueuePage(): ReactNode {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const { can } = useSession();
-  const [all, setAll] = useState(false);
+  // `?application=<id>` (from an appointment's page) shows every application and brings that one into view.
+  const [params] = useSearchParams();
+  const focus = params.get('application');
+  const [all, setAll] = useState(focus !== null);
   const key = ['publicsite', 'applications', all];
   const q = useQuery({ queryKey: key, queryFn: () => api<QueueView>(`/api/publicsite/applications${all ? '?all=1' : ''}`) });
   // The time staff will call back (optional): the applicant is told by mail, or LINE once a linked patient.
@@ -50,6 +53,10 @@ export function ApplicationQueuePage(): ReactNode {
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['publicsite', 'applications'] }),
   });
   const title = t('applications.title');
+  const loaded = q.data !== undefined;
+  useEffect(() => {
+    if (loaded && focus) document.getElementById(`application-${focus}`)?.scrollIntoView({ block: 'start' });
+  }, [loaded, focus]);
   if (q.isError) return <Page title={title}><ErrorMessage error={q.error} /></Page>;
   if (!q.data) return <Page title={title}><p>{t('common.loading')}</p></Page>;
   const programs = [...new Set(q.data.counts.map((c) => c.programId))];
@@ -64,7 +71,7 @@ export function ApplicationQueuePage(): ReactNode {
       {q.data.items.length === 0 ? <p className="empty">{t('applications.none')}</p> : (
         <ul className="cards">
           {q.data.items.map((a) => (
-            <li key={a.id} className="card">
+            <li key={a.id} id={`application-${a.id}`} className={a.id === focus ? 'card card--current' : 'card'} aria-current={a.id === focus ? 'true' : undefined}>
               <h2>{a.name}{t('applications.age', { age: a.age })}</h2>
               <p className="muted">{formatDateTime(a.createdAt)} · {a.programId} · {t(`applications.status.${a.status}`)}</p>
               <dl>

@@ -176,6 +176,8 @@ export const en: Dict<typeof ja> = {
     title: 'Patients',
     new: 'Register patient',
     newTitle: 'Register a patient',
+    fromApplication: 'Filled in from the recruitment application',
+    fromApplicationCheck: 'Name, phone and email (and a minor\'s guardian) come from the application. Check them with the applicant and enter the kana and the date of birth (age {{age}} when applying) before registering. You then go back to booking the screening visit.',
     detailTitle: 'Patient',
     editTitle: 'Edit patient',
     historyTitle: 'Change history',

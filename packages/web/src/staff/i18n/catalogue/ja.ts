@@ -174,6 +174,8 @@ export const ja = {
     title: '患者一覧',
     new: '新規患者登録',
     newTitle: '新規患者登録',
+    fromApplication: '募集の応募から入力しました',
+    fromApplicationCheck: '氏名・電話・メール（未成年は保護者）を応募から入れています。本人に確認し、フリガナと生年月日（応募時 {{age}} 歳）を入力してから登録してください。登録後、初診（スクリーニング）の予約に戻ります。',
     detailTitle: '患者情報',
     editTitle: '患者情報の編集',
     historyTitle: '変更履歴',
