@@ -111,6 +111,9 @@ test('eligibility in words, lab entry held to the program, medicines from the ap
       await stop.getByLabel(/^中止日/).fill('2026-10-01');
       await stop.getByRole('button', { name: '保存する' }).click();
       await stop.getByText('中止日が開始日より前です。').first().waitFor();
+      assert.deepEqual(await axeViolations(page), [], 'axe with the 中止・変更 form open and its error shown');
+      const sc = shot('clinical-records-stop-change-1280.png');
+      if (sc) await stop.screenshot({ path: sc });
       await stop.getByLabel(/^中止日/).fill('2026-12-05');
       await stop.getByLabel(/^変更日/).fill('2026-11-15');
       await stop.getByLabel(/^1日量/).fill('75');
@@ -125,6 +128,11 @@ test('eligibility in words, lab entry held to the program, medicines from the ap
       await co.getByLabel('実施者・機関（任意）').fill('当院 公認心理師');
       await co.getByRole('button', { name: '記録する' }).click();
       await co.getByText('記録しました。').waitFor();
+      const cos = page.locator('section[aria-labelledby="rec-co"]');
+      await cos.getByRole('button', { name: '認知行動療法 の中止・変更' }).click();
+      await cos.getByRole('form', { name: '認知行動療法 の中止・変更' }).getByLabel(/^中止日/).fill('2026-12-01');
+      await cos.getByRole('button', { name: '保存する' }).click();
+      await cos.getByText(/認知行動療法 — 当院 公認心理師 2026-11-01〜2026-12-01/).waitFor();
     }
     assert.deepEqual(await axeViolations(page), [], `axe on the record forms at ${viewport.width} px`);
     const r = shot(`clinical-records-forms-${viewport.width}.png`);
