@@ -95,6 +95,7 @@ test('eligibility in words, lab entry held to the program, medicines from the ap
       await med.getByLabel('YJコード（任意）').fill('1179');
       await med.getByLabel(/^1日量/).fill('50');
       await med.getByLabel('薬効分類').selectOption({ label: 'SSRI' });
+      await med.getByLabel(/^開始日/).fill('2026-11-01');
       await med.getByRole('button', { name: '記録する' }).click();
       await med.getByText('YJコードは12桁（数字4桁＋英数字8桁）で入力してください。').first().waitFor();
       await med.getByLabel('YJコード（任意）').fill('1179041F1025');
@@ -102,11 +103,36 @@ test('eligibility in words, lab entry held to the program, medicines from the ap
       await med.getByText('記録しました。').waitFor();
       await page.locator('section[aria-labelledby="rec-meds"]').getByText(/セルトラリン塩酸塩（1179041F1025） 50mg\/日 1日1回 内服 — SSRI/).waitFor();
 
+      // 「中止・変更」 on the listed medicine: a stop before the start is refused in place, then a
+      // dose change and a stop date are saved and listed.
+      const meds = page.locator('section[aria-labelledby="rec-meds"]');
+      await meds.getByRole('button', { name: 'セルトラリン塩酸塩 の中止・変更' }).click();
+      const stop = meds.getByRole('form', { name: 'セルトラリン塩酸塩 の中止・変更' });
+      await stop.getByLabel(/^中止日/).fill('2026-10-01');
+      await stop.getByRole('button', { name: '保存する' }).click();
+      await stop.getByText('中止日が開始日より前です。').first().waitFor();
+      assert.deepEqual(await axeViolations(page), [], 'axe with the 中止・変更 form open and its error shown');
+      const sc = shot('clinical-records-stop-change-1280.png');
+      if (sc) await stop.screenshot({ path: sc });
+      await stop.getByLabel(/^中止日/).fill('2026-12-05');
+      await stop.getByLabel(/^変更日/).fill('2026-11-15');
+      await stop.getByLabel(/^1日量/).fill('75');
+      await stop.getByRole('button', { name: '保存する' }).click();
+      await meds.getByText('保存しました。').waitFor();
+      await meds.getByText(/セルトラリン塩酸塩（1179041F1025） 50mg\/日 1日1回 内服 — SSRI 2026-11-01〜2026-12-05/).waitFor();
+      await meds.getByText('2026-11-15から 75mg/日').waitFor();
+      assert.equal(await meds.getByRole('form').count(), 0, 'the inline form closes once saved');
+
       const co = page.locator('section[aria-labelledby="rec-coform"]');
       await co.getByLabel(/^開始日/).fill('2026-11-01');
       await co.getByLabel('実施者・機関（任意）').fill('当院 公認心理師');
       await co.getByRole('button', { name: '記録する' }).click();
       await co.getByText('記録しました。').waitFor();
+      const cos = page.locator('section[aria-labelledby="rec-co"]');
+      await cos.getByRole('button', { name: '認知行動療法 の中止・変更' }).click();
+      await cos.getByRole('form', { name: '認知行動療法 の中止・変更' }).getByLabel(/^中止日/).fill('2026-12-01');
+      await cos.getByRole('button', { name: '保存する' }).click();
+      await cos.getByText(/認知行動療法 — 当院 公認心理師 2026-11-01〜2026-12-01/).waitFor();
     }
     assert.deepEqual(await axeViolations(page), [], `axe on the record forms at ${viewport.width} px`);
     const r = shot(`clinical-records-forms-${viewport.width}.png`);

@@ -12,6 +12,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { useSession } from '../../session/session.tsx';
 import { pick, usePrograms, useTimeline, type Program } from './programs-api.ts';
 import { useAnalytes, type Analyte } from './records-api.ts';
+import { CoInterventionStopChange, MedicationStopChange } from './record-stop-change.tsx';
 import { parenthesized } from '../../../shared/format/holiday-name.ts';
 
 const MED_UNITS = ['mg', 'μg', 'g', 'mL', 'tablet', 'capsule', 'packet', 'drop', 'puff', 'patch', 'unit'];
@@ -74,7 +75,11 @@ export function PatientRecordsPage(): ReactNode {
         <h2 id="rec-meds">{t('rec.currentMeds')}</h2>
         {d.medications.length ? (
           <ul>{d.medications.map((m) => (
-            <li key={m.id}>{m.genericName}{m.yjCode ? `${parenthesized(m.yjCode, currentLanguage())}` : ''} {m.dose}{t(`rec.units.${m.unit}`)}/日 {t(`rec.freqs.${m.frequency}`)}{m.route ? ` ${ROUTES.includes(m.route) ? t(`rec.routes.${m.route}`) : m.route}` : ''}{m.drugClass ? ` — ${t(`rec.classes.${m.drugClass}`)}` : ''}{m.startDate ? ` ${m.startDate}〜${m.stopDate ?? ''}` : ''}</li>
+            <li key={m.id}>
+              {m.genericName}{m.yjCode ? `${parenthesized(m.yjCode, currentLanguage())}` : ''} {m.dose}{t(`rec.units.${m.unit}`)}/日 {t(`rec.freqs.${m.frequency}`)}{m.route ? ` ${ROUTES.includes(m.route) ? t(`rec.routes.${m.route}`) : m.route}` : ''}{m.drugClass ? ` — ${t(`rec.classes.${m.drugClass}`)}` : ''}{m.startDate || m.stopDate ? ` ${m.startDate ?? ''}〜${m.stopDate ?? ''}` : ''}
+              {m.changes.map((c) => <span key={c.date}>{' · '}{t('rec.changeShown', { date: c.date, what: [c.dose !== undefined ? `${c.dose}${t(`rec.units.${c.unit ?? m.unit}`)}/日` : c.unit ? t(`rec.units.${c.unit}`) : '', c.frequency ? t(`rec.freqs.${c.frequency}`) : ''].filter(Boolean).join(' ') })}</span>)}
+              {can('programs:record') ? <MedicationStopChange med={m} patientId={id} units={MED_UNITS} freqs={FREQS} /> : null}
+            </li>
           ))}</ul>
         ) : <p className="muted">{t('rec.none')}</p>}
       </section>
@@ -82,7 +87,10 @@ export function PatientRecordsPage(): ReactNode {
         <h2 id="rec-co">{t('rec.currentCo')}</h2>
         {d.coInterventions.length ? (
           <ul>{d.coInterventions.map((c) => (
-            <li key={c.id}>{t(`rec.coKinds.${c.kind}`)}{c.description ? `${parenthesized(c.description, currentLanguage())}` : ''}{c.provider ? ` — ${c.provider}` : ''} {c.startDate}〜{c.stopDate ?? ''}</li>
+            <li key={c.id}>
+              {t(`rec.coKinds.${c.kind}`)}{c.description ? `${parenthesized(c.description, currentLanguage())}` : ''}{c.provider ? ` — ${c.provider}` : ''} {c.startDate}〜{c.stopDate ?? ''}
+              {can('programs:record') ? <CoInterventionStopChange co={c} patientId={id} label={t(`rec.coKinds.${c.kind}`)} /> : null}
+            </li>
           ))}</ul>
         ) : <p className="muted">{t('rec.none')}</p>}
       </section>
