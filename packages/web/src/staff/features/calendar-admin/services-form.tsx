@@ -91,7 +91,6 @@ function ServiceFields(props: {
         setKinds={(kinds) => set({ ...s, requires: kinds.map((role) => s.requires.find((r) => r.role === role) ?? { role }) })}
         extra={props.extraKinds}
       />
-      {issues['requires'] ? <p className="field__error">{issues['requires']}</p> : null}
       <label className="check">
         <input type="checkbox" checked={s.active !== false} onChange={(e) => set({ ...s, active: e.target.checked })} />
         {t('calAdmin.active')}
