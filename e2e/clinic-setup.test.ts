@@ -166,6 +166,7 @@ test('a fresh clinic is set up from its own facts, then booked; closing the book
   await check(page, 'staff with their bookable resource');
 
   // 6b. Services: 初診 offers no online booking; a new service needing a doctor and a room is added.
+  await page.goto(`${server.baseUrl}/settings/resources`);
   await page.getByRole('link', { name: /予約種別の名前・所要時間/ }).click();
   await page.getByRole('heading', { name: 'サービス', level: 2 }).waitFor();
   const shoshin = page.getByRole('group', { name: /^初診/ });
