@@ -165,6 +165,26 @@ test('a fresh clinic is set up from its own facts, then booked; closing the book
   await page.getByRole('row', { name: /佐藤 花子.*佐藤 医師/ }).waitFor();
   await check(page, 'staff with their bookable resource');
 
+  // 6b. Services: 初診 offers no online booking; a new service needing a doctor and a room is added.
+  await page.goto(`${server.baseUrl}/settings/resources`);
+  await page.getByRole('link', { name: /予約種別の名前・所要時間/ }).click();
+  await page.getByRole('heading', { name: 'サービス', level: 2 }).waitFor();
+  const shoshin = page.getByRole('group', { name: /^初診/ });
+  await shoshin.getByText('初診は受付が電話で予約します（オンライン予約にはできません）。').waitFor();
+  assert.equal(await shoshin.getByLabel('予約できる人').count(), 0);
+  const newService = page.getByRole('group', { name: 'サービスを追加' });
+  await newService.getByLabel(/^名前（日本語）/).fill('家族面談');
+  await newService.getByLabel(/^名前（英語）/).fill('Family meeting');
+  await newService.getByLabel('所要時間（分）').fill('45');
+  await newService.getByRole('button', { name: '追加' }).click();
+  await newService.getByText(/必要な担当者・設備を1つ以上選んでください。/).first().waitFor();
+  await newService.getByRole('checkbox', { name: '医師', exact: true }).check();
+  await newService.getByRole('checkbox', { name: '部屋', exact: true }).check();
+  await newService.getByRole('button', { name: '追加' }).click();
+  await page.getByRole('group', { name: /^家族面談/ }).waitFor();
+  await check(page, 'services');
+  await shot(page, 'services', page.getByRole('group', { name: /^家族面談/ }));
+
   // 7. Everything but the first booking is done.
   await menu(page).getByRole('link', { name: 'ホーム' }).click();
   s = await steps(page);

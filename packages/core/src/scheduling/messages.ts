@@ -83,6 +83,8 @@ export const SCHEDULING_MESSAGES: Readonly<Record<string, { readonly ja: string;
   buffer_invalid: { ja: '前後の余裕時間は0〜240分で指定してください。', en: 'Buffers must be 0–240 minutes.' },
   capacity_invalid: { ja: '同時に受けられる数は1以上の整数にしてください。', en: 'Capacity must be a whole number of at least 1.' },
   channel_invalid: { ja: '予約経路が正しくありません。', en: 'Invalid booking channel.' },
+  first_visit_staff_only: { ja: '初診（WEB問診を送る予約種別）はオンライン予約にできません。スタッフが電話で予約します。', en: 'The first visit (the service that sends the intake) cannot be booked online; staff book it by phone.' },
+  requires_required: { ja: '必要な担当者・設備を1つ以上選んでください。', en: 'Choose at least one staff member or equipment kind it needs.' },
   count_invalid: { ja: '人数・回数は1以上の整数にしてください。', en: 'Use a whole number of at least 1.' },
   days_invalid: { ja: '日数が正しくありません。', en: 'Invalid number of days.' },
   duration_invalid: { ja: '所要時間は5〜480分で指定してください。', en: 'Duration must be 5–480 minutes.' },

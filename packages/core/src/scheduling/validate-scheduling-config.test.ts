@@ -73,3 +73,11 @@ test('service, resource and policy mistakes; the assertion carries them all', ()
   );
   assert.doesNotThrow(() => assertNoConfigIssues([]));
 });
+
+test('the first visit (sends the WEB問診) stays staff only, and every service needs someone or something', () => {
+  const shoshin = seedClinicServices.find((s) => s.id === 'shoshin')!;
+  assert.deepEqual(validateService({ ...shoshin, channel: 'patient_online' }), [{ path: 'channel', key: 'first_visit_staff_only' }]);
+  assert.deepEqual(validateService({ ...shoshin, requires: [] }), [{ path: 'requires', key: 'requires_required' }]);
+  const { sendsIntake: _s, ...other } = shoshin;
+  assert.deepEqual(validateService({ ...other, channel: 'patient_online' }), []);
+});

@@ -101,6 +101,9 @@ export function validateService(service: Service): ReadonlyArray<Issue> {
   if (service.bufferAfterMinutes !== undefined && !isInt(service.bufferAfterMinutes, 0, 240)) out.push({ path: 'bufferAfterMinutes', key: 'buffer_invalid' });
   if (service.slotStepMinutes !== undefined && !isInt(service.slotStepMinutes, 1, 240)) out.push({ path: 'slotStepMinutes', key: 'step_invalid' });
   if (service.channel !== 'staff_only' && service.channel !== 'patient_online') out.push({ path: 'channel', key: 'channel_invalid' });
+  // The first visit (the service that sends the WEB問診) is booked by staff over the phone.
+  if (service.sendsIntake === true && service.channel === 'patient_online') out.push({ path: 'channel', key: 'first_visit_staff_only' });
+  if (service.requires.length === 0) out.push({ path: 'requires', key: 'requires_required' });
   service.requires.forEach((r, i) => {
     if (typeof r.role !== 'string' || r.role.length === 0) out.push({ path: `requires[${i}].role`, key: 'required' });
     if (r.count !== undefined && !isInt(r.count, 1, 20)) out.push({ path: `requires[${i}].count`, key: 'count_invalid' });

@@ -58,6 +58,7 @@ export const serviceSchema = z.strictObject({
   eligibilityTag: text(60).optional(),
   slotStepMinutes: z.number().int().optional(),
   active: z.boolean().optional(),
+  sendsIntake: z.boolean().optional(),
 });
 
 export const resourceSchema = z.strictObject({

@@ -113,8 +113,13 @@ export function upsertService(ctx: RequestContext, id: string, body: { service: 
     action: 'scheduling.service.put',
     resourceId: id,
     write: async (tx, cfg) => {
-      assertNoConfigIssues(validateService(body.service));
-      await putService(tx, { clinicId: cfg.clinicId, service: body.service, now: ctx.clock().toISOString() });
+      // Whether a service sends the WEB問診 is the clinic's rule, not a form field: an existing
+      // service keeps it, a new one does not send it.
+      const stored = cfg.services.find((s) => s.id === id);
+      const { sendsIntake: _sent, ...rest } = body.service;
+      const service: Service = stored?.sendsIntake ? { ...rest, sendsIntake: true } : rest;
+      assertNoConfigIssues(validateService(service));
+      await putService(tx, { clinicId: cfg.clinicId, service, now: ctx.clock().toISOString() });
     },
   });
 }

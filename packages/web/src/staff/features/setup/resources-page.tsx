@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Resource } from '@mimamori/core/scheduling/index';
 import { api } from '../../../shared/api/client.ts';
 import type { Staff } from '../../../shared/api/types.ts';
@@ -55,12 +56,13 @@ export function ResourcesPage(): ReactNode {
   );
 }
 
-function KindChecks(props: { readonly kinds: readonly string[]; readonly setKinds: (k: string[]) => void; readonly extra: readonly string[] }): ReactNode {
+/** Checkboxes of resource kinds (the legend can be replaced, e.g. for what a service needs). */
+export function KindChecks(props: { readonly kinds: readonly string[]; readonly setKinds: (k: string[]) => void; readonly extra: readonly string[]; readonly legend?: string }): ReactNode {
   const { t } = useTranslation();
   const all = [...RESOURCE_KINDS, ...props.extra.filter((k) => !(RESOURCE_KINDS as readonly string[]).includes(k))];
   return (
     <fieldset className="res-kinds">
-      <legend>{t('clinicSetup.kindsLegend')}</legend>
+      <legend>{props.legend ?? t('clinicSetup.kindsLegend')}</legend>
       {all.map((k) => (
         <label key={k} className="check">
           <input
@@ -164,6 +166,9 @@ function ServiceNeeds({ config }: { readonly config: SchedulingConfig }): ReactN
             );
           })}
       </ul>
+      <p>
+        <Link to="/calendar-admin#cal-services">{t('clinicSetup.editServices')}</Link>
+      </p>
     </section>
   );
 }

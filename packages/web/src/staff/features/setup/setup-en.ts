@@ -51,6 +51,7 @@ export const setupEn: typeof setupJa = {
   saveResource: 'Save "{{name}}"',
   noResources: 'Nothing yet. Add a doctor or a room.',
   list: 'Entered',
+  editServices: 'Change the services’ names, durations and what they need, or add a service',
   servicesNeed: 'Services and what they need',
   serviceNeeds: '{{service}}: {{roles}}',
   missingRole: '(none yet: {{roles}})',

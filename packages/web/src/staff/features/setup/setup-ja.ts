@@ -49,6 +49,7 @@ export const setupJa = {
   saveResource: '「{{name}}」を保存',
   noResources: 'まだ登録されていません。医師や部屋を追加してください。',
   list: '登録済み',
+  editServices: '予約種別の名前・所要時間・必要な担当者と設備を変更する、予約種別を追加する',
   servicesNeed: '予約種別と必要な担当者・設備',
   serviceNeeds: '{{service}}：{{roles}}',
   missingRole: '（未登録: {{roles}}）',
