@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { EXOSOME_PROGRAM } from '../packages/core/src/programs/index.ts';
 import { approvedProgram } from '../packages/server/test/programs/approved-program.ts';
 import { apiAs, clinicDate, signIn } from './appointments-helpers.ts';
+import { answerPhq9 } from './helpers/answer-phq9.ts';
 import { axeViolations, launchBrowser, newContext } from './helpers/browser.ts';
 import { e2eNow } from './helpers/clock.ts';
 import { ensureWebBuild, root, startServer, type RunningServer } from './helpers/server.ts';
@@ -48,12 +49,15 @@ const kana = () => Array.from({ length: 5 }, () => KANA[Math.floor(Math.random()
 type Api = Awaited<ReturnType<typeof apiAs>>;
 
 /** A new patient enrolled in the exosome program (screened, consented, enrolled) through the API. */
-async function enrolledPatient(o: { reception: Api; doctor: Api; nurse: Api; name: string }): Promise<{ patientId: string; enrolmentId: string; kanaName: string }> {
+async function enrolledPatient(o: { base: string; today: string; reception: Api; doctor: Api; nurse: Api; name: string }): Promise<{ patientId: string; enrolmentId: string; kanaName: string }> {
   const kanaName = `テスト ${kana()}`;
   const patient = (await o.reception<{ patient: { id: string } }>('POST', '/api/patients', { nameKanji: o.name, nameKana: kanaName, birthDate: '1984-02-10', sex: 'female', phone: '090-5555-6666', acknowledgeDuplicates: true })).patient;
+  // A PHQ-9 on record first: the program's severity criterion is decided by the score.
+  await answerPhq9(o.base, o.doctor, { patientId: patient.id, today: o.today });
   const enrolmentId = (await o.doctor<{ enrolment: { id: string } }>('POST', `/api/programs/${EXOSOME_PROGRAM.id}/enrolments`, { patientId: patient.id })).enrolment.id;
   const first = await o.doctor<{ eligibility: { criteria: { id: string; status: string }[] } }>('POST', `/api/program-enrolments/${enrolmentId}/eligibility`, { diagnoses: ['F32.1'] });
-  const attestations = first.eligibility.criteria.filter((c) => c.status !== 'met').map((c) => ({ criterionId: c.id, met: true }));
+  // The doctor attests what no data decides; severity is the score's alone.
+  const attestations = first.eligibility.criteria.filter((c) => c.status !== 'met' && !c.id.startsWith('severity')).map((c) => ({ criterionId: c.id, met: true }));
   const e = await o.doctor<{ status: string }>('POST', `/api/program-enrolments/${enrolmentId}/eligibility`, { diagnoses: ['F32.1'], attestations });
   assert.equal(e.status, 'eligible');
   await o.nurse('POST', `/api/program-enrolments/${enrolmentId}/consents`, { role: 'participant', language: 'ja', signer: { kind: 'self', name: o.name }, signature: { method: 'typed', typedName: o.name }, identityMethod: 'passport' });
@@ -85,7 +89,7 @@ test('an infusion is charged, paid at reception, receipted (PDF), seen on the ph
   const at = (h: number) => `${today}T${String(h).padStart(2, '0')}:00:00+09:00`;
 
   // The nurse records a completed infusion: the per-dose price is charged in the same transaction.
-  const a = await enrolledPatient({ reception, doctor, nurse, name: '見守 文子' });
+  const a = await enrolledPatient({ base, today, reception, doctor, nurse, name: '見守 文子' });
   await nurse('POST', `/api/program-enrolments/${a.enrolmentId}/sessions`, infusion(at(9), at(9).replace(':00:00', ':45:00'), 1));
 
   const context = await newContext(browser, 'ja');
@@ -158,7 +162,7 @@ test('an infusion is charged, paid at reception, receipted (PDF), seen on the ph
   await page.getByText(/^再発行 \d{4}-\d{2}-\d{2}$/).waitFor();
 
   // Withdrawal mid-course: the prepaid course (5 doses) is refunded pro rata for the doses not given, less the fee.
-  const b = await enrolledPatient({ reception, doctor, nurse, name: '見守 次郎' });
+  const b = await enrolledPatient({ base, today, reception, doctor, nurse, name: '見守 次郎' });
   await page.goto(`${base}/billing/patients/${b.patientId}`);
   await page.getByRole('heading', { level: 1, name: '会計 — 見守 次郎' }).waitFor();
   await page.getByLabel('料金項目').selectOption({ label: 'エクソソーム点滴コース（5回） — ¥330,000' });

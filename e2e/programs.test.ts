@@ -14,6 +14,7 @@ import { clinicDay, seedClinicCalendar } from '../packages/core/src/scheduling/i
 import { EXOSOME_PROGRAM, proposeSchedule } from '../packages/core/src/programs/index.ts';
 import { addDays } from '../packages/core/src/time/index.ts';
 import { apiAs, clinicDate, signIn } from './appointments-helpers.ts';
+import { answerPhq9 } from './helpers/answer-phq9.ts';
 import { axeViolations, launchBrowser, newContext } from './helpers/browser.ts';
 import { e2eNow } from './helpers/clock.ts';
 import { ensureWebBuild, root, startServer, type RunningServer } from './helpers/server.ts';
@@ -58,24 +59,6 @@ function dateWithHolidayShift(today: string): { date: string; holiday: string; h
     if (shift) return { date, holiday: shift.from, holidayName: clinicDay(calendar, shift.from).holiday!.name };
   }
   throw new Error('no national holiday within reach of the infusion course');
-}
-
-/**
- * The patient answers a PHQ-9 (total 14) on the questionnaire link a doctor sends: eligibility's
- * severity criterion is decided by a score on record, never by a tick.
- */
-async function answerPhq9(base: string, doctor: Awaited<ReturnType<typeof apiAs>>, o: { patientId: string; today: string }): Promise<void> {
-  const { link } = await doctor<{ link: { url: string } }>('POST', `/api/patients/${o.patientId}/scale-assignments`, { scaleId: 'phq9', informant: 'self', kind: 'once', startDate: o.today, windowDays: 3 });
-  const token = link.url.split('/p/l/')[1]!;
-  const ex = await fetch(`${base}/api/p/links/exchange`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ token }) });
-  assert.equal(ex.status, 200, await ex.clone().text());
-  const cookie = /(__Host-mm_patient=[^;]+)/.exec(ex.headers.get('set-cookie') ?? '')?.[1] ?? '';
-  const { csrfToken, resourceId } = (await ex.json()) as { csrfToken: string; resourceId: string };
-  const answers = { q1: 2, q2: 2, q3: 2, q4: 2, q5: 2, q6: 2, q7: 1, q8: 1, q9: 0 };
-  const r = await fetch(`${base}/api/p/questionnaires/${resourceId}/submit`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: base, cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ answers }),
-  });
-  assert.equal(r.status, 200, await r.text());
 }
 
 async function screenAndConsentPage(page: Page, enrolmentId: string): Promise<void> {
