@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { apiAs, clinicDate, signIn } from './appointments-helpers.ts';
+import { answerPhq9 } from './helpers/answer-phq9.ts';
 import { axeViolations, launchBrowser, newContext } from './helpers/browser.ts';
 import { e2eNow } from './helpers/clock.ts';
 import { ensureWebBuild, root, startServer, type RunningServer } from './helpers/server.ts';
@@ -38,11 +39,14 @@ const kana = () => Array.from({ length: 5 }, () => KANA[Math.floor(Math.random()
 type Api = Awaited<ReturnType<typeof apiAs>>;
 
 /** A new adult screened, consented (the demo clinic may sign its sample documents) and enrolled through the API. */
-async function enrolled(o: { reception: Api; doctor: Api; nurse: Api; programId: string; name: string; enrolmentDate: string }): Promise<{ patientId: string; enrolmentId: string }> {
+async function enrolled(o: { base: string; reception: Api; doctor: Api; nurse: Api; programId: string; name: string; enrolmentDate: string }): Promise<{ patientId: string; enrolmentId: string }> {
   const patient = (await o.reception<{ patient: { id: string } }>('POST', '/api/patients', { nameKanji: o.name, nameKana: `テスト ${kana()}`, birthDate: '1984-02-10', sex: 'female', phone: '090-5555-6666', acknowledgeDuplicates: true })).patient;
+  // A PHQ-9 on record first: the program's severity criterion is decided by the score.
+  await answerPhq9(o.base, o.doctor, { patientId: patient.id, today: o.enrolmentDate });
   const enrolmentId = (await o.doctor<{ enrolment: { id: string } }>('POST', `/api/programs/${o.programId}/enrolments`, { patientId: patient.id })).enrolment.id;
   const first = await o.doctor<{ eligibility: { criteria: { id: string; status: string }[] } }>('POST', `/api/program-enrolments/${enrolmentId}/eligibility`, { diagnoses: ['F32.1'] });
-  const attestations = first.eligibility.criteria.filter((c) => c.status !== 'met').map((c) => ({ criterionId: c.id, met: true }));
+  // The doctor attests what no data decides; severity is the score's alone.
+  const attestations = first.eligibility.criteria.filter((c) => c.status !== 'met' && !c.id.startsWith('severity')).map((c) => ({ criterionId: c.id, met: true }));
   const e = await o.doctor<{ status: string }>('POST', `/api/program-enrolments/${enrolmentId}/eligibility`, { diagnoses: ['F32.1'], attestations });
   assert.equal(e.status, 'eligible');
   await o.nurse('POST', `/api/program-enrolments/${enrolmentId}/consents`, { role: 'participant', language: 'ja', signer: { kind: 'self', name: o.name }, signature: { method: 'typed', typedName: o.name }, identityMethod: 'passport' });
@@ -66,7 +70,7 @@ test('a nurse goes from the infusion appointment to the form, records the dose i
   const out = server.output();
   const [reception, doctor, nurse] = await Promise.all([apiAs(base, 'demo.reception', out), apiAs(base, 'demo.doctor', out), apiAs(base, 'demo.nurse', out)]);
   const today = clinicDate(e2eNow());
-  const { patientId, enrolmentId } = await enrolled({ reception, doctor, nurse, programId: EXO, name: '見守 点子', enrolmentDate: today });
+  const { patientId, enrolmentId } = await enrolled({ base: server.baseUrl, reception, doctor, nurse, programId: EXO, name: '見守 点子', enrolmentDate: today });
   // Book the course as proposed: the first infusion lies a week or more after today.
   const proposal = await nurse<{ occurrences: Array<{ sessionNumber: number; date: string | null; slot?: { startTime: string } }> }>('GET', `/api/program-enrolments/${enrolmentId}/booking-proposal?preferredTime=10:00`);
   const occurrences = proposal.occurrences.filter((o) => o.date && o.slot).map((o) => ({ sessionNumber: o.sessionNumber, date: o.date!, time: o.slot!.startTime }));
@@ -134,7 +138,7 @@ test('the TMS form asks for the seizure screening with the first session and rec
   const out = server.output();
   const [reception, doctor, nurse] = await Promise.all([apiAs(base, 'demo.reception', out), apiAs(base, 'demo.doctor', out), apiAs(base, 'demo.nurse', out)]);
   const today = clinicDate(e2eNow());
-  const { enrolmentId } = await enrolled({ reception, doctor, nurse, programId: TMS, name: '見守 磁子', enrolmentDate: today });
+  const { enrolmentId } = await enrolled({ base: server.baseUrl, reception, doctor, nurse, programId: TMS, name: '見守 磁子', enrolmentDate: today });
   const context = await newContext(browser, 'ja');
   const page = await context.newPage();
   await signIn(page, base, out, 'demo.nurse');
