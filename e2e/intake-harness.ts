@@ -13,6 +13,7 @@ import {
   insertSession,
   newId,
   newToken,
+  seedSchedulingConfig,
   tokenId,
   type DbHandle,
 } from '../packages/storage/src/index.ts';
@@ -60,6 +61,8 @@ export async function startIntakeHarness(options: { readonly config?: Partial<Se
   await app.listen({ port, host: '127.0.0.1' });
   const clinicId = newId();
   await insertClinic(db.db, { id: clinicId, name: 'みまもりクリニック', timeZone: 'Asia/Tokyo', now: e2eClock().toISOString() });
+  // The tests book the demo clinic's hours, services and resources (a real new clinic starts empty).
+  await seedSchedulingConfig(db.db, { clinicId, now: e2eClock().toISOString(), clinicPhone: '03-0000-0000' });
   let n = 0;
   const staff = async (role: 'admin' | 'doctor' | 'nurse' | 'reception'): Promise<StaffCookie> => {
     n++;

@@ -354,7 +354,7 @@ test('reception sends the intake by email only (no link or QR code to hold) and 
   await page.goto(`${h.baseUrl}/patients/${patientId}/intake`);
   await page.getByText('リンクは患者さんにメールでお送りします').waitFor();
   await page.getByRole('button', { name: '問診を送る' }).click();
-  await page.getByText('メールを送信待ちに入れました').waitFor();
+  await page.getByText('メールまたは LINE で送信待ちに入れました').waitFor();
   await page.getByRole('cell', { name: '送信済み' }).waitFor();
   assert.equal(await page.getByRole('textbox', { name: '患者さん用リンク' }).count(), 0);
   assert.equal(await page.getByRole('img', { name: /QRコード/ }).count(), 0);

@@ -64,13 +64,17 @@ export async function fillScreen(page: Page, o: { birthDate?: string } = {}): Pr
                   ? '39'
                   : id.includes('birth_weight')
                     ? '3000'
-                    : id.includes('months')
-                      ? '12'
-                      : mode === 'decimal'
-                        ? '1'
-                        : id.includes('kana')
-                          ? 'みまもり はなこ'
-                          : 'テスト';
+                    : id.includes('height_cm')
+                      ? '160'
+                      : id.includes('weight_kg')
+                        ? '55'
+                          : id.includes('months')
+                            ? '12'
+                            : mode === 'decimal'
+                              ? '1'
+                              : id.includes('kana')
+                                ? 'みまもり はなこ'
+                                : 'テスト';
       await el.fill(value);
       typed++;
     }
